@@ -1,0 +1,15 @@
+package io.ultraline.model;
+
+/** Names of the model contract (DESIGN.md 4): signatures, their inputs and outputs. */
+public final class ModelSignatures {
+
+    public static final String SERVING = "serving_default";
+    public static final String ULTRA = "ultra";
+    public static final String IMAGES = "images";
+    public static final String TARGETS = "targets";
+    public static final String TOKENS = "tokens";
+    public static final String RELEVANCE = "relevance";
+
+    private ModelSignatures() {
+    }
+}

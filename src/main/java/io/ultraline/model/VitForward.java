@@ -1,0 +1,82 @@
+package io.ultraline.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the ViT forward pass up to the target layer and keeps what ULTra needs: every block's
+ * post-softmax attention and the target layer's output tokens (before any final norm).
+ */
+public final class VitForward {
+
+    /**
+     * @param attention per block 1..targetLayer, [B, H, S, S]
+     * @param sequence  target layer output, [B, S, D] (CLS first where there is one)
+     */
+    public record Outputs(List<Operand<TFloat32>> attention, Operand<TFloat32> sequence) {
+    }
+
+    private VitForward() {
+    }
+
+    /** images: [B, H, W, 3] in [0, 1]. */
+    public static Outputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
+        int s = c.sequenceLength();
+        int d = c.dim();
+        Operand<TFloat32> x = embed(tf.withSubScope("embed"), w, c, images);
+        List<Operand<TFloat32>> attention = new ArrayList<>();
+        for (int i = 0; i < c.targetLayer(); i++) {
+            Ops b = tf.withSubScope("block" + i);
+            String p = "blocks." + i + ".";
+            Operand<TFloat32> h = VitOps.layerNorm(b, x, w.get(p + "norm1.gamma"), w.get(p + "norm1.beta"),
+                    c.layerNormEps());
+            Operand<TFloat32> q = VitOps.dense(b, h, w.get(p + "wq"), w.get(p + "bq"), s, d, d);
+            Operand<TFloat32> k = VitOps.dense(b, h, w.get(p + "wk"), w.get(p + "bk"), s, d, d);
+            Operand<TFloat32> v = VitOps.dense(b, h, w.get(p + "wv"), w.get(p + "bv"), s, d, d);
+            int hd = c.headDim();
+            Operand<TFloat32> qh = b.math.mul(VitOps.splitHeads(b, q, s, c.heads(), hd),
+                    b.constant((float) (1.0 / Math.sqrt(hd))));
+            Operand<TFloat32> kh = VitOps.splitHeads(b, k, s, c.heads(), hd);
+            Operand<TFloat32> vh = VitOps.splitHeads(b, v, s, c.heads(), hd);
+            Operand<TFloat32> a = b.withName("attention").nn.softmax(VitOps.batchMatMul(b, qh, kh, false, true));
+            attention.add(a);
+            Operand<TFloat32> o = VitOps.mergeHeads(b, VitOps.batchMatMul(b, a, vh, false, false), s, d);
+            x = b.math.add(x, VitOps.dense(b, o, w.get(p + "proj.w"), w.get(p + "proj.b"), s, d, d));
+            Operand<TFloat32> h2 = VitOps.layerNorm(b, x, w.get(p + "norm2.gamma"), w.get(p + "norm2.beta"),
+                    c.layerNormEps());
+            Operand<TFloat32> m = VitOps.gelu(b, VitOps.dense(b, h2, w.get(p + "fc1.w"), w.get(p + "fc1.b"), s, d,
+                    c.mlpHidden()));
+            x = b.math.add(x, VitOps.dense(b, m, w.get(p + "fc2.w"), w.get(p + "fc2.b"), s, c.mlpHidden(), d));
+        }
+        return new Outputs(attention, x);
+    }
+
+    /** Normalise, patchify with a strided convolution, prepend CLS (by padding) and add positions. */
+    private static Operand<TFloat32> embed(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
+        Operand<TFloat32> normed = tf.math.div(tf.math.sub(images, tf.constant(c.mean())), tf.constant(c.std()));
+        long p = c.patchSize();
+        Operand<TFloat32> conv = tf.nn.conv2d(normed, w.get("patch_kernel"), List.of(1L, p, p, 1L), "VALID");
+        Operand<TFloat32> patches = tf.reshape(tf.math.add(conv, w.get("patch_bias")),
+                VitOps.ints(tf, -1, c.numPatches(), c.dim()));
+        Operand<TFloat32> tokens = patches;
+        Operand<TFloat32> pos = w.get("pos_embed");
+        if (c.hasClsToken()) {
+            tokens = tf.pad(patches, tf.constant(new int[][] {{0, 0}, {1, 0}, {0, 0}}), tf.constant(0f));
+            Operand<TFloat32> clsRow = tf.pad(w.get("cls_token"),
+                    tf.constant(new int[][] {{0, 0}, {0, c.numPatches()}, {0, 0}}), tf.constant(0f));
+            pos = tf.math.add(pos, clsRow);
+        }
+        return tf.math.add(tokens, pos);
+    }
+
+    /** The patch tokens of a sequence: [B, S, D] to [B, N, D]. */
+    public static Operand<TFloat32> patchTokens(Ops tf, Operand<TFloat32> sequence, VitConfig c) {
+        if (!c.hasClsToken()) {
+            return sequence;
+        }
+        return tf.slice(sequence, VitOps.ints(tf, 0, 1, 0), VitOps.ints(tf, -1, c.numPatches(), c.dim()));
+    }
+}

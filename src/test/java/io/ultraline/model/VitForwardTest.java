@@ -1,0 +1,46 @@
+package io.ultraline.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+
+class VitForwardTest {
+
+    @ParameterizedTest(name = "cls={0} depth={1} layer={2}")
+    @CsvSource({"true,2,2", "false,3,2", "true,3,1"})
+    void graphTokensMatchFloat64Reference(boolean cls, int depth, int layer) {
+        VitConfig c = TinyVits.config(32, 8, 16, depth, 2, cls, layer);
+        VitWeights w = TinyVits.random(c, 7, 3f);
+        float[] images = TinyVits.images(2, 32, 11);
+        ReferenceVit ref = new ReferenceVit(c, w);
+        try (VitModelGraph g = VitModelGraph.build(c, GraphLayout.prepare(w, c));
+             Session s = new Session(g.graph());
+             Tensor in = TensorIo.floats(images, 2, 32, 32, 3);
+             Result r = s.run(g.servingSignature(), Map.of(ModelSignatures.IMAGES, in))) {
+            Tensor tokens = r.get(ModelSignatures.TOKENS).orElseThrow();
+            assertThat(TensorIo.shape(tokens)).containsExactly(2, c.numPatches(), c.dim());
+            float[] got = TensorIo.read(tokens);
+            double maxRel = 0;
+            for (int b = 0; b < 2; b++) {
+                double[][] seq = ref.forward(images, b).sequence();
+                for (int t = 0; t < c.numPatches(); t++) {
+                    double[] z = seq[t + c.patchOffset()];
+                    double num = 0;
+                    double den = 0;
+                    for (int e = 0; e < c.dim(); e++) {
+                        double diff = got[(b * c.numPatches() + t) * c.dim() + e] - z[e];
+                        num += diff * diff;
+                        den += z[e] * z[e];
+                    }
+                    maxRel = Math.max(maxRel, Math.sqrt(num / den));
+                }
+            }
+            assertThat(maxRel).isLessThan(1e-4);
+        }
+    }
+}
