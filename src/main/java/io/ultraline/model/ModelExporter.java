@@ -1,0 +1,47 @@
+package io.ultraline.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+
+/** Writes a SavedModel with both signatures and its manifest from a config and weights. */
+public final class ModelExporter {
+
+    public static final String REPLICATED = "replicated";
+
+    private ModelExporter() {
+    }
+
+    /** Identity and origin of an exported model. */
+    public record Identity(String name, String version, Map<String, Object> provenance, String licence) {
+    }
+
+    public static ModelManifest export(VitConfig c, VitWeights weights, Identity id, Path dir) {
+        Map<String, WeightTensor> layout = GraphLayout.prepare(weights, c);
+        String digest = WeightsDigest.of(layout);
+        try {
+            if (Files.exists(dir) && Files.list(dir).findAny().isPresent()) {
+                throw new IllegalArgumentException("output directory " + dir + " exists and is not empty");
+            }
+            Files.createDirectories(dir);
+            try (VitModelGraph g = VitModelGraph.build(c, layout);
+                 Session s = new Session(g.graph())) {
+                SavedModelBundle.exporter(dir.toString())
+                        .withFunction(SessionFunction.create(g.servingSignature(), s))
+                        .withFunction(SessionFunction.create(g.ultraSignature(), s))
+                        .export();
+            }
+            ModelManifest m = ModelManifest.describe(c, id.name(), id.version(), REPLICATED, digest, id.provenance(),
+                    id.licence());
+            m.write(dir);
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not export model to " + dir, e);
+        }
+    }
+}

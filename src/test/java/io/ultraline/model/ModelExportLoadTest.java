@@ -1,0 +1,190 @@
+package io.ultraline.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+
+class ModelExportLoadTest {
+
+    @TempDir
+    static Path tmp;
+    static VitConfig config;
+    static VitWeights weights;
+    static Path exported;
+
+    @BeforeAll
+    static void export() {
+        config = TinyVits.config(32, 8, 16, 2, 2, true, 2);
+        weights = TinyVits.random(config, 99, 3f);
+        exported = tmp.resolve("model");
+        ModelExporter.export(config, weights, new ModelExporter.Identity("tiny", "0.1", Map.of("source", "test"),
+                "Apache-2.0"), exported);
+    }
+
+    @Test
+    void exportLoadRunGivesTheSameOutputsAsTheInMemoryGraph() {
+        float[] images = TinyVits.images(2, 32, 3);
+        float[] expectedRel;
+        float[] expectedTok;
+        try (VitModelGraph g = VitModelGraph.build(config, GraphLayout.prepare(weights, config));
+             Session s = new Session(g.graph());
+             Tensor in = TensorIo.floats(images, 2, 32, 32, 3);
+             Tensor t = TensorIo.ints(range(config.numPatches()));
+             Result r = s.run(g.ultraSignature(), Map.of("images", in, "targets", t))) {
+            expectedRel = TensorIo.read(r.get("relevance").orElseThrow());
+            expectedTok = TensorIo.read(r.get("tokens").orElseThrow());
+        }
+        // same chunk as the reference run: a different chunk changes kernel summation order (see below)
+        try (ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), true))) {
+            assertThat(runner.model().manifest().name()).isEqualTo("tiny");
+            assertThat(runner.config()).isEqualTo(config);
+            List<FrameTokens> out = runner.explain(images, 2);
+            int n = config.numPatches();
+            for (int b = 0; b < 2; b++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertThat(out.get(b).maps()[i][j]).isEqualTo(expectedRel[(b * n + i) * n + j]);
+                    }
+                }
+            }
+            float[] both = new float[expectedTok.length];
+            System.arraycopy(out.get(0).tokens(), 0, both, 0, expectedTok.length / 2);
+            System.arraycopy(out.get(1).tokens(), 0, both, expectedTok.length / 2, expectedTok.length / 2);
+            assertThat(both).containsExactly(expectedTok);
+            // serving_default runs a batch of 2 instead of 2 x 16 copies: same values up to kernel rounding
+            List<FrameTokens> tok = runner.tokens(images, 2);
+            double[] ref = new double[tok.get(1).tokens().length];
+            for (int i = 0; i < ref.length; i++) {
+                ref[i] = tok.get(1).tokens()[i];
+            }
+            assertThat(ReferenceRule.relError(out.get(1).tokens(), 0, ref)).isLessThan(1e-6);
+        }
+    }
+
+    @Test
+    void chunkingTargetsChangesMapsOnlyByFloatRounding() {
+        float[] images = TinyVits.images(1, 32, 4);
+        try (ModelRunner whole = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false));
+             ModelRunner chunked = ModelRunner.load(exported, new RunnerOptions(1, 1, 5, false))) {
+            float[][] a = whole.explain(images, 1).get(0).maps();
+            float[][] b = chunked.explain(images, 1).get(0).maps();
+            for (int i = 0; i < a.length; i++) {
+                double[] ref = new double[a[i].length];
+                for (int j = 0; j < ref.length; j++) {
+                    ref[j] = a[i][j];
+                }
+                assertThat(ReferenceRule.relError(b[i], 0, ref)).isLessThan(1e-5);
+            }
+        }
+    }
+
+    @Test
+    void manifestRoundTrips() {
+        ModelManifest m = ModelManifest.read(exported);
+        assertThat(m.config()).isEqualTo(config);
+        assertThat(m.weightsSha256()).isEqualTo(WeightsDigest.of(GraphLayout.prepare(weights, config)));
+        assertThat(m.ultraVariant()).isEqualTo("replicated");
+        assertThat(m.provenance()).containsEntry("source", "test");
+    }
+
+    @Test
+    void missingDirectoryIsRefused() {
+        assertThatThrownBy(() -> LoadedModel.load(tmp.resolve("nope")))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void directoryWithoutSavedModelIsRefused() throws IOException {
+        Path d = Files.createDirectories(tmp.resolve("empty"));
+        assertThatThrownBy(() -> LoadedModel.load(d))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("no saved_model.pb");
+    }
+
+    @Test
+    void missingManifestIsRefused() throws IOException {
+        Path copy = copyOf("nomanifest");
+        Files.delete(copy.resolve(ModelManifest.FILE_NAME));
+        assertThatThrownBy(() -> LoadedModel.load(copy))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("has no manifest");
+    }
+
+    @Test
+    void digestMismatchIsRefused() throws IOException {
+        Path copy = copyOf("tampered");
+        Path file = copy.resolve(ModelManifest.FILE_NAME);
+        String json = Files.readString(file);
+        String digest = ModelManifest.read(copy).weightsSha256();
+        Files.writeString(file, json.replace(digest, "0".repeat(64)));
+        assertThatThrownBy(() -> LoadedModel.load(copy))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("does not match the manifest");
+    }
+
+    @Test
+    void manifestForAnotherArchitectureIsRefusedBySignatureShapes() throws IOException {
+        Path copy = copyOf("wrongshape");
+        Path file = copy.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("\"imageSize\" : 32", "\"imageSize\" : 64"));
+        assertThatThrownBy(() -> LoadedModel.load(copy))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("serving_default input 'images' has shape");
+    }
+
+    @Test
+    void modelWithoutTheUltraSignatureIsRefused() throws IOException {
+        Path dir = tmp.resolve("servingonly");
+        Files.createDirectories(dir);
+        try (VitModelGraph g = VitModelGraph.build(config, GraphLayout.prepare(weights, config));
+             Session s = new Session(g.graph())) {
+            org.tensorflow.SavedModelBundle.exporter(dir.toString())
+                    .withFunction(org.tensorflow.SessionFunction.create(g.servingSignature(), s)).export();
+        }
+        Files.copy(exported.resolve(ModelManifest.FILE_NAME), dir.resolve(ModelManifest.FILE_NAME));
+        assertThatThrownBy(() -> LoadedModel.load(dir))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("lacks signature 'ultra'");
+    }
+
+    @Test
+    void malformedSavedModelIsRefused() throws IOException {
+        Path copy = copyOf("malformed");
+        Files.write(copy.resolve("saved_model.pb"), new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> LoadedModel.load(copy))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("could not be loaded as a SavedModel");
+    }
+
+    private static Path copyOf(String name) throws IOException {
+        Path dst = tmp.resolve(name);
+        try (var files = Files.walk(exported)) {
+            for (Path p : files.toList()) {
+                Path target = dst.resolve(exported.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dst;
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}
