@@ -1,0 +1,36 @@
+package io.ultraline.cli;
+
+import io.ultraline.model.ModelBenchmark;
+import io.ultraline.model.VitConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ultraline bench ...}: benchmarks that print their figures. */
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class})
+final class BenchCommand {
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Frames/s of tokens and of all ULTra maps for a random ViT, next to a plain MatMul.")
+    static final class Model implements Callable<Integer> {
+        @Option(names = "--image-size", defaultValue = "128") int imageSize;
+        @Option(names = "--patch", defaultValue = "16") int patch;
+        @Option(names = "--dim", defaultValue = "96") int dim;
+        @Option(names = "--depth", defaultValue = "6") int depth;
+        @Option(names = "--heads", defaultValue = "3") int heads;
+        @Option(names = "--threads", defaultValue = "2", description = "intra-op threads") int threads;
+        @Option(names = "--seconds", defaultValue = "10", description = "measuring time per figure") double seconds;
+        @Option(names = "--token-batch", defaultValue = "8") int tokenBatch;
+
+        @Override
+        public Integer call() throws Exception {
+            VitConfig c = new VitConfig(imageSize, patch, dim, depth, heads, 4 * dim, true, 1e-6f, true,
+                    new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, depth);
+            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, seconds)
+                    .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
+            System.out.print(f.format());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.ultraline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ultraline}: the command line of the camera-line inspection service. */
+@Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
+        description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
+        subcommands = {ModelCommand.class, ExplainCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Version of the ultraline code; stamped on every output as the pipeline version. */
+    public static final String VERSION = "0.1.0";
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("error: " + ex.getMessage());
+            if (Boolean.getBoolean("ultraline.debug")) {
+                ex.printStackTrace(line.getErr());
+            }
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}

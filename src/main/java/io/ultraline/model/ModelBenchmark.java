@@ -1,0 +1,157 @@
+package io.ultraline.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Measures the model on this machine: tokens-only frames/s, all-maps frames/s with targets
+ * batched in one run, the one-target-per-run loop in the same engine, and achieved GFLOP/s next
+ * to a plain 1024^3 MatMul measured in the same process.
+ */
+public final class ModelBenchmark {
+
+    /** Figures of one run; every rate is frames (or GFLOP) per second. */
+    public record Figures(Map<String, Object> values) {
+        public String format() {
+            StringBuilder b = new StringBuilder();
+            values.forEach((k, v) -> b.append(String.format("%-34s %s%n", k, v instanceof Double d
+                    ? String.format("%.3f", d) : v)));
+            return b.toString();
+        }
+    }
+
+    private final VitConfig config;
+    private final int intraThreads;
+    private final double seconds;
+
+    public ModelBenchmark(VitConfig config, int intraThreads, double seconds) {
+        this.config = config;
+        this.intraThreads = intraThreads;
+        this.seconds = seconds;
+    }
+
+    public Figures run(Path workDir, int tokenBatch) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("config", config.toString());
+        out.put("intra_op_threads", intraThreads);
+        Path dir = Files.createTempDirectory(workDir, "bench-model");
+        ModelExporter.export(config, RandomVitWeights.create(config, 1, 3f),
+                new ModelExporter.Identity("bench", "0", Map.of("source", "random"), "none"), dir.resolve("m"));
+        int n = config.numPatches();
+        try (ModelRunner runner = ModelRunner.load(dir.resolve("m"), new RunnerOptions(intraThreads, 1, n, true))) {
+            float[] one = randomFrames(1);
+            float[] many = randomFrames(tokenBatch);
+            double tokensFps = rate(() -> {
+                runner.tokens(many, tokenBatch);
+                return tokenBatch;
+            });
+            double mapsFps = rate(() -> {
+                runner.explain(one, 1);
+                return 1;
+            });
+            double loopFps = loopRate(runner.model(), one);
+            double flops = FlopCount.replicatedAllMaps(config);
+            double matmul = matmulGflops();
+            out.put("tokens_only_frames_per_s", tokensFps);
+            out.put("token_batch", tokenBatch);
+            out.put("all_maps_batched_frames_per_s", mapsFps);
+            out.put("all_maps_loop_frames_per_s", loopFps);
+            out.put("batched_over_loop_ratio", mapsFps / loopFps);
+            out.put("forward_mflop", FlopCount.forward(config) / 1e6);
+            out.put("backward_one_target_mflop", FlopCount.backwardOneTarget(config) / 1e6);
+            out.put("all_maps_gflop_per_frame", flops / 1e9);
+            out.put("all_maps_achieved_gflop_per_s", flops * mapsFps / 1e9);
+            out.put("matmul_1024_gflop_per_s", matmul);
+            out.put("achieved_over_matmul", flops * mapsFps / 1e9 / matmul);
+        } finally {
+            deleteTree(dir);
+        }
+        return new Figures(out);
+    }
+
+    /** The per-token loop a user would otherwise write: one ultra call per target. */
+    private double loopRate(LoadedModel model, float[] frame) {
+        int n = config.numPatches();
+        int s = config.imageSize();
+        return rate(() -> {
+            try (TFloat32 in = TensorIo.floats(frame, 1, s, s, 3)) {
+                for (int t = 0; t < n; t++) {
+                    try (TInt32 tg = TensorIo.ints(new int[] {t});
+                         Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
+                        r.get(ModelSignatures.RELEVANCE).orElseThrow();
+                    }
+                }
+            }
+            return 1;
+        });
+    }
+
+    /** Runs the work repeatedly for about {@code seconds} after one warm-up; returns items per second. */
+    private double rate(IntSupplier work) {
+        work.getAsInt();
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long items = 0;
+        do {
+            items += work.getAsInt();
+        } while (System.nanoTime() < deadline);
+        return items / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double matmulGflops() {
+        int m = 1024;
+        ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(intraThreads)
+                .setInterOpParallelismThreads(1).build();
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, m)));
+            Placeholder<TFloat32> b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, m)));
+            var prod = tf.linalg.matMul(a, b);
+            try (Session s = new Session(g, cfg);
+                 Tensor ta = TensorIo.floats(randomFloats(m * m, 3), m, m);
+                 Tensor tb = TensorIo.floats(randomFloats(m * m, 4), m, m)) {
+                double perSecond = rate(() -> {
+                    try (Result r = s.runner().feed(a, ta).feed(b, tb).fetch(prod).run()) {
+                        return 1;
+                    }
+                });
+                return perSecond * 2.0 * m * m * m / 1e9;
+            }
+        }
+    }
+
+    private float[] randomFrames(int count) {
+        int s = config.imageSize();
+        return randomFloats(count * s * s * 3, 7);
+    }
+
+    private static float[] randomFloats(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextDouble();
+        }
+        return x;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
