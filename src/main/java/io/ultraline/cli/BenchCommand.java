@@ -1,6 +1,7 @@
 package io.ultraline.cli;
 
 import io.ultraline.model.ModelBenchmark;
+import io.ultraline.model.SoakBenchmark;
 import io.ultraline.model.VitConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline bench ...}: benchmarks that print their figures. */
-@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class})
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class, BenchCommand.Soak.class})
 final class BenchCommand {
 
     @Command(name = "model", mixinStandardHelpOptions = true,
@@ -31,6 +32,32 @@ final class BenchCommand {
                     .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
             System.out.print(f.format());
             return 0;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "Many frames through the model runner while watching resident memory (leak check).")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--frames", defaultValue = "20000") int frames;
+        @Option(names = "--batch", defaultValue = "8") int batch;
+        @Option(names = "--warm-up", defaultValue = "400") int warmUp;
+        @Option(names = "--image-size", defaultValue = "64") int imageSize;
+        @Option(names = "--patch", defaultValue = "16") int patch;
+        @Option(names = "--dim", defaultValue = "48") int dim;
+        @Option(names = "--depth", defaultValue = "2") int depth;
+        @Option(names = "--heads", defaultValue = "3") int heads;
+        @Option(names = "--tokens-only", description = "skip the ULTra maps") boolean tokensOnly;
+        @Option(names = "--max-growth", defaultValue = "5", description = "fail above this RSS growth in %") double maxGrowth;
+
+        @Override
+        public Integer call() throws Exception {
+            VitConfig c = new VitConfig(imageSize, patch, dim, depth, heads, 4 * dim, true, 1e-6f, true,
+                    new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, depth);
+            SoakBenchmark.Report r = SoakBenchmark.run(c, frames, batch, !tokensOnly, warmUp,
+                    Path.of(System.getProperty("java.io.tmpdir")));
+            System.out.println(c);
+            System.out.print(r.format());
+            return r.growthPercent() <= maxGrowth ? 0 : 1;
         }
     }
 }
