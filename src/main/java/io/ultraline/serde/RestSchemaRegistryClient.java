@@ -1,0 +1,147 @@
+package io.ultraline.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@link SchemaRegistryClient} over the Confluent REST API with {@link java.net.http.HttpClient}
+ * and Jackson, and nothing else: no {@code /mode}, no {@code schemaType} for Avro, no
+ * vendor-specific endpoints, so the same calls work on Confluent, Apicurio (ccompat v7), Redpanda
+ * and Karapace. Caches nothing; wrap it in a {@link CachingSchemaRegistryClient}.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    private final RegistryHttp http;
+
+    public RestSchemaRegistryClient(RegistrySettings settings) {
+        this.http = new RegistryHttp(settings);
+    }
+
+    @Override
+    public int register(String subject, String schema) {
+        JsonNode answer = http.send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        return requiredInt(answer, "id", "register");
+    }
+
+    @Override
+    public RegisteredSchema lookup(String subject, String schema) {
+        return registered(http.send("POST", "/subjects/" + encode(subject), schemaBody(schema)), subject);
+    }
+
+    @Override
+    public RegisteredSchema schemaById(int id) {
+        JsonNode answer = http.send("GET", "/schemas/ids/" + id, null);
+        return new RegisteredSchema(id, null, null, schemaType(answer), requiredText(answer, "schema", "schema by id"));
+    }
+
+    @Override
+    public RegisteredSchema latestVersion(String subject) {
+        return registered(http.send("GET", "/subjects/" + encode(subject) + "/versions/latest", null), subject);
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> compatibility(String subject) {
+        try {
+            return Optional.of(level(http.send("GET", "/config/" + encode(subject), null)));
+        } catch (SchemaNotFoundException noSubjectLevel) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public CompatibilityLevel globalCompatibility() {
+        return level(http.send("GET", "/config", null));
+    }
+
+    @Override
+    public void setCompatibility(String subject, CompatibilityLevel level) {
+        http.send("PUT", "/config/" + encode(subject), levelBody(level));
+    }
+
+    @Override
+    public void setGlobalCompatibility(CompatibilityLevel level) {
+        http.send("PUT", "/config", levelBody(level));
+    }
+
+    @Override
+    public CompatibilityResult testCompatibility(String subject, String schema) {
+        JsonNode answer = http.send("POST",
+                "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+        JsonNode verdict = answer.get("is_compatible");
+        if (verdict == null || !verdict.isBoolean()) {
+            throw malformed("compatibility test", "is_compatible", answer);
+        }
+        List<String> messages = new ArrayList<>();
+        answer.path("messages").forEach(message -> messages.add(message.asText()));
+        return new CompatibilityResult(verdict.asBoolean(), messages);
+    }
+
+    private ObjectNode schemaBody(String schema) {
+        // schemaType is left out: AVRO is every server's default and old servers reject the field
+        return http.json().createObjectNode().put("schema", schema);
+    }
+
+    private ObjectNode levelBody(CompatibilityLevel level) {
+        return http.json().createObjectNode().put("compatibility", level.name());
+    }
+
+    private RegisteredSchema registered(JsonNode answer, String subject) {
+        int id = requiredInt(answer, "id", "subject " + subject);
+        JsonNode version = answer.get("version");
+        String schemaSubject = answer.hasNonNull("subject") ? answer.get("subject").asText() : subject;
+        Integer versionNumber = version != null && version.canConvertToInt() ? version.asInt() : null;
+        return new RegisteredSchema(id, schemaSubject, versionNumber, schemaType(answer),
+                requiredText(answer, "schema", "subject " + subject));
+    }
+
+    private static CompatibilityLevel level(JsonNode answer) {
+        // GET answers compatibilityLevel, PUT answers compatibility; accept either
+        JsonNode value = answer.hasNonNull("compatibilityLevel")
+                ? answer.get("compatibilityLevel")
+                : answer.get("compatibility");
+        if (value == null || !value.isTextual()) {
+            throw malformed("config", "compatibilityLevel", answer);
+        }
+        try {
+            return CompatibilityLevel.valueOf(value.asText().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw malformed("config", "compatibilityLevel", answer);
+        }
+    }
+
+    private static String schemaType(JsonNode answer) {
+        return answer.hasNonNull("schemaType") ? answer.get("schemaType").asText() : RegisteredSchema.AVRO;
+    }
+
+    private static int requiredInt(JsonNode answer, String field, String what) {
+        JsonNode value = answer.get(field);
+        if (value == null || !value.canConvertToInt()) {
+            throw malformed(what, field, answer);
+        }
+        return value.asInt();
+    }
+
+    private static String requiredText(JsonNode answer, String field, String what) {
+        JsonNode value = answer.get(field);
+        if (value == null || !value.isTextual()) {
+            throw malformed(what, field, answer);
+        }
+        return value.asText();
+    }
+
+    private static RegistryException malformed(String what, String field, JsonNode answer) {
+        return new RegistryException("(" + what + ")", 200, 0,
+                "answer lacks a valid '" + field + "': " + RegistryHttp.shorten(answer.toString()));
+    }
+
+    /** Subjects are path segments; RecordNameStrategy subjects contain dots, others may contain more. */
+    static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
