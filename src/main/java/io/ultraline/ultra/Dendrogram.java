@@ -17,7 +17,8 @@ import java.util.Arrays;
  *       {@code t} are kept);</li>
  *   <li>{@link #cutToMaxClusters(int)}: scipy {@code criterion='maxclust'}: the height cut at the
  *       smallest threshold that leaves at most {@code k} clusters; when merges tie in height at
- *       that threshold, all of them are kept and fewer than {@code k} clusters may result;</li>
+ *       that threshold, all of them are kept and fewer than {@code k} clusters may result;
+ *       {@code k >= N} keeps no merge at all, even one at height 0;</li>
  *   <li>{@link #cutToClusterCount(int)}: exactly {@code min(k, N)} clusters, by keeping the first
  *       {@code N - k} merges in merge order (so ties in height are settled by merge order).</li>
  * </ul>

@@ -109,6 +109,19 @@ class UltraSegmenterTest {
     }
 
     @Test
+    void allZeroMapsAndASingleTokenGiveOneConceptOfZeros() {
+        Segmentation blank = DEFAULT.segment(new float[N][N], GRID, GRID);
+        Segmentation single = DEFAULT.segment(new float[][] {{3f}}, 1, 1);
+
+        assertThat(blank.conceptCount()).isEqualTo(1);
+        assertThat(blank.labels()).containsOnly(0);
+        assertThat(blank.conceptMap(0)).containsOnly(0f);
+        assertThat(single.conceptCount()).isEqualTo(1);
+        assertThat(single.fixedMaps()[0]).containsExactly(0f);
+        assertThat(single.conceptMask(0).runs()).containsExactly(0, 1);
+    }
+
+    @Test
     void rejectsMalformedInputWithSpecificMessages() {
         assertThatThrownBy(() -> DEFAULT.segment(new float[15][16], GRID, GRID))
                 .isInstanceOf(IllegalArgumentException.class)
