@@ -1,0 +1,127 @@
+package io.ultraline.ultra;
+
+import java.util.Arrays;
+
+/**
+ * The ULTra segmentation of one image. Immutable: arrays are copied in, and every array accessor
+ * returns a fresh copy (use the single-value accessors in loops). Equality compares contents.
+ *
+ * @param gridHeight token rows
+ * @param gridWidth token columns; N = gridHeight * gridWidth
+ * @param fixedMaps the N maps after the self-entry fix, {@code float[N][N]}
+ * @param clusters which cluster each token's map fell into (K clusters)
+ * @param clusterMaps the normalised map of every cluster, {@code float[K][N]} in [0, 5]
+ * @param labels the concept label of every patch, row-major, in {@code 0..C-1}
+ * @param conceptClusters the cluster each concept stands for, ascending, {@code int[C]}
+ */
+public record Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps,
+        Clustering clusters, float[][] clusterMaps, int[] labels, int[] conceptClusters) {
+
+    /** Checks that the parts agree in size and copies them. */
+    public Segmentation {
+        int n = gridHeight * gridWidth;
+        if (fixedMaps.length != n || clusters.tokenCount() != n || labels.length != n) {
+            throw new IllegalArgumentException("a " + gridHeight + " x " + gridWidth + " grid needs "
+                    + n + " maps, cluster labels and patch labels; got " + fixedMaps.length + ", "
+                    + clusters.tokenCount() + " and " + labels.length);
+        }
+        if (clusterMaps.length != clusters.clusterCount()) {
+            throw new IllegalArgumentException("expected one map per cluster ("
+                    + clusters.clusterCount() + "), got " + clusterMaps.length);
+        }
+        for (int cluster : conceptClusters) {
+            if (cluster < 0 || cluster >= clusterMaps.length) {
+                throw new IllegalArgumentException("concept cluster " + cluster + " is outside 0.."
+                        + (clusterMaps.length - 1));
+            }
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= conceptClusters.length) {
+                throw new IllegalArgumentException("patch label " + label + " is outside 0.."
+                        + (conceptClusters.length - 1));
+            }
+        }
+        fixedMaps = deepCopy(fixedMaps);
+        clusterMaps = deepCopy(clusterMaps);
+        labels = labels.clone();
+        conceptClusters = conceptClusters.clone();
+    }
+
+    /** Number of concepts C: distinct patch labels. */
+    public int conceptCount() {
+        return conceptClusters.length;
+    }
+
+    /** Concept label of one patch. */
+    public int label(int patch) {
+        return labels[patch];
+    }
+
+    /** The normalised map of concept {@code concept}, {@code float[N]} in [0, 5] (a copy). */
+    public float[] conceptMap(int concept) {
+        return clusterMaps[conceptClusters[concept]].clone();
+    }
+
+    /** The maps of all concepts, {@code float[C][N]} (a copy). */
+    public float[][] conceptMaps() {
+        float[][] out = new float[conceptClusters.length][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = conceptMap(c);
+        }
+        return out;
+    }
+
+    /** The patches labelled {@code concept}, as a run-length token mask. */
+    public RunLengthMask conceptMask(int concept) {
+        return RunLengthMask.encode(MaskUpsampling.cellMask(labels, concept), gridHeight, gridWidth);
+    }
+
+    @Override
+    public float[][] fixedMaps() {
+        return deepCopy(fixedMaps);
+    }
+
+    @Override
+    public float[][] clusterMaps() {
+        return deepCopy(clusterMaps);
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public int[] conceptClusters() {
+        return conceptClusters.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Segmentation s && gridHeight == s.gridHeight
+                && gridWidth == s.gridWidth && clusters.equals(s.clusters)
+                && Arrays.equals(labels, s.labels) && Arrays.equals(conceptClusters, s.conceptClusters)
+                && Arrays.deepEquals(fixedMaps, s.fixedMaps)
+                && Arrays.deepEquals(clusterMaps, s.clusterMaps);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * clusters.hashCode() + Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return "Segmentation[" + gridHeight + "x" + gridWidth + ", clusters="
+                + clusters.clusterCount() + ", concepts=" + conceptCount() + ", labels="
+                + Arrays.toString(labels) + "]";
+    }
+
+    private static float[][] deepCopy(float[][] rows) {
+        float[][] copy = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The ULTra method's post-processing, in plain Java: from the N explanation maps of one image to
+ * concept segments and pixel masks.
+ *
+ * <p>The steps follow DESIGN.md section 1, "Segmentation of one image from its N maps":
+ * {@link io.ultraline.ultra.SelfEntryFix} (step 6 of the map recipe),
+ * {@link io.ultraline.ultra.CosineDistances}, {@link io.ultraline.ultra.AverageLinkage} building a
+ * {@link io.ultraline.ultra.Dendrogram} that is cut into a {@link io.ultraline.ultra.Clustering},
+ * {@link io.ultraline.ultra.ConceptAggregation}, {@link io.ultraline.ultra.PatchLabelling} and
+ * {@link io.ultraline.ultra.MaskUpsampling}; {@link io.ultraline.ultra.RunLengthMask} is the
+ * compact form of a token mask on the wire. {@link io.ultraline.ultra.UltraSegmenter} runs them
+ * in order.
+ *
+ * <p>Conventions shared by every class: a map is a {@code float[N]} over the patch tokens in
+ * row-major order of a {@code gridH x gridW} grid; {@code maps[i]} is the map of token {@code i};
+ * every computation is deterministic, and wherever two candidates compare equal the rule that
+ * picks one is written in the javadoc of the class that makes the choice.
+ *
+ * <p>This package knows nothing of Kafka, Micronaut or TensorFlow; a test enforces it.
+ */
+package io.ultraline.ultra;
