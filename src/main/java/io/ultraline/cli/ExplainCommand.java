@@ -1,13 +1,89 @@
 package io.ultraline.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ultraline.frame.ImageFiles;
+import io.ultraline.frame.Resize;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelManifest;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.render.GridOverlay;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ultraline explain}: placeholder until the ULTra segmentation lands (same issue). */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain one image (concept overlay).")
+/** {@code ultraline explain}: ULTra concepts of one image, or one token's relevance map, as a PNG. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain one image: concept segments (or one token's relevance) over the frame.")
 final class ExplainCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model directory") Path model;
+    @Option(names = "--image", required = true, description = "PNG or JPEG of any size") Path image;
+    @Option(names = "--out", required = true, description = "overlay PNG to write") Path out;
+    @Option(names = "--token", description = "patch token index: draw its relevance map instead of concepts")
+    Integer token;
+    @Option(names = "--json", description = "also write maps, labels and concept count as JSON") Path json;
+    @Option(names = "--tau", defaultValue = "0.25", description = "cosine-distance cut of the clustering") double tau;
+    @Option(names = "--concepts", description = "cut into at most this many concepts instead of at tau") Integer k;
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("explain is not wired yet");
+    public Integer call() throws Exception {
+        BufferedImage frame = ImageFiles.read(image);
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false))) {
+            int size = runner.config().imageSize();
+            RgbImage input = Resize.to(RgbImage.of(frame), size, size);
+            FrameTokens result = runner.explain(input.pixels(), 1).get(0);
+            int grid = runner.config().gridSize();
+            SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
+            Segmentation seg = new UltraSegmenter(cfg).segment(result.maps(), grid, grid);
+            ModelManifest m = runner.model().manifest();
+            String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
+            BufferedImage picture;
+            if (token == null) {
+                picture = new GridOverlay(frame, grid, grid, 384).concepts(seg.labels(), 0.45)
+                        .withCaption(List.of(seg.conceptCount() + " concepts (tau " + (k != null ? "-" : tau)
+                                + (k != null ? ", at most " + k : "") + ")", modelLine));
+            } else {
+                if (token < 0 || token >= grid * grid) {
+                    throw new IllegalArgumentException("--token must be within 0.." + (grid * grid - 1));
+                }
+                float[] map = seg.fixedMaps()[token];
+                float min = Float.MAX_VALUE;
+                float max = -Float.MAX_VALUE;
+                for (float v : map) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                picture = new GridOverlay(frame, grid, grid, 384).heatmap(map, min, max, 0.6)
+                        .markCell(token, 0x00ff00)
+                        .withCaption(List.of("relevance of token " + token + " (row " + token / grid + ", col "
+                                + token % grid + "), concept " + seg.label(token), modelLine));
+            }
+            ImageFiles.writePng(picture, out);
+            System.out.println("wrote " + out + " (" + seg.conceptCount() + " concepts)");
+            if (json != null) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("image", image.toString());
+                doc.put("model", Map.of("name", m.name(), "version", m.version(), "digest", m.weightsSha256()));
+                doc.put("gridHeight", grid);
+                doc.put("gridWidth", grid);
+                doc.put("conceptCount", seg.conceptCount());
+                doc.put("labels", seg.labels());
+                doc.put("maps", seg.fixedMaps());
+                new ObjectMapper().writeValue(json.toFile(), doc);
+                System.out.println("wrote " + json);
+            }
+        }
+        return 0;
     }
 }
