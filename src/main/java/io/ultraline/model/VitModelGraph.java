@@ -34,7 +34,7 @@ public final class VitModelGraph implements AutoCloseable {
         Graph g = new Graph();
         try {
             Ops tf = Ops.create(g);
-            GraphWeights w = new GraphWeights(tf, layout);
+            GraphWeights w = GraphWeights.constants(tf, layout);
             Shape imageShape = Shape.of(-1, c.imageSize(), c.imageSize(), 3);
 
             Ops s = tf.withSubScope("serving");

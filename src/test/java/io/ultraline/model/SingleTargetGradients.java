@@ -36,7 +36,7 @@ final class SingleTargetGradients implements AutoCloseable {
     SingleTargetGradients(VitConfig c, VitWeights w) {
         this.c = c;
         Ops tf = Ops.create(graph);
-        GraphWeights gw = new GraphWeights(tf, GraphLayout.prepare(w, c));
+        GraphWeights gw = GraphWeights.constants(tf, GraphLayout.prepare(w, c));
         images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, c.imageSize(), c.imageSize(), 3)));
         token = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
         VitForward.Outputs fwd = VitForward.build(tf, gw, c, images);

@@ -1,0 +1,172 @@
+package io.ultraline.model.train;
+
+import io.ultraline.model.GraphLayout;
+import io.ultraline.model.GraphWeights;
+import io.ultraline.model.RandomVitWeights;
+import io.ultraline.model.TensorIo;
+import io.ultraline.model.VitConfig;
+import io.ultraline.model.VitForward;
+import io.ultraline.model.VitOps;
+import io.ultraline.model.VitWeights;
+import io.ultraline.model.WeightTensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains a ViT on two label-free pretext tasks at once: which material family a frame shows and
+ * how many quarter turns the augmentation rotated it. Both heads read the mean of the final-norm
+ * patch tokens, so every patch token gets a direct training signal (the tokens are what the
+ * defect profiles compare). One graph and one session for the whole run.
+ */
+public final class PretextTrainer implements AutoCloseable {
+
+    /** Loss and accuracies of one step (accuracies over the batch). */
+    public record Step(float loss, float familyAccuracy, float rotationAccuracy) {
+    }
+
+    private final VitConfig config;
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final GraphWeights weights;
+    private final Placeholder<TFloat32> images;
+    private final Placeholder<TInt32> family;
+    private final Placeholder<TInt32> rotation;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> familyHits;
+    private final Operand<TFloat32> rotationHits;
+    private final Op train;
+
+    public PretextTrainer(VitConfig config, TrainingSettings s) {
+        this.config = config.withTargetLayer(config.depth());
+        VitConfig c = this.config;
+        try {
+            Ops tf = Ops.create(graph);
+            VitWeights init = RandomVitWeights.create(c, s.seed(), 1f);
+            Map<String, WeightTensor> layout = new LinkedHashMap<>(GraphLayout.prepare(init, c));
+            layout.put("norm.weight", init.get("norm.weight"));
+            layout.put("norm.bias", init.get("norm.bias"));
+            java.util.SplittableRandom r = new java.util.SplittableRandom(s.seed() + 1);
+            layout.put("head.family.w", small(r, c.dim(), s.familyClasses()));
+            layout.put("head.family.b", WeightTensor.of(new float[s.familyClasses()], s.familyClasses()));
+            layout.put("head.rotation.w", small(r, c.dim(), 4));
+            layout.put("head.rotation.b", WeightTensor.of(new float[4], 4));
+            weights = GraphWeights.variables(tf, layout);
+
+            images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.imageSize(), c.imageSize(), 3)));
+            family = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            rotation = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            VitForward.Outputs fwd = VitForward.build(tf.withSubScope("vit"), weights, c, images);
+            Operand<TFloat32> normed = VitOps.layerNorm(tf, VitForward.patchTokens(tf, fwd.sequence(), c),
+                    weights.get("norm.weight"), weights.get("norm.bias"), c.layerNormEps());
+            Operand<TFloat32> pooled = tf.math.mean(normed, tf.constant(1));
+            Operand<TFloat32> familyLogits = tf.math.add(tf.linalg.matMul(pooled, weights.get("head.family.w")),
+                    weights.get("head.family.b"));
+            Operand<TFloat32> rotationLogits = tf.math.add(tf.linalg.matMul(pooled, weights.get("head.rotation.w")),
+                    weights.get("head.rotation.b"));
+            // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
+            Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
+            Operand<TFloat32> rotationLoss = crossEntropy(tf, rotationLogits, rotation, 4);
+            loss = tf.math.add(familyLoss, rotationLoss);
+            familyHits = hits(tf, familyLogits, family);
+            rotationHits = hits(tf, rotationLogits, rotation);
+            train = new Adam(graph, s.learningRate()).minimize(loss);
+            ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(s.threads())
+                    .setInterOpParallelismThreads(1).build();
+            session = new Session(graph, cfg);
+            session.initialize();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
+                                                  int classes) {
+        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
+        return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+    }
+
+    private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
+        return tf.math.mean(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
+    }
+
+    private static WeightTensor small(java.util.SplittableRandom r, int in, int out) {
+        float[] w = new float[in * out];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) ((r.nextDouble() - 0.5) * 0.02);
+        }
+        return WeightTensor.of(w, in, out);
+    }
+
+    public VitConfig config() {
+        return config;
+    }
+
+    /** One optimisation step on a batch. */
+    public Step step(LabelledBatch b) {
+        int s = config.imageSize();
+        try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
+             Tensor f = TensorIo.ints(b.family());
+             Tensor rot = TensorIo.ints(b.rotation());
+             Result r = session.runner().feed(images, x).feed(family, f).feed(rotation, rot)
+                     .addTarget(train).fetch(loss).fetch(familyHits).fetch(rotationHits).run()) {
+            return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
+        }
+    }
+
+    /** Loss and accuracies without updating the weights. */
+    public Step evaluate(LabelledBatch b) {
+        int s = config.imageSize();
+        try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
+             Tensor f = TensorIo.ints(b.family());
+             Tensor rot = TensorIo.ints(b.rotation());
+             Result r = session.runner().feed(images, x).feed(family, f).feed(rotation, rot)
+                     .fetch(loss).fetch(familyHits).fetch(rotationHits).run()) {
+            return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
+        }
+    }
+
+    /** The current backbone weights in timm naming (heads left out), ready for export. */
+    public VitWeights weights() {
+        Map<String, WeightTensor> layout = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        weights.all().forEach((name, op) -> {
+            if (!name.startsWith("head.")) {
+                names.add(name);
+                runner.fetch(op);
+            }
+        });
+        try (Result r = runner.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                Tensor t = r.get(i);
+                layout.put(names.get(i), new WeightTensor(TensorIo.shape(t), TensorIo.read(t)));
+            }
+        }
+        return GraphLayout.toTimm(layout, config);
+    }
+
+    private static float scalar(Tensor t) {
+        return TensorIo.read(t)[0];
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}
