@@ -15,8 +15,25 @@ public final class VitForward {
     /**
      * @param attention per block 1..targetLayer, [B, H, S, S]
      * @param sequence  target layer output, [B, S, D] (CLS first where there is one)
+     * @param blocks    every block's activations, for a hand-written backward
      */
-    public record Outputs(List<Operand<TFloat32>> attention, Operand<TFloat32> sequence) {
+    public record Outputs(List<Operand<TFloat32>> attention, Operand<TFloat32> sequence, List<BlockTrace> blocks) {
+    }
+
+    /**
+     * One block's forward activations.
+     *
+     * @param input   block input x, [B, S, D]
+     * @param qScaled queries already multiplied by 1/sqrt(head dim), [B, H, S, hd]
+     * @param keys    [B, H, S, hd]
+     * @param values  [B, H, S, hd]
+     * @param attention post-softmax attention, [B, H, S, S]
+     * @param middle  x after the attention residual, [B, S, D]
+     * @param hidden  MLP pre-activation (fc1 output before GELU), [B, S, hidden]
+     */
+    public record BlockTrace(Operand<TFloat32> input, Operand<TFloat32> qScaled, Operand<TFloat32> keys,
+                             Operand<TFloat32> values, Operand<TFloat32> attention, Operand<TFloat32> middle,
+                             Operand<TFloat32> hidden) {
     }
 
     private VitForward() {
@@ -28,7 +45,9 @@ public final class VitForward {
         int d = c.dim();
         Operand<TFloat32> x = embed(tf.withSubScope("embed"), w, c, images);
         List<Operand<TFloat32>> attention = new ArrayList<>();
+        List<BlockTrace> traces = new ArrayList<>();
         for (int i = 0; i < c.targetLayer(); i++) {
+            Operand<TFloat32> input = x;
             Ops b = tf.withSubScope("block" + i);
             String p = "blocks." + i + ".";
             Operand<TFloat32> h = VitOps.layerNorm(b, x, w.get(p + "norm1.gamma"), w.get(p + "norm1.beta"),
@@ -45,13 +64,15 @@ public final class VitForward {
             attention.add(a);
             Operand<TFloat32> o = VitOps.mergeHeads(b, VitOps.batchMatMul(b, a, vh, false, false), s, d);
             x = b.math.add(x, VitOps.dense(b, o, w.get(p + "proj.w"), w.get(p + "proj.b"), s, d, d));
+            Operand<TFloat32> middle = x;
             Operand<TFloat32> h2 = VitOps.layerNorm(b, x, w.get(p + "norm2.gamma"), w.get(p + "norm2.beta"),
                     c.layerNormEps());
-            Operand<TFloat32> m = VitOps.gelu(b, VitOps.dense(b, h2, w.get(p + "fc1.w"), w.get(p + "fc1.b"), s, d,
-                    c.mlpHidden()));
+            Operand<TFloat32> hidden = VitOps.dense(b, h2, w.get(p + "fc1.w"), w.get(p + "fc1.b"), s, d, c.mlpHidden());
+            Operand<TFloat32> m = VitOps.gelu(b, hidden);
             x = b.math.add(x, VitOps.dense(b, m, w.get(p + "fc2.w"), w.get(p + "fc2.b"), s, c.mlpHidden(), d));
+            traces.add(new BlockTrace(input, qh, kh, vh, a, middle, hidden));
         }
-        return new Outputs(attention, x);
+        return new Outputs(attention, x, traces);
     }
 
     /** Normalise, patchify with a strided convolution, prepend CLS (by padding) and add positions. */
