@@ -26,6 +26,12 @@ public final class FastUltraGraph {
 
     public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
                                      Operand<TInt32> targets) {
+        return build(tf, w, c, images, targets, java.util.EnumSet.noneOf(BackwardTerm.class));
+    }
+
+    /** As {@link #build}, with some backward terms left out (only tests do that). */
+    static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
+                              Operand<TInt32> targets, java.util.Set<BackwardTerm> dropped) {
         Ops u = tf.withSubScope("ultra_fast");
         int s = c.sequenceLength();
         int d = c.dim();
@@ -52,7 +58,7 @@ public final class FastUltraGraph {
         // last block: one row per seed until the attention spreads the gradient
         VitForward.BlockTrace last = trace.get(layers - 1);
         String p = "blocks." + (layers - 1) + ".";
-        Operand<TFloat32> gMidRow = mlp(u, w, c, p, gRow, u.gather(last.middle(), tok, u.constant(1)),
+        Operand<TFloat32> gMidRow = mlp(u, w, c, p, dropped, gRow, u.gather(last.middle(), tok, u.constant(1)),
                 u.gather(last.hidden(), tok, u.constant(1)), VjpOps.shape(u, bt, hid), VjpOps.shape(u, bt, d));
         Operand<TFloat32> doRow = u.reshape(VjpOps.linear(u, gMidRow, w.get(p + "proj.w"), d, VjpOps.shape(u, bt, d)),
                 VjpOps.shape(u, bt, h, 1, hd));
@@ -64,7 +70,7 @@ public final class FastUltraGraph {
         if (layers == 1) {
             return outputs(u, c, fwd, v, bt);
         }
-        Operand<TFloat32> dsRow = VjpOps.softmax(u, daRow, aRows);
+        Operand<TFloat32> dsRow = VjpOps.softmax(u, daRow, aRows, dropped);
         Operand<TFloat32> dv = VitOps.batchMatMul(u, aRows, doRow, true, false);
         Operand<TFloat32> dqRow = u.math.mul(VitOps.batchMatMul(u, dsRow, u.expandDims(last.keys(), u.constant(1)),
                 false, false), u.constant(scale));
@@ -77,12 +83,12 @@ public final class FastUltraGraph {
         dh = u.math.add(dh, u.math.mul(rowMask, dhRow));
         Operand<TFloat32> g = u.math.add(u.math.mul(rowMask, u.expandDims(gMidRow, u.constant(2))),
                 VjpOps.layerNorm(u, dh, u.expandDims(last.input(), u.constant(1)), w.get(p + "norm1.gamma"),
-                        c.layerNormEps()));
+                        c.layerNormEps(), dropped));
 
         for (int b = layers - 2; b >= 0; b--) {
             VitForward.BlockTrace t = trace.get(b);
             String q = "blocks." + b + ".";
-            Operand<TFloat32> gMid = mlp(u, w, c, q, g, u.expandDims(t.middle(), u.constant(1)),
+            Operand<TFloat32> gMid = mlp(u, w, c, q, dropped, g, u.expandDims(t.middle(), u.constant(1)),
                     u.expandDims(t.hidden(), u.constant(1)), VjpOps.shape(u, bt, s, hid), VjpOps.shape(u, bt, s, d));
             Operand<TFloat32> dOut = splitHeads(u, VjpOps.linear(u, gMid, w.get(q + "proj.w"), d,
                     VjpOps.shape(u, bt, s, d)), bt, s, h, hd);
@@ -92,7 +98,7 @@ public final class FastUltraGraph {
             if (b == 0) {
                 break;
             }
-            Operand<TFloat32> ds = VjpOps.softmax(u, da, a);
+            Operand<TFloat32> ds = VjpOps.softmax(u, da, a, dropped);
             Operand<TFloat32> dvb = VitOps.batchMatMul(u, a, dOut, true, false);
             Operand<TFloat32> dq = u.math.mul(VitOps.batchMatMul(u, ds, u.expandDims(t.keys(), u.constant(1)),
                     false, false), u.constant(scale));
@@ -103,19 +109,21 @@ public final class FastUltraGraph {
                     VjpOps.linear(u, mergeHeads(u, dkb, bt, s, d), w.get(q + "wk"), d, full)),
                     VjpOps.linear(u, mergeHeads(u, dvb, bt, s, d), w.get(q + "wv"), d, full));
             g = u.math.add(gMid, VjpOps.layerNorm(u, dhb, u.expandDims(t.input(), u.constant(1)),
-                    w.get(q + "norm1.gamma"), c.layerNormEps()));
+                    w.get(q + "norm1.gamma"), c.layerNormEps(), dropped));
         }
         return outputs(u, c, fwd, v, bt);
     }
 
     /** Through the MLP branch and its residual: g + LN2'(fc1'(gelu'(fc2'(g)))). */
-    private static Operand<TFloat32> mlp(Ops u, GraphWeights w, VitConfig c, String p, Operand<TFloat32> g,
+    private static Operand<TFloat32> mlp(Ops u, GraphWeights w, VitConfig c, String p,
+                                         java.util.Set<BackwardTerm> dropped, Operand<TFloat32> g,
                                          Operand<TFloat32> middle, Operand<TFloat32> hidden,
                                          Operand<TInt32> hiddenShape, Operand<TInt32> dimShape) {
         Operand<TFloat32> dm = VjpOps.linear(u, g, w.get(p + "fc2.w"), c.dim(), hiddenShape);
-        Operand<TFloat32> du = u.math.mul(dm, VjpOps.geluDerivative(u, hidden));
+        Operand<TFloat32> du = u.math.mul(dm, VjpOps.geluDerivative(u, hidden, dropped));
         Operand<TFloat32> dh2 = VjpOps.linear(u, du, w.get(p + "fc1.w"), c.mlpHidden(), dimShape);
-        return u.math.add(g, VjpOps.layerNorm(u, dh2, middle, w.get(p + "norm2.gamma"), c.layerNormEps()));
+        Operand<TFloat32> branch = VjpOps.layerNorm(u, dh2, middle, w.get(p + "norm2.gamma"), c.layerNormEps(), dropped);
+        return dropped.contains(BackwardTerm.MLP_RESIDUAL) ? branch : u.math.add(g, branch);
     }
 
     /** Rows tok of a per-head [B, H, S, X] tensor as [B, T, H, 1, X]. */

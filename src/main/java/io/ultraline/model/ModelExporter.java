@@ -12,8 +12,6 @@ import org.tensorflow.SessionFunction;
 /** Writes a SavedModel with both signatures and its manifest from a config and weights. */
 public final class ModelExporter {
 
-    public static final String REPLICATED = "replicated";
-
     private ModelExporter() {
     }
 
@@ -21,7 +19,12 @@ public final class ModelExporter {
     public record Identity(String name, String version, Map<String, Object> provenance, String licence) {
     }
 
+    /** Exports with the fast ultra signature. */
     public static ModelManifest export(VitConfig c, VitWeights weights, Identity id, Path dir) {
+        return export(c, weights, id, dir, UltraVariant.FAST);
+    }
+
+    public static ModelManifest export(VitConfig c, VitWeights weights, Identity id, Path dir, UltraVariant variant) {
         Map<String, WeightTensor> layout = GraphLayout.prepare(weights, c);
         String digest = WeightsDigest.of(layout);
         try {
@@ -29,14 +32,15 @@ public final class ModelExporter {
                 throw new IllegalArgumentException("output directory " + dir + " exists and is not empty");
             }
             Files.createDirectories(dir);
-            try (VitModelGraph g = VitModelGraph.build(c, layout);
+            try (VitModelGraph g = VitModelGraph.build(c, layout, variant);
                  Session s = new Session(g.graph())) {
                 SavedModelBundle.exporter(dir.toString())
                         .withFunction(SessionFunction.create(g.servingSignature(), s))
                         .withFunction(SessionFunction.create(g.ultraSignature(), s))
                         .export();
             }
-            ModelManifest m = ModelManifest.describe(c, id.name(), id.version(), REPLICATED, digest, id.provenance(),
+            ModelManifest m = ModelManifest.describe(c, id.name(), id.version(), variant.manifestName(), digest,
+                    id.provenance(),
                     id.licence());
             m.write(dir);
             return m;

@@ -20,14 +20,10 @@ import org.tensorflow.types.TInt32;
  */
 public final class ReplicatedUltraGraph {
 
-    /** relevance [B, T, N]; tokens [B, N, D] at the target layer. */
-    public record Outputs(Operand<TFloat32> relevance, Operand<TFloat32> tokens) {
-    }
-
     private ReplicatedUltraGraph() {
     }
 
-    public static Outputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
+    public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
                                 Operand<TInt32> targets) {
         Ops u = tf.withSubScope("ultra");
         int s = c.sequenceLength();
@@ -69,7 +65,7 @@ public final class ReplicatedUltraGraph {
                 u.constant(1)), u.reshape(targetCount, VitOps.ints(u)));
         Operand<TFloat32> seqOfImages = u.gather(fwd.sequence(), firstCopies, u.constant(0));
         Operand<TFloat32> tokens = u.withName("tokens").identity(VitForward.patchTokens(u, seqOfImages, c));
-        return new Outputs(relevance, tokens);
+        return new UltraOutputs(relevance, tokens);
     }
 
     /**

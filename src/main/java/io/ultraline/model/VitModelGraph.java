@@ -29,8 +29,13 @@ public final class VitModelGraph implements AutoCloseable {
         this.ultra = ultra;
     }
 
-    /** Builds the graph from graph-layout weights ({@link GraphLayout#prepare}). */
+    /** Builds the graph with the fast ultra signature. */
     public static VitModelGraph build(VitConfig c, Map<String, WeightTensor> layout) {
+        return build(c, layout, UltraVariant.FAST);
+    }
+
+    /** Builds the graph from graph-layout weights ({@link GraphLayout#prepare}). */
+    public static VitModelGraph build(VitConfig c, Map<String, WeightTensor> layout, UltraVariant variant) {
         Graph g = new Graph();
         try {
             Ops tf = Ops.create(g);
@@ -53,7 +58,9 @@ public final class VitModelGraph implements AutoCloseable {
                     .placeholder(TFloat32.class, Placeholder.shape(imageShape));
             Placeholder<TInt32> targets = u.withName(ModelSignatures.TARGETS)
                     .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            ReplicatedUltraGraph.Outputs rel = ReplicatedUltraGraph.build(u, w, c, uImages, targets);
+            UltraOutputs rel = variant == UltraVariant.FAST
+                    ? FastUltraGraph.build(u, w, c, uImages, targets)
+                    : ReplicatedUltraGraph.build(u, w, c, uImages, targets);
             Signature ultra = Signature.builder(ModelSignatures.ULTRA)
                     .input(ModelSignatures.IMAGES, uImages)
                     .input(ModelSignatures.TARGETS, targets)

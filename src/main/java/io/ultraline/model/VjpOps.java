@@ -36,7 +36,7 @@ final class VjpOps {
 
     /** dy through LayerNorm over the last axis (gamma applied), given the forward input x (broadcastable). */
     static Operand<TFloat32> layerNorm(Ops tf, Operand<TFloat32> dy, Operand<TFloat32> x, Operand<TFloat32> gamma,
-                                       float eps) {
+                                       float eps, java.util.Set<BackwardTerm> dropped) {
         Operand<TInt32> last = tf.constant(-1);
         Operand<TFloat32> mean = tf.math.mean(x, last, Mean.keepDims(true));
         Operand<TFloat32> centred = tf.math.sub(x, mean);
@@ -46,20 +46,28 @@ final class VjpOps {
         Operand<TFloat32> dxhat = tf.math.mul(dy, gamma);
         Operand<TFloat32> meanD = tf.math.mean(dxhat, last, Mean.keepDims(true));
         Operand<TFloat32> meanDx = tf.math.mean(tf.math.mul(dxhat, xhat), last, Mean.keepDims(true));
-        return tf.math.mul(rstd, tf.math.sub(tf.math.sub(dxhat, meanD), tf.math.mul(xhat, meanDx)));
+        Operand<TFloat32> centredGrad = tf.math.sub(dxhat, meanD);
+        if (dropped.contains(BackwardTerm.LAYER_NORM_XHAT)) {
+            return tf.math.mul(rstd, centredGrad);
+        }
+        return tf.math.mul(rstd, tf.math.sub(centredGrad, tf.math.mul(xhat, meanDx)));
     }
 
     /** d gelu(u) / du for the exact GELU: Phi(u) + u phi(u). */
-    static Operand<TFloat32> geluDerivative(Ops tf, Operand<TFloat32> u) {
+    static Operand<TFloat32> geluDerivative(Ops tf, Operand<TFloat32> u, java.util.Set<BackwardTerm> dropped) {
         Operand<TFloat32> cdf = tf.math.mul(tf.constant(0.5f),
                 tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(u, tf.constant(INV_SQRT2)))));
         Operand<TFloat32> pdf = tf.math.mul(tf.constant(INV_SQRT_2PI),
                 tf.math.exp(tf.math.mul(tf.constant(-0.5f), tf.math.square(u))));
-        return tf.math.add(cdf, tf.math.mul(u, pdf));
+        return dropped.contains(BackwardTerm.GELU_PDF) ? cdf : tf.math.add(cdf, tf.math.mul(u, pdf));
     }
 
     /** dA through A = softmax(S) along the last axis: dS = A (dA - sum(dA A)). */
-    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> da, Operand<TFloat32> a) {
+    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> da, Operand<TFloat32> a,
+                                     java.util.Set<BackwardTerm> dropped) {
+        if (dropped.contains(BackwardTerm.SOFTMAX_DOT)) {
+            return tf.math.mul(a, da);
+        }
         Operand<TFloat32> dot = tf.reduceSum(tf.math.mul(da, a), tf.constant(-1), ReduceSum.keepDims(true));
         return tf.math.mul(a, tf.math.sub(da, dot));
     }

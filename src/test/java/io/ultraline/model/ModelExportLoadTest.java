@@ -94,7 +94,7 @@ class ModelExportLoadTest {
         ModelManifest m = ModelManifest.read(exported);
         assertThat(m.config()).isEqualTo(config);
         assertThat(m.weightsSha256()).isEqualTo(WeightsDigest.of(GraphLayout.prepare(weights, config)));
-        assertThat(m.ultraVariant()).isEqualTo("replicated");
+        assertThat(m.ultraVariant()).isEqualTo("fast");
         assertThat(m.provenance()).containsEntry("source", "test");
     }
 
