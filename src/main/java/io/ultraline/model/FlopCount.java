@@ -44,4 +44,12 @@ public final class FlopCount {
         double mlp = 2 * (2 * s * d * hidden);
         return qkv + attention + proj + mlp;
     }
+
+    /**
+     * All N maps with the fast graph: one forward and N backwards, counted as full backwards (an
+     * upper bound: the last block's MLP and projection run on one row per target).
+     */
+    public static double fastAllMaps(VitConfig c) {
+        return forward(c) + c.numPatches() * backwardOneTarget(c);
+    }
 }

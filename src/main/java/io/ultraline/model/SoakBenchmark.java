@@ -86,15 +86,24 @@ public final class SoakBenchmark {
 
     /** Resident set size of this process from /proc (Linux). */
     public static long rssKib() {
+        return procStatus("VmRSS:");
+    }
+
+    /** Peak resident set size of this process (high-water mark). */
+    public static long peakRssKib() {
+        return procStatus("VmHWM:");
+    }
+
+    private static long procStatus(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/self/status", e);
         }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
+        throw new IllegalStateException("no " + key + " in /proc/self/status");
     }
 }
