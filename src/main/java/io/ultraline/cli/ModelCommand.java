@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ultraline model import|info}. */
-@Command(name = "model", description = "Import, inspect (and later train) models.",
-        subcommands = {ModelCommand.Import.class, ModelCommand.Info.class})
+@Command(name = "model", description = "Import, train and inspect models.",
+        subcommands = {ModelCommand.Import.class, ModelCommand.Info.class, ModelCommand.Train.class})
 final class ModelCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -77,6 +77,48 @@ final class ModelCommand {
 
         private static Signature signature(LoadedModel m, String key) {
             return key.equals("ultra") ? m.ultra().signature() : m.serving().signature();
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a small ViT on label-free pretext tasks over synthetic defect-free frames.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "new model directory") Path out;
+        @Option(names = "--image-size", defaultValue = "128") int imageSize;
+        @Option(names = "--patch", defaultValue = "16") int patch;
+        @Option(names = "--dim", defaultValue = "96") int dim;
+        @Option(names = "--depth", defaultValue = "6") int depth;
+        @Option(names = "--heads", defaultValue = "3") int heads;
+        @Option(names = "--target-layer", description = "block whose tokens are explained (default: last)")
+        int targetLayer;
+        @Option(names = "--holdout", defaultValue = "wood-grain",
+                description = "material family kept out of training (for the unseen-family evaluation); 'none' keeps all")
+        String holdout;
+        @Option(names = "--cameras-per-family", defaultValue = "40") int cameras;
+        @Option(names = "--frames-per-camera", defaultValue = "6") int frames;
+        @Option(names = "--steps", defaultValue = "6000") int steps;
+        @Option(names = "--minutes", defaultValue = "25", description = "training time budget") double minutes;
+        @Option(names = "--batch", defaultValue = "32") int batch;
+        @Option(names = "--lr", defaultValue = "5e-4") float lr;
+        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads") int threads;
+        @Option(names = "--name", defaultValue = "line-vit") String name;
+        @Option(names = "--model-version", defaultValue = "1.0.0") String version;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<io.ultraline.synth.MaterialFamily> families = new java.util.ArrayList<>(
+                    java.util.List.of(io.ultraline.synth.MaterialFamily.values()));
+            if (!holdout.equals("none")) {
+                families.remove(io.ultraline.synth.MaterialFamily.parse(holdout));
+            }
+            io.ultraline.model.VitConfig c = new io.ultraline.model.VitConfig(imageSize, patch, dim, depth, heads,
+                    4 * dim, true, 1e-6f, true, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f},
+                    targetLayer > 0 ? targetLayer : depth);
+            io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
+                    frames, steps, java.time.Duration.ofMillis((long) (minutes * 60_000)), batch, lr, seed, threads,
+                    name, version), out, System.out);
+            return 0;
         }
     }
 }

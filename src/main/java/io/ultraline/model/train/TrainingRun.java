@@ -1,0 +1,116 @@
+package io.ultraline.model.train;
+
+import io.ultraline.model.ModelExporter;
+import io.ultraline.model.ModelManifest;
+import io.ultraline.model.UltraVariant;
+import io.ultraline.model.VitConfig;
+import io.ultraline.synth.FrameGenerator;
+import io.ultraline.synth.MaterialFamily;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A whole training run: builds the synthetic pool, trains for a number of steps or a time budget
+ * (whichever ends first) with a producer thread augmenting the next batches while TensorFlow
+ * works, logs progress, and exports the model with its training record in the manifest.
+ */
+public final class TrainingRun {
+
+    /** Everything that decides the result; recorded in the manifest. */
+    public record Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
+                       int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
+                       String name, String version) {
+    }
+
+    private TrainingRun() {
+    }
+
+    public static ModelManifest run(Plan p, Path out, PrintStream log) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int poolSize = p.config().imageSize() + p.config().imageSize() / 4;
+        log.printf("generating %d cameras x %d frames for %s ...%n", p.camerasPerFamily() * p.families().size(),
+                p.framesPerCamera(), p.families());
+        SyntheticPretextData data = new SyntheticPretextData(p.families(), p.camerasPerFamily(), p.framesPerCamera(),
+                poolSize, p.config().imageSize(), p.seed(), n -> { });
+        log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
+        BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
+        Thread producer = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    queue.put(data.next(p.batchSize()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pretext-batches");
+        producer.setDaemon(true);
+        producer.start();
+        List<Map<String, Object>> curve = new ArrayList<>();
+        TrainingSettings settings = new TrainingSettings(p.batchSize(), p.learningRate(), p.families().size(),
+                p.seed(), p.threads());
+        long trainStart = System.nanoTime();
+        long deadline = trainStart + p.budget().toNanos();
+        int step = 0;
+        double loss = 0;
+        double famAcc = 0;
+        double rotAcc = 0;
+        try (PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
+            int logEvery = 50;
+            while (step < p.steps() && System.nanoTime() < deadline) {
+                PretextTrainer.Step s = trainer.step(queue.take());
+                step++;
+                loss += s.loss();
+                famAcc += s.familyAccuracy();
+                rotAcc += s.rotationAccuracy();
+                if (step % logEvery == 0) {
+                    double secs = (System.nanoTime() - trainStart) / 1e9;
+                    log.printf("step %5d/%d  loss %.3f  family acc %.3f  rotation acc %.3f  %.1f img/s  %.0f s%n",
+                            step, p.steps(), loss / logEvery, famAcc / logEvery, rotAcc / logEvery,
+                            step * p.batchSize() / secs, secs);
+                    curve.add(Map.of("step", step, "loss", round(loss / logEvery), "familyAccuracy",
+                            round(famAcc / logEvery), "rotationAccuracy", round(rotAcc / logEvery)));
+                    loss = 0;
+                    famAcc = 0;
+                    rotAcc = 0;
+                }
+            }
+            producer.interrupt();
+            double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("pretext", "material-family classification + quarter-turn rotation prediction,"
+                    + " heads on mean-pooled final-norm patch tokens; defect-free frames only");
+            training.put("families", p.families().stream().map(Enum::name).toList());
+            training.put("camerasPerFamily", p.camerasPerFamily());
+            training.put("framesPerCamera", p.framesPerCamera());
+            training.put("generatorVersion", FrameGenerator.GENERATOR_VERSION);
+            training.put("seed", p.seed());
+            training.put("steps", step);
+            training.put("batchSize", p.batchSize());
+            training.put("learningRate", p.learningRate());
+            training.put("optimizer", "Adam (tensorflow-framework 1.1.0)");
+            training.put("trainSeconds", Math.round(trainSeconds));
+            training.put("curve", curve);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("source", "trained by ultraline model train on synthetic camera-line frames");
+            provenance.put("trainedWith", "TensorFlow Java 1.1.0");
+            ModelManifest m = ModelExporter.export(p.config(), trainer.weights(),
+                    new ModelExporter.Identity(p.name(), p.version(), provenance, "Apache-2.0"), out, UltraVariant.FAST)
+                    .withTraining(training);
+            m.write(out);
+            log.printf("trained %d steps in %.0f s; exported to %s%n", step, trainSeconds, out);
+            return m;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
