@@ -26,15 +26,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Trains a ViT on two label-free pretext tasks at once: which material family a frame shows and
- * how many quarter turns the augmentation rotated it. Both heads read the mean of the final-norm
- * patch tokens, so every patch token gets a direct training signal (the tokens are what the
- * defect profiles compare). One graph and one session for the whole run.
+ * Trains a ViT on two label-free pretext tasks at once: which material family a frame shows (a
+ * head on the mean of the final-norm patch tokens) and, per patch, whether the augmentation
+ * pasted foreign content over it (a head on every patch token, in the spirit of CutPaste and
+ * replaced-token detection). The second task gives every token a local training signal; the
+ * tokens are what the defect profiles compare. One graph and one session for the whole run.
  */
 public final class PretextTrainer implements AutoCloseable {
 
-    /** Loss and accuracies of one step (accuracies over the batch). */
-    public record Step(float loss, float familyAccuracy, float rotationAccuracy) {
+    /** Loss and accuracies of one step: family accuracy over images, pasted-patch accuracy over patches. */
+    public record Step(float loss, float familyAccuracy, float patchAccuracy) {
     }
 
     private final VitConfig config;
@@ -43,10 +44,10 @@ public final class PretextTrainer implements AutoCloseable {
     private final GraphWeights weights;
     private final Placeholder<TFloat32> images;
     private final Placeholder<TInt32> family;
-    private final Placeholder<TInt32> rotation;
+    private final Placeholder<TInt32> pasted;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> familyHits;
-    private final Operand<TFloat32> rotationHits;
+    private final Operand<TFloat32> patchHits;
     private final Op train;
 
     public PretextTrainer(VitConfig config, TrainingSettings s) {
@@ -61,27 +62,28 @@ public final class PretextTrainer implements AutoCloseable {
             java.util.SplittableRandom r = new java.util.SplittableRandom(s.seed() + 1);
             layout.put("head.family.w", small(r, c.dim(), s.familyClasses()));
             layout.put("head.family.b", WeightTensor.of(new float[s.familyClasses()], s.familyClasses()));
-            layout.put("head.rotation.w", small(r, c.dim(), 4));
-            layout.put("head.rotation.b", WeightTensor.of(new float[4], 4));
+            layout.put("head.patch.w", small(r, c.dim(), 2));
+            layout.put("head.patch.b", WeightTensor.of(new float[2], 2));
             weights = GraphWeights.variables(tf, layout);
 
             images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.imageSize(), c.imageSize(), 3)));
             family = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            rotation = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            pasted = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             VitForward.Outputs fwd = VitForward.build(tf.withSubScope("vit"), weights, c, images);
             Operand<TFloat32> normed = VitOps.layerNorm(tf, VitForward.patchTokens(tf, fwd.sequence(), c),
                     weights.get("norm.weight"), weights.get("norm.bias"), c.layerNormEps());
             Operand<TFloat32> pooled = tf.math.mean(normed, tf.constant(1));
             Operand<TFloat32> familyLogits = tf.math.add(tf.linalg.matMul(pooled, weights.get("head.family.w")),
                     weights.get("head.family.b"));
-            Operand<TFloat32> rotationLogits = tf.math.add(tf.linalg.matMul(pooled, weights.get("head.rotation.w")),
-                    weights.get("head.rotation.b"));
+            Operand<TFloat32> perPatch = tf.reshape(normed, VitOps.ints(tf, -1, c.dim()));
+            Operand<TFloat32> patchLogits = tf.math.add(tf.linalg.matMul(perPatch, weights.get("head.patch.w")),
+                    weights.get("head.patch.b"));
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
-            Operand<TFloat32> rotationLoss = crossEntropy(tf, rotationLogits, rotation, 4);
-            loss = tf.math.add(familyLoss, rotationLoss);
+            Operand<TFloat32> patchLoss = crossEntropy(tf, patchLogits, pasted, 2);
+            loss = tf.math.add(familyLoss, patchLoss);
             familyHits = hits(tf, familyLogits, family);
-            rotationHits = hits(tf, rotationLogits, rotation);
+            patchHits = hits(tf, patchLogits, pasted);
             train = new Adam(graph, s.learningRate()).minimize(loss);
             ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(s.threads())
                     .setInterOpParallelismThreads(1).build();
@@ -121,9 +123,9 @@ public final class PretextTrainer implements AutoCloseable {
         int s = config.imageSize();
         try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
              Tensor f = TensorIo.ints(b.family());
-             Tensor rot = TensorIo.ints(b.rotation());
-             Result r = session.runner().feed(images, x).feed(family, f).feed(rotation, rot)
-                     .addTarget(train).fetch(loss).fetch(familyHits).fetch(rotationHits).run()) {
+             Tensor p = TensorIo.ints(b.pasted());
+             Result r = session.runner().feed(images, x).feed(family, f).feed(pasted, p)
+                     .addTarget(train).fetch(loss).fetch(familyHits).fetch(patchHits).run()) {
             return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
         }
     }
@@ -133,9 +135,9 @@ public final class PretextTrainer implements AutoCloseable {
         int s = config.imageSize();
         try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
              Tensor f = TensorIo.ints(b.family());
-             Tensor rot = TensorIo.ints(b.rotation());
-             Result r = session.runner().feed(images, x).feed(family, f).feed(rotation, rot)
-                     .fetch(loss).fetch(familyHits).fetch(rotationHits).run()) {
+             Tensor p = TensorIo.ints(b.pasted());
+             Result r = session.runner().feed(images, x).feed(family, f).feed(pasted, p)
+                     .fetch(loss).fetch(familyHits).fetch(patchHits).run()) {
             return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
         }
     }

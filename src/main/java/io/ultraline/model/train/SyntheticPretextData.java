@@ -13,8 +13,10 @@ import java.util.function.IntConsumer;
 /**
  * Label-free training data from the synthetic line: a pool of defect-free frames of many random
  * cameras of the training families, and batches cut from it with strong augmentation (random
- * crop and rescale, mirror, colour jitter, noise) plus a random quarter turn whose count is the
- * rotation label. The family label is the material the frame shows. No defect is ever drawn.
+ * crop and rescale, mirror, quarter turns, colour jitter, noise). Labels come from the data and
+ * the augmentation only: the material family a frame shows, and which patches got content pasted
+ * from elsewhere (a rectangle or a thin "scar" cut from another frame, CutPaste-style). The
+ * synthetic defect injector is never used: no defect mask or label reaches training.
  */
 public final class SyntheticPretextData {
 
@@ -22,6 +24,7 @@ public final class SyntheticPretextData {
     private final List<RgbImage> pool = new ArrayList<>();
     private final List<Integer> poolFamily = new ArrayList<>();
     private final int size;
+    private final int patch;
     private final SplittableRandom random;
 
     /**
@@ -30,12 +33,13 @@ public final class SyntheticPretextData {
      * @param poolSize         side of the pooled frames (a little larger than {@code size}, for crops)
      */
     public SyntheticPretextData(List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
-                                int poolSize, int size, long seed, IntConsumer progress) {
+                                int poolSize, int size, int patch, long seed, IntConsumer progress) {
         if (families.size() < 2) {
             throw new IllegalArgumentException("need at least two training families, got " + families);
         }
         this.families = List.copyOf(families);
         this.size = size;
+        this.patch = patch;
         this.random = new SplittableRandom(seed);
         FrameGenerator generator = new FrameGenerator();
         SplittableRandom setups = new SplittableRandom(seed ^ 0x5eed);
@@ -62,16 +66,77 @@ public final class SyntheticPretextData {
     /** A freshly augmented batch. Not thread-safe: one producer. */
     public LabelledBatch next(int batch) {
         float[] images = new float[batch * size * size * 3];
+        int grid = size / patch;
         int[] family = new int[batch];
-        int[] rotation = new int[batch];
+        int[] pasted = new int[batch * grid * grid];
         for (int b = 0; b < batch; b++) {
             int pick = random.nextInt(pool.size());
             family[b] = poolFamily.get(pick);
-            rotation[b] = random.nextInt(4);
-            float[] img = augment(pool.get(pick), rotation[b]);
+            float[] img = augment(pool.get(pick), random.nextInt(4));
+            boolean[] mask = new boolean[size * size];
+            if (random.nextDouble() < 0.6) {
+                int pastes = 1 + random.nextInt(2);
+                for (int k = 0; k < pastes; k++) {
+                    paste(img, mask, pool.get(random.nextInt(pool.size())));
+                }
+            }
+            int[] labels = patchLabels(mask, grid);
+            System.arraycopy(labels, 0, pasted, b * grid * grid, labels.length);
             System.arraycopy(img, 0, images, b * img.length, img.length);
         }
-        return new LabelledBatch(batch, images, family, rotation);
+        return new LabelledBatch(batch, images, family, pasted);
+    }
+
+    /** Pastes a rectangle or a thin scar cut from {@code source} (brightness jittered) into img. */
+    private void paste(float[] img, boolean[] mask, RgbImage source) {
+        boolean scar = random.nextBoolean();
+        int w;
+        int h;
+        if (scar) {
+            int length = 16 + random.nextInt(48);
+            int width = 2 + random.nextInt(4);
+            boolean vertical = random.nextBoolean();
+            w = vertical ? width : length;
+            h = vertical ? length : width;
+        } else {
+            w = 8 + random.nextInt(33);
+            h = 8 + random.nextInt(33);
+        }
+        int sx = random.nextInt(source.width() - w + 1);
+        int sy = random.nextInt(source.height() - h + 1);
+        int dx = random.nextInt(size - w + 1);
+        int dy = random.nextInt(size - h + 1);
+        double gain = 0.7 + 0.6 * random.nextDouble();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int d = (dy + y) * size + dx + x;
+                int src = ((sy + y) * source.width() + sx + x) * 3;
+                for (int ch = 0; ch < 3; ch++) {
+                    img[d * 3 + ch] = (float) Math.min(1, source.pixels()[src + ch] * gain);
+                }
+                mask[d] = true;
+            }
+        }
+    }
+
+    /** A patch counts as pasted when at least a tenth of its pixels were. */
+    private int[] patchLabels(boolean[] mask, int grid) {
+        int[] labels = new int[grid * grid];
+        int threshold = Math.max(1, patch * patch / 10);
+        for (int gy = 0; gy < grid; gy++) {
+            for (int gx = 0; gx < grid; gx++) {
+                int count = 0;
+                for (int y = 0; y < patch; y++) {
+                    for (int x = 0; x < patch; x++) {
+                        if (mask[(gy * patch + y) * size + gx * patch + x]) {
+                            count++;
+                        }
+                    }
+                }
+                labels[gy * grid + gx] = count >= threshold ? 1 : 0;
+            }
+        }
+        return labels;
     }
 
     private float[] augment(RgbImage src, int quarterTurns) {

@@ -39,7 +39,7 @@ public final class TrainingRun {
         log.printf("generating %d cameras x %d frames for %s ...%n", p.camerasPerFamily() * p.families().size(),
                 p.framesPerCamera(), p.families());
         SyntheticPretextData data = new SyntheticPretextData(p.families(), p.camerasPerFamily(), p.framesPerCamera(),
-                poolSize, p.config().imageSize(), p.seed(), n -> { });
+                poolSize, p.config().imageSize(), p.config().patchSize(), p.seed(), n -> { });
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
         BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
         Thread producer = new Thread(() -> {
@@ -61,7 +61,7 @@ public final class TrainingRun {
         int step = 0;
         double loss = 0;
         double famAcc = 0;
-        double rotAcc = 0;
+        double pasteAcc = 0;
         try (PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
             int logEvery = 50;
             while (step < p.steps() && System.nanoTime() < deadline) {
@@ -69,24 +69,25 @@ public final class TrainingRun {
                 step++;
                 loss += s.loss();
                 famAcc += s.familyAccuracy();
-                rotAcc += s.rotationAccuracy();
+                pasteAcc += s.patchAccuracy();
                 if (step % logEvery == 0) {
                     double secs = (System.nanoTime() - trainStart) / 1e9;
-                    log.printf("step %5d/%d  loss %.3f  family acc %.3f  rotation acc %.3f  %.1f img/s  %.0f s%n",
-                            step, p.steps(), loss / logEvery, famAcc / logEvery, rotAcc / logEvery,
+                    log.printf("step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f  %.1f img/s  %.0f s%n",
+                            step, p.steps(), loss / logEvery, famAcc / logEvery, pasteAcc / logEvery,
                             step * p.batchSize() / secs, secs);
                     curve.add(Map.of("step", step, "loss", round(loss / logEvery), "familyAccuracy",
-                            round(famAcc / logEvery), "rotationAccuracy", round(rotAcc / logEvery)));
+                            round(famAcc / logEvery), "pastedPatchAccuracy", round(pasteAcc / logEvery)));
                     loss = 0;
                     famAcc = 0;
-                    rotAcc = 0;
+                    pasteAcc = 0;
                 }
             }
             producer.interrupt();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             Map<String, Object> training = new LinkedHashMap<>();
-            training.put("pretext", "material-family classification + quarter-turn rotation prediction,"
-                    + " heads on mean-pooled final-norm patch tokens; defect-free frames only");
+            training.put("pretext", "material-family classification (mean-pooled final-norm patch tokens) +"
+                    + " per-patch detection of content pasted from another frame (CutPaste-style rectangles and"
+                    + " scars); defect-free frames only, the defect injector is never used");
             training.put("families", p.families().stream().map(Enum::name).toList());
             training.put("camerasPerFamily", p.camerasPerFamily());
             training.put("framesPerCamera", p.framesPerCamera());
