@@ -38,6 +38,8 @@ public final class PretextTrainer implements AutoCloseable {
     public record Step(float loss, float familyAccuracy, float patchAccuracy) {
     }
 
+    private static final float PASTED_WEIGHT = 8f;
+
     private final VitConfig config;
     private final Graph graph = new Graph();
     private final Session session;
@@ -80,7 +82,7 @@ public final class PretextTrainer implements AutoCloseable {
                     weights.get("head.patch.b"));
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
-            Operand<TFloat32> patchLoss = crossEntropy(tf, patchLogits, pasted, 2);
+            Operand<TFloat32> patchLoss = weightedPatchLoss(tf, patchLogits, pasted);
             loss = tf.math.add(familyLoss, patchLoss);
             familyHits = hits(tf, familyLogits, family);
             patchHits = hits(tf, patchLogits, pasted);
@@ -99,6 +101,19 @@ public final class PretextTrainer implements AutoCloseable {
                                                   int classes) {
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
         return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+    }
+
+    /**
+     * Pasted patches are rare (a few percent), so they weigh {@value #PASTED_WEIGHT} times more;
+     * unweighted, predicting "not pasted" everywhere is a comfortable local minimum.
+     */
+    private static Operand<TFloat32> weightedPatchLoss(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(2), tf.constant(1f), tf.constant(0f));
+        Operand<TFloat32> perPatch = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
+        Operand<TFloat32> weights = tf.math.add(tf.constant(1f),
+                tf.math.mul(tf.dtypes.cast(labels, TFloat32.class), tf.constant(PASTED_WEIGHT - 1)));
+        return tf.math.div(tf.reduceSum(tf.math.mul(perPatch, weights), tf.constant(0)),
+                tf.reduceSum(weights, tf.constant(0)));
     }
 
     private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {

@@ -74,8 +74,8 @@ public final class SyntheticPretextData {
             family[b] = poolFamily.get(pick);
             float[] img = augment(pool.get(pick), random.nextInt(4));
             boolean[] mask = new boolean[size * size];
-            if (random.nextDouble() < 0.6) {
-                int pastes = 1 + random.nextInt(2);
+            if (random.nextDouble() < 0.8) {
+                int pastes = 1 + random.nextInt(3);
                 for (int k = 0; k < pastes; k++) {
                     paste(img, mask, pool.get(random.nextInt(pool.size())));
                 }
