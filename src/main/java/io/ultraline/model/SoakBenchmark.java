@@ -21,7 +21,12 @@ public final class SoakBenchmark {
         }
 
         public String format() {
-            return String.format("frames %d in %.1f s (%.1f frames/s)%nrss after warm-up %d KiB, at end %d KiB,"
+            StringBuilder trace = new StringBuilder("rss by frames (KiB):");
+            int step = Math.max(1, samples.size() / 10);
+            for (int i = 0; i < samples.size(); i += step) {
+                trace.append(' ').append(samples.get(i)[0]).append('=').append(samples.get(i)[1]);
+            }
+            return trace + System.lineSeparator() + String.format("frames %d in %.1f s (%.1f frames/s)%nrss after warm-up %d KiB, at end %d KiB,"
                             + " max %d KiB%nrss growth after warm-up %.2f %%%n", frames, seconds, frames / seconds,
                     rssAfterWarmUpKib, rssEndKib, rssMaxKib, growthPercent());
         }
