@@ -1,0 +1,118 @@
+package io.ultraline.defect;
+
+import io.ultraline.ultra.MaskUpsampling;
+import io.ultraline.ultra.PixelBox;
+import io.ultraline.ultra.RunLengthMask;
+import io.ultraline.ultra.Segmentation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The defect side of ultraline in one place: calibrates profiles ({@link #newCalibration}) and
+ * assesses frames against them ({@link #assess}). Immutable and thread-safe; one instance can
+ * serve every camera.
+ */
+public final class DefectDetector {
+
+    private final ProfileConfig profileConfig;
+    private final RegionFinder regionFinder;
+
+    /** A detector with the given calibration and region rule. */
+    public DefectDetector(ProfileConfig profileConfig, RegionFinder regionFinder) {
+        if (profileConfig == null || regionFinder == null) {
+            throw new IllegalArgumentException("profileConfig and regionFinder are required");
+        }
+        this.profileConfig = profileConfig;
+        this.regionFinder = regionFinder;
+    }
+
+    /** A detector with {@link ConceptHysteresisRegions} under {@code regionConfig}. */
+    public DefectDetector(ProfileConfig profileConfig, RegionConfig regionConfig) {
+        this(profileConfig, new ConceptHysteresisRegions(regionConfig));
+    }
+
+    /** {@link ProfileConfig#defaults()} and {@link RegionConfig#defaults()}. */
+    public static DefectDetector withDefaults() {
+        return new DefectDetector(ProfileConfig.defaults(), RegionConfig.defaults());
+    }
+
+    /** The calibration settings. */
+    public ProfileConfig profileConfig() {
+        return profileConfig;
+    }
+
+    /** The region rule. */
+    public RegionFinder regionFinder() {
+        return regionFinder;
+    }
+
+    /** A new calibration for tokens of dimension {@code tokenDim}. */
+    public ProfileBuilder newCalibration(int tokenDim) {
+        return new ProfileBuilder(profileConfig, tokenDim);
+    }
+
+    /**
+     * Scores one frame against a profile and cuts its defect regions.
+     *
+     * @param profile the camera's reference profile
+     * @param tokens the frame's patch tokens, row-major {@code N * dim} floats
+     * @param dim token dimension; must equal the profile's
+     * @param segmentation the frame's ULTra segmentation, on a grid of N tokens
+     * @param frameWidth frame width in pixels, at least the grid width
+     * @param frameHeight frame height in pixels, at least the grid height
+     * @throws IllegalArgumentException if the sizes disagree or a token value is not finite
+     */
+    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
+            Segmentation segmentation, int frameWidth, int frameHeight) {
+        int gridH = segmentation.gridHeight();
+        int gridW = segmentation.gridWidth();
+        int n = gridH * gridW;
+        if (tokens.length != (long) n * dim) {
+            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " segmentation needs "
+                    + n + " tokens of dimension " + dim + " (" + (long) n * dim + " floats), got "
+                    + tokens.length + " floats");
+        }
+        if (frameWidth < gridW || frameHeight < gridH) {
+            throw new IllegalArgumentException("a " + frameWidth + " x " + frameHeight
+                    + " frame is smaller than the " + gridW + " x " + gridH
+                    + " token grid: some tokens would cover no pixel");
+        }
+        float[] scores = TokenScorer.tokenScores(profile.bank(), tokens, dim);
+        float threshold = profile.threshold();
+        List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
+                threshold);
+        List<DefectRegionResult> regions = new ArrayList<>(found.size());
+        if (!found.isEmpty()) {
+            float[][] maps = segmentation.fixedMaps();
+            found = new ArrayList<>(found);
+            found.sort(Comparator.comparingDouble((TokenRegion r) -> -r.maxScore(scores))
+                    .thenComparingInt(r -> r.tokens()[0]));
+            for (TokenRegion region : found) {
+                regions.add(result(region, scores, maps, gridH, gridW, frameWidth, frameHeight));
+            }
+        }
+        return new FrameAssessment(gridH, gridW, TokenScorer.frameScore(scores), threshold, scores,
+                regions);
+    }
+
+    private static DefectRegionResult result(TokenRegion region, float[] scores, float[][] maps,
+            int gridH, int gridW, int width, int height) {
+        int n = gridH * gridW;
+        boolean[] cells = region.cells(n);
+        PixelBox box = MaskUpsampling.boundingBox(cells, gridH, gridW, width, height)
+                .orElseThrow(() -> new IllegalStateException("a region covers no pixel"));
+        int pixelArea = Math.toIntExact(
+                MaskUpsampling.pixelArea(cells, gridH, gridW, width, height));
+        float[] relevance = new float[n];
+        for (int token : region.tokens()) {
+            float[] map = maps[token];
+            for (int j = 0; j < n; j++) {
+                relevance[j] += map[j];
+            }
+        }
+        return new DefectRegionResult(region.conceptId(), RunLengthMask.encode(cells, gridH, gridW),
+                box, region.size(), pixelArea, region.maxScore(scores),
+                QuantisedHeatmap.quantise(relevance, gridH, gridW));
+    }
+}

@@ -1,0 +1,48 @@
+package io.ultraline.defect;
+
+/**
+ * How a {@link ReferenceProfile} is calibrated.
+ *
+ * @param maxBankSize most normal tokens the memory bank keeps after coreset selection (1 to
+ *     {@value #MAX_BANK_SIZE}); query time grows linearly with it
+ * @param quantile quantile of the held-out calibration frame scores the threshold starts from,
+ *     in (0, 1]; 1 takes the highest held-out score
+ * @param margin factor applied to that quantile, positive and finite; above 1 leaves head-room
+ *     for good frames a little less typical than any seen in calibration
+ * @param folds number of folds used to hold calibration frames out of their own bank, at least
+ *     2; with fewer frames than folds every frame is its own fold (leave one frame out)
+ * @param seed seed of the coreset's random projection
+ */
+public record ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed) {
+
+    /** Upper bound on {@link #maxBankSize}: about 3 GB of tokens at dimension 768. */
+    public static final int MAX_BANK_SIZE = 1 << 20;
+
+    /** Checks every value and says which one is wrong. */
+    public ProfileConfig {
+        if (maxBankSize < 1 || maxBankSize > MAX_BANK_SIZE) {
+            throw new IllegalArgumentException("maxBankSize must be between 1 and " + MAX_BANK_SIZE
+                    + ", got " + maxBankSize);
+        }
+        if (!(quantile > 0f && quantile <= 1f)) {
+            throw new IllegalArgumentException(
+                    "quantile must be in (0, 1], got " + quantile);
+        }
+        if (!(margin > 0f) || !Float.isFinite(margin)) {
+            throw new IllegalArgumentException(
+                    "margin must be a positive finite factor, got " + margin);
+        }
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be at least 2 so that every calibration "
+                    + "frame is scored against a bank without its own tokens, got " + folds);
+        }
+    }
+
+    /**
+     * The defaults: a bank of 4096 tokens, threshold = 0.99 quantile of held-out frame scores
+     * times 1.1, 5 folds, seed 42.
+     */
+    public static ProfileConfig defaults() {
+        return new ProfileConfig(4096, 0.99f, 1.1f, 5, 42L);
+    }
+}

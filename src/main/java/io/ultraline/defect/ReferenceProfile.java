@@ -1,0 +1,122 @@
+package io.ultraline.defect;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+
+/**
+ * What "normal" looks like for one camera (and product): a bank of normal patch tokens and the
+ * frame-score threshold above which a frame is defective. Immutable; equality compares contents.
+ * Built by {@link ProfileBuilder}, stored by {@link ProfileCodec}.
+ *
+ * @param version profile version, increasing per camera/product (stamped on every verdict)
+ * @param created when calibration finished, kept to the millisecond (the wire's precision)
+ * @param frameCount good frames the profile was calibrated on
+ * @param tokenDim token dimension D of the bank, and of every frame scored against it
+ * @param threshold frame-score threshold in use, after any {@link #withThreshold override}
+ * @param thresholdQuantile quantile of the held-out calibration scores the threshold came from
+ * @param thresholdMargin factor applied to that quantile
+ * @param calibrationScores held-out frame score of every calibration frame, in frame order: the
+ *     score each frame got from a bank built without it (copied in and out)
+ * @param bank the normal tokens
+ */
+public record ReferenceProfile(long version, Instant created, int frameCount, int tokenDim,
+        float threshold, float thresholdQuantile, float thresholdMargin,
+        float[] calibrationScores, MemoryBank bank) {
+
+    /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
+    public ReferenceProfile {
+        if (created == null || bank == null || calibrationScores == null) {
+            throw new IllegalArgumentException("created, calibrationScores and bank are required");
+        }
+        created = created.truncatedTo(ChronoUnit.MILLIS);
+        if (tokenDim != bank.dim()) {
+            throw new IllegalArgumentException("tokenDim " + tokenDim
+                    + " does not match the bank's token dimension " + bank.dim());
+        }
+        if (frameCount < 1 || calibrationScores.length != frameCount) {
+            throw new IllegalArgumentException("a profile needs one calibration score per frame and "
+                    + "at least one frame, got frameCount " + frameCount + " and "
+                    + calibrationScores.length + " scores");
+        }
+        requireScore(threshold, "threshold");
+        if (!(thresholdQuantile > 0f && thresholdQuantile <= 1f)) {
+            throw new IllegalArgumentException(
+                    "thresholdQuantile must be in (0, 1], got " + thresholdQuantile);
+        }
+        if (!(thresholdMargin > 0f) || !Float.isFinite(thresholdMargin)) {
+            throw new IllegalArgumentException(
+                    "thresholdMargin must be positive and finite, got " + thresholdMargin);
+        }
+        calibrationScores = calibrationScores.clone();
+        for (float score : calibrationScores) {
+            requireScore(score, "calibration score");
+        }
+    }
+
+    /** The threshold calibration produced: quantile of the held-out scores times the margin. */
+    public float calibratedThreshold() {
+        return Quantiles.linear(calibrationScores, thresholdQuantile) * thresholdMargin;
+    }
+
+    /** Whether {@link #threshold} was set by hand rather than by calibration. */
+    public boolean thresholdOverridden() {
+        return Float.floatToIntBits(threshold) != Float.floatToIntBits(calibratedThreshold());
+    }
+
+    /**
+     * The same profile with another threshold (an operator's override). The version is kept:
+     * a caller that publishes the result as a new profile gives it a new version.
+     */
+    public ReferenceProfile withThreshold(float override) {
+        return new ReferenceProfile(version, created, frameCount, tokenDim, override,
+                thresholdQuantile, thresholdMargin, calibrationScores, bank);
+    }
+
+    /** The same profile under another version number. */
+    public ReferenceProfile withVersion(long newVersion) {
+        return new ReferenceProfile(newVersion, created, frameCount, tokenDim, threshold,
+                thresholdQuantile, thresholdMargin, calibrationScores, bank);
+    }
+
+    /** Number of tokens in the bank. */
+    public int bankSize() {
+        return bank.size();
+    }
+
+    /** The held-out calibration scores (a copy). */
+    @Override
+    public float[] calibrationScores() {
+        return calibrationScores.clone();
+    }
+
+    private static void requireScore(float value, String what) {
+        if (!(value >= 0f) || !Float.isFinite(value)) {
+            throw new IllegalArgumentException(what + " must be finite and >= 0, got " + value);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReferenceProfile that && version == that.version
+                && created.equals(that.created) && frameCount == that.frameCount
+                && tokenDim == that.tokenDim
+                && Float.compare(threshold, that.threshold) == 0
+                && Float.compare(thresholdQuantile, that.thresholdQuantile) == 0
+                && Float.compare(thresholdMargin, that.thresholdMargin) == 0
+                && Arrays.equals(calibrationScores, that.calibrationScores)
+                && bank.equals(that.bank);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(version) + Float.hashCode(threshold)) + bank.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceProfile[version=" + version + ", created=" + created + ", frames="
+                + frameCount + ", bank=" + bank.size() + "x" + tokenDim + ", threshold=" + threshold
+                + " (q" + thresholdQuantile + " x " + thresholdMargin + ")]";
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * From tokens and ULTra concepts to defect verdicts, in plain Java (DESIGN.md section 2).
+ *
+ * <p>Calibration: {@link io.ultraline.defect.ProfileBuilder} collects the patch tokens of good
+ * frames, reduces them with {@link io.ultraline.defect.CoresetSelector} (greedy k-center) into a
+ * {@link io.ultraline.defect.MemoryBank}, and sets the threshold from held-out scores of the
+ * calibration frames themselves; the result is an immutable
+ * {@link io.ultraline.defect.ReferenceProfile}, stored in the versioned binary form of
+ * {@link io.ultraline.defect.ProfileCodec}.
+ *
+ * <p>Assessment: {@link io.ultraline.defect.DefectDetector#assess} scores every token with
+ * {@link io.ultraline.defect.TokenScorer} (distance to the nearest normal token; the frame score
+ * is the highest), lets a {@link io.ultraline.defect.RegionFinder} decide the regions
+ * ({@link io.ultraline.defect.ConceptHysteresisRegions}, shaped by ULTra concepts, or the
+ * baseline {@link io.ultraline.defect.TokenThresholdRegions}), and describes each region as a
+ * {@link io.ultraline.defect.DefectRegionResult}: token mask, pixel box and area, score and an
+ * 8-bit {@link io.ultraline.defect.QuantisedHeatmap} explanation.
+ * {@link io.ultraline.defect.PixelScoreMap} spreads token scores over pixels for evaluation.
+ *
+ * <p>Raw scores and the threshold are always exposed, never only a yes/no. Everything here is
+ * deterministic; the package depends on the JDK and {@code io.ultraline.ultra} only (no Kafka,
+ * Micronaut or TensorFlow), which a test enforces.
+ */
+package io.ultraline.defect;

@@ -1,0 +1,233 @@
+package io.ultraline.defect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ultraline.ultra.PixelBox;
+import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.assertj.core.api.Condition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end on a 6 x 6 grid of 8-dimensional tokens: every patch position has its own normal
+ * prototype; good frames add small noise; a defect shifts a block of patches far away. The ULTra
+ * maps are built so that the tokens of each block look at their own block, as a real model's
+ * tokens look at the object part they belong to.
+ */
+class DefectDetectorTest {
+
+    private static final int G = 6;
+    private static final int N = G * G;
+    private static final int D = 8;
+    /** Rows 1-2, columns 3-4. */
+    private static final int[] BLOCK = {9, 10, 15, 16};
+    /** Rows 4-5, columns 0-1. */
+    private static final int[] OTHER_BLOCK = {24, 25, 30, 31};
+
+    private final float[] prototypes = new Gaussians(41).tokens(N, D, 0f, 1f);
+    private final Gaussians noise = new Gaussians(42);
+
+    private float[] goodFrame(float sigma) {
+        float[] frame = noise.tokens(N, D, 0f, sigma);
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] += prototypes[i];
+        }
+        return frame;
+    }
+
+    private static void shift(float[] frame, int[] tokens, float by) {
+        for (int token : tokens) {
+            for (int d = 0; d < D; d++) {
+                frame[token * D + d] += by;
+            }
+        }
+    }
+
+    private ReferenceProfile calibrate() {
+        ProfileBuilder builder = DefectDetector.withDefaults().newCalibration(D);
+        for (int k = 0; k < 10; k++) {
+            builder.add(goodFrame(0.1f));
+        }
+        return builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+    }
+
+    /** ULTra segmentation where each group of tokens looks at its own patches. */
+    private static Segmentation segmentation(int[]... blocks) {
+        int[] group = new int[N];
+        for (int b = 0; b < blocks.length; b++) {
+            for (int token : blocks[b]) {
+                group[token] = b + 1;
+            }
+        }
+        SplittableRandom random = new SplittableRandom(43);
+        float[][] maps = new float[N][N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                maps[i][j] = (group[i] == group[j] ? 1f : 0f) + 0.01f * (float) random.nextDouble();
+            }
+            maps[i][i] = 30f;
+        }
+        return new UltraSegmenter(SegmenterConfig.defaults()).segment(maps, G, G);
+    }
+
+    @Test
+    void aShiftedBlockOfPatchesIsExactlyOneRegion() {
+        ReferenceProfile profile = calibrate();
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+        Segmentation segmentation = segmentation(BLOCK);
+        assertThat(segmentation.conceptCount()).isEqualTo(2);
+        assertThat(segmentation.conceptMask(segmentation.label(BLOCK[0])).decode())
+                .containsExactly(cells(BLOCK));
+
+        FrameAssessment assessment = DefectDetector.withDefaults()
+                .assess(profile, frame, D, segmentation, 60, 60);
+
+        assertThat(assessment.isDefective()).isTrue();
+        assertThat(assessment.threshold()).isEqualTo(profile.threshold());
+        assertThat(assessment.regions()).hasSize(1);
+        DefectRegionResult region = assessment.regions().get(0);
+        assertThat(region.mask().decode()).containsExactly(cells(BLOCK));
+        assertThat(region.conceptId()).isEqualTo(segmentation.label(BLOCK[0]));
+        assertThat(region.tokenArea()).isEqualTo(4);
+        assertThat(region.box()).isEqualTo(new PixelBox(30, 10, 20, 20));
+        assertThat(region.pixelArea()).isEqualTo(400);
+        float[] scores = assessment.tokenScores();
+        assertThat(region.score()).isEqualTo(assessment.frameScore());
+        assertThat(region.score()).isEqualTo(max(scores, BLOCK));
+        for (int i = 0; i < N; i++) {
+            if (!contains(BLOCK, i)) {
+                assertThat(scores[i]).as("normal token %d", i).isLessThan(profile.threshold() * 0.6f);
+            }
+        }
+    }
+
+    @Test
+    void theExplanationShowsWhereTheRegionsTokensLook() {
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+
+        DefectRegionResult region = DefectDetector.withDefaults()
+                .assess(calibrate(), frame, D, segmentation(BLOCK), 60, 60).regions().get(0);
+
+        QuantisedHeatmap explanation = region.explanation();
+        assertThat(explanation.gridHeight()).isEqualTo(G);
+        for (int i = 0; i < N; i++) {
+            boolean inBlock = contains(BLOCK, i);
+            assertThat(explanation.values()[i] & 0xff).as("patch %d", i)
+                    .is(inBlock ? new Condition<>(q -> q > 200, "high")
+                            : new Condition<>(q -> q < 10, "low"));
+        }
+        // four maps summed, each about 1 on the block after the self-entry fix
+        assertThat(explanation.max()).isBetween(4f, 4.2f);
+    }
+
+    @Test
+    void theBaselineFindsTheSameBlockWithoutAConcept() {
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+        DefectDetector baseline = new DefectDetector(ProfileConfig.defaults(), new TokenThresholdRegions());
+
+        FrameAssessment assessment = baseline.assess(calibrate(), frame, D, segmentation(BLOCK), 60, 60);
+
+        assertThat(assessment.regions()).singleElement().satisfies(region -> {
+            assertThat(region.conceptId()).isEqualTo(TokenRegion.NO_CONCEPT);
+            assertThat(region.mask().decode()).containsExactly(cells(BLOCK));
+        });
+    }
+
+    @Test
+    void aGoodFrameIsNotDefectiveAndHasNoRegion() {
+        ReferenceProfile profile = calibrate();
+
+        FrameAssessment assessment = DefectDetector.withDefaults()
+                .assess(profile, goodFrame(0.02f), D, segmentation(BLOCK), 60, 60);
+
+        assertThat(assessment.isDefective()).isFalse();
+        assertThat(assessment.regions()).isEmpty();
+        assertThat(assessment.frameScore()).isPositive().isLessThan(profile.threshold());
+        assertThat(assessment.tokenScores()).hasSize(N);
+    }
+
+    @Test
+    void regionsComeByDescendingScore() {
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 2f);
+        shift(frame, OTHER_BLOCK, 5f);
+
+        FrameAssessment assessment = DefectDetector.withDefaults()
+                .assess(calibrate(), frame, D, segmentation(BLOCK, OTHER_BLOCK), 60, 60);
+
+        assertThat(assessment.regions()).hasSize(2);
+        assertThat(assessment.regions().get(0).mask().decode()).containsExactly(cells(OTHER_BLOCK));
+        assertThat(assessment.regions().get(1).mask().decode()).containsExactly(cells(BLOCK));
+        assertThat(assessment.regions().get(0).score()).isGreaterThan(assessment.regions().get(1).score());
+    }
+
+    @Test
+    void boxAndAreaFollowNearestUpsamplingForFramesThatAreNotMultiplesOfTheGrid() {
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+
+        DefectRegionResult region = DefectDetector.withDefaults()
+                .assess(calibrate(), frame, D, segmentation(BLOCK), 50, 37).regions().get(0);
+
+        // columns 3-4 of 6 over 50 pixels: x from ceil(150/6)=25 to ceil(250/6)-1=41;
+        // rows 1-2 of 6 over 37 pixels: y from ceil(37/6)=7 to ceil(111/6)-1=18
+        assertThat(region.box()).isEqualTo(new PixelBox(25, 7, 17, 12));
+        assertThat(region.pixelArea()).isEqualTo(17 * 12);
+        float[] pixels = PixelScoreMap.nearest(toFloats(cells(BLOCK)), G, G, 50, 37);
+        int covered = 0;
+        for (float p : pixels) {
+            covered += p > 0 ? 1 : 0;
+        }
+        assertThat(region.pixelArea()).isEqualTo(covered);
+    }
+
+    @Test
+    void rejectsInputsThatDoNotFitTogether() {
+        ReferenceProfile profile = calibrate();
+        Segmentation segmentation = segmentation(BLOCK);
+        DefectDetector detector = DefectDetector.withDefaults();
+
+        assertThatThrownBy(() -> detector.assess(profile, new float[N * D - D], D, segmentation, 60, 60))
+                .hasMessageContaining("needs 36 tokens of dimension 8");
+        assertThatThrownBy(() -> detector.assess(profile, new float[N * 4], 4, segmentation, 60, 60))
+                .hasMessageContaining("calibrated with another model");
+        assertThatThrownBy(() -> detector.assess(profile, goodFrame(0f), D, segmentation, 5, 60))
+                .hasMessageContaining("smaller than the 6 x 6 token grid");
+    }
+
+    private static boolean contains(int[] tokens, int token) {
+        return Arrays.stream(tokens).anyMatch(t -> t == token);
+    }
+
+    private static boolean[] cells(int[] tokens) {
+        boolean[] cells = new boolean[N];
+        for (int token : tokens) {
+            cells[token] = true;
+        }
+        return cells;
+    }
+
+    private static float[] toFloats(boolean[] cells) {
+        float[] out = new float[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = cells[i] ? 1f : 0f;
+        }
+        return out;
+    }
+
+    private static float max(float[] scores, int[] tokens) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int token : tokens) {
+            max = Math.max(max, scores[token]);
+        }
+        return max;
+    }
+}

@@ -1,0 +1,145 @@
+package io.ultraline.defect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class ProfileCodecTest {
+
+    private static final int D = 5;
+
+    private static ReferenceProfile profile() {
+        float[] bank = new Gaussians(21).tokens(7, D, 0f, 2f);
+        return new ReferenceProfile(123456789012L, Instant.parse("2025-06-01T08:00:00.250Z"), 3, D,
+                4.5f, 0.99f, 1.1f, new float[] {3.25f, 4.0f, 3.5f}, MemoryBank.of(bank, D));
+    }
+
+    @Test
+    void roundTripGivesAnEqualProfile() {
+        ReferenceProfile profile = profile();
+
+        ReferenceProfile decoded = ProfileCodec.decode(ProfileCodec.encode(profile));
+
+        assertThat(decoded).isEqualTo(profile);
+        assertThat(decoded.bank().rows()).containsExactly(profile.bank().rows());
+        assertThat(decoded.created()).isEqualTo(profile.created());
+    }
+
+    @Test
+    void roundTripKeepsAnOverriddenThresholdAndACalibratedProfile() {
+        ProfileBuilder builder = new ProfileBuilder(new ProfileConfig(20, 0.95f, 1.2f, 3, 4), D);
+        Gaussians g = new Gaussians(22);
+        for (int i = 0; i < 4; i++) {
+            builder.add(g.tokens(9, D, 1f, 1f));
+        }
+        ReferenceProfile calibrated = builder.build(2, Instant.parse("2025-01-01T00:00:00Z"));
+        ReferenceProfile overridden = calibrated.withThreshold(9.75f);
+
+        assertThat(ProfileCodec.decode(ProfileCodec.encode(calibrated))).isEqualTo(calibrated);
+        ReferenceProfile decoded = ProfileCodec.decode(ProfileCodec.encode(overridden));
+        assertThat(decoded).isEqualTo(overridden);
+        assertThat(decoded.thresholdOverridden()).isTrue();
+    }
+
+    @Test
+    void layoutIsAsDocumented() {
+        ReferenceProfile profile = profile();
+        byte[] data = ProfileCodec.encode(profile);
+        ByteBuffer in = ByteBuffer.wrap(data);
+
+        assertThat(Arrays.copyOf(data, 4)).containsExactly('U', 'L', 'P', 'F');
+        assertThat(in.getInt(4)).isEqualTo(1);
+        int payload = 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
+        assertThat(in.getInt(8)).isEqualTo(payload);
+        assertThat(data).hasSize(12 + payload + 4);
+        assertThat(in.getLong(12)).isEqualTo(123456789012L);
+        assertThat(in.getLong(20)).isEqualTo(profile.created().toEpochMilli());
+        assertThat(in.getFloat(36)).isEqualTo(4.5f); // big-endian threshold
+        assertThat(in.getFloat(12 + payload - 4)).isEqualTo(profile.bank().rows()[7 * D - 1]);
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, 12 + payload);
+        assertThat(Integer.toUnsignedLong(in.getInt(12 + payload))).isEqualTo(crc.getValue());
+    }
+
+    @Test
+    void rejectsWrongMagic() {
+        byte[] data = ProfileCodec.encode(profile());
+        data[0] = 'X';
+
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an ultraline reference profile")
+                .hasMessageContaining("0x584c5046");
+    }
+
+    @Test
+    void rejectsAnUnsupportedFormatVersion() {
+        byte[] data = ProfileCodec.encode(profile());
+        ByteBuffer.wrap(data).putInt(4, 2);
+
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported profile format version 2");
+    }
+
+    @Test
+    void rejectsTruncatedData() {
+        byte[] data = ProfileCodec.encode(profile());
+
+        assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, data.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated profile")
+                .hasMessageContaining("only " + (data.length - 1) + " are present");
+        assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated profile")
+                .hasMessageContaining("header alone needs 12");
+        assertThatThrownBy(() -> ProfileCodec.decode(null)).hasMessageContaining("truncated profile");
+    }
+
+    @Test
+    void rejectsTrailingData() {
+        byte[] data = ProfileCodec.encode(profile());
+
+        assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, data.length + 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing data");
+    }
+
+    @Test
+    void rejectsABadChecksum() {
+        byte[] data = ProfileCodec.encode(profile());
+        data[data.length - 20] ^= 0x01; // one bit of a bank float
+
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void rejectsInconsistentCountsEvenUnderAValidChecksum() {
+        byte[] data = ProfileCodec.encode(profile());
+        int bankSizeAt = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4;
+        ByteBuffer.wrap(data).putInt(bankSizeAt, 8); // one token more than the bytes hold
+        rewriteChecksum(data);
+
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("corrupt profile payload")
+                .hasMessageContaining("bank size x token dimension");
+    }
+
+    @Test
+    void rejectsAPayloadThatBreaksTheProfileInvariants() {
+        byte[] data = ProfileCodec.encode(profile());
+        ByteBuffer.wrap(data).putFloat(36, -1f); // negative threshold
+        rewriteChecksum(data);
+
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold must be finite and >= 0");
+    }
+
+    private static void rewriteChecksum(byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length - 4);
+        ByteBuffer.wrap(data).putInt(data.length - 4, (int) crc.getValue());
+    }
+}
