@@ -104,6 +104,8 @@ final class ModelCommand {
         @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads") int threads;
         @Option(names = "--name", defaultValue = "line-vit") String name;
         @Option(names = "--model-version", defaultValue = "1.0.0") String version;
+        @Option(names = "--weights-out", description = "also write the full-depth weights as .safetensors")
+        Path weightsOut;
 
         @Override
         public Integer call() throws Exception {
@@ -117,7 +119,7 @@ final class ModelCommand {
                     targetLayer > 0 ? targetLayer : depth);
             io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
                     frames, steps, java.time.Duration.ofMillis((long) (minutes * 60_000)), batch, lr, seed, threads,
-                    name, version), out, System.out);
+                    name, version, weightsOut), out, System.out);
             return 0;
         }
     }

@@ -27,7 +27,7 @@ public final class TrainingRun {
     /** Everything that decides the result; recorded in the manifest. */
     public record Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
                        int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
-                       String name, String version) {
+                       String name, String version, Path weightsOut) {
     }
 
     private TrainingRun() {
@@ -102,7 +102,13 @@ public final class TrainingRun {
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("source", "trained by ultraline model train on synthetic camera-line frames");
             provenance.put("trainedWith", "TensorFlow Java 1.1.0");
-            ModelManifest m = ModelExporter.export(p.config(), trainer.weights(),
+            io.ultraline.model.VitWeights trained = trainer.weights();
+            if (p.weightsOut() != null) {
+                // full-depth timm weights: re-export at another target layer with `model import`
+                io.ultraline.model.Safetensors.write(p.weightsOut(), trained.asMap(),
+                        Map.of("heads", String.valueOf(p.config().heads())));
+            }
+            ModelManifest m = ModelExporter.export(p.config(), trained,
                     new ModelExporter.Identity(p.name(), p.version(), provenance, "Apache-2.0"), out, UltraVariant.FAST)
                     .withTraining(training);
             m.write(out);

@@ -1,0 +1,179 @@
+package io.ultraline.inspect;
+
+import io.ultraline.defect.DefectRegionResult;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.PixelScoreMap;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.defect.TokenRegion;
+import io.ultraline.defect.TokenThresholdRegions;
+import io.ultraline.defect.eval.Auroc;
+import io.ultraline.defect.eval.RegionOverlap;
+import io.ultraline.defect.eval.TruthRegions;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.ultra.MaskUpsampling;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Calibrates on a dataset's good frames and scores its test frames, computing image and pixel
+ * AUROC, region IoU, precision and recall at the calibrated threshold; the same figures with a
+ * {@code baseline_} prefix come from plain token-score thresholding without ULTra concepts in
+ * the same run (the scores are shared, so only the region figures can differ).
+ */
+public final class DatasetEvaluation {
+
+    /** Pixels within this distance join one ground-truth region (speckled masks stay whole). */
+    static final int TRUTH_JOIN_RADIUS = 3;
+
+    private final FrameInspector inspector;
+    private final int batch;
+
+    public DatasetEvaluation(FrameInspector inspector, int batch) {
+        this.inspector = inspector;
+        this.batch = batch;
+    }
+
+    /** progress receives (done, total) after each batch of test frames. */
+    public Map<String, Object> run(LabelledDataset data, BiConsumer<Integer, Integer> progress) throws IOException {
+        List<RgbImage> good = new ArrayList<>();
+        for (var p : data.calibration()) {
+            good.add(LabelledDataset.readImage(p));
+        }
+        long start = System.nanoTime();
+        ReferenceProfile profile = inspector.calibrate(good, 1, 8);
+        double calibrationSeconds = (System.nanoTime() - start) / 1e9;
+        List<LabelledDataset.TestFrame> test = data.test();
+        float[] frameScores = new float[test.size()];
+        boolean[] frameTruth = new boolean[test.size()];
+        boolean[] predicted = new boolean[test.size()];
+        List<float[]> pixelScores = new ArrayList<>();
+        List<boolean[]> pixelTruth = new ArrayList<>();
+        double iouSum = 0;
+        double baselineIouSum = 0;
+        int truthRegions = 0;
+        int regionCount = 0;
+        int baselineRegionCount = 0;
+        long scoringStart = System.nanoTime();
+        TokenThresholdRegions baseline = new TokenThresholdRegions();
+        for (int from = 0; from < test.size(); from += batch) {
+            List<LabelledDataset.TestFrame> chunk = test.subList(from, Math.min(test.size(), from + batch));
+            List<RgbImage> images = new ArrayList<>();
+            for (LabelledDataset.TestFrame t : chunk) {
+                images.add(LabelledDataset.readImage(t.imagePath()));
+            }
+            List<InspectedFrame> results = inspector.inspect(images, profile);
+            for (int k = 0; k < chunk.size(); k++) {
+                int i = from + k;
+                LabelledDataset.TestFrame t = chunk.get(k);
+                InspectedFrame r = results.get(k);
+                FrameAssessment a = r.assessment();
+                int w = r.width();
+                int h = r.height();
+                int g = a.gridHeight();
+                frameScores[i] = a.frameScore();
+                frameTruth[i] = t.defective();
+                predicted[i] = a.isDefective();
+                pixelScores.add(PixelScoreMap.bilinear(a.tokenScores(), g, a.gridWidth(), w, h));
+                boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
+                pixelTruth.add(mask);
+                List<boolean[]> mine = new ArrayList<>();
+                for (DefectRegionResult d : a.regions()) {
+                    mine.add(MaskUpsampling.pixelMask(d.mask().decode(), g, a.gridWidth(), w, h));
+                }
+                List<boolean[]> theirs = new ArrayList<>();
+                for (TokenRegion tr : baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(),
+                        a.threshold())) {
+                    theirs.add(MaskUpsampling.pixelMask(tr.cells(g * a.gridWidth()), g, a.gridWidth(), w, h));
+                }
+                regionCount += mine.size();
+                baselineRegionCount += theirs.size();
+                if (t.defective()) {
+                    for (boolean[] truth : TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)) {
+                        iouSum += RegionOverlap.bestMatch(truth, mine);
+                        baselineIouSum += RegionOverlap.bestMatch(truth, theirs);
+                        truthRegions++;
+                    }
+                }
+            }
+            progress.accept(Math.min(test.size(), from + batch), test.size());
+        }
+        double scoringSeconds = (System.nanoTime() - scoringStart) / 1e9;
+        double imageAuroc = Auroc.of(frameScores, frameTruth);
+        double pixelAuroc = Auroc.of(concat(pixelScores), concatMasks(pixelTruth));
+        double[] pr = precisionRecall(predicted, frameTruth);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("image_auroc", imageAuroc);
+        m.put("pixel_auroc", pixelAuroc);
+        m.put("region_iou", truthRegions == 0 ? 0 : iouSum / truthRegions);
+        m.put("precision", pr[0]);
+        m.put("recall", pr[1]);
+        m.put("baseline_image_auroc", imageAuroc);
+        m.put("baseline_pixel_auroc", pixelAuroc);
+        m.put("baseline_region_iou", truthRegions == 0 ? 0 : baselineIouSum / truthRegions);
+        m.put("baseline_precision", pr[0]);
+        m.put("baseline_recall", pr[1]);
+        m.put("threshold", profile.threshold());
+        m.put("test_frames", test.size());
+        m.put("defective_frames", countTrue(frameTruth));
+        m.put("truth_regions", truthRegions);
+        m.put("predicted_regions", regionCount);
+        m.put("baseline_predicted_regions", baselineRegionCount);
+        m.put("calibration_frames", good.size());
+        m.put("profile_bank_size", profile.bankSize());
+        m.put("calibration_seconds", calibrationSeconds);
+        m.put("scoring_frames_per_s", test.size() / scoringSeconds);
+        return m;
+    }
+
+    private static double[] precisionRecall(boolean[] predicted, boolean[] truth) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (predicted[i] && truth[i]) {
+                tp++;
+            } else if (predicted[i]) {
+                fp++;
+            } else if (truth[i]) {
+                fn++;
+            }
+        }
+        return new double[] {tp + fp == 0 ? 0 : (double) tp / (tp + fp), tp + fn == 0 ? 0 : (double) tp / (tp + fn)};
+    }
+
+    private static int countTrue(boolean[] b) {
+        int n = 0;
+        for (boolean v : b) {
+            if (v) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static boolean[] concatMasks(List<boolean[]> parts) {
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        boolean[] out = new boolean[n];
+        int at = 0;
+        for (boolean[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}

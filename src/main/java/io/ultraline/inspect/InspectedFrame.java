@@ -1,0 +1,18 @@
+package io.ultraline.inspect;
+
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.model.FrameTokens;
+import io.ultraline.ultra.Segmentation;
+
+/**
+ * Everything known about one inspected frame.
+ *
+ * @param width      original frame width in pixels
+ * @param height     original frame height in pixels
+ * @param model      tokens and raw ULTra maps
+ * @param segmentation ULTra concepts
+ * @param assessment scores and defect regions, or null when there is no profile
+ */
+public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
+                             FrameAssessment assessment) {
+}

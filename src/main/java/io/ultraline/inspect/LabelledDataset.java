@@ -1,0 +1,111 @@
+package io.ultraline.inspect;
+
+import io.ultraline.frame.ImageFiles;
+import io.ultraline.frame.RgbImage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A dataset in the evaluation format: DIR/calibration/*.png (good frames of one camera) and
+ * DIR/test/labels.csv ({@code image,mask,label}, paths relative to DIR/test, label 0 good / 1
+ * defective, mask empty for good frames, nonzero mask pixels = defect).
+ */
+public final class LabelledDataset {
+
+    /** One test frame; mask is null for good frames. */
+    public record TestFrame(String image, Path imagePath, Path maskPath, boolean defective) {
+    }
+
+    private final Path root;
+    private final List<Path> calibration;
+    private final List<TestFrame> test;
+
+    private LabelledDataset(Path root, List<Path> calibration, List<TestFrame> test) {
+        this.root = root;
+        this.calibration = calibration;
+        this.test = test;
+    }
+
+    public static LabelledDataset open(Path root) throws IOException {
+        Path cal = root.resolve("calibration");
+        Path labels = root.resolve("test").resolve("labels.csv");
+        if (!Files.isDirectory(cal) || !Files.isRegularFile(labels)) {
+            throw new IOException(root + " is not a dataset: it needs calibration/ and test/labels.csv");
+        }
+        List<Path> calibration;
+        try (Stream<Path> files = Files.list(cal)) {
+            calibration = files.filter(p -> p.toString().toLowerCase().matches(".*\\.(png|jpe?g)")).sorted().toList();
+        }
+        if (calibration.isEmpty()) {
+            throw new IOException(cal + " holds no PNG or JPEG frames");
+        }
+        List<String> lines = Files.readAllLines(labels);
+        if (lines.isEmpty() || !lines.get(0).trim().equals("image,mask,label")) {
+            throw new IOException(labels + " must start with the header image,mask,label");
+        }
+        List<TestFrame> test = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 3 || !(f[2].equals("0") || f[2].equals("1"))) {
+                throw new IOException(labels + " line " + (i + 1) + " is not image,mask,label with label 0 or 1: "
+                        + line);
+            }
+            boolean defective = f[2].equals("1");
+            if (defective && f[1].isEmpty()) {
+                throw new IOException(labels + " line " + (i + 1) + ": a defective frame needs a mask");
+            }
+            Path dir = root.resolve("test");
+            test.add(new TestFrame(f[0], dir.resolve(f[0]), f[1].isEmpty() ? null : dir.resolve(f[1]), defective));
+        }
+        return new LabelledDataset(root, calibration, test);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<Path> calibration() {
+        return calibration;
+    }
+
+    public List<TestFrame> test() {
+        return test;
+    }
+
+    public static RgbImage readImage(Path p) throws IOException {
+        return RgbImage.of(ImageFiles.read(p));
+    }
+
+    /** Nonzero pixels of a mask image (any channel count) as a row-major boolean array. */
+    public static boolean[] readMask(Path p, int width, int height) throws IOException {
+        BufferedImage m = ImageFiles.read(p);
+        if (m.getWidth() != width || m.getHeight() != height) {
+            throw new IOException("mask " + p + " is " + m.getWidth() + "x" + m.getHeight() + ", its image "
+                    + width + "x" + height);
+        }
+        boolean[] out = new boolean[width * height];
+        var raster = m.getRaster();
+        int[] px = new int[raster.getNumBands()];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.getPixel(x, y, px);
+                for (int v : px) {
+                    if (v != 0) {
+                        out[y * width + x] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
