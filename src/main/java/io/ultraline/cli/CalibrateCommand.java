@@ -1,0 +1,58 @@
+package io.ultraline.cli;
+
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.ProfileCodec;
+import io.ultraline.defect.ProfileConfig;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.defect.RegionConfig;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ultraline calibrate}: a reference profile from good frames of one camera. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Build a camera's reference profile (memory bank of normal tokens + threshold) from good frames.")
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model directory") Path model;
+    @Option(names = "--images", required = true, description = "directory of good frames, or a glob") String images;
+    @Option(names = "--out", required = true, description = "profile file to write") Path out;
+    @Option(names = "--max-bank", defaultValue = "4096", description = "tokens kept by coreset selection") int maxBank;
+    @Option(names = "--quantile", defaultValue = "0.99", description = "quantile of held-out calibration scores")
+    float quantile;
+    @Option(names = "--margin", defaultValue = "1.1", description = "factor on that quantile") float margin;
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = ImageSets.resolve(images);
+        List<RgbImage> frames = new ArrayList<>();
+        for (Path f : files) {
+            frames.add(LabelledDataset.readImage(f));
+        }
+        ProfileConfig cfg = new ProfileConfig(maxBank, quantile, margin, ProfileConfig.defaults().folds(),
+                ProfileConfig.defaults().seed());
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false))) {
+            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                    new DefectDetector(cfg, RegionConfig.defaults()));
+            ReferenceProfile p = inspector.calibrate(frames, 1, 8);
+            Files.write(out, ProfileCodec.encode(p));
+            System.out.printf("calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
+                    p.frameCount(), p.bankSize(), p.tokenDim(), p.threshold(), p.thresholdQuantile(),
+                    p.thresholdMargin());
+            System.out.println("wrote " + out);
+        }
+        return 0;
+    }
+}

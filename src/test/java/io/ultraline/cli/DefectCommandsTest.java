@@ -1,0 +1,104 @@
+package io.ultraline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ultraline.defect.ProfileCodec;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.ImageFiles;
+import io.ultraline.model.TinyVits;
+import io.ultraline.model.VitConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** calibrate, inspect and evaluate end to end on a generated dataset and a tiny structured ViT. */
+class DefectCommandsTest {
+
+    @TempDir
+    static Path tmp;
+    static Path model;
+    static Path dataset;
+
+    @BeforeAll
+    static void setUp() {
+        VitConfig c = TinyVits.config(64, 8, 24, 2, 2, true, 2);
+        model = tmp.resolve("model");
+        TinyVits.export(c, TinyVits.structured(c, 4, 2.5f), model);
+        dataset = tmp.resolve("data");
+        assertThat(Main.run("dataset", "generate", "--out", dataset.toString(), "--frames", "16", "--calibration",
+                "10", "--size", "64", "--family", "painted", "--seed", "5")).isZero();
+    }
+
+    @Test
+    void calibrateWritesAProfileAndInspectScoresAFrameAgainstIt() throws Exception {
+        Path profile = tmp.resolve("cam.profile");
+        assertThat(Main.run("calibrate", "--model", model.toString(), "--images",
+                dataset.resolve("calibration").toString(), "--out", profile.toString())).isZero();
+        ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
+        assertThat(p.frameCount()).isEqualTo(10);
+        assertThat(p.tokenDim()).isEqualTo(24);
+        assertThat(p.threshold()).isPositive();
+
+        String defective = Files.readAllLines(dataset.resolve("test/labels.csv")).stream()
+                .filter(l -> l.endsWith(",1")).findFirst().orElseThrow().split(",")[0];
+        Path overlay = tmp.resolve("inspect.png");
+        Path json = tmp.resolve("inspect.json");
+        assertThat(Main.run("inspect", "--model", model.toString(), "--profile", profile.toString(), "--image",
+                dataset.resolve("test").resolve(defective).toString(), "--out", overlay.toString(), "--json",
+                json.toString())).isZero();
+        assertThat(ImageFiles.read(overlay).getWidth()).isGreaterThanOrEqualTo(64);
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("tokenScores").size()).isEqualTo(64);
+        assertThat(doc.get("threshold").asDouble()).isEqualTo(p.threshold(), org.assertj.core.data.Offset.offset(1e-6));
+        double max = 0;
+        for (JsonNode s : doc.get("tokenScores")) {
+            max = Math.max(max, s.asDouble());
+        }
+        assertThat(doc.get("frameScore").asDouble()).isEqualTo(max, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(doc.get("defective").asBoolean()).isEqualTo(max > p.threshold());
+        assertThat(doc.get("regions").size() > 0).isEqualTo(doc.get("defective").asBoolean());
+    }
+
+    @Test
+    void calibrateAcceptsAGlob() throws Exception {
+        Path profile = tmp.resolve("glob.profile");
+        assertThat(Main.run("calibrate", "--model", model.toString(), "--images",
+                dataset.resolve("calibration").resolve("000[1-5].png").toString(), "--out", profile.toString()))
+                .isZero();
+        assertThat(ProfileCodec.decode(Files.readAllBytes(profile)).frameCount()).isEqualTo(5);
+    }
+
+    @Test
+    void inspectRefusesAProfileOfAnotherTokenWidth() throws Exception {
+        VitConfig other = TinyVits.config(64, 8, 16, 1, 2, true, 1);
+        Path otherModel = tmp.resolve("other");
+        TinyVits.export(other, TinyVits.random(other, 1, 1f), otherModel);
+        Path profile = tmp.resolve("other.profile");
+        assertThat(Main.run("calibrate", "--model", otherModel.toString(), "--images",
+                dataset.resolve("calibration").toString(), "--out", profile.toString())).isZero();
+        assertThat(Main.run("inspect", "--model", model.toString(), "--profile", profile.toString(), "--image",
+                dataset.resolve("calibration/0001.png").toString(), "--out", tmp.resolve("x.png").toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void evaluateWritesEveryMetricWithItsBaseline() throws Exception {
+        Path json = tmp.resolve("metrics.json");
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", dataset.toString(), "--json",
+                json.toString())).isZero();
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        for (String key : new String[] {"image_auroc", "pixel_auroc", "region_iou", "precision", "recall"}) {
+            for (String name : new String[] {key, "baseline_" + key}) {
+                assertThat(m.has(name)).as(name).isTrue();
+                assertThat(m.get(name).asDouble()).as(name).isBetween(0.0, 1.0);
+            }
+        }
+        assertThat(m.get("test_frames").asInt()).isEqualTo(16);
+        assertThat(m.get("defective_frames").asInt()).isEqualTo(8);
+        assertThat(m.get("truth_regions").asInt()).isGreaterThanOrEqualTo(8);
+    }
+}
