@@ -2,9 +2,9 @@ package io.ultraline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.frame.ImageFiles;
-import io.ultraline.frame.Resize;
+import io.ultraline.defect.DefectDetector;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.FrameTokens;
+import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
@@ -40,12 +40,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BufferedImage frame = ImageFiles.read(image);
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false))) {
-            int size = runner.config().imageSize();
-            RgbImage input = Resize.to(RgbImage.of(frame), size, size);
-            FrameTokens result = runner.explain(input.pixels(), 1).get(0);
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
-            Segmentation seg = new UltraSegmenter(cfg).segment(result.maps(), grid, grid);
+            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
+            Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null).get(0).segmentation();
             ModelManifest m = runner.model().manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;
