@@ -3,9 +3,12 @@ package io.ultraline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.ProfileConfig;
+import io.ultraline.defect.RegionConfig;
 import io.ultraline.inspect.DatasetEvaluation;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
@@ -28,14 +31,43 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "write the metrics as JSON") Path json;
     @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call") int batch;
+    @Option(names = "--regions", defaultValue = "growth",
+            description = "concept rule for regions: growth (cores by score, grown within their concepts) or"
+                    + " hysteresis (seeds grown within one concept)") String regionRule;
+    @Option(names = "--low-factor", description = "region growing: neighbours above this share of the threshold")
+    Float lowFactor;
+    @Option(names = "--max-concept-fraction",
+            description = "a seed's whole concept component becomes the region when smaller than this share of the grid")
+    Float maxConceptFraction;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
+    @Option(names = "--record-as", description = "also record the metrics in the model's manifest: 'primary' at the"
+            + " top of its evaluation section, any other name as a nested entry") String recordAs;
+
+    /** Evaluation figures belong to the model: the digest covers weights only, so the manifest can take them. */
+    private void record(ModelManifest manifest, Map<String, Object> doc) throws java.io.IOException {
+        Map<String, Object> evaluation = new LinkedHashMap<>(
+                manifest.evaluation() == null ? Map.of() : manifest.evaluation());
+        if (recordAs.equals("primary")) {
+            evaluation.putAll(doc);
+        } else {
+            evaluation.put(recordAs, doc);
+        }
+        manifest.withEvaluation(evaluation).write(model);
+        System.out.println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
+    }
 
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, true))) {
+            RegionConfig rd = RegionConfig.defaults();
+            RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
+                    maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());
             FrameInspector inspector = new FrameInspector(runner,
-                    new UltraSegmenter(SegmenterConfig.threshold(tau)), DefectDetector.withDefaults());
+                    new UltraSegmenter(SegmenterConfig.threshold(tau)),
+                    new DefectDetector(ProfileConfig.defaults(), regionRule.equals("hysteresis")
+                            ? new io.ultraline.defect.ConceptHysteresisRegions(regions)
+                            : new io.ultraline.defect.ConceptGrowthRegions(regions)));
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
             ProgressBar bar = new ProgressBar(System.err, "evaluate");
@@ -45,11 +77,17 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("model_digest", runner.model().manifest().weightsSha256());
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
+            doc.put("region_rule", regionRule);
+            doc.put("region_low_factor", regions.lowFactor());
+            doc.put("region_max_concept_fraction", regions.maxConceptFraction());
             metrics.forEach((k, v) -> System.out.printf("%-28s %s%n", k,
                     v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
                 System.out.println("wrote " + json);
+            }
+            if (recordAs != null) {
+                record(runner.model().manifest(), doc);
             }
         }
         return 0;
