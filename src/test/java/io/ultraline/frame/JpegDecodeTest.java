@@ -1,0 +1,190 @@
+package io.ultraline.frame;
+
+import static io.ultraline.frame.TestFrames.DECODER;
+import static io.ultraline.frame.TestFrames.cut;
+import static io.ultraline.frame.TestFrames.rejection;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** JPEG frames: lossy but close; truncation, damage and unsupported variants each get their reason. */
+class JpegDecodeTest {
+
+    private static final BufferedImage GRADIENT = TestFrames.gradient(64, 48);
+    private static final byte[] JPEG = TestFrames.jpeg(GRADIENT, 0.95f);
+
+    @Test
+    void rgbJpegDecodesCloseToTheSource() {
+        RgbImage img = DECODER.decode(FrameEncoding.JPEG, 64, 48, JPEG);
+        float[] expected = RgbImage.of(GRADIENT).pixels();
+        float[] actual = img.pixels();
+        double sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("value %d", i).isCloseTo(expected[i], within(0.08f));
+            sum += Math.abs(actual[i] - expected[i]);
+        }
+        assertThat(sum / expected.length).isLessThan(0.01);
+    }
+
+    @Test
+    void grayJpegGivesEqualChannelsCloseToTheStoredLuma() {
+        BufferedImage gray = new BufferedImage(32, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 32; x++) {
+            for (int y = 0; y < 16; y++) {
+                gray.getRaster().setSample(x, y, 0, 60 + 4 * x);
+            }
+        }
+        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestFrames.jpeg(gray, 0.95f)).pixels();
+        for (int p = 0; p < 32 * 16; p++) {
+            assertThat(px[3 * p + 1]).isEqualTo(px[3 * p]);
+            assertThat(px[3 * p + 2]).isEqualTo(px[3 * p]);
+            // getRGB's linear-gray conversion would put 60 + 4x tens of levels higher
+            assertThat(px[3 * p]).isCloseTo((60 + 4 * (p % 32)) / 255f, within(3 / 255f));
+        }
+    }
+
+    @Test
+    void truncatedAnywhereIsTruncated() {
+        int scan = TestFrames.scanDataOffset(JPEG);
+        int[] cuts = {0, 1, 2, 3, 4, 5, 20, scan - 3, scan, scan + 1, JPEG.length / 2, JPEG.length - 10,
+            JPEG.length - 2, JPEG.length - 1};
+        for (int length : cuts) {
+            FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, cut(JPEG, length));
+            assertThat(e.reason()).as("cut at %d of %d: %s", length, JPEG.length, e.getMessage())
+                    .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        }
+    }
+
+    @Test
+    void aCutJpegThatImageIoReturnsAsAnImageIsStillTruncated() throws Exception {
+        int scan = TestFrames.scanDataOffset(JPEG);
+        byte[] half = cut(JPEG, scan + (JPEG.length - scan) / 2);
+        assertThat(ImageIO.read(new ByteArrayInputStream(half))).as("ImageIO's answer").isNotNull();
+        assertThat(rejection(FrameEncoding.JPEG, 64, 48, half).getMessage()).contains("entropy-coded data");
+    }
+
+    @Test
+    void missingScanDataInsideACompleteFileIsCaughtFromTheDecoderWarning() throws Exception {
+        int scan = TestFrames.scanDataOffset(JPEG);
+        int from = scan + (JPEG.length - scan) / 3;
+        int to = from + (JPEG.length - scan) / 3;
+        // cut between whole bytes of entropy data: not right after an 0xFF, whose next byte belongs to it
+        while ((JPEG[from - 1] & 0xff) == 0xFF) {
+            from++;
+        }
+        while ((JPEG[to - 1] & 0xff) == 0xFF) {
+            to++;
+        }
+        // drop a third of the scan data but keep the file's structure (and its EOI) intact
+        byte[] gap = TestFrames.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
+        assertThatCode(() -> JpegStructure.check(gap)).as("the walk sees a whole file").doesNotThrowAnyException();
+        assertThat(ImageIO.read(new ByteArrayInputStream(gap))).as("ImageIO's answer").isNotNull();
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, gap);
+        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.getMessage()).contains("warnings:");
+    }
+
+    @Test
+    void flippedBytesInTheScanDataDecodeOrAreCorrupt() {
+        int scan = TestFrames.scanDataOffset(JPEG);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 40; i++) {
+            byte[] flipped = JPEG.clone();
+            flipped[scan + random.nextInt(JPEG.length - 2 - scan)] ^= (byte) (1 + random.nextInt(255));
+            try {
+                assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width()).isEqualTo(64);
+            } catch (FrameRejectedException e) {
+                assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            }
+        }
+    }
+
+    @Test
+    void aSegmentLengthImpossibleForItsTypeIsCorruptEvenWhenTheDataIsAlsoCut() {
+        int sos = TestFrames.markerOffset(JPEG, 0xDA);
+        byte[] bytes = cut(JPEG, TestFrames.scanDataOffset(JPEG) + 10);
+        assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        bytes[sos + 2] = 0x01; // a 3-component scan header is 12 bytes; 268 runs past the end and is impossible
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
+        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.getMessage()).contains("scan header of 3 components");
+    }
+
+    @Test
+    void otherFormatsDeclaredAsJpegAreCorruptAndNamed() {
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestFrames.png(GRADIENT));
+        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.getMessage()).contains("declared JPEG", "a PNG signature");
+    }
+
+    @Test
+    void markersThatCannotAppearInAJpegAreCorrupt() {
+        byte[] bytes = JPEG.clone();
+        bytes[3] = 0x05; // the first marker after SOI becomes 0xFF05, a reserved code
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
+        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.getMessage()).contains("0xFF05");
+    }
+
+    @Test
+    void headerSizeDifferentFromTheDeclaredSizeIsAMismatch() {
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 48, 64, JPEG);
+        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.getMessage()).contains("header says 64x48");
+    }
+
+    @Test
+    void fourComponentJpegIsUnsupportedThoughTheJdkWouldDecodeIt() throws Exception {
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 8, 4, null);
+        byte[] bytes = TestFrames.jpegOfRaster(cmyk);
+        assertThat(ImageIO.read(new ByteArrayInputStream(bytes)).getColorModel().getNumComponents())
+                .as("JDK reads it as four components").isEqualTo(4);
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 16, 8, bytes);
+        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.getMessage()).contains("CMYK");
+    }
+
+    @Test
+    void losslessHierarchicalArithmeticAndTwelveBitJpegsAreUnsupported() {
+        int sof = TestFrames.markerOffset(JPEG, 0xC0);
+        for (int marker : new int[] {0xC3, 0xC5, 0xC9, 0xCA, 0xCF}) {
+            byte[] bytes = JPEG.clone();
+            bytes[sof + 1] = (byte) marker;
+            FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
+            assertThat(e.reason()).as("SOF 0x%X", marker).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        }
+        byte[] twelveBit = JPEG.clone();
+        twelveBit[sof + 4] = 12;
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, twelveBit);
+        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.getMessage()).contains("12-bit");
+    }
+
+    @Test
+    void progressiveJpegDecodes() {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(GRADIENT, null, null), param);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] progressive = out.toByteArray();
+        assertThat(TestFrames.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
+        RgbImage img = DECODER.decode(FrameEncoding.JPEG, 64, 48, progressive);
+        assertThat(img.pixels()[3 * (20 * 64 + 30)]).isCloseTo(RgbImage.of(GRADIENT).pixels()[3 * (20 * 64 + 30)],
+                within(0.1f));
+    }
+}
