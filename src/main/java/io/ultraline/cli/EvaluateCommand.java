@@ -40,6 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "a seed's whole concept component becomes the region when smaller than this share of the grid")
     Float maxConceptFraction;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
+    @Option(names = "--compare-low-factors", split = ",",
+            description = "also report region_iou of the growth rule at these low factors (same pass)")
+    float[] compareLowFactors;
     @Option(names = "--record-as", description = "also record the metrics in the model's manifest: 'primary' at the"
             + " top of its evaluation section, any other name as a nested entry") String recordAs;
 
@@ -71,7 +74,16 @@ final class EvaluateCommand implements Callable<Integer> {
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
             ProgressBar bar = new ProgressBar(System.err, "evaluate");
-            Map<String, Object> metrics = new DatasetEvaluation(inspector, batch).run(data, bar::update);
+            Map<String, io.ultraline.defect.RegionFinder> variants = new LinkedHashMap<>();
+            if (compareLowFactors != null) {
+                for (float f : compareLowFactors) {
+                    variants.put("growth-" + f, new io.ultraline.defect.ConceptGrowthRegions(
+                            new RegionConfig(f, regions.maxConceptFraction())));
+                    variants.put("hysteresis-" + f, new io.ultraline.defect.ConceptHysteresisRegions(
+                            new RegionConfig(f, regions.maxConceptFraction())));
+                }
+            }
+            Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants).run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
             doc.put("model", runner.model().manifest().name() + " " + runner.model().manifest().version());
             doc.put("model_digest", runner.model().manifest().weightsSha256());

@@ -4,6 +4,7 @@ import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.defect.RegionFinder;
 import io.ultraline.defect.TokenRegion;
 import io.ultraline.defect.TokenThresholdRegions;
 import io.ultraline.defect.eval.Auroc;
@@ -31,10 +32,17 @@ public final class DatasetEvaluation {
 
     private final FrameInspector inspector;
     private final int batch;
+    private final Map<String, RegionFinder> variants;
 
     public DatasetEvaluation(FrameInspector inspector, int batch) {
+        this(inspector, batch, Map.of());
+    }
+
+    /** variants: further region rules whose region_iou is reported as region_iou@name, from the same pass. */
+    public DatasetEvaluation(FrameInspector inspector, int batch, Map<String, RegionFinder> variants) {
         this.inspector = inspector;
         this.batch = batch;
+        this.variants = new LinkedHashMap<>(variants);
     }
 
     /** progress receives (done, total) after each batch of test frames. */
@@ -59,6 +67,8 @@ public final class DatasetEvaluation {
         int baselineRegionCount = 0;
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
+        Map<String, double[]> variantIou = new LinkedHashMap<>();
+        variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
             List<LabelledDataset.TestFrame> chunk = test.subList(from, Math.min(test.size(), from + batch));
             List<RgbImage> images = new ArrayList<>();
@@ -92,9 +102,14 @@ public final class DatasetEvaluation {
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
                 if (t.defective()) {
+                    Map<String, List<boolean[]>> other = new LinkedHashMap<>();
+                    variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
+                            r.segmentation().labels(), w, h)));
                     for (boolean[] truth : TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)) {
                         iouSum += RegionOverlap.bestMatch(truth, mine);
                         baselineIouSum += RegionOverlap.bestMatch(truth, theirs);
+                        other.forEach((name, regions) -> variantIou.get(name)[0]
+                                += RegionOverlap.bestMatch(truth, regions));
                         truthRegions++;
                     }
                 }
@@ -116,6 +131,9 @@ public final class DatasetEvaluation {
         m.put("baseline_region_iou", truthRegions == 0 ? 0 : baselineIouSum / truthRegions);
         m.put("baseline_precision", pr[0]);
         m.put("baseline_recall", pr[1]);
+        for (var e : variantIou.entrySet()) {
+            m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
+        }
         m.put("threshold", profile.threshold());
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));
@@ -127,6 +145,15 @@ public final class DatasetEvaluation {
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
         return m;
+    }
+
+    private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {
+        int g = a.gridHeight();
+        List<boolean[]> out = new ArrayList<>();
+        for (TokenRegion tr : finder.find(a.tokenScores(), labels, g, a.gridWidth(), a.threshold())) {
+            out.add(MaskUpsampling.pixelMask(tr.cells(g * a.gridWidth()), g, a.gridWidth(), w, h));
+        }
+        return out;
     }
 
     private static double[] precisionRecall(boolean[] predicted, boolean[] truth) {
