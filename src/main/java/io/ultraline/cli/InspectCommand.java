@@ -69,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
             BufferedImage picture = overlay.withCaption(List.of(
                     String.format("%s  score %.3f  threshold %.3f  regions %d", verdict, a.frameScore(), a.threshold(),
                             a.regions().size()),
-                    "heatmap: token score 0 .. 2 x threshold; green: defect regions",
+                    "heat: token score 0..2x threshold; green: defects",
                     "model " + runner.model().manifest().name() + " " + runner.model().manifest().version()));
             ImageFiles.writePng(picture, out);
             System.out.printf("%s score %.4f threshold %.4f regions %d%nwrote %s%n", verdict, a.frameScore(),
