@@ -33,8 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * line.calibration -> calibration-source -> calibration-validate -> inference-input -> inference
  *                     [inference-buffer, profiles, calibrations, calibration-tokens]
  * inference -> outputs-{verdicts, defects, explanations, dead-letters, profiles} -> their topics
- * verdicts -> camera-alerts [camera-alert-windows] ----------------------------\
- * verdicts -> verdicts-by-line (repartition by lineId) -> line-alerts [line-alert-windows] -> alerts -> line.alerts
+ * verdicts -> camera-alerts [camera-alert-windows] -> line.alerts
+ * verdicts -> verdicts-by-line (repartition by lineId) -> line-alerts [line-alert-windows] -> line.alerts
  * </pre>
  *
  * Every processor, store and internal topic has an explicit name ({@link NodeNames}). The alert
@@ -91,11 +91,11 @@ public final class InspectionTopology {
                         NodeNames.CALIBRATION_TOKENS_STORE);
 
         Map<String, KStream<String, PipelineOutput>> byKind = outputs.split(Named.as(NodeNames.OUTPUTS))
-                .branch((k, v) -> v instanceof PipelineOutput.Verdict, Branched.as(NodeNames.VERDICTS))
-                .branch((k, v) -> v instanceof PipelineOutput.Defect, Branched.as(NodeNames.DEFECTS))
-                .branch((k, v) -> v instanceof PipelineOutput.Explanation, Branched.as(NodeNames.EXPLANATIONS))
-                .branch((k, v) -> v instanceof PipelineOutput.DeadLetter, Branched.as(NodeNames.DEAD_LETTERS))
-                .branch((k, v) -> v instanceof PipelineOutput.Profile, Branched.as(NodeNames.PROFILES))
+                .branch((k, v) -> v instanceof PipelineOutput.Verdict, Branched.as("-" + NodeNames.VERDICTS))
+                .branch((k, v) -> v instanceof PipelineOutput.Defect, Branched.as("-" + NodeNames.DEFECTS))
+                .branch((k, v) -> v instanceof PipelineOutput.Explanation, Branched.as("-" + NodeNames.EXPLANATIONS))
+                .branch((k, v) -> v instanceof PipelineOutput.DeadLetter, Branched.as("-" + NodeNames.DEAD_LETTERS))
+                .branch((k, v) -> v instanceof PipelineOutput.Profile, Branched.as("-" + NodeNames.PROFILES))
                 .noDefaultBranch();
 
         KStream<String, FrameVerdict> verdicts = branch(byKind, NodeNames.VERDICTS)
@@ -124,33 +124,30 @@ public final class InspectionTopology {
             KStream<String, FrameVerdict> verdicts) {
         List<AlertRule> cameraRules = config.rules(AlertScope.CAMERA);
         List<AlertRule> lineRules = config.rules(AlertScope.LINE);
-        KStream<String, LineAlert> alerts = null;
         if (!cameraRules.isEmpty()) {
             builder.addStateStore(store(NodeNames.CAMERA_ALERTS_STORE, Serdes.String(), Map.of()));
-            alerts = verdicts.processValues(AlertProcessor.supplier(AlertScope.CAMERA, cameraRules,
-                    NodeNames.CAMERA_ALERTS_STORE, config.pipelineVersion()), Named.as(NodeNames.CAMERA_ALERTS),
-                    NodeNames.CAMERA_ALERTS_STORE);
+            verdicts.processValues(AlertProcessor.supplier(AlertScope.CAMERA, cameraRules,
+                            NodeNames.CAMERA_ALERTS_STORE, config.pipelineVersion()), Named.as(NodeNames.CAMERA_ALERTS),
+                            NodeNames.CAMERA_ALERTS_STORE)
+                    .to(topics.alerts().name(), produced(topics.alerts(), NodeNames.CAMERA_ALERTS));
         }
         if (!lineRules.isEmpty()) {
+            // a line's cameras sit in several partitions: regroup their verdicts by lineId first
             builder.addStateStore(store(NodeNames.LINE_ALERTS_STORE, Serdes.String(), Map.of()));
-            KStream<String, LineAlert> lineAlerts = verdicts
-                    .filter((k, v) -> v.getLineId() != null && !v.getLineId().isEmpty(),
+            verdicts.filter((k, v) -> v.getLineId() != null && !v.getLineId().isEmpty(),
                             Named.as(NodeNames.VERDICTS_BY_LINE + "-with-line"))
                     .selectKey((k, v) -> v.getLineId(), Named.as(NodeNames.VERDICTS_BY_LINE + "-key"))
                     .repartition(Repartitioned.with(Serdes.String(), topics.verdicts().valueSerde())
                             .withName(NodeNames.VERDICTS_BY_LINE))
                     .processValues(AlertProcessor.supplier(AlertScope.LINE, lineRules, NodeNames.LINE_ALERTS_STORE,
-                            config.pipelineVersion()), Named.as(NodeNames.LINE_ALERTS), NodeNames.LINE_ALERTS_STORE);
-            alerts = alerts == null ? lineAlerts : alerts.merge(lineAlerts, Named.as(NodeNames.ALERTS));
-        }
-        if (alerts != null) {
-            alerts.to(topics.alerts().name(), produced(topics.alerts(), NodeNames.ALERTS));
+                            config.pipelineVersion()), Named.as(NodeNames.LINE_ALERTS), NodeNames.LINE_ALERTS_STORE)
+                    .to(topics.alerts().name(), produced(topics.alerts(), NodeNames.LINE_ALERTS));
         }
     }
 
     private static KStream<String, PipelineOutput> branch(Map<String, KStream<String, PipelineOutput>> byKind,
             String kind) {
-        return byKind.get(NodeNames.OUTPUTS + kind);
+        return byKind.get(NodeNames.OUTPUTS + "-" + kind);
     }
 
     private static String records(String kind) {

@@ -12,7 +12,7 @@ public final class NodeNames {
     public static final String CALIBRATION_VALIDATE = "calibration-validate";
     public static final String INFERENCE_INPUT = "inference-input";
     public static final String INFERENCE = "inference";
-    public static final String OUTPUTS = "outputs-";
+    public static final String OUTPUTS = "outputs";
     public static final String VERDICTS = "verdicts";
     public static final String DEFECTS = "defects";
     public static final String EXPLANATIONS = "explanations";
@@ -21,7 +21,6 @@ public final class NodeNames {
     public static final String CAMERA_ALERTS = "camera-alerts";
     public static final String VERDICTS_BY_LINE = "verdicts-by-line";
     public static final String LINE_ALERTS = "line-alerts";
-    public static final String ALERTS = "alerts";
 
     /** Frames waiting for the model, key = per-task arrival sequence. */
     public static final String BUFFER_STORE = "inference-buffer";
