@@ -52,6 +52,26 @@ public record PipelineTopics(
         return build(type -> AvroSerdes.specific(type, registry, serdeConfig));
     }
 
+    /**
+     * The same topics and serdes under names prefixed with {@code prefix}, e.g. for several lines or
+     * tenants on one cluster, or for tests on a shared broker.
+     */
+    public PipelineTopics withPrefix(String prefix) {
+        return new PipelineTopics(prefixed(prefix, frames), prefixed(prefix, calibration), prefixed(prefix, verdicts),
+                prefixed(prefix, defects), prefixed(prefix, explanations), prefixed(prefix, alerts),
+                prefixed(prefix, deadLetters), prefixed(prefix, profiles));
+    }
+
+    /** Every topic name, in data-flow order. */
+    public java.util.List<String> names() {
+        return java.util.List.of(frames.name(), verdicts.name(), defects.name(), explanations.name(), alerts.name(),
+                deadLetters.name(), calibration.name(), profiles.name());
+    }
+
+    private static <K, V> Topic<K, V> prefixed(String prefix, Topic<K, V> topic) {
+        return new Topic<>(prefix + topic.name(), topic.keySerde(), topic.valueSerde());
+    }
+
     @SuppressWarnings("unchecked")
     private static PipelineTopics build(Function<Class<? extends SpecificRecord>, Serde<?>> serdes) {
         Serde<String> key = Serdes.String();
