@@ -275,7 +275,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     private void deadLetter(OriginalRecord original, RejectReason reason, String message, String cameraId,
             String frameId, Long profileVersion) {
-        LOG.warn("Dead-lettering {} (camera {}, frame {}) as {}: {}", original, cameraId, frameId, reason, message);
+        LOG.warn("Dead-lettering {} (node {}, task {}, camera {}, frame {}) as {}: {}", original, NodeNames.INFERENCE,
+                context.taskId(), cameraId, frameId, reason, message);
         context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(original.key(),
                 records.rejected(original, reason, message, cameraId, frameId, profileVersion, clock.millis())),
                 original.timestamp()));
