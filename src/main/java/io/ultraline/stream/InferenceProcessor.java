@@ -1,18 +1,13 @@
 package io.ultraline.stream;
 
-import io.ultraline.avro.CalibrationAction;
-import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.FrameAssessment;
-import io.ultraline.defect.ProfileBuilder;
-import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +49,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private ProcessorContext<String, PipelineOutput> context;
     private BatchBuffer buffer;
     private ProfileStore profiles;
-    private CalibrationStore calibrations;
+    private CalibrationControl calibration;
 
     InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
             PipelineConfig config, Clock clock) {
@@ -78,8 +73,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         KeyValueStore<Long, byte[]> bufferStore = context.getStateStore(NodeNames.BUFFER_STORE);
         buffer = new BatchBuffer(bufferStore);
         profiles = new ProfileStore(context.getStateStore(NodeNames.PROFILES_STORE), inspection.model().digest());
-        calibrations = new CalibrationStore(context.getStateStore(NodeNames.CALIBRATION_STORE),
-                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE));
+        calibration = new CalibrationControl(new CalibrationStore(context.getStateStore(NodeNames.CALIBRATION_STORE),
+                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)), profiles, inspection, records, clock);
         context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIfWaitedEnough);
         if (buffer.size() > 0) {
             LOG.info("Task {} resumes with {} buffered frames", context.taskId(), buffer.size());
@@ -96,7 +91,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         } else if (input instanceof PipelineInput.Command command) {
             flush();
-            apply(command.command(), record.timestamp());
+            calibration.apply(command.command(), record.timestamp()).forEach(context::forward);
         } else if (input instanceof PipelineInput.Rejected rejected) {
             deadLetter(rejected.original(), rejected.reason(), rejected.message(), rejected.cameraId(),
                     rejected.frameId(), null);
@@ -184,19 +179,16 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         long now = clock.millis();
         int concepts = inspected.segmentation().conceptCount();
         List<Record<String, PipelineOutput>> out = new ArrayList<>();
-        Optional<CalibrationStore.Calibration> calibration = calibrations.find(f.getCameraId(), f.getProductId());
-        if (calibration.isPresent()) {
+        Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(), f.getProductId());
+        if (calibrating.isPresent()) {
             out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
                     records.verdict(f, source, VerdictStatus.CALIBRATING, null, concepts, null, now)), source));
             if (config.explanations() == ExplanationsMode.ALL) {
                 out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
                         records.explanation(f, source, inspected, null, null)), source));
             }
-            CalibrationStore.Calibration next = calibrations.add(calibration.get(), inspected.model().tokens(),
-                    source.sourceRef());
-            if (next.collected() >= next.target()) {
-                finish(next, source.timestamp()).ifPresent(out::add);
-            }
+            calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(), source.timestamp())
+                    .ifPresent(out::add);
             return out;
         }
         Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
@@ -222,55 +214,6 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     records.explanation(f, source, inspected, a, version)), source));
         }
         return out;
-    }
-
-    private void apply(CalibrationCommand command, long timestamp) {
-        String key = ProfileStore.key(command.getCameraId(), command.getProductId());
-        CalibrationAction action = command.getAction();
-        if (action == CalibrationAction.START) {
-            calibrations.start(command.getCameraId(), command.getProductId(), command.getCommandId(),
-                    command.getFrameCount());
-            LOG.info("Calibration {} of {} started on the next {} frames", command.getCommandId(), key,
-                    command.getFrameCount());
-        } else if (action == CalibrationAction.STOP) {
-            Optional<CalibrationStore.Calibration> running = calibrations.get(key);
-            if (running.isEmpty()) {
-                LOG.warn("STOP {} for {}: no calibration is running", command.getCommandId(), key);
-            } else if (running.get().collected() >= 2) {
-                finish(running.get(), timestamp).ifPresent(context::forward);
-            } else {
-                calibrations.clear(key);
-                LOG.warn("STOP {} for {} after {} frames: a profile needs at least 2; calibration dropped",
-                        command.getCommandId(), key, running.get().collected());
-            }
-        } else if (action == CalibrationAction.RESET) {
-            calibrations.clear(key);
-            boolean existed = profiles.delete(key);
-            context.forward(new Record<>(key, new PipelineOutput.Profile(null), timestamp));
-            LOG.info("RESET {} for {}: profile {}", command.getCommandId(), key, existed ? "deleted" : "was absent");
-        }
-    }
-
-    /** Builds and stores the profile of a complete calibration; its snapshot, or empty if it cannot be built. */
-    private Optional<Record<String, PipelineOutput>> finish(CalibrationStore.Calibration c, long timestamp) {
-        try {
-            ProfileBuilder builder = inspection.newCalibration();
-            for (float[] tokens : calibrations.tokens(c)) {
-                builder.add(tokens);
-            }
-            ReferenceProfile profile = builder.build(profiles.nextVersion(c.key()), Instant.ofEpochMilli(clock.millis()));
-            profiles.put(c.key(), profile);
-            calibrations.clear(c.key());
-            LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),
-                    c.key(), profile.version(), profile.frameCount(), profile.threshold());
-            return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(
-                    records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource())), timestamp));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            calibrations.clear(c.key());
-            LOG.error("Calibration {} of {} could not build a profile from {} frames; dropped", c.commandId(),
-                    c.key(), c.collected(), e);
-            return Optional.empty();
-        }
     }
 
     private void deadLetter(OriginalRecord original, RejectReason reason, String message, String cameraId,

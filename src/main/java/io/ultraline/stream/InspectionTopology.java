@@ -2,7 +2,6 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.FrameVerdict;
-import io.ultraline.avro.LineAlert;
 import io.ultraline.inspect.FrameInspector;
 import java.time.Clock;
 import java.util.List;
