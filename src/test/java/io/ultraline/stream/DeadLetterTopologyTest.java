@@ -191,6 +191,26 @@ class DeadLetterTopologyTest {
     }
 
     @Test
+    void anUnexpectedFailureInValidationIsDeadLetteredByTheProcessingHandler() {
+        FrameDecoding buggy = frame -> {
+            if (frame.getFrameId().equals("crash")) {
+                throw new IllegalStateException("decoder bug");
+            }
+            return FrameDecoding.imageIo(FrameLimits.defaults()).decode(frame);
+        };
+        try (PipelineHarness h = new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), buggy,
+                java.util.Map.of())) {
+            h.pipe(TestFrames.frame("cam-1", "crash", TestFrames.good(1)));
+            TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
+            assertThat(record.key()).isEqualTo(KEY);
+            assertThat(record.value().getReason()).isEqualTo(RejectReason.PROCESSING_FAILED);
+            assertThat(record.value().getMessage()).contains(NodeNames.FRAMES_VALIDATE).contains("decoder bug");
+            assertThat(record.value().getOriginalValue()).isNotNull();
+            assertStillRunning(h, 1);
+        }
+    }
+
+    @Test
     void invalidCalibrationCommandsAreDeadLettered() {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.command("cam-1", null, CalibrationAction.START, 1);

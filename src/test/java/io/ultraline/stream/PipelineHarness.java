@@ -81,6 +81,11 @@ final class PipelineHarness implements AutoCloseable {
      * check them under exactly_once_v2 on a real broker.
      */
     PipelineHarness(PipelineConfig config, FrameInspection inspection, Map<String, Object> overrides) {
+        this(config, inspection, FrameDecoding.imageIo(config.limits()), overrides);
+    }
+
+    PipelineHarness(PipelineConfig config, FrameInspection inspection, FrameDecoding decoding,
+            Map<String, Object> overrides) {
         try {
             Files.createDirectories(Path.of("target"));
             stateDir = Files.createTempDirectory(Path.of("target"), "ttd-state");
@@ -88,7 +93,7 @@ final class PipelineHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        topology = InspectionTopology.build(topics, inspection, FrameDecoding.imageIo(config.limits()), clock, config);
+        topology = InspectionTopology.build(topics, inspection, decoding, clock, config);
         Map<String, Object> user = new HashMap<>();
         user.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
