@@ -1,0 +1,83 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.RejectReason;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Checks a calibration command before it reaches the camera's state: a camera id equal to the
+ * record key (the command must land in the partition of the camera's frames), a known action, and
+ * for START a frame count within {@link CalibrationDefaults} (0 means the default). Commands that
+ * fail are dead-lettered like frames, with their original bytes and source.
+ */
+final class CommandValidationProcessor
+        implements Processor<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> {
+
+    private final CalibrationDefaults defaults;
+    private ProcessorContext<String, PipelineInput> context;
+
+    CommandValidationProcessor(CalibrationDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    static ProcessorSupplier<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> supplier(
+            CalibrationDefaults defaults) {
+        return () -> new CommandValidationProcessor(defaults);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PipelineInput> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<WithBytes<String>, WithBytes<CalibrationCommand>> record) {
+        OriginalRecord original = FrameValidationProcessor.original(context, record);
+        String key = record.key() == null ? null : record.key().value();
+        CalibrationCommand command = record.value() == null ? null : record.value().value();
+        PipelineInput input = validate(original, key, command);
+        context.forward(new Record<>(key, input, record.timestamp()));
+    }
+
+    private PipelineInput validate(OriginalRecord original, String key, CalibrationCommand command) {
+        if (command == null) {
+            return rejected(original, RejectReason.MISSING_FIELD, "null value (a tombstone): no command", key);
+        }
+        String camera = command.getCameraId();
+        if (camera == null || camera.isBlank()) {
+            return rejected(original, RejectReason.MISSING_FIELD, "calibration command without cameraId", key);
+        }
+        if (!camera.equals(key)) {
+            return rejected(original, RejectReason.PROCESSING_FAILED, "calibration command for camera " + camera
+                    + " has key '" + key + "': the key must be the camera id so that the command meets the "
+                    + "camera's frames", camera);
+        }
+        if (command.getAction() == null || command.getAction() == CalibrationAction.UNKNOWN) {
+            return rejected(original, RejectReason.MISSING_FIELD, "calibration command " + command.getCommandId()
+                    + " has no known action (START, STOP or RESET)", camera);
+        }
+        CalibrationCommand.Builder normalised = CalibrationCommand.newBuilder(command);
+        if (command.getProductId() != null && command.getProductId().isBlank()) {
+            normalised.setProductId(null);
+        }
+        if (command.getAction() == CalibrationAction.START) {
+            int frames = command.getFrameCount() == 0 ? defaults.defaultFrameCount() : command.getFrameCount();
+            if (frames < 2 || frames > defaults.maxFrameCount()) {
+                return rejected(original, RejectReason.PROCESSING_FAILED, "START " + command.getCommandId()
+                        + " asks for " + command.getFrameCount() + " frames; calibration needs 2 to "
+                        + defaults.maxFrameCount() + " (0 for the default " + defaults.defaultFrameCount() + ")",
+                        camera);
+            }
+            normalised.setFrameCount(frames);
+        }
+        return new PipelineInput.Command(original, normalised.build());
+    }
+
+    private static PipelineInput rejected(OriginalRecord original, RejectReason reason, String message, String camera) {
+        return new PipelineInput.Rejected(original, reason, message, camera, null);
+    }
+}

@@ -1,0 +1,70 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.RejectedFrame;
+import io.ultraline.serde.SpecificAvroSerializer;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * What the exception handlers need to write a dead letter: the topic
+ * ({@code errors.dead.letter.queue.topic.name}), a serializer for {@code RejectedFrame} and the
+ * pipeline version. The serializer is the instance under {@value #SERIALIZER_CONFIG} when there is
+ * one ({@link StreamsConfigs} puts the dead-letter topic's own serializer there), else a
+ * {@link SpecificAvroSerializer} configured from the same settings (schema.registry.url, ...).
+ */
+final class DeadLetterEncoder {
+
+    /** Configuration key of a {@code Serializer<RejectedFrame>} instance. */
+    static final String SERIALIZER_CONFIG = "ultraline.dead-letter.serializer";
+
+    private final String topic;
+    private final Serializer<RejectedFrame> serializer;
+    private final String pipelineVersion;
+
+    private DeadLetterEncoder(String topic, Serializer<RejectedFrame> serializer, String pipelineVersion) {
+        this.topic = topic;
+        this.serializer = serializer;
+        this.pipelineVersion = pipelineVersion;
+    }
+
+    @SuppressWarnings("unchecked")
+    static DeadLetterEncoder fromConfigs(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (topic == null || topic.toString().isBlank()) {
+            throw new ConfigException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
+                    + " must name the dead-letter topic (StreamsConfigs sets it)");
+        }
+        Object given = configs.get(SERIALIZER_CONFIG);
+        Serializer<RejectedFrame> serializer;
+        if (given instanceof Serializer<?> s) {
+            serializer = (Serializer<RejectedFrame>) s;
+        } else if (given == null) {
+            SpecificAvroSerializer<RejectedFrame> avro = new SpecificAvroSerializer<>();
+            avro.configure(configs, false);
+            serializer = avro;
+        } else {
+            throw new ConfigException(SERIALIZER_CONFIG, given.getClass().getName(),
+                    "must be a Serializer<RejectedFrame> instance");
+        }
+        Object version = configs.get(PipelineConfig.KEY_PIPELINE_VERSION);
+        return new DeadLetterEncoder(topic.toString(), serializer,
+                version == null ? PipelineVersion.CURRENT : version.toString());
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    String pipelineVersion() {
+        return pipelineVersion;
+    }
+
+    /** The record for the dead-letter topic: the original key bytes and the serialized RejectedFrame. */
+    ProducerRecord<byte[], byte[]> record(byte[] originalKey, long timestamp, RejectedFrame rejected) {
+        byte[] value = serializer.serialize(topic, rejected);
+        return new ProducerRecord<>(topic, null, timestamp, originalKey, value);
+    }
+}

@@ -1,0 +1,28 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.frame.RgbImage;
+
+/**
+ * Turns a frame's image bytes into pixels, or says precisely why it cannot. The topology uses
+ * {@link #imageIo(FrameLimits)} until {@code io.ultraline.frame} has a decoder of its own; any
+ * implementation can be passed to {@link InspectionTopology} instead. Implementations are
+ * thread-safe and check limits before they allocate pixel buffers.
+ */
+public interface FrameDecoding {
+
+    /**
+     * Decodes and validates the image of {@code frame} (whose ids and sizes are already known to be
+     * present).
+     *
+     * @return the image at its declared size
+     * @throws FrameRejection with reason UNSUPPORTED_ENCODING, IMAGE_TOO_LARGE, DECOMPRESSION_BOMB,
+     *     IMAGE_TRUNCATED, IMAGE_CORRUPT or DIMENSION_MISMATCH
+     */
+    RgbImage decode(CameraFrame frame) throws FrameRejection;
+
+    /** PNG and JPEG through {@code javax.imageio}, GRAY8 and RGB8 directly, under {@code limits}. */
+    static FrameDecoding imageIo(FrameLimits limits) {
+        return new ImageIoFrameDecoding(limits);
+    }
+}

@@ -1,0 +1,45 @@
+package io.ultraline.stream;
+
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ProfileBuilder;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
+import java.util.List;
+
+/**
+ * The model step as the topology sees it: one shared instance per application instance, used by
+ * every stream thread, so implementations must be thread-safe. {@link #of(FrameInspector)} adapts the
+ * project's {@link FrameInspector}; tests may put a double in its place.
+ */
+public interface FrameInspection {
+
+    /** The model behind the results. */
+    ModelIdentity model();
+
+    /** Side of the square model input, in pixels: frames are resized to it before they are buffered. */
+    int imageSize();
+
+    /** Dimension of a patch token, which profiles must match. */
+    int tokenDim();
+
+    /**
+     * Tokens, ULTra maps and concepts of a batch in one model call, without scores.
+     *
+     * @param frames images of {@link #imageSize()} x {@link #imageSize()}
+     * @throws RuntimeException when the model fails on the batch
+     */
+    List<InspectedFrame> inspect(List<RgbImage> frames);
+
+    /** Scores one inspected frame against a profile and cuts its defect regions in frame pixels. */
+    FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);
+
+    /** A new calibration for this model's tokens. */
+    ProfileBuilder newCalibration();
+
+    /** The model-backed inspection. */
+    static FrameInspection of(FrameInspector inspector) {
+        return new ModelFrameInspection(inspector);
+    }
+}

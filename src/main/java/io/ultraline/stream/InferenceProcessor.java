@@ -1,0 +1,231 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.RejectReason;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.frame.Resize;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the pipeline, one instance per task: buffers validated frames, sends them to the model
+ * as one batch when the buffer is full or its oldest frame has waited long enough, and turns each
+ * result into a verdict (plus defect regions and an explanation), a calibration step, or a dead
+ * letter. Calibration commands arrive through the same node, so they apply exactly between the
+ * frames before and after them: a command first flushes the buffer.
+ *
+ * <p>Exactly once: a flush reads the buffered frames, forwards all their outputs and deletes them
+ * from the buffer store in one {@code process} or punctuation call, so under exactly_once_v2 the
+ * outputs, the store's changelog writes and the input offsets commit in one transaction. A crash
+ * before the commit aborts it: the frames are back in the restored buffer and no read_committed
+ * consumer saw their outputs.
+ */
+final class InferenceProcessor implements Processor<String, PipelineInput, String, PipelineOutput> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceProcessor.class);
+
+    private final FrameInspection inspection;
+    private final FrameDecoding decoding;
+    private final Deserializer<CameraFrame> frameDeserializer;
+    private final PipelineConfig config;
+    private final Clock clock;
+    private final OutputRecords records;
+
+    private ProcessorContext<String, PipelineOutput> context;
+    private BatchBuffer buffer;
+    private ProfileStore profiles;
+    private CalibrationControl calibration;
+
+    InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
+            PipelineConfig config, Clock clock) {
+        this.inspection = inspection;
+        this.decoding = decoding;
+        this.frameDeserializer = frameDeserializer;
+        this.config = config;
+        this.clock = clock;
+        this.records = new OutputRecords(inspection.model(), config.pipelineVersion());
+    }
+
+    /** A supplier sharing one inspection (one model) between all the processors it creates. */
+    static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(FrameInspection inspection,
+            FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer, PipelineConfig config, Clock clock) {
+        return () -> new InferenceProcessor(inspection, decoding, frameDeserializer, config, clock);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PipelineOutput> context) {
+        this.context = context;
+        KeyValueStore<Long, byte[]> bufferStore = context.getStateStore(NodeNames.BUFFER_STORE);
+        buffer = new BatchBuffer(bufferStore);
+        profiles = new ProfileStore(context.getStateStore(NodeNames.PROFILES_STORE), inspection.model().digest());
+        calibration = new CalibrationControl(new CalibrationStore(context.getStateStore(NodeNames.CALIBRATION_STORE),
+                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)), profiles, inspection, records, clock);
+        context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIfWaitedEnough);
+        if (buffer.size() > 0) {
+            LOG.info("Task {} resumes with {} buffered frames", context.taskId(), buffer.size());
+        }
+    }
+
+    @Override
+    public void process(Record<String, PipelineInput> record) {
+        PipelineInput input = record.value();
+        if (input instanceof PipelineInput.Frame frame) {
+            buffer.add(frame, context.currentSystemTimeMs());
+            if (buffer.size() >= config.batch().size()) {
+                flush();
+            }
+        } else if (input instanceof PipelineInput.Command command) {
+            flush();
+            calibration.apply(command.command(), record.timestamp()).forEach(context::forward);
+        } else if (input instanceof PipelineInput.Rejected rejected) {
+            deadLetter(rejected.original(), rejected.reason(), rejected.message(), rejected.cameraId(),
+                    rejected.frameId(), null);
+        } else {
+            throw new IllegalStateException("unexpected input " + input);
+        }
+    }
+
+    private void flushIfWaitedEnough(long now) {
+        OptionalLong oldest = buffer.oldestArrival();
+        if (oldest.isPresent() && now - oldest.getAsLong() >= config.batch().maxWait().toMillis()) {
+            flush();
+        }
+    }
+
+    /** Inspects every buffered frame as one batch, forwards the outputs and empties the buffer. */
+    private void flush() {
+        List<BatchBuffer.Entry> entries = buffer.entries();
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<PipelineInput.Frame> frames = new ArrayList<>(entries.size());
+        for (BatchBuffer.Entry entry : entries) {
+            PipelineInput.Frame frame = entry.frame() != null ? entry.frame() : rebuild(entry.original());
+            if (frame != null) {
+                frames.add(frame);
+            }
+        }
+        List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
+        List<BatchInference.Outcome> outcomes = BatchInference.run(inspection, images);
+        for (int i = 0; i < frames.size(); i++) {
+            emit(frames.get(i), outcomes.get(i));
+        }
+        buffer.remove(entries);
+    }
+
+    /** A buffered frame from its original bytes (after a restart); null when it is dead-lettered instead. */
+    private PipelineInput.Frame rebuild(OriginalRecord original) {
+        CameraFrame frame;
+        try {
+            frame = frameDeserializer.deserialize(original.topic(), original.value());
+        } catch (RuntimeException e) {
+            if (DeadLetters.isRegistryOutage(e)) {
+                throw e;
+            }
+            deadLetter(original, DeadLetters.deserializationReason(e), e.getMessage(), null, null, null);
+            return null;
+        }
+        try {
+            RgbImage image = decoding.decode(frame);
+            return new PipelineInput.Frame(original, frame,
+                    Resize.to(image, inspection.imageSize(), inspection.imageSize()));
+        } catch (FrameRejection rejection) {
+            deadLetter(original, rejection.reason(), rejection.getMessage(), frame.getCameraId(), frame.getFrameId(),
+                    null);
+            return null;
+        }
+    }
+
+    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome) {
+        CameraFrame f = frame.frame();
+        if (outcome instanceof BatchInference.Outcome.Failed failed) {
+            deadLetter(frame.original(), RejectReason.MODEL_FAILED, failed.message(), f.getCameraId(),
+                    f.getFrameId(), profiles.find(f.getCameraId(), f.getProductId())
+                            .map(ProfileStore.Active::version).orElse(null));
+            return;
+        }
+        InspectedFrame inspected = ((BatchInference.Outcome.Inspected) outcome).frame();
+        List<Record<String, PipelineOutput>> outputs;
+        try {
+            outputs = outputs(frame, inspected);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot build the outputs of frame {} of camera {} ({})", f.getFrameId(), f.getCameraId(),
+                    frame.original(), e);
+            deadLetter(frame.original(), RejectReason.PROCESSING_FAILED, "outputs failed: " + e, f.getCameraId(),
+                    f.getFrameId(), null);
+            return;
+        }
+        outputs.forEach(context::forward);
+    }
+
+    private List<Record<String, PipelineOutput>> outputs(PipelineInput.Frame frame, InspectedFrame inspected) {
+        CameraFrame f = frame.frame();
+        OriginalRecord source = frame.original();
+        long now = clock.millis();
+        int concepts = inspected.segmentation().conceptCount();
+        List<Record<String, PipelineOutput>> out = new ArrayList<>();
+        Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(), f.getProductId());
+        if (calibrating.isPresent()) {
+            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
+                    records.verdict(f, source, VerdictStatus.CALIBRATING, null, concepts, null, now)), source));
+            if (config.explanations() == ExplanationsMode.ALL) {
+                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                        records.explanation(f, source, inspected, null, null)), source));
+            }
+            calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(), source.timestamp())
+                    .ifPresent(out::add);
+            return out;
+        }
+        Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
+        if (profile.isEmpty()) {
+            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
+                    records.verdict(f, source, VerdictStatus.UNCALIBRATED, null, concepts, null, now)), source));
+            if (config.explanations() == ExplanationsMode.ALL) {
+                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                        records.explanation(f, source, inspected, null, null)), source));
+            }
+            return out;
+        }
+        long version = profile.get().version();
+        FrameAssessment a = inspection.assess(profile.get().profile(), inspected, f.getWidth(), f.getHeight());
+        VerdictStatus status = a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
+        out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
+                records.verdict(f, source, status, a, concepts, version, now)), source));
+        records.defects(f, source, a, version)
+                .forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
+        if (config.explanations() == ExplanationsMode.ALL
+                || config.explanations() == ExplanationsMode.DEFECTIVE && status == VerdictStatus.DEFECT) {
+            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                    records.explanation(f, source, inspected, a, version)), source));
+        }
+        return out;
+    }
+
+    private void deadLetter(OriginalRecord original, RejectReason reason, String message, String cameraId,
+            String frameId, Long profileVersion) {
+        LOG.warn("Dead-lettering {} (node {}, task {}, camera {}, frame {}) as {}: {}", original, NodeNames.INFERENCE,
+                context.taskId(), cameraId, frameId, reason, message);
+        context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(original.key(),
+                records.rejected(original, reason, message, cameraId, frameId, profileVersion, clock.millis())),
+                original.timestamp()));
+    }
+
+    private static Record<String, PipelineOutput> output(String key, PipelineOutput value, OriginalRecord source) {
+        return new Record<>(key, value, source.timestamp());
+    }
+}

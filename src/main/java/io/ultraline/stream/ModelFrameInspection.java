@@ -1,0 +1,58 @@
+package io.ultraline.stream;
+
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ProfileBuilder;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.model.ModelManifest;
+import java.util.List;
+
+/**
+ * {@link FrameInspection} over a {@link FrameInspector}: the batch goes to the model without a
+ * profile (a batch mixes cameras), and each frame is scored afterwards against its own camera's
+ * profile with the inspector's detector.
+ */
+final class ModelFrameInspection implements FrameInspection {
+
+    private final FrameInspector inspector;
+    private final ModelIdentity model;
+
+    ModelFrameInspection(FrameInspector inspector) {
+        this.inspector = inspector;
+        ModelManifest manifest = inspector.runner().model().manifest();
+        this.model = new ModelIdentity(manifest.name(), manifest.version(), manifest.weightsSha256());
+    }
+
+    @Override
+    public ModelIdentity model() {
+        return model;
+    }
+
+    @Override
+    public int imageSize() {
+        return inspector.runner().config().imageSize();
+    }
+
+    @Override
+    public int tokenDim() {
+        return inspector.runner().config().dim();
+    }
+
+    @Override
+    public List<InspectedFrame> inspect(List<RgbImage> frames) {
+        return inspector.inspect(frames, null);
+    }
+
+    @Override
+    public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return inspector.detector().assess(profile, frame.model().tokens(), frame.model().dim(),
+                frame.segmentation(), frameWidth, frameHeight);
+    }
+
+    @Override
+    public ProfileBuilder newCalibration() {
+        return inspector.detector().newCalibration(tokenDim());
+    }
+}

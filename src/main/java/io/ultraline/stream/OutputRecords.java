@@ -1,0 +1,156 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.Heatmap;
+import io.ultraline.avro.PixelBox;
+import io.ultraline.avro.RejectReason;
+import io.ultraline.avro.RejectedFrame;
+import io.ultraline.avro.SourceRef;
+import io.ultraline.avro.TokenMask;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.DefectRegionResult;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ProfileCodec;
+import io.ultraline.defect.QuantisedHeatmap;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.Segmentation;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the Avro output records from inspection results, each stamped with its source, the model,
+ * the profile version and the pipeline version.
+ */
+final class OutputRecords {
+
+    private final ModelIdentity model;
+    private final String pipelineVersion;
+
+    OutputRecords(ModelIdentity model, String pipelineVersion) {
+        this.model = model;
+        this.pipelineVersion = pipelineVersion;
+    }
+
+    FrameVerdict verdict(CameraFrame f, OriginalRecord source, VerdictStatus status, FrameAssessment assessment,
+            int conceptCount, Long profileVersion, long now) {
+        return FrameVerdict.newBuilder()
+                .setCameraId(f.getCameraId())
+                .setLineId(f.getLineId())
+                .setFrameId(f.getFrameId())
+                .setProductId(f.getProductId())
+                .setCaptureTimestamp(f.getCaptureTimestamp())
+                .setProcessedTimestamp(Instant.ofEpochMilli(now))
+                .setStatus(status)
+                .setFrameScore(assessment == null ? 0f : assessment.frameScore())
+                .setThreshold(assessment == null ? null : assessment.threshold())
+                .setRegionCount(assessment == null ? 0 : assessment.regions().size())
+                .setConceptCount(conceptCount)
+                .setSource(source.sourceRef())
+                .setModel(model.stamp())
+                .setProfileVersion(profileVersion)
+                .setPipelineVersion(pipelineVersion)
+                .build();
+    }
+
+    List<DefectRegion> defects(CameraFrame f, OriginalRecord source, FrameAssessment a, long profileVersion) {
+        List<DefectRegion> out = new ArrayList<>(a.regions().size());
+        int index = 0;
+        for (DefectRegionResult r : a.regions()) {
+            out.add(DefectRegion.newBuilder()
+                    .setCameraId(f.getCameraId())
+                    .setLineId(f.getLineId())
+                    .setFrameId(f.getFrameId())
+                    .setCaptureTimestamp(f.getCaptureTimestamp())
+                    .setRegionIndex(index++)
+                    .setRegionCount(a.regions().size())
+                    .setConceptId(r.conceptId())
+                    .setScore(r.score())
+                    .setThreshold(a.threshold())
+                    .setTokenArea(r.tokenArea())
+                    .setPixelArea(r.pixelArea())
+                    .setMask(new TokenMask(r.mask().gridHeight(), r.mask().gridWidth(), ints(r.mask().runs())))
+                    .setBox(new PixelBox(r.box().x(), r.box().y(), r.box().width(), r.box().height()))
+                    .setExplanation(heatmap(r.explanation()))
+                    .setSource(source.sourceRef())
+                    .setModel(model.stamp())
+                    .setProfileVersion(profileVersion)
+                    .setPipelineVersion(pipelineVersion)
+                    .build());
+        }
+        return out;
+    }
+
+    FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
+            FrameAssessment a, Long profileVersion) {
+        Segmentation s = inspected.segmentation();
+        List<Heatmap> concepts = new ArrayList<>(s.conceptCount());
+        for (int c = 0; c < s.conceptCount(); c++) {
+            concepts.add(heatmap(QuantisedHeatmap.quantise(s.conceptMap(c), s.gridHeight(), s.gridWidth())));
+        }
+        return FrameExplanation.newBuilder()
+                .setCameraId(f.getCameraId())
+                .setLineId(f.getLineId())
+                .setFrameId(f.getFrameId())
+                .setCaptureTimestamp(f.getCaptureTimestamp())
+                .setFrameWidth(f.getWidth())
+                .setFrameHeight(f.getHeight())
+                .setGridHeight(s.gridHeight())
+                .setGridWidth(s.gridWidth())
+                .setConceptCount(s.conceptCount())
+                .setTokenLabels(ints(s.labels()))
+                .setConceptHeatmaps(concepts)
+                .setTokenScores(a == null ? null
+                        : heatmap(QuantisedHeatmap.quantise(a.tokenScores(), a.gridHeight(), a.gridWidth())))
+                .setThreshold(a == null ? null : a.threshold())
+                .setSource(source.sourceRef())
+                .setModel(model.stamp())
+                .setProfileVersion(profileVersion)
+                .setPipelineVersion(pipelineVersion)
+                .build();
+    }
+
+    io.ultraline.avro.ReferenceProfile snapshot(String cameraId, String productId, ReferenceProfile p,
+            SourceRef lastFrame) {
+        return io.ultraline.avro.ReferenceProfile.newBuilder()
+                .setCameraId(cameraId)
+                .setProductId(productId)
+                .setVersion(p.version())
+                .setCreatedTimestamp(p.created())
+                .setFrameCount(p.frameCount())
+                .setThreshold(p.threshold())
+                .setThresholdQuantile(p.thresholdQuantile())
+                .setThresholdMargin(p.thresholdMargin())
+                .setTokenDim(p.tokenDim())
+                .setBankSize(p.bankSize())
+                .setBank(ByteBuffer.wrap(ProfileCodec.encode(p)))
+                .setModel(model.stamp())
+                .setSource(lastFrame == null ? null
+                        : new SourceRef(lastFrame.getTopic(), lastFrame.getPartition(), lastFrame.getOffset()))
+                .setPipelineVersion(pipelineVersion)
+                .build();
+    }
+
+    RejectedFrame rejected(OriginalRecord original, RejectReason reason, String message, String cameraId,
+            String frameId, Long profileVersion, long now) {
+        return DeadLetters.of(original, reason, message, cameraId, frameId, model.stamp(), profileVersion,
+                pipelineVersion, now);
+    }
+
+    static Heatmap heatmap(QuantisedHeatmap q) {
+        return new Heatmap(q.gridHeight(), q.gridWidth(), q.min(), q.max(), ByteBuffer.wrap(q.values()));
+    }
+
+    private static List<Integer> ints(int[] values) {
+        List<Integer> out = new ArrayList<>(values.length);
+        for (int v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+}

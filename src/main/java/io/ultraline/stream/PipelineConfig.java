@@ -1,0 +1,205 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.AlertScope;
+import io.ultraline.avro.ImageEncoding;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the topology is configured with besides topics, model and clock. Immutable and
+ * validated; topology code receives it and never reads configuration itself.
+ * {@link #parse(Map)} reads it from flat keys (the constants of the part records), for the
+ * application's configuration layer and the command line.
+ *
+ * @param batch           batch buffer flushing
+ * @param limits          frame limits checked before decoding
+ * @param explanations    which frames get a FrameExplanation
+ * @param alertRules      alert rules, ids unique
+ * @param calibration     calibration command limits
+ * @param pipelineVersion stamped on every output, {@value #KEY_PIPELINE_VERSION}
+ */
+public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplanationsMode explanations,
+                             List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion) {
+
+    public static final String KEY_PIPELINE_VERSION = "pipeline.version";
+
+    public PipelineConfig {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(explanations, ExplanationsMode.KEY);
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(pipelineVersion, KEY_PIPELINE_VERSION);
+        alertRules = List.copyOf(alertRules);
+        Set<String> ids = new TreeSet<>();
+        for (AlertRule rule : alertRules) {
+            if (!ids.add(rule.ruleId())) {
+                throw new IllegalArgumentException("alert rule id '" + rule.ruleId() + "' is used twice");
+            }
+        }
+        if (pipelineVersion.isBlank()) {
+            throw new IllegalArgumentException(KEY_PIPELINE_VERSION + " must not be blank");
+        }
+    }
+
+    /** Defaults everywhere, no alert rules, explanations for every frame. */
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(BatchConfig.defaults(), FrameLimits.defaults(), ExplanationsMode.ALL, List.of(),
+                CalibrationDefaults.defaults(), PipelineVersion.CURRENT);
+    }
+
+    /** The rules of one scope, in configuration order. */
+    public List<AlertRule> rules(AlertScope scope) {
+        return alertRules.stream().filter(r -> r.scope() == scope).toList();
+    }
+
+    public PipelineConfig withBatch(BatchConfig newBatch) {
+        return new PipelineConfig(newBatch, limits, explanations, alertRules, calibration, pipelineVersion);
+    }
+
+    public PipelineConfig withLimits(FrameLimits newLimits) {
+        return new PipelineConfig(batch, newLimits, explanations, alertRules, calibration, pipelineVersion);
+    }
+
+    public PipelineConfig withExplanations(ExplanationsMode mode) {
+        return new PipelineConfig(batch, limits, mode, alertRules, calibration, pipelineVersion);
+    }
+
+    public PipelineConfig withAlertRules(List<AlertRule> rules) {
+        return new PipelineConfig(batch, limits, explanations, rules, calibration, pipelineVersion);
+    }
+
+    public PipelineConfig withCalibration(CalibrationDefaults newCalibration) {
+        return new PipelineConfig(batch, limits, explanations, alertRules, newCalibration, pipelineVersion);
+    }
+
+    /**
+     * Reads a configuration from flat keys; absent keys keep their defaults. Durations are ISO-8601
+     * ({@code PT0.2S}) or whole milliseconds ({@code 200}).
+     *
+     * @throws IllegalArgumentException naming the key of a malformed or out-of-range value
+     */
+    public static PipelineConfig parse(Map<String, String> settings) {
+        PipelineConfig d = defaults();
+        Reader in = new Reader(settings);
+        BatchConfig batch;
+        Duration maxWait = in.duration(BatchConfig.KEY_MAX_WAIT, d.batch().maxWait());
+        int size = in.integer(BatchConfig.KEY_SIZE, d.batch().size());
+        batch = settings.containsKey(BatchConfig.KEY_CHECK_INTERVAL)
+                ? new BatchConfig(size, maxWait, in.duration(BatchConfig.KEY_CHECK_INTERVAL, null))
+                : BatchConfig.of(size, maxWait);
+        FrameLimits limits = new FrameLimits(
+                in.integer(FrameLimits.KEY_MAX_BYTES, d.limits().maxBytes()),
+                in.longValue(FrameLimits.KEY_MAX_PIXELS, d.limits().maxPixels()),
+                in.encodings(FrameLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()));
+        ExplanationsMode explanations = settings.containsKey(ExplanationsMode.KEY)
+                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY)) : d.explanations();
+        CalibrationDefaults calibration = new CalibrationDefaults(
+                in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
+                in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()));
+        return new PipelineConfig(batch, limits, explanations, in.alertRules(), calibration,
+                settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()));
+    }
+
+    /** Typed reads of one settings map, with messages that name the key. */
+    private record Reader(Map<String, String> settings) {
+
+        int integer(String key, int fallback) {
+            String text = settings.get(key);
+            try {
+                return text == null ? fallback : Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, got '" + text + "'", e);
+            }
+        }
+
+        long longValue(String key, long fallback) {
+            String text = settings.get(key);
+            try {
+                return text == null ? fallback : Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, got '" + text + "'", e);
+            }
+        }
+
+        Duration duration(String key, Duration fallback) {
+            String text = settings.get(key);
+            if (text == null) {
+                return fallback;
+            }
+            String t = text.trim();
+            try {
+                return t.matches("\\d+") ? Duration.ofMillis(Long.parseLong(t)) : Duration.parse(t);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an ISO-8601 duration or milliseconds, got '"
+                        + text + "'", e);
+            }
+        }
+
+        Set<ImageEncoding> encodings(String key, Set<ImageEncoding> fallback) {
+            String text = settings.get(key);
+            if (text == null) {
+                return fallback;
+            }
+            Set<ImageEncoding> out = EnumSet.noneOf(ImageEncoding.class);
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        out.add(ImageEncoding.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(key + ": unknown encoding '" + part.trim() + "'", e);
+                    }
+                }
+            }
+            return out;
+        }
+
+        List<AlertRule> alertRules() {
+            Set<String> ids = new TreeSet<>();
+            for (String key : settings.keySet()) {
+                if (key.startsWith(AlertRule.KEY_PREFIX)) {
+                    String rest = key.substring(AlertRule.KEY_PREFIX.length());
+                    int dot = rest.lastIndexOf('.');
+                    if (dot < 1) {
+                        throw new IllegalArgumentException("malformed alert rule key '" + key
+                                + "': expected " + AlertRule.KEY_PREFIX + "<id>.<property>");
+                    }
+                    ids.add(rest.substring(0, dot));
+                }
+            }
+            List<AlertRule> rules = new ArrayList<>();
+            for (String id : ids) {
+                String p = AlertRule.KEY_PREFIX + id + ".";
+                for (String key : settings.keySet()) {
+                    String property = key.startsWith(p) ? key.substring(p.length()) : null;
+                    if (property != null && !List.of("scope", "window-frames", "window", "open", "clear")
+                            .contains(property)) {
+                        throw new IllegalArgumentException("unknown alert rule property '" + key + "'");
+                    }
+                }
+                String scope = settings.get(p + "scope");
+                if (scope == null) {
+                    throw new IllegalArgumentException(p + "scope is required (camera or line)");
+                }
+                AlertScope parsed;
+                try {
+                    parsed = AlertScope.valueOf(scope.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(p + "scope must be camera or line, got '" + scope + "'", e);
+                }
+                int windowFrames = integer(p + "window-frames", 20);
+                int open = integer(p + "open", Math.max(1, windowFrames / 4));
+                rules.add(new AlertRule(id, parsed, windowFrames, duration(p + "window", Duration.ZERO), open,
+                        integer(p + "clear", open / 2)));
+            }
+            return rules;
+        }
+    }
+}

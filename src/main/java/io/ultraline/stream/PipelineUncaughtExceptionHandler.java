@@ -1,0 +1,26 @@
+package io.ultraline.stream;
+
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * For {@code KafkaStreams#setUncaughtExceptionHandler}: a stream thread that died of a schema
+ * registry outage is replaced, so processing resumes from the last commit once the registry answers
+ * again; any other fatal error shuts the client down (a bug that fails every attempt would otherwise
+ * loop). Failed tasks never lose data under exactly_once_v2: their transactions are aborted.
+ */
+public final class PipelineUncaughtExceptionHandler implements StreamsUncaughtExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineUncaughtExceptionHandler.class);
+
+    @Override
+    public StreamThreadExceptionResponse handle(Throwable exception) {
+        if (DeadLetters.isRegistryOutage(exception)) {
+            LOG.warn("Stream thread failed because the schema registry is unavailable; replacing the thread", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("Stream thread failed; shutting the client down", exception);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+}

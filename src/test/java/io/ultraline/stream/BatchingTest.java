@@ -1,0 +1,75 @@
+package io.ultraline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.RejectReason;
+import io.ultraline.avro.RejectedFrame;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The batch buffer: flush by size, flush by wall-clock wait, and isolation of a frame that breaks the model. */
+class BatchingTest {
+
+    @Test
+    void aFullBufferGoesToTheModelAsOneBatch() {
+        RecordingInspection model = new RecordingInspection();
+        try (PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(BatchConfig.of(3, Duration.ofMinutes(1))), model)) {
+            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestFrames.frame("cam-2", "f-2", TestFrames.good(2)));
+            assertThat(h.verdicts.isEmpty()).isTrue();
+            assertThat(model.batchSizes()).isEmpty();
+
+            h.pipe(TestFrames.frame("cam-1", "f-3", TestFrames.good(3)));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getFrameId).containsExactly("f-1", "f-2", "f-3");
+            assertThat(model.batchSizes()).containsExactly(3);
+        }
+    }
+
+    @Test
+    void theOldestFrameWaitsAtMostMaxWaitOfWallClockTime() {
+        RecordingInspection model = new RecordingInspection();
+        BatchConfig batch = new BatchConfig(8, Duration.ofMillis(500), Duration.ofMillis(100));
+        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(batch), model)) {
+            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.advance(Duration.ofMillis(200));
+            h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2)));
+            h.advance(Duration.ofMillis(200));
+            assertThat(h.verdicts.isEmpty()).isTrue();
+
+            h.advance(Duration.ofMillis(100));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getFrameId).containsExactly("f-1", "f-2");
+            assertThat(model.batchSizes()).containsExactly(2);
+
+            h.advance(Duration.ofSeconds(5));
+            assertThat(model.batchSizes()).as("an empty buffer calls nobody").containsExactly(2);
+        }
+    }
+
+    @Test
+    void aFrameThatBreaksTheModelIsIsolatedByHalvingAndDeadLettered() {
+        RecordingInspection model = new RecordingInspection();
+        try (PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
+            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2)));
+            h.pipe(TestFrames.frame("cam-1", "broken", RecordingInspection.marked()));
+            h.pipe(TestFrames.frame("cam-1", "f-4", TestFrames.good(4)));
+
+            List<FrameVerdict> verdicts = h.verdicts();
+            assertThat(verdicts).extracting(FrameVerdict::getFrameId).containsExactly("f-1", "f-2", "f-4");
+            RejectedFrame dead = h.deadLetters.readValue();
+            assertThat(dead.getReason()).isEqualTo(RejectReason.MODEL_FAILED);
+            assertThat(dead.getFrameId()).isEqualTo("broken");
+            assertThat(dead.getMessage()).contains("simulated model failure");
+            assertThat(dead.getSource().getOffset()).isEqualTo(2);
+            assertThat(dead.getOriginalValue()).isNotNull();
+            assertThat(dead.getModel().getName()).isEqualTo("tiny-test");
+            assertThat(h.deadLetters.isEmpty()).isTrue();
+            // 4 fails; 2 (f-1, f-2) passes; 2 (broken, f-4) fails; 1 (broken) fails; 1 (f-4) passes
+            assertThat(model.batchSizes()).containsExactly(4, 2, 2, 1, 1);
+        }
+    }
+}

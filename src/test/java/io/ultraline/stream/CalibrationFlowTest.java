@@ -1,0 +1,138 @@
+package io.ultraline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.ReferenceProfile;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.ProfileCodec;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** START n, n CALIBRATING verdicts, a profile snapshot, then scored frames; RESET; per product. */
+class CalibrationFlowTest {
+
+    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
+            .withBatch(BatchConfig.of(2, Duration.ofSeconds(1)));
+
+    @Test
+    void startCollectsFramesBuildsAProfileAndLaterFramesAreScoredWithItsVersion() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG)) {
+            h.command("cam-1", null, CalibrationAction.START, 4);
+            for (int i = 0; i < 4; i++) {
+                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+            }
+            List<FrameVerdict> calibrating = h.verdicts();
+            assertThat(calibrating).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
+                    .hasSize(4);
+            assertThat(calibrating).extracting(FrameVerdict::getProfileVersion).containsOnlyNulls();
+
+            TestRecord<String, ReferenceProfile> snapshot = h.profiles.readRecord();
+            assertThat(snapshot.key()).isEqualTo("cam-1");
+            ReferenceProfile profile = snapshot.value();
+            assertThat(profile.getVersion()).isEqualTo(1);
+            assertThat(profile.getFrameCount()).isEqualTo(4);
+            assertThat(profile.getTokenDim()).isEqualTo(24);
+            assertThat(profile.getSource().getOffset()).isEqualTo(3);
+            assertThat(profile.getModel().getName()).isEqualTo("tiny-test");
+            assertThat(ProfileCodec.decode(profile.getBank().array()).threshold()).isEqualTo(profile.getThreshold());
+
+            h.pipe(TestFrames.frame("cam-1", "good", TestFrames.good(0)));
+            h.pipe(TestFrames.frame("cam-1", "bad", TestFrames.defective(99)));
+            List<FrameVerdict> scored = h.verdicts();
+            assertThat(scored).extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
+            assertThat(scored).extracting(FrameVerdict::getProfileVersion).containsOnly(1L);
+            assertThat(scored).allSatisfy(v -> assertThat(v.getThreshold()).isEqualTo(profile.getThreshold()));
+            FrameVerdict bad = scored.get(1);
+            assertThat(bad.getFrameScore()).isGreaterThan(bad.getThreshold());
+            List<DefectRegion> regions = h.defects.readValuesToList();
+            assertThat(regions).hasSize(bad.getRegionCount()).isNotEmpty();
+            assertThat(regions).allSatisfy(r -> {
+                assertThat(r.getFrameId()).isEqualTo("bad");
+                assertThat(r.getProfileVersion()).isEqualTo(1L);
+                assertThat(r.getSource()).isEqualTo(bad.getSource());
+                assertThat(r.getMask().getRuns().stream().mapToInt(Integer::intValue).sum()).isEqualTo(64);
+                assertThat(r.getBox().getWidth()).isPositive();
+                assertThat(r.getExplanation().getValues().remaining()).isEqualTo(64);
+            });
+        }
+    }
+
+    @Test
+    void resetDeletesTheProfileAndTheNextCalibrationGetsTheNextVersion() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG)) {
+            calibrate(h, "cam-2", null, 2);
+            assertThat(h.profiles.readRecord().value().getVersion()).isEqualTo(1);
+
+            h.command("cam-2", null, CalibrationAction.RESET, 0);
+            TestRecord<String, ReferenceProfile> tombstone = h.profiles.readRecord();
+            assertThat(tombstone.key()).isEqualTo("cam-2");
+            assertThat(tombstone.value()).isNull();
+            h.pipe(TestFrames.frame("cam-2", "after-reset", TestFrames.good(1)));
+            h.advance(Duration.ofSeconds(2));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.UNCALIBRATED);
+
+            calibrate(h, "cam-2", null, 2);
+            assertThat(h.profiles.readRecord().value().getVersion()).isEqualTo(2);
+            h.pipe(TestFrames.frame("cam-2", "v2", TestFrames.good(0)));
+            h.advance(Duration.ofSeconds(2));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(2L);
+        }
+    }
+
+    @Test
+    void stopFinishesEarlyWithTheFramesCollected() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG)) {
+            h.command("cam-3", null, CalibrationAction.START, 10);
+            for (int i = 0; i < 3; i++) {
+                h.pipe(TestFrames.frame("cam-3", "cal-" + i, TestFrames.good(i)));
+            }
+            h.command("cam-3", null, CalibrationAction.STOP, 0);
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
+                    .hasSize(3);
+            assertThat(h.profiles.readValue().getFrameCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aProductCalibrationOnlyTakesFramesOfThatProduct() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG)) {
+            h.command("cam-4", "p1", CalibrationAction.START, 2);
+            CameraFrame other = TestFrames.frame("cam-4", "no-product", TestFrames.good(5));
+            h.pipe(other);
+            for (int i = 0; i < 2; i++) {
+                CameraFrame f = TestFrames.frame("cam-4", "p1-" + i, TestFrames.good(i));
+                f.setProductId("p1");
+                h.pipe(f);
+            }
+            h.advance(Duration.ofSeconds(2));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(
+                    VerdictStatus.UNCALIBRATED, VerdictStatus.CALIBRATING, VerdictStatus.CALIBRATING);
+            TestRecord<String, ReferenceProfile> snapshot = h.profiles.readRecord();
+            assertThat(snapshot.key()).isEqualTo("cam-4/p1");
+            assertThat(snapshot.value().getProductId()).isEqualTo("p1");
+
+            CameraFrame p1 = TestFrames.frame("cam-4", "p1-scored", TestFrames.good(0));
+            p1.setProductId("p1");
+            h.pipe(p1);
+            h.pipe(TestFrames.frame("cam-4", "still-no-product", TestFrames.good(0)));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.OK, VerdictStatus.UNCALIBRATED);
+        }
+    }
+
+    private static void calibrate(PipelineHarness h, String camera, String product, int frames) {
+        h.command(camera, product, CalibrationAction.START, frames);
+        for (int i = 0; i < frames; i++) {
+            h.pipe(TestFrames.frame(camera, "cal-" + i, TestFrames.good(i)));
+        }
+        h.advance(Duration.ofSeconds(2));
+        assertThat(h.verdicts()).hasSize(frames);
+    }
+}

@@ -1,0 +1,172 @@
+package io.ultraline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.avro.AlertScope;
+import io.ultraline.avro.AlertState;
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.LineAlert;
+import io.ultraline.avro.ModelStamp;
+import io.ultraline.avro.ReferenceProfile;
+import io.ultraline.avro.RejectedFrame;
+import io.ultraline.avro.SourceRef;
+import io.ultraline.avro.VerdictStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Explanation modes, alerts with hysteresis, and the stamps every output carries. */
+class OutputsTest {
+
+    private static final BatchConfig ONE = BatchConfig.of(1, Duration.ofSeconds(1));
+    private static final AlertRule CAMERA_RULE = new AlertRule("camera-defects", AlertScope.CAMERA, 4, Duration.ZERO, 2, 0);
+    private static final AlertRule LINE_RULE = new AlertRule("line-defects", AlertScope.LINE, 5, Duration.ZERO, 3, 1);
+
+    @Test
+    void explanationsModeAllExplainsEveryFrame() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.ALL, List.of())) {
+            scoreGoodAndBad(h);
+            List<FrameExplanation> all = h.explanations.readValuesToList();
+            assertThat(all).extracting(FrameExplanation::getFrameId).containsExactly("good", "bad");
+            FrameExplanation e = all.get(1);
+            assertThat(e.getGridHeight()).isEqualTo(8);
+            assertThat(e.getGridWidth()).isEqualTo(8);
+            assertThat(e.getTokenLabels()).hasSize(64).allSatisfy(l -> assertThat(l).isBetween(0, e.getConceptCount() - 1));
+            assertThat(e.getConceptHeatmaps()).hasSize(e.getConceptCount());
+            assertThat(e.getTokenScores()).isNotNull();
+            assertThat(e.getTokenScores().getValues().remaining()).isEqualTo(64);
+            assertThat(e.getThreshold()).isPositive();
+            assertThat(e.getFrameWidth()).isEqualTo(64);
+        }
+    }
+
+    @Test
+    void explanationsModeDefectiveExplainsOnlyDefects() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.DEFECTIVE, List.of())) {
+            scoreGoodAndBad(h);
+            assertThat(h.explanations.readValuesToList()).extracting(FrameExplanation::getFrameId)
+                    .containsExactly("bad");
+        }
+    }
+
+    @Test
+    void explanationsModeNoneExplainsNothing() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of())) {
+            scoreGoodAndBad(h);
+            assertThat(h.explanations.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void everyOutputCarriesSourceModelProfileAndPipelineVersion() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.ALL, List.of(CAMERA_RULE))) {
+            ReferenceProfile profile = h.profiles.readValue();
+            assertThat(profile.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+            assertStamp(profile.getModel());
+            assertThat(profile.getSource().getTopic()).isEqualTo(Topics.FRAMES);
+
+            for (int i = 0; i < 2; i++) {
+                h.pipe(TestFrames.frame("cam-1", "bad-" + i, TestFrames.defective(50 + i)));
+            }
+            h.pipe(TestFrames.frame("cam-1", "", TestFrames.good(1)));
+            List<FrameVerdict> verdicts = h.verdicts();
+            assertThat(verdicts).hasSize(2).allSatisfy(v -> {
+                assertStamp(v.getModel());
+                assertThat(v.getProfileVersion()).isEqualTo(1L);
+                assertThat(v.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+                assertThat(v.getSource().getTopic()).isEqualTo(Topics.FRAMES);
+            });
+            Map<String, SourceRef> sourceByFrame = verdicts.stream()
+                    .collect(Collectors.toMap(FrameVerdict::getFrameId, FrameVerdict::getSource));
+            List<DefectRegion> regions = h.defects.readValuesToList();
+            assertThat(regions).isNotEmpty().allSatisfy(r -> {
+                assertStamp(r.getModel());
+                assertThat(r.getProfileVersion()).isEqualTo(1L);
+                assertThat(r.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+                assertThat(r.getSource()).isEqualTo(sourceByFrame.get(r.getFrameId()));
+            });
+            assertThat(h.explanations.readValuesToList()).hasSize(2).allSatisfy(e -> {
+                assertStamp(e.getModel());
+                assertThat(e.getProfileVersion()).isEqualTo(1L);
+                assertThat(e.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+                assertThat(e.getSource()).isEqualTo(sourceByFrame.get(e.getFrameId()));
+            });
+            LineAlert alert = h.alerts.readValue();
+            assertStamp(alert.getModel());
+            assertThat(alert.getProfileVersion()).isEqualTo(1L);
+            assertThat(alert.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+            assertThat(alert.getSource()).isEqualTo(sourceByFrame.get("bad-1"));
+            RejectedFrame dead = h.deadLetters.readValue();
+            assertStamp(dead.getModel());
+            assertThat(dead.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+            assertThat(dead.getSource().getOffset()).isEqualTo(sourceByFrame.get("bad-1").getOffset() + 1);
+        }
+    }
+
+    @Test
+    void cameraAndLineAlertsOpenOnceAndClearOnce() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of(CAMERA_RULE, LINE_RULE))) {
+            String[] sequence = {"D", "D", "D", "O", "O", "O", "O", "O", "D"};
+            for (int i = 0; i < sequence.length; i++) {
+                h.pipe(TestFrames.frame("cam-1", "f-" + i,
+                        sequence[i].equals("D") ? TestFrames.defective(100 + i) : TestFrames.good(i % 3)));
+            }
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(
+                    VerdictStatus.DEFECT, VerdictStatus.DEFECT, VerdictStatus.DEFECT, VerdictStatus.OK,
+                    VerdictStatus.OK, VerdictStatus.OK, VerdictStatus.OK, VerdictStatus.OK, VerdictStatus.DEFECT);
+            List<org.apache.kafka.streams.test.TestRecord<String, LineAlert>> alerts = h.alerts.readRecordsToList();
+            Map<AlertScope, List<LineAlert>> byScope = alerts.stream().map(r -> r.value())
+                    .collect(Collectors.groupingBy(LineAlert::getScope));
+
+            List<LineAlert> camera = byScope.get(AlertScope.CAMERA);
+            assertThat(camera).extracting(LineAlert::getState).containsExactly(AlertState.OPEN, AlertState.CLEARED);
+            assertThat(camera).extracting(LineAlert::getDefectiveFrames).containsExactly(2, 0);
+            assertThat(camera).extracting(LineAlert::getEventTimestamp).isSorted();
+            assertThat(camera.get(0).getAlertId()).isEqualTo(camera.get(1).getAlertId())
+                    .startsWith("camera-defects/cam-1/");
+            assertThat(camera.get(1).getOpenedTimestamp()).isEqualTo(camera.get(0).getEventTimestamp());
+            assertThat(camera).allSatisfy(a -> assertThat(a.getScopeId()).isEqualTo("cam-1"));
+
+            List<LineAlert> line = byScope.get(AlertScope.LINE);
+            assertThat(line).extracting(LineAlert::getState).containsExactly(AlertState.OPEN, AlertState.CLEARED);
+            assertThat(line).extracting(LineAlert::getDefectiveFrames).containsExactly(3, 1);
+            assertThat(line.get(0).getAlertId()).isEqualTo(line.get(1).getAlertId()).startsWith("line-defects/line-a/");
+            assertThat(alerts).filteredOn(r -> r.value().getScope() == AlertScope.LINE)
+                    .allSatisfy(r -> assertThat(r.key()).isEqualTo(TestFrames.LINE));
+            assertThat(alerts).filteredOn(r -> r.value().getScope() == AlertScope.CAMERA)
+                    .allSatisfy(r -> assertThat(r.key()).isEqualTo("cam-1"));
+        }
+    }
+
+    private static PipelineHarness calibrated(ExplanationsMode mode, List<AlertRule> rules) {
+        PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE).withExplanations(mode)
+                .withAlertRules(rules));
+        h.command("cam-1", null, CalibrationAction.START, 3);
+        for (int i = 0; i < 3; i++) {
+            h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+        }
+        assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING);
+        List<FrameExplanation> calibrationExplanations = h.explanations.readValuesToList();
+        assertThat(calibrationExplanations).hasSize(mode == ExplanationsMode.ALL ? 3 : 0);
+        assertThat(calibrationExplanations).allSatisfy(e -> assertThat(e.getTokenScores()).isNull());
+        return h;
+    }
+
+    private static void scoreGoodAndBad(PipelineHarness h) {
+        h.pipe(TestFrames.frame("cam-1", "good", TestFrames.good(0)));
+        h.pipe(TestFrames.frame("cam-1", "bad", TestFrames.defective(7)));
+        assertThat(h.verdicts()).extracting(FrameVerdict::getStatus)
+                .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
+    }
+
+    private static void assertStamp(ModelStamp stamp) {
+        assertThat(stamp.getName()).isEqualTo("tiny-test");
+        assertThat(stamp.getVersion()).isEqualTo("0");
+        assertThat(stamp.getDigest()).isEqualTo(TestModels.inspector().runner().model().manifest().weightsSha256());
+    }
+}

@@ -1,0 +1,78 @@
+package io.ultraline.stream;
+
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ProfileBuilder;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A test double of the model step: the real tiny model underneath, a record of every batch it was
+ * called with, and a model that fails on any batch containing a marked frame (pure magenta, as if
+ * that frame broke the graph).
+ */
+final class RecordingInspection implements FrameInspection {
+
+    private final FrameInspection real = FrameInspection.of(TestModels.inspector());
+    private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+    /** A frame this double's model fails on. */
+    static java.awt.image.BufferedImage marked() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                image.setRGB(x, y, 0xff00ff);
+            }
+        }
+        return image;
+    }
+
+    List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    @Override
+    public ModelIdentity model() {
+        return real.model();
+    }
+
+    @Override
+    public int imageSize() {
+        return real.imageSize();
+    }
+
+    @Override
+    public int tokenDim() {
+        return real.tokenDim();
+    }
+
+    @Override
+    public List<InspectedFrame> inspect(List<RgbImage> frames) {
+        batchSizes.add(frames.size());
+        for (RgbImage f : frames) {
+            if (isMarked(f)) {
+                throw new IllegalStateException("simulated model failure: NaN in the attention of a marked frame");
+            }
+        }
+        return real.inspect(frames);
+    }
+
+    @Override
+    public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return real.assess(profile, frame, frameWidth, frameHeight);
+    }
+
+    @Override
+    public ProfileBuilder newCalibration() {
+        return real.newCalibration();
+    }
+
+    private static boolean isMarked(RgbImage f) {
+        float[] px = f.pixels();
+        return px[0] > 0.99f && px[1] < 0.01f && px[2] > 0.99f;
+    }
+}

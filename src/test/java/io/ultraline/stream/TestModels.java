@@ -1,0 +1,50 @@
+package io.ultraline.stream;
+
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.TinyVits;
+import io.ultraline.model.VitConfig;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One tiny structured ViT for the stream tests (64 px frames, 8 px patches: 64 tokens of 24), exported
+ * and loaded once per test JVM and shared like the application shares its model.
+ */
+final class TestModels {
+
+    private static FrameInspector inspector;
+    private static Path dir;
+
+    private TestModels() {
+    }
+
+    static synchronized Path modelDir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("ultraline-stream-model");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            VitConfig c = TinyVits.config(64, 8, 24, 2, 2, true, 2);
+            TinyVits.export(c, TinyVits.structured(c, 4, 2.5f), dir);
+        }
+        return dir;
+    }
+
+    static synchronized FrameInspector inspector() {
+        if (inspector == null) {
+            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(1, 1, 64, true));
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
+            inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                    DefectDetector.withDefaults());
+        }
+        return inspector;
+    }
+}
