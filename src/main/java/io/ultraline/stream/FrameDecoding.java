@@ -5,8 +5,8 @@ import io.ultraline.frame.RgbImage;
 
 /**
  * Turns a frame's image bytes into pixels, or says precisely why it cannot. The topology uses
- * {@link #imageIo(FrameLimits)} until {@code io.ultraline.frame} has a decoder of its own; any
- * implementation can be passed to {@link InspectionTopology} instead. Implementations are
+ * {@link #standard(FrameLimits)} (the frame package's {@code FrameDecoder}); any implementation
+ * can be passed to {@link InspectionTopology} instead. Implementations are
  * thread-safe and check limits before they allocate pixel buffers.
  */
 public interface FrameDecoding {
@@ -21,8 +21,8 @@ public interface FrameDecoding {
      */
     RgbImage decode(CameraFrame frame) throws FrameRejection;
 
-    /** PNG and JPEG through {@code javax.imageio}, GRAY8 and RGB8 directly, under {@code limits}. */
-    static FrameDecoding imageIo(FrameLimits limits) {
-        return new ImageIoFrameDecoding(limits);
+    /** The frame package's decoder (header checks before any pixel allocation) under {@code limits}. */
+    static FrameDecoding standard(FrameLimits limits) {
+        return new StandardFrameDecoding(limits);
     }
 }

@@ -46,7 +46,7 @@ public final class InspectionTopology {
 
     /** The topology over a model-backed {@link FrameInspector} and the interim ImageIO decoding. */
     public static Topology build(PipelineTopics topics, FrameInspector inspector, Clock clock, PipelineConfig config) {
-        return build(topics, FrameInspection.of(inspector), FrameDecoding.imageIo(config.limits()), clock, config);
+        return build(topics, FrameInspection.of(inspector), FrameDecoding.standard(config.limits()), clock, config);
     }
 
     /**

@@ -196,7 +196,7 @@ class DeadLetterTopologyTest {
             if (frame.getFrameId().equals("crash")) {
                 throw new IllegalStateException("decoder bug");
             }
-            return FrameDecoding.imageIo(FrameLimits.defaults()).decode(frame);
+            return FrameDecoding.standard(FrameLimits.defaults()).decode(frame);
         };
         try (PipelineHarness h = new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), buggy,
                 java.util.Map.of())) {

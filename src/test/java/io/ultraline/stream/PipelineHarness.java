@@ -81,7 +81,7 @@ final class PipelineHarness implements AutoCloseable {
      * check them under exactly_once_v2 on a real broker.
      */
     PipelineHarness(PipelineConfig config, FrameInspection inspection, Map<String, Object> overrides) {
-        this(config, inspection, FrameDecoding.imageIo(config.limits()), overrides);
+        this(config, inspection, FrameDecoding.standard(config.limits()), overrides);
     }
 
     PipelineHarness(PipelineConfig config, FrameInspection inspection, FrameDecoding decoding,

@@ -1,0 +1,47 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.ImageEncoding;
+import io.ultraline.avro.RejectReason;
+import io.ultraline.frame.FrameDecoder;
+import io.ultraline.frame.FrameEncoding;
+import io.ultraline.frame.FrameRejectedException;
+import io.ultraline.frame.RgbImage;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@link FrameDecoding} through {@link FrameDecoder}: the stream's limits and Avro encodings
+ * mapped onto the frame package's, and its rejections onto dead-letter reasons of the same name.
+ */
+final class StandardFrameDecoding implements FrameDecoding {
+
+    private final FrameDecoder decoder;
+
+    StandardFrameDecoding(FrameLimits limits) {
+        Set<FrameEncoding> allowed = EnumSet.noneOf(FrameEncoding.class);
+        for (ImageEncoding e : limits.allowedEncodings()) {
+            allowed.add(encoding(e));
+        }
+        long side = io.ultraline.frame.FrameLimits.defaults().maxSide();
+        this.decoder = new FrameDecoder(new io.ultraline.frame.FrameLimits(limits.maxBytes(), limits.maxPixels(),
+                (int) Math.min(side, limits.maxPixels()), allowed));
+    }
+
+    @Override
+    public RgbImage decode(CameraFrame frame) throws FrameRejection {
+        ByteBuffer buf = frame.getImage();
+        byte[] bytes = new byte[buf.remaining()];
+        buf.duplicate().get(bytes);
+        try {
+            return decoder.decode(encoding(frame.getEncoding()), frame.getWidth(), frame.getHeight(), bytes);
+        } catch (FrameRejectedException e) {
+            throw new FrameRejection(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
+        }
+    }
+
+    private static FrameEncoding encoding(ImageEncoding e) {
+        return e == null ? FrameEncoding.UNKNOWN : FrameEncoding.valueOf(e.name());
+    }
+}
