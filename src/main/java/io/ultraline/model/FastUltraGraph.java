@@ -77,16 +77,17 @@ public final class FastUltraGraph {
         Operand<TFloat32> qRows = u.gather(last.qScaled(), tok, u.constant(2));
         Operand<TFloat32> dk = u.math.mul(u.expandDims(dsRow, u.constant(-1)), u.expandDims(qRows, u.constant(3)));
         Operand<TInt32> full = dims.bt(s, d);
+        Operand<TFloat32> gamma1 = w.get(p + "norm1.gamma");
         Operand<TFloat32> dh = u.math.add(
-                VjpOps.linear(u, mergeHeads(u, dk, full), w.get(p + "wk"), d, full),
-                VjpOps.linear(u, mergeHeads(u, dv, full), w.get(p + "wv"), d, full));
+                VjpOps.linear(u, mergeHeads(u, dk, full), VjpOps.scaleRows(u, gamma1, w.get(p + "wk")), d, full),
+                VjpOps.linear(u, mergeHeads(u, dv, full), VjpOps.scaleRows(u, gamma1, w.get(p + "wv")), d, full));
         Operand<TFloat32> dqFlat = u.reshape(u.linalg.transpose(dqRow, u.constant(new int[] {0, 2, 1, 3})),
                 dims.bt(d));
-        Operand<TFloat32> dhRow = VjpOps.linear(u, dqFlat, w.get(p + "wq"), d, dims.bt(1, d));
+        Operand<TFloat32> dhRow = VjpOps.linear(u, dqFlat, VjpOps.scaleRows(u, gamma1, w.get(p + "wq")), d,
+                dims.bt(1, d));
         dh = u.math.add(dh, u.math.mul(rowMask, dhRow));
         Operand<TFloat32> g = u.math.add(u.math.mul(rowMask, u.expandDims(gMidRow, u.constant(2))),
-                VjpOps.layerNorm(u, dh, u.expandDims(last.input(), u.constant(1)), w.get(p + "norm1.gamma"),
-                        c.layerNormEps(), dropped));
+                VjpOps.layerNorm(u, dh, u.expandDims(last.input(), u.constant(1)), c.layerNormEps(), dropped));
         Operand<TFloat32> vRow = u.expandDims(v, u.constant(2));
 
         for (int b = layers - 2; b >= 0; b--) {
@@ -106,12 +107,13 @@ public final class FastUltraGraph {
                     u.constant(scale));
             Operand<TFloat32> dvb = sharedLeftTransposed(u, t.attention(), dOut, dims, h, s, hd);
             Operand<TFloat32> dkb = seedRowsTransposed(u, ds, t.qScaled(), dims, h, s, hd);
+            Operand<TFloat32> gamma = w.get(q + "norm1.gamma");
             Operand<TFloat32> dhb = u.math.add(u.math.add(
-                    VjpOps.linear(u, mergeHeads(u, dq, full), w.get(q + "wq"), d, full),
-                    VjpOps.linear(u, mergeHeads(u, dkb, full), w.get(q + "wk"), d, full)),
-                    VjpOps.linear(u, mergeHeads(u, dvb, full), w.get(q + "wv"), d, full));
-            g = u.math.add(gMid, VjpOps.layerNorm(u, dhb, u.expandDims(t.input(), u.constant(1)),
-                    w.get(q + "norm1.gamma"), c.layerNormEps(), dropped));
+                    VjpOps.linear(u, mergeHeads(u, dq, full), VjpOps.scaleRows(u, gamma, w.get(q + "wq")), d, full),
+                    VjpOps.linear(u, mergeHeads(u, dkb, full), VjpOps.scaleRows(u, gamma, w.get(q + "wk")), d, full)),
+                    VjpOps.linear(u, mergeHeads(u, dvb, full), VjpOps.scaleRows(u, gamma, w.get(q + "wv")), d, full));
+            g = u.math.add(gMid, VjpOps.layerNorm(u, dhb, u.expandDims(t.input(), u.constant(1)), c.layerNormEps(),
+                    dropped));
         }
         return outputs(u, c, fwd, u.reshape(vRow, dims.bt(s)), dims);
     }
@@ -141,9 +143,9 @@ public final class FastUltraGraph {
                                          Operand<TInt32> hiddenShape, Operand<TInt32> dimShape) {
         Operand<TFloat32> dm = VjpOps.linear(u, g, w.get(p + "fc2.w"), c.dim(), hiddenShape);
         Operand<TFloat32> du = u.math.mul(dm, VjpOps.geluDerivative(u, hidden, dropped));
-        Operand<TFloat32> dh2 = VjpOps.linear(u, du, w.get(p + "fc1.w"), c.mlpHidden(), dimShape);
-        Operand<TFloat32> branch = VjpOps.layerNorm(u, dh2, middle, w.get(p + "norm2.gamma"), c.layerNormEps(),
-                dropped);
+        Operand<TFloat32> dxhat = VjpOps.linear(u, du, VjpOps.scaleRows(u, w.get(p + "norm2.gamma"), w.get(p + "fc1.w")),
+                c.mlpHidden(), dimShape);
+        Operand<TFloat32> branch = VjpOps.layerNorm(u, dxhat, middle, c.layerNormEps(), dropped);
         return dropped.contains(BackwardTerm.MLP_RESIDUAL) ? branch : u.math.add(g, branch);
     }
 

@@ -34,16 +34,20 @@ final class VjpOps {
         return tf.reshape(tf.linalg.matMul(flat, w, MatMul.transposeB(true)), shape);
     }
 
-    /** dy through LayerNorm over the last axis (gamma applied), given the forward input x (broadcastable). */
-    static Operand<TFloat32> layerNorm(Ops tf, Operand<TFloat32> dy, Operand<TFloat32> x, Operand<TFloat32> gamma,
-                                       float eps, java.util.Set<BackwardTerm> dropped) {
+    /**
+     * dy through LayerNorm over the last axis, given the forward input x (broadcastable), with
+     * dxhat = dy * gamma already formed by the caller: gamma can then be folded into the weights of
+     * the linear layer whose backward produced dy ({@link #scaleRows}), which saves a pass over
+     * every seed's tensor.
+     */
+    static Operand<TFloat32> layerNorm(Ops tf, Operand<TFloat32> dxhat, Operand<TFloat32> x, float eps,
+                                       java.util.Set<BackwardTerm> dropped) {
         Operand<TInt32> last = tf.constant(-1);
         Operand<TFloat32> mean = tf.math.mean(x, last, Mean.keepDims(true));
         Operand<TFloat32> centred = tf.math.sub(x, mean);
         Operand<TFloat32> rstd = tf.math.rsqrt(tf.math.add(
                 tf.math.mean(tf.math.square(centred), last, Mean.keepDims(true)), tf.constant(eps)));
         Operand<TFloat32> xhat = tf.math.mul(centred, rstd);
-        Operand<TFloat32> dxhat = tf.math.mul(dy, gamma);
         Operand<TFloat32> meanD = tf.math.mean(dxhat, last, Mean.keepDims(true));
         Operand<TFloat32> meanDx = tf.math.mean(tf.math.mul(dxhat, xhat), last, Mean.keepDims(true));
         Operand<TFloat32> centredGrad = tf.math.sub(dxhat, meanD);
@@ -51,6 +55,11 @@ final class VjpOps {
             return tf.math.mul(rstd, centredGrad);
         }
         return tf.math.mul(rstd, tf.math.sub(centredGrad, tf.math.mul(xhat, meanDx)));
+    }
+
+    /** W [in, out] with row i scaled by gamma[i]: a constant Grappler folds once per graph. */
+    static Operand<TFloat32> scaleRows(Ops tf, Operand<TFloat32> gamma, Operand<TFloat32> w) {
+        return tf.math.mul(tf.expandDims(gamma, tf.constant(1)), w);
     }
 
     /** d gelu(u) / du for the exact GELU: Phi(u) + u phi(u). */
