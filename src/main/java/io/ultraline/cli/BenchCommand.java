@@ -1,15 +1,18 @@
 package io.ultraline.cli;
 
+import io.ultraline.bench.PipelineBenchmark;
 import io.ultraline.model.ModelBenchmark;
 import io.ultraline.model.SoakBenchmark;
 import io.ultraline.model.VitConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline bench ...}: benchmarks that print their figures. */
-@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class, BenchCommand.Soak.class})
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class, BenchCommand.Soak.class,
+        BenchCommand.Pipeline.class})
 final class BenchCommand {
 
     @Command(name = "model", mixinStandardHelpOptions = true,
@@ -58,6 +61,31 @@ final class BenchCommand {
             System.out.println(c);
             System.out.print(r.format());
             return r.growthPercent() <= maxGrowth ? 0 : 1;
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "Frames/s through the whole topology (embedded broker and registry, exactly_once_v2) next to "
+                    + "the model alone, then capture-to-verdict latency at a fixed fraction of that rate.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "models/line-vit") Path model;
+        @Option(names = "--seconds", defaultValue = "20", description = "measuring time per figure") int seconds;
+        @Option(names = "--cameras", defaultValue = "4") int cameras;
+        @Option(names = "--batch-size", defaultValue = "8") int batchSize;
+        @Option(names = "--max-wait-ms", defaultValue = "100") long maxWaitMs;
+        @Option(names = "--calibration-frames", defaultValue = "16") int calibrationFrames;
+        @Option(names = "--open-loop", defaultValue = "0.7", description = "open-loop rate / sustained rate")
+        double openLoop;
+        @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
+                    Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads);
+            PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
+            System.out.print(f.format());
+            return 0;
         }
     }
 }

@@ -9,6 +9,11 @@ import org.slf4j.LoggerFactory;
  * registry outage is replaced, so processing resumes from the last commit once the registry answers
  * again; any other fatal error shuts the client down (a bug that fails every attempt would otherwise
  * loop). Failed tasks never lose data under exactly_once_v2: their transactions are aborted.
+ *
+ * <p>A replacement does not get the dead thread's partitions at once: the dead thread's consumer
+ * stays a group member until its session expires ({@code session.timeout.ms}, 45 s by default; seen
+ * in RegistryOutageIT), so each replacement stalls those tasks that long. A broker restart, by
+ * contrast, kills no thread (BrokerRestartIT): the clients reconnect and the group rebalances.
  */
 public final class PipelineUncaughtExceptionHandler implements StreamsUncaughtExceptionHandler {
 

@@ -1,0 +1,304 @@
+package io.ultraline.bench;
+
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.ImageEncoding;
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.dev.EmbeddedKafka;
+import io.ultraline.dev.EmbeddedSchemaRegistry;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.BatchConfig;
+import io.ultraline.stream.InspectionTopology;
+import io.ultraline.stream.PipelineConfig;
+import io.ultraline.stream.PipelineTopics;
+import io.ultraline.stream.PipelineUncaughtExceptionHandler;
+import io.ultraline.stream.StreamsConfigs;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Frames/s through the whole inspection topology next to frames/s of the model step alone, in one
+ * process, on loopback only: an embedded broker, an embedded registry, the topology under
+ * exactly_once_v2 with one stream thread, and the shipped model.
+ *
+ * <ol>
+ *   <li>model alone: {@link FrameInspector#inspect} on decoded frames in batches of the configured
+ *       size, scored against a profile, for the measuring time;</li>
+ *   <li>calibration: a START command and good frames per camera, so verdicts carry defect scores;</li>
+ *   <li>closed loop: at most a few batches of frames outstanding, a new frame for every verdict read
+ *       (read_committed); sustained frames/s = verdicts per second after a warm-up;</li>
+ *   <li>open loop: frames at a fixed fraction of that rate with their capture time; capture-to-verdict
+ *       latency percentiles.</li>
+ * </ol>
+ */
+public final class PipelineBenchmark {
+
+    /** Frames outstanding in the closed loop, in batches: one being inspected, more waiting. */
+    private static final int WINDOW_BATCHES = 3;
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+
+    private final Settings settings;
+    private final PrintStream log;
+
+    /**
+     * @param modelDir          the SavedModel directory (the shipped models/line-vit by default)
+     * @param cameras           cameras, each its own synthetic surface
+     * @param batchSize         the pipeline's batch size, also the model-alone batch size
+     * @param maxWait           the pipeline's batch max wait
+     * @param measure           measuring time of each figure
+     * @param calibrationFrames good frames per camera after its START command
+     * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
+     * @param threads           TensorFlow intra-op threads, 0 for TensorFlow's choice
+     */
+    public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
+                           int calibrationFrames, double openLoopFraction, int threads) {
+        public Settings {
+            Objects.requireNonNull(modelDir, "modelDir");
+            if (cameras < 1 || batchSize < 1 || calibrationFrames < 1) {
+                throw new IllegalArgumentException("cameras, batch size and calibration frames must be >= 1");
+            }
+            if (measure.isNegative() || measure.isZero()) {
+                throw new IllegalArgumentException("measuring time must be positive");
+            }
+            if (!(openLoopFraction > 0 && openLoopFraction <= 1)) {
+                throw new IllegalArgumentException("open-loop fraction must be in (0, 1]");
+            }
+        }
+    }
+
+    /** The figures; latencies in milliseconds. */
+    public record Figures(Settings settings, double modelFps, double pipelineFps, double openLoopTargetFps,
+                          double openLoopFps, long p50Ms, long p99Ms, long maxMs, int latencySamples,
+                          long defectVerdicts, long okVerdicts, double loadBefore, double loadAfter) {
+
+        public double ratio() {
+            return pipelineFps / modelFps;
+        }
+
+        public String format() {
+            return String.format("""
+                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, exactly_once_v2, 1 stream thread
+                    model alone (FrameInspector.inspect, scored): %8.1f frames/s
+                    pipeline, closed loop (verdicts read_committed): %8.1f frames/s
+                    pipeline / model: %.1f %% (target >= 85 %%)
+                    verdicts in the closed loop: %d DEFECT, %d OK
+                    open loop at %.1f frames/s (%.0f %% of sustained): %.1f frames/s delivered
+                    capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
+                    system load average (1 min): %.2f before, %.2f after
+                    """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
+                    settings.measure().toSeconds(), modelFps, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
+                    openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms,
+                    maxMs, loadBefore, loadAfter);
+        }
+    }
+
+    public PipelineBenchmark(Settings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public Figures run() throws Exception {
+        double loadBefore = SystemLoad.oneMinute();
+        log.println("generating frames ...");
+        BenchFrames frames;
+        try (ModelRunner runner = ModelRunner.load(settings.modelDir(),
+                new RunnerOptions(settings.threads(), 0, 64, true))) {
+            frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), 32,
+                    settings.calibrationFrames());
+            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                    DefectDetector.withDefaults());
+            log.println("model alone ...");
+            double modelFps = modelAlone(inspector, frames);
+            log.printf("model alone: %.1f frames/s%n", modelFps);
+            try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();
+                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+                Figures f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, loadBefore);
+                return f;
+            }
+        }
+    }
+
+    private double modelAlone(FrameInspector inspector, BenchFrames frames) {
+        int batch = settings.batchSize();
+        ReferenceProfile profile = inspector.calibrate(frames.images(0), 1, batch);
+        List<RgbImage> all = new ArrayList<>();
+        for (int c = 0; c < frames.cameras(); c++) {
+            all.addAll(frames.images(c));
+        }
+        int next = 0;
+        for (int i = 0; i < 3; i++) { // warm-up
+            inspector.inspect(slice(all, next, batch), profile);
+            next += batch;
+        }
+        long frameCount = 0;
+        long start = System.nanoTime();
+        long end = start + settings.measure().toNanos();
+        while (System.nanoTime() < end) {
+            frameCount += inspector.inspect(slice(all, next, batch), profile).size();
+            next += batch;
+        }
+        return frameCount / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<RgbImage> slice(List<RgbImage> all, int from, int count) {
+        List<RgbImage> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(all.get((from + i) % all.size()));
+        }
+        return out;
+    }
+
+    private Figures pipeline(EmbeddedKafka kafka, String registryUrl, FrameInspector inspector, BenchFrames frames,
+            double modelFps, double loadBefore) throws Exception {
+        String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
+                .withPrefix(prefix);
+        for (String topic : topics.names()) {
+            kafka.createTopic(topic, 1);
+        }
+        PipelineConfig config = PipelineConfig.defaults()
+                .withBatch(BatchConfig.of(settings.batchSize(), settings.maxWait()));
+        Path stateDir = Files.createTempDirectory("ultraline-bench-state");
+        Map<String, Object> user = new HashMap<>(kafka.clientConfig());
+        user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        KafkaStreams streams = new KafkaStreams(InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),
+                StreamsConfigs.asProperties(StreamsConfigs.forPipeline(prefix + "ultraline", user, topics, config)));
+        streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
+        Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (VerdictCounter verdicts = new VerdictCounter(consumer(kafka, topics));
+             KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(producerConfig,
+                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
+             KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(producerConfig,
+                     topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer())) {
+            streams.start();
+            awaitRunning(streams);
+            verdicts.start();
+            calibrate(frames, producer, commands, topics, verdicts);
+
+            log.println("closed loop ...");
+            Loop closed = new Loop(frames, producer, topics.frames().name(), verdicts);
+            double pipelineFps = closed.closed(settings.batchSize() * WINDOW_BATCHES, settings.measure());
+            long defects = verdicts.defects();
+            long oks = verdicts.oks();
+            log.printf("closed loop: %.1f frames/s%n", pipelineFps);
+
+            double target = settings.openLoopFraction() * pipelineFps;
+            log.printf("open loop at %.1f frames/s ...%n", target);
+            Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts)
+                    .open(target, settings.measure());
+            Percentiles p = new Percentiles(open.latenciesMs());
+            return new Figures(settings, modelFps, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),
+                    p.max(), p.count(), defects, oks, loadBefore, SystemLoad.oneMinute());
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+    }
+
+    /** START per camera, then its good frames; returns once every camera has a profile. */
+    private void calibrate(BenchFrames frames, KafkaProducer<String, CameraFrame> producer,
+            KafkaProducer<String, CalibrationCommand> commands, PipelineTopics topics, VerdictCounter verdicts)
+            throws Exception {
+        log.printf("calibrating %d cameras with %d frames each ...%n", frames.cameras(), settings.calibrationFrames());
+        long now = System.currentTimeMillis();
+        for (int c = 0; c < frames.cameras(); c++) {
+            String camera = frames.cameraId(c);
+            commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, camera,
+                    CalibrationCommand.newBuilder().setCommandId("bench-" + UUID.randomUUID()).setCameraId(camera)
+                            .setAction(CalibrationAction.START).setFrameCount(settings.calibrationFrames())
+                            .setRequestedBy("bench").setTimestamp(Instant.ofEpochMilli(now)).build())).get();
+        }
+        // commands and frames are merged by timestamp: give the frames later ones
+        TimeUnit.MILLISECONDS.sleep(200);
+        long sent = 0;
+        for (int i = 0; i < settings.calibrationFrames(); i++) {
+            for (int c = 0; c < frames.cameras(); c++) {
+                producer.send(Loop.record(topics.frames().name(), frames, c, "calibration-" + i,
+                        frames.calibration(c).get(i), System.currentTimeMillis()));
+                sent++;
+            }
+        }
+        producer.flush();
+        long expected = sent;
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (verdicts.calibrating() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("calibration did not finish: " + verdicts.calibrating() + " of "
+                        + expected + " calibration verdicts after " + STARTUP.toSeconds() + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static KafkaConsumer<String, FrameVerdict> consumer(EmbeddedKafka kafka, PipelineTopics topics) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, FrameVerdict> consumer = new KafkaConsumer<>(config,
+                topics.verdicts().keySerde().deserializer(), topics.verdicts().valueSerde().deserializer());
+        consumer.assign(List.of(new TopicPartition(topics.verdicts().name(), 0)));
+        consumer.seekToBeginning(consumer.assignment());
+        return consumer;
+    }
+
+    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
+                    && streams.state() != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("streams client is " + streams.state());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** A CameraFrame record of the pool's PNG. */
+    static CameraFrame frame(BenchFrames frames, int camera, String frameId, byte[] png, long captureMillis) {
+        return CameraFrame.newBuilder()
+                .setCameraId(frames.cameraId(camera))
+                .setLineId("bench-line")
+                .setFrameId(frameId)
+                .setCaptureTimestamp(Instant.ofEpochMilli(captureMillis))
+                .setEncoding(ImageEncoding.PNG)
+                .setWidth(frames.size())
+                .setHeight(frames.size())
+                .setImage(ByteBuffer.wrap(png))
+                .setProductId(null)
+                .setAttributes(Map.of())
+                .build();
+    }
+}
