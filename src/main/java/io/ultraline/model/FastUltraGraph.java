@@ -65,12 +65,13 @@ public final class FastUltraGraph {
                 u.constant(new int[] {0, 2, 1, 3}));
         Operand<TFloat32> daRow = VitOps.batchMatMul(u, doRow, last.values(), false, true);
         Operand<TFloat32> aRows = u.gather(last.attention(), tok, u.constant(2));
+        Operand<TFloat32> gaRow = u.math.mul(daRow, aRows);
         Operand<TFloat32> v = u.math.add(u.reshape(oneHot, u.constant(new int[] {1, -1, s})),
-                rectifiedMean(u, daRow, aRows));
+                rectifiedMean(u, gaRow));
         if (layers == 1) {
             return outputs(u, c, fwd, v, dims);
         }
-        Operand<TFloat32> dsRow = VjpOps.softmax(u, daRow, aRows, dropped);
+        Operand<TFloat32> dsRow = VjpOps.softmax(u, gaRow, aRows, dropped);
         Operand<TFloat32> dqRow = u.math.mul(VitOps.batchMatMul(u, dsRow, last.keys(), false, false),
                 u.constant(scale));
         Operand<TFloat32> dv = u.math.mul(u.expandDims(aRows, u.constant(-1)), u.expandDims(doRow, u.constant(3)));
@@ -98,11 +99,12 @@ public final class FastUltraGraph {
             Operand<TFloat32> dOut = splitHeads(u, VjpOps.linear(u, gMid, w.get(q + "proj.w"), d, full), dims, s, h, hd);
             Operand<TFloat32> a = u.expandDims(t.attention(), u.constant(2));
             Operand<TFloat32> da = sharedRight(u, dOut, hd, t.values(), true, dims, h, s, s);
-            vRow = u.math.add(vRow, VitOps.batchMatMul(u, vRow, rectifiedMean(u, da, a), false, false));
+            Operand<TFloat32> ga = u.math.mul(da, a);
+            vRow = u.math.add(vRow, VitOps.batchMatMul(u, vRow, rectifiedMean(u, ga), false, false));
             if (b == 0) {
                 break;
             }
-            Operand<TFloat32> ds = VjpOps.softmax(u, da, a, dropped);
+            Operand<TFloat32> ds = VjpOps.softmax(u, ga, a, dropped);
             Operand<TFloat32> dq = u.math.mul(sharedRight(u, ds, s, t.keys(), false, dims, h, s, hd),
                     u.constant(scale));
             Operand<TFloat32> dvb = sharedLeftTransposed(u, t.attention(), dOut, dims, h, s, hd);
@@ -149,9 +151,9 @@ public final class FastUltraGraph {
         return dropped.contains(BackwardTerm.MLP_RESIDUAL) ? branch : u.math.add(g, branch);
     }
 
-    /** mean over heads (axis 1) of max(0, G * A). */
-    private static Operand<TFloat32> rectifiedMean(Ops u, Operand<TFloat32> grad, Operand<TFloat32> attention) {
-        return u.math.mean(u.nn.relu(u.math.mul(grad, attention)), u.constant(1), Mean.keepDims(false));
+    /** Abar: mean over heads (axis 1) of max(0, G * A), given the product G * A. */
+    private static Operand<TFloat32> rectifiedMean(Ops u, Operand<TFloat32> gradTimesAttention) {
+        return u.math.mean(u.nn.relu(gradTimesAttention), u.constant(1), Mean.keepDims(false));
     }
 
     /**

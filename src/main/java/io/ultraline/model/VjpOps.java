@@ -71,13 +71,16 @@ final class VjpOps {
         return dropped.contains(BackwardTerm.GELU_PDF) ? cdf : tf.math.add(cdf, tf.math.mul(u, pdf));
     }
 
-    /** dA through A = softmax(S) along the last axis: dS = A (dA - sum(dA A)). */
-    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> da, Operand<TFloat32> a,
+    /**
+     * dA through A = softmax(S) along the last axis, from the product ga = dA * A (which the
+     * ULTra rule needs anyway): dS = A (dA - sum(dA A)) = ga - A sum(ga).
+     */
+    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> ga, Operand<TFloat32> a,
                                      java.util.Set<BackwardTerm> dropped) {
         if (dropped.contains(BackwardTerm.SOFTMAX_DOT)) {
-            return tf.math.mul(a, da);
+            return ga;
         }
-        Operand<TFloat32> dot = tf.reduceSum(tf.math.mul(da, a), tf.constant(-1), ReduceSum.keepDims(true));
-        return tf.math.mul(a, tf.math.sub(da, dot));
+        Operand<TFloat32> dot = tf.reduceSum(ga, tf.constant(-1), ReduceSum.keepDims(true));
+        return tf.math.sub(ga, tf.math.mul(a, dot));
     }
 }
