@@ -29,8 +29,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            VitConfig c = new VitConfig(imageSize, patch, dim, depth, heads, 4 * dim, true, 1e-6f, true,
-                    new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, depth);
+            VitConfig c = VitConfig.timmStyle(imageSize, patch, dim, depth, heads, depth);
             ModelBenchmark.Figures f = new ModelBenchmark(c, threads, seconds)
                     .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
             System.out.print(f.format());
@@ -54,8 +53,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            VitConfig c = new VitConfig(imageSize, patch, dim, depth, heads, 4 * dim, true, 1e-6f, true,
-                    new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, depth);
+            VitConfig c = VitConfig.timmStyle(imageSize, patch, dim, depth, heads, depth);
             SoakBenchmark.Report r = SoakBenchmark.run(c, frames, batch, !tokensOnly, warmUp,
                     Path.of(System.getProperty("java.io.tmpdir")));
             System.out.println(c);

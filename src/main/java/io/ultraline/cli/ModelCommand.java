@@ -114,9 +114,8 @@ final class ModelCommand {
             if (!holdout.equals("none")) {
                 families.remove(io.ultraline.synth.MaterialFamily.parse(holdout));
             }
-            io.ultraline.model.VitConfig c = new io.ultraline.model.VitConfig(imageSize, patch, dim, depth, heads,
-                    4 * dim, true, 1e-6f, true, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f},
-                    targetLayer > 0 ? targetLayer : depth);
+            io.ultraline.model.VitConfig c = io.ultraline.model.VitConfig.timmStyle(imageSize, patch, dim, depth,
+                    heads, targetLayer > 0 ? targetLayer : depth);
             io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
                     frames, steps, java.time.Duration.ofMillis((long) (minutes * 60_000)), batch, lr, seed, threads,
                     name, version, weightsOut), out, System.out);

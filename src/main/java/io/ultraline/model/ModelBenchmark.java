@@ -169,7 +169,8 @@ public final class ModelBenchmark {
         return x;
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    /** Deletes a benchmark's temporary model directory. */
+    static void deleteTree(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -73,11 +73,7 @@ public final class SoakBenchmark {
                 return new Report(done, seconds, base, end, Math.max(max, end), samples);
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ModelBenchmark.deleteTree(dir);
         }
     }
 

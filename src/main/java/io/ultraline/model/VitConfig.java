@@ -51,6 +51,15 @@ public record VitConfig(
         std = std.clone();
     }
 
+    /**
+     * A timm-style ViT of the given shape: MLP 4 x dim, qkv bias, LayerNorm eps 1e-6, CLS token,
+     * normalisation mean = std = 0.5 (the original ViT's).
+     */
+    public static VitConfig timmStyle(int imageSize, int patchSize, int dim, int depth, int heads, int targetLayer) {
+        return new VitConfig(imageSize, patchSize, dim, depth, heads, 4 * dim, true, 1e-6f, true,
+                new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, targetLayer);
+    }
+
     /** Patches per side. */
     public int gridSize() {
         return imageSize / patchSize;

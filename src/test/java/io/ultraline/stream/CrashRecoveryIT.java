@@ -30,9 +30,9 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -95,7 +95,8 @@ class CrashRecoveryIT {
                     StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8))).get();
             produced.add(bad.partition() + "@" + bad.offset());
             awaitCommitted(produced.size());
-            assertThat(readAll(topics.verdicts(), Duration.ofSeconds(2))).as("frames wait in the buffer").isEmpty();
+            assertThat(CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS))
+                    .as("frames wait in the buffer").isEmpty();
 
             for (int i = 0; i < 4; i++) {
                 send(frames, "cam-" + (i % 3), "in-flight-" + i);
@@ -112,13 +113,16 @@ class CrashRecoveryIT {
         List<SourceRef> outcomes = new ArrayList<>();
         await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             outcomes.clear();
-            readAll(topics.verdicts(), Duration.ofMillis(500)).forEach(r -> outcomes.add(r.value().getSource()));
-            readAll(topics.deadLetters(), Duration.ofMillis(500)).forEach(r -> outcomes.add(r.value().getSource()));
+            CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS)
+                    .forEach(r -> outcomes.add(r.value().getSource()));
+            CommittedOutcomes.readAll(kafka, topics.deadLetters(), PARTITIONS)
+                    .forEach(r -> outcomes.add(r.value().getSource()));
             return outcomes.size() >= produced.size();
         });
         TimeUnit.SECONDS.sleep(2);
-        List<ConsumerRecord<String, FrameVerdict>> verdicts = readAll(topics.verdicts(), Duration.ofSeconds(1));
-        List<ConsumerRecord<byte[], RejectedFrame>> deadLetters = readAll(topics.deadLetters(), Duration.ofSeconds(1));
+        List<ConsumerRecord<String, FrameVerdict>> verdicts = CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS);
+        List<ConsumerRecord<byte[], RejectedFrame>> deadLetters =
+                CommittedOutcomes.readAll(kafka, topics.deadLetters(), PARTITIONS);
         List<String> seen = new ArrayList<>();
         verdicts.forEach(r -> seen.add(r.value().getSource().getPartition() + "@" + r.value().getSource().getOffset()));
         deadLetters.forEach(r -> seen.add(r.value().getSource().getPartition() + "@" + r.value().getSource().getOffset()));
@@ -180,31 +184,5 @@ class CrashRecoveryIT {
         pump.start();
         assertThat(ready.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("child %d ready (log %s)", run, log).isTrue();
         return process;
-    }
-
-    private <K, V> List<ConsumerRecord<K, V>> readAll(Topic<K, V> topic, Duration quiet) {
-        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic.name(), p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + quiet.toNanos() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                boolean atEnd = partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-                if (atEnd) {
-                    break;
-                }
-            }
-        }
-        return out;
     }
 }
