@@ -4,7 +4,6 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FrameVerdict;
-import io.ultraline.avro.ImageEncoding;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.dev.EmbeddedKafka;
@@ -207,7 +206,7 @@ public final class PipelineBenchmark {
             streams.start();
             awaitRunning(streams);
             verdicts.start();
-            calibrate(frames, producer, commands, topics, verdicts);
+            calibrate(frames, producer, commands, topics, verdicts, settings.calibrationFrames(), log);
 
             log.println("closed loop ...");
             Loop closed = new Loop(frames, producer, topics.frames().name(), verdicts);
@@ -229,23 +228,27 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** START per camera, then its good frames; returns once every camera has a profile. */
-    private void calibrate(BenchFrames frames, KafkaProducer<String, CameraFrame> producer,
-            KafkaProducer<String, CalibrationCommand> commands, PipelineTopics topics, VerdictCounter verdicts)
-            throws Exception {
-        log.printf("calibrating %d cameras with %d frames each ...%n", frames.cameras(), settings.calibrationFrames());
+    /**
+     * START per camera, then its {@code calibrationFrames} good frames; returns once {@code verdicts}
+     * has read a CALIBRATING verdict for each of them (every camera has a profile).
+     */
+    public static void calibrate(BenchFrames frames, KafkaProducer<String, CameraFrame> producer,
+            KafkaProducer<String, CalibrationCommand> commands, PipelineTopics topics, VerdictCounter verdicts,
+            int calibrationFrames, PrintStream log) throws Exception {
+        log.printf("calibrating %d cameras with %d frames each ...%n", frames.cameras(), calibrationFrames);
+        long before = verdicts.calibrating();
         long now = System.currentTimeMillis();
         for (int c = 0; c < frames.cameras(); c++) {
             String camera = frames.cameraId(c);
             commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, camera,
                     CalibrationCommand.newBuilder().setCommandId("bench-" + UUID.randomUUID()).setCameraId(camera)
-                            .setAction(CalibrationAction.START).setFrameCount(settings.calibrationFrames())
+                            .setAction(CalibrationAction.START).setFrameCount(calibrationFrames)
                             .setRequestedBy("bench").setTimestamp(Instant.ofEpochMilli(now)).build())).get();
         }
         // commands and frames are merged by timestamp: give the frames later ones
         TimeUnit.MILLISECONDS.sleep(200);
         long sent = 0;
-        for (int i = 0; i < settings.calibrationFrames(); i++) {
+        for (int i = 0; i < calibrationFrames; i++) {
             for (int c = 0; c < frames.cameras(); c++) {
                 producer.send(Loop.record(topics.frames().name(), frames, c, "calibration-" + i,
                         frames.calibration(c).get(i), System.currentTimeMillis()));
@@ -253,7 +256,7 @@ public final class PipelineBenchmark {
             }
         }
         producer.flush();
-        long expected = sent;
+        long expected = before + sent;
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (verdicts.calibrating() < expected) {
             if (System.nanoTime() > deadline) {
@@ -286,14 +289,14 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** A CameraFrame record of the pool's PNG. */
-    static CameraFrame frame(BenchFrames frames, int camera, String frameId, byte[] png, long captureMillis) {
+    /** A CameraFrame record of a pool frame, in the pool's encoding. */
+    public static CameraFrame frame(BenchFrames frames, int camera, String frameId, byte[] png, long captureMillis) {
         return CameraFrame.newBuilder()
                 .setCameraId(frames.cameraId(camera))
                 .setLineId("bench-line")
                 .setFrameId(frameId)
                 .setCaptureTimestamp(Instant.ofEpochMilli(captureMillis))
-                .setEncoding(ImageEncoding.PNG)
+                .setEncoding(frames.encoding())
                 .setWidth(frames.size())
                 .setHeight(frames.size())
                 .setImage(ByteBuffer.wrap(png))

@@ -13,9 +13,16 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * Reads the verdict topic (read_committed) on its own thread and keeps the benchmark's books: counts
  * per phase (told apart by the frame id prefix), a permit per closed-loop verdict, and the
- * capture-to-verdict latency of every open-loop frame, taken when the verdict is read.
+ * capture-to-verdict latency of every open-loop frame, taken when the verdict is read. A
+ * {@link Listener} sees every verdict too (the load test keeps its own books that way).
  */
-final class VerdictCounter implements AutoCloseable {
+public final class VerdictCounter implements AutoCloseable {
+
+    /** Called on the reading thread for every verdict, with the wall-clock time it was read. */
+    @FunctionalInterface
+    public interface Listener {
+        void onVerdict(ConsumerRecord<String, FrameVerdict> verdict, long readAtMillis);
+    }
 
     static final String CALIBRATION = "calibration-";
     static final String CLOSED = "closed-";
@@ -29,15 +36,22 @@ final class VerdictCounter implements AutoCloseable {
     private final AtomicLong oks = new AtomicLong();
     private final Semaphore closedPermits = new Semaphore(0);
     private final ConcurrentHashMap<Long, Long> openLatencyMs = new ConcurrentHashMap<>();
+    private final Listener listener;
     private volatile boolean running = true;
 
     VerdictCounter(KafkaConsumer<String, FrameVerdict> consumer) {
+        this(consumer, (verdict, readAt) -> { });
+    }
+
+    /** Takes over {@code consumer} (assigned and positioned by the caller) and closes it on {@link #close()}. */
+    public VerdictCounter(KafkaConsumer<String, FrameVerdict> consumer, Listener listener) {
         this.consumer = consumer;
+        this.listener = listener;
         this.thread = new Thread(this::poll, "bench-verdicts");
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -45,7 +59,9 @@ final class VerdictCounter implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, FrameVerdict> r : consumer.poll(Duration.ofMillis(100))) {
-                    count(r.value(), System.currentTimeMillis());
+                    long now = System.currentTimeMillis();
+                    count(r.value(), now);
+                    listener.onVerdict(r, now);
                 }
             }
         } catch (WakeupException closing) {
@@ -72,7 +88,7 @@ final class VerdictCounter implements AutoCloseable {
         }
     }
 
-    long calibrating() {
+    public long calibrating() {
         return calibrating.get();
     }
 

@@ -1,0 +1,35 @@
+package io.ultraline.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one processor instance is told, as the environment of {@code ultraline serve}
+ * (src/main/resources/application.yml names every variable). Every address is loopback.
+ */
+public record InstanceConfig(int index, String bootstrapServers, String schemaRegistryUrl, Path modelDir,
+                             Path stateDir, String applicationId, String topicPrefix, int httpPort, int batchSize,
+                             Duration batchMaxWait, int modelThreads, String heap, Path logFile) {
+
+    /** The serve configuration contract's environment variables for this instance. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("SCHEMA_REGISTRY_URL", schemaRegistryUrl);
+        env.put("ULTRALINE_MODEL_DIR", modelDir.toAbsolutePath().toString());
+        env.put("ULTRALINE_MODEL_THREADS", Integer.toString(modelThreads));
+        env.put("ULTRALINE_STATE_DIR", stateDir.toAbsolutePath().toString());
+        env.put("ULTRALINE_APPLICATION_ID", applicationId);
+        env.put("ULTRALINE_TOPIC_PREFIX", topicPrefix);
+        env.put("ULTRALINE_HTTP_HOST", "127.0.0.1");
+        env.put("ULTRALINE_HTTP_PORT", Integer.toString(httpPort));
+        env.put("ULTRALINE_ADVERTISED_ENDPOINT", "127.0.0.1:" + httpPort);
+        env.put("ULTRALINE_SECURITY_ENABLED", "false");
+        env.put("ULTRALINE_BATCH_SIZE", Integer.toString(batchSize));
+        env.put("ULTRALINE_BATCH_MAX_WAIT", Long.toString(batchMaxWait.toMillis()));
+        env.put("TF_CPP_MIN_LOG_LEVEL", "2");
+        return env;
+    }
+}

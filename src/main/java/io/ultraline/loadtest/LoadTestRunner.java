@@ -1,0 +1,398 @@
+package io.ultraline.loadtest;
+
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.RejectedFrame;
+import io.ultraline.bench.BenchFrames;
+import io.ultraline.bench.PipelineBenchmark;
+import io.ultraline.bench.VerdictCounter;
+import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.PipelineTopics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs one {@link Scenario}: reaches the stack ({@link Stack}), creates the run's topics (a fresh
+ * prefix per run), launches the processor instances and waits until their group is stable,
+ * calibrates every camera, offers the load open loop (a fixed rate, or a staircase for a search),
+ * kills an instance if asked, drains, audits the output topics read_committed, stops everything
+ * and writes results.json and the plots into the output folder. Every step has a timeout, so a run
+ * always ends by itself.
+ */
+public final class LoadTestRunner {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration AUDIT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Scenario scenario;
+    private final ProcessorLauncher launcher;
+    private final Path outDir;
+    private final PrintStream log;
+
+    public LoadTestRunner(Scenario scenario, ProcessorLauncher launcher, Path outDir, PrintStream log) {
+        this.scenario = scenario;
+        this.launcher = launcher;
+        this.outDir = outDir;
+        this.log = log;
+    }
+
+    public LoadTestResult run() throws Exception {
+        Files.createDirectories(outDir);
+        double loadBefore = loadAverage();
+        String startedAt = Instant.now().toString();
+        try (Stack stack = Stack.of(scenario, log)) {
+            String prefix = "lt-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+            String applicationId = prefix + "ultraline";
+            PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl()))
+                    .withPrefix(prefix);
+            for (String topic : topics.names()) {
+                stack.kafka().createTopic(topic, scenario.partitions());
+            }
+            List<ProcessorInstance> instances = new ArrayList<>();
+            try {
+                for (int i = 0; i < scenario.instances(); i++) {
+                    instances.add(launcher.launch(instanceConfig(i, stack, applicationId, prefix)));
+                }
+                log.printf("launched %d instance(s) of %s; rendering the frame pool ...%n", instances.size(),
+                        launcher.mainClass());
+                BenchFrames frames = new BenchFrames(CameraIds.balanced(scenario.cameras(), scenario.partitions()),
+                        scenario.frames().size(), scenario.frames().poolPerCamera(), scenario.calibrationFrames(),
+                        scenario.frames().defectRate(), scenario.frames().encoding());
+                for (ProcessorInstance instance : instances) {
+                    instance.awaitReady(READY_TIMEOUT);
+                }
+                try (Admin admin = Admin.create(stack.kafka().clientConfig())) {
+                    awaitStableGroup(admin, applicationId, instances.size());
+                    log.println("instances ready, group stable");
+                    return drive(stack, admin, topics, applicationId, frames, instances, loadBefore, startedAt);
+                }
+            } finally {
+                for (ProcessorInstance instance : instances) {
+                    instance.stop(Duration.ofSeconds(20));
+                }
+            }
+        }
+    }
+
+    private LoadTestResult drive(Stack stack, Admin admin, PipelineTopics topics, String applicationId,
+            BenchFrames frames, List<ProcessorInstance> instances, double loadBefore, String startedAt)
+            throws Exception {
+        Map<String, Object> producerConfig = new HashMap<>(stack.kafka().clientConfig());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        LiveBooks books = new LiveBooks();
+        Produced produced = new Produced();
+        try (VerdictCounter verdicts = new VerdictCounter(verdictConsumer(stack, topics), books);
+             DeadLetterWatcher deadLetters = new DeadLetterWatcher(deadLetterConsumer(stack, topics), books);
+             KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(producerConfig,
+                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
+             KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(producerConfig,
+                     topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer())) {
+            verdicts.start();
+            deadLetters.start();
+            PipelineBenchmark.calibrate(frames, producer, commands, topics, verdicts, scenario.calibrationFrames(), log);
+            OpenLoopGenerator generator = new OpenLoopGenerator(frames, producer, topics.frames().name(), produced,
+                    Pacer.Clock.SYSTEM);
+            long start = System.currentTimeMillis();
+            Phases phases;
+            try (Sampler sampler = new Sampler(books, generator::sent, admin, applicationId, topics.frames().name(),
+                    scenario.partitions(), instances, start)) {
+                sampler.start();
+                phases = scenario.search().isPresent()
+                        ? search(generator, books, sampler, start)
+                        : fixed(generator, books, instances, start);
+                awaitOutcomes(books, produced, generator, scenario.drainTimeout());
+                TimeUnit.MILLISECONDS.sleep(1500); // one more sample after the drain
+                sampler.close();
+                log.println("auditing the output topics (read_committed) ...");
+                ExactlyOnceCheck check = ExactlyOnceCheck.of(produced.snapshot(),
+                        OutcomeAudit.sources(stack.kafka().clientConfig(), topics.verdicts(), scenario.partitions(),
+                                FrameVerdict::getSource, AUDIT_TIMEOUT),
+                        OutcomeAudit.sources(stack.kafka().clientConfig(), topics.deadLetters(), scenario.partitions(),
+                                RejectedFrame::getSource, AUDIT_TIMEOUT));
+                return result(phases, sampler.samples(), check, books, generator, instances, loadBefore, startedAt);
+            }
+        }
+    }
+
+    /** What the load phases leave for the result. */
+    private record Phases(LiveBooks.Window measured, Double measuredFps, List<RunAnalysis.Step> steps,
+                          Double maxSustainable, long loadEndMs, long killAtMs) {
+    }
+
+    private Phases fixed(OpenLoopGenerator generator, LiveBooks books, List<ProcessorInstance> instances, long start)
+            throws InterruptedException {
+        double rate = scenario.offeredFps();
+        long warm = scenario.warmUp().toMillis();
+        long duration = scenario.duration().toMillis();
+        LiveBooks.Window window = books.window("after warm-up", start + warm, start + duration);
+        Thread killer = null;
+        long[] killedAt = {-1};
+        if (scenario.kill().isPresent()) {
+            Scenario.Kill kill = scenario.kill().get();
+            ProcessorInstance victim = instances.get(kill.instance());
+            killer = new Thread(() -> {
+                try {
+                    long wait = start + kill.at().toMillis() - System.currentTimeMillis();
+                    if (wait > 0) {
+                        TimeUnit.MILLISECONDS.sleep(wait);
+                    }
+                    log.printf("kill -9 instance %d (pid %d)%n", kill.instance(), victim.pid());
+                    victim.kill();
+                    killedAt[0] = victim.killedAtMillis() - start;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "loadtest-killer");
+            killer.setDaemon(true);
+            killer.start();
+        }
+        log.printf("offering %.1f frames/s for %d s (warm-up %d s) ...%n", rate, duration / 1000, warm / 1000);
+        generator.offer(rate, duration);
+        long loadEnd = System.currentTimeMillis() - start;
+        if (killer != null) {
+            killer.join(10_000);
+        }
+        return new Phases(window, rate, List.of(), null, loadEnd, killedAt[0]);
+    }
+
+    private Phases search(OpenLoopGenerator generator, LiveBooks books, Sampler sampler, long start)
+            throws InterruptedException {
+        Scenario.Search s = scenario.search().get();
+        List<RunAnalysis.Step> steps = new ArrayList<>();
+        Double best = null;
+        long step = s.stepDuration().toMillis();
+        for (double rate = s.from(); rate <= s.to() + 1e-9; rate += s.step()) {
+            long from = System.currentTimeMillis();
+            // the first third of a step settles the batches at the new rate
+            LiveBooks.Window w = books.window(String.format("step %.1f", rate), from + step / 3, from + step);
+            log.printf("search: %.1f frames/s for %d s ...%n", rate, step / 1000);
+            generator.offer(rate, step);
+            long to = System.currentTimeMillis();
+            List<Sample> during = new ArrayList<>();
+            for (Sample x : sampler.samples()) {
+                if (x.tMs() >= from - start + step / 3 && x.tMs() <= to - start) {
+                    during.add(x);
+                }
+            }
+            boolean drained = awaitQuiet(books, generator, s.stepDuration().multipliedBy(2));
+            Histogram h = LiveBooks.copy(w);
+            long bound = RunAnalysis.backlogBound(rate, scenario.batchSize(), scenario.instances());
+            RunAnalysis.Step judged = during.size() < 2
+                    ? new RunAnalysis.Step(rate, 0, -1, -1, -1, -1, 0, false, "too few samples")
+                    : RunAnalysis.judge(rate, during, pct(h, 50), pct(h, 99), h.getMaxValue(), s.maxP99().toMillis(),
+                            bound);
+            if (judged.sustained() && !drained) {
+                judged = new RunAnalysis.Step(judged.offeredFps(), judged.deliveredFps(), judged.p50Ms(),
+                        judged.p99Ms(), judged.maxMs(), judged.backlogAtEnd(), judged.backlogGrowthPerS(), false,
+                        "did not drain");
+            }
+            steps.add(judged);
+            log.printf("  delivered %.1f/s, p50 %d ms, p99 %d ms, backlog %d (bound %d): %s%n", judged.deliveredFps(),
+                    judged.p50Ms(), judged.p99Ms(), judged.backlogAtEnd(), bound, judged.reason());
+            if (!judged.sustained()) {
+                break;
+            }
+            best = rate;
+        }
+        LiveBooks.Window measured = null;
+        Double measuredFps = null;
+        long loadEnd = System.currentTimeMillis() - start;
+        if (best != null && s.followUpFraction() > 0) {
+            double rate = best * s.followUpFraction();
+            long dur = s.followUpDuration().toMillis();
+            long from = System.currentTimeMillis();
+            long warm = Math.min(scenario.warmUp().toMillis(), dur / 3);
+            measured = books.window("follow-up at " + Math.round(100 * s.followUpFraction()) + " % of max",
+                    from + warm, from + dur);
+            measuredFps = rate;
+            log.printf("follow-up: %.1f frames/s (%.0f %% of %.1f) for %d s ...%n", rate, 100 * s.followUpFraction(),
+                    best, dur / 1000);
+            generator.offer(rate, dur);
+            loadEnd = System.currentTimeMillis() - start;
+        }
+        return new Phases(measured, measuredFps, steps, best, loadEnd, -1);
+    }
+
+    private static long pct(Histogram h, double p) {
+        return h.getTotalCount() == 0 ? -1 : h.getValueAtPercentile(p);
+    }
+
+    /** Waits until every sent frame has an outcome; false if {@code timeout} passed first. */
+    private static boolean awaitQuiet(LiveBooks books, OpenLoopGenerator generator, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (books.outcomes() < generator.sent() - generator.failed()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return true;
+    }
+
+    private void awaitOutcomes(LiveBooks books, Produced produced, OpenLoopGenerator generator, Duration timeout)
+            throws InterruptedException {
+        log.printf("draining: %d of %d frames have an outcome ...%n", books.outcomes(), generator.sent());
+        if (!awaitQuiet(books, generator, timeout)) {
+            log.printf("drain timed out after %d s: %d of %d frames have an outcome%n", timeout.toSeconds(),
+                    books.outcomes(), produced.size());
+        }
+    }
+
+    private LoadTestResult result(Phases phases, List<Sample> samples, ExactlyOnceCheck check, LiveBooks books,
+            OpenLoopGenerator generator, List<ProcessorInstance> instances, double loadBefore, String startedAt)
+            throws IOException {
+        LoadTestResult.Latency latency = phases.measured() == null ? null
+                : LoadTestResult.Latency.of(phases.measured().name(), phases.measuredFps(),
+                        LiveBooks.copy(phases.measured()));
+        Double delivered = null;
+        RunAnalysis.Recovery recovery = null;
+        if (scenario.search().isEmpty()) {
+            delivered = deliveredOver(samples, scenario.warmUp().toMillis(), phases.loadEndMs());
+            if (phases.killAtMs() >= 0) {
+                recovery = RunAnalysis.recovery(samples, phases.killAtMs(), phases.loadEndMs(),
+                        RunAnalysis.backlogBound(scenario.offeredFps(), scenario.batchSize(), scenario.instances()));
+            }
+        }
+        List<LoadTestResult.Instance> inst = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            int k = i;
+            long[] rss = samples.stream().mapToLong(s -> s.rssKiB()[k]).filter(v -> v > 0).sorted().toArray();
+            inst.add(new LoadTestResult.Instance(i, instances.get(i).pid(), instances.get(i).killedAtMillis() > 0,
+                    rss.length == 0 ? -1 : rss[rss.length - 1] / 1024,
+                    rss.length == 0 ? -1 : lastRss(samples, k) / 1024, rss.length == 0 ? -1 : rss[rss.length / 2] / 1024));
+        }
+        Scenario s = scenario;
+        LoadTestResult result = new LoadTestResult(s.name(), launcher.mainClass() + " " + String.join(" ",
+                launcher.args()), startedAt,
+                new LoadTestResult.Machine(Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
+                        System.getProperty("java.version")),
+                new LoadTestResult.Setup(s.cameras(), s.partitions(), s.instances(), s.batchSize(),
+                        s.batchMaxWait().toMillis(), s.frames().size(), s.frames().encoding().name(),
+                        s.frames().defectRate(), s.search().isEmpty() ? s.offeredFps() : null, s.duration().toMillis(),
+                        s.warmUp().toMillis(), s.modelDir().toString()),
+                latency,
+                new LoadTestResult.Throughput(generator.sent(), generator.failed(), generator.maxLateMs(), delivered,
+                        books.verdicts(), books.defects(), books.deadLetters()),
+                check, recovery, phases.steps(), phases.maxSustainable(), inst, samples);
+        result.write(outDir.resolve("results.json"));
+        Plots.write(result, phases.killAtMs(), s.search().isEmpty() ? s.warmUp().toMillis() : -1, outDir);
+        return result;
+    }
+
+    private static long lastRss(List<Sample> samples, int instance) {
+        for (int i = samples.size() - 1; i >= 0; i--) {
+            long v = samples.get(i).rssKiB()[instance];
+            if (v > 0) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** Outcomes per second between two sample times. */
+    static Double deliveredOver(List<Sample> samples, long fromMs, long toMs) {
+        Sample a = null;
+        Sample b = null;
+        for (Sample s : samples) {
+            if (a == null && s.tMs() >= fromMs) {
+                a = s;
+            }
+            if (s.tMs() <= toMs) {
+                b = s;
+            }
+        }
+        if (a == null || b == null || b.tMs() <= a.tMs()) {
+            return null;
+        }
+        return ((b.verdicts() + b.deadLetters()) - (a.verdicts() + a.deadLetters())) * 1000.0 / (b.tMs() - a.tMs());
+    }
+
+    private InstanceConfig instanceConfig(int i, Stack stack, String applicationId, String prefix) throws IOException {
+        return new InstanceConfig(i, stack.kafka().bootstrapServers(), stack.registryUrl(), scenario.modelDir(),
+                Files.createDirectories(outDir.resolve("state-" + i)), applicationId, prefix, freePort(),
+                scenario.batchSize(), scenario.batchMaxWait(), scenario.modelThreads(), scenario.heap(),
+                outDir.resolve("instance-" + i + ".log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until the application's group is stable with one member per instance (one stream thread each). */
+    private static void awaitStableGroup(Admin admin, String groupId, int members) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS)
+                    .get(groupId);
+            last = d.groupState() + " with " + d.members().size() + " member(s)";
+            if (d.groupState() == GroupState.STABLE && d.members().size() == members
+                    && d.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("group " + groupId + " not stable with " + members + " members: " + last);
+    }
+
+    private KafkaConsumer<String, FrameVerdict> verdictConsumer(Stack stack, PipelineTopics topics) {
+        KafkaConsumer<String, FrameVerdict> c = new KafkaConsumer<>(readCommitted(stack),
+                topics.verdicts().keySerde().deserializer(), topics.verdicts().valueSerde().deserializer());
+        assignAll(c, topics.verdicts().name());
+        return c;
+    }
+
+    private KafkaConsumer<byte[], RejectedFrame> deadLetterConsumer(Stack stack, PipelineTopics topics) {
+        KafkaConsumer<byte[], RejectedFrame> c = new KafkaConsumer<>(readCommitted(stack),
+                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        assignAll(c, topics.deadLetters().name());
+        return c;
+    }
+
+    private Map<String, Object> readCommitted(Stack stack) {
+        Map<String, Object> config = new HashMap<>(stack.kafka().clientConfig());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    private void assignAll(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (int p = 0; p < scenario.partitions(); p++) {
+            all.add(new TopicPartition(topic, p));
+        }
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,66 @@
+package io.ultraline.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+
+    private final InstanceConfig config = new InstanceConfig(1, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7",
+            Path.of("models/line-vit"), Path.of("/tmp/state-1"), "lt-1.ultraline", "lt-1.", 18080, 8,
+            Duration.ofMillis(150), 1, "768m", Path.of("/tmp/i1.log"));
+
+    @Test
+    void theEnvironmentIsTheServeContractOnLoopback() {
+        Map<String, String> env = config.environment();
+        assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7")
+                .containsEntry("ULTRALINE_APPLICATION_ID", "lt-1.ultraline")
+                .containsEntry("ULTRALINE_TOPIC_PREFIX", "lt-1.")
+                .containsEntry("ULTRALINE_HTTP_PORT", "18080")
+                .containsEntry("ULTRALINE_HTTP_HOST", "127.0.0.1")
+                .containsEntry("ULTRALINE_SECURITY_ENABLED", "false")
+                .containsEntry("ULTRALINE_BATCH_SIZE", "8")
+                .containsEntry("ULTRALINE_BATCH_MAX_WAIT", "150")
+                .containsEntry("ULTRALINE_MODEL_THREADS", "1")
+                .containsEntry("ULTRALINE_STATE_DIR", "/tmp/state-1");
+        assertThat(Path.of(env.get("ULTRALINE_MODEL_DIR"))).isAbsolute().endsWith(Path.of("models/line-vit"));
+    }
+
+    @Test
+    void serveRunsTheCliOnThisJvmsClasspath() {
+        List<String> cmd = ProcessorLauncher.serve().command(config);
+        assertThat(cmd.get(0)).endsWith("java");
+        assertThat(cmd).contains("-Xmx768m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro",
+                System.getProperty("java.class.path"));
+        assertThat(cmd.subList(cmd.size() - 2, cmd.size())).containsExactly("io.ultraline.cli.Main", "serve");
+        assertThat(ProcessorLauncher.headless().command(config)).last().isEqualTo(HeadlessProcessor.class.getName());
+    }
+
+    @Test
+    void readsVmRssInKib() {
+        assertThat(Rss.parse("Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  123456 kB\nThreads: 40\n")).isEqualTo(123456);
+        assertThat(Rss.parse("Name:\tkthreadd\n")).isEqualTo(-1);
+        assertThat(Rss.ofPid(ProcessHandle.current().pid())).isGreaterThan(1024);
+    }
+
+    @Test
+    void cameraIdsSpreadEvenlyOverThePartitions() {
+        List<String> ids = CameraIds.balanced(8, 4);
+        assertThat(ids).hasSize(8).doesNotHaveDuplicates();
+        int[] per = new int[4];
+        ids.forEach(id -> per[CameraIds.partition(id, 4)]++);
+        assertThat(per).containsOnly(2);
+        // the partitioner's own choice, as the producer makes it
+        for (String id : ids) {
+            assertThat(CameraIds.partition(id, 4)).isEqualTo(BuiltInPartitioner.partitionForKey(
+                    id.getBytes(StandardCharsets.UTF_8), 4));
+        }
+    }
+}
