@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
  * frames per second, memory in MiB. Fields that do not apply to a run (recovery without a kill,
  * search steps without a search) are null or empty.
  */
-public record LoadTestResult(String scenario, String processor, String startedAt, Machine machine, Setup setup,
+public record LoadTestResult(String scenario, String processor, String startedAt, String topicPrefix,
+                             String applicationId, Machine machine, Setup setup,
                              Latency latency, Throughput throughput, ExactlyOnceCheck exactlyOnce,
                              RunAnalysis.Recovery recovery, List<RunAnalysis.Step> searchSteps,
                              Double maxSustainableFps, List<Instance> instances, List<Sample> timeline) {

@@ -86,7 +86,7 @@ public final class LoadTestRunner {
                 try (Admin admin = Admin.create(stack.kafka().clientConfig())) {
                     awaitStableGroup(admin, applicationId, instances.size());
                     log.println("instances ready, group stable");
-                    return drive(stack, admin, topics, applicationId, frames, instances, loadBefore, startedAt);
+                    return drive(stack, admin, topics, applicationId, frames, instances, loadBefore, startedAt, prefix);
                 }
             } finally {
                 for (ProcessorInstance instance : instances) {
@@ -97,7 +97,7 @@ public final class LoadTestRunner {
     }
 
     private LoadTestResult drive(Stack stack, Admin admin, PipelineTopics topics, String applicationId,
-            BenchFrames frames, List<ProcessorInstance> instances, double loadBefore, String startedAt)
+            BenchFrames frames, List<ProcessorInstance> instances, double loadBefore, String startedAt, String prefix)
             throws Exception {
         Map<String, Object> producerConfig = new HashMap<>(stack.kafka().clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -133,9 +133,14 @@ public final class LoadTestRunner {
                                 FrameVerdict::getSource, AUDIT_TIMEOUT),
                         OutcomeAudit.sources(stack.kafka().clientConfig(), topics.deadLetters(), scenario.partitions(),
                                 RejectedFrame::getSource, AUDIT_TIMEOUT));
-                return result(phases, sampler.samples(), check, books, generator, instances, loadBefore, startedAt);
+                return result(phases, sampler.samples(), check, books, generator, instances, loadBefore,
+                        new RunId(startedAt, prefix, applicationId));
             }
         }
+    }
+
+    /** When the run started, and the names its topics and consumer group got. */
+    private record RunId(String startedAt, String topicPrefix, String applicationId) {
     }
 
     /** What the load phases leave for the result. */
@@ -264,7 +269,7 @@ public final class LoadTestRunner {
     }
 
     private LoadTestResult result(Phases phases, List<Sample> samples, ExactlyOnceCheck check, LiveBooks books,
-            OpenLoopGenerator generator, List<ProcessorInstance> instances, double loadBefore, String startedAt)
+            OpenLoopGenerator generator, List<ProcessorInstance> instances, double loadBefore, RunId run)
             throws IOException {
         LoadTestResult.Latency latency = phases.measured() == null ? null
                 : LoadTestResult.Latency.of(phases.measured().name(), phases.measuredFps(),
@@ -288,7 +293,8 @@ public final class LoadTestRunner {
         }
         Scenario s = scenario;
         LoadTestResult result = new LoadTestResult(s.name(), launcher.mainClass() + " " + String.join(" ",
-                launcher.args()), startedAt,
+                launcher.args()).trim(), run.startedAt(), run.topicPrefix(),
+                run.applicationId(),
                 new LoadTestResult.Machine(Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
                         System.getProperty("java.version")),
                 new LoadTestResult.Setup(s.cameras(), s.partitions(), s.instances(), s.batchSize(),

@@ -34,9 +34,9 @@ final class Plots {
     private static LinePlot latency(String title, List<Sample> t, double[] x) {
         return new LinePlot(title + "capture-to-verdict latency of the verdicts read each second", "seconds",
                 "latency (ms)")
-                .add(new LinePlot.Series("p50", LinePlot.PALETTE[0], x, series(t, Sample::p50Ms)))
+                .add(new LinePlot.Series("max", LinePlot.PALETTE[3], x, series(t, Sample::maxMs)))
                 .add(new LinePlot.Series("p99", LinePlot.PALETTE[1], x, series(t, Sample::p99Ms)))
-                .add(new LinePlot.Series("max", LinePlot.PALETTE[3], x, series(t, Sample::maxMs)));
+                .add(new LinePlot.Series("p50", LinePlot.PALETTE[0], x, series(t, Sample::p50Ms)));
     }
 
     private static LinePlot throughput(String title, List<Sample> t, double[] x) {

@@ -54,7 +54,7 @@ class LinePlotTest {
             t.add(new Sample(i * 1000L, i * 10L, i * 9L, 0, i, i / 2, 100 + i, 200 + i, 300 + i,
                     new long[] {500_000 + i, i < 10 ? 600_000 : -1}));
         }
-        LoadTestResult r = new LoadTestResult("plot-test", "x", "now", null, null, null, null, null, null, List.of(),
+        LoadTestResult r = new LoadTestResult("plot-test", "x", "now", "p.", "p.ultraline", null, null, null, null, null, null, List.of(),
                 null, List.of(), t);
         Plots.write(r, 10_000, 3_000, dir);
         for (String f : Plots.FILES) {
