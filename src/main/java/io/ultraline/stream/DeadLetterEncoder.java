@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * pipeline version. The serializer is the instance under {@value #SERIALIZER_CONFIG} when there is
  * one ({@link StreamsConfigs} puts the dead-letter topic's own serializer there), else a
  * {@link SpecificAvroSerializer} configured from the same settings (schema.registry.url, ...).
+ * Every dead letter it encodes is reported to the {@link PipelineObserver} under
+ * {@value PipelineObserver#CONFIG}, if any.
  */
 final class DeadLetterEncoder {
 
@@ -23,11 +25,14 @@ final class DeadLetterEncoder {
     private final String topic;
     private final Serializer<RejectedFrame> serializer;
     private final String pipelineVersion;
+    private final PipelineObserver observer;
 
-    private DeadLetterEncoder(String topic, Serializer<RejectedFrame> serializer, String pipelineVersion) {
+    private DeadLetterEncoder(String topic, Serializer<RejectedFrame> serializer, String pipelineVersion,
+            PipelineObserver observer) {
         this.topic = topic;
         this.serializer = serializer;
         this.pipelineVersion = pipelineVersion;
+        this.observer = observer;
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +56,7 @@ final class DeadLetterEncoder {
         }
         Object version = configs.get(PipelineConfig.KEY_PIPELINE_VERSION);
         return new DeadLetterEncoder(topic.toString(), serializer,
-                version == null ? PipelineVersion.CURRENT : version.toString());
+                version == null ? PipelineVersion.CURRENT : version.toString(), PipelineObserver.fromConfigs(configs));
     }
 
     String topic() {
@@ -65,6 +70,7 @@ final class DeadLetterEncoder {
     /** The record for the dead-letter topic: the original key bytes and the serialized RejectedFrame. */
     ProducerRecord<byte[], byte[]> record(byte[] originalKey, long timestamp, RejectedFrame rejected) {
         byte[] value = serializer.serialize(topic, rejected);
+        observer.deadLetter(rejected);
         return new ProducerRecord<>(topic, null, timestamp, originalKey, value);
     }
 }

@@ -2,6 +2,7 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.LineAlert;
 import io.ultraline.inspect.FrameInspector;
 import java.time.Clock;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -32,8 +35,11 @@ import org.apache.kafka.streams.state.Stores;
  * line.calibration -> calibration-source -> calibration-validate -> inference-input -> inference
  *                     [inference-buffer, profiles, calibrations, calibration-tokens]
  * inference -> outputs-{verdicts, defects, explanations, dead-letters, profiles} -> their topics
- * verdicts -> camera-alerts [camera-alert-windows] -> line.alerts
- * verdicts -> verdicts-by-line (repartition by lineId) -> line-alerts [line-alert-windows] -> line.alerts
+ * verdicts -> latest-verdicts (table, queryable)
+ * verdicts -> camera-alerts [camera-alert-windows] -> line.alerts, open-camera-alerts [queryable]
+ * verdicts -> verdicts-by-line (repartition by lineId) -> line-alerts [line-alert-windows] -> line.alerts,
+ *             open-line-alerts [queryable]
+ * accepted frames and every output also pass a PipelineObserver (metrics, live view)
  * </pre>
  *
  * Every processor, store and internal topic has an explicit name ({@link NodeNames}). The alert
@@ -60,6 +66,17 @@ public final class InspectionTopology {
      */
     public static Topology build(PipelineTopics topics, FrameInspection inspection, FrameDecoding decoding,
             Clock clock, PipelineConfig config) {
+        return build(topics, inspection, decoding, clock, config, PipelineObserver.NONE);
+    }
+
+    /**
+     * The topology over any inspection and decoding, reporting its records to an observer.
+     *
+     * @param observer sees accepted frames and every output as it is processed (metrics, live view)
+     */
+    public static Topology build(PipelineTopics topics, FrameInspection inspection, FrameDecoding decoding,
+            Clock clock, PipelineConfig config, PipelineObserver observer) {
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(inspection, "inspection");
         Objects.requireNonNull(decoding, "decoding");
@@ -75,7 +92,12 @@ public final class InspectionTopology {
                 .stream(topics.frames().name(), Consumed.with(new WithBytesSerde<>(topics.frames().keySerde()),
                         new WithBytesSerde<>(topics.frames().valueSerde())).withName(NodeNames.FRAMES_SOURCE))
                 .process(FrameValidationProcessor.supplier(decoding, inspection.imageSize()),
-                        Named.as(NodeNames.FRAMES_VALIDATE));
+                        Named.as(NodeNames.FRAMES_VALIDATE))
+                .peek((k, v) -> {
+                    if (v instanceof PipelineInput.Frame f) {
+                        observer.frameAccepted(f.frame());
+                    }
+                }, Named.as(NodeNames.observe("frames")));
         KStream<String, PipelineInput> commands = builder
                 .stream(topics.calibration().name(), Consumed.with(
                         new WithBytesSerde<>(topics.calibration().keySerde()),
@@ -99,49 +121,69 @@ public final class InspectionTopology {
 
         KStream<String, FrameVerdict> verdicts = branch(byKind, NodeNames.VERDICTS)
                 .mapValues(v -> ((PipelineOutput.Verdict) v).verdict(), Named.as(records(NodeNames.VERDICTS)));
-        verdicts.to(topics.verdicts().name(), produced(topics.verdicts(), NodeNames.VERDICTS));
+        verdicts.peek((k, v) -> observer.verdict(v), Named.as(NodeNames.observe(NodeNames.VERDICTS)))
+                .to(topics.verdicts().name(), produced(topics.verdicts(), NodeNames.VERDICTS));
+        verdicts.toTable(Named.as(NodeNames.LATEST_VERDICTS),
+                Materialized.<String, FrameVerdict, KeyValueStore<Bytes, byte[]>>as(NodeNames.LATEST_VERDICTS_STORE)
+                        .withKeySerde(topics.verdicts().keySerde()).withValueSerde(topics.verdicts().valueSerde()));
         branch(byKind, NodeNames.DEFECTS)
                 .mapValues(v -> ((PipelineOutput.Defect) v).region(), Named.as(records(NodeNames.DEFECTS)))
+                .peek((k, v) -> observer.defect(v), Named.as(NodeNames.observe(NodeNames.DEFECTS)))
                 .to(topics.defects().name(), produced(topics.defects(), NodeNames.DEFECTS));
         branch(byKind, NodeNames.EXPLANATIONS)
                 .mapValues(v -> ((PipelineOutput.Explanation) v).explanation(),
                         Named.as(records(NodeNames.EXPLANATIONS)))
+                .peek((k, v) -> observer.explanation(v), Named.as(NodeNames.observe(NodeNames.EXPLANATIONS)))
                 .to(topics.explanations().name(), produced(topics.explanations(), NodeNames.EXPLANATIONS));
         branch(byKind, NodeNames.DEAD_LETTERS)
                 .map((k, v) -> KeyValue.pair(((PipelineOutput.DeadLetter) v).originalKey(),
                         ((PipelineOutput.DeadLetter) v).rejected()), Named.as(records(NodeNames.DEAD_LETTERS)))
+                .peek((k, v) -> observer.deadLetter(v), Named.as(NodeNames.observe(NodeNames.DEAD_LETTERS)))
                 .to(topics.deadLetters().name(), produced(topics.deadLetters(), NodeNames.DEAD_LETTERS));
         branch(byKind, NodeNames.PROFILES)
                 .mapValues(v -> ((PipelineOutput.Profile) v).snapshot(), Named.as(records(NodeNames.PROFILES)))
                 .to(topics.profiles().name(), produced(topics.profiles(), NodeNames.PROFILES));
 
-        alerts(builder, topics, config, verdicts);
+        alerts(builder, topics, config, verdicts, observer);
         return builder.build();
     }
 
     private static void alerts(StreamsBuilder builder, PipelineTopics topics, PipelineConfig config,
-            KStream<String, FrameVerdict> verdicts) {
+            KStream<String, FrameVerdict> verdicts, PipelineObserver observer) {
         List<AlertRule> cameraRules = config.rules(AlertScope.CAMERA);
         List<AlertRule> lineRules = config.rules(AlertScope.LINE);
         if (!cameraRules.isEmpty()) {
             builder.addStateStore(store(NodeNames.CAMERA_ALERTS_STORE, Serdes.String(), Map.of()));
-            verdicts.processValues(AlertProcessor.supplier(AlertScope.CAMERA, cameraRules,
-                            NodeNames.CAMERA_ALERTS_STORE, config.pipelineVersion()), Named.as(NodeNames.CAMERA_ALERTS),
-                            NodeNames.CAMERA_ALERTS_STORE)
-                    .to(topics.alerts().name(), produced(topics.alerts(), NodeNames.CAMERA_ALERTS));
+            KStream<String, LineAlert> cameraAlerts = verdicts.processValues(AlertProcessor.supplier(AlertScope.CAMERA,
+                            cameraRules, NodeNames.CAMERA_ALERTS_STORE, config.pipelineVersion()),
+                    Named.as(NodeNames.CAMERA_ALERTS), NodeNames.CAMERA_ALERTS_STORE);
+            emitAlerts(builder, topics, cameraAlerts, NodeNames.CAMERA_ALERTS, NodeNames.OPEN_CAMERA_ALERTS,
+                    NodeNames.OPEN_CAMERA_ALERTS_STORE, observer);
         }
         if (!lineRules.isEmpty()) {
             // a line's cameras sit in several partitions: regroup their verdicts by lineId first
             builder.addStateStore(store(NodeNames.LINE_ALERTS_STORE, Serdes.String(), Map.of()));
-            verdicts.filter((k, v) -> v.getLineId() != null && !v.getLineId().isEmpty(),
+            KStream<String, LineAlert> lineAlerts = verdicts
+                    .filter((k, v) -> v.getLineId() != null && !v.getLineId().isEmpty(),
                             Named.as(NodeNames.VERDICTS_BY_LINE + "-with-line"))
                     .selectKey((k, v) -> v.getLineId(), Named.as(NodeNames.VERDICTS_BY_LINE + "-key"))
                     .repartition(Repartitioned.with(Serdes.String(), topics.verdicts().valueSerde())
                             .withName(NodeNames.VERDICTS_BY_LINE))
                     .processValues(AlertProcessor.supplier(AlertScope.LINE, lineRules, NodeNames.LINE_ALERTS_STORE,
-                            config.pipelineVersion()), Named.as(NodeNames.LINE_ALERTS), NodeNames.LINE_ALERTS_STORE)
-                    .to(topics.alerts().name(), produced(topics.alerts(), NodeNames.LINE_ALERTS));
+                            config.pipelineVersion()), Named.as(NodeNames.LINE_ALERTS), NodeNames.LINE_ALERTS_STORE);
+            emitAlerts(builder, topics, lineAlerts, NodeNames.LINE_ALERTS, NodeNames.OPEN_LINE_ALERTS,
+                    NodeNames.OPEN_LINE_ALERTS_STORE, observer);
         }
+    }
+
+    /** Writes alerts to line.alerts, reports them, and keeps the open ones queryable. */
+    private static void emitAlerts(StreamsBuilder builder, PipelineTopics topics, KStream<String, LineAlert> alerts,
+            String kind, String openNode, String openStore, PipelineObserver observer) {
+        alerts.peek((k, v) -> observer.alert(v), Named.as(NodeNames.observe(kind)))
+                .to(topics.alerts().name(), produced(topics.alerts(), kind));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(openStore),
+                topics.alerts().keySerde(), topics.alerts().valueSerde()));
+        alerts.processValues(OpenAlertsProcessor.supplier(openStore), Named.as(openNode), openStore);
     }
 
     private static KStream<String, PipelineOutput> branch(Map<String, KStream<String, PipelineOutput>> byKind,

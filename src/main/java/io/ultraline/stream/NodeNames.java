@@ -21,6 +21,9 @@ public final class NodeNames {
     public static final String CAMERA_ALERTS = "camera-alerts";
     public static final String VERDICTS_BY_LINE = "verdicts-by-line";
     public static final String LINE_ALERTS = "line-alerts";
+    public static final String LATEST_VERDICTS = "latest-verdicts";
+    public static final String OPEN_CAMERA_ALERTS = "open-camera-alerts";
+    public static final String OPEN_LINE_ALERTS = "open-line-alerts";
 
     /** Frames waiting for the model, key = per-task arrival sequence. */
     public static final String BUFFER_STORE = "inference-buffer";
@@ -35,11 +38,23 @@ public final class NodeNames {
     /** Alert windows of line rules, key = ruleId|lineId. */
     public static final String LINE_ALERTS_STORE = "line-alert-windows";
 
+    /** The latest verdict of every camera, key = cameraId (interactive queries). */
+    public static final String LATEST_VERDICTS_STORE = "latest-verdicts";
+    /** Open camera alerts, key = cameraId|ruleId (interactive queries). */
+    public static final String OPEN_CAMERA_ALERTS_STORE = "open-camera-alerts";
+    /** Open line alerts, key = lineId|ruleId (interactive queries). */
+    public static final String OPEN_LINE_ALERTS_STORE = "open-line-alerts";
+
     private NodeNames() {
     }
 
     /** The sink node that writes one kind of output. */
     public static String sink(String output) {
         return output + "-sink";
+    }
+
+    /** The node that reports one kind of record to the {@link PipelineObserver}. */
+    public static String observe(String output) {
+        return output + "-observed";
     }
 }

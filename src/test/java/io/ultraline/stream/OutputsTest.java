@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** Explanation modes, alerts with hysteresis, and the stamps every output carries. */
@@ -140,6 +141,50 @@ class OutputsTest {
                     .allSatisfy(r -> assertThat(r.key()).isEqualTo(TestFrames.LINE));
             assertThat(alerts).filteredOn(r -> r.value().getScope() == AlertScope.CAMERA)
                     .allSatisfy(r -> assertThat(r.key()).isEqualTo("cam-1"));
+        }
+    }
+
+    @Test
+    void latestVerdictsAndOpenAlertsAreQueryableAndEveryOutputIsObserved() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.ALL, List.of(CAMERA_RULE, LINE_RULE))) {
+            KeyValueStore<String, FrameVerdict> latest = h.driver.getKeyValueStore(NodeNames.LATEST_VERDICTS_STORE);
+            KeyValueStore<String, LineAlert> cameraOpen = h.driver.getKeyValueStore(NodeNames.OPEN_CAMERA_ALERTS_STORE);
+            KeyValueStore<String, LineAlert> lineOpen = h.driver.getKeyValueStore(NodeNames.OPEN_LINE_ALERTS_STORE);
+            for (int i = 0; i < 3; i++) {
+                h.pipe(TestFrames.frame("cam-1", "d-" + i, TestFrames.defective(200 + i)));
+            }
+            assertThat(latest.get("cam-1").getFrameId()).isEqualTo("d-2");
+            assertThat(cameraOpen.get("cam-1|camera-defects").getState()).isEqualTo(AlertState.OPEN);
+            assertThat(lineOpen.get(TestFrames.LINE + "|line-defects").getState()).isEqualTo(AlertState.OPEN);
+            for (int i = 0; i < 5; i++) {
+                h.pipe(TestFrames.frame("cam-1", "o-" + i, TestFrames.good(i % 3)));
+            }
+            assertThat(latest.get("cam-1").getFrameId()).isEqualTo("o-4");
+            assertThat(cameraOpen.get("cam-1|camera-defects")).isNull();
+            assertThat(lineOpen.get(TestFrames.LINE + "|line-defects")).isNull();
+
+            List<FrameVerdict> verdicts = h.verdicts.readValuesToList();
+            assertThat(h.observer.verdicts).hasSize(3 + verdicts.size()); // 3 calibration verdicts read before
+            assertThat(h.observer.verdicts.subList(3, h.observer.verdicts.size())).isEqualTo(verdicts);
+            assertThat(h.observer.frames).extracting(f -> f.getFrameId().toString())
+                    .containsExactly("cal-0", "cal-1", "cal-2", "d-0", "d-1", "d-2", "o-0", "o-1", "o-2", "o-3", "o-4");
+            assertThat(h.observer.defects).isEqualTo(h.defects.readValuesToList());
+            assertThat(h.observer.explanations).hasSize(11);
+            assertThat(h.observer.alerts).isEqualTo(h.alerts.readValuesToList());
+        }
+    }
+
+    @Test
+    void deadLettersOfTheTopologyAndOfTheHandlersAreObserved() {
+        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE),
+                FrameInspection.of(TestModels.inspector()), PipelineHarness.atLeastOnce())) {
+            h.pipeRaw("cam-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {9, 9, 9},
+                    new org.apache.kafka.common.header.internals.RecordHeaders());
+            h.pipe(TestFrames.frame("cam-1", "empty", io.ultraline.avro.ImageEncoding.PNG, 64, 64, new byte[0]));
+            List<RejectedFrame> dead = h.deadLetters.readValuesToList();
+            assertThat(dead).hasSize(2);
+            assertThat(h.observer.deadLetters).extracting(RejectedFrame::getReason)
+                    .containsExactlyInAnyOrderElementsOf(dead.stream().map(RejectedFrame::getReason).toList());
         }
     }
 

@@ -57,6 +57,7 @@ final class PipelineHarness implements AutoCloseable {
     final TestOutputTopic<String, LineAlert> alerts;
     final TestOutputTopic<byte[], RejectedFrame> deadLetters;
     final TestOutputTopic<String, ReferenceProfile> profiles;
+    final RecordingObserver observer = new RecordingObserver();
     private final Path stateDir;
     private long captureMillis = 1_700_000_000_000L;
 
@@ -93,10 +94,11 @@ final class PipelineHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        topology = InspectionTopology.build(topics, inspection, decoding, clock, config);
+        topology = InspectionTopology.build(topics, inspection, decoding, clock, config, observer);
         Map<String, Object> user = new HashMap<>();
         user.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        user.put(PipelineObserver.CONFIG, observer);
         user.putAll(overrides);
         Map<String, Object> settings = StreamsConfigs.forPipeline("ttd-" + UUID.randomUUID(), user, topics, config);
         driver = new TopologyTestDriver(topology, StreamsConfigs.asProperties(settings), START);
