@@ -23,10 +23,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.http = new RegistryHttp(settings);
     }
 
+    /**
+     * Registers, or finds, the schema. A 409 is checked with a lookup before it counts as
+     * incompatible: Apicurio answers 409 "artifact already exists" to the loser of two concurrent
+     * first registrations of one subject (two instances serializing their first record at once),
+     * although the schema is then registered.
+     */
     @Override
     public int register(String subject, String schema) {
-        JsonNode answer = http.send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
-        return requiredInt(answer, "id", "register");
+        try {
+            JsonNode answer = http.send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            return requiredInt(answer, "id", "register");
+        } catch (IncompatibleSchemaException refused) {
+            try {
+                return lookup(subject, schema).id();
+            } catch (RegistryException notRegistered) {
+                refused.addSuppressed(notRegistered);
+                throw refused;
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ultraline.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,23 @@ class RestSchemaRegistryClientTest {
         Map<String, Object> body = new ObjectMapper().readValue(request.body(),
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
         assertThat(body).containsOnlyKeys("schema").containsEntry("schema", FRAME);
+    }
+
+    @Test
+    void aConflictOverASchemaThatIsThereIsTheLostRaceOfAConcurrentFirstRegistration() {
+        registry.preRegister("line.verdicts-value", FRAME); // the other instance won
+        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                + "'null' already exists.\"}");
+
+        assertThat(client.register("line.verdicts-value", FRAME)).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictOverASchemaThatIsNotThereStaysIncompatible() {
+        registry.failNext(409, "{\"error_code\":409,\"message\":\"incompatible\"}");
+
+        assertThatThrownBy(() -> client.register("line.verdicts-value", FRAME))
+                .isInstanceOf(IncompatibleSchemaException.class).hasMessageContaining("incompatible");
     }
 
     @Test
