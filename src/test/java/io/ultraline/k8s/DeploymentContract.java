@@ -3,7 +3,10 @@ package io.ultraline.k8s;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +79,7 @@ final class DeploymentContract {
     /** Env names the app reads, required ones set, secrets only from Secrets. */
     static List<String> environment(Processor p, AppConfig app) {
         List<String> problems = new ArrayList<>();
-        Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         p.env().values().forEach(e -> {
             Matcher m = REFERENCE.matcher(e.isTextual() ? e.asText() : e.path("value").asText());
             while (m.find()) {
@@ -179,7 +182,7 @@ final class DeploymentContract {
         }
         Map<String, String> mounts = new LinkedHashMap<>();
         p.container().path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
-        Set<String> claims = new java.util.HashSet<>();
+        Set<String> claims = new HashSet<>();
         p.statefulSet().at("/spec/volumeClaimTemplates").forEach(c -> claims.add(c.at("/metadata/name").asText()));
         String state = p.value("ULTRALINE_STATE_DIR", app);
         if (!claims.contains(volumeAt(mounts, state))) {
@@ -228,7 +231,7 @@ final class DeploymentContract {
         }
         String model = p.value("ULTRALINE_MODEL_DIR", app);
         boolean shipped = image.extraDirectories().entrySet().stream().anyMatch(e -> model.startsWith(e.getValue() + "/")
-                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(e.getKey(), model.substring(e.getValue().length()), "ultraline-model.json")));
+                && Files.isRegularFile(Path.of(e.getKey(), model.substring(e.getValue().length()), "ultraline-model.json")));
         if (!shipped) {
             problems.add("ULTRALINE_MODEL_DIR " + model + " is no model directory the image carries");
         }

@@ -1,8 +1,6 @@
 package io.ultraline.k8s;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -82,7 +80,7 @@ final class ManifestValidator {
                 problems.add("does not match the " + kind + " schema: " + firstLine(e.getMessage()));
                 return;
             }
-            unknownFields(model, STRICT.constructType(type), "", problems);
+            unknownFields(model, "", problems);
             PodChecks.check(model, problems);
         } else if (!CustomResourceChecks.check(apiVersion, kind, o, problems)) {
             problems.add("unknown apiVersion/kind " + apiVersion + "/" + kind);
@@ -90,19 +88,19 @@ final class ManifestValidator {
     }
 
     /** Walks the model through Jackson's view of its properties and reports any field it did not know. */
-    private static void unknownFields(Object value, JavaType type, String path, List<String> problems) {
+    private static void unknownFields(Object value, String path, List<String> problems) {
         if (value == null) {
             return;
         }
         if (value instanceof Collection<?> c) {
             int i = 0;
             for (Object item : c) {
-                unknownFields(item, STRICT.constructType(item == null ? Object.class : item.getClass()), path + "[" + i++ + "]", problems);
+                unknownFields(item, path + "[" + i++ + "]", problems);
             }
             return;
         }
         if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> unknownFields(v, STRICT.constructType(v == null ? Object.class : v.getClass()), path + "." + k, problems));
+            m.forEach((k, v) -> unknownFields(v, path + "." + k, problems));
             return;
         }
         if (!value.getClass().getName().startsWith("io.fabric8.")) {
@@ -117,7 +115,7 @@ final class ManifestValidator {
         for (BeanPropertyDefinition p : description.findProperties()) {
             if (p.hasGetter() && (anyGetter == null || !p.getGetter().equals(anyGetter))) {
                 Object child = p.getGetter().getValue(value);
-                unknownFields(child, STRICT.constructType(p.getRawPrimaryType()), path + "." + p.getName(), problems);
+                unknownFields(child, path + "." + p.getName(), problems);
             }
         }
     }
@@ -143,13 +141,5 @@ final class ManifestValidator {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    static boolean isDnsSubdomain(String s) {
-        return DNS_SUBDOMAIN.matcher(s).matches();
-    }
-
-    static JsonNode tree(Object model) {
-        return STRICT.valueToTree(model);
     }
 }
