@@ -96,6 +96,10 @@ public final class AlertForwarder implements Runnable {
             props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                     Math.max(300_000L, needed)));
         }
+        // the coordinator connection must outlive a long poll interval, or a rebalance can drag on
+        Object interval = props.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        props.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG,
+                Math.max(540_000L, Long.parseLong(interval.toString()) + 60_000L));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -41,6 +41,7 @@ class ForwarderConfigTest {
         Map<String, Object> props = AlertForwarder.consumerConfig(config);
         assertThat(props).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
         assertThat(props).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (10 * 65 + 60) * 1000);
+        assertThat(props).containsEntry(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, (10 * 65 + 60 + 60) * 1000L);
         assertThat(AlertForwarder.consumerConfig(config(Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234),
                 "latest"))).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234);
     }
