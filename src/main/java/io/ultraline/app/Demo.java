@@ -132,6 +132,11 @@ public final class Demo implements AutoCloseable {
         return topics;
     }
 
+    /** The temporary directory holding the broker's and the service's data; gone after close. */
+    public Path workDir() {
+        return workDir;
+    }
+
     public CameraLineSimulator simulator() {
         return simulator;
     }

@@ -81,8 +81,8 @@ public final class CameraLineSimulator implements AutoCloseable {
     });
     private final AtomicLong sent = new AtomicLong();
 
-    private record Camera(String id, List<byte[]> good, List<byte[]> defective, SplittableRandom random,
-                          AtomicLong next) {
+    private record Camera(String id, List<byte[]> calibration, List<byte[]> good, List<byte[]> defective,
+                          SplittableRandom random, AtomicLong next) {
     }
 
     public CameraLineSimulator(Settings settings, Producer<String, CameraFrame> frames, String framesTopic) {
@@ -93,14 +93,20 @@ public final class CameraLineSimulator implements AutoCloseable {
         DefectType[] defects = DefectType.values();
         for (int c = 0; c < settings.cameras(); c++) {
             CameraSetup setup = CameraSetup.random(FAMILIES[c % FAMILIES.length], settings.seed() + c);
+            List<byte[]> calibration = new ArrayList<>();
             List<byte[]> good = new ArrayList<>();
             List<byte[]> bad = new ArrayList<>();
+            // calibration frames differ from the later good ones, as on a real line
+            for (int i = 0; i < Math.min(POOL, settings.calibrationFrames()); i++) {
+                calibration.add(png(generator.good(setup, settings.seed() * 1000 + 2 * POOL + i,
+                        settings.frameSize()).image()));
+            }
             for (int i = 0; i < POOL; i++) {
                 good.add(png(generator.good(setup, settings.seed() * 1000 + i, settings.frameSize()).image()));
                 bad.add(png(generator.generate(setup, settings.seed() * 1000 + POOL + i, defects[i % defects.length],
                         settings.frameSize()).image()));
             }
-            cameras.add(new Camera("cam-" + (c + 1), good, bad, new SplittableRandom(settings.seed() + 31L * c),
+            cameras.add(new Camera("cam-" + (c + 1), calibration, good, bad, new SplittableRandom(settings.seed() + 31L * c),
                     new AtomicLong()));
         }
     }
@@ -138,7 +144,7 @@ public final class CameraLineSimulator implements AutoCloseable {
         long n = camera.next().getAndIncrement();
         boolean calibrating = n < settings.calibrationFrames();
         boolean defective = !calibrating && camera.random().nextDouble() < settings.defectRate();
-        List<byte[]> pool = defective ? camera.defective() : camera.good();
+        List<byte[]> pool = calibrating ? camera.calibration() : defective ? camera.defective() : camera.good();
         byte[] png = pool.get(camera.random().nextInt(pool.size()));
         long now = System.currentTimeMillis();
         CameraFrame frame = CameraFrame.newBuilder()
