@@ -54,6 +54,20 @@ class ArchitectureTest {
             .because("the wire format and registry client are needed by every consumer, GPU or not")
             .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule onlyTheServiceKnowsMicronaut = noClasses()
+            .that().resideOutsideOfPackages("io.ultraline.app..", "io.ultraline.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(MICRONAUT)
+            .because("the topology and the algorithms receive values; config, DI and HTTP stay in the service")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule nothingBelowTheServiceUsesIt = noClasses()
+            .that().resideOutsideOfPackages("io.ultraline.app..", "io.ultraline.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.ultraline.app..")
+            .because("dependencies point inward: app and cli sit on top")
+            .allowEmptyShould(true);
+
     /**
      * The rules above would pass vacuously if the import found nothing or they matched nothing;
      * this checks that the classes are there and that a rule of the same shape does fire.

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code ultraline}: the command line of the camera-line inspection service. */
 @Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
         description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
-        subcommands = {ModelCommand.class, ExplainCommand.class, CalibrateCommand.class, InspectCommand.class,
-                EvaluateCommand.class, BenchCommand.class, DatasetCommand.class, LoadTestCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ModelCommand.class, ExplainCommand.class,
+                CalibrateCommand.class, InspectCommand.class, EvaluateCommand.class, BenchCommand.class,
+                DatasetCommand.class, AlertsCommand.class, LoadTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -35,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * line.calibration -> calibration-source -> calibration-validate -> inference-input -> inference
  *                     [inference-buffer, profiles, calibrations, calibration-tokens]
  * inference -> outputs-{verdicts, defects, explanations, dead-letters, profiles} -> their topics
- * verdicts -> latest-verdicts (table, queryable)
+ * verdicts -> latest-verdicts [latest-verdicts, queryable]
  * verdicts -> camera-alerts [camera-alert-windows] -> line.alerts, open-camera-alerts [queryable]
  * verdicts -> verdicts-by-line (repartition by lineId) -> line-alerts [line-alert-windows] -> line.alerts,
  *             open-line-alerts [queryable]
@@ -123,9 +121,10 @@ public final class InspectionTopology {
                 .mapValues(v -> ((PipelineOutput.Verdict) v).verdict(), Named.as(records(NodeNames.VERDICTS)));
         verdicts.peek((k, v) -> observer.verdict(v), Named.as(NodeNames.observe(NodeNames.VERDICTS)))
                 .to(topics.verdicts().name(), produced(topics.verdicts(), NodeNames.VERDICTS));
-        verdicts.toTable(Named.as(NodeNames.LATEST_VERDICTS),
-                Materialized.<String, FrameVerdict, KeyValueStore<Bytes, byte[]>>as(NodeNames.LATEST_VERDICTS_STORE)
-                        .withKeySerde(topics.verdicts().keySerde()).withValueSerde(topics.verdicts().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                NodeNames.LATEST_VERDICTS_STORE), topics.verdicts().keySerde(), topics.verdicts().valueSerde()));
+        verdicts.processValues(LatestVerdictProcessor.supplier(), Named.as(NodeNames.LATEST_VERDICTS),
+                NodeNames.LATEST_VERDICTS_STORE);
         branch(byKind, NodeNames.DEFECTS)
                 .mapValues(v -> ((PipelineOutput.Defect) v).region(), Named.as(records(NodeNames.DEFECTS)))
                 .peek((k, v) -> observer.defect(v), Named.as(NodeNames.observe(NodeNames.DEFECTS)))

@@ -6,6 +6,7 @@ import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.avro.RejectedFrame;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -43,6 +44,11 @@ public interface PipelineObserver {
     }
 
     default void alert(LineAlert alert) {
+    }
+
+    /** All of {@code observers}, in order; one that throws is logged and skipped. */
+    static PipelineObserver all(List<PipelineObserver> observers) {
+        return new ObserverFanOut(observers);
     }
 
     /** The observer under {@value #CONFIG} in a streams configuration, or {@link #NONE}. */

@@ -25,9 +25,16 @@ public final class Topics {
     public static final String CALIBRATION = "line.calibration";
     /** Reference profile snapshots ({@code ReferenceProfile}), compacted, key cameraId[/productId]. */
     public static final String PROFILES = "line.profiles";
+    /**
+     * Dead letters of the webhook forwarder ({@code ultraline alerts forward}): alerts it gave up on,
+     * as a JSON string value (see docs/alerting.md), key = the alert's key. Not part of the topology.
+     */
+    public static final String ALERTS_DLQ = "line.alerts.dlq";
 
-    private static final List<String> ALL =
+    private static final List<String> PIPELINE =
             List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES);
+    private static final List<String> ALL =
+            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, ALERTS_DLQ);
 
     private Topics() {
     }
@@ -35,5 +42,10 @@ public final class Topics {
     /** Every topic name above, in data-flow order; immutable. */
     public static List<String> all() {
         return ALL;
+    }
+
+    /** The topics the Kafka Streams topology reads or writes (all but the alert consumers' own); immutable. */
+    public static List<String> pipeline() {
+        return PIPELINE;
     }
 }

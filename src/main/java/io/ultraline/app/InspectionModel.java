@@ -1,0 +1,67 @@
+package io.ultraline.app;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.stream.FrameInspection;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one model runner of this instance, loaded and warmed at start (the readiness check waits for
+ * it) and shared by every stream thread; closed when the application stops.
+ */
+@Context
+public final class InspectionModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionModel.class);
+
+    private final ModelRunner runner;
+    private final FrameInspection inspection;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    InspectionModel(ServiceSettings settings, ServiceMetrics metrics) {
+        ModelConfig model = settings.model();
+        long start = System.nanoTime();
+        try {
+            runner = ModelRunner.load(model.path(), new RunnerOptions(model.modelThreads(), 0, 64, true));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
+                    + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
+        }
+        FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                DefectDetector.withDefaults());
+        inspection = metrics.timed(FrameInspection.of(inspector));
+        LOG.info("Model {} {} loaded and warmed in {} ms", runner.model().manifest().name(),
+                runner.model().manifest().version(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The model step for the topology, timed into the metrics. */
+    public FrameInspection inspection() {
+        return inspection;
+    }
+
+    public ModelRunner runner() {
+        return runner;
+    }
+
+    /** Loaded and warmed (the runner warms up while loading) and not yet closed. */
+    public boolean isReady() {
+        return open.get();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            runner.close();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.ultraline.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.LineAlert;
+import io.ultraline.stream.NodeNames;
+import io.ultraline.stream.PipelineQueries;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * What the operator API answers, from this instance's stores and recent frames; keys another
+ * instance owns are fetched from it ({@link PeerClient}), or answered with its address when it does
+ * not respond. {@code local} answers from this instance only (what peers ask each other).
+ */
+@Singleton
+public final class LineView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PipelineService pipeline;
+    private final RecentFrames recent;
+    private final PeerClient peers;
+
+    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers) {
+        this.pipeline = pipeline;
+        this.recent = recent;
+        this.peers = peers;
+    }
+
+    /** Every camera with its latest verdict, score history and open alert count. */
+    public HttpResponse<?> cameras(boolean local) {
+        PipelineQueries q = pipeline.queries();
+        List<Object> cameras = new ArrayList<>();
+        q.localLatestVerdicts().stream().sorted(Comparator.comparing(FrameVerdict::getCameraId))
+                .forEach(v -> cameras.add(summary(v)));
+        List<String> unreachable = new ArrayList<>();
+        if (!local) {
+            for (HostInfo peer : q.otherInstances()) {
+                Optional<JsonNode> answer = peerJson(peer, "/api/cameras");
+                if (answer.isPresent()) {
+                    answer.get().path("cameras").forEach(cameras::add);
+                } else {
+                    unreachable.add(peer.host() + ":" + peer.port());
+                }
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cameras", cameras);
+        body.put("unreachableInstances", unreachable);
+        return HttpResponse.ok(body);
+    }
+
+    /** One camera: latest verdict, open alerts, recent scores. */
+    public HttpResponse<?> camera(String cameraId, boolean local) {
+        Optional<HttpResponse<?>> remote = forward(cameraId, local, "/api/cameras/" + enc(cameraId));
+        if (remote.isPresent()) {
+            return remote.get();
+        }
+        return pipeline.queries().latestVerdict(cameraId)
+                .<HttpResponse<?>>map(v -> HttpResponse.ok(summary(v)))
+                .orElseGet(() -> notFound("no verdict for camera " + cameraId + " yet"));
+    }
+
+    /** A recent frame's verdict, defects and explanation. */
+    public HttpResponse<?> frame(String cameraId, String frameId, boolean local) {
+        Optional<HttpResponse<?>> remote = forward(cameraId, local,
+                "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId));
+        if (remote.isPresent()) {
+            return remote.get();
+        }
+        Optional<RecentFrames.Entry> entry = recent.frame(cameraId, frameId);
+        if (entry.isEmpty() || entry.get().verdict().isEmpty()) {
+            return notFound("frame " + frameId + " of camera " + cameraId + " is not among its recent frames (the "
+                    + "last " + RecentFrames.FRAMES_PER_CAMERA + "); line.verdicts, line.defects and "
+                    + "line.explanations hold every frame");
+        }
+        RecentFrames.Entry e = entry.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verdict", Views.verdict(e.verdict().get()));
+        body.put("defects", e.defects().stream().map(Views::defect).toList());
+        body.put("explanation", e.explanation().map(Views::explanation).orElse(null));
+        return HttpResponse.ok(body);
+    }
+
+    /** The overlay PNG of a recent frame, the latest one with a verdict when {@code frameId} is null. */
+    public HttpResponse<?> overlay(String cameraId, String frameId, boolean local) {
+        String path = "/api/cameras/" + enc(cameraId) + "/overlay.png"
+                + (frameId == null ? "" : "?frameId=" + enc(frameId));
+        Optional<HttpResponse<?>> remote = forward(cameraId, local, path);
+        if (remote.isPresent()) {
+            return remote.get();
+        }
+        Optional<RecentFrames.Entry> entry = frameId == null ? recent.latestWithVerdict(cameraId)
+                : recent.frame(cameraId, frameId);
+        if (entry.isEmpty()) {
+            return notFound("no recent frame " + (frameId == null ? "" : frameId + " ") + "of camera " + cameraId);
+        }
+        return HttpResponse.ok(OverlayRenderer.png(entry.get())).contentType(MediaType.IMAGE_PNG_TYPE)
+                .header("Cache-Control", "no-store");
+    }
+
+    /** Open alerts: all of them, or those of one camera or line. */
+    public HttpResponse<?> alerts(String scopeId, boolean local) {
+        PipelineQueries q = pipeline.queries();
+        List<Object> alerts = new ArrayList<>();
+        if (scopeId != null) {
+            Optional<HttpResponse<?>> remote = forward(scopeId, local, "/api/alerts?scope=" + enc(scopeId));
+            if (remote.isPresent()) {
+                return remote.get();
+            }
+            q.openAlerts(scopeId).forEach(a -> alerts.add(Views.alert(a)));
+        } else {
+            q.localOpenAlerts().stream().sorted(Comparator.comparing(LineAlert::getScopeId))
+                    .forEach(a -> alerts.add(Views.alert(a)));
+            if (!local) {
+                for (HostInfo peer : q.otherInstances()) {
+                    peerJson(peer, "/api/alerts").ifPresent(j -> j.path("alerts").forEach(alerts::add));
+                }
+            }
+        }
+        return HttpResponse.ok(Map.of("alerts", alerts));
+    }
+
+    private Map<String, Object> summary(FrameVerdict v) {
+        Map<String, Object> m = Views.verdict(v);
+        m.put("scores", recent.scores(v.getCameraId()));
+        m.put("openAlerts", pipeline.queries().openAlerts(v.getCameraId()).size());
+        m.put("overlayFrameId", recent.latestWithVerdict(v.getCameraId()).map(e -> e.frame().getFrameId())
+                .orElse(null));
+        HostInfo self = pipeline.self();
+        m.put("instance", HostInfo.unavailable().equals(self) ? null : self.host() + ":" + self.port());
+        return m;
+    }
+
+    /** The owner's answer when another instance owns the key, else empty (answer here). */
+    private Optional<HttpResponse<?>> forward(String key, boolean local, String path) {
+        if (local) {
+            return Optional.empty();
+        }
+        PipelineQueries q = pipeline.queries();
+        Optional<HostInfo> owner = q.ownerOf(key, NodeNames.LATEST_VERDICTS_STORE);
+        if (owner.isEmpty() || HostInfo.unavailable().equals(owner.get()) || q.isLocal(owner.get())) {
+            return Optional.empty();
+        }
+        HostInfo o = owner.get();
+        Optional<PeerClient.Answer> answer = peers.get(o, path);
+        if (answer.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", key + " is held by another instance that did not answer");
+            body.put("owner", o.host() + ":" + o.port());
+            return Optional.of(HttpResponse.status(HttpStatus.BAD_GATEWAY).body(body));
+        }
+        PeerClient.Answer a = answer.get();
+        return Optional.of(HttpResponse.status(HttpStatus.valueOf(a.status())).body(a.body())
+                .contentType(a.contentType()).header("X-Ultraline-Owner", o.host() + ":" + o.port()));
+    }
+
+    private Optional<JsonNode> peerJson(HostInfo peer, String path) {
+        return peers.get(peer, path).filter(a -> a.status() == 200).flatMap(a -> {
+            try {
+                return Optional.of(JSON.readTree(a.body()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static HttpResponse<?> notFound(String message) {
+        return HttpResponse.notFound(Map.of("error", message));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

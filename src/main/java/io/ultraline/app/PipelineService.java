@@ -1,0 +1,99 @@
+package io.ultraline.app;
+
+import io.micronaut.context.annotation.Context;
+import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.FrameDecoding;
+import io.ultraline.stream.InspectionTopology;
+import io.ultraline.stream.PipelineObserver;
+import io.ultraline.stream.PipelineQueries;
+import io.ultraline.stream.PipelineTopics;
+import io.ultraline.stream.PipelineUncaughtExceptionHandler;
+import io.ultraline.stream.StreamsConfigs;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspection topology running in this instance: checks Kafka, builds the topology over the
+ * shared model, starts the streams client at application start and closes it cleanly (committing
+ * what was processed) when the application stops.
+ */
+@Context
+public final class PipelineService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final PipelineTopics topics;
+    private final PipelineQueries queries;
+    private final HostInfo self;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent) {
+        KafkaSettings kafka = settings.kafka();
+        Map<String, Object> serdeConfig = settings.registry().serdeConfig();
+        topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
+        KafkaPreflight.check(kafka, topics.names());
+
+        PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent));
+        Topology topology = InspectionTopology.build(topics, model.inspection(),
+                FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
+        Map<String, Object> user = new HashMap<>(kafka.clientConfig());
+        user.putAll(serdeConfig);
+        user.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().trim());
+        user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
+        self = KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()
+                ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(kafka.advertisedEndpoint().trim());
+        if (!KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()) {
+            user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, kafka.advertisedEndpoint().trim());
+        }
+        user.put(PipelineObserver.CONFIG, observer);
+        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(
+                kafka.applicationId().trim(), user, topics, settings.pipeline())));
+        streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
+        streams.setStateListener((now, before) -> LOG.info("Streams client {} -> {}", before, now));
+        queries = new PipelineQueries(streams, self);
+        streams.start();
+        LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
+                kafka.bootstrapServers(), topics.names(), serdeConfig.get(SerdeConfig.SCHEMA_REGISTRY_URL));
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public PipelineTopics topics() {
+        return topics;
+    }
+
+    public PipelineQueries queries() {
+        return queries;
+    }
+
+    /** This instance's application.server, {@link HostInfo#unavailable()} when none is configured. */
+    public HostInfo self() {
+        return self;
+    }
+
+    /** Closes the streams client: in-flight work is committed or aborted, never half written. */
+    @PreDestroy
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            LOG.info("Closing the streams client");
+            streams.close(CLOSE_TIMEOUT);
+        }
+    }
+
+}

@@ -1,0 +1,44 @@
+package io.ultraline.app;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.ultraline.serde.SerdeConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The schema registry ({@code ultraline.registry.*}), passed to the serdes under Confluent's names.
+ *
+ * @param url                {@code SCHEMA_REGISTRY_URL}, required; several comma-separated URLs are tried in turn
+ * @param basicAuthUserInfo  {@code user:password}, empty for none
+ */
+@ConfigurationProperties("ultraline.registry")
+public record RegistryConfig(String url, String basicAuthUserInfo) {
+
+    void check(SettingsProblems problems) {
+        problems.requireText("ultraline.registry.url", "SCHEMA_REGISTRY_URL", url);
+        if (url != null && !url.isBlank()) {
+            for (String u : url.split(",")) {
+                if (!u.trim().matches("https?://\\S+")) {
+                    problems.add("ultraline.registry.url (SCHEMA_REGISTRY_URL) must be http(s) URLs, got '" + u.trim()
+                            + "'");
+                }
+            }
+        }
+        String auth = KafkaSettings.text(basicAuthUserInfo);
+        if (!auth.isEmpty() && !auth.contains(":")) {
+            problems.add("ultraline.registry.basic-auth-user-info (SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO) must be "
+                    + "user:password");
+        }
+    }
+
+    /** Serde settings: the registry URL and, when set, basic auth from user info. */
+    Map<String, Object> serdeConfig() {
+        Map<String, Object> out = new HashMap<>();
+        out.put(SerdeConfig.SCHEMA_REGISTRY_URL, url.trim());
+        if (!KafkaSettings.text(basicAuthUserInfo).isEmpty()) {
+            out.put(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            out.put(SerdeConfig.BASIC_AUTH_USER_INFO, basicAuthUserInfo.trim());
+        }
+        return out;
+    }
+}

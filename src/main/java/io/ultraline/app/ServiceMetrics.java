@@ -1,0 +1,140 @@
+package io.ultraline.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.ultraline.avro.AlertState;
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.LineAlert;
+import io.ultraline.avro.RejectedFrame;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.PipelineObserver;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The service's Prometheus metrics, fed by the topology (as a {@link PipelineObserver}) and by the
+ * model step ({@link #timed}). Counts are of processed records: a batch processed again after a
+ * crash counts again (see {@link PipelineObserver}).
+ * <ul>
+ *   <li>{@code ultraline_frames_in_total{camera}}: frames that passed validation;</li>
+ *   <li>{@code ultraline_verdicts_total{camera,status}}: frames out, by verdict;</li>
+ *   <li>{@code ultraline_defect_regions_total{camera}};</li>
+ *   <li>{@code ultraline_dead_letters_total{reason}};</li>
+ *   <li>{@code ultraline_model_batch_seconds} and {@code ultraline_model_batch_frames}: per model call;</li>
+ *   <li>{@code ultraline_capture_to_verdict_seconds}: capture time to verdict time;</li>
+ *   <li>{@code ultraline_defect_rate{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
+ *   <li>{@code ultraline_alerts_total{scope,state}} and {@code ultraline_alerts_open}.</li>
+ * </ul>
+ */
+@Singleton
+public final class ServiceMetrics implements PipelineObserver {
+
+    private static final int RATE_WINDOW = 100;
+
+    private final MeterRegistry registry;
+    private final Timer captureToVerdict;
+    private final Map<String, DefectRate> rates = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> openAlerts = new ConcurrentHashMap<>();
+
+    ServiceMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.captureToVerdict = Timer.builder("ultraline.capture.to.verdict")
+                .description("Capture time of a frame to the time its verdict was produced")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
+        registry.gauge("ultraline.alerts.open", openAlerts, Map::size);
+    }
+
+    /** The model step with batch size and latency recorded. */
+    FrameInspection timed(FrameInspection inspection) {
+        Timer latency = Timer.builder("ultraline.model.batch").description("Model call latency per batch")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        DistributionSummary size = DistributionSummary.builder("ultraline.model.batch.frames")
+                .description("Frames per model call").publishPercentileHistogram().minimumExpectedValue(1.0)
+                .maximumExpectedValue(1024.0).register(registry);
+        return new TimedInspection(inspection, latency, size);
+    }
+
+    @Override
+    public void frameAccepted(CameraFrame frame) {
+        Counter.builder("ultraline.frames.in").description("Frames that passed validation")
+                .tag("camera", frame.getCameraId()).register(registry).increment();
+    }
+
+    @Override
+    public void verdict(FrameVerdict verdict) {
+        String camera = verdict.getCameraId();
+        Counter.builder("ultraline.verdicts").description("Verdicts produced (frames out)")
+                .tag("camera", camera).tag("status", verdict.getStatus().name()).register(registry).increment();
+        captureToVerdict.record(Duration.ofMillis(Math.max(0,
+                verdict.getProcessedTimestamp().toEpochMilli() - verdict.getCaptureTimestamp().toEpochMilli())));
+        if (verdict.getStatus() == VerdictStatus.OK || verdict.getStatus() == VerdictStatus.DEFECT) {
+            rates.computeIfAbsent(camera, c -> {
+                DefectRate rate = new DefectRate(RATE_WINDOW);
+                registry.gauge("ultraline.defect.rate", io.micrometer.core.instrument.Tags.of("camera", c), rate,
+                        DefectRate::value);
+                return rate;
+            }).add(verdict.getStatus() == VerdictStatus.DEFECT);
+        }
+    }
+
+    @Override
+    public void defect(DefectRegion region) {
+        Counter.builder("ultraline.defect.regions").description("Defect regions published")
+                .tag("camera", region.getCameraId()).register(registry).increment();
+    }
+
+    @Override
+    public void deadLetter(RejectedFrame rejected) {
+        Counter.builder("ultraline.dead.letters").description("Records dead-lettered, by reason")
+                .tag("reason", rejected.getReason().name()).register(registry).increment();
+    }
+
+    @Override
+    public void alert(LineAlert alert) {
+        Counter.builder("ultraline.alerts").description("Alert records, by scope and state")
+                .tag("scope", alert.getScope().name()).tag("state", alert.getState().name()).register(registry)
+                .increment();
+        if (alert.getState() == AlertState.OPEN) {
+            openAlerts.put(alert.getAlertId(), Boolean.TRUE);
+        } else if (alert.getState() == AlertState.CLEARED) {
+            openAlerts.remove(alert.getAlertId());
+        }
+    }
+
+    /** The share of defective frames among the last {@code size} scored ones. */
+    static final class DefectRate {
+        private final boolean[] ring;
+        private int next;
+        private int count;
+        private int defects;
+
+        DefectRate(int size) {
+            ring = new boolean[size];
+        }
+
+        synchronized void add(boolean defective) {
+            if (count == ring.length && ring[next]) {
+                defects--;
+            }
+            ring[next] = defective;
+            if (defective) {
+                defects++;
+            }
+            next = (next + 1) % ring.length;
+            count = Math.min(count + 1, ring.length);
+        }
+
+        synchronized double value() {
+            return count == 0 ? 0 : (double) defects / count;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.ultraline.app;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ProfileBuilder;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.ModelIdentity;
+import java.util.List;
+
+/** A {@link FrameInspection} that records each model call's batch size and latency. */
+final class TimedInspection implements FrameInspection {
+
+    private final FrameInspection inner;
+    private final Timer latency;
+    private final DistributionSummary batchSize;
+
+    TimedInspection(FrameInspection inner, Timer latency, DistributionSummary batchSize) {
+        this.inner = inner;
+        this.latency = latency;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public ModelIdentity model() {
+        return inner.model();
+    }
+
+    @Override
+    public int imageSize() {
+        return inner.imageSize();
+    }
+
+    @Override
+    public int tokenDim() {
+        return inner.tokenDim();
+    }
+
+    @Override
+    public List<InspectedFrame> inspect(List<RgbImage> frames) {
+        batchSize.record(frames.size());
+        return latency.record(() -> inner.inspect(frames));
+    }
+
+    @Override
+    public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return inner.assess(profile, frame, frameWidth, frameHeight);
+    }
+
+    @Override
+    public ProfileBuilder newCalibration() {
+        return inner.newCalibration();
+    }
+}

@@ -1,0 +1,142 @@
+package io.ultraline.cli;
+
+import io.ultraline.alerting.AlertForwarder;
+import io.ultraline.alerting.AlertTail;
+import io.ultraline.alerting.ForwarderConfig;
+import io.ultraline.alerting.RetryPolicy;
+import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ultraline alerts ...}: consumers of line.alerts for people and paging systems. */
+@Command(name = "alerts", description = "Follow line.alerts, or forward it to a webhook.",
+        subcommands = {AlertsCommand.Tail.class, AlertsCommand.Forward.class})
+final class AlertsCommand {
+
+    /** Options every alerts subcommand shares: where Kafka and the registry are, and the topic prefix. */
+    static final class Connection {
+        @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
+        String bootstrapServers;
+        @Option(names = "--registry-url", required = true,
+                description = "schema registry URL(s), Confluent API (e.g. http://host:8081)")
+        String registryUrl;
+        @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the topic names (default none)")
+        String topicPrefix;
+        @Option(names = "--client-config",
+                description = "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...)")
+        Path clientConfigFile;
+
+        Map<String, Object> clientConfig() throws IOException {
+            Map<String, Object> config = new HashMap<>();
+            if (clientConfigFile != null) {
+                Properties props = new Properties();
+                try (InputStream in = Files.newInputStream(clientConfigFile)) {
+                    props.load(in);
+                }
+                props.forEach((k, v) -> config.put(k.toString(), v));
+            }
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            return config;
+        }
+
+        Map<String, Object> serdeConfig() {
+            return Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        }
+
+        String topic(String name) {
+            return topicPrefix + name;
+        }
+    }
+
+    @Command(name = "tail", mixinStandardHelpOptions = true,
+            description = "Print line.alerts as alerts open and clear, one line each (read_committed, no consumer group).")
+    static final class Tail implements Callable<Integer> {
+        @Mixin Connection connection;
+        @Option(names = "--from-beginning", description = "print the retained history first") boolean fromBeginning;
+
+        @Override
+        public Integer call() throws Exception {
+            AlertTail tail = new AlertTail(connection.clientConfig(), connection.serdeConfig(),
+                    connection.topic(Topics.ALERTS), fromBeginning, System.out);
+            return runUntilStopped(tail, tail::stop, () -> tail.awaitStopped(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Command(name = "forward", mixinStandardHelpOptions = true,
+            description = {"POST each line.alerts record as JSON to a webhook (Idempotency-Key header), at least once.",
+                    "Retries 5xx, 408, 429, connection errors and timeouts with exponential backoff; after "
+                            + "--max-attempts failures writes the alert to line.alerts.dlq and moves on. Commits "
+                            + "each offset only after delivery or dead-lettering, so a restart resumes there."})
+    static final class Forward implements Callable<Integer> {
+        @Mixin Connection connection;
+        @Option(names = "--webhook", required = true, description = "URL the alerts are POSTed to") URI webhook;
+        @Option(names = "--group-id", defaultValue = "ultraline-alerts-forwarder",
+                description = "consumer group (default ${DEFAULT-VALUE})") String groupId;
+        @Option(names = "--max-attempts", defaultValue = "5", description = "requests per alert (default ${DEFAULT-VALUE})")
+        int maxAttempts;
+        @Option(names = "--backoff", defaultValue = "PT0.5S",
+                description = "wait before the 2nd attempt, doubled each time (default ${DEFAULT-VALUE})")
+        Duration backoff;
+        @Option(names = "--max-backoff", defaultValue = "PT30S", description = "longest wait (default ${DEFAULT-VALUE})")
+        Duration maxBackoff;
+        @Option(names = "--timeout", defaultValue = "PT10S",
+                description = "connect and response timeout per request (default ${DEFAULT-VALUE})") Duration timeout;
+        @Option(names = "--from-beginning",
+                description = "a group without committed offsets starts at the oldest alert, not at the newest")
+        boolean fromBeginning;
+
+        @Override
+        public Integer call() throws Exception {
+            ForwarderConfig config = new ForwarderConfig(connection.clientConfig(), connection.serdeConfig(),
+                    connection.topic(Topics.ALERTS), connection.topic(Topics.ALERTS_DLQ), groupId,
+                    fromBeginning ? "earliest" : "latest", webhook, new RetryPolicy(maxAttempts, backoff, maxBackoff),
+                    timeout);
+            AlertForwarder forwarder = AlertForwarder.create(config);
+            Duration grace = timeout.plusSeconds(10);
+            int code = runUntilStopped(forwarder, forwarder::stop, () -> forwarder.awaitStopped(grace));
+            System.err.printf("forwarded %d alert(s), dead-lettered %d%n", forwarder.delivered(),
+                    forwarder.deadLettered());
+            return code;
+        }
+    }
+
+    interface Await {
+        boolean await() throws InterruptedException;
+    }
+
+    /** Runs {@code loop} on this thread; Ctrl-C stops it and waits for it to close its clients. */
+    static int runUntilStopped(Runnable loop, Runnable stop, Await stopped) {
+        Thread hook = new Thread(() -> {
+            stop.run();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ultraline-alerts-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            loop.run();
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is what stopped the loop
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// The line dashboard: polls the operator API each second, one tile per camera with its latest
+// overlay, status and score sparkline, and the open alerts. With security on, open it as
+// /?access_token=TOKEN: the token then goes in the Authorization header of every API call.
+(function () {
+  'use strict';
+  const token = new URLSearchParams(location.search).get('access_token');
+  const headers = token ? { Authorization: 'Bearer ' + token } : {};
+  const tiles = document.getElementById('tiles');
+  const shownFrame = {};
+
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function tileOf(cameraId) {
+    let tile = document.getElementById('tile-' + cameraId);
+    if (!tile) {
+      tile = el('article', { id: 'tile-' + cameraId, class: 'tile', 'data-camera': cameraId });
+      const h = el('h2');
+      h.append(el('span', { class: 'camera' }, cameraId), el('span', { class: 'status' }, ''));
+      const img = el('img', { class: 'overlay', alt: 'latest overlay of ' + cameraId, 'data-loaded': 'false' });
+      img.addEventListener('load', () => img.setAttribute('data-loaded', img.naturalWidth > 0 ? 'true' : 'false'));
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('class', 'spark');
+      svg.setAttribute('viewBox', '0 0 100 40');
+      svg.setAttribute('preserveAspectRatio', 'none');
+      tile.append(h, img, el('div', { class: 'meta' }), svg);
+      tiles.append(tile);
+    }
+    return tile;
+  }
+
+  function sparkline(svg, scores) {
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    const scored = scores.filter(s => s.threshold !== null);
+    if (scored.length < 2) return;
+    const max = Math.max(...scored.map(s => Math.max(s.score, s.threshold))) * 1.1 || 1;
+    const pts = scored.map((s, i) => (i * 100 / (scored.length - 1)).toFixed(1) + ',' + (40 - s.score / max * 40).toFixed(1));
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('points', pts.join(' '));
+    const t = 40 - scored[scored.length - 1].threshold / max * 40;
+    const th = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    th.setAttribute('x1', '0'); th.setAttribute('x2', '100');
+    th.setAttribute('y1', t.toFixed(1)); th.setAttribute('y2', t.toFixed(1));
+    svg.append(th, line);
+  }
+
+  async function showOverlay(tile, camera) {
+    if (!camera.overlayFrameId || shownFrame[camera.cameraId] === camera.overlayFrameId) return;
+    shownFrame[camera.cameraId] = camera.overlayFrameId;
+    const r = await fetch('/api/cameras/' + encodeURIComponent(camera.cameraId) + '/overlay.png?frameId='
+      + encodeURIComponent(camera.overlayFrameId), { headers });
+    if (!r.ok) { shownFrame[camera.cameraId] = null; return; }
+    const img = tile.querySelector('img.overlay');
+    const old = img.src;
+    img.src = URL.createObjectURL(await r.blob());
+    if (old && old.startsWith('blob:')) URL.revokeObjectURL(old);
+  }
+
+  function render(camera) {
+    const tile = tileOf(camera.cameraId);
+    tile.setAttribute('data-status', camera.status);
+    tile.querySelector('.status').textContent = camera.status;
+    const threshold = camera.threshold === null ? '–' : camera.threshold.toFixed(3);
+    const meta = tile.querySelector('.meta');
+    meta.textContent = 'score ' + camera.frameScore.toFixed(3) + ' / threshold ' + threshold
+      + ' · regions ' + camera.regionCount + ' · frame ' + camera.frameId;
+    if (camera.openAlerts > 0) {
+      meta.append(' · ', el('span', { class: 'alert-badge' }, camera.openAlerts + ' open alert(s)'));
+    }
+    sparkline(tile.querySelector('svg.spark'), camera.scores || []);
+    return showOverlay(tile, camera);
+  }
+
+  async function refresh() {
+    try {
+      const [cams, alerts] = await Promise.all([
+        fetch('/api/cameras', { headers }).then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); }),
+        fetch('/api/alerts', { headers }).then(r => r.json())]);
+      await Promise.all(cams.cameras.map(render));
+      const list = document.getElementById('alerts');
+      list.replaceChildren(...(alerts.alerts.length ? alerts.alerts.map(a =>
+        el('li', { class: 'open', 'data-alert': a.alertId }, a.scope + ' ' + a.scopeId + ': ' + a.message))
+        : [el('li', { class: 'none' }, 'none')]));
+      const defects = cams.cameras.filter(c => c.status === 'DEFECT').length;
+      document.getElementById('summary').textContent = cams.cameras.length + ' cameras · ' + defects
+        + ' showing a defect · ' + alerts.alerts.length + ' open alerts';
+      document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+    } catch (e) {
+      document.getElementById('summary').textContent = 'cannot reach the API: ' + e.message;
+    }
+  }
+
+  refresh();
+  setInterval(refresh, 1000);
+})();

@@ -1,0 +1,64 @@
+package io.ultraline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceSettingsTest {
+
+    private static final ModelConfig MODEL = new ModelConfig("models/line-vit", 0);
+    private static final KafkaSettings KAFKA = kafka("127.0.0.1:9092", "PLAINTEXT", "", "", "");
+    private static final RegistryConfig REGISTRY = new RegistryConfig("http://127.0.0.1:8081", "");
+    private static final SecurityConfig SECURITY = new SecurityConfig(true, "a-token-of-sufficient-length");
+
+    private static KafkaSettings kafka(String bootstrap, String protocol, String mechanism, String jaas,
+            String endpoint) {
+        return new KafkaSettings(bootstrap, "ultraline", "/tmp/state", 1, "", endpoint, protocol, mechanism, jaas,
+                "", "", "", "");
+    }
+
+    @Test
+    void validSettingsGiveThePipelineConfigurationOfTheFlatKeys() {
+        ServiceSettings s = new ServiceSettings(MODEL, KAFKA, REGISTRY, SECURITY,
+                Map.of("inference.batch.size", "4", "explanations.mode", "defective"));
+        assertThat(s.pipeline().batch().size()).isEqualTo(4);
+        assertThat(s.pipeline().explanations().name()).isEqualTo("DEFECTIVE");
+    }
+
+    @Test
+    void everyProblemIsNamedWithItsEnvironmentVariableInOneMessage() {
+        assertThatThrownBy(() -> new ServiceSettings(new ModelConfig("", 0), kafka("", "SASL_SSL", "", "", "nohost"),
+                new RegistryConfig("ftp://x", "nocolon"), new SecurityConfig(true, "short"),
+                Map.of("inference.batch.size", "zero")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ULTRALINE_MODEL_DIR")
+                .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS")
+                .hasMessageContaining("KAFKA_SASL_MECHANISM")
+                .hasMessageContaining("KAFKA_SASL_JAAS_CONFIG")
+                .hasMessageContaining("ULTRALINE_ADVERTISED_ENDPOINT")
+                .hasMessageContaining("SCHEMA_REGISTRY_URL")
+                .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")
+                .hasMessageContaining("ULTRALINE_API_TOKEN")
+                .hasMessageContaining("inference.batch.size");
+    }
+
+    @Test
+    void securityOffNeedsNoTokenAndSaslSettingsPassThrough() {
+        ServiceSettings s = new ServiceSettings(MODEL,
+                kafka("b:9093", "SASL_SSL", "SCRAM-SHA-512", "jaas-line", "pod-0.svc:8080"), REGISTRY,
+                new SecurityConfig(false, ""), Map.of());
+        assertThat(s.kafka().clientConfig()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("sasl.jaas.config", "jaas-line")
+                .doesNotContainKey("ssl.truststore.location");
+    }
+
+    @Test
+    void registryBasicAuthBecomesConfluentUserInfo() {
+        assertThat(new RegistryConfig("http://r:8081", "u:p").serdeConfig())
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "u:p");
+    }
+}

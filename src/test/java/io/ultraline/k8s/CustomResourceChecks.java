@@ -1,0 +1,140 @@
+package io.ultraline.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The custom resources the deployment uses, checked against the fields their CRDs require and
+ * allow (Strimzi KafkaTopic v1beta2, KEDA ScaledObject v1alpha1, Prometheus Operator
+ * ServiceMonitor v1). fabric8 has no models for them in this build, so the rules are written out.
+ */
+final class CustomResourceChecks {
+
+    private static final Set<String> TOPIC_SPEC = Set.of("topicName", "partitions", "replicas", "config");
+    private static final Set<String> SCALED_OBJECT_SPEC = Set.of("scaleTargetRef", "pollingInterval",
+            "cooldownPeriod", "initialCooldownPeriod", "idleReplicaCount", "minReplicaCount",
+            "maxReplicaCount", "advanced", "triggers", "fallback");
+    private static final Set<String> TRIGGER = Set.of("type", "name", "metadata", "authenticationRef",
+            "metricType", "useCachedMetrics");
+    private static final Set<String> MONITOR_SPEC = Set.of("selector", "endpoints", "namespaceSelector",
+            "jobLabel", "targetLabels", "podTargetLabels", "sampleLimit");
+    private static final Set<String> MONITOR_ENDPOINT = Set.of("port", "targetPort", "path", "scheme",
+            "interval", "scrapeTimeout", "honorLabels", "honorTimestamps", "relabelings",
+            "metricRelabelings", "params", "tlsConfig", "bearerTokenSecret", "basicAuth", "authorization");
+
+    private CustomResourceChecks() {
+    }
+
+    /** Checks {@code o} if its kind is one of these; false when the kind is not known here. */
+    static boolean check(String apiVersion, String kind, ObjectNode o, List<String> problems) {
+        String key = apiVersion + "/" + kind;
+        switch (key) {
+            case "kafka.strimzi.io/v1beta2/KafkaTopic" -> kafkaTopic(o, problems);
+            case "keda.sh/v1alpha1/ScaledObject" -> scaledObject(o, problems);
+            case "monitoring.coreos.com/v1/ServiceMonitor" -> serviceMonitor(o, problems);
+            default -> {
+                return false;
+            }
+        }
+        topLevel(o, problems);
+        return true;
+    }
+
+    private static void topLevel(ObjectNode o, List<String> problems) {
+        only(o, Set.of("apiVersion", "kind", "metadata", "spec"), "", problems);
+        if (!o.path("spec").isObject()) {
+            problems.add("spec is required");
+        }
+    }
+
+    private static void kafkaTopic(ObjectNode o, List<String> problems) {
+        JsonNode spec = o.path("spec");
+        only(spec, TOPIC_SPEC, "spec", problems);
+        if (o.path("metadata").path("labels").path("strimzi.io/cluster").asText().isEmpty()) {
+            problems.add("label strimzi.io/cluster is required: it names the Kafka cluster");
+        }
+        positiveInt(spec, "partitions", problems);
+        positiveInt(spec, "replicas", problems);
+        if (spec.has("topicName") && !spec.get("topicName").isTextual()) {
+            problems.add("spec.topicName must be a string");
+        }
+        spec.path("config").fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                problems.add("spec.config." + e.getKey() + " must be a scalar");
+            }
+        });
+    }
+
+    private static void scaledObject(ObjectNode o, List<String> problems) {
+        JsonNode spec = o.path("spec");
+        only(spec, SCALED_OBJECT_SPEC, "spec", problems);
+        if (spec.path("scaleTargetRef").path("name").asText().isEmpty()) {
+            problems.add("spec.scaleTargetRef.name is required");
+        }
+        if (!spec.path("triggers").isArray() || spec.path("triggers").isEmpty()) {
+            problems.add("spec.triggers needs at least one trigger");
+        }
+        int i = 0;
+        for (JsonNode t : spec.path("triggers")) {
+            String at = "spec.triggers[" + i++ + "]";
+            only(t, TRIGGER, at, problems);
+            if (t.path("type").asText().isEmpty()) {
+                problems.add(at + ".type is required");
+            }
+            t.path("metadata").fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    problems.add(at + ".metadata." + e.getKey() + " must be a string (KEDA's metadata is map[string]string)");
+                }
+            });
+            if (t.path("type").asText().equals("kafka")) {
+                for (String required : List.of("bootstrapServers", "consumerGroup")) {
+                    if (t.path("metadata").path(required).asText().isEmpty()) {
+                        problems.add(at + ".metadata." + required + " is required by the kafka scaler");
+                    }
+                }
+            }
+        }
+        for (String f : List.of("minReplicaCount", "maxReplicaCount", "pollingInterval", "cooldownPeriod")) {
+            if (spec.has(f) && (!spec.get(f).isInt() || spec.get(f).asInt() < 0)) {
+                problems.add("spec." + f + " must be a non-negative integer");
+            }
+        }
+        if (spec.path("minReplicaCount").asInt(0) > spec.path("maxReplicaCount").asInt(100)) {
+            problems.add("spec.minReplicaCount exceeds spec.maxReplicaCount");
+        }
+    }
+
+    private static void serviceMonitor(ObjectNode o, List<String> problems) {
+        JsonNode spec = o.path("spec");
+        only(spec, MONITOR_SPEC, "spec", problems);
+        if (!spec.path("selector").isObject()) {
+            problems.add("spec.selector is required");
+        }
+        if (!spec.path("endpoints").isArray() || spec.path("endpoints").isEmpty()) {
+            problems.add("spec.endpoints needs at least one endpoint");
+        }
+        for (JsonNode e : spec.path("endpoints")) {
+            only(e, MONITOR_ENDPOINT, "spec.endpoints[]", problems);
+            if (!e.has("port") && !e.has("targetPort")) {
+                problems.add("an endpoint needs port or targetPort");
+            }
+        }
+    }
+
+    private static void positiveInt(JsonNode spec, String field, List<String> problems) {
+        JsonNode n = spec.get(field);
+        if (n == null || !n.isInt() || n.asInt() < 1) {
+            problems.add("spec." + field + " must be a positive integer");
+        }
+    }
+
+    private static void only(JsonNode node, Set<String> allowed, String at, List<String> problems) {
+        node.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                problems.add("unknown field " + (at.isEmpty() ? "" : at + ".") + f);
+            }
+        });
+    }
+}
