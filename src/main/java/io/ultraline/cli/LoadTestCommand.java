@@ -24,20 +24,12 @@ final class LoadTestCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "output folder (default load-test/out/<scenario>-<time>)") Path out;
 
-    @Option(names = "--processor", defaultValue = "serve",
-            description = "serve (the service, ultraline serve) or headless (the bare topology)") String processor;
-
     @Override
     public Integer call() throws Exception {
         Scenario scenario = ScenarioFile.read(scenarioFile);
         Path dir = out != null ? out : Path.of("load-test", "out", scenario.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        ProcessorLauncher launcher = switch (processor) {
-            case "serve" -> ProcessorLauncher.serve();
-            case "headless" -> ProcessorLauncher.headless();
-            default -> throw new IllegalArgumentException("--processor must be serve or headless, got " + processor);
-        };
-        LoadTestResult r = new LoadTestRunner(scenario, launcher, dir, System.out).run();
+        LoadTestResult r = new LoadTestRunner(scenario, ProcessorLauncher.serve(), dir, System.out).run();
         System.out.print(LoadTestReport.format(r));
         System.out.println("results: " + dir.resolve("results.json"));
         return r.exactlyOnce().exactlyOnce() ? 0 : 1;

@@ -40,8 +40,9 @@ public final class LoadTestReport {
                 e.verdicts(), e.deadLetters(), e.lost(), e.duplicated(), e.examples().isEmpty() ? "" : e.examples()));
         if (r.recovery() != null) {
             RunAnalysis.Recovery rec = r.recovery();
-            b.append(String.format(Locale.ROOT, "kill at %.1f s: recovered after %s (backlog under %d for good), "
-                            + "peak backlog %d, peak lag %d%n", rec.killAtMs() / 1000.0,
+            b.append(String.format(Locale.ROOT, "kill at %.1f s: backlog peaked (takeover) after %.1f s, recovered "
+                            + "after %s (backlog under %d for good), peak backlog %d, peak lag %d%n",
+                    rec.killAtMs() / 1000.0, rec.takeoverAfterMs() / 1000.0,
                     rec.recoveredAfterMs() < 0 ? "never" : String.format(Locale.ROOT, "%.1f s",
                             rec.recoveredAfterMs() / 1000.0), rec.bound(), rec.peakBacklog(), rec.peakLag()));
         }

@@ -8,19 +8,14 @@ import java.util.List;
 /**
  * Starts one processor instance as a JVM of its own on this project's runtime classpath (the one
  * the launching JVM runs on, as CrashRecoveryIT starts its child), configured by environment
- * variables only. {@link #serve()} runs the real service; {@link #headless()} a bare topology
- * process for when the service is not available.
+ * variables only. {@link #serve()} is the real service; another main class that reads the same
+ * variables and answers the same readiness URL can stand in for it.
  */
 public record ProcessorLauncher(String mainClass, List<String> args) {
 
     /** {@code ultraline serve}: the Micronaut service, health at /health/readiness. */
     public static ProcessorLauncher serve() {
         return new ProcessorLauncher("io.ultraline.cli.Main", List.of("serve"));
-    }
-
-    /** {@link HeadlessProcessor}: the topology alone, with the same environment and readiness URL. */
-    public static ProcessorLauncher headless() {
-        return new ProcessorLauncher(HeadlessProcessor.class.getName(), List.of());
     }
 
     /** The child's command line. */

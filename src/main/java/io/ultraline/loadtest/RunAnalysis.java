@@ -82,25 +82,33 @@ final class RunAnalysis {
 
     /**
      * @param killAtMs         when the instance was killed, ms since the load started
+     * @param takeoverAfterMs  from the kill to the backlog's peak: the killed instance's partitions
+     *                         wait until the group notices the missing member and hands them over,
+     *                         from then on the backlog shrinks
      * @param recoveredAfterMs from the kill until the backlog was back under the bound for the rest
      *                         of the load; -1 when it never was
      * @param peakBacklog      the highest backlog after the kill
      * @param peakLag          the highest consumer-group lag after the kill
      * @param bound            the backlog bound used
      */
-    record Recovery(long killAtMs, long recoveredAfterMs, long peakBacklog, long peakLag, long bound) {
+    record Recovery(long killAtMs, long takeoverAfterMs, long recoveredAfterMs, long peakBacklog, long peakLag,
+                    long bound) {
     }
 
     /** Recovery from a kill at {@code killAtMs}, judged on the samples up to {@code loadEndMs}. */
     static Recovery recovery(List<Sample> samples, long killAtMs, long loadEndMs, long bound) {
         long peakBacklog = 0;
+        long peakAt = killAtMs;
         long peakLag = 0;
         long recoveredAt = -1;
         for (Sample s : samples) {
             if (s.tMs() < killAtMs || s.tMs() > loadEndMs) {
                 continue;
             }
-            peakBacklog = Math.max(peakBacklog, s.backlog());
+            if (s.backlog() > peakBacklog) {
+                peakBacklog = s.backlog();
+                peakAt = s.tMs();
+            }
             peakLag = Math.max(peakLag, s.lag());
             if (s.backlog() > bound) {
                 recoveredAt = -1;
@@ -108,6 +116,7 @@ final class RunAnalysis {
                 recoveredAt = s.tMs();
             }
         }
-        return new Recovery(killAtMs, recoveredAt < 0 ? -1 : recoveredAt - killAtMs, peakBacklog, peakLag, bound);
+        return new Recovery(killAtMs, peakAt - killAtMs, recoveredAt < 0 ? -1 : recoveredAt - killAtMs, peakBacklog,
+                peakLag, bound);
     }
 }

@@ -40,7 +40,6 @@ class LauncherTest {
         assertThat(cmd).contains("-Xmx768m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro",
                 System.getProperty("java.class.path"));
         assertThat(cmd.subList(cmd.size() - 2, cmd.size())).containsExactly("io.ultraline.cli.Main", "serve");
-        assertThat(ProcessorLauncher.headless().command(config)).last().isEqualTo(HeadlessProcessor.class.getName());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tiny scenario end to end: one processor JVM with a tiny test model against the shared test
+ * A tiny scenario end to end: one {@code ultraline serve} JVM with a tiny test model against the shared test
  * broker and registry, a few seconds of open-loop frames, then results.json, the plots, and an
  * independent read_committed check that every frame id the generator sent has exactly one verdict.
  */
@@ -65,7 +65,7 @@ class LoadTestIT {
         Path out = Files.createTempDirectory(Path.of("target"), "loadtest-it");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        LoadTestResult r = new LoadTestRunner(scenario, ProcessorLauncher.headless(), out,
+        LoadTestResult r = new LoadTestRunner(scenario, ProcessorLauncher.serve(), out,
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());

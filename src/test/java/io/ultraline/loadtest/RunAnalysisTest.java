@@ -54,6 +54,7 @@ class RunAnalysisTest {
         RunAnalysis.Recovery r = RunAnalysis.recovery(samples, 3500, 12_000, 40);
         assertThat(r.recoveredAfterMs()).isEqualTo(9000 - 3500);
         assertThat(r.peakBacklog()).isEqualTo(90);
+        assertThat(r.takeoverAfterMs()).as("the peak at 6 s").isEqualTo(6000 - 3500);
     }
 
     @Test
