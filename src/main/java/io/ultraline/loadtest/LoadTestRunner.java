@@ -45,6 +45,7 @@ public final class LoadTestRunner {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration AUDIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COOL_DOWN = Duration.ofSeconds(10);
 
     private final Scenario scenario;
     private final ProcessorLauncher launcher;
@@ -227,6 +228,9 @@ public final class LoadTestRunner {
         Double measuredFps = null;
         long loadEnd = System.currentTimeMillis() - start;
         if (best != null && s.followUpFraction() > 0) {
+            // the last step overloaded the processors: let them drain and idle before measuring
+            awaitQuiet(books, generator, scenario.drainTimeout());
+            TimeUnit.MILLISECONDS.sleep(COOL_DOWN.toMillis());
             double rate = best * s.followUpFraction();
             long dur = s.followUpDuration().toMillis();
             long from = System.currentTimeMillis();

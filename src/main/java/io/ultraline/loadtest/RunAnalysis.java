@@ -12,6 +12,8 @@ final class RunAnalysis {
 
     /** A steady backlog may grow by at most this share of the offered rate per second. */
     static final double MAX_GROWTH_SHARE = 0.05;
+    /** A sustained step delivers at least this share of the offered rate. */
+    static final double MIN_DELIVERED_SHARE = 0.95;
 
     private RunAnalysis() {
     }
@@ -30,9 +32,10 @@ final class RunAnalysis {
     }
 
     /**
-     * Judges a step from its samples (those taken while it offered frames) and the latency of its
-     * frames: sustained when the backlog ends under the bound, does not grow over the step's second
-     * half, and the p99 stays under {@code maxP99Ms}.
+     * Judges a step from its samples (those taken while it offered frames, after it settled) and
+     * the latency of its frames: sustained when the outcomes keep up with the offered rate, the
+     * backlog ends under the bound and does not grow over the samples, and the p99 stays under
+     * {@code maxP99Ms}.
      */
     static Step judge(double rate, List<Sample> during, long p50, long p99, long max, long maxP99Ms, long bound) {
         if (during.size() < 2) {
@@ -42,9 +45,11 @@ final class RunAnalysis {
         Sample last = during.get(during.size() - 1);
         double seconds = (last.tMs() - first.tMs()) / 1000.0;
         double delivered = ((last.verdicts() + last.deadLetters()) - (first.verdicts() + first.deadLetters())) / seconds;
-        double growth = slope(during.subList(during.size() / 2, during.size()));
+        double growth = slope(during);
         String reason;
-        if (last.backlog() > bound) {
+        if (delivered < MIN_DELIVERED_SHARE * rate) {
+            reason = String.format("delivered %.1f < %.0f %% of %.1f", delivered, 100 * MIN_DELIVERED_SHARE, rate);
+        } else if (last.backlog() > bound) {
             reason = "backlog " + last.backlog() + " > " + bound;
         } else if (growth > MAX_GROWTH_SHARE * rate) {
             reason = String.format("backlog grows %.1f frames/s", growth);

@@ -27,12 +27,23 @@ class RunAnalysisTest {
     void aGrowingBacklogIsNotSustainedEvenUnderTheBound() {
         List<Sample> during = new ArrayList<>();
         for (int i = 0; i <= 10; i++) {
-            during.add(s(i * 1000L, i * 17L, 3L * i));
+            during.add(s(i * 1000L, i * 20L, 3L * i));
         }
         RunAnalysis.Step step = RunAnalysis.judge(20, during, 300, 600, 700, 3000, 40);
         assertThat(step.sustained()).isFalse();
         assertThat(step.reason()).contains("grows");
         assertThat(RunAnalysis.slope(during)).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void fallingBehindTheOfferedRateIsNotSustained() {
+        List<Sample> during = new ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            during.add(s(i * 1000L, i * 18L, 5));
+        }
+        RunAnalysis.Step step = RunAnalysis.judge(20, during, 300, 600, 700, 3000, 40);
+        assertThat(step.sustained()).isFalse();
+        assertThat(step.reason()).startsWith("delivered 18.0");
     }
 
     @Test
