@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,7 +44,6 @@ public final class LoadTestRunner {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration AUDIT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration COOL_DOWN = Duration.ofSeconds(10);
 
     private final Scenario scenario;
     private final ProcessorLauncher launcher;
@@ -118,13 +116,12 @@ public final class LoadTestRunner {
             OpenLoopGenerator generator = new OpenLoopGenerator(frames, producer, topics.frames().name(), produced,
                     Pacer.Clock.SYSTEM);
             long start = System.currentTimeMillis();
-            Phases phases;
+            LoadPhases.Result phases;
             try (Sampler sampler = new Sampler(books, generator::sent, admin, applicationId, topics.frames().name(),
                     scenario.partitions(), instances, start)) {
                 sampler.start();
-                phases = scenario.search().isPresent()
-                        ? search(generator, books, sampler, start)
-                        : fixed(generator, books, instances, start);
+                LoadPhases load = new LoadPhases(scenario, generator, books, sampler, log);
+                phases = scenario.search().isPresent() ? load.search(start) : load.fixed(instances, start);
                 awaitOutcomes(books, produced, generator, scenario.drainTimeout());
                 TimeUnit.MILLISECONDS.sleep(1500); // one more sample after the drain
                 sampler.close();
@@ -144,135 +141,16 @@ public final class LoadTestRunner {
     private record RunId(String startedAt, String topicPrefix, String applicationId) {
     }
 
-    /** What the load phases leave for the result. */
-    private record Phases(LiveBooks.Window measured, Double measuredFps, List<RunAnalysis.Step> steps,
-                          Double maxSustainable, long loadEndMs, long killAtMs) {
-    }
-
-    private Phases fixed(OpenLoopGenerator generator, LiveBooks books, List<ProcessorInstance> instances, long start)
-            throws InterruptedException {
-        double rate = scenario.offeredFps();
-        long warm = scenario.warmUp().toMillis();
-        long duration = scenario.duration().toMillis();
-        LiveBooks.Window window = books.window("after warm-up", start + warm, start + duration);
-        Thread killer = null;
-        long[] killedAt = {-1};
-        if (scenario.kill().isPresent()) {
-            Scenario.Kill kill = scenario.kill().get();
-            ProcessorInstance victim = instances.get(kill.instance());
-            killer = new Thread(() -> {
-                try {
-                    long wait = start + kill.at().toMillis() - System.currentTimeMillis();
-                    if (wait > 0) {
-                        TimeUnit.MILLISECONDS.sleep(wait);
-                    }
-                    log.printf("kill -9 instance %d (pid %d)%n", kill.instance(), victim.pid());
-                    victim.kill();
-                    killedAt[0] = victim.killedAtMillis() - start;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "loadtest-killer");
-            killer.setDaemon(true);
-            killer.start();
-        }
-        log.printf("offering %.1f frames/s for %d s (warm-up %d s) ...%n", rate, duration / 1000, warm / 1000);
-        generator.offer(rate, duration);
-        long loadEnd = System.currentTimeMillis() - start;
-        if (killer != null) {
-            killer.join(10_000);
-        }
-        return new Phases(window, rate, List.of(), null, loadEnd, killedAt[0]);
-    }
-
-    private Phases search(OpenLoopGenerator generator, LiveBooks books, Sampler sampler, long start)
-            throws InterruptedException {
-        Scenario.Search s = scenario.search().get();
-        List<RunAnalysis.Step> steps = new ArrayList<>();
-        Double best = null;
-        long step = s.stepDuration().toMillis();
-        for (double rate = s.from(); rate <= s.to() + 1e-9; rate += s.step()) {
-            long from = System.currentTimeMillis();
-            // the first third of a step settles the batches at the new rate
-            LiveBooks.Window w = books.window(String.format("step %.1f", rate), from + step / 3, from + step);
-            log.printf("search: %.1f frames/s for %d s ...%n", rate, step / 1000);
-            generator.offer(rate, step);
-            long to = System.currentTimeMillis();
-            List<Sample> during = new ArrayList<>();
-            for (Sample x : sampler.samples()) {
-                if (x.tMs() >= from - start + step / 3 && x.tMs() <= to - start) {
-                    during.add(x);
-                }
-            }
-            boolean drained = awaitQuiet(books, generator, s.stepDuration().multipliedBy(2));
-            Histogram h = LiveBooks.copy(w);
-            long bound = RunAnalysis.backlogBound(rate, scenario.batchSize(), scenario.instances());
-            RunAnalysis.Step judged = during.size() < 2
-                    ? new RunAnalysis.Step(rate, 0, -1, -1, -1, -1, 0, false, "too few samples")
-                    : RunAnalysis.judge(rate, during, pct(h, 50), pct(h, 99), h.getMaxValue(), s.maxP99().toMillis(),
-                            bound);
-            if (judged.sustained() && !drained) {
-                judged = new RunAnalysis.Step(judged.offeredFps(), judged.deliveredFps(), judged.p50Ms(),
-                        judged.p99Ms(), judged.maxMs(), judged.backlogAtEnd(), judged.backlogGrowthPerS(), false,
-                        "did not drain");
-            }
-            steps.add(judged);
-            log.printf("  delivered %.1f/s, p50 %d ms, p99 %d ms, backlog %d (bound %d): %s%n", judged.deliveredFps(),
-                    judged.p50Ms(), judged.p99Ms(), judged.backlogAtEnd(), bound, judged.reason());
-            if (!judged.sustained()) {
-                break;
-            }
-            best = rate;
-        }
-        LiveBooks.Window measured = null;
-        Double measuredFps = null;
-        long loadEnd = System.currentTimeMillis() - start;
-        if (best != null && s.followUpFraction() > 0) {
-            // the last step overloaded the processors: let them drain and idle before measuring
-            awaitQuiet(books, generator, scenario.drainTimeout());
-            TimeUnit.MILLISECONDS.sleep(COOL_DOWN.toMillis());
-            double rate = best * s.followUpFraction();
-            long dur = s.followUpDuration().toMillis();
-            long from = System.currentTimeMillis();
-            long warm = Math.min(scenario.warmUp().toMillis(), dur / 3);
-            measured = books.window("follow-up at " + Math.round(100 * s.followUpFraction()) + " % of max",
-                    from + warm, from + dur);
-            measuredFps = rate;
-            log.printf("follow-up: %.1f frames/s (%.0f %% of %.1f) for %d s ...%n", rate, 100 * s.followUpFraction(),
-                    best, dur / 1000);
-            generator.offer(rate, dur);
-            loadEnd = System.currentTimeMillis() - start;
-        }
-        return new Phases(measured, measuredFps, steps, best, loadEnd, -1);
-    }
-
-    private static long pct(Histogram h, double p) {
-        return h.getTotalCount() == 0 ? -1 : h.getValueAtPercentile(p);
-    }
-
-    /** Waits until every sent frame has an outcome; false if {@code timeout} passed first. */
-    private static boolean awaitQuiet(LiveBooks books, OpenLoopGenerator generator, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (books.outcomes() < generator.sent() - generator.failed()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return true;
-    }
-
     private void awaitOutcomes(LiveBooks books, Produced produced, OpenLoopGenerator generator, Duration timeout)
             throws InterruptedException {
         log.printf("draining: %d of %d frames have an outcome ...%n", books.outcomes(), generator.sent());
-        if (!awaitQuiet(books, generator, timeout)) {
+        if (!LoadPhases.awaitQuiet(books, generator, timeout)) {
             log.printf("drain timed out after %d s: %d of %d frames have an outcome%n", timeout.toSeconds(),
                     books.outcomes(), produced.size());
         }
     }
 
-    private LoadTestResult result(Phases phases, List<Sample> samples, ExactlyOnceCheck check, LiveBooks books,
+    private LoadTestResult result(LoadPhases.Result phases, List<Sample> samples, ExactlyOnceCheck check, LiveBooks books,
             OpenLoopGenerator generator, List<ProcessorInstance> instances, double loadBefore, RunId run)
             throws IOException {
         LoadTestResult.Latency latency = phases.measured() == null ? null
