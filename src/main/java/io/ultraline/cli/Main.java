@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
         description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
         subcommands = {ModelCommand.class, ExplainCommand.class, CalibrateCommand.class, InspectCommand.class,
-                EvaluateCommand.class, BenchCommand.class, DatasetCommand.class,
+                EvaluateCommand.class, BenchCommand.class, DatasetCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
