@@ -100,8 +100,15 @@ final class AuditCommand implements Callable<Integer> {
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion());
             ProgressBar bar = new ProgressBar(System.err, "audit");
+            long[] drawn = {0};
             result = audit.replay(recording, replay, new AuditReport.ModelInfo(model.toString(), manifest.name(),
-                    manifest.version(), manifest.weightsSha256()), mismatch, bar::update);
+                    manifest.version(), manifest.weightsSha256()), mismatch, (done, total) -> {
+                        long now = System.nanoTime();
+                        if (done >= total || now - drawn[0] > 100_000_000L) { // redraw at most 10 times a second
+                            drawn[0] = now;
+                            bar.update(done, total);
+                        }
+                    });
         }
         System.out.printf("%s: %d frames in range, %d compared, %d matched, %d mismatched, %d without outcome, "
                         + "%d verdicts without frame, %d dead letters (%.1f s)%n", result.passed() ? "PASSED" : "FAILED",

@@ -238,6 +238,7 @@ class AuditReplayIT {
         } finally {
             System.setOut(out);
             System.setErr(err);
+            out.print("audit exit output:\n" + o.toString(StandardCharsets.UTF_8));
         }
     }
 
