@@ -26,7 +26,8 @@ import javax.imageio.ImageIO;
 final class FrameJudge {
 
     private static final int RECORDED_OUTLINE = 0xff3030;
-    private static final int OVERLAY_SIDE = 256;
+    private static final int OVERLAY_SIDE = 320;
+    private static final int CAPTION_CHARS = 44;
 
     private final Recorded recorded;
     private final ProfileSnapshots profiles;
@@ -182,10 +183,12 @@ final class FrameJudge {
                 // a malformed recorded mask is already a difference; nothing to draw
             }
         }
-        List<String> caption = new ArrayList<>();
-        caption.add(frame.frame().getCameraId() + " " + frame.frame().getFrameId() + " @" + Recorded.key(frame.source()));
-        diffs.stream().limit(3).forEach(d -> caption.add(d.toString()));
-        caption.add("green: replayed regions, red: recorded regions; heat: replayed token scores");
+        // the page's table has the details; the caption names the frame and what differs, cut to the width
+        List<String> caption = List.of(
+                cut(frame.frame().getCameraId() + " " + frame.frame().getFrameId() + " @" + Recorded.key(frame.source())),
+                cut("differs: " + String.join(", ", diffs.stream().map(Difference::field).distinct().toList())),
+                "green: replayed, red (on top): recorded regions",
+                "heat: replayed token scores");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(overlay.withCaption(caption), "png", out);
@@ -193,5 +196,9 @@ final class FrameJudge {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static String cut(String line) {
+        return line.length() <= CAPTION_CHARS ? line : line.substring(0, CAPTION_CHARS - 3) + "...";
     }
 }

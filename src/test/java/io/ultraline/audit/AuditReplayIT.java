@@ -218,7 +218,15 @@ class AuditReplayIT {
         mismatch.get("differences").forEach(d -> fields.add(d.get("field").asText()));
         assertThat(fields).contains("verdicts").anyMatch(f -> f.endsWith(".status"))
                 .anyMatch(f -> f.endsWith(".frameScore"));
-        assertThat(Files.readString(reportDir.resolve(ReportWriter.HTML))).contains("data:image/png;base64,", source);
+        String html = Files.readString(reportDir.resolve(ReportWriter.HTML));
+        assertThat(html).contains("data:image/png;base64,", source);
+        java.util.regex.Matcher png = java.util.regex.Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)")
+                .matcher(html);
+        assertThat(png.find()).isTrue();
+        java.awt.image.BufferedImage overlay = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png.group(1))));
+        assertThat(overlay.getWidth()).isGreaterThanOrEqualTo(320);
+        javax.imageio.ImageIO.write(overlay, "png", Path.of("target", "audit-it-overlay.png").toFile());
     }
 
     private Result audit(String... extra) {
