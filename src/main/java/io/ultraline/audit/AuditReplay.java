@@ -52,6 +52,7 @@ public final class AuditReplay {
         final ProfileSnapshots profiles = new ProfileSnapshots();
         final Set<String> modelStamps = new TreeSet<>();
         final Set<String> digests = new LinkedHashSet<>();
+        final List<String> unreadable = new ArrayList<>();
 
         Recording(List<AuditConsumer.Range> ranges) {
             this.ranges = ranges;
@@ -69,7 +70,7 @@ public final class AuditReplay {
             Recording rec = new Recording(kafka.ranges(topics.frames().name(), request.from(), request.to()));
             Deserializer<FrameVerdict> verdicts = topics.verdicts().valueSerde().deserializer();
             for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.verdicts().name(), request.from())) {
-                FrameVerdict v = r.value() == null ? null : verdicts.deserialize(r.topic(), r.headers(), r.value());
+                FrameVerdict v = decode(rec, verdicts, r);
                 if (v != null && request.camera(v.getCameraId()) && inScope(rec, v.getSource(), r.timestamp())) {
                     rec.recorded.addVerdict(new Recorded.Verdict(v, BatchTag.from(r.headers()), r.offset(),
                             r.partition()));
@@ -80,7 +81,7 @@ public final class AuditReplay {
             }
             Deserializer<DefectRegion> defects = topics.defects().valueSerde().deserializer();
             for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.defects().name(), request.from())) {
-                DefectRegion d = r.value() == null ? null : defects.deserialize(r.topic(), r.headers(), r.value());
+                DefectRegion d = decode(rec, defects, r);
                 if (d != null && !rec.recorded.verdicts(Recorded.key(d.getSource())).isEmpty()
                         && framesTopic(d.getSource())) {
                     rec.recorded.addDefect(d);
@@ -88,7 +89,7 @@ public final class AuditReplay {
             }
             Deserializer<RejectedFrame> dlq = topics.deadLetters().valueSerde().deserializer();
             for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.deadLetters().name(), request.from())) {
-                RejectedFrame d = r.value() == null ? null : dlq.deserialize(r.topic(), r.headers(), r.value());
+                RejectedFrame d = decode(rec, dlq, r);
                 if (d != null && framesTopic(d.getSource()) && range(rec, d.getSource()).map(x -> x.contains(
                         d.getSource().getOffset())).orElse(false)) {
                     rec.recorded.addDeadLetter(d);
@@ -96,11 +97,25 @@ public final class AuditReplay {
             }
             Deserializer<ReferenceProfile> profiles = topics.profiles().valueSerde().deserializer();
             for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.profiles().name(), Instant.EPOCH)) {
-                if (r.value() != null) {
-                    rec.profiles.add(profiles.deserialize(r.topic(), r.headers(), r.value()));
+                ReferenceProfile p = decode(rec, profiles, r);
+                if (p != null) {
+                    rec.profiles.add(p);
                 }
             }
             return rec;
+        }
+    }
+
+    /** The record's value, or null for a tombstone or (noted as unreadable) a value that does not decode. */
+    private static <V> V decode(Recording rec, Deserializer<V> values, ConsumerRecord<byte[], byte[]> r) {
+        if (r.value() == null) {
+            return null;
+        }
+        try {
+            return values.deserialize(r.topic(), r.headers(), r.value());
+        } catch (RuntimeException e) {
+            rec.unreadable.add(r.topic() + " " + r.partition() + "@" + r.offset() + ": " + e.getMessage());
+            return null;
         }
     }
 
@@ -149,7 +164,7 @@ public final class AuditReplay {
                 request.cameras().stream().sorted().toList(), model, List.copyOf(rec.modelStamps), modelMismatch,
                 request.tolerance(), inRange[0], judge.compared, judge.matched, List.copyOf(judge.mismatches),
                 List.copyOf(judge.withoutOutcome), withoutFrame, List.copyOf(judge.deadLetters),
-                (System.nanoTime() - started) / 1e9);
+                List.copyOf(rec.unreadable), (System.nanoTime() - started) / 1e9);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.List;
  * @param framesWithoutOutcome frames with neither a verdict nor a dead letter
  * @param verdictsWithoutFrame verdicts of the range whose frame is not on the topic
  * @param deadLetters        dead letters of frames in the range
+ * @param unreadableRecords  records of the output topics that could not be deserialized
  * @param seconds            wall time of the replay
  */
 @JsonPropertyOrder({"passed"})
@@ -32,7 +33,7 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
                           List<String> recordedModels, boolean modelMismatch, Tolerance tolerance, int framesInRange,
                           int framesCompared, int framesMatched, List<Mismatch> mismatches,
                           List<String> framesWithoutOutcome, List<String> verdictsWithoutFrame,
-                          List<DeadLetter> deadLetters, double seconds) {
+                          List<DeadLetter> deadLetters, List<String> unreadableRecords, double seconds) {
 
     /** The replay's model. */
     public record ModelInfo(String directory, String name, String version, String digest) {
@@ -57,9 +58,13 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
                              boolean replayAgrees) {
     }
 
-    /** Whether the audit passed: every frame matched and every frame and verdict has its counterpart. */
+    /**
+     * Whether the audit passed: every frame matched, every frame and verdict has its counterpart and
+     * every recorded output could be read.
+     */
     @JsonProperty("passed")
     public boolean passed() {
-        return mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty();
+        return mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty()
+                && unreadableRecords.isEmpty();
     }
 }

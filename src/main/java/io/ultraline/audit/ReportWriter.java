@@ -70,6 +70,7 @@ public final class ReportWriter {
         row(h, "frames with no verdict or dead letter", Integer.toString(r.framesWithoutOutcome().size()));
         row(h, "verdicts with no frame", Integer.toString(r.verdictsWithoutFrame().size()));
         row(h, "dead letters in range", Integer.toString(r.deadLetters().size()));
+        row(h, "unreadable output records", Integer.toString(r.unreadableRecords().size()));
         row(h, "replay time", String.format("%.1f s", r.seconds()));
         h.append("</table>\n");
         for (AuditReport.Mismatch m : r.mismatches()) {
@@ -90,6 +91,7 @@ public final class ReportWriter {
         }
         list(h, "Frames with no verdict or dead letter", r.framesWithoutOutcome());
         list(h, "Verdicts with no frame on the topic", r.verdictsWithoutFrame());
+        list(h, "Unreadable output records", r.unreadableRecords());
         if (!r.deadLetters().isEmpty()) {
             h.append("<h2>Dead letters in range</h2>\n<table><tr><th>source</th><th>camera</th><th>frame</th>"
                     + "<th>reason</th><th>replay agrees</th><th>message</th></tr>\n");

@@ -111,10 +111,11 @@ final class AuditCommand implements Callable<Integer> {
                     });
         }
         System.out.printf("%s: %d frames in range, %d compared, %d matched, %d mismatched, %d without outcome, "
-                        + "%d verdicts without frame, %d dead letters (%.1f s)%n", result.passed() ? "PASSED" : "FAILED",
-                result.framesInRange(), result.framesCompared(), result.framesMatched(), result.mismatches().size(),
-                result.framesWithoutOutcome().size(), result.verdictsWithoutFrame().size(),
-                result.deadLetters().size(), result.seconds());
+                        + "%d verdicts without frame, %d dead letters, %d unreadable records (%.1f s)%n",
+                result.passed() ? "PASSED" : "FAILED", result.framesInRange(), result.framesCompared(),
+                result.framesMatched(), result.mismatches().size(), result.framesWithoutOutcome().size(),
+                result.verdictsWithoutFrame().size(), result.deadLetters().size(), result.unreadableRecords().size(),
+                result.seconds());
         for (AuditReport.Mismatch m : result.mismatches()) {
             System.out.println("  mismatch " + m.source() + " " + m.cameraId() + " " + m.frameId() + ": "
                     + m.differences());

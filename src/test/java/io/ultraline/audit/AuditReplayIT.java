@@ -66,9 +66,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Records a run of the real topology (tiny test model, batches of up to 4, a calibration, defective
  * frames, two dead letters) on the embedded broker and registry, then audits it with the command
- * line: the replay reproduces every CPU verdict with equal floats; a wrong model is refused; a
- * tampered verdict is reported with a non-zero exit. The tests share the recording and run in order,
- * the tampering last.
+ * line: the replay reproduces every CPU verdict with equal floats; a wrong model is refused; a frame
+ * without outcome, a verdict without frame and a tampered verdict are reported with a non-zero exit.
+ * The tests share the recording and run in order, the additions to the topics last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,7 +76,6 @@ class AuditReplayIT {
 
     private static final int PARTITIONS = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final long START = 1_750_000_000_000L;
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -84,7 +83,9 @@ class AuditReplayIT {
     private final PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
             .withPrefix(run);
     private final ObjectMapper json = new ObjectMapper();
-    private long capture = START;
+    // recent record times: the broker's time-based retention (7 days) deletes older ones while the tests run
+    private final long start = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+    private long capture = start;
     private int framesSent;
 
     @BeforeAll
@@ -194,6 +195,38 @@ class AuditReplayIT {
 
     @Test
     @Order(3)
+    void aFrameWithoutOutcomeAndAVerdictWithoutFrameAreReported(@TempDir Path reportDir) throws Exception {
+        ConsumerRecord<String, FrameVerdict> some = readVerdicts().get(0);
+        FrameVerdict orphan = FrameVerdict.newBuilder(some.value())
+                .setSource(new io.ultraline.avro.SourceRef(topics.frames().name(), some.value().getSource()
+                        .getPartition(), 1_000_000L)).build();
+        int unprocessedPartition;
+        try (KafkaProducer<String, FrameVerdict> verdicts = producer(topics.verdicts().valueSerde().serializer());
+             KafkaProducer<String, CameraFrame> frames = producer(topics.frames().valueSerde().serializer())) {
+            verdicts.send(new ProducerRecord<>(topics.verdicts().name(), some.partition(), some.timestamp(),
+                    some.key(), orphan)).get();
+            // the pipeline is stopped: this frame never gets an outcome
+            CameraFrame late = TestFrames.frame("cam-1", "late", TestFrames.good(9));
+            capture += 1000;
+            unprocessedPartition = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, "cam-1",
+                    late)).get().partition();
+        }
+        framesSent++;
+
+        Result r = audit("--model", TestModels.modelDir().toString(), "--report", reportDir.toString());
+
+        assertThat(r.code).as(r.out + r.err).isEqualTo(1);
+        JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
+        assertThat(report.get("mismatches")).isEmpty();
+        assertThat(report.get("verdictsWithoutFrame")).extracting(JsonNode::asText)
+                .containsExactly(some.value().getSource().getPartition() + "@1000000");
+        assertThat(report.get("framesWithoutOutcome")).hasSize(1)
+                .allSatisfy(n -> assertThat(n.asText()).startsWith(unprocessedPartition + "@"));
+        assertThat(report.get("framesInRange").asInt()).isEqualTo(framesSent);
+    }
+
+    @Test
+    @Order(4)
     void aTamperedVerdictIsReportedWithANonZeroExit(@TempDir Path reportDir) throws Exception {
         ConsumerRecord<String, FrameVerdict> original = readVerdicts().stream()
                 .filter(r -> r.value().getStatus() == VerdictStatus.DEFECT).findFirst().orElseThrow();
@@ -231,7 +264,7 @@ class AuditReplayIT {
 
     private Result audit(String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--bootstrap-servers", kafka.bootstrapServers(),
-                "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(START),
+                "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(start),
                 "--to", Long.toString(capture + 1), "--threads", "1", "--inter-threads", "1"));
         args.addAll(List.of(extra));
         PrintStream out = System.out;
