@@ -158,13 +158,16 @@ public final class AuditReplay {
             }
         }
         progress.update(total, total);
+        List<AuditReport.ProfileResult> profiles = ProfileCheck.run(rec.profiles, rec.recorded, judge.calibrationTokens,
+                replay, s -> framesTopic(s) && range(rec, s).map(r -> r.contains(s.getOffset())).orElse(false),
+                request::camera);
         List<String> withoutFrame = new ArrayList<>();
         rec.recorded.allVerdicts().keySet().stream().filter(k -> !seen.contains(k)).sorted().forEach(withoutFrame::add);
         return new AuditReport(topics.frames().name(), request.from(), request.to(),
                 request.cameras().stream().sorted().toList(), model, List.copyOf(rec.modelStamps), modelMismatch,
                 request.tolerance(), inRange[0], judge.compared, judge.matched, List.copyOf(judge.mismatches),
                 List.copyOf(judge.withoutOutcome), withoutFrame, List.copyOf(judge.deadLetters),
-                List.copyOf(rec.unreadable), (System.nanoTime() - started) / 1e9);
+                List.copyOf(rec.unreadable), profiles, (System.nanoTime() - started) / 1e9);
     }
 
     /**

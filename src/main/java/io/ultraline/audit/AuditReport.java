@@ -26,6 +26,7 @@ import java.util.List;
  * @param verdictsWithoutFrame verdicts of the range whose frame is not on the topic
  * @param deadLetters        dead letters of frames in the range
  * @param unreadableRecords  records of the output topics that could not be deserialized
+ * @param profiles           profile snapshots calibrated on frames of the range, rebuilt and compared
  * @param seconds            wall time of the replay
  */
 @JsonPropertyOrder({"passed"})
@@ -33,7 +34,8 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
                           List<String> recordedModels, boolean modelMismatch, Tolerance tolerance, int framesInRange,
                           int framesCompared, int framesMatched, List<Mismatch> mismatches,
                           List<String> framesWithoutOutcome, List<String> verdictsWithoutFrame,
-                          List<DeadLetter> deadLetters, List<String> unreadableRecords, double seconds) {
+                          List<DeadLetter> deadLetters, List<String> unreadableRecords,
+                          List<ProfileResult> profiles, double seconds) {
 
     /** The replay's model. */
     public record ModelInfo(String directory, String name, String version, String digest) {
@@ -59,12 +61,23 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
     }
 
     /**
-     * Whether the audit passed: every frame matched, every frame and verdict has its counterpart and
-     * every recorded output could be read.
+     * A profile snapshot rebuilt from its calibration frames.
+     *
+     * @param key       profile key (cameraId or cameraId/productId)
+     * @param lastFrame {@code partition@offset} of its last calibration frame
+     * @param outcome   REPRODUCED (byte for byte), DIFFERS or NOT_CHECKED
+     */
+    public record ProfileResult(String key, long version, String lastFrame, String outcome, String detail) {
+    }
+
+    /**
+     * Whether the audit passed: every frame matched, every frame and verdict has its counterpart, every
+     * recorded output could be read and no rebuilt profile differs from its snapshot.
      */
     @JsonProperty("passed")
     public boolean passed() {
         return mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty()
-                && unreadableRecords.isEmpty();
+                && unreadableRecords.isEmpty()
+                && profiles.stream().noneMatch(p -> p.outcome().equals(ProfileCheck.Outcome.DIFFERS.name()));
     }
 }

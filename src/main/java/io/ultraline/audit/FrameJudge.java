@@ -14,7 +14,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
@@ -39,6 +41,8 @@ final class FrameJudge {
     final List<AuditReport.Mismatch> mismatches = new ArrayList<>();
     final List<String> withoutOutcome = new ArrayList<>();
     final List<AuditReport.DeadLetter> deadLetters = new ArrayList<>();
+    /** Replayed tokens of the frames recorded as CALIBRATING, by source, for {@link ProfileCheck}. */
+    final Map<String, float[]> calibrationTokens = new HashMap<>();
 
     FrameJudge(Recorded recorded, ProfileSnapshots profiles, FrameReplay replay, Tolerance tolerance) {
         this.recorded = recorded;
@@ -101,6 +105,9 @@ final class FrameJudge {
             diffs.add(new Difference("outcome", outcome(verdicts, dead), replayed));
             mismatch(frame, verdicts, dead, replayed, diffs, null);
             return;
+        }
+        if (verdicts.stream().anyMatch(v -> v.verdict().getStatus() == VerdictStatus.CALIBRATING)) {
+            calibrationTokens.put(source, result.frame().model().tokens());
         }
         FrameReplay.Outputs shown = null;
         for (Recorded.Verdict v : verdicts) {

@@ -32,6 +32,11 @@ final class ProfileSnapshots {
         return byKeyAndVersion.size();
     }
 
+    /** Every snapshot read, in no particular order. */
+    java.util.Collection<io.ultraline.avro.ReferenceProfile> all() {
+        return byKeyAndVersion.values();
+    }
+
     /** The snapshot a verdict of this camera, product and profile version was scored against. */
     Optional<Snapshot> find(String cameraId, String productId, long version) {
         if (productId != null) {

@@ -71,6 +71,8 @@ public final class ReportWriter {
         row(h, "verdicts with no frame", Integer.toString(r.verdictsWithoutFrame().size()));
         row(h, "dead letters in range", Integer.toString(r.deadLetters().size()));
         row(h, "unreadable output records", Integer.toString(r.unreadableRecords().size()));
+        row(h, "profiles rebuilt", r.profiles().stream().map(p -> p.key() + " v" + p.version() + " " + p.outcome())
+                .reduce((a, b) -> a + ", " + b).orElse("none calibrated in the range"));
         row(h, "replay time", String.format("%.1f s", r.seconds()));
         h.append("</table>\n");
         for (AuditReport.Mismatch m : r.mismatches()) {
@@ -88,6 +90,17 @@ public final class ReportWriter {
                         .append(Base64.getEncoder().encodeToString(m.overlayPng())).append("\">\n");
             }
             h.append("</div>\n");
+        }
+        if (!r.profiles().isEmpty()) {
+            h.append("<h2>Profiles rebuilt from their calibration frames</h2>\n<table><tr><th>profile</th>"
+                    + "<th>version</th><th>last calibration frame</th><th>outcome</th><th>detail</th></tr>\n");
+            for (AuditReport.ProfileResult p : r.profiles()) {
+                h.append("<tr><td>").append(esc(p.key())).append("</td><td>").append(p.version()).append("</td><td>")
+                        .append(esc(p.lastFrame())).append("</td><td class=\"")
+                        .append(p.outcome().equals("DIFFERS") ? "fail" : "pass").append("\">").append(esc(p.outcome()))
+                        .append("</td><td>").append(esc(p.detail())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
         }
         list(h, "Frames with no verdict or dead letter", r.framesWithoutOutcome());
         list(h, "Verdicts with no frame on the topic", r.verdictsWithoutFrame());

@@ -116,6 +116,9 @@ final class AuditCommand implements Callable<Integer> {
                 result.framesMatched(), result.mismatches().size(), result.framesWithoutOutcome().size(),
                 result.verdictsWithoutFrame().size(), result.deadLetters().size(), result.unreadableRecords().size(),
                 result.seconds());
+        for (AuditReport.ProfileResult p : result.profiles()) {
+            System.out.println("  profile " + p.key() + " v" + p.version() + ": " + p.outcome() + " (" + p.detail() + ")");
+        }
         for (AuditReport.Mismatch m : result.mismatches()) {
             System.out.println("  mismatch " + m.source() + " " + m.cameraId() + " " + m.frameId() + ": "
                     + m.differences());

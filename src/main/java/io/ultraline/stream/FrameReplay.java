@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * offline: the frames source's deserialization, the frames-validate node's checks and decoding, the
  * inference node's batched model call (with its split-on-failure) and scoring, and the same Avro
  * output records. It holds no calibration state: which profile a frame is scored against, or that
- * it had none, is the caller's input (an audit takes it from the recorded verdict).
+ * it had none, is the caller's input (an audit takes it from the recorded verdict); a profile is
+ * rebuilt from the calibration frames' tokens the caller collects ({@link #calibrate}).
  * Thread-safe when the inspection is.
  */
 public final class FrameReplay {
@@ -162,6 +163,18 @@ public final class FrameReplay {
         FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
                 inspected.segmentation().conceptCount(), null, now);
         return new Outputs(v, List.of(), null);
+    }
+
+    /**
+     * The profile a calibration builds from its frames' tokens (in collection order), by the
+     * calibration code of the inference node.
+     *
+     * @param frameTokens each calibration frame's patch tokens ({@code InspectedFrame.model().tokens()})
+     * @param version     the profile version
+     * @param created     the creation time the recorded snapshot carries
+     */
+    public ReferenceProfile calibrate(List<float[]> frameTokens, long version, java.time.Instant created) {
+        return CalibrationControl.build(inspection, frameTokens, version, created);
     }
 
     /**

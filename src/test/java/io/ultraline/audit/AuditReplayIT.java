@@ -172,6 +172,11 @@ class AuditReplayIT {
         assertThat(report.get("deadLetters")).hasSize(2)
                 .allSatisfy(d -> assertThat(d.get("replayAgrees").asBoolean()).isTrue());
         assertThat(report.get("modelMismatch").asBoolean()).isFalse();
+        assertThat(report.get("profiles")).singleElement().satisfies(p -> {
+            assertThat(p.get("key").asText()).isEqualTo("cam-1");
+            assertThat(p.get("version").asLong()).isEqualTo(1);
+            assertThat(p.get("outcome").asText()).as(p.toString()).isEqualTo("REPRODUCED");
+        });
         assertThat(Files.readString(reportDir.resolve(ReportWriter.HTML))).contains("PASSED");
         assertThat(r.err).contains("audit [").contains("/s").contains("ETA");
     }

@@ -22,7 +22,8 @@ class ReportWriterTest {
                 Tolerance.defaults(), 3, 2, 1,
                 List.of(new AuditReport.Mismatch("0@5", "cam-1", "<f>", "verdict OK", "verdict DEFECT",
                         List.of(new Difference("status", "OK", "DEFECT")), png)),
-                List.of("0@6"), List.of(), List.of(), List.of("line.verdicts 0@9: not Avro"), 1.5);
+                List.of("0@6"), List.of(), List.of(), List.of("line.verdicts 0@9: not Avro"),
+                List.of(new AuditReport.ProfileResult("cam-1", 1, "0@3", "DIFFERS", "threshold 1.0 vs 2.0")), 1.5);
 
         ReportWriter.write(report, dir);
 
@@ -32,7 +33,7 @@ class ReportWriterTest {
         assertThat(json.get("mismatches").get(0).get("differences").get(0).get("field").asText()).isEqualTo("status");
         assertThat(json.get("mismatches").get(0).has("overlayPng")).isFalse();
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
-        assertThat(html).contains("FAILED", "&lt;f&gt;", "data:image/png;base64,iVBORw==", "0@6", "0@9: not Avro")
+        assertThat(html).contains("FAILED", "&lt;f&gt;", "data:image/png;base64,iVBORw==", "0@6", "0@9: not Avro", "threshold 1.0 vs 2.0")
                 .doesNotContain("<f>", "src=\"http");
     }
 }
