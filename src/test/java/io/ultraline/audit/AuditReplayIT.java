@@ -179,6 +179,10 @@ class AuditReplayIT {
         });
         assertThat(Files.readString(reportDir.resolve(ReportWriter.HTML))).contains("PASSED");
         assertThat(r.err).contains("audit [").contains("/s").contains("ETA");
+
+        Result otherCamera = audit("--model", TestModels.modelDir().toString(), "--camera", "cam-2");
+        assertThat(otherCamera.code).as(otherCamera.out + otherCamera.err).isZero();
+        assertThat(otherCamera.out).contains("PASSED: 0 frames in range, 0 compared");
     }
 
     @Test
