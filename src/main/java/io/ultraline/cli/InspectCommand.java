@@ -9,6 +9,7 @@ import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.AssessmentOverlay;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelManifest;
@@ -59,12 +60,7 @@ final class InspectCommand implements Callable<Integer> {
                     DefectDetector.withDefaults());
             InspectedFrame r = inspector.inspect(List.of(RgbImage.of(frame)), profile).get(0);
             FrameAssessment a = r.assessment();
-            int g = a.gridHeight();
-            GridOverlay overlay = new GridOverlay(frame, g, a.gridWidth(), 384)
-                    .heatmap(a.tokenScores(), 0, 2 * a.threshold(), 0.45);
-            for (DefectRegionResult d : a.regions()) {
-                overlay.outline(d.mask().decode(), 0x00ff40);
-            }
+            GridOverlay overlay = AssessmentOverlay.draw(frame, a, 384);
             String verdict = a.isDefective() ? "DEFECT" : "OK";
             BufferedImage picture = overlay.withCaption(List.of(
                     String.format("%s  score %.3f  threshold %.3f  regions %d", verdict, a.frameScore(), a.threshold(),

@@ -325,6 +325,10 @@ public final class EmbeddedKafka implements KafkaCluster {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.num.partitions", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // keep records whatever their timestamps (tests replay fixed old capture times, which
+                // time-based retention would delete mid-test); bound the demo's disk by size instead
+                Map.entry("log.retention.ms", "-1"),
+                Map.entry("log.retention.bytes", String.valueOf(1L << 30)),
                 Map.entry("group.streams.initial.rebalance.delay.ms", "0"),
                 // the default 128 MiB cleaner buffer is sized for production heaps
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024)),

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -65,7 +66,9 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
                     + source.getOffset();
             AlertWindow.Change change = window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), defective, newId);
             if (change != AlertWindow.Change.NONE) {
-                context.forward(record.withValue(alert(rule, scopeId, window, change, verdict)));
+                // the verdict's headers (its batch tag) describe the verdict, not the alert
+                context.forward(record.withValue(alert(rule, scopeId, window, change, verdict))
+                        .withHeaders(new RecordHeaders()));
                 if (change == AlertWindow.Change.CLEARED) {
                     window.closeAlert();
                 }

@@ -82,14 +82,24 @@ final class CalibrationControl {
         return out;
     }
 
+    /**
+     * The profile of a calibration from its frames' tokens in collection order; shared with
+     * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
+     */
+    static ReferenceProfile build(FrameInspection inspection, List<float[]> frameTokens, long version,
+            Instant created) {
+        ProfileBuilder builder = inspection.newCalibration();
+        for (float[] tokens : frameTokens) {
+            builder.add(tokens);
+        }
+        return builder.build(version, created);
+    }
+
     /** Builds and stores the profile of a calibration; its snapshot, or empty if it cannot be built. */
     private Optional<Record<String, PipelineOutput>> finish(CalibrationStore.Calibration c, long timestamp) {
         try {
-            ProfileBuilder builder = inspection.newCalibration();
-            for (float[] tokens : calibrations.tokens(c)) {
-                builder.add(tokens);
-            }
-            ReferenceProfile profile = builder.build(profiles.nextVersion(c.key()), Instant.ofEpochMilli(clock.millis()));
+            ReferenceProfile profile = build(inspection, calibrations.tokens(c), profiles.nextVersion(c.key()),
+                    Instant.ofEpochMilli(clock.millis()));
             profiles.put(c.key(), profile);
             calibrations.clear(c.key());
             LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),

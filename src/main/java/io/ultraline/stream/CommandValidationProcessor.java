@@ -52,7 +52,7 @@ final class CommandValidationProcessor
             return rejected(original, RejectReason.MISSING_FIELD, "calibration command without cameraId", key);
         }
         if (!camera.equals(key)) {
-            return rejected(original, RejectReason.PROCESSING_FAILED, "calibration command for camera " + camera
+            return rejected(original, RejectReason.INVALID_FIELD, "calibration command for camera " + camera
                     + " has key '" + key + "': the key must be the camera id so that the command meets the "
                     + "camera's frames", camera);
         }
@@ -67,7 +67,7 @@ final class CommandValidationProcessor
         if (command.getAction() == CalibrationAction.START) {
             int frames = command.getFrameCount() == 0 ? defaults.defaultFrameCount() : command.getFrameCount();
             if (frames < 2 || frames > defaults.maxFrameCount()) {
-                return rejected(original, RejectReason.PROCESSING_FAILED, "START " + command.getCommandId()
+                return rejected(original, RejectReason.INVALID_FIELD, "START " + command.getCommandId()
                         + " asks for " + command.getFrameCount() + " frames; calibration needs 2 to "
                         + defaults.maxFrameCount() + " (0 for the default " + defaults.defaultFrameCount() + ")",
                         camera);

@@ -48,13 +48,24 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         OriginalRecord original = original(context, record);
         CameraFrame frame = record.value() == null ? null : record.value().value();
         String key = record.key() == null ? null : record.key().value();
-        PipelineInput input = validate(original, frame, key);
+        PipelineInput input = validate(decoding, modelImageSize, original, frame, key);
+        if (input instanceof PipelineInput.Frame && !frame.getCameraId().equals(key)
+                && warnedKeys.add(frame.getCameraId())) {
+            LOG.warn("Frames of camera {} arrive with key '{}' on {}: keys must be the camera id, or the camera's "
+                    + "profile and calibration state may sit in another task", frame.getCameraId(), key,
+                    original.topic());
+        }
         String outKey = frame != null && frame.getCameraId() != null && !frame.getCameraId().isBlank()
                 ? frame.getCameraId() : key;
         context.forward(new Record<>(outKey, input, record.timestamp()));
     }
 
-    private PipelineInput validate(OriginalRecord original, CameraFrame frame, String key) {
+    /**
+     * The validation of one deserialized frame, without side effects: shared by this node and
+     * {@link FrameReplay}, so an audit judges a recorded frame by exactly the topology's rules.
+     */
+    static PipelineInput validate(FrameDecoding decoding, int modelImageSize, OriginalRecord original,
+            CameraFrame frame, String key) {
         if (frame == null) {
             return new PipelineInput.Rejected(original, RejectReason.MISSING_FIELD,
                     "null value (a tombstone): no frame to inspect", key, null);
@@ -63,11 +74,6 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         if (missing != null) {
             return new PipelineInput.Rejected(original, RejectReason.MISSING_FIELD, missing,
                     blankToNull(frame.getCameraId()), blankToNull(frame.getFrameId()));
-        }
-        if (!frame.getCameraId().equals(key) && warnedKeys.add(frame.getCameraId())) {
-            LOG.warn("Frames of camera {} arrive with key '{}' on {}: keys must be the camera id, or the camera's "
-                    + "profile and calibration state may sit in another task", frame.getCameraId(), key,
-                    original.topic());
         }
         RgbImage image;
         try {

@@ -122,8 +122,9 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
         List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
         List<BatchInference.Outcome> outcomes = BatchInference.run(inspection, images);
+        BatchTag tag = frames.isEmpty() ? null : new BatchTag(frames.get(0).original().offset(), frames.size());
         for (int i = 0; i < frames.size(); i++) {
-            emit(frames.get(i), outcomes.get(i));
+            emit(frames.get(i), outcomes.get(i), tag);
         }
         buffer.remove(entries);
     }
@@ -151,7 +152,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
     }
 
-    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome) {
+    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch) {
         CameraFrame f = frame.frame();
         if (outcome instanceof BatchInference.Outcome.Failed failed) {
             deadLetter(frame.original(), RejectReason.MODEL_FAILED, failed.message(), f.getCameraId(),
@@ -170,7 +171,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     f.getFrameId(), null);
             return;
         }
-        outputs.forEach(context::forward);
+        // the verdict names its batch, so that an audit can replay the frame with the same companions
+        outputs.forEach(r -> context.forward(r.value() instanceof PipelineOutput.Verdict ? batch.stamp(r) : r));
     }
 
     private List<Record<String, PipelineOutput>> outputs(PipelineInput.Frame frame, InspectedFrame inspected) {
@@ -202,12 +204,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             return out;
         }
         long version = profile.get().version();
-        FrameAssessment a = inspection.assess(profile.get().profile(), inspected, f.getWidth(), f.getHeight());
-        VerdictStatus status = a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
-        out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
-                records.verdict(f, source, status, a, concepts, version, now)), source));
-        records.defects(f, source, a, version)
-                .forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
+        ScoredFrame scored = ScoredFrame.score(inspection, records, f, source, inspected, profile.get().profile(),
+                version, now);
+        FrameAssessment a = scored.assessment();
+        VerdictStatus status = scored.verdict().getStatus();
+        out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
+        scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
         if (config.explanations() == ExplanationsMode.ALL
                 || config.explanations() == ExplanationsMode.DEFECTIVE && status == VerdictStatus.DEFECT) {
             out.add(output(f.getCameraId(), new PipelineOutput.Explanation(

@@ -43,7 +43,7 @@ class K8sManifestsTest {
         assertThat(APP.livenessPath()).isEqualTo("/health/liveness");
         assertThat(APP.readinessPath()).isEqualTo("/health/readiness");
         assertThat(APP.prometheusPath()).isEqualTo("/prometheus");
-        assertThat(TOPICS).extracting(TopicsDoc.Topic::name).contains("line.frames", "line.profiles").hasSize(8);
+        assertThat(TOPICS).extracting(TopicsDoc.Topic::name).contains("line.frames", "line.profiles", "line.alerts.dlq").hasSize(9);
     }
 
     @ParameterizedTest

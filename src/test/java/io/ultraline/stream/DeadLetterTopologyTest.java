@@ -216,7 +216,7 @@ class DeadLetterTopologyTest {
             h.command("cam-1", null, CalibrationAction.START, 1);
             h.command("cam-1", null, CalibrationAction.UNKNOWN, 0);
             assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getReason)
-                    .containsExactly(RejectReason.PROCESSING_FAILED, RejectReason.MISSING_FIELD);
+                    .containsExactly(RejectReason.INVALID_FIELD, RejectReason.MISSING_FIELD);
             assertStillRunning(h, 0);
         }
     }

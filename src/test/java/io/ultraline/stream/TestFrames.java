@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Camera frames for the stream tests: synthetic painted surfaces, good or with a hole, as PNG. */
-final class TestFrames {
+/** Camera frames for the stream tests (and the audit tests): synthetic painted surfaces, good or with a hole, as PNG. */
+public final class TestFrames {
 
     static final int SIZE = 64;
     static final String LINE = "line-a";
@@ -27,20 +27,20 @@ final class TestFrames {
     }
 
     /** A good frame, the same surface every time apart from sensor noise seeded by {@code seed}. */
-    static BufferedImage good(long seed) {
+    public static BufferedImage good(long seed) {
         synchronized (GENERATOR) {
             return GENERATOR.good(SETUP, seed, SIZE).image();
         }
     }
 
     /** The same surface with a hole punched into it. */
-    static BufferedImage defective(long seed) {
+    public static BufferedImage defective(long seed) {
         synchronized (GENERATOR) {
             return GENERATOR.generate(SETUP, seed, DefectType.HOLE, SIZE).image();
         }
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         return encode(image, "png");
     }
 
@@ -63,11 +63,11 @@ final class TestFrames {
     }
 
     /** A PNG frame of {@code image}. */
-    static CameraFrame frame(String camera, String frameId, BufferedImage image) {
+    public static CameraFrame frame(String camera, String frameId, BufferedImage image) {
         return frame(camera, frameId, ImageEncoding.PNG, image.getWidth(), image.getHeight(), png(image));
     }
 
-    static CameraFrame frame(String camera, String frameId, ImageEncoding encoding, int width, int height,
+    public static CameraFrame frame(String camera, String frameId, ImageEncoding encoding, int width, int height,
             byte[] bytes) {
         return CameraFrame.newBuilder()
                 .setCameraId(camera)

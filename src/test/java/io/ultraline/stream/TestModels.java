@@ -15,9 +15,10 @@ import java.nio.file.Path;
 
 /**
  * One tiny structured ViT for the stream tests (64 px frames, 8 px patches: 64 tokens of 24), exported
- * and loaded once per test JVM and shared like the application shares its model.
+ * and loaded once per test JVM and shared like the application shares its model. Public for the audit
+ * tests, which replay what this model recorded.
  */
-final class TestModels {
+public final class TestModels {
 
     private static FrameInspector inspector;
     private static Path dir;
@@ -25,7 +26,7 @@ final class TestModels {
     private TestModels() {
     }
 
-    static synchronized Path modelDir() {
+    public static synchronized Path modelDir() {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("ultraline-stream-model");
@@ -38,7 +39,7 @@ final class TestModels {
         return dir;
     }
 
-    static synchronized FrameInspector inspector() {
+    public static synchronized FrameInspector inspector() {
         if (inspector == null) {
             ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(1, 1, 64, true));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));

@@ -1,0 +1,103 @@
+package io.ultraline.audit;
+
+import io.ultraline.avro.ReferenceProfile;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.ProfileCodec;
+import io.ultraline.stream.FrameReplay;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Rebuilds every profile snapshot whose calibration frames all lie in the audited range from those
+ * frames' replayed tokens, with the pipeline's calibration code, and compares the result with the
+ * recorded snapshot byte for byte (bank, threshold, held-out scores). The calibration frames of a
+ * snapshot are the last {@code frameCount} frames recorded as CALIBRATING for its camera (and
+ * product) in its partition, up to and including the snapshot's last calibration frame.
+ */
+final class ProfileCheck {
+
+    /** Outcome of one snapshot. */
+    enum Outcome { REPRODUCED, DIFFERS, NOT_CHECKED }
+
+    private ProfileCheck() {
+    }
+
+    static List<AuditReport.ProfileResult> run(ProfileSnapshots snapshots, Recorded recorded,
+            Map<String, float[]> calibrationTokens, FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange,
+            Predicate<String> camera) {
+        List<AuditReport.ProfileResult> out = new ArrayList<>();
+        List<ReferenceProfile> ordered = new ArrayList<>(snapshots.all());
+        ordered.sort(Comparator.comparing(ReferenceProfile::getCameraId)
+                .thenComparing(p -> String.valueOf(p.getProductId())).thenComparingLong(ReferenceProfile::getVersion));
+        for (ReferenceProfile s : ordered) {
+            if (s.getSource() != null && inRange.test(s.getSource()) && camera.test(s.getCameraId())) {
+                out.add(check(s, recorded, calibrationTokens, replay));
+            }
+        }
+        return out;
+    }
+
+    private static AuditReport.ProfileResult check(ReferenceProfile s, Recorded recorded,
+            Map<String, float[]> calibrationTokens, FrameReplay replay) {
+        String key = FrameReplay.profileKey(s.getCameraId(), s.getProductId());
+        String last = Recorded.key(s.getSource());
+        List<String> frames = calibrationFrames(s, recorded);
+        List<float[]> tokens = frames.stream().map(calibrationTokens::get).toList();
+        if (frames.size() < s.getFrameCount() || tokens.contains(null)) {
+            return result(s, key, last, Outcome.NOT_CHECKED, "only " + frames.size() + " of its " + s.getFrameCount()
+                    + " calibration frames were replayed (the calibration began before the range)");
+        }
+        byte[] recordedBank = bytes(s.getBank());
+        io.ultraline.defect.ReferenceProfile rebuilt = replay.calibrate(tokens, s.getVersion(),
+                Instant.ofEpochMilli(s.getCreatedTimestamp().toEpochMilli()));
+        if (Arrays.equals(ProfileCodec.encode(rebuilt), recordedBank)) {
+            return result(s, key, last, Outcome.REPRODUCED, "from frames " + String.join(", ", frames));
+        }
+        String detail;
+        try {
+            io.ultraline.defect.ReferenceProfile was = ProfileCodec.decode(recordedBank);
+            detail = "threshold recorded " + was.threshold() + ", rebuilt " + rebuilt.threshold() + "; bank "
+                    + was.bankSize() + " vs " + rebuilt.bankSize() + " tokens"
+                    + (was.bank().equals(rebuilt.bank()) ? " (equal)" : " (different)");
+        } catch (IllegalArgumentException e) {
+            detail = "the recorded profile bytes do not decode: " + e.getMessage();
+        }
+        return result(s, key, last, Outcome.DIFFERS, detail);
+    }
+
+    /** Sources of the snapshot's calibration frames, in offset order. */
+    private static List<String> calibrationFrames(ReferenceProfile s, Recorded recorded) {
+        Map<Long, String> byOffset = new LinkedHashMap<>();
+        int partition = s.getSource().getPartition();
+        long lastOffset = s.getSource().getOffset();
+        recorded.allVerdicts().forEach((source, verdicts) -> verdicts.stream()
+                .map(Recorded.Verdict::verdict)
+                .filter(v -> v.getStatus() == VerdictStatus.CALIBRATING && v.getCameraId().equals(s.getCameraId())
+                        && (s.getProductId() == null || s.getProductId().equals(v.getProductId()))
+                        && v.getSource().getPartition() == partition && v.getSource().getOffset() <= lastOffset)
+                .findFirst().ifPresent(v -> byOffset.put(v.getSource().getOffset(), source)));
+        List<Long> offsets = new ArrayList<>(byOffset.keySet());
+        offsets.sort(Comparator.naturalOrder());
+        List<Long> wanted = offsets.subList(Math.max(0, offsets.size() - s.getFrameCount()), offsets.size());
+        return wanted.stream().map(byOffset::get).toList();
+    }
+
+    private static AuditReport.ProfileResult result(ReferenceProfile s, String key, String last, Outcome outcome,
+            String detail) {
+        return new AuditReport.ProfileResult(key, s.getVersion(), last, outcome.name(), detail);
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+}

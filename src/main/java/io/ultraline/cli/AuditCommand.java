@@ -1,0 +1,142 @@
+package io.ultraline.cli;
+
+import io.ultraline.audit.AuditReplay;
+import io.ultraline.audit.AuditReport;
+import io.ultraline.audit.AuditRequest;
+import io.ultraline.audit.ModelMismatchException;
+import io.ultraline.audit.ReportWriter;
+import io.ultraline.audit.Tolerance;
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.ModelManifest;
+import io.ultraline.model.ModelRunner;
+import io.ultraline.model.RunnerOptions;
+import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.FrameDecoding;
+import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.FrameReplay;
+import io.ultraline.stream.PipelineConfig;
+import io.ultraline.stream.PipelineTopics;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ultraline audit}: replays a time range of line.frames through the pipeline code and compares
+ * with the recorded verdicts and defects. Exit 0 when every frame matches, 1 when something does not
+ * (mismatch, frame without outcome, verdict without frame), 3 when the model is refused, 2 on errors.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Replay recorded frames of a time range offline and compare with the recorded verdicts and "
+                + "defects. Reads only: no consumer group, no commits, no writes.")
+final class AuditCommand implements Callable<Integer> {
+
+    /** Exit code when the replay model's digest differs from the recorded one. */
+    static final int MODEL_REFUSED = 3;
+
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers") String bootstrap;
+    @Option(names = "--registry-url", required = true, description = "schema registry URL (Confluent API)")
+    String registryUrl;
+    @Option(names = "--from", required = true, description = "range start, ISO-8601 instant or epoch ms (inclusive)")
+    String from;
+    @Option(names = "--to", required = true, description = "range end, ISO-8601 instant or epoch ms (exclusive)")
+    String to;
+    @Option(names = "--camera", description = "camera to audit (repeatable; default all)") List<String> cameras;
+    @Option(names = "--model", defaultValue = "models/line-vit", description = "model directory (default ${DEFAULT-VALUE})")
+    Path model;
+    @Option(names = "--allow-model-mismatch", description = "replay even if the model digest differs from the recorded one")
+    boolean allowModelMismatch;
+    @Option(names = "--report", description = "directory for report.json and report.html") Path report;
+    @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the pipeline's topic names")
+    String topicPrefix;
+    @Option(names = "--score-tolerance", defaultValue = "1e-6",
+            description = "largest score/threshold difference that matches (default ${DEFAULT-VALUE}; 0 = exact)")
+    double scoreTolerance;
+    @Option(names = "--min-iou", defaultValue = "0.99", description = "smallest region mask IoU that matches")
+    double minIoU;
+    @Option(names = "--untagged-batch", defaultValue = "1",
+            description = "batch size for verdicts without a batch tag (older pipelines)") int untaggedBatch;
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
+    @Option(names = "--inter-threads", defaultValue = "0", description = "TensorFlow inter-op threads (0 = auto)")
+    int interThreads;
+    @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits)")
+    Map<String, String> pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        AuditRequest request = new AuditRequest(instant(from, "--from"), instant(to, "--to"),
+                cameras == null ? java.util.Set.of() : new HashSet<>(cameras), new Tolerance(scoreTolerance, minIoU),
+                allowModelMismatch, untaggedBatch);
+        PipelineConfig config = PipelineConfig.parse(pipeline == null ? Map.of() : pipeline);
+        PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
+                .withPrefix(topicPrefix);
+        AuditReplay audit = new AuditReplay(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics,
+                request);
+        AuditReplay.Recording recording = audit.read();
+        ModelManifest manifest = ModelManifest.read(model);
+        boolean mismatch;
+        try {
+            mismatch = audit.requireModel(recording, manifest.weightsSha256(), model.toString());
+        } catch (ModelMismatchException e) {
+            System.err.println("audit refused: " + e.getMessage());
+            return MODEL_REFUSED;
+        }
+        if (mismatch) {
+            System.err.println("warning: replaying with model " + manifest.weightsSha256()
+                    + ", not the recorded one (--allow-model-mismatch)");
+        }
+        AuditReport result;
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false))) {
+            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                    DefectDetector.withDefaults());
+            FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
+                    topics, config.pipelineVersion());
+            ProgressBar bar = new ProgressBar(System.err, "audit");
+            long[] drawn = {0};
+            result = audit.replay(recording, replay, new AuditReport.ModelInfo(model.toString(), manifest.name(),
+                    manifest.version(), manifest.weightsSha256()), mismatch, (done, total) -> {
+                        long now = System.nanoTime();
+                        if (done >= total || now - drawn[0] > 100_000_000L) { // redraw at most 10 times a second
+                            drawn[0] = now;
+                            bar.update(done, total);
+                        }
+                    });
+        }
+        System.out.printf("%s: %d frames in range, %d compared, %d matched, %d mismatched, %d without outcome, "
+                        + "%d verdicts without frame, %d dead letters, %d unreadable records (%.1f s)%n",
+                result.passed() ? "PASSED" : "FAILED", result.framesInRange(), result.framesCompared(),
+                result.framesMatched(), result.mismatches().size(), result.framesWithoutOutcome().size(),
+                result.verdictsWithoutFrame().size(), result.deadLetters().size(), result.unreadableRecords().size(),
+                result.seconds());
+        for (AuditReport.ProfileResult p : result.profiles()) {
+            System.out.println("  profile " + p.key() + " v" + p.version() + ": " + p.outcome() + " (" + p.detail() + ")");
+        }
+        for (AuditReport.Mismatch m : result.mismatches()) {
+            System.out.println("  mismatch " + m.source() + " " + m.cameraId() + " " + m.frameId() + ": "
+                    + m.differences());
+        }
+        if (report != null) {
+            ReportWriter.write(result, report);
+            System.out.println("wrote " + report.resolve(ReportWriter.JSON) + " and " + report.resolve(ReportWriter.HTML));
+        }
+        return result.passed() ? 0 : 1;
+    }
+
+    private static Instant instant(String text, String option) {
+        String t = text.trim();
+        try {
+            return t.matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(t)) : Instant.parse(t);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + " must be an ISO-8601 instant (2026-01-31T08:00:00Z) or "
+                    + "epoch milliseconds, got '" + text + "'", e);
+        }
+    }
+}

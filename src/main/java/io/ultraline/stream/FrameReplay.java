@@ -1,0 +1,192 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.RejectReason;
+import io.ultraline.avro.SourceRef;
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * The topology's per-frame steps without Kafka Streams, for audits that re-run recorded frames
+ * offline: the frames source's deserialization, the frames-validate node's checks and decoding, the
+ * inference node's batched model call (with its split-on-failure) and scoring, and the same Avro
+ * output records. It holds no calibration state: which profile a frame is scored against, or that
+ * it had none, is the caller's input (an audit takes it from the recorded verdict); a profile is
+ * rebuilt from the calibration frames' tokens the caller collects ({@link #calibrate}).
+ * Thread-safe when the inspection is.
+ */
+public final class FrameReplay {
+
+    private final FrameInspection inspection;
+    private final FrameDecoding decoding;
+    private final Deserializer<String> keys;
+    private final Deserializer<CameraFrame> frames;
+    private final OutputRecords records;
+
+    /**
+     * @param inspection      the model step (as handed to {@link InspectionTopology#build})
+     * @param decoding        image decoding and limits of the recorded run's configuration
+     * @param topics          the topics; only the frames topic's serdes are used
+     * @param pipelineVersion stamped on the replayed records
+     */
+    public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
+            String pipelineVersion) {
+        this.inspection = Objects.requireNonNull(inspection, "inspection");
+        this.decoding = Objects.requireNonNull(decoding, "decoding");
+        this.keys = topics.frames().keySerde().deserializer();
+        this.frames = topics.frames().valueSerde().deserializer();
+        this.records = new OutputRecords(inspection.model(), pipelineVersion);
+    }
+
+    /** The line.profiles key of a camera's profile for one product, or for any product when it is null. */
+    public static String profileKey(String cameraId, String productId) {
+        return ProfileStore.key(cameraId, productId);
+    }
+
+    /** The model behind the replayed records. */
+    public ModelIdentity model() {
+        return inspection.model();
+    }
+
+    /** A recorded frame after validation: ready for the model, or rejected as the topology would. */
+    public sealed interface Prepared permits Ready, Rejected {
+        /** Where the record sits on line.frames. */
+        SourceRef source();
+    }
+
+    /** A frame that passed validation. */
+    public static final class Ready implements Prepared {
+        private final PipelineInput.Frame input;
+
+        Ready(PipelineInput.Frame input) {
+            this.input = input;
+        }
+
+        @Override
+        public SourceRef source() {
+            return input.original().sourceRef();
+        }
+
+        /** The deserialized record. */
+        public CameraFrame frame() {
+            return input.frame();
+        }
+
+        /** The decoded image at the model's input size, as the model saw it. */
+        public RgbImage modelImage() {
+            return input.modelImage();
+        }
+    }
+
+    /**
+     * A record the topology dead-letters before the model.
+     *
+     * @param reason  the dead-letter reason the topology gives it
+     * @param message why
+     */
+    public record Rejected(SourceRef source, RejectReason reason, String message) implements Prepared {
+    }
+
+    /** The model's answer for one frame: an inspection, or the message of a model failure. */
+    public record Inspection(InspectedFrame frame, String failure) {
+    }
+
+    /**
+     * Deserializes, validates and decodes one record of line.frames exactly as the frames source and
+     * frames-validate nodes do.
+     *
+     * @throws RuntimeException when the schema registry is unavailable (the topology retries such
+     *     records rather than dead-lettering them, so a replay must not judge them)
+     */
+    public Prepared prepare(ConsumerRecord<byte[], byte[]> record) {
+        OriginalRecord original = new OriginalRecord(record.topic(), record.partition(), record.offset(),
+                record.timestamp(), record.key(), record.value(), OriginalRecord.headers(record.headers()));
+        CameraFrame frame;
+        String key;
+        try {
+            key = record.key() == null ? null : keys.deserialize(record.topic(), record.headers(), record.key());
+            frame = record.value() == null ? null
+                    : frames.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            if (DeadLetters.isRegistryOutage(e)) {
+                throw e;
+            }
+            return new Rejected(original.sourceRef(), DeadLetters.deserializationReason(e), e.getMessage());
+        }
+        PipelineInput input = FrameValidationProcessor.validate(decoding, inspection.imageSize(), original, frame, key);
+        if (input instanceof PipelineInput.Frame ready) {
+            return new Ready(ready);
+        }
+        PipelineInput.Rejected rejected = (PipelineInput.Rejected) input;
+        return new Rejected(original.sourceRef(), rejected.reason(), rejected.message());
+    }
+
+    /** One model call for the batch, split on failure as the inference node does; one answer per frame. */
+    public List<Inspection> inspect(List<Ready> batch) {
+        List<BatchInference.Outcome> outcomes = BatchInference.run(inspection,
+                batch.stream().map(r -> r.input.modelImage()).toList());
+        List<Inspection> out = new ArrayList<>(outcomes.size());
+        for (BatchInference.Outcome o : outcomes) {
+            out.add(o instanceof BatchInference.Outcome.Inspected i ? new Inspection(i.frame(), null)
+                    : new Inspection(null, ((BatchInference.Outcome.Failed) o).message()));
+        }
+        return out;
+    }
+
+    /**
+     * The records of a frame scored against a profile, built by the inference node's own code.
+     *
+     * @param now stamped as processedTimestamp
+     */
+    public Outputs score(Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion,
+            long now) {
+        ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), frame.input.original(), inspected,
+                profile, profileVersion, now);
+        return new Outputs(s.verdict(), s.defects(), s.assessment());
+    }
+
+    /** The verdict of a frame that was not scored (UNCALIBRATED or CALIBRATING): no score, no regions. */
+    public Outputs unscored(Ready frame, InspectedFrame inspected, VerdictStatus status, long now) {
+        if (status == VerdictStatus.OK || status == VerdictStatus.DEFECT) {
+            throw new IllegalArgumentException(status + " verdicts are scored against a profile");
+        }
+        FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
+                inspected.segmentation().conceptCount(), null, now);
+        return new Outputs(v, List.of(), null);
+    }
+
+    /**
+     * The profile a calibration builds from its frames' tokens (in collection order), by the
+     * calibration code of the inference node.
+     *
+     * @param frameTokens each calibration frame's patch tokens ({@code InspectedFrame.model().tokens()})
+     * @param version     the profile version
+     * @param created     the creation time the recorded snapshot carries
+     */
+    public ReferenceProfile calibrate(List<float[]> frameTokens, long version, java.time.Instant created) {
+        return CalibrationControl.build(inspection, frameTokens, version, created);
+    }
+
+    /**
+     * What the pipeline would publish for one frame.
+     *
+     * @param verdict    the line.verdicts record
+     * @param defects    the line.defects records
+     * @param assessment scores and regions, null when the frame was not scored
+     */
+    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment) {
+        public Outputs {
+            defects = List.copyOf(defects);
+        }
+    }
+}

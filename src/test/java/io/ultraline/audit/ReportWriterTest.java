@@ -1,0 +1,39 @@
+package io.ultraline.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @Test
+    void writesJsonAndASelfContainedPage(@TempDir Path dir) throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        AuditReport report = new AuditReport("line.frames", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-02T00:00:00Z"), List.of("cam-1"),
+                new AuditReport.ModelInfo("models/x", "tiny", "1", "abc"), List.of("tiny 1 abc"), false,
+                Tolerance.defaults(), 3, 2, 1,
+                List.of(new AuditReport.Mismatch("0@5", "cam-1", "<f>", "verdict OK", "verdict DEFECT",
+                        List.of(new Difference("status", "OK", "DEFECT")), png)),
+                List.of("0@6"), List.of(), List.of(), List.of("line.verdicts 0@9: not Avro"),
+                List.of(new AuditReport.ProfileResult("cam-1", 1, "0@3", "DIFFERS", "threshold 1.0 vs 2.0")), 1.5);
+
+        ReportWriter.write(report, dir);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(ReportWriter.JSON).toFile());
+        assertThat(json.get("passed").asBoolean()).isFalse();
+        assertThat(json.get("from").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json.get("mismatches").get(0).get("differences").get(0).get("field").asText()).isEqualTo("status");
+        assertThat(json.get("mismatches").get(0).has("overlayPng")).isFalse();
+        String html = Files.readString(dir.resolve(ReportWriter.HTML));
+        assertThat(html).contains("FAILED", "&lt;f&gt;", "data:image/png;base64,iVBORw==", "0@6", "0@9: not Avro", "threshold 1.0 vs 2.0")
+                .doesNotContain("<f>", "src=\"http");
+    }
+}
