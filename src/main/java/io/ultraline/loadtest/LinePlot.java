@@ -122,12 +122,13 @@ final class LinePlot {
             g.drawString(title, LEFT, TOP - 14);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
-            for (Marker m : markers) {
+            for (int i = 0; i < markers.size(); i++) {
+                Marker m = markers.get(i);
                 int px = LEFT + (int) Math.round(m.x() / xMax * pw);
                 g.setColor(new Color(0x555555));
                 g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
                 g.drawLine(px, TOP, px, TOP + ph);
-                g.drawString(m.label(), px + 4, TOP + 14);
+                g.drawString(m.label(), px + 4, TOP + 14 + 14 * i); // staggered: markers may be close
             }
             g.setStroke(new BasicStroke(2f));
             g.setClip(LEFT, TOP, pw + 1, ph + 1);
