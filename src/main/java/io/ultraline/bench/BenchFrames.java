@@ -1,17 +1,14 @@
 package io.ultraline.bench;
 
+import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.synth.CameraSetup;
 import io.ultraline.synth.DefectType;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The benchmark's frames: per camera (each its own material and set-up) a pool of PNG-encoded
@@ -40,12 +37,12 @@ final class BenchFrames {
                 BufferedImage image = i % DEFECT_EVERY == DEFECT_EVERY - 1
                         ? generator.generate(setup, i, DEFECTS[(c + i) % DEFECTS.length], size).image()
                         : generator.good(setup, i, size).image();
-                camPngs.add(png(image));
+                camPngs.add(ImageFiles.pngBytes(image));
                 camImages.add(RgbImage.of(image));
             }
             List<byte[]> camCalibration = new ArrayList<>();
             for (int i = 0; i < calibrationFrames; i++) {
-                camCalibration.add(png(generator.good(setup, 100_000 + i, size).image()));
+                camCalibration.add(ImageFiles.pngBytes(generator.good(setup, 100_000 + i, size).image()));
             }
             pngs.add(camPngs);
             images.add(camImages);
@@ -79,13 +76,4 @@ final class BenchFrames {
         return calibration.get(camera);
     }
 
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 }
