@@ -17,12 +17,15 @@ import org.apache.kafka.common.config.SslConfigs;
  * @param streamThreads      stream threads of this instance
  * @param topicPrefix        prefix of every topic name, empty for the names of topics.md
  * @param advertisedEndpoint host:port other instances reach this one's HTTP API on; empty on a single instance
+ * @param sessionTimeoutMs   consumer session timeout: how long a dead instance's partitions wait before
+ *                           another takes them over (Kafka's default 45 s; the broker allows 6 s to 30 min)
  */
 @ConfigurationProperties("ultraline.kafka")
 public record KafkaSettings(String bootstrapServers, String applicationId, String stateDir, int streamThreads,
                             String topicPrefix, String advertisedEndpoint, String securityProtocol,
                             String saslMechanism, String saslJaasConfig, String sslTruststoreLocation,
-                            String sslTruststorePassword, String sslKeystoreLocation, String sslKeystorePassword) {
+                            String sslTruststorePassword, String sslKeystoreLocation, String sslKeystorePassword,
+                            int sessionTimeoutMs) {
 
     /** Problems of these settings, each naming the property and its environment variable. */
     void check(SettingsProblems problems) {
@@ -41,6 +44,10 @@ public record KafkaSettings(String bootstrapServers, String applicationId, Strin
         if (protocol.startsWith("SASL")) {
             problems.requireText("ultraline.kafka.sasl-mechanism", "KAFKA_SASL_MECHANISM", saslMechanism);
             problems.requireText("ultraline.kafka.sasl-jaas-config", "KAFKA_SASL_JAAS_CONFIG", saslJaasConfig);
+        }
+        if (sessionTimeoutMs < 6_000 || sessionTimeoutMs > 1_800_000) {
+            problems.add("ultraline.kafka.session-timeout-ms (ULTRALINE_SESSION_TIMEOUT_MS) must be between 6000 and "
+                    + "1800000 (the broker's default bounds), got " + sessionTimeoutMs);
         }
         String endpoint = text(advertisedEndpoint);
         if (!endpoint.isEmpty() && !endpoint.matches("[^:/\\s]+:\\d{1,5}")) {

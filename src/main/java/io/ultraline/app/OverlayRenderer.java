@@ -5,11 +5,11 @@ import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
 import io.ultraline.defect.QuantisedHeatmap;
+import io.ultraline.frame.ImageFiles;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -69,14 +69,7 @@ final class OverlayRenderer {
             overlay.outline(mask.decode(), DEFECT_RGB);
         }
         caption.add("tint: concepts; heat: token score 0..2x threshold; green: defects");
-        BufferedImage picture = overlay.withCaption(caption);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(picture, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ImageFiles.pngBytes(overlay.withCaption(caption));
     }
 
     private static float[] values(Heatmap h) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -53,6 +54,7 @@ public final class PipelineService implements AutoCloseable {
         user.putAll(serdeConfig);
         user.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().trim());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
+        user.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), kafka.sessionTimeoutMs());
         self = KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()
                 ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(kafka.advertisedEndpoint().trim());
         if (!KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()) {

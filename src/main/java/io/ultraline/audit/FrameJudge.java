@@ -5,20 +5,17 @@ import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.VerdictStatus;
+import io.ultraline.frame.ImageFiles;
 import io.ultraline.inspect.AssessmentOverlay;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.stream.FrameReplay;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * Judges each replayed frame of the range against what was recorded for it and collects the
@@ -196,13 +193,7 @@ final class FrameJudge {
                 cut("differs: " + String.join(", ", diffs.stream().map(Difference::field).distinct().toList())),
                 "green: replayed, red (on top): recorded regions",
                 "heat: replayed token scores");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(overlay.withCaption(caption), "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ImageFiles.pngBytes(overlay.withCaption(caption));
     }
 
     private static String cut(String line) {

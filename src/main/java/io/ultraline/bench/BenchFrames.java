@@ -1,18 +1,15 @@
 package io.ultraline.bench;
 
 import io.ultraline.avro.ImageEncoding;
+import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.synth.CameraSetup;
 import io.ultraline.synth.DefectType;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The benchmark's frames: per camera (each its own material and set-up) a pool of encoded
@@ -139,10 +136,13 @@ public final class BenchFrames {
             }
             return raw;
         }
+        if (encoding == ImageEncoding.PNG) {
+            return ImageFiles.pngBytes(image);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(image, encoding == ImageEncoding.JPEG ? "jpeg" : "png", out)) {
-                throw new IllegalStateException("no ImageIO writer for " + encoding);
+            if (!ImageIO.write(image, "jpeg", out)) {
+                throw new IllegalStateException("no ImageIO writer for JPEG");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

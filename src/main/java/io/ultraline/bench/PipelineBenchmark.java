@@ -77,9 +77,10 @@ public final class PipelineBenchmark {
      * @param calibrationFrames good frames per camera after its START command
      * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
      * @param threads           TensorFlow intra-op threads, 0 for TensorFlow's choice
+     * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
-                           int calibrationFrames, double openLoopFraction, int threads) {
+                           int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval) {
         public Settings {
             Objects.requireNonNull(modelDir, "modelDir");
             if (cameras < 1 || batchSize < 1 || calibrationFrames < 1) {
@@ -105,7 +106,8 @@ public final class PipelineBenchmark {
 
         public String format() {
             return String.format("""
-                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, exactly_once_v2, 1 stream thread
+                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, exactly_once_v2,
+                    commit interval %d ms, 1 stream thread
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
@@ -114,8 +116,8 @@ public final class PipelineBenchmark {
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
                     system load average (1 min): %.2f before, %.2f after
                     """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
-                    settings.measure().toSeconds(), modelFps, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
-                    openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms,
+                    settings.measure().toSeconds(), settings.commitInterval().toMillis(), modelFps, pipelineFps,
+                    100 * ratio(), defectVerdicts, okVerdicts, openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms,
                     maxMs, loadBefore, loadAfter);
         }
     }
@@ -190,6 +192,7 @@ public final class PipelineBenchmark {
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        user.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         KafkaStreams streams = new KafkaStreams(InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),

@@ -4,19 +4,10 @@ import io.ultraline.alerting.AlertForwarder;
 import io.ultraline.alerting.AlertTail;
 import io.ultraline.alerting.ForwarderConfig;
 import io.ultraline.alerting.RetryPolicy;
-import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.Topics;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,45 +17,10 @@ import picocli.CommandLine.Option;
         subcommands = {AlertsCommand.Tail.class, AlertsCommand.Forward.class})
 final class AlertsCommand {
 
-    /** Options every alerts subcommand shares: where Kafka and the registry are, and the topic prefix. */
-    static final class Connection {
-        @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
-        String bootstrapServers;
-        @Option(names = "--registry-url", required = true,
-                description = "schema registry URL(s), Confluent API (e.g. http://host:8081)")
-        String registryUrl;
-        @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the topic names (default none)")
-        String topicPrefix;
-        @Option(names = "--client-config",
-                description = "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...)")
-        Path clientConfigFile;
-
-        Map<String, Object> clientConfig() throws IOException {
-            Map<String, Object> config = new HashMap<>();
-            if (clientConfigFile != null) {
-                Properties props = new Properties();
-                try (InputStream in = Files.newInputStream(clientConfigFile)) {
-                    props.load(in);
-                }
-                props.forEach((k, v) -> config.put(k.toString(), v));
-            }
-            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            return config;
-        }
-
-        Map<String, Object> serdeConfig() {
-            return Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        }
-
-        String topic(String name) {
-            return topicPrefix + name;
-        }
-    }
-
     @Command(name = "tail", mixinStandardHelpOptions = true,
             description = "Print line.alerts as alerts open and clear, one line each (read_committed, no consumer group).")
     static final class Tail implements Callable<Integer> {
-        @Mixin Connection connection;
+        @Mixin KafkaConnectionOptions connection;
         @Option(names = "--from-beginning", description = "print the retained history first") boolean fromBeginning;
 
         @Override
@@ -81,7 +37,7 @@ final class AlertsCommand {
                             + "--max-attempts failures writes the alert to line.alerts.dlq and moves on. Commits "
                             + "each offset only after delivery or dead-lettering, so a restart resumes there."})
     static final class Forward implements Callable<Integer> {
-        @Mixin Connection connection;
+        @Mixin KafkaConnectionOptions connection;
         @Option(names = "--webhook", required = true, description = "URL the alerts are POSTed to") URI webhook;
         @Option(names = "--group-id", defaultValue = "ultraline-alerts-forwarder",
                 description = "consumer group (default ${DEFAULT-VALUE})") String groupId;

@@ -11,7 +11,6 @@ import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
-import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.FrameDecoding;
 import io.ultraline.stream.FrameInspection;
 import io.ultraline.stream.FrameReplay;
@@ -25,8 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,9 +41,7 @@ final class AuditCommand implements Callable<Integer> {
     /** Exit code when the replay model's digest differs from the recorded one. */
     static final int MODEL_REFUSED = 3;
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers") String bootstrap;
-    @Option(names = "--registry-url", required = true, description = "schema registry URL (Confluent API)")
-    String registryUrl;
+    @Mixin KafkaConnectionOptions connection;
     @Option(names = "--from", required = true, description = "range start, ISO-8601 instant or epoch ms (inclusive)")
     String from;
     @Option(names = "--to", required = true, description = "range end, ISO-8601 instant or epoch ms (exclusive)")
@@ -55,8 +52,6 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--allow-model-mismatch", description = "replay even if the model digest differs from the recorded one")
     boolean allowModelMismatch;
     @Option(names = "--report", description = "directory for report.json and report.html") Path report;
-    @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the pipeline's topic names")
-    String topicPrefix;
     @Option(names = "--score-tolerance", defaultValue = "1e-6",
             description = "largest score/threshold difference that matches (default ${DEFAULT-VALUE}; 0 = exact)")
     double scoreTolerance;
@@ -76,9 +71,9 @@ final class AuditCommand implements Callable<Integer> {
                 cameras == null ? java.util.Set.of() : new HashSet<>(cameras), new Tolerance(scoreTolerance, minIoU),
                 allowModelMismatch, untaggedBatch);
         PipelineConfig config = PipelineConfig.parse(pipeline == null ? Map.of() : pipeline);
-        PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
-                .withPrefix(topicPrefix);
-        AuditReplay audit = new AuditReplay(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics,
+        PipelineTopics topics = PipelineTopics.avro(connection.serdeConfig())
+                .withPrefix(connection.topicPrefix);
+        AuditReplay audit = new AuditReplay(connection.clientConfig(), topics,
                 request);
         AuditReplay.Recording recording = audit.read();
         ModelManifest manifest = ModelManifest.read(model);

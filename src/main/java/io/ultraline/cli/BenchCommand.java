@@ -76,11 +76,15 @@ final class BenchCommand {
         double openLoop;
         @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
         int threads;
+        @Option(names = "--commit-interval-ms", defaultValue = "100",
+                description = "Kafka Streams commit.interval.ms: each commit ends an exactly-once transaction")
+        long commitIntervalMs;
 
         @Override
         public Integer call() throws Exception {
             PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
-                    Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads);
+                    Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads,
+                    Duration.ofMillis(commitIntervalMs));
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;

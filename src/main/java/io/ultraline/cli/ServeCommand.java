@@ -2,7 +2,6 @@ package io.ultraline.cli;
 
 import io.micronaut.context.ApplicationContext;
 import io.ultraline.app.UltralineApplication;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -19,7 +18,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApplicationContext context;
         try {
-            context = UltralineApplication.start(new HashMap<>(Map.of()));
+            context = UltralineApplication.start(Map.of());
         } catch (RuntimeException e) {
             System.err.println("error: " + UltralineApplication.reason(e));
             return 2;

@@ -4,14 +4,11 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
+import io.ultraline.frame.ImageFiles;
 import io.ultraline.synth.CameraSetup;
 import io.ultraline.synth.DefectType;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -98,13 +94,14 @@ public final class CameraLineSimulator implements AutoCloseable {
             List<byte[]> bad = new ArrayList<>();
             // calibration frames differ from the later good ones, as on a real line
             for (int i = 0; i < Math.min(POOL, settings.calibrationFrames()); i++) {
-                calibration.add(png(generator.good(setup, settings.seed() * 1000 + 2 * POOL + i,
+                calibration.add(ImageFiles.pngBytes(generator.good(setup, settings.seed() * 1000 + 2 * POOL + i,
                         settings.frameSize()).image()));
             }
             for (int i = 0; i < POOL; i++) {
-                good.add(png(generator.good(setup, settings.seed() * 1000 + i, settings.frameSize()).image()));
-                bad.add(png(generator.generate(setup, settings.seed() * 1000 + POOL + i, defects[i % defects.length],
+                good.add(ImageFiles.pngBytes(generator.good(setup, settings.seed() * 1000 + i,
                         settings.frameSize()).image()));
+                bad.add(ImageFiles.pngBytes(generator.generate(setup, settings.seed() * 1000 + POOL + i,
+                        defects[i % defects.length], settings.frameSize()).image()));
             }
             cameras.add(new Camera("cam-" + (c + 1), calibration, good, bad, new SplittableRandom(settings.seed() + 31L * c),
                     new AtomicLong()));
@@ -167,15 +164,6 @@ public final class CameraLineSimulator implements AutoCloseable {
         }
     }
 
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     /** Stops sending; the producers belong to the caller. */
     @Override

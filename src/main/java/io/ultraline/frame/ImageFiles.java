@@ -28,6 +28,19 @@ public final class ImageFiles {
         return img;
     }
 
+    /** The image as PNG bytes (in memory, so an I/O failure can only be a missing writer). */
+    public static byte[] pngBytes(BufferedImage img) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("no PNG writer for a " + img.getType() + " image");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public static void writePng(BufferedImage img, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -17,7 +17,7 @@ class ServiceSettingsTest {
     private static KafkaSettings kafka(String bootstrap, String protocol, String mechanism, String jaas,
             String endpoint) {
         return new KafkaSettings(bootstrap, "ultraline", "/tmp/state", 1, "", endpoint, protocol, mechanism, jaas,
-                "", "", "", "");
+                "", "", "", "", 45_000);
     }
 
     @Test

@@ -41,7 +41,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,13 +90,6 @@ class RegistryOutageIT {
         }
     }
 
-    // Known bug, open on the pipeline issue: after the registry outage replaces the stream thread,
-    // the replacement reaches RUNNING but processes nothing (seen with 45 s and 10 s sessions; the
-    // buffered frames of the dead thread's task get no outcome either). Run it while fixing:
-    // ./mvnw verify -Dit.test=RegistryOutageIT -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-    //     -Dultraline.it.registryOutage=true
-    @EnabledIfSystemProperty(named = "ultraline.it.registryOutage", matches = "true",
-            disabledReason = "replacement stream thread stalls after a registry outage: open bug on the pipeline issue")
     @Test
     void anOutageDeadLettersNothingAndEveryFrameEndsWithOneVerdict() throws Exception {
         EmbeddedSchemaRegistry first = EmbeddedSchemaRegistry.start();
