@@ -8,8 +8,12 @@ import io.ultraline.synth.DefectType;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * The benchmark's frames: per camera (each its own material and set-up) a pool of encoded

@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * What one processor instance is told, as the environment of {@code ultraline serve}
- * (src/main/resources/application.yml names every variable). Every address is loopback.
+ * (src/main/resources/application.yml names every variable). Every address is loopback. A null
+ * {@code sessionTimeout} leaves the service's default.
  */
 public record InstanceConfig(int index, String bootstrapServers, String schemaRegistryUrl, Path modelDir,
                              Path stateDir, String applicationId, String topicPrefix, int httpPort, int batchSize,
-                             Duration batchMaxWait, int modelThreads, String heap, Path logFile) {
+                             Duration batchMaxWait, int modelThreads, String heap, Duration sessionTimeout,
+                             Path logFile) {
 
     /** The serve configuration contract's environment variables for this instance. */
     public Map<String, String> environment() {
@@ -29,6 +31,9 @@ public record InstanceConfig(int index, String bootstrapServers, String schemaRe
         env.put("ULTRALINE_SECURITY_ENABLED", "false");
         env.put("ULTRALINE_BATCH_SIZE", Integer.toString(batchSize));
         env.put("ULTRALINE_BATCH_MAX_WAIT", Long.toString(batchMaxWait.toMillis()));
+        if (sessionTimeout != null) {
+            env.put("ULTRALINE_SESSION_TIMEOUT_MS", Long.toString(sessionTimeout.toMillis()));
+        }
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
         return env;
     }

@@ -224,7 +224,7 @@ public final class LoadTestRunner {
         return new InstanceConfig(i, stack.kafka().bootstrapServers(), stack.registryUrl(), scenario.modelDir(),
                 Files.createDirectories(outDir.resolve("state-" + i)), applicationId, prefix, freePort(),
                 scenario.batchSize(), scenario.batchMaxWait(), scenario.modelThreads(), scenario.heap(),
-                outDir.resolve("instance-" + i + ".log"));
+                scenario.sessionTimeout().orElse(null), outDir.resolve("instance-" + i + ".log"));
     }
 
     private static int freePort() throws IOException {

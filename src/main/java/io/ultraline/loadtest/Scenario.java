@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param heap              -Xmx of each instance, e.g. {@code 1g}
  * @param modelDir          the SavedModel the processors load
  * @param drainTimeout      how long to wait for the last verdicts after the load stops
+ * @param sessionTimeout    the instances' consumer session timeout (ULTRALINE_SESSION_TIMEOUT_MS), if
+ *                          not the service's default: how long a killed instance's partitions wait
  * @param kill              an instance to kill with SIGKILL during the run, if any
  * @param search            a search for the highest sustainable rate instead of a fixed rate, if any
  * @param external          an existing broker and registry instead of the embedded ones, if any
@@ -33,7 +35,7 @@ import java.util.Optional;
 public record Scenario(String name, int cameras, double fpsPerCamera, Frames frames, Duration duration,
                        Duration warmUp, int calibrationFrames, int batchSize, Duration batchMaxWait, int instances,
                        int partitions, int modelThreads, String heap, Path modelDir, Duration drainTimeout,
-                       Optional<Kill> kill, Optional<Search> search, Optional<External> external) {
+                       Optional<Duration> sessionTimeout, Optional<Kill> kill, Optional<Search> search, Optional<External> external) {
 
     /** Frames of the generator's pool, rendered once before the run. */
     public record Frames(int size, ImageEncoding encoding, double defectRate, int poolPerCamera) {
@@ -92,6 +94,7 @@ public record Scenario(String name, int cameras, double fpsPerCamera, Frames fra
         require(modelThreads >= 0, "modelThreads must be >= 0");
         require(heap.matches("\\d+[kmgKMG]?"), "heap must look like 1g or 768m, got " + heap);
         require(positive(drainTimeout), "drainTimeout must be positive");
+        require(sessionTimeout.map(Scenario::positive).orElse(true), "sessionTimeout must be positive");
         kill.ifPresent(k -> {
             require(instances >= 2, "kill needs at least 2 instances, so that another one takes over");
             require(k.instance() >= 0 && k.instance() < instances,

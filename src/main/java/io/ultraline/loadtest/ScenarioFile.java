@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * heap: 1g
  * model: models/line-vit
  * drainTimeout: 90s
+ * sessionTimeout: 10s           # optional: ULTRALINE_SESSION_TIMEOUT_MS of the instances
  * kill: {at: 30s, instance: 1}  # optional
  * search: {from: 8, step: 4, to: 60, stepDuration: 15s, maxP99: 3s,
  *          followUp: {fraction: 0.7, duration: 30s}}   # optional
@@ -46,7 +47,7 @@ public final class ScenarioFile {
 
     private static final Set<String> TOP = Set.of("name", "cameras", "fpsPerCamera", "frames", "duration", "warmUp",
             "calibrationFrames", "batch", "instances", "partitions", "modelThreads", "heap", "model", "drainTimeout",
-            "kill", "search", "kafka");
+            "sessionTimeout", "kill", "search", "kafka");
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
     private ScenarioFile() {
@@ -92,7 +93,13 @@ public final class ScenarioFile {
                 n.integer("calibrationFrames", 16), batch.integer("size", 8), batch.duration("maxWait", Duration.ofMillis(100)),
                 instances, n.integer("partitions", Math.max(instances, 4)), n.integer("modelThreads", 0),
                 n.text("heap", "1g"), Path.of(n.text("model", "models/line-vit")),
-                n.duration("drainTimeout", Duration.ofSeconds(90)), kill, search, external);
+                n.duration("drainTimeout", Duration.ofSeconds(90)),
+                json(root, "sessionTimeout") ? Optional.of(n.duration("sessionTimeout", null)) : Optional.empty(),
+                kill, search, external);
+    }
+
+    private static boolean json(JsonNode root, String key) {
+        return root.hasNonNull(key);
     }
 
     private static ImageEncoding encoding(String text) {

@@ -14,7 +14,7 @@ class LauncherTest {
 
     private final InstanceConfig config = new InstanceConfig(1, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7",
             Path.of("models/line-vit"), Path.of("/tmp/state-1"), "lt-1.ultraline", "lt-1.", 18080, 8,
-            Duration.ofMillis(150), 1, "768m", Path.of("/tmp/i1.log"));
+            Duration.ofMillis(150), 1, "768m", Duration.ofSeconds(10), Path.of("/tmp/i1.log"));
 
     @Test
     void theEnvironmentIsTheServeContractOnLoopback() {
@@ -29,7 +29,8 @@ class LauncherTest {
                 .containsEntry("ULTRALINE_BATCH_SIZE", "8")
                 .containsEntry("ULTRALINE_BATCH_MAX_WAIT", "150")
                 .containsEntry("ULTRALINE_MODEL_THREADS", "1")
-                .containsEntry("ULTRALINE_STATE_DIR", "/tmp/state-1");
+                .containsEntry("ULTRALINE_STATE_DIR", "/tmp/state-1")
+                .containsEntry("ULTRALINE_SESSION_TIMEOUT_MS", "10000");
         assertThat(Path.of(env.get("ULTRALINE_MODEL_DIR"))).isAbsolute().endsWith(Path.of("models/line-vit"));
     }
 

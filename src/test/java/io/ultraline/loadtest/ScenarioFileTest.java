@@ -29,6 +29,7 @@ class ScenarioFileTest {
                 heap: 768m
                 model: models/line-vit
                 drainTimeout: PT45S
+                sessionTimeout: 10s
                 kill: {at: 30s, instance: 1}
                 kafka: {bootstrapServers: "127.0.0.1:9092", schemaRegistryUrl: "http://127.0.0.1:8081"}
                 """);
@@ -44,6 +45,7 @@ class ScenarioFileTest {
         assertThat(s.modelThreads()).isEqualTo(1);
         assertThat(s.heap()).isEqualTo("768m");
         assertThat(s.drainTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(s.sessionTimeout()).contains(Duration.ofSeconds(10));
         assertThat(s.kill()).contains(new Scenario.Kill(Duration.ofSeconds(30), 1));
         assertThat(s.external()).contains(new Scenario.External("127.0.0.1:9092", "http://127.0.0.1:8081"));
         assertThat(s.search()).isEmpty();
@@ -61,6 +63,7 @@ class ScenarioFileTest {
         assertThat(s.modelDir()).isEqualTo(Path.of("models/line-vit"));
         assertThat(s.kill()).isEmpty();
         assertThat(s.external()).isEmpty();
+        assertThat(s.sessionTimeout()).as("the service's default").isEmpty();
     }
 
     @Test
