@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
+    /** Lookups after a lost-race 409, pausing 50, 100, 200 ms between them. */
+    static final int CONFLICT_LOOKUPS = 4;
+    static final long CONFLICT_PAUSE_MS = 50;
+
     private final RegistryHttp http;
 
     public RestSchemaRegistryClient(RegistrySettings settings) {
@@ -24,23 +28,56 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     /**
-     * Registers, or finds, the schema. A 409 is checked with a lookup before it counts as
-     * incompatible: Apicurio answers 409 "artifact already exists" to the loser of two concurrent
-     * first registrations of one subject (two instances serializing their first record at once),
-     * although the schema is then registered.
+     * Registers, or finds, the schema. Apicurio answers 409 "artifact already exists" to the loser of
+     * two concurrent first registrations of one subject (two instances serializing their first record
+     * at once, or a retried POST whose first attempt is still being stored), although the schema is
+     * then registered; the winner's version can take a moment to become visible. Such a 409 is
+     * checked with a few lookups, then one more registration, before it counts as incompatible.
+     * Any other 409 is checked with one lookup.
      */
     @Override
     public int register(String subject, String schema) {
         try {
-            JsonNode answer = http.send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
-            return requiredInt(answer, "id", "register");
+            return post(subject, schema);
         } catch (IncompatibleSchemaException refused) {
-            try {
-                return lookup(subject, schema).id();
-            } catch (RegistryException notRegistered) {
-                refused.addSuppressed(notRegistered);
-                throw refused;
+            boolean lostRace = String.valueOf(refused.getMessage()).contains("already exists");
+            int lookups = lostRace ? CONFLICT_LOOKUPS : 1;
+            for (int attempt = 0; attempt < lookups; attempt++) {
+                try {
+                    return lookup(subject, schema).id();
+                } catch (SchemaNotFoundException notVisibleYet) {
+                    if (attempt == lookups - 1) {
+                        refused.addSuppressed(notVisibleYet);
+                    } else {
+                        pause(CONFLICT_PAUSE_MS << attempt, refused);
+                    }
+                } catch (RegistryException other) {
+                    refused.addSuppressed(other);
+                    throw refused;
+                }
             }
+            if (lostRace) {
+                try {
+                    return post(subject, schema); // the winner's registration may have failed after all
+                } catch (RegistryException again) {
+                    refused.addSuppressed(again);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    private int post(String subject, String schema) {
+        JsonNode answer = http.send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        return requiredInt(answer, "id", "register");
+    }
+
+    private static void pause(long millis, RegistryException pending) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw pending;
         }
     }
 

@@ -60,6 +60,28 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void aLostRaceWhoseWinnerIsNotVisibleYetIsLookedUpAgain() {
+        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                + "'null' already exists.\"}");
+        registry.failNext(404, "{\"error_code\":40401,\"message\":\"No artifact with ID 'line.verdicts-value'\"}");
+        registry.preRegister("line.verdicts-value", FRAME); // visible from the second lookup on
+
+        assertThat(client.register("line.verdicts-value", FRAME)).isEqualTo(1);
+        assertThat(registry.count("POST", "/subjects/line.verdicts-value")).isEqualTo(2);
+    }
+
+    @Test
+    void aLostRaceWhoseWinnerNeverAppearsRegistersOnceMore() {
+        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                + "'null' already exists.\"}");
+
+        assertThat(client.register("line.verdicts-value", FRAME)).isEqualTo(1);
+        assertThat(registry.count("POST", "/subjects/line.verdicts-value"))
+                .isEqualTo(RestSchemaRegistryClient.CONFLICT_LOOKUPS);
+        assertThat(registry.count("POST", "/subjects/line.verdicts-value/versions")).isEqualTo(2);
+    }
+
+    @Test
     void aConflictOverASchemaThatIsNotThereStaysIncompatible() {
         registry.failNext(409, "{\"error_code\":409,\"message\":\"incompatible\"}");
 
