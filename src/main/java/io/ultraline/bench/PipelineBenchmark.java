@@ -61,8 +61,11 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class PipelineBenchmark {
 
-    /** Frames outstanding in the closed loop, in batches: one being inspected, more waiting. */
-    private static final int WINDOW_BATCHES = 3;
+    /**
+     * Frames outstanding in the closed loop, in batches: one being inspected, more waiting. With 3,
+     * the topology could wait for frames after a commit (new frames follow visible verdicts).
+     */
+    private static final int WINDOW_BATCHES = 6;
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final Settings settings;
