@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.ultraline.alerting.AlertJson;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.stream.NodeNames;
@@ -122,10 +123,10 @@ public final class LineView {
             if (remote.isPresent()) {
                 return remote.get();
             }
-            q.openAlerts(scopeId).forEach(a -> alerts.add(Views.alert(a)));
+            q.openAlerts(scopeId).forEach(a -> alerts.add(AlertJson.toTree(a)));
         } else {
             q.localOpenAlerts().stream().sorted(Comparator.comparing(LineAlert::getScopeId))
-                    .forEach(a -> alerts.add(Views.alert(a)));
+                    .forEach(a -> alerts.add(AlertJson.toTree(a)));
             if (!local) {
                 for (HostInfo peer : q.otherInstances()) {
                     peerJson(peer, "/api/alerts").ifPresent(j -> j.path("alerts").forEach(alerts::add));

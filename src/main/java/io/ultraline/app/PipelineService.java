@@ -55,10 +55,10 @@ public final class PipelineService implements AutoCloseable {
         user.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().trim());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), kafka.sessionTimeoutMs());
-        self = KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()
-                ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(kafka.advertisedEndpoint().trim());
-        if (!KafkaSettings.text(kafka.advertisedEndpoint()).isEmpty()) {
-            user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, kafka.advertisedEndpoint().trim());
+        String endpoint = KafkaSettings.text(kafka.advertisedEndpoint());
+        self = endpoint.isEmpty() ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(endpoint);
+        if (!endpoint.isEmpty()) {
+            user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint);
         }
         user.put(PipelineObserver.CONFIG, observer);
         streams = new KafkaStreams(topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(

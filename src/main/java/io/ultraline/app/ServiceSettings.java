@@ -1,7 +1,6 @@
 package io.ultraline.app;
 
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.ultraline.stream.PipelineConfig;
 import jakarta.inject.Inject;
@@ -82,10 +81,5 @@ public final class ServiceSettings {
 
     public PipelineConfig pipeline() {
         return pipeline;
-    }
-
-    /** Throws the same way start-up does, for code that checks settings outside the context. */
-    static ConfigurationException problem(String message) {
-        return new ConfigurationException("ultraline cannot start: " + message);
     }
 }

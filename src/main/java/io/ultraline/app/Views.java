@@ -4,14 +4,16 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
-import io.ultraline.avro.LineAlert;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Plain JSON shapes (maps) of the Avro records the API returns; the field names are the schemas'. */
+/**
+ * Plain JSON shapes (maps) of the Avro records the API returns; the field names are the schemas'.
+ * Alerts use the webhook's shape, {@link io.ultraline.alerting.AlertJson}.
+ */
 final class Views {
 
     private Views() {
@@ -35,21 +37,6 @@ final class Views {
                 "digest", v.getModel().getDigest()));
         m.put("source", source(v.getSource().getTopic(), v.getSource().getPartition(), v.getSource().getOffset()));
         m.put("pipelineVersion", v.getPipelineVersion());
-        return m;
-    }
-
-    static Map<String, Object> alert(LineAlert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("alertId", a.getAlertId());
-        m.put("ruleId", a.getRuleId());
-        m.put("scope", a.getScope().name());
-        m.put("scopeId", a.getScopeId());
-        m.put("state", a.getState().name());
-        m.put("openedTimestamp", a.getOpenedTimestamp().toEpochMilli());
-        m.put("eventTimestamp", a.getEventTimestamp().toEpochMilli());
-        m.put("defectiveFrames", a.getDefectiveFrames());
-        m.put("windowFrames", a.getWindowFrames());
-        m.put("message", a.getMessage());
         return m;
     }
 
