@@ -24,13 +24,15 @@ final class BenchCommand {
         @Option(names = "--depth", defaultValue = "6") int depth;
         @Option(names = "--heads", defaultValue = "3") int heads;
         @Option(names = "--threads", defaultValue = "2", description = "intra-op threads") int threads;
+        @Option(names = "--inter-threads", defaultValue = "0",
+                description = "ops run in parallel (0 = TensorFlow decides, as serve does)") int interThreads;
         @Option(names = "--seconds", defaultValue = "10", description = "measuring time per figure") double seconds;
         @Option(names = "--token-batch", defaultValue = "8") int tokenBatch;
 
         @Override
         public Integer call() throws Exception {
             VitConfig c = VitConfig.timmStyle(imageSize, patch, dim, depth, heads, depth);
-            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, seconds)
+            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, interThreads, seconds)
                     .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
             System.out.print(f.format());
             return 0;

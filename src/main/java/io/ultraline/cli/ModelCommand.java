@@ -2,6 +2,8 @@ package io.ultraline.cli;
 
 import io.ultraline.model.LoadedModel;
 import io.ultraline.model.ModelManifest;
+import io.ultraline.model.ModelRebuilder;
+import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitImporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,9 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ultraline model import|info}. */
+/** {@code ultraline model import|info|train|rebuild}. */
 @Command(name = "model", description = "Import, train and inspect models.",
-        subcommands = {ModelCommand.Import.class, ModelCommand.Info.class, ModelCommand.Train.class})
+        subcommands = {ModelCommand.Import.class, ModelCommand.Info.class, ModelCommand.Train.class,
+                ModelCommand.Rebuild.class})
 final class ModelCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -77,6 +80,23 @@ final class ModelCommand {
 
         private static Signature signature(LoadedModel m, String key) {
             return key.equals("ultra") ? m.ultra().signature() : m.serving().signature();
+        }
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Rewrite a model's graphs with this version's code, keeping its weights and manifest.")
+    static final class Rebuild implements Callable<Integer> {
+        @Parameters(index = "0", description = "model directory (rewritten in place)")
+        Path dir;
+        @Option(names = "--variant", defaultValue = "fast", description = "ultra signature: fast or replicated")
+        String variant;
+
+        @Override
+        public Integer call() {
+            ModelManifest m = ModelRebuilder.rebuild(dir, UltraVariant.fromManifest(variant));
+            System.out.println("rebuilt " + dir + ": " + m.name() + " " + m.version() + ", ultra " + m.ultraVariant()
+                    + ", weights " + m.weightsSha256());
+            return 0;
         }
     }
 

@@ -58,7 +58,9 @@ public final class FastUltraGraph {
         // last block: one row per seed until the attention spreads the gradient
         VitForward.BlockTrace last = trace.get(layers - 1);
         String p = "blocks." + (layers - 1) + ".";
-        Operand<TFloat32> gMidRow = mlp(u, w, c, p, dropped, gRow, u.gather(last.middle(), tok, u.constant(1)),
+        float eps = c.layerNormEps();
+        Operand<TFloat32> gMidRow = mlp(u, w, c, p, dropped, gRow,
+                LayerNormBackward.of(u, last.middle(), eps, d).rows(u, tok),
                 u.gather(last.hidden(), tok, u.constant(1)), dims.bt(hid), dims.bt(d));
         Operand<TFloat32> doRow = u.linalg.transpose(u.reshape(
                 VjpOps.linear(u, gMidRow, w.get(p + "proj.w"), d, dims.bt(d)), dims.bt(h, hd)),
@@ -79,45 +81,53 @@ public final class FastUltraGraph {
         Operand<TFloat32> dk = u.math.mul(u.expandDims(dsRow, u.constant(-1)), u.expandDims(qRows, u.constant(3)));
         Operand<TInt32> full = dims.bt(s, d);
         Operand<TFloat32> gamma1 = w.get(p + "norm1.gamma");
-        Operand<TFloat32> dh = u.math.add(
-                VjpOps.linear(u, mergeHeads(u, dk, full), VjpOps.scaleRows(u, gamma1, w.get(p + "wk")), d, full),
-                VjpOps.linear(u, mergeHeads(u, dv, full), VjpOps.scaleRows(u, gamma1, w.get(p + "wv")), d, full));
         Operand<TFloat32> dqFlat = u.reshape(u.linalg.transpose(dqRow, u.constant(new int[] {0, 2, 1, 3})),
                 dims.bt(d));
-        Operand<TFloat32> dhRow = VjpOps.linear(u, dqFlat, VjpOps.scaleRows(u, gamma1, w.get(p + "wq")), d,
-                dims.bt(1, d));
-        dh = u.math.add(dh, u.math.mul(rowMask, dhRow));
-        Operand<TFloat32> g = u.math.add(u.math.mul(rowMask, u.expandDims(gMidRow, u.constant(2))),
-                VjpOps.layerNorm(u, dh, u.expandDims(last.input(), u.constant(1)), c.layerNormEps(), dropped));
-        Operand<TFloat32> vRow = u.expandDims(v, u.constant(2));
+        Operand<TFloat32> dhRow = VjpOps.linear(u, dqFlat, LayerNormBackward.centredRows(u, gamma1, w.get(p + "wq")),
+                d, dims.bt(1, d));
+        Operand<TFloat32> dh = u.math.addN(List.of(
+                intoNorm(u, dk, T_MAJOR_PERM, gamma1, w.get(p + "wk"), full),
+                intoNorm(u, dv, T_MAJOR_PERM, gamma1, w.get(p + "wv"), full),
+                u.math.mul(rowMask, dhRow)));
+        LayerNormBackward norm1 = LayerNormBackward.of(u, last.input(), eps, d).expand(u, 1);
+        Operand<TFloat32> g = norm1.plus(u, u.math.mul(rowMask, u.expandDims(gMidRow, u.constant(2))),
+                u.math.mul(norm1.rstd(), dh), dropped);
 
         for (int b = layers - 2; b >= 0; b--) {
             VitForward.BlockTrace t = trace.get(b);
             String q = "blocks." + b + ".";
-            Operand<TFloat32> gMid = mlp(u, w, c, q, dropped, g, u.expandDims(t.middle(), u.constant(1)),
+            Operand<TFloat32> gMid = mlp(u, w, c, q, dropped, g,
+                    LayerNormBackward.of(u, t.middle(), eps, d).expand(u, 1),
                     u.expandDims(t.hidden(), u.constant(1)), dims.bt(s, hid), full);
-            Operand<TFloat32> dOut = splitHeads(u, VjpOps.linear(u, gMid, w.get(q + "proj.w"), d, full), dims, s, h, hd);
-            Operand<TFloat32> a = u.expandDims(t.attention(), u.constant(2));
-            Operand<TFloat32> da = sharedRight(u, dOut, hd, t.values(), true, dims, h, s, s);
+            // seed axis after the query position: [B, H, S, T, hd], so dA, dq and dv are each one
+            // matmul with the frame's V, K or A and dk one with Q, none needing a transpose of dS
+            Operand<TFloat32> dOut = u.linalg.transpose(u.reshape(
+                    VjpOps.linear(u, gMid, w.get(q + "proj.w"), d, full), dims.bt(s, h, hd)), u.constant(S_MAJOR_PERM));
+            Operand<TFloat32> a = u.expandDims(t.attention(), u.constant(3));
+            Operand<TFloat32> da = u.reshape(VitOps.batchMatMul(u, u.reshape(dOut, dims.b(h, -1, hd)), t.values(),
+                    false, true), dims.around(new int[] {h, s}, s));
             Operand<TFloat32> ga = u.math.mul(da, a);
-            vRow = u.math.add(vRow, VitOps.batchMatMul(u, vRow, rectifiedMean(u, ga), false, false));
+            v = u.math.add(v, ruleProduct(u, v, rectifiedMean(u, ga)));
             if (b == 0) {
                 break;
             }
             Operand<TFloat32> ds = VjpOps.softmax(u, ga, a, dropped);
-            Operand<TFloat32> dq = u.math.mul(sharedRight(u, ds, s, t.keys(), false, dims, h, s, hd),
-                    u.constant(scale));
-            Operand<TFloat32> dvb = sharedLeftTransposed(u, t.attention(), dOut, dims, h, s, hd);
-            Operand<TFloat32> dkb = seedRowsTransposed(u, ds, t.qScaled(), dims, h, s, hd);
+            Operand<TFloat32> dq = VitOps.batchMatMul(u, u.reshape(ds, dims.b(h, -1, s)),
+                    u.math.mul(t.keys(), u.constant(scale)), false, false);
+            Operand<TFloat32> dkb = VitOps.batchMatMul(u, u.reshape(ds, dims.b(h, s, -1)), t.qScaled(), true, false);
+            Operand<TFloat32> dvb = VitOps.batchMatMul(u, t.attention(), u.reshape(dOut, dims.b(h, s, -1)),
+                    true, false);
             Operand<TFloat32> gamma = w.get(q + "norm1.gamma");
-            Operand<TFloat32> dhb = u.math.add(u.math.add(
-                    VjpOps.linear(u, mergeHeads(u, dq, full), VjpOps.scaleRows(u, gamma, w.get(q + "wq")), d, full),
-                    VjpOps.linear(u, mergeHeads(u, dkb, full), VjpOps.scaleRows(u, gamma, w.get(q + "wk")), d, full)),
-                    VjpOps.linear(u, mergeHeads(u, dvb, full), VjpOps.scaleRows(u, gamma, w.get(q + "wv")), d, full));
-            g = u.math.add(gMid, VjpOps.layerNorm(u, dhb, u.expandDims(t.input(), u.constant(1)), c.layerNormEps(),
-                    dropped));
+            Operand<TInt32> byQuery = dims.around(new int[] {h, s}, hd);
+            Operand<TFloat32> dhb = u.math.addN(List.of(
+                    intoNorm(u, u.reshape(dq, byQuery), S_MAJOR_PERM, gamma, w.get(q + "wq"), full),
+                    intoNorm(u, u.reshape(dkb, dims.around(new int[] {h}, s, hd)), T_MAJOR_PERM, gamma,
+                            w.get(q + "wk"), full),
+                    intoNorm(u, u.reshape(dvb, byQuery), S_MAJOR_PERM, gamma, w.get(q + "wv"), full)));
+            LayerNormBackward n1 = LayerNormBackward.of(u, t.input(), eps, d).expand(u, 1);
+            g = n1.plus(u, gMid, u.math.mul(n1.rstd(), dhb), dropped);
         }
-        return outputs(u, c, fwd, u.reshape(vRow, dims.bt(s)), dims);
+        return outputs(u, c, fwd, v, dims);
     }
 
     /** Runtime shapes that start with the frame count B and/or the seed count T. */
@@ -139,16 +149,18 @@ public final class FastUltraGraph {
         }
     }
 
-    /** Through the MLP branch and its residual: g + LN2'(fc1'(gelu'(fc2'(g)))). */
+    /**
+     * Through the MLP branch and its residual: g + LN2'(fc1'(gelu'(fc2'(g)))). LayerNorm's 1 / std
+     * rides on GELU's per-frame slope, so the seeds' tensors get it without a pass of their own.
+     */
     private static Operand<TFloat32> mlp(Ops u, GraphWeights w, VitConfig c, String p, Set<BackwardTerm> dropped,
-                                         Operand<TFloat32> g, Operand<TFloat32> middle, Operand<TFloat32> hidden,
+                                         Operand<TFloat32> g, LayerNormBackward norm2, Operand<TFloat32> hidden,
                                          Operand<TInt32> hiddenShape, Operand<TInt32> dimShape) {
         Operand<TFloat32> dm = VjpOps.linear(u, g, w.get(p + "fc2.w"), c.dim(), hiddenShape);
-        Operand<TFloat32> du = u.math.mul(dm, VjpOps.geluDerivative(u, hidden, dropped));
-        Operand<TFloat32> dxhat = VjpOps.linear(u, du, VjpOps.scaleRows(u, w.get(p + "norm2.gamma"), w.get(p + "fc1.w")),
-                c.mlpHidden(), dimShape);
-        Operand<TFloat32> branch = VjpOps.layerNorm(u, dxhat, middle, c.layerNormEps(), dropped);
-        return dropped.contains(BackwardTerm.MLP_RESIDUAL) ? branch : u.math.add(g, branch);
+        Operand<TFloat32> slope = u.math.mul(VjpOps.geluDerivative(u, hidden, dropped), norm2.rstd());
+        Operand<TFloat32> fc1 = LayerNormBackward.centredRows(u, w.get(p + "norm2.gamma"), w.get(p + "fc1.w"));
+        Operand<TFloat32> scaled = VjpOps.linear(u, u.math.mul(dm, slope), fc1, c.mlpHidden(), dimShape);
+        return norm2.plus(u, dropped.contains(BackwardTerm.MLP_RESIDUAL) ? null : g, scaled, dropped);
     }
 
     /** Abar: mean over heads (axis 1) of max(0, G * A), given the product G * A. */
@@ -156,44 +168,27 @@ public final class FastUltraGraph {
         return u.math.mean(u.nn.relu(gradTimesAttention), u.constant(1), Mean.keepDims(false));
     }
 
+    /** Seed-major heads [B, H, T, S, hd] to [B, T, S, H, hd], and back. */
+    private static final int[] T_MAJOR_PERM = {0, 2, 3, 1, 4};
+    /** Query-major heads [B, H, S, T, hd] to [B, T, S, H, hd], and [B, T, S, H, hd] to them. */
+    private static final int[] S_MAJOR_PERM = {0, 3, 2, 1, 4};
+
+    /** The rule's v Abar per seed: v [B, T, S], Abar [B, S, T, S] (query-major): [B, T, S]. */
+    private static Operand<TFloat32> ruleProduct(Ops u, Operand<TFloat32> v, Operand<TFloat32> abar) {
+        Operand<TFloat32> byQuery = u.expandDims(u.linalg.transpose(v, u.constant(new int[] {0, 2, 1})),
+                u.constant(-1));
+        return u.reduceSum(u.math.mul(byQuery, abar), u.constant(1));
+    }
+
     /**
-     * x [B, H, T, S, k] times the frame's y, per seed: y [B, H, r, k] transposed (adjY) or
-     * y [B, H, k, r]; one matmul over T * S rows. Returns [B, H, T, S, r].
+     * Heads of dq, dk or dv (either layout) back to [B, T, S, D] ({@code full}) and through that
+     * projection's weights, with norm1's gamma and centring folded in.
      */
-    private static Operand<TFloat32> sharedRight(Ops u, Operand<TFloat32> x, int k, Operand<TFloat32> y,
-                                                 boolean adjY, Dims dims, int h, int s, int r) {
-        Operand<TFloat32> flat = u.reshape(x, dims.b(h, -1, k));
-        return u.reshape(VitOps.batchMatMul(u, flat, y, false, adjY), dims.around(new int[] {h}, s, r));
-    }
-
-    /** A^T x[t] for every seed t, with A [B, H, S, S] and x [B, H, T, S, k]: [B, H, T, S, k]. */
-    private static Operand<TFloat32> sharedLeftTransposed(Ops u, Operand<TFloat32> a, Operand<TFloat32> x, Dims dims,
-                                                          int h, int s, int k) {
-        Operand<TInt32> perm = u.constant(new int[] {0, 1, 3, 2, 4});
-        Operand<TFloat32> side = u.reshape(u.linalg.transpose(x, perm), dims.b(h, s, -1));
-        Operand<TFloat32> prod = VitOps.batchMatMul(u, a, side, true, false);
-        return u.linalg.transpose(u.reshape(prod, dims.b(h, s, -1, k)), perm);
-    }
-
-    /** x[t]^T y for every seed t, with x [B, H, T, S, S] and the frame's y [B, H, S, k]: [B, H, T, S, k]. */
-    private static Operand<TFloat32> seedRowsTransposed(Ops u, Operand<TFloat32> x, Operand<TFloat32> y, Dims dims,
-                                                        int h, int s, int k) {
-        Operand<TFloat32> side = u.reshape(u.linalg.transpose(x, u.constant(new int[] {0, 1, 3, 2, 4})),
-                dims.b(h, s, -1));
-        Operand<TFloat32> prod = VitOps.batchMatMul(u, side, y, true, false);
-        return u.reshape(prod, dims.around(new int[] {h}, s, k));
-    }
-
-    /** [B, T, S, D] to [B, H, T, S, hd]. */
-    private static Operand<TFloat32> splitHeads(Ops u, Operand<TFloat32> x, Dims dims, int s, int h, int hd) {
-        Operand<TFloat32> r = u.reshape(x, dims.bt(s, h, hd));
-        return u.linalg.transpose(r, u.constant(new int[] {0, 3, 1, 2, 4}));
-    }
-
-    /** [B, H, T, S, hd] to [B, T, S, D] (shape given). */
-    private static Operand<TFloat32> mergeHeads(Ops u, Operand<TFloat32> x, Operand<TInt32> shape) {
-        Operand<TFloat32> t = u.linalg.transpose(x, u.constant(new int[] {0, 2, 3, 1, 4}));
-        return u.reshape(t, shape);
+    private static Operand<TFloat32> intoNorm(Ops u, Operand<TFloat32> heads, int[] perm, Operand<TFloat32> gamma,
+                                              Operand<TFloat32> w, Operand<TInt32> full) {
+        Operand<TFloat32> merged = u.reshape(u.linalg.transpose(heads, u.constant(perm)), full);
+        Operand<TFloat32> centred = LayerNormBackward.centredRows(u, gamma, w);
+        return VjpOps.linear(u, merged, centred, (int) centred.shape().get(1), full);
     }
 
     /** v [B, T, S] to relevance rows [B, T, N] and the target layer's patch tokens. */

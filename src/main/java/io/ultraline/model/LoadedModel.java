@@ -86,6 +86,15 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Reads every weight constant back from the loaded graph and compares the digest. */
     private void requireDigest() {
+        String actual = WeightsDigest.of(weights());
+        if (!actual.equals(manifest.weightsSha256())) {
+            throw new InvalidModelException("model " + dir + ": weights digest " + actual
+                    + " does not match the manifest's " + manifest.weightsSha256());
+        }
+    }
+
+    /** The graph's weight constants by graph-layout name, read back from the loaded graph. */
+    Map<String, WeightTensor> weights() {
         List<GraphOperation> consts = new ArrayList<>();
         Iterator<GraphOperation> it = bundle.graph().operations();
         String prefix = GraphWeights.SCOPE + "/";
@@ -108,11 +117,7 @@ public final class LoadedModel implements AutoCloseable {
                         new WeightTensor(TensorIo.shape(t), TensorIo.read(t)));
             }
         }
-        String actual = WeightsDigest.of(weights);
-        if (!actual.equals(manifest.weightsSha256())) {
-            throw new InvalidModelException("model " + dir + ": weights digest " + actual
-                    + " does not match the manifest's " + manifest.weightsSha256());
-        }
+        return weights;
     }
 
     public Path directory() {

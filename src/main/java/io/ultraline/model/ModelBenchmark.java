@@ -35,11 +35,14 @@ public final class ModelBenchmark {
 
     private final VitConfig config;
     private final int intraThreads;
+    private final int interThreads;
     private final double seconds;
 
-    public ModelBenchmark(VitConfig config, int intraThreads, double seconds) {
+    /** interThreads: TensorFlow's inter-op pool, 0 to let it decide (what {@code serve} does). */
+    public ModelBenchmark(VitConfig config, int intraThreads, int interThreads, double seconds) {
         this.config = config;
         this.intraThreads = intraThreads;
+        this.interThreads = interThreads;
         this.seconds = seconds;
     }
 
@@ -47,6 +50,7 @@ public final class ModelBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config.toString());
         out.put("intra_op_threads", intraThreads);
+        out.put("inter_op_threads", interThreads);
         Path dir = Files.createTempDirectory(workDir, "bench-model");
         VitWeights weights = RandomVitWeights.create(config, 1, 3f);
         ModelExporter.Identity id = new ModelExporter.Identity("bench", "0", Map.of("source", "random"), "none");
@@ -55,7 +59,8 @@ public final class ModelBenchmark {
         int n = config.numPatches();
         double matmul = matmulGflops();
         out.put("matmul_1024_gflop_per_s", matmul);
-        try (ModelRunner fast = ModelRunner.load(dir.resolve("fast"), new RunnerOptions(intraThreads, 1, n, true))) {
+        RunnerOptions options = new RunnerOptions(intraThreads, interThreads, n, true);
+        try (ModelRunner fast = ModelRunner.load(dir.resolve("fast"), options)) {
             float[] many = randomFrames(tokenBatch);
             out.put("tokens_only_frames_per_s", rate(() -> {
                 fast.tokens(many, tokenBatch);
@@ -72,8 +77,7 @@ public final class ModelBenchmark {
                 out.put("rss_after_fast_b" + b + "_mib", SoakBenchmark.rssKib() / 1024);
             }
         }
-        try (ModelRunner replicated = ModelRunner.load(dir.resolve("replicated"),
-                new RunnerOptions(intraThreads, 1, n, true))) {
+        try (ModelRunner replicated = ModelRunner.load(dir.resolve("replicated"), options)) {
             float[] one = randomFrames(1);
             double repFps = rate(() -> {
                 replicated.explain(one, 1);

@@ -32,13 +32,7 @@ public final class ModelExporter {
                 throw new IllegalArgumentException("output directory " + dir + " exists and is not empty");
             }
             Files.createDirectories(dir);
-            try (VitModelGraph g = VitModelGraph.build(c, layout, variant);
-                 Session s = new Session(g.graph())) {
-                SavedModelBundle.exporter(dir.toString())
-                        .withFunction(SessionFunction.create(g.servingSignature(), s))
-                        .withFunction(SessionFunction.create(g.ultraSignature(), s))
-                        .export();
-            }
+            writeSavedModel(c, layout, variant, dir);
             ModelManifest m = ModelManifest.describe(c, id.name(), id.version(), variant.manifestName(), digest,
                     id.provenance(),
                     id.licence());
@@ -46,6 +40,18 @@ public final class ModelExporter {
             return m;
         } catch (IOException e) {
             throw new UncheckedIOException("could not export model to " + dir, e);
+        }
+    }
+
+    /** The SavedModel alone (graph with both signatures), built from graph-layout weights. */
+    static void writeSavedModel(VitConfig c, Map<String, WeightTensor> layout, UltraVariant variant, Path dir)
+            throws IOException {
+        try (VitModelGraph g = VitModelGraph.build(c, layout, variant);
+             Session s = new Session(g.graph())) {
+            SavedModelBundle.exporter(dir.toString())
+                    .withFunction(SessionFunction.create(g.servingSignature(), s))
+                    .withFunction(SessionFunction.create(g.ultraSignature(), s))
+                    .export();
         }
     }
 }

@@ -81,6 +81,12 @@ public record ModelManifest(
                 licence, training, e);
     }
 
+    public ModelManifest withUltraVariant(String variant) {
+        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
+                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, variant, weightsSha256, provenance,
+                licence, training, evaluation);
+    }
+
     public void write(Path modelDir) throws IOException {
         JSON.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
     }
