@@ -59,9 +59,9 @@ public final class FastUltraGraph {
         VitForward.BlockTrace last = trace.get(layers - 1);
         String p = "blocks." + (layers - 1) + ".";
         float eps = c.layerNormEps();
-        Operand<TFloat32> gMidRow = mlp(u, w, c, p, dropped, gRow,
-                LayerNormBackward.of(u, last.middle(), eps, d).rows(u, tok),
-                u.gather(last.hidden(), tok, u.constant(1)), dims.bt(hid), dims.bt(d));
+        LayerNormBackward lastNorm2 = LayerNormBackward.of(u, last.middle(), eps, d);
+        Operand<TFloat32> gMidRow = mlp(u, w, c, p, dropped, gRow, lastNorm2.rows(u, tok),
+                u.gather(mlpSlope(u, last, lastNorm2, dropped), tok, u.constant(1)), dims.bt(hid), dims.bt(d));
         Operand<TFloat32> doRow = u.linalg.transpose(u.reshape(
                 VjpOps.linear(u, gMidRow, w.get(p + "proj.w"), d, dims.bt(d)), dims.bt(h, hd)),
                 u.constant(new int[] {0, 2, 1, 3}));
@@ -73,22 +73,26 @@ public final class FastUltraGraph {
         if (layers == 1) {
             return outputs(u, c, fwd, v, dims);
         }
-        Operand<TFloat32> dsRow = VjpOps.softmax(u, gaRow, aRows, dropped);
+        Operand<TFloat32> dsRow = VjpOps.softmax(u, daRow, gaRow, aRows, dropped);
         Operand<TFloat32> dqRow = u.math.mul(VitOps.batchMatMul(u, dsRow, last.keys(), false, false),
                 u.constant(scale));
-        Operand<TFloat32> dv = u.math.mul(u.expandDims(aRows, u.constant(-1)), u.expandDims(doRow, u.constant(3)));
-        Operand<TFloat32> qRows = u.gather(last.qScaled(), tok, u.constant(2));
-        Operand<TFloat32> dk = u.math.mul(u.expandDims(dsRow, u.constant(-1)), u.expandDims(qRows, u.constant(3)));
         Operand<TInt32> full = dims.bt(s, d);
         Operand<TFloat32> gamma1 = w.get(p + "norm1.gamma");
-        Operand<TFloat32> dqFlat = u.reshape(u.linalg.transpose(dqRow, u.constant(new int[] {0, 2, 1, 3})),
-                dims.bt(d));
+        // one query row per seed: dk = dS (x) q and dv = A (x) dO are rank one per head, so through
+        // the projections dh = sum_h dS[h] (q_h Wk_h) + A[h] (dO_h Wv_h), one matmul over 2H
+        Operand<TFloat32> qRows = u.gather(last.qScaled(), tok, u.constant(2));
+        Operand<TInt32> seedMajor = u.constant(new int[] {0, 2, 1, 3});
+        Operand<TFloat32> rowsThrough = u.concat(List.of(
+                throughHeads(u, qRows, LayerNormBackward.centredRows(u, gamma1, w.get(p + "wk")), h, hd, d),
+                throughHeads(u, doRow, LayerNormBackward.centredRows(u, gamma1, w.get(p + "wv")), h, hd, d)),
+                u.constant(1));
+        Operand<TFloat32> rowWeights = u.concat(List.of(dsRow, aRows), u.constant(1));
+        Operand<TFloat32> dhKeysValues = VitOps.batchMatMul(u, u.linalg.transpose(rowWeights, seedMajor),
+                u.linalg.transpose(rowsThrough, seedMajor), true, false);
+        Operand<TFloat32> dqFlat = u.reshape(u.linalg.transpose(dqRow, seedMajor), dims.bt(d));
         Operand<TFloat32> dhRow = VjpOps.linear(u, dqFlat, LayerNormBackward.centredRows(u, gamma1, w.get(p + "wq")),
                 d, dims.bt(1, d));
-        Operand<TFloat32> dh = u.math.addN(List.of(
-                intoNorm(u, dk, T_MAJOR_PERM, gamma1, w.get(p + "wk"), full),
-                intoNorm(u, dv, T_MAJOR_PERM, gamma1, w.get(p + "wv"), full),
-                u.math.mul(rowMask, dhRow)));
+        Operand<TFloat32> dh = u.math.add(dhKeysValues, u.math.mul(rowMask, dhRow));
         LayerNormBackward norm1 = LayerNormBackward.of(u, last.input(), eps, d).expand(u, 1);
         Operand<TFloat32> g = norm1.plus(u, u.math.mul(rowMask, u.expandDims(gMidRow, u.constant(2))),
                 u.math.mul(norm1.rstd(), dh), dropped);
@@ -96,9 +100,9 @@ public final class FastUltraGraph {
         for (int b = layers - 2; b >= 0; b--) {
             VitForward.BlockTrace t = trace.get(b);
             String q = "blocks." + b + ".";
-            Operand<TFloat32> gMid = mlp(u, w, c, q, dropped, g,
-                    LayerNormBackward.of(u, t.middle(), eps, d).expand(u, 1),
-                    u.expandDims(t.hidden(), u.constant(1)), dims.bt(s, hid), full);
+            LayerNormBackward norm2 = LayerNormBackward.of(u, t.middle(), eps, d);
+            Operand<TFloat32> gMid = mlp(u, w, c, q, dropped, g, norm2.expand(u, 1),
+                    u.expandDims(mlpSlope(u, t, norm2, dropped), u.constant(1)), dims.bt(s, hid), full);
             // seed axis after the query position: [B, H, S, T, hd], so dA, dq and dv are each one
             // matmul with the frame's V, K or A and dk one with Q, none needing a transpose of dS
             Operand<TFloat32> dOut = u.linalg.transpose(u.reshape(
@@ -111,7 +115,7 @@ public final class FastUltraGraph {
             if (b == 0) {
                 break;
             }
-            Operand<TFloat32> ds = VjpOps.softmax(u, ga, a, dropped);
+            Operand<TFloat32> ds = VjpOps.softmax(u, da, ga, a, dropped);
             Operand<TFloat32> dq = VitOps.batchMatMul(u, u.reshape(ds, dims.b(h, -1, s)),
                     u.math.mul(t.keys(), u.constant(scale)), false, false);
             Operand<TFloat32> dkb = VitOps.batchMatMul(u, u.reshape(ds, dims.b(h, s, -1)), t.qScaled(), true, false);
@@ -150,17 +154,34 @@ public final class FastUltraGraph {
     }
 
     /**
-     * Through the MLP branch and its residual: g + LN2'(fc1'(gelu'(fc2'(g)))). LayerNorm's 1 / std
-     * rides on GELU's per-frame slope, so the seeds' tensors get it without a pass of their own.
+     * Through the MLP branch and its residual: g + LN2'(fc1'(gelu'(fc2'(g)))), with
+     * {@code slope} from {@link #mlpSlope} laid out like the seeds' hidden tensor.
      */
     private static Operand<TFloat32> mlp(Ops u, GraphWeights w, VitConfig c, String p, Set<BackwardTerm> dropped,
-                                         Operand<TFloat32> g, LayerNormBackward norm2, Operand<TFloat32> hidden,
+                                         Operand<TFloat32> g, LayerNormBackward norm2, Operand<TFloat32> slope,
                                          Operand<TInt32> hiddenShape, Operand<TInt32> dimShape) {
         Operand<TFloat32> dm = VjpOps.linear(u, g, w.get(p + "fc2.w"), c.dim(), hiddenShape);
-        Operand<TFloat32> slope = u.math.mul(VjpOps.geluDerivative(u, hidden, dropped), norm2.rstd());
         Operand<TFloat32> fc1 = LayerNormBackward.centredRows(u, w.get(p + "norm2.gamma"), w.get(p + "fc1.w"));
         Operand<TFloat32> scaled = VjpOps.linear(u, u.math.mul(dm, slope), fc1, c.mlpHidden(), dimShape);
         return norm2.plus(u, dropped.contains(BackwardTerm.MLP_RESIDUAL) ? null : g, scaled, dropped);
+    }
+
+    /**
+     * GELU's slope at the frame's MLP pre-activation times LayerNorm's 1 / std, [B, S, hidden]:
+     * the seeds get the 1 / std without a pass of their own, and the erf is the forward's own
+     * (same input, so Grappler computes it once).
+     */
+    private static Operand<TFloat32> mlpSlope(Ops u, VitForward.BlockTrace t, LayerNormBackward norm2,
+                                              Set<BackwardTerm> dropped) {
+        return u.math.mul(VjpOps.geluDerivative(u, t.hidden(), dropped), norm2.rstd());
+    }
+
+    /** Per head, x [B, H, T, hd] times that head's columns of w [D, H * hd], transposed: [B, H, T, D]. */
+    private static Operand<TFloat32> throughHeads(Ops u, Operand<TFloat32> x, Operand<TFloat32> w, int h, int hd,
+                                                  int d) {
+        Operand<TFloat32> byHead = u.linalg.transpose(u.reshape(w, u.constant(new int[] {d, h, hd})),
+                u.constant(new int[] {1, 2, 0}));
+        return VitOps.batchMatMul(u, x, byHead, false, false);
     }
 
     /** Abar: mean over heads (axis 1) of max(0, G * A), given the product G * A. */

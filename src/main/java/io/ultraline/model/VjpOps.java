@@ -42,15 +42,17 @@ final class VjpOps {
     }
 
     /**
-     * dA through A = softmax(S) along the last axis, from the product ga = dA * A (which the
-     * ULTra rule needs anyway): dS = A (dA - sum(dA A)) = ga - A sum(ga).
+     * dA through A = softmax(S) along the last axis: dS = A (dA - sum(dA A)), with the product
+     * ga = dA * A that the ULTra rule needs anyway giving the sum. Written as one subtraction and
+     * one product, each broadcasting a single operand (A times a sum broadcast on two axes was the
+     * slower form).
      */
-    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> ga, Operand<TFloat32> a,
+    static Operand<TFloat32> softmax(Ops tf, Operand<TFloat32> da, Operand<TFloat32> ga, Operand<TFloat32> a,
                                      java.util.Set<BackwardTerm> dropped) {
         if (dropped.contains(BackwardTerm.SOFTMAX_DOT)) {
             return ga;
         }
         Operand<TFloat32> dot = tf.reduceSum(ga, tf.constant(-1), ReduceSum.keepDims(true));
-        return tf.math.sub(ga, tf.math.mul(a, dot));
+        return tf.math.mul(a, tf.math.sub(da, dot));
     }
 }
