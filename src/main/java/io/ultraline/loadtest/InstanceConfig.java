@@ -35,6 +35,7 @@ public record InstanceConfig(int index, String bootstrapServers, String schemaRe
             env.put("ULTRALINE_SESSION_TIMEOUT_MS", Long.toString(sessionTimeout.toMillis()));
         }
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
+        env.put("TF_CPU_ALLOCATOR_USE_BFC", "true");
         return env;
     }
 }
