@@ -1,6 +1,7 @@
 package io.ultraline.bench;
 
 import io.ultraline.avro.CameraFrame;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,17 +12,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class Loop {
 
     private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration PROGRESS = Duration.ofSeconds(5);
 
     private final BenchFrames frames;
     private final KafkaProducer<String, CameraFrame> producer;
     private final String topic;
     private final VerdictCounter verdicts;
+    private final Duration warmUp;
+    private final PrintStream progress;
 
-    Loop(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, VerdictCounter verdicts) {
+    Loop(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, VerdictCounter verdicts,
+         Duration warmUp, PrintStream progress) {
+        this.progress = progress;
         this.frames = frames;
         this.producer = producer;
         this.topic = topic;
         this.verdicts = verdicts;
+        this.warmUp = warmUp;
     }
 
     /** What the open loop measured. */
@@ -35,23 +42,28 @@ final class Loop {
         return new ProducerRecord<>(topic, null, captureMillis, frame.getCameraId(), frame);
     }
 
-    static Duration warmUp(Duration measure) {
-        return Duration.ofMillis(Math.max(2_000, measure.toMillis() / 4));
-    }
-
     /**
-     * Sends a frame whenever fewer than {@code window} are without a verdict, for a warm-up and then
+     * Sends a frame whenever fewer than {@code window} are without a verdict, for the warm-up and then
      * {@code measure}; returns verdicts per second over the measured part.
      */
     double closed(int window, Duration measure) throws InterruptedException {
         verdicts.closedPermits().release(window);
         long start = System.nanoTime();
-        long measureFrom = start + warmUp(measure).toNanos();
+        long measureFrom = start + warmUp.toNanos();
         long measureTo = measureFrom + measure.toNanos();
         long countAtStart = -1;
         long startedAt = 0;
+        long tickAt = start;
+        long countAtTick = verdicts.closed();
         for (long n = 0; ; ) {
             long now = System.nanoTime();
+            if (now - tickAt >= PROGRESS.toNanos()) {
+                long count = verdicts.closed();
+                progress.printf("  %s %.1f frames/s%n", now < measureFrom ? "warm-up" : "measured",
+                        (count - countAtTick) / ((now - tickAt) / 1e9));
+                tickAt = now;
+                countAtTick = count;
+            }
             if (countAtStart < 0 && now >= measureFrom) {
                 countAtStart = verdicts.closed();
                 startedAt = now;
@@ -69,12 +81,12 @@ final class Loop {
     }
 
     /**
-     * Sends frames at {@code fps} for a warm-up and then {@code measure}, each with its send time as
+     * Sends frames at {@code fps} for the warm-up and then {@code measure}, each with its send time as
      * capture time; waits for their verdicts and returns the latencies of the measured frames.
      */
     OpenResult open(double fps, Duration measure) throws InterruptedException {
         long interval = (long) (1e9 / fps);
-        long warmFrames = (long) (fps * warmUp(measure).toMillis() / 1000.0);
+        long warmFrames = (long) (fps * warmUp.toMillis() / 1000.0);
         long total = warmFrames + (long) (fps * measure.toMillis() / 1000.0);
         long start = System.nanoTime();
         for (long n = 0; n < total; n++) {

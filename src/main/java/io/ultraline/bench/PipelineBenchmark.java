@@ -81,11 +81,17 @@ public final class PipelineBenchmark {
      * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
      * @param threads           TensorFlow intra-op threads, 0 for TensorFlow's choice
      * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
+     * @param warmUp            unmeasured running before each loop's figure: the JIT compiles the
+     *                          broker's and the clients' hot paths for the first tens of seconds
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
-                           int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval) {
+                           int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
+                           Duration warmUp) {
         public Settings {
             Objects.requireNonNull(modelDir, "modelDir");
+            if (warmUp.isNegative()) {
+                throw new IllegalArgumentException("warm-up must be >= 0");
+            }
             if (cameras < 1 || batchSize < 1 || calibrationFrames < 1) {
                 throw new IllegalArgumentException("cameras, batch size and calibration frames must be >= 1");
             }
@@ -109,8 +115,8 @@ public final class PipelineBenchmark {
 
         public String format() {
             return String.format("""
-                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, exactly_once_v2,
-                    commit interval %d ms, 1 stream thread
+                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure after %d s warm-up,
+                    exactly_once_v2, commit interval %d ms, 1 stream thread
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
@@ -119,7 +125,7 @@ public final class PipelineBenchmark {
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
                     system load average (1 min): %.2f before, %.2f after
                     """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
-                    settings.measure().toSeconds(), settings.commitInterval().toMillis(), modelFps, pipelineFps,
+                    settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(), modelFps, pipelineFps,
                     100 * ratio(), defectVerdicts, okVerdicts, openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms,
                     maxMs, loadBefore, loadAfter);
         }
@@ -215,7 +221,7 @@ public final class PipelineBenchmark {
             calibrate(frames, producer, commands, topics, verdicts, settings.calibrationFrames(), log);
 
             log.println("closed loop ...");
-            Loop closed = new Loop(frames, producer, topics.frames().name(), verdicts);
+            Loop closed = new Loop(frames, producer, topics.frames().name(), verdicts, settings.warmUp(), log);
             double pipelineFps = closed.closed(settings.batchSize() * WINDOW_BATCHES, settings.measure());
             long defects = verdicts.defects();
             long oks = verdicts.oks();
@@ -223,7 +229,7 @@ public final class PipelineBenchmark {
 
             double target = settings.openLoopFraction() * pipelineFps;
             log.printf("open loop at %.1f frames/s ...%n", target);
-            Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts)
+            Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, settings.warmUp(), log)
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
             return new Figures(settings, modelFps, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),

@@ -70,6 +70,9 @@ final class BenchCommand {
     static final class Pipeline implements Callable<Integer> {
         @Option(names = "--model", defaultValue = "models/line-vit") Path model;
         @Option(names = "--seconds", defaultValue = "20", description = "measuring time per figure") int seconds;
+        @Option(names = "--warm-up-seconds", defaultValue = "30",
+                description = "unmeasured running before each loop's figure (JIT warm-up of broker and clients)")
+        int warmUpSeconds;
         @Option(names = "--cameras", defaultValue = "4") int cameras;
         @Option(names = "--batch-size", defaultValue = "8") int batchSize;
         @Option(names = "--max-wait-ms", defaultValue = "100") long maxWaitMs;
@@ -86,7 +89,7 @@ final class BenchCommand {
         public Integer call() throws Exception {
             PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
                     Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads,
-                    Duration.ofMillis(commitIntervalMs));
+                    Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(warmUpSeconds));
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;

@@ -1,10 +1,10 @@
 package io.ultraline.stream;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -12,9 +12,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The frames of one task that wait for the model, in a persistent changelogged store keyed by a
  * per-task sequence number (big-endian longs sort in arrival order in RocksDB). A stored entry is
- * the original record (source, timestamp, key, value and header bytes) plus its arrival time; the
- * decoded model input is kept in memory beside it and rebuilt from the original bytes after a
- * restart. Not thread-safe: one per processor.
+ * the original record (source, timestamp, key, value and header bytes) plus its arrival time.
+ * The store is read once, when the processor starts (after a restore it may hold frames of an
+ * earlier run); from then on an in-memory copy answers, so a batch never iterates RocksDB, whose
+ * iterators would otherwise skip every deleted sequence number still in the memtable (a cost that
+ * grew with every frame processed). The decoded model input is kept beside each entry and rebuilt
+ * from the original bytes after a restart. Not thread-safe: one per processor.
  */
 final class BatchBuffer {
 
@@ -25,10 +28,8 @@ final class BatchBuffer {
     }
 
     private final KeyValueStore<Long, byte[]> store;
-    private final Map<Long, PipelineInput.Frame> decoded = new HashMap<>();
+    private final NavigableMap<Long, Entry> waiting = new TreeMap<>();
     private long nextSequence;
-    private int size;
-    private long oldestArrival = Long.MAX_VALUE;
 
     /** Reads the store's current content (after a restore, it may hold frames of an earlier run). */
     BatchBuffer(KeyValueStore<Long, byte[]> store) {
@@ -36,9 +37,9 @@ final class BatchBuffer {
         try (KeyValueIterator<Long, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<Long, byte[]> next = all.next();
-                size++;
+                Stored stored = decode(next.value);
+                waiting.put(next.key, new Entry(next.key, stored.original(), stored.arrivalMs(), null));
                 nextSequence = Math.max(nextSequence, next.key + 1);
-                oldestArrival = Math.min(oldestArrival, decode(next.value).arrivalMs());
             }
         }
     }
@@ -46,45 +47,28 @@ final class BatchBuffer {
     void add(PipelineInput.Frame frame, long arrivalMs) {
         long sequence = nextSequence++;
         store.put(sequence, encode(frame.original(), arrivalMs));
-        decoded.put(sequence, frame);
-        size++;
-        oldestArrival = Math.min(oldestArrival, arrivalMs);
+        waiting.put(sequence, new Entry(sequence, frame.original(), arrivalMs, frame));
     }
 
     int size() {
-        return size;
+        return waiting.size();
     }
 
     /** Wall-clock arrival time of the oldest waiting frame. */
     OptionalLong oldestArrival() {
-        return size == 0 ? OptionalLong.empty() : OptionalLong.of(oldestArrival);
+        return waiting.values().stream().mapToLong(Entry::arrivalMs).min();
     }
 
     /** Every waiting frame in arrival order. */
     List<Entry> entries() {
-        List<Entry> out = new ArrayList<>(size);
-        try (KeyValueIterator<Long, byte[]> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<Long, byte[]> next = all.next();
-                Stored stored = decode(next.value);
-                out.add(new Entry(next.key, stored.original(), stored.arrivalMs(), decoded.get(next.key)));
-            }
-        }
-        return out;
+        return new ArrayList<>(waiting.values());
     }
 
     /** Removes the given frames (in the same processing step that forwards their outputs). */
     void remove(List<Entry> entries) {
         for (Entry e : entries) {
             store.delete(e.sequence());
-            decoded.remove(e.sequence());
-            size--;
-        }
-        oldestArrival = Long.MAX_VALUE;
-        if (size > 0) {
-            for (Entry e : entries()) {
-                oldestArrival = Math.min(oldestArrival, e.arrivalMs());
-            }
+            waiting.remove(e.sequence());
         }
     }
 
