@@ -47,7 +47,7 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Frames/s through the whole inspection topology next to frames/s of the model step alone, in one
  * process, on loopback only: an embedded broker, an embedded registry, the topology under
- * exactly_once_v2 with one stream thread, and the shipped model.
+ * exactly_once_v2 (one stream thread unless asked), and the shipped model.
  *
  * <ol>
  *   <li>model alone: {@link FrameInspector#inspect} on decoded frames in batches of the configured
@@ -83,11 +83,16 @@ public final class PipelineBenchmark {
      * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
      * @param warmUp            unmeasured running before each loop's figure: the JIT compiles the
      *                          broker's and the clients' hot paths for the first tens of seconds
+     * @param streamThreads     stream threads; line.frames and line.calibration get as many
+     *                          partitions, so each thread has a task (the model runner is shared)
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
                            int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
-                           Duration warmUp) {
+                           Duration warmUp, int streamThreads) {
         public Settings {
+            if (streamThreads < 1) {
+                throw new IllegalArgumentException("stream threads must be >= 1");
+            }
             Objects.requireNonNull(modelDir, "modelDir");
             if (warmUp.isNegative()) {
                 throw new IllegalArgumentException("warm-up must be >= 0");
@@ -104,20 +109,33 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** The figures; latencies in milliseconds. */
-    public record Figures(Settings settings, double modelFps, double pipelineFps, double openLoopTargetFps,
-                          double openLoopFps, long p50Ms, long p99Ms, long maxMs, int latencySamples,
+    /**
+     * The figures; latencies in milliseconds. The model alone runs before and after the pipeline and
+     * the ratio uses their mean: on a shared machine the speed drifts by several percent over minutes,
+     * and bracketing the pipeline cancels most of that drift.
+     */
+    public record Figures(Settings settings, double modelFpsBefore, double modelFpsAfter, double pipelineFps,
+                          double openLoopTargetFps, double openLoopFps, long p50Ms, long p99Ms, long maxMs, int latencySamples,
                           long defectVerdicts, long okVerdicts, double loadBefore, double loadAfter) {
 
+        Figures withModelAfter(double fps, double load) {
+            return new Figures(settings, modelFpsBefore, fps, pipelineFps, openLoopTargetFps, openLoopFps, p50Ms, p99Ms,
+                    maxMs, latencySamples, defectVerdicts, okVerdicts, loadBefore, load);
+        }
+
+        public double modelFps() {
+            return (modelFpsBefore + modelFpsAfter) / 2;
+        }
+
         public double ratio() {
-            return pipelineFps / modelFps;
+            return pipelineFps / modelFps();
         }
 
         public String format() {
             return String.format("""
                     model %s, %d cameras, batch %d, max wait %d ms, %d s per figure after %d s warm-up,
-                    exactly_once_v2, commit interval %d ms, 1 stream thread
-                    model alone (FrameInspector.inspect, scored): %8.1f frames/s
+                    exactly_once_v2, commit interval %d ms, %d stream thread(s)
+                    model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
                     verdicts in the closed loop: %d DEFECT, %d OK
@@ -125,9 +143,10 @@ public final class PipelineBenchmark {
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
                     system load average (1 min): %.2f before, %.2f after
                     """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
-                    settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(), modelFps, pipelineFps,
-                    100 * ratio(), defectVerdicts, okVerdicts, openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms,
-                    maxMs, loadBefore, loadAfter);
+                    settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(),
+                    settings.streamThreads(), modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
+                    openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms, maxMs,
+                    loadBefore, loadAfter);
         }
     }
 
@@ -148,12 +167,18 @@ public final class PipelineBenchmark {
                     DefectDetector.withDefaults());
             log.println("model alone ...");
             double modelFps = modelAlone(inspector, frames);
-            log.printf("model alone: %.1f frames/s%n", modelFps);
+            log.printf("model alone, before the pipeline: %.1f frames/s%n", modelFps);
+            Figures f;
             try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();
                  EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
-                Figures f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, loadBefore);
-                return f;
+                f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, loadBefore);
             }
+            // again once the streams client, the broker and the registry are closed: the same
+            // conditions as the first figure, minutes later
+            log.println("model alone again (the pipeline stopped) ...");
+            double after = modelAlone(inspector, frames);
+            log.printf("model alone, after the pipeline: %.1f frames/s%n", after);
+            return f.withModelAfter(after, SystemLoad.oneMinute());
         }
     }
 
@@ -193,14 +218,15 @@ public final class PipelineBenchmark {
         PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
                 .withPrefix(prefix);
         for (String topic : topics.names()) {
-            kafka.createTopic(topic, 1);
+            boolean input = topic.equals(topics.frames().name()) || topic.equals(topics.calibration().name());
+            kafka.createTopic(topic, input ? settings.streamThreads() : 1);
         }
         PipelineConfig config = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(settings.batchSize(), settings.maxWait()));
         Path stateDir = Files.createTempDirectory("ultraline-bench-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         user.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
@@ -232,7 +258,7 @@ public final class PipelineBenchmark {
             Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, settings.warmUp(), log)
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
-            return new Figures(settings, modelFps, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),
+            return new Figures(settings, modelFps, Double.NaN, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),
                     p.max(), p.count(), defects, oks, loadBefore, SystemLoad.oneMinute());
         } finally {
             streams.close(Duration.ofSeconds(30));

@@ -74,6 +74,8 @@ final class BenchCommand {
                 description = "unmeasured running before each loop's figure (JIT warm-up of broker and clients)")
         int warmUpSeconds;
         @Option(names = "--cameras", defaultValue = "4") int cameras;
+        @Option(names = "--stream-threads", defaultValue = "1",
+                description = "stream threads (line.frames gets as many partitions)") int streamThreads;
         @Option(names = "--batch-size", defaultValue = "8") int batchSize;
         @Option(names = "--max-wait-ms", defaultValue = "100") long maxWaitMs;
         @Option(names = "--calibration-frames", defaultValue = "16") int calibrationFrames;
@@ -89,7 +91,8 @@ final class BenchCommand {
         public Integer call() throws Exception {
             PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
                     Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads,
-                    Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(warmUpSeconds));
+                    Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(warmUpSeconds),
+                    streamThreads);
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;
