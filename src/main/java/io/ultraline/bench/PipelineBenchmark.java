@@ -67,6 +67,7 @@ public final class PipelineBenchmark {
      */
     private static final int WINDOW_BATCHES = 6;
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final PrintStream log;
@@ -81,8 +82,11 @@ public final class PipelineBenchmark {
      * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
      * @param threads           TensorFlow intra-op threads, 0 for TensorFlow's choice
      * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
-     * @param warmUp            unmeasured running before each loop's figure: the JIT compiles the
-     *                          broker's and the clients' hot paths for the first tens of seconds
+     * @param warmUp            unmeasured running before the closed loop's figure: the JIT compiles
+     *                          the broker's and the clients' hot paths for the first minute or more
+     *                          (C2 took 10 % of the machine 20 s into the loop, 4 % at 60 s, 3 % at
+     *                          95 s); the open loop follows on a warm JVM and warms up for
+     *                          {@link #OPEN_LOOP_WARM_UP}
      * @param streamThreads     stream threads; line.frames and line.calibration get as many
      *                          partitions, so each thread has a task (the model runner is shared)
      */
@@ -133,7 +137,7 @@ public final class PipelineBenchmark {
 
         public String format() {
             return String.format("""
-                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure after %d s warm-up,
+                    model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, closed loop after %d s warm-up,
                     exactly_once_v2, commit interval %d ms, %d stream thread(s)
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
@@ -255,7 +259,7 @@ public final class PipelineBenchmark {
 
             double target = settings.openLoopFraction() * pipelineFps;
             log.printf("open loop at %.1f frames/s ...%n", target);
-            Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, settings.warmUp(), log)
+            Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, OPEN_LOOP_WARM_UP, log)
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
             return new Figures(settings, modelFps, Double.NaN, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),

@@ -70,8 +70,8 @@ final class BenchCommand {
     static final class Pipeline implements Callable<Integer> {
         @Option(names = "--model", defaultValue = "models/line-vit") Path model;
         @Option(names = "--seconds", defaultValue = "20", description = "measuring time per figure") int seconds;
-        @Option(names = "--warm-up-seconds", defaultValue = "30",
-                description = "unmeasured running before each loop's figure (JIT warm-up of broker and clients)")
+        @Option(names = "--warm-up-seconds", defaultValue = "90",
+                description = "unmeasured running before the closed loop's figure (JIT warm-up of broker and clients)")
         int warmUpSeconds;
         @Option(names = "--cameras", defaultValue = "4") int cameras;
         @Option(names = "--stream-threads", defaultValue = "1",
