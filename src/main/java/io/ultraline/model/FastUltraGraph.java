@@ -13,12 +13,13 @@ import org.tensorflow.types.TInt32;
 /**
  * The ULTra relevance with one forward per frame and a hand-written backward batched over target
  * seeds. The forward is the same for every target, so it runs once; the backward carries a seed
- * axis T. Per-head backward tensors are laid out [B, H, T, S, X] with T next to S, so every
- * product with the frame's own K, V or A (shared by all seeds) is one large matmul over T * S
- * rows instead of T small ones. Two more savings: in the last block only the target's row
- * carries gradient (MLP, projection and attention run on one row per seed), and block 1 needs dA
- * but no dx. The rule runs on the fly: v = e_i, then for b = l .. 1, v = v + v Abar_b with
- * Abar_b = mean_h max(0, G_b * A_b).
+ * axis T. The residual-stream gradient is [B, T, S, D]; per-head attention tensors are laid out
+ * query-major, [B, H, S, T, X], so every product with the frame's own K, Q, V or A (shared by all
+ * seeds) is one large matmul and no attention-sized seed tensor is transposed. LayerNorm's
+ * backward is mostly folded into weights and per-frame tensors ({@link LayerNormBackward}). In
+ * the last block only the target's row carries gradient (MLP, projection and attention run on one
+ * row per seed, and dk, dv are rank one per head); block 1 needs dA but no dx. The rule runs on the
+ * fly: v = e_i, then for b = l .. 1, v = v + v Abar_b with Abar_b = mean_h max(0, G_b * A_b).
  */
 public final class FastUltraGraph {
 
