@@ -103,7 +103,7 @@ public final class ModelBenchmark {
             out.put("fast_b1_achieved_gflop_per_s", FlopCount.fastAllMaps(config) * fastFps / 1e9);
             out.put("peak_rss_mib", SoakBenchmark.peakRssKib() / 1024);
         } finally {
-            deleteTree(dir);
+            DirectoryTrees.delete(dir);
         }
         return new Figures(out);
     }
@@ -171,14 +171,5 @@ public final class ModelBenchmark {
             x[i] = (float) r.nextDouble();
         }
         return x;
-    }
-
-    /** Deletes a benchmark's temporary model directory. */
-    static void deleteTree(Path dir) throws java.io.IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

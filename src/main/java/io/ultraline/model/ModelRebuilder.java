@@ -37,7 +37,7 @@ public final class ModelRebuilder {
                 replace(graph, dir);
                 return rebuilt;
             } finally {
-                ModelBenchmark.deleteTree(staging);
+                DirectoryTrees.delete(staging);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not rebuild model " + dir, e);
@@ -46,7 +46,7 @@ public final class ModelRebuilder {
 
     /** Swaps the SavedModel files and the manifest; every other file in {@code dir} stays. */
     private static void replace(Path from, Path dir) throws IOException {
-        ModelBenchmark.deleteTree(dir.resolve("variables"));
+        DirectoryTrees.delete(dir.resolve("variables"));
         Files.move(from.resolve("variables"), dir.resolve("variables"));
         for (String file : new String[] {"saved_model.pb", ModelManifest.FILE_NAME}) {
             Files.move(from.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);

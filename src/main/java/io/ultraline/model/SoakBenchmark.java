@@ -73,7 +73,7 @@ public final class SoakBenchmark {
                 return new Report(done, seconds, base, end, Math.max(max, end), samples);
             }
         } finally {
-            ModelBenchmark.deleteTree(dir);
+            DirectoryTrees.delete(dir);
         }
     }
 
