@@ -15,6 +15,9 @@ import io.ultraline.stream.FrameInspection;
 import io.ultraline.stream.PipelineObserver;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +45,7 @@ public final class ServiceMetrics implements PipelineObserver {
     private final Timer captureToVerdict;
     private final Map<String, DefectRate> rates = new ConcurrentHashMap<>();
     private final Map<String, Boolean> openAlerts = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -65,15 +69,14 @@ public final class ServiceMetrics implements PipelineObserver {
 
     @Override
     public void frameAccepted(CameraFrame frame) {
-        Counter.builder("ultraline.frames.in").description("Frames that passed validation")
-                .tag("camera", frame.getCameraId()).register(registry).increment();
+        increment("ultraline.frames.in", "Frames that passed validation", "camera", frame.getCameraId());
     }
 
     @Override
     public void verdict(FrameVerdict verdict) {
         String camera = verdict.getCameraId();
-        Counter.builder("ultraline.verdicts").description("Verdicts produced (frames out)")
-                .tag("camera", camera).tag("status", verdict.getStatus().name()).register(registry).increment();
+        increment("ultraline.verdicts", "Verdicts produced (frames out)", "camera", camera,
+                "status", verdict.getStatus().name());
         captureToVerdict.record(Duration.ofMillis(Math.max(0,
                 verdict.getProcessedTimestamp().toEpochMilli() - verdict.getCaptureTimestamp().toEpochMilli())));
         if (verdict.getStatus() == VerdictStatus.OK || verdict.getStatus() == VerdictStatus.DEFECT) {
@@ -88,26 +91,35 @@ public final class ServiceMetrics implements PipelineObserver {
 
     @Override
     public void defect(DefectRegion region) {
-        Counter.builder("ultraline.defect.regions").description("Defect regions published")
-                .tag("camera", region.getCameraId()).register(registry).increment();
+        increment("ultraline.defect.regions", "Defect regions published", "camera", region.getCameraId());
     }
 
     @Override
     public void deadLetter(RejectedFrame rejected) {
-        Counter.builder("ultraline.dead.letters").description("Records dead-lettered, by reason")
-                .tag("reason", rejected.getReason().name()).register(registry).increment();
+        increment("ultraline.dead.letters", "Records dead-lettered, by reason", "reason", rejected.getReason().name());
     }
 
     @Override
     public void alert(LineAlert alert) {
-        Counter.builder("ultraline.alerts").description("Alert records, by scope and state")
-                .tag("scope", alert.getScope().name()).tag("state", alert.getState().name()).register(registry)
-                .increment();
+        increment("ultraline.alerts", "Alert records, by scope and state", "scope", alert.getScope().name(),
+                "state", alert.getState().name());
         if (alert.getState() == AlertState.OPEN) {
             openAlerts.put(alert.getAlertId(), Boolean.TRUE);
         } else if (alert.getState() == AlertState.CLEARED) {
             openAlerts.remove(alert.getAlertId());
         }
+    }
+
+    /**
+     * Counter {@code name} with the given tag key/value pairs, plus one. Counters are kept here once
+     * registered, so a record costs a map lookup, not a new meter id with sorted tags.
+     */
+    private void increment(String name, String description, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
+                .register(registry)).increment();
     }
 
     /** The share of defective frames among the last {@code size} scored ones. */
