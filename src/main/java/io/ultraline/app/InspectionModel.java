@@ -31,7 +31,8 @@ public final class InspectionModel implements AutoCloseable {
         ModelConfig model = settings.model();
         long start = System.nanoTime();
         try {
-            runner = ModelRunner.load(model.path(), new RunnerOptions(model.modelThreads(), 0, 64, true));
+            runner = ModelRunner.load(model.path(), new RunnerOptions(model.modelThreads(), 0, 64, true,
+                    model.modelParallelRuns()));
         } catch (RuntimeException e) {
             throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);

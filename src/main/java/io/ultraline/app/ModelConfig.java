@@ -5,13 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The model the processor runs ({@code ultraline.model-dir}, {@code ultraline.model-threads}).
+ * The model the processor runs ({@code ultraline.model-dir}, {@code ultraline.model-threads},
+ * {@code ultraline.model-parallel-runs}).
  *
- * @param modelDir     SavedModel directory with ultraline-model.json, {@code ULTRALINE_MODEL_DIR}, required
- * @param modelThreads TensorFlow intra-op threads, 0 for TensorFlow's choice
+ * @param modelDir          SavedModel directory with ultraline-model.json, {@code ULTRALINE_MODEL_DIR}, required
+ * @param modelThreads      TensorFlow intra-op threads, 0 for auto ({@link io.ultraline.model.RunnerOptions})
+ * @param modelParallelRuns session runs a batch is split into, 0 for one per processor, 1 on a GPU
  */
 @ConfigurationProperties("ultraline")
-public record ModelConfig(String modelDir, int modelThreads) {
+public record ModelConfig(String modelDir, int modelThreads, int modelParallelRuns) {
 
     void check(SettingsProblems problems) {
         problems.requireText("ultraline.model-dir", "ULTRALINE_MODEL_DIR", modelDir);
@@ -20,6 +22,10 @@ public record ModelConfig(String modelDir, int modelThreads) {
         }
         if (modelThreads < 0) {
             problems.add("ultraline.model-threads (ULTRALINE_MODEL_THREADS) must be >= 0, got " + modelThreads);
+        }
+        if (modelParallelRuns < 0) {
+            problems.add("ultraline.model-parallel-runs (ULTRALINE_MODEL_PARALLEL_RUNS) must be >= 0, got "
+                    + modelParallelRuns);
         }
     }
 

@@ -80,7 +80,7 @@ public final class PipelineBenchmark {
      * @param measure           measuring time of each figure
      * @param calibrationFrames good frames per camera after its START command
      * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
-     * @param threads           TensorFlow intra-op threads, 0 for TensorFlow's choice
+     * @param threads           TensorFlow intra-op threads, 0 for auto
      * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
      * @param warmUp            unmeasured running before the closed loop's figure: the JIT compiles
      *                          the broker's and the clients' hot paths for the first minute or more
@@ -89,10 +89,11 @@ public final class PipelineBenchmark {
      *                          {@link #OPEN_LOOP_WARM_UP}
      * @param streamThreads     stream threads; line.frames and line.calibration get as many
      *                          partitions, so each thread has a task (the model runner is shared)
+     * @param parallelRuns      model session runs a batch is split into, 0 for one per processor
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
                            int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
-                           Duration warmUp, int streamThreads) {
+                           Duration warmUp, int streamThreads, int parallelRuns) {
         public Settings {
             if (streamThreads < 1) {
                 throw new IllegalArgumentException("stream threads must be >= 1");
@@ -138,7 +139,7 @@ public final class PipelineBenchmark {
         public String format() {
             return String.format("""
                     model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, closed loop after %d s warm-up,
-                    exactly_once_v2, commit interval %d ms, %d stream thread(s)
+                    exactly_once_v2, commit interval %d ms, %d stream thread(s), model parallel runs %s
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
@@ -148,7 +149,9 @@ public final class PipelineBenchmark {
                     system load average (1 min): %.2f before, %.2f after
                     """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
                     settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(),
-                    settings.streamThreads(), modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
+                    settings.streamThreads(), settings.parallelRuns() == 0
+                            ? "auto (" + Runtime.getRuntime().availableProcessors() + ")" : settings.parallelRuns(),
+                    modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
                     openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms, maxMs,
                     loadBefore, loadAfter);
         }
@@ -164,7 +167,7 @@ public final class PipelineBenchmark {
         log.println("generating frames ...");
         BenchFrames frames;
         try (ModelRunner runner = ModelRunner.load(settings.modelDir(),
-                new RunnerOptions(settings.threads(), 0, 64, true))) {
+                new RunnerOptions(settings.threads(), 0, 64, true, settings.parallelRuns()))) {
             frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), 32,
                     settings.calibrationFrames());
             FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),

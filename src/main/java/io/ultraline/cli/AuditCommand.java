@@ -89,7 +89,7 @@ final class AuditCommand implements Callable<Integer> {
                     + ", not the recorded one (--allow-model-mismatch)");
         }
         AuditReport result;
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false))) {
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, 0))) {
             FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),

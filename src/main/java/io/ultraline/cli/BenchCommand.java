@@ -23,16 +23,20 @@ final class BenchCommand {
         @Option(names = "--dim", defaultValue = "96") int dim;
         @Option(names = "--depth", defaultValue = "6") int depth;
         @Option(names = "--heads", defaultValue = "3") int heads;
-        @Option(names = "--threads", defaultValue = "2", description = "intra-op threads") int threads;
+        @Option(names = "--threads", defaultValue = "0",
+                description = "intra-op threads (0 = auto, as serve does: 1 per run with parallel runs)") int threads;
         @Option(names = "--inter-threads", defaultValue = "0",
-                description = "ops run in parallel (0 = TensorFlow decides, as serve does)") int interThreads;
+                description = "ops run in parallel (0 = auto, as serve does)") int interThreads;
+        @Option(names = "--parallel-runs", defaultValue = "0",
+                description = "session runs a call is split into (0 = one per processor, as serve does)")
+        int parallelRuns;
         @Option(names = "--seconds", defaultValue = "10", description = "measuring time per figure") double seconds;
         @Option(names = "--token-batch", defaultValue = "8") int tokenBatch;
 
         @Override
         public Integer call() throws Exception {
             VitConfig c = VitConfig.timmStyle(imageSize, patch, dim, depth, heads, depth);
-            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, interThreads, seconds)
+            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, interThreads, parallelRuns, seconds)
                     .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
             System.out.print(f.format());
             return 0;
@@ -83,6 +87,9 @@ final class BenchCommand {
         double openLoop;
         @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
         int threads;
+        @Option(names = "--parallel-runs", defaultValue = "0",
+                description = "model session runs a batch is split into (0 = one per processor, as serve does)")
+        int parallelRuns;
         @Option(names = "--commit-interval-ms", defaultValue = "100",
                 description = "Kafka Streams commit.interval.ms: each commit ends an exactly-once transaction")
         long commitIntervalMs;
@@ -92,7 +99,7 @@ final class BenchCommand {
             PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
                     Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads,
                     Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(warmUpSeconds),
-                    streamThreads);
+                    streamThreads, parallelRuns);
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;

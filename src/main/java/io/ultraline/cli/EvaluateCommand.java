@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, true))) {
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, true, 0))) {
             RegionConfig rd = RegionConfig.defaults();
             RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());

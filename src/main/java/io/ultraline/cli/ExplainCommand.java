@@ -39,7 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BufferedImage frame = ImageFiles.read(image);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false))) {
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
             FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());

@@ -36,6 +36,7 @@ public record InstanceConfig(int index, String bootstrapServers, String schemaRe
         }
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
         env.put("TF_CPU_ALLOCATOR_USE_BFC", "true");
+        env.put("TF_OVERRIDE_GLOBAL_THREADPOOL", "true");
         return env;
     }
 }

@@ -56,6 +56,8 @@ public final class LoadedModel implements AutoCloseable {
         ConfigProto cfg = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(interOpThreads)
+                // TensorFlow's inter-op pool is otherwise one per process, sized by the first session
+                .setUsePerSessionThreads(true)
                 .build();
         SavedModelBundle bundle;
         try {

@@ -36,30 +36,32 @@ public final class ModelBenchmark {
     private final VitConfig config;
     private final int intraThreads;
     private final int interThreads;
+    private final int parallelRuns;
     private final double seconds;
 
-    /** interThreads: TensorFlow's inter-op pool, 0 to let it decide (what {@code serve} does). */
-    public ModelBenchmark(VitConfig config, int intraThreads, int interThreads, double seconds) {
+    /** Threads and parallel runs as in {@link RunnerOptions}, 0 for auto (what {@code serve} does). */
+    public ModelBenchmark(VitConfig config, int intraThreads, int interThreads, int parallelRuns, double seconds) {
         this.config = config;
         this.intraThreads = intraThreads;
         this.interThreads = interThreads;
+        this.parallelRuns = parallelRuns;
         this.seconds = seconds;
     }
 
     public Figures run(Path workDir, int tokenBatch) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config.toString());
-        out.put("intra_op_threads", intraThreads);
-        out.put("inter_op_threads", interThreads);
+        RunnerOptions options = new RunnerOptions(intraThreads, interThreads, config.numPatches(), true, parallelRuns);
+        out.put("parallel_runs", options.resolvedParallelRuns());
+        out.put("intra_op_threads", options.sessionIntraOpThreads());
+        out.put("inter_op_threads", options.sessionInterOpThreads());
         Path dir = Files.createTempDirectory(workDir, "bench-model");
         VitWeights weights = RandomVitWeights.create(config, 1, 3f);
         ModelExporter.Identity id = new ModelExporter.Identity("bench", "0", Map.of("source", "random"), "none");
         ModelExporter.export(config, weights, id, dir.resolve("fast"), UltraVariant.FAST);
         ModelExporter.export(config, weights, id, dir.resolve("replicated"), UltraVariant.REPLICATED);
-        int n = config.numPatches();
         double matmul = matmulGflops();
         out.put("matmul_1024_gflop_per_s", matmul);
-        RunnerOptions options = new RunnerOptions(intraThreads, interThreads, n, true);
         try (ModelRunner fast = ModelRunner.load(dir.resolve("fast"), options)) {
             float[] many = randomFrames(tokenBatch);
             out.put("tokens_only_frames_per_s", rate(() -> {
@@ -77,13 +79,15 @@ public final class ModelBenchmark {
                 out.put("rss_after_fast_b" + b + "_mib", SoakBenchmark.rssKib() / 1024);
             }
         }
-        try (ModelRunner replicated = ModelRunner.load(dir.resolve("replicated"), options)) {
+        try (ModelRunner replicated = ModelRunner.load(dir.resolve("replicated"), options);
+             LoadedModel plain = LoadedModel.load(dir.resolve("replicated"), 0, 0)) {
             float[] one = randomFrames(1);
             double repFps = rate(() -> {
                 replicated.explain(one, 1);
                 return 1;
             });
-            double loopFps = loopRate(replicated.model(), one);
+            // the loop a user would write: one plain session, TensorFlow's own threading
+            double loopFps = loopRate(plain, one);
             double fastFps = (Double) out.get("fast_all_maps_frames_per_s_b1");
             double bestFast = Math.max(fastFps, Math.max((Double) out.get("fast_all_maps_frames_per_s_b4"),
                     (Double) out.get("fast_all_maps_frames_per_s_b8")));

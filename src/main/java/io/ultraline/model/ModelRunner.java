@@ -2,8 +2,16 @@ package io.ultraline.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
@@ -12,22 +20,33 @@ import org.tensorflow.types.TInt32;
 /**
  * Runs a loaded model on batches of preprocessed frames. One instance (one session) serves all
  * threads; tensors are created per call and closed before returning, so callers only see arrays.
+ * An explain call is split into session runs ({@link ExplainRuns}); with several parallel runs
+ * they go to a pool of that many threads, all sharing the one session.
  */
 public final class ModelRunner implements AutoCloseable {
 
     private final LoadedModel model;
     private final RunnerOptions options;
+    private final int parallelRuns;
+    private final ExecutorService pool;
 
     public ModelRunner(LoadedModel model, RunnerOptions options) {
         this.model = model;
         this.options = options;
-        if (options.warmUp()) {
-            explain(new float[pixelsPerFrame()], 1);
+        this.parallelRuns = options.resolvedParallelRuns();
+        this.pool = parallelRuns > 1 ? Executors.newFixedThreadPool(parallelRuns, runThreads()) : null;
+        try {
+            if (options.warmUp()) {
+                explain(new float[pixelsPerFrame()], 1);
+            }
+        } catch (RuntimeException e) {
+            shutDownPool();
+            throw e;
         }
     }
 
     public static ModelRunner load(Path dir, RunnerOptions options) {
-        LoadedModel m = LoadedModel.load(dir, options.intraOpThreads(), options.interOpThreads());
+        LoadedModel m = LoadedModel.load(dir, options.sessionIntraOpThreads(), options.sessionInterOpThreads());
         try {
             return new ModelRunner(m, options);
         } catch (RuntimeException e) {
@@ -61,38 +80,101 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    /** Tokens and all N relevance maps of every frame, targets chunked by {@link RunnerOptions#targetChunk}. */
+    /** Session runs one explain call is split into (resolved; 1 = the whole batch in one run). */
+    public int parallelRuns() {
+        return parallelRuns;
+    }
+
+    /** Tokens and all N relevance maps of every frame, in the session runs {@link ExplainRuns} plans. */
     public List<FrameTokens> explain(float[] images, int batch) {
         VitConfig c = config();
         requireImages(images, batch);
         int n = c.numPatches();
         float[][][] maps = new float[batch][n][];
-        float[] tokens = null;
-        try (TFloat32 in = TensorIo.floats(images, batch, c.imageSize(), c.imageSize(), 3)) {
-            for (int from = 0; from < n; from += options.targetChunk()) {
-                int count = Math.min(options.targetChunk(), n - from);
-                int[] targets = new int[count];
-                for (int t = 0; t < count; t++) {
-                    targets[t] = from + t;
+        float[][] tokens = new float[batch][];
+        List<ExplainRuns.Run> runs = ExplainRuns.plan(batch, n, parallelRuns, options.targetChunk());
+        if (pool == null || runs.size() == 1) {
+            for (ExplainRuns.Run run : runs) {
+                explain(images, batch, run, maps, tokens);
+            }
+        } else {
+            List<Callable<Void>> work = new ArrayList<>(runs.size());
+            for (ExplainRuns.Run run : runs) {
+                work.add(() -> {
+                    explain(images, batch, run, maps, tokens);
+                    return null;
+                });
+            }
+            awaitAll(work);
+        }
+        return frames(tokens, maps);
+    }
+
+    /** One session run; it writes only its own frames' and targets' slots of maps and tokens. */
+    private void explain(float[] images, int batch, ExplainRuns.Run run, float[][][] maps, float[][] tokens) {
+        VitConfig c = config();
+        int n = c.numPatches();
+        int per = pixelsPerFrame();
+        float[] frames = run.frames() == batch ? images
+                : Arrays.copyOfRange(images, run.frame() * per, (run.frame() + run.frames()) * per);
+        int[] targets = new int[run.targets()];
+        for (int t = 0; t < targets.length; t++) {
+            targets[t] = run.target() + t;
+        }
+        try (TFloat32 in = TensorIo.floats(frames, run.frames(), c.imageSize(), c.imageSize(), 3);
+             TInt32 tg = TensorIo.ints(targets);
+             Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
+            float[] rel = TensorIo.read(r.get(ModelSignatures.RELEVANCE).orElseThrow());
+            for (int b = 0; b < run.frames(); b++) {
+                for (int t = 0; t < targets.length; t++) {
+                    maps[run.frame() + b][run.target() + t] =
+                            Arrays.copyOfRange(rel, (b * targets.length + t) * n, (b * targets.length + t + 1) * n);
                 }
-                try (TInt32 tg = TensorIo.ints(targets);
-                     Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
-                    float[] rel = TensorIo.read(r.get(ModelSignatures.RELEVANCE).orElseThrow());
-                    for (int b = 0; b < batch; b++) {
-                        for (int t = 0; t < count; t++) {
-                            float[] row = new float[n];
-                            System.arraycopy(rel, (b * count + t) * n, row, 0, n);
-                            maps[b][from + t] = row;
-                        }
-                    }
-                    if (tokens == null) {
-                        Tensor tok = r.get(ModelSignatures.TOKENS).orElseThrow();
-                        tokens = TensorIo.read(tok);
-                    }
+            }
+            if (run.target() == 0) {
+                float[] all = TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow());
+                int tokenFloats = n * c.dim();
+                for (int b = 0; b < run.frames(); b++) {
+                    tokens[run.frame() + b] = Arrays.copyOfRange(all, b * tokenFloats, (b + 1) * tokenFloats);
                 }
             }
         }
-        return split(tokens, batch, maps);
+    }
+
+    /** Runs the work on the pool and returns when all of it is done; the first failure is rethrown as it was. */
+    private void awaitAll(List<Callable<Void>> work) {
+        List<Future<Void>> futures;
+        try {
+            futures = pool.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the model ran", e);
+        }
+        for (Future<Void> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the model ran", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private List<FrameTokens> frames(float[][] tokens, float[][][] maps) {
+        VitConfig c = config();
+        List<FrameTokens> out = new ArrayList<>(tokens.length);
+        for (int b = 0; b < tokens.length; b++) {
+            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps[b]));
+        }
+        return out;
     }
 
     private List<FrameTokens> split(float[] all, int batch, float[][][] maps) {
@@ -118,8 +200,34 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory runThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "ultraline-model-run-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Lets runs in flight finish before the session under them is closed. */
+    private void shutDownPool() {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        shutDownPool();
         model.close();
     }
 }

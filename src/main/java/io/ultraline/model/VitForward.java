@@ -77,9 +77,9 @@ public final class VitForward {
 
     /** Normalise, patchify with a strided convolution, prepend CLS (by padding) and add positions. */
     private static Operand<TFloat32> embed(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
-        Operand<TFloat32> normed = tf.math.div(tf.math.sub(images, tf.constant(c.mean())), tf.constant(c.std()));
         long p = c.patchSize();
-        Operand<TFloat32> conv = tf.nn.conv2d(normed, w.get("patch_kernel"), List.of(1L, p, p, 1L), "VALID");
+        Operand<TFloat32> conv = tf.nn.conv2d(normalise(tf, c, images), w.get("patch_kernel"), List.of(1L, p, p, 1L),
+                "VALID");
         Operand<TFloat32> patches = tf.reshape(tf.math.add(conv, w.get("patch_bias")),
                 VitOps.ints(tf, -1, c.numPatches(), c.dim()));
         Operand<TFloat32> tokens = patches;
@@ -91,6 +91,28 @@ public final class VitForward {
             pos = tf.math.add(pos, clsRow);
         }
         return tf.math.add(tokens, pos);
+    }
+
+    /**
+     * (x - mean) / std per channel, on rows of one image line (width x 3 values) with mean and std
+     * tiled to that length: the same arithmetic per value as broadcasting the 3-wide vectors over
+     * [B, H, W, 3], which TensorFlow's CPU kernels do several times slower (4.6 ms against 1.1 to
+     * 1.5 ms for four 128 x 128 frames, traced on the development machine).
+     */
+    private static Operand<TFloat32> normalise(Ops tf, VitConfig c, Operand<TFloat32> images) {
+        int width = c.imageSize() * 3;
+        Operand<TFloat32> rows = tf.reshape(images, VitOps.ints(tf, -1, width));
+        Operand<TFloat32> normed = tf.math.div(tf.math.sub(rows, tf.constant(tiled(c.mean(), width))),
+                tf.constant(tiled(c.std(), width)));
+        return tf.reshape(normed, tf.shape(images));
+    }
+
+    private static float[] tiled(float[] perChannel, int width) {
+        float[] out = new float[width];
+        for (int i = 0; i < width; i++) {
+            out[i] = perChannel[i % perChannel.length];
+        }
+        return out;
     }
 
     /** The patch tokens of a sequence: [B, S, D] to [B, N, D]. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceSettingsTest {
 
-    private static final ModelConfig MODEL = new ModelConfig("models/line-vit", 0);
+    private static final ModelConfig MODEL = new ModelConfig("models/line-vit", 0, 0);
     private static final KafkaSettings KAFKA = kafka("127.0.0.1:9092", "PLAINTEXT", "", "", "");
     private static final RegistryConfig REGISTRY = new RegistryConfig("http://127.0.0.1:8081", "");
     private static final SecurityConfig SECURITY = new SecurityConfig(true, "a-token-of-sufficient-length");
@@ -30,7 +30,7 @@ class ServiceSettingsTest {
 
     @Test
     void everyProblemIsNamedWithItsEnvironmentVariableInOneMessage() {
-        assertThatThrownBy(() -> new ServiceSettings(new ModelConfig("", 0), kafka("", "SASL_SSL", "", "", "nohost"),
+        assertThatThrownBy(() -> new ServiceSettings(new ModelConfig("", 0, 0), kafka("", "SASL_SSL", "", "", "nohost"),
                 new RegistryConfig("ftp://x", "nocolon"), new SecurityConfig(true, "short"),
                 Map.of("inference.batch.size", "zero")))
                 .isInstanceOf(ConfigurationException.class)

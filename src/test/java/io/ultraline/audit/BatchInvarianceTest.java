@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BatchInvarianceTest {
 
-    @ParameterizedTest(name = "{0}, {1} intra-op threads")
-    @CsvSource({"tiny, 1", "tiny, 0", "line-vit, 1", "line-vit, 0"})
-    void theSameBatchGivesTheSameBitsEveryRun(String model, int threads) {
+    @ParameterizedTest(name = "{0}, {1} intra-op threads, {2} parallel runs")
+    @CsvSource({"tiny, 1, 1", "tiny, 0, 1", "line-vit, 1, 1", "line-vit, 0, 1", "tiny, 0, 2", "line-vit, 0, 2"})
+    void theSameBatchGivesTheSameBitsEveryRun(String model, int threads, int parallelRuns) {
         Path dir = model.equals("tiny") ? TestModels.modelDir() : Path.of("models/line-vit");
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(threads, 0, 64, false))) {
+        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(threads, 0, 64, false, parallelRuns))) {
             int per = runner.pixelsPerFrame();
             int frames = 5;
             float[] images = TinyVits.images(frames, runner.config().imageSize(), 11);

@@ -46,7 +46,7 @@ class ModelExportLoadTest {
             expectedTok = TensorIo.read(r.get("tokens").orElseThrow());
         }
         // same chunk as the reference run: a different chunk changes kernel summation order (see below)
-        try (ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), true))) {
+        try (ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), true, 1))) {
             assertThat(runner.model().manifest().name()).isEqualTo("tiny");
             assertThat(runner.config()).isEqualTo(config);
             List<FrameTokens> out = runner.explain(images, 2);
@@ -75,8 +75,8 @@ class ModelExportLoadTest {
     @Test
     void chunkingTargetsChangesMapsOnlyByFloatRounding() {
         float[] images = TinyVits.images(1, 32, 4);
-        try (ModelRunner whole = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false));
-             ModelRunner chunked = ModelRunner.load(exported, new RunnerOptions(1, 1, 5, false))) {
+        try (ModelRunner whole = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false, 1));
+             ModelRunner chunked = ModelRunner.load(exported, new RunnerOptions(1, 1, 5, false, 1))) {
             float[][] a = whole.explain(images, 1).get(0).maps();
             float[][] b = chunked.explain(images, 1).get(0).maps();
             for (int i = 0; i < a.length; i++) {

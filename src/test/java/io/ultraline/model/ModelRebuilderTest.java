@@ -63,7 +63,7 @@ class ModelRebuilderTest {
     }
 
     private List<FrameTokens> explain(Path dir, float[] images) {
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(1, 1, config.numPatches(), false))) {
+        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(1, 1, config.numPatches(), false, 1))) {
             return runner.explain(images, 2);
         }
     }

@@ -41,7 +41,7 @@ public final class TestModels {
 
     public static synchronized FrameInspector inspector() {
         if (inspector == null) {
-            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(1, 1, 64, true));
+            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(1, 1, 64, true, 1));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
             inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());
