@@ -62,6 +62,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
     @Option(names = "--inter-threads", defaultValue = "0", description = "TensorFlow inter-op threads (0 = auto)")
     int interThreads;
+    @Option(names = "--parallel-runs", defaultValue = "0",
+            description = "model session runs per batch, as the recorded run had them (0 = one per processor)")
+    int parallelRuns;
     @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits)")
     Map<String, String> pipeline;
 
@@ -89,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
                     + ", not the recorded one (--allow-model-mismatch)");
         }
         AuditReport result;
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, parallelRuns))) {
             FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),

@@ -37,7 +37,12 @@ public final class ModelRunner implements AutoCloseable {
         this.pool = parallelRuns > 1 ? Executors.newFixedThreadPool(parallelRuns, runThreads()) : null;
         try {
             if (options.warmUp()) {
+                // both shapes of run: a frame's targets split (one frame per call) and whole
+                // (a batch of at least as many frames as runs, what the pipeline sends)
                 explain(new float[pixelsPerFrame()], 1);
+                if (parallelRuns > 1) {
+                    explain(new float[parallelRuns * pixelsPerFrame()], parallelRuns);
+                }
             }
         } catch (RuntimeException e) {
             shutDownPool();
