@@ -5,15 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.Result;
-import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -28,13 +20,13 @@ public final class ModelRunner implements AutoCloseable {
     private final LoadedModel model;
     private final RunnerOptions options;
     private final int parallelRuns;
-    private final ExecutorService pool;
+    private final SessionRunPool pool;
 
     public ModelRunner(LoadedModel model, RunnerOptions options) {
         this.model = model;
         this.options = options;
         this.parallelRuns = options.resolvedParallelRuns();
-        this.pool = parallelRuns > 1 ? Executors.newFixedThreadPool(parallelRuns, runThreads()) : null;
+        this.pool = parallelRuns > 1 ? new SessionRunPool(parallelRuns) : null;
         try {
             if (options.warmUp()) {
                 // both shapes of run: a frame's targets split (one frame per call) and whole
@@ -45,7 +37,9 @@ public final class ModelRunner implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            shutDownPool();
+            if (pool != null) {
+                pool.close();
+            }
             throw e;
         }
     }
@@ -103,14 +97,11 @@ public final class ModelRunner implements AutoCloseable {
                 explain(images, batch, run, maps, tokens);
             }
         } else {
-            List<Callable<Void>> work = new ArrayList<>(runs.size());
+            List<Runnable> work = new ArrayList<>(runs.size());
             for (ExplainRuns.Run run : runs) {
-                work.add(() -> {
-                    explain(images, batch, run, maps, tokens);
-                    return null;
-                });
+                work.add(() -> explain(images, batch, run, maps, tokens));
             }
-            awaitAll(work);
+            pool.runAll(work);
         }
         return frames(tokens, maps);
     }
@@ -142,33 +133,6 @@ public final class ModelRunner implements AutoCloseable {
                 for (int b = 0; b < run.frames(); b++) {
                     tokens[run.frame() + b] = Arrays.copyOfRange(all, b * tokenFloats, (b + 1) * tokenFloats);
                 }
-            }
-        }
-    }
-
-    /** Runs the work on the pool and returns when all of it is done; the first failure is rethrown as it was. */
-    private void awaitAll(List<Callable<Void>> work) {
-        List<Future<Void>> futures;
-        try {
-            futures = pool.invokeAll(work);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the model ran", e);
-        }
-        for (Future<Void> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the model ran", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
             }
         }
     }
@@ -205,34 +169,11 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory runThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, "ultraline-model-run-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Lets runs in flight finish before the session under them is closed. */
-    private void shutDownPool() {
-        if (pool == null) {
-            return;
-        }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        shutDownPool();
+        if (pool != null) {
+            pool.close();
+        }
         model.close();
     }
 }
