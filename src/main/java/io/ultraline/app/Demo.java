@@ -6,17 +6,16 @@ import io.ultraline.avro.CameraFrame;
 import io.ultraline.dev.CameraLineSimulator;
 import io.ultraline.dev.EmbeddedKafka;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.PipelineTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -150,8 +149,8 @@ public final class Demo implements AutoCloseable {
         closeQuietly(service);
         closeQuietly(registry);
         closeQuietly(kafka);
-        try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DirectoryTrees.delete(workDir);
         } catch (IOException e) {
             // best effort: a temp dir left behind is harmless
         }

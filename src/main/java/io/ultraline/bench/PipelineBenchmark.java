@@ -8,6 +8,7 @@ import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.dev.EmbeddedKafka;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelRunner;
@@ -21,6 +22,7 @@ import io.ultraline.stream.PipelineUncaughtExceptionHandler;
 import io.ultraline.stream.StreamsConfigs;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -270,6 +272,11 @@ public final class PipelineBenchmark {
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
+            try {
+                DirectoryTrees.delete(stateDir);
+            } catch (IOException e) {
+                log.println("could not delete the state directory " + stateDir + ": " + e.getMessage());
+            }
         }
     }
 

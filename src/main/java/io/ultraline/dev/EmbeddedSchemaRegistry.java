@@ -1,5 +1,6 @@
 package io.ultraline.dev;
 
+import io.ultraline.files.DirectoryTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,8 +270,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private void deleteWorkDir() {
-        try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            DirectoryTrees.delete(workDir);
         } catch (IOException e) {
             LOG.debug("Could not delete {}", workDir, e);
         }

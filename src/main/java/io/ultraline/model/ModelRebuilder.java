@@ -1,5 +1,6 @@
 package io.ultraline.model;
 
+import io.ultraline.files.DirectoryTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny scenario end to end: one {@code ultraline serve} JVM with a tiny test model against the shared test
@@ -38,11 +39,14 @@ import org.junit.jupiter.api.Test;
  */
 class LoadTestIT {
 
+    @TempDir
+    Path tmp;
+
     @Test
     void aTinyScenarioGivesEveryFrameExactlyOneVerdictAndWritesItsResults() throws Exception {
         KafkaCluster kafka = TestKafka.shared();
         String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
-        Path model = Files.createTempDirectory("loadtest-model");
+        Path model = Files.createDirectories(tmp.resolve("model"));
         VitConfig c = TinyVits.config(64, 8, 24, 2, 2, true, 2);
         TinyVits.export(c, TinyVits.structured(c, 4, 2.5f), model);
         Scenario scenario = ScenarioFile.parse("""

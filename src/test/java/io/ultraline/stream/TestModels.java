@@ -29,7 +29,9 @@ public final class TestModels {
     public static synchronized Path modelDir() {
         if (dir == null) {
             try {
-                dir = Files.createTempDirectory("ultraline-stream-model");
+                // under target/, which a clean build removes, instead of a /tmp directory per JVM
+                dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-models")),
+                        "stream-model");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

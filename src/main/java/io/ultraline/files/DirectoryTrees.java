@@ -1,4 +1,4 @@
-package io.ultraline.model;
+package io.ultraline.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting a directory with everything under it (temporary models, a rebuild's staging copy). */
-final class DirectoryTrees {
+/** Deleting a directory with everything under it (temporary models, state and data directories). */
+public final class DirectoryTrees {
 
     private DirectoryTrees() {
     }
 
-    static void delete(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything under it; a directory that does not exist is fine. */
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
