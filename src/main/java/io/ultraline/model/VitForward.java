@@ -95,9 +95,9 @@ public final class VitForward {
 
     /**
      * (x - mean) / std per channel, on rows of one image line (width x 3 values) with mean and std
-     * tiled to that length: the same arithmetic per value as broadcasting the 3-wide vectors over
-     * [B, H, W, 3], which TensorFlow's CPU kernels do several times slower (4.6 ms against 1.1 to
-     * 1.5 ms for four 128 x 128 frames, traced on the development machine).
+     * tiled to that length. Broadcasting the 3-wide vectors over [B, H, W, 3] is the same formula,
+     * but TensorFlow's CPU kernels do it several times slower (4.6 ms against 1.1 to 1.5 ms for
+     * four 128 x 128 frames, traced on the development machine).
      */
     private static Operand<TFloat32> normalise(Ops tf, VitConfig c, Operand<TFloat32> images) {
         int width = c.imageSize() * 3;
