@@ -30,11 +30,13 @@ class ServiceSettingsTest {
 
     @Test
     void everyProblemIsNamedWithItsEnvironmentVariableInOneMessage() {
-        assertThatThrownBy(() -> new ServiceSettings(new ModelConfig("", 0, 0), kafka("", "SASL_SSL", "", "", "nohost"),
+        assertThatThrownBy(() -> new ServiceSettings(new ModelConfig("", -1, -2), kafka("", "SASL_SSL", "", "", "nohost"),
                 new RegistryConfig("ftp://x", "nocolon"), new SecurityConfig(true, "short"),
                 Map.of("inference.batch.size", "zero")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("ULTRALINE_MODEL_DIR")
+                .hasMessageContaining("ULTRALINE_MODEL_THREADS")
+                .hasMessageContaining("ULTRALINE_MODEL_PARALLEL_RUNS) must be >= 0, got -2")
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS")
                 .hasMessageContaining("KAFKA_SASL_MECHANISM")
                 .hasMessageContaining("KAFKA_SASL_JAAS_CONFIG")
