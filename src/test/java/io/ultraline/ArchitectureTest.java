@@ -41,6 +41,13 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule filesIsPureJava = noClasses()
+            .that().resideInAPackage("io.ultraline.files..")
+            .should().dependOnClassesThat().resideInAnyPackage(KAFKA, MICRONAUT, TENSORFLOW)
+            .because("the file helpers are shared by every layer, so they depend on none")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule modelKnowsNeitherKafkaNorMicronaut = noClasses()
             .that().resideInAPackage("io.ultraline.model..")
             .should().dependOnClassesThat().resideInAnyPackage(KAFKA, MICRONAUT)

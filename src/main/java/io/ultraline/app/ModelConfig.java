@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * @param modelDir          SavedModel directory with ultraline-model.json, {@code ULTRALINE_MODEL_DIR}, required
  * @param modelThreads      TensorFlow intra-op threads, 0 for auto ({@link io.ultraline.model.RunnerOptions})
- * @param modelParallelRuns session runs a batch is split into, 0 for one per processor, 1 on a GPU
+ * @param modelParallelRuns model session runs in flight at once, 0 for one per processor; set 1 on a GPU
  */
 @ConfigurationProperties("ultraline")
 public record ModelConfig(String modelDir, int modelThreads, int modelParallelRuns) {

@@ -91,7 +91,7 @@ public final class PipelineBenchmark {
      *                          {@link #OPEN_LOOP_WARM_UP}
      * @param streamThreads     stream threads; line.frames and line.calibration get as many
      *                          partitions, so each thread has a task (the model runner is shared)
-     * @param parallelRuns      model session runs a batch is split into, 0 for one per processor
+     * @param parallelRuns      model session runs in flight at once, 0 for one per processor
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
                            int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
@@ -152,7 +152,7 @@ public final class PipelineBenchmark {
                     """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
                     settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(),
                     settings.streamThreads(), settings.parallelRuns() == 0
-                            ? "auto (" + Runtime.getRuntime().availableProcessors() + ")" : settings.parallelRuns(),
+                            ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")" : settings.parallelRuns(),
                     modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
                     openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms, maxMs,
                     loadBefore, loadAfter);

@@ -63,7 +63,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--inter-threads", defaultValue = "0", description = "TensorFlow inter-op threads (0 = auto)")
     int interThreads;
     @Option(names = "--parallel-runs", defaultValue = "0",
-            description = "model session runs per batch, as the recorded run had them (0 = one per processor)")
+            description = "model session runs in flight at once, as the recorded run had them (0 = one per processor)")
     int parallelRuns;
     @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits)")
     Map<String, String> pipeline;

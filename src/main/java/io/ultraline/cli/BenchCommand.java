@@ -28,7 +28,7 @@ final class BenchCommand {
         @Option(names = "--inter-threads", defaultValue = "0",
                 description = "ops run in parallel (0 = auto, as serve does)") int interThreads;
         @Option(names = "--parallel-runs", defaultValue = "0",
-                description = "session runs a call is split into (0 = one per processor, as serve does)")
+                description = "model session runs in flight at once (0 = one per processor, as serve does)")
         int parallelRuns;
         @Option(names = "--seconds", defaultValue = "10", description = "measuring time per figure") double seconds;
         @Option(names = "--token-batch", defaultValue = "8") int tokenBatch;
@@ -88,7 +88,7 @@ final class BenchCommand {
         @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
         int threads;
         @Option(names = "--parallel-runs", defaultValue = "0",
-                description = "model session runs a batch is split into (0 = one per processor, as serve does)")
+                description = "model session runs in flight at once (0 = one per processor, as serve does)")
         int parallelRuns;
         @Option(names = "--commit-interval-ms", defaultValue = "100",
                 description = "Kafka Streams commit.interval.ms: each commit ends an exactly-once transaction")

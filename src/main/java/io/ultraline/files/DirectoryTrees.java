@@ -1,6 +1,7 @@
 package io.ultraline.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ public final class DirectoryTrees {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the walk's own failures come wrapped
         }
     }
 }

@@ -35,8 +35,9 @@ public record InstanceConfig(int index, String bootstrapServers, String schemaRe
             env.put("ULTRALINE_SESSION_TIMEOUT_MS", Long.toString(sessionTimeout.toMillis()));
         }
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.put("TF_CPU_ALLOCATOR_USE_BFC", "true");
-        env.put("TF_OVERRIDE_GLOBAL_THREADPOOL", "true");
+        // as the launcher: the product's defaults, unless the user exported their own
+        env.put("TF_CPU_ALLOCATOR_USE_BFC", System.getenv().getOrDefault("TF_CPU_ALLOCATOR_USE_BFC", "true"));
+        env.put("TF_OVERRIDE_GLOBAL_THREADPOOL", System.getenv().getOrDefault("TF_OVERRIDE_GLOBAL_THREADPOOL", "true"));
         return env;
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * How one explain call over a batch is split into session runs. With one run at a time the whole
  * batch goes into each run, targets chunked to bound memory. With parallel runs every frame gets
  * its own runs, and when there are fewer frames than runs each frame's targets are split so that
- * every run has work (each chunk repeats the frame's forward, about 2 % of its backward).
+ * every run has work (each chunk repeats the frame's forward, about 2 % of its backward). A batch
+ * that is not a multiple of the runs leaves runs idle for its last frames (3 frames on 2 runs:
+ * the third runs alone).
  */
 final class ExplainRuns {
 

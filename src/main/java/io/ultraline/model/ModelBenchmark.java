@@ -145,7 +145,7 @@ public final class ModelBenchmark {
     private double matmulGflops() {
         int m = 1024;
         ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(intraThreads)
-                .setInterOpParallelismThreads(1).build();
+                .setInterOpParallelismThreads(1).setUsePerSessionThreads(true).build();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, m)));

@@ -22,19 +22,14 @@ public final class ModelRunner implements AutoCloseable {
     private final int parallelRuns;
     private final SessionRunPool pool;
 
-    public ModelRunner(LoadedModel model, RunnerOptions options) {
+    private ModelRunner(LoadedModel model, RunnerOptions options) {
         this.model = model;
         this.options = options;
         this.parallelRuns = options.resolvedParallelRuns();
         this.pool = parallelRuns > 1 ? new SessionRunPool(parallelRuns) : null;
         try {
             if (options.warmUp()) {
-                // both shapes of run: a frame's targets split (one frame per call) and whole
-                // (a batch of at least as many frames as runs, what the pipeline sends)
-                explain(new float[pixelsPerFrame()], 1);
-                if (parallelRuns > 1) {
-                    explain(new float[parallelRuns * pixelsPerFrame()], parallelRuns);
-                }
+                warmUp();
             }
         } catch (RuntimeException e) {
             if (pool != null) {
@@ -74,14 +69,31 @@ public final class ModelRunner implements AutoCloseable {
         requireImages(images, batch);
         try (TFloat32 in = TensorIo.floats(images, batch, c.imageSize(), c.imageSize(), 3);
              Result r = model.serving().call(Map.of(ModelSignatures.IMAGES, in))) {
-            float[] all = TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow());
-            return split(all, batch, null);
+            return frames(perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), batch), null);
         }
     }
 
-    /** Session runs one explain call is split into (resolved; 1 = the whole batch in one run). */
+    /** Session runs in flight at once (resolved; 1 = each call's batch goes into one run). */
     public int parallelRuns() {
         return parallelRuns;
+    }
+
+    /**
+     * One frame through each shape of run a call can make, on this thread: the whole batch (with
+     * one run at a time), or with parallel runs a frame's targets split and whole (what batches of
+     * at least as many frames as runs get), so that the first real batch finds its kernels ready.
+     */
+    private void warmUp() {
+        float[] frame = new float[pixelsPerFrame()];
+        int n = config().numPatches();
+        List<ExplainRuns.Run> shapes = new ArrayList<>(ExplainRuns.plan(1, n, parallelRuns, options.targetChunk()));
+        if (parallelRuns > 1) {
+            shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk()).subList(0, 1));
+        }
+        for (ExplainRuns.Run run : shapes) {
+            explain(frame, 1, new ExplainRuns.Run(0, 1, run.target(), run.targets()), new float[1][n][],
+                    new float[1][]);
+        }
     }
 
     /** Tokens and all N relevance maps of every frame, in the session runs {@link ExplainRuns} plans. */
@@ -128,32 +140,28 @@ public final class ModelRunner implements AutoCloseable {
                 }
             }
             if (run.target() == 0) {
-                float[] all = TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow());
-                int tokenFloats = n * c.dim();
-                for (int b = 0; b < run.frames(); b++) {
-                    tokens[run.frame() + b] = Arrays.copyOfRange(all, b * tokenFloats, (b + 1) * tokenFloats);
-                }
+                float[][] perFrame = perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), run.frames());
+                System.arraycopy(perFrame, 0, tokens, run.frame(), run.frames());
             }
         }
     }
 
+    /** maps null for tokens only. */
     private List<FrameTokens> frames(float[][] tokens, float[][][] maps) {
         VitConfig c = config();
         List<FrameTokens> out = new ArrayList<>(tokens.length);
         for (int b = 0; b < tokens.length; b++) {
-            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps[b]));
+            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b]));
         }
         return out;
     }
 
-    private List<FrameTokens> split(float[] all, int batch, float[][][] maps) {
-        VitConfig c = config();
-        int per = c.numPatches() * c.dim();
-        List<FrameTokens> out = new ArrayList<>(batch);
-        for (int b = 0; b < batch; b++) {
-            float[] t = new float[per];
-            System.arraycopy(all, b * per, t, 0, per);
-            out.add(new FrameTokens(c.numPatches(), c.dim(), t, maps == null ? null : maps[b]));
+    /** [frames * N * D] tokens to one [N * D] array per frame. */
+    private float[][] perFrame(float[] all, int frames) {
+        int per = config().numPatches() * config().dim();
+        float[][] out = new float[frames][];
+        for (int b = 0; b < frames; b++) {
+            out[b] = Arrays.copyOfRange(all, b * per, (b + 1) * per);
         }
         return out;
     }

@@ -3,15 +3,17 @@ package io.ultraline.model;
 /**
  * How a {@link ModelRunner} uses the machine.
  *
- * @param intraOpThreads threads inside one op; 0 = auto: 1 when runs go in parallel, else
- *                       TensorFlow's choice
+ * @param intraOpThreads threads inside one op, one pool for the session and all its runs;
+ *                       0 = auto: 1 when runs go in parallel, else TensorFlow's choice
  * @param interOpThreads ops run at once; 0 = auto: the parallel runs when there are several, else
  *                       TensorFlow's choice
  * @param targetChunk    most target tokens per ultra run; bounds memory, since each run holds the
  *                       backward of every target in it
  * @param warmUp         run one dummy frame through both signatures at start
- * @param parallelRuns   session runs one call is split into and run at once (one frame, or part
- *                       of one frame's targets, each); 0 = auto: one per available processor. On
+ * @param parallelRuns   session runs in flight at once; a call becomes one run per frame, or
+ *                       per part of a frame's targets when it has fewer frames than this
+ *                       ({@link ExplainRuns}); 1 = each call's batch in one run; 0 = auto: one per
+ *                       available processor. On
  *                       a CPU, runs of one frame with single-threaded ops keep every core busy
  *                       where one batched run spends much of its time in small ops that do not
  *                       spread; on a GPU, use 1 so that the whole batch goes in one run.

@@ -7,13 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that run one model's parallel session runs. {@link #runAll} returns when every
- * piece of work is done and rethrows the first failure as it was thrown, so callers see the same
- * exceptions as from a run on their own thread.
+ * piece of work is done and rethrows the first failure (in the order of the work) as it was
+ * thrown, the others attached as suppressed, so callers see the same exceptions as from a run on
+ * their own thread.
  */
 final class SessionRunPool implements AutoCloseable {
 
@@ -36,21 +38,45 @@ final class SessionRunPool implements AutoCloseable {
                 return null;
             });
         }
+        List<Future<Void>> futures;
         try {
-            for (Future<Void> f : executor.invokeAll(calls)) {
-                f.get();
-            }
+            futures = executor.invokeAll(calls);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the model runner is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the model ran", e);
+        }
+        Throwable first = null;
+        for (Future<Void> f : futures) {
+            Throwable failure = failureOf(f);
+            if (failure != null && first == null) {
+                first = failure;
+            } else if (failure != null && failure != first) {
+                first.addSuppressed(failure);
+            }
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
+
+    /** The failure of a finished piece of work, or null. */
+    private static Throwable failureOf(Future<Void> done) {
+        try {
+            done.get();
+            return null;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while the model ran", e);
         }
     }
 

@@ -274,8 +274,8 @@ class AuditReplayIT {
     private Result audit(String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(start),
-                "--to", Long.toString(capture + 1), "--threads", "1", "--inter-threads", "1",
-                "--parallel-runs", "1"));
+                "--to", Long.toString(capture + 1), "--threads", "0", "--inter-threads", "0",
+                "--parallel-runs", "2"));
         args.addAll(List.of(extra));
         PrintStream out = System.out;
         PrintStream err = System.err;

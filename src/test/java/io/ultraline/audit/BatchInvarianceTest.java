@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What the audit's batching rests on, on CPU. A frame's tokens depend in their last bits on the frames
- * that share its batch (measured: up to about 1e-3 relative on single token values, with one
- * intra-op thread or several, oneDNN on or off), which is why verdicts carry a {@code BatchTag} and
+ * What the audit's batching rests on, on CPU. With one session run per batch a frame's tokens depend
+ * in their last bits on the frames that share its batch (measured: up to about 1e-3 relative on
+ * single token values, with one intra-op thread or several, oneDNN on or off; with parallel runs
+ * only batches smaller than the run count do), which is why verdicts carry a {@code BatchTag} and
  * the audit replays the recorded batches. What must hold, and is checked here bit for bit for the
  * stream tests' tiny model and the shipped one: the same batch gives the same bits on every run.
  */

@@ -51,9 +51,24 @@ class SessionRunPoolTest {
             assertThatThrownBy(() -> pool.runAll(List.of(() -> {
                 throw error;
             }))).isSameAs(error);
+            IllegalStateException second = new IllegalStateException("also bad");
+            assertThatThrownBy(() -> pool.runAll(List.of(() -> {
+                throw boom;
+            }, () -> {
+                throw second;
+            }))).isSameAs(boom);
+            assertThat(boom.getSuppressed()).contains(second);
             AtomicInteger after = new AtomicInteger();
             pool.runAll(List.of(after::incrementAndGet));
             assertThat(after).hasValue(1);
         }
+    }
+
+    @Test
+    void aClosedPoolSaysSo() {
+        SessionRunPool pool = new SessionRunPool(2);
+        pool.close();
+        assertThatThrownBy(() -> pool.runAll(List.of(() -> { })))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the model runner is closed");
     }
 }

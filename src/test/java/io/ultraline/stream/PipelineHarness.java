@@ -9,6 +9,7 @@ import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.RejectedFrame;
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.serde.SerdeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -157,8 +156,8 @@ final class PipelineHarness implements AutoCloseable {
         try {
             driver.close();
         } finally {
-            try (Stream<Path> files = Files.walk(stateDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try {
+                DirectoryTrees.delete(stateDir);
             } catch (IOException e) {
                 // the temp dir is left behind
             }

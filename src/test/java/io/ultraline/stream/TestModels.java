@@ -31,7 +31,7 @@ public final class TestModels {
             try {
                 // under target/, which a clean build removes, instead of a /tmp directory per JVM
                 dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-models")),
-                        "stream-model");
+                        "stream-model").toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -43,7 +43,7 @@ public final class TestModels {
 
     public static synchronized FrameInspector inspector() {
         if (inspector == null) {
-            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(1, 1, 64, true, 1));
+            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(0, 0, 64, true, 2));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
             inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());

@@ -88,7 +88,7 @@ public final class PretextTrainer implements AutoCloseable {
             patchHits = hits(tf, patchLogits, pasted);
             train = new Adam(graph, s.learningRate()).minimize(loss);
             ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(s.threads())
-                    .setInterOpParallelismThreads(1).build();
+                    .setInterOpParallelismThreads(1).setUsePerSessionThreads(true).build();
             session = new Session(graph, cfg);
             session.initialize();
         } catch (RuntimeException e) {
