@@ -98,7 +98,7 @@ public final class EmbeddedKafka implements KafkaCluster {
             return this;
         }
         long began = System.nanoTime();
-        ports.replaceAll((name, port) -> port == 0 ? freePort() : port);
+        assignFreePorts(ports);
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(), false);
         if (!KRaftStorage.isFormatted(dataDir)) {
             KRaftStorage.format(config);
@@ -285,11 +285,31 @@ public final class EmbeddedKafka implements KafkaCluster {
                 .collect(Collectors.joining(","));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+    /**
+     * Gives every listener without a fixed port a free one. The sockets stay open until all are
+     * picked: closed one at a time, the system may hand the same port out twice (it did, to
+     * PLAINTEXT and CONTROLLER, and the broker refused to start).
+     */
+    private static void assignFreePorts(Map<String, Integer> ports) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Integer> e : ports.entrySet()) {
+                if (e.getValue() == 0) {
+                    ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(HOST));
+                    held.add(socket);
+                    e.setValue(socket.getLocalPort());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + HOST, e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // the port was only reserved
+                }
+            }
         }
     }
 

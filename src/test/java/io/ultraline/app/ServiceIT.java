@@ -144,6 +144,13 @@ class ServiceIT {
                 return cams.path("cameras").size() == 1
                         && cams.path("cameras").get(0).path("frameId").asText().equals("cam-1-defect");
             });
+            // a frame's verdict, defects and explanation reach the recent frames one record at a
+            // time, so the verdict can be there a moment before the rest
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                JsonNode f = JSON.readTree(get(base + "/api/cameras/cam-1/frames/cam-1-defect", TOKEN).body());
+                return f.path("explanation").path("tokenLabels").size() > 0
+                        && f.path("defects").size() == f.path("verdict").path("regionCount").asInt();
+            });
             JsonNode camera = JSON.readTree(get(base + "/api/cameras/cam-1", TOKEN).body());
             assertThat(camera.path("status").asText()).isIn("OK", "DEFECT");
             assertThat(camera.path("threshold").isNumber()).isTrue();
