@@ -44,6 +44,15 @@ final class ReferenceRule {
         return out;
     }
 
+    /** Relative L2 error of a against b, two float results (b widened to double). */
+    static double relError(float[] a, float[] b) {
+        double[] wide = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            wide[i] = b[i];
+        }
+        return relError(a, 0, wide);
+    }
+
     /** Relative L2 error of a against b. */
     static double relError(float[] a, int from, double[] b) {
         double num = 0;
