@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -21,6 +22,9 @@ public final class ModelRunner implements AutoCloseable {
     private final RunnerOptions options;
     private final int parallelRuns;
     private final SessionRunPool pool;
+
+    /** Set first thing in {@link #close}, so that a call racing the close fails as unavailable. */
+    private volatile boolean closed;
 
     private ModelRunner(LoadedModel model, RunnerOptions options) {
         this.model = model;
@@ -63,13 +67,26 @@ public final class ModelRunner implements AutoCloseable {
         return s * s * 3;
     }
 
-    /** Tokens only. images: batch frames NHWC in [0, 1], row-major. */
+    /**
+     * Tokens only. images: batch frames NHWC in [0, 1], row-major.
+     *
+     * @throws ModelUnavailableException when the runner is closed or the device is out of memory
+     */
     public List<FrameTokens> tokens(float[] images, int batch) {
         VitConfig c = config();
         requireImages(images, batch);
+        requireOpen();
         try (TFloat32 in = TensorIo.floats(images, batch, c.imageSize(), c.imageSize(), 3);
              Result r = model.serving().call(Map.of(ModelSignatures.IMAGES, in))) {
             return frames(perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), batch), null);
+        } catch (TFResourceExhaustedException e) {
+            throw new ModelUnavailableException("the model ran out of memory", e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ModelUnavailableException("the model runner is closed");
         }
     }
 
@@ -96,10 +113,24 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    /** Tokens and all N relevance maps of every frame, in the session runs {@link ExplainRuns} plans. */
+    /**
+     * Tokens and all N relevance maps of every frame, in the session runs {@link ExplainRuns} plans.
+     *
+     * @throws ModelUnavailableException when the runner is closed or the device is out of memory
+     */
     public List<FrameTokens> explain(float[] images, int batch) {
         VitConfig c = config();
         requireImages(images, batch);
+        requireOpen();
+        try {
+            return explainAll(images, batch);
+        } catch (TFResourceExhaustedException e) {
+            throw new ModelUnavailableException("the model ran out of memory", e);
+        }
+    }
+
+    private List<FrameTokens> explainAll(float[] images, int batch) {
+        VitConfig c = config();
         int n = c.numPatches();
         float[][][] maps = new float[batch][n][];
         float[][] tokens = new float[batch][];
@@ -179,6 +210,7 @@ public final class ModelRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (pool != null) {
             pool.close();
         }

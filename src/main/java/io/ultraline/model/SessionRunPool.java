@@ -42,10 +42,10 @@ final class SessionRunPool implements AutoCloseable {
         try {
             futures = executor.invokeAll(calls);
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the model runner is closed", e);
+            throw new ModelUnavailableException("the model runner is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the model ran", e);
+            throw new ModelUnavailableException("interrupted while the model ran", e);
         }
         Throwable first = null;
         for (Future<Void> f : futures) {
@@ -76,7 +76,7 @@ final class SessionRunPool implements AutoCloseable {
             return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while the model ran", e);
+            return new ModelUnavailableException("interrupted while the model ran", e);
         }
     }
 
