@@ -52,9 +52,9 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         RejectReason reason = DeadLetters.deserializationReason(exception);
         RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
                 record.timestamp(), record.key(), record.value(), headers(record), reason, exception.getMessage(),
-                encoder.pipelineVersion(), System.currentTimeMillis());
+                encoder.pipelineVersion(), System.currentTimeMillis(), encoder.maxBytes());
         try {
-            var deadLetter = encoder.record(record.key(), record.timestamp(), rejected);
+            var deadLetter = encoder.record(record.timestamp(), rejected);
             LOG.warn("Dead-lettering {} to {} as {}: {}", where, encoder.topic(), reason, exception.getMessage());
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {

@@ -26,13 +26,15 @@ final class DeadLetterEncoder {
     private final Serializer<RejectedFrame> serializer;
     private final String pipelineVersion;
     private final PipelineObserver observer;
+    private final int maxBytes;
 
     private DeadLetterEncoder(String topic, Serializer<RejectedFrame> serializer, String pipelineVersion,
-            PipelineObserver observer) {
+            PipelineObserver observer, int maxBytes) {
         this.topic = topic;
         this.serializer = serializer;
         this.pipelineVersion = pipelineVersion;
         this.observer = observer;
+        this.maxBytes = maxBytes;
     }
 
     @SuppressWarnings("unchecked")
@@ -55,8 +57,10 @@ final class DeadLetterEncoder {
                     "must be a Serializer<RejectedFrame> instance");
         }
         Object version = configs.get(PipelineConfig.KEY_PIPELINE_VERSION);
+        Object max = configs.get(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES);
         return new DeadLetterEncoder(topic.toString(), serializer,
-                version == null ? PipelineVersion.CURRENT : version.toString(), PipelineObserver.fromConfigs(configs));
+                version == null ? PipelineVersion.CURRENT : version.toString(), PipelineObserver.fromConfigs(configs),
+                max == null ? OutputLimits.defaults().maxDeadLetterBytes() : Integer.parseInt(max.toString()));
     }
 
     String topic() {
@@ -67,10 +71,15 @@ final class DeadLetterEncoder {
         return pipelineVersion;
     }
 
-    /** The record for the dead-letter topic: the original key bytes and the serialized RejectedFrame. */
-    ProducerRecord<byte[], byte[]> record(byte[] originalKey, long timestamp, RejectedFrame rejected) {
+    /** Largest dead letter, {@value OutputLimits#KEY_MAX_DEAD_LETTER_BYTES}. */
+    int maxBytes() {
+        return maxBytes;
+    }
+
+    /** The record for the dead-letter topic: the (possibly cut) original key and the serialized RejectedFrame. */
+    ProducerRecord<byte[], byte[]> record(long timestamp, RejectedFrame rejected) {
         byte[] value = serializer.serialize(topic, rejected);
         observer.deadLetter(rejected);
-        return new ProducerRecord<>(topic, null, timestamp, originalKey, value);
+        return new ProducerRecord<>(topic, null, timestamp, DeadLetters.recordKey(rejected), value);
     }
 }

@@ -69,9 +69,9 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
                 context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), headers(context),
                 RejectReason.PROCESSING_FAILED, node + " failed: " + exception, encoder.pipelineVersion(),
-                System.currentTimeMillis());
+                System.currentTimeMillis(), encoder.maxBytes());
         try {
-            var deadLetter = encoder.record(context.sourceRawKey(), context.timestamp(), rejected);
+            var deadLetter = encoder.record(context.timestamp(), rejected);
             LOG.warn("Dead-lettering {} to {} as PROCESSING_FAILED", where, encoder.topic(), exception);
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {

@@ -10,6 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,47 +26,116 @@ final class DeadLetters {
     /** Messages are cut to this many characters; the cause's stack trace belongs in the log. */
     static final int MAX_MESSAGE = 2000;
 
+    /** Ids (cameraId, frameId) in a dead letter are cut to this many characters. */
+    static final int MAX_ID = 1024;
+
+    /** Room kept for everything but the original key, value and headers (ids, message, stamps, framing). */
+    static final int ENVELOPE_BYTES = 16 * 1024;
+
     private DeadLetters() {
     }
 
-    /** A dead letter for an input record the pipeline read. */
+    /** A dead letter for an input record the pipeline read, of at most {@code maxBytes} on the wire. */
     static RejectedFrame of(OriginalRecord original, RejectReason reason, String message, String cameraId,
-            String frameId, ModelStamp model, Long profileVersion, String pipelineVersion, long now) {
-        return RejectedFrame.newBuilder()
+            String frameId, ModelStamp model, Long profileVersion, String pipelineVersion, long now, int maxBytes) {
+        RejectedFrame.Builder b = RejectedFrame.newBuilder()
                 .setReason(reason)
                 .setMessage(cut(message))
-                .setCameraId(cameraId != null ? cameraId : utf8OrNull(original.key()))
-                .setFrameId(frameId)
-                .setOriginalKey(wrap(original.key()))
-                .setOriginalValue(wrap(original.value()))
-                .setOriginalHeaders(original.lastHeaderValues())
+                .setCameraId(id(cameraId != null ? cameraId : utf8OrNull(original.key())))
+                .setFrameId(id(frameId))
                 .setOriginalTimestamp(Instant.ofEpochMilli(original.timestamp()))
                 .setRejectedTimestamp(Instant.ofEpochMilli(now))
                 .setSource(original.sourceRef())
                 .setModel(model)
                 .setProfileVersion(profileVersion)
-                .setPipelineVersion(pipelineVersion)
-                .build();
+                .setPipelineVersion(pipelineVersion);
+        return withOriginal(b, original.key(), original.value(), original.lastHeaderValues(), maxBytes).build();
     }
 
     /** A dead letter for a record known only by its raw parts (the exception handlers' view). */
     static RejectedFrame of(SourceRef source, long timestamp, byte[] key, byte[] value, Map<String, ByteBuffer> headers,
-            RejectReason reason, String message, String pipelineVersion, long now) {
-        return RejectedFrame.newBuilder()
+            RejectReason reason, String message, String pipelineVersion, long now, int maxBytes) {
+        RejectedFrame.Builder b = RejectedFrame.newBuilder()
                 .setReason(reason)
                 .setMessage(cut(message))
-                .setCameraId(utf8OrNull(key))
+                .setCameraId(id(utf8OrNull(key)))
                 .setFrameId(null)
-                .setOriginalKey(wrap(key))
-                .setOriginalValue(wrap(value))
-                .setOriginalHeaders(headers)
                 .setOriginalTimestamp(Instant.ofEpochMilli(timestamp))
                 .setRejectedTimestamp(Instant.ofEpochMilli(now))
                 .setSource(source)
                 .setModel(null)
                 .setProfileVersion(null)
-                .setPipelineVersion(pipelineVersion)
-                .build();
+                .setPipelineVersion(pipelineVersion);
+        return withOriginal(b, key, value, headers, maxBytes).build();
+    }
+
+    /**
+     * Sets the original key, value and headers, cut so that the dead letter stays under
+     * {@code maxBytes}: the value keeps its first bytes, a key longer than {@link #maxKeyBytes} its
+     * first bytes, and headers larger than a quarter of the budget are dropped. The whole value's
+     * size and SHA-256 are always recorded, so a cut copy can still be matched to its source.
+     */
+    private static RejectedFrame.Builder withOriginal(RejectedFrame.Builder b, byte[] key, byte[] value,
+            Map<String, ByteBuffer> headers, int maxBytes) {
+        boolean truncated = false;
+        byte[] k = key;
+        int keyLimit = maxKeyBytes(maxBytes);
+        if (k != null && k.length > keyLimit) {
+            k = Arrays.copyOf(k, keyLimit);
+            truncated = true;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, ByteBuffer> h : headers.entrySet()) {
+            headerBytes += h.getKey().length() * 3L + h.getValue().remaining();
+        }
+        Map<String, ByteBuffer> hs = headers;
+        if (headerBytes > maxBytes / 4) {
+            hs = Map.of();
+            headerBytes = 0;
+            truncated = true;
+        }
+        // the key is written twice: as the record's key and inside the value
+        long room = (long) maxBytes - ENVELOPE_BYTES - 2L * (k == null ? 0 : k.length) - headerBytes;
+        byte[] v = value;
+        if (v != null && v.length > room) {
+            v = Arrays.copyOf(v, (int) Math.max(0, room));
+            truncated = true;
+        }
+        return b.setOriginalKey(wrap(k))
+                .setOriginalValue(wrap(v))
+                .setOriginalHeaders(hs)
+                .setOriginalValueSize(value == null ? null : (long) value.length)
+                .setOriginalValueSha256(value == null ? null : sha256(value))
+                .setOriginalTruncated(truncated);
+    }
+
+    /** The key a dead letter is written under: the original key, cut as its copy in the value is. */
+    static byte[] recordKey(RejectedFrame rejected) {
+        ByteBuffer key = rejected.getOriginalKey();
+        if (key == null) {
+            return null;
+        }
+        byte[] out = new byte[key.remaining()];
+        key.duplicate().get(out);
+        return out;
+    }
+
+    /** Longest key kept whole: 16 KiB, or an eighth of a small budget. */
+    static int maxKeyBytes(int maxBytes) {
+        return Math.min(16 * 1024, maxBytes / 8);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Ids in a dead letter are cut like the message: an over-long id may be why the frame is here. */
+    private static String id(String id) {
+        return id == null || id.length() <= MAX_ID ? id : id.substring(0, MAX_ID - 3) + "...";
     }
 
     /**

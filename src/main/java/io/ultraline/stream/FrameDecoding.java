@@ -21,6 +21,11 @@ public interface FrameDecoding {
      */
     RgbImage decode(CameraFrame frame) throws FrameRejection;
 
+    /** Bounds on the frame's ids and attributes, checked before {@link #decode}. */
+    default FieldLimits fields() {
+        return FieldLimits.defaults();
+    }
+
     /** The frame package's decoder (header checks before any pixel allocation) under {@code limits}. */
     static FrameDecoding standard(FrameLimits limits) {
         return new StandardFrameDecoding(limits);

@@ -16,8 +16,9 @@ import java.util.Set;
  *                          {@value #KEY_MAX_PIXELS}
  * @param allowedEncodings  encodings accepted, {@value #KEY_ALLOWED_ENCODINGS} (comma-separated);
  *                          never {@code UNKNOWN}
+ * @param fields            bounds on ids and attributes ({@code INVALID_FIELD} past them)
  */
-public record FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings) {
+public record FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings, FieldLimits fields) {
 
     public static final String KEY_MAX_BYTES = "frames.max-bytes";
     public static final String KEY_MAX_PIXELS = "frames.max-pixels";
@@ -37,6 +38,16 @@ public record FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allow
                     + " must name at least one of JPEG, PNG, GRAY8, RGB8 and never UNKNOWN, got " + allowedEncodings);
         }
         allowedEncodings = Set.copyOf(allowedEncodings);
+        Objects.requireNonNull(fields, "fields");
+    }
+
+    /** Limits with the default field bounds. */
+    public FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings) {
+        this(maxBytes, maxPixels, allowedEncodings, FieldLimits.defaults());
+    }
+
+    public FrameLimits withFields(FieldLimits newFields) {
+        return new FrameLimits(maxBytes, maxPixels, allowedEncodings, newFields);
     }
 
     /** 16 MiB, 4096 x 4096 pixels, every known encoding. */

@@ -23,6 +23,9 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameValidationProcessor.class);
 
+    /** Warn once per camera, for at most this many cameras (producers can invent ids). */
+    private static final int MAX_WARNED_KEYS = 1000;
+
     private final FrameDecoding decoding;
     private final int modelImageSize;
     private final Set<String> warnedKeys = new HashSet<>();
@@ -50,7 +53,7 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         String key = record.key() == null ? null : record.key().value();
         PipelineInput input = validate(decoding, modelImageSize, original, frame, key);
         if (input instanceof PipelineInput.Frame && !frame.getCameraId().equals(key)
-                && warnedKeys.add(frame.getCameraId())) {
+                && warnedKeys.size() < MAX_WARNED_KEYS && warnedKeys.add(frame.getCameraId())) {
             LOG.warn("Frames of camera {} arrive with key '{}' on {}: keys must be the camera id, or the camera's "
                     + "profile and calibration state may sit in another task", frame.getCameraId(), key,
                     original.topic());
@@ -74,6 +77,13 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         if (missing != null) {
             return new PipelineInput.Rejected(original, RejectReason.MISSING_FIELD, missing,
                     blankToNull(frame.getCameraId()), blankToNull(frame.getFrameId()));
+        }
+        FieldLimits fields = decoding.fields();
+        String invalid = fields.violation(frame);
+        if (invalid != null) {
+            // the ids are what broke the bounds: the dead letter carries them cut, the record keeps them whole
+            return new PipelineInput.Rejected(original, RejectReason.INVALID_FIELD, invalid,
+                    cut(frame.getCameraId(), fields), cut(frame.getFrameId(), fields));
         }
         RgbImage image;
         try {
@@ -99,6 +109,10 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
             return "declared width and height must be positive, got " + frame.getWidth() + " x " + frame.getHeight();
         }
         return null;
+    }
+
+    private static String cut(String id, FieldLimits fields) {
+        return id == null || id.length() <= fields.maxIdLength() ? id : FieldLimits.start(id);
     }
 
     private static String blankToNull(String s) {

@@ -2,11 +2,12 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.RejectReason;
+import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.FrameAssessment;
-import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.model.ModelUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private final PipelineConfig config;
     private final Clock clock;
     private final OutputRecords records;
+    private final OutputSizeGuard sizes;
+    private final PipelineObserver observer;
 
     private ProcessorContext<String, PipelineOutput> context;
     private BatchBuffer buffer;
@@ -53,18 +56,27 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
             PipelineConfig config, Clock clock) {
+        this(inspection, decoding, frameDeserializer, config, clock, PipelineObserver.NONE);
+    }
+
+    InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
+            PipelineConfig config, Clock clock, PipelineObserver observer) {
+        this.sizes = new OutputSizeGuard(config.outputs().maxRecordBytes());
+        this.observer = observer;
         this.inspection = inspection;
         this.decoding = decoding;
         this.frameDeserializer = frameDeserializer;
         this.config = config;
         this.clock = clock;
-        this.records = new OutputRecords(inspection.model(), config.pipelineVersion());
+        this.records = new OutputRecords(inspection.model(), config.pipelineVersion(),
+                config.outputs().maxDeadLetterBytes());
     }
 
     /** A supplier sharing one inspection (one model) between all the processors it creates. */
     static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(FrameInspection inspection,
-            FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer, PipelineConfig config, Clock clock) {
-        return () -> new InferenceProcessor(inspection, decoding, frameDeserializer, config, clock);
+            FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer, PipelineConfig config, Clock clock,
+            PipelineObserver observer) {
+        return () -> new InferenceProcessor(inspection, decoding, frameDeserializer, config, clock, observer);
     }
 
     @Override
@@ -121,7 +133,19 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         }
         List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
-        List<BatchInference.Outcome> outcomes = BatchInference.run(inspection, images);
+        List<BatchInference.Outcome> outcomes;
+        try {
+            outcomes = BatchInference.run(inspection, images);
+        } catch (ModelUnavailableException e) {
+            // not the frames' fault: fail the task uncommitted, so that they are inspected again later
+            LOG.error("Task {}: the model cannot run ({}); failing the task so that its {} buffered frames are "
+                    + "retried", context.taskId(), e.getMessage(), entries.size());
+            observer.modelUnavailable(e);
+            throw e;
+        }
+        if (!images.isEmpty()) {
+            observer.modelAvailable();
+        }
         BatchTag tag = frames.isEmpty() ? null : new BatchTag(frames.get(0).original().offset(), frames.size());
         for (int i = 0; i < frames.size(); i++) {
             emit(frames.get(i), outcomes.get(i), tag);
@@ -129,7 +153,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         buffer.remove(entries);
     }
 
-    /** A buffered frame from its original bytes (after a restart); null when it is dead-lettered instead. */
+    /**
+     * A buffered frame from its original bytes (after a restart), checked again by the validation
+     * node's rules (this version's, which may be stricter than those it was buffered under); null when
+     * it is dead-lettered instead. Nothing about a restored frame may fail the task, or it would fail
+     * again after every restart.
+     */
     private PipelineInput.Frame rebuild(OriginalRecord original) {
         CameraFrame frame;
         try {
@@ -141,15 +170,22 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             deadLetter(original, DeadLetters.deserializationReason(e), e.getMessage(), null, null, null);
             return null;
         }
+        PipelineInput input;
         try {
-            RgbImage image = decoding.decode(frame);
-            return new PipelineInput.Frame(original, frame,
-                    Resize.to(image, inspection.imageSize(), inspection.imageSize()));
-        } catch (FrameRejection rejection) {
-            deadLetter(original, rejection.reason(), rejection.getMessage(), frame.getCameraId(), frame.getFrameId(),
-                    null);
+            input = FrameValidationProcessor.validate(decoding, inspection.imageSize(), original, frame,
+                    DeadLetters.utf8OrNull(original.key()));
+        } catch (RuntimeException e) {
+            // in the validation node the processing handler dead-letters this; here it would fail the task
+            LOG.error("Validation of restored frame {} failed", original, e);
+            deadLetter(original, RejectReason.PROCESSING_FAILED, NodeNames.FRAMES_VALIDATE + " failed: " + e,
+                    null, null, null);
             return null;
         }
+        if (input instanceof PipelineInput.Rejected r) {
+            deadLetter(original, r.reason(), r.message(), r.cameraId(), r.frameId(), null);
+            return null;
+        }
+        return (PipelineInput.Frame) input;
     }
 
     private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch) {
@@ -164,6 +200,10 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         List<Record<String, PipelineOutput>> outputs;
         try {
             outputs = outputs(frame, inspected);
+        } catch (OutputTooLarge e) {
+            deadLetter(frame.original(), RejectReason.OUTPUT_TOO_LARGE, "the frame's outputs cannot be written: "
+                    + e.getMessage(), f.getCameraId(), f.getFrameId(), null);
+            return;
         } catch (RuntimeException e) {
             LOG.error("Cannot build the outputs of frame {} of camera {} ({})", f.getFrameId(), f.getCameraId(),
                     frame.original(), e);
@@ -189,6 +229,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
                         records.explanation(f, source, inspected, null, null)), source));
             }
+            requireWritable(out); // before the frame counts towards the calibration
             calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(), source.timestamp())
                     .ifPresent(out::add);
             return out;
@@ -201,6 +242,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
                         records.explanation(f, source, inspected, null, null)), source));
             }
+            requireWritable(out);
             return out;
         }
         long version = profile.get().version();
@@ -215,16 +257,34 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
                     records.explanation(f, source, inspected, a, version)), source));
         }
+        requireWritable(out);
         return out;
+    }
+
+    /** Throws {@link OutputTooLarge} when a record would be over the outputs' limit. */
+    private void requireWritable(List<Record<String, PipelineOutput>> out) {
+        sizes.tooLarge(out).ifPresent(why -> {
+            throw new OutputTooLarge(why);
+        });
+    }
+
+    /** A frame's outputs would pass {@link OutputLimits#maxRecordBytes}. */
+    private static final class OutputTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputTooLarge(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private void deadLetter(OriginalRecord original, RejectReason reason, String message, String cameraId,
             String frameId, Long profileVersion) {
         LOG.warn("Dead-lettering {} (node {}, task {}, camera {}, frame {}) as {}: {}", original, NodeNames.INFERENCE,
                 context.taskId(), cameraId, frameId, reason, message);
-        context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(original.key(),
-                records.rejected(original, reason, message, cameraId, frameId, profileVersion, clock.millis())),
-                original.timestamp()));
+        RejectedFrame rejected = records.rejected(original, reason, message, cameraId, frameId, profileVersion,
+                clock.millis());
+        context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(DeadLetters.recordKey(rejected),
+                rejected), original.timestamp()));
     }
 
     private static Record<String, PipelineOutput> output(String key, PipelineOutput value, OriginalRecord source) {

@@ -105,7 +105,7 @@ public final class InspectionTopology {
         KStream<String, PipelineOutput> outputs = frames
                 .merge(commands, Named.as(NodeNames.INFERENCE_INPUT))
                 .process(InferenceProcessor.supplier(inspection, decoding, topics.frames().valueSerde().deserializer(),
-                                config, clock), Named.as(NodeNames.INFERENCE),
+                                config, clock, observer), Named.as(NodeNames.INFERENCE),
                         NodeNames.BUFFER_STORE, NodeNames.PROFILES_STORE, NodeNames.CALIBRATION_STORE,
                         NodeNames.CALIBRATION_TOKENS_STORE);
 

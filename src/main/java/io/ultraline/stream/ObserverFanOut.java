@@ -64,4 +64,14 @@ final class ObserverFanOut implements PipelineObserver {
     public void alert(LineAlert alert) {
         each(o -> o.alert(alert));
     }
+
+    @Override
+    public void modelUnavailable(Throwable cause) {
+        each(o -> o.modelUnavailable(cause));
+    }
+
+    @Override
+    public void modelAvailable() {
+        each(PipelineObserver::modelAvailable);
+    }
 }

@@ -32,9 +32,16 @@ final class OutputRecords {
     private final ModelIdentity model;
     private final String pipelineVersion;
 
+    private final int maxDeadLetterBytes;
+
     OutputRecords(ModelIdentity model, String pipelineVersion) {
+        this(model, pipelineVersion, OutputLimits.defaults().maxDeadLetterBytes());
+    }
+
+    OutputRecords(ModelIdentity model, String pipelineVersion, int maxDeadLetterBytes) {
         this.model = model;
         this.pipelineVersion = pipelineVersion;
+        this.maxDeadLetterBytes = maxDeadLetterBytes;
     }
 
     FrameVerdict verdict(CameraFrame f, OriginalRecord source, VerdictStatus status, FrameAssessment assessment,
@@ -139,7 +146,7 @@ final class OutputRecords {
     RejectedFrame rejected(OriginalRecord original, RejectReason reason, String message, String cameraId,
             String frameId, Long profileVersion, long now) {
         return DeadLetters.of(original, reason, message, cameraId, frameId, model.stamp(), profileVersion,
-                pipelineVersion, now);
+                pipelineVersion, now, maxDeadLetterBytes);
     }
 
     static Heatmap heatmap(QuantisedHeatmap q) {

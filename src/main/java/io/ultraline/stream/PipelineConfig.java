@@ -25,9 +25,11 @@ import java.util.TreeSet;
  * @param alertRules      alert rules, ids unique
  * @param calibration     calibration command limits
  * @param pipelineVersion stamped on every output, {@value #KEY_PIPELINE_VERSION}
+ * @param outputs         largest output and dead-letter records
  */
 public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplanationsMode explanations,
-                             List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion) {
+                             List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion,
+                             OutputLimits outputs) {
 
     public static final String KEY_PIPELINE_VERSION = "pipeline.version";
 
@@ -37,6 +39,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
         Objects.requireNonNull(explanations, ExplanationsMode.KEY);
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(pipelineVersion, KEY_PIPELINE_VERSION);
+        Objects.requireNonNull(outputs, "outputs");
         alertRules = List.copyOf(alertRules);
         Set<String> ids = new TreeSet<>();
         for (AlertRule rule : alertRules) {
@@ -52,7 +55,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
     /** Defaults everywhere, no alert rules, explanations for every frame. */
     public static PipelineConfig defaults() {
         return new PipelineConfig(BatchConfig.defaults(), FrameLimits.defaults(), ExplanationsMode.ALL, List.of(),
-                CalibrationDefaults.defaults(), PipelineVersion.CURRENT);
+                CalibrationDefaults.defaults(), PipelineVersion.CURRENT, OutputLimits.defaults());
     }
 
     /** The rules of one scope, in configuration order. */
@@ -61,23 +64,27 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
     }
 
     public PipelineConfig withBatch(BatchConfig newBatch) {
-        return new PipelineConfig(newBatch, limits, explanations, alertRules, calibration, pipelineVersion);
+        return new PipelineConfig(newBatch, limits, explanations, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withLimits(FrameLimits newLimits) {
-        return new PipelineConfig(batch, newLimits, explanations, alertRules, calibration, pipelineVersion);
+        return new PipelineConfig(batch, newLimits, explanations, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withExplanations(ExplanationsMode mode) {
-        return new PipelineConfig(batch, limits, mode, alertRules, calibration, pipelineVersion);
+        return new PipelineConfig(batch, limits, mode, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withAlertRules(List<AlertRule> rules) {
-        return new PipelineConfig(batch, limits, explanations, rules, calibration, pipelineVersion);
+        return new PipelineConfig(batch, limits, explanations, rules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withCalibration(CalibrationDefaults newCalibration) {
-        return new PipelineConfig(batch, limits, explanations, alertRules, newCalibration, pipelineVersion);
+        return new PipelineConfig(batch, limits, explanations, alertRules, newCalibration, pipelineVersion, outputs);
+    }
+
+    public PipelineConfig withOutputs(OutputLimits newOutputs) {
+        return new PipelineConfig(batch, limits, explanations, alertRules, calibration, pipelineVersion, newOutputs);
     }
 
     /**
@@ -98,14 +105,24 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
         FrameLimits limits = new FrameLimits(
                 in.integer(FrameLimits.KEY_MAX_BYTES, d.limits().maxBytes()),
                 in.longValue(FrameLimits.KEY_MAX_PIXELS, d.limits().maxPixels()),
-                in.encodings(FrameLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()));
+                in.encodings(FrameLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()),
+                new FieldLimits(
+                        in.integer(FieldLimits.KEY_MAX_ID_LENGTH, d.limits().fields().maxIdLength()),
+                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTES, d.limits().fields().maxAttributes()),
+                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
+                                d.limits().fields().maxAttributeKeyLength()),
+                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH,
+                                d.limits().fields().maxAttributeValueLength())));
         ExplanationsMode explanations = settings.containsKey(ExplanationsMode.KEY)
                 ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY)) : d.explanations();
         CalibrationDefaults calibration = new CalibrationDefaults(
                 in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
                 in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()));
+        OutputLimits outputs = new OutputLimits(
+                in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
+                in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));
         return new PipelineConfig(batch, limits, explanations, in.alertRules(), calibration,
-                settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()));
+                settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()), outputs);
     }
 
     /** Typed reads of one settings map, with messages that name the key. */

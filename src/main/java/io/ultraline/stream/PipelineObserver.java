@@ -46,6 +46,17 @@ public interface PipelineObserver {
     default void alert(LineAlert alert) {
     }
 
+    /**
+     * The model failed in a way that belongs to no frame (closed, out of memory, failing on a neutral
+     * frame): the batch's task fails without committing, and its frames are retried.
+     */
+    default void modelUnavailable(Throwable cause) {
+    }
+
+    /** A batch went through the model (after {@link #modelUnavailable}, the model is back). */
+    default void modelAvailable() {
+    }
+
     /** All of {@code observers}, in order; one that throws is logged and skipped. */
     static PipelineObserver all(List<PipelineObserver> observers) {
         return new ObserverFanOut(observers);

@@ -1,12 +1,14 @@
 package io.ultraline.stream;
 
+import io.ultraline.model.ModelUnavailableException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * For {@code KafkaStreams#setUncaughtExceptionHandler}: a stream thread that died of a schema
- * registry outage is replaced, so processing resumes from the last commit once the registry answers
+ * registry outage, or because the model cannot run at all ({@code ModelUnavailableException}), is
+ * replaced, so processing resumes from the last commit once the registry answers or the model runs
  * again; any other fatal error shuts the client down (a bug that fails every attempt would otherwise
  * loop). Failed tasks never lose data under exactly_once_v2: their transactions are aborted.
  *
@@ -25,7 +27,21 @@ public final class PipelineUncaughtExceptionHandler implements StreamsUncaughtEx
             LOG.warn("Stream thread failed because the schema registry is unavailable; replacing the thread", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
+        if (isModelUnavailable(exception)) {
+            LOG.error("Stream thread failed because the model cannot run; replacing the thread, which retries the "
+                    + "uncommitted frames", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         LOG.error("Stream thread failed; shutting the client down", exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static boolean isModelUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ModelUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,8 +18,10 @@ import java.util.Set;
 final class StandardFrameDecoding implements FrameDecoding {
 
     private final FrameDecoder decoder;
+    private final FieldLimits fields;
 
     StandardFrameDecoding(FrameLimits limits) {
+        this.fields = limits.fields();
         Set<FrameEncoding> allowed = EnumSet.noneOf(FrameEncoding.class);
         for (ImageEncoding e : limits.allowedEncodings()) {
             allowed.add(encoding(e));
@@ -39,6 +41,11 @@ final class StandardFrameDecoding implements FrameDecoding {
         } catch (FrameRejectedException e) {
             throw new FrameRejection(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
         }
+    }
+
+    @Override
+    public FieldLimits fields() {
+        return fields;
     }
 
     private static FrameEncoding encoding(ImageEncoding e) {

@@ -43,6 +43,7 @@ public final class StreamsConfigs {
         out.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
         out.putIfAbsent(DeadLetterEncoder.SERIALIZER_CONFIG, topics.deadLetters().valueSerde().serializer());
         out.putIfAbsent(PipelineConfig.KEY_PIPELINE_VERSION, config.pipelineVersion());
+        out.putIfAbsent(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, config.outputs().maxDeadLetterBytes());
         long request = Math.min(Integer.MAX_VALUE, Math.max(1L << 20, config.limits().maxBytes() + (1L << 20)));
         out.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), (int) request);
         return out;

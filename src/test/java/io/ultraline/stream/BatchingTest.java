@@ -1,10 +1,12 @@
 package io.ultraline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
+import io.ultraline.model.ModelUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,8 +70,64 @@ class BatchingTest {
             assertThat(dead.getOriginalValue()).isNotNull();
             assertThat(dead.getModel().getName()).isEqualTo("tiny-test");
             assertThat(h.deadLetters.isEmpty()).isTrue();
-            // 4 fails; 2 (f-1, f-2) passes; 2 (broken, f-4) fails; 1 (broken) fails; 1 (f-4) passes
-            assertThat(model.batchSizes()).containsExactly(4, 2, 2, 1, 1);
+            // 4 fails; 2 (f-1, f-2) passes; 2 (broken, f-4) fails; 1 (broken) fails; 1 (a grey frame, to
+            // check that the model itself still runs) passes; 1 (f-4) passes
+            assertThat(model.batchSizes()).containsExactly(4, 2, 2, 1, 1, 1);
         }
+    }
+
+    @Test
+    void aModelThatFailsOnEveryFrameFailsTheTaskInsteadOfDeadLetteringTheBatch() {
+        RecordingInspection model = new RecordingInspection();
+        try (PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(BatchConfig.of(2, Duration.ofMinutes(1))), model)) {
+            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            model.failEveryCall(new IllegalStateException("simulated device lost"));
+
+            assertThatThrownBy(() -> h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2))))
+                    .hasRootCauseMessage("simulated device lost")
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof ModelUnavailableException));
+            assertThat(h.deadLetters.isEmpty()).as("no frame is blamed for the model's failure").isTrue();
+            assertThat(h.verdicts.isEmpty()).isTrue();
+            assertThat(h.observer.modelFailures).hasSize(1);
+            // 2 fails; each half fails; its grey check fails too: the model is down, nothing more is tried
+            assertThat(model.batchSizes()).containsExactly(2, 1, 1);
+        }
+    }
+
+    @Test
+    void aModelUnavailableFailureIsNotSplitAcrossTheBatch() {
+        RecordingInspection model = new RecordingInspection();
+        try (PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
+            for (int i = 1; i <= 3; i++) {
+                h.pipe(TestFrames.frame("cam-1", "f-" + i, TestFrames.good(i)));
+            }
+            model.failEveryCall(new ModelUnavailableException("the model runner is closed"));
+
+            assertThatThrownBy(() -> h.pipe(TestFrames.frame("cam-1", "f-4", TestFrames.good(4))))
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof ModelUnavailableException));
+            assertThat(model.batchSizes()).containsExactly(4);
+            assertThat(h.deadLetters.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void theModelBeingBackIsReported() {
+        RecordingInspection model = new RecordingInspection();
+        try (PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofMinutes(1))), model)) {
+            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            assertThat(h.observer.modelBatches.get()).isEqualTo(1);
+            assertThat(h.observer.modelFailures).isEmpty();
+        }
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !out.contains(t); t = t.getCause()) {
+            out.add(t);
+        }
+        return out;
     }
 }

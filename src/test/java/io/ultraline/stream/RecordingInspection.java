@@ -18,6 +18,7 @@ final class RecordingInspection implements FrameInspection {
 
     private final FrameInspection real = FrameInspection.of(TestModels.inspector());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private volatile RuntimeException down;
 
     /** A frame this double's model fails on. */
     static java.awt.image.BufferedImage marked() {
@@ -29,6 +30,11 @@ final class RecordingInspection implements FrameInspection {
             }
         }
         return image;
+    }
+
+    /** From now on every call fails with this, whatever the frames (null: the model works again). */
+    void failEveryCall(RuntimeException failure) {
+        down = failure;
     }
 
     List<Integer> batchSizes() {
@@ -53,6 +59,9 @@ final class RecordingInspection implements FrameInspection {
     @Override
     public List<InspectedFrame> inspect(List<RgbImage> frames) {
         batchSizes.add(frames.size());
+        if (down != null) {
+            throw down;
+        }
         for (RgbImage f : frames) {
             if (isMarked(f)) {
                 throw new IllegalStateException("simulated model failure: NaN in the attention of a marked frame");

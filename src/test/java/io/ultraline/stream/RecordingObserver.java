@@ -18,6 +18,18 @@ final class RecordingObserver implements PipelineObserver {
     final List<FrameExplanation> explanations = new CopyOnWriteArrayList<>();
     final List<RejectedFrame> deadLetters = new CopyOnWriteArrayList<>();
     final List<LineAlert> alerts = new CopyOnWriteArrayList<>();
+    final List<Throwable> modelFailures = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger modelBatches = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void modelUnavailable(Throwable cause) {
+        modelFailures.add(cause);
+    }
+
+    @Override
+    public void modelAvailable() {
+        modelBatches.incrementAndGet();
+    }
 
     @Override
     public void frameAccepted(CameraFrame frame) {
