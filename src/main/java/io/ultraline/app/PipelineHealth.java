@@ -38,7 +38,10 @@ final class PipelineHealth {
         }
     }
 
-    /** Ready when the model is loaded and warmed, the streams client RUNNING and the registry answering. */
+    /**
+     * Ready when the model is loaded, warmed and running (no failure that belongs to no frame since
+     * the last batch), the streams client RUNNING and the registry answering.
+     */
     @Singleton
     @Readiness
     static final class PipelineReadiness implements HealthIndicator {
@@ -46,20 +49,26 @@ final class PipelineHealth {
         private final PipelineService pipeline;
         private final InspectionModel model;
         private final RegistryProbe registry;
+        private final ModelAvailability availability;
 
-        PipelineReadiness(PipelineService pipeline, InspectionModel model, RegistryProbe registry) {
+        PipelineReadiness(PipelineService pipeline, InspectionModel model, RegistryProbe registry,
+                ModelAvailability availability) {
             this.pipeline = pipeline;
             this.model = model;
             this.registry = registry;
+            this.availability = availability;
         }
 
         @Override
         public Publisher<HealthResult> getResult() {
             KafkaStreams.State state = pipeline.state();
             String registryProblem = registry.problem();
-            boolean ready = model.isReady() && state == KafkaStreams.State.RUNNING && registryProblem == null;
+            String modelProblem = availability.problem();
+            boolean ready = model.isReady() && modelProblem == null && state == KafkaStreams.State.RUNNING
+                    && registryProblem == null;
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("model", model.isReady() ? "loaded and warmed" : "not loaded");
+            details.put("model", !model.isReady() ? "not loaded" : modelProblem == null ? "loaded and warmed"
+                    : "cannot run, " + modelProblem);
             details.put("streams", state.name());
             details.put("registry", registryProblem == null ? "reachable" : registryProblem);
             return Publishers.just(HealthResult.builder("ultraline-pipeline", ready ? HealthStatus.UP : HealthStatus.DOWN)

@@ -41,13 +41,14 @@ public final class PipelineService implements AutoCloseable {
     private final HostInfo self;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent) {
+    PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
+            ModelAvailability availability) {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.registry().serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
         KafkaPreflight.check(kafka, topics.names());
 
-        PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent));
+        PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, availability));
         Topology topology = InspectionTopology.build(topics, model.inspection(),
                 FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
