@@ -5,10 +5,14 @@ import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.SourceRef;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -18,38 +22,63 @@ import org.slf4j.LoggerFactory;
  * Calibration commands and calibration frames of one task: START collects the next frames' tokens,
  * the profile is built (with version = previous + 1) once enough are collected or on STOP, RESET
  * deletes the profile. Returns the profile snapshots and tombstones for line.profiles; the caller
- * forwards them. Building a profile runs on the stream thread ({@code ProfileBuilder} measures about
- * 2 s for 100 frames of 64 tokens), inside the transaction of the frame that completes it.
+ * forwards them.
+ *
+ * <p>A profile is built off the stream thread ({@link ProfileBuilds}): {@code ProfileBuilder}
+ * measures about 2 s for 100 frames of 64 tokens and minutes for 500 frames of 196, while an
+ * exactly-once transaction may stay open 10 s. The frame that completes a calibration waits up to
+ * {@link CalibrationDefaults#maxInlineBuild} for its profile (small calibrations finish in its
+ * transaction, as before); a longer build goes on, the camera's frames get CALIBRATING verdicts
+ * meanwhile (and are not collected), and {@link #finishedBuilds} stores the profile and returns its
+ * snapshot in a later punctuation. A complete calibration is kept in the store until then, so a
+ * restart builds it again ({@link #resumeBuilds}); the build reads only the collected tokens, so the
+ * profile is the same.
  */
 final class CalibrationControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalibrationControl.class);
+
+    /** A build in flight, for the calibration {@code of}; {@code timestamp} stamps its snapshot. */
+    private record Pending(CalibrationStore.Calibration of, CompletableFuture<ReferenceProfile> build,
+                           long timestamp) {
+    }
 
     private final CalibrationStore calibrations;
     private final ProfileStore profiles;
     private final FrameInspection inspection;
     private final OutputRecords records;
     private final Clock clock;
+    private final ProfileBuilds builds;
+    private final Duration maxInlineBuild;
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     CalibrationControl(CalibrationStore calibrations, ProfileStore profiles, FrameInspection inspection,
-            OutputRecords records, Clock clock) {
+            OutputRecords records, Clock clock, ProfileBuilds builds, Duration maxInlineBuild) {
         this.calibrations = calibrations;
         this.profiles = profiles;
         this.inspection = inspection;
         this.records = records;
         this.clock = clock;
+        this.builds = builds;
+        this.maxInlineBuild = maxInlineBuild;
     }
 
-    /** The calibration a frame of this camera and product feeds, if one is running. */
+    /** The calibration a frame of this camera and product feeds, if one is running or being built. */
     Optional<CalibrationStore.Calibration> running(String cameraId, String productId) {
         return calibrations.find(cameraId, productId);
     }
 
-    /** Adds a frame's tokens; the profile snapshot when that completes the calibration. */
+    /**
+     * Adds a frame's tokens to a calibration that is still collecting; the profile snapshot when that
+     * completes the calibration and its build ends within the inline wait.
+     */
     Optional<Record<String, PipelineOutput>> collect(CalibrationStore.Calibration c, float[] tokens, SourceRef source,
             long timestamp) {
+        if (c.complete()) {
+            throw new IllegalStateException("calibration " + c.key() + " is complete; its profile is being built");
+        }
         CalibrationStore.Calibration next = calibrations.add(c, tokens, source);
-        return next.collected() >= next.target() ? finish(next, timestamp) : Optional.empty();
+        return next.complete() ? build(next, timestamp, maxInlineBuild) : Optional.empty();
     }
 
     /** Applies a validated command; the records for line.profiles it causes. */
@@ -58,6 +87,7 @@ final class CalibrationControl {
         List<Record<String, PipelineOutput>> out = new ArrayList<>();
         CalibrationAction action = command.getAction();
         if (action == CalibrationAction.START) {
+            abandon(key);
             calibrations.start(command.getCameraId(), command.getProductId(), command.getCommandId(),
                     command.getFrameCount());
             LOG.info("Calibration {} of {} started on the next {} frames", command.getCommandId(), key,
@@ -66,20 +96,51 @@ final class CalibrationControl {
             Optional<CalibrationStore.Calibration> running = calibrations.get(key);
             if (running.isEmpty()) {
                 LOG.warn("STOP {} for {}: no calibration is running", command.getCommandId(), key);
+            } else if (running.get().complete()) {
+                LOG.info("STOP {} for {}: its profile is already being built", command.getCommandId(), key);
             } else if (running.get().collected() >= 2) {
-                finish(running.get(), timestamp).ifPresent(out::add);
+                build(calibrations.complete(running.get()), timestamp, maxInlineBuild).ifPresent(out::add);
             } else {
                 calibrations.clear(key);
                 LOG.warn("STOP {} for {} after {} frames: a profile needs at least 2; calibration dropped",
                         command.getCommandId(), key, running.get().collected());
             }
         } else if (action == CalibrationAction.RESET) {
+            abandon(key);
             calibrations.clear(key);
             boolean existed = profiles.delete(key);
             out.add(new Record<>(key, new PipelineOutput.Profile(null), timestamp));
             LOG.info("RESET {} for {}: profile {}", command.getCommandId(), key, existed ? "deleted" : "was absent");
         }
         return out;
+    }
+
+    /** Starts the builds of calibrations that were complete when the task last stopped. */
+    void resumeBuilds() {
+        for (CalibrationStore.Calibration c : calibrations.complete()) {
+            if (!pending.containsKey(c.key())) {
+                LOG.info("Calibration {} of {} resumes building its profile from {} frames", c.commandId(), c.key(),
+                        c.collected());
+                build(c, clock.millis(), Duration.ZERO);
+            }
+        }
+    }
+
+    /** Stores the profiles whose builds have ended since the last call; their snapshots. */
+    List<Record<String, PipelineOutput>> finishedBuilds() {
+        List<Record<String, PipelineOutput>> out = new ArrayList<>();
+        for (Pending p : List.copyOf(pending.values())) {
+            if (p.build().isDone()) {
+                pending.remove(p.of().key());
+                finish(p).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a profile build is in flight (for tests and logs). */
+    boolean building() {
+        return !pending.isEmpty();
     }
 
     /**
@@ -95,23 +156,70 @@ final class CalibrationControl {
         return builder.build(version, created);
     }
 
-    /** Builds and stores the profile of a calibration; its snapshot, or empty if it cannot be built. */
-    private Optional<Record<String, PipelineOutput>> finish(CalibrationStore.Calibration c, long timestamp) {
+    /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */
+    private Optional<Record<String, PipelineOutput>> build(CalibrationStore.Calibration c, long timestamp,
+            Duration wait) {
+        // the stores are read here, on the stream thread; the build thread gets plain arrays
+        List<float[]> tokens;
         try {
-            ReferenceProfile profile = build(inspection, calibrations.tokens(c), profiles.nextVersion(c.key()),
-                    Instant.ofEpochMilli(clock.millis()));
-            profiles.put(c.key(), profile);
+            tokens = calibrations.tokens(c);
+        } catch (IllegalStateException e) {
             calibrations.clear(c.key());
-            LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),
-                    c.key(), profile.version(), profile.frameCount(), profile.threshold());
-            return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(
-                    records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource())), timestamp));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("Calibration {} of {} lost its tokens; dropped", c.commandId(), c.key(), e);
+            return Optional.empty();
+        }
+        long version = profiles.nextVersion(c.key());
+        Instant created = Instant.ofEpochMilli(clock.millis());
+        Pending p = new Pending(c, builds.submit(() -> build(inspection, tokens, version, created)), timestamp);
+        pending.put(c.key(), p);
+        if (!wait.isZero()) {
+            try {
+                ProfileBuilds.await(p.build(), wait);
+            } catch (RuntimeException e) {
+                // finish() reports it
+            }
+        }
+        if (p.build().isDone()) {
+            pending.remove(c.key());
+            return finish(p);
+        }
+        LOG.info("Calibration {} of {}: the profile of {} frames takes longer than {}; it is stored when built, "
+                + "and the camera's frames are CALIBRATING until then", c.commandId(), c.key(), c.collected(), wait);
+        return Optional.empty();
+    }
+
+    /** Stores an ended build's profile, if its calibration is still the one in the store. */
+    private Optional<Record<String, PipelineOutput>> finish(Pending p) {
+        CalibrationStore.Calibration c = p.of();
+        Optional<CalibrationStore.Calibration> current = calibrations.get(c.key());
+        if (current.isEmpty() || !current.get().commandId().equals(c.commandId()) || !current.get().complete()) {
+            LOG.info("Calibration {} of {} was replaced while its profile was built; profile dropped", c.commandId(),
+                    c.key());
+            return Optional.empty();
+        }
+        ReferenceProfile profile;
+        try {
+            profile = ProfileBuilds.await(p.build(), Duration.ZERO);
+        } catch (RuntimeException e) {
             // e.g. tokens of another model collected before a restart with a new one
             calibrations.clear(c.key());
             LOG.error("Calibration {} of {} could not build a profile from {} frames; dropped", c.commandId(),
                     c.key(), c.collected(), e);
             return Optional.empty();
+        }
+        profiles.put(c.key(), profile);
+        calibrations.clear(c.key());
+        LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),
+                c.key(), profile.version(), profile.frameCount(), profile.threshold());
+        return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(
+                records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource())), p.timestamp()));
+    }
+
+    /** Forgets a build in flight (its calibration is restarted or reset). */
+    private void abandon(String key) {
+        Pending p = pending.remove(key);
+        if (p != null) {
+            p.build().cancel(false);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.ultraline.stream;
 
+import java.time.Duration;
+
 /**
  * Limits of calibration commands.
  *
@@ -8,13 +10,31 @@ package io.ultraline.stream;
  *                          sets are kept in a changelogged store until the profile is built, one
  *                          record per frame (N x D floats, e.g. 196 x 768 x 4 B = 588 KiB), so this
  *                          bounds the store at {@code maxFrameCount} such records per camera.
+ * @param maxInlineBuild    how long the frame that completes a calibration waits for its profile,
+ *                          {@value #KEY_MAX_INLINE_BUILD}; a build that takes longer finishes in the
+ *                          background and its profile is stored by a later punctuation, so no
+ *                          exactly-once transaction holds a whole build (500 frames of a 196-token
+ *                          model take minutes, the transaction timeout is 10 s)
  */
-public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount) {
+public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild) {
 
     public static final String KEY_DEFAULT_FRAMES = "calibration.default-frames";
     public static final String KEY_MAX_FRAMES = "calibration.max-frames";
+    public static final String KEY_MAX_INLINE_BUILD = "calibration.max-inline-build";
+
+    /** Kafka Streams gives exactly-once transactions 10 s; a build must leave most of it to the batch. */
+    static final Duration MAX_INLINE_BUILD_LIMIT = Duration.ofSeconds(5);
+
+    public CalibrationDefaults(int defaultFrameCount, int maxFrameCount) {
+        this(defaultFrameCount, maxFrameCount, Duration.ofSeconds(2));
+    }
 
     public CalibrationDefaults {
+        java.util.Objects.requireNonNull(maxInlineBuild, KEY_MAX_INLINE_BUILD);
+        if (maxInlineBuild.isNegative() || maxInlineBuild.compareTo(MAX_INLINE_BUILD_LIMIT) > 0) {
+            throw new IllegalArgumentException(KEY_MAX_INLINE_BUILD + " must be between 0 and "
+                    + MAX_INLINE_BUILD_LIMIT + ", got " + maxInlineBuild);
+        }
         if (maxFrameCount < 2 || maxFrameCount > 100_000) {
             throw new IllegalArgumentException(KEY_MAX_FRAMES + " must be between 2 and 100000, got " + maxFrameCount);
         }
@@ -24,7 +44,7 @@ public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount) {
         }
     }
 
-    /** 50 frames by default, at most 500. */
+    /** 50 frames by default, at most 500, 2 s inline. */
     public static CalibrationDefaults defaults() {
         return new CalibrationDefaults(50, 500);
     }

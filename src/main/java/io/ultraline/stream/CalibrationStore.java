@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,6 +35,11 @@ final class CalibrationStore {
      */
     record Calibration(String key, String cameraId, String productId, String commandId, int target, int collected,
                        SourceRef lastSource) {
+
+        /** All its frames are collected: its profile is being built, and it takes no more frames. */
+        boolean complete() {
+            return collected >= target;
+        }
     }
 
     private final KeyValueStore<String, byte[]> progress;
@@ -77,6 +84,29 @@ final class CalibrationStore {
                 c.collected() + 1, source);
         progress.put(c.key(), encode(next));
         return next;
+    }
+
+    /** Ends collection early (STOP): the calibration is complete with the frames it has. */
+    Calibration complete(Calibration c) {
+        Calibration done = new Calibration(c.key(), c.cameraId(), c.productId(), c.commandId(), c.collected(),
+                c.collected(), c.lastSource());
+        progress.put(c.key(), encode(done));
+        return done;
+    }
+
+    /** Every complete calibration (after a restart: the builds to start again). */
+    List<Calibration> complete() {
+        List<Calibration> out = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = progress.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                Calibration c = decode(next.key, next.value);
+                if (c.complete()) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     /** The collected token sets in collection order. */

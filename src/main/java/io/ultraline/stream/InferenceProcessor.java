@@ -53,6 +53,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private BatchBuffer buffer;
     private ProfileStore profiles;
     private CalibrationControl calibration;
+    private ProfileBuilds builds;
 
     InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
             PipelineConfig config, Clock clock) {
@@ -85,9 +86,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         KeyValueStore<Long, byte[]> bufferStore = context.getStateStore(NodeNames.BUFFER_STORE);
         buffer = new BatchBuffer(bufferStore);
         profiles = new ProfileStore(context.getStateStore(NodeNames.PROFILES_STORE), inspection.model().digest());
+        builds = new ProfileBuilds();
         calibration = new CalibrationControl(new CalibrationStore(context.getStateStore(NodeNames.CALIBRATION_STORE),
-                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)), profiles, inspection, records, clock);
-        context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIfWaitedEnough);
+                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)), profiles, inspection, records, clock,
+                builds, config.calibration().maxInlineBuild());
+        calibration.resumeBuilds();
+        context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         if (buffer.size() > 0) {
             LOG.info("Task {} resumes with {} buffered frames", context.taskId(), buffer.size());
         }
@@ -110,6 +114,19 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         } else {
             throw new IllegalStateException("unexpected input " + input);
         }
+    }
+
+    @Override
+    public void close() {
+        if (builds != null) {
+            builds.close();
+        }
+    }
+
+    private void punctuate(long now) {
+        flushIfWaitedEnough(now);
+        // profiles built in the background are stored in this punctuation's transaction
+        calibration.finishedBuilds().forEach(context::forward);
     }
 
     private void flushIfWaitedEnough(long now) {
@@ -230,8 +247,10 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                         records.explanation(f, source, inspected, null, null)), source));
             }
             requireWritable(out); // before the frame counts towards the calibration
-            calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(), source.timestamp())
-                    .ifPresent(out::add);
+            if (!calibrating.get().complete()) {
+                calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(),
+                        source.timestamp()).ifPresent(out::add);
+            }
             return out;
         }
         Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());

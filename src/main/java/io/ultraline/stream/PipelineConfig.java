@@ -117,7 +117,8 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
                 ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY)) : d.explanations();
         CalibrationDefaults calibration = new CalibrationDefaults(
                 in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
-                in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()));
+                in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()),
+                in.duration(CalibrationDefaults.KEY_MAX_INLINE_BUILD, d.calibration().maxInlineBuild()));
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));

@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CameraFrame;
@@ -61,6 +62,52 @@ class CalibrationFlowTest {
                 assertThat(r.getBox().getWidth()).isPositive();
                 assertThat(r.getExplanation().getValues().remaining()).isEqualTo(64);
             });
+        }
+    }
+
+    @Test
+    void aBuildLongerThanTheInlineWaitFinishesInAPunctuationAndItsFramesStayCalibrating() {
+        PipelineConfig background = CONFIG.withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))
+                .withCalibration(new CalibrationDefaults(50, 500, Duration.ZERO));
+        try (PipelineHarness h = new PipelineHarness(background)) {
+            h.command("cam-1", null, CalibrationAction.START, 3);
+            for (int i = 0; i < 3; i++) {
+                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+            }
+            assertThat(h.profiles.isEmpty()).as("no transaction waits for the build").isTrue();
+            // frames that arrive while it builds are CALIBRATING, and not part of the profile
+            h.pipe(TestFrames.frame("cam-1", "while-building", TestFrames.good(5)));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).hasSize(4)
+                    .containsOnly(VerdictStatus.CALIBRATING);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                h.advance(Duration.ofMillis(100));
+                return !h.profiles.isEmpty();
+            });
+            ReferenceProfile profile = h.profiles.readValue();
+            assertThat(profile.getVersion()).isEqualTo(1);
+            assertThat(profile.getFrameCount()).isEqualTo(3);
+            assertThat(profile.getSource().getOffset()).as("the last collected frame, not the one after").isEqualTo(2);
+
+            h.pipe(TestFrames.frame("cam-1", "scored", TestFrames.good(0)));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void aRestartDuringTheBuildDropsNothingAndAResetAbandonsIt() {
+        PipelineConfig background = CONFIG.withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))
+                .withCalibration(new CalibrationDefaults(50, 500, Duration.ZERO));
+        try (PipelineHarness h = new PipelineHarness(background)) {
+            h.command("cam-1", null, CalibrationAction.START, 2);
+            h.pipe(TestFrames.frame("cam-1", "cal-0", TestFrames.good(0)));
+            h.pipe(TestFrames.frame("cam-1", "cal-1", TestFrames.good(1)));
+            h.command("cam-1", null, CalibrationAction.RESET, 0);
+            assertThat(h.profiles.readRecord().value()).as("the RESET's tombstone").isNull();
+            h.advance(Duration.ofSeconds(2));
+            assertThat(h.profiles.isEmpty()).as("the abandoned build stores nothing").isTrue();
+            h.pipe(TestFrames.frame("cam-1", "after", TestFrames.good(2)));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).last().isEqualTo(VerdictStatus.UNCALIBRATED);
         }
     }
 
