@@ -178,10 +178,10 @@ final class CalibrationControl {
             } catch (RuntimeException e) {
                 // finish() reports it
             }
-        }
-        if (p.build().isDone()) {
-            pending.remove(c.key());
-            return finish(p);
+            if (p.build().isDone()) {
+                pending.remove(c.key());
+                return finish(p);
+            }
         }
         LOG.info("Calibration {} of {}: the profile of {} frames takes longer than {}; it is stored when built, "
                 + "and the camera's frames are CALIBRATING until then", c.commandId(), c.key(), c.collected(), wait);
