@@ -14,7 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code application.id} from the caller;</li>
  *   <li>{@code processing.guarantee=exactly_once_v2}: a batch's outputs, buffer changes and input
  *       offsets commit together;</li>
- *   <li>{@link DeadLetterDeserializationHandler} and {@link DeadLetterProcessingHandler}, with
+ *   <li>{@link DeadLetterDeserializationHandler}, {@link DeadLetterProcessingHandler} and
+ *       {@link DeadLetterProductionHandler}, with
  *       {@code errors.dead.letter.queue.topic.name} set to the dead-letter topic and that topic's own
  *       RejectedFrame serializer under {@value DeadLetterEncoder#SERIALIZER_CONFIG};</li>
  *   <li>{@code pipeline.version} for the handlers' dead letters;</li>
@@ -40,6 +41,7 @@ public final class StreamsConfigs {
                 DeadLetterDeserializationHandler.class);
         out.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         out.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        out.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         out.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
         out.putIfAbsent(DeadLetterEncoder.SERIALIZER_CONFIG, topics.deadLetters().valueSerde().serializer());
         out.putIfAbsent(PipelineConfig.KEY_PIPELINE_VERSION, config.pipelineVersion());
