@@ -95,6 +95,54 @@ class CalibrationFlowTest {
     }
 
     @Test
+    void aCalibrationAtTheMaximumSizeNeverHoldsATransactionForItsBuild() {
+        // 500 frames (calibration.max-frames) of a 196-token model take minutes to build (269 s for
+        // 196 x 384 on the 2-core machine); the slow double stands in for that build
+        SlowCalibration model = new SlowCalibration(Duration.ofSeconds(6));
+        int max = CalibrationDefaults.defaults().maxFrameCount();
+        try (PipelineHarness h = new PipelineHarness(CONFIG.withBatch(BatchConfig.of(8, Duration.ofSeconds(1))),
+                model)) {
+            h.command("cam-1", null, CalibrationAction.START, max);
+            for (int i = 0; i < max; i++) {
+                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i % 7)));
+            }
+            long start = System.nanoTime();
+            h.pipe(TestFrames.frame("cam-1", "while-building", TestFrames.good(1)));
+            h.advance(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the stream thread did not wait for the build")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(h.profiles.isEmpty()).isTrue();
+            assertThat(h.verdicts()).hasSize(max + 1).extracting(FrameVerdict::getStatus)
+                    .containsOnly(VerdictStatus.CALIBRATING);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                h.advance(Duration.ofMillis(200));
+                return !h.profiles.isEmpty();
+            });
+            assertThat(h.profiles.readValue().getFrameCount()).isEqualTo(max);
+        }
+    }
+
+    /** The tiny model, whose profile builds take {@code delay} longer, as a large model's would. */
+    private static final class SlowCalibration extends RecordingInspection {
+        private final Duration delay;
+
+        SlowCalibration(Duration delay) {
+            this.delay = delay;
+        }
+
+        @Override
+        public io.ultraline.defect.ProfileBuilder newCalibration() {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.newCalibration();
+        }
+    }
+
+    @Test
     void aRestartDuringTheBuildDropsNothingAndAResetAbandonsIt() {
         PipelineConfig background = CONFIG.withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))
                 .withCalibration(new CalibrationDefaults(50, 500, Duration.ZERO));

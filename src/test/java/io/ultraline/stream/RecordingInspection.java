@@ -14,7 +14,7 @@ import java.util.List;
  * called with, and a model that fails on any batch containing a marked frame (pure magenta, as if
  * that frame broke the graph).
  */
-final class RecordingInspection implements FrameInspection {
+class RecordingInspection implements FrameInspection {
 
     private final FrameInspection real = FrameInspection.of(TestModels.inspector());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
