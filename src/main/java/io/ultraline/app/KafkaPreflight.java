@@ -28,6 +28,15 @@ final class KafkaPreflight {
     }
 
     static void check(KafkaSettings kafka, Collection<String> topics) {
+        check(kafka, topics, Map.of());
+    }
+
+    /**
+     * As {@link #check(KafkaSettings, Collection)}, and that each topic in {@code recordLimits}
+     * accepts records of the size given for it ({@link TopicRecordLimits}).
+     */
+    static void check(KafkaSettings kafka, Collection<String> topics,
+            Map<String, TopicRecordLimits.Required> recordLimits) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
@@ -48,6 +57,9 @@ final class KafkaPreflight {
                 throw new ConfigurationException("ultraline cannot start: topics missing on " + where + ": "
                         + String.join(", ", missing) + " (create them as topology-docs/topics.md says, or check "
                         + "ultraline.kafka.topic-prefix, ULTRALINE_TOPIC_PREFIX)");
+            }
+            if (!recordLimits.isEmpty()) {
+                TopicRecordLimits.check(admin, recordLimits, TIMEOUT_SECONDS);
             }
         } catch (ExecutionException e) {
             throw failure(where, e.getCause());

@@ -7,6 +7,7 @@ import io.ultraline.stream.InspectionTopology;
 import io.ultraline.stream.PipelineObserver;
 import io.ultraline.stream.PipelineQueries;
 import io.ultraline.stream.PipelineTopics;
+import io.ultraline.stream.OutputLimits;
 import io.ultraline.stream.PipelineUncaughtExceptionHandler;
 import io.ultraline.stream.StreamsConfigs;
 import jakarta.annotation.PreDestroy;
@@ -46,7 +47,7 @@ public final class PipelineService implements AutoCloseable {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.registry().serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
-        KafkaPreflight.check(kafka, topics.names());
+        KafkaPreflight.check(kafka, topics.names(), recordLimits(topics, settings.pipeline().outputs()));
 
         PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, availability));
         Topology topology = InspectionTopology.build(topics, model.inspection(),
@@ -70,6 +71,16 @@ public final class PipelineService implements AutoCloseable {
         streams.start();
         LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
                 kafka.bootstrapServers(), topics.names(), serdeConfig.get(SerdeConfig.SCHEMA_REGISTRY_URL));
+    }
+
+    /** What the output topics must accept for the pipeline's size guard to hold. */
+    static Map<String, TopicRecordLimits.Required> recordLimits(PipelineTopics topics, OutputLimits limits) {
+        TopicRecordLimits.Required outputs = new TopicRecordLimits.Required(limits.maxRecordBytes(),
+                OutputLimits.KEY_MAX_RECORD_BYTES + " (ULTRALINE_OUTPUTS_MAX_RECORD_BYTES)");
+        return Map.of(topics.verdicts().name(), outputs, topics.defects().name(), outputs,
+                topics.explanations().name(), outputs,
+                topics.deadLetters().name(), new TopicRecordLimits.Required(limits.maxDeadLetterBytes(),
+                        OutputLimits.KEY_MAX_DEAD_LETTER_BYTES + " (ULTRALINE_DEAD_LETTERS_MAX_RECORD_BYTES)"));
     }
 
     public KafkaStreams.State state() {

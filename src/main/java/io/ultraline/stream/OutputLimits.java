@@ -33,10 +33,11 @@ public record OutputLimits(int maxRecordBytes, int maxDeadLetterBytes) {
     }
 
     /**
-     * 1,000,000 bytes for outputs (under Kafka's default 1 MiB topic limit, with room for the batch
-     * envelope) and 8,404,992 for dead letters (8 MiB plus 16 KiB, the limit k8s/ gives line.frames.dlq).
+     * 1,000,000 bytes for both, under Kafka's default 1 MiB topic limit with room for the batch
+     * envelope, so that a cluster with default topics works; k8s/ raises line.frames.dlq to 8 MiB
+     * plus 16 KiB and sets the dead letters' limit to match.
      */
     public static OutputLimits defaults() {
-        return new OutputLimits(1_000_000, 8_404_992);
+        return new OutputLimits(1_000_000, 1_000_000);
     }
 }

@@ -53,6 +53,8 @@ class HostileInputIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** line.frames and its dead-letter topic accept 8 MiB records, as k8s/ configures them. */
     private static final int FRAMES_BYTES = 8 << 20;
+    /** What k8s/ gives line.frames.dlq: 8 MiB plus 16 KiB. */
+    private static final int K8S_DEAD_LETTER_BYTES = 8_404_992;
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -71,9 +73,10 @@ class HostileInputIT {
 
     @Test
     void everyHostileInputEndsAsOneOutcomeAndTheClientStaysRunning() throws Exception {
-        createTopics();
+        createTopics(K8S_DEAD_LETTER_BYTES);
         RunningPipeline pipeline = pipeline(PipelineConfig.defaults()
-                .withBatch(BatchConfig.of(4, Duration.ofMillis(200))));
+                .withBatch(BatchConfig.of(4, Duration.ofMillis(200)))
+                .withOutputs(new OutputLimits(OutputLimits.defaults().maxRecordBytes(), K8S_DEAD_LETTER_BYTES)));
         KafkaProducer<String, CameraFrame> frames = framesProducer();
         KafkaProducer<byte[], byte[]> raw = rawProducer();
 
@@ -138,7 +141,7 @@ class HostileInputIT {
 
     @Test
     void aPoisonFrameInTheBatchBufferAtRestartEndsAsOneDeadLetter() throws Exception {
-        createTopics();
+        createTopics(OutputLimits.defaults().maxDeadLetterBytes());
         String applicationId = prefix + "ultraline";
         // an older build without id bounds buffered the poison frame; its batch never flushed
         PipelineConfig older = PipelineConfig.defaults()
@@ -166,6 +169,9 @@ class HostileInputIT {
         RejectedFrame dead = CommittedOutcomes.readAll(kafka, topics.deadLetters(), 1).get(0).value();
         assertThat(dead.getReason()).isEqualTo(RejectReason.INVALID_FIELD);
         assertThat(dead.getOriginalValueSize()).isGreaterThan(2_000_000L);
+        assertThat(dead.getOriginalTruncated()).as("over the default 1,000,000-byte dead letter").isTrue();
+        assertThat(dead.getOriginalValue().remaining()).isPositive().isLessThan(1_000_000);
+        assertThat(dead.getOriginalValueSha256()).hasSize(64);
         assertThat(after.threadDeaths()).isEmpty();
         assertThat(after.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
@@ -174,15 +180,14 @@ class HostileInputIT {
         return Set.of();
     }
 
-    private void createTopics() {
+    private void createTopics(int deadLetterBytes) {
         List<NewTopic> all = new ArrayList<>();
         for (String name : topics.names()) {
             NewTopic topic = new NewTopic(name, Optional.of(1), Optional.empty());
             if (name.equals(topics.frames().name())) {
                 topic.configs(Map.of("max.message.bytes", Integer.toString(FRAMES_BYTES)));
             } else if (name.equals(topics.deadLetters().name())) {
-                topic.configs(Map.of("max.message.bytes",
-                        Integer.toString(OutputLimits.defaults().maxDeadLetterBytes())));
+                topic.configs(Map.of("max.message.bytes", Integer.toString(deadLetterBytes)));
             }
             all.add(topic);
         }
