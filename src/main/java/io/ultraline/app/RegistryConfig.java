@@ -19,8 +19,8 @@ public record RegistryConfig(String url, String basicAuthUserInfo) {
         if (url != null && !url.isBlank()) {
             for (String u : url.split(",")) {
                 if (!u.trim().matches("https?://\\S+")) {
-                    problems.add("ultraline.registry.url (SCHEMA_REGISTRY_URL) must be http(s) URLs, got '" + u.trim()
-                            + "'");
+                    problems.add("ultraline.registry.url (SCHEMA_REGISTRY_URL) must be http(s) URLs, got '"
+                            + Redaction.urls(u.trim()) + "'");
                 }
             }
         }
