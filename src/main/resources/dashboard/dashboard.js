@@ -83,17 +83,20 @@
 
   async function refresh() {
     try {
-      const [cams, alerts] = await Promise.all([
+      const [camsBody, alertsBody] = await Promise.all([
         fetch('/api/cameras', same).then(json),
         fetch('/api/alerts', same).then(json)]);
-      await Promise.all(cams.cameras.map(render));
+      // the server leaves empty lists out of its JSON: no key means none
+      const cameras = camsBody.cameras || [];
+      const open = alertsBody.alerts || [];
+      await Promise.all(cameras.map(render));
       const list = document.getElementById('alerts');
-      list.replaceChildren(...(alerts.alerts.length ? alerts.alerts.map(a =>
+      list.replaceChildren(...(open.length ? open.map(a =>
         el('li', { class: 'open', 'data-alert': a.alertId }, a.scope + ' ' + a.scopeId + ': ' + a.message))
         : [el('li', { class: 'none' }, 'none')]));
-      const defects = cams.cameras.filter(c => c.status === 'DEFECT').length;
-      document.getElementById('summary').textContent = cams.cameras.length + ' cameras · ' + defects
-        + ' showing a defect · ' + alerts.alerts.length + ' open alerts';
+      const defects = cameras.filter(c => c.status === 'DEFECT').length;
+      document.getElementById('summary').textContent = cameras.length + ' cameras · ' + defects
+        + ' showing a defect · ' + open.length + ' open alerts';
       document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     } catch (e) {
       document.getElementById('summary').textContent = 'cannot reach the API: ' + e.message;
