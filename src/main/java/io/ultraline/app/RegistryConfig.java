@@ -31,6 +31,13 @@ public record RegistryConfig(String url, String basicAuthUserInfo) {
         }
     }
 
+    /** Without credentials: a record's own toString would print the password wherever it is logged. */
+    @Override
+    public String toString() {
+        return "RegistryConfig[url=" + Redaction.urls(url) + ", basicAuthUserInfo="
+                + Redaction.userInfo(basicAuthUserInfo) + "]";
+    }
+
     /** Serde settings: the registry URL and, when set, basic auth from user info. */
     Map<String, Object> serdeConfig() {
         Map<String, Object> out = new HashMap<>();

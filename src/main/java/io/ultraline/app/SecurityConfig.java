@@ -41,6 +41,17 @@ public record SecurityConfig(boolean enabled, String token, String peerToken, St
         return KafkaSettings.text(peerToken);
     }
 
+    /** Without the tokens: a record's own toString would print them wherever it is logged. */
+    @Override
+    public String toString() {
+        return "SecurityConfig[enabled=" + enabled + ", token=" + mask(token) + ", peerToken=" + mask(peerToken)
+                + ", peerHosts=" + peerHosts + ", sessionMaxAge=" + sessionMaxAge + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isBlank() ? "(unset)" : Redaction.MASK;
+    }
+
     void check(SettingsProblems problems) {
         if (enabled) {
             if (token == null || token.isBlank()) {

@@ -73,6 +73,17 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void settingsRecordsPrintNoSecrets() {
+        String printed = new RegistryConfig("https://svc:url-secret@r:8081", "svc:auth-secret") + " "
+                + new SecurityConfig(true, "api-token-secret-0123", "peer-token-secret-0123", "", Duration.ofHours(1))
+                + " " + new KafkaSettings("b:9093", "app", "/s", 1, "", "", "SASL_SSL", "PLAIN",
+                "PlainLoginModule required username=\"u\" password=\"jaas-secret\";", "/t", "trust-secret", "/k",
+                "key-secret", 45_000);
+        assertThat(printed).doesNotContain("url-secret", "auth-secret", "api-token-secret", "peer-token-secret",
+                "jaas-secret", "trust-secret", "key-secret").contains("svc:***", "https://***@r:8081", "b:9093");
+    }
+
+    @Test
     void registryBasicAuthBecomesConfluentUserInfo() {
         assertThat(new RegistryConfig("http://r:8081", "u:p").serdeConfig())
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
