@@ -1,10 +1,10 @@
 // The line dashboard: polls the operator API each second, one tile per camera with its latest
-// overlay, status and score sparkline, and the open alerts. With security on, open it as
-// /?access_token=TOKEN: the token then goes in the Authorization header of every API call.
+// overlay, status and score sparkline, and the open alerts. With security on, the browser opens
+// /?access_token=TOKEN once; the server answers with an HttpOnly session cookie that authorises
+// this page and its API calls, so this script never sees or sends the token.
 (function () {
   'use strict';
-  const token = new URLSearchParams(location.search).get('access_token');
-  const headers = token ? { Authorization: 'Bearer ' + token } : {};
+  const same = { credentials: 'same-origin' };
   const tiles = document.getElementById('tiles');
   const shownFrame = {};
 
@@ -52,7 +52,7 @@
     if (!camera.overlayFrameId || shownFrame[camera.cameraId] === camera.overlayFrameId) return;
     shownFrame[camera.cameraId] = camera.overlayFrameId;
     const r = await fetch('/api/cameras/' + encodeURIComponent(camera.cameraId) + '/overlay.png?frameId='
-      + encodeURIComponent(camera.overlayFrameId), { headers });
+      + encodeURIComponent(camera.overlayFrameId), same);
     if (!r.ok) { shownFrame[camera.cameraId] = null; return; }
     const img = tile.querySelector('img.overlay');
     const old = img.src;
@@ -75,19 +75,28 @@
     return showOverlay(tile, camera);
   }
 
+  function json(r) {
+    if (r.status === 401) throw new Error('the session has ended: open /?access_token=<token> again');
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
+  }
+
   async function refresh() {
     try {
-      const [cams, alerts] = await Promise.all([
-        fetch('/api/cameras', { headers }).then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); }),
-        fetch('/api/alerts', { headers }).then(r => r.json())]);
-      await Promise.all(cams.cameras.map(render));
+      const [camsBody, alertsBody] = await Promise.all([
+        fetch('/api/cameras', same).then(json),
+        fetch('/api/alerts', same).then(json)]);
+      // the server leaves empty lists out of its JSON: no key means none
+      const cameras = camsBody.cameras || [];
+      const open = alertsBody.alerts || [];
+      await Promise.all(cameras.map(render));
       const list = document.getElementById('alerts');
-      list.replaceChildren(...(alerts.alerts.length ? alerts.alerts.map(a =>
+      list.replaceChildren(...(open.length ? open.map(a =>
         el('li', { class: 'open', 'data-alert': a.alertId }, a.scope + ' ' + a.scopeId + ': ' + a.message))
         : [el('li', { class: 'none' }, 'none')]));
-      const defects = cams.cameras.filter(c => c.status === 'DEFECT').length;
-      document.getElementById('summary').textContent = cams.cameras.length + ' cameras · ' + defects
-        + ' showing a defect · ' + alerts.alerts.length + ' open alerts';
+      const defects = cameras.filter(c => c.status === 'DEFECT').length;
+      document.getElementById('summary').textContent = cameras.length + ' cameras · ' + defects
+        + ' showing a defect · ' + open.length + ' open alerts';
       document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     } catch (e) {
       document.getElementById('summary').textContent = 'cannot reach the API: ' + e.message;

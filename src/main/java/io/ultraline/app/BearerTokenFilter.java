@@ -8,46 +8,77 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.micronaut.http.uri.QueryStringDecoder;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * With security on, every request except health needs the configured bearer token: in the
- * {@code Authorization} header, or (for GETs, so a browser can open the dashboard) as the
- * {@code access_token} query parameter (RFC 6750, section 2.3). Missing or wrong: 401 and no data.
+ * With security on, every request except health and the dashboard's login at {@code /} needs a
+ * credential ({@link ApiCredentials}), and each kind of caller reaches only its part:
+ * <ul>
+ *   <li>the API token (an operator, Prometheus): everything that is exposed;</li>
+ *   <li>the dashboard's session cookie: reads of {@code /dashboard/**} and {@code /api/**};</li>
+ *   <li>the peer token: reads of {@code /api/**} with {@code local=true}, what instances forward.</li>
+ * </ul>
+ * A token in the query string ({@code access_token}) is accepted nowhere but at {@code /}, where
+ * {@link DashboardController} exchanges it once for the session cookie: URLs end up in logs,
+ * histories and Referer headers. Missing or wrong credentials: 401 and no data; a credential used
+ * outside its part: 403. docs/security.md describes the scheme.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "ultraline.security.enabled", value = "true", defaultValue = "true")
 final class BearerTokenFilter {
 
     static final String QUERY_PARAMETER = "access_token";
+    /** Open to anyone; the details of the answer only to an authenticated caller. */
+    static final Set<String> OPEN_PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
 
-    private final byte[] token;
+    /** What peers ask each other: the answer from the asked instance's own stores (LineView). */
+    private static final List<String> LOCAL_ONLY = List.of("true");
 
-    BearerTokenFilter(ServiceSettings settings) {
-        this.token = settings.security().token().trim().getBytes(StandardCharsets.UTF_8);
+    private final ApiCredentials credentials;
+
+    BearerTokenFilter(ApiCredentials credentials) {
+        this.credentials = credentials;
     }
 
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        String path = request.getPath();
-        if (path.equals("/health") || path.startsWith("/health/")) {
+        RequestPath path = new RequestPath(request.getUri().getRawPath());
+        if (path.isAmbiguous()) {
+            return error(HttpStatus.BAD_REQUEST, "a path that is not plain ('.' or '..' segments, backslashes, "
+                    + "no leading '/') is refused");
+        }
+        ApiCredentials.Check check = credentials.check(request);
+        Caller caller = check.caller();
+        if (caller == Caller.OPERATOR || caller == Caller.DASHBOARD) {
+            request.setUserPrincipal(caller);
+        }
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+        Map<String, List<String>> query = new QueryStringDecoder(request.getUri()).parameters();
+        if (read && (OPEN_PATHS.contains(path.raw()) || path.is("/"))) {
             return null;
         }
-        String given = request.getHeaders().getAuthorization()
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .orElse(null);
-        if (given == null && request.getMethod() == HttpMethod.GET) {
-            given = request.getParameters().get(QUERY_PARAMETER);
+        if (caller == null) {
+            return error(HttpStatus.UNAUTHORIZED, query.containsKey(QUERY_PARAMETER)
+                    ? QUERY_PARAMETER + " in the URL is accepted only at / (the dashboard's one-time login); send "
+                    + "Authorization: Bearer <token>" : check.problem());
         }
-        if (given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .header("WWW-Authenticate", "Bearer realm=\"ultraline\"")
-                .body(Map.of("error", given == null ? "bearer token required" : "invalid bearer token"));
+        return switch (caller) {
+            case OPERATOR -> null;
+            case DASHBOARD -> read && (path.isUnder("/dashboard") || path.isUnder("/api")) ? null
+                    : error(HttpStatus.FORBIDDEN, "the dashboard session grants reads of /dashboard and /api only");
+            case PEER -> read && path.isUnder("/api") && LOCAL_ONLY.equals(query.get("local")) ? null
+                    : error(HttpStatus.FORBIDDEN, "the peer token grants only the reads instances forward to each "
+                    + "other (GET /api/...?local=true)");
+        };
+    }
+
+    private static HttpResponse<?> error(HttpStatus status, String message) {
+        var response = HttpResponse.status(status).body(Map.of("error", message));
+        return status == HttpStatus.UNAUTHORIZED
+                ? response.header("WWW-Authenticate", "Bearer realm=\"ultraline\"") : response;
     }
 }

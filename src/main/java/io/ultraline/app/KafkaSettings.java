@@ -56,6 +56,22 @@ public record KafkaSettings(String bootstrapServers, String applicationId, Strin
         }
     }
 
+    /** Without the JAAS line and store passwords: a record's own toString would print them when logged. */
+    @Override
+    public String toString() {
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId
+                + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads + ", topicPrefix=" + topicPrefix
+                + ", advertisedEndpoint=" + advertisedEndpoint + ", securityProtocol=" + securityProtocol
+                + ", saslMechanism=" + saslMechanism + ", saslJaasConfig=" + masked(saslJaasConfig)
+                + ", sslTruststoreLocation=" + sslTruststoreLocation + ", sslTruststorePassword="
+                + masked(sslTruststorePassword) + ", sslKeystoreLocation=" + sslKeystoreLocation
+                + ", sslKeystorePassword=" + masked(sslKeystorePassword) + ", sessionTimeoutMs=" + sessionTimeoutMs + "]";
+    }
+
+    private static String masked(String secret) {
+        return text(secret).isEmpty() ? "" : Redaction.MASK;
+    }
+
     /** The client settings every Kafka client of the service gets: bootstrap servers and security. */
     Map<String, Object> clientConfig() {
         Map<String, Object> out = new HashMap<>();

@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * What the operator API answers, from this instance's stores and recent frames; keys another
- * instance owns are fetched from it ({@link PeerClient}), or answered with its address when it does
- * not respond. {@code local} answers from this instance only (what peers ask each other).
+ * instance owns are fetched from it ({@link PeerClient}), or answered with its address and the
+ * reason when it does not respond (502) or this instance does not forward to it (503).
+ * {@code local} answers from this instance only (what peers ask each other).
  */
 @Singleton
 public final class LineView {
@@ -49,19 +50,25 @@ public final class LineView {
         q.localLatestVerdicts().stream().sorted(Comparator.comparing(FrameVerdict::getCameraId))
                 .forEach(v -> cameras.add(summary(v)));
         List<String> unreachable = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         if (!local) {
             for (HostInfo peer : q.otherInstances()) {
-                Optional<JsonNode> answer = peerJson(peer, "/api/cameras");
+                PeerClient.Reply reply = peers.get(peer, "/api/cameras");
+                Optional<JsonNode> answer = json(reply);
                 if (answer.isPresent()) {
                     answer.get().path("cameras").forEach(cameras::add);
                 } else {
-                    unreachable.add(peer.host() + ":" + peer.port());
+                    String name = peer.host() + ":" + peer.port();
+                    unreachable.add(name);
+                    reasons.put(name, reply instanceof PeerClient.Failure f ? f.reason()
+                            : "answered HTTP " + ((PeerClient.Answer) reply).status());
                 }
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cameras", cameras);
         body.put("unreachableInstances", unreachable);
+        body.put("unreachableReasons", reasons);
         return HttpResponse.ok(body);
     }
 
@@ -129,7 +136,7 @@ public final class LineView {
                     .forEach(a -> alerts.add(AlertJson.toTree(a)));
             if (!local) {
                 for (HostInfo peer : q.otherInstances()) {
-                    peerJson(peer, "/api/alerts").ifPresent(j -> j.path("alerts").forEach(alerts::add));
+                    json(peers.get(peer, "/api/alerts")).ifPresent(j -> j.path("alerts").forEach(alerts::add));
                 }
             }
         }
@@ -158,26 +165,29 @@ public final class LineView {
             return Optional.empty();
         }
         HostInfo o = owner.get();
-        Optional<PeerClient.Answer> answer = peers.get(o, path);
-        if (answer.isEmpty()) {
+        PeerClient.Reply reply = peers.get(o, path);
+        if (reply instanceof PeerClient.Failure f) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", key + " is held by another instance that did not answer");
+            body.put("error", key + " is held by another instance that " + (f.status() == 503
+                    ? "this instance does not forward to" : "did not answer"));
+            body.put("reason", f.reason());
             body.put("owner", o.host() + ":" + o.port());
-            return Optional.of(HttpResponse.status(HttpStatus.BAD_GATEWAY).body(body));
+            return Optional.of(HttpResponse.status(HttpStatus.valueOf(f.status())).body(body));
         }
-        PeerClient.Answer a = answer.get();
+        PeerClient.Answer a = (PeerClient.Answer) reply;
         return Optional.of(HttpResponse.status(HttpStatus.valueOf(a.status())).body(a.body())
                 .contentType(a.contentType()).header("X-Ultraline-Owner", o.host() + ":" + o.port()));
     }
 
-    private Optional<JsonNode> peerJson(HostInfo peer, String path) {
-        return peers.get(peer, path).filter(a -> a.status() == 200).flatMap(a -> {
-            try {
-                return Optional.of(JSON.readTree(a.body()));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
+    private static Optional<JsonNode> json(PeerClient.Reply reply) {
+        if (!(reply instanceof PeerClient.Answer a) || a.status() != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(a.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static HttpResponse<?> notFound(String message) {

@@ -70,7 +70,8 @@ public final class PipelineService implements AutoCloseable {
         queries = new PipelineQueries(streams, self);
         streams.start();
         LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
-                kafka.bootstrapServers(), topics.names(), serdeConfig.get(SerdeConfig.SCHEMA_REGISTRY_URL));
+                kafka.bootstrapServers(), topics.names(),
+                Redaction.urls(String.valueOf(serdeConfig.get(SerdeConfig.SCHEMA_REGISTRY_URL))));
     }
 
     /** What the output topics must accept for the pipeline's size guard to hold. */

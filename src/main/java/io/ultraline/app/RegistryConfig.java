@@ -19,8 +19,8 @@ public record RegistryConfig(String url, String basicAuthUserInfo) {
         if (url != null && !url.isBlank()) {
             for (String u : url.split(",")) {
                 if (!u.trim().matches("https?://\\S+")) {
-                    problems.add("ultraline.registry.url (SCHEMA_REGISTRY_URL) must be http(s) URLs, got '" + u.trim()
-                            + "'");
+                    problems.add("ultraline.registry.url (SCHEMA_REGISTRY_URL) must be http(s) URLs, got '"
+                            + Redaction.urls(u.trim()) + "'");
                 }
             }
         }
@@ -29,6 +29,13 @@ public record RegistryConfig(String url, String basicAuthUserInfo) {
             problems.add("ultraline.registry.basic-auth-user-info (SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO) must be "
                     + "user:password");
         }
+    }
+
+    /** Without credentials: a record's own toString would print the password wherever it is logged. */
+    @Override
+    public String toString() {
+        return "RegistryConfig[url=" + Redaction.urls(url) + ", basicAuthUserInfo="
+                + Redaction.userInfo(basicAuthUserInfo) + "]";
     }
 
     /** Serde settings: the registry URL and, when set, basic auth from user info. */

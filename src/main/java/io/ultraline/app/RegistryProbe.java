@@ -28,11 +28,11 @@ public final class RegistryProbe {
         this.registry = settings.registry();
     }
 
-    /** Null when the registry answered, else what went wrong. */
+    /** Null when the registry answered, else what went wrong (URL credentials masked: health shows it). */
     public String problem() {
         long now = System.nanoTime();
         if (checkedAt == Long.MIN_VALUE || now - checkedAt > REMEMBER.toNanos()) {
-            problem = probe();
+            problem = Redaction.urls(probe());
             checkedAt = now;
         }
         return problem;

@@ -41,12 +41,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of the service with one application id share the partitions; each answers for the
- * cameras the other owns by asking it (interactive queries across instances), and lists all of them.
+ * Two instances of the service with one application id share the partitions; A answers for the
+ * cameras B owns by asking B with the peer token, and lists all of them. B allows no peer host on
+ * loopback, so its reads of A's cameras are refused (503) with the reason.
  */
 class MultiInstanceIT {
 
     private static final String TOKEN = "multi-instance-token-0123";
+    private static final String PEER_TOKEN = "multi-instance-peer-token-0123";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> CAMERAS = List.of("cam-a", "cam-b", "cam-c", "cam-d", "cam-e", "cam-f");
@@ -63,20 +65,36 @@ class MultiInstanceIT {
             }
             int portA = freePort();
             int portB = freePort();
+            Map<String, Object> settingsB = settings(kafka, registry, prefix, portB);
+            // B forwards to nobody on loopback: its reads of A's cameras must be refused with a reason
+            settingsB.put("ultraline.security.peer-hosts", "10.0.0.0/8");
             try (ApplicationContext a = UltralineApplication.start(settings(kafka, registry, prefix, portA));
-                 ApplicationContext b = UltralineApplication.start(settings(kafka, registry, prefix, portB))) {
+                 ApplicationContext b = UltralineApplication.start(settingsB)) {
                 String baseA = "http://127.0.0.1:" + portA;
                 String baseB = "http://127.0.0.1:" + portB;
                 await().atMost(Duration.ofMinutes(2)).until(() -> ready(baseA) && ready(baseB));
                 send(kafka, topics);
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
                         cameraIds(baseA, "/api/cameras").containsAll(CAMERAS)
-                                && cameraIds(baseB, "/api/cameras").containsAll(CAMERAS));
+                                && cameraIds(baseA, "/api/cameras?local=true").size()
+                                + cameraIds(baseB, "/api/cameras?local=true").size() == CAMERAS.size());
                 Set<String> localA = cameraIds(baseA, "/api/cameras?local=true");
                 Set<String> localB = cameraIds(baseB, "/api/cameras?local=true");
                 assertThat(localA).as("both instances own cameras").isNotEmpty();
                 assertThat(localB).isNotEmpty();
                 assertThat(new HashSet<>(localA)).doesNotContainAnyElementsOf(localB);
+
+                JsonNode listB = JSON.readTree(get(baseB + "/api/cameras").body());
+                assertThat(listB.path("unreachableInstances").toString()).contains("127.0.0.1:" + portA);
+                assertThat(listB.path("unreachableReasons").toString()).contains("not an allowed peer");
+                String ownedByA = localA.iterator().next();
+                HttpResponse<byte[]> refused = get(baseB + "/api/cameras/" + ownedByA);
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(JSON.readTree(refused.body()).path("reason").asText()).contains("ULTRALINE_PEER_HOSTS");
+                // the peer token reads local answers only, and nothing else
+                assertThat(get(baseA + "/api/cameras?local=true", PEER_TOKEN).statusCode()).isEqualTo(200);
+                assertThat(get(baseA + "/api/cameras", PEER_TOKEN).statusCode()).isEqualTo(403);
+                assertThat(get(baseA + "/prometheus", PEER_TOKEN).statusCode()).isEqualTo(403);
 
                 String ownedByB = localB.iterator().next();
                 HttpResponse<byte[]> viaA = get(baseA + "/api/cameras/" + ownedByB);
@@ -103,6 +121,7 @@ class MultiInstanceIT {
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", true);
         p.put("ultraline.security.token", TOKEN);
+        p.put("ultraline.security.peer-token", PEER_TOKEN);
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
         p.put("micronaut.server.host", "127.0.0.1");
         p.put("micronaut.server.port", port);
@@ -160,8 +179,12 @@ class MultiInstanceIT {
     }
 
     private static HttpResponse<byte[]> get(String url) throws Exception {
+        return get(url, TOKEN);
+    }
+
+    private static HttpResponse<byte[]> get(String url, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static int freePort() throws Exception {

@@ -44,8 +44,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service against a real broker whose only client listener is SASL_PLAINTEXT (SASL/PLAIN) and a
- * real registry, with the shipped model and security on: start-up checks, health without a token,
- * 401 without or with a wrong token, and frames flowing to the API, the overlay and the metrics.
+ * real registry, with the shipped model and security on: start-up checks, health without a token
+ * (details only with one), 401 without or with a wrong token or with the token in the query,
+ * management endpoints not exposed, frames flowing to the API, the overlay and the metrics, and the
+ * dashboard in a real headless Chromium ({@link SecureDashboardCheck}).
  */
 class ServiceIT {
 
@@ -124,7 +126,7 @@ class ServiceIT {
     }
 
     @Test
-    void servesOverSaslWithATokenProtectedApiAndFramesReachApiOverlayAndMetrics() throws Exception {
+    void servesOverSaslWithATokenProtectedApiAndFramesReachApiOverlayMetricsAndTheDashboard() throws Exception {
         try (ApplicationContext app = UltralineApplication.start(settings(PASSWORD))) {
             String base = "http://127.0.0.1:" + UltralineApplication.port(app);
             await().atMost(Duration.ofMinutes(2)).until(() -> get(base + "/health/readiness", null).statusCode() == 200);
@@ -136,7 +138,8 @@ class ServiceIT {
                 assertThat(get(base + path, "wrong-token-0123456789").statusCode()).as(path + " wrong token")
                         .isEqualTo(401);
             }
-            assertThat(get(base + "/dashboard/index.html?access_token=" + TOKEN, null).statusCode()).isEqualTo(200);
+            tokensInTheQueryAreRefusedAndManagementEndpointsAreNotExposed(base);
+            healthDetailsAreForAuthenticatedCallersOnly(base);
 
             sendCalibrationAndFrames();
             await().atMost(Duration.ofMinutes(2)).until(() -> {
@@ -173,7 +176,38 @@ class ServiceIT {
                     .contains("ultraline_model_batch_seconds_count")
                     .contains("ultraline_capture_to_verdict_seconds_bucket");
             assertThat(get(base + "/api/cameras/no-such-camera", TOKEN).statusCode()).isEqualTo(404);
+            SecureDashboardCheck.run(base, TOKEN, "cam-1");
         }
+    }
+
+    private static void tokensInTheQueryAreRefusedAndManagementEndpointsAreNotExposed(String base) throws Exception {
+        for (String path : new String[] {"/prometheus", "/api/cameras", "/dashboard/index.html",
+                "/dashboard/dashboard.css", "/health/../prometheus"}) {
+            assertThat(get(base + path + "?access_token=" + TOKEN, null).statusCode()).as(path + "?access_token")
+                    .isIn(400, 401);
+        }
+        assertThat(get(base + "/health/%2e%2e/prometheus", null).statusCode()).isEqualTo(400);
+        assertThat(get(base + "/prometheus", null, "bEaReR " + TOKEN).statusCode()).isEqualTo(200);
+        for (String path : new String[] {"/loggers", "/beans", "/routes", "/threaddump", "/env", "/info", "/refresh"}) {
+            assertThat(get(base + path, TOKEN).statusCode()).as(path + " with the API token").isIn(401, 404);
+        }
+        HttpResponse<byte[]> refresh = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/refresh"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refresh.statusCode()).as("POST /refresh").isIn(401, 404, 405);
+        HttpResponse<byte[]> setLevel = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/loggers/io.ultraline"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"TRACE\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(setLevel.statusCode()).as("POST /loggers").isIn(401, 404, 405);
+    }
+
+    private static void healthDetailsAreForAuthenticatedCallersOnly(String base) throws Exception {
+        JsonNode anonymous = JSON.readTree(get(base + "/health/readiness", null).body());
+        assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("details")).as(anonymous.toString()).isFalse();
+        JsonNode operator = JSON.readTree(get(base + "/health/readiness", TOKEN).body());
+        assertThat(operator.path("details").toString()).contains("ultraline-pipeline").contains("reachable");
     }
 
     private static void sendCalibrationAndFrames() throws Exception {
@@ -210,9 +244,13 @@ class ServiceIT {
     }
 
     private static HttpResponse<byte[]> get(String url, String token) throws Exception {
+        return get(url, token, token == null ? null : "Bearer " + token);
+    }
+
+    private static HttpResponse<byte[]> get(String url, String token, String authorization) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
-        if (token != null) {
-            r.header("Authorization", "Bearer " + token);
+        if (authorization != null) {
+            r.header("Authorization", authorization);
         }
         return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

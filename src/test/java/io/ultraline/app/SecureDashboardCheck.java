@@ -1,0 +1,94 @@
+package io.ultraline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The dashboard of a running service with security on, in a real headless Chromium (Debian's
+ * chromium + chromium-driver, as in DemoIT): without a session the browser gets 401; the one-time
+ * /?access_token= login lands on a URL without the token with an HttpOnly session cookie; the page
+ * is styled and shows the camera's tile with its overlay image loaded. A screenshot is kept in target/.
+ */
+final class SecureDashboardCheck {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private SecureDashboardCheck() {
+    }
+
+    static void run(String base, String token, String cameraId) throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (.ci/run installs it)").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (.ci/run installs it)").isExecutable();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.get(base + "/dashboard/index.html");
+            assertThat(browser.findElements(By.id("tiles"))).as("no dashboard without a session").isEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("bearer token required");
+            browser.get(base + "/?access_token=wrong-token-0123456789");
+            assertThat(browser.getCurrentUrl()).contains("access_token");
+            assertThat(browser.manage().getCookieNamed(DashboardSession.COOKIE)).isNull();
+
+            browser.get(base + "/?access_token=" + token);
+            assertThat(browser.getCurrentUrl()).isEqualTo(base + "/dashboard/index.html");
+            Cookie session = browser.manage().getCookieNamed(DashboardSession.COOKIE);
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Strict");
+            assertThat(session.getPath()).isEqualTo("/");
+            assertThat(session.getValue()).doesNotContain(token);
+            assertThat((String) browser.executeScript("return document.cookie;"))
+                    .as("script cannot read the session").doesNotContain(DashboardSession.COOKIE);
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                List<WebElement> tiles = browser.findElements(By.cssSelector("article.tile"));
+                return tiles.size() == 1 && List.of("OK", "DEFECT").contains(tiles.get(0).getAttribute("data-status"))
+                        && "true".equals(tiles.get(0).findElement(By.cssSelector("img.overlay"))
+                        .getAttribute("data-loaded"));
+            });
+            WebElement tile = browser.findElement(By.cssSelector("article.tile"));
+            assertThat(tile.getAttribute("data-camera")).isEqualTo(cameraId);
+            Object width = browser.executeScript("return arguments[0].naturalWidth;",
+                    tile.findElement(By.cssSelector("img.overlay")));
+            assertThat(((Number) width).intValue()).isGreaterThanOrEqualTo(OverlayRenderer.MIN_SIDE);
+            // dashboard.css was loaded and applied: the dark background and the tile grid
+            assertThat(browser.executeScript("return getComputedStyle(document.body).backgroundColor;"))
+                    .isEqualTo("rgb(21, 24, 28)");
+            assertThat(browser.executeScript("return getComputedStyle(document.getElementById('tiles')).display;"))
+                    .isEqualTo("grid");
+            assertThat(browser.findElement(By.id("summary")).getText()).contains("1 cameras")
+                    .doesNotContain("connecting");
+            assertThat(browser.getCurrentUrl()).doesNotContain("access_token");
+
+            byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
+            BufferedImage shot = ImageIO.read(new ByteArrayInputStream(screenshot));
+            assertThat(shot.getWidth()).isGreaterThan(600);
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target", "dashboard-secure-it.png"), screenshot);
+        } finally {
+            browser.quit();
+        }
+    }
+}
