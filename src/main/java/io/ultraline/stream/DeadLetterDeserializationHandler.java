@@ -51,7 +51,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         }
         RejectReason reason = DeadLetters.deserializationReason(exception);
         RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
-                record.timestamp(), record.key(), record.value(), headers(record), reason, exception.getMessage(),
+                record.timestamp(), record.key(), record.value(), DeadLetters.lastHeaderValues(record.headers()), reason, exception.getMessage(),
                 encoder.pipelineVersion(), System.currentTimeMillis(), encoder.maxBytes());
         try {
             var deadLetter = encoder.record(record.timestamp(), rejected);
@@ -63,13 +63,5 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                     where, e);
             return Response.fail();
         }
-    }
-
-    private static Map<String, ByteBuffer> headers(ConsumerRecord<byte[], byte[]> record) {
-        Map<String, ByteBuffer> out = new LinkedHashMap<>();
-        for (Header h : record.headers()) {
-            out.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value().clone()));
-        }
-        return out;
     }
 }

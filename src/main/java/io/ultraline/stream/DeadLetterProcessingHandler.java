@@ -67,7 +67,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             return Response.fail();
         }
         RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
-                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), headers(context),
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), DeadLetters.lastHeaderValues(context.headers()),
                 RejectReason.PROCESSING_FAILED, node + " failed: " + exception, encoder.pipelineVersion(),
                 System.currentTimeMillis(), encoder.maxBytes());
         try {
@@ -79,15 +79,5 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             LOG.error("Cannot write the dead letter of {}; failing the task", where, e);
             return Response.fail();
         }
-    }
-
-    private static Map<String, ByteBuffer> headers(ErrorHandlerContext context) {
-        Map<String, ByteBuffer> out = new LinkedHashMap<>();
-        if (context.headers() != null) {
-            for (Header h : context.headers()) {
-                out.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value().clone()));
-            }
-        }
-        return out;
     }
 }

@@ -68,7 +68,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
                 + exception;
         RejectedFrame rejected = DeadLetters.of(new SourceRef(String.valueOf(context.topic()), context.partition(),
                 context.offset()), context.timestamp(), context.sourceRawKey(), context.sourceRawValue(),
-                headers(context), reason, message, encoder.pipelineVersion(), System.currentTimeMillis(),
+                DeadLetters.lastHeaderValues(context.headers()), reason, message, encoder.pipelineVersion(), System.currentTimeMillis(),
                 encoder.maxBytes());
         try {
             var deadLetter = encoder.record(context.timestamp(), rejected);
@@ -88,15 +88,5 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     private static String where(ErrorHandlerContext context) {
         return "node " + context.processorNodeId() + ", task " + context.taskId() + ", " + context.topic() + "-"
                 + context.partition() + "@" + context.offset();
-    }
-
-    private static Map<String, ByteBuffer> headers(ErrorHandlerContext context) {
-        Map<String, ByteBuffer> out = new LinkedHashMap<>();
-        if (context.headers() != null) {
-            for (Header h : context.headers()) {
-                out.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value().clone()));
-            }
-        }
-        return out;
     }
 }

@@ -14,6 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import java.time.Instant;
 import java.util.Map;
 
@@ -107,6 +110,17 @@ final class DeadLetters {
                 .setOriginalValueSize(value == null ? null : (long) value.length)
                 .setOriginalValueSha256(value == null ? null : sha256(value))
                 .setOriginalTruncated(truncated);
+    }
+
+    /** The last value of each header, copied, for a dead letter's originalHeaders (null: none). */
+    static Map<String, ByteBuffer> lastHeaderValues(Headers headers) {
+        Map<String, ByteBuffer> out = new LinkedHashMap<>();
+        if (headers != null) {
+            for (Header h : headers) {
+                out.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value().clone()));
+            }
+        }
+        return out;
     }
 
     /** The key a dead letter is written under: the original key, cut as its copy in the value is. */
