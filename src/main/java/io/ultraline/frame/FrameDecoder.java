@@ -15,12 +15,16 @@ import java.util.Objects;
  *       {@code IMAGE_TOO_LARGE}, before anything looks at them;</li>
  *   <li>missing encoding: {@code INVALID_FIELD}; {@code UNKNOWN} or not allowed:
  *       {@code UNSUPPORTED_ENCODING};</li>
+ *   <li>PNG / JPEG: another format's signature: {@code IMAGE_CORRUPT} naming both formats (a
+ *       proper prefix of the signature: {@code IMAGE_TRUNCATED}), before the declared size, since
+ *       "a PNG declared as JPEG" says more than whatever size came with it;</li>
  *   <li>declared width or height not positive: {@code INVALID_FIELD}; over {@code maxSide} or
  *       {@code maxPixels}: {@code IMAGE_TOO_LARGE};</li>
- *   <li>GRAY8 / RGB8: fewer bytes than width x height x channels: {@code IMAGE_TRUNCATED}, more:
- *       {@code DIMENSION_MISMATCH};</li>
- *   <li>PNG / JPEG: another signature: {@code IMAGE_CORRUPT} (a proper prefix of the signature:
- *       {@code IMAGE_TRUNCATED}); the container walk:
+ *   <li>GRAY8 / RGB8: another byte count than width x height x channels, with the signature of
+ *       a known image format: {@code IMAGE_CORRUPT} naming it; otherwise fewer bytes:
+ *       {@code IMAGE_TRUNCATED}, more: {@code DIMENSION_MISMATCH}. The right count is always
+ *       pixels, whatever its first bytes look like;</li>
+ *   <li>PNG / JPEG: the container walk:
  *       data ending before IEND / EOI: {@code IMAGE_TRUNCATED}, broken structure or checksum:
  *       {@code IMAGE_CORRUPT}, unsupported JPEG variants: {@code UNSUPPORTED_ENCODING}, too many
  *       JPEG scans: {@code DECOMPRESSION_BOMB}; then the header's size alone: over the limits:
@@ -72,6 +76,10 @@ public final class FrameDecoder {
         if (!limits.allowed().contains(encoding)) {
             throw reject(FrameRejection.UNSUPPORTED_ENCODING,
                     "encoding " + encoding + " is not allowed here (allowed: " + limits.allowed() + ")");
+        }
+        byte[] signature = ImageSignature.of(encoding);
+        if (signature != null) {
+            ImageSignature.require(encoding, signature, bytes);
         }
         checkDeclaredSize(declaredWidth, declaredHeight);
         return switch (encoding) {
