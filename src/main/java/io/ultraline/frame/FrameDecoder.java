@@ -26,11 +26,15 @@ import java.util.Objects;
  *       pixels, whatever its first bytes look like;</li>
  *   <li>PNG / JPEG: the container walk:
  *       data ending before IEND / EOI: {@code IMAGE_TRUNCATED}, broken structure or checksum:
- *       {@code IMAGE_CORRUPT}, unsupported JPEG variants: {@code UNSUPPORTED_ENCODING}, too many
+ *       {@code IMAGE_CORRUPT}, unsupported JPEG variants (12-bit, lossless, hierarchical,
+ *       arithmetic-coded, 2 components): {@code UNSUPPORTED_ENCODING}, too many
  *       JPEG scans: {@code DECOMPRESSION_BOMB}; then the header's size alone: over the limits:
  *       {@code DECOMPRESSION_BOMB}, different from the declared size: {@code DIMENSION_MISMATCH};
  *       then the pixels: any decoder exception or warning: {@code IMAGE_CORRUPT}.</li>
  * </ol>
+ *
+ * <p>JPEGs of 1 or 3 components go to the JDK's reader; CMYK and YCCK JPEGs (4 components) to
+ * TwelveMonkeys' reader, which converts them to RGB; both only after the same checks.
  *
  * <p>Thread-safe and meant to be shared by all stream threads: it holds only the limits and the
  * reader providers, and creates (and disposes of) a reader per call.
@@ -40,11 +44,14 @@ public final class FrameDecoder {
     private final FrameLimits limits;
     private final ImageIoDecoder png;
     private final ImageIoDecoder jpeg;
+    private final ImageIoDecoder fourComponentJpeg;
 
     public FrameDecoder(FrameLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.png = limits.allowed().contains(FrameEncoding.PNG) ? ImageIoDecoder.png() : null;
         this.jpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.jpeg() : null;
+        this.fourComponentJpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.fourComponentJpeg()
+                : null;
     }
 
     public FrameLimits limits() {
@@ -84,8 +91,15 @@ public final class FrameDecoder {
         checkDeclaredSize(declaredWidth, declaredHeight);
         return switch (encoding) {
             case GRAY8, RGB8 -> RawFrames.decode(encoding, declaredWidth, declaredHeight, bytes);
-            case PNG -> png.decode(bytes, declaredWidth, declaredHeight, limits);
-            case JPEG -> jpeg.decode(bytes, declaredWidth, declaredHeight, limits);
+            case PNG -> {
+                PngStructure.check(bytes);
+                yield png.decode(bytes, declaredWidth, declaredHeight, limits);
+            }
+            case JPEG -> {
+                int components = JpegStructure.check(bytes);
+                yield (components == 4 ? fourComponentJpeg : jpeg).decode(bytes, declaredWidth, declaredHeight,
+                        limits);
+            }
             case UNKNOWN -> throw new AssertionError("rejected above");
         };
     }
