@@ -27,7 +27,7 @@ import java.util.Objects;
  *   <li>PNG / JPEG: the container walk:
  *       data ending before IEND / EOI: {@code IMAGE_TRUNCATED}, broken structure or checksum:
  *       {@code IMAGE_CORRUPT}, unsupported JPEG variants (12-bit, lossless, hierarchical,
- *       arithmetic-coded, 2 components): {@code UNSUPPORTED_ENCODING}, too many
+ *       arithmetic-coded, 2 components, 4 without an Adobe segment): {@code UNSUPPORTED_ENCODING}, too many
  *       JPEG scans: {@code DECOMPRESSION_BOMB}; then the header's size alone: over the limits:
  *       {@code DECOMPRESSION_BOMB}, different from the declared size: {@code DIMENSION_MISMATCH};
  *       then the pixels: any decoder exception or warning: {@code IMAGE_CORRUPT}.</li>
