@@ -71,6 +71,8 @@ class LiveViewRebalanceIT {
                 await().atMost(Duration.ofMinutes(2)).until(() -> ready(baseA));
                 send(kafka, topics, cameras);
                 RecentFrames recentA = a.getBean(RecentFrames.class);
+                assertThat(a.getBean(RecentFramesConfig.class)).as("bound from the properties")
+                        .isEqualTo(new RecentFramesConfig(50, 64_000_000L));
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                         cameras.stream().allMatch(c -> recentA.latestWithVerdict(c).isPresent()));
 
@@ -130,6 +132,8 @@ class LiveViewRebalanceIT {
         p.put("ultraline.kafka.advertised-endpoint", "127.0.0.1:" + port);
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", false);
+        p.put("ultraline.recent-frames.max-cameras", "50");
+        p.put("ultraline.recent-frames.max-bytes", "64000000");
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
         p.put("micronaut.server.host", "127.0.0.1");
         p.put("micronaut.server.port", port);
