@@ -36,11 +36,13 @@ public final class LineView {
     private final PipelineService pipeline;
     private final RecentFrames recent;
     private final PeerClient peers;
+    private final OverlayRenderer overlays;
 
-    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers) {
+    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers, OverlayRenderer overlays) {
         this.pipeline = pipeline;
         this.recent = recent;
         this.peers = peers;
+        this.overlays = overlays;
     }
 
     /** Every camera with its latest verdict, score history and open alert count. */
@@ -117,7 +119,7 @@ public final class LineView {
         if (entry.isEmpty()) {
             return notFound("no recent frame " + (frameId == null ? "" : frameId + " ") + "of camera " + cameraId);
         }
-        return HttpResponse.ok(OverlayRenderer.png(entry.get())).contentType(MediaType.IMAGE_PNG_TYPE)
+        return HttpResponse.ok(overlays.png(entry.get())).contentType(MediaType.IMAGE_PNG_TYPE)
                 .header("Cache-Control", "no-store");
     }
 

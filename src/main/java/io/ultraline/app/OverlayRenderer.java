@@ -6,39 +6,89 @@ import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
 import io.ultraline.defect.QuantisedHeatmap;
 import io.ultraline.frame.ImageFiles;
+import io.ultraline.stream.FrameDecoding;
+import io.ultraline.stream.FrameRejection;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.util.concurrent.Semaphore;
 
 /**
  * The overlay PNG of one recent frame: the frame, its ULTra concepts (tint and borders), the token
  * score heatmap, the defect masks outlined in green, and a caption with status, score and threshold.
+ *
+ * <p>The frame is decoded exactly as the stream decoded it: through {@link FrameDecoding} under the
+ * frame's declared encoding and the pipeline's limits, so raw GRAY8/RGB8 frames get overlays too,
+ * and bytes that claim another format or a huge size are never handed to a decoder that guesses.
+ * The canvas is bounded by {@link GridOverlay#MAX_CANVAS_PIXELS}. At most {@link #RENDERS_AT_ONCE}
+ * renders run at a time, each PNG is rendered once per state of its frame
+ * ({@link RecentFrames#overlay}), and a frame that cannot be shown still gets a PNG that says why,
+ * so no dashboard retries a failing request every second.
  */
+@Singleton
 final class OverlayRenderer {
 
     static final int MIN_SIDE = 384;
+    /**
+     * Renders in flight at once. Decoding a frame holds up to 16 bytes a pixel of the frame (float
+     * pixels and an RGB image), so this, times the pipeline's pixel limit, bounds the memory that
+     * open dashboards can take.
+     */
+    static final int RENDERS_AT_ONCE = 2;
     private static final int DEFECT_RGB = 0x00ff40;
 
-    private OverlayRenderer() {
+    private final FrameDecoding decoding;
+    private final RecentFrames recent;
+    private final Semaphore renders = new Semaphore(RENDERS_AT_ONCE, true);
+
+    @Inject
+    OverlayRenderer(ServiceSettings settings, RecentFrames recent) {
+        this(FrameDecoding.standard(settings.pipeline().limits()), recent);
     }
 
-    static byte[] png(RecentFrames.Entry entry) {
+    OverlayRenderer(FrameDecoding decoding, RecentFrames recent) {
+        this.decoding = decoding;
+        this.recent = recent;
+    }
+
+    /** The overlay of {@code entry}, from the cache when nothing about the frame changed since. */
+    byte[] png(RecentFrames.Entry entry) {
+        return recent.overlay(entry, this::render);
+    }
+
+    byte[] render(RecentFrames.Entry entry) {
+        renders.acquireUninterruptibly();
+        try {
+            return ImageFiles.pngBytes(draw(entry));
+        } finally {
+            renders.release();
+        }
+    }
+
+    private BufferedImage draw(RecentFrames.Entry entry) {
+        List<String> caption = new ArrayList<>();
+        caption.add(entry.frame().getCameraId() + "  " + entry.frame().getFrameId());
+        FrameVerdict verdict = entry.verdict().orElse(null);
+        if (verdict != null) {
+            caption.add(String.format(Locale.ROOT, "%s  score %.3f  threshold %s  regions %d  concepts %d",
+                    verdict.getStatus(), verdict.getFrameScore(),
+                    verdict.getThreshold() == null ? "-" : String.format(Locale.ROOT, "%.3f", verdict.getThreshold()),
+                    verdict.getRegionCount(), verdict.getConceptCount()));
+        }
         BufferedImage frame;
         try {
-            frame = ImageIO.read(new ByteArrayInputStream(entry.image()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (frame == null) {
-            throw new IllegalStateException("frame " + entry.frame().getFrameId() + " does not decode");
+            frame = decoding.decode(entry.frame()).toBufferedImage();
+        } catch (FrameRejection e) {
+            caption.add("frame not shown: " + e.getMessage());
+            return new GridOverlay(placeholder(), 1, 1, MIN_SIDE).withCaption(caption);
         }
         FrameExplanation explanation = entry.explanation().orElse(null);
         List<DefectRegion> defects = entry.defects();
@@ -46,30 +96,47 @@ final class OverlayRenderer {
                 : defects.isEmpty() ? 1 : defects.get(0).getMask().getGridHeight();
         int gridW = explanation != null ? explanation.getGridWidth()
                 : defects.isEmpty() ? 1 : defects.get(0).getMask().getGridWidth();
-        GridOverlay overlay = new GridOverlay(frame, gridH, gridW, MIN_SIDE);
-        List<String> caption = new ArrayList<>();
-        FrameVerdict verdict = entry.verdict().orElse(null);
-        caption.add(entry.frame().getCameraId() + "  " + entry.frame().getFrameId());
-        if (verdict != null) {
-            caption.add(String.format(Locale.ROOT, "%s  score %.3f  threshold %s  regions %d  concepts %d",
-                    verdict.getStatus(), verdict.getFrameScore(),
-                    verdict.getThreshold() == null ? "-" : String.format(Locale.ROOT, "%.3f", verdict.getThreshold()),
-                    verdict.getRegionCount(), verdict.getConceptCount()));
+        GridOverlay overlay;
+        try {
+            overlay = new GridOverlay(frame, gridH, gridW, MIN_SIDE);
+        } catch (IllegalArgumentException e) {
+            caption.add("layers not shown: " + e.getMessage());
+            return new GridOverlay(frame, 1, 1, MIN_SIDE).withCaption(caption);
         }
+        frame = null; // the canvas holds its own copy; let a large frame go before the layers are drawn
         if (explanation != null) {
-            int[] labels = explanation.getTokenLabels().stream().mapToInt(Integer::intValue).toArray();
-            overlay.concepts(labels, 0.12);
+            layer(caption, "concepts", () -> overlay.concepts(
+                    explanation.getTokenLabels().stream().mapToInt(Integer::intValue).toArray(), 0.12));
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
-                overlay.heatmap(values(explanation.getTokenScores()), 0, 2 * explanation.getThreshold(), 0.4);
+                layer(caption, "heatmap", () -> overlay.heatmap(values(explanation.getTokenScores()), 0,
+                        2 * explanation.getThreshold(), 0.4));
             }
         }
         for (DefectRegion d : defects) {
-            RunLengthMask mask = new RunLengthMask(d.getMask().getGridHeight(), d.getMask().getGridWidth(),
-                    d.getMask().getRuns().stream().mapToInt(Integer::intValue).toArray());
-            overlay.outline(mask.decode(), DEFECT_RGB);
+            layer(caption, "defect region " + d.getRegionIndex(), () -> overlay.outline(new RunLengthMask(
+                    d.getMask().getGridHeight(), d.getMask().getGridWidth(),
+                    d.getMask().getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(), DEFECT_RGB));
         }
         caption.add("tint: concepts; heat: token score 0..2x threshold; green: defects");
-        return ImageFiles.pngBytes(overlay.withCaption(caption));
+        return overlay.withCaption(caption);
+    }
+
+    /** Draws one layer; one that does not fit the grid is named in the caption instead of failing the PNG. */
+    private static void layer(List<String> caption, String name, Runnable draw) {
+        try {
+            draw.run();
+        } catch (IllegalArgumentException e) {
+            caption.add(name + " not shown: " + e.getMessage());
+        }
+    }
+
+    private static BufferedImage placeholder() {
+        BufferedImage img = new BufferedImage(MIN_SIDE, MIN_SIDE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x606060));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.dispose();
+        return img;
     }
 
     private static float[] values(Heatmap h) {

@@ -66,7 +66,12 @@ public final class PipelineService implements AutoCloseable {
         streams = new KafkaStreams(topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(
                 kafka.applicationId().trim(), user, topics, settings.pipeline())));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
-        streams.setStateListener((now, before) -> LOG.info("Streams client {} -> {}", before, now));
+        RecentFramesRebalance rebalance = new RecentFramesRebalance(topics.frames().name(),
+                () -> streams.metadataForLocalThreads(), recent);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Streams client {} -> {}", before, now);
+            rebalance.stateChanged(now, before);
+        });
         queries = new PipelineQueries(streams, self);
         streams.start();
         LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),

@@ -2,6 +2,7 @@ package io.ultraline.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ultraline.avro.AlertState;
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ultraline_defect_rate{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
  *   <li>{@code ultraline_alerts_total{scope,state}} and {@code ultraline_alerts_open}.</li>
  * </ul>
+ * Series tagged with a camera live as long as {@link RecentFrames} holds the camera: when it drops
+ * one (camera cap, partitions revoked), its series are removed.
  */
 @Singleton
 public final class ServiceMetrics implements PipelineObserver {
@@ -47,8 +50,9 @@ public final class ServiceMetrics implements PipelineObserver {
     private final Map<String, Boolean> openAlerts = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
-    ServiceMetrics(MeterRegistry registry) {
+    ServiceMetrics(MeterRegistry registry, RecentFrames recent) {
         this.registry = registry;
+        recent.onCameraEvicted(this::forgetCamera);
         this.captureToVerdict = Timer.builder("ultraline.capture.to.verdict")
                 .description("Capture time of a frame to the time its verdict was produced")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
@@ -108,6 +112,30 @@ public final class ServiceMetrics implements PipelineObserver {
         } else if (alert.getState() == AlertState.CLEARED) {
             openAlerts.remove(alert.getAlertId());
         }
+    }
+
+    /**
+     * Removes every series tagged with {@code camera}: the live view dropped it (camera cap,
+     * rebalance), and a producer that invents camera ids must not grow the registry without end.
+     * A camera that sends again gets fresh series, starting from zero, as after a restart.
+     */
+    void forgetCamera(String camera) {
+        counters.keySet().removeIf(key -> isCameraTag(key, camera));
+        rates.remove(camera);
+        for (Meter meter : List.copyOf(registry.getMeters())) {
+            if (meter.getId().getName().startsWith("ultraline.") && camera.equals(meter.getId().getTag("camera"))) {
+                registry.remove(meter);
+            }
+        }
+    }
+
+    private static boolean isCameraTag(List<String> key, String camera) {
+        for (int i = 1; i + 1 < key.size(); i += 2) {
+            if (key.get(i).equals("camera") && key.get(i + 1).equals(camera)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,18 +15,26 @@ import java.util.Objects;
  *       {@code IMAGE_TOO_LARGE}, before anything looks at them;</li>
  *   <li>missing encoding: {@code INVALID_FIELD}; {@code UNKNOWN} or not allowed:
  *       {@code UNSUPPORTED_ENCODING};</li>
+ *   <li>PNG / JPEG: another format's signature: {@code IMAGE_CORRUPT} naming both formats (a
+ *       proper prefix of the signature: {@code IMAGE_TRUNCATED}), before the declared size, since
+ *       "a PNG declared as JPEG" says more than whatever size came with it;</li>
  *   <li>declared width or height not positive: {@code INVALID_FIELD}; over {@code maxSide} or
  *       {@code maxPixels}: {@code IMAGE_TOO_LARGE};</li>
- *   <li>GRAY8 / RGB8: fewer bytes than width x height x channels: {@code IMAGE_TRUNCATED}, more:
- *       {@code DIMENSION_MISMATCH};</li>
- *   <li>PNG / JPEG: another signature: {@code IMAGE_CORRUPT} (a proper prefix of the signature:
- *       {@code IMAGE_TRUNCATED}); the container walk:
+ *   <li>GRAY8 / RGB8: another byte count than width x height x channels, with the signature of
+ *       a known image format: {@code IMAGE_CORRUPT} naming it; otherwise fewer bytes:
+ *       {@code IMAGE_TRUNCATED}, more: {@code DIMENSION_MISMATCH}. The right count is always
+ *       pixels, whatever its first bytes look like;</li>
+ *   <li>PNG / JPEG: the container walk:
  *       data ending before IEND / EOI: {@code IMAGE_TRUNCATED}, broken structure or checksum:
- *       {@code IMAGE_CORRUPT}, unsupported JPEG variants: {@code UNSUPPORTED_ENCODING}, too many
+ *       {@code IMAGE_CORRUPT}, unsupported JPEG variants (12-bit, lossless, hierarchical,
+ *       arithmetic-coded, 2 components, 4 without an Adobe segment): {@code UNSUPPORTED_ENCODING}, too many
  *       JPEG scans: {@code DECOMPRESSION_BOMB}; then the header's size alone: over the limits:
  *       {@code DECOMPRESSION_BOMB}, different from the declared size: {@code DIMENSION_MISMATCH};
  *       then the pixels: any decoder exception or warning: {@code IMAGE_CORRUPT}.</li>
  * </ol>
+ *
+ * <p>JPEGs of 1 or 3 components go to the JDK's reader; CMYK and YCCK JPEGs (4 components) to
+ * TwelveMonkeys' reader, which converts them to RGB; both only after the same checks.
  *
  * <p>Thread-safe and meant to be shared by all stream threads: it holds only the limits and the
  * reader providers, and creates (and disposes of) a reader per call.
@@ -36,11 +44,14 @@ public final class FrameDecoder {
     private final FrameLimits limits;
     private final ImageIoDecoder png;
     private final ImageIoDecoder jpeg;
+    private final ImageIoDecoder fourComponentJpeg;
 
     public FrameDecoder(FrameLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.png = limits.allowed().contains(FrameEncoding.PNG) ? ImageIoDecoder.png() : null;
         this.jpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.jpeg() : null;
+        this.fourComponentJpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.fourComponentJpeg()
+                : null;
     }
 
     public FrameLimits limits() {
@@ -73,11 +84,22 @@ public final class FrameDecoder {
             throw reject(FrameRejection.UNSUPPORTED_ENCODING,
                     "encoding " + encoding + " is not allowed here (allowed: " + limits.allowed() + ")");
         }
+        byte[] signature = ImageSignature.of(encoding);
+        if (signature != null) {
+            ImageSignature.require(encoding, signature, bytes);
+        }
         checkDeclaredSize(declaredWidth, declaredHeight);
         return switch (encoding) {
             case GRAY8, RGB8 -> RawFrames.decode(encoding, declaredWidth, declaredHeight, bytes);
-            case PNG -> png.decode(bytes, declaredWidth, declaredHeight, limits);
-            case JPEG -> jpeg.decode(bytes, declaredWidth, declaredHeight, limits);
+            case PNG -> {
+                PngStructure.check(bytes);
+                yield png.decode(bytes, declaredWidth, declaredHeight, limits);
+            }
+            case JPEG -> {
+                int components = JpegStructure.check(bytes);
+                yield (components == 4 ? fourComponentJpeg : jpeg).decode(bytes, declaredWidth, declaredHeight,
+                        limits);
+            }
             case UNKNOWN -> throw new AssertionError("rejected above");
         };
     }

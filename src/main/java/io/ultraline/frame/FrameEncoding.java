@@ -5,7 +5,7 @@ package io.ultraline.frame;
  * this enum symbol by symbol, so this package stays free of Avro.
  */
 public enum FrameEncoding {
-    /** A JPEG file (baseline, extended sequential or progressive; 8-bit; grayscale or YCbCr). */
+    /** A JPEG file (baseline, extended sequential or progressive; 8-bit; grayscale, YCbCr, CMYK or YCCK). */
     JPEG,
     /** A PNG file of any colour type and bit depth. */
     PNG,

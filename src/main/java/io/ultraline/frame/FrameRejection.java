@@ -6,9 +6,10 @@ package io.ultraline.frame;
  */
 public enum FrameRejection {
     /** The encoding is unknown, not allowed by the limits, or a variant this decoder cannot read
-     *  (CMYK, 12-bit, lossless or arithmetic-coded JPEG, exotic colour spaces). */
+     *  (12-bit, lossless, hierarchical or arithmetic-coded JPEG, exotic colour spaces). */
     UNSUPPORTED_ENCODING,
-    /** The bytes are not a well-formed image of the declared encoding: wrong signature, bad
+    /** The bytes are not a well-formed image of the declared encoding: another format's signature
+     *  (a PNG declared as JPEG, an image file declared as raw pixels), bad
      *  checksum, broken structure, or a decoder error or warning on data that is complete. */
     IMAGE_CORRUPT,
     /** The bytes end before the format says the image ends (no PNG IEND chunk, no JPEG EOI

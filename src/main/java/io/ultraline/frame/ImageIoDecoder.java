@@ -6,18 +6,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes one compressed format (PNG or JPEG) with javax.imageio, in the order that keeps a bad
- * frame cheap: the container walk first (signature, structure, truncation), then only the
- * header's size, checked against the limits and the declared size, and only then the pixels.
+ * Decodes one compressed format (PNG or JPEG) with one javax.imageio reader, after the container
+ * walk ({@link PngStructure}, {@link JpegStructure}) has passed: only the header's size first,
+ * checked against the limits and the declared size, and only then the pixels.
  *
  * <p>Thread-safe: the reader provider is resolved once and is stateless; each call creates its
  * own reader and stream and disposes of them. Every exception ImageIO throws, checked or not,
@@ -26,28 +27,55 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 final class ImageIoDecoder {
 
+    /** Class of the TwelveMonkeys JPEG reader, the one that reads four-component (CMYK, YCCK) files. */
+    static final String FOUR_COMPONENT_JPEG_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi";
+
     private static final int WARNINGS_SHOWN = 3;
 
-    private final FrameEncoding encoding;
-    private final Consumer<byte[]> structure;
-    private final ImageReaderSpi provider;
+    /**
+     * The one warning of TwelveMonkeys' reader that says nothing about damage: a CMYK file
+     * without an ICC profile is converted with the reader's default profile, as most CMYK
+     * cameras' files must be.
+     */
+    private static final String NO_CMYK_PROFILE = "No embedded ICC color profile";
 
-    private ImageIoDecoder(FrameEncoding encoding, String formatName, Consumer<byte[]> structure) {
+    private final FrameEncoding encoding;
+    private final ImageReaderSpi provider;
+    private final Predicate<String> harmless;
+
+    private ImageIoDecoder(FrameEncoding encoding, ImageReaderSpi provider, Predicate<String> harmless) {
         this.encoding = encoding;
-        this.structure = structure;
-        this.provider = provider(formatName);
+        this.provider = provider;
+        this.harmless = harmless;
+    }
+
+    private ImageIoDecoder(FrameEncoding encoding, ImageReaderSpi provider) {
+        this(encoding, provider, warning -> false);
     }
 
     static ImageIoDecoder png() {
-        return new ImageIoDecoder(FrameEncoding.PNG, "png", PngStructure::check);
+        return new ImageIoDecoder(FrameEncoding.PNG, jdkProvider("png"));
     }
 
+    /** The JDK's JPEG reader, for gray and three-component files: what every frame got so far. */
     static ImageIoDecoder jpeg() {
-        return new ImageIoDecoder(FrameEncoding.JPEG, "jpeg", JpegStructure::check);
+        return new ImageIoDecoder(FrameEncoding.JPEG, jdkProvider("jpeg"));
     }
 
+    /**
+     * TwelveMonkeys' JPEG reader, for four-component files only. The JDK's reader returns their
+     * raw ink samples, which no colour-blind conversion turns into the right RGB (Adobe files
+     * store them inverted, YCCK needs its own transform); this one applies the Adobe transform
+     * and an embedded or default CMYK profile. It is kept off the other files so their pixels do
+     * not change with the plugin.
+     */
+    static ImageIoDecoder fourComponentJpeg() {
+        return new ImageIoDecoder(FrameEncoding.JPEG, registeredProvider(FOUR_COMPONENT_JPEG_READER),
+                warning -> warning != null && warning.startsWith(NO_CMYK_PROFILE));
+    }
+
+    /** Decodes {@code bytes}, whose container structure has been checked already. */
     RgbImage decode(byte[] bytes, int declaredWidth, int declaredHeight, FrameLimits limits) {
-        structure.accept(bytes);
         ImageReader reader = newReader();
         Warnings warnings = new Warnings();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -108,7 +136,7 @@ final class ImageIoDecoder {
      * The JDK's own reader where there is one, so decoding does not change when a plugin jar
      * joins the classpath; otherwise the first reader registered for the format.
      */
-    private static ImageReaderSpi provider(String formatName) {
+    private static ImageReaderSpi jdkProvider(String formatName) {
         ImageReaderSpi chosen = null;
         for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName); it.hasNext(); ) {
             ImageReader candidate = it.next();
@@ -128,6 +156,22 @@ final class ImageIoDecoder {
     }
 
     /**
+     * The provider of class {@code className} as ImageIO registered it. Taken from the registry,
+     * not constructed: a plugin provider may find its delegates when it is registered.
+     */
+    private static ImageReaderSpi registeredProvider(String className) {
+        for (Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance()
+                .getServiceProviders(ImageReaderSpi.class, true); it.hasNext(); ) {
+            ImageReaderSpi spi = it.next();
+            if (spi.getClass().getName().equals(className)) {
+                return spi;
+            }
+        }
+        throw new IllegalStateException("ImageIO has no reader " + className
+                + " registered; is com.twelvemonkeys.imageio:imageio-jpeg on the classpath?");
+    }
+
+    /**
      * Collects the decoder's warnings. The JDK's JPEG reader reports truncated or damaged scan
      * data only as a warning and returns an image whose missing part is grey, which must not reach
      * the model as if it were a real frame.
@@ -139,6 +183,9 @@ final class ImageIoDecoder {
 
         @Override
         public void warningOccurred(ImageReader source, String warning) {
+            if (harmless.test(warning)) {
+                return;
+            }
             count++;
             if (shown.size() < WARNINGS_SHOWN) {
                 shown.add(warning);

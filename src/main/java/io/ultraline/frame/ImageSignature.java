@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The leading bytes that identify a PNG or JPEG file, and a description of what a frame starts
  * with when it is not the declared format, so the dead letter says "a PNG declared as JPEG"
- * rather than only "corrupt".
+ * rather than only "corrupt" (or "too large", when the producer also declared a wrong size).
+ * Raw pixels have no signature: any first bytes are valid pixels, so {@link RawFrames} names a
+ * known signature only when the byte count already shows the frame is not what it claims.
  */
 final class ImageSignature {
 
@@ -13,6 +15,15 @@ final class ImageSignature {
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     private ImageSignature() {
+    }
+
+    /** The signature a file of {@code encoding} starts with; null for raw pixels, which have none. */
+    static byte[] of(FrameEncoding encoding) {
+        return switch (encoding) {
+            case PNG -> PNG;
+            case JPEG -> JPEG;
+            case GRAY8, RGB8, UNKNOWN -> null;
+        };
     }
 
     /**
@@ -33,26 +44,35 @@ final class ImageSignature {
 
     /** Names the format {@code bytes} look like, or shows their first bytes in hex. */
     static String describe(byte[] bytes) {
-        if (startsWith(bytes, PNG)) {
-            return "a PNG signature";
-        }
-        if (startsWith(bytes, JPEG)) {
-            return "a JPEG signature";
-        }
-        if (startsWith(bytes, ascii("GIF8"))) {
-            return "a GIF signature";
-        }
-        if (startsWith(bytes, ascii("RIFF")) && bytes.length >= 12 && startsWith(slice(bytes, 8, 4), ascii("WEBP"))) {
-            return "a WebP signature";
-        }
-        if (startsWith(bytes, ascii("II*\0")) || startsWith(bytes, ascii("MM\0*"))) {
-            return "a TIFF signature";
+        String format = knownFormat(bytes);
+        if (format != null) {
+            return "a " + format + " signature";
         }
         StringBuilder hex = new StringBuilder("bytes");
         for (int i = 0; i < Math.min(8, bytes.length); i++) {
             hex.append(String.format(" %02x", bytes[i] & 0xff));
         }
         return bytes.length == 0 ? "no bytes at all" : hex.toString();
+    }
+
+    /** The image file format whose signature {@code bytes} start with, or null for none this class knows. */
+    static String knownFormat(byte[] bytes) {
+        if (startsWith(bytes, PNG)) {
+            return "PNG";
+        }
+        if (startsWith(bytes, JPEG)) {
+            return "JPEG";
+        }
+        if (startsWith(bytes, ascii("GIF8"))) {
+            return "GIF";
+        }
+        if (startsWith(bytes, ascii("RIFF")) && bytes.length >= 12 && startsWith(slice(bytes, 8, 4), ascii("WEBP"))) {
+            return "WebP";
+        }
+        if (startsWith(bytes, ascii("II*\0")) || startsWith(bytes, ascii("MM\0*"))) {
+            return "TIFF";
+        }
+        return null;
     }
 
     static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -7,8 +7,8 @@ package io.ultraline.frame;
  * image with only a warning for both), and it turns away, with a precise reason, what the
  * decoder would reject with a vague one or decode into the wrong colours.
  *
- * <p>Rules: one frame header (SOF0, SOF1 or SOF2; 8-bit samples; 1 or 3 components) before the
- * first scan; at most {@link #MAX_SCANS} scans, since each scan of a progressive file costs a pass
+ * <p>Rules: one frame header (SOF0, SOF1 or SOF2; 8-bit samples; 1, 3 or 4 components) before the
+ * first scan; 4 components only with an Adobe APP14 segment, which tells CMYK from YCCK; at most {@link #MAX_SCANS} scans, since each scan of a progressive file costs a pass
  * over the whole image; markers are ones a JPEG file may contain; segment lengths fit their type
  * where the standard fixes them (an impossible length is damage even when the data is also cut).
  * Data that ends before EOI is truncated, unless its last two bytes are an EOI marker: then the
@@ -29,14 +29,25 @@ final class JpegStructure {
     private static final int DRI = 0xDD;
     private static final int DHP = 0xDE;
     private static final int EXP = 0xDF;
+    private static final int APP14 = 0xEE;
+    private static final byte[] ADOBE = {'A', 'd', 'o', 'b', 'e'};
     private static final byte[] EOI_BYTES = {(byte) 0xFF, (byte) EOI};
 
     private JpegStructure() {
     }
 
-    static void check(byte[] b) {
+    /**
+     * Walks the whole file.
+     *
+     * @return the number of colour components of the frame header: 1 (gray), 3 (YCbCr or RGB) or
+     *         4 (CMYK or YCCK)
+     * @throws FrameRejectedException for every file that breaks a rule above
+     */
+    static int check(byte[] b) {
         ImageSignature.require(FrameEncoding.JPEG, ImageSignature.JPEG, b);
         int pos = 2;
+        int components = 0;
+        boolean adobe = false;
         boolean sawFrame = false;
         int scans = 0;
         while (true) {
@@ -60,7 +71,11 @@ final class JpegStructure {
                 if (scans == 0) {
                     throw corrupt("EOI marker at offset " + at + " before any image data");
                 }
-                return;
+                if (components == 4 && !adobe) {
+                    throw unsupported("4-component JPEG without an Adobe APP14 segment: whether it holds CMYK or "
+                            + "YCCK, and whether inverted, is a guess; send it with the segment its encoder writes");
+                }
+                return components;
             }
             if (marker == TEM) {
                 continue;
@@ -83,11 +98,12 @@ final class JpegStructure {
                 throw endsEarly(b, String.format("segment 0xFF%02X at offset %d needs %d bytes but only %d remain",
                         marker, at, length, b.length - pos));
             }
+            adobe |= marker == APP14 && isAdobe(b, pos + 2, length - 2);
             if (isFrameHeader(marker)) {
                 if (sawFrame) {
                     throw corrupt("a second frame header at offset " + at);
                 }
-                checkFrameHeader(b, pos, marker);
+                components = checkFrameHeader(b, pos, marker);
                 sawFrame = true;
             }
             pos += length;
@@ -145,7 +161,7 @@ final class JpegStructure {
         return false;
     }
 
-    private static void checkFrameHeader(byte[] b, int pos, int marker) {
+    private static int checkFrameHeader(byte[] b, int pos, int marker) {
         int precision = Bytes.u8(b, pos + 2);
         int components = Bytes.u8(b, pos + 7);
         if (components == 0) {
@@ -158,13 +174,23 @@ final class JpegStructure {
         if (precision != 8) {
             throw unsupported(precision + "-bit samples are not supported; send 8-bit JPEG");
         }
-        if (components == 4) {
-            throw unsupported("4-component JPEG (CMYK or YCCK) is not supported: its colours cannot be converted "
-                    + "to RGB without its colour profile; send RGB or grayscale");
+        if (components != 1 && components != 3 && components != 4) {
+            throw unsupported(components + "-component JPEG is not supported; send RGB, CMYK or grayscale");
         }
-        if (components != 1 && components != 3) {
-            throw unsupported(components + "-component JPEG is not supported; send RGB or grayscale");
+        return components;
+    }
+
+    /** Whether an APP14 body is Adobe's: it says how a 4-component file's samples are to be read. */
+    private static boolean isAdobe(byte[] b, int at, int length) {
+        if (length < 12) {
+            return false;
         }
+        for (int i = 0; i < ADOBE.length; i++) {
+            if (b[at + i] != ADOBE[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Skips entropy-coded data: stuffed zero bytes and restart markers belong to it. */

@@ -3,7 +3,7 @@ package io.ultraline.frame;
 /**
  * Raw GRAY8 and RGB8 frames: row-major, no padding, so the byte count is fixed by the declared
  * size and any other count is a rejection. A count that fits the other raw encoding says so, since
- * that is the usual cause.
+ * that is the usual cause; so does an image file sent as raw pixels.
  */
 final class RawFrames {
 
@@ -23,6 +23,12 @@ final class RawFrames {
         long pixels = (long) width * height;
         long needed = pixels * channels;
         if (bytes.length != needed) {
+            String format = ImageSignature.knownFormat(bytes);
+            if (format != null) {
+                throw new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, "declared " + encoding
+                        + " but the bytes start with a " + format + " signature (a " + width + "x" + height + " "
+                        + encoding + " frame needs " + needed + " bytes, got " + bytes.length + ")");
+            }
             String what = encoding + " frame of " + width + "x" + height + " needs " + needed + " bytes, got "
                     + bytes.length + hint(encoding, pixels, bytes.length);
             throw new FrameRejectedException(bytes.length < needed ? FrameRejection.IMAGE_TRUNCATED

@@ -11,8 +11,24 @@ import java.util.List;
  * Draws token-grid information over a frame of any size: concept labels as tinted regions with
  * outlines, a scalar map as a heatmap, a marked cell, and a caption strip below the frame.
  * A grid cell covers the pixels whose nearest-neighbour upsampling lands in it.
+ *
+ * <p>Memory is bounded whatever the frame's shape: the canvas is the frame scaled up (by a whole
+ * factor, so pixels stay sharp) until its short side reaches {@code minSide}, but never past
+ * {@link #MAX_CANVAS_SIDE} a side nor {@link #MAX_CANVAS_PIXELS} in all; larger frames are scaled
+ * down to fit. A 16384 x 2 frame becomes a 4096 x 1 canvas, not a 3-gigapixel one. Per-cell
+ * arrays whose length does not match the grid are refused with an {@link IllegalArgumentException}
+ * naming both, before anything is drawn.
  */
 public final class GridOverlay {
+
+    /** Most pixels a canvas may have: 2048 x 2048, 16 MiB as 32-bit RGB. */
+    public static final long MAX_CANVAS_PIXELS = 2048L * 2048L;
+    /** Longest canvas side: wider than any screen that shows an overlay. */
+    public static final int MAX_CANVAS_SIDE = 4096;
+    /** Longest caption line, in characters; longer ones end in an ellipsis (ids can be long). */
+    public static final int MAX_CAPTION_CHARS = 120;
+    /** Narrowest caption strip, so a canvas of a very tall, thin frame still has a readable caption. */
+    static final int MIN_CAPTION_WIDTH = 320;
 
     private final BufferedImage canvas;
     private final int width;
@@ -20,11 +36,14 @@ public final class GridOverlay {
     private final int gridH;
     private final int gridW;
 
-    /** Starts from a copy of the frame (scaled up so small frames stay readable). */
+    /** Starts from a copy of the frame (scaled up so small frames stay readable, down so big ones fit). */
     public GridOverlay(BufferedImage frame, int gridH, int gridW, int minSide) {
-        int scale = Math.max(1, (int) Math.ceil((double) minSide / Math.min(frame.getWidth(), frame.getHeight())));
-        this.width = frame.getWidth() * scale;
-        this.height = frame.getHeight() * scale;
+        if (gridH <= 0 || gridW <= 0) {
+            throw new IllegalArgumentException("grid must be positive, got " + gridH + "x" + gridW);
+        }
+        double scale = canvasScale(frame.getWidth(), frame.getHeight(), minSide);
+        this.width = Math.max(1, (int) Math.round(frame.getWidth() * scale));
+        this.height = Math.max(1, (int) Math.round(frame.getHeight() * scale));
         this.gridH = gridH;
         this.gridW = gridW;
         this.canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -34,12 +53,43 @@ public final class GridOverlay {
         g.dispose();
     }
 
+    /**
+     * The factor from frame to canvas: the whole factor that brings the short side to
+     * {@code minSide}, lowered (to a whole factor where one still fits, else below 1) until the
+     * canvas fits {@link #MAX_CANVAS_SIDE} and {@link #MAX_CANVAS_PIXELS}.
+     */
+    static double canvasScale(int frameWidth, int frameHeight, int minSide) {
+        double up = Math.max(1, Math.ceil((double) minSide / Math.min(frameWidth, frameHeight)));
+        double fits = Math.min((double) MAX_CANVAS_SIDE / Math.max(frameWidth, frameHeight),
+                Math.sqrt((double) MAX_CANVAS_PIXELS / ((double) frameWidth * frameHeight)));
+        if (up <= fits) {
+            return up;
+        }
+        return fits >= 1 ? Math.floor(fits) : fits;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    private void requireCells(String what, int length) {
+        if (length != (long) gridH * gridW) {
+            throw new IllegalArgumentException(what + " has " + length + " values for a " + gridH + "x" + gridW
+                    + " grid of " + (long) gridH * gridW + " cells");
+        }
+    }
+
     private int cellOf(int x, int y) {
         return (y * gridH / height) * gridW + (x * gridW / width);
     }
 
     /** Tints each pixel with its cell's concept colour and outlines concept borders. */
     public GridOverlay concepts(int[] labels, double alpha) {
+        requireCells("concept labels", labels.length);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int label = labels[cellOf(x, y)];
@@ -56,6 +106,7 @@ public final class GridOverlay {
 
     /** Blends a per-cell value, normalised by [min, max], as a heatmap. */
     public GridOverlay heatmap(float[] values, double min, double max, double alpha) {
+        requireCells("heatmap", values.length);
         double span = max > min ? max - min : 1;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -68,6 +119,7 @@ public final class GridOverlay {
 
     /** Outlines the cells where {@code mask} is set (e.g. defect regions) in a colour. */
     public GridOverlay outline(boolean[] mask, int rgb) {
+        requireCells("mask", mask.length);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 if (!mask[cellOf(x, y)]) {
@@ -86,6 +138,9 @@ public final class GridOverlay {
 
     /** Draws a box around one cell. */
     public GridOverlay markCell(int cell, int rgb) {
+        if (cell < 0 || cell >= (long) gridH * gridW) {
+            throw new IllegalArgumentException("cell " + cell + " is outside the " + gridH + "x" + gridW + " grid");
+        }
         Graphics2D g = canvas.createGraphics();
         g.setColor(new Color(rgb));
         int cy = cell / gridW;
@@ -100,22 +155,28 @@ public final class GridOverlay {
         return this;
     }
 
-    /** The picture with caption lines in a strip below it. */
+    /** The picture with caption lines in a strip below it (lines cut to {@link #MAX_CAPTION_CHARS}). */
     public BufferedImage withCaption(List<String> lines) {
         int lineHeight = 16;
-        BufferedImage out = new BufferedImage(width, height + lineHeight * lines.size() + 6, BufferedImage.TYPE_INT_RGB);
+        int outWidth = Math.max(width, MIN_CAPTION_WIDTH);
+        BufferedImage out = new BufferedImage(outWidth, height + lineHeight * lines.size() + 6,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.drawImage(canvas, 0, 0, null);
         g.setColor(new Color(0x202020));
-        g.fillRect(0, height, width, out.getHeight() - height);
+        g.fillRect(0, 0, outWidth, out.getHeight());
+        g.drawImage(canvas, 0, 0, null);
         g.setColor(Color.WHITE);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (int i = 0; i < lines.size(); i++) {
-            g.drawString(lines.get(i), 4, height + 14 + i * lineHeight);
+            g.drawString(cut(lines.get(i)), 4, height + 14 + i * lineHeight);
         }
         g.dispose();
         return out;
+    }
+
+    private static String cut(String line) {
+        return line.length() <= MAX_CAPTION_CHARS ? line : line.substring(0, MAX_CAPTION_CHARS - 1) + "\u2026";
     }
 
     public BufferedImage image() {

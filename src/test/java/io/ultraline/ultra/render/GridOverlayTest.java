@@ -1,0 +1,68 @@
+package io.ultraline.ultra.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GridOverlayTest {
+
+    private static final int MIN_SIDE = 384;
+
+    @Test
+    void aLongThinFrameStaysWithinTheCanvasBudget() {
+        // upscaling the 2-pixel side to 384 would make a 3-gigapixel canvas of 16384 x 2
+        GridOverlay overlay = new GridOverlay(new BufferedImage(16384, 2, BufferedImage.TYPE_INT_RGB), 1, 14,
+                MIN_SIDE);
+        assertThat((long) overlay.width() * overlay.height()).isLessThanOrEqualTo(GridOverlay.MAX_CANVAS_PIXELS);
+        assertThat(overlay.width()).isEqualTo(GridOverlay.MAX_CANVAS_SIDE);
+        assertThat(overlay.height()).isEqualTo(1);
+        BufferedImage out = overlay.concepts(new int[14], 0.2).withCaption(List.of("a", "b"));
+        assertThat(out.getWidth()).isEqualTo(GridOverlay.MAX_CANVAS_SIDE);
+        assertThat(out.getHeight()).isLessThan(64);
+    }
+
+    @Test
+    void everyShapeFitsTheBudgetAndSmallFramesAreScaledByWholeFactors() {
+        int[][] shapes = {{16384, 2}, {2, 16384}, {16384, 16384}, {1, 1}, {4096, 4096}, {6000, 4000}, {1000, 10},
+            {64, 48}, {224, 224}, {10_000, 1}};
+        for (int[] s : shapes) {
+            double scale = GridOverlay.canvasScale(s[0], s[1], MIN_SIDE);
+            long w = Math.max(1, Math.round(s[0] * scale));
+            long h = Math.max(1, Math.round(s[1] * scale));
+            assertThat(w * h).as("%dx%d", s[0], s[1]).isLessThanOrEqualTo(GridOverlay.MAX_CANVAS_PIXELS);
+            assertThat(Math.max(w, h)).as("%dx%d", s[0], s[1]).isLessThanOrEqualTo(GridOverlay.MAX_CANVAS_SIDE);
+            if (scale >= 1) {
+                assertThat(scale).as("%dx%d", s[0], s[1]).isEqualTo(Math.floor(scale));
+            }
+        }
+        assertThat(GridOverlay.canvasScale(64, 48, MIN_SIDE)).isEqualTo(8);
+        assertThat(GridOverlay.canvasScale(1000, 10, MIN_SIDE)).isEqualTo(4);
+        assertThat(GridOverlay.canvasScale(4096, 4096, MIN_SIDE)).isEqualTo(0.5);
+    }
+
+    @Test
+    void arraysThatDoNotMatchTheGridAreRefusedByName() {
+        GridOverlay overlay = new GridOverlay(new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB), 14, 14, MIN_SIDE);
+        assertThatThrownBy(() -> overlay.concepts(new int[195], 0.2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("concept labels has 195 values for a 14x14 grid of 196 cells");
+        assertThatThrownBy(() -> overlay.heatmap(new float[197], 0, 1, 0.4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heatmap has 197");
+        assertThatThrownBy(() -> overlay.outline(new boolean[49], 0xff00)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mask has 49");
+        assertThatThrownBy(() -> overlay.markCell(196, 0xff00)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GridOverlay(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 0, 14, 384))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid must be positive");
+    }
+
+    @Test
+    void longCaptionLinesAreCutAndThinCanvasesGetAReadableStrip() {
+        GridOverlay overlay = new GridOverlay(new BufferedImage(2, 16384, BufferedImage.TYPE_INT_RGB), 14, 1, MIN_SIDE);
+        assertThat(overlay.width()).isEqualTo(1);
+        BufferedImage out = overlay.withCaption(List.of("x".repeat(2_000_000)));
+        assertThat(out.getWidth()).isEqualTo(GridOverlay.MIN_CAPTION_WIDTH);
+        assertThat(out.getHeight()).isEqualTo(GridOverlay.MAX_CANVAS_SIDE + 16 + 6);
+    }
+}
