@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every hostile input of the hardening issue through the real pipeline (embedded KRaft broker,
- * Apicurio registry, the tiny model, exactly_once_v2): each input offset ends as exactly one verdict
+ * Apicurio registry, the tiny model, exactly_once_v2), and CMYK and YCCK JPEGs, which are good
+ * frames: each input offset ends as exactly one verdict
  * or one dead letter with its typed reason, the client never leaves RUNNING and no stream thread
  * dies, and a good frame sent last gets its verdict. Then the crash loop of the issue: a poison
  * frame already sitting in the batch buffer when the pipeline restarts ends as one dead letter.
@@ -103,6 +104,11 @@ class HostileInputIT {
                 Set.of(RejectReason.DIMENSION_MISMATCH));
         expected.put(send(frames, TestFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
                 Set.of(RejectReason.UNSUPPORTED_ENCODING, RejectReason.IMAGE_CORRUPT));
+        for (String cmyk : List.of("cmyk-adobe.jpg", "ycck-adobe.jpg")) {
+            // print-inspection cameras write 4-component JPEGs: they are frames, not bad input
+            expected.put(send(frames, TestFrames.frame("cam-3", cmyk, ImageEncoding.JPEG, 48, 32,
+                    resource("/frames/cmyk/" + cmyk))), verdict());
+        }
         expected.put(sendRaw(raw, WireFormat.encode(987_654, new byte[] {2, 'x'})), Set.of(RejectReason.UNKNOWN_SCHEMA));
         expected.put(sendRaw(raw, "{\"cameraId\":\"cam-3\"}".getBytes(StandardCharsets.UTF_8)),
                 Set.of(RejectReason.DESERIALIZATION_FAILED));
@@ -174,6 +180,15 @@ class HostileInputIT {
         assertThat(dead.getOriginalValueSha256()).hasSize(64);
         assertThat(after.threadDeaths()).isEmpty();
         assertThat(after.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (var in = HostileInputIT.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + name + " is missing");
+            }
+            return in.readAllBytes();
+        }
     }
 
     private static Set<RejectReason> verdict() {
