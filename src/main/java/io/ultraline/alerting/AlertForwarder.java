@@ -86,10 +86,10 @@ public final class AlertForwarder implements Runnable {
         this.producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new StringSerializer());
     }
 
-    /** A forwarder posting to {@code config.webhook()} with {@link HttpWebhookSender}. */
+    /** A forwarder posting to {@code config.webhook()} with {@link HttpWebhookSender}, signed if configured. */
     public static AlertForwarder create(ForwarderConfig config) {
-        return new AlertForwarder(config, new HttpWebhookSender(config.webhook(), config.requestTimeout()),
-                Clock.systemUTC());
+        return new AlertForwarder(config, new HttpWebhookSender(config.webhook(), config.requestTimeout(),
+                config.signer(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     /**
@@ -128,7 +128,8 @@ public final class AlertForwarder implements Runnable {
     public void run() {
         try {
             consumer.subscribe(List.of(config.alertsTopic()));
-            LOG.info("Forwarding {} (group {}) to {}", config.alertsTopic(), config.groupId(), config.webhook());
+            LOG.info("Forwarding {} (group {}) to {}{}", config.alertsTopic(), config.groupId(),
+                    WebhookUrls.redacted(config.webhook()), config.signer().isPresent() ? ", signed" : ", unsigned");
             while (!stopping) {
                 process(consumer.poll(POLL));
             }

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -197,7 +198,7 @@ class AlertForwarderBadRecordsIT {
     private AlertForwarder startForwarder(String group, Map<String, Object> serde, String dlq) {
         ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serde, alertsTopic, dlq, group, "earliest",
                 receiver.url(), new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200)),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Optional.empty());
         AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);
         Thread thread = new Thread(forwarder, "alert-forwarder-" + forwarders.size());
