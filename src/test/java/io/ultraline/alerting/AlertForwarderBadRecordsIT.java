@@ -179,6 +179,8 @@ class AlertForwarderBadRecordsIT {
 
         AlertForwarder first = startForwarder(group, serdeConfig, tinyDlq);
         assertThat(first.awaitStopped(TIMEOUT)).as("the forwarder stopped by itself").isTrue();
+        // run() closes its clients (and counts stopped down) before the exception leaves the thread
+        await().atMost(Duration.ofSeconds(10)).until(() -> crashed.get() != null);
         assertThat(crashed.get()).isInstanceOf(KafkaException.class)
                 .hasMessageContaining("Could not write a dead letter to " + tinyDlq);
         assertThat(first.deadLettered()).isZero();
