@@ -3,8 +3,6 @@ package io.ultraline.alerting;
 import io.ultraline.alerting.DeadLetterJson.RecordRef;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.serde.AvroSerdes;
-import io.ultraline.serde.RegistryUnavailableException;
-import io.ultraline.serde.SerdeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,26 +41,37 @@ import org.slf4j.LoggerFactory;
  * dead-lettered, and at most the records in flight at the crash are posted again; receivers
  * deduplicate on the {@code Idempotency-Key} header.
  *
+ * <p>A record that is not an alert ({@link AlertDecoder.Undecodable}: null, foreign, corrupt, or
+ * anything the decoder throws) is dead-lettered with its bytes and committed like any other. When
+ * the schema registry fails instead ({@link AlertDecoder.RegistryFault}), the record is not the
+ * problem: it is neither dead-lettered nor committed; the consumer is rewound to it and decodes it
+ * again after a backoff, polling in between so the group keeps it, until the registry is back or
+ * the forwarder is stopped.
+ *
  * <p>{@link #run()} blocks until {@link #stop()} (from another thread, e.g. a shutdown hook) or a
- * fatal error (registry unreachable, dead-letter topic unwritable), which it throws after closing
- * its clients, without committing the record it was working on.
+ * fatal error (dead-letter topic unwritable), which it logs and throws after closing its clients,
+ * without committing the record it was working on.
  */
 public final class AlertForwarder implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertForwarder.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int DEFAULT_MAX_POLL_RECORDS = 10;
+    private static final Duration MIN_REGISTRY_BACKOFF = Duration.ofMillis(100);
 
     private final ForwarderConfig config;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, String> producer;
     private final Deserializer<LineAlert> alerts;
+    private final AlertDecoder decoder;
     private final AlertDelivery delivery;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong registryWaits = new AtomicLong();
+    private int registryFailuresInARow;
     private volatile boolean stopping;
 
     /** A forwarder posting with {@code sender}; clients are created here and closed when {@link #run()} ends. */
@@ -70,16 +79,17 @@ public final class AlertForwarder implements Runnable {
         this.config = config;
         this.clock = clock;
         this.alerts = AvroSerdes.specific(LineAlert.class, config.serdeConfig()).deserializer();
+        this.decoder = new AlertDecoder(alerts);
         this.delivery = new AlertDelivery(sender, config.policy(), this::sleepUnlessStopped);
         this.consumer = new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new StringSerializer());
     }
 
-    /** A forwarder posting to {@code config.webhook()} with {@link HttpWebhookSender}. */
+    /** A forwarder posting to {@code config.webhook()} with {@link HttpWebhookSender}, signed if configured. */
     public static AlertForwarder create(ForwarderConfig config) {
-        return new AlertForwarder(config, new HttpWebhookSender(config.webhook(), config.requestTimeout()),
-                Clock.systemUTC());
+        return new AlertForwarder(config, new HttpWebhookSender(config.webhook(), config.requestTimeout(),
+                config.signer(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     /**
@@ -118,7 +128,8 @@ public final class AlertForwarder implements Runnable {
     public void run() {
         try {
             consumer.subscribe(List.of(config.alertsTopic()));
-            LOG.info("Forwarding {} (group {}) to {}", config.alertsTopic(), config.groupId(), config.webhook());
+            LOG.info("Forwarding {} (group {}) to {}{}", config.alertsTopic(), config.groupId(),
+                    WebhookUrls.redacted(config.webhook()), config.signer().isPresent() ? ", signed" : ", unsigned");
             while (!stopping) {
                 process(consumer.poll(POLL));
             }
@@ -127,8 +138,12 @@ public final class AlertForwarder implements Runnable {
                 throw e;
             }
         } catch (InterruptedException e) {
-            LOG.info("Stopped during a delivery; that alert is not committed and will be posted again");
+            LOG.info("Stopped during a delivery or a wait; that record is not committed and will be handled again");
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Forwarder failed; the record it was working on is not committed and will be handled again "
+                    + "after a restart", e);
+            throw e;
         } finally {
             closeQuietly(consumer);
             closeQuietly(producer);
@@ -142,11 +157,15 @@ public final class AlertForwarder implements Runnable {
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         for (int p = 0; p < partitions.size(); p++) {
             for (ConsumerRecord<String, byte[]> record : records.records(partitions.get(p))) {
-                handle(record);
-                if (!commit(record)) {
-                    seekIfAssigned(partitions.get(p), record.offset() + 1);
+                boolean handled = handle(record);
+                if (!handled || !commit(record)) {
+                    // not handled: poll this record again after the wait; not committed: its new owner will
+                    seekIfAssigned(partitions.get(p), handled ? record.offset() + 1 : record.offset());
                     for (TopicPartition untouched : partitions.subList(p + 1, partitions.size())) {
                         seekIfAssigned(untouched, records.records(untouched).get(0).offset());
+                    }
+                    if (!handled) {
+                        sleepUnlessStopped(registryBackoff());
                     }
                     return;
                 }
@@ -157,35 +176,53 @@ public final class AlertForwarder implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** Delivers or dead-letters {@code record}; false when the registry failed and it is to be tried again. */
+    private boolean handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         RecordRef where = new RecordRef(record.topic(), record.partition(), record.offset());
-        LineAlert alert;
-        try {
-            alert = record.value() == null ? null : alerts.deserialize(record.topic(), record.headers(), record.value());
-            if (alert == null) {
-                deadLetter(record, DeadLetterJson.undecodable("null value", null, where, clock.instant()));
-                return;
-            }
-        } catch (RegistryUnavailableException e) {
-            throw e;
-        } catch (SerdeException e) {
-            LOG.warn("Record {} is not a decodable LineAlert: {}", where, e.getMessage());
-            deadLetter(record, DeadLetterJson.undecodable(e.reason() + ": " + e.getMessage(), record.value(), where,
-                    clock.instant()));
-            return;
+        AlertDecoder.Result result = decoder.decode(record.topic(), record.headers(), record.value());
+        if (result instanceof AlertDecoder.RegistryFault fault) {
+            registryWaits.incrementAndGet();
+            registryFailuresInARow++;
+            LOG.warn("Schema registry failed while decoding {} ({} time(s) in a row): {}; not the record's fault, "
+                    + "so it is not dead-lettered; trying again in {}", where, registryFailuresInARow,
+                    fault.cause().getMessage(), registryBackoff());
+            return false;
         }
-        String key = AlertJson.idempotencyKey(alert);
-        DeliveryResult result = delivery.deliver(key, AlertJson.toJson(alert));
-        if (result.delivered()) {
+        if (registryFailuresInARow > 0) {
+            LOG.info("Schema registry answers again after {} failed attempt(s)", registryFailuresInARow);
+            registryFailuresInARow = 0;
+        }
+        if (result instanceof AlertDecoder.Undecodable bad) {
+            LOG.warn("Record {} is not a decodable LineAlert: {}; dead-lettering it to {}", where, bad.reason(),
+                    config.deadLetterTopic());
+            deadLetter(record, DeadLetterJson.undecodable(bad.reason(), record.value(), where, clock.instant()));
+            return true;
+        }
+        AlertDecoder.Decoded alert = (AlertDecoder.Decoded) result;
+        DeliveryResult delivery = this.delivery.deliver(alert.idempotencyKey(), alert.json());
+        if (delivery.delivered()) {
             delivered.incrementAndGet();
-            LOG.debug("Delivered alert {} from {} after {} attempt(s)", key, where, result.attempts());
+            LOG.debug("Delivered alert {} from {} after {} attempt(s)", alert.idempotencyKey(), where,
+                    delivery.attempts());
         } else {
-            LOG.warn("Giving up on alert {} from {} after {} attempt(s): {}; dead-lettering it to {}", key, where,
-                    result.attempts(), result.reason(), config.deadLetterTopic());
-            deadLetter(record, DeadLetterJson.undelivered(alert, result, where, clock.instant()));
+            LOG.warn("Giving up on alert {} from {} after {} attempt(s): {}; dead-lettering it to {}",
+                    alert.idempotencyKey(), where, delivery.attempts(), delivery.reason(), config.deadLetterTopic());
+            deadLetter(record, DeadLetterJson.undelivered(alert.alert(), delivery, where, clock.instant()));
         }
+        return true;
     }
 
+    /**
+     * The wait before decoding again after the registry failed: the webhook backoff curve
+     * ({@code --backoff} doubling up to {@code --max-backoff}), at least 100 ms. It stays far below
+     * {@code max.poll.interval.ms}, as the consumer polls between two tries.
+     */
+    private Duration registryBackoff() {
+        Duration wait = config.policy().backoffBefore(Math.min(registryFailuresInARow, 30) + 1);
+        return wait.compareTo(MIN_REGISTRY_BACKOFF) < 0 ? MIN_REGISTRY_BACKOFF : wait;
+    }
+
+    /** Writes a dead letter and waits for the broker's ack; throws, so nothing is committed, when it fails. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String value) {
         try {
             producer.send(new ProducerRecord<>(config.deadLetterTopic(), record.key(), value)).get();
@@ -255,6 +292,11 @@ public final class AlertForwarder implements Runnable {
     /** Alerts the webhook accepted so far. */
     public long delivered() {
         return delivered.get();
+    }
+
+    /** Times a record was put back because the schema registry failed (not the record). */
+    public long registryWaits() {
+        return registryWaits.get();
     }
 
     /** Records written to the dead-letter topic so far. */

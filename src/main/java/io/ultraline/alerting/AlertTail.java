@@ -2,8 +2,6 @@ package io.ultraline.alerting;
 
 import io.ultraline.avro.LineAlert;
 import io.ultraline.serde.AvroSerdes;
-import io.ultraline.serde.RegistryUnavailableException;
-import io.ultraline.serde.SerdeException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Prints alert events as they are committed to {@code line.alerts}, one {@link AlertLine} each.
  * Reads with {@code read_committed}, so an alert from an aborted transaction never shows. Uses no
  * consumer group: it assigns itself every partition of the topic and commits nothing, so any number
- * of tails can run side by side. A record that does not decode is reported on the line and skipped.
+ * of tails can run side by side. A record that does not decode is reported on the line and skipped;
+ * a failing schema registry stops the tail with that error.
  */
 public final class AlertTail implements Runnable {
 
@@ -33,6 +32,7 @@ public final class AlertTail implements Runnable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<LineAlert> alerts;
+    private final AlertDecoder decoder;
     private final String topic;
     private final boolean fromBeginning;
     private final PrintStream out;
@@ -54,6 +54,7 @@ public final class AlertTail implements Runnable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.alerts = AvroSerdes.specific(LineAlert.class, serdeConfig).deserializer();
+        this.decoder = new AlertDecoder(alerts);
         this.topic = topic;
         this.fromBeginning = fromBeginning;
         this.out = out;
@@ -92,19 +93,19 @@ public final class AlertTail implements Runnable {
     }
 
     private String line(ConsumerRecord<String, byte[]> record) {
-        try {
-            LineAlert alert = record.value() == null ? null
-                    : alerts.deserialize(record.topic(), record.headers(), record.value());
-            if (alert != null) {
-                return AlertLine.format(alert);
-            }
-            return "(null value at " + record.topic() + "-" + record.partition() + "@" + record.offset() + ")";
-        } catch (RegistryUnavailableException e) {
-            throw e;
-        } catch (SerdeException e) {
-            return "(undecodable record at " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                    + ": " + e.reason() + ")";
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        AlertDecoder.Result result = decoder.decode(record.topic(), record.headers(), record.value());
+        if (result instanceof AlertDecoder.Decoded decoded) {
+            return AlertLine.format(decoded.alert());
         }
+        if (result instanceof AlertDecoder.RegistryFault fault) {
+            throw fault.cause(); // the tail has no offsets to keep: stop and say why
+        }
+        AlertDecoder.Undecodable bad = (AlertDecoder.Undecodable) result;
+        if ("NULL_VALUE".equals(bad.code())) {
+            return "(null value at " + where + ")";
+        }
+        return "(undecodable record at " + where + ": " + bad.code() + ")";
     }
 
     /** Asks {@link #run()} to return; does not block. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@link AlertForwarder} needs, as values.
@@ -18,10 +19,19 @@ import java.util.Objects;
  * @param webhook         the URL alerts are POSTed to
  * @param policy          attempts and backoff per alert
  * @param requestTimeout  connect and response timeout of one request
+ * @param signer          signs every request ({@link WebhookSigner#HEADER}) when present
  */
 public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
         String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, RetryPolicy policy,
-        Duration requestTimeout) {
+        Duration requestTimeout, Optional<WebhookSigner> signer) {
+
+    /** Unsigned requests. */
+    public ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
+            String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, RetryPolicy policy,
+            Duration requestTimeout) {
+        this(clientConfig, serdeConfig, alertsTopic, deadLetterTopic, groupId, autoOffsetReset, webhook, policy,
+                requestTimeout, Optional.empty());
+    }
 
     public ForwarderConfig {
         clientConfig = Map.copyOf(Objects.requireNonNull(clientConfig, "clientConfig"));
@@ -31,6 +41,7 @@ public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Obje
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(signer, "signer");
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException("groupId must not be blank");
         }
@@ -41,6 +52,13 @@ public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Obje
         if (alertsTopic.equals(deadLetterTopic)) {
             throw new IllegalArgumentException("the dead-letter topic must differ from the alerts topic");
         }
+    }
+
+    /** The webhook URL is shown redacted: it often embeds a secret. */
+    @Override
+    public String toString() {
+        return "ForwarderConfig[alertsTopic=" + alertsTopic + ", deadLetterTopic=" + deadLetterTopic + ", groupId="
+                + groupId + ", webhook=" + WebhookUrls.redacted(webhook) + ", signed=" + signer.isPresent() + "]";
     }
 
     /**

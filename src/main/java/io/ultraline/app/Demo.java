@@ -16,13 +16,22 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: a broker, a schema registry, the service with the shipped model (security
  * off, on 127.0.0.1) and a simulated camera line, all in this process (the registry as its child),
  * with temporary data that {@link #close()} removes.
+ *
+ * <p>One JVM shutdown hook, registered before anything starts, closes it all in order: the line,
+ * the service, the registry, the broker. The broker and the registry are started without hooks
+ * of their own, because the JVM runs all hooks at once: with theirs, Ctrl-C stopped the broker
+ * while the streams client was still closing, which then spent its close timeout retrying against
+ * it with a warning per attempt (45 s and hundreds of WARN lines).
  */
 public final class Demo implements AutoCloseable {
 
@@ -45,7 +54,11 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
     private final Path workDir;
+    private final Thread shutdownHook;
+    private boolean closed;
     private EmbeddedKafka kafka;
     private EmbeddedSchemaRegistry registry;
     private ApplicationContext service;
@@ -56,6 +69,7 @@ public final class Demo implements AutoCloseable {
 
     private Demo(Path workDir) {
         this.workDir = workDir;
+        this.shutdownHook = new Thread(this::close, "ultraline-demo-shutdown-hook");
     }
 
     /** Starts everything; on failure, stops what had started and rethrows. */
@@ -66,6 +80,7 @@ public final class Demo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(demo.shutdownHook);
         try {
             demo.startAll(settings);
             return demo;
@@ -76,13 +91,13 @@ public final class Demo implements AutoCloseable {
     }
 
     private void startAll(Settings s) {
-        EmbeddedKafka.Builder broker = EmbeddedKafka.builder().dataDir(workDir.resolve("kafka"));
+        EmbeddedKafka.Builder broker = EmbeddedKafka.builder().dataDir(workDir.resolve("kafka")).closedByOwner();
         if (s.kafkaPort() > 0) {
             broker.brokerPort(s.kafkaPort());
         }
-        kafka = broker.build().start();
-        registry = s.registryPort() > 0 ? EmbeddedSchemaRegistry.start(s.registryPort())
-                : EmbeddedSchemaRegistry.start();
+        kafka = keep(broker.build().start());
+        registry = keep(s.registryPort() > 0 ? EmbeddedSchemaRegistry.start(s.registryPort())
+                : EmbeddedSchemaRegistry.start()).closedByOwner();
         topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()));
         for (String topic : topics.names()) {
             kafka.createTopic(topic, s.partitions());
@@ -98,7 +113,7 @@ public final class Demo implements AutoCloseable {
         props.put("ultraline.security.enabled", false);
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", s.httpPort() > 0 ? s.httpPort() : -1);
-        service = UltralineApplication.start(props);
+        service = keep(UltralineApplication.start(props));
 
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -109,6 +124,18 @@ public final class Demo implements AutoCloseable {
                 topics.calibration().valueSerde().serializer());
         simulator = new CameraLineSimulator(s.line(), frameProducer, topics.frames().name());
         simulator.start(commandProducer, topics.calibration().name());
+    }
+
+    /**
+     * Takes a part that has started; if Ctrl-C closed the demo meanwhile, closes the part too (the
+     * registry is a child process, which would outlive this JVM) and stops the start-up.
+     */
+    private synchronized <T extends AutoCloseable> T keep(T started) {
+        if (closed) {
+            closeQuietly(started);
+            throw new IllegalStateException("the demo was stopped while it was starting");
+        }
+        return started;
     }
 
     public String dashboardUrl() {
@@ -140,9 +167,18 @@ public final class Demo implements AutoCloseable {
         return simulator;
     }
 
-    /** Stops the line, the service, the registry and the broker, and removes the temporary data. */
+    /**
+     * Stops the line, the service, the registry and the broker, in that order, and removes the
+     * temporary data. Safe to call from several threads (Ctrl-C while a caller closes it): the
+     * first does the work, the others wait for it.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long began = System.nanoTime();
         closeQuietly(simulator);
         closeQuietly(frameProducer);
         closeQuietly(commandProducer);
@@ -154,6 +190,14 @@ public final class Demo implements AutoCloseable {
         } catch (IOException e) {
             // best effort: a temp dir left behind is harmless
         }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmShuttingDown) {
+                // the hook runs anyway and finds the demo closed
+            }
+        }
+        LOG.info("Demo stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
     }
 
     private static void closeQuietly(AutoCloseable c) {

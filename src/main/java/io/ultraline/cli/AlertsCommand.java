@@ -4,9 +4,13 @@ import io.ultraline.alerting.AlertForwarder;
 import io.ultraline.alerting.AlertTail;
 import io.ultraline.alerting.ForwarderConfig;
 import io.ultraline.alerting.RetryPolicy;
+import io.ultraline.alerting.WebhookSecret;
+import io.ultraline.alerting.WebhookSigner;
 import io.ultraline.stream.Topics;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,13 +57,18 @@ final class AlertsCommand {
         @Option(names = "--from-beginning",
                 description = "a group without committed offsets starts at the oldest alert, not at the newest")
         boolean fromBeginning;
+        @Option(names = "--signing-secret-file",
+                description = {"file holding the secret that signs each request (header "
+                        + WebhookSigner.HEADER + ", HMAC-SHA256);",
+                        "without it the secret comes from env " + WebhookSecret.ENV + "; neither: unsigned"})
+        Path signingSecretFile;
 
         @Override
         public Integer call() throws Exception {
             ForwarderConfig config = new ForwarderConfig(connection.clientConfig(), connection.serdeConfig(),
                     connection.topic(Topics.ALERTS), connection.topic(Topics.ALERTS_DLQ), groupId,
                     fromBeginning ? "earliest" : "latest", webhook, new RetryPolicy(maxAttempts, backoff, maxBackoff),
-                    timeout);
+                    timeout, WebhookSecret.load(Optional.ofNullable(signingSecretFile), System::getenv));
             AlertForwarder forwarder = AlertForwarder.create(config);
             Duration grace = timeout.plusSeconds(10);
             int code = runUntilStopped(forwarder, forwarder::stop, () -> forwarder.awaitStopped(grace));

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * followed by {@link #start()} keeps topics and records; ports chosen at first start are kept
  * too, so {@link #bootstrapServers()} does not change across a restart. {@link #close()} deletes
  * the directory only when this instance created it. A JVM shutdown hook closes a forgotten
- * instance.
+ * instance, unless the builder was told the owner stops it ({@link Builder#closedByOwner()}).
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
@@ -65,6 +65,7 @@ public final class EmbeddedKafka implements KafkaCluster {
     private final Duration startupTimeout;
     private final List<BrokerListener> listeners;
     private final Map<String, String> overrides;
+    private final boolean closeOnJvmShutdown;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private KafkaRaftServer server;
     private Thread shutdownHook;
@@ -76,6 +77,7 @@ public final class EmbeddedKafka implements KafkaCluster {
         this.startupTimeout = builder.startupTimeout;
         this.listeners = List.copyOf(builder.listeners.values());
         this.overrides = Map.copyOf(builder.overrides);
+        this.closeOnJvmShutdown = builder.closeOnJvmShutdown;
         listeners.forEach(l -> ports.put(l.name(), l.port()));
     }
 
@@ -265,7 +267,7 @@ public final class EmbeddedKafka implements KafkaCluster {
     }
 
     private void registerShutdownHook() {
-        if (shutdownHook == null) {
+        if (closeOnJvmShutdown && shutdownHook == null) {
             shutdownHook = new Thread(this::close, "embedded-kafka-shutdown-hook");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -360,6 +362,7 @@ public final class EmbeddedKafka implements KafkaCluster {
         private final Map<String, String> overrides = new HashMap<>();
         private Path dataDir;
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private boolean closeOnJvmShutdown = true;
 
         private Builder() {
             listeners.put(CLIENT_LISTENER, plain(CLIENT_LISTENER, 0));
@@ -415,6 +418,17 @@ public final class EmbeddedKafka implements KafkaCluster {
                 throw new IllegalArgumentException("startupTimeout must be positive, got " + timeout);
             }
             this.startupTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * No JVM shutdown hook: the owner closes the broker in its own hook, after the clients that
+         * use it. JVM shutdown hooks run concurrently, so with its own hook the broker would stop
+         * while a streams client is still committing and closing, which then retries against a
+         * dead broker until its close timeout, logging a warning per attempt.
+         */
+        public Builder closedByOwner() {
+            this.closeOnJvmShutdown = false;
             return this;
         }
 

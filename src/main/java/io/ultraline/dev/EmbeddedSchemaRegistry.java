@@ -143,6 +143,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return !closed && process.isAlive();
     }
 
+    /**
+     * Drops the JVM shutdown hook that would stop this registry: the caller now stops it, in the
+     * order its own shutdown hook gives (JVM hooks run concurrently, so this one would stop the
+     * registry while its clients are still closing). Returns this registry.
+     */
+    public synchronized EmbeddedSchemaRegistry closedByOwner() {
+        removeShutdownHook();
+        return this;
+    }
+
     /** Stops the registry and its descendants and waits for them to exit. */
     @Override
     public synchronized void close() {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * One JSON request to the registry with failover across the base URLs and bounded, exponentially
  * backed-off retries. Connection errors, timeouts, 5xx, 408 and 429 are retried; other 4xx are
  * turned into {@link RegistryException}s at once.
+ *
+ * <p>Credentials stay with the registry: redirects are followed by this class, not by the HTTP
+ * client, and only within the origin (scheme, host and port) of the URL that answered, at most
+ * {@value #MAX_REDIRECTS} times, keeping method and body. A redirect to another origin fails with a
+ * {@link RegistryRedirectException} before anything is sent there, since the Basic
+ * {@code Authorization} header would go with it. No answer is read past
+ * {@value #MAX_RESPONSE_BYTES} bytes ({@link RegistryResponseTooLargeException}).
  */
 final class RegistryHttp {
 
@@ -27,11 +35,16 @@ final class RegistryHttp {
     private static final String ACCEPT = "application/vnd.schemaregistry.v1+json, "
             + "application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5";
     private static final int MAX_BODY_IN_MESSAGE = 300;
+    /** Longest answer read; schemas are kilobytes, so this only stops a misbehaving server. */
+    static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    /** Same-origin redirects followed for one request. */
+    static final int MAX_REDIRECTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
 
     private final RegistrySettings settings;
     private final Optional<String> authorization;
     private final HttpClient http;
+    private final BoundedBodyHandler bodyHandler = new BoundedBodyHandler(MAX_RESPONSE_BYTES);
     private final ObjectMapper json = new ObjectMapper();
     /** Index of the base URL that answered last; requests start there. */
     private volatile int preferred;
@@ -44,7 +57,9 @@ final class RegistryHttp {
                 // HTTP/2 upgrade attempts on cleartext confuse some proxies; the API needs nothing of 2
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // followed by exchange(), within the origin only: the client's NORMAL policy would carry
+                // the Authorization header to whatever host a redirect names
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -71,19 +86,24 @@ final class RegistryHttp {
                 URI uri = URI.create(withoutTrailingSlash(urls.get(index).toString()) + path);
                 attempts++;
                 try {
-                    HttpResponse<String> response = http.send(request(method, uri, body),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse<byte[]> response = exchange(method, uri, body);
                     int status = response.statusCode();
+                    String text = new String(response.body(), StandardCharsets.UTF_8);
                     if (status >= 200 && status < 300) {
                         preferred = index;
-                        return parse(uri, status, response.body());
+                        return parse(uri, status, text);
                     }
                     if (!isRetryable(status)) {
-                        throw RegistryErrors.fromResponse(uri.toString(), status, response.body(), json);
+                        throw RegistryErrors.fromResponse(uri.toString(), status, text, json);
                     }
-                    lastFailure = method + " " + uri + " answered HTTP " + status + ": " + shorten(response.body());
+                    lastFailure = method + " " + uri + " answered HTTP " + status + ": " + shorten(text);
                     lastCause = null;
                 } catch (IOException e) {
+                    BoundedBodyHandler.TooLarge tooLarge = BoundedBodyHandler.TooLarge.in(e);
+                    if (tooLarge != null) {
+                        throw new RegistryResponseTooLargeException(uri.toString(), tooLarge.status(),
+                                tooLarge.limit());
+                    }
                     lastFailure = method + " " + uri + " failed: " + e;
                     lastCause = e;
                 } catch (InterruptedException e) {
@@ -95,6 +115,49 @@ final class RegistryHttp {
             }
         }
         throw new RegistryUnavailableException(settings.urlTexts(), attempts, lastFailure, lastCause);
+    }
+
+    /** Sends the request, following redirects within the origin of {@code uri}. */
+    private HttpResponse<byte[]> exchange(String method, URI uri, JsonNode body)
+            throws IOException, InterruptedException {
+        URI target = uri;
+        for (int followed = 0; ; followed++) {
+            HttpResponse<byte[]> response = http.send(request(method, target, body), bodyHandler);
+            int status = response.statusCode();
+            if (!isRedirect(status)) {
+                return response;
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            if (location.isEmpty()) {
+                throw new RegistryRedirectException(uri.toString(), status, "redirect without a Location header");
+            }
+            URI next;
+            try {
+                next = target.resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                throw new RegistryRedirectException(uri.toString(), status, "redirect to an unreadable Location");
+            }
+            if (!origin(next).equals(origin(target))) {
+                throw new RegistryRedirectException(uri.toString(), status,
+                        "redirected to another origin " + origin(next));
+            }
+            if (followed == MAX_REDIRECTS) {
+                throw new RegistryRedirectException(uri.toString(), status,
+                        "more than " + MAX_REDIRECTS + " redirects");
+            }
+            target = next;
+        }
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** {@code scheme://host:port} with the default port spelt out, so :443 and no port compare equal. */
+    static String origin(URI uri) {
+        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+        return scheme + "://" + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     private HttpRequest request(String method, URI uri, JsonNode body) throws JsonProcessingException {

@@ -5,7 +5,9 @@
  * big-endian bytes, then the Avro binary body ({@link io.ultraline.serde.WireFormat}). The registry
  * is reached over the Confluent REST API only ({@link io.ultraline.serde.RestSchemaRegistryClient}),
  * which Confluent Schema Registry, Apicurio (under {@code /apis/ccompat/v7}), Redpanda and Karapace
- * all serve; {@code /mode} is never called because Apicurio lacks it.
+ * all serve; {@code /mode} is never called because Apicurio lacks it. Basic credentials go to the
+ * configured origins only: redirects are followed within the origin that answered and refused
+ * across origins, and no answer is read past 4 MiB (see {@code RegistryHttp}).
  *
  * <p>Kafka entry points: {@link io.ultraline.serde.SpecificAvroSerializer},
  * {@link io.ultraline.serde.SpecificAvroDeserializer}, {@link io.ultraline.serde.SpecificAvroSerde}

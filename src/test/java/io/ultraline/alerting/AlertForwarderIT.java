@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ultraline.avro.AlertState;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
@@ -16,13 +18,13 @@ import io.ultraline.stream.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,17 +44,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code alerts forward} and {@code alerts tail} on the embedded broker and registry, against a
- * local webhook that fails some requests: retries, dead letters, exactly one accepted request per
- * idempotency key, and a restart that resumes from the committed offset.
+ * local webhook that fails some requests and checks every signature: retries, dead letters, exactly
+ * one accepted request per idempotency key, a restart that resumes from the committed offset, and
+ * a webhook URL whose tokens never reach the log.
  */
 class AlertForwarderIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int MAX_ATTEMPTS = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final byte[] SIGNING_SECRET = "it-signing-secret-0123456789".getBytes(StandardCharsets.UTF_8);
+    /** Webhook URLs carry tokens like these; none may reach a log line. */
+    private static final String SECRET_PATH = "/T0001/B0002/secretpathtoken?token=secretquerytoken";
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final Map<String, Object> serdeConfig =
@@ -63,12 +70,16 @@ class AlertForwarderIT {
     private final List<AlertForwarder> forwarders = new ArrayList<>();
     private WebhookReceiver receiver;
     private KafkaProducer<String, LineAlert> producer;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
     void start() throws Exception {
         kafka.createTopic(alertsTopic, 2);
         kafka.createTopic(deadLetterTopic, 1);
         receiver = new WebhookReceiver();
+        receiver.verifySignaturesWith(SIGNING_SECRET);
+        logs.start();
+        rootLogger().addAppender(logs);
         Map<String, Object> props = new HashMap<>(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new StringSerializer(),
@@ -81,6 +92,7 @@ class AlertForwarderIT {
             f.stop();
             f.awaitStopped(Duration.ofSeconds(30));
         }
+        rootLogger().detachAppender(logs);
         if (producer != null) {
             producer.close();
         }
@@ -133,7 +145,11 @@ class AlertForwarderIT {
         for (WebhookReceiver.Request request : receiver.log()) {
             assertThat(request.contentType()).isEqualTo("application/json");
             assertThat(request.body()).isEqualTo(AlertJson.toJson(sent.get(request.idempotencyKey())));
+            assertThat(request.signature()).as("signature of " + request.idempotencyKey()).isEqualTo("valid");
         }
+        assertThat(logs.list).as("log lines of this test").isNotEmpty()
+                .anyMatch(e -> e.getFormattedMessage().contains("Forwarding " + alertsTopic))
+                .noneMatch(e -> e.getFormattedMessage().contains("secret"));
 
         Map<String, JsonNode> deadLetters = new HashMap<>();
         for (ConsumerRecord<String, String> r : readAll(deadLetterTopic, 3)) {
@@ -271,15 +287,19 @@ class AlertForwarderIT {
 
     private AlertForwarder startForwarder(String group, Duration backoff) {
         ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serdeConfig, alertsTopic, deadLetterTopic,
-                group, "earliest", receiver.url(),
-                new RetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)), Duration.ofSeconds(30));
-        AlertForwarder forwarder = new AlertForwarder(config,
-                new HttpWebhookSender(config.webhook(), config.requestTimeout()), Clock.systemUTC());
+                group, "earliest", receiver.url(SECRET_PATH),
+                new RetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)), Duration.ofSeconds(30),
+                Optional.of(new WebhookSigner(SIGNING_SECRET)));
+        AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);
         Thread thread = new Thread(forwarder, "alert-forwarder-" + forwarders.size());
         thread.setDaemon(true);
         thread.start();
         return forwarder;
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     private RecordMetadata send(LineAlert alert) throws Exception {

@@ -85,7 +85,7 @@ class AlertJsonTest {
     @Test
     void undecodableDeadLetterKeepsTheBytes() throws Exception {
         byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
-        JsonNode json = MAPPER.readTree(DeadLetterJson.undecodable("MISSING_MAGIC_BYTE: x", value,
+        JsonNode json = MAPPER.readTree(DeadLetterJson.undecodable("UNDECODABLE: MISSING_MAGIC_BYTE: x", value,
                 new RecordRef("line.alerts", 0, 3), Instant.EPOCH));
         assertThat(json.get("reason").asText()).startsWith("UNDECODABLE: MISSING_MAGIC_BYTE");
         assertThat(json.get("alert").isNull()).isTrue();

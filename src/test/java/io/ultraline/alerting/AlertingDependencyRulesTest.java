@@ -18,7 +18,7 @@ class AlertingDependencyRulesTest {
         JavaClasses alerting = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.ultraline.alerting");
         classes().that().resideInAPackage("io.ultraline.alerting..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.kafka.clients..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.apache.kafka.clients..",
                         "org.apache.kafka.common..", "com.fasterxml.jackson..", "org.slf4j..", "io.ultraline.avro..",
                         "io.ultraline.serde..", "io.ultraline.alerting..")
                 .check(alerting);

@@ -2,7 +2,10 @@ package io.ultraline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Argument handling of {@code ultraline alerts}; the commands' behaviour is AlertForwarderIT's. */
 class AlertsCommandTest {
@@ -37,5 +40,15 @@ class AlertsCommandTest {
                 .isEqualTo(2);
         assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook", "--backoff", "soon")))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableOrShortSigningSecretFailsBeforeAnyClientStarts(@TempDir Path dir) throws Exception {
+        Path shortSecret = Files.writeString(dir.resolve("short"), "too-short\n");
+
+        assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook",
+                "--signing-secret-file", dir.resolve("missing").toString()))).isEqualTo(2);
+        assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook",
+                "--signing-secret-file", shortSecret.toString()))).isEqualTo(2);
     }
 }
