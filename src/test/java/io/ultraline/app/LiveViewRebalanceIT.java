@@ -21,12 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,21 +119,10 @@ class LiveViewRebalanceIT {
 
     private static Map<String, Object> settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix,
             int port) throws Exception {
-        Map<String, Object> p = new HashMap<>();
-        p.put("ultraline.model-dir", Path.of("models/line-vit").toAbsolutePath().toString());
-        p.put("ultraline.kafka.bootstrap-servers", kafka.bootstrapServers());
-        p.put("ultraline.kafka.application-id", prefix + "app");
-        p.put("ultraline.kafka.state-dir",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "live-state").toString());
-        p.put("ultraline.kafka.topic-prefix", prefix);
-        p.put("ultraline.kafka.advertised-endpoint", "127.0.0.1:" + port);
-        p.put("ultraline.registry.url", registry.confluentApiUrl());
+        Map<String, Object> p = InstanceSettings.of(kafka, registry, prefix, port);
         p.put("ultraline.security.enabled", false);
         p.put("ultraline.recent-frames.max-cameras", "50");
         p.put("ultraline.recent-frames.max-bytes", "64000000");
-        p.put("ultraline.pipeline.inference.batch.max-wait", "50");
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("micronaut.server.port", port);
         return p;
     }
 

@@ -69,6 +69,6 @@ class SessionRunPoolTest {
         SessionRunPool pool = new SessionRunPool(2);
         pool.close();
         assertThatThrownBy(() -> pool.runAll(List.of(() -> { })))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the model runner is closed");
+                .isInstanceOf(ModelUnavailableException.class).hasMessage("the model runner is closed");
     }
 }
