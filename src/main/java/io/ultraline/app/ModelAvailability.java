@@ -3,6 +3,7 @@ package io.ultraline.app;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ultraline.stream.PipelineObserver;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class ModelAvailability implements PipelineObserver {
     private final Clock clock;
     private final AtomicReference<Outage> outage = new AtomicReference<>();
 
+    @Inject
     ModelAvailability(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
     }
