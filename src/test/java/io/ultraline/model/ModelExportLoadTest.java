@@ -33,6 +33,16 @@ class ModelExportLoadTest {
     }
 
     @Test
+    void aClosedRunnerIsUnavailableRatherThanFailingOnTheFrames() {
+        float[] images = TinyVits.images(1, 32, 3);
+        ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false, 2));
+        runner.close();
+        assertThatThrownBy(() -> runner.explain(images, 1)).isInstanceOf(ModelUnavailableException.class)
+                .hasMessage("the model runner is closed");
+        assertThatThrownBy(() -> runner.tokens(images, 1)).isInstanceOf(ModelUnavailableException.class);
+    }
+
+    @Test
     void exportLoadRunGivesTheSameOutputsAsTheInMemoryGraph() {
         float[] images = TinyVits.images(2, 32, 3);
         float[] expectedRel;
