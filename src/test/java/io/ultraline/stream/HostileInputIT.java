@@ -104,6 +104,9 @@ class HostileInputIT {
                 Set.of(RejectReason.DIMENSION_MISMATCH));
         expected.put(send(frames, TestFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
                 Set.of(RejectReason.UNSUPPORTED_ENCODING, RejectReason.IMAGE_CORRUPT));
+        // within the stream's limits, but an extreme aspect ratio (the overlay's canvas budget case)
+        expected.put(send(frames, TestFrames.frame("cam-3", "strip", ImageEncoding.RGB8, 16_384, 2,
+                new byte[16_384 * 2 * 3])), verdict());
         for (String cmyk : List.of("cmyk-adobe.jpg", "ycck-adobe.jpg")) {
             // print-inspection cameras write 4-component JPEGs: they are frames, not bad input
             expected.put(send(frames, TestFrames.frame("cam-3", cmyk, ImageEncoding.JPEG, 48, 32,
