@@ -13,6 +13,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -94,9 +95,44 @@ class JpegDecodeTest {
     }
 
     @Test
-    void flippedBytesInTheScanDataDecodeOrAreCorrupt() {
+    void damagedMarkersAreCorruptWhereverTheyAre() {
+        // each kind of damage breaks a rule of the marker walk, so none of the 40 may decode
+        int scan = TestFrames.scanDataOffset(JPEG);
+        List<Integer> segments = segmentOffsetsBeforeTheScanData(JPEG);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 40; i++) {
+            byte[] damaged = JPEG.clone();
+            String what;
+            switch (i % 3) {
+                case 0 -> { // the 0xFF that opens a header segment becomes another byte
+                    int at = segments.get(random.nextInt(segments.size()));
+                    damaged[at] ^= (byte) (1 + random.nextInt(255));
+                    what = "marker prefix at " + at;
+                }
+                case 1 -> { // a header segment's marker code becomes a reserved one (0x02..0xBF)
+                    int at = segments.get(random.nextInt(segments.size())) + 1;
+                    damaged[at] = (byte) (0x02 + random.nextInt(0xBF - 0x02 + 1));
+                    what = String.format("marker code at %d -> 0x%02X", at, damaged[at]);
+                }
+                default -> { // the scan data gains a reserved marker, which ends it where no segment may start
+                    int at = scan + random.nextInt(JPEG.length - 4 - scan);
+                    damaged[at] = (byte) 0xFF;
+                    damaged[at + 1] = (byte) (0x02 + random.nextInt(0xBF - 0x02 + 1));
+                    what = String.format("marker 0xFF%02X written into the scan data at %d", damaged[at + 1], at);
+                }
+            }
+            FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, damaged);
+            assertThat(e.reason()).as("%s: %s", what, e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        }
+    }
+
+    @Test
+    void flippedBytesInTheScanDataDecodeOrAreCorruptAndNeverThrowAnythingElse() {
+        // entropy-coded data has no checksum: a flip may decode to other pixels, so either answer is
+        // right; what this proves is that no flip escapes as another reason or an unexpected exception
         int scan = TestFrames.scanDataOffset(JPEG);
         java.util.Random random = new java.util.Random(11);
+        int rejected = 0;
         for (int i = 0; i < 40; i++) {
             byte[] flipped = JPEG.clone();
             flipped[scan + random.nextInt(JPEG.length - 2 - scan)] ^= (byte) (1 + random.nextInt(255));
@@ -104,7 +140,23 @@ class JpegDecodeTest {
                 assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width()).isEqualTo(64);
             } catch (FrameRejectedException e) {
                 assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                rejected++;
             }
+        }
+        // some flips do break the Huffman stream: the decoder's warning path was exercised
+        assertThat(rejected).isPositive();
+    }
+
+    /** Offsets of the 0xFF of every segment marker from the first after SOI up to and including SOS. */
+    private static List<Integer> segmentOffsetsBeforeTheScanData(byte[] jpeg) {
+        List<Integer> offsets = new java.util.ArrayList<>();
+        int pos = 2;
+        while (true) {
+            offsets.add(pos);
+            if ((jpeg[pos + 1] & 0xff) == 0xDA) {
+                return offsets;
+            }
+            pos += 2 + (((jpeg[pos + 2] & 0xff) << 8) | (jpeg[pos + 3] & 0xff));
         }
     }
 
