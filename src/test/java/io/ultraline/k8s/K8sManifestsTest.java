@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,13 +88,24 @@ class K8sManifestsTest {
     void theExampleSecretHasEveryKeyTheManifestsReferenceAndIsNotDeployed() {
         ObjectNode secret = Yaml.document(K8sTree.k8s("base/secret.example.yaml"));
         var p = DeploymentContract.Processor.of(K8sTree.render("overlays/cpu"));
-        p.env().values().forEach(e -> {
+        Map<String, JsonNode> refs = new TreeMap<>();
+        p.env().forEach((name, e) -> {
             JsonNode ref = e.path("valueFrom").path("secretKeyRef");
             if (!ref.isMissingNode()) {
-                assertThat(ref.path("name").asText()).isEqualTo(secret.at("/metadata/name").asText());
-                assertThat(secret.path("stringData").has(ref.path("key").asText())).as(ref.toString()).isTrue();
+                refs.put(name, ref);
             }
         });
+        // the tokens serve needs must come from the Secret: a manifest that drops a reference fails here
+        assertThat(refs).as("env from secretKeyRef").containsKeys("ULTRALINE_API_TOKEN", "ULTRALINE_PEER_TOKEN");
+        refs.forEach((name, ref) -> {
+            assertThat(ref.path("name").asText()).as(name).isEqualTo(secret.at("/metadata/name").asText());
+            assertThat(secret.path("stringData").has(ref.path("key").asText())).as(name + " " + ref).isTrue();
+        });
+        // and the example names no key that nothing reads
+        List<String> exampleKeys = new ArrayList<>();
+        secret.path("stringData").fieldNames().forEachRemaining(exampleKeys::add);
+        assertThat(refs.values()).extracting(ref -> ref.path("key").asText())
+                .containsExactlyInAnyOrderElementsOf(exampleKeys);
         assertThat(Yaml.document(K8sTree.k8s("base/kustomization.yaml")).path("resources"))
                 .extracting(JsonNode::asText).doesNotContain("secret.example.yaml");
     }
