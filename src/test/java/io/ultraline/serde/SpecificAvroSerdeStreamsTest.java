@@ -25,10 +25,18 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The serdes inside a real Kafka Streams topology, explicit and as configured defaults. */
+/**
+ * The serdes inside a Kafka Streams topology, explicit and as configured defaults, run in
+ * {@link TopologyTestDriver} (no broker) against {@link FakeSchemaRegistry}, an in-memory stand-in
+ * for the registry's ccompat API. It proves the serdes plug into Streams' serde configuration and
+ * round-trip records through a topology; the real broker and Apicurio registry are exercised by the
+ * integration tests (InspectionPipelineIT and the other *IT classes).
+ */
+@DisplayName("SpecificAvroSerde in a TopologyTestDriver topology with an in-memory fake registry")
 class SpecificAvroSerdeStreamsTest {
 
     @TempDir
