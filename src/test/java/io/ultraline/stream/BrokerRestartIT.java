@@ -89,6 +89,7 @@ class BrokerRestartIT {
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        CommittedOutcomes outcomes;
         try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(producerConfig,
                 topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer())) {
             PacedSender sender = new PacedSender(frames);
@@ -110,12 +111,10 @@ class BrokerRestartIT {
                 RecordMetadata meta = f.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 produced.add(meta.partition() + "@" + meta.offset());
             }
+            outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced,
+                    TIMEOUT);
         }
 
-        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                .until(() -> CommittedOutcomes.read(kafka, topics, PARTITIONS).size() >= produced.size());
-        TimeUnit.SECONDS.sleep(2); // a late duplicate would show up now
-        CommittedOutcomes outcomes = CommittedOutcomes.read(kafka, topics, PARTITIONS);
         LOG.info("Client states {}; stream thread deaths {}", pipeline.states(), pipeline.threadDeaths());
         assertThat(outcomes.all()).as("one outcome per produced offset").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(produced);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ultraline.avro.CameraFrame;
-import io.ultraline.avro.FrameVerdict;
-import io.ultraline.avro.RejectedFrame;
-import io.ultraline.avro.SourceRef;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
 import io.ultraline.dev.KafkaCluster;
 import io.ultraline.dev.TestKafka;
@@ -30,9 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -81,6 +75,7 @@ class CrashRecoveryIT {
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        CommittedOutcomes outcomes;
         try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(producerConfig,
                 topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
              KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
@@ -108,28 +103,13 @@ class CrashRecoveryIT {
             for (int i = 0; i < 3; i++) {
                 send(frames, "cam-" + (i % 3), "after-restart-" + i);
             }
+            outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced,
+                    TIMEOUT);
         }
-
-        List<SourceRef> outcomes = new ArrayList<>();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            outcomes.clear();
-            CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS)
-                    .forEach(r -> outcomes.add(r.value().getSource()));
-            CommittedOutcomes.readAll(kafka, topics.deadLetters(), PARTITIONS)
-                    .forEach(r -> outcomes.add(r.value().getSource()));
-            return outcomes.size() >= produced.size();
-        });
-        TimeUnit.SECONDS.sleep(2);
-        List<ConsumerRecord<String, FrameVerdict>> verdicts = CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS);
-        List<ConsumerRecord<byte[], RejectedFrame>> deadLetters =
-                CommittedOutcomes.readAll(kafka, topics.deadLetters(), PARTITIONS);
-        List<String> seen = new ArrayList<>();
-        verdicts.forEach(r -> seen.add(r.value().getSource().getPartition() + "@" + r.value().getSource().getOffset()));
-        deadLetters.forEach(r -> seen.add(r.value().getSource().getPartition() + "@" + r.value().getSource().getOffset()));
-        assertThat(seen).as("one outcome per produced offset").doesNotHaveDuplicates()
+        assertThat(outcomes.all()).as("one outcome per produced offset").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(produced);
-        assertThat(verdicts).hasSize(13);
-        assertThat(deadLetters).hasSize(1);
+        assertThat(outcomes.verdicts()).as("13 frames and a marker per partition").hasSize(13 + PARTITIONS);
+        assertThat(outcomes.deadLetters()).hasSize(1);
     }
 
     private void send(KafkaProducer<String, CameraFrame> producer, String camera, String frameId) throws Exception {

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +41,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -78,6 +78,8 @@ class InspectionPipelineIT {
     private KafkaProducer<byte[], byte[]> raw;
     private Path stateDir;
     private long capture = 1_700_000_000_000L;
+    /** partition@offset of every frame {@link #send} produced. */
+    private final List<String> produced = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -178,13 +180,12 @@ class InspectionPipelineIT {
                 .containsExactly(AlertState.OPEN, AlertState.CLEARED);
         assertThat(opened.stream().map(LineAlert::getAlertId).distinct()).hasSize(2);
 
-        // exactly one verdict per frame, nothing dead-lettered
-        TimeUnit.SECONDS.sleep(1);
-        assertThat(verdicts.poll()).hasSize(12);
-        assertThat(verdicts.records().stream().map(r -> r.value().getSource().getPartition() + "@"
-                + r.value().getSource().getOffset()).distinct()).hasSize(12);
-        // to the last stable offsets: a single short poll of a new consumer can return nothing at all
-        assertThat(CommittedOutcomes.readAll(kafka, topics.deadLetters(), PARTITIONS)).as("dead letters").isEmpty();
+        // exactly one outcome per frame, and that a verdict: nothing dead-lettered
+        CommittedOutcomes outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000,
+                produced, TIMEOUT);
+        assertThat(outcomes.all()).as("one outcome per produced offset").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(produced);
+        assertThat(outcomes.deadLetters()).as("dead letters").isEmpty();
     }
 
     @Test
@@ -214,7 +215,9 @@ class InspectionPipelineIT {
         CameraFrame frame = TestFrames.frame(camera, frameId, image);
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
-        frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame)).get();
+        RecordMetadata meta = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame))
+                .get();
+        produced.add(meta.partition() + "@" + meta.offset());
     }
 
     /** Sends a command and waits until the application has consumed it, so it applies before the next frames. */
@@ -266,10 +269,6 @@ class InspectionPipelineIT {
 
         List<ConsumerRecord<K, V>> poll() {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return List.copyOf(records);
-        }
-
-        List<ConsumerRecord<K, V>> records() {
             return List.copyOf(records);
         }
     }

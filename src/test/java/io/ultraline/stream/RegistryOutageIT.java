@@ -159,8 +159,8 @@ class RegistryOutageIT {
                         + "; client states " + pipeline.states() + "; thread deaths " + pipeline.threadDeaths(), e);
             }
         }
-        TimeUnit.SECONDS.sleep(2); // a late duplicate would show up now
-        CommittedOutcomes outcomes = CommittedOutcomes.read(kafka, topics, PARTITIONS);
+        CommittedOutcomes outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000,
+                produced, TIMEOUT);
         LOG.info("Client states {}; stream thread deaths {}", pipeline.states(), pipeline.threadDeaths().size());
         assertThat(outcomes.deadLetters()).isEmpty();
         assertThat(outcomes.verdicts()).as("one verdict per produced offset").doesNotHaveDuplicates()
