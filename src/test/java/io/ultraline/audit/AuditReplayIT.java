@@ -56,11 +56,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,14 +65,18 @@ import org.junit.jupiter.api.io.TempDir;
  * frames, two dead letters) on the embedded broker and registry, then audits it with the command
  * line: the replay reproduces every CPU verdict with equal floats; a wrong model is refused; a frame
  * without outcome, a verdict without frame and a tampered verdict are reported with a non-zero exit.
- * The tests share the recording and run in order, the additions to the topics last.
+ *
+ * <p>One recording, in three windows of record time that follow each other: the main run, frames
+ * kept for the tampering test, frames kept for the test of missing outcomes. Each test audits only
+ * its window, and the two tests that add records to the topics add them only to their own window,
+ * so the tests pass in any order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditReplayIT {
 
     private static final int PARTITIONS = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int ORPHAN_WINDOW_FRAMES = 2;
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -87,6 +88,13 @@ class AuditReplayIT {
     private final long start = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
     private long capture = start;
     private int framesSent;
+    /** Frames of the main run, and the end (exclusive) of its window, which starts at {@link #start}. */
+    private int mainFrames;
+    private long mainTo;
+    /** End (exclusive) of the tampering test's window, which starts at {@link #mainTo}. */
+    private long tamperTo;
+    /** The last recorded frame's time; the missing-outcome test's window starts at {@link #tamperTo}. */
+    private long recordedTo;
 
     @BeforeAll
     void recordARun() throws Exception {
@@ -135,6 +143,24 @@ class AuditReplayIT {
             framesSent += 2;
             await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= framesSent - 2
                     && count(topics.deadLetters().name()) >= 2);
+            // every outcome of the main run is committed: no batch reaches into the next window
+            mainTo = capture + 1;
+            mainFrames = framesSent;
+            int mainVerdicts = mainFrames - 2;
+
+            String[] tampered = {"D", "O", "D"};
+            for (int i = 0; i < tampered.length; i++) {
+                send(frames, "cam-1", "tamper-" + i, tampered[i].equals("D") ? TestFrames.defective(200 + i)
+                        : TestFrames.good(i));
+            }
+            await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= mainVerdicts + tampered.length);
+            tamperTo = capture + 1;
+
+            for (int i = 0; i < ORPHAN_WINDOW_FRAMES; i++) {
+                send(frames, "cam-1", "orphan-" + i, TestFrames.good(i));
+            }
+            await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= framesSent - 2);
+            recordedTo = capture;
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
@@ -157,17 +183,16 @@ class AuditReplayIT {
     }
 
     @Test
-    @Order(1)
     void aCpuReplayReproducesEveryVerdictWithEqualFloats(@TempDir Path reportDir) throws Exception {
-        Result r = audit("--model", TestModels.modelDir().toString(), "--report", reportDir.toString(),
-                "--score-tolerance", "0", "--min-iou", "1");
+        Result r = audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--report",
+                reportDir.toString(), "--score-tolerance", "0", "--min-iou", "1");
 
         assertThat(r.code).as(r.out + r.err).isZero();
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
         assertThat(report.get("passed").asBoolean()).isTrue();
-        assertThat(report.get("framesInRange").asInt()).isEqualTo(framesSent);
-        assertThat(report.get("framesCompared").asInt()).isEqualTo(framesSent);
-        assertThat(report.get("framesMatched").asInt()).isEqualTo(framesSent);
+        assertThat(report.get("framesInRange").asInt()).isEqualTo(mainFrames);
+        assertThat(report.get("framesCompared").asInt()).isEqualTo(mainFrames);
+        assertThat(report.get("framesMatched").asInt()).isEqualTo(mainFrames);
         assertThat(report.get("mismatches")).isEmpty();
         assertThat(report.get("deadLetters")).hasSize(2)
                 .allSatisfy(d -> assertThat(d.get("replayAgrees").asBoolean()).isTrue());
@@ -180,22 +205,22 @@ class AuditReplayIT {
         assertThat(Files.readString(reportDir.resolve(ReportWriter.HTML))).contains("PASSED");
         assertThat(r.err).contains("audit [").contains("/s").contains("ETA");
 
-        Result otherCamera = audit("--model", TestModels.modelDir().toString(), "--camera", "cam-2");
+        Result otherCamera = audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--camera", "cam-2");
         assertThat(otherCamera.code).as(otherCamera.out + otherCamera.err).isZero();
         assertThat(otherCamera.out).contains("PASSED: 0 frames in range, 0 compared");
     }
 
     @Test
-    @Order(2)
     void aModelWithAnotherDigestIsRefusedUnlessAllowed(@TempDir Path other, @TempDir Path reportDir) throws Exception {
         VitConfig c = TinyVits.config(64, 8, 24, 2, 2, true, 2);
         TinyVits.export(c, TinyVits.structured(c, 5, 2.5f), other);
 
-        Result refused = audit("--model", other.toString());
+        Result refused = audit(start, mainTo, "--model", other.toString());
         assertThat(refused.code).isEqualTo(3);
         assertThat(refused.err).contains("audit refused", "--allow-model-mismatch", "weights digest");
 
-        Result allowed = audit("--model", other.toString(), "--allow-model-mismatch", "--report", reportDir.toString());
+        Result allowed = audit(start, mainTo, "--model", other.toString(), "--allow-model-mismatch", "--report",
+                reportDir.toString());
         assertThat(allowed.code).as(allowed.out + allowed.err).isEqualTo(1);
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
         assertThat(report.get("modelMismatch").asBoolean()).isTrue();
@@ -203,9 +228,9 @@ class AuditReplayIT {
     }
 
     @Test
-    @Order(3)
     void aFrameWithoutOutcomeAndAVerdictWithoutFrameAreReported(@TempDir Path reportDir) throws Exception {
-        ConsumerRecord<String, FrameVerdict> some = readVerdicts().get(0);
+        ConsumerRecord<String, FrameVerdict> some = readVerdicts().stream()
+                .filter(r -> r.value().getFrameId().startsWith("orphan-")).findFirst().orElseThrow();
         FrameVerdict orphan = FrameVerdict.newBuilder(some.value())
                 .setSource(new io.ultraline.avro.SourceRef(topics.frames().name(), some.value().getSource()
                         .getPartition(), 1_000_000L)).build();
@@ -216,13 +241,12 @@ class AuditReplayIT {
                     some.key(), orphan)).get();
             // the pipeline is stopped: this frame never gets an outcome
             CameraFrame late = TestFrames.frame("cam-1", "late", TestFrames.good(9));
-            capture += 1000;
-            unprocessedPartition = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, "cam-1",
-                    late)).get().partition();
+            unprocessedPartition = frames.send(new ProducerRecord<>(topics.frames().name(), null, recordedTo + 1000,
+                    "cam-1", late)).get().partition();
         }
-        framesSent++;
 
-        Result r = audit("--model", TestModels.modelDir().toString(), "--report", reportDir.toString());
+        Result r = audit(tamperTo, recordedTo + 1001, "--model", TestModels.modelDir().toString(), "--report",
+                reportDir.toString());
 
         assertThat(r.code).as(r.out + r.err).isEqualTo(1);
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
@@ -231,13 +255,13 @@ class AuditReplayIT {
                 .containsExactly(some.value().getSource().getPartition() + "@1000000");
         assertThat(report.get("framesWithoutOutcome")).hasSize(1)
                 .allSatisfy(n -> assertThat(n.asText()).startsWith(unprocessedPartition + "@"));
-        assertThat(report.get("framesInRange").asInt()).isEqualTo(framesSent);
+        assertThat(report.get("framesInRange").asInt()).isEqualTo(ORPHAN_WINDOW_FRAMES + 1);
     }
 
     @Test
-    @Order(4)
     void aTamperedVerdictIsReportedWithANonZeroExit(@TempDir Path reportDir) throws Exception {
         ConsumerRecord<String, FrameVerdict> original = readVerdicts().stream()
+                .filter(r -> r.value().getFrameId().startsWith("tamper-"))
                 .filter(r -> r.value().getStatus() == VerdictStatus.DEFECT).findFirst().orElseThrow();
         FrameVerdict forged = FrameVerdict.newBuilder(original.value()).setStatus(VerdictStatus.OK)
                 .setFrameScore(original.value().getFrameScore() * 0.5f).setRegionCount(0).build();
@@ -247,7 +271,8 @@ class AuditReplayIT {
         }
         String source = original.value().getSource().getPartition() + "@" + original.value().getSource().getOffset();
 
-        Result r = audit("--model", TestModels.modelDir().toString(), "--report", reportDir.toString());
+        Result r = audit(mainTo, tamperTo, "--model", TestModels.modelDir().toString(), "--report",
+                reportDir.toString());
 
         assertThat(r.code).as(r.out + r.err).isEqualTo(1);
         assertThat(r.out).contains("FAILED", "mismatch " + source);
@@ -271,10 +296,11 @@ class AuditReplayIT {
         javax.imageio.ImageIO.write(overlay, "png", Path.of("target", "audit-it-overlay.png").toFile());
     }
 
-    private Result audit(String... extra) {
+    /** Runs the audit command over record times {@code [from, to)}. */
+    private Result audit(long from, long to, String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--bootstrap-servers", kafka.bootstrapServers(),
-                "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(start),
-                "--to", Long.toString(capture + 1), "--threads", "0", "--inter-threads", "0",
+                "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(from),
+                "--to", Long.toString(to), "--threads", "0", "--inter-threads", "0",
                 "--parallel-runs", "2"));
         args.addAll(List.of(extra));
         PrintStream out = System.out;
