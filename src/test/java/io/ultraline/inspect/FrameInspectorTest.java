@@ -1,0 +1,126 @@
+package io.ultraline.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import io.ultraline.cli.Main;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.stream.TestModels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FrameInspector with the tiny structured test ViT on a seeded painted dataset (seed 5, 64 px):
+ * calibration, scoring, batching and frames of another size. Measured with this set: the profile's
+ * threshold is 3.84; the good test frames score 2.35 to 4.20 (mean 3.10, one flagged), the defective
+ * ones 3.18 to 9.23 (mean 6.40, six of eight flagged).
+ */
+class FrameInspectorTest {
+
+    @TempDir
+    static Path tmp;
+    static FrameInspector inspector;
+    static List<RgbImage> calibration = new ArrayList<>();
+    static List<RgbImage> test = new ArrayList<>();
+    static List<Boolean> defective = new ArrayList<>();
+    static ReferenceProfile profile;
+
+    @BeforeAll
+    static void calibrate() throws Exception {
+        Path dir = tmp.resolve("data");
+        assertThat(Main.run("dataset", "generate", "--out", dir.toString(), "--frames", "16", "--calibration",
+                "10", "--size", "64", "--family", "painted", "--seed", "5")).isZero();
+        LabelledDataset data = LabelledDataset.open(dir);
+        for (Path p : data.calibration()) {
+            calibration.add(LabelledDataset.readImage(p));
+        }
+        for (LabelledDataset.TestFrame t : data.test()) {
+            test.add(LabelledDataset.readImage(t.imagePath()));
+            defective.add(t.defective());
+        }
+        inspector = TestModels.inspector();
+        // batch 4 leaves a last chunk of 2, so a calibration that drops a partial batch shows
+        profile = inspector.calibrate(calibration, 7, 4);
+    }
+
+    @Test
+    void theProfileHoldsEveryCalibrationFrame() {
+        assertThat(profile.frameCount()).isEqualTo(10);
+        assertThat(profile.version()).isEqualTo(7);
+        // the bank keeps all 640 tokens here, so each calibration frame is its own nearest neighbour
+        for (InspectedFrame f : inspector.inspect(calibration, profile)) {
+            assertThat(f.assessment().frameScore()).isLessThan(1e-3f);
+            assertThat(f.assessment().isDefective()).isFalse();
+        }
+    }
+
+    @Test
+    void defectiveFramesScoreWellAboveGoodOnesAndFlaggedFramesNameRegions() {
+        List<InspectedFrame> frames = inspector.inspect(test, profile);
+        double goodSum = 0;
+        double defectSum = 0;
+        int goodFlagged = 0;
+        int defectsFlagged = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            FrameAssessment a = frames.get(i).assessment();
+            assertThat(a.threshold()).isEqualTo(profile.threshold());
+            assertThat(a.regions().isEmpty()).as("frame %d has regions iff flagged", i).isEqualTo(!a.isDefective());
+            if (defective.get(i)) {
+                defectSum += a.frameScore();
+                defectsFlagged += a.isDefective() ? 1 : 0;
+            } else {
+                goodSum += a.frameScore();
+                goodFlagged += a.isDefective() ? 1 : 0;
+            }
+        }
+        assertThat(defectSum / goodSum).as("mean defective / mean good score (measured 2.06)")
+                .isGreaterThanOrEqualTo(1.5);
+        assertThat(defectsFlagged).as("defective frames flagged (measured 6 of 8)").isGreaterThanOrEqualTo(5);
+        assertThat(goodFlagged).as("good frames flagged (measured 1 of 8)").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBatchGivesEachFrameWhatItGetsAlone() {
+        List<InspectedFrame> batch = inspector.inspect(test, profile);
+        for (int i = 0; i < test.size(); i++) {
+            InspectedFrame alone = inspector.inspect(List.of(test.get(i)), profile).get(0);
+            assertThat(batch.get(i).assessment().frameScore()).as("frame %d", i)
+                    .isCloseTo(alone.assessment().frameScore(), offset(1e-3f));
+            assertThat(batch.get(i).assessment().regions()).as("frame %d", i)
+                    .hasSameSizeAs(alone.assessment().regions());
+            assertThat(batch.get(i).segmentation().labels()).as("frame %d", i)
+                    .isEqualTo(alone.segmentation().labels());
+        }
+    }
+
+    @Test
+    void aFrameOfAnotherSizeIsResizedForTheModelButKeepsItsOwnSize() {
+        int w = 96;
+        int h = 80;
+        float[] px = new float[w * h * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 31 % 97) / 96f;
+        }
+        RgbImage frame = new RgbImage(w, h, px);
+        assertThat(inspector.modelInput(frame)).hasSize(64 * 64 * 3);
+
+        InspectedFrame withoutProfile = inspector.inspect(List.of(frame), null).get(0);
+        assertThat(withoutProfile.width()).isEqualTo(w);
+        assertThat(withoutProfile.height()).isEqualTo(h);
+        assertThat(withoutProfile.assessment()).isNull();
+        assertThat(withoutProfile.model().numPatches()).isEqualTo(64);
+        assertThat(withoutProfile.model().dim()).isEqualTo(24);
+        assertThat(withoutProfile.segmentation().labels()).hasSize(64);
+
+        FrameAssessment scored = inspector.inspect(List.of(frame), profile).get(0).assessment();
+        assertThat(scored.tokenScores()).hasSize(64);
+        assertThat(scored.gridHeight()).isEqualTo(8);
+        assertThat(scored.gridWidth()).isEqualTo(8);
+    }
+}
