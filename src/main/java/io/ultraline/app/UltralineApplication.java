@@ -43,7 +43,8 @@ public final class UltralineApplication {
     public static String reason(Throwable e) {
         Throwable t = e;
         String message = e.getMessage();
-        while (t != null) {
+        // a bounded walk: two exceptions may be each other's cause
+        for (int depth = 0; t != null && depth < 100; depth++) {
             if (t instanceof io.micronaut.context.exceptions.ConfigurationException && t.getMessage() != null) {
                 return t.getMessage();
             }

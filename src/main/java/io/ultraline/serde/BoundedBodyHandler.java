@@ -56,7 +56,9 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 
         /** The {@link TooLarge} in {@code e}'s cause chain, or null. */
         static TooLarge in(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a bounded walk: two exceptions may be each other's cause
+            Throwable t = e;
+            for (int depth = 0; t != null && depth < 100; depth++, t = t.getCause()) {
                 if (t instanceof TooLarge tooLarge) {
                     return tooLarge;
                 }

@@ -90,12 +90,8 @@ final class BatchInference {
     }
 
     private static boolean isModelDown(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ModelUnavailableException || t instanceof InterruptedException) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.find(failure, ModelUnavailableException.class).isPresent()
+                || CauseChain.find(failure, InterruptedException.class).isPresent();
     }
 
     private static RgbImage neutral(int size) {

@@ -171,15 +171,7 @@ final class DeadLetters {
     }
 
     private static SerdeException serdeCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SerdeException s) {
-                return s;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
+        return CauseChain.find(failure, SerdeException.class).orElse(null);
     }
 
     /** The key as text when it is valid UTF-8 (the camera id, by contract), else null. */

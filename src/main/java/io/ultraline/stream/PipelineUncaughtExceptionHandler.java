@@ -37,11 +37,6 @@ public final class PipelineUncaughtExceptionHandler implements StreamsUncaughtEx
     }
 
     private static boolean isModelUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ModelUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.find(failure, ModelUnavailableException.class).isPresent();
     }
 }
