@@ -138,11 +138,6 @@ final class CalibrationControl {
         return out;
     }
 
-    /** Whether a profile build is in flight (for tests and logs). */
-    boolean building() {
-        return !pending.isEmpty();
-    }
-
     /**
      * The profile of a calibration from its frames' tokens in collection order; shared with
      * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
