@@ -42,8 +42,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
-        String where = "node " + context.processorNodeId() + ", task " + context.taskId() + ", " + context.topic()
-                + "-" + context.partition() + "@" + context.offset();
+        String where = DeadLetters.where(context);
         if (DeadLetters.isRegistryOutage(exception)) {
             LOG.error("Schema registry unavailable while reading {}; failing the task so that the record is read "
                     + "again once the registry is back (not dead-lettered)", where, exception);

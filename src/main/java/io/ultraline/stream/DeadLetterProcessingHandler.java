@@ -46,8 +46,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         String node = context.processorNodeId();
-        String where = "node " + node + ", task " + context.taskId() + ", " + context.topic() + "-"
-                + context.partition() + "@" + context.offset();
+        String where = DeadLetters.where(context);
         if (DeadLetters.isRegistryOutage(exception)) {
             LOG.error("Schema registry unavailable in {}; failing the task so that it retries from its last commit",
                     where, exception);

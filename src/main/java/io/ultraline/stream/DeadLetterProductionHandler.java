@@ -40,7 +40,8 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
             Exception exception) {
         if (!(exception instanceof RecordTooLargeException || exception instanceof InvalidRecordException)) {
-            LOG.error("Writing to {} failed in {}; failing the task", record.topic(), where(context), exception);
+            LOG.error("Writing to {} failed in {}; failing the task", record.topic(), DeadLetters.where(context),
+                    exception);
             return Response.fail();
         }
         return deadLetter(context, record.topic(), size(record), RejectReason.OUTPUT_TOO_LARGE, exception);
@@ -51,7 +52,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             SerializationExceptionOrigin origin) {
         if (DeadLetters.isRegistryOutage(exception)) {
             LOG.error("Schema registry unavailable while writing to {} in {}; failing the task so that it retries",
-                    record.topic(), where(context), exception);
+                    record.topic(), DeadLetters.where(context), exception);
             return Response.fail();
         }
         return deadLetter(context, record.topic(), -1, RejectReason.PROCESSING_FAILED, exception);
@@ -59,7 +60,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private Response deadLetter(ErrorHandlerContext context, String topic, long size, RejectReason reason,
             Exception exception) {
-        String where = where(context);
+        String where = DeadLetters.where(context);
         if (topic.equals(encoder.topic())) {
             LOG.error("A dead letter itself cannot be written to {} in {}; failing the task", topic, where, exception);
             return Response.fail();
@@ -83,10 +84,5 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private static long size(ProducerRecord<byte[], byte[]> record) {
         return (record.key() == null ? 0L : record.key().length) + (record.value() == null ? 0L : record.value().length);
-    }
-
-    private static String where(ErrorHandlerContext context) {
-        return "node " + context.processorNodeId() + ", task " + context.taskId() + ", " + context.topic() + "-"
-                + context.partition() + "@" + context.offset();
     }
 }

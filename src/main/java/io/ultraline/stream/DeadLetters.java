@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import java.time.Instant;
 import java.util.Map;
 
@@ -110,6 +111,12 @@ final class DeadLetters {
                 .setOriginalValueSize(value == null ? null : (long) value.length)
                 .setOriginalValueSha256(value == null ? null : sha256(value))
                 .setOriginalTruncated(truncated);
+    }
+
+    /** Where a handler met a failure, for its log lines: node, task, topic-partition@offset. */
+    static String where(ErrorHandlerContext context) {
+        return "node " + context.processorNodeId() + ", task " + context.taskId() + ", " + context.topic() + "-"
+                + context.partition() + "@" + context.offset();
     }
 
     /** The last value of each header, copied, for a dead letter's originalHeaders (null: none). */
