@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.serde.RegistryUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +29,7 @@ class DeadLetterProcessingHandlerTest {
     private static final RuntimeException BUG = new IllegalStateException("bug");
 
     private final AtomicInteger encoded = new AtomicInteger();
-    private final DeadLetterProcessingHandler handler = configured(plainSerializer(encoded));
+    private final DeadLetterProcessingHandler handler = configured(HandlerFixtures.plainSerializer(encoded));
 
     @Test
     void aFailureInAValidationNodeIsDeadLetteredAndTheStreamResumes() {
@@ -45,7 +37,7 @@ class DeadLetterProcessingHandlerTest {
         assertThat(r.result()).isEqualTo(Result.RESUME);
         assertThat(r.deadLetterQueueRecords()).hasSize(1);
         assertThat(r.deadLetterQueueRecords().get(0).topic()).isEqualTo("line.frames.dlq");
-        RejectedFrame rejected = decode(r.deadLetterQueueRecords().get(0).value());
+        RejectedFrame rejected = HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
         assertThat(rejected.getReason()).isEqualTo(RejectReason.PROCESSING_FAILED);
         assertThat(rejected.getMessage()).contains(NodeNames.FRAMES_VALIDATE).contains("bug");
         assertThat(rejected.getOriginalValue()).isEqualTo(ByteBuffer.wrap(VALUE));
@@ -98,82 +90,12 @@ class DeadLetterProcessingHandlerTest {
     }
 
     private static DeadLetterProcessingHandler configured(Serializer<RejectedFrame> serializer) {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "line.frames.dlq");
-        configs.put(DeadLetterEncoder.SERIALIZER_CONFIG, serializer);
         DeadLetterProcessingHandler h = new DeadLetterProcessingHandler();
-        h.configure(configs);
+        h.configure(HandlerFixtures.configs(serializer));
         return h;
     }
 
-    private static Serializer<RejectedFrame> plainSerializer(AtomicInteger calls) {
-        return (topic, value) -> {
-            calls.incrementAndGet();
-            try {
-                ByteBuffer b = value.toByteBuffer();
-                byte[] out = new byte[b.remaining()];
-                b.get(out);
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-    }
-
-    private static RejectedFrame decode(byte[] bytes) {
-        try {
-            return RejectedFrame.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ErrorHandlerContext context(String node) {
-        return new ErrorHandlerContext() {
-            @Override
-            public String topic() {
-                return "line.frames";
-            }
-
-            @Override
-            public int partition() {
-                return 0;
-            }
-
-            @Override
-            public long offset() {
-                return 17L;
-            }
-
-            @Override
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            @Override
-            public String processorNodeId() {
-                return node;
-            }
-
-            @Override
-            public TaskId taskId() {
-                return new TaskId(0, 0);
-            }
-
-            @Override
-            public long timestamp() {
-                return 1_700_000_000_000L;
-            }
-
-            @Override
-            public byte[] sourceRawKey() {
-                return KEY;
-            }
-
-            @Override
-            public byte[] sourceRawValue() {
-                return VALUE;
-            }
-        };
+        return new HandlerFixtures.FakeContext(node, KEY, VALUE);
     }
 }

@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.serde.RegistryUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 /** The production handler's answers: a dead letter of the input for the record's own faults, FAIL otherwise. */
@@ -43,7 +35,7 @@ class DeadLetterProductionHandlerTest {
         ProducerRecord<byte[], byte[]> dead = r.deadLetterQueueRecords().get(0);
         assertThat(dead.topic()).isEqualTo("line.frames.dlq");
         assertThat(dead.key()).isEqualTo(KEY);
-        RejectedFrame rejected = decode(dead.value());
+        RejectedFrame rejected = HandlerFixtures.decode(dead.value());
         assertThat(rejected.getReason()).isEqualTo(RejectReason.OUTPUT_TOO_LARGE);
         assertThat(rejected.getMessage()).contains("line.verdicts").contains("2000005 bytes");
         assertThat(rejected.getOriginalValue()).isEqualTo(ByteBuffer.wrap(VALUE));
@@ -56,7 +48,7 @@ class DeadLetterProductionHandlerTest {
         Response broken = handler.handleSerializationError(context(KEY, VALUE), record,
                 new IllegalStateException("cannot encode"), SerializationExceptionOrigin.VALUE);
         assertThat(broken.result()).isEqualTo(Result.RESUME);
-        assertThat(decode(broken.deadLetterQueueRecords().get(0).value()).getReason())
+        assertThat(HandlerFixtures.decode(broken.deadLetterQueueRecords().get(0).value()).getReason())
                 .isEqualTo(RejectReason.PROCESSING_FAILED);
 
         Response outage = handler.handleSerializationError(context(KEY, VALUE), record,
@@ -74,78 +66,12 @@ class DeadLetterProductionHandlerTest {
     }
 
     private static DeadLetterProductionHandler configured() {
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "line.frames.dlq");
-        Serializer<RejectedFrame> plain = (topic, value) -> {
-            try {
-                ByteBuffer b = value.toByteBuffer();
-                byte[] out = new byte[b.remaining()];
-                b.get(out);
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        configs.put(DeadLetterEncoder.SERIALIZER_CONFIG, plain);
         DeadLetterProductionHandler h = new DeadLetterProductionHandler();
-        h.configure(configs);
+        h.configure(HandlerFixtures.configs(HandlerFixtures.plainSerializer(new AtomicInteger())));
         return h;
     }
 
-    private static RejectedFrame decode(byte[] bytes) {
-        try {
-            return RejectedFrame.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ErrorHandlerContext context(byte[] key, byte[] value) {
-        return new ErrorHandlerContext() {
-            @Override
-            public String topic() {
-                return "line.frames";
-            }
-
-            @Override
-            public int partition() {
-                return 0;
-            }
-
-            @Override
-            public long offset() {
-                return 17L;
-            }
-
-            @Override
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            @Override
-            public String processorNodeId() {
-                return NodeNames.INFERENCE;
-            }
-
-            @Override
-            public TaskId taskId() {
-                return new TaskId(0, 0);
-            }
-
-            @Override
-            public long timestamp() {
-                return 1_700_000_000_000L;
-            }
-
-            @Override
-            public byte[] sourceRawKey() {
-                return key;
-            }
-
-            @Override
-            public byte[] sourceRawValue() {
-                return value;
-            }
-        };
+        return new HandlerFixtures.FakeContext(NodeNames.INFERENCE, key, value);
     }
 }
