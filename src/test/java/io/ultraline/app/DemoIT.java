@@ -100,9 +100,12 @@ class DemoIT {
             assertThat(cameras).containsExactlyInAnyOrderElementsOf(demo.simulator().cameraIds());
             // an open alert renders as <li class="open" data-alert="<id>">; the summary's "N open alerts"
             // text is printed on every refresh, "0 open alerts" included, so it proves nothing
+            // checked in one script: the page re-renders the list every refresh, so elements found by one
+            // WebDriver call can be stale at the next
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    browser.findElements(By.cssSelector("#alerts li.open")).stream()
-                            .anyMatch(li -> !li.getAttribute("data-alert").isBlank() && !li.getText().isBlank()));
+                    Boolean.TRUE.equals(browser.executeScript("return Array.from(document.querySelectorAll("
+                            + "'#alerts li.open')).some(li => (li.dataset.alert || '').trim() !== ''"
+                            + " && li.textContent.trim() !== '');")));
             byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(screenshot));
             assertThat(shot.getWidth()).isGreaterThan(600);
