@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -81,7 +82,9 @@ class DemoIT {
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get(demo.dashboardUrl());
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            // a tile re-rendered between two WebDriver calls is stale: that poll is repeated, not failed
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
                 List<WebElement> tiles = browser.findElements(By.cssSelector("article.tile"));
                 return tiles.size() == 2 && tiles.stream().allMatch(t ->
                         List.of("OK", "DEFECT").contains(t.getAttribute("data-status"))
