@@ -3,7 +3,9 @@ package io.ultraline.cli;
 import io.ultraline.synth.DatasetOptions;
 import io.ultraline.synth.DatasetWriter;
 import io.ultraline.synth.FrameGenerator;
+import io.ultraline.synth.ImageTexture;
 import io.ultraline.synth.MaterialFamily;
+import io.ultraline.synth.SurfaceImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,7 +21,8 @@ final class DatasetCommand {
             description = {"Write DIR/calibration/*.png (good frames of one camera) and DIR/test/"
                     + "{images,masks}/*.png with DIR/test/labels.csv (image,mask,label), plus DIR/defects.csv "
                     + "and DIR/dataset.json. Deterministic for a given seed and generator version.",
-                "Families: brushed-metal, woven-fabric, wood-grain, circuit-board, tiles, painted, granular."})
+                "Families: brushed-metal, woven-fabric, wood-grain, circuit-board, tiles, painted, granular.",
+                "Real surfaces: --surface FILE tiles a photographed sample under the camera's pose, light and noise."})
     static final class Generate implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "new or empty dataset directory")
         Path out;
@@ -36,6 +39,13 @@ final class DatasetCommand {
         int size;
         @Option(names = "--family", defaultValue = "brushed-metal", description = "material (default ${DEFAULT-VALUE})")
         String family;
+        @Option(names = "--surface", description = "a photographed surface sample to look at instead of the family's"
+                + " rendered one: a GIMP pattern (.pat, e.g. /usr/share/gimp/2.0/patterns/Stone/granite1.pat from"
+                + " Debian's gimp-data) or a PNG/JPEG tile; the family still sets how defects are painted")
+        Path surface;
+        @Option(names = "--moving-surface", description = "every frame shows a new piece of the material (a web or"
+                + " parts passing the camera) instead of one piece under small pose changes")
+        boolean movingSurface;
         @Option(names = "--defect-rate", defaultValue = "" + DatasetOptions.DEFAULT_DEFECT_RATE,
                 description = "share of defective test frames (default ${DEFAULT-VALUE})")
         double defectRate;
@@ -44,12 +54,17 @@ final class DatasetCommand {
         public Integer call() throws Exception {
             System.setProperty("java.awt.headless", "true");
             DatasetOptions o = new DatasetOptions(seed, frames, calibration, size, defectRate,
-                    MaterialFamily.parse(family));
+                    MaterialFamily.parse(family), movingSurface);
             System.out.printf(Locale.ROOT, "generating %s dataset (%s, seed %d, %dx%d): %d calibration, %d test frames%n",
                     o.family().name().toLowerCase(Locale.ROOT), FrameGenerator.GENERATOR_VERSION, seed, size, size,
                     calibration, frames);
             long start = System.nanoTime();
-            DatasetWriter.Summary s = new DatasetWriter(new FrameGenerator()).write(out, o, (part, done, total) -> {
+            FrameGenerator generator = surface == null ? new FrameGenerator()
+                    : new FrameGenerator(new ImageTexture(SurfaceImage.read(surface)));
+            if (surface != null) {
+                System.out.println("surface sample: " + generator.surfaceSample() + " (" + surface + ")");
+            }
+            DatasetWriter.Summary s = new DatasetWriter(generator).write(out, o, (part, done, total) -> {
                 if (done == total || done % Math.max(1, total / 10) == 0) {
                     System.out.printf(Locale.ROOT, "  %-11s %5d/%d%n", part, done, total);
                 }

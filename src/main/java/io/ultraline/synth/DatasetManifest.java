@@ -10,7 +10,7 @@ final class DatasetManifest {
     private DatasetManifest() {
     }
 
-    static String json(DatasetOptions o, DatasetWriter.Summary s) {
+    static String json(DatasetOptions o, DatasetWriter.Summary s, String surfaceSample) {
         CameraSetup c = s.camera();
         String types = Stream.of(DefectType.values())
                 .map(t -> "\"" + t.name() + "\": " + s.defectTypes().getOrDefault(t, 0))
@@ -19,6 +19,9 @@ final class DatasetManifest {
                 + "  \"generator\": \"" + FrameGenerator.GENERATOR_VERSION + "\",\n"
                 + "  \"seed\": " + o.seed() + ",\n"
                 + "  \"family\": \"" + o.family().name() + "\",\n"
+                + (surfaceSample == null ? "" : "  \"surfaceSample\": \"" + surfaceSample.replace("\\", "\\\\")
+                        .replace("\"", "\\\"") + "\",\n")
+                + "  \"movingSurface\": " + o.movingSurface() + ",\n"
                 + "  \"size\": " + o.size() + ",\n"
                 + "  \"calibration\": " + s.calibration() + ",\n"
                 + "  \"test\": " + o.frames() + ",\n"

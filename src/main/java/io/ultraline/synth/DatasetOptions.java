@@ -11,9 +11,12 @@ package io.ultraline.synth;
  * @param size        frame side in pixels
  * @param defectRate  share of defective test frames, 0..1
  * @param family      the camera's material
+ * @param movingSurface every frame shows a new piece of the material (a web or a stream of parts passing
+ *                    the camera) instead of the same piece under a small pose change; the camera's
+ *                    colour, light and noise stay
  */
 public record DatasetOptions(long seed, int frames, int calibration, int size, double defectRate,
-        MaterialFamily family) {
+        MaterialFamily family, boolean movingSurface) {
 
     public static final int DEFAULT_FRAMES = 200;
     public static final int DEFAULT_CALIBRATION = 100;
@@ -39,6 +42,11 @@ public record DatasetOptions(long seed, int frames, int calibration, int size, d
         if (family == null) {
             throw new IllegalArgumentException("family is required");
         }
+    }
+
+    /** A camera looking at one fixed piece of the material. */
+    public DatasetOptions(long seed, int frames, int calibration, int size, double defectRate, MaterialFamily family) {
+        this(seed, frames, calibration, size, defectRate, family, false);
     }
 
     /** The defaults with the given seed. */

@@ -60,6 +60,15 @@ final class DatasetPlan {
         return CameraSetup.random(o.family(), Noise.hash(o.seed(), 0xCA3L + o.family().ordinal()));
     }
 
+    /** The camera as it sees one frame: with a moving surface, a new piece of material per frame seed. */
+    static CameraSetup view(CameraSetup camera, DatasetOptions o, long frameSeed) {
+        if (!o.movingSurface()) {
+            return camera;
+        }
+        return new CameraSetup(camera.family(), camera.baseColour(), camera.textureScale(), camera.lightAngleDeg(),
+                camera.lightStrength(), camera.noiseLevel(), Noise.hash(camera.seed(), frameSeed));
+    }
+
     private static int[] shuffled(SplittableRandom r, int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {

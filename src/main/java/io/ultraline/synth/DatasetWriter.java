@@ -59,7 +59,8 @@ public final class DatasetWriter {
         int digits = Math.max(4, String.valueOf(Math.max(o.frames(), o.calibration())).length());
         Path calibration = Files.createDirectories(dir.resolve("calibration"));
         for (int i = 0; i < o.calibration(); i++) {
-            SyntheticFrame f = generator.good(camera, DatasetPlan.calibrationSeed(o.seed(), i), o.size());
+            SyntheticFrame f = generator.good(DatasetPlan.view(camera, o, DatasetPlan.calibrationSeed(o.seed(), i)),
+                    DatasetPlan.calibrationSeed(o.seed(), i), o.size());
             png(f.image(), calibration.resolve(name(i, digits)));
             progress.frame("calibration", i + 1, o.calibration());
         }
@@ -74,7 +75,8 @@ public final class DatasetWriter {
             labels.write("image,mask,label\n");
             boxes.write("image,type,x,y,width,height,area\n");
             for (int i = 0; i < o.frames(); i++) {
-                SyntheticFrame f = generator.generate(camera, DatasetPlan.testSeed(o.seed(), i), plan.get(i), o.size());
+                SyntheticFrame f = generator.generate(DatasetPlan.view(camera, o, DatasetPlan.testSeed(o.seed(), i)),
+                        DatasetPlan.testSeed(o.seed(), i), plan.get(i), o.size());
                 String image = "images/" + name(i, digits);
                 png(f.image(), test.resolve(image));
                 String mask = "";
@@ -94,7 +96,7 @@ public final class DatasetWriter {
             }
         }
         Summary s = new Summary(dir, camera, o.calibration(), o.frames() - defective, defective, Collections.unmodifiableMap(counts));
-        Files.writeString(dir.resolve("dataset.json"), DatasetManifest.json(o, s), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("dataset.json"), DatasetManifest.json(o, s, generator.surfaceSample()), StandardCharsets.UTF_8);
         return s;
     }
 

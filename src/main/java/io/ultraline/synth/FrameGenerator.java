@@ -35,6 +35,28 @@ public final class FrameGenerator {
     private record SurfaceKey(CameraSetup setup, int size) {
     }
 
+    /** Null: each camera's family renders its surface. */
+    private final SurfaceTexture surfaceOverride;
+
+    /** A generator whose surfaces come from each camera's material family. */
+    public FrameGenerator() {
+        this(null);
+    }
+
+    /**
+     * A generator whose every camera looks at the given surface (a photographed sample, say); the
+     * camera's family still decides how defects are painted, its pose, light and noise still apply.
+     */
+    public FrameGenerator(SurfaceTexture surface) {
+        this.surfaceOverride = surface;
+    }
+
+    /** The photographed sample every camera looks at, by name; null when families render surfaces. */
+    public String surfaceSample() {
+        return surfaceOverride instanceof ImageTexture t ? t.sample().name()
+                : surfaceOverride == null ? null : surfaceOverride.getClass().getSimpleName();
+    }
+
     /** A defect-free frame. */
     public SyntheticFrame good(CameraSetup setup, long frameSeed, int size) {
         return generate(setup, frameSeed, List.of(), size);
@@ -88,7 +110,8 @@ public final class FrameGenerator {
         int n = CameraPose.canvasSize(size);
         float[] canvas = new float[n * n * 3];
         double unitPx = CameraPose.SUPERSAMPLE * size / 128.0 * setup.textureScale();
-        setup.family().texture().render(canvas, n, new SplittableRandom(setup.seed()),
+        SurfaceTexture texture = surfaceOverride != null ? surfaceOverride : setup.family().texture();
+        texture.render(canvas, n, new SplittableRandom(setup.seed()),
                 new SceneParams(setup.baseColour(), unitPx));
         synchronized (surfaces) {
             surfaces.put(key, canvas);
