@@ -111,9 +111,17 @@ final class ModelCommand {
         @Option(names = "--heads", defaultValue = "3") int heads;
         @Option(names = "--target-layer", description = "block whose tokens are explained (default: last)")
         int targetLayer;
-        @Option(names = "--holdout", defaultValue = "wood-grain",
-                description = "material family kept out of training (for the unseen-family evaluation); 'none' keeps all")
-        String holdout;
+        @Option(names = "--holdout", defaultValue = "wood-grain", split = ",",
+                description = "material families kept out of training (for the unseen-family evaluation); 'none'"
+                        + " keeps all")
+        java.util.List<String> holdout;
+        @Option(names = "--surfaces", description = "a folder of photographed surface samples (GIMP .pat, PNG, JPEG;"
+                + " searched recursively, e.g. /usr/share/gimp/2.0/patterns) to train on as well")
+        Path surfaces;
+        @Option(names = "--holdout-surfaces", split = ",", description = "sample names (file names without extension)"
+                + " kept out of training, for the unseen-surface evaluation")
+        java.util.List<String> holdoutSurfaces = new java.util.ArrayList<>();
+        @Option(names = "--cameras-per-surface", defaultValue = "8") int camerasPerSurface;
         @Option(names = "--cameras-per-family", defaultValue = "40") int cameras;
         @Option(names = "--frames-per-camera", defaultValue = "6") int frames;
         @Option(names = "--steps", defaultValue = "6000") int steps;
@@ -131,14 +139,18 @@ final class ModelCommand {
         public Integer call() throws Exception {
             java.util.List<io.ultraline.synth.MaterialFamily> families = new java.util.ArrayList<>(
                     java.util.List.of(io.ultraline.synth.MaterialFamily.values()));
-            if (!holdout.equals("none")) {
-                families.remove(io.ultraline.synth.MaterialFamily.parse(holdout));
+            for (String h : holdout) {
+                if (!h.equals("none")) {
+                    families.remove(io.ultraline.synth.MaterialFamily.parse(h));
+                }
             }
+            java.util.List<io.ultraline.synth.SurfaceImage> samples = surfaces == null ? java.util.List.of()
+                    : io.ultraline.synth.SurfaceSamples.read(surfaces, holdoutSurfaces);
             io.ultraline.model.VitConfig c = io.ultraline.model.VitConfig.timmStyle(imageSize, patch, dim, depth,
                     heads, targetLayer > 0 ? targetLayer : depth);
             io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
                     frames, steps, java.time.Duration.ofMillis((long) (minutes * 60_000)), batch, lr, seed, threads,
-                    name, version, weightsOut), out, System.out);
+                    name, version, weightsOut, samples, camerasPerSurface), out, System.out);
             return 0;
         }
     }

@@ -4,7 +4,9 @@ import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.synth.CameraSetup;
 import io.ultraline.synth.FrameGenerator;
+import io.ultraline.synth.ImageTexture;
 import io.ultraline.synth.MaterialFamily;
+import io.ultraline.synth.SurfaceImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +23,7 @@ import java.util.function.IntConsumer;
 public final class SyntheticPretextData {
 
     private final List<MaterialFamily> families;
+    private final List<SurfaceImage> surfaces;
     private final List<RgbImage> pool = new ArrayList<>();
     private final List<Integer> poolFamily = new ArrayList<>();
     private final int size;
@@ -34,6 +37,17 @@ public final class SyntheticPretextData {
      */
     public SyntheticPretextData(List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
                                 int poolSize, int size, int patch, long seed, IntConsumer progress) {
+        this(families, camerasPerFamily, List.of(), 0, framesPerCamera, poolSize, size, patch, seed, progress);
+    }
+
+    /**
+     * A pool of rendered families and photographed surface samples; each sample is a class of its own
+     * for the classification task (numbered after the families), seen by {@code camerasPerSurface}
+     * cameras with their own offset, light and noise.
+     */
+    public SyntheticPretextData(List<MaterialFamily> families, int camerasPerFamily, List<SurfaceImage> surfaces,
+                                int camerasPerSurface, int framesPerCamera, int poolSize, int size, int patch,
+                                long seed, IntConsumer progress) {
         if (families.size() < 2) {
             throw new IllegalArgumentException("need at least two training families, got " + families);
         }
@@ -53,6 +67,23 @@ public final class SyntheticPretextData {
                 progress.accept(pool.size());
             }
         }
+        this.surfaces = List.copyOf(surfaces);
+        for (int k = 0; k < surfaces.size(); k++) {
+            FrameGenerator photographed = new FrameGenerator(new ImageTexture(surfaces.get(k)));
+            for (int cam = 0; cam < camerasPerSurface; cam++) {
+                CameraSetup setup = CameraSetup.random(MaterialFamily.GRANULAR, setups.nextLong());
+                for (int i = 0; i < framesPerCamera; i++) {
+                    pool.add(RgbImage.of(photographed.good(setup, setups.nextLong(), poolSize).image()));
+                    poolFamily.add(families.size() + k);
+                }
+                progress.accept(pool.size());
+            }
+        }
+    }
+
+    /** Classes of the classification task: the families, then the surface samples. */
+    public int classes() {
+        return families.size() + surfaces.size();
     }
 
     public List<MaterialFamily> families() {

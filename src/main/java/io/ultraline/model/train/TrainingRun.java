@@ -6,6 +6,7 @@ import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
+import io.ultraline.synth.SurfaceImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +28,16 @@ public final class TrainingRun {
     /** Everything that decides the result; recorded in the manifest. */
     public record Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
                        int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
-                       String name, String version, Path weightsOut) {
+                       String name, String version, Path weightsOut, List<SurfaceImage> surfaces,
+                       int camerasPerSurface) {
+
+        /** A plan over rendered families only. */
+        public Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
+                    int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
+                    String name, String version, Path weightsOut) {
+            this(config, families, camerasPerFamily, framesPerCamera, steps, budget, batchSize, learningRate, seed,
+                    threads, name, version, weightsOut, List.of(), 0);
+        }
     }
 
     private TrainingRun() {
@@ -36,10 +46,12 @@ public final class TrainingRun {
     public static ModelManifest run(Plan p, Path out, PrintStream log) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int poolSize = p.config().imageSize() + p.config().imageSize() / 4;
-        log.printf("generating %d cameras x %d frames for %s ...%n", p.camerasPerFamily() * p.families().size(),
-                p.framesPerCamera(), p.families());
-        SyntheticPretextData data = new SyntheticPretextData(p.families(), p.camerasPerFamily(), p.framesPerCamera(),
-                poolSize, p.config().imageSize(), p.config().patchSize(), p.seed(), n -> { });
+        log.printf("generating %d cameras x %d frames for %s and %d surface samples ...%n",
+                p.camerasPerFamily() * p.families().size() + p.camerasPerSurface() * p.surfaces().size(),
+                p.framesPerCamera(), p.families(), p.surfaces().size());
+        SyntheticPretextData data = new SyntheticPretextData(p.families(), p.camerasPerFamily(), p.surfaces(),
+                p.camerasPerSurface(), p.framesPerCamera(), poolSize, p.config().imageSize(), p.config().patchSize(),
+                p.seed(), n -> { });
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
         BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
         Thread producer = new Thread(() -> {
@@ -54,7 +66,7 @@ public final class TrainingRun {
         producer.setDaemon(true);
         producer.start();
         List<Map<String, Object>> curve = new ArrayList<>();
-        TrainingSettings settings = new TrainingSettings(p.batchSize(), p.learningRate(), p.families().size(),
+        TrainingSettings settings = new TrainingSettings(p.batchSize(), p.learningRate(), data.classes(),
                 p.seed(), p.threads());
         long trainStart = System.nanoTime();
         long deadline = trainStart + p.budget().toNanos();
@@ -85,10 +97,12 @@ public final class TrainingRun {
             producer.interrupt();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             Map<String, Object> training = new LinkedHashMap<>();
-            training.put("pretext", "material-family classification (mean-pooled final-norm patch tokens) +"
+            training.put("pretext", "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
                     + " per-patch detection of content pasted from another frame (CutPaste-style rectangles and"
                     + " scars); defect-free frames only, the defect injector is never used");
             training.put("families", p.families().stream().map(Enum::name).toList());
+            training.put("surfaceSamples", p.surfaces().stream().map(SurfaceImage::name).toList());
+            training.put("camerasPerSurface", p.camerasPerSurface());
             training.put("camerasPerFamily", p.camerasPerFamily());
             training.put("framesPerCamera", p.framesPerCamera());
             training.put("generatorVersion", FrameGenerator.GENERATOR_VERSION);
