@@ -37,7 +37,7 @@ public final class InspectionModel implements AutoCloseable {
             throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
         }
-        FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+        FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                 DefectDetector.withDefaults());
         inspection = metrics.timed(FrameInspection.of(inspector));
         LOG.info("Model {} {} loaded and warmed in {} ms", runner.model().manifest().name(),

@@ -104,7 +104,7 @@ final class FrameJudge {
             return;
         }
         if (verdicts.stream().anyMatch(v -> v.verdict().getStatus() == VerdictStatus.CALIBRATING)) {
-            calibrationTokens.put(source, result.frame().model().tokens());
+            calibrationTokens.put(source, result.frame().scoringTokens());
         }
         FrameReplay.Outputs shown = null;
         for (Recorded.Verdict v : verdicts) {

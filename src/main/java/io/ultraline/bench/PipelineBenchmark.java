@@ -172,7 +172,7 @@ public final class PipelineBenchmark {
                 new RunnerOptions(settings.threads(), 0, 64, true, settings.parallelRuns()))) {
             frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), 32,
                     settings.calibrationFrames());
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());
             log.println("model alone ...");
             double modelFps = modelAlone(inspector, frames);

@@ -93,7 +93,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditReport result;
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, parallelRuns))) {
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     DefectDetector.withDefaults());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion());

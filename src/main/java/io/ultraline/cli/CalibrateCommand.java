@@ -44,7 +44,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ProfileConfig cfg = new ProfileConfig(maxBank, quantile, margin, ProfileConfig.defaults().folds(),
                 ProfileConfig.defaults().seed());
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, RegionConfig.defaults()));
             ReferenceProfile p = inspector.calibrate(frames, 1, 8);
             Files.write(out, ProfileCodec.encode(p));

@@ -39,6 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-concept-fraction",
             description = "a seed's whole concept component becomes the region when smaller than this share of the grid")
     Float maxConceptFraction;
+    @Option(names = "--shifts", description = "shifted token grids per axis for scoring (default: the model's"
+            + " manifest, scoringShifts; 1 = the plain grid)") Integer shifts;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
     @Option(names = "--compare-low-factors", split = ",",
             description = "also report region_iou of the growth rule at these low factors (same pass)")
@@ -66,11 +68,12 @@ final class EvaluateCommand implements Callable<Integer> {
             RegionConfig rd = RegionConfig.defaults();
             RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());
+            int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
                     new DefectDetector(ProfileConfig.defaults(), regionRule.equals("hysteresis")
                             ? new io.ultraline.defect.ConceptHysteresisRegions(regions)
-                            : new io.ultraline.defect.ConceptGrowthRegions(regions)));
+                            : new io.ultraline.defect.ConceptGrowthRegions(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
             ProgressBar bar = new ProgressBar(System.err, "evaluate");
@@ -89,6 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("model_digest", runner.model().manifest().weightsSha256());
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
+            doc.put("scoring_shifts", scoringShifts);
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());

@@ -42,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null).get(0).segmentation();
             ModelManifest m = runner.model().manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;

@@ -56,7 +56,7 @@ final class InspectCommand implements Callable<Integer> {
                         + profile.tokenDim() + " but the model's are " + runner.config().dim()
                         + ": calibrate with this model");
             }
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.threshold(tau)),
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.threshold(tau)),
                     DefectDetector.withDefaults());
             InspectedFrame r = inspector.inspect(List.of(RgbImage.of(frame)), profile).get(0);
             FrameAssessment a = r.assessment();

@@ -122,6 +122,9 @@ final class ModelCommand {
                 + " kept out of training, for the unseen-surface evaluation")
         java.util.List<String> holdoutSurfaces = new java.util.ArrayList<>();
         @Option(names = "--cameras-per-surface", defaultValue = "8") int camerasPerSurface;
+        @Option(names = "--scoring-shifts", defaultValue = "2", description = "shifted token grids per axis that"
+                + " defect scoring uses with the model (recorded in its manifest; 1 = the plain grid)")
+        int scoringShifts;
         @Option(names = "--cameras-per-family", defaultValue = "40") int cameras;
         @Option(names = "--frames-per-camera", defaultValue = "6") int frames;
         @Option(names = "--steps", defaultValue = "6000") int steps;
@@ -148,9 +151,10 @@ final class ModelCommand {
                     : io.ultraline.synth.SurfaceSamples.read(surfaces, holdoutSurfaces);
             io.ultraline.model.VitConfig c = io.ultraline.model.VitConfig.timmStyle(imageSize, patch, dim, depth,
                     heads, targetLayer > 0 ? targetLayer : depth);
-            io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
+            io.ultraline.model.ModelManifest m = io.ultraline.model.train.TrainingRun.run(new io.ultraline.model.train.TrainingRun.Plan(c, families, cameras,
                     frames, steps, java.time.Duration.ofMillis((long) (minutes * 60_000)), batch, lr, seed, threads,
                     name, version, weightsOut, samples, camerasPerSurface), out, System.out);
+            m.withScoringShifts(scoringShifts).write(out);
             return 0;
         }
     }

@@ -56,7 +56,8 @@ public final class DefectDetector {
      * Scores one frame against a profile and cuts its defect regions.
      *
      * @param profile the camera's reference profile
-     * @param tokens the frame's patch tokens, row-major {@code N * dim} floats
+     * @param tokens the frame's patch tokens, row-major {@code N * dim} floats, or those of k x k
+     *     shifted views of it, view-major ({@link ShiftedGridScores})
      * @param dim token dimension; must equal the profile's
      * @param segmentation the frame's ULTra segmentation, on a grid of N tokens
      * @param frameWidth frame width in pixels, at least the grid width
@@ -68,17 +69,20 @@ public final class DefectDetector {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
         int n = gridH * gridW;
-        if (tokens.length != (long) n * dim) {
+        int shifts = shiftsOf(tokens.length, n, dim);
+        if (shifts == 0) {
             throw new IllegalArgumentException("a " + gridH + " x " + gridW + " segmentation needs "
-                    + n + " tokens of dimension " + dim + " (" + (long) n * dim + " floats), got "
-                    + tokens.length + " floats");
+                    + n + " tokens of dimension " + dim + " (" + (long) n * dim + " floats) per shifted"
+                    + " view, k x k views, got " + tokens.length + " floats");
         }
         if (frameWidth < gridW || frameHeight < gridH) {
             throw new IllegalArgumentException("a " + frameWidth + " x " + frameHeight
                     + " frame is smaller than the " + gridW + " x " + gridH
                     + " token grid: some tokens would cover no pixel");
         }
-        float[] scores = TokenScorer.tokenScores(profile.bank(), tokens, dim);
+        ShiftedGridScores shifted = ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim),
+                gridH, gridW, shifts);
+        float[] scores = shifted.coarse();
         float threshold = profile.threshold();
         List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
                 threshold);
@@ -92,8 +96,18 @@ public final class DefectDetector {
                 regions.add(result(region, scores, maps, gridH, gridW, frameWidth, frameHeight));
             }
         }
-        return new FrameAssessment(gridH, gridW, TokenScorer.frameScore(scores), threshold, scores,
-                regions);
+        return new FrameAssessment(gridH, gridW, shifted.frameScore(), threshold, scores, regions, shifts,
+                shifted.fineMean());
+    }
+
+    /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */
+    static int shiftsOf(long floats, int n, int dim) {
+        if (floats <= 0 || floats % ((long) n * dim) != 0) {
+            return 0;
+        }
+        long views = floats / ((long) n * dim);
+        int k = (int) Math.round(Math.sqrt(views));
+        return (long) k * k == views ? k : 0;
     }
 
     private static DefectRegionResult result(TokenRegion region, float[] scores, float[][] maps,

@@ -14,9 +14,12 @@ import java.util.List;
  * @param tokenScores score of every patch token, row-major (copied in and out)
  * @param regions defect regions by descending score (ties: smaller first token first);
  *     non-empty exactly when the frame is defective
+ * @param fineScale fine score cells per token cell and axis (1 without shifted grids)
+ * @param fineScores mean scores on the fine grid of {@code gridHeight * fineScale} rows, the
+ *     sharper map for pixels (see {@link ShiftedGridScores})
  */
 public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, float threshold,
-        float[] tokenScores, List<DefectRegionResult> regions) {
+        float[] tokenScores, List<DefectRegionResult> regions, int fineScale, float[] fineScores) {
 
     /** Copies the scores and regions. */
     public FrameAssessment {
@@ -24,8 +27,25 @@ public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, f
             throw new IllegalArgumentException("expected " + (long) gridHeight * gridWidth
                     + " token scores");
         }
+        if (fineScale < 1 || fineScores == null
+                || fineScores.length != (long) gridHeight * gridWidth * fineScale * fineScale) {
+            throw new IllegalArgumentException("expected " + fineScale + "^2 fine scores per token");
+        }
         tokenScores = tokenScores.clone();
+        fineScores = fineScores.clone();
         regions = List.copyOf(regions);
+    }
+
+    /** An assessment on the plain token grid: the fine map is the token map. */
+    public FrameAssessment(int gridHeight, int gridWidth, float frameScore, float threshold,
+            float[] tokenScores, List<DefectRegionResult> regions) {
+        this(gridHeight, gridWidth, frameScore, threshold, tokenScores, regions, 1, tokenScores);
+    }
+
+    /** The fine scores (a copy). */
+    @Override
+    public float[] fineScores() {
+        return fineScores.clone();
     }
 
     /** Whether the frame score exceeds the threshold. */
@@ -44,7 +64,8 @@ public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, f
         return other instanceof FrameAssessment that && gridHeight == that.gridHeight
                 && gridWidth == that.gridWidth && Float.compare(frameScore, that.frameScore) == 0
                 && Float.compare(threshold, that.threshold) == 0
-                && Arrays.equals(tokenScores, that.tokenScores) && regions.equals(that.regions);
+                && Arrays.equals(tokenScores, that.tokenScores) && regions.equals(that.regions)
+                && fineScale == that.fineScale && Arrays.equals(fineScores, that.fineScores);
     }
 
     @Override

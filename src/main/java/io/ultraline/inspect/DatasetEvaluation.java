@@ -87,7 +87,8 @@ public final class DatasetEvaluation {
                 frameScores[i] = a.frameScore();
                 frameTruth[i] = t.defective();
                 predicted[i] = a.isDefective();
-                pixelScores.add(PixelScoreMap.bilinear(a.tokenScores(), g, a.gridWidth(), w, h));
+                pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(),
+                        w, h));
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 pixelTruth.add(mask);
                 List<boolean[]> mine = new ArrayList<>();

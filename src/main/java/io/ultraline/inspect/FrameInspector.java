@@ -24,11 +24,40 @@ public final class FrameInspector {
     private final ModelRunner runner;
     private final UltraSegmenter segmenter;
     private final DefectDetector detector;
+    private final int shifts;
 
+    /** An inspector that scores the plain token grid. */
     public FrameInspector(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector) {
+        this(runner, segmenter, detector, 1);
+    }
+
+    /**
+     * An inspector that scores {@code shifts x shifts} views of each frame, moved by a fraction of a
+     * patch ({@link ShiftedViews}): a defect smaller than a patch then falls inside some view's token
+     * instead of straddling four, and the score map gets {@code shifts} times finer. The ULTra maps
+     * and concepts stay those of the plain frame; only token forwards are added.
+     *
+     * @param shifts 1 (off) or a divisor of the model's patch size
+     */
+    public FrameInspector(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector, int shifts) {
+        int patch = runner.config().patchSize();
+        if (shifts < 1 || patch % shifts != 0) {
+            throw new IllegalArgumentException("scoring shifts must divide the patch size " + patch + ", got " + shifts);
+        }
         this.runner = runner;
         this.segmenter = segmenter;
         this.detector = detector;
+        this.shifts = shifts;
+    }
+
+    /** An inspector scoring with the shifts the model's manifest names. */
+    public static FrameInspector forModel(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector) {
+        return new FrameInspector(runner, segmenter, detector, runner.model().manifest().shifts());
+    }
+
+    /** Shifted views per axis that each frame is scored on. */
+    public int shifts() {
+        return shifts;
     }
 
     public ModelRunner runner() {
@@ -55,11 +84,32 @@ public final class FrameInspector {
             RgbImage f = frames.get(i);
             FrameTokens t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
+            float[] scoring = shifts == 1 ? t.tokens() : withShiftedViews(t.tokens(), input, i);
             FrameAssessment a = profile == null ? null
-                    : detector.assess(profile, t.tokens(), t.dim(), seg, f.width(), f.height());
-            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a));
+                    : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height());
+            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, scoring));
         }
         return result;
+    }
+
+    /** The plain view's tokens followed by those of the other shifted views of frame {@code i} of {@code input}. */
+    private float[] withShiftedViews(float[] plainTokens, float[] input, int i) {
+        int per = runner.pixelsPerFrame();
+        float[] frame = new float[per];
+        System.arraycopy(input, i * per, frame, 0, per);
+        float[] views = new float[shifts * shifts * per];
+        ShiftedViews.write(frame, runner.config().imageSize(), runner.config().patchSize(), shifts, views, 0);
+        int others = shifts * shifts - 1;
+        float[] rest = new float[others * per];
+        System.arraycopy(views, per, rest, 0, rest.length);
+        float[] out = new float[plainTokens.length * shifts * shifts];
+        System.arraycopy(plainTokens, 0, out, 0, plainTokens.length);
+        int at = plainTokens.length;
+        for (FrameTokens v : runner.tokens(rest, others)) {
+            System.arraycopy(v.tokens(), 0, out, at, v.tokens().length);
+            at += v.tokens().length;
+        }
+        return out;
     }
 
     /** Tokens of good frames into a new profile (the model's tokens only; no maps needed). */
@@ -67,8 +117,10 @@ public final class FrameInspector {
         ProfileBuilder builder = detector.newCalibration(runner.config().dim());
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
-            for (FrameTokens t : runner.tokens(stack(chunk), chunk.size())) {
-                builder.add(t.tokens());
+            float[] input = stack(chunk);
+            List<FrameTokens> plain = runner.tokens(input, chunk.size());
+            for (int i = 0; i < plain.size(); i++) {
+                builder.add(shifts == 1 ? plain.get(i).tokens() : withShiftedViews(plain.get(i).tokens(), input, i));
             }
         }
         return builder.build(version, Instant.now());

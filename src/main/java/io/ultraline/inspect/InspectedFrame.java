@@ -12,7 +12,16 @@ import io.ultraline.ultra.Segmentation;
  * @param model      tokens and raw ULTra maps
  * @param segmentation ULTra concepts
  * @param assessment scores and defect regions, or null when there is no profile
+ * @param scoringTokens the tokens scored against the profile: the model's tokens of every shifted
+ *     view of the frame, view-major (see {@link FrameInspector}); the model's own tokens when the
+ *     inspector does not shift
  */
 public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
-                             FrameAssessment assessment) {
+                             FrameAssessment assessment, float[] scoringTokens) {
+
+    /** A frame scored on its model tokens alone. */
+    public InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
+                          FrameAssessment assessment) {
+        this(width, height, model, segmentation, assessment, model.tokens());
+    }
 }

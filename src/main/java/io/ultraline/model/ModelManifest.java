@@ -18,6 +18,9 @@ import java.util.Map;
  * @param format        manifest format tag, {@value #FORMAT}
  * @param ultraVariant  how the ultra signature computes its maps ("replicated" or "fast")
  * @param weightsSha256 {@link WeightsDigest} of the graph's weight constants
+ * @param scoringShifts shifted token grids per axis that defect scoring uses with this model
+ *                      (absent: 1, the plain grid); part of the model because profiles, thresholds
+ *                      and audits depend on it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(
@@ -41,7 +44,8 @@ public record ModelManifest(
         Map<String, Object> provenance,
         String licence,
         Map<String, Object> training,
-        Map<String, Object> evaluation) {
+        Map<String, Object> evaluation,
+        Integer scoringShifts) {
 
     public static final String FILE_NAME = "ultraline-model.json";
     public static final String FORMAT = "ultraline-model/1";
@@ -60,7 +64,21 @@ public record ModelManifest(
                 List.of(c.gridSize(), c.gridSize()), c.dim(), c.depth(), c.heads(), c.mlpHidden(), c.qkvBias(),
                 c.layerNormEps(), c.hasClsToken(), c.targetLayer(),
                 new Normalisation(floats(c.mean()), floats(c.std())), ultraVariant, digest, provenance, licence,
-                null, null);
+                null, null, null);
+    }
+
+    /** Shifted grids per axis for scoring: 1 when the manifest does not say. */
+    public int shifts() {
+        return scoringShifts == null ? 1 : scoringShifts;
+    }
+
+    public ModelManifest withScoringShifts(int k) {
+        if (k < 1 || patchSize % k != 0) {
+            throw new IllegalArgumentException("scoring shifts must divide the patch size " + patchSize + ", got " + k);
+        }
+        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
+                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
+                licence, training, evaluation, k);
     }
 
     /** The architecture this manifest describes. */
@@ -72,19 +90,19 @@ public record ModelManifest(
     public ModelManifest withTraining(Map<String, Object> t) {
         return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
                 qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
-                licence, t, evaluation);
+                licence, t, evaluation, scoringShifts);
     }
 
     public ModelManifest withEvaluation(Map<String, Object> e) {
         return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
                 qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
-                licence, training, e);
+                licence, training, e, scoringShifts);
     }
 
     public ModelManifest withUltraVariant(String variant) {
         return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
                 qkvBias, layerNormEps, clsToken, targetLayer, normalisation, variant, weightsSha256, provenance,
-                licence, training, evaluation);
+                licence, training, evaluation, scoringShifts);
     }
 
     public void write(Path modelDir) throws IOException {
@@ -120,6 +138,10 @@ public record ModelManifest(
         }
         if (m.normalisation() == null || m.normalisation().mean() == null || m.normalisation().std() == null) {
             throw new InvalidModelException("manifest " + file + " lacks normalisation mean and std");
+        }
+        if (m.scoringShifts() != null && (m.scoringShifts() < 1 || m.patchSize() % m.scoringShifts() != 0)) {
+            throw new InvalidModelException("manifest " + file + " has scoringShifts " + m.scoringShifts()
+                    + "; it must divide the patch size " + m.patchSize());
         }
         try {
             m.config();

@@ -169,7 +169,7 @@ public final class FrameReplay {
      * The profile a calibration builds from its frames' tokens (in collection order), by the
      * calibration code of the inference node.
      *
-     * @param frameTokens each calibration frame's patch tokens ({@code InspectedFrame.model().tokens()})
+     * @param frameTokens each calibration frame's patch tokens ({@code InspectedFrame.scoringTokens()})
      * @param version     the profile version
      * @param created     the creation time the recorded snapshot carries
      */

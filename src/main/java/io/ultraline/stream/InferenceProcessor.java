@@ -248,7 +248,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
             requireWritable(out); // before the frame counts towards the calibration
             if (!calibrating.get().complete()) {
-                calibration.collect(calibrating.get(), inspected.model().tokens(), source.sourceRef(),
+                calibration.collect(calibrating.get(), inspected.scoringTokens(), source.sourceRef(),
                         source.timestamp()).ifPresent(out::add);
             }
             return out;

@@ -47,7 +47,7 @@ final class ModelFrameInspection implements FrameInspection {
 
     @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
-        return inspector.detector().assess(profile, frame.model().tokens(), frame.model().dim(),
+        return inspector.detector().assess(profile, frame.scoringTokens(), frame.model().dim(),
                 frame.segmentation(), frameWidth, frameHeight);
     }
 

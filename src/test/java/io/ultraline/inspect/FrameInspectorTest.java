@@ -123,4 +123,34 @@ class FrameInspectorTest {
         assertThat(scored.gridHeight()).isEqualTo(8);
         assertThat(scored.gridWidth()).isEqualTo(8);
     }
+
+    @Test
+    void shiftedGridsScoreFinerAndStayConsistentWithTheirOwnCalibration() {
+        FrameInspector plain = TestModels.inspector();
+        FrameInspector shifted = new FrameInspector(plain.runner(), new io.ultraline.ultra.UltraSegmenter(
+                io.ultraline.ultra.SegmenterConfig.defaults()), plain.detector(), 2);
+        ReferenceProfile p2 = shifted.calibrate(calibration, 8, 4);
+        List<InspectedFrame> frames = shifted.inspect(test.subList(0, 4), p2);
+        List<InspectedFrame> base = plain.inspect(test.subList(0, 4), profile);
+        for (int i = 0; i < frames.size(); i++) {
+            InspectedFrame f = frames.get(i);
+            FrameAssessment a = f.assessment();
+            assertThat(f.scoringTokens()).hasSize(4 * f.model().tokens().length);
+            // view 0 is the plain frame: its tokens lead the scoring tokens
+            assertThat(java.util.Arrays.copyOf(f.scoringTokens(), f.model().tokens().length))
+                    .containsExactly(base.get(i).model().tokens());
+            assertThat(a.fineScale()).isEqualTo(2);
+            assertThat(a.fineScores()).hasSize(4 * a.tokenScores().length);
+            float max = 0;
+            for (float v : a.tokenScores()) {
+                max = Math.max(max, v);
+            }
+            assertThat(a.frameScore()).isEqualTo(max);
+            assertThat(a.regions().isEmpty()).isEqualTo(!a.isDefective());
+        }
+        // calibration frames sit in the bank with every view: they score 0 against it
+        for (InspectedFrame f : shifted.inspect(calibration.subList(0, 2), p2)) {
+            assertThat(f.assessment().frameScore()).isLessThan(1e-3f);
+        }
+    }
 }

@@ -101,6 +101,18 @@ class ModelExportLoadTest {
     }
 
     @Test
+    void scoringShiftsRoundTripAndMustDivideThePatch() throws IOException {
+        assertThat(ModelManifest.read(exported).shifts()).as("absent means the plain grid").isEqualTo(1);
+        Path copy = copyOf("shifted");
+        ModelManifest.read(copy).withScoringShifts(2).write(copy);
+        assertThat(ModelManifest.read(copy).shifts()).isEqualTo(2);
+        Path file = copy.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("\"scoringShifts\" : 2", "\"scoringShifts\" : 3"));
+        assertThatThrownBy(() -> ModelManifest.read(copy)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("scoringShifts 3");
+    }
+
+    @Test
     void missingDirectoryIsRefused() {
         assertThatThrownBy(() -> LoadedModel.load(tmp.resolve("nope")))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("does not exist");
