@@ -53,6 +53,11 @@ final class DatasetCommand {
         @Override
         public Integer call() throws Exception {
             System.setProperty("java.awt.headless", "true");
+            if (movingSurface && surface == null && MaterialFamily.parse(family).patterned()) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--moving-surface"
+                        + " needs a stochastic material or a --surface sample: a new piece of " + family
+                        + " would be a new design (another layout, ink or weave), not the same product moved");
+            }
             DatasetOptions o = new DatasetOptions(seed, frames, calibration, size, defectRate,
                     MaterialFamily.parse(family), movingSurface);
             System.out.printf(Locale.ROOT, "generating %s dataset (%s, seed %d, %dx%d): %d calibration, %d test frames%n",
