@@ -14,12 +14,10 @@ import java.util.stream.IntStream;
  * Patches start every {@code stride} pixels, plus one flush with the right and bottom edges when
  * the stride does not reach them, so every pixel is covered.
  *
- * <p>Speed, with the result still exact: the bank is sorted by its projection on its first
- * principal axis, and a projection gap is a lower bound of the distance, so the search walks
- * outward from the query's place in that order and stops once the gap alone exceeds the best
- * distance found; a candidate's distance stops accumulating as soon as it exceeds the best, with
- * the dimensions visited in order of falling bank variance so that happens early. Test frames are
- * scored in parallel. Immutable and thread-safe.
+ * <p>Speed, with the result still exact: patches are rotated onto the bank's principal axes
+ * ({@link PrincipalAxes}; distances do not change) and searched in a k-d tree
+ * ({@link PatchKdTree}) that skips cells whose distance bound passes the best distance found.
+ * Test frames are scored in parallel. Immutable and thread-safe.
  */
 public final class RawPixelKnn {
 
@@ -28,10 +26,12 @@ public final class RawPixelKnn {
     }
 
     private final PatchGrid grid;
-    private final SortedPatchBank bank;
+    private final PrincipalAxes axes;
+    private final PatchKdTree bank;
 
-    private RawPixelKnn(PatchGrid grid, SortedPatchBank bank) {
+    private RawPixelKnn(PatchGrid grid, PrincipalAxes axes, PatchKdTree bank) {
         this.grid = grid;
+        this.axes = axes;
         this.bank = bank;
     }
 
@@ -47,7 +47,15 @@ public final class RawPixelKnn {
         for (int f = 0; f < goodFrames.size(); f++) {
             grid.extractAll(goodFrames.get(f), patches, f * per);
         }
-        return new RawPixelKnn(grid, SortedPatchBank.of(patches, dim));
+        PrincipalAxes axes = PrincipalAxes.of(patches, dim);
+        float[] rotated = new float[patches.length];
+        IntStream.range(0, goodFrames.size()).parallel().forEach(f -> {
+            float[] scratch = new float[dim];
+            for (int i = f * per; i < (f + 1) * per; i++) {
+                axes.rotate(patches, i * dim, rotated, i * dim, scratch);
+            }
+        });
+        return new RawPixelKnn(grid, axes, new PatchKdTree(rotated, dim));
     }
 
     public int bankSize() {
@@ -61,10 +69,12 @@ public final class RawPixelKnn {
         grid.extractAll(frame, patches, 0);
         float[] patchScores = new float[grid.count()];
         float[] query = new float[dim];
+        float[] scratch = new float[dim];
+        PatchKdTree.Search search = bank.new Search();
         float max = 0;
         for (int i = 0; i < patchScores.length; i++) {
-            System.arraycopy(patches, i * dim, query, 0, dim);
-            patchScores[i] = (float) Math.sqrt(bank.nearestSquared(query));
+            axes.rotate(patches, i * dim, query, 0, scratch);
+            patchScores[i] = (float) Math.sqrt(search.nearestSquared(query));
             max = Math.max(max, patchScores[i]);
         }
         return new Scores(max, grid.maxOverCovering(patchScores));

@@ -102,12 +102,63 @@ class RawPixelKnnTest {
     }
 
     @Test
+    void everyPixelScoreIsTheExactNearestPatchDistanceOfItsWorstCoveringPatch() {
+        SplittableRandom r = new SplittableRandom(9);
+        int w = 21;
+        int h = 17;
+        int frames = 12; // 240 bank patches: deep enough a tree for its pruning to matter
+        List<float[]> good = new ArrayList<>();
+        for (int f = 0; f < frames; f++) {
+            float[] img = new float[w * h * 3];
+            for (int i = 0; i < img.length; i++) {
+                img[i] = (float) (0.3 * (i % 7) / 7 + 0.7 * r.nextDouble());
+            }
+            good.add(img);
+        }
+        float[] test = good.get(2).clone();
+        for (int i = 0; i < test.length; i += 5) {
+            test[i] = (float) r.nextDouble();
+        }
+        PatchGrid grid = new PatchGrid(w, h, 6, 4);
+        int dim = grid.dim();
+        float[] bank = new float[frames * grid.count() * dim];
+        for (int f = 0; f < frames; f++) {
+            grid.extractAll(good.get(f), bank, f * grid.count());
+        }
+        float[] queries = new float[grid.count() * dim];
+        grid.extractAll(test, queries, 0);
+        float[] expected = new float[grid.count()];
+        for (int q = 0; q < grid.count(); q++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int b = 0; b < bank.length / dim; b++) {
+                double s = 0;
+                for (int d = 0; d < dim; d++) {
+                    double t = queries[q * dim + d] - bank[b * dim + d];
+                    s += t * t;
+                }
+                best = Math.min(best, s);
+            }
+            expected[q] = (float) Math.sqrt(best);
+        }
+        float[] map = RawPixelKnn.fit(good, w, h, 6, 4).score(test).pixelScores();
+        float[] want = grid.maxOverCovering(expected);
+        for (int p = 0; p < map.length; p++) {
+            assertThat(map[p]).as("pixel %d", p).isCloseTo(want[p], org.assertj.core.api.Assertions.within(1e-4f));
+        }
+    }
+
+    @Test
     void patchesFlushWithTheEdgeCoverEveryPixelWhenTheStrideMissesIt() {
         PatchGrid grid = new PatchGrid(13, 11, 8, 4);
         // x starts 0, 4, then 5 (flush); y starts 0, then 3 (flush)
         assertThat(grid.count()).isEqualTo(3 * 2);
         float[] scores = {1, 1, 1, 1, 1, 1};
         assertThat(grid.maxOverCovering(scores)).containsOnly(1f);
+        // pixel (5, 5) lies under all four patches of a 12 x 12 grid (starts 0 and 4): it takes the highest
+        float[] map = new PatchGrid(12, 12, 8, 4).maxOverCovering(new float[] {5, 1, 2, 3});
+        assertThat(map[5 * 12 + 5]).isEqualTo(5f);
+        assertThat(map[11 * 12 + 11]).isEqualTo(3f);
+        assertThat(map[0]).isEqualTo(5f);
         float[] img = new float[13 * 11 * 3];
         img[(10 * 13 + 12) * 3] = 7f;
         float[] patches = new float[grid.count() * grid.dim()];

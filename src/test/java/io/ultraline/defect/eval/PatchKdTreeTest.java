@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class SortedPatchBankTest {
+class PatchKdTreeTest {
 
     private static float bruteForce(float[] bank, int dim, float[] q) {
         double best = Double.POSITIVE_INFINITY;
@@ -40,7 +40,7 @@ class SortedPatchBankTest {
         for (double noise : new double[] {0.02, 0.3, 2.0}) {
             int dim = 37;
             float[] bank = vectors(r, 600, dim, noise);
-            SortedPatchBank sorted = SortedPatchBank.of(bank, dim);
+            PatchKdTree.Search sorted = new PatchKdTree(bank, dim).new Search();
             float[] queries = vectors(r, 200, dim, noise);
             for (int k = 0; k < 200; k++) {
                 float[] q = java.util.Arrays.copyOfRange(queries, k * dim, (k + 1) * dim);
@@ -54,15 +54,16 @@ class SortedPatchBankTest {
     @Test
     void aBankVectorIsAtDistanceZero() {
         float[] bank = vectors(new SplittableRandom(3), 50, 8, 0.5);
-        SortedPatchBank sorted = SortedPatchBank.of(bank, 8);
-        assertThat(sorted.size()).isEqualTo(50);
+        PatchKdTree tree = new PatchKdTree(bank, 8);
+        PatchKdTree.Search sorted = tree.new Search();
+        assertThat(tree.size()).isEqualTo(50);
         assertThat(sorted.nearestSquared(java.util.Arrays.copyOfRange(bank, 8 * 31, 8 * 32))).isZero();
     }
 
     @Test
     void rejectsPartialVectorsAndQueriesOfTheWrongWidth() {
-        assertThatThrownBy(() -> SortedPatchBank.of(new float[10], 3)).hasMessageContaining("whole 3-vectors");
-        SortedPatchBank b = SortedPatchBank.of(new float[9], 3);
+        assertThatThrownBy(() -> new PatchKdTree(new float[10], 3)).hasMessageContaining("whole 3-vectors");
+        PatchKdTree.Search b = new PatchKdTree(new float[9], 3).new Search();
         assertThatThrownBy(() -> b.nearestSquared(new float[4])).hasMessageContaining("query has 4 values");
     }
 }
