@@ -106,7 +106,7 @@ class RawPixelKnnTest {
         SplittableRandom r = new SplittableRandom(9);
         int w = 21;
         int h = 17;
-        int frames = 12; // 240 bank patches: deep enough a tree for its pruning to matter
+        int frames = 12; // 240 bank patches: a tree of several levels
         List<float[]> good = new ArrayList<>();
         for (int f = 0; f < frames; f++) {
             float[] img = new float[w * h * 3];
