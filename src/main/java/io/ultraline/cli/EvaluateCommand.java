@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code ultraline evaluate}: calibrate on a dataset's good frames, score its test frames, print metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Detection quality on a labelled dataset (image/pixel AUROC, region IoU, precision, recall)"
-                + " with and without ULTra concepts.")
+                + " with and without ULTra concepts, beside the raw-pixel kNN baseline.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model directory") Path model;
@@ -45,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--compare-low-factors", split = ",",
             description = "also report region_iou of the growth rule at these low factors (same pass)")
     float[] compareLowFactors;
+    @Option(names = "--pixel-baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also score the raw-pixel kNN baseline (8x8 RGB patches, stride 4) on the same frames:"
+                    + " baseline_pixels_* (default: on)") boolean pixelBaseline;
     @Option(names = "--record-as", description = "also record the metrics in the model's manifest: 'primary' at the"
             + " top of its evaluation section, any other name as a nested entry") String recordAs;
 
@@ -86,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
                             new RegionConfig(f, regions.maxConceptFraction())));
                 }
             }
-            Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants).run(data, bar::update);
+            Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants, pixelBaseline)
+                    .run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
             doc.put("model", runner.model().manifest().name() + " " + runner.model().manifest().version());
             doc.put("model_digest", runner.model().manifest().weightsSha256());

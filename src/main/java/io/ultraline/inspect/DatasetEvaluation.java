@@ -23,7 +23,8 @@ import java.util.function.BiConsumer;
  * Calibrates on a dataset's good frames and scores its test frames, computing image and pixel
  * AUROC, region IoU, precision and recall at the calibrated threshold; the same figures with a
  * {@code baseline_} prefix come from plain token-score thresholding without ULTra concepts in
- * the same run (the scores are shared, so only the region figures can differ).
+ * the same run (the scores are shared, so only the region figures can differ). The
+ * {@code baseline_pixels_} figures, when on, come from {@link RawPixelBaseline}: no network at all.
  */
 public final class DatasetEvaluation {
 
@@ -33,6 +34,7 @@ public final class DatasetEvaluation {
     private final FrameInspector inspector;
     private final int batch;
     private final Map<String, RegionFinder> variants;
+    private final boolean pixelBaseline;
 
     public DatasetEvaluation(FrameInspector inspector, int batch) {
         this(inspector, batch, Map.of());
@@ -40,9 +42,16 @@ public final class DatasetEvaluation {
 
     /** variants: further region rules whose region_iou is reported as region_iou@name, from the same pass. */
     public DatasetEvaluation(FrameInspector inspector, int batch, Map<String, RegionFinder> variants) {
+        this(inspector, batch, variants, true);
+    }
+
+    /** pixelBaseline: also report the baseline_pixels_ figures of {@link RawPixelBaseline}. */
+    public DatasetEvaluation(FrameInspector inspector, int batch, Map<String, RegionFinder> variants,
+                             boolean pixelBaseline) {
         this.inspector = inspector;
         this.batch = batch;
         this.variants = new LinkedHashMap<>(variants);
+        this.pixelBaseline = pixelBaseline;
     }
 
     /** progress receives (done, total) after each batch of test frames. */
@@ -145,6 +154,9 @@ public final class DatasetEvaluation {
         m.put("profile_bank_size", profile.bankSize());
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
+        if (pixelBaseline) {
+            m.putAll(new RawPixelBaseline(inspector.runner().config().imageSize()).evaluate(data));
+        }
         return m;
     }
 

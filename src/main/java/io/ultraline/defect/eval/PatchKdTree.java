@@ -1,0 +1,174 @@
+package io.ultraline.defect.eval;
+
+import java.util.Arrays;
+
+/**
+ * Exact nearest-neighbour search in a k-d tree over vectors already rotated onto their principal
+ * axes (see {@link PrincipalAxes}): most of the spread then sits in the first coordinates, where
+ * the splits go, so whole cells are skipped once their distance bound (Arya and Mount's
+ * incremental offsets) passes the best distance found. Inside a leaf each distance stops
+ * accumulating, in blocks, once it passes the best. Exact up to float rounding. Immutable and
+ * thread-safe; a query's scratch state lives in its own {@link Search}.
+ */
+final class PatchKdTree {
+
+    private static final int LEAF = 16;
+    private static final int BLOCK = 8;
+    /** Splits consider only the leading coordinates: the trailing ones hold little spread. */
+    private static final int SPLIT_DIMS = 48;
+
+    private final int dim;
+    private final float[] vectors;
+    /** Nodes built so far (during construction only). */
+    private int nodes;
+    private final int[] splitDim;
+    private final float[] splitValue;
+    private final int[] low;
+    private final int[] high;
+    private final int[] left;
+    private final int[] right;
+
+    PatchKdTree(float[] flat, int dim) {
+        if (dim < 1 || flat.length == 0 || flat.length % dim != 0) {
+            throw new IllegalArgumentException("the tree needs a positive number of whole " + dim
+                    + "-vectors, got " + flat.length + " values");
+        }
+        this.dim = dim;
+        int n = flat.length / dim;
+        // median splits leave leaves of at least LEAF / 2 vectors
+        int capacity = 2 * (n / (LEAF / 2) + 1) + 1;
+        splitDim = new int[capacity];
+        splitValue = new float[capacity];
+        low = new int[capacity];
+        high = new int[capacity];
+        left = new int[capacity];
+        right = new int[capacity];
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        build(flat, index, 0, n);
+        vectors = new float[flat.length];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(flat, index[k] * dim, vectors, k * dim, dim);
+        }
+    }
+
+    int size() {
+        return vectors.length / dim;
+    }
+
+    /** Builds the node for index[lo..hi) and returns its number. */
+    private int build(float[] flat, int[] index, int lo, int hi) {
+        int node = nodes++;
+        low[node] = lo;
+        high[node] = hi;
+        splitDim[node] = -1;
+        if (hi - lo <= LEAF) {
+            return node;
+        }
+        int best = -1;
+        float widest = 0;
+        for (int d = 0; d < Math.min(dim, SPLIT_DIMS); d++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = lo; k < hi; k++) {
+                float v = flat[index[k] * dim + d];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (max - min > widest) {
+                widest = max - min;
+                best = d;
+            }
+        }
+        if (best < 0) {
+            return node; // all equal on the leading coordinates: a (large) leaf is still exact
+        }
+        sortBy(flat, index, lo, hi, best);
+        int mid = (lo + hi) >>> 1;
+        splitDim[node] = best;
+        splitValue[node] = flat[index[mid] * dim + best];
+        left[node] = build(flat, index, lo, mid);
+        right[node] = build(flat, index, mid, hi);
+        return node;
+    }
+
+    /** Sorts index[lo..hi) by coordinate d (float bits made order-preserving, ties by index). */
+    private void sortBy(float[] flat, int[] index, int lo, int hi, int d) {
+        long[] keys = new long[hi - lo];
+        for (int k = lo; k < hi; k++) {
+            int bits = Float.floatToIntBits(flat[index[k] * dim + d] + 0f);
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[k - lo] = ((long) ordered << 32) | (index[k] & 0xffffffffL);
+        }
+        Arrays.sort(keys);
+        for (int k = lo; k < hi; k++) {
+            index[k] = (int) keys[k - lo];
+        }
+    }
+
+    /** A query's state: not shared between threads. */
+    final class Search {
+        private final float[] offsets = new float[dim];
+        private float best;
+
+        /** Squared distance from the (rotated) query to its nearest vector. */
+        float nearestSquared(float[] query) {
+            if (query.length != dim) {
+                throw new IllegalArgumentException("query has " + query.length + " values, the tree " + dim);
+            }
+            Arrays.fill(offsets, 0f);
+            best = Float.POSITIVE_INFINITY;
+            visit(0, 0f, query);
+            return best;
+        }
+
+        private void visit(int node, float bound, float[] q) {
+            int d = splitDim[node];
+            if (d < 0) {
+                for (int k = low[node]; k < high[node]; k++) {
+                    float s = partialDistance(q, k, best);
+                    if (s < best) {
+                        best = s;
+                    }
+                }
+                return;
+            }
+            float diff = q[d] - splitValue[node];
+            int first = left[node];
+            int second = right[node];
+            if (diff >= 0) {
+                int t = first;
+                first = second;
+                second = t;
+            }
+            visit(first, bound, q);
+            float old = offsets[d];
+            float farBound = bound - old * old + diff * diff;
+            if (farBound < best) {
+                offsets[d] = diff;
+                visit(second, farBound, q);
+                offsets[d] = old;
+            }
+        }
+    }
+
+    /** The squared distance, or any value of at least {@code bound} once the sum reaches it. */
+    private float partialDistance(float[] q, int k, float bound) {
+        int off = k * dim;
+        float s = 0;
+        int d = 0;
+        while (d < dim) {
+            int end = Math.min(dim, d + BLOCK);
+            for (; d < end; d++) {
+                float t = q[d] - vectors[off + d];
+                s += t * t;
+            }
+            if (s >= bound) {
+                return s;
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,157 @@
+package io.ultraline.defect.eval;
+
+/**
+ * A rotation of vectors onto their principal axes (largest variance first), centred on their
+ * mean. The rotation is orthonormal whatever the data, so distances are unchanged by it: only
+ * their order of magnitude along the coordinates moves to the front, which is what lets a
+ * nearest-neighbour search prune on the first coordinates. The axes come from cyclic Jacobi
+ * sweeps on the covariance of an evenly spaced sample of at most {@code SAMPLE} vectors.
+ * Immutable and thread-safe.
+ */
+final class PrincipalAxes {
+
+    static final int SAMPLE = 8192;
+    private static final int MAX_SWEEPS = 30;
+
+    private final int dim;
+    private final float[] mean;
+    /** Row j is axis j, row-major dim x dim. */
+    private final float[] axes;
+
+    private PrincipalAxes(int dim, float[] mean, float[] axes) {
+        this.dim = dim;
+        this.mean = mean;
+        this.axes = axes;
+    }
+
+    static PrincipalAxes of(float[] flat, int dim) {
+        int n = flat.length / dim;
+        int step = Math.max(1, n / SAMPLE);
+        int used = 0;
+        double[] mean = new double[dim];
+        for (int i = 0; i < n; i += step, used++) {
+            for (int d = 0; d < dim; d++) {
+                mean[d] += flat[i * dim + d];
+            }
+        }
+        for (int d = 0; d < dim; d++) {
+            mean[d] /= used;
+        }
+        double[][] cov = new double[dim][dim];
+        double[] c = new double[dim];
+        for (int i = 0; i < n; i += step) {
+            for (int d = 0; d < dim; d++) {
+                c[d] = flat[i * dim + d] - mean[d];
+            }
+            for (int a = 0; a < dim; a++) {
+                for (int b = a; b < dim; b++) {
+                    cov[a][b] += c[a] * c[b];
+                }
+            }
+        }
+        for (int a = 0; a < dim; a++) {
+            for (int b = 0; b < a; b++) {
+                cov[a][b] = cov[b][a];
+            }
+        }
+        double[][] vectors = jacobi(cov);
+        Integer[] byVariance = new Integer[dim];
+        for (int j = 0; j < dim; j++) {
+            byVariance[j] = j;
+        }
+        java.util.Arrays.sort(byVariance, (x, y) -> Double.compare(cov[y][y], cov[x][x]));
+        float[] axes = new float[dim * dim];
+        for (int j = 0; j < dim; j++) {
+            for (int d = 0; d < dim; d++) {
+                axes[j * dim + d] = (float) vectors[d][byVariance[j]];
+            }
+        }
+        float[] m = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            m[d] = (float) mean[d];
+        }
+        return new PrincipalAxes(dim, m, axes);
+    }
+
+    /**
+     * Diagonalises the symmetric matrix in place (its diagonal ends as the eigenvalues) and
+     * returns the eigenvectors as columns; each step is a plane rotation, so they stay orthonormal.
+     */
+    private static double[][] jacobi(double[][] a) {
+        int n = a.length;
+        double[][] v = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            v[i][i] = 1;
+        }
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            double off = 0;
+            double diag = 0;
+            for (int p = 0; p < n; p++) {
+                diag += a[p][p] * a[p][p];
+                for (int q = p + 1; q < n; q++) {
+                    off += a[p][q] * a[p][q];
+                }
+            }
+            if (off <= 1e-24 * diag || off == 0) {
+                break;
+            }
+            for (int p = 0; p < n - 1; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (a[p][q] != 0) {
+                        rotate(a, v, p, q);
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /** One rotation in the (p, q) plane that zeroes a[p][q]. */
+    private static void rotate(double[][] a, double[][] v, int p, int q) {
+        int n = a.length;
+        double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        if (theta == 0) {
+            t = 1;
+        }
+        double c = 1 / Math.sqrt(t * t + 1);
+        double s = t * c;
+        for (int k = 0; k < n; k++) {
+            double kp = a[k][p];
+            double kq = a[k][q];
+            a[k][p] = c * kp - s * kq;
+            a[k][q] = s * kp + c * kq;
+        }
+        for (int k = 0; k < n; k++) {
+            double pk = a[p][k];
+            double qk = a[q][k];
+            a[p][k] = c * pk - s * qk;
+            a[q][k] = s * pk + c * qk;
+        }
+        for (int k = 0; k < n; k++) {
+            double kp = v[k][p];
+            double kq = v[k][q];
+            v[k][p] = c * kp - s * kq;
+            v[k][q] = s * kp + c * kq;
+        }
+    }
+
+    int dim() {
+        return dim;
+    }
+
+    /** Writes the rotated, centred vector {@code src[from..]} to {@code dst[to..]}. */
+    void rotate(float[] src, int from, float[] dst, int to, float[] scratch) {
+        for (int d = 0; d < dim; d++) {
+            scratch[d] = src[from + d] - mean[d];
+        }
+        for (int j = 0; j < dim; j++) {
+            int row = j * dim;
+            float s = 0;
+            for (int d = 0; d < dim; d++) {
+                s += axes[row + d] * scratch[d];
+            }
+            dst[to + j] = s;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.ultraline.defect.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PrincipalAxesTest {
+
+    /** Vectors spread mostly along (1, -1, 0, 0, 0) / sqrt 2, a little along the rest. */
+    private static float[] data(int n) {
+        SplittableRandom r = new SplittableRandom(5);
+        float[] out = new float[n * 5];
+        for (int i = 0; i < n; i++) {
+            double big = 3 * r.nextGaussian();
+            out[i * 5] = (float) (big + 0.1 * r.nextGaussian() + 2);
+            out[i * 5 + 1] = (float) (-big + 0.1 * r.nextGaussian());
+            for (int d = 2; d < 5; d++) {
+                out[i * 5 + d] = (float) (0.1 * d * r.nextGaussian());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rotationKeepsDistancesAndPutsTheWidestSpreadFirst() {
+        float[] x = data(500);
+        PrincipalAxes axes = PrincipalAxes.of(x, 5);
+        float[] y = new float[x.length];
+        float[] scratch = new float[5];
+        for (int i = 0; i < 500; i++) {
+            axes.rotate(x, i * 5, y, i * 5, scratch);
+        }
+        for (int i = 0; i < 499; i += 7) {
+            assertThat(squared(y, i, i + 1)).isCloseTo(squared(x, i, i + 1), within(1e-3 * (1 + squared(x, i, i + 1))));
+        }
+        double[] variance = new double[5];
+        for (int i = 0; i < 500; i++) {
+            for (int d = 0; d < 5; d++) {
+                variance[d] += y[i * 5 + d] * y[i * 5 + d];
+            }
+        }
+        for (int d = 1; d < 5; d++) {
+            assertThat(variance[d - 1]).isGreaterThanOrEqualTo(variance[d]);
+        }
+        assertThat(variance[0] / 500).isGreaterThan(15);
+    }
+
+    private static double squared(float[] v, int a, int b) {
+        double s = 0;
+        for (int d = 0; d < 5; d++) {
+            double t = v[a * 5 + d] - v[b * 5 + d];
+            s += t * t;
+        }
+        return s;
+    }
+}
