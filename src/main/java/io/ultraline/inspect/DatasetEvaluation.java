@@ -1,6 +1,5 @@
 package io.ultraline.inspect;
 
-import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
@@ -67,6 +66,7 @@ public final class DatasetEvaluation {
         int baselineRegionCount = 0;
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
+        RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -90,10 +90,7 @@ public final class DatasetEvaluation {
                 pixelScores.add(PixelScoreMap.bilinear(a.tokenScores(), g, a.gridWidth(), w, h));
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 pixelTruth.add(mask);
-                List<boolean[]> mine = new ArrayList<>();
-                for (DefectRegionResult d : a.regions()) {
-                    mine.add(MaskUpsampling.pixelMask(d.mask().decode(), g, a.gridWidth(), w, h));
-                }
+                List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
                 for (TokenRegion tr : baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(),
                         a.threshold())) {
@@ -101,11 +98,13 @@ public final class DatasetEvaluation {
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
+                List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
+                regionCard.frame(t.image(), r, truths);
                 if (t.defective()) {
                     Map<String, List<boolean[]>> other = new LinkedHashMap<>();
                     variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
                             r.segmentation().labels(), w, h)));
-                    for (boolean[] truth : TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)) {
+                    for (boolean[] truth : truths) {
                         iouSum += RegionOverlap.bestMatch(truth, mine);
                         baselineIouSum += RegionOverlap.bestMatch(truth, theirs);
                         other.forEach((name, regions) -> variantIou.get(name)[0]
@@ -134,6 +133,7 @@ public final class DatasetEvaluation {
         for (var e : variantIou.entrySet()) {
             m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
         }
+        regionCard.put(m);
         m.put("threshold", profile.threshold());
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));

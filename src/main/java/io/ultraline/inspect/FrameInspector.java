@@ -2,6 +2,7 @@ package io.ultraline.inspect;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.FramePixels;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
@@ -56,8 +57,9 @@ public final class FrameInspector {
             FrameTokens t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
             FrameAssessment a = profile == null ? null
-                    : detector.assess(profile, t.tokens(), t.dim(), seg, f.width(), f.height());
-            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a));
+                    : detector.assess(profile, t.tokens(), t.dim(), seg, f.width(), f.height(),
+                            new FramePixels(f.width(), f.height(), f.pixels()));
+            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f));
         }
         return result;
     }

@@ -1,6 +1,8 @@
 package io.ultraline.inspect;
 
 import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.FramePixels;
+import io.ultraline.frame.RgbImage;
 import io.ultraline.model.FrameTokens;
 import io.ultraline.ultra.Segmentation;
 
@@ -12,7 +14,13 @@ import io.ultraline.ultra.Segmentation;
  * @param model      tokens and raw ULTra maps
  * @param segmentation ULTra concepts
  * @param assessment scores and defect regions, or null when there is no profile
+ * @param image      the frame as inspected (its pixels give regions their pixel masks)
  */
 public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
-                             FrameAssessment assessment) {
+                             FrameAssessment assessment, RgbImage image) {
+
+    /** The frame's colours for {@link io.ultraline.defect.DefectDetector}'s pixel masks. */
+    public FramePixels pixels() {
+        return new FramePixels(image.width(), image.height(), image.pixels());
+    }
 }
