@@ -115,7 +115,7 @@ public final class DatasetEvaluation {
             }
             progress.accept(Math.min(test.size(), from + batch), test.size());
         }
-        double scoringSeconds = (System.nanoTime() - scoringStart) / 1e9;
+        double scoringSeconds = (System.nanoTime() - scoringStart - regionCard.nanos()) / 1e9;
         double imageAuroc = Auroc.of(frameScores, frameTruth);
         double pixelAuroc = Auroc.of(concat(pixelScores), concatMasks(pixelTruth));
         double[] pr = precisionRecall(predicted, frameTruth);
