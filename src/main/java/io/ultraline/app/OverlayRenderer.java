@@ -4,6 +4,7 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
+import io.ultraline.avro.PixelMask;
 import io.ultraline.defect.QuantisedHeatmap;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.stream.FrameDecoding;
@@ -113,7 +114,13 @@ final class OverlayRenderer {
             }
         }
         for (DefectRegion d : defects) {
-            layer(caption, "defect region " + d.getRegionIndex(), () -> overlay.outline(new RunLengthMask(
+            // the pixel mask where the record has one; records from before it show their tokens
+            PixelMask px = d.getPixelMask();
+            layer(caption, "defect region " + d.getRegionIndex(), px != null
+                    ? () -> overlay.outlinePixels(new RunLengthMask(px.getHeight(), px.getWidth(),
+                            px.getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(),
+                            px.getWidth(), px.getHeight(), DEFECT_RGB)
+                    : () -> overlay.outline(new RunLengthMask(
                     d.getMask().getGridHeight(), d.getMask().getGridWidth(),
                     d.getMask().getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(), DEFECT_RGB));
         }

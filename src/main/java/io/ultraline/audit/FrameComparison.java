@@ -71,9 +71,28 @@ public final class FrameComparison {
                 out.add(new Difference(field + ".mask", "tokens " + r.getTokenArea(),
                         String.format("best IoU %.4f with replayed region %d", bestIoU, p.getRegionIndex())));
             }
+            pixelMask(out, field, r, p, tolerance);
             if (!tolerance.scoresMatch(r.getScore(), p.getScore())) {
                 out.add(new Difference(field + ".score", text(r.getScore()), text(p.getScore())));
             }
+        }
+    }
+
+    /** Records from before the pixel mask carry none: only a recorded mask is held to account. */
+    private static void pixelMask(List<Difference> out, String field, DefectRegion recorded, DefectRegion replayed,
+            Tolerance tolerance) {
+        if (recorded.getPixelMask() == null) {
+            return;
+        }
+        if (replayed.getPixelMask() == null) {
+            out.add(new Difference(field + ".pixelMask", "pixels " + MaskIoU.setCount(recorded.getPixelMask()),
+                    "none"));
+            return;
+        }
+        double iou = MaskIoU.of(recorded.getPixelMask(), replayed.getPixelMask());
+        if (iou < tolerance.minPixelIoU()) {
+            out.add(new Difference(field + ".pixelMask", "pixels " + MaskIoU.setCount(recorded.getPixelMask()),
+                    String.format("IoU %.4f with replayed region %d", iou, replayed.getRegionIndex())));
         }
     }
 

@@ -182,7 +182,12 @@ final class FrameJudge {
                         OVERLAY_SIDE);
         for (DefectRegion d : recordedRegions) {
             try {
-                overlay.outline(MaskIoU.cells(d.getMask()), RECORDED_OUTLINE);
+                if (d.getPixelMask() != null) {
+                    overlay.outlinePixels(MaskIoU.pixels(d.getPixelMask()), d.getPixelMask().getWidth(),
+                            d.getPixelMask().getHeight(), RECORDED_OUTLINE);
+                } else {
+                    overlay.outline(MaskIoU.cells(d.getMask()), RECORDED_OUTLINE);
+                }
             } catch (IllegalArgumentException e) {
                 // a malformed recorded mask is already a difference; nothing to draw
             }

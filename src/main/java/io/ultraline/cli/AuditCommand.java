@@ -57,6 +57,9 @@ final class AuditCommand implements Callable<Integer> {
     double scoreTolerance;
     @Option(names = "--min-iou", defaultValue = "0.99", description = "smallest region mask IoU that matches")
     double minIoU;
+    @Option(names = "--min-pixel-iou", defaultValue = "0.95",
+            description = "smallest IoU of a region's pixel mask that matches (records that carry one)")
+    double minPixelIoU;
     @Option(names = "--untagged-batch", defaultValue = "1",
             description = "batch size for verdicts without a batch tag (older pipelines)") int untaggedBatch;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
@@ -71,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditRequest request = new AuditRequest(instant(from, "--from"), instant(to, "--to"),
-                cameras == null ? java.util.Set.of() : new HashSet<>(cameras), new Tolerance(scoreTolerance, minIoU),
+                cameras == null ? java.util.Set.of() : new HashSet<>(cameras), new Tolerance(scoreTolerance, minIoU, minPixelIoU),
                 allowModelMismatch, untaggedBatch);
         PipelineConfig config = PipelineConfig.parse(pipeline == null ? Map.of() : pipeline);
         PipelineTopics topics = PipelineTopics.avro(connection.serdeConfig())

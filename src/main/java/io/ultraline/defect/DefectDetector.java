@@ -17,14 +17,21 @@ public final class DefectDetector {
 
     private final ProfileConfig profileConfig;
     private final RegionFinder regionFinder;
+    private final PixelMasker pixelMasker;
 
-    /** A detector with the given calibration and region rule. */
-    public DefectDetector(ProfileConfig profileConfig, RegionFinder regionFinder) {
-        if (profileConfig == null || regionFinder == null) {
-            throw new IllegalArgumentException("profileConfig and regionFinder are required");
+    /** A detector with the given calibration, region rule and pixel masks. */
+    public DefectDetector(ProfileConfig profileConfig, RegionFinder regionFinder, PixelMasker pixelMasker) {
+        if (profileConfig == null || regionFinder == null || pixelMasker == null) {
+            throw new IllegalArgumentException("profileConfig, regionFinder and pixelMasker are required");
         }
         this.profileConfig = profileConfig;
         this.regionFinder = regionFinder;
+        this.pixelMasker = pixelMasker;
+    }
+
+    /** A detector with the given calibration and region rule, and {@link #defaultPixelMasker()}. */
+    public DefectDetector(ProfileConfig profileConfig, RegionFinder regionFinder) {
+        this(profileConfig, regionFinder, defaultPixelMasker());
     }
 
     /** A detector with {@link ConceptHysteresisRegions} under {@code regionConfig}. */
@@ -47,6 +54,21 @@ public final class DefectDetector {
         return regionFinder;
     }
 
+    /** How regions become pixel masks when the frame's pixels are at hand. */
+    public PixelMasker pixelMasker() {
+        return pixelMasker;
+    }
+
+    /**
+     * The pixel masks docs/evaluation.md measured best: colour departure from the ring of tokens
+     * around the region (90 % held-out quantile), falling back to pixel hysteresis of the score
+     * map at 0.6 of the threshold.
+     */
+    public static PixelMasker defaultPixelMasker() {
+        return new AppearanceMasker(AppearanceMasker.Background.GEOMETRIC, 0, 1, 0.9f,
+                new ScoreHysteresisMasker(0.6f));
+    }
+
     /** A new calibration for tokens of dimension {@code tokenDim}. */
     public ProfileBuilder newCalibration(int tokenDim) {
         return new ProfileBuilder(profileConfig, tokenDim);
@@ -66,6 +88,19 @@ public final class DefectDetector {
      */
     public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
             Segmentation segmentation, int frameWidth, int frameHeight) {
+        return assess(profile, tokens, dim, segmentation, frameWidth, frameHeight, null);
+    }
+
+    /**
+     * As {@link #assess(ReferenceProfile, float[], int, Segmentation, int, int)}, and each region
+     * also gets a pixel mask at the resolution of {@code pixels} (which show the whole frame,
+     * possibly resized) from this detector's {@link PixelMasker}. Which frames and regions are
+     * defects does not change; only their shape, box and pixel area do.
+     *
+     * @param pixels the frame's colours, or null for token-grid regions only
+     */
+    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
+            Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels) {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
         int n = gridH * gridW;
@@ -92,8 +127,12 @@ public final class DefectDetector {
             found = new ArrayList<>(found);
             found.sort(Comparator.comparingDouble((TokenRegion r) -> -r.maxScore(scores))
                     .thenComparingInt(r -> r.tokens()[0]));
+            RegionContext context = pixels == null ? null : new RegionContext(pixels, scores,
+                    segmentation.labels(), gridH, gridW, threshold, found);
             for (TokenRegion region : found) {
-                regions.add(result(region, scores, maps, gridH, gridW, frameWidth, frameHeight));
+                DefectRegionResult r = result(region, scores, maps, gridH, gridW, frameWidth, frameHeight);
+                regions.add(context == null ? r : withPixels(r, pixelMasker.mask(context, region),
+                        pixels, frameWidth, frameHeight));
             }
         }
         return new FrameAssessment(gridH, gridW, shifted.frameScore(), threshold, scores, regions, shifts,
@@ -108,6 +147,16 @@ public final class DefectDetector {
         long views = floats / ((long) n * dim);
         int k = (int) Math.round(Math.sqrt(views));
         return (long) k * k == views ? k : 0;
+    }
+
+    private static DefectRegionResult withPixels(DefectRegionResult r, boolean[] mask,
+            FramePixels pixels, int frameWidth, int frameHeight) {
+        int mw = pixels.width();
+        int mh = pixels.height();
+        return new DefectRegionResult(r.conceptId(), r.mask(),
+                PixelRegionShape.box(mask, mw, mh, frameWidth, frameHeight), r.tokenArea(),
+                PixelRegionShape.area(mask, mw, mh, frameWidth, frameHeight), r.score(),
+                r.explanation(), RunLengthMask.encode(mask, mh, mw));
     }
 
     private static DefectRegionResult result(TokenRegion region, float[] scores, float[][] maps,

@@ -16,9 +16,19 @@ import io.ultraline.ultra.RunLengthMask;
  * @param score highest token score inside the region
  * @param explanation sum of the region tokens' ULTra maps (after the self-entry fix) over the N
  *     patches: which patches the region's tokens draw on, quantised
+ * @param pixelMask the region at pixel resolution ({@code gridHeight} rows = pixel rows of the
+ *     image the {@link PixelMasker} saw, which covers the whole frame and may be smaller than it),
+ *     or null when the frame's pixels were not at hand; when present, {@code box} and
+ *     {@code pixelArea} come from it, scaled to the frame
  */
 public record DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box, int tokenArea,
-        int pixelArea, float score, QuantisedHeatmap explanation) {
+        int pixelArea, float score, QuantisedHeatmap explanation, RunLengthMask pixelMask) {
+
+    /** A region known only on the token grid. */
+    public DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box, int tokenArea,
+            int pixelArea, float score, QuantisedHeatmap explanation) {
+        this(conceptId, mask, box, tokenArea, pixelArea, score, explanation, null);
+    }
 
     /** Checks that the parts are present and agree. */
     public DefectRegionResult {
@@ -31,6 +41,9 @@ public record DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box
         }
         if (pixelArea < 1) {
             throw new IllegalArgumentException("pixelArea must be positive, got " + pixelArea);
+        }
+        if (pixelMask != null && pixelMask.setCount() < 1) {
+            throw new IllegalArgumentException("a pixel mask needs at least one set pixel");
         }
     }
 }

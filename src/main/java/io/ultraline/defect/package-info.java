@@ -16,6 +16,10 @@
  * {@link io.ultraline.defect.DefectRegionResult}: token mask, pixel box and area, score and an
  * 8-bit {@link io.ultraline.defect.QuantisedHeatmap} explanation.
  * {@link io.ultraline.defect.PixelScoreMap} spreads token scores over pixels for evaluation.
+ * Given the frame's {@link io.ultraline.defect.FramePixels}, a
+ * {@link io.ultraline.defect.PixelMasker} then gives each region a pixel-resolution mask (by
+ * default {@link io.ultraline.defect.AppearanceMasker}: pixels whose colour departs from the
+ * region's surrounding tokens), without changing which frames and regions are defects.
  *
  * <p>Raw scores and the threshold are always exposed, never only a yes/no. Everything here is
  * deterministic; the package depends on the JDK and {@code io.ultraline.ultra} only (no Kafka,

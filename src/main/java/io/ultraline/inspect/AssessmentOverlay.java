@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * The picture of one assessed frame: token scores as a heatmap from 0 to twice the threshold, and
- * the outline of every defect region. Shared by {@code ultraline inspect} and the audit report.
+ * the outline of every defect region (its pixel mask where it has one, else its tokens). Shared by {@code ultraline inspect} and the audit report.
  */
 public final class AssessmentOverlay {
 
@@ -22,7 +22,12 @@ public final class AssessmentOverlay {
         GridOverlay overlay = new GridOverlay(frame, a.gridHeight(), a.gridWidth(), minSide)
                 .heatmap(a.tokenScores(), 0, 2 * a.threshold(), 0.45);
         for (DefectRegionResult d : a.regions()) {
-            overlay.outline(d.mask().decode(), DEFECT_OUTLINE);
+            if (d.pixelMask() != null) {
+                overlay.outlinePixels(d.pixelMask().decode(), d.pixelMask().gridWidth(),
+                        d.pixelMask().gridHeight(), DEFECT_OUTLINE);
+            } else {
+                overlay.outline(d.mask().decode(), DEFECT_OUTLINE);
+            }
         }
         return overlay;
     }

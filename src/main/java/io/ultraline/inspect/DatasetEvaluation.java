@@ -1,6 +1,5 @@
 package io.ultraline.inspect;
 
-import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
@@ -76,6 +75,7 @@ public final class DatasetEvaluation {
         int baselineRegionCount = 0;
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
+        RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -100,10 +100,7 @@ public final class DatasetEvaluation {
                         w, h));
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 pixelTruth.add(mask);
-                List<boolean[]> mine = new ArrayList<>();
-                for (DefectRegionResult d : a.regions()) {
-                    mine.add(MaskUpsampling.pixelMask(d.mask().decode(), g, a.gridWidth(), w, h));
-                }
+                List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
                 for (TokenRegion tr : baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(),
                         a.threshold())) {
@@ -111,11 +108,13 @@ public final class DatasetEvaluation {
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
+                List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
+                regionCard.frame(t.image(), r, truths);
                 if (t.defective()) {
                     Map<String, List<boolean[]>> other = new LinkedHashMap<>();
                     variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
                             r.segmentation().labels(), w, h)));
-                    for (boolean[] truth : TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)) {
+                    for (boolean[] truth : truths) {
                         iouSum += RegionOverlap.bestMatch(truth, mine);
                         baselineIouSum += RegionOverlap.bestMatch(truth, theirs);
                         other.forEach((name, regions) -> variantIou.get(name)[0]
@@ -126,7 +125,7 @@ public final class DatasetEvaluation {
             }
             progress.accept(Math.min(test.size(), from + batch), test.size());
         }
-        double scoringSeconds = (System.nanoTime() - scoringStart) / 1e9;
+        double scoringSeconds = (System.nanoTime() - scoringStart - regionCard.nanos()) / 1e9;
         double imageAuroc = Auroc.of(frameScores, frameTruth);
         double pixelAuroc = Auroc.of(concat(pixelScores), concatMasks(pixelTruth));
         double[] pr = precisionRecall(predicted, frameTruth);
@@ -144,6 +143,7 @@ public final class DatasetEvaluation {
         for (var e : variantIou.entrySet()) {
             m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
         }
+        regionCard.put(m);
         m.put("threshold", profile.threshold());
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));

@@ -2,6 +2,7 @@ package io.ultraline.inspect;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.FramePixels;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
@@ -86,8 +87,9 @@ public final class FrameInspector {
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
             float[] scoring = shifts == 1 ? t.tokens() : withShiftedViews(t.tokens(), input, i);
             FrameAssessment a = profile == null ? null
-                    : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height());
-            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, scoring));
+                    : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height(),
+                            new FramePixels(f.width(), f.height(), f.pixels()));
+            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring));
         }
         return result;
     }

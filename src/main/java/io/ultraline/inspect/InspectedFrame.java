@@ -1,6 +1,8 @@
 package io.ultraline.inspect;
 
 import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.FramePixels;
+import io.ultraline.frame.RgbImage;
 import io.ultraline.model.FrameTokens;
 import io.ultraline.ultra.Segmentation;
 
@@ -12,16 +14,22 @@ import io.ultraline.ultra.Segmentation;
  * @param model      tokens and raw ULTra maps
  * @param segmentation ULTra concepts
  * @param assessment scores and defect regions, or null when there is no profile
+ * @param image      the frame as inspected (its pixels give regions their pixel masks)
  * @param scoringTokens the tokens scored against the profile: the model's tokens of every shifted
  *     view of the frame, view-major (see {@link FrameInspector}); the model's own tokens when the
  *     inspector does not shift
  */
 public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
-                             FrameAssessment assessment, float[] scoringTokens) {
+                             FrameAssessment assessment, RgbImage image, float[] scoringTokens) {
 
     /** A frame scored on its model tokens alone. */
     public InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
-                          FrameAssessment assessment) {
-        this(width, height, model, segmentation, assessment, model.tokens());
+                          FrameAssessment assessment, RgbImage image) {
+        this(width, height, model, segmentation, assessment, image, model.tokens());
+    }
+
+    /** The frame's colours for {@link io.ultraline.defect.DefectDetector}'s pixel masks. */
+    public FramePixels pixels() {
+        return new FramePixels(image.width(), image.height(), image.pixels());
     }
 }

@@ -2,6 +2,7 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.PixelMask;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
@@ -88,6 +89,8 @@ final class OutputRecords {
                     .setModel(model.stamp())
                     .setProfileVersion(profileVersion)
                     .setPipelineVersion(pipelineVersion)
+                    .setPixelMask(r.pixelMask() == null ? null : new PixelMask(r.pixelMask().gridWidth(),
+                            r.pixelMask().gridHeight(), f.getWidth(), f.getHeight(), ints(r.pixelMask().runs())))
                     .build());
         }
         return out;

@@ -8,6 +8,7 @@ import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
 import io.ultraline.avro.ModelStamp;
 import io.ultraline.avro.PixelBox;
+import io.ultraline.avro.PixelMask;
 import io.ultraline.avro.SourceRef;
 import io.ultraline.avro.TokenMask;
 import io.ultraline.avro.VerdictStatus;
@@ -98,6 +99,34 @@ class FrameComparisonTest {
         assertThat(MaskIoU.of(a, a)).isEqualTo(1.0);
         assertThat(MaskIoU.of(a, new TokenMask(GRID, GRID + 1, List.of(0, GRID * (GRID + 1))))).isZero();
         assertThat(MaskIoU.of(a, new TokenMask(GRID, GRID, List.of(3, 99)))).isZero();
+    }
+
+    /** A region whose pixel mask (10 x 10 over the frame) sets the first {@code pixels} pixels. */
+    static DefectRegion withPixels(DefectRegion r, int pixels) {
+        return DefectRegion.newBuilder(r).setPixelMask(new PixelMask(10, 10, 20, 20, List.of(0, pixels, 100 - pixels)))
+                .build();
+    }
+
+    @Test
+    void pixelMasksAreComparedWithTheirOwnIoUTolerance() {
+        FrameVerdict v = verdict(VerdictStatus.DEFECT, 2.5f, 1.5f, 1);
+        DefectRegion r = region(0, 2.5f, 0, 1);
+        // 40 of 41 pixels agree: IoU 0.976, inside the default 0.95 and outside an exact replay
+        List<DefectRegion> recorded = List.of(withPixels(r, 40));
+        List<DefectRegion> near = List.of(withPixels(r, 41));
+        List<DefectRegion> far = List.of(withPixels(r, 20));
+        assertThat(FrameComparison.compare(v, recorded, v, near, Tolerance.defaults())).isEmpty();
+        assertThat(FrameComparison.compare(v, recorded, v, near, Tolerance.exact()))
+                .extracting(Difference::field).containsExactly("region[0].pixelMask");
+        assertThat(FrameComparison.compare(v, recorded, v, far, Tolerance.defaults()))
+                .singleElement().satisfies(d -> assertThat(d.replayed()).contains("IoU 0.5000"));
+        assertThat(FrameComparison.compare(v, recorded, v, List.of(r), Tolerance.defaults()))
+                .singleElement().satisfies(d -> assertThat(d.replayed()).isEqualTo("none"));
+        // a record from before pixel masks holds nothing to compare
+        assertThat(FrameComparison.compare(v, List.of(r), v, near, Tolerance.defaults())).isEmpty();
+        assertThat(MaskIoU.of(new PixelMask(10, 10, 20, 20, List.of(0, 100)), new PixelMask(5, 20, 20, 20,
+                List.of(0, 100)))).isZero();
+        assertThatThrownBy(() -> new Tolerance(0, 0.9, 0)).hasMessageContaining("pixel IoU");
     }
 
     @Test

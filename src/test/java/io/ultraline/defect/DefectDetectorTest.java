@@ -107,6 +107,87 @@ class DefectDetectorTest {
         }
     }
 
+    /** A 60 x 60 light grey frame with a dark disc of radius 6 around (40, 20), inside BLOCK. */
+    private static FramePixels discFrame() {
+        float[] rgb = new float[3 * 60 * 60];
+        for (int p = 0; p < 60 * 60; p++) {
+            boolean disc = inDisc(p);
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * p + c] = disc ? 0.2f : 0.7f + 0.01f * ((p * 7 + c) % 3);
+            }
+        }
+        return new FramePixels(60, 60, rgb);
+    }
+
+    private static PixelBox boxOf(boolean[] mask) {
+        int x0 = 60;
+        int y0 = 60;
+        int x1 = -1;
+        int y1 = -1;
+        for (int p = 0; p < mask.length; p++) {
+            if (mask[p]) {
+                x0 = Math.min(x0, p % 60);
+                x1 = Math.max(x1, p % 60);
+                y0 = Math.min(y0, p / 60);
+                y1 = Math.max(y1, p / 60);
+            }
+        }
+        return new PixelBox(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    }
+
+    private static boolean inDisc(int p) {
+        int dx = p % 60 - 40;
+        int dy = p / 60 - 20;
+        return dx * dx + dy * dy <= 36;
+    }
+
+    @Test
+    void thePixelsGiveTheRegionItsOwnShapeAndLeaveTheDecisionAlone() {
+        ReferenceProfile profile = calibrate();
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+        Segmentation segmentation = segmentation(BLOCK);
+        DefectDetector detector = DefectDetector.withDefaults();
+
+        FrameAssessment tokensOnly = detector.assess(profile, frame, D, segmentation, 60, 60);
+        FrameAssessment withPixels = detector.assess(profile, frame, D, segmentation, 60, 60, discFrame());
+
+        assertThat(withPixels.isDefective()).isEqualTo(tokensOnly.isDefective());
+        assertThat(withPixels.tokenScores()).containsExactly(tokensOnly.tokenScores());
+        assertThat(withPixels.regions()).hasSize(1);
+        DefectRegionResult region = withPixels.regions().get(0);
+        assertThat(region.mask()).isEqualTo(tokensOnly.regions().get(0).mask());
+        assertThat(tokensOnly.regions().get(0).pixelMask()).isNull();
+        boolean[] mask = region.pixelMask().decode();
+        boolean[] disc = new boolean[mask.length];
+        for (int p = 0; p < mask.length; p++) {
+            disc[p] = inDisc(p);
+        }
+        // the clean-up vote may add a pixel at the disc's digital corners, never more
+        assertThat(io.ultraline.defect.eval.RegionOverlap.iou(mask, disc)).isGreaterThan(0.9);
+        assertThat(region.box()).isEqualTo(boxOf(mask));
+        assertThat(region.box().x()).isBetween(33, 34);
+        assertThat(region.box().width()).isBetween(13, 15);
+        assertThat(region.pixelArea()).isEqualTo(region.pixelMask().setCount());
+    }
+
+    @Test
+    void aMaskAtModelResolutionScalesItsBoxAndAreaToTheFrame() {
+        ReferenceProfile profile = calibrate();
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+
+        FrameAssessment a = DefectDetector.withDefaults()
+                .assess(profile, frame, D, segmentation(BLOCK), 120, 120, discFrame());
+
+        DefectRegionResult region = a.regions().get(0);
+        assertThat(region.pixelMask().gridWidth()).isEqualTo(60);
+        PixelBox atModel = boxOf(region.pixelMask().decode());
+        assertThat(region.box()).isEqualTo(new PixelBox(2 * atModel.x(), 2 * atModel.y(),
+                2 * atModel.width(), 2 * atModel.height()));
+        assertThat(region.pixelArea()).isEqualTo(4 * region.pixelMask().setCount());
+    }
+
     @Test
     void theExplanationShowsWhereTheRegionsTokensLook() {
         float[] frame = goodFrame(0.02f);

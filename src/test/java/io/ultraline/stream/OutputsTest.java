@@ -90,6 +90,11 @@ class OutputsTest {
                 assertThat(r.getProfileVersion()).isEqualTo(1L);
                 assertThat(r.getPipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
                 assertThat(r.getSource()).isEqualTo(sourceByFrame.get(r.getFrameId()));
+                // the stream fills the pixel mask, at the model's input size over the whole frame
+                assertThat(r.getPixelMask()).isNotNull();
+                assertThat(r.getPixelMask().getRuns().stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(r.getPixelMask().getWidth() * r.getPixelMask().getHeight());
+                assertThat(r.getPixelMask().getFrameWidth()).isPositive();
             });
             assertThat(h.explanations.readValuesToList()).hasSize(2).allSatisfy(e -> {
                 assertStamp(e.getModel());

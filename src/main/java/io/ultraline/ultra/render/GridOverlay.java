@@ -136,6 +136,39 @@ public final class GridOverlay {
         return this;
     }
 
+    /**
+     * Outlines a pixel mask that covers the whole frame at {@code maskW x maskH} (the frame's own
+     * size, or the model input's): a canvas pixel takes the mask pixel it falls in, so the outline
+     * follows the defect, not the token grid.
+     */
+    public GridOverlay outlinePixels(boolean[] mask, int maskW, int maskH, int rgb) {
+        if (maskW < 1 || maskH < 1 || mask.length != (long) maskW * maskH) {
+            throw new IllegalArgumentException("a " + maskW + "x" + maskH + " pixel mask needs "
+                    + (long) maskW * maskH + " values, got " + mask.length);
+        }
+        int[] col = new int[width];
+        for (int x = 0; x < width; x++) {
+            col[x] = (int) ((long) x * maskW / width);
+        }
+        for (int y = 0; y < height; y++) {
+            int row = (int) ((long) y * maskH / height) * maskW;
+            int up = y == 0 ? -1 : (int) ((long) (y - 1) * maskH / height) * maskW;
+            int down = y == height - 1 ? -1 : (int) ((long) (y + 1) * maskH / height) * maskW;
+            for (int x = 0; x < width; x++) {
+                if (!mask[row + col[x]]) {
+                    continue;
+                }
+                boolean edge = x == 0 || x == width - 1 || up < 0 || down < 0
+                        || !mask[row + col[x - 1]] || !mask[row + col[x + 1]]
+                        || !mask[up + col[x]] || !mask[down + col[x]];
+                if (edge) {
+                    canvas.setRGB(x, y, rgb);
+                }
+            }
+        }
+        return this;
+    }
+
     /** Draws a box around one cell. */
     public GridOverlay markCell(int cell, int rgb) {
         if (cell < 0 || cell >= (long) gridH * gridW) {

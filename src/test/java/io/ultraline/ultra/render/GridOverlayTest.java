@@ -65,4 +65,32 @@ class GridOverlayTest {
         assertThat(out.getWidth()).isEqualTo(GridOverlay.MIN_CAPTION_WIDTH);
         assertThat(out.getHeight()).isEqualTo(GridOverlay.MAX_CANVAS_SIDE + 16 + 6);
     }
+
+    @Test
+    void pixelOutlinesFollowTheMaskNotTheTokenGrid() {
+        BufferedImage black = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        boolean[] full = new boolean[32 * 32];
+        for (int y = 10; y <= 12; y++) {
+            for (int x = 10; x <= 12; x++) {
+                full[y * 32 + x] = true;
+            }
+        }
+        boolean[] half = new boolean[16 * 16];
+        half[2 * 16 + 12] = true;
+
+        BufferedImage out = new GridOverlay(black, 2, 2, 32).outlinePixels(full, 32, 32, 0x00ff00)
+                .outlinePixels(half, 16, 16, 0xff0000).withCaption(List.of());
+
+        assertThat(out.getRGB(10, 10) & 0xffffff).isEqualTo(0x00ff00);
+        assertThat(out.getRGB(12, 11) & 0xffffff).isEqualTo(0x00ff00);
+        assertThat(out.getRGB(11, 11) & 0xffffff).as("inside").isZero();
+        assertThat(out.getRGB(0, 0) & 0xffffff).as("token corner").isZero();
+        assertThat(out.getRGB(9, 10) & 0xffffff).as("outside").isZero();
+        // the 16 x 16 mask's pixel (12, 2) covers canvas pixels 24-25 x 4-5
+        assertThat(out.getRGB(24, 4) & 0xffffff).isEqualTo(0xff0000);
+        assertThat(out.getRGB(25, 5) & 0xffffff).isEqualTo(0xff0000);
+        assertThat(out.getRGB(26, 4) & 0xffffff).isZero();
+        assertThatThrownBy(() -> new GridOverlay(black, 2, 2, 32).outlinePixels(new boolean[10], 4, 4, 1))
+                .hasMessageContaining("4x4 pixel mask");
+    }
 }

@@ -1,0 +1,128 @@
+package io.ultraline.inspect;
+
+import io.ultraline.defect.AppearanceMasker;
+import io.ultraline.defect.AppearanceMasker.Background;
+import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.DefectRegionResult;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.PixelMasker;
+import io.ultraline.defect.RegionContext;
+import io.ultraline.defect.RegionFinder;
+import io.ultraline.defect.ScoreHysteresisMasker;
+import io.ultraline.defect.TokenRegion;
+import io.ultraline.defect.TokenThresholdRegions;
+import io.ultraline.ultra.MaskUpsampling;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The region side of {@link DatasetEvaluation}: by-type IoU and region precision/recall of the
+ * detector's own regions, the cost of the region step (region rule plus pixel masks) in frames/s,
+ * and an ablation of region rules (the detector's concept rule, plain thresholding) crossed with
+ * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric or a
+ * concept-aware background), all on the same token scores.
+ */
+final class RegionScorecard {
+
+    private record Variant(RegionFinder finder, PixelMasker masker) {
+    }
+
+    private final DefectTypes types;
+    private final DefectDetector detector;
+    private final Map<String, Variant> variants = new LinkedHashMap<>();
+    private final Map<String, RegionTally> tallies = new LinkedHashMap<>();
+    private final RegionTally own = new RegionTally();
+    private long regionNanos;
+    private long ownNanos;
+    private int frames;
+
+    RegionScorecard(DefectTypes types, DefectDetector detector, boolean ablation) {
+        this.types = types;
+        this.detector = detector;
+        if (ablation) {
+            Map<String, RegionFinder> finders = new LinkedHashMap<>();
+            finders.put("concept", detector.regionFinder());
+            finders.put("threshold", new TokenThresholdRegions());
+            Map<String, PixelMasker> maskers = new LinkedHashMap<>();
+            PixelMasker score = new ScoreHysteresisMasker(0.6f);
+            maskers.put("tokens", PixelMasker.tokenBlocks());
+            maskers.put("score", score);
+            maskers.put("colour", new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, score));
+            maskers.put("colour-concept", new AppearanceMasker(Background.CONCEPT, 0, 1, 0.9f, score));
+            maskers.put("patch", new AppearanceMasker(Background.GEOMETRIC, 2, 2, 0.9f, score));
+            finders.forEach((f, finder) -> maskers.forEach((m, masker) -> {
+                variants.put(f + "+" + m, new Variant(finder, masker));
+                tallies.put(f + "+" + m, new RegionTally());
+            }));
+        }
+    }
+
+    /**
+     * One test frame: its inspection (with the detector's regions), and its true regions at frame
+     * resolution (empty for good frames).
+     */
+    void frame(String image, InspectedFrame r, List<boolean[]> truths) {
+        long entered = System.nanoTime();
+        int w = r.width();
+        List<String> kinds = new ArrayList<>();
+        for (boolean[] t : truths) {
+            kinds.add(types.typeOf(image, t, w));
+        }
+        own.add(regionsAtFrame(r), truths, kinds);
+        FrameAssessment a = r.assessment();
+        int[] labels = r.segmentation().labels();
+        long start = System.nanoTime();
+        masks(detector.regionFinder(), detector.pixelMasker(), r, a, labels);
+        regionNanos += System.nanoTime() - start;
+        frames++;
+        variants.forEach((name, v) -> tallies.get(name).add(masks(v.finder(), v.masker(), r, a, labels),
+                truths, kinds));
+        ownNanos += System.nanoTime() - entered;
+    }
+
+    /** Time spent here, which is evaluation work and not part of the pipeline's scoring time. */
+    long nanos() {
+        return ownNanos;
+    }
+
+    /** The figures, into the evaluation's metrics. */
+    void put(Map<String, Object> m) {
+        m.put("region_iou_by_type", own.iouByType());
+        m.put("region_precision", own.precision());
+        m.put("region_recall", own.recall());
+        m.put("region_match_iou", RegionTally.MATCH_IOU);
+        m.put("region_frames_per_s", regionNanos == 0 ? 0 : frames / (regionNanos / 1e9));
+        tallies.forEach((name, t) -> m.put("region_iou@" + name, t.iou()));
+    }
+
+    /** The detector's regions at frame resolution: pixel masks where it made them, else whole tokens. */
+    static List<boolean[]> regionsAtFrame(InspectedFrame r) {
+        FrameAssessment a = r.assessment();
+        List<boolean[]> out = new ArrayList<>();
+        for (DefectRegionResult d : a.regions()) {
+            if (d.pixelMask() != null && d.pixelMask().gridWidth() == r.width()
+                    && d.pixelMask().gridHeight() == r.height()) {
+                out.add(d.pixelMask().decode());
+            } else {
+                out.add(MaskUpsampling.pixelMask(d.mask().decode(), a.gridHeight(), a.gridWidth(),
+                        r.width(), r.height()));
+            }
+        }
+        return out;
+    }
+
+    private static List<boolean[]> masks(RegionFinder finder, PixelMasker masker, InspectedFrame r,
+            FrameAssessment a, int[] labels) {
+        float[] scores = a.tokenScores();
+        List<TokenRegion> found = finder.find(scores, labels, a.gridHeight(), a.gridWidth(), a.threshold());
+        RegionContext context = new RegionContext(r.pixels(), scores, labels, a.gridHeight(),
+                a.gridWidth(), a.threshold(), found);
+        List<boolean[]> out = new ArrayList<>();
+        for (TokenRegion t : found) {
+            out.add(masker.mask(context, t));
+        }
+        return out;
+    }
+}
