@@ -41,6 +41,11 @@ final class EvaluateCommand implements Callable<Integer> {
     Float maxConceptFraction;
     @Option(names = "--shifts", description = "shifted token grids per axis for scoring (default: the model's"
             + " manifest, scoringShifts; 1 = the plain grid)") Integer shifts;
+    @Option(names = "--threshold-quantile", description = "calibration: quantile of the held-out frame scores the"
+            + " threshold starts from (default: the profile default)") Float thresholdQuantile;
+    @Option(names = "--threshold-margin", description = "calibration: factor on that quantile (default: the profile"
+            + " default)") Float thresholdMargin;
+    @Option(names = "--bank-size", description = "calibration: most tokens the memory bank keeps") Integer bankSize;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
     @Option(names = "--compare-low-factors", split = ",",
             description = "also report region_iou of the growth rule at these low factors (same pass)")
@@ -64,6 +69,13 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
     }
 
+    private ProfileConfig profileConfig() {
+        ProfileConfig d = ProfileConfig.defaults();
+        return new ProfileConfig(bankSize != null ? bankSize : d.maxBankSize(),
+                thresholdQuantile != null ? thresholdQuantile : d.quantile(),
+                thresholdMargin != null ? thresholdMargin : d.margin(), d.folds(), d.seed());
+    }
+
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
@@ -74,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
-                    new DefectDetector(ProfileConfig.defaults(), regionRule.equals("hysteresis")
+                    new DefectDetector(profileConfig(), regionRule.equals("hysteresis")
                             ? new io.ultraline.defect.ConceptHysteresisRegions(regions)
                             : new io.ultraline.defect.ConceptGrowthRegions(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
@@ -97,6 +109,9 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
             doc.put("scoring_shifts", scoringShifts);
+            doc.put("threshold_quantile", profileConfig().quantile());
+            doc.put("threshold_margin", profileConfig().margin());
+            doc.put("bank_size_max", profileConfig().maxBankSize());
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());
