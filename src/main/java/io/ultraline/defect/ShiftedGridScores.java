@@ -13,7 +13,8 @@ package io.ultraline.defect;
  * everything equals the plain token scores.
  *
  * @param k          shifts per axis
- * @param coarse     per model token cell (gridH x gridW): the maximum of the fine maxima in it
+ * @param coarse     per model token cell (gridH x gridW): the plain view's score, except that the
+ *                   cell under the highest shifted token takes the frame score
  * @param fineMean   (gridH*k) x (gridW*k) mean scores
  * @param frameScore the highest shifted-token score
  */
@@ -57,13 +58,20 @@ public record ShiftedGridScores(int k, float[] coarse, float[] fineMean, float f
                 }
             }
         }
-        float[] coarse = new float[n];
+        int peak = 0;
         for (int c = 0; c < fh * fw; c++) {
             sum[c] /= Math.max(1, count[c]);
-            int cell = (c / fw / k) * gridW + (c % fw) / k;
-            coarse[cell] = Math.max(coarse[cell], max[c]);
+            if (max[c] > max[peak] || (max[c] == max[peak] && sum[c] > sum[peak])) {
+                peak = c;
+            }
         }
-        // every shifted token covers at least one in-frame fine cell, so max(coarse) == frame
+        // Regions grow on the plain view's scores: max-pooling the shifted tokens instead spread a
+        // straddling token over four cells and halved region IoU on some surfaces. The cell under
+        // the highest shifted token (ties: higher mean) carries the frame score, so a flagged frame
+        // always has a region seed.
+        float[] coarse = java.util.Arrays.copyOf(distances, n);
+        int cell = (peak / fw / k) * gridW + (peak % fw) / k;
+        coarse[cell] = Math.max(coarse[cell], frame);
         return new ShiftedGridScores(k, coarse, sum, frame);
     }
 }

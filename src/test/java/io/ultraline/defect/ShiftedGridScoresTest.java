@@ -28,8 +28,8 @@ class ShiftedGridScoresTest {
         assertThat(fine[2 * 4 + 2]).isEqualTo(2f);
         assertThat(fine[0]).isZero();
         assertThat(fine[3 * 4 + 3]).isZero();
-        // the four plain cells it straddles all see it at full strength, so regions can reach it
-        assertThat(s.coarse()).containsExactly(8, 8, 8, 8);
+        // regions grow on the plain view's scores (all 0 here); the first cell under the peak seeds them
+        assertThat(s.coarse()).containsExactly(8, 0, 0, 0);
         assertThat(s.frameScore()).isEqualTo(8);
     }
 
@@ -44,6 +44,15 @@ class ShiftedGridScoresTest {
             max = Math.max(max, v);
         }
         assertThat(max).isEqualTo(6);
+    }
+
+    @Test
+    void theSeedGoesWhereTheShiftedViewsAgreeMost() {
+        float[] d = new float[16];
+        d[3 * 4 + 3] = 8; // view (1, 1) token (1, 1): fine rows/columns 1..2
+        d[0 * 4 + 3] = 4; // plain token (1, 1): fine rows/columns 2..3, so fine (2, 2) has the higher mean
+        ShiftedGridScores s = ShiftedGridScores.of(d, 2, 2, 2);
+        assertThat(s.coarse()).containsExactly(0, 0, 0, 8);
     }
 
     @Test
