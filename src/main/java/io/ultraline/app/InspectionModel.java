@@ -3,6 +3,8 @@ package io.ultraline.app;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.ProfileConfig;
+import io.ultraline.defect.RegionConfig;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
@@ -37,8 +39,11 @@ public final class InspectionModel implements AutoCloseable {
             throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
         }
+        // the profile snapshot on line.profiles must fit the output record limit like any output
+        ProfileConfig profiles = ProfileConfig.defaults().withBankFitting(
+                settings.pipeline().outputs().maxRecordBytes(), runner.config().dim());
         FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                DefectDetector.withDefaults());
+                new DefectDetector(profiles, RegionConfig.defaults()));
         inspection = metrics.timed(FrameInspection.of(inspector));
         LOG.info("Model {} {} loaded and warmed in {} ms", runner.model().manifest().name(),
                 runner.model().manifest().version(), (System.nanoTime() - start) / 1_000_000);

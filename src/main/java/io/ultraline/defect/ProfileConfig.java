@@ -39,6 +39,27 @@ public record ProfileConfig(int maxBankSize, float quantile, float margin, int f
     }
 
     /**
+     * This configuration with the bank capped so that a profile of {@code tokenDim}-dimensional
+     * tokens fits in a record of {@code maxRecordBytes}: the bank is stored as float32, and 64 KiB
+     * is left for the held-out scores (4 bytes a calibration frame), the header and the record's
+     * other fields. Profiles are published to line.profiles, whose records are bounded like every
+     * output; a bank of 4096 tokens of dimension 96 (1.6 MB) would be refused there.
+     *
+     * @throws IllegalArgumentException when not even one token fits
+     */
+    public ProfileConfig withBankFitting(int maxRecordBytes, int tokenDim) {
+        long fits = (maxRecordBytes - RECORD_OVERHEAD_BYTES) / (4L * tokenDim);
+        if (fits < 1) {
+            throw new IllegalArgumentException("a profile of " + tokenDim + "-dimensional tokens cannot fit in "
+                    + maxRecordBytes + " bytes (outputs.max-record-bytes); raise it");
+        }
+        return new ProfileConfig((int) Math.min(maxBankSize, fits), quantile, margin, folds, seed);
+    }
+
+    /** Room in a profile record for everything but the bank. */
+    static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
+    /**
      * The defaults: a bank of 4096 tokens, threshold = 0.99 quantile of held-out frame scores
      * times 1.1, 5 folds, seed 42.
      */
