@@ -80,12 +80,13 @@ public final class FrameInspector {
         float[] input = stack(frames);
         List<FrameTokens> out = runner.explain(input, frames.size());
         int grid = runner.config().gridSize();
+        List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             FrameTokens t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
-            float[] scoring = shifts == 1 ? t.tokens() : withShiftedViews(t.tokens(), input, i);
+            float[] scoring = scoringTokens.get(i);
             FrameAssessment a = profile == null ? null
                     : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height(),
                             new FramePixels(f.width(), f.height(), f.pixels()));
@@ -94,22 +95,33 @@ public final class FrameInspector {
         return result;
     }
 
-    /** The plain view's tokens followed by those of the other shifted views of frame {@code i} of {@code input}. */
-    private float[] withShiftedViews(float[] plainTokens, float[] input, int i) {
+    /**
+     * Per frame of {@code input}, its plain tokens followed by those of its other shifted views; the
+     * other views of the whole batch go through the model in one call.
+     */
+    private List<float[]> scoringTokens(List<FrameTokens> plain, float[] input) {
+        List<float[]> out = new ArrayList<>(plain.size());
+        if (shifts == 1) {
+            plain.forEach(t -> out.add(t.tokens()));
+            return out;
+        }
         int per = runner.pixelsPerFrame();
-        float[] frame = new float[per];
-        System.arraycopy(input, i * per, frame, 0, per);
-        float[] views = new float[shifts * shifts * per];
-        ShiftedViews.write(frame, runner.config().imageSize(), runner.config().patchSize(), shifts, views, 0);
         int others = shifts * shifts - 1;
-        float[] rest = new float[others * per];
-        System.arraycopy(views, per, rest, 0, rest.length);
-        float[] out = new float[plainTokens.length * shifts * shifts];
-        System.arraycopy(plainTokens, 0, out, 0, plainTokens.length);
-        int at = plainTokens.length;
-        for (FrameTokens v : runner.tokens(rest, others)) {
-            System.arraycopy(v.tokens(), 0, out, at, v.tokens().length);
-            at += v.tokens().length;
+        float[] views = new float[plain.size() * others * per];
+        for (int i = 0; i < plain.size(); i++) {
+            ShiftedViews.write(input, i * per, runner.config().imageSize(), runner.config().patchSize(), shifts, 1,
+                    views, i * others * per);
+        }
+        List<FrameTokens> shifted = runner.tokens(views, plain.size() * others);
+        for (int i = 0; i < plain.size(); i++) {
+            float[] own = plain.get(i).tokens();
+            float[] all = new float[own.length * (others + 1)];
+            System.arraycopy(own, 0, all, 0, own.length);
+            for (int v = 0; v < others; v++) {
+                float[] t = shifted.get(i * others + v).tokens();
+                System.arraycopy(t, 0, all, own.length * (v + 1), own.length);
+            }
+            out.add(all);
         }
         return out;
     }
@@ -120,10 +132,7 @@ public final class FrameInspector {
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
             float[] input = stack(chunk);
-            List<FrameTokens> plain = runner.tokens(input, chunk.size());
-            for (int i = 0; i < plain.size(); i++) {
-                builder.add(shifts == 1 ? plain.get(i).tokens() : withShiftedViews(plain.get(i).tokens(), input, i));
-            }
+            scoringTokens(runner.tokens(input, chunk.size()), input).forEach(builder::add);
         }
         return builder.build(version, Instant.now());
     }

@@ -11,19 +11,23 @@ final class ShiftedViews {
     private ShiftedViews() {
     }
 
-    /** Writes the {@code k * k} views of {@code pixels} (side {@code size}, RGB) into {@code out} from {@code offset}. */
-    static void write(float[] pixels, int size, int patch, int k, float[] out, int offset) {
+    /**
+     * Writes views {@code firstView .. k*k - 1} of {@code pixels} (side {@code size}, RGB), one after
+     * the other, into {@code out} from {@code offset}.
+     */
+    static void write(float[] pixels, int pixelsOffset, int size, int patch, int k, int firstView, float[] out,
+            int offset) {
         int step = patch / k;
         int per = size * size * 3;
-        for (int s = 0; s < k * k; s++) {
+        for (int s = firstView; s < k * k; s++) {
             int dx = (s % k) * step;
             int dy = (s / k) * step;
-            int base = offset + s * per;
+            int base = offset + (s - firstView) * per;
             for (int y = 0; y < size; y++) {
                 int sy = y - dy < 0 ? dy - y - 1 : y - dy;
                 for (int x = 0; x < size; x++) {
                     int sx = x - dx < 0 ? dx - x - 1 : x - dx;
-                    System.arraycopy(pixels, (sy * size + sx) * 3, out, base + (y * size + x) * 3, 3);
+                    System.arraycopy(pixels, pixelsOffset + (sy * size + sx) * 3, out, base + (y * size + x) * 3, 3);
                 }
             }
         }
