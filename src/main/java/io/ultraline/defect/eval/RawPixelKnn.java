@@ -1,5 +1,8 @@
 package io.ultraline.defect.eval;
 
+import io.ultraline.defect.PatchGrid;
+import io.ultraline.defect.PatchKdTree;
+import io.ultraline.defect.PrincipalAxes;
 import java.util.List;
 import java.util.stream.IntStream;
 

@@ -3,6 +3,7 @@ package io.ultraline.defect.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ultraline.defect.PatchGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

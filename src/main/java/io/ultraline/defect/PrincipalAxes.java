@@ -1,4 +1,4 @@
-package io.ultraline.defect.eval;
+package io.ultraline.defect;
 
 /**
  * A rotation of vectors onto their principal axes (largest variance first), centred on their
@@ -8,14 +8,14 @@ package io.ultraline.defect.eval;
  * sweeps on the covariance of an evenly spaced sample of at most {@code SAMPLE} vectors.
  * Immutable and thread-safe.
  */
-final class PrincipalAxes {
+public final class PrincipalAxes {
 
     static final int SAMPLE = 8192;
     private static final int MAX_SWEEPS = 30;
 
     private final int dim;
     private final float[] mean;
-    /** Row j is axis j, row-major dim x dim. */
+    /** Row j is axis j, row-major: {@link #components()} rows of {@code dim}. */
     private final float[] axes;
 
     private PrincipalAxes(int dim, float[] mean, float[] axes) {
@@ -24,7 +24,31 @@ final class PrincipalAxes {
         this.axes = axes;
     }
 
-    static PrincipalAxes of(float[] flat, int dim) {
+    /**
+     * Axes read back from storage: the mean (its length is the input dimension) and the leading
+     * axes, row-major (copied).
+     */
+    public static PrincipalAxes of(float[] mean, float[] axes) {
+        if (mean.length == 0 || axes.length == 0 || axes.length % mean.length != 0
+                || axes.length / mean.length > mean.length) {
+            throw new IllegalArgumentException("axes must be 1 to " + mean.length + " rows of " + mean.length
+                    + " values, got " + axes.length + " values");
+        }
+        for (float v : axes) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("an axis value is not finite: " + v);
+            }
+        }
+        for (float v : mean) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("a mean value is not finite: " + v);
+            }
+        }
+        return new PrincipalAxes(mean.length, mean.clone(), axes.clone());
+    }
+
+    /** The principal axes of {@code flat}, row-major vectors of {@code dim} values. */
+    public static PrincipalAxes of(float[] flat, int dim) {
         int n = flat.length / dim;
         int step = Math.max(1, n / SAMPLE);
         int used = 0;
@@ -136,16 +160,47 @@ final class PrincipalAxes {
         }
     }
 
-    int dim() {
+    /** Input dimension. */
+    public int dim() {
         return dim;
     }
 
-    /** Writes the rotated, centred vector {@code src[from..]} to {@code dst[to..]}. */
-    void rotate(float[] src, int from, float[] dst, int to, float[] scratch) {
+    /** Axes kept: the output dimension of {@link #rotate}. */
+    public int components() {
+        return axes.length / dim;
+    }
+
+    /**
+     * Only the {@code k} axes of largest variance: a projection rather than a rotation, so
+     * distances shrink by what the other axes held.
+     */
+    public PrincipalAxes leading(int k) {
+        if (k < 1 || k > components()) {
+            throw new IllegalArgumentException("can keep 1 to " + components() + " axes, not " + k);
+        }
+        return new PrincipalAxes(dim, mean, java.util.Arrays.copyOf(axes, k * dim));
+    }
+
+    /** The mean that is subtracted first (a copy). */
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** The axes, row-major {@code components() x dim()} (a copy). */
+    public float[] axes() {
+        return axes.clone();
+    }
+
+    /**
+     * Writes the centred vector {@code src[from..]}, rotated onto the kept axes, to
+     * {@code dst[to..]}; {@code scratch} holds at least {@link #dim()} values.
+     */
+    public void rotate(float[] src, int from, float[] dst, int to, float[] scratch) {
         for (int d = 0; d < dim; d++) {
             scratch[d] = src[from + d] - mean[d];
         }
-        for (int j = 0; j < dim; j++) {
+        int kept = components();
+        for (int j = 0; j < kept; j++) {
             int row = j * dim;
             float s = 0;
             for (int d = 0; d < dim; d++) {

@@ -1,4 +1,4 @@
-package io.ultraline.defect.eval;
+package io.ultraline.defect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.ultraline.defect.eval;
+package io.ultraline.defect;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * accumulating, in blocks, once it passes the best. Exact up to float rounding. Immutable and
  * thread-safe; a query's scratch state lives in its own {@link Search}.
  */
-final class PatchKdTree {
+public final class PatchKdTree {
 
     private static final int LEAF = 16;
     private static final int BLOCK = 8;
@@ -28,7 +28,8 @@ final class PatchKdTree {
     private final int[] left;
     private final int[] right;
 
-    PatchKdTree(float[] flat, int dim) {
+    /** A tree over row-major vectors of {@code dim} values (copied). */
+    public PatchKdTree(float[] flat, int dim) {
         if (dim < 1 || flat.length == 0 || flat.length % dim != 0) {
             throw new IllegalArgumentException("the tree needs a positive number of whole " + dim
                     + "-vectors, got " + flat.length + " values");
@@ -54,7 +55,8 @@ final class PatchKdTree {
         }
     }
 
-    int size() {
+    /** Vectors in the tree. */
+    public int size() {
         return vectors.length / dim;
     }
 
@@ -109,12 +111,12 @@ final class PatchKdTree {
     }
 
     /** A query's state: not shared between threads. */
-    final class Search {
+    public final class Search {
         private final float[] offsets = new float[dim];
         private float best;
 
         /** Squared distance from the (rotated) query to its nearest vector. */
-        float nearestSquared(float[] query) {
+        public float nearestSquared(float[] query) {
             if (query.length != dim) {
                 throw new IllegalArgumentException("query has " + query.length + " values, the tree " + dim);
             }

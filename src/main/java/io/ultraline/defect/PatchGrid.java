@@ -1,4 +1,4 @@
-package io.ultraline.defect.eval;
+package io.ultraline.defect;
 
 /**
  * Where square patches sit on an image of one size, how to cut them out as flat vectors, and how
@@ -6,7 +6,7 @@ package io.ultraline.defect.eval;
  * Positions run every {@code stride} pixels plus one flush with the far edge when the stride
  * misses it, so every pixel is covered.
  */
-final class PatchGrid {
+public final class PatchGrid {
 
     private final int width;
     private final int height;
@@ -14,7 +14,8 @@ final class PatchGrid {
     private final int[] xs;
     private final int[] ys;
 
-    PatchGrid(int width, int height, int patch, int stride) {
+    /** Patches of {@code patch} px every {@code stride} px on a {@code width x height} image. */
+    public PatchGrid(int width, int height, int patch, int stride) {
         if (patch < 1 || stride < 1) {
             throw new IllegalArgumentException("patch size and stride must be positive, got " + patch + " and "
                     + stride);
@@ -43,16 +44,18 @@ final class PatchGrid {
         return out;
     }
 
-    int count() {
+    /** Patches per image. */
+    public int count() {
         return xs.length * ys.length;
     }
 
-    int dim() {
+    /** Values per patch: patch x patch x 3. */
+    public int dim() {
         return patch * patch * 3;
     }
 
     /** Writes every patch of {@code image} into {@code out}, starting at patch index {@code at}. */
-    void extractAll(float[] image, float[] out, int at) {
+    public void extractAll(float[] image, float[] out, int at) {
         if (image.length != width * height * 3) {
             throw new IllegalArgumentException("image has " + image.length + " values, expected " + width + "x"
                     + height + "x3 = " + width * height * 3);
@@ -70,7 +73,7 @@ final class PatchGrid {
     }
 
     /** The pixel map: each pixel the maximum score of the patches that cover it. */
-    float[] maxOverCovering(float[] patchScores) {
+    public float[] maxOverCovering(float[] patchScores) {
         float[] out = new float[width * height];
         int i = 0;
         for (int y : ys) {
