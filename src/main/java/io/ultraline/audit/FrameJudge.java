@@ -8,6 +8,7 @@ import io.ultraline.avro.VerdictStatus;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.inspect.AssessmentOverlay;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.FrameReplay;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
@@ -39,7 +40,7 @@ final class FrameJudge {
     final List<String> withoutOutcome = new ArrayList<>();
     final List<AuditReport.DeadLetter> deadLetters = new ArrayList<>();
     /** Replayed tokens of the frames recorded as CALIBRATING, by source, for {@link ProfileCheck}. */
-    final Map<String, float[]> calibrationTokens = new HashMap<>();
+    final Map<String, CalibrationFrame> calibrationTokens = new HashMap<>();
 
     FrameJudge(Recorded recorded, ProfileSnapshots profiles, FrameReplay replay, Tolerance tolerance) {
         this.recorded = recorded;
@@ -104,7 +105,7 @@ final class FrameJudge {
             return;
         }
         if (verdicts.stream().anyMatch(v -> v.verdict().getStatus() == VerdictStatus.CALIBRATING)) {
-            calibrationTokens.put(source, result.frame().scoringTokens());
+            calibrationTokens.put(source, CalibrationFrame.of(result.frame()));
         }
         FrameReplay.Outputs shown = null;
         for (Recorded.Verdict v : verdicts) {

@@ -3,6 +3,7 @@ package io.ultraline.audit;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.ProfileCodec;
+import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.FrameReplay;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class ProfileCheck {
     }
 
     static List<AuditReport.ProfileResult> run(ProfileSnapshots snapshots, Recorded recorded,
-            Map<String, float[]> calibrationTokens, FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange,
+            Map<String, CalibrationFrame> calibrationTokens, FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange,
             Predicate<String> camera) {
         List<AuditReport.ProfileResult> out = new ArrayList<>();
         List<ReferenceProfile> ordered = new ArrayList<>(snapshots.all());
@@ -45,11 +46,11 @@ final class ProfileCheck {
     }
 
     private static AuditReport.ProfileResult check(ReferenceProfile s, Recorded recorded,
-            Map<String, float[]> calibrationTokens, FrameReplay replay) {
+            Map<String, CalibrationFrame> calibrationTokens, FrameReplay replay) {
         String key = FrameReplay.profileKey(s.getCameraId(), s.getProductId());
         String last = Recorded.key(s.getSource());
         List<String> frames = calibrationFrames(s, recorded);
-        List<float[]> tokens = frames.stream().map(calibrationTokens::get).toList();
+        List<CalibrationFrame> tokens = frames.stream().map(calibrationTokens::get).toList();
         if (frames.size() < s.getFrameCount() || tokens.contains(null)) {
             return result(s, key, last, Outcome.NOT_CHECKED, "only " + frames.size() + " of its " + s.getFrameCount()
                     + " calibration frames were replayed (the calibration began before the range)");

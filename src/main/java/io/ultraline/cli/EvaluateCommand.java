@@ -3,6 +3,7 @@ package io.ultraline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
+import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.RegionConfig;
 import io.ultraline.inspect.DatasetEvaluation;
@@ -46,6 +47,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threshold-margin", description = "calibration: factor on that quantile (default: the profile"
             + " default)") Float thresholdMargin;
     @Option(names = "--bank-size", description = "calibration: most tokens the memory bank keeps") Integer bankSize;
+    @Option(names = "--appearance", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "calibrate the profile's raw-pixel channel and fuse its scores with the model's, as the"
+                    + " service does (default: on)") boolean appearance;
+    @Option(names = "--appearance-patches", description = "raw-pixel channel: most patches its bank keeps")
+    Integer appearancePatches;
+    @Option(names = "--appearance-components", description = "raw-pixel channel: principal axes per patch")
+    Integer appearanceComponents;
+    @Option(names = "--max-record-bytes", defaultValue = "1000000", description = "fit the profile's banks in"
+            + " records of this size, as the service does with outputs.max-record-bytes (default: 1000000);"
+            + " --bank-size overrides the token bank") int maxRecordBytes;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
     @Option(names = "--compare-low-factors", split = ",",
             description = "also report region_iou of the growth rule at these low factors (same pass)")
@@ -69,11 +80,18 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
     }
 
-    private ProfileConfig profileConfig() {
+    private ProfileConfig profileConfig(int tokenDim) {
         ProfileConfig d = ProfileConfig.defaults();
-        return new ProfileConfig(bankSize != null ? bankSize : d.maxBankSize(),
+        AppearanceConfig a = AppearanceConfig.defaults();
+        AppearanceConfig pixels = !appearance ? AppearanceConfig.off()
+                : new AppearanceConfig(appearancePatches != null ? appearancePatches : a.maxPatches(),
+                        appearanceComponents != null ? appearanceComponents : a.components());
+        ProfileConfig fitted = new ProfileConfig(d.maxBankSize(),
                 thresholdQuantile != null ? thresholdQuantile : d.quantile(),
-                thresholdMargin != null ? thresholdMargin : d.margin(), d.folds(), d.seed());
+                thresholdMargin != null ? thresholdMargin : d.margin(), d.folds(), d.seed(), pixels)
+                .withBankFitting(maxRecordBytes, tokenDim);
+        return bankSize == null ? fitted : new ProfileConfig(bankSize, fitted.quantile(), fitted.margin(),
+                fitted.folds(), fitted.seed(), fitted.appearance());
     }
 
     @Override
@@ -86,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
-                    new DefectDetector(profileConfig(), regionRule.equals("hysteresis")
+                    new DefectDetector(profileConfig(runner.config().dim()), regionRule.equals("hysteresis")
                             ? new io.ultraline.defect.ConceptHysteresisRegions(regions)
                             : new io.ultraline.defect.ConceptGrowthRegions(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
@@ -109,9 +127,12 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
             doc.put("scoring_shifts", scoringShifts);
-            doc.put("threshold_quantile", profileConfig().quantile());
-            doc.put("threshold_margin", profileConfig().margin());
-            doc.put("bank_size_max", profileConfig().maxBankSize());
+            ProfileConfig used = inspector.detector().profileConfig();
+            doc.put("threshold_quantile", used.quantile());
+            doc.put("threshold_margin", used.margin());
+            doc.put("bank_size_max", used.maxBankSize());
+            doc.put("appearance_patches_max", used.appearance().maxPatches());
+            doc.put("appearance_components", used.appearance().components());
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());

@@ -101,6 +101,21 @@ public final class DefectDetector {
      */
     public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
             Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels) {
+        return assess(profile, tokens, dim, segmentation, frameWidth, frameHeight, pixels, null);
+    }
+
+    /**
+     * As {@link #assess(ReferenceProfile, float[], int, Segmentation, int, int, FramePixels)}, and
+     * when the profile has a raw-pixel channel and {@code modelInput} is given, that channel's
+     * scores join the token scores ({@link AppearanceChannel}): the frame score, the score maps and
+     * so the regions take the higher of the two, in token-score units.
+     *
+     * @param modelInput the frame as the model saw it, {@link AppearanceBank#quantise quantised},
+     *     or null to score tokens only
+     */
+    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
+            Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels,
+            byte[] modelInput) {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
         int n = gridH * gridW;
@@ -117,7 +132,16 @@ public final class DefectDetector {
         }
         ShiftedGridScores shifted = ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim),
                 gridH, gridW, shifts);
-        float[] scores = shifted.coarse();
+        AppearanceChannel appearance = profile.appearance();
+        AppearanceFusion.Fused fused;
+        if (appearance != null && modelInput != null) {
+            AppearanceBank bank = appearance.bank();
+            fused = AppearanceFusion.fuse(shifted, bank.score(modelInput), bank.imageSize(), gridH, gridW,
+                    appearance.scaleTo(profile.calibratedThreshold()));
+        } else {
+            fused = new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
+        }
+        float[] scores = fused.coarse();
         float threshold = profile.threshold();
         List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
                 threshold);
@@ -135,8 +159,8 @@ public final class DefectDetector {
                         pixels, frameWidth, frameHeight));
             }
         }
-        return new FrameAssessment(gridH, gridW, shifted.frameScore(), threshold, scores, regions, shifts,
-                shifted.fineMean());
+        return new FrameAssessment(gridH, gridW, fused.frameScore(), threshold, scores, regions, fused.fineScale(),
+                fused.fine());
     }
 
     /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */

@@ -32,6 +32,8 @@ public final class ProfileBuilder {
     private final ProfileConfig config;
     private final int tokenDim;
     private final List<float[]> frames = new ArrayList<>();
+    /** Quantised model inputs, one per frame while every frame brought one. */
+    private final List<byte[]> inputs = new ArrayList<>();
 
     /** A builder for tokens of dimension {@code tokenDim}. */
     public ProfileBuilder(ProfileConfig config, int tokenDim) {
@@ -53,7 +55,27 @@ public final class ProfileBuilder {
      *     dimension or a value is not finite
      */
     public ProfileBuilder add(float[] frameTokens) {
+        return add(frameTokens, null);
+    }
+
+    /**
+     * Adds one good frame's tokens and its model input ({@link AppearanceBank#quantise quantised}),
+     * for the raw-pixel channel. The channel is calibrated only when every frame brought an input
+     * of one size and the configuration enables it.
+     *
+     * @param modelInput 8-bit RGB of the square model input, or null
+     */
+    public ProfileBuilder add(float[] frameTokens, byte[] modelInput) {
         MemoryBank.requireTokens(frameTokens, tokenDim, "calibration frame " + frames.size());
+        if (modelInput != null) {
+            AppearanceCalibration.sideOf(modelInput);
+        }
+        if (modelInput != null && inputs.size() == frames.size()
+                && (inputs.isEmpty() || inputs.get(0).length == modelInput.length)) {
+            inputs.add(modelInput.clone());
+        } else {
+            inputs.clear();
+        }
         frames.add(frameTokens.clone());
         return this;
     }
@@ -77,8 +99,10 @@ public final class ProfileBuilder {
         float[] heldOut = heldOutScores();
         float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
         MemoryBank bank = bankOf(0, 0);
+        AppearanceChannel appearance = config.appearance().enabled() && inputs.size() == k
+                ? AppearanceCalibration.calibrate(inputs, config) : null;
         return new ReferenceProfile(version, created, k, tokenDim, threshold, config.quantile(),
-                config.margin(), heldOut, bank);
+                config.margin(), heldOut, bank, appearance);
     }
 
     /** Each frame's score against a bank of the other folds. */

@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  * <pre>
  * offset  size    field
  * 0       4       magic "ULPF" (ASCII)
- * 4       4       int   format version, currently 1
+ * 4       4       int   format version: 1 without a raw-pixel channel, 2 with one
  * 8       4       int   payload length L in bytes
  * 12      L       payload:
  *                   long  profile version
@@ -29,6 +29,15 @@ import java.util.zip.CRC32;
  *                   S x float calibration scores
  *                   int   bank size M
  *                   M x D x float bank tokens, row-major
+ *                 format 2 goes on with the raw-pixel channel ({@link AppearanceChannel}):
+ *                   int   model input side Z in pixels
+ *                   int   patch side (8) and int stride (4)
+ *                   int   patch values P (192) and int kept axes A
+ *                   P x float mean patch
+ *                   A x P x float principal axes, row-major
+ *                   float channel threshold
+ *                   int   number of calibration scores (= K), then as many floats
+ *                   int   bank patches Q, then Q x A x float projected patches
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -41,8 +50,10 @@ public final class ProfileCodec {
 
     /** The four magic bytes. */
     public static final String MAGIC = "ULPF";
-    /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this build writes and reads (it reads 1 too). */
+    public static final int FORMAT_VERSION = 2;
+    /** The format of a profile without a raw-pixel channel, written as before so older readers keep it. */
+    static final int TOKENS_ONLY_FORMAT = 1;
 
     private static final int HEADER = 12;
     private static final int CHECKSUM = 4;
@@ -55,13 +66,16 @@ public final class ProfileCodec {
     public static byte[] encode(ReferenceProfile profile) {
         float[] scores = profile.calibrationScores();
         float[] bank = profile.bank().rows();
-        long payload = FIXED_PAYLOAD + 4L * scores.length + 4L * bank.length;
+        AppearanceChannel appearance = profile.appearance();
+        long payload = FIXED_PAYLOAD + 4L * scores.length + 4L * bank.length
+                + (appearance == null ? 0 : appearanceBytes(appearance));
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
         ByteBuffer out = ByteBuffer.allocate((int) (HEADER + payload + CHECKSUM))
                 .order(ByteOrder.BIG_ENDIAN);
-        out.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(FORMAT_VERSION)
+        out.put(MAGIC.getBytes(StandardCharsets.US_ASCII))
+                .putInt(appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
                 .putInt((int) payload);
         out.putLong(profile.version()).putLong(profile.created().toEpochMilli());
         out.putInt(profile.frameCount()).putInt(profile.tokenDim());
@@ -71,10 +85,63 @@ public final class ProfileCodec {
         out.asFloatBuffer().put(scores);
         out.position(out.position() + 4 * scores.length);
         out.putInt(profile.bankSize());
-        out.asFloatBuffer().put(bank);
-        out.position(out.position() + 4 * bank.length);
+        putFloats(out, bank);
+        if (appearance != null) {
+            putAppearance(out, appearance);
+        }
         out.putInt((int) crc(out.array(), out.position()));
         return out.array();
+    }
+
+    private static long appearanceBytes(AppearanceChannel a) {
+        PrincipalAxes axes = a.bank().axes();
+        return 4L * (5 + 1 + 1 + 1) + 4L * axes.dim() * (1 + axes.components())
+                + 4L * a.calibrationScores().length + 4L * a.bank().size() * axes.components();
+    }
+
+    private static void putAppearance(ByteBuffer out, AppearanceChannel a) {
+        PrincipalAxes axes = a.bank().axes();
+        out.putInt(a.bank().imageSize()).putInt(AppearanceBank.PATCH).putInt(AppearanceBank.STRIDE);
+        out.putInt(axes.dim()).putInt(axes.components());
+        putFloats(out, axes.mean());
+        putFloats(out, axes.axes());
+        out.putFloat(a.threshold());
+        float[] scores = a.calibrationScores();
+        out.putInt(scores.length);
+        putFloats(out, scores);
+        out.putInt(a.bank().size());
+        putFloats(out, a.bank().rows());
+    }
+
+    private static AppearanceChannel appearance(ByteBuffer in) {
+        int size = in.getInt();
+        int patch = in.getInt();
+        int stride = in.getInt();
+        if (patch != AppearanceBank.PATCH || stride != AppearanceBank.STRIDE) {
+            throw new IllegalArgumentException("unsupported raw-pixel channel: " + patch + " px patches at stride "
+                    + stride + ", this build uses " + AppearanceBank.PATCH + " at " + AppearanceBank.STRIDE);
+        }
+        int dim = in.getInt();
+        int kept = in.getInt();
+        if (dim != AppearanceConfig.PATCH_DIM || kept < 1 || kept > dim || size < patch || size > 1 << 14) {
+            throw new IllegalArgumentException("corrupt raw-pixel channel: input side " + size + ", patch values "
+                    + dim + ", axes " + kept);
+        }
+        float[] mean = floats(in, dim, "raw-pixel patch values");
+        float[] axes = floats(in, (long) kept * dim, "raw-pixel axes");
+        float threshold = in.getFloat();
+        float[] scores = floats(in, in.getInt(), "raw-pixel calibration score count");
+        int patches = in.getInt();
+        if (patches < 1) {
+            throw new IllegalArgumentException("corrupt raw-pixel channel: " + patches + " patches");
+        }
+        float[] rows = floats(in, (long) patches * kept, "raw-pixel patches x axes");
+        return new AppearanceChannel(AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold);
+    }
+
+    private static void putFloats(ByteBuffer out, float[] values) {
+        out.asFloatBuffer().put(values);
+        out.position(out.position() + 4 * values.length);
     }
 
     /**
@@ -96,9 +163,9 @@ public final class ProfileCodec {
                     + " (\"" + MAGIC + "\")");
         }
         int format = in.getInt();
-        if (format != FORMAT_VERSION) {
+        if (format != FORMAT_VERSION && format != TOKENS_ONLY_FORMAT) {
             throw new IllegalArgumentException("unsupported profile format version " + format
-                    + "; this build reads version " + FORMAT_VERSION);
+                    + "; this build reads versions " + TOKENS_ONLY_FORMAT + " and " + FORMAT_VERSION);
         }
         long payload = Integer.toUnsignedLong(in.getInt());
         long expected = HEADER + payload + CHECKSUM;
@@ -120,14 +187,14 @@ public final class ProfileCodec {
         }
         in.limit(end);
         try {
-            return payload(in);
+            return payload(in, format);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("corrupt profile payload: its counts need more "
                     + "than the " + payload + " bytes announced", e);
         }
     }
 
-    private static ReferenceProfile payload(ByteBuffer in) {
+    private static ReferenceProfile payload(ByteBuffer in, int format) {
         long version = in.getLong();
         Instant created = Instant.ofEpochMilli(in.getLong());
         int frameCount = in.getInt();
@@ -142,12 +209,13 @@ public final class ProfileCodec {
                     + " and bank size " + bankSize + " must both be positive");
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
+        AppearanceChannel appearance = format == FORMAT_VERSION ? appearance(in) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
-                    + " bytes left over after the bank");
+                    + " bytes left over after the " + (appearance == null ? "bank" : "raw-pixel channel"));
         }
         return new ReferenceProfile(version, created, frameCount, dim, threshold, quantile, margin,
-                scores, MemoryBank.of(bank, dim));
+                scores, MemoryBank.of(bank, dim), appearance);
     }
 
     private static float[] floats(ByteBuffer in, long count, String what) {

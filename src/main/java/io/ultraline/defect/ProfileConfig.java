@@ -12,8 +12,10 @@ package io.ultraline.defect;
  * @param folds number of folds used to hold calibration frames out of their own bank, at least
  *     2; with fewer frames than folds every frame is its own fold (leave one frame out)
  * @param seed seed of the coreset's random projection
+ * @param appearance the raw-pixel channel, calibrated when calibration frames bring their pixels
  */
-public record ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed) {
+public record ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed,
+        AppearanceConfig appearance) {
 
     /** Upper bound on {@link #maxBankSize}: about 3 GB of tokens at dimension 768. */
     public static final int MAX_BANK_SIZE = 1 << 20;
@@ -32,32 +34,59 @@ public record ProfileConfig(int maxBankSize, float quantile, float margin, int f
             throw new IllegalArgumentException(
                     "margin must be a positive finite factor, got " + margin);
         }
+        if (appearance == null) {
+            throw new IllegalArgumentException("appearance must not be null; AppearanceConfig.off() turns it off");
+        }
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2 so that every calibration "
                     + "frame is scored against a bank without its own tokens, got " + folds);
         }
     }
 
+    /** A configuration with {@link AppearanceConfig#defaults()}. */
+    public ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed) {
+        this(maxBankSize, quantile, margin, folds, seed, AppearanceConfig.defaults());
+    }
+
+    /** This configuration with another raw-pixel channel. */
+    public ProfileConfig withAppearance(AppearanceConfig other) {
+        return new ProfileConfig(maxBankSize, quantile, margin, folds, seed, other);
+    }
+
     /**
-     * This configuration with the bank capped so that a profile of {@code tokenDim}-dimensional
-     * tokens fits in a record of {@code maxRecordBytes}: the bank is stored as float32, and 64 KiB
-     * is left for the held-out scores (4 bytes a calibration frame), the header and the record's
-     * other fields. Profiles are published to line.profiles, whose records are bounded like every
-     * output; a bank of 4096 tokens of dimension 96 (1.6 MB) would be refused there.
+     * This configuration with its banks capped so that a profile of {@code tokenDim}-dimensional
+     * tokens fits in a record of {@code maxRecordBytes}. Both banks are stored as float32; 64 KiB
+     * is left for the header, the held-out scores and the record's other fields. The raw-pixel
+     * channel takes at most half of the rest (room for {@value #FITTING_FRAMES} calibration frames
+     * included, {@link AppearanceConfig#encodedBytes}), fewer patches when it would take more, and
+     * is turned off when not even its projection fits; the token bank takes what is left. Profiles
+     * are published to line.profiles, whose records are bounded like every output: a bank of 4096
+     * tokens of dimension 96 (1.6 MB) would be refused there.
      *
      * @throws IllegalArgumentException when not even one token fits
      */
     public ProfileConfig withBankFitting(int maxRecordBytes, int tokenDim) {
-        long fits = (maxRecordBytes - RECORD_OVERHEAD_BYTES) / (4L * tokenDim);
+        long room = (long) maxRecordBytes - RECORD_OVERHEAD_BYTES;
+        AppearanceConfig pixels = appearance;
+        if (pixels.enabled() && pixels.encodedBytes(FITTING_FRAMES) > room / 2) {
+            long fixed = new AppearanceConfig(0, pixels.components()).encodedBytes(FITTING_FRAMES);
+            long patches = (room / 2 - fixed) / (4L * pixels.components());
+            pixels = patches < 1 ? AppearanceConfig.off()
+                    : new AppearanceConfig((int) Math.min(pixels.maxPatches(), patches), pixels.components());
+        }
+        long fits = (room - (pixels.enabled() ? pixels.encodedBytes(FITTING_FRAMES) : 0)) / (4L * tokenDim);
         if (fits < 1) {
             throw new IllegalArgumentException("a profile of " + tokenDim + "-dimensional tokens cannot fit in "
                     + maxRecordBytes + " bytes (outputs.max-record-bytes); raise it");
         }
-        return new ProfileConfig((int) Math.min(maxBankSize, fits), quantile, margin, folds, seed);
+        return new ProfileConfig((int) Math.min(maxBankSize, fits), quantile, margin, folds, seed, pixels);
     }
 
     /** Room in a profile record for everything but the bank. */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
+    /** Calibration frames whose held-out scores the fitting leaves room for, beyond the overhead. */
+    static final int FITTING_FRAMES = 1000;
 
     /**
      * The defaults: a bank of 4096 tokens, threshold = 0.99 quantile of held-out frame scores

@@ -19,10 +19,12 @@ import java.util.Arrays;
  * @param calibrationScores held-out frame score of every calibration frame, in frame order: the
  *     score each frame got from a bank built without it (copied in and out)
  * @param bank the normal tokens
+ * @param appearance the raw-pixel channel, or null for a profile of tokens only (one calibrated
+ *     without pixels, or before the channel existed); its scores then never count
  */
 public record ReferenceProfile(long version, Instant created, int frameCount, int tokenDim,
         float threshold, float thresholdQuantile, float thresholdMargin,
-        float[] calibrationScores, MemoryBank bank) {
+        float[] calibrationScores, MemoryBank bank, AppearanceChannel appearance) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -52,6 +54,23 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
         for (float score : calibrationScores) {
             requireScore(score, "calibration score");
         }
+        if (appearance != null && appearance.calibrationScores().length != frameCount) {
+            throw new IllegalArgumentException("the appearance channel has " + appearance.calibrationScores().length
+                    + " calibration scores for " + frameCount + " frames");
+        }
+    }
+
+    /** A profile of tokens only. */
+    public ReferenceProfile(long version, Instant created, int frameCount, int tokenDim, float threshold,
+            float thresholdQuantile, float thresholdMargin, float[] calibrationScores, MemoryBank bank) {
+        this(version, created, frameCount, tokenDim, threshold, thresholdQuantile, thresholdMargin,
+                calibrationScores, bank, null);
+    }
+
+    /** The same profile without its raw-pixel channel. */
+    public ReferenceProfile withoutAppearance() {
+        return new ReferenceProfile(version, created, frameCount, tokenDim, threshold, thresholdQuantile,
+                thresholdMargin, calibrationScores, bank, null);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -70,13 +89,13 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
      */
     public ReferenceProfile withThreshold(float override) {
         return new ReferenceProfile(version, created, frameCount, tokenDim, override,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank);
+                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance);
     }
 
     /** The same profile under another version number. */
     public ReferenceProfile withVersion(long newVersion) {
         return new ReferenceProfile(newVersion, created, frameCount, tokenDim, threshold,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank);
+                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance);
     }
 
     /** Number of tokens in the bank. */
@@ -105,7 +124,7 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
                 && Float.compare(thresholdQuantile, that.thresholdQuantile) == 0
                 && Float.compare(thresholdMargin, that.thresholdMargin) == 0
                 && Arrays.equals(calibrationScores, that.calibrationScores)
-                && bank.equals(that.bank);
+                && bank.equals(that.bank) && java.util.Objects.equals(appearance, that.appearance);
     }
 
     @Override
@@ -117,6 +136,7 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
     public String toString() {
         return "ReferenceProfile[version=" + version + ", created=" + created + ", frames="
                 + frameCount + ", bank=" + bank.size() + "x" + tokenDim + ", threshold=" + threshold
-                + " (q" + thresholdQuantile + " x " + thresholdMargin + ")]";
+                + " (q" + thresholdQuantile + " x " + thresholdMargin + ")"
+                + (appearance == null ? "" : ", " + appearance) + "]";
     }
 }

@@ -64,6 +64,9 @@ public final class DatasetEvaluation {
         double calibrationSeconds = (System.nanoTime() - start) / 1e9;
         List<LabelledDataset.TestFrame> test = data.test();
         float[] frameScores = new float[test.size()];
+        ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
+        float[] tokenFrameScores = new float[test.size()];
+        List<float[]> tokenPixelScores = new ArrayList<>();
         boolean[] frameTruth = new boolean[test.size()];
         boolean[] predicted = new boolean[test.size()];
         List<float[]> pixelScores = new ArrayList<>();
@@ -100,6 +103,14 @@ public final class DatasetEvaluation {
                         w, h));
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 pixelTruth.add(mask);
+                if (tokensOnly != null) {
+                    // the token channel alone, on the same profile's token bank: what the fusion adds
+                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.model().dim(),
+                            r.segmentation(), w, h);
+                    tokenFrameScores[i] = own.frameScore();
+                    tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
+                            own.gridWidth() * own.fineScale(), w, h));
+                }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
                 for (TokenRegion tr : baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(),
@@ -152,6 +163,11 @@ public final class DatasetEvaluation {
         m.put("baseline_predicted_regions", baselineRegionCount);
         m.put("calibration_frames", good.size());
         m.put("profile_bank_size", profile.bankSize());
+        m.put("profile_appearance_patches", profile.appearance() == null ? 0 : profile.appearance().bank().size());
+        if (tokensOnly != null) {
+            m.put("tokens_only_image_auroc", Auroc.of(tokenFrameScores, frameTruth));
+            m.put("tokens_only_pixel_auroc", Auroc.of(concat(tokenPixelScores), concatMasks(pixelTruth)));
+        }
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
         if (pixelBaseline) {

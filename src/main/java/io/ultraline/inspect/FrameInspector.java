@@ -1,5 +1,6 @@
 package io.ultraline.inspect;
 
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.FramePixels;
@@ -13,6 +14,7 @@ import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,15 +84,17 @@ public final class FrameInspector {
         int grid = runner.config().gridSize();
         List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
+        int per = runner.pixelsPerFrame();
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             FrameTokens t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
             float[] scoring = scoringTokens.get(i);
+            byte[] seen = AppearanceBank.quantise(Arrays.copyOfRange(input, i * per, (i + 1) * per));
             FrameAssessment a = profile == null ? null
                     : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height(),
-                            new FramePixels(f.width(), f.height(), f.pixels()));
-            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring));
+                            new FramePixels(f.width(), f.height(), f.pixels()), seen);
+            result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring, seen));
         }
         return result;
     }
@@ -126,13 +130,20 @@ public final class FrameInspector {
         return out;
     }
 
-    /** Tokens of good frames into a new profile (the model's tokens only; no maps needed). */
+    /**
+     * Tokens and model inputs of good frames into a new profile (no maps needed): the token bank,
+     * and the raw-pixel channel where the detector's configuration enables it.
+     */
     public ReferenceProfile calibrate(List<RgbImage> goodFrames, long version, int batch) {
         ProfileBuilder builder = detector.newCalibration(runner.config().dim());
+        int per = runner.pixelsPerFrame();
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
             float[] input = stack(chunk);
-            scoringTokens(runner.tokens(input, chunk.size()), input).forEach(builder::add);
+            List<float[]> tokens = scoringTokens(runner.tokens(input, chunk.size()), input);
+            for (int i = 0; i < tokens.size(); i++) {
+                builder.add(tokens.get(i), AppearanceBank.quantise(Arrays.copyOfRange(input, i * per, (i + 1) * per)));
+            }
         }
         return builder.build(version, Instant.now());
     }

@@ -18,14 +18,18 @@ import io.ultraline.ultra.Segmentation;
  * @param scoringTokens the tokens scored against the profile: the model's tokens of every shifted
  *     view of the frame, view-major (see {@link FrameInspector}); the model's own tokens when the
  *     inspector does not shift
+ * @param modelInput the frame as the model saw it, 8-bit RGB
+ *     ({@link io.ultraline.defect.AppearanceBank#quantise}), for the profile's raw-pixel channel;
+ *     null when unknown
  */
 public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
-                             FrameAssessment assessment, RgbImage image, float[] scoringTokens) {
+                             FrameAssessment assessment, RgbImage image, float[] scoringTokens,
+                             byte[] modelInput) {
 
     /** A frame scored on its model tokens alone. */
     public InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
                           FrameAssessment assessment, RgbImage image) {
-        this(width, height, model, segmentation, assessment, image, model.tokens());
+        this(width, height, model, segmentation, assessment, image, model.tokens(), null);
     }
 
     /** The frame's colours for {@link io.ultraline.defect.DefectDetector}'s pixel masks. */

@@ -72,12 +72,12 @@ final class CalibrationControl {
      * Adds a frame's tokens to a calibration that is still collecting; the profile snapshot when that
      * completes the calibration and its build ends within the inline wait.
      */
-    Optional<Record<String, PipelineOutput>> collect(CalibrationStore.Calibration c, float[] tokens, SourceRef source,
+    Optional<Record<String, PipelineOutput>> collect(CalibrationStore.Calibration c, CalibrationFrame frame, SourceRef source,
             long timestamp) {
         if (c.complete()) {
             throw new IllegalStateException("calibration " + c.key() + " is complete; its profile is being built");
         }
-        CalibrationStore.Calibration next = calibrations.add(c, tokens, source);
+        CalibrationStore.Calibration next = calibrations.add(c, frame, source);
         return next.complete() ? build(next, timestamp, maxInlineBuild) : Optional.empty();
     }
 
@@ -142,11 +142,11 @@ final class CalibrationControl {
      * The profile of a calibration from its frames' tokens in collection order; shared with
      * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
      */
-    static ReferenceProfile build(FrameInspection inspection, List<float[]> frameTokens, long version,
+    static ReferenceProfile build(FrameInspection inspection, List<CalibrationFrame> frames, long version,
             Instant created) {
         ProfileBuilder builder = inspection.newCalibration();
-        for (float[] tokens : frameTokens) {
-            builder.add(tokens);
+        for (CalibrationFrame frame : frames) {
+            builder.add(frame.tokens(), frame.modelInput());
         }
         return builder.build(version, created);
     }
@@ -155,9 +155,9 @@ final class CalibrationControl {
     private Optional<Record<String, PipelineOutput>> build(CalibrationStore.Calibration c, long timestamp,
             Duration wait) {
         // the stores are read here, on the stream thread; the build thread gets plain arrays
-        List<float[]> tokens;
+        List<CalibrationFrame> tokens;
         try {
-            tokens = calibrations.tokens(c);
+            tokens = calibrations.frames(c);
         } catch (IllegalStateException e) {
             calibrations.clear(c.key());
             LOG.error("Calibration {} of {} lost its tokens; dropped", c.commandId(), c.key(), e);

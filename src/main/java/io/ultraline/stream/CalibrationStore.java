@@ -14,8 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * survives restarts: one small entry per profile key (who started it, how many frames it wants and
  * has), and one entry per collected frame holding that frame's patch tokens (N x D big-endian floats,
  * e.g. 588 KiB for 196 tokens of 768; the changelog topic and the producer's max.request.size must
- * allow one such record). A camera calibrating on K frames therefore keeps K token entries until its
- * profile is built, a few MB for typical K and models.
+ * allow one such record), and beside it the frame as the model saw it (8-bit RGB, 48 KiB at 128 px) for
+ * the profile's raw-pixel channel. A camera calibrating on K frames therefore keeps 2K entries until
+ * its profile is built, a few MB for typical K and models.
  */
 final class CalibrationStore {
 
@@ -75,11 +76,15 @@ final class CalibrationStore {
         return c;
     }
 
-    /** Adds one frame's tokens; returns the updated calibration. */
-    Calibration add(Calibration c, float[] frameTokens, SourceRef source) {
+    /** Adds one frame's tokens and model input; returns the updated calibration. */
+    Calibration add(Calibration c, CalibrationFrame frame, SourceRef source) {
+        float[] frameTokens = frame.tokens();
         ByteBuffer buffer = ByteBuffer.allocate(4 * frameTokens.length);
         buffer.asFloatBuffer().put(frameTokens);
         tokens.put(tokenKey(c.key(), c.collected()), buffer.array());
+        if (frame.modelInput() != null) {
+            tokens.put(inputKey(c.key(), c.collected()), frame.modelInput());
+        }
         Calibration next = new Calibration(c.key(), c.cameraId(), c.productId(), c.commandId(), c.target(),
                 c.collected() + 1, source);
         progress.put(c.key(), encode(next));
@@ -109,9 +114,9 @@ final class CalibrationStore {
         return out;
     }
 
-    /** The collected token sets in collection order. */
-    List<float[]> tokens(Calibration c) {
-        List<float[]> out = new ArrayList<>(c.collected());
+    /** The collected frames in collection order. */
+    List<CalibrationFrame> frames(Calibration c) {
+        List<CalibrationFrame> out = new ArrayList<>(c.collected());
         for (int i = 0; i < c.collected(); i++) {
             byte[] raw = tokens.get(tokenKey(c.key(), i));
             if (raw == null) {
@@ -119,7 +124,7 @@ final class CalibrationStore {
             }
             float[] values = new float[raw.length / 4];
             ByteBuffer.wrap(raw).asFloatBuffer().get(values);
-            out.add(values);
+            out.add(new CalibrationFrame(values, tokens.get(inputKey(c.key(), i))));
         }
         return out;
     }
@@ -130,6 +135,7 @@ final class CalibrationStore {
         if (running.isPresent()) {
             for (int i = 0; i < running.get().collected(); i++) {
                 tokens.delete(tokenKey(key, i));
+                tokens.delete(inputKey(key, i));
             }
             progress.delete(key);
         }
@@ -137,6 +143,11 @@ final class CalibrationStore {
 
     private static String tokenKey(String key, int index) {
         return key + SEPARATOR + String.format("%08d", index);
+    }
+
+    /** Where a frame's model input sits, next to its tokens. */
+    private static String inputKey(String key, int index) {
+        return tokenKey(key, index) + SEPARATOR + "input";
     }
 
     private static byte[] encode(Calibration c) {

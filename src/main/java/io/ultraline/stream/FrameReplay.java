@@ -166,15 +166,15 @@ public final class FrameReplay {
     }
 
     /**
-     * The profile a calibration builds from its frames' tokens (in collection order), by the
-     * calibration code of the inference node.
+     * The profile a calibration builds from its frames (in collection order), by the calibration
+     * code of the inference node.
      *
-     * @param frameTokens each calibration frame's patch tokens ({@code InspectedFrame.scoringTokens()})
+     * @param frames      each calibration frame's tokens and model input ({@link CalibrationFrame#of})
      * @param version     the profile version
      * @param created     the creation time the recorded snapshot carries
      */
-    public ReferenceProfile calibrate(List<float[]> frameTokens, long version, java.time.Instant created) {
-        return CalibrationControl.build(inspection, frameTokens, version, created);
+    public ReferenceProfile calibrate(List<CalibrationFrame> frames, long version, java.time.Instant created) {
+        return CalibrationControl.build(inspection, frames, version, created);
     }
 
     /**

@@ -248,7 +248,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
             requireWritable(out); // before the frame counts towards the calibration
             if (!calibrating.get().complete()) {
-                calibration.collect(calibrating.get(), inspected.scoringTokens(), source.sourceRef(),
+                calibration.collect(calibrating.get(), CalibrationFrame.of(inspected), source.sourceRef(),
                         source.timestamp()).ifPresent(out::add);
             }
             return out;

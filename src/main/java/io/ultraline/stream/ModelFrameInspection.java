@@ -48,7 +48,7 @@ final class ModelFrameInspection implements FrameInspection {
     @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         return inspector.detector().assess(profile, frame.scoringTokens(), frame.model().dim(),
-                frame.segmentation(), frameWidth, frameHeight, frame.pixels());
+                frame.segmentation(), frameWidth, frameHeight, frame.pixels(), frame.modelInput());
     }
 
     @Override

@@ -76,6 +76,34 @@ class DefectDetectorTest {
     }
 
     @Test
+    void aFrameOnlyThePixelChannelFlagsStillGetsARegionWhereThePixelsDepart() {
+        int size = G * 8;
+        ProfileBuilder builder = DefectDetector.withDefaults().newCalibration(D);
+        for (int k = 0; k < 10; k++) {
+            builder.add(goodFrame(0.1f), AppearanceBank.quantise(AppearanceTestFrames.good(200 + k, size)));
+        }
+        ReferenceProfile profile = builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] tokens = goodFrame(0.1f);
+        // a red spot in token cell (row 4, column 1): pixels 32..39 down, 8..15 across
+        byte[] spotted = AppearanceBank.quantise(AppearanceTestFrames.withSpot(300, 10, 34, size));
+
+        FrameAssessment tokensOnly = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null, null);
+        FrameAssessment fused = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null, spotted);
+        FrameAssessment clean = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null,
+                AppearanceBank.quantise(AppearanceTestFrames.good(300, size)));
+
+        assertThat(profile.appearance()).isNotNull();
+        assertThat(tokensOnly.isDefective()).isFalse();
+        assertThat(clean.isDefective()).isFalse();
+        assertThat(fused.isDefective()).isTrue();
+        assertThat(fused.regions()).isNotEmpty();
+        boolean[] cells = fused.regions().get(0).mask().decode();
+        assertThat(cells[4 * G + 1]).isTrue();
+        assertThat(fused.fineScale()).isEqualTo(8);
+    }
+
+    @Test
     void aShiftedBlockOfPatchesIsExactlyOneRegion() {
         ReferenceProfile profile = calibrate();
         float[] frame = goodFrame(0.02f);

@@ -47,6 +47,30 @@ class PrincipalAxesTest {
         assertThat(variance[0] / 500).isGreaterThan(15);
     }
 
+    @Test
+    void leadingAxesProjectOntoTheWidestSpreadAndReadBackEqual() {
+        float[] x = data(300);
+        PrincipalAxes all = PrincipalAxes.of(x, 5);
+        PrincipalAxes one = all.leading(1);
+        float[] full = new float[5];
+        float[] first = new float[1];
+        float[] scratch = new float[5];
+        all.rotate(x, 10 * 5, full, 0, scratch);
+        one.rotate(x, 10 * 5, first, 0, scratch);
+
+        assertThat(one.components()).isEqualTo(1);
+        assertThat(one.dim()).isEqualTo(5);
+        assertThat(first[0]).isEqualTo(full[0]);
+        PrincipalAxes stored = PrincipalAxes.of(one.mean(), one.axes());
+        float[] again = new float[1];
+        stored.rotate(x, 10 * 5, again, 0, scratch);
+        assertThat(again[0]).isEqualTo(first[0]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> all.leading(6))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrincipalAxes.of(new float[5], new float[7]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows of 5");
+    }
+
     private static double squared(float[] v, int a, int b) {
         double s = 0;
         for (int d = 0; d < 5; d++) {

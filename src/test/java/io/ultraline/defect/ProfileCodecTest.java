@@ -79,10 +79,10 @@ class ProfileCodecTest {
     @Test
     void rejectsAnUnsupportedFormatVersion() {
         byte[] data = ProfileCodec.encode(profile());
-        ByteBuffer.wrap(data).putInt(4, 2);
+        ByteBuffer.wrap(data).putInt(4, 3);
 
         assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unsupported profile format version 2");
+                .hasMessageContaining("unsupported profile format version 3");
     }
 
     @Test
@@ -141,5 +141,50 @@ class ProfileCodecTest {
         CRC32 crc = new CRC32();
         crc.update(data, 0, data.length - 4);
         ByteBuffer.wrap(data).putInt(data.length - 4, (int) crc.getValue());
+    }
+
+    private static ReferenceProfile withAppearance() {
+        ProfileBuilder b = new ProfileBuilder(new ProfileConfig(20, 0.95f, 1.2f, 3, 4, new AppearanceConfig(300, 10)), D);
+        Gaussians g = new Gaussians(23);
+        for (int i = 0; i < 4; i++) {
+            b.add(g.tokens(9, D, 1f, 1f), AppearanceBank.quantise(AppearanceTestFrames.good(60 + i)));
+        }
+        return b.build(3, Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aProfileWithItsRawPixelChannelRoundTripsAsFormat2AndOneWithoutStaysFormat1() {
+        ReferenceProfile profile = withAppearance();
+        byte[] data = ProfileCodec.encode(profile);
+
+        assertThat(ByteBuffer.wrap(data).getInt(4)).isEqualTo(2);
+        ReferenceProfile decoded = ProfileCodec.decode(data);
+        assertThat(decoded).isEqualTo(profile);
+        assertThat(decoded.appearance().bank().rows()).containsExactly(profile.appearance().bank().rows());
+        assertThat(decoded.appearance().threshold()).isEqualTo(profile.appearance().threshold());
+        assertThat(ByteBuffer.wrap(ProfileCodec.encode(profile.withoutAppearance())).getInt(4)).isEqualTo(1);
+    }
+
+    @Test
+    void aCorruptRawPixelChannelIsRefusedWithItsReason() {
+        byte[] data = ProfileCodec.encode(withAppearance());
+        int channel = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 4 * 4 + 4 + 4 * profileBankFloats(data);
+        ByteBuffer.wrap(data).putInt(channel + 4, 16);
+        rewriteChecksum(data);
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("16 px patches");
+
+        byte[] cut = ProfileCodec.encode(withAppearance());
+        ByteBuffer.wrap(cut).putInt(8, ByteBuffer.wrap(cut).getInt(8) - 40);
+        byte[] shorter = Arrays.copyOf(cut, cut.length - 40);
+        rewriteChecksum(shorter);
+        assertThatThrownBy(() -> ProfileCodec.decode(shorter)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("corrupt profile payload");
+    }
+
+    /** Bank floats of an encoded profile with 4 calibration frames, read from its bank size field. */
+    private static int profileBankFloats(byte[] data) {
+        int bankSizeAt = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 4 * 4;
+        return ByteBuffer.wrap(data).getInt(bankSizeAt) * D;
     }
 }

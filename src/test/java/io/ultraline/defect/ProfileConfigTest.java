@@ -13,7 +13,8 @@ class ProfileConfigTest {
     void aBankCappedForTheRecordLimitEncodesUnderIt() {
         int limit = 200_000;
         int dim = 24;
-        ProfileConfig capped = ProfileConfig.defaults().withBankFitting(limit, dim);
+        ProfileConfig capped = ProfileConfig.defaults().withAppearance(AppearanceConfig.off())
+                .withBankFitting(limit, dim);
         assertThat(capped.maxBankSize()).isEqualTo((limit - ProfileConfig.RECORD_OVERHEAD_BYTES) / (4 * dim));
         assertThat(capped.quantile()).isEqualTo(ProfileConfig.defaults().quantile());
         // 60 frames of 64 tokens (3840) would make a 369 kB bank uncapped
@@ -28,6 +29,28 @@ class ProfileConfigTest {
         }
         byte[] encoded = ProfileCodec.encode(b.build(1, Instant.EPOCH));
         assertThat(encoded.length).isLessThanOrEqualTo(limit - ProfileConfig.RECORD_OVERHEAD_BYTES + 1024);
+    }
+
+    @Test
+    void theRawPixelChannelTakesAtMostHalfTheRoomAndBothBanksTogetherFit() {
+        int limit = 1_000_000;
+        int dim = 96;
+        ProfileConfig capped = ProfileConfig.defaults().withBankFitting(limit, dim);
+        long room = limit - ProfileConfig.RECORD_OVERHEAD_BYTES;
+
+        long pixels = capped.appearance().encodedBytes(ProfileConfig.FITTING_FRAMES);
+        assertThat(capped.appearance().enabled()).isTrue();
+        assertThat(pixels).isLessThanOrEqualTo(room / 2).isGreaterThan(room / 2 - 4L * 32 * 2);
+        assertThat(4L * dim * capped.maxBankSize() + pixels).isLessThanOrEqualTo(room)
+                .isGreaterThan(room - 4L * dim);
+        // a channel that already fits is kept as configured
+        ProfileConfig small = ProfileConfig.defaults().withAppearance(new AppearanceConfig(100, 8))
+                .withBankFitting(limit, dim);
+        assertThat(small.appearance()).isEqualTo(new AppearanceConfig(100, 8));
+        // no room for even the projection: the channel is off, the tokens keep the room
+        ProfileConfig tight = ProfileConfig.defaults().withBankFitting(100_000, dim);
+        assertThat(tight.appearance().enabled()).isFalse();
+        assertThat(tight.maxBankSize()).isEqualTo((100_000 - ProfileConfig.RECORD_OVERHEAD_BYTES) / (4 * dim));
     }
 
     @Test

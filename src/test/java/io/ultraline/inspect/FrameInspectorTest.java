@@ -139,8 +139,15 @@ class FrameInspectorTest {
             // view 0 is the plain frame: its tokens lead the scoring tokens
             assertThat(java.util.Arrays.copyOf(f.scoringTokens(), f.model().tokens().length))
                     .containsExactly(base.get(i).model().tokens());
-            assertThat(a.fineScale()).isEqualTo(2);
-            assertThat(a.fineScores()).hasSize(4 * a.tokenScores().length);
+            // the raw-pixel channel puts the fine map at the input's pixels: 8 per token cell
+            assertThat(p2.appearance()).isNotNull();
+            assertThat(a.fineScale()).isEqualTo(8);
+            assertThat(a.fineScores()).hasSize(64 * a.tokenScores().length);
+            // the token channel alone keeps the 2 x 2 fine grid of the shifted views
+            FrameAssessment own = shifted.detector().assess(p2.withoutAppearance(), f.scoringTokens(),
+                    f.model().dim(), f.segmentation(), f.width(), f.height());
+            assertThat(own.fineScale()).isEqualTo(2);
+            assertThat(own.fineScores()).hasSize(4 * a.tokenScores().length);
             float max = 0;
             for (float v : a.tokenScores()) {
                 max = Math.max(max, v);

@@ -41,7 +41,11 @@ class CalibrationFlowTest {
             assertThat(profile.getTokenDim()).isEqualTo(24);
             assertThat(profile.getSource().getOffset()).isEqualTo(3);
             assertThat(profile.getModel().getName()).isEqualTo("tiny-test");
-            assertThat(ProfileCodec.decode(profile.getBank().array()).threshold()).isEqualTo(profile.getThreshold());
+            io.ultraline.defect.ReferenceProfile decoded = ProfileCodec.decode(profile.getBank().array());
+            assertThat(decoded.threshold()).isEqualTo(profile.getThreshold());
+            // the frames' model inputs travelled through the calibration store into the raw-pixel channel
+            assertThat(decoded.appearance()).isNotNull();
+            assertThat(decoded.appearance().calibrationScores()).hasSize(4);
 
             h.pipe(TestFrames.frame("cam-1", "good", TestFrames.good(0)));
             h.pipe(TestFrames.frame("cam-1", "bad", TestFrames.defective(99)));

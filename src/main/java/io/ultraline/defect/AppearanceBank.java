@@ -1,0 +1,177 @@
+package io.ultraline.defect;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The raw-pixel memory of a camera: 8 x 8 RGB patches (stride 4) of its good frames at the model's
+ * input size, projected onto their leading principal axes and reduced by greedy coreset selection,
+ * so that a patch scores its distance to the nearest normal patch (PatchCore's rule on pixels).
+ *
+ * <p>Why it exists: on surfaces a small model never saw, its tokens miss colour and fine-texture
+ * departures that raw pixels show plainly (docs/evaluation.md measured raw pixels ahead of the
+ * default model's image AUROC on 7 of 13 datasets). The profile keeps this bank next to the token
+ * bank and the frame score takes the higher of the two channels, each over its own calibrated
+ * threshold ({@link AppearanceChannel}).
+ *
+ * <p>Inputs are model inputs: row-major interleaved RGB in [0, 1], {@code imageSize} square.
+ * Immutable and thread-safe.
+ */
+public final class AppearanceBank {
+
+    /** Patch side in pixels. */
+    public static final int PATCH = 8;
+    /** Patch stride in pixels. */
+    public static final int STRIDE = 4;
+
+    /** Scores of one frame: its highest patch, and the pixel map at the bank's image size. */
+    public record Scores(float frameScore, float[] pixelScores) {
+    }
+
+    private final int imageSize;
+    private final PatchGrid grid;
+    private final PrincipalAxes axes;
+    private final float[] rows;
+    private final PatchKdTree tree;
+
+    private AppearanceBank(int imageSize, PrincipalAxes axes, float[] rows) {
+        this.imageSize = imageSize;
+        this.grid = new PatchGrid(imageSize, imageSize, PATCH, STRIDE);
+        if (axes.dim() != grid.dim()) {
+            throw new IllegalArgumentException("axes of dimension " + axes.dim() + " do not fit "
+                    + PATCH + " x " + PATCH + " RGB patches (" + grid.dim() + ")");
+        }
+        this.axes = axes;
+        this.rows = rows;
+        this.tree = new PatchKdTree(rows, axes.components());
+    }
+
+    /** A bank read back from storage: the projection and its projected patches (copied). */
+    public static AppearanceBank of(int imageSize, PrincipalAxes axes, float[] rows) {
+        MemoryBank.requireTokens(rows, axes.components(), "appearance bank");
+        return new AppearanceBank(imageSize, axes, rows.clone());
+    }
+
+    /** The principal axes of every patch of {@code frames}, each {@code imageSize} square. */
+    public static PrincipalAxes axesOf(List<float[]> frames, int imageSize, int components) {
+        return PrincipalAxes.of(patches(frames, new PatchGrid(imageSize, imageSize, PATCH, STRIDE)),
+                PATCH * PATCH * 3).leading(components);
+    }
+
+    /** The coreset of at most {@code maxPatches} of the frames' patches, under {@code axes}. */
+    public static AppearanceBank fit(List<float[]> frames, int imageSize, PrincipalAxes axes, int maxPatches,
+            long seed) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("an appearance bank needs at least one frame");
+        }
+        PatchGrid grid = new PatchGrid(imageSize, imageSize, PATCH, STRIDE);
+        float[] projected = project(patches(frames, grid), grid.dim(), axes);
+        int k = axes.components();
+        // no random projection: the principal axes already keep the coreset's search small
+        CoresetSelector.Coreset coreset = new CoresetSelector(maxPatches, 0, seed).select(projected, k);
+        return new AppearanceBank(imageSize, axes, CoresetSelector.gather(projected, k, coreset));
+    }
+
+    /** Scores one model input. */
+    public Scores score(float[] modelInput) {
+        int dim = grid.dim();
+        float[] patches = new float[grid.count() * dim];
+        grid.extractAll(modelInput, patches, 0);
+        float[] patchScores = new float[grid.count()];
+        float[] query = new float[axes.components()];
+        float[] scratch = new float[dim];
+        PatchKdTree.Search search = tree.new Search();
+        float max = 0f;
+        for (int i = 0; i < patchScores.length; i++) {
+            axes.rotate(patches, i * dim, query, 0, scratch);
+            patchScores[i] = (float) Math.sqrt(search.nearestSquared(query));
+            max = Math.max(max, patchScores[i]);
+        }
+        return new Scores(max, grid.maxOverCovering(patchScores));
+    }
+
+    /**
+     * A model input as 8-bit RGB, the form calibration keeps and scoring uses, so that a profile
+     * rebuilt from stored calibration frames equals the one built live.
+     */
+    public static byte[] quantise(float[] modelInput) {
+        byte[] out = new byte[modelInput.length];
+        for (int i = 0; i < out.length; i++) {
+            float v = modelInput[i];
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("model input value " + i + " is not finite: " + v);
+            }
+            out[i] = (byte) Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
+        }
+        return out;
+    }
+
+    /** The floats in [0, 1] of a {@link #quantise quantised} input. */
+    public static float[] expand(byte[] rgb) {
+        float[] out = new float[rgb.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (rgb[i] & 0xff) / 255f;
+        }
+        return out;
+    }
+
+    /** Scores one quantised model input. */
+    public Scores score(byte[] rgb) {
+        if (rgb.length != imageSize * imageSize * 3) {
+            throw new IllegalArgumentException("expected a " + imageSize + " x " + imageSize + " RGB input ("
+                    + imageSize * imageSize * 3 + " bytes), got " + rgb.length + " bytes");
+        }
+        return score(expand(rgb));
+    }
+
+    /** Side of the square model input the bank was built at. */
+    public int imageSize() {
+        return imageSize;
+    }
+
+    public PrincipalAxes axes() {
+        return axes;
+    }
+
+    /** Patches kept. */
+    public int size() {
+        return rows.length / axes.components();
+    }
+
+    /** The projected patches, row-major {@code size() x axes().components()} (a copy). */
+    public float[] rows() {
+        return rows.clone();
+    }
+
+    private static float[] patches(List<float[]> frames, PatchGrid grid) {
+        int per = grid.count();
+        float[] out = new float[Math.multiplyExact(frames.size(), per * grid.dim())];
+        for (int f = 0; f < frames.size(); f++) {
+            grid.extractAll(frames.get(f), out, f * per);
+        }
+        return out;
+    }
+
+    private static float[] project(float[] patches, int dim, PrincipalAxes axes) {
+        int n = patches.length / dim;
+        int k = axes.components();
+        float[] out = new float[n * k];
+        float[] scratch = new float[dim];
+        for (int i = 0; i < n; i++) {
+            axes.rotate(patches, i * dim, out, i * k, scratch);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppearanceBank that && imageSize == that.imageSize
+                && Arrays.equals(axes.mean(), that.axes.mean()) && Arrays.equals(axes.axes(), that.axes.axes())
+                && Arrays.equals(rows, that.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * imageSize + Arrays.hashCode(rows);
+    }
+}
