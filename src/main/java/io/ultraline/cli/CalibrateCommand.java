@@ -2,6 +2,7 @@ package io.ultraline.cli;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ProfileCodec;
+import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.RegionConfig;
@@ -34,6 +35,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--margin", defaultValue = "1.1", description = "factor on that quantile") float margin;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
+    @Option(names = "--appearance", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also calibrate the raw-pixel channel, whose scores are fused with the model's (default: on)")
+    boolean appearance;
+
     @Override
     public Integer call() throws Exception {
         List<Path> files = ImageSets.resolve(images);
@@ -42,7 +47,7 @@ final class CalibrateCommand implements Callable<Integer> {
             frames.add(LabelledDataset.readImage(f));
         }
         ProfileConfig cfg = new ProfileConfig(maxBank, quantile, margin, ProfileConfig.defaults().folds(),
-                ProfileConfig.defaults().seed());
+                ProfileConfig.defaults().seed(), appearance ? AppearanceConfig.defaults() : AppearanceConfig.off());
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, RegionConfig.defaults()));

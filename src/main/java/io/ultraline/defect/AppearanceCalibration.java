@@ -15,7 +15,10 @@ final class AppearanceCalibration {
     private AppearanceCalibration() {
     }
 
-    static AppearanceChannel calibrate(List<byte[]> inputs, ProfileConfig config) {
+    /**
+     * @param tokenHeldOut the token channel's held-out scores of the same frames
+     */
+    static AppearanceChannel calibrate(List<byte[]> inputs, float[] tokenHeldOut, ProfileConfig config) {
         AppearanceConfig appearance = config.appearance();
         int size = sideOf(inputs.get(0));
         List<float[]> frames = new ArrayList<>(inputs.size());
@@ -41,8 +44,10 @@ final class AppearanceCalibration {
             }
         }
         float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
+        float tokenThreshold = Quantiles.linear(tokenHeldOut, config.quantile()) * config.margin();
         AppearanceBank bank = AppearanceBank.fit(frames, size, axes, appearance.maxPatches(), config.seed());
-        return new AppearanceChannel(bank, heldOut, threshold);
+        return new AppearanceChannel(bank, heldOut, threshold, AppearanceChannel.scaleFor(tokenThreshold, threshold),
+                tokenHeldOut);
     }
 
     /** Side of a square RGB input of {@code bytes.length} bytes. */

@@ -4,28 +4,40 @@ import java.util.Arrays;
 
 /**
  * The raw-pixel channel of a {@link ReferenceProfile}: the bank, each calibration frame's held-out
- * score against it (computed as the token channel's are, see {@link ProfileBuilder}) and the
- * threshold those scores give under the profile's quantile and margin.
+ * score against it (computed as the token channel's are, see {@link ProfileBuilder}), the
+ * threshold those scores give under the profile's quantile and margin, and what the token channel
+ * alone had calibrated.
  *
- * <p>Fusion: an appearance score {@code a} counts as {@code a * scale} in token-score units, with
- * {@code scale = calibrated token threshold / this threshold}, so each channel crosses the
- * profile's threshold exactly where it crosses its own calibrated one. An operator's threshold
- * override moves both channels alike.
+ * <p>Fusion ({@link AppearanceFusion}): a pixel score {@code a} counts as {@code a * scale} in
+ * token-score units, {@code scale} being the token channel's own threshold over this one, so that
+ * both channels weigh alike at their thresholds; a frame scores the mean of its two channels. The
+ * profile's held-out scores and threshold are those of the fused score.
  *
  * @param bank the normal patches
- * @param calibrationScores held-out frame score of every calibration frame, in frame order (copied)
+ * @param calibrationScores held-out pixel-channel score of every calibration frame, in frame order
+ *     (copied)
  * @param threshold quantile of those scores times the margin
+ * @param scale factor from pixel-channel to token-score units
+ * @param tokenCalibrationScores the token channel's own held-out scores (copied), which the profile
+ *     had without this channel ({@link ReferenceProfile#withoutAppearance})
  */
-public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, float threshold) {
+public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, float threshold, float scale,
+        float[] tokenCalibrationScores) {
 
     /** Floor for the threshold when calibration frames were identical (every held-out score 0). */
     static final float MIN_THRESHOLD = 1e-6f;
 
     /** Checks the parts and copies the scores. */
     public AppearanceChannel {
-        if (bank == null || calibrationScores == null || calibrationScores.length == 0) {
-            throw new IllegalArgumentException("an appearance channel needs a bank and calibration scores");
+        if (bank == null || calibrationScores == null || calibrationScores.length == 0
+                || tokenCalibrationScores == null || tokenCalibrationScores.length != calibrationScores.length) {
+            throw new IllegalArgumentException("an appearance channel needs a bank and one pixel and one token"
+                    + " calibration score per frame");
         }
+        if (!(scale >= 0f) || !Float.isFinite(scale)) {
+            throw new IllegalArgumentException("appearance scale must be finite and >= 0, got " + scale);
+        }
+        tokenCalibrationScores = tokenCalibrationScores.clone();
         if (!(threshold >= 0f) || !Float.isFinite(threshold)) {
             throw new IllegalArgumentException("appearance threshold must be finite and >= 0, got " + threshold);
         }
@@ -37,9 +49,14 @@ public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, 
         }
     }
 
-    /** Factor that turns this channel's scores into token-score units. */
-    public float scaleTo(float tokenThreshold) {
-        return tokenThreshold / Math.max(threshold, MIN_THRESHOLD);
+    /** The factor that weighs this channel like one whose threshold is {@code tokenThreshold}. */
+    static float scaleFor(float tokenThreshold, float pixelThreshold) {
+        return tokenThreshold / Math.max(pixelThreshold, MIN_THRESHOLD);
+    }
+
+    /** Fused score of a frame from its two channels' scores: their mean in token-score units. */
+    public float fuse(float tokenScore, float pixelScore) {
+        return (tokenScore + pixelScore * scale) / 2f;
     }
 
     @Override
@@ -48,10 +65,16 @@ public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, 
     }
 
     @Override
+    public float[] tokenCalibrationScores() {
+        return tokenCalibrationScores.clone();
+    }
+
+    @Override
     public boolean equals(Object other) {
         return other instanceof AppearanceChannel that && bank.equals(that.bank)
                 && Arrays.equals(calibrationScores, that.calibrationScores)
-                && Float.compare(threshold, that.threshold) == 0;
+                && Float.compare(threshold, that.threshold) == 0 && Float.compare(scale, that.scale) == 0
+                && Arrays.equals(tokenCalibrationScores, that.tokenCalibrationScores);
     }
 
     @Override
@@ -62,6 +85,6 @@ public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, 
     @Override
     public String toString() {
         return "AppearanceChannel[patches=" + bank.size() + "x" + bank.axes().components() + ", threshold="
-                + threshold + "]";
+                + threshold + ", scale=" + scale + "]";
     }
 }

@@ -31,7 +31,7 @@ public record AppearanceConfig(int maxPatches, int components) {
 
     /** Bytes the channel adds to an encoded profile with {@code frames} calibration frames. */
     public long encodedBytes(int frames) {
-        return 4L * (PATCH_DIM + (long) components * PATCH_DIM + (long) maxPatches * components + frames) + 64;
+        return 4L * (PATCH_DIM + (long) components * PATCH_DIM + (long) maxPatches * components + 2L * frames) + 64;
     }
 
     /** The channel off. */

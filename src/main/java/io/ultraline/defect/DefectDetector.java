@@ -137,7 +137,8 @@ public final class DefectDetector {
         if (appearance != null && modelInput != null) {
             AppearanceBank bank = appearance.bank();
             fused = AppearanceFusion.fuse(shifted, bank.score(modelInput), bank.imageSize(), gridH, gridW,
-                    appearance.scaleTo(profile.calibratedThreshold()));
+                    appearance.scale(), profile.calibratedThreshold()
+                            / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
         } else {
             fused = new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
         }

@@ -97,10 +97,16 @@ public final class ProfileBuilder {
                     + "can be scored against a bank without its own tokens, got " + k);
         }
         float[] heldOut = heldOutScores();
-        float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
         MemoryBank bank = bankOf(0, 0);
         AppearanceChannel appearance = config.appearance().enabled() && inputs.size() == k
-                ? AppearanceCalibration.calibrate(inputs, config) : null;
+                ? AppearanceCalibration.calibrate(inputs, heldOut, config) : null;
+        if (appearance != null) {
+            float[] pixels = appearance.calibrationScores();
+            for (int i = 0; i < k; i++) {
+                heldOut[i] = appearance.fuse(heldOut[i], pixels[i]);
+            }
+        }
+        float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
         return new ReferenceProfile(version, created, k, tokenDim, threshold, config.quantile(),
                 config.margin(), heldOut, bank, appearance);
     }

@@ -35,8 +35,9 @@ import java.util.zip.CRC32;
  *                   int   patch values P (192) and int kept axes A
  *                   P x float mean patch
  *                   A x P x float principal axes, row-major
- *                   float channel threshold
- *                   int   number of calibration scores (= K), then as many floats
+ *                   float channel threshold, float scale into token units
+ *                   int   number of token-channel held-out scores (= K), then as many floats
+ *                   int   number of pixel-channel held-out scores (= K), then as many floats
  *                   int   bank patches Q, then Q x A x float projected patches
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
@@ -95,8 +96,8 @@ public final class ProfileCodec {
 
     private static long appearanceBytes(AppearanceChannel a) {
         PrincipalAxes axes = a.bank().axes();
-        return 4L * (5 + 1 + 1 + 1) + 4L * axes.dim() * (1 + axes.components())
-                + 4L * a.calibrationScores().length + 4L * a.bank().size() * axes.components();
+        return 4L * (5 + 2 + 2 + 1) + 4L * axes.dim() * (1 + axes.components())
+                + 8L * a.calibrationScores().length + 4L * a.bank().size() * axes.components();
     }
 
     private static void putAppearance(ByteBuffer out, AppearanceChannel a) {
@@ -105,7 +106,10 @@ public final class ProfileCodec {
         out.putInt(axes.dim()).putInt(axes.components());
         putFloats(out, axes.mean());
         putFloats(out, axes.axes());
-        out.putFloat(a.threshold());
+        out.putFloat(a.threshold()).putFloat(a.scale());
+        float[] tokens = a.tokenCalibrationScores();
+        out.putInt(tokens.length);
+        putFloats(out, tokens);
         float[] scores = a.calibrationScores();
         out.putInt(scores.length);
         putFloats(out, scores);
@@ -130,13 +134,16 @@ public final class ProfileCodec {
         float[] mean = floats(in, dim, "raw-pixel patch values");
         float[] axes = floats(in, (long) kept * dim, "raw-pixel axes");
         float threshold = in.getFloat();
+        float scale = in.getFloat();
+        float[] tokens = floats(in, in.getInt(), "token-channel calibration score count");
         float[] scores = floats(in, in.getInt(), "raw-pixel calibration score count");
         int patches = in.getInt();
         if (patches < 1) {
             throw new IllegalArgumentException("corrupt raw-pixel channel: " + patches + " patches");
         }
         float[] rows = floats(in, (long) patches * kept, "raw-pixel patches x axes");
-        return new AppearanceChannel(AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold);
+        return new AppearanceChannel(AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold,
+                scale, tokens);
     }
 
     private static void putFloats(ByteBuffer out, float[] values) {

@@ -20,7 +20,8 @@ import java.util.Arrays;
  *     score each frame got from a bank built without it (copied in and out)
  * @param bank the normal tokens
  * @param appearance the raw-pixel channel, or null for a profile of tokens only (one calibrated
- *     without pixels, or before the channel existed); its scores then never count
+ *     without pixels, or before the channel existed); with it, {@code calibrationScores} and the
+ *     threshold are those of the fused score ({@link AppearanceChannel})
  */
 public record ReferenceProfile(long version, Instant created, int frameCount, int tokenDim,
         float threshold, float thresholdQuantile, float thresholdMargin,
@@ -67,15 +68,30 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
                 calibrationScores, bank, null);
     }
 
-    /** The same profile without its raw-pixel channel. */
+    /**
+     * The profile its token channel alone gives: the token held-out scores and their threshold
+     * (an override is kept).
+     */
     public ReferenceProfile withoutAppearance() {
-        return new ReferenceProfile(version, created, frameCount, tokenDim, threshold, thresholdQuantile,
-                thresholdMargin, calibrationScores, bank, null);
+        if (appearance == null) {
+            return this;
+        }
+        float[] tokens = appearance.tokenCalibrationScores();
+        float own = thresholdOverridden() ? threshold
+                : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
+        return new ReferenceProfile(version, created, frameCount, tokenDim, own, thresholdQuantile,
+                thresholdMargin, tokens, bank, null);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
     public float calibratedThreshold() {
         return Quantiles.linear(calibrationScores, thresholdQuantile) * thresholdMargin;
+    }
+
+    /** The threshold the token channel alone calibrated; {@link #calibratedThreshold()} without a pixel channel. */
+    public float tokenChannelThreshold() {
+        return appearance == null ? calibratedThreshold()
+                : Quantiles.linear(appearance.tokenCalibrationScores(), thresholdQuantile) * thresholdMargin;
     }
 
     /** Whether {@link #threshold} was set by hand rather than by calibration. */

@@ -46,6 +46,26 @@ class AppearanceCalibrationTest {
     }
 
     @Test
+    void theProfileThresholdIsTheFusedScoresAndWithoutTheChannelItIsTheTokenProfile() {
+        ReferenceProfile fused = builder(CONFIG, 6, true).build(1, Instant.EPOCH);
+        ReferenceProfile tokens = builder(CONFIG, 6, false).build(1, Instant.EPOCH);
+        AppearanceChannel a = fused.appearance();
+
+        float[] expected = new float[6];
+        float[] own = tokens.calibrationScores();
+        float max = 0;
+        for (int i = 0; i < 6; i++) {
+            expected[i] = a.fuse(own[i], a.calibrationScores()[i]);
+            max = Math.max(max, expected[i]);
+        }
+        assertThat(fused.calibrationScores()).containsExactly(expected);
+        assertThat(fused.threshold()).isEqualTo(max * 1.1f);
+        // both channels weigh alike at their own thresholds
+        assertThat(a.scale() * a.threshold()).isCloseTo(tokens.threshold(), org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(fused.withoutAppearance()).isEqualTo(tokens);
+    }
+
+    @Test
     void isDeterministicSoThatAnAuditCanRebuildIt() {
         byte[] one = ProfileCodec.encode(builder(CONFIG, 5, true).build(1, Instant.EPOCH));
         byte[] two = ProfileCodec.encode(builder(CONFIG, 5, true).build(1, Instant.EPOCH));

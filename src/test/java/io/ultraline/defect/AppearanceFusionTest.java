@@ -12,9 +12,9 @@ class AppearanceFusionTest {
     }
 
     @Test
-    void eachCoarseCellTakesTheHigherChannelAndThePeakCellTheFrameScore() {
+    void everyScoreIsTheMeanOfTheChannelsAndThePeakCellCarriesTheFrameScore() {
         float[] map = new float[64];
-        // bottom-right cell: mean 1.0 except one pixel of 5 -> mean (15 * 1 + 5) / 16 = 1.25
+        // bottom-right cell: 1.0 everywhere but one pixel of 5 -> cell mean (15 + 5) / 16 = 1.25
         for (int y = 4; y < 8; y++) {
             for (int x = 4; x < 8; x++) {
                 map[y * 8 + x] = 1f;
@@ -23,44 +23,37 @@ class AppearanceFusionTest {
         map[6 * 8 + 5] = 5f;
 
         AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 3f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(5f, map), 8, 2, 2, 2f);
+                new AppearanceBank.Scores(5f, map), 8, 2, 2, 2f, 0.5f);
 
-        // scale 2: the pixel channel's frame score 5 counts as 10, in the cell of its peak only
-        assertThat(f.coarse()).containsExactly(0.5f, 3f, 0.2f, 10f);
-        assertThat(f.frameScore()).isEqualTo(10f);
+        // scale 2: frame (3 + 5 x 2) / 2 = 6.5; cells the token cells x 0.5, and the cell of the fused
+        // peak (the bright pixel: (token map there + 10) / 2) takes the frame score
+        assertThat(f.frameScore()).isEqualTo(6.5f);
+        assertThat(f.coarse()).containsExactly(0.25f, 1.5f, 0.1f, 6.5f);
         assertThat(f.fineScale()).isEqualTo(4);
         assertThat(f.fine()).hasSize(64);
-        assertThat(f.fine()[6 * 8 + 5]).isEqualTo(10f);
+        float[] upsampled = PixelScoreMap.bilinear(new float[] {0.5f, 3f, 0.2f, 0.1f}, 2, 2, 8, 8);
+        assertThat(f.fine()[6 * 8 + 5]).isEqualTo((upsampled[6 * 8 + 5] + 10f) / 2f);
+        assertThat(f.fine()[0]).isEqualTo(upsampled[0] / 2f);
     }
 
     @Test
-    void regionsDoNotGrowOnPixelScoresOutsideThePeakCell() {
+    void aFrameFlaggedByPixelsAloneGetsItsSeedWhereThePixelsPeak() {
         float[] map = new float[64];
         map[1 * 8 + 1] = 4f;
-        for (int x = 0; x < 4; x++) {
-            map[5 * 8 + x] = 3f;
-        }
 
-        AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 0.4f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(4f, map), 8, 2, 2, 1f);
+        AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 0.6f, 0.2f, 0.1f),
+                new AppearanceBank.Scores(4f, map), 8, 2, 2, 1f, 1f);
 
-        assertThat(f.coarse()).containsExactly(4f, 0.4f, 0.2f, 0.1f);
-        assertThat(f.fine()[5 * 8 + 2]).isEqualTo(3f);
+        assertThat(f.frameScore()).isEqualTo(2.3f);
+        assertThat(f.coarse()).containsExactly(2.3f, 0.6f, 0.2f, 0.1f);
     }
 
     @Test
-    void aQuietPixelChannelLeavesTheTokenScores() {
+    void noTokenCellExceedsTheFusedFrameScoreSoRegionsMeanAFlaggedFrame() {
         AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 3f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(0f, new float[64]), 8, 2, 2, 1f);
+                new AppearanceBank.Scores(0f, new float[64]), 8, 2, 2, 1f, 1f);
 
-        assertThat(f.coarse()).containsExactly(0.5f, 3f, 0.2f, 0.1f);
-        assertThat(f.frameScore()).isEqualTo(3f);
-        // the fine map is the token map upsampled: the highest pixel sits in the top-right cell
-        int peak = 0;
-        for (int p = 1; p < 64; p++) {
-            peak = f.fine()[p] > f.fine()[peak] ? p : peak;
-        }
-        assertThat(peak % 8).isGreaterThanOrEqualTo(4);
-        assertThat(peak / 8).isLessThan(4);
+        assertThat(f.frameScore()).isEqualTo(1.5f);
+        assertThat(f.coarse()).containsExactly(0.5f, 1.5f, 0.2f, 0.1f);
     }
 }
