@@ -1,5 +1,6 @@
 package io.ultraline.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.FrameDecoding;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inspection topology running in this instance: checks Kafka, builds the topology over the
- * shared model, starts the streams client at application start and closes it cleanly (committing
- * what was processed) when the application stops.
+ * shared model, starts the streams client at application start with its meters bound
+ * ({@link StreamsMeters}) and closes both cleanly (committing what was processed) when the
+ * application stops.
  */
 @Context
 public final class PipelineService implements AutoCloseable {
@@ -40,10 +42,11 @@ public final class PipelineService implements AutoCloseable {
     private final PipelineTopics topics;
     private final PipelineQueries queries;
     private final HostInfo self;
+    private final StreamsMeters meters;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
-            ModelAvailability availability) {
+            ModelAvailability availability, MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.registry().serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
@@ -73,6 +76,7 @@ public final class PipelineService implements AutoCloseable {
             rebalance.stateChanged(now, before);
         });
         queries = new PipelineQueries(streams, self);
+        meters = StreamsMeters.bind(registry, streams, queries);
         streams.start();
         LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
                 kafka.bootstrapServers(), topics.names(),
@@ -113,6 +117,7 @@ public final class PipelineService implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             LOG.info("Closing the streams client");
             streams.close(CLOSE_TIMEOUT);
+            meters.close();
         }
     }
 
