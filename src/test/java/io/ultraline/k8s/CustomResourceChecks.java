@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The custom resources the deployment uses, checked against the fields their CRDs require and
  * allow (Strimzi KafkaTopic v1beta2, KEDA ScaledObject v1alpha1, Prometheus Operator
- * ServiceMonitor v1). fabric8 has no models for them in this build, so the rules are written out.
+ * ServiceMonitor and PrometheusRule v1). fabric8 has no models for them in this build, so the rules are written out.
  */
 final class CustomResourceChecks {
 
@@ -24,6 +24,11 @@ final class CustomResourceChecks {
             "interval", "scrapeTimeout", "honorLabels", "honorTimestamps", "relabelings",
             "metricRelabelings", "params", "tlsConfig", "bearerTokenSecret", "basicAuth", "authorization");
 
+    private static final Set<String> RULE_GROUP = Set.of("name", "interval", "rules", "limit",
+            "partial_response_strategy", "query_offset", "labels");
+    private static final Set<String> RULE = Set.of("alert", "record", "expr", "for", "keep_firing_for",
+            "labels", "annotations");
+
     private CustomResourceChecks() {
     }
 
@@ -34,6 +39,7 @@ final class CustomResourceChecks {
             case "kafka.strimzi.io/v1beta2/KafkaTopic" -> kafkaTopic(o, problems);
             case "keda.sh/v1alpha1/ScaledObject" -> scaledObject(o, problems);
             case "monitoring.coreos.com/v1/ServiceMonitor" -> serviceMonitor(o, problems);
+            case "monitoring.coreos.com/v1/PrometheusRule" -> prometheusRule(o, problems);
             default -> {
                 return false;
             }
@@ -119,6 +125,41 @@ final class CustomResourceChecks {
             only(e, MONITOR_ENDPOINT, "spec.endpoints[]", problems);
             if (!e.has("port") && !e.has("targetPort")) {
                 problems.add("an endpoint needs port or targetPort");
+            }
+        }
+    }
+
+    private static void prometheusRule(ObjectNode o, List<String> problems) {
+        JsonNode spec = o.path("spec");
+        only(spec, Set.of("groups"), "spec", problems);
+        if (!spec.path("groups").isArray() || spec.path("groups").isEmpty()) {
+            problems.add("spec.groups needs at least one group");
+        }
+        for (JsonNode g : spec.path("groups")) {
+            String at = "group " + g.path("name").asText("?");
+            only(g, RULE_GROUP, at, problems);
+            if (g.path("name").asText().isEmpty() || !g.path("rules").isArray()) {
+                problems.add(at + ": name and rules are required");
+            }
+            for (JsonNode r : g.path("rules")) {
+                String rule = at + " rule " + r.path("alert").asText(r.path("record").asText("?"));
+                only(r, RULE, rule, problems);
+                if (r.has("alert") == r.has("record")) {
+                    problems.add(rule + ": exactly one of alert and record");
+                }
+                if (!r.path("expr").isTextual() || r.path("expr").asText().isBlank()) {
+                    problems.add(rule + ": expr must be a non-empty string");
+                }
+                if (r.has("for") && !r.path("for").asText().matches("([0-9]+(ms|s|m|h|d|w|y))+")) {
+                    problems.add(rule + ": for '" + r.path("for").asText() + "' is not a Prometheus duration");
+                }
+                for (String map : List.of("labels", "annotations")) {
+                    r.path(map).fields().forEachRemaining(e -> {
+                        if (!e.getValue().isTextual()) {
+                            problems.add(rule + ": " + map + "." + e.getKey() + " must be a string");
+                        }
+                    });
+                }
             }
         }
     }

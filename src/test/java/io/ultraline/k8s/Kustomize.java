@@ -13,14 +13,14 @@ import java.util.Set;
  * Renders a kustomization the way {@code kustomize build} does, for exactly the features the
  * project's manifests use: {@code resources} (files and directories), {@code patches} (strategic
  * merge, from a file, target found by kind and name), {@code namespace}, {@code labels} (metadata
- * labels only) and {@code images}. Anything else in a kustomization.yaml is refused, so a new
+ * labels only), {@code images} and {@code configMapGenerator} (files, without the name hash). Anything else in a kustomization.yaml is refused, so a new
  * feature cannot slip past the checks half-understood. No kustomize binary comes from Debian or
  * npm; where kubectl is installed, {@code KustomizeTest} compares this with {@code kubectl kustomize}.
  */
 final class Kustomize {
 
     private static final Set<String> SUPPORTED = Set.of(
-            "apiVersion", "kind", "resources", "patches", "namespace", "labels", "images");
+            "apiVersion", "kind", "resources", "patches", "namespace", "labels", "images", "configMapGenerator");
 
     /** Kinds that live outside any namespace (the namespace field leaves them alone). */
     private static final Set<String> CLUSTER_SCOPED = Set.of(
@@ -52,6 +52,9 @@ final class Kustomize {
             } else {
                 throw new IllegalArgumentException(file + ": resource " + r.asText() + " does not exist");
             }
+        }
+        for (JsonNode generator : array(k, "configMapGenerator")) {
+            objects.add(ConfigMapGenerator.generate(dir, file, generator));
         }
         for (JsonNode patch : array(k, "patches")) {
             applyPatch(dir, file, patch, objects);
