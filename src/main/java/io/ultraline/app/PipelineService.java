@@ -43,19 +43,23 @@ public final class PipelineService implements AutoCloseable {
     private final PipelineQueries queries;
     private final HostInfo self;
     private final StreamsMeters meters;
+    private final Map<String, Object> streamsSettings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
             ModelAvailability availability, MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
-        Map<String, Object> serdeConfig = settings.registry().serdeConfig();
+        Map<String, Object> serdeConfig = settings.serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
-        KafkaPreflight.check(kafka, topics.names(), recordLimits(topics, settings.pipeline().outputs()));
+        KafkaPreflight.check(kafka, settings.passThrough().forAdmin(), topics.names(),
+                recordLimits(topics, settings.pipeline().outputs()));
 
         PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, availability));
         Topology topology = InspectionTopology.build(topics, model.inspection(),
                 FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
+        // keys the named settings own are refused at start (ClientPassThrough), so nothing here is overwritten
+        user.putAll(settings.passThrough().kafka());
         user.putAll(serdeConfig);
         user.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().trim());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
@@ -66,8 +70,9 @@ public final class PipelineService implements AutoCloseable {
             user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint);
         }
         user.put(PipelineObserver.CONFIG, observer);
-        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(
-                kafka.applicationId().trim(), user, topics, settings.pipeline())));
+        streamsSettings = java.util.Collections.unmodifiableMap(StreamsConfigs.forPipeline(
+                kafka.applicationId().trim(), user, topics, settings.pipeline()));
+        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(streamsSettings));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
         RecentFramesRebalance rebalance = new RecentFramesRebalance(topics.frames().name(),
                 () -> streams.metadataForLocalThreads(), recent);
@@ -95,6 +100,11 @@ public final class PipelineService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The settings the streams client was created with: named settings, pass-through keys, the pipeline's. */
+    public Map<String, Object> streamsSettings() {
+        return streamsSettings;
     }
 
     public PipelineTopics topics() {

@@ -23,20 +23,27 @@ public final class ServiceSettings {
     private final RegistryConfig registry;
     private final SecurityConfig security;
     private final PipelineConfig pipeline;
+    private final ClientPassThrough passThrough;
 
     @Inject
     ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
             Environment environment) {
-        this(model, kafka, registry, security, pipelineKeys(environment));
+        this(model, kafka, registry, security, pipelineKeys(environment), ClientPassThrough.from(environment));
     }
 
     ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
             Map<String, String> pipelineKeys) {
+        this(model, kafka, registry, security, pipelineKeys, ClientPassThrough.none());
+    }
+
+    ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
+            Map<String, String> pipelineKeys, ClientPassThrough passThrough) {
         SettingsProblems problems = new SettingsProblems();
         model.check(problems);
         kafka.check(problems);
         registry.check(problems);
         security.check(problems);
+        passThrough.check(problems);
         PipelineConfig parsed = null;
         try {
             parsed = PipelineConfig.parse(pipelineKeys);
@@ -49,6 +56,7 @@ public final class ServiceSettings {
         this.registry = registry;
         this.security = security;
         this.pipeline = parsed;
+        this.passThrough = passThrough;
     }
 
     /** The flat pipeline keys under {@value #PIPELINE_PREFIX}, as strings. */
@@ -81,5 +89,17 @@ public final class ServiceSettings {
 
     public PipelineConfig pipeline() {
         return pipeline;
+    }
+
+    /** {@code ultraline.kafka.properties.*} and {@code ultraline.registry.properties.*}, checked. */
+    public ClientPassThrough passThrough() {
+        return passThrough;
+    }
+
+    /** The serde settings: the registry's named ones, then its pass-through keys. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> out = new java.util.HashMap<>(registry.serdeConfig());
+        out.putAll(passThrough.registry());
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
+import io.ultraline.app.PipelineService;
 import io.ultraline.app.UltralineApplication;
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
@@ -29,9 +30,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +66,7 @@ class MonitoringMetricsIT {
             try (ApplicationContext app = UltralineApplication.start(settings(kafka, registry, prefix))) {
                 String base = "http://127.0.0.1:" + UltralineApplication.port(app);
                 await().atMost(Duration.ofMinutes(2)).until(() -> get(base + "/health/readiness").statusCode() == 200);
+                passThroughKeysReachTheStreamsClient(app);
                 send(kafka, topics);
                 Path saved = Path.of("target/monitoring-metrics.prom");
                 // Micrometer binds Kafka client metrics created after start (per-partition lag) at its
@@ -83,6 +87,19 @@ class MonitoringMetricsIT {
         return out;
     }
 
+    /**
+     * Pass-through keys (set in {@link #settings}) are in the configuration the streams client was
+     * created with, and in what it derives for its main consumer. Checked here because this test
+     * has a running service anyway.
+     */
+    private static void passThroughKeysReachTheStreamsClient(ApplicationContext app) {
+        StreamsConfig effective = new StreamsConfig(app.getBean(PipelineService.class).streamsSettings());
+        assertThat(effective.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+        assertThat(effective.getMainConsumerConfigs("g", "c", 0))
+                .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "9000000");
+    }
+
     private static Map<String, Object> settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix)
             throws Exception {
         Map<String, Object> p = new HashMap<>();
@@ -95,6 +112,9 @@ class MonitoringMetricsIT {
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", false);
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
+        p.put("ultraline.kafka.properties.num.standby.replicas", "1");
+        p.put("ultraline.kafka.properties.commit.interval.ms", "250");
+        p.put("ultraline.kafka.properties.consumer.max.partition.fetch.bytes", "9000000");
         p.put("ultraline.pipeline.alerts.rules.defect-burst.open", "1");
         p.put("ultraline.pipeline.alerts.rules.defect-burst.clear", "0");
         p.put("micronaut.server.host", "127.0.0.1");
