@@ -59,12 +59,15 @@ public final class ServiceSettings {
         this.passThrough = passThrough;
     }
 
-    /** The flat pipeline keys under {@value #PIPELINE_PREFIX}, as strings. */
+    /**
+     * The flat pipeline keys under {@value #PIPELINE_PREFIX}, as strings. An empty value is left
+     * out, so that an unset {@code ${VARIABLE:}} placeholder keeps the code's default.
+     */
     static Map<String, String> pipelineKeys(Environment environment) {
         Map<String, String> out = new TreeMap<>();
         Map<String, Object> raw = environment.getProperties(PIPELINE_PREFIX, StringConvention.RAW);
         raw.forEach((k, v) -> {
-            if (v != null && !(v instanceof Map)) {
+            if (v != null && !(v instanceof Map) && !v.toString().isBlank()) {
                 out.put(k, v.toString());
             }
         });
