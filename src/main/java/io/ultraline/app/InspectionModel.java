@@ -45,6 +45,8 @@ public final class InspectionModel implements AutoCloseable {
         FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                 new DefectDetector(profiles, RegionConfig.defaults()));
         inspection = metrics.timed(FrameInspection.of(inspector));
+        var manifest = runner.model().manifest();
+        metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256());
         LOG.info("Model {} {} loaded and warmed in {} ms", runner.model().manifest().name(),
                 runner.model().manifest().version(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -37,7 +37,14 @@ final class KafkaPreflight {
      */
     static void check(KafkaSettings kafka, Collection<String> topics,
             Map<String, TopicRecordLimits.Required> recordLimits) {
-        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        check(kafka, Map.of(), topics, recordLimits);
+    }
+
+    /** As above, the admin client also given {@code passThrough} (login handlers, timeouts, ...). */
+    static void check(KafkaSettings kafka, Map<String, Object> passThrough, Collection<String> topics,
+            Map<String, TopicRecordLimits.Required> recordLimits) {
+        Map<String, Object> config = new HashMap<>(passThrough);
+        config.putAll(kafka.clientConfig());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, kafka.applicationId() + "-preflight");

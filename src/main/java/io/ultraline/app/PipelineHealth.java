@@ -1,5 +1,8 @@
 package io.ultraline.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -40,9 +43,11 @@ final class PipelineHealth {
 
     /**
      * Ready when the model is loaded, warmed and running (no failure that belongs to no frame since
-     * the last batch), the streams client RUNNING and the registry answering.
+     * the last batch), the streams client RUNNING and the registry answering. Created with the
+     * context, so {@code ultraline_ready} (the same answer, for alert rules) is there from the
+     * first scrape.
      */
-    @Singleton
+    @Context
     @Readiness
     static final class PipelineReadiness implements HealthIndicator {
 
@@ -52,11 +57,19 @@ final class PipelineHealth {
         private final ModelAvailability availability;
 
         PipelineReadiness(PipelineService pipeline, InspectionModel model, RegistryProbe registry,
-                ModelAvailability availability) {
+                ModelAvailability availability, MeterRegistry meters) {
             this.pipeline = pipeline;
             this.model = model;
             this.registry = registry;
             this.availability = availability;
+            Gauge.builder("ultraline.ready", this, r -> r.ready() ? 1 : 0)
+                    .description("1 while /health/readiness reports UP: model running, streams RUNNING, registry reachable")
+                    .register(meters);
+        }
+
+        private boolean ready() {
+            return model.isReady() && availability.problem() == null
+                    && pipeline.state() == KafkaStreams.State.RUNNING && registry.problem() == null;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.ultraline.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.FrameDecoding;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inspection topology running in this instance: checks Kafka, builds the topology over the
- * shared model, starts the streams client at application start and closes it cleanly (committing
- * what was processed) when the application stops.
+ * shared model, starts the streams client at application start with its meters bound
+ * ({@link StreamsMeters}) and closes both cleanly (committing what was processed) when the
+ * application stops.
  */
 @Context
 public final class PipelineService implements AutoCloseable {
@@ -40,19 +42,24 @@ public final class PipelineService implements AutoCloseable {
     private final PipelineTopics topics;
     private final PipelineQueries queries;
     private final HostInfo self;
+    private final StreamsMeters meters;
+    private final Map<String, Object> streamsSettings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
-            ModelAvailability availability) {
+            ModelAvailability availability, MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
-        Map<String, Object> serdeConfig = settings.registry().serdeConfig();
+        Map<String, Object> serdeConfig = settings.serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
-        KafkaPreflight.check(kafka, topics.names(), recordLimits(topics, settings.pipeline().outputs()));
+        KafkaPreflight.check(kafka, settings.passThrough().forAdmin(), topics.names(),
+                recordLimits(topics, settings.pipeline().outputs()));
 
         PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, availability));
         Topology topology = InspectionTopology.build(topics, model.inspection(),
                 FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
+        // keys the named settings own are refused at start (ClientPassThrough), so nothing here is overwritten
+        user.putAll(settings.passThrough().kafka());
         user.putAll(serdeConfig);
         user.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().trim());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.streamThreads());
@@ -63,8 +70,9 @@ public final class PipelineService implements AutoCloseable {
             user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint);
         }
         user.put(PipelineObserver.CONFIG, observer);
-        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(
-                kafka.applicationId().trim(), user, topics, settings.pipeline())));
+        streamsSettings = java.util.Collections.unmodifiableMap(StreamsConfigs.forPipeline(
+                kafka.applicationId().trim(), user, topics, settings.pipeline()));
+        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(streamsSettings));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
         RecentFramesRebalance rebalance = new RecentFramesRebalance(topics.frames().name(),
                 () -> streams.metadataForLocalThreads(), recent);
@@ -73,6 +81,7 @@ public final class PipelineService implements AutoCloseable {
             rebalance.stateChanged(now, before);
         });
         queries = new PipelineQueries(streams, self);
+        meters = StreamsMeters.bind(registry, streams, queries);
         streams.start();
         LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
                 kafka.bootstrapServers(), topics.names(),
@@ -91,6 +100,11 @@ public final class PipelineService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The settings the streams client was created with: named settings, pass-through keys, the pipeline's. */
+    public Map<String, Object> streamsSettings() {
+        return streamsSettings;
     }
 
     public PipelineTopics topics() {
@@ -113,6 +127,7 @@ public final class PipelineService implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             LOG.info("Closing the streams client");
             streams.close(CLOSE_TIMEOUT);
+            meters.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ultraline.app;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Creator;
 import io.ultraline.serde.SerdeConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,9 +11,21 @@ import java.util.Map;
  *
  * @param url                {@code SCHEMA_REGISTRY_URL}, required; several comma-separated URLs are tried in turn
  * @param basicAuthUserInfo  {@code user:password}, empty for none
+ * @param autoRegister       {@code SCHEMA_REGISTRY_AUTO_REGISTER}: whether the serializers register
+ *                           the schemas they write; false where {@code ultraline schemas register}
+ *                           put them there and the service must not change the registry
  */
 @ConfigurationProperties("ultraline.registry")
-public record RegistryConfig(String url, String basicAuthUserInfo) {
+public record RegistryConfig(String url, String basicAuthUserInfo, boolean autoRegister) {
+
+    @Creator
+    public RegistryConfig {
+    }
+
+    /** Registering schemas on first write, the serializers' default. */
+    public RegistryConfig(String url, String basicAuthUserInfo) {
+        this(url, basicAuthUserInfo, true);
+    }
 
     void check(SettingsProblems problems) {
         problems.requireText("ultraline.registry.url", "SCHEMA_REGISTRY_URL", url);
@@ -35,13 +48,14 @@ public record RegistryConfig(String url, String basicAuthUserInfo) {
     @Override
     public String toString() {
         return "RegistryConfig[url=" + Redaction.urls(url) + ", basicAuthUserInfo="
-                + Redaction.userInfo(basicAuthUserInfo) + "]";
+                + Redaction.userInfo(basicAuthUserInfo) + ", autoRegister=" + autoRegister + "]";
     }
 
-    /** Serde settings: the registry URL and, when set, basic auth from user info. */
+    /** Serde settings: the registry URL, auto-registration and, when set, basic auth from user info. */
     Map<String, Object> serdeConfig() {
         Map<String, Object> out = new HashMap<>();
         out.put(SerdeConfig.SCHEMA_REGISTRY_URL, url.trim());
+        out.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, autoRegister);
         if (!KafkaSettings.text(basicAuthUserInfo).isEmpty()) {
             out.put(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
             out.put(SerdeConfig.BASIC_AUTH_USER_INFO, basicAuthUserInfo.trim());

@@ -2,10 +2,10 @@ package io.ultraline.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.ultraline.avro.AlertState;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameVerdict;
@@ -33,11 +33,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ultraline_dead_letters_total{reason}};</li>
  *   <li>{@code ultraline_model_batch_seconds} and {@code ultraline_model_batch_frames}: per model call;</li>
  *   <li>{@code ultraline_capture_to_verdict_seconds}: capture time to verdict time;</li>
- *   <li>{@code ultraline_defect_rate{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
- *   <li>{@code ultraline_alerts_total{scope,state}} and {@code ultraline_alerts_open}.</li>
+ *   <li>{@code ultraline_defect_ratio{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
+ *   <li>{@code ultraline_calibration_state{camera,state}}: 1 for the state of the camera's last
+ *       verdict (CALIBRATED, CALIBRATING, UNCALIBRATED), 0 for the others;</li>
+ *   <li>{@code ultraline_alerts_total{scope,state}};</li>
+ *   <li>{@code ultraline_model_info{name,version,digest}}: 1, for the model loaded;</li>
+ *   <li>{@code process_resident_memory_bytes} where the platform reports it ({@link ResidentMemory}).</li>
  * </ul>
  * Series tagged with a camera live as long as {@link RecentFrames} holds the camera: when it drops
- * one (camera cap, partitions revoked), its series are removed.
+ * one (camera cap, partitions revoked at a rebalance), its series are removed, so an instance
+ * never reports a camera another instance now processes. What lives in state stores (the open
+ * alerts) and the streams client's own metrics are bound by {@link StreamsMeters}.
  */
 @Singleton
 public final class ServiceMetrics implements PipelineObserver {
@@ -47,7 +53,7 @@ public final class ServiceMetrics implements PipelineObserver {
     private final MeterRegistry registry;
     private final Timer captureToVerdict;
     private final Map<String, DefectRate> rates = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> openAlerts = new ConcurrentHashMap<>();
+    private final Map<String, CalibrationState> calibration = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     ServiceMetrics(MeterRegistry registry, RecentFrames recent) {
@@ -57,7 +63,13 @@ public final class ServiceMetrics implements PipelineObserver {
                 .description("Capture time of a frame to the time its verdict was produced")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
-        registry.gauge("ultraline.alerts.open", openAlerts, Map::size);
+        ResidentMemory.bindTo(registry);
+    }
+
+    /** Registers {@code ultraline_model_info}: constant 1, the identity in its tags. */
+    void modelLoaded(String name, String version, String digest) {
+        Gauge.builder("ultraline.model.info", () -> 1).description("The model loaded: name, version, SHA-256 of the weights")
+                .tags("name", name, "version", version, "digest", digest).register(registry);
     }
 
     /** The model step with batch size and latency recorded. */
@@ -86,11 +98,14 @@ public final class ServiceMetrics implements PipelineObserver {
         if (verdict.getStatus() == VerdictStatus.OK || verdict.getStatus() == VerdictStatus.DEFECT) {
             rates.computeIfAbsent(camera, c -> {
                 DefectRate rate = new DefectRate(RATE_WINDOW);
-                registry.gauge("ultraline.defect.rate", io.micrometer.core.instrument.Tags.of("camera", c), rate,
-                        DefectRate::value);
+                Gauge.builder("ultraline.defect.ratio", rate, DefectRate::value)
+                        .description("Share of DEFECT among the camera's last " + RATE_WINDOW + " scored verdicts")
+                        .tag("camera", c).register(registry);
                 return rate;
             }).add(verdict.getStatus() == VerdictStatus.DEFECT);
         }
+        CalibrationState.of(verdict.getStatus()).ifPresent(state ->
+                calibration.computeIfAbsent(camera, c -> CalibrationState.register(registry, c)).set(state));
     }
 
     @Override
@@ -107,11 +122,6 @@ public final class ServiceMetrics implements PipelineObserver {
     public void alert(LineAlert alert) {
         increment("ultraline.alerts", "Alert records, by scope and state", "scope", alert.getScope().name(),
                 "state", alert.getState().name());
-        if (alert.getState() == AlertState.OPEN) {
-            openAlerts.put(alert.getAlertId(), Boolean.TRUE);
-        } else if (alert.getState() == AlertState.CLEARED) {
-            openAlerts.remove(alert.getAlertId());
-        }
     }
 
     /**
@@ -122,6 +132,7 @@ public final class ServiceMetrics implements PipelineObserver {
     void forgetCamera(String camera) {
         counters.keySet().removeIf(key -> isCameraTag(key, camera));
         rates.remove(camera);
+        calibration.remove(camera);
         for (Meter meter : List.copyOf(registry.getMeters())) {
             if (meter.getId().getName().startsWith("ultraline.") && camera.equals(meter.getId().getTag("camera"))) {
                 registry.remove(meter);

@@ -23,20 +23,27 @@ public final class ServiceSettings {
     private final RegistryConfig registry;
     private final SecurityConfig security;
     private final PipelineConfig pipeline;
+    private final ClientPassThrough passThrough;
 
     @Inject
     ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
             Environment environment) {
-        this(model, kafka, registry, security, pipelineKeys(environment));
+        this(model, kafka, registry, security, pipelineKeys(environment), ClientPassThrough.from(environment));
     }
 
     ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
             Map<String, String> pipelineKeys) {
+        this(model, kafka, registry, security, pipelineKeys, ClientPassThrough.none());
+    }
+
+    ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
+            Map<String, String> pipelineKeys, ClientPassThrough passThrough) {
         SettingsProblems problems = new SettingsProblems();
         model.check(problems);
         kafka.check(problems);
         registry.check(problems);
         security.check(problems);
+        passThrough.check(problems);
         PipelineConfig parsed = null;
         try {
             parsed = PipelineConfig.parse(pipelineKeys);
@@ -49,14 +56,18 @@ public final class ServiceSettings {
         this.registry = registry;
         this.security = security;
         this.pipeline = parsed;
+        this.passThrough = passThrough;
     }
 
-    /** The flat pipeline keys under {@value #PIPELINE_PREFIX}, as strings. */
+    /**
+     * The flat pipeline keys under {@value #PIPELINE_PREFIX}, as strings. An empty value is left
+     * out, so that an unset {@code ${VARIABLE:}} placeholder keeps the code's default.
+     */
     static Map<String, String> pipelineKeys(Environment environment) {
         Map<String, String> out = new TreeMap<>();
         Map<String, Object> raw = environment.getProperties(PIPELINE_PREFIX, StringConvention.RAW);
         raw.forEach((k, v) -> {
-            if (v != null && !(v instanceof Map)) {
+            if (v != null && !(v instanceof Map) && !v.toString().isBlank()) {
                 out.put(k, v.toString());
             }
         });
@@ -81,5 +92,17 @@ public final class ServiceSettings {
 
     public PipelineConfig pipeline() {
         return pipeline;
+    }
+
+    /** {@code ultraline.kafka.properties.*} and {@code ultraline.registry.properties.*}, checked. */
+    public ClientPassThrough passThrough() {
+        return passThrough;
+    }
+
+    /** The serde settings: the registry's named ones, then its pass-through keys. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> out = new java.util.HashMap<>(registry.serdeConfig());
+        out.putAll(passThrough.registry());
+        return out;
     }
 }

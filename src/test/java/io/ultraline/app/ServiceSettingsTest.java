@@ -87,6 +87,9 @@ class ServiceSettingsTest {
     void registryBasicAuthBecomesConfluentUserInfo() {
         assertThat(new RegistryConfig("http://r:8081", "u:p").serdeConfig())
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
-                .containsEntry("basic.auth.user.info", "u:p");
+                .containsEntry("basic.auth.user.info", "u:p")
+                .containsEntry("auto.register.schemas", true);
+        assertThat(new RegistryConfig("http://r:8081", "", false).serdeConfig())
+                .containsEntry("auto.register.schemas", false);
     }
 }

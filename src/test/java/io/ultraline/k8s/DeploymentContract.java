@@ -88,7 +88,9 @@ final class DeploymentContract {
         });
         p.env().forEach((name, e) -> {
             boolean helper = referenced.contains(name) && e.has("valueFrom") && e.path("valueFrom").has("fieldRef");
-            if (!app.envDefaults().containsKey(name) && !helper && !RUNTIME_ENV.contains(name)) {
+            // ULTRALINE_KAFKA_PROPERTIES_* and ULTRALINE_REGISTRY_PROPERTIES_* pass client keys through (ClientPassThrough)
+            boolean passThrough = name.matches("ULTRALINE_(KAFKA|REGISTRY)_PROPERTIES_[A-Z0-9_]+");
+            if (!app.envDefaults().containsKey(name) && !helper && !passThrough && !RUNTIME_ENV.contains(name)) {
                 problems.add("env " + name + " is not a ${" + name + "} placeholder of application.yml (the app would ignore it)");
             }
             boolean fromSecret = e.path("valueFrom").has("secretKeyRef");

@@ -101,11 +101,18 @@ class K8sManifestsTest {
             assertThat(ref.path("name").asText()).as(name).isEqualTo(secret.at("/metadata/name").asText());
             assertThat(secret.path("stringData").has(ref.path("key").asText())).as(name + " " + ref).isTrue();
         });
+        // KEDA's TriggerAuthentication reads the same Secret
+        List<String> referenced = new ArrayList<>(refs.values().stream().map(ref -> ref.path("key").asText()).toList());
+        for (JsonNode ref : DeploymentContract.one(K8sTree.render("overlays/cpu"), "TriggerAuthentication", "ultraline-kafka")
+                .at("/spec/secretTargetRef")) {
+            assertThat(ref.path("name").asText()).as("TriggerAuthentication " + ref).isEqualTo(secret.at("/metadata/name").asText());
+            assertThat(secret.path("stringData").has(ref.path("key").asText())).as("TriggerAuthentication " + ref).isTrue();
+            referenced.add(ref.path("key").asText());
+        }
         // and the example names no key that nothing reads
         List<String> exampleKeys = new ArrayList<>();
         secret.path("stringData").fieldNames().forEachRemaining(exampleKeys::add);
-        assertThat(refs.values()).extracting(ref -> ref.path("key").asText())
-                .containsExactlyInAnyOrderElementsOf(exampleKeys);
+        assertThat(referenced).containsExactlyInAnyOrderElementsOf(exampleKeys);
         assertThat(Yaml.document(K8sTree.k8s("base/kustomization.yaml")).path("resources"))
                 .extracting(JsonNode::asText).doesNotContain("secret.example.yaml");
     }

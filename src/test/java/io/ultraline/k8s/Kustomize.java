@@ -13,14 +13,17 @@ import java.util.Set;
  * Renders a kustomization the way {@code kustomize build} does, for exactly the features the
  * project's manifests use: {@code resources} (files and directories), {@code patches} (strategic
  * merge, from a file, target found by kind and name), {@code namespace}, {@code labels} (metadata
- * labels only) and {@code images}. Anything else in a kustomization.yaml is refused, so a new
+ * labels only), {@code images}, {@code configMapGenerator} (files, without the name hash) and
+ * {@code replacements} ({@link Replacements}); objects annotated
+ * {@code config.kubernetes.io/local-config: "true"} serve as replacement sources and are left out
+ * of the result, as kustomize does. Anything else in a kustomization.yaml is refused, so a new
  * feature cannot slip past the checks half-understood. No kustomize binary comes from Debian or
  * npm; where kubectl is installed, {@code KustomizeTest} compares this with {@code kubectl kustomize}.
  */
 final class Kustomize {
 
     private static final Set<String> SUPPORTED = Set.of(
-            "apiVersion", "kind", "resources", "patches", "namespace", "labels", "images");
+            "apiVersion", "kind", "resources", "patches", "namespace", "labels", "images", "configMapGenerator", "replacements");
 
     /** Kinds that live outside any namespace (the namespace field leaves them alone). */
     private static final Set<String> CLUSTER_SCOPED = Set.of(
@@ -32,6 +35,13 @@ final class Kustomize {
 
     /** The objects a kustomization directory renders to, in resource order. */
     static List<ObjectNode> build(Path dir) {
+        return accumulate(dir).stream()
+                .filter(o -> !o.at("/metadata/annotations/config.kubernetes.io~1local-config").asText().equals("true"))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    /** The objects of {@code dir} with local-config ones kept: a parent's replacements may read them. */
+    private static List<ObjectNode> accumulate(Path dir) {
         Path file = dir.resolve("kustomization.yaml");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(dir + ": no kustomization.yaml");
@@ -46,12 +56,15 @@ final class Kustomize {
         for (JsonNode r : array(k, "resources")) {
             Path p = dir.resolve(r.asText()).normalize();
             if (Files.isDirectory(p)) {
-                objects.addAll(build(p));
+                objects.addAll(accumulate(p));
             } else if (Files.isRegularFile(p)) {
                 objects.addAll(Yaml.documents(p));
             } else {
                 throw new IllegalArgumentException(file + ": resource " + r.asText() + " does not exist");
             }
+        }
+        for (JsonNode generator : array(k, "configMapGenerator")) {
+            objects.add(ConfigMapGenerator.generate(dir, file, generator));
         }
         for (JsonNode patch : array(k, "patches")) {
             applyPatch(dir, file, patch, objects);
@@ -70,7 +83,10 @@ final class Kustomize {
         for (JsonNode image : array(k, "images")) {
             setImage(file, image, objects);
         }
-        return objects;
+        for (JsonNode replacement : array(k, "replacements")) {
+            Replacements.apply(file, replacement, objects);
+        }
+        return new ArrayList<>(objects);
     }
 
     private static void applyPatch(Path dir, Path file, JsonNode entry, List<ObjectNode> objects) {

@@ -51,7 +51,7 @@ class ManifestValidatorTest {
             """;
 
     private static final String TOPIC = """
-            apiVersion: kafka.strimzi.io/v1beta2
+            apiVersion: kafka.strimzi.io/v1
             kind: KafkaTopic
             metadata:
               name: t
@@ -60,6 +60,23 @@ class ManifestValidatorTest {
               partitions: 3
               replicas: 3
               config: {cleanup.policy: delete}
+            """;
+
+    private static final String USER = """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaUser
+            metadata:
+              name: u
+              labels: {strimzi.io/cluster: c}
+            spec:
+              authentication: {type: scram-sha-512}
+              authorization:
+                type: simple
+                acls:
+                  - resource: {type: topic, name: t, patternType: literal}
+                    operations: [Read, Describe]
+                  - resource: {type: cluster}
+                    operations: [IdempotentWrite]
             """;
 
     private static final String SCALED_OBJECT = """
@@ -79,6 +96,7 @@ class ManifestValidatorTest {
     void acceptsCorrectObjects() {
         assertThat(problems(STATEFUL_SET)).isEmpty();
         assertThat(problems(TOPIC)).isEmpty();
+        assertThat(problems(USER)).isEmpty();
         assertThat(problems(SCALED_OBJECT)).isEmpty();
     }
 
@@ -111,6 +129,15 @@ class ManifestValidatorTest {
         assertThat(problems(SCALED_OBJECT.replace("maxReplicaCount: 3", "maxReplicaCount: 0"))).anySatisfy(p -> assertThat(p).contains("exceeds"));
         assertThat(problems(SCALED_OBJECT.replace("lagThreshold: \"10\"", "lagThreshold: 10"))).anySatisfy(p -> assertThat(p).contains("must be a string"));
         assertThat(problems(SCALED_OBJECT.replace("consumerGroup: g, ", ""))).anySatisfy(p -> assertThat(p).contains("consumerGroup is required"));
+        // Strimzi 1.0 serves only v1
+        assertThat(problems(TOPIC.replace("kafka.strimzi.io/v1", "kafka.strimzi.io/v1beta2")))
+                .anySatisfy(p -> assertThat(p).contains("unknown apiVersion/kind kafka.strimzi.io/v1beta2/KafkaTopic"));
+        assertThat(problems(USER.replace("operations: [Read, Describe]", "operation: Read")))
+                .anySatisfy(p -> assertThat(p).contains("unknown field spec.authorization.acls[0].operation"));
+        assertThat(problems(USER.replace("type: scram-sha-512", "type: plain")))
+                .anySatisfy(p -> assertThat(p).contains("spec.authentication.type"));
+        assertThat(problems(USER.replace("type: topic, name: t,", "type: topic,")))
+                .anySatisfy(p -> assertThat(p).contains("resource.name is required"));
         assertThat(problems("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n")).anySatisfy(p -> assertThat(p).contains("unknown apiVersion/kind"));
     }
 

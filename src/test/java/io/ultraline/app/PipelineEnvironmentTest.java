@@ -1,0 +1,71 @@
+package io.ultraline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.ultraline.stream.BatchConfig;
+import io.ultraline.stream.CalibrationDefaults;
+import io.ultraline.stream.ExplanationsMode;
+import io.ultraline.stream.FieldLimits;
+import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.OutputLimits;
+import io.ultraline.stream.PipelineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every pipeline setting has an environment variable in application.yml, and with none of them
+ * set the service runs with the code's defaults (a placeholder default that drifted from the
+ * code would change behaviour unnoticed).
+ */
+class PipelineEnvironmentTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?m)^ {4}([a-z][a-z0-9.-]*): \\$\\{([A-Z0-9_]+):");
+
+    @Test
+    void everyPipelineKeyIsAnEnvironmentPlaceholder() throws IOException {
+        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
+        Map<String, String> variables = new TreeMap<>();
+        for (Matcher m = PLACEHOLDER.matcher(yml); m.find(); ) {
+            variables.put(m.group(1), m.group(2));
+        }
+        for (String key : new String[] {BatchConfig.KEY_SIZE, BatchConfig.KEY_MAX_WAIT, BatchConfig.KEY_CHECK_INTERVAL,
+                FrameLimits.KEY_MAX_BYTES, FrameLimits.KEY_MAX_PIXELS, FrameLimits.KEY_ALLOWED_ENCODINGS,
+                FieldLimits.KEY_MAX_ID_LENGTH, FieldLimits.KEY_MAX_ATTRIBUTES, FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
+                FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH, ExplanationsMode.KEY, OutputLimits.KEY_MAX_RECORD_BYTES,
+                OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, CalibrationDefaults.KEY_DEFAULT_FRAMES,
+                CalibrationDefaults.KEY_MAX_FRAMES, CalibrationDefaults.KEY_MAX_INLINE_BUILD,
+                "alerts.rules.defect-burst.window-frames", "alerts.rules.defect-burst.window",
+                "alerts.rules.defect-burst.open", "alerts.rules.defect-burst.clear"}) {
+            assertThat(variables).as(key + " in application.yml's ultraline.pipeline with a ${VARIABLE:default}")
+                    .containsKey(key);
+        }
+    }
+
+    @Test
+    void unsetVariablesGiveTheCodeDefaults() {
+        Environment env = ApplicationContext.builder().deduceEnvironment(false).build().getEnvironment().start();
+        try {
+            PipelineConfig config = PipelineConfig.parse(ServiceSettings.pipelineKeys(env));
+            PipelineConfig d = PipelineConfig.defaults();
+            assertThat(config.batch()).isEqualTo(d.batch());
+            assertThat(config.limits()).isEqualTo(d.limits());
+            assertThat(config.calibration()).isEqualTo(d.calibration());
+            assertThat(config.outputs()).isEqualTo(d.outputs());
+            assertThat(config.explanations()).isEqualTo(d.explanations());
+            assertThat(config.alertRules()).singleElement().satisfies(r -> {
+                assertThat(r.windowFrames()).isEqualTo(20);
+                assertThat(r.window()).isZero();
+            });
+        } finally {
+            env.stop();
+        }
+    }
+}
