@@ -1,6 +1,7 @@
 package io.ultraline.inspect;
 
 import io.ultraline.ultra.MaskUpsampling;
+import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.eval.ConceptIdConsistency;
@@ -23,6 +24,17 @@ import java.util.Map;
  *       (the cut told the truth, an upper reference for the cut alone);
  *   <li>{@code _kmeans_tokens}: k-means over the model's tokens at the target layer, k = parts;
  *   <li>{@code _kmeans_colour}: k-means over each patch's RGB mean and standard deviation, k = parts.
+ * </ul>
+ *
+ * <p>and, to tell where concepts lose (the grid, the maps, the clustering or the labelling):
+ *
+ * <ul>
+ *   <li>{@code _grid_oracle}: every grid cell labelled with the part most of its pixels show, the
+ *       ceiling of any labelling on this token grid;
+ *   <li>{@code _kmeans_maps}: k-means over the ULTra maps themselves (after the self-entry fix,
+ *       scaled to unit length, so distances follow the cosine), k = parts;
+ *   <li>{@code _fixed_k_membership}: the fixed-K clusters by membership (each patch in its own
+ *       map's cluster) instead of the argmax of the aggregated concept maps.
  * </ul>
  *
  * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
@@ -52,11 +64,17 @@ final class ConceptScorecard {
         int[] own = MaskUpsampling.upsample(r.segmentation().labels(), gh, gw, w, h);
         add("", SegmentationScores.of(own, truth));
         consistency.add(own, truth);
-        int[] fixed = new UltraSegmenter(SegmenterConfig.fixedClusters(k)).segment(r.model().maps(), gh, gw).labels();
-        add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixed, gh, gw, w, h), truth));
+        Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k)).segment(r.model().maps(), gh, gw);
+        add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
+        add("_fixed_k_membership", SegmentationScores.of(
+                MaskUpsampling.upsample(fixedK.clusters().labels(), gh, gw, w, h), truth));
+        add("_grid_oracle", SegmentationScores.of(
+                MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
         int kk = Math.min(k, gh * gw);
         int[] byTokens = KMeans.cluster(rows(r.model().tokens(), gh * gw), kk, KMEANS_SEED);
         add("_kmeans_tokens", SegmentationScores.of(MaskUpsampling.upsample(byTokens, gh, gw, w, h), truth));
+        int[] byMaps = KMeans.cluster(unitRows(fixedK.fixedMaps()), kk, KMEANS_SEED);
+        add("_kmeans_maps", SegmentationScores.of(MaskUpsampling.upsample(byMaps, gh, gw, w, h), truth));
         int[] byColour = KMeans.cluster(PatchColour.features(r.image().pixels(), w, h, gh, gw), kk, KMEANS_SEED);
         add("_kmeans_colour", SegmentationScores.of(MaskUpsampling.upsample(byColour, gh, gw, w, h), truth));
         frames++;
@@ -87,6 +105,42 @@ final class ConceptScorecard {
         sum[0] += s.miou();
         sum[1] += s.pixelAccuracy();
         sum[2] += s.ari();
+    }
+
+    private static float[][] unitRows(float[][] maps) {
+        float[][] out = new float[maps.length][];
+        for (int i = 0; i < maps.length; i++) {
+            double norm = 0;
+            for (float v : maps[i]) {
+                norm += v * v;
+            }
+            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+            out[i] = new float[maps[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = maps[i][j] * scale;
+            }
+        }
+        return out;
+    }
+
+    /** Each cell's most common part id (ties to the lower id), cells as {@link MaskUpsampling} maps them. */
+    static int[] majorityPerCell(int[] parts, int w, int h, int gh, int gw) {
+        int max = Arrays.stream(parts).max().orElse(0);
+        int[][] counts = new int[gh * gw][max + 1];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                counts[(int) ((long) y * gh / h) * gw + (int) ((long) x * gw / w)][parts[y * w + x]]++;
+            }
+        }
+        int[] out = new int[gh * gw];
+        for (int c = 0; c < out.length; c++) {
+            for (int id = 1; id <= max; id++) {
+                if (counts[c][id] > counts[c][out[c]]) {
+                    out[c] = id;
+                }
+            }
+        }
+        return out;
     }
 
     private static float[][] rows(float[] flat, int n) {

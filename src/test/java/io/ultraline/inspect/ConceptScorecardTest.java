@@ -69,7 +69,8 @@ class ConceptScorecardTest {
         card.put(m);
         for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
             "concept_id_consistency", "concept_miou_fixed_k", "concept_miou_kmeans_tokens",
-            "concept_ari_kmeans_tokens", "concept_miou_kmeans_colour", "concept_ari_kmeans_colour"}) {
+            "concept_ari_kmeans_tokens", "concept_miou_kmeans_colour", "concept_ari_kmeans_colour",
+            "concept_miou_grid_oracle", "concept_miou_kmeans_maps", "concept_miou_fixed_k_membership"}) {
             assertThat((Double) m.get(key)).as(key).isEqualTo(1.0);
         }
         assertThat(m).containsEntry("concept_frames", 2).containsEntry("concept_count_mean", 2.0)
@@ -88,6 +89,13 @@ class ConceptScorecardTest {
         card.put(m);
         assertThat((Double) m.get("concept_miou")).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
         assertThat((Double) m.get("concept_ari")).isLessThan(0.01);
+    }
+
+    @Test
+    void theGridOracleTakesEachCellsMajorityPart() {
+        // 4x2 pixels, 1x2 grid: the left cell holds parts 0,1 / 1,1 -> 1; the right 2,2 / 0,2 -> 2.
+        int[] parts = {0, 1, 2, 2, 1, 1, 0, 2};
+        assertThat(ConceptScorecard.majorityPerCell(parts, 4, 2, 1, 2)).containsExactly(1, 2);
     }
 
     @Test
