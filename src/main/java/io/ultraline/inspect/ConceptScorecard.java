@@ -8,6 +8,7 @@ import io.ultraline.ultra.eval.ConceptIdConsistency;
 import io.ultraline.ultra.eval.KMeans;
 import io.ultraline.ultra.eval.PatchColour;
 import io.ultraline.ultra.eval.SegmentationScores;
+import io.ultraline.ultra.transform.ConsistencyTrainer;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,7 +35,9 @@ import java.util.Map;
  *   <li>{@code _kmeans_maps}: k-means over the ULTra maps themselves (after the self-entry fix,
  *       scaled to unit length, so distances follow the cosine), k = parts;
  *   <li>{@code _fixed_k_membership}: the fixed-K clusters by membership (each patch in its own
- *       map's cluster) instead of the argmax of the aggregated concept maps.
+ *       map's cluster) instead of the argmax of the aggregated concept maps;
+ *   <li>{@code _kmeans_tokens_w}: k-means over the tokens through a transform W learned on the
+ *       calibration frames ({@link TransformCalibration}), when one was given.
  * </ul>
  *
  * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
@@ -45,6 +48,18 @@ final class ConceptScorecard {
     static final long KMEANS_SEED = 19;
 
     private final Map<String, double[]> sums = new LinkedHashMap<>();
+    /** Null: no transform learned; else {@code _kmeans_tokens_w} scores k-means over W z. */
+    private final ConsistencyTrainer.Result transform;
+    private final double transformSeconds;
+
+    ConceptScorecard() {
+        this(null, 0);
+    }
+
+    ConceptScorecard(ConsistencyTrainer.Result transform, double transformSeconds) {
+        this.transform = transform;
+        this.transformSeconds = transformSeconds;
+    }
     private final ConceptIdConsistency consistency = new ConceptIdConsistency();
     private int frames;
     private long concepts;
@@ -73,6 +88,11 @@ final class ConceptScorecard {
         int kk = Math.min(k, gh * gw);
         int[] byTokens = KMeans.cluster(rows(r.model().tokens(), gh * gw), kk, KMEANS_SEED);
         add("_kmeans_tokens", SegmentationScores.of(MaskUpsampling.upsample(byTokens, gh, gw, w, h), truth));
+        if (transform != null) {
+            int[] byW = KMeans.cluster(rows(transform.transform().apply(r.model().tokens(), gh * gw), gh * gw), kk,
+                    KMEANS_SEED);
+            add("_kmeans_tokens_w", SegmentationScores.of(MaskUpsampling.upsample(byW, gh, gw, w, h), truth));
+        }
         int[] byMaps = KMeans.cluster(unitRows(fixedK.fixedMaps()), kk, KMEANS_SEED);
         add("_kmeans_maps", SegmentationScores.of(MaskUpsampling.upsample(byMaps, gh, gw, w, h), truth));
         int[] byColour = KMeans.cluster(PatchColour.features(r.image().pixels(), w, h, gh, gw), kk, KMEANS_SEED);
@@ -95,6 +115,12 @@ final class ConceptScorecard {
                 m.put("concept_id_consistency", consistency.value());
             }
         });
+        if (transform != null) {
+            m.put("transform_seconds", transformSeconds);
+            m.put("transform_invariance", transform.invariance());
+            m.put("transform_variance", transform.variance());
+            m.put("transform_covariance", transform.covariance());
+        }
         m.put("concept_frames", frames);
         m.put("concept_count_mean", (double) concepts / frames);
         m.put("parts_count_mean", (double) parts / frames);

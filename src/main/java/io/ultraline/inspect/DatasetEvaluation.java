@@ -77,7 +77,7 @@ public final class DatasetEvaluation {
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
         RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
-        ConceptScorecard conceptCard = new ConceptScorecard();
+        ConceptScorecard conceptCard = conceptScorecard(data, good);
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -162,6 +162,16 @@ public final class DatasetEvaluation {
             m.putAll(new RawPixelBaseline(inspector.runner().config().imageSize()).evaluate(data));
         }
         return m;
+    }
+
+    /** With part ids, also a token transform learned on the good frames (issue 19, first cut). */
+    private ConceptScorecard conceptScorecard(LabelledDataset data, List<RgbImage> good) {
+        if (!data.hasParts()) {
+            return new ConceptScorecard();
+        }
+        long start = System.nanoTime();
+        var transform = TransformCalibration.learn(inspector, good, ConceptScorecard.KMEANS_SEED);
+        return new ConceptScorecard(transform, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {
