@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code ultraline evaluate}: calibrate on a dataset's good frames, score its test frames, print metrics. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Detection quality on a labelled dataset (image/pixel AUROC, region IoU, precision, recall)"
-                + " with and without ULTra concepts, beside the raw-pixel kNN baseline.")
+                + " with and without ULTra concepts, beside the raw-pixel kNN baseline. With part ids (dataset"
+                + " generate --scenes) also concept mIoU, pixel accuracy, ARI, id consistency and k-means anchors.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model directory") Path model;

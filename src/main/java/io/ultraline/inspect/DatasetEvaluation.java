@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
  * {@code baseline_} prefix come from plain token-score thresholding without ULTra concepts in
  * the same run (the scores are shared, so only the region figures can differ). The
  * {@code baseline_pixels_} figures, when on, come from {@link RawPixelBaseline}: no network at all.
+ * The {@code concept_} figures, for datasets with part ids, come from {@link ConceptScorecard}.
  */
 public final class DatasetEvaluation {
 
@@ -79,6 +80,7 @@ public final class DatasetEvaluation {
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
         RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
+        ConceptScorecard conceptCard = conceptScorecard(data, good);
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -121,6 +123,7 @@ public final class DatasetEvaluation {
                 baselineRegionCount += theirs.size();
                 List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
                 regionCard.frame(t.image(), r, truths);
+                conceptCard.frame(t, r);
                 if (t.defective()) {
                     Map<String, List<boolean[]>> other = new LinkedHashMap<>();
                     variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
@@ -155,6 +158,7 @@ public final class DatasetEvaluation {
             m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
         }
         regionCard.put(m);
+        conceptCard.put(m);
         m.put("threshold", profile.threshold());
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));
@@ -174,6 +178,16 @@ public final class DatasetEvaluation {
             m.putAll(new RawPixelBaseline(inspector.runner().config().imageSize()).evaluate(data));
         }
         return m;
+    }
+
+    /** With part ids, also a token transform learned on the good frames (issue 19, first cut). */
+    private ConceptScorecard conceptScorecard(LabelledDataset data, List<RgbImage> good) {
+        if (!data.hasParts()) {
+            return new ConceptScorecard();
+        }
+        long start = System.nanoTime();
+        var transform = TransformCalibration.learn(inspector, good, ConceptScorecard.KMEANS_SEED);
+        return new ConceptScorecard(transform, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {

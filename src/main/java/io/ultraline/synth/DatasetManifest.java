@@ -10,7 +10,7 @@ final class DatasetManifest {
     private DatasetManifest() {
     }
 
-    static String json(DatasetOptions o, DatasetWriter.Summary s, String surfaceSample) {
+    static String json(DatasetOptions o, DatasetWriter.Summary s, String surfaceSample, SceneGenerator scenes) {
         CameraSetup c = s.camera();
         String types = Stream.of(DefectType.values())
                 .map(t -> "\"" + t.name() + "\": " + s.defectTypes().getOrDefault(t, 0))
@@ -21,6 +21,9 @@ final class DatasetManifest {
                 + "  \"family\": \"" + o.family().name() + "\",\n"
                 + (surfaceSample == null ? "" : "  \"surfaceSample\": \"" + surfaceSample.replace("\\", "\\\\")
                         .replace("\"", "\\\"") + "\",\n")
+                + (scenes == null ? "" : "  \"scenes\": {\"kind\": \"" + scenes.kind().name() + "\", \"materials\": "
+                        + scenes.materialNames().stream().map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"")
+                                + "\"").collect(Collectors.joining(", ", "[", "]")) + "},\n")
                 + "  \"movingSurface\": " + o.movingSurface() + ",\n"
                 + "  \"size\": " + o.size() + ",\n"
                 + "  \"calibration\": " + s.calibration() + ",\n"

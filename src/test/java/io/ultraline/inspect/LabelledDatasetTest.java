@@ -33,6 +33,48 @@ class LabelledDatasetTest {
     }
 
     @Test
+    void threeColumnFilesHaveNoParts() throws IOException {
+        calibration("0001.png");
+        labels("image,mask,label", "images/a.png,,0");
+        LabelledDataset d = LabelledDataset.open(root);
+        assertThat(d.hasParts()).isFalse();
+        assertThat(d.test().get(0).partsPath()).isNull();
+    }
+
+    @Test
+    void aFourthColumnNamesEachFramesPartsImage() throws IOException {
+        calibration("0001.png");
+        labels("image,mask,label,parts", "images/a.png,,0,parts/a.png", "images/b.png,masks/b.png,1,");
+        LabelledDataset d = LabelledDataset.open(root);
+        assertThat(d.hasParts()).isTrue();
+        assertThat(d.test().get(0).partsPath()).isEqualTo(root.resolve("test/parts/a.png"));
+        assertThat(d.test().get(1).partsPath()).isNull();
+        assertThat(d.test().get(1).maskPath()).isEqualTo(root.resolve("test/masks/b.png"));
+    }
+
+    @Test
+    void rowsMustHaveTheHeadersColumnCount() throws IOException {
+        calibration("0001.png");
+        labels("image,mask,label,parts", "images/a.png,,0");
+        assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 2")
+                .hasMessageContaining("image,mask,label,parts");
+        labels("image,mask,label", "images/a.png,,0,parts/a.png");
+        assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void partIdsAreTheGreyValues() throws IOException {
+        BufferedImage m = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+        m.getRaster().setSample(1, 0, 0, 2);
+        m.getRaster().setSample(2, 1, 0, 3);
+        Path p = root.resolve("parts.png");
+        ImageIO.write(m, "png", p.toFile());
+        assertThat(LabelledDataset.readParts(p, 3, 2)).containsExactly(0, 2, 0, 0, 0, 3);
+        assertThatThrownBy(() -> LabelledDataset.readParts(p, 2, 3)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is 3x2, its image 2x3");
+    }
+
+    @Test
     void refusesDirectoriesThatAreNoDataset() throws IOException {
         assertThatThrownBy(() -> LabelledDataset.open(root)).isInstanceOf(IOException.class)
                 .hasMessageContaining("is not a dataset");

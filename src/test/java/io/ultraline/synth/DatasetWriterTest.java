@@ -116,6 +116,28 @@ class DatasetWriterTest {
     }
 
     @Test
+    void sceneDatasetsAddAPartsColumnAndPartsImages() throws IOException {
+        Path dir = tmp.resolve("scenes");
+        DatasetOptions o = new DatasetOptions(3, 6, 2, 64, 0.5, MaterialFamily.GRANULAR);
+        new DatasetWriter(SceneGenerator.ofFamilies(SceneKind.CONVEYOR, 3, 4)).write(dir, o, (p, d, t) -> { });
+        List<String> lines = Files.readAllLines(dir.resolve("test/labels.csv"));
+        assertThat(lines.get(0)).isEqualTo("image,mask,label,parts");
+        assertThat(lines).hasSize(1 + 6);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertThat(f).hasSize(4);
+            assertThat(f[3]).isEqualTo(f[0].replace("images/", "parts/"));
+            BufferedImage parts = ImageIO.read(dir.resolve("test").resolve(f[3]).toFile());
+            assertThat(parts.getWidth()).isEqualTo(64);
+            int[] ids = parts.getRaster().getSamples(0, 0, 64, 64, 0, new int[64 * 64]);
+            assertThat(java.util.Arrays.stream(ids).distinct().count()).isBetween(2L, 4L);
+            assertThat(ids).contains(0);
+        }
+        assertThat(Files.readString(dir.resolve("dataset.json"))).contains("\"scenes\": {\"kind\": \"CONVEYOR\"");
+        assertThat(list(dir.resolve("calibration"))).hasSize(2);
+    }
+
+    @Test
     void refusesADirectoryThatIsNotEmpty() throws IOException {
         Files.createDirectories(tmp.resolve("used"));
         Files.writeString(tmp.resolve("used/old.txt"), "x");

@@ -1,0 +1,180 @@
+package io.ultraline.inspect;
+
+import io.ultraline.ultra.MaskUpsampling;
+import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.eval.ConceptIdConsistency;
+import io.ultraline.ultra.eval.KMeans;
+import io.ultraline.ultra.eval.PatchColour;
+import io.ultraline.ultra.eval.SegmentationScores;
+import io.ultraline.ultra.transform.ConsistencyTrainer;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The concept side of {@link DatasetEvaluation}, for test frames with part ids (issue 19): how well
+ * the frame's ULTra concepts, upsampled to pixels, reproduce its parts ({@code concept_miou},
+ * {@code concept_pixel_accuracy}, {@code concept_ari}, {@code concept_id_consistency}; see
+ * {@link SegmentationScores} and {@link ConceptIdConsistency}), beside the same scores for
+ *
+ * <ul>
+ *   <li>{@code _fixed_k}: the same maps cut into at most as many concepts as the frame has parts
+ *       (the cut told the truth, an upper reference for the cut alone);
+ *   <li>{@code _kmeans_tokens}: k-means over the model's tokens at the target layer, k = parts;
+ *   <li>{@code _kmeans_colour}: k-means over each patch's RGB mean and standard deviation, k = parts.
+ * </ul>
+ *
+ * <p>and, to tell where concepts lose (the grid, the maps, the clustering or the labelling):
+ *
+ * <ul>
+ *   <li>{@code _grid_oracle}: every grid cell labelled with the part most of its pixels show, the
+ *       ceiling of any labelling on this token grid;
+ *   <li>{@code _kmeans_maps}: k-means over the ULTra maps themselves (after the self-entry fix,
+ *       scaled to unit length, so distances follow the cosine), k = parts;
+ *   <li>{@code _fixed_k_membership}: the fixed-K clusters by membership (each patch in its own
+ *       map's cluster) instead of the argmax of the aggregated concept maps;
+ *   <li>{@code _kmeans_tokens_w}: k-means over the tokens through a transform W learned on the
+ *       calibration frames ({@link TransformCalibration}), when one was given.
+ * </ul>
+ *
+ * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
+ */
+final class ConceptScorecard {
+
+    /** k-means seed: fixed, so the anchors are reproducible. */
+    static final long KMEANS_SEED = 19;
+
+    private final Map<String, double[]> sums = new LinkedHashMap<>();
+    /** Null: no transform learned; else {@code _kmeans_tokens_w} scores k-means over W z. */
+    private final ConsistencyTrainer.Result transform;
+    private final double transformSeconds;
+
+    ConceptScorecard() {
+        this(null, 0);
+    }
+
+    ConceptScorecard(ConsistencyTrainer.Result transform, double transformSeconds) {
+        this.transform = transform;
+        this.transformSeconds = transformSeconds;
+    }
+    private final ConceptIdConsistency consistency = new ConceptIdConsistency();
+    private int frames;
+    private long concepts;
+    private long parts;
+
+    /** Scores one frame; frames without part ids are skipped. */
+    void frame(LabelledDataset.TestFrame t, InspectedFrame r) throws IOException {
+        if (t.partsPath() == null) {
+            return;
+        }
+        int w = r.width();
+        int h = r.height();
+        int gh = r.segmentation().gridHeight();
+        int gw = r.segmentation().gridWidth();
+        int[] truth = LabelledDataset.readParts(t.partsPath(), w, h);
+        int k = (int) Arrays.stream(truth).distinct().count();
+        int[] own = MaskUpsampling.upsample(r.segmentation().labels(), gh, gw, w, h);
+        add("", SegmentationScores.of(own, truth));
+        consistency.add(own, truth);
+        Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k)).segment(r.model().maps(), gh, gw);
+        add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
+        add("_fixed_k_membership", SegmentationScores.of(
+                MaskUpsampling.upsample(fixedK.clusters().labels(), gh, gw, w, h), truth));
+        add("_grid_oracle", SegmentationScores.of(
+                MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
+        int kk = Math.min(k, gh * gw);
+        int[] byTokens = KMeans.cluster(rows(r.model().tokens(), gh * gw), kk, KMEANS_SEED);
+        add("_kmeans_tokens", SegmentationScores.of(MaskUpsampling.upsample(byTokens, gh, gw, w, h), truth));
+        if (transform != null) {
+            int[] byW = KMeans.cluster(rows(transform.transform().apply(r.model().tokens(), gh * gw), gh * gw), kk,
+                    KMEANS_SEED);
+            add("_kmeans_tokens_w", SegmentationScores.of(MaskUpsampling.upsample(byW, gh, gw, w, h), truth));
+        }
+        int[] byMaps = KMeans.cluster(unitRows(fixedK.fixedMaps()), kk, KMEANS_SEED);
+        add("_kmeans_maps", SegmentationScores.of(MaskUpsampling.upsample(byMaps, gh, gw, w, h), truth));
+        int[] byColour = KMeans.cluster(PatchColour.features(r.image().pixels(), w, h, gh, gw), kk, KMEANS_SEED);
+        add("_kmeans_colour", SegmentationScores.of(MaskUpsampling.upsample(byColour, gh, gw, w, h), truth));
+        frames++;
+        concepts += r.segmentation().conceptCount();
+        parts += k;
+    }
+
+    /** Adds the figures when some frame had part ids. */
+    void put(Map<String, Object> m) {
+        if (frames == 0) {
+            return;
+        }
+        sums.forEach((suffix, s) -> {
+            m.put("concept_miou" + suffix, s[0] / frames);
+            m.put("concept_pixel_accuracy" + suffix, s[1] / frames);
+            m.put("concept_ari" + suffix, s[2] / frames);
+            if (suffix.isEmpty()) {
+                m.put("concept_id_consistency", consistency.value());
+            }
+        });
+        if (transform != null) {
+            m.put("transform_seconds", transformSeconds);
+            m.put("transform_invariance", transform.invariance());
+            m.put("transform_variance", transform.variance());
+            m.put("transform_covariance", transform.covariance());
+        }
+        m.put("concept_frames", frames);
+        m.put("concept_count_mean", (double) concepts / frames);
+        m.put("parts_count_mean", (double) parts / frames);
+    }
+
+    private void add(String suffix, SegmentationScores s) {
+        double[] sum = sums.computeIfAbsent(suffix, x -> new double[3]);
+        sum[0] += s.miou();
+        sum[1] += s.pixelAccuracy();
+        sum[2] += s.ari();
+    }
+
+    private static float[][] unitRows(float[][] maps) {
+        float[][] out = new float[maps.length][];
+        for (int i = 0; i < maps.length; i++) {
+            double norm = 0;
+            for (float v : maps[i]) {
+                norm += v * v;
+            }
+            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+            out[i] = new float[maps[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = maps[i][j] * scale;
+            }
+        }
+        return out;
+    }
+
+    /** Each cell's most common part id (ties to the lower id), cells as {@link MaskUpsampling} maps them. */
+    static int[] majorityPerCell(int[] parts, int w, int h, int gh, int gw) {
+        int max = Arrays.stream(parts).max().orElse(0);
+        int[][] counts = new int[gh * gw][max + 1];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                counts[(int) ((long) y * gh / h) * gw + (int) ((long) x * gw / w)][parts[y * w + x]]++;
+            }
+        }
+        int[] out = new int[gh * gw];
+        for (int c = 0; c < out.length; c++) {
+            for (int id = 1; id <= max; id++) {
+                if (counts[c][id] > counts[c][out[c]]) {
+                    out[c] = id;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[][] rows(float[] flat, int n) {
+        int d = flat.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package io.ultraline.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.frame.RgbImage;
+import io.ultraline.model.FrameTokens;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The concept figures of an evaluation, on a 4 x 4 grid whose two halves are two parts. */
+class ConceptScorecardTest {
+
+    private static final int GRID = 4, SIZE = 16;
+
+    @TempDir
+    Path tmp;
+
+    /** Tokens, maps and colours that all say "left half" and "right half". */
+    private InspectedFrame halves() {
+        int n = GRID * GRID;
+        float[][] maps = new float[n][n];
+        float[] tokens = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            boolean left = i % GRID < GRID / 2;
+            for (int j = 0; j < n; j++) {
+                maps[i][j] = (j % GRID < GRID / 2) == left ? 1 : 0;
+            }
+            tokens[2 * i + (left ? 0 : 1)] = 1;
+        }
+        float[] px = new float[SIZE * SIZE * 3];
+        for (int p = 0; p < SIZE * SIZE; p++) {
+            float v = p % SIZE < SIZE / 2 ? 0.1f : 0.9f;
+            px[3 * p] = v;
+            px[3 * p + 1] = v;
+            px[3 * p + 2] = v;
+        }
+        FrameTokens t = new FrameTokens(n, 2, tokens, maps);
+        return new InspectedFrame(SIZE, SIZE, t,
+                new UltraSegmenter(SegmenterConfig.defaults()).segment(maps, GRID, GRID), null,
+                new RgbImage(SIZE, SIZE, px));
+    }
+
+    private LabelledDataset.TestFrame frameWithParts(int[] parts) throws IOException {
+        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSamples(0, 0, SIZE, SIZE, 0, parts);
+        Path p = tmp.resolve("parts" + System.identityHashCode(parts) + ".png");
+        ImageIO.write(img, "png", p.toFile());
+        return new LabelledDataset.TestFrame("a.png", tmp.resolve("a.png"), null, false, p);
+    }
+
+    @Test
+    void conceptsAndBothAnchorsThatFindTheHalvesScoreOne() throws IOException {
+        int[] parts = new int[SIZE * SIZE];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = p % SIZE < SIZE / 2 ? 2 : 5;
+        }
+        ConceptScorecard card = new ConceptScorecard();
+        card.frame(frameWithParts(parts), halves());
+        card.frame(frameWithParts(parts), halves());
+        Map<String, Object> m = new LinkedHashMap<>();
+        card.put(m);
+        for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
+            "concept_id_consistency", "concept_miou_fixed_k", "concept_miou_kmeans_tokens",
+            "concept_ari_kmeans_tokens", "concept_miou_kmeans_colour", "concept_ari_kmeans_colour",
+            "concept_miou_grid_oracle", "concept_miou_kmeans_maps", "concept_miou_fixed_k_membership"}) {
+            assertThat((Double) m.get(key)).as(key).isEqualTo(1.0);
+        }
+        assertThat(m).containsEntry("concept_frames", 2).containsEntry("concept_count_mean", 2.0)
+                .containsEntry("parts_count_mean", 2.0);
+    }
+
+    @Test
+    void partsAcrossTheHalvesScoreBelowOne() throws IOException {
+        int[] parts = new int[SIZE * SIZE];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = p / SIZE < SIZE / 2 ? 0 : 1; // top and bottom, not left and right
+        }
+        ConceptScorecard card = new ConceptScorecard();
+        card.frame(frameWithParts(parts), halves());
+        Map<String, Object> m = new LinkedHashMap<>();
+        card.put(m);
+        assertThat((Double) m.get("concept_miou")).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat((Double) m.get("concept_ari")).isLessThan(0.01);
+    }
+
+    @Test
+    void theGridOracleTakesEachCellsMajorityPart() {
+        // 4x2 pixels, 1x2 grid: the left cell holds parts 0,1 / 1,1 -> 1; the right 2,2 / 0,2 -> 2.
+        int[] parts = {0, 1, 2, 2, 1, 1, 0, 2};
+        assertThat(ConceptScorecard.majorityPerCell(parts, 4, 2, 1, 2)).containsExactly(1, 2);
+    }
+
+    @Test
+    void framesWithoutPartsAddNothing() throws IOException {
+        ConceptScorecard card = new ConceptScorecard();
+        card.frame(new LabelledDataset.TestFrame("a.png", tmp.resolve("a.png"), null, false), halves());
+        Map<String, Object> m = new LinkedHashMap<>();
+        card.put(m);
+        assertThat(m).isEmpty();
+    }
+}
