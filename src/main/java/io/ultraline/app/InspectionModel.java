@@ -2,15 +2,10 @@ package io.ultraline.app;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.ultraline.defect.DefectDetector;
-import io.ultraline.defect.ProfileConfig;
-import io.ultraline.defect.RegionConfig;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.stream.FrameInspection;
-import io.ultraline.ultra.SegmenterConfig;
-import io.ultraline.ultra.UltraSegmenter;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -40,10 +35,7 @@ public final class InspectionModel implements AutoCloseable {
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
         }
         // the profile snapshot on line.profiles must fit the output record limit like any output
-        ProfileConfig profiles = ProfileConfig.defaults().withBankFitting(
-                settings.pipeline().outputs().maxRecordBytes(), runner.config().dim());
-        FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                new DefectDetector(profiles, RegionConfig.defaults()));
+        FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes());
         inspection = metrics.timed(FrameInspection.of(inspector));
         var manifest = runner.model().manifest();
         metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256());

@@ -4,7 +4,6 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FrameVerdict;
-import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.dev.EmbeddedKafka;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
@@ -20,8 +19,6 @@ import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.PipelineUncaughtExceptionHandler;
 import io.ultraline.stream.StreamsConfigs;
-import io.ultraline.ultra.SegmenterConfig;
-import io.ultraline.ultra.UltraSegmenter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -172,8 +169,7 @@ public final class PipelineBenchmark {
                 new RunnerOptions(settings.threads(), 0, 64, true, settings.parallelRuns()))) {
             frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), 32,
                     settings.calibrationFrames());
-            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                    DefectDetector.withDefaults());
+            FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
             log.println("model alone ...");
             double modelFps = modelAlone(inspector, frames);
             log.printf("model alone, before the pipeline: %.1f frames/s%n", modelFps);

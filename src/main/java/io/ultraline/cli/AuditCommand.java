@@ -6,7 +6,6 @@ import io.ultraline.audit.AuditRequest;
 import io.ultraline.audit.ModelMismatchException;
 import io.ultraline.audit.ReportWriter;
 import io.ultraline.audit.Tolerance;
-import io.ultraline.defect.DefectDetector;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
@@ -16,8 +15,6 @@ import io.ultraline.stream.FrameInspection;
 import io.ultraline.stream.FrameReplay;
 import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
-import io.ultraline.ultra.SegmenterConfig;
-import io.ultraline.ultra.UltraSegmenter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -68,7 +65,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--parallel-runs", defaultValue = "0",
             description = "model session runs in flight at once, as the recorded run had them (0 = one per processor)")
     int parallelRuns;
-    @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits)")
+    @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits;"
+            + " outputs.max-record-bytes, which also sizes its profiles)")
     Map<String, String> pipeline;
 
     @Override
@@ -96,8 +94,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditReport result;
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, parallelRuns))) {
-            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                    DefectDetector.withDefaults());
+            FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion());
             ProgressBar bar = new ProgressBar(System.err, "audit");

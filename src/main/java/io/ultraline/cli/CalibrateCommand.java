@@ -5,7 +5,6 @@ import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
-import io.ultraline.defect.RegionConfig;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.LabelledDataset;
@@ -50,7 +49,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 ProfileConfig.defaults().seed(), appearance ? AppearanceConfig.defaults() : AppearanceConfig.off());
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                    new DefectDetector(cfg, RegionConfig.defaults()));
+                    new DefectDetector(cfg, DefectDetector.defaultRegionFinder()));
             ReferenceProfile p = inspector.calibrate(frames, 1, 8);
             Files.write(out, ProfileCodec.encode(p));
             System.out.printf("calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",

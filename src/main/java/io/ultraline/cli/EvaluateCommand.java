@@ -33,9 +33,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "write the metrics as JSON") Path json;
     @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call") int batch;
-    @Option(names = "--regions", defaultValue = "growth",
-            description = "concept rule for regions: growth (cores by score, grown within their concepts) or"
-                    + " hysteresis (seeds grown within one concept)") String regionRule;
+    @Option(names = "--regions", defaultValue = "threshold",
+            description = "region rule: threshold (connected token cells above the threshold, the service's"
+                    + " default), growth (cores by score, grown within their ULTra concepts) or hysteresis (seeds"
+                    + " grown within one concept)") String regionRule;
     @Option(names = "--low-factor", description = "region growing: neighbours above this share of the threshold")
     Float lowFactor;
     @Option(names = "--max-concept-fraction",
@@ -95,6 +96,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 fitted.folds(), fitted.seed(), fitted.appearance());
     }
 
+    private io.ultraline.defect.RegionFinder regionFinder(RegionConfig regions) {
+        return switch (regionRule) {
+            case "threshold" -> DefectDetector.defaultRegionFinder();
+            case "growth" -> new io.ultraline.defect.ConceptGrowthRegions(regions);
+            case "hysteresis" -> new io.ultraline.defect.ConceptHysteresisRegions(regions);
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--regions must be threshold, growth or hysteresis, not " + regionRule);
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
@@ -105,9 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
-                    new DefectDetector(profileConfig(runner.config().dim()), regionRule.equals("hysteresis")
-                            ? new io.ultraline.defect.ConceptHysteresisRegions(regions)
-                            : new io.ultraline.defect.ConceptGrowthRegions(regions)), scoringShifts);
+                    new DefectDetector(profileConfig(runner.config().dim()), regionFinder(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
             ProgressBar bar = new ProgressBar(System.err, "evaluate");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.DefectRegionResult;
+import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.ReferenceProfile;
@@ -57,7 +58,7 @@ final class InspectCommand implements Callable<Integer> {
                         + ": calibrate with this model");
             }
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.threshold(tau)),
-                    DefectDetector.withDefaults());
+                    new DefectDetector(ProfileConfig.defaults(), DefectDetector.defaultRegionFinder()));
             InspectedFrame r = inspector.inspect(List.of(RgbImage.of(frame)), profile).get(0);
             FrameAssessment a = r.assessment();
             GridOverlay overlay = AssessmentOverlay.draw(frame, a, 384);

@@ -5,6 +5,8 @@ import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.FramePixels;
 import io.ultraline.defect.ProfileBuilder;
+import io.ultraline.defect.ProfileConfig;
+import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
@@ -52,6 +54,21 @@ public final class FrameInspector {
         this.detector = detector;
         this.shifts = shifts;
     }
+
+    /**
+     * The inspector the service runs, so that the command line and an audit inspect exactly as it
+     * does: the model's shifts, default concepts, profiles whose banks fit records of
+     * {@code maxRecordBytes} (the service's {@code outputs.max-record-bytes}) and the default
+     * region rule.
+     */
+    public static FrameInspector standard(ModelRunner runner, int maxRecordBytes) {
+        ProfileConfig profiles = ProfileConfig.defaults().withBankFitting(maxRecordBytes, runner.config().dim());
+        return forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+                new DefectDetector(profiles, DefectDetector.defaultRegionFinder()));
+    }
+
+    /** The service's default {@code outputs.max-record-bytes}. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
 
     /** An inspector scoring with the shifts the model's manifest names. */
     public static FrameInspector forModel(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector) {

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The region side of {@link DatasetEvaluation}: by-type IoU and region precision/recall of the
  * detector's own regions, the cost of the region step (region rule plus pixel masks) in frames/s,
- * and an ablation of region rules (the detector's concept rule, plain thresholding) crossed with
+ * and an ablation of region rules (a concept rule: the detector's, or concept growth when the detector
+ * thresholds; plain thresholding) crossed with
  * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric or a
  * concept-aware background), all on the same token scores.
  */
@@ -43,7 +44,10 @@ final class RegionScorecard {
         this.detector = detector;
         if (ablation) {
             Map<String, RegionFinder> finders = new LinkedHashMap<>();
-            finders.put("concept", detector.regionFinder());
+            // the concept rule stays in the ablation whatever the detector runs: issue 18 asks for both
+            finders.put("concept", detector.regionFinder() instanceof TokenThresholdRegions
+                    ? new io.ultraline.defect.ConceptGrowthRegions(io.ultraline.defect.RegionConfig.defaults())
+                    : detector.regionFinder());
             finders.put("threshold", new TokenThresholdRegions());
             Map<String, PixelMasker> maskers = new LinkedHashMap<>();
             PixelMasker score = new ScoreHysteresisMasker(0.6f);

@@ -86,4 +86,16 @@ class AppearanceBankTest {
         assertThatThrownBy(() -> AppearanceBank.of(SIZE, bank.axes(), new float[7]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void manyCandidatesAreThinnedEvenlyBeforeTheCoreset() {
+        float[] rows = new float[10 * 2];
+        for (int i = 0; i < 10; i++) {
+            rows[2 * i] = i;
+            rows[2 * i + 1] = -i;
+        }
+
+        assertThat(AppearanceBank.evenlySpaced(rows, 2, 4)).containsExactly(0, 0, 2, -2, 5, -5, 7, -7);
+        assertThat(AppearanceBank.evenlySpaced(rows, 2, 10)).isSameAs(rows);
+    }
 }

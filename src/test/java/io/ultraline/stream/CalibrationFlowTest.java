@@ -119,7 +119,8 @@ class CalibrationFlowTest {
             assertThat(h.verdicts()).hasSize(max + 1).extracting(FrameVerdict::getStatus)
                     .containsOnly(VerdictStatus.CALIBRATING);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            // the build calibrates the raw-pixel channel too (500 x 225 patches, thinned to 40,000)
+            await().atMost(Duration.ofSeconds(180)).until(() -> {
                 h.advance(Duration.ofMillis(200));
                 return !h.profiles.isEmpty();
             });
