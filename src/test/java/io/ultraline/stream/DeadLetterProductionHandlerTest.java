@@ -65,6 +65,69 @@ class DeadLetterProductionHandlerTest {
                 .result()).isEqualTo(Result.FAIL);
     }
 
+    @Test
+    void anOutputOfAPunctuationWithNoInputRecordIsStillDeadLetteredNamingItsTopic() {
+        // a profile whose background build finished in a punctuation: no topic, offset or bytes
+        ErrorHandlerContext punctuation = new PunctuationContext();
+        ProducerRecord<byte[], byte[]> profile = new ProducerRecord<>("line.profiles", KEY, new byte[2_000_000]);
+
+        Response r = handler.handleError(punctuation, profile, new RecordTooLargeException("too large"));
+
+        assertThat(r.result()).isEqualTo(Result.RESUME);
+        RejectedFrame rejected = HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
+        assertThat(rejected.getReason()).isEqualTo(RejectReason.OUTPUT_TOO_LARGE);
+        assertThat(rejected.getMessage()).contains("line.profiles");
+        assertThat(rejected.getOriginalValue()).isNull();
+    }
+
+    /** The context Kafka Streams gives a production error raised by a punctuation's output. */
+    private record PunctuationContext() implements ErrorHandlerContext {
+        @Override
+        public String topic() {
+            return null;
+        }
+
+        @Override
+        public int partition() {
+            return -1;
+        }
+
+        @Override
+        public long offset() {
+            return -1L;
+        }
+
+        @Override
+        public org.apache.kafka.common.header.Headers headers() {
+            return new org.apache.kafka.common.header.internals.RecordHeaders();
+        }
+
+        @Override
+        public String processorNodeId() {
+            return NodeNames.INFERENCE;
+        }
+
+        @Override
+        public org.apache.kafka.streams.processor.TaskId taskId() {
+            return new org.apache.kafka.streams.processor.TaskId(0, 0);
+        }
+
+        @Override
+        public long timestamp() {
+            return 1_700_000_000_000L;
+        }
+
+        @Override
+        public byte[] sourceRawKey() {
+            return null;
+        }
+
+        @Override
+        public byte[] sourceRawValue() {
+            return null;
+        }
+    }
+
     private static DeadLetterProductionHandler configured() {
         DeadLetterProductionHandler h = new DeadLetterProductionHandler();
         h.configure(HandlerFixtures.configs(HandlerFixtures.plainSerializer(new AtomicInteger())));
