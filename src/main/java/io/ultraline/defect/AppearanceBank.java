@@ -81,18 +81,10 @@ public final class AppearanceBank {
 
     /** Scores one model input. */
     public Scores score(float[] modelInput) {
-        int dim = grid.dim();
-        float[] patches = new float[grid.count() * dim];
-        grid.extractAll(modelInput, patches, 0);
-        float[] patchScores = new float[grid.count()];
-        float[] query = new float[axes.components()];
-        float[] scratch = new float[dim];
-        PatchKdTree.Search search = tree.new Search();
+        float[] patchScores = tree.patchDistances(grid, axes, modelInput);
         float max = 0f;
-        for (int i = 0; i < patchScores.length; i++) {
-            axes.rotate(patches, i * dim, query, 0, scratch);
-            patchScores[i] = (float) Math.sqrt(search.nearestSquared(query));
-            max = Math.max(max, patchScores[i]);
+        for (float d : patchScores) {
+            max = Math.max(max, d);
         }
         return new Scores(max, grid.maxOverCovering(patchScores));
     }

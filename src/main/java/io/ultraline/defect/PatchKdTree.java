@@ -110,6 +110,25 @@ public final class PatchKdTree {
         }
     }
 
+    /**
+     * The distance of every patch of {@code image} to its nearest vector, each patch rotated by
+     * {@code axes} first (the vectors here must be rotated the same way), in the grid's order.
+     */
+    public float[] patchDistances(PatchGrid grid, PrincipalAxes axes, float[] image) {
+        int values = grid.dim();
+        float[] patches = new float[grid.count() * values];
+        grid.extractAll(image, patches, 0);
+        float[] distances = new float[grid.count()];
+        float[] query = new float[axes.components()];
+        float[] scratch = new float[values];
+        Search search = new Search();
+        for (int i = 0; i < distances.length; i++) {
+            axes.rotate(patches, i * values, query, 0, scratch);
+            distances[i] = (float) Math.sqrt(search.nearestSquared(query));
+        }
+        return distances;
+    }
+
     /** A query's state: not shared between threads. */
     public final class Search {
         private final float[] offsets = new float[dim];

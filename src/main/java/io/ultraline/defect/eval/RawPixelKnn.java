@@ -67,18 +67,10 @@ public final class RawPixelKnn {
 
     /** Scores of one frame (distances, so 0 for a patch that occurs in the bank). */
     public Scores score(float[] frame) {
-        int dim = grid.dim();
-        float[] patches = new float[grid.count() * dim];
-        grid.extractAll(frame, patches, 0);
-        float[] patchScores = new float[grid.count()];
-        float[] query = new float[dim];
-        float[] scratch = new float[dim];
-        PatchKdTree.Search search = bank.new Search();
+        float[] patchScores = bank.patchDistances(grid, axes, frame);
         float max = 0;
-        for (int i = 0; i < patchScores.length; i++) {
-            axes.rotate(patches, i * dim, query, 0, scratch);
-            patchScores[i] = (float) Math.sqrt(search.nearestSquared(query));
-            max = Math.max(max, patchScores[i]);
+        for (float d : patchScores) {
+            max = Math.max(max, d);
         }
         return new Scores(max, grid.maxOverCovering(patchScores));
     }
