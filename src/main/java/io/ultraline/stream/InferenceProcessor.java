@@ -303,10 +303,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         RejectedFrame rejected = records.rejected(original, reason, message, cameraId, frameId, profileVersion,
                 clock.millis());
         context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(DeadLetters.recordKey(rejected),
-                rejected), original.timestamp()));
+                rejected), original.timestamp(), TraceContext.of(original)));
     }
 
     private static Record<String, PipelineOutput> output(String key, PipelineOutput value, OriginalRecord source) {
-        return new Record<>(key, value, source.timestamp());
+        // the frame's trace context continues on each of its outputs (the verdict's batch tag is added later)
+        return new Record<>(key, value, source.timestamp(), TraceContext.of(source));
     }
 }

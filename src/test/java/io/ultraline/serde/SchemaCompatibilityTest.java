@@ -85,6 +85,18 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void releasedVersionsIncludeTheFrameAttributes() {
+        // the attributes field of part 6 is a released change: its versions must stay checked
+        for (String record : List.of("FrameVerdict", "DefectRegion", "FrameExplanation", "LineAlert")) {
+            NavigableMap<Integer, Schema> versions = SchemaHistory.releasedVersions(record);
+            assertThat(versions).as(record).hasSizeGreaterThan(1);
+            assertThat(versions.get(1).getField("attributes")).as(record + " v1").isNull();
+            assertThat(versions.lastEntry().getValue().getField("attributes"))
+                    .as(record + " latest").isNotNull();
+        }
+    }
+
+    @Test
     void checkerRejectsAFieldAddedWithoutDefault() throws Exception {
         Map<Integer, Schema> released = SchemaHistory.releasedVersions("FrameVerdict");
         Schema broken = withExtraField(FrameVerdict.getClassSchema(), "inspectorId", "string", false);
