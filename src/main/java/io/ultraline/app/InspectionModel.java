@@ -22,10 +22,18 @@ public final class InspectionModel implements AutoCloseable {
 
     private final ModelRunner runner;
     private final FrameInspection inspection;
+    private final ComputeDevice device;
+    private final String deviceMismatch;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    InspectionModel(ServiceSettings settings, ServiceMetrics metrics) {
+    InspectionModel(ServiceSettings settings, ModelDeviceConfig deviceConfig, ServiceMetrics metrics) {
         ModelConfig model = settings.model();
+        DeviceExpectation expected;
+        try {
+            expected = DeviceExpectation.parse(deviceConfig.modelDevice());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("ultraline cannot start: " + e.getMessage(), e);
+        }
         long start = System.nanoTime();
         try {
             runner = ModelRunner.load(model.path(), new RunnerOptions(model.modelThreads(), 0, 64, true,
@@ -38,9 +46,26 @@ public final class InspectionModel implements AutoCloseable {
         FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes());
         inspection = metrics.timed(FrameInspection.of(inspector));
         var manifest = runner.model().manifest();
-        metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256());
-        LOG.info("Model {} {} loaded and warmed in {} ms", runner.model().manifest().name(),
-                runner.model().manifest().version(), (System.nanoTime() - start) / 1_000_000);
+        device = ComputeDevice.probe();
+        deviceMismatch = expected.mismatch(device);
+        metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256(), device.kind());
+        LOG.info("Model {} {} loaded and warmed in {} ms; it runs on the {} (TensorFlow devices: {}; native "
+                        + "build: {}; expected: {})", manifest.name(), manifest.version(),
+                (System.nanoTime() - start) / 1_000_000, device.kind().toUpperCase(java.util.Locale.ROOT),
+                String.join(", ", device.devices()), device.nativeBuild(), expected.name().toLowerCase(java.util.Locale.ROOT));
+        if (deviceMismatch != null) {
+            LOG.warn("Model device: {}", deviceMismatch);
+        }
+    }
+
+    /** Where the model runs, as TensorFlow reports it. */
+    public ComputeDevice device() {
+        return device;
+    }
+
+    /** Why the device is not the expected one (a health warning); null when it is. */
+    public String deviceMismatch() {
+        return deviceMismatch;
     }
 
     /** The model step for the topology, timed into the metrics. */

@@ -42,6 +42,47 @@ final class PipelineHealth {
     }
 
     /**
+     * Where the model runs: UP with the device in the details, or WARNING when it is not the
+     * expected one ({@code ULTRALINE_MODEL_DEVICE}; a GPU deployment that fell back to the CPU). Not
+     * a readiness check: the model still answers, only slower than the deployment was sized for, and
+     * an instance taken out of service would not make it faster. It shows on {@code /health} as the
+     * component {@code ultraline-model-device}, next to a WARN log line at start.
+     */
+    @Singleton
+    static final class ModelDevice implements HealthIndicator {
+
+        /**
+         * Operational, so the endpoint still answers 200. Micronaut ranks no status above UP by
+         * severity, so the overall /health status may read UP: the warning is this component's.
+         */
+        static final HealthStatus WARNING = new HealthStatus("WARNING", "the model runs on an unexpected device",
+                true, 1);
+
+        private final InspectionModel model;
+
+        ModelDevice(InspectionModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public Publisher<HealthResult> getResult() {
+            return Publishers.just(result(model.device(), model.deviceMismatch()));
+        }
+
+        static HealthResult result(ComputeDevice device, String mismatch) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("device", device.kind());
+            details.put("devices", device.devices());
+            details.put("nativeBuild", device.nativeBuild());
+            if (mismatch != null) {
+                details.put("warning", mismatch);
+            }
+            return HealthResult.builder("ultraline-model-device", mismatch == null ? HealthStatus.UP : WARNING)
+                    .details(details).build();
+        }
+    }
+
+    /**
      * Ready when the model is loaded, warmed and running (no failure that belongs to no frame since
      * the last batch), the streams client RUNNING and the registry answering. Created with the
      * context, so {@code ultraline_ready} (the same answer, for alert rules) is there from the
@@ -82,6 +123,7 @@ final class PipelineHealth {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("model", !model.isReady() ? "not loaded" : modelProblem == null ? "loaded and warmed"
                     : "cannot run, " + modelProblem);
+            details.put("device", model.device() == null ? "unknown" : model.device().kind());
             details.put("streams", state.name());
             details.put("registry", registryProblem == null ? "reachable" : registryProblem);
             return Publishers.just(HealthResult.builder("ultraline-pipeline", ready ? HealthStatus.UP : HealthStatus.DOWN)

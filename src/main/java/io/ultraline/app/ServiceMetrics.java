@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ultraline_calibration_state{camera,state}}: 1 for the state of the camera's last
  *       verdict (CALIBRATED, CALIBRATING, UNCALIBRATED), 0 for the others;</li>
  *   <li>{@code ultraline_alerts_total{scope,state}};</li>
- *   <li>{@code ultraline_model_info{name,version,digest}}: 1, for the model loaded;</li>
+ *   <li>{@code ultraline_model_info{name,version,digest,device}}: 1, for the model loaded;</li>
  *   <li>{@code process_resident_memory_bytes} where the platform reports it ({@link ResidentMemory}).</li>
  * </ul>
  * Series tagged with a camera live as long as {@link RecentFrames} holds the camera: when it drops
@@ -67,9 +67,10 @@ public final class ServiceMetrics implements PipelineObserver {
     }
 
     /** Registers {@code ultraline_model_info}: constant 1, the identity in its tags. */
-    void modelLoaded(String name, String version, String digest) {
-        Gauge.builder("ultraline.model.info", () -> 1).description("The model loaded: name, version, SHA-256 of the weights")
-                .tags("name", name, "version", version, "digest", digest).register(registry);
+    void modelLoaded(String name, String version, String digest, String device) {
+        Gauge.builder("ultraline.model.info", () -> 1)
+                .description("The model loaded: name, version, SHA-256 of the weights, device it runs on (cpu, gpu)")
+                .tags("name", name, "version", version, "digest", digest, "device", device).register(registry);
     }
 
     /** The model step with batch size and latency recorded. */

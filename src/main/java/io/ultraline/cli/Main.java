@@ -21,6 +21,11 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
+        String badLogFormat = LogFormat.problem(LogFormat.configured());
+        if (badLogFormat != null) {
+            System.err.println("error: " + badLogFormat);
+            return 2;
+        }
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getErr().println("error: " + ex.getMessage());

@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -66,9 +65,9 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
                     + source.getOffset();
             AlertWindow.Change change = window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), defective, newId);
             if (change != AlertWindow.Change.NONE) {
-                // the verdict's headers (its batch tag) describe the verdict, not the alert
+                // of the verdict's headers only its frame's trace context fits the alert (the batch tag does not)
                 context.forward(record.withValue(alert(rule, scopeId, window, change, verdict))
-                        .withHeaders(new RecordHeaders()));
+                        .withHeaders(TraceContext.of(record.headers())));
                 if (change == AlertWindow.Change.CLEARED) {
                     window.closeAlert();
                 }
@@ -103,6 +102,7 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
                 .setModel(new ModelStamp(model.getName(), model.getVersion(), model.getDigest()))
                 .setProfileVersion(cause.getProfileVersion())
                 .setPipelineVersion(pipelineVersion)
+                .setAttributes(new java.util.HashMap<>(cause.getAttributes()))
                 .build();
     }
 }

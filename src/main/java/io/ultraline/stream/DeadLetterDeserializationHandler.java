@@ -53,7 +53,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                 record.timestamp(), record.key(), record.value(), DeadLetters.lastHeaderValues(record.headers()), reason, exception.getMessage(),
                 encoder.pipelineVersion(), System.currentTimeMillis(), encoder.maxBytes());
         try {
-            var deadLetter = encoder.record(record.timestamp(), rejected);
+            var deadLetter = encoder.record(record.timestamp(), rejected, record.headers());
             LOG.warn("Dead-lettering {} to {} as {}: {}", where, encoder.topic(), reason, exception.getMessage());
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {

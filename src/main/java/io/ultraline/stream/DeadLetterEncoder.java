@@ -4,6 +4,7 @@ import io.ultraline.avro.RejectedFrame;
 import io.ultraline.serde.SpecificAvroSerializer;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,10 +77,14 @@ final class DeadLetterEncoder {
         return maxBytes;
     }
 
-    /** The record for the dead-letter topic: the (possibly cut) original key and the serialized RejectedFrame. */
-    ProducerRecord<byte[], byte[]> record(long timestamp, RejectedFrame rejected) {
+    /**
+     * The record for the dead-letter topic: the (possibly cut) original key and the serialized
+     * RejectedFrame, with the original's trace context ({@link TraceContext}) in its headers.
+     */
+    ProducerRecord<byte[], byte[]> record(long timestamp, RejectedFrame rejected, Headers original) {
         byte[] value = serializer.serialize(topic, rejected);
         observer.deadLetter(rejected);
-        return new ProducerRecord<>(topic, null, timestamp, DeadLetters.recordKey(rejected), value);
+        return new ProducerRecord<>(topic, null, timestamp, DeadLetters.recordKey(rejected), value,
+                TraceContext.of(original));
     }
 }

@@ -70,7 +70,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                 RejectReason.PROCESSING_FAILED, node + " failed: " + exception, encoder.pipelineVersion(),
                 System.currentTimeMillis(), encoder.maxBytes());
         try {
-            var deadLetter = encoder.record(context.timestamp(), rejected);
+            var deadLetter = encoder.record(context.timestamp(), rejected, context.headers());
             LOG.warn("Dead-lettering {} to {} as PROCESSING_FAILED", where, encoder.topic(), exception);
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {

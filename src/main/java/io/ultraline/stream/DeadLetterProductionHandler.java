@@ -72,7 +72,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
                 DeadLetters.lastHeaderValues(context.headers()), reason, message, encoder.pipelineVersion(), System.currentTimeMillis(),
                 encoder.maxBytes());
         try {
-            var deadLetter = encoder.record(context.timestamp(), rejected);
+            var deadLetter = encoder.record(context.timestamp(), rejected, context.headers());
             LOG.warn("Dead-lettering the input of {} as {}: {}", where, reason, message);
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {

@@ -109,8 +109,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             flush();
             calibration.apply(command.command(), record.timestamp()).forEach(context::forward);
         } else if (input instanceof PipelineInput.Rejected rejected) {
-            deadLetter(rejected.original(), rejected.reason(), rejected.message(), rejected.cameraId(),
-                    rejected.frameId(), null);
+            try (FrameLogContext logged = FrameLogContext.open(context.taskId(), rejected.cameraId(),
+                    rejected.frameId(), rejected.original())) {
+                deadLetter(rejected.original(), rejected.reason(), rejected.message(), rejected.cameraId(),
+                        rejected.frameId(), null);
+            }
         } else {
             throw new IllegalStateException("unexpected input " + input);
         }
@@ -144,9 +147,15 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
         List<PipelineInput.Frame> frames = new ArrayList<>(entries.size());
         for (BatchBuffer.Entry entry : entries) {
-            PipelineInput.Frame frame = entry.frame() != null ? entry.frame() : rebuild(entry.original());
-            if (frame != null) {
-                frames.add(frame);
+            if (entry.frame() != null) {
+                frames.add(entry.frame());
+                continue;
+            }
+            try (FrameLogContext logged = FrameLogContext.open(context.taskId(), null, null, entry.original())) {
+                PipelineInput.Frame frame = rebuild(entry.original());
+                if (frame != null) {
+                    frames.add(frame);
+                }
             }
         }
         List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
@@ -165,7 +174,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
         BatchTag tag = frames.isEmpty() ? null : new BatchTag(frames.get(0).original().offset(), frames.size());
         for (int i = 0; i < frames.size(); i++) {
-            emit(frames.get(i), outcomes.get(i), tag);
+            PipelineInput.Frame frame = frames.get(i);
+            try (FrameLogContext logged = FrameLogContext.open(context.taskId(), frame.frame().getCameraId(),
+                    frame.frame().getFrameId(), frame.original())) {
+                emit(frame, outcomes.get(i), tag);
+            }
         }
         buffer.remove(entries);
     }
@@ -303,10 +316,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         RejectedFrame rejected = records.rejected(original, reason, message, cameraId, frameId, profileVersion,
                 clock.millis());
         context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(DeadLetters.recordKey(rejected),
-                rejected), original.timestamp()));
+                rejected), original.timestamp(), TraceContext.of(original)));
     }
 
     private static Record<String, PipelineOutput> output(String key, PipelineOutput value, OriginalRecord source) {
-        return new Record<>(key, value, source.timestamp());
+        // the frame's trace context continues on each of its outputs (the verdict's batch tag is added later)
+        return new Record<>(key, value, source.timestamp(), TraceContext.of(source));
     }
 }

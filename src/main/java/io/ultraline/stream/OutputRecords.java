@@ -22,7 +22,9 @@ import io.ultraline.ultra.Segmentation;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the Avro output records from inspection results, each stamped with its source, the model,
@@ -63,6 +65,7 @@ final class OutputRecords {
                 .setModel(model.stamp())
                 .setProfileVersion(profileVersion)
                 .setPipelineVersion(pipelineVersion)
+                .setAttributes(attributes(f))
                 .build();
     }
 
@@ -91,6 +94,7 @@ final class OutputRecords {
                     .setPipelineVersion(pipelineVersion)
                     .setPixelMask(r.pixelMask() == null ? null : new PixelMask(r.pixelMask().gridWidth(),
                             r.pixelMask().gridHeight(), f.getWidth(), f.getHeight(), ints(r.pixelMask().runs())))
+                    .setAttributes(attributes(f))
                     .build());
         }
         return out;
@@ -122,6 +126,7 @@ final class OutputRecords {
                 .setModel(model.stamp())
                 .setProfileVersion(profileVersion)
                 .setPipelineVersion(pipelineVersion)
+                .setAttributes(attributes(f))
                 .build();
     }
 
@@ -154,6 +159,11 @@ final class OutputRecords {
 
     static Heatmap heatmap(QuantisedHeatmap q) {
         return new Heatmap(q.gridHeight(), q.gridWidth(), q.min(), q.max(), ByteBuffer.wrap(q.values()));
+    }
+
+    /** A copy per output: the records must not share one mutable map with the input frame. */
+    private static Map<String, String> attributes(CameraFrame f) {
+        return f.getAttributes() == null ? new HashMap<>() : new HashMap<>(f.getAttributes());
     }
 
     private static List<Integer> ints(int[] values) {

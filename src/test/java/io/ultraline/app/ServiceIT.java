@@ -127,7 +127,10 @@ class ServiceIT {
 
     @Test
     void servesOverSaslWithATokenProtectedApiAndFramesReachApiOverlayMetricsAndTheDashboard() throws Exception {
-        try (ApplicationContext app = UltralineApplication.start(settings(PASSWORD))) {
+        Map<String, Object> gpuExpected = settings(PASSWORD);
+        // a GPU deployment on this CPU-only machine: it serves, and says so in health and metrics
+        gpuExpected.put("ultraline.model-device", "gpu");
+        try (ApplicationContext app = UltralineApplication.start(gpuExpected)) {
             String base = "http://127.0.0.1:" + UltralineApplication.port(app);
             await().atMost(Duration.ofMinutes(2)).until(() -> get(base + "/health/readiness", null).statusCode() == 200);
             assertThat(get(base + "/health/liveness", null).statusCode()).isEqualTo(200);
@@ -140,6 +143,7 @@ class ServiceIT {
             }
             tokensInTheQueryAreRefusedAndManagementEndpointsAreNotExposed(base);
             healthDetailsAreForAuthenticatedCallersOnly(base);
+            aGpuDeploymentOnTheCpuIsAHealthWarning(base);
 
             sendCalibrationAndFrames();
             await().atMost(Duration.ofMinutes(2)).until(() -> {
@@ -200,6 +204,17 @@ class ServiceIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"TRACE\"}")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(setLevel.statusCode()).as("POST /loggers").isIn(401, 404, 405);
+    }
+
+    private static void aGpuDeploymentOnTheCpuIsAHealthWarning(String base) throws Exception {
+        HttpResponse<byte[]> health = get(base + "/health", TOKEN);
+        assertThat(health.statusCode()).as("a warning, not an outage").isEqualTo(200);
+        JsonNode device = JSON.readTree(health.body()).path("details").path("ultraline-model-device");
+        assertThat(device.path("status").asText()).as(device.toString()).isEqualTo("WARNING");
+        assertThat(device.path("details").path("device").asText()).isEqualTo("cpu");
+        assertThat(device.path("details").path("warning").asText()).contains("ULTRALINE_MODEL_DEVICE=gpu");
+        assertThat(new String(get(base + "/prometheus", TOKEN).body())).containsPattern(
+                "ultraline_model_info\\{device=\"cpu\",.*\\} 1");
     }
 
     private static void healthDetailsAreForAuthenticatedCallersOnly(String base) throws Exception {

@@ -56,13 +56,13 @@ class ServiceMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RecentFrames recent = new RecentFrames(new RecentFramesConfig(4, 1 << 20));
         ServiceMetrics metrics = new ServiceMetrics(registry, recent);
-        metrics.modelLoaded("line-vit", "1.2.0", "ab12");
+        metrics.modelLoaded("line-vit", "1.2.0", "ab12", "gpu");
         metrics.verdict(withStatus(verdict("cam-a", "f1", 0.1f), VerdictStatus.CALIBRATING));
         String calibrating = registry.scrape();
         assertThat(calibrating)
                 .contains("ultraline_calibration_state{camera=\"cam-a\",state=\"CALIBRATING\"} 1")
                 .contains("ultraline_calibration_state{camera=\"cam-a\",state=\"CALIBRATED\"} 0")
-                .contains("ultraline_model_info{digest=\"ab12\",name=\"line-vit\",version=\"1.2.0\"} 1")
+                .contains("ultraline_model_info{device=\"gpu\",digest=\"ab12\",name=\"line-vit\",version=\"1.2.0\"} 1")
                 .doesNotContain("ultraline_defect_ratio");
         metrics.verdict(withStatus(verdict("cam-a", "f2", 0.9f), VerdictStatus.DEFECT));
         metrics.verdict(verdict("cam-a", "f3", 0.1f));

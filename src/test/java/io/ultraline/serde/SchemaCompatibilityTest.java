@@ -9,6 +9,7 @@ import io.ultraline.avro.FrameVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
@@ -68,21 +69,51 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void everyCurrentRecordIsItsLatestRelease() {
+        // a changed schema that is not released would reach the topics unchecked by the test above
+        List<String> unreleased = new ArrayList<>();
+        SchemaHistory.currentTopLevelRecords().forEach((record, current) -> {
+            NavigableMap<Integer, Schema> versions = SchemaHistory.releasedVersions(record);
+            if (!versions.isEmpty() && !versions.lastEntry().getValue().equals(current)) {
+                unreleased.add(record + " differs from v" + versions.lastKey());
+            }
+        });
+        assertThat(unreleased)
+                .as("changed records without a new schemas/history/<Record>/v<N+1>.avsc (Schema.toString(true) "
+                        + "of the generated class's SCHEMA$)")
+                .isEmpty();
+    }
+
+    @Test
+    void releasedVersionsIncludeTheFrameAttributes() {
+        // the attributes field of part 6 is a released change: its versions must stay checked
+        for (String record : List.of("FrameVerdict", "DefectRegion", "FrameExplanation", "LineAlert")) {
+            NavigableMap<Integer, Schema> versions = SchemaHistory.releasedVersions(record);
+            assertThat(versions).as(record).hasSizeGreaterThan(1);
+            assertThat(versions.get(1).getField("attributes")).as(record + " v1").isNull();
+            assertThat(versions.lastEntry().getValue().getField("attributes"))
+                    .as(record + " latest").isNotNull();
+        }
+    }
+
+    @Test
     void checkerRejectsAFieldAddedWithoutDefault() throws Exception {
         Map<Integer, Schema> released = SchemaHistory.releasedVersions("FrameVerdict");
         Schema broken = withExtraField(FrameVerdict.getClassSchema(), "inspectorId", "string", false);
 
-        List<String> problems = SchemaHistory.backwardProblems("FrameVerdict", broken, released);
+        List<String> problems = SchemaHistory.backwardProblems("FrameVerdict", broken, Map.of(1, released.get(1)));
 
         assertThat(problems).singleElement().asString()
                 .startsWith("FrameVerdict: the current schema cannot read v1")
                 .contains("READER_FIELD_MISSING_DEFAULT_VALUE")
                 .contains("inspectorId");
+        assertThat(SchemaHistory.backwardProblems("FrameVerdict", broken, released))
+                .as("one problem per released version").hasSize(released.size());
     }
 
     @Test
     void checkerRejectsAChangedFieldTypeAndAnotherRecordName() throws Exception {
-        Map<Integer, Schema> released = SchemaHistory.releasedVersions("FrameVerdict");
+        Map<Integer, Schema> released = Map.of(1, SchemaHistory.releasedVersions("FrameVerdict").get(1));
         ObjectNode tree = (ObjectNode) JSON.readTree(FrameVerdict.getClassSchema().toString());
         for (var field : tree.withArray("fields")) {
             if ("regionCount".equals(field.path("name").asText())) {

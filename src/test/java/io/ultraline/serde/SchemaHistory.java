@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -61,8 +62,8 @@ final class SchemaHistory {
     }
 
     /** Released versions of {@code record} by version number; empty when it has none. */
-    static Map<Integer, Schema> releasedVersions(String record) {
-        Map<Integer, Schema> versions = new TreeMap<>();
+    static NavigableMap<Integer, Schema> releasedVersions(String record) {
+        NavigableMap<Integer, Schema> versions = new TreeMap<>();
         Path dir = HISTORY.resolve(record);
         if (!Files.isDirectory(dir)) {
             return versions;

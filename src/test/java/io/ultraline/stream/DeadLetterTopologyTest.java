@@ -48,16 +48,20 @@ class DeadLetterTopologyTest {
             RecordHeaders headers = new RecordHeaders();
             headers.add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
             headers.add("trace-id", "def".getBytes(StandardCharsets.UTF_8));
+            byte[] traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.US_ASCII);
+            headers.add("traceparent", traceparent);
             h.pipeRaw(KEY, json, headers);
 
             TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
             assertThat(record.key()).isEqualTo(KEY);
+            assertThat(record.headers().lastHeader("traceparent").value()).as("the trace continues").isEqualTo(traceparent);
+            assertThat(record.headers().lastHeader("trace-id")).as("only the trace context travels").isNull();
             RejectedFrame dead = record.value();
             assertThat(dead.getReason()).isEqualTo(RejectReason.DESERIALIZATION_FAILED);
             assertThat(dead.getMessage()).contains("magic byte");
             assertThat(bytes(dead.getOriginalKey())).isEqualTo(KEY);
             assertThat(bytes(dead.getOriginalValue())).isEqualTo(json);
-            assertThat(dead.getOriginalHeaders()).containsOnlyKeys("trace-id");
+            assertThat(dead.getOriginalHeaders()).containsOnlyKeys("trace-id", "traceparent");
             assertThat(bytes(dead.getOriginalHeaders().get("trace-id"))).isEqualTo("def".getBytes(StandardCharsets.UTF_8));
             assertThat(dead.getCameraId()).isEqualTo("cam-1");
             assertThat(dead.getSource().getTopic()).isEqualTo(Topics.FRAMES);

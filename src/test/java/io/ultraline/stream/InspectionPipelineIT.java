@@ -41,6 +41,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -199,7 +200,11 @@ class InspectionPipelineIT {
         CameraFrame cut = TestFrames.frame("cam-9", "cut", ImageEncoding.PNG, 64, 64,
                 Arrays.copyOf(png, png.length / 2));
         frames.send(new ProducerRecord<>(topics.frames().name(), "cam-9", cut)).get();
-        send("cam-9", "fine", TestFrames.good(2));
+        // the acceptance check of the frame context: a trace header sent with a frame comes back on its verdict
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        RecordHeaders trace = new RecordHeaders();
+        trace.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        send("cam-9", "fine", TestFrames.good(2), trace, Map.of("partSerial", "SN-7"));
 
         List<ConsumerRecord<byte[], RejectedFrame>> dead = deadLetters.await(2);
         assertThat(dead).extracting(r -> r.value().getReason())
@@ -208,15 +213,26 @@ class InspectionPipelineIT {
         assertThat(dead.get(0).value().getOriginalValue().array()).isEqualTo(json);
         assertThat(dead.get(0).value().getSource().getTopic()).isEqualTo(topics.frames().name());
         assertThat(dead.get(1).value().getFrameId()).isEqualTo("cut");
-        assertThat(verdicts.await(1)).extracting(r -> r.value().getFrameId()).containsExactly("fine");
+        ConsumerRecord<String, FrameVerdict> verdict = verdicts.await(1).get(0);
+        assertThat(verdict.value().getFrameId()).isEqualTo("fine");
+        assertThat(verdict.value().getAttributes()).isEqualTo(Map.of("partSerial", "SN-7"));
+        assertThat(verdict.headers().lastHeader("traceparent")).isNotNull();
+        assertThat(new String(verdict.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .isEqualTo(traceparent);
     }
 
     private void send(String camera, String frameId, java.awt.image.BufferedImage image) throws Exception {
+        send(camera, frameId, image, new RecordHeaders(), Map.of());
+    }
+
+    private void send(String camera, String frameId, java.awt.image.BufferedImage image, RecordHeaders headers,
+            Map<String, String> attributes) throws Exception {
         CameraFrame frame = TestFrames.frame(camera, frameId, image);
+        frame.setAttributes(attributes);
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
-        RecordMetadata meta = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame))
-                .get();
+        RecordMetadata meta = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame,
+                headers)).get();
         produced.add(meta.partition() + "@" + meta.offset());
     }
 

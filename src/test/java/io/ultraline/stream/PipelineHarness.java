@@ -120,9 +120,14 @@ final class PipelineHarness implements AutoCloseable {
 
     /** Pipes a frame keyed by its camera, with a capture time one second after the previous frame's. */
     void pipe(CameraFrame frame) {
+        pipe(frame, new RecordHeaders());
+    }
+
+    /** As {@link #pipe(CameraFrame)}, with these record headers. */
+    void pipe(CameraFrame frame, RecordHeaders headers) {
         captureMillis += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(captureMillis));
-        frames.pipeInput(new TestRecord<>(frame.getCameraId(), frame, Instant.ofEpochMilli(captureMillis)));
+        frames.pipeInput(new TestRecord<>(frame.getCameraId(), frame, headers, Instant.ofEpochMilli(captureMillis)));
     }
 
     void pipeRaw(byte[] key, byte[] value, RecordHeaders headers) {
