@@ -43,7 +43,8 @@ public final class InspectionModel implements AutoCloseable {
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
         }
         // the profile snapshot on line.profiles must fit the output record limit like any output
-        FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes());
+        FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes(),
+                settings.pipeline().calibration().rawPixels());
         inspection = metrics.timed(FrameInspection.of(inspector));
         var manifest = runner.model().manifest();
         device = ComputeDevice.probe();

@@ -66,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "model session runs in flight at once, as the recorded run had them (0 = one per processor)")
     int parallelRuns;
     @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits;"
-            + " outputs.max-record-bytes, which also sizes its profiles)")
+            + " outputs.max-record-bytes and calibration.raw-pixels, which shape its profiles)")
     Map<String, String> pipeline;
 
     @Override
@@ -94,7 +94,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditReport result;
         try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, parallelRuns))) {
-            FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes());
+            FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes(),
+                    config.calibration().rawPixels());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion());
             ProgressBar bar = new ProgressBar(System.err, "audit");

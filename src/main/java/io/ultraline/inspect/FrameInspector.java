@@ -1,6 +1,7 @@
 package io.ultraline.inspect;
 
 import io.ultraline.defect.AppearanceBank;
+import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.FramePixels;
@@ -62,7 +63,14 @@ public final class FrameInspector {
      * region rule.
      */
     public static FrameInspector standard(ModelRunner runner, int maxRecordBytes) {
-        ProfileConfig profiles = ProfileConfig.defaults().withBankFitting(maxRecordBytes, runner.config().dim());
+        return standard(runner, maxRecordBytes, true);
+    }
+
+    /** As {@link #standard(ModelRunner, int)}, with the profiles' raw-pixel channel on or off. */
+    public static FrameInspector standard(ModelRunner runner, int maxRecordBytes, boolean rawPixels) {
+        ProfileConfig profiles = ProfileConfig.defaults()
+                .withAppearance(rawPixels ? AppearanceConfig.defaults() : AppearanceConfig.off())
+                .withBankFitting(maxRecordBytes, runner.config().dim());
         return forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                 new DefectDetector(profiles, DefectDetector.defaultRegionFinder()));
     }

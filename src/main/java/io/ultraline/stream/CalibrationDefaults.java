@@ -15,18 +15,28 @@ import java.time.Duration;
  *                          background and its profile is stored by a later punctuation, so no
  *                          exactly-once transaction holds a whole build (500 frames of a 196-token
  *                          model take minutes, the transaction timeout is 10 s)
+ * @param rawPixels         whether new profiles get the raw-pixel channel, {@value #KEY_RAW_PIXELS}
+ *                          (docs/evaluation.md: better detection on most surfaces, about 30 ms more
+ *                          scoring per frame on a 2-core machine); existing profiles keep what they have
  */
-public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild) {
+public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild,
+                                  boolean rawPixels) {
 
     public static final String KEY_DEFAULT_FRAMES = "calibration.default-frames";
     public static final String KEY_MAX_FRAMES = "calibration.max-frames";
     public static final String KEY_MAX_INLINE_BUILD = "calibration.max-inline-build";
+    public static final String KEY_RAW_PIXELS = "calibration.raw-pixels";
 
     /** Kafka Streams gives exactly-once transactions 10 s; a build must leave most of it to the batch. */
     static final Duration MAX_INLINE_BUILD_LIMIT = Duration.ofSeconds(5);
 
     public CalibrationDefaults(int defaultFrameCount, int maxFrameCount) {
         this(defaultFrameCount, maxFrameCount, Duration.ofSeconds(2));
+    }
+
+    /** With the raw-pixel channel on. */
+    public CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild) {
+        this(defaultFrameCount, maxFrameCount, maxInlineBuild, true);
     }
 
     public CalibrationDefaults {
@@ -44,7 +54,7 @@ public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Dura
         }
     }
 
-    /** 50 frames by default, at most 500, 2 s inline. */
+    /** 50 frames by default, at most 500, 2 s inline, raw-pixel channel on. */
     public static CalibrationDefaults defaults() {
         return new CalibrationDefaults(50, 500);
     }

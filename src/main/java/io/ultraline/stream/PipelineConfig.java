@@ -118,7 +118,8 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
         CalibrationDefaults calibration = new CalibrationDefaults(
                 in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
                 in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()),
-                in.duration(CalibrationDefaults.KEY_MAX_INLINE_BUILD, d.calibration().maxInlineBuild()));
+                in.duration(CalibrationDefaults.KEY_MAX_INLINE_BUILD, d.calibration().maxInlineBuild()),
+                in.bool(CalibrationDefaults.KEY_RAW_PIXELS, d.calibration().rawPixels()));
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));
@@ -136,6 +137,18 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be an integer, got '" + text + "'", e);
             }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String text = settings.get(key);
+            if (text == null) {
+                return fallback;
+            }
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(key + " must be true or false, got '" + text + "'");
+            };
         }
 
         long longValue(String key, long fallback) {

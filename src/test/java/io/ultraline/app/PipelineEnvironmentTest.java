@@ -42,6 +42,7 @@ class PipelineEnvironmentTest {
                 FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH, ExplanationsMode.KEY, OutputLimits.KEY_MAX_RECORD_BYTES,
                 OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, CalibrationDefaults.KEY_DEFAULT_FRAMES,
                 CalibrationDefaults.KEY_MAX_FRAMES, CalibrationDefaults.KEY_MAX_INLINE_BUILD,
+                CalibrationDefaults.KEY_RAW_PIXELS,
                 "alerts.rules.defect-burst.window-frames", "alerts.rules.defect-burst.window",
                 "alerts.rules.defect-burst.open", "alerts.rules.defect-burst.clear"}) {
             assertThat(variables).as(key + " in application.yml's ultraline.pipeline with a ${VARIABLE:default}")

@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
 class PipelineConfigTest {
 
     @Test
+    void theRawPixelChannelIsOnByDefaultAndSwitchedByItsKey() {
+        assertThat(PipelineConfig.parse(Map.of()).calibration().rawPixels()).isTrue();
+        assertThat(PipelineConfig.parse(Map.of("calibration.raw-pixels", " FALSE")).calibration().rawPixels())
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PipelineConfig.parse(Map.of("calibration.raw-pixels", "no")))
+                .hasMessageContaining("calibration.raw-pixels must be true or false");
+    }
+
+    @Test
     void parsesEveryKey() {
         PipelineConfig c = PipelineConfig.parse(Map.ofEntries(
                 Map.entry("inference.batch.size", "16"),
