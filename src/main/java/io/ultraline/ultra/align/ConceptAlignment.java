@@ -65,6 +65,29 @@ public final class ConceptAlignment {
         return out;
     }
 
+    /**
+     * Each patch on its own: the nearest prototype to its token, or {@code P} beyond
+     * {@code maxDistance}. Not an alignment of concepts (it ignores them); {@code evaluate} reports it
+     * to show how far token-level prototypes reach where whole concepts mix parts.
+     */
+    public static int[] patchIds(float[] tokens, int dim, ConceptPrototypes prototypes) {
+        if (dim != prototypes.dim() || tokens.length % dim != 0) {
+            throw new IllegalArgumentException(tokens.length + " token values of dimension " + dim
+                    + " for prototypes of dimension " + prototypes.dim());
+        }
+        int[] out = new int[tokens.length / dim];
+        double[] distance = new double[prototypes.count()];
+        for (int t = 0; t < out.length; t++) {
+            float[] e = prototypes.embed(java.util.Arrays.copyOfRange(tokens, t * dim, (t + 1) * dim));
+            for (int j = 0; j < distance.length; j++) {
+                distance[j] = prototypes.distance(e, j);
+            }
+            int j = nearest(distance);
+            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? j : prototypes.count();
+        }
+        return out;
+    }
+
     private static int nearest(double[] distances) {
         int best = -1;
         for (int j = 0; j < distances.length; j++) {

@@ -123,6 +123,23 @@ class ConceptAlignmentTest {
     }
 
     @Test
+    void patchwiseIdsNameEachTokenByItsNearestPrototypeOrTheUnknownId() {
+        ConceptPrototypes prototypes = calibrated(8);
+        SplittableRandom r = new SplittableRandom(9);
+        Frame fr = frame(layout(r, 2, 3), r);
+        int[] byConcept = ConceptAlignment.relabel(fr.labels(), fr.tokens(), DIM, prototypes);
+        float[] tokens = fr.tokens().clone();
+        float[] away = unknown();
+        for (int d = 0; d < DIM; d++) {
+            tokens[d] = 3 + away[d]; // patch 0 shows a thing never calibrated
+        }
+        int[] byPatch = ConceptAlignment.patchIds(tokens, DIM, prototypes);
+        assertThat(byPatch[0]).isEqualTo(prototypes.count());
+        assertThat(java.util.Arrays.copyOfRange(byPatch, 1, PATCHES))
+                .containsExactly(java.util.Arrays.copyOfRange(byConcept, 1, PATCHES));
+    }
+
+    @Test
     void learningAndAlignmentAreDeterministic() {
         assertThat(calibrated(6)).isEqualTo(calibrated(6));
         SplittableRandom r = new SplittableRandom(7);
