@@ -39,7 +39,11 @@ import java.util.Map;
  *   <li>{@code _fixed_k_membership}: the fixed-K clusters by membership (each patch in its own
  *       map's cluster) instead of the argmax of the aggregated concept maps;
  *   <li>{@code _kmeans_tokens_w}: k-means over the tokens through a transform W learned on the
- *       calibration frames ({@link TransformCalibration}), when one was given.
+ *       calibration frames ({@link TransformCalibration}), when one was given;
+ *   <li>with concept prototypes ({@link ConceptPrototypes}): {@code _aligned}, the concepts under the
+ *       camera's ids; {@code concept_id_consistency} then scores those ids and
+ *       {@code concept_id_consistency_unaligned} the segmenter's own; {@code _patchwise} names each
+ *       patch by its nearest prototype.
  * </ul>
  *
  * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
@@ -94,6 +98,7 @@ final class ConceptScorecard {
         consistency.add(own, truth);
         oracleConsistency.add(namedByMajorityPart(own, truth), truth);
         if (prototypes != null) {
+            // the camera's ids (issue 19, part 4): _aligned scores and the id consistency that counts
             int[] ids = ConceptAlignment.relabel(r.segmentation().labels(), r.model().tokens(), r.model().dim(),
                     prototypes);
             int[] aligned = MaskUpsampling.upsample(ids, gh, gw, w, h);
@@ -166,8 +171,9 @@ final class ConceptScorecard {
     }
 
     /**
-     * Each concept renamed to the part most of its pixels show: the best any renaming of whole
-     * concepts can do for id consistency, so the ceiling of concept alignment on these concepts.
+     * Each concept renamed to the part most of its pixels show, with the truth's help: a reference
+     * for the id consistency that renaming whole concepts (what alignment does) can reach. Not a
+     * strict bound: naming a concept after a minority part can now and then keep one more part right.
      */
     static int[] namedByMajorityPart(int[] concepts, int[] parts) {
         int cMax = Arrays.stream(concepts).max().orElse(0);
