@@ -15,7 +15,7 @@ import java.util.List;
  * prototype stands for, so id 0 is the camera's most common material.
  *
  * <p>Learning: every calibration concept of at least {@code minPatches} patches gives one point, its
- * mean token minus the mean token of all calibration patches ({@code centre}); average linkage on
+ * mean token minus {@code centre}, the mean token of the patches these concepts cover; average linkage on
  * their cosine distances, cut at {@code maxDistance}, groups the concepts that show one thing; a
  * group's prototype is its members' patch-weighted mean, normalised. The same {@code maxDistance}
  * later decides whether a frame's concept is one of these things at all.
@@ -28,7 +28,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
 
     /**
      * Cut height and match distance used unless told otherwise: of 0.5, 0.7, 0.9 and 1.1, the one
-     * that kept ids best on the mosaic scenes (docs/evaluation.md); it gives 2 to 6 prototypes there.
+     * that kept ids best on the seed-19 mosaic scene (docs/evaluation.md); 2 to 6 prototypes on the
+     * scene sets.
      */
     public static final double DEFAULT_MAX_DISTANCE = 0.9;
     /** A concept of one patch is mostly noise: prototypes come from concepts of at least two. */
