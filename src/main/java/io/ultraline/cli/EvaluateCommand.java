@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Detection quality on a labelled dataset (image/pixel AUROC, region IoU, precision, recall)"
                 + " with and without ULTra concepts, beside the raw-pixel kNN baseline. With part ids (dataset"
-                + " generate --scenes) also concept mIoU, pixel accuracy, ARI, id consistency and k-means anchors.")
+                + " generate --scenes) also concept mIoU, pixel accuracy, ARI, id consistency (ids aligned to prototypes"
+                + " learned on the calibration frames) and k-means anchors.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model directory") Path model;

@@ -4,6 +4,8 @@ import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.align.ConceptAlignment;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.eval.ConceptIdConsistency;
 import io.ultraline.ultra.eval.KMeans;
 import io.ultraline.ultra.eval.PatchColour;
@@ -37,7 +39,11 @@ import java.util.Map;
  *   <li>{@code _fixed_k_membership}: the fixed-K clusters by membership (each patch in its own
  *       map's cluster) instead of the argmax of the aggregated concept maps;
  *   <li>{@code _kmeans_tokens_w}: k-means over the tokens through a transform W learned on the
- *       calibration frames ({@link TransformCalibration}), when one was given.
+ *       calibration frames ({@link TransformCalibration}), when one was given;
+ *   <li>with concept prototypes ({@link ConceptPrototypes}): {@code _aligned}, the concepts under the
+ *       camera's ids; {@code concept_id_consistency} then scores those ids and
+ *       {@code concept_id_consistency_unaligned} the segmenter's own; {@code _patchwise} names each
+ *       patch by its nearest prototype.
  * </ul>
  *
  * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
@@ -52,15 +58,26 @@ final class ConceptScorecard {
     private final ConsistencyTrainer.Result transform;
     private final double transformSeconds;
 
+    /** Null: no prototypes learned; else concept ids are aligned to them before id consistency. */
+    private final ConceptPrototypes prototypes;
+    private final double prototypeSeconds;
+
     ConceptScorecard() {
-        this(null, 0);
+        this(null, 0, null, 0);
     }
 
-    ConceptScorecard(ConsistencyTrainer.Result transform, double transformSeconds) {
+    ConceptScorecard(ConsistencyTrainer.Result transform, double transformSeconds, ConceptPrototypes prototypes,
+                     double prototypeSeconds) {
         this.transform = transform;
         this.transformSeconds = transformSeconds;
+        this.prototypes = prototypes;
+        this.prototypeSeconds = prototypeSeconds;
     }
     private final ConceptIdConsistency consistency = new ConceptIdConsistency();
+    private final ConceptIdConsistency alignedConsistency = new ConceptIdConsistency();
+    private final ConceptIdConsistency oracleConsistency = new ConceptIdConsistency();
+    private final ConceptIdConsistency patchConsistency = new ConceptIdConsistency();
+    private long alignedConcepts;
     private int frames;
     private long concepts;
     private long parts;
@@ -79,6 +96,18 @@ final class ConceptScorecard {
         int[] own = MaskUpsampling.upsample(r.segmentation().labels(), gh, gw, w, h);
         add("", SegmentationScores.of(own, truth));
         consistency.add(own, truth);
+        oracleConsistency.add(namedByMajorityPart(own, truth), truth);
+        if (prototypes != null) {
+            // the camera's ids (issue 19, part 4): _aligned scores and the id consistency that counts
+            int[] ids = ConceptAlignment.relabel(r.segmentation().labels(), r.model().tokens(), r.model().dim(),
+                    prototypes);
+            int[] aligned = MaskUpsampling.upsample(ids, gh, gw, w, h);
+            alignedConsistency.add(aligned, truth);
+            add("_aligned", SegmentationScores.of(aligned, truth));
+            alignedConcepts += Arrays.stream(ids).distinct().count();
+            patchConsistency.add(MaskUpsampling.upsample(
+                    ConceptAlignment.patchIds(r.model().tokens(), r.model().dim(), prototypes), gh, gw, w, h), truth);
+        }
         Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k)).segment(r.model().maps(), gh, gw);
         add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
         add("_fixed_k_membership", SegmentationScores.of(
@@ -111,10 +140,18 @@ final class ConceptScorecard {
             m.put("concept_miou" + suffix, s[0] / frames);
             m.put("concept_pixel_accuracy" + suffix, s[1] / frames);
             m.put("concept_ari" + suffix, s[2] / frames);
-            if (suffix.isEmpty()) {
-                m.put("concept_id_consistency", consistency.value());
-            }
         });
+        if (prototypes != null) {
+            m.put("concept_id_consistency", alignedConsistency.value());
+            m.put("concept_id_consistency_unaligned", consistency.value());
+            m.put("concept_id_consistency_patchwise", patchConsistency.value());
+            m.put("concept_prototypes", prototypes.count());
+            m.put("concept_prototype_seconds", prototypeSeconds);
+            m.put("concept_count_mean_aligned", (double) alignedConcepts / frames);
+        } else {
+            m.put("concept_id_consistency", consistency.value());
+        }
+        m.put("concept_id_consistency_oracle", oracleConsistency.value());
         if (transform != null) {
             m.put("transform_seconds", transformSeconds);
             m.put("transform_invariance", transform.invariance());
@@ -131,6 +168,33 @@ final class ConceptScorecard {
         sum[0] += s.miou();
         sum[1] += s.pixelAccuracy();
         sum[2] += s.ari();
+    }
+
+    /**
+     * Each concept renamed to the part most of its pixels show, with the truth's help: a reference
+     * for the id consistency that renaming whole concepts (what alignment does) can reach. Not a
+     * strict bound: naming a concept after a minority part can now and then keep one more part right.
+     */
+    static int[] namedByMajorityPart(int[] concepts, int[] parts) {
+        int cMax = Arrays.stream(concepts).max().orElse(0);
+        int pMax = Arrays.stream(parts).max().orElse(0);
+        int[][] counts = new int[cMax + 1][pMax + 1];
+        for (int i = 0; i < concepts.length; i++) {
+            counts[concepts[i]][parts[i]]++;
+        }
+        int[] name = new int[cMax + 1];
+        for (int c = 0; c <= cMax; c++) {
+            for (int p = 1; p <= pMax; p++) {
+                if (counts[c][p] > counts[c][name[c]]) {
+                    name[c] = p;
+                }
+            }
+        }
+        int[] out = new int[concepts.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = name[concepts[i]];
+        }
+        return out;
     }
 
     private static float[][] unitRows(float[][] maps) {

@@ -11,6 +11,7 @@ import io.ultraline.defect.eval.RegionOverlap;
 import io.ultraline.defect.eval.TruthRegions;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.ultra.MaskUpsampling;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,7 +188,10 @@ public final class DatasetEvaluation {
         }
         long start = System.nanoTime();
         var transform = TransformCalibration.learn(inspector, good, ConceptScorecard.KMEANS_SEED);
-        return new ConceptScorecard(transform, (System.nanoTime() - start) / 1e9);
+        double transformSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        var prototypes = inspector.conceptPrototypes(good, batch, ConceptPrototypes.DEFAULT_MAX_DISTANCE);
+        return new ConceptScorecard(transform, transformSeconds, prototypes, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {

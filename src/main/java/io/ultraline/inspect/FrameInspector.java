@@ -15,6 +15,8 @@ import io.ultraline.model.FrameTokens;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.align.ConceptFeatures;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,6 +173,20 @@ public final class FrameInspector {
             }
         }
         return builder.build(version, Instant.now());
+    }
+
+    /**
+     * The camera's concept prototypes (issue 19, part 4), learned from the ULTra concepts of good
+     * frames: unlike {@link #calibrate}, this needs each frame's maps.
+     */
+    public ConceptPrototypes conceptPrototypes(List<RgbImage> goodFrames, int batch, double maxDistance) {
+        List<ConceptFeatures> features = new ArrayList<>();
+        for (int from = 0; from < goodFrames.size(); from += batch) {
+            for (InspectedFrame f : inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null)) {
+                features.add(ConceptFeatures.of(f.segmentation().labels(), f.model().tokens(), f.model().dim()));
+            }
+        }
+        return ConceptPrototypes.learn(features, maxDistance, ConceptPrototypes.MIN_PATCHES);
     }
 
     private float[] stack(List<RgbImage> frames) {

@@ -6,10 +6,13 @@ import io.ultraline.frame.RgbImage;
 import io.ultraline.model.FrameTokens;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.align.ConceptFeatures;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,11 @@ class ConceptScorecardTest {
 
     /** Tokens, maps and colours that all say "left half" and "right half". */
     private InspectedFrame halves() {
+        return halves(false);
+    }
+
+    /** Mirrored: the same concepts (left one first), but the tokens of the right half on the left. */
+    private InspectedFrame halves(boolean mirrored) {
         int n = GRID * GRID;
         float[][] maps = new float[n][n];
         float[] tokens = new float[n * 2];
@@ -33,7 +41,7 @@ class ConceptScorecardTest {
             for (int j = 0; j < n; j++) {
                 maps[i][j] = (j % GRID < GRID / 2) == left ? 1 : 0;
             }
-            tokens[2 * i + (left ? 0 : 1)] = 1;
+            tokens[2 * i + (left != mirrored ? 0 : 1)] = 1;
         }
         float[] px = new float[SIZE * SIZE * 3];
         for (int p = 0; p < SIZE * SIZE; p++) {
@@ -89,6 +97,34 @@ class ConceptScorecardTest {
         card.put(m);
         assertThat((Double) m.get("concept_miou")).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
         assertThat((Double) m.get("concept_ari")).isLessThan(0.01);
+    }
+
+    @Test
+    void alignedIdsFollowTheTokensWhereTheSegmentersOwnNumberingDoesNot() throws IOException {
+        int[] parts = new int[SIZE * SIZE];
+        int[] mirroredParts = new int[SIZE * SIZE];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = p % SIZE < SIZE / 2 ? 2 : 5;
+            mirroredParts[p] = p % SIZE < SIZE / 2 ? 5 : 2;
+        }
+        InspectedFrame calibration = halves();
+        ConceptPrototypes prototypes = ConceptPrototypes.learn(List.of(ConceptFeatures.of(
+                calibration.segmentation().labels(), calibration.model().tokens(), 2)), 0.9, 2);
+        ConceptScorecard card = new ConceptScorecard(null, 0, prototypes, 0);
+        card.frame(frameWithParts(parts), halves(false));
+        card.frame(frameWithParts(mirroredParts), halves(true));
+        Map<String, Object> m = new LinkedHashMap<>();
+        card.put(m);
+        assertThat(m).containsEntry("concept_id_consistency", 1.0).containsEntry("concept_id_consistency_unaligned", 0.5)
+                .containsEntry("concept_id_consistency_patchwise", 1.0).containsEntry("concept_prototypes", 2)
+                .containsEntry("concept_id_consistency_oracle", 1.0);
+    }
+
+    @Test
+    void theConsistencyCeilingNamesEachConceptByItsMajorityPart() {
+        int[] concepts = {0, 0, 0, 1, 1, 2};
+        int[] parts = {3, 3, 1, 1, 1, 0};
+        assertThat(ConceptScorecard.namedByMajorityPart(concepts, parts)).containsExactly(3, 3, 3, 1, 1, 0);
     }
 
     @Test

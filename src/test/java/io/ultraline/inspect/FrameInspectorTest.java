@@ -8,6 +8,7 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.TestModels;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,17 @@ class FrameInspectorTest {
             assertThat(f.assessment().frameScore()).isLessThan(1e-3f);
             assertThat(f.assessment().isDefective()).isFalse();
         }
+    }
+
+    @Test
+    void conceptPrototypesComeFromEveryCalibrationFrameWhateverTheBatch() {
+        ConceptPrototypes inFours = inspector.conceptPrototypes(calibration, 4, ConceptPrototypes.DEFAULT_MAX_DISTANCE);
+        ConceptPrototypes atOnce = inspector.conceptPrototypes(calibration, 10, ConceptPrototypes.DEFAULT_MAX_DISTANCE);
+        assertThat(inFours).isEqualTo(atOnce);
+        assertThat(inFours.count()).isPositive();
+        assertThat(inFours.dim()).isEqualTo(inspector.runner().config().dim());
+        assertThat(inFours).isNotEqualTo(inspector.conceptPrototypes(calibration.subList(0, 8), 4,
+                ConceptPrototypes.DEFAULT_MAX_DISTANCE));
     }
 
     @Test

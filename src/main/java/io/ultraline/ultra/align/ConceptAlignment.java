@@ -1,0 +1,100 @@
+package io.ultraline.ultra.align;
+
+import io.ultraline.ultra.eval.Assignment;
+
+/**
+ * Renames one frame's concepts to the camera's concept ids ({@link ConceptPrototypes}).
+ *
+ * <ol>
+ *   <li>An exact Hungarian assignment ({@link Assignment}) pairs concepts with prototypes, one to
+ *       one, minimising the summed cosine distance of centred concept means; a pair farther apart
+ *       than {@code maxDistance} is dropped, so a thing the camera never showed at calibration does
+ *       not take a known id.
+ *   <li>A concept left over that is still within {@code maxDistance} of some prototype takes the
+ *       nearest one's id: the segmenter often splits one material into several concepts, and all of
+ *       its pieces should carry the material's id.
+ *   <li>Anything else gets a fresh id {@code P, P + 1, ...}, in the order of the frame's own labels.
+ * </ol>
+ *
+ * So two concepts of a frame may end under one id (a merge), but never one concept under two.
+ */
+public final class ConceptAlignment {
+
+    private ConceptAlignment() {
+    }
+
+    /**
+     * The camera id of each of the frame's concept labels.
+     *
+     * @return {@code ids[c]} for concept label {@code c}; labels without patches get fresh ids too
+     */
+    public static int[] ids(ConceptFeatures frame, ConceptPrototypes prototypes) {
+        int c = frame.count();
+        int p = prototypes.count();
+        double max = prototypes.maxDistance();
+        float[][] embedded = new float[c][];
+        double[][] distance = new double[c][p];
+        double[][] gain = new double[c][p];
+        for (int i = 0; i < c; i++) {
+            embedded[i] = prototypes.embed(frame.means()[i]);
+            for (int j = 0; j < p; j++) {
+                distance[i][j] = frame.sizes()[i] == 0 ? 2 : prototypes.distance(embedded[i], j);
+                gain[i][j] = 2 - distance[i][j];
+            }
+        }
+        int[] match = p == 0 ? new int[c] : Assignment.maximise(gain);
+        int[] ids = new int[c];
+        int fresh = p;
+        for (int i = 0; i < c; i++) {
+            int j = p == 0 ? -1 : match[i];
+            if (j < 0 || distance[i][j] > max) {
+                j = nearest(distance[i]);
+            }
+            ids[i] = j >= 0 && distance[i][j] <= max ? j : fresh++;
+        }
+        return ids;
+    }
+
+    /** The frame's patch labels under the camera's ids. */
+    public static int[] relabel(int[] labels, float[] tokens, int dim, ConceptPrototypes prototypes) {
+        int[] ids = ids(ConceptFeatures.of(labels, tokens, dim), prototypes);
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = ids[labels[i]];
+        }
+        return out;
+    }
+
+    /**
+     * Each patch on its own: the nearest prototype to its token, or {@code P} beyond
+     * {@code maxDistance}. Not an alignment of concepts (it ignores them); {@code evaluate} reports it
+     * to show how far token-level prototypes reach where whole concepts mix parts.
+     */
+    public static int[] patchIds(float[] tokens, int dim, ConceptPrototypes prototypes) {
+        if (dim != prototypes.dim() || tokens.length % dim != 0) {
+            throw new IllegalArgumentException(tokens.length + " token values of dimension " + dim
+                    + " for prototypes of dimension " + prototypes.dim());
+        }
+        int[] out = new int[tokens.length / dim];
+        double[] distance = new double[prototypes.count()];
+        for (int t = 0; t < out.length; t++) {
+            float[] e = prototypes.embed(java.util.Arrays.copyOfRange(tokens, t * dim, (t + 1) * dim));
+            for (int j = 0; j < distance.length; j++) {
+                distance[j] = prototypes.distance(e, j);
+            }
+            int j = nearest(distance);
+            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? j : prototypes.count();
+        }
+        return out;
+    }
+
+    private static int nearest(double[] distances) {
+        int best = -1;
+        for (int j = 0; j < distances.length; j++) {
+            if (best < 0 || distances[j] < distances[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

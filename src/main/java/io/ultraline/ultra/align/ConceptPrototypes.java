@@ -1,0 +1,201 @@
+package io.ultraline.ultra.align;
+
+import io.ultraline.ultra.AverageLinkage;
+import io.ultraline.ultra.Clustering;
+import io.ultraline.ultra.CosineDistances;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A camera's reference concepts: P prototypes, each a unit direction in centred token space, learned
+ * from the concepts of its calibration frames. Prototype {@code p} is concept id {@code p} in every
+ * aligned frame ({@link ConceptAlignment}); ids are ordered by how many calibration patches a
+ * prototype stands for, so id 0 is the camera's most common material.
+ *
+ * <p>Learning: every calibration concept of at least {@code minPatches} patches gives one point, its
+ * mean token minus {@code centre}, the mean token of the patches these concepts cover; average linkage on
+ * their cosine distances, cut at {@code maxDistance}, groups the concepts that show one thing; a
+ * group's prototype is its members' patch-weighted mean, normalised. The same {@code maxDistance}
+ * later decides whether a frame's concept is one of these things at all.
+ *
+ * @param centre      the mean calibration token, subtracted before every cosine, {@code float[D]}
+ * @param vectors     the prototypes, {@code float[P][D]}, unit length
+ * @param maxDistance the largest cosine distance at which a concept still matches a prototype
+ */
+public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDistance) {
+
+    /**
+     * Cut height and match distance used unless told otherwise: of 0.5, 0.7, 0.9 and 1.1, the one
+     * that kept ids best on the seed-19 mosaic scene (docs/evaluation.md); 2 to 6 prototypes on the
+     * scene sets.
+     */
+    public static final double DEFAULT_MAX_DISTANCE = 0.9;
+    /** A concept of one patch is mostly noise: prototypes come from concepts of at least two. */
+    public static final int MIN_PATCHES = 2;
+
+    public ConceptPrototypes {
+        if (!(maxDistance >= 0 && maxDistance <= 2)) {
+            throw new IllegalArgumentException("the match distance must lie in [0, 2], got " + maxDistance);
+        }
+        for (float[] v : vectors) {
+            if (v.length != centre.length) {
+                throw new IllegalArgumentException("prototypes of dimension " + v.length + " for a centre of "
+                        + centre.length);
+            }
+        }
+        centre = centre.clone();
+        vectors = Arrays.stream(vectors).map(float[]::clone).toArray(float[][]::new);
+    }
+
+    /**
+     * Learns the prototypes.
+     *
+     * @param frames      the calibration frames' concepts, every mean of one dimension
+     * @param maxDistance cut height and match distance (cosine distance of centred means)
+     * @param minPatches  concepts smaller than this are too noisy to define a prototype
+     */
+    public static ConceptPrototypes learn(List<ConceptFeatures> frames, double maxDistance, int minPatches) {
+        if (minPatches < 1) {
+            throw new IllegalArgumentException("minPatches must be at least 1, got " + minPatches);
+        }
+        List<float[]> means = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (ConceptFeatures f : frames) {
+            for (int c = 0; c < f.count(); c++) {
+                if (f.sizes()[c] >= minPatches) {
+                    means.add(f.means()[c]);
+                    sizes.add(f.sizes()[c]);
+                }
+            }
+        }
+        if (means.isEmpty()) {
+            throw new IllegalArgumentException("no calibration concept has " + minPatches + " patches or more");
+        }
+        int dim = means.get(0).length;
+        float[] centre = weightedMean(means, sizes, dim);
+        float[][] points = new float[means.size()][];
+        for (int i = 0; i < points.length; i++) {
+            if (means.get(i).length != dim) {
+                throw new IllegalArgumentException("concept means differ in dimension: " + dim + " and "
+                        + means.get(i).length);
+            }
+            points[i] = centred(means.get(i), centre);
+        }
+        Clustering groups = points.length == 1 ? Clustering.ofGroups(new int[1])
+                : AverageLinkage.build(CosineDistances.matrix(points)).cutAtHeight(maxDistance);
+        List<float[]> vectors = new ArrayList<>();
+        List<Long> support = new ArrayList<>();
+        for (int g = 0; g < groups.clusterCount(); g++) {
+            List<float[]> members = new ArrayList<>();
+            List<Integer> weights = new ArrayList<>();
+            long patches = 0;
+            for (int i : groups.members(g)) {
+                members.add(points[i]);
+                weights.add(sizes.get(i));
+                patches += sizes.get(i);
+            }
+            vectors.add(unit(weightedMean(members, weights, dim)));
+            support.add(patches);
+        }
+        Integer[] order = new Integer[vectors.size()];
+        Arrays.setAll(order, i -> i);
+        // most patches first; equal support keeps the clustering's own order, so learning is deterministic
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> -support.get(i)).thenComparingInt(i -> i));
+        float[][] sorted = new float[order.length][];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = vectors.get(order[i]);
+        }
+        return new ConceptPrototypes(centre, sorted, maxDistance);
+    }
+
+    /** Number of prototypes P. */
+    public int count() {
+        return vectors.length;
+    }
+
+    /** Token dimension D. */
+    public int dim() {
+        return centre.length;
+    }
+
+    /** A concept mean in the prototypes' space: centred, unit length (zero stays zero). */
+    public float[] embed(float[] mean) {
+        if (mean.length != centre.length) {
+            throw new IllegalArgumentException("a concept mean of dimension " + mean.length + " for prototypes of "
+                    + centre.length);
+        }
+        return unit(centred(mean, centre));
+    }
+
+    /** Cosine distance between an embedded concept and prototype {@code p}. */
+    double distance(float[] embedded, int p) {
+        return CosineDistances.distance(embedded, vectors[p]);
+    }
+
+    @Override
+    public float[] centre() {
+        return centre.clone();
+    }
+
+    @Override
+    public float[][] vectors() {
+        return Arrays.stream(vectors).map(float[]::clone).toArray(float[][]::new);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConceptPrototypes p && Arrays.equals(centre, p.centre)
+                && Arrays.deepEquals(vectors, p.vectors) && Double.compare(maxDistance, p.maxDistance) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(centre) + Arrays.deepHashCode(vectors);
+    }
+
+    @Override
+    public String toString() {
+        return "ConceptPrototypes[" + count() + " x " + dim() + ", maxDistance=" + maxDistance + "]";
+    }
+
+    private static float[] weightedMean(List<float[]> rows, List<Integer> weights, int dim) {
+        double[] sum = new double[dim];
+        double total = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            for (int d = 0; d < dim; d++) {
+                sum[d] += (double) weights.get(i) * rows.get(i)[d];
+            }
+            total += weights.get(i);
+        }
+        float[] out = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            out[d] = (float) (sum[d] / total);
+        }
+        return out;
+    }
+
+    private static float[] centred(float[] v, float[] centre) {
+        float[] out = new float[v.length];
+        for (int d = 0; d < v.length; d++) {
+            out[d] = v[d] - centre[d];
+        }
+        return out;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        float[] out = v.clone();
+        if (norm > 0) {
+            float s = (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < out.length; d++) {
+                out[d] *= s;
+            }
+        }
+        return out;
+    }
+}
