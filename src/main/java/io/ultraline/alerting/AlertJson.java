@@ -66,6 +66,11 @@ public final class AlertJson {
             json.put("profileVersion", alert.getProfileVersion().longValue());
         }
         json.put("pipelineVersion", alert.getPipelineVersion());
+        // sorted, so that the same alert always gives the same bytes
+        ObjectNode attributes = json.putObject("attributes");
+        if (alert.getAttributes() != null) {
+            new java.util.TreeMap<>(alert.getAttributes()).forEach((k, v) -> attributes.put(k, v));
+        }
         return json;
     }
 
