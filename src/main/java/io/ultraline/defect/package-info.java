@@ -6,13 +6,18 @@
  * {@link io.ultraline.defect.MemoryBank}, and sets the threshold from held-out scores of the
  * calibration frames themselves; the result is an immutable
  * {@link io.ultraline.defect.ReferenceProfile}, stored in the versioned binary form of
- * {@link io.ultraline.defect.ProfileCodec}.
+ * {@link io.ultraline.defect.ProfileCodec}. When the calibration frames bring the model's view of
+ * themselves, the profile also gets a raw-pixel channel ({@link io.ultraline.defect.AppearanceBank}:
+ * 8 x 8 RGB patches on their principal axes, coreset-reduced, with its own held-out threshold,
+ * {@link io.ultraline.defect.AppearanceChannel}).
  *
  * <p>Assessment: {@link io.ultraline.defect.DefectDetector#assess} scores every token with
  * {@link io.ultraline.defect.TokenScorer} (distance to the nearest normal token; the frame score
- * is the highest), lets a {@link io.ultraline.defect.RegionFinder} decide the regions
- * ({@link io.ultraline.defect.ConceptHysteresisRegions}, shaped by ULTra concepts, or the
- * baseline {@link io.ultraline.defect.TokenThresholdRegions}), and describes each region as a
+ * is the highest), averages in the raw-pixel channel's scores where the profile has one
+ * ({@link io.ultraline.defect.AppearanceFusion}), lets a {@link io.ultraline.defect.RegionFinder}
+ * decide the regions (by default {@link io.ultraline.defect.TokenThresholdRegions}; the concept
+ * rules {@link io.ultraline.defect.ConceptGrowthRegions} and
+ * {@link io.ultraline.defect.ConceptHysteresisRegions} are shaped by ULTra concepts), and describes each region as a
  * {@link io.ultraline.defect.DefectRegionResult}: token mask, pixel box and area, score and an
  * 8-bit {@link io.ultraline.defect.QuantisedHeatmap} explanation.
  * {@link io.ultraline.defect.PixelScoreMap} spreads token scores over pixels for evaluation.
