@@ -1,13 +1,10 @@
 package io.ultraline.stream;
 
-import io.ultraline.defect.DefectDetector;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
-import io.ultraline.ultra.SegmenterConfig;
-import io.ultraline.ultra.UltraSegmenter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,8 +42,8 @@ public final class TestModels {
         if (inspector == null) {
             ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(0, 0, 64, true, 2));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
-            inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                    DefectDetector.withDefaults());
+            // what the service runs, so that an audit (which builds FrameInspector.standard) replays it
+            inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
         }
         return inspector;
     }
