@@ -31,11 +31,11 @@ final class AppearanceCalibration {
         }
         PrincipalAxes axes = AppearanceBank.axesOf(frames, size, appearance.components());
         int k = frames.size();
-        int folds = Math.min(config.folds(), k);
         float[] heldOut = new float[k];
-        for (int fold = 0; fold < folds; fold++) {
-            int from = (int) ((long) fold * k / folds);
-            int to = (int) ((long) (fold + 1) * k / folds);
+        int[] bounds = config.foldBounds(k);
+        for (int fold = 0; fold + 1 < bounds.length; fold++) {
+            int from = bounds[fold];
+            int to = bounds[fold + 1];
             List<float[]> others = new ArrayList<>(frames.subList(0, from));
             others.addAll(frames.subList(to, k));
             AppearanceBank bank = AppearanceBank.fit(others, size, axes, appearance.maxPatches(), config.seed());

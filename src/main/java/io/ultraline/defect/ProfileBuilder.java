@@ -114,11 +114,11 @@ public final class ProfileBuilder {
     /** Each frame's score against a bank of the other folds. */
     private float[] heldOutScores() {
         int k = frames.size();
-        int folds = Math.min(config.folds(), k);
         float[] scores = new float[k];
-        for (int fold = 0; fold < folds; fold++) {
-            int from = (int) ((long) fold * k / folds);
-            int to = (int) ((long) (fold + 1) * k / folds);
+        int[] bounds = config.foldBounds(k);
+        for (int fold = 0; fold + 1 < bounds.length; fold++) {
+            int from = bounds[fold];
+            int to = bounds[fold + 1];
             MemoryBank bank = bankOf(from, to);
             // one query call for the whole fold, so that each bank tile is read once
             float[] distances = bank.nearestDistances(tokensOf(i -> i >= from && i < to));

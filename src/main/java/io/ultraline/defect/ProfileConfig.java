@@ -43,6 +43,20 @@ public record ProfileConfig(int maxBankSize, float quantile, float margin, int f
         }
     }
 
+    /**
+     * Where the held-out folds of {@code frames} calibration frames start, then {@code frames}:
+     * {@code min(folds, frames)} runs of consecutive frames, as even as integer division makes them.
+     * Both channels of a profile hold out the same frames together.
+     */
+    int[] foldBounds(int frames) {
+        int count = Math.min(folds, frames);
+        int[] bounds = new int[count + 1];
+        for (int fold = 0; fold <= count; fold++) {
+            bounds[fold] = (int) ((long) fold * frames / count);
+        }
+        return bounds;
+    }
+
     /** A configuration with {@link AppearanceConfig#defaults()}. */
     public ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed) {
         this(maxBankSize, quantile, margin, folds, seed, AppearanceConfig.defaults());
