@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Why it exists: on surfaces a small model never saw, its tokens miss colour and fine-texture
  * departures that raw pixels show plainly (docs/evaluation.md measured raw pixels ahead of the
  * default model's image AUROC on 7 of 13 datasets). The profile keeps this bank next to the token
- * bank and the frame score takes the higher of the two channels, each over its own calibrated
+ * bank and the frame score takes the mean of the two channels, each over its own calibrated
  * threshold ({@link AppearanceChannel}).
  *
  * <p>Inputs are model inputs: row-major interleaved RGB in [0, 1], {@code imageSize} square.

@@ -118,8 +118,9 @@ public final class DefectDetector {
     /**
      * As {@link #assess(ReferenceProfile, float[], int, Segmentation, int, int, FramePixels)}, and
      * when the profile has a raw-pixel channel and {@code modelInput} is given, that channel's
-     * scores join the token scores ({@link AppearanceChannel}): the frame score, the score maps and
-     * so the regions take the higher of the two, in token-score units.
+     * scores join the token scores ({@link AppearanceFusion}): the frame score and the pixel map
+     * become the mean of the two channels in token-score units, and regions grow on the token cells
+     * with a seed where the fused map peaks.
      *
      * @param modelInput the frame as the model saw it, {@link AppearanceBank#quantise quantised},
      *     or null to score tokens only

@@ -7,12 +7,12 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.FramePixels;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ProfileConfig;
-import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.FrameTokens;
 import io.ultraline.model.ModelRunner;
+import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
@@ -111,13 +111,12 @@ public final class FrameInspector {
         int grid = runner.config().gridSize();
         List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
-        int per = runner.pixelsPerFrame();
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             FrameTokens t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), grid, grid);
             float[] scoring = scoringTokens.get(i);
-            byte[] seen = AppearanceBank.quantise(Arrays.copyOfRange(input, i * per, (i + 1) * per));
+            byte[] seen = seenByModel(input, i);
             FrameAssessment a = profile == null ? null
                     : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height(),
                             new FramePixels(f.width(), f.height(), f.pixels()), seen);
@@ -163,13 +162,12 @@ public final class FrameInspector {
      */
     public ReferenceProfile calibrate(List<RgbImage> goodFrames, long version, int batch) {
         ProfileBuilder builder = detector.newCalibration(runner.config().dim());
-        int per = runner.pixelsPerFrame();
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
             float[] input = stack(chunk);
             List<float[]> tokens = scoringTokens(runner.tokens(input, chunk.size()), input);
             for (int i = 0; i < tokens.size(); i++) {
-                builder.add(tokens.get(i), AppearanceBank.quantise(Arrays.copyOfRange(input, i * per, (i + 1) * per)));
+                builder.add(tokens.get(i), seenByModel(input, i));
             }
         }
         return builder.build(version, Instant.now());
@@ -187,6 +185,12 @@ public final class FrameInspector {
             }
         }
         return ConceptPrototypes.learn(features, maxDistance, ConceptPrototypes.MIN_PATCHES);
+    }
+
+    /** Frame {@code i} of a stacked model input, quantised for the profile's raw-pixel channel. */
+    private byte[] seenByModel(float[] input, int i) {
+        int per = runner.pixelsPerFrame();
+        return AppearanceBank.quantise(Arrays.copyOfRange(input, i * per, (i + 1) * per));
     }
 
     private float[] stack(List<RgbImage> frames) {
