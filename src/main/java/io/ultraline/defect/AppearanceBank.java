@@ -81,7 +81,15 @@ public final class AppearanceBank {
 
     /** Scores one model input. */
     public Scores score(float[] modelInput) {
-        float[] patchScores = tree.patchDistances(grid, axes, modelInput);
+        return score(modelInput, 0f);
+    }
+
+    /**
+     * Scores one model input, with patch distances exact only from {@code closeEnough} up (see
+     * {@link PatchKdTree#patchDistances(PatchGrid, PrincipalAxes, float[], float)}).
+     */
+    public Scores score(float[] modelInput, float closeEnough) {
+        float[] patchScores = tree.patchDistances(grid, axes, modelInput, closeEnough);
         float max = 0f;
         for (float d : patchScores) {
             max = Math.max(max, d);
@@ -116,11 +124,16 @@ public final class AppearanceBank {
 
     /** Scores one quantised model input. */
     public Scores score(byte[] rgb) {
+        return score(rgb, 0f);
+    }
+
+    /** As {@link #score(float[], float)} for a quantised model input. */
+    public Scores score(byte[] rgb, float closeEnough) {
         if (rgb.length != imageSize * imageSize * 3) {
             throw new IllegalArgumentException("expected a " + imageSize + " x " + imageSize + " RGB input ("
                     + imageSize * imageSize * 3 + " bytes), got " + rgb.length + " bytes");
         }
-        return score(expand(rgb));
+        return score(expand(rgb), closeEnough);
     }
 
     /** Side of the square model input the bank was built at. */

@@ -148,7 +148,7 @@ public final class DefectDetector {
         AppearanceFusion.Fused fused;
         if (appearance != null && modelInput != null) {
             AppearanceBank bank = appearance.bank();
-            fused = AppearanceFusion.fuse(shifted, bank.score(modelInput), bank.imageSize(), gridH, gridW,
+            fused = AppearanceFusion.fuse(shifted, appearance.score(modelInput), bank.imageSize(), gridH, gridW,
                     appearance.scale(), profile.calibratedThreshold()
                             / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
         } else {

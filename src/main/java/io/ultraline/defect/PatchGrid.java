@@ -49,6 +49,11 @@ public final class PatchGrid {
         return xs.length * ys.length;
     }
 
+    /** Patches per row; patches are numbered row by row. */
+    public int columns() {
+        return xs.length;
+    }
+
     /** Values per patch: patch x patch x 3. */
     public int dim() {
         return patch * patch * 3;

@@ -115,6 +115,16 @@ public final class PatchKdTree {
      * {@code axes} first (the vectors here must be rotated the same way), in the grid's order.
      */
     public float[] patchDistances(PatchGrid grid, PrincipalAxes axes, float[] image) {
+        return patchDistances(grid, axes, image, 0f);
+    }
+
+    /**
+     * As {@link #patchDistances(PatchGrid, PrincipalAxes, float[])}, but a patch's search stops as
+     * soon as it finds a vector within {@code closeEnough}: distances at or above it are exact, and
+     * a smaller one is reported as some value between the true distance and {@code closeEnough}
+     * (deterministic: the same input gives the same value). 0 keeps every distance exact.
+     */
+    public float[] patchDistances(PatchGrid grid, PrincipalAxes axes, float[] image, float closeEnough) {
         int values = grid.dim();
         float[] patches = new float[grid.count() * values];
         grid.extractAll(image, patches, 0);
@@ -122,9 +132,16 @@ public final class PatchKdTree {
         float[] query = new float[axes.components()];
         float[] scratch = new float[values];
         Search search = new Search();
+        search.stopAt = closeEnough * closeEnough;
+        int columns = grid.columns();
+        int[] nearest = new int[distances.length];
         for (int i = 0; i < distances.length; i++) {
             axes.rotate(patches, i * values, query, 0, scratch);
-            distances[i] = (float) Math.sqrt(search.nearestSquared(query));
+            // overlapping neighbours look alike, so their nearest vectors bound this search tightly
+            int leftHint = i % columns == 0 ? -1 : nearest[i - 1];
+            int upHint = i < columns ? -1 : nearest[i - columns];
+            distances[i] = (float) Math.sqrt(search.nearestSquared(query, leftHint, upHint));
+            nearest[i] = search.bestIndex;
         }
         return distances;
     }
@@ -133,26 +150,51 @@ public final class PatchKdTree {
     public final class Search {
         private final float[] offsets = new float[dim];
         private float best;
+        private int bestIndex;
+        /** A squared distance at which the search may stop; 0 searches exactly. */
+        private float stopAt;
 
         /** Squared distance from the (rotated) query to its nearest vector. */
         public float nearestSquared(float[] query) {
+            return nearestSquared(query, -1, -1);
+        }
+
+        /**
+         * As {@link #nearestSquared(float[])}, starting from the distances to two stored vectors
+         * (by their position in the tree, as {@link #bestIndex} reports it; -1 for none): a close
+         * start prunes most cells at once and leaves the result unchanged.
+         */
+        float nearestSquared(float[] query, int hint, int otherHint) {
             if (query.length != dim) {
                 throw new IllegalArgumentException("query has " + query.length + " values, the tree " + dim);
             }
             Arrays.fill(offsets, 0f);
             best = Float.POSITIVE_INFINITY;
+            bestIndex = -1;
+            consider(query, hint);
+            consider(query, otherHint);
             visit(0, 0f, query);
             return best;
         }
 
+        private void consider(float[] q, int k) {
+            if (k >= 0) {
+                float s = partialDistance(q, k, best);
+                if (s < best) {
+                    best = s;
+                    bestIndex = k;
+                }
+            }
+        }
+
         private void visit(int node, float bound, float[] q) {
+            if (best <= stopAt) {
+                return;
+            }
             int d = splitDim[node];
             if (d < 0) {
                 for (int k = low[node]; k < high[node]; k++) {
-                    float s = partialDistance(q, k, best);
-                    if (s < best) {
-                        best = s;
-                    }
+                    consider(q, k);
                 }
                 return;
             }

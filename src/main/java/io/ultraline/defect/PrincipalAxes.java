@@ -17,11 +17,20 @@ public final class PrincipalAxes {
     private final float[] mean;
     /** Row j is axis j, row-major: {@link #components()} rows of {@code dim}. */
     private final float[] axes;
+    /** The same axes column-major ({@code dim()} rows of {@link #components()}), for {@link #rotate}. */
+    private final float[] byInput;
 
     private PrincipalAxes(int dim, float[] mean, float[] axes) {
         this.dim = dim;
         this.mean = mean;
         this.axes = axes;
+        int kept = axes.length / dim;
+        this.byInput = new float[axes.length];
+        for (int j = 0; j < kept; j++) {
+            for (int d = 0; d < dim; d++) {
+                byInput[d * kept + j] = axes[j * dim + d];
+            }
+        }
     }
 
     /**
@@ -196,17 +205,17 @@ public final class PrincipalAxes {
      * {@code dst[to..]}; {@code scratch} holds at least {@link #dim()} values.
      */
     public void rotate(float[] src, int from, float[] dst, int to, float[] scratch) {
-        for (int d = 0; d < dim; d++) {
-            scratch[d] = src[from + d] - mean[d];
-        }
         int kept = components();
-        for (int j = 0; j < kept; j++) {
-            int row = j * dim;
-            float s = 0;
-            for (int d = 0; d < dim; d++) {
-                s += axes[row + d] * scratch[d];
+        // every output sums over d in the same order as a dot product would, so results are
+        // unchanged; this loop order lets the JIT run the kept outputs in SIMD lanes
+        java.util.Arrays.fill(scratch, 0, kept, 0f);
+        for (int d = 0; d < dim; d++) {
+            float v = src[from + d] - mean[d];
+            int row = d * kept;
+            for (int j = 0; j < kept; j++) {
+                scratch[j] += v * byInput[row + j];
             }
-            dst[to + j] = s;
         }
+        System.arraycopy(scratch, 0, dst, to, kept);
     }
 }

@@ -52,6 +52,63 @@ class PatchKdTreeTest {
     }
 
     @Test
+    void hintsFromNeighbouringPatchesLeaveTheDistancesExact() {
+        SplittableRandom r = new SplittableRandom(23);
+        float[] bank = vectors(r, 400, 12, 0.4);
+        PatchKdTree.Search search = new PatchKdTree(bank, 12).new Search();
+        float[] queries = vectors(r, 100, 12, 0.4);
+        for (int k = 0; k < 100; k++) {
+            float[] q = java.util.Arrays.copyOfRange(queries, k * 12, (k + 1) * 12);
+            // any stored vector is a valid hint: a far one must not change the answer either
+            assertThat(search.nearestSquared(q, r.nextInt(400), r.nextInt(400)))
+                    .isCloseTo(bruteForce(bank, 12, q), within(1e-5f));
+        }
+    }
+
+    @Test
+    void patchDistancesAreExactFromTheCutOffAndBoundedBelowIt() {
+        SplittableRandom r = new SplittableRandom(29);
+        int size = 24;
+        PatchGrid grid = new PatchGrid(size, size, 4, 2);
+        float[] image = new float[size * size * 3];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (float) r.nextDouble();
+        }
+        float[] patches = new float[grid.count() * grid.dim()];
+        grid.extractAll(image, patches, 0);
+        PrincipalAxes axes = PrincipalAxes.of(patches, grid.dim());
+        float[] rotated = new float[patches.length];
+        float[] scratch = new float[grid.dim()];
+        for (int i = 0; i < grid.count(); i++) {
+            axes.rotate(patches, i * grid.dim(), rotated, i * grid.dim(), scratch);
+        }
+        // the bank: every other patch of the image itself, so distances range from 0 upwards
+        float[] bank = new float[(grid.count() / 2) * grid.dim()];
+        for (int i = 0; i < grid.count() / 2; i++) {
+            System.arraycopy(rotated, 2 * i * grid.dim(), bank, i * grid.dim(), grid.dim());
+        }
+        PatchKdTree tree = new PatchKdTree(bank, grid.dim());
+        float[] exact = tree.patchDistances(grid, axes, image);
+        float[] sorted = exact.clone();
+        java.util.Arrays.sort(sorted);
+        float cutOff = sorted[sorted.length * 3 / 4];
+        float[] cut = tree.patchDistances(grid, axes, image, cutOff);
+        int bounded = 0;
+        for (int i = 0; i < exact.length; i++) {
+            float expected = (float) Math.sqrt(bruteForce(bank, grid.dim(),
+                    java.util.Arrays.copyOfRange(rotated, i * grid.dim(), (i + 1) * grid.dim())));
+            assertThat(exact[i]).as("exact patch %d", i).isCloseTo(expected, within(1e-4f));
+            if (expected >= cutOff) {
+                assertThat(cut[i]).as("patch %d at or above the cut-off", i).isCloseTo(expected, within(1e-4f));
+            } else {
+                assertThat(cut[i]).as("patch %d below the cut-off", i).isBetween(expected - 1e-4f, cutOff);
+                bounded += cut[i] > expected + 1e-4f ? 1 : 0;
+            }
+        }
+        assertThat(bounded).as("patches whose search stopped early").isPositive();
+    }
+
+    @Test
     void aBankVectorIsAtDistanceZero() {
         float[] bank = vectors(new SplittableRandom(3), 50, 8, 0.5);
         PatchKdTree tree = new PatchKdTree(bank, 8);
