@@ -111,7 +111,7 @@ final class ModelCommand {
         @Option(names = "--heads", defaultValue = "3") int heads;
         @Option(names = "--target-layer", description = "block whose tokens are explained (default: last)")
         int targetLayer;
-        @Option(names = "--holdout", defaultValue = "wood-grain", split = ",",
+        @Option(names = "--holdout", defaultValue = "wood-grain,terrazzo", split = ",",
                 description = "material families kept out of training (for the unseen-family evaluation); 'none'"
                         + " keeps all")
         java.util.List<String> holdout;

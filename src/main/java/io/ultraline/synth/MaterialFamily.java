@@ -16,7 +16,9 @@ public enum MaterialFamily {
     CIRCUIT_BOARD(CircuitBoardTexture::new, "#1d6b3a", "#1f5a2c", "#1c3f7a", "#2a2d30"),
     TILES(TileTexture::new, "#ece8de", "#dfe3e6", "#e6d7b8", "#c9d6cf"),
     PAINTED(PaintedTexture::new, "#b8332b", "#2d5da8", "#e0b32a", "#3f7f4a", "#8a8f94"),
-    GRANULAR(GranularTexture::new, "#c2a878", "#9a948a", "#b58d63", "#7d7468");
+    GRANULAR(GranularTexture::new, "#c2a878", "#9a948a", "#b58d63", "#7d7468"),
+    /** Never in the default model's training: the second unseen family, with wood grain. */
+    TERRAZZO(TerrazzoTexture::new, "#cfc8bb", "#b9b4ab", "#d8cbb3", "#a9a39a");
 
     private final Supplier<SurfaceTexture> texture;
     private final List<Rgb> palette;
@@ -34,6 +36,14 @@ public enum MaterialFamily {
     /** Typical base colours, the first being the family's default. */
     public List<Rgb> palette() {
         return palette;
+    }
+
+    /**
+     * The seven families of the project's first synthetic figures. Scene and benchmark draws pick
+     * from these, so that a family added later does not change what a recorded seed generates.
+     */
+    public static List<MaterialFamily> firstSeven() {
+        return List.of(BRUSHED_METAL, WOVEN_FABRIC, WOOD_GRAIN, CIRCUIT_BOARD, TILES, PAINTED, GRANULAR);
     }
 
     /** Whether the surface has a regular printed or laid-out pattern that a misprint can break. */

@@ -29,12 +29,13 @@ public final class SceneGenerator {
     }
 
     /**
-     * Scenes of {@code count} distinct material families, drawn by {@code seed} from all families.
+     * Scenes of {@code count} distinct material families, drawn by {@code seed} from
+     * {@link MaterialFamily#firstSeven()}.
      *
      * @param count 2..the number of families
      */
     public static SceneGenerator ofFamilies(SceneKind kind, long seed, int count) {
-        MaterialFamily[] all = MaterialFamily.values();
+        MaterialFamily[] all = MaterialFamily.firstSeven().toArray(MaterialFamily[]::new);
         if (count < SceneLayout.MIN_PARTS || count > all.length) {
             throw new IllegalArgumentException("scene materials must be " + SceneLayout.MIN_PARTS + ".." + all.length
                     + ", got " + count);
