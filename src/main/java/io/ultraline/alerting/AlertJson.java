@@ -71,6 +71,7 @@ public final class AlertJson {
         if (alert.getAttributes() != null) {
             new java.util.TreeMap<>(alert.getAttributes()).forEach((k, v) -> attributes.put(k, v));
         }
+        json.put("kind", alert.getKind() == null ? "UNKNOWN" : alert.getKind().name());
         return json;
     }
 

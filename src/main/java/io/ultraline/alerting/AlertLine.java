@@ -19,9 +19,11 @@ public final class AlertLine {
 
     public static String format(LineAlert alert) {
         String window = alert.getWindowMillis() > 0 ? "window=" + alert.getWindowMillis() + "ms" : "window=frames";
-        return String.format("%s  %-7s  %-6s %s  rule=%s  %d/%d defective  %s  id=%s",
+        String counted = alert.getKind() == io.ultraline.avro.AlertKind.RECALIBRATION_SUGGESTED
+                ? "near threshold (recalibration suggested)" : "defective";
+        return String.format("%s  %-7s  %-6s %s  rule=%s  %d/%d %s  %s  id=%s",
                 TIME.format(alert.getEventTimestamp()), alert.getState().name(), alert.getScope().name(),
-                alert.getScopeId(), alert.getRuleId(), alert.getDefectiveFrames(), alert.getWindowFrames(), window,
-                alert.getAlertId());
+                alert.getScopeId(), alert.getRuleId(), alert.getDefectiveFrames(), alert.getWindowFrames(), counted,
+                window, alert.getAlertId());
     }
 }

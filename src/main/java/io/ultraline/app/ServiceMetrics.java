@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ultraline_model_batch_seconds} and {@code ultraline_model_batch_frames}: per model call;</li>
  *   <li>{@code ultraline_capture_to_verdict_seconds}: capture time to verdict time;</li>
  *   <li>{@code ultraline_defect_ratio{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
+ *   <li>{@code ultraline_normal_score_ratio{camera}}: mean score / threshold of the camera's last 100 OK
+ *       verdicts, a drift signal comparable across cameras ({@link NormalScoreRatio});</li>
  *   <li>{@code ultraline_calibration_state{camera,state}}: 1 for the state of the camera's last
  *       verdict (CALIBRATED, CALIBRATING, UNCALIBRATED), 0 for the others;</li>
  *   <li>{@code ultraline_alerts_total{scope,state}};</li>
@@ -53,6 +55,7 @@ public final class ServiceMetrics implements PipelineObserver {
     private final MeterRegistry registry;
     private final Timer captureToVerdict;
     private final Map<String, DefectRate> rates = new ConcurrentHashMap<>();
+    private final Map<String, NormalScoreRatio> normalScores = new ConcurrentHashMap<>();
     private final Map<String, CalibrationState> calibration = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
@@ -105,6 +108,16 @@ public final class ServiceMetrics implements PipelineObserver {
                 return rate;
             }).add(verdict.getStatus() == VerdictStatus.DEFECT);
         }
+        if (verdict.getStatus() == VerdictStatus.OK) {
+            normalScores.computeIfAbsent(camera, c -> {
+                NormalScoreRatio ratio = new NormalScoreRatio(RATE_WINDOW);
+                Gauge.builder("ultraline.normal.score.ratio", ratio, NormalScoreRatio::value)
+                        .description("Mean score / threshold of the camera's last " + RATE_WINDOW + " OK verdicts"
+                                + " (drift since calibration)")
+                        .tag("camera", c).register(registry);
+                return ratio;
+            }).add(verdict.getFrameScore(), verdict.getThreshold());
+        }
         CalibrationState.of(verdict.getStatus()).ifPresent(state ->
                 calibration.computeIfAbsent(camera, c -> CalibrationState.register(registry, c)).set(state));
     }
@@ -133,6 +146,7 @@ public final class ServiceMetrics implements PipelineObserver {
     void forgetCamera(String camera) {
         counters.keySet().removeIf(key -> isCameraTag(key, camera));
         rates.remove(camera);
+        normalScores.remove(camera);
         calibration.remove(camera);
         for (Meter meter : List.copyOf(registry.getMeters())) {
             if (meter.getId().getName().startsWith("ultraline.") && camera.equals(meter.getId().getTag("camera"))) {

@@ -1,14 +1,15 @@
 package io.ultraline.stream;
 
+import io.ultraline.avro.AlertKind;
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.AlertState;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.avro.ModelStamp;
 import io.ultraline.avro.SourceRef;
-import io.ultraline.avro.VerdictStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -52,18 +53,22 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
     @Override
     public void process(FixedKeyRecord<String, FrameVerdict> record) {
         FrameVerdict verdict = record.value();
-        if (verdict == null || verdict.getStatus() != VerdictStatus.OK && verdict.getStatus() != VerdictStatus.DEFECT) {
+        if (verdict == null) {
             return;
         }
         String scopeId = record.key();
-        boolean defective = verdict.getStatus() == VerdictStatus.DEFECT;
         SourceRef source = verdict.getSource();
+        float threshold = verdict.getThreshold() == null ? 0f : verdict.getThreshold();
         for (AlertRule rule : rules) {
+            if (!rule.watches(verdict.getStatus())) {
+                continue;
+            }
+            boolean counted = rule.counts(verdict.getStatus(), verdict.getFrameScore(), threshold);
             String storeKey = rule.ruleId() + "|" + scopeId;
             AlertWindow window = AlertWindow.decode(windows.get(storeKey));
             String newId = rule.ruleId() + "/" + scopeId + "/" + source.getTopic() + "-" + source.getPartition() + "-"
                     + source.getOffset();
-            AlertWindow.Change change = window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), defective, newId);
+            AlertWindow.Change change = window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), counted, newId);
             if (change != AlertWindow.Change.NONE) {
                 // of the verdict's headers only its frame's trace context fits the alert (the batch tag does not)
                 context.forward(record.withValue(alert(rule, scopeId, window, change, verdict))
@@ -80,10 +85,15 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
             FrameVerdict cause) {
         boolean opened = change == AlertWindow.Change.OPENED;
         String what = (scope == AlertScope.CAMERA ? "camera " : "line ") + scopeId;
-        String message = String.format("%s: %d of the last %d inspected frames of %s are defective (rule %s opens at "
-                        + "%d, clears at %d%s)", opened ? "OPEN" : "CLEARED", window.defectiveFrames(),
-                window.frames(), what, rule.ruleId(), rule.open(), rule.clear(),
-                rule.timeBounded() ? ", window " + rule.window().toMillis() + " ms" : "");
+        String message = rule.kind() == AlertKind.RECALIBRATION_SUGGESTED
+                ? String.format(Locale.ROOT, "%s: %d of the last %d normal frames of %s score at or above %.2f of their"
+                                + " threshold; the surface, the light or the camera may have drifted since calibration,"
+                                + " consider recalibrating (rule %s opens at %d, clears at %d%s)",
+                        opened ? "OPEN" : "CLEARED", window.defectiveFrames(), window.frames(), what, rule.level(),
+                        rule.ruleId(), rule.open(), rule.clear(), windowText(rule))
+                : String.format(Locale.ROOT, "%s: %d of the last %d inspected frames of %s are defective (rule %s opens"
+                                + " at %d, clears at %d%s)", opened ? "OPEN" : "CLEARED", window.defectiveFrames(),
+                        window.frames(), what, rule.ruleId(), rule.open(), rule.clear(), windowText(rule));
         ModelStamp model = cause.getModel();
         SourceRef source = cause.getSource();
         return LineAlert.newBuilder()
@@ -103,6 +113,11 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
                 .setProfileVersion(cause.getProfileVersion())
                 .setPipelineVersion(pipelineVersion)
                 .setAttributes(new java.util.HashMap<>(cause.getAttributes()))
+                .setKind(rule.kind())
                 .build();
+    }
+
+    private static String windowText(AlertRule rule) {
+        return rule.timeBounded() ? ", window " + rule.window().toMillis() + " ms" : "";
     }
 }

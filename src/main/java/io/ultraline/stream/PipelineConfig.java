@@ -1,5 +1,6 @@
 package io.ultraline.stream;
 
+import io.ultraline.avro.AlertKind;
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.ImageEncoding;
 import java.time.Duration;
@@ -174,6 +175,29 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
             }
         }
 
+        double decimal(String key, double fallback) {
+            String text = settings.get(key);
+            try {
+                return text == null ? fallback : Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+            }
+        }
+
+        /** defect-burst (the default) or recalibration-suggested. */
+        AlertKind alertKind(String key) {
+            String text = settings.get(key);
+            if (text == null || text.isBlank()) {
+                return AlertKind.DEFECT_BURST;
+            }
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "defect-burst" -> AlertKind.DEFECT_BURST;
+                case "recalibration-suggested" -> AlertKind.RECALIBRATION_SUGGESTED;
+                default -> throw new IllegalArgumentException(key + " must be defect-burst or recalibration-suggested,"
+                        + " got '" + text + "'");
+            };
+        }
+
         Set<ImageEncoding> encodings(String key, Set<ImageEncoding> fallback) {
             String text = settings.get(key);
             if (text == null) {
@@ -210,7 +234,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
                 String p = AlertRule.KEY_PREFIX + id + ".";
                 for (String key : settings.keySet()) {
                     String property = key.startsWith(p) ? key.substring(p.length()) : null;
-                    if (property != null && !List.of("scope", "window-frames", "window", "open", "clear")
+                    if (property != null && !List.of("scope", "window-frames", "window", "open", "clear", "kind", "level")
                             .contains(property)) {
                         throw new IllegalArgumentException("unknown alert rule property '" + key + "'");
                     }
@@ -228,7 +252,8 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
                 int windowFrames = integer(p + "window-frames", 20);
                 int open = integer(p + "open", Math.max(1, windowFrames / 4));
                 rules.add(new AlertRule(id, parsed, windowFrames, duration(p + "window", Duration.ZERO), open,
-                        integer(p + "clear", open / 2)));
+                        integer(p + "clear", open / 2), alertKind(p + "kind"),
+                        decimal(p + "level", AlertRule.DEFAULT_DRIFT_LEVEL)));
             }
             return rules;
         }

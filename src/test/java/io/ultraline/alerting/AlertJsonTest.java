@@ -31,7 +31,7 @@ class AlertJsonTest {
                 + "\"message\":\"OPEN: \\\"quoted\\\" message for cam-1\","
                 + "\"source\":{\"topic\":\"line.frames\",\"partition\":1,\"offset\":40},"
                 + "\"model\":{\"name\":\"line-vit\",\"version\":\"1.0.0\",\"digest\":\"ab12\"},"
-                + "\"profileVersion\":7,\"pipelineVersion\":\"0.1.0\",\"attributes\":{}}");
+                + "\"profileVersion\":7,\"pipelineVersion\":\"0.1.0\",\"attributes\":{},\"kind\":\"DEFECT_BURST\"}");
     }
 
     @Test

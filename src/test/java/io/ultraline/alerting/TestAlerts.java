@@ -33,6 +33,7 @@ final class TestAlerts {
                 .setModel(new ModelStamp("line-vit", "1.0.0", "ab12"))
                 .setProfileVersion(7L)
                 .setPipelineVersion("0.1.0")
+                .setKind(io.ultraline.avro.AlertKind.DEFECT_BURST)
                 .build();
     }
 }

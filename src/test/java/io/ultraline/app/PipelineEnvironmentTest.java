@@ -1,5 +1,9 @@
 package io.ultraline.app;
 
+import io.ultraline.avro.AlertKind;
+import io.ultraline.avro.AlertScope;
+import io.ultraline.stream.AlertRule;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
@@ -44,7 +48,9 @@ class PipelineEnvironmentTest {
                 CalibrationDefaults.KEY_MAX_FRAMES, CalibrationDefaults.KEY_MAX_INLINE_BUILD,
                 CalibrationDefaults.KEY_RAW_PIXELS,
                 "alerts.rules.defect-burst.window-frames", "alerts.rules.defect-burst.window",
-                "alerts.rules.defect-burst.open", "alerts.rules.defect-burst.clear"}) {
+                "alerts.rules.defect-burst.open", "alerts.rules.defect-burst.clear",
+                "alerts.rules.recalibration.level", "alerts.rules.recalibration.window-frames",
+                "alerts.rules.recalibration.open", "alerts.rules.recalibration.clear"}) {
             assertThat(variables).as(key + " in application.yml's ultraline.pipeline with a ${VARIABLE:default}")
                     .containsKey(key);
         }
@@ -61,10 +67,10 @@ class PipelineEnvironmentTest {
             assertThat(config.calibration()).isEqualTo(d.calibration());
             assertThat(config.outputs()).isEqualTo(d.outputs());
             assertThat(config.explanations()).isEqualTo(d.explanations());
-            assertThat(config.alertRules()).singleElement().satisfies(r -> {
-                assertThat(r.windowFrames()).isEqualTo(20);
-                assertThat(r.window()).isZero();
-            });
+            assertThat(config.alertRules()).containsExactlyInAnyOrder(
+                    new AlertRule("defect-burst", AlertScope.CAMERA, 20, Duration.ZERO, 5, 2),
+                    new AlertRule("recalibration", AlertScope.CAMERA, 200, Duration.ZERO, 100, 40,
+                            AlertKind.RECALIBRATION_SUGGESTED, AlertRule.DEFAULT_DRIFT_LEVEL));
         } finally {
             env.stop();
         }

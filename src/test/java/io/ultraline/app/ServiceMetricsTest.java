@@ -42,6 +42,8 @@ class ServiceMetricsTest {
         assertThat(camerasWithSeries(registry)).containsExactly("invented-98", "invented-99");
         assertThat(registry.get("ultraline.frames.in").tag("camera", "invented-99").counter().count()).isEqualTo(1);
         assertThat(registry.get("ultraline.defect.ratio").tag("camera", "invented-99").gauge()).isNotNull();
+        assertThat(registry.get("ultraline.normal.score.ratio").tag("camera", "invented-99").gauge().value())
+                .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-6));
 
         recent.retainPartitions(LiveRecords.FRAMES_TOPIC, Set.of(1));
         assertThat(camerasWithSeries(registry)).isEmpty();
@@ -71,6 +73,7 @@ class ServiceMetricsTest {
                 .contains("ultraline_calibration_state{camera=\"cam-a\",state=\"CALIBRATED\"} 1")
                 .contains("ultraline_calibration_state{camera=\"cam-a\",state=\"CALIBRATING\"} 0")
                 .contains("ultraline_defect_ratio{camera=\"cam-a\"} 0.5")
+                .contains("ultraline_normal_score_ratio{camera=\"cam-a\"} 0.1")
                 .contains("ultraline_verdicts_total{camera=\"cam-a\",status=\"DEFECT\"} 1")
                 .contains("ultraline_capture_to_verdict_seconds_bucket")
                 .doesNotContain("defect_rate");

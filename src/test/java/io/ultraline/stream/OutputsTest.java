@@ -2,6 +2,7 @@ package io.ultraline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ultraline.avro.AlertKind;
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.AlertState;
 import io.ultraline.avro.CalibrationAction;
@@ -115,6 +116,30 @@ class OutputsTest {
     }
 
     @Test
+    void aRecalibrationRuleCountsNormalFramesNearTheThresholdAndIgnoresDefects() {
+        // level 0.01: every normal frame not seen in calibration scores above 1 % of its threshold
+        AlertRule drift = new AlertRule("drift", AlertScope.CAMERA, 4, Duration.ZERO, 3, 1,
+                AlertKind.RECALIBRATION_SUGGESTED, 0.01);
+        try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of(drift))) {
+            String[] sequence = {"O", "D", "O", "D", "D", "O"};
+            for (int i = 0; i < sequence.length; i++) {
+                h.pipe(TestFrames.frame("cam-1", "f-" + i,
+                        sequence[i].equals("D") ? TestFrames.defective(100 + i) : TestFrames.good(10 + i)));
+            }
+            List<LineAlert> alerts = h.alerts.readValuesToList();
+            assertThat(alerts).hasSize(1);
+            LineAlert alert = alerts.get(0);
+            assertThat(alert.getKind()).isEqualTo(AlertKind.RECALIBRATION_SUGGESTED);
+            assertThat(alert.getState()).isEqualTo(AlertState.OPEN);
+            // defective frames never entered the window: it holds the three normal ones
+            assertThat(alert.getDefectiveFrames()).isEqualTo(3);
+            assertThat(alert.getWindowFrames()).isEqualTo(3);
+            assertThat(alert.getAlertId()).startsWith("drift/cam-1/");
+            assertThat(alert.getMessage()).contains("consider recalibrating");
+        }
+    }
+
+    @Test
     void cameraAndLineAlertsOpenOnceAndClearOnce() {
         try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of(CAMERA_RULE, LINE_RULE))) {
             String[] sequence = {"D", "D", "D", "O", "O", "O", "O", "O", "D"};
@@ -135,6 +160,7 @@ class OutputsTest {
             assertThat(camera).extracting(LineAlert::getEventTimestamp).isSorted();
             assertThat(camera.get(0).getAlertId()).isEqualTo(camera.get(1).getAlertId())
                     .startsWith("camera-defects/cam-1/");
+            assertThat(camera).extracting(LineAlert::getKind).containsOnly(AlertKind.DEFECT_BURST);
             assertThat(camera.get(1).getOpenedTimestamp()).isEqualTo(camera.get(0).getEventTimestamp());
             assertThat(camera).allSatisfy(a -> assertThat(a.getScopeId()).isEqualTo("cam-1"));
 

@@ -3,6 +3,7 @@ package io.ultraline.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ultraline.avro.AlertKind;
 import io.ultraline.avro.AlertScope;
 import io.ultraline.avro.ImageEncoding;
 import io.ultraline.cli.Main;
@@ -43,15 +44,21 @@ class PipelineConfigTest {
                 Map.entry("alerts.rules.cam-rate.open", "4"),
                 Map.entry("alerts.rules.cam-rate.clear", "1"),
                 Map.entry("alerts.rules.line-rate.scope", "LINE"),
+                Map.entry("alerts.rules.drift.scope", "camera"),
+                Map.entry("alerts.rules.drift.kind", "recalibration-suggested"),
+                Map.entry("alerts.rules.drift.level", "0.8"),
+                Map.entry("alerts.rules.drift.window-frames", "100"),
                 Map.entry("pipeline.version", "9.9.9")));
         assertThat(c.batch()).isEqualTo(new BatchConfig(16, Duration.ofMillis(500), Duration.ofMillis(50)));
         assertThat(c.limits()).isEqualTo(new FrameLimits(1_000_000, 2_000_000,
                 EnumSet.of(ImageEncoding.PNG, ImageEncoding.JPEG)));
         assertThat(c.explanations()).isEqualTo(ExplanationsMode.DEFECTIVE);
         assertThat(c.calibration()).isEqualTo(new CalibrationDefaults(20, 40));
-        assertThat(c.alertRules()).containsExactly(
+        assertThat(c.alertRules()).containsExactlyInAnyOrder(
                 new AlertRule("cam-rate", AlertScope.CAMERA, 10, Duration.ofSeconds(30), 4, 1),
-                new AlertRule("line-rate", AlertScope.LINE, 20, Duration.ZERO, 5, 2));
+                new AlertRule("line-rate", AlertScope.LINE, 20, Duration.ZERO, 5, 2),
+                new AlertRule("drift", AlertScope.CAMERA, 100, Duration.ZERO, 25, 12,
+                        AlertKind.RECALIBRATION_SUGGESTED, 0.8));
         assertThat(c.rules(AlertScope.LINE)).extracting(AlertRule::ruleId).containsExactly("line-rate");
         assertThat(c.pipelineVersion()).isEqualTo("9.9.9");
     }
@@ -75,6 +82,10 @@ class PipelineConfigTest {
                 .hasMessageContaining("explanations.mode");
         assertThatThrownBy(() -> PipelineConfig.parse(Map.of("calibration.default-frames", "1")))
                 .hasMessageContaining("calibration.default-frames");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
+                "alerts.rules.x.kind", "drift"))).hasMessageContaining("alerts.rules.x.kind");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
+                "alerts.rules.x.level", "high"))).hasMessageContaining("alerts.rules.x.level");
         assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.open", "2")))
                 .hasMessageContaining("alerts.rules.x.scope");
         assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
