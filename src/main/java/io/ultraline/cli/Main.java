@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ultraline}: the command line of the camera-line inspection service. */
+// INHERIT: every subcommand, at every level, answers --help and --version and shows its defaults
 @Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
+        scope = CommandLine.ScopeType.INHERIT, showDefaultValues = true,
         description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
         subcommands = {ServeCommand.class, DemoCommand.class, ModelCommand.class, ExplainCommand.class,
                 CalibrateCommand.class, InspectCommand.class, EvaluateCommand.class, BenchCommand.class,
