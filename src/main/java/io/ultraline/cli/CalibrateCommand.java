@@ -8,6 +8,9 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.inspect.TransformCalibration;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.model.ModelTransform;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
@@ -25,6 +28,9 @@ import picocli.CommandLine.Option;
         description = "Build a camera's reference profile (memory bank of normal tokens + threshold) from good frames.")
 final class CalibrateCommand implements Callable<Integer> {
 
+    /** Seed of the augmentations W is learned from: fixed, so a calibration is reproducible. */
+    static final long TRANSFORM_SEED = 19;
+
     @Option(names = "--model", required = true, description = "model directory") Path model;
     @Option(names = "--images", required = true, description = "directory of good frames, or a glob") String images;
     @Option(names = "--out", required = true, description = "profile file to write") Path out;
@@ -38,8 +44,19 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "also calibrate the raw-pixel channel, whose scores are fused with the model's (default: on)")
     boolean appearance;
 
+    @Option(names = "--transform", defaultValue = "none",
+            description = "token transform W for the ULTra maps stored in the profile (issue 19): none, profile (learned"
+                    + " on these frames, about 2 s for 20) or model (the model directory's ultraline-transform.bin)"
+                    + " (default: none)") String transform;
+    @Option(names = "--save-model-transform", description = "with --transform profile: also store the learned W in the"
+            + " model directory, for --transform model") boolean saveModelTransform;
+
     @Override
     public Integer call() throws Exception {
+        TransformChoice choice = TransformChoice.parse(transform);
+        if (saveModelTransform && choice != TransformChoice.PROFILE) {
+            throw new IllegalArgumentException("--save-model-transform needs --transform profile");
+        }
         List<Path> files = ImageSets.resolve(images);
         List<RgbImage> frames = new ArrayList<>();
         for (Path f : files) {
@@ -51,6 +68,19 @@ final class CalibrateCommand implements Callable<Integer> {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, DefectDetector.defaultRegionFinder()));
             ReferenceProfile p = inspector.calibrate(frames, 1, 8);
+            if (choice == TransformChoice.PROFILE) {
+                long start = System.nanoTime();
+                var learned = TransformCalibration.learn(inspector, frames, TRANSFORM_SEED).transform();
+                p = p.withTransform(learned);
+                System.out.printf("learned a %d x %d token transform in %.1f s%n", learned.outDim(), learned.inDim(),
+                        (System.nanoTime() - start) / 1e9);
+                if (saveModelTransform) {
+                    ModelTransform.write(model, learned);
+                    System.out.println("wrote " + model.resolve(ModelTransform.FILE_NAME));
+                }
+            } else if (choice == TransformChoice.MODEL) {
+                p = p.withTransform(EvaluateCommand.modelTransform(runner));
+            }
             Files.write(out, ProfileCodec.encode(p));
             System.out.printf("calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
                     p.frameCount(), p.bankSize(), p.tokenDim(), p.threshold(), p.thresholdQuantile(),

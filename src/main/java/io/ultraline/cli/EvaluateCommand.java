@@ -9,6 +9,8 @@ import io.ultraline.defect.RegionConfig;
 import io.ultraline.inspect.DatasetEvaluation;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.model.ModelTransform;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
@@ -67,6 +69,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pixel-baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "also score the raw-pixel kNN baseline (8x8 RGB patches, stride 4) on the same frames:"
                     + " baseline_pixels_* (default: on)") boolean pixelBaseline;
+    @Option(names = "--transform", defaultValue = "none",
+            description = "token transform W for the ULTra maps (issue 19): none, model (the model directory's "
+                    + "ultraline-transform.bin) or profile (learned on the calibration frames, as calibrate does); "
+                    + "with one, the concept figures get _without_transform twins (default: none)") String transform;
     @Option(names = "--record-as", description = "also record the metrics in the model's manifest: 'primary' at the"
             + " top of its evaluation section, any other name as a nested entry") String recordAs;
 
@@ -107,6 +113,17 @@ final class EvaluateCommand implements Callable<Integer> {
         };
     }
 
+    /** The model's W; its absence is a usage error that says how to get one. */
+    static io.ultraline.ultra.transform.TokenTransform modelTransform(ModelRunner runner) {
+        var w = ModelTransform.read(runner.model());
+        if (w == null) {
+            throw new IllegalArgumentException("--transform model: " + runner.model().directory() + " has no "
+                    + ModelTransform.FILE_NAME + " (learn one with `ultraline calibrate --transform profile"
+                    + " --save-model-transform`)");
+        }
+        return w;
+    }
+
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
@@ -130,7 +147,9 @@ final class EvaluateCommand implements Callable<Integer> {
                             new RegionConfig(f, regions.maxConceptFraction())));
                 }
             }
+            TransformChoice choice = TransformChoice.parse(transform);
             Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants, pixelBaseline)
+                    .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
                     .run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
             doc.put("model", runner.model().manifest().name() + " " + runner.model().manifest().version());

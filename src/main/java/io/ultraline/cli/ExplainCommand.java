@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.defect.ProfileCodec;
 import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
@@ -36,6 +38,31 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--concepts", description = "cut into at most this many concepts instead of at tau") Integer k;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
+    @Option(names = "--transform", defaultValue = "none",
+            description = "token transform W for the maps (issue 19): none, model (the model directory's"
+                    + " ultraline-transform.bin) or profile (the one in --profile) (default: none)") String transform;
+    @Option(names = "--profile", description = "reference profile file (calibrate --out), for --transform profile")
+    Path profile;
+
+    /** The W the options ask for, null for none. */
+    private io.ultraline.ultra.transform.TokenTransform chosenTransform(ModelRunner runner) throws java.io.IOException {
+        return switch (TransformChoice.parse(transform)) {
+            case NONE -> null;
+            case MODEL -> EvaluateCommand.modelTransform(runner);
+            case PROFILE -> {
+                if (profile == null) {
+                    throw new IllegalArgumentException("--transform profile needs --profile FILE");
+                }
+                var w = ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile)).transform();
+                if (w == null) {
+                    throw new IllegalArgumentException("profile " + profile + " has no token transform (calibrate it"
+                            + " with --transform profile)");
+                }
+                yield w;
+            }
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         BufferedImage frame = ImageFiles.read(image);
@@ -43,7 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
-            Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null).get(0).segmentation();
+            Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner)).get(0)
+                    .segmentation();
             ModelManifest m = runner.model().manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;

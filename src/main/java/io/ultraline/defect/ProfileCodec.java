@@ -3,6 +3,7 @@ package io.ultraline.defect;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.zip.CRC32;
@@ -15,7 +16,8 @@ import java.util.zip.CRC32;
  * <pre>
  * offset  size    field
  * 0       4       magic "ULPF" (ASCII)
- * 4       4       int   format version: 1 without a raw-pixel channel, 2 with one
+ * 4       4       int   format version: 1 without a raw-pixel channel, 2 with one, 3 with a
+ *                       token transform W (issue 19)
  * 8       4       int   payload length L in bytes
  * 12      L       payload:
  *                   long  profile version
@@ -29,7 +31,9 @@ import java.util.zip.CRC32;
  *                   S x float calibration scores
  *                   int   bank size M
  *                   M x D x float bank tokens, row-major
- *                 format 2 goes on with the raw-pixel channel ({@link AppearanceChannel}):
+ *                 format 3 goes on with
+ *                   int   parts: 1 = a raw-pixel channel follows, 2 = a transform follows (or both, 3)
+ *                 format 2 (and 3 with part 1) goes on with the raw-pixel channel ({@link AppearanceChannel}):
  *                   int   model input side Z in pixels
  *                   int   patch side (8) and int stride (4)
  *                   int   patch values P (192) and int kept axes A
@@ -39,6 +43,9 @@ import java.util.zip.CRC32;
  *                   int   number of token-channel held-out scores (= K), then as many floats
  *                   int   number of pixel-channel held-out scores (= K), then as many floats
  *                   int   bank patches Q, then Q x A x float projected patches
+ *                 format 3 with part 2 ends with the token transform ({@link TokenTransform}):
+ *                   int   rows D', int columns (= D)
+ *                   D' x D x float W, row-major
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -51,10 +58,14 @@ public final class ProfileCodec {
 
     /** The four magic bytes. */
     public static final String MAGIC = "ULPF";
-    /** The newest format version this build writes and reads (it reads 1 too). */
+    /** The format of a profile with a raw-pixel channel and no transform, written as before so older readers keep it. */
     public static final int FORMAT_VERSION = 2;
     /** The format of a profile without a raw-pixel channel, written as before so older readers keep it. */
     static final int TOKENS_ONLY_FORMAT = 1;
+    /** The newest format: the parts listed in a flags word, the token transform among them; only written with one. */
+    static final int PARTS_FORMAT = 3;
+    private static final int PART_APPEARANCE = 1;
+    private static final int PART_TRANSFORM = 2;
 
     private static final int HEADER = 12;
     private static final int CHECKSUM = 4;
@@ -68,15 +79,17 @@ public final class ProfileCodec {
         float[] scores = profile.calibrationScores();
         float[] bank = profile.bank().rows();
         AppearanceChannel appearance = profile.appearance();
+        TokenTransform transform = profile.transform();
         long payload = FIXED_PAYLOAD + 4L * scores.length + 4L * bank.length
-                + (appearance == null ? 0 : appearanceBytes(appearance));
+                + (appearance == null ? 0 : appearanceBytes(appearance))
+                + (transform == null ? 0 : 4 + 8 + 4L * transform.outDim() * transform.inDim());
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
         ByteBuffer out = ByteBuffer.allocate((int) (HEADER + payload + CHECKSUM))
                 .order(ByteOrder.BIG_ENDIAN);
         out.put(MAGIC.getBytes(StandardCharsets.US_ASCII))
-                .putInt(appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
+                .putInt(transform != null ? PARTS_FORMAT : appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
                 .putInt((int) payload);
         out.putLong(profile.version()).putLong(profile.created().toEpochMilli());
         out.putInt(profile.frameCount()).putInt(profile.tokenDim());
@@ -87,8 +100,15 @@ public final class ProfileCodec {
         out.position(out.position() + 4 * scores.length);
         out.putInt(profile.bankSize());
         putFloats(out, bank);
+        if (transform != null) {
+            out.putInt(PART_TRANSFORM | (appearance == null ? 0 : PART_APPEARANCE));
+        }
         if (appearance != null) {
             putAppearance(out, appearance);
+        }
+        if (transform != null) {
+            out.putInt(transform.outDim()).putInt(transform.inDim());
+            putFloats(out, transform.weights());
         }
         out.putInt((int) crc(out.array(), out.position()));
         return out.array();
@@ -170,9 +190,9 @@ public final class ProfileCodec {
                     + " (\"" + MAGIC + "\")");
         }
         int format = in.getInt();
-        if (format != FORMAT_VERSION && format != TOKENS_ONLY_FORMAT) {
+        if (format != FORMAT_VERSION && format != TOKENS_ONLY_FORMAT && format != PARTS_FORMAT) {
             throw new IllegalArgumentException("unsupported profile format version " + format
-                    + "; this build reads versions " + TOKENS_ONLY_FORMAT + " and " + FORMAT_VERSION);
+                    + "; this build reads versions " + TOKENS_ONLY_FORMAT + " to " + PARTS_FORMAT);
         }
         long payload = Integer.toUnsignedLong(in.getInt());
         long expected = HEADER + payload + CHECKSUM;
@@ -216,13 +236,29 @@ public final class ProfileCodec {
                     + " and bank size " + bankSize + " must both be positive");
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
-        AppearanceChannel appearance = format == FORMAT_VERSION ? appearance(in) : null;
+        int parts = format == PARTS_FORMAT ? in.getInt() : format == FORMAT_VERSION ? PART_APPEARANCE : 0;
+        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM)) != 0) {
+            throw new IllegalArgumentException("corrupt profile payload: unknown parts " + parts);
+        }
+        AppearanceChannel appearance = (parts & PART_APPEARANCE) != 0 ? appearance(in) : null;
+        TokenTransform transform = (parts & PART_TRANSFORM) != 0 ? transform(in, dim) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
-                    + " bytes left over after the " + (appearance == null ? "bank" : "raw-pixel channel"));
+                    + " bytes left over after the " + (transform != null ? "transform"
+                    : appearance == null ? "bank" : "raw-pixel channel"));
         }
         return new ReferenceProfile(version, created, frameCount, dim, threshold, quantile, margin,
-                scores, MemoryBank.of(bank, dim), appearance);
+                scores, MemoryBank.of(bank, dim), appearance, transform);
+    }
+
+    private static TokenTransform transform(ByteBuffer in, int dim) {
+        int rows = in.getInt();
+        int columns = in.getInt();
+        if (rows < 1 || rows > 1 << 14 || columns != dim) {
+            throw new IllegalArgumentException("corrupt profile payload: a " + rows + " x " + columns
+                    + " transform for " + dim + "-dimensional tokens");
+        }
+        return new TokenTransform(dim, rows, floats(in, (long) rows * columns, "transform rows x columns"));
     }
 
     private static float[] floats(ByteBuffer in, long count, String what) {

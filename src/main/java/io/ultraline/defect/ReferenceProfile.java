@@ -1,5 +1,6 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -22,10 +23,12 @@ import java.util.Arrays;
  * @param appearance the raw-pixel channel, or null for a profile of tokens only (one calibrated
  *     without pixels, or before the channel existed); with it, {@code calibrationScores} and the
  *     threshold are those of the fused score ({@link AppearanceChannel})
+ * @param transform the camera's token transform W for the ULTra target and concepts (issue 19),
+ *     learned on the same calibration frames; null where none was learned (the plain target)
  */
 public record ReferenceProfile(long version, Instant created, int frameCount, int tokenDim,
         float threshold, float thresholdQuantile, float thresholdMargin,
-        float[] calibrationScores, MemoryBank bank, AppearanceChannel appearance) {
+        float[] calibrationScores, MemoryBank bank, AppearanceChannel appearance, TokenTransform transform) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -59,6 +62,18 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
             throw new IllegalArgumentException("the appearance channel has " + appearance.calibrationScores().length
                     + " calibration scores for " + frameCount + " frames");
         }
+        if (transform != null && transform.inDim() != tokenDim) {
+            throw new IllegalArgumentException("the transform takes " + transform.inDim()
+                    + "-dimensional tokens, the profile's are " + tokenDim);
+        }
+    }
+
+    /** A profile without a token transform. */
+    public ReferenceProfile(long version, Instant created, int frameCount, int tokenDim, float threshold,
+            float thresholdQuantile, float thresholdMargin, float[] calibrationScores, MemoryBank bank,
+            AppearanceChannel appearance) {
+        this(version, created, frameCount, tokenDim, threshold, thresholdQuantile, thresholdMargin,
+                calibrationScores, bank, appearance, null);
     }
 
     /** A profile of tokens only. */
@@ -80,7 +95,7 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
         float own = thresholdOverridden() ? threshold
                 : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
         return new ReferenceProfile(version, created, frameCount, tokenDim, own, thresholdQuantile,
-                thresholdMargin, tokens, bank, null);
+                thresholdMargin, tokens, bank, null, transform);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -105,13 +120,19 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
      */
     public ReferenceProfile withThreshold(float override) {
         return new ReferenceProfile(version, created, frameCount, tokenDim, override,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance);
+                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, transform);
+    }
+
+    /** The same profile with another token transform W (null: none); the version is kept. */
+    public ReferenceProfile withTransform(TokenTransform w) {
+        return new ReferenceProfile(version, created, frameCount, tokenDim, threshold,
+                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, w);
     }
 
     /** The same profile under another version number. */
     public ReferenceProfile withVersion(long newVersion) {
         return new ReferenceProfile(newVersion, created, frameCount, tokenDim, threshold,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance);
+                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, transform);
     }
 
     /** Number of tokens in the bank. */
@@ -140,7 +161,13 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
                 && Float.compare(thresholdQuantile, that.thresholdQuantile) == 0
                 && Float.compare(thresholdMargin, that.thresholdMargin) == 0
                 && Arrays.equals(calibrationScores, that.calibrationScores)
-                && bank.equals(that.bank) && java.util.Objects.equals(appearance, that.appearance);
+                && bank.equals(that.bank) && java.util.Objects.equals(appearance, that.appearance)
+                && sameTransform(transform, that.transform);
+    }
+
+    private static boolean sameTransform(TokenTransform a, TokenTransform b) {
+        return a == null ? b == null : b != null && a.outDim() == b.outDim() && a.inDim() == b.inDim()
+                && Arrays.equals(a.weights(), b.weights());
     }
 
     @Override
@@ -153,6 +180,7 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
         return "ReferenceProfile[version=" + version + ", created=" + created + ", frames="
                 + frameCount + ", bank=" + bank.size() + "x" + tokenDim + ", threshold=" + threshold
                 + " (q" + thresholdQuantile + " x " + thresholdMargin + ")"
-                + (appearance == null ? "" : ", " + appearance) + "]";
+                + (appearance == null ? "" : ", " + appearance)
+                + (transform == null ? "" : ", transform " + transform.outDim() + "x" + transform.inDim()) + "]";
     }
 }

@@ -163,6 +163,19 @@ final class ConceptScorecard {
         m.put("parts_count_mean", (double) parts / frames);
     }
 
+    /** The figures that W changes, as {@code _without_transform} twins: this card scored the plain maps. */
+    void putWithoutTransform(Map<String, Object> m) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        put(own);
+        for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
+            "concept_id_consistency", "concept_id_consistency_unaligned", "concept_count_mean", "concept_miou_fixed_k",
+            "concept_ari_fixed_k", "concept_miou_aligned"}) {
+            if (own.containsKey(key)) {
+                m.put(key + "_without_transform", own.get(key));
+            }
+        }
+    }
+
     private void add(String suffix, SegmentationScores s) {
         double[] sum = sums.computeIfAbsent(suffix, x -> new double[3]);
         sum[0] += s.miou();

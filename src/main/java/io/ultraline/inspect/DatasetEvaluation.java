@@ -12,6 +12,8 @@ import io.ultraline.defect.eval.TruthRegions;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.align.ConceptPrototypes;
+import io.ultraline.ultra.transform.ConsistencyTrainer;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class DatasetEvaluation {
     private final int batch;
     private final Map<String, RegionFinder> variants;
     private final boolean pixelBaseline;
+    private TransformChoice transformChoice = TransformChoice.NONE;
+    private TokenTransform modelTransform;
 
     public DatasetEvaluation(FrameInspector inspector, int batch) {
         this(inspector, batch, Map.of());
@@ -55,6 +59,20 @@ public final class DatasetEvaluation {
         this.pixelBaseline = pixelBaseline;
     }
 
+    /**
+     * The ULTra maps through a token transform W (issue 19): the profile's, learned here on the
+     * calibration frames, or the model's (given). With one, the concept figures are those of the
+     * maps through W, and {@code _without_transform} twins score the plain maps of the same frames.
+     */
+    public DatasetEvaluation withTransform(TransformChoice choice, TokenTransform model) {
+        if (choice == TransformChoice.MODEL && model == null) {
+            throw new IllegalArgumentException("--transform model needs a model with a learned transform");
+        }
+        this.transformChoice = choice;
+        this.modelTransform = choice == TransformChoice.MODEL ? model : null;
+        return this;
+    }
+
     /** progress receives (done, total) after each batch of test frames. */
     public Map<String, Object> run(LabelledDataset data, BiConsumer<Integer, Integer> progress) throws IOException {
         List<RgbImage> good = new ArrayList<>();
@@ -64,6 +82,23 @@ public final class DatasetEvaluation {
         long start = System.nanoTime();
         ReferenceProfile profile = inspector.calibrate(good, 1, 8);
         double calibrationSeconds = (System.nanoTime() - start) / 1e9;
+        // learned once: the profile's W (timed as part of calibration) is also the k-means anchor's
+        ConsistencyTrainer.Result learned = null;
+        double transformSeconds = 0;
+        if (data.hasParts() || transformChoice == TransformChoice.PROFILE) {
+            start = System.nanoTime();
+            learned = TransformCalibration.learn(inspector, good, ConceptScorecard.KMEANS_SEED);
+            transformSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        TokenTransform transform = switch (transformChoice) {
+            case NONE -> null;
+            case MODEL -> modelTransform;
+            case PROFILE -> learned.transform();
+        };
+        if (transformChoice == TransformChoice.PROFILE) {
+            profile = profile.withTransform(transform);
+            calibrationSeconds += transformSeconds;
+        }
         List<LabelledDataset.TestFrame> test = data.test();
         float[] frameScores = new float[test.size()];
         ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
@@ -81,7 +116,9 @@ public final class DatasetEvaluation {
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
         RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
-        ConceptScorecard conceptCard = conceptScorecard(data, good);
+        ConceptScorecard conceptCard = conceptScorecard(data, good, learned, transformSeconds, transform);
+        ConceptScorecard plainCard = transform != null && data.hasParts()
+                ? conceptScorecard(data, good, null, 0, null) : null;
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -90,7 +127,8 @@ public final class DatasetEvaluation {
             for (LabelledDataset.TestFrame t : chunk) {
                 images.add(LabelledDataset.readImage(t.imagePath()));
             }
-            List<InspectedFrame> results = inspector.inspect(images, profile);
+            List<InspectedFrame> results = inspector.inspect(images, profile, transform);
+            List<InspectedFrame> plain = plainCard == null ? null : inspector.inspect(images, null, null);
             for (int k = 0; k < chunk.size(); k++) {
                 int i = from + k;
                 LabelledDataset.TestFrame t = chunk.get(k);
@@ -125,6 +163,9 @@ public final class DatasetEvaluation {
                 List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
                 regionCard.frame(t.image(), r, truths);
                 conceptCard.frame(t, r);
+                if (plainCard != null) {
+                    plainCard.frame(t, plain.get(k));
+                }
                 if (t.defective()) {
                     Map<String, List<boolean[]>> other = new LinkedHashMap<>();
                     variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
@@ -160,6 +201,10 @@ public final class DatasetEvaluation {
         }
         regionCard.put(m);
         conceptCard.put(m);
+        if (plainCard != null) {
+            plainCard.putWithoutTransform(m);
+        }
+        m.put("transform", transformChoice.name().toLowerCase(java.util.Locale.ROOT));
         m.put("threshold", profile.threshold());
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));
@@ -181,17 +226,20 @@ public final class DatasetEvaluation {
         return m;
     }
 
-    /** With part ids, also a token transform learned on the good frames (issue 19, first cut). */
-    private ConceptScorecard conceptScorecard(LabelledDataset data, List<RgbImage> good) {
+    /**
+     * With part ids: the k-means anchor over W z (learned: the W learned on the good frames, issue 19
+     * first cut) and concept prototypes from the good frames' concepts, their maps through
+     * {@code transform} (null: plain maps).
+     */
+    private ConceptScorecard conceptScorecard(LabelledDataset data, List<RgbImage> good,
+                                              ConsistencyTrainer.Result learned, double learnedSeconds,
+                                              TokenTransform transform) {
         if (!data.hasParts()) {
             return new ConceptScorecard();
         }
         long start = System.nanoTime();
-        var transform = TransformCalibration.learn(inspector, good, ConceptScorecard.KMEANS_SEED);
-        double transformSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        var prototypes = inspector.conceptPrototypes(good, batch, ConceptPrototypes.DEFAULT_MAX_DISTANCE);
-        return new ConceptScorecard(transform, transformSeconds, prototypes, (System.nanoTime() - start) / 1e9);
+        var prototypes = inspector.conceptPrototypes(good, batch, ConceptPrototypes.DEFAULT_MAX_DISTANCE, transform);
+        return new ConceptScorecard(learned, learnedSeconds, prototypes, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {

@@ -17,6 +17,7 @@ import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
 import io.ultraline.ultra.align.ConceptPrototypes;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,10 +105,15 @@ public final class FrameInspector {
         return Resize.to(frame, s, s).pixels();
     }
 
-    /** Inspects a batch; {@code profile} may be null (no scores then). */
+    /** Inspects a batch; {@code profile} may be null (no scores then); maps through the profile's W, if any. */
     public List<InspectedFrame> inspect(List<RgbImage> frames, ReferenceProfile profile) {
+        return inspect(frames, profile, profile == null ? null : profile.transform());
+    }
+
+    /** As {@link #inspect(List, ReferenceProfile)}, with the ULTra target through {@code transform} (null: none). */
+    public List<InspectedFrame> inspect(List<RgbImage> frames, ReferenceProfile profile, TokenTransform transform) {
         float[] input = stack(frames);
-        List<FrameTokens> out = runner.explain(input, frames.size());
+        List<FrameTokens> out = runner.explain(input, frames.size(), transform);
         int grid = runner.config().gridSize();
         List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
@@ -178,9 +184,16 @@ public final class FrameInspector {
      * frames: unlike {@link #calibrate}, this needs each frame's maps.
      */
     public ConceptPrototypes conceptPrototypes(List<RgbImage> goodFrames, int batch, double maxDistance) {
+        return conceptPrototypes(goodFrames, batch, maxDistance, null);
+    }
+
+    /** As above, from the concepts of maps through {@code transform} (null: none). */
+    public ConceptPrototypes conceptPrototypes(List<RgbImage> goodFrames, int batch, double maxDistance,
+                                               TokenTransform transform) {
         List<ConceptFeatures> features = new ArrayList<>();
         for (int from = 0; from < goodFrames.size(); from += batch) {
-            for (InspectedFrame f : inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null)) {
+            for (InspectedFrame f : inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null,
+                    transform)) {
                 features.add(ConceptFeatures.of(f.segmentation().labels(), f.model().tokens(), f.model().dim()));
             }
         }

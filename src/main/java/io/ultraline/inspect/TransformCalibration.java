@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * noise, and a horizontal flip half the time, whose token correspondence is known) feed
  * {@link ConsistencyStatistics}; {@link ConsistencyTrainer} then fits W.
  */
-final class TransformCalibration {
+public final class TransformCalibration {
 
     static final int VIEWS = 2;
     private static final int BATCH = 8;
@@ -23,7 +23,8 @@ final class TransformCalibration {
     private TransformCalibration() {
     }
 
-    static ConsistencyTrainer.Result learn(FrameInspector inspector, List<RgbImage> good, long seed) {
+    /** W for the inspector's model from a camera's good frames; {@code seed} draws the augmentations. */
+    public static ConsistencyTrainer.Result learn(FrameInspector inspector, List<RgbImage> good, long seed) {
         var runner = inspector.runner();
         int grid = runner.config().gridSize();
         int size = runner.config().imageSize();

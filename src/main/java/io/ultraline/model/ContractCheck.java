@@ -25,6 +25,10 @@ final class ContractCheck {
         Signature ultra = find(dir, signatures, ModelSignatures.ULTRA);
         require(dir, ultra, true, ModelSignatures.IMAGES, DataType.DT_FLOAT, ANY, h, h, 3);
         require(dir, ultra, true, ModelSignatures.TARGETS, DataType.DT_INT32, ANY);
+        if (ultra.getInputs().containsKey(ModelSignatures.TRANSFORM)) {
+            // optional: models exported before issue 19 have no transform input and keep loading
+            require(dir, ultra, true, ModelSignatures.TRANSFORM, DataType.DT_FLOAT, ANY, d);
+        }
         require(dir, ultra, false, ModelSignatures.RELEVANCE, DataType.DT_FLOAT, ANY, ANY, n);
         require(dir, ultra, false, ModelSignatures.TOKENS, DataType.DT_FLOAT, ANY, n, d);
     }

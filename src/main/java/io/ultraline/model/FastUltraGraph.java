@@ -28,12 +28,21 @@ public final class FastUltraGraph {
 
     public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
                                      Operand<TInt32> targets) {
-        return build(tf, w, c, images, targets, EnumSet.noneOf(BackwardTerm.class));
+        return build(tf, w, c, images, targets, null, EnumSet.noneOf(BackwardTerm.class));
     }
 
-    /** As {@link #build}, with some backward terms left out (only tests do that). */
+    /**
+     * As {@link #build(Ops, GraphWeights, VitConfig, Operand, Operand)}, with the target
+     * f_i = ||W z_i|| for a token transform W [D', D] ({@link TargetTransform}).
+     */
+    public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
+                                     Operand<TInt32> targets, Operand<TFloat32> transform) {
+        return build(tf, w, c, images, targets, transform, EnumSet.noneOf(BackwardTerm.class));
+    }
+
+    /** As {@link #build}, with some backward terms left out (only tests do that); transform may be null. */
     static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
-                              Operand<TInt32> targets, Set<BackwardTerm> dropped) {
+                              Operand<TInt32> targets, Operand<TFloat32> transform, Set<BackwardTerm> dropped) {
         Ops u = tf.withSubScope("ultra_fast");
         int s = c.sequenceLength();
         int d = c.dim();
@@ -51,10 +60,11 @@ public final class FastUltraGraph {
         Operand<TFloat32> oneHot = u.oneHot(tok, u.constant(s), u.constant(1f), u.constant(0f));
         Operand<TFloat32> rowMask = u.reshape(oneHot, u.constant(new int[] {1, -1, s, 1}));
 
-        // seed: d ||z_i|| / d z_i = z_i / ||z_i||, only on row i
+        // seed: d ||z_i|| / d z_i = z_i / ||z_i|| (with W: W^T W z_i / ||W z_i||), only on row i
         Operand<TFloat32> zRows = u.gather(fwd.sequence(), tok, u.constant(1));
-        Operand<TFloat32> gRow = u.math.mul(zRows, u.math.rsqrt(
-                u.reduceSum(u.math.square(zRows), u.constant(-1), ReduceSum.keepDims(true))));
+        Operand<TFloat32> gRow = transform != null ? TargetTransform.seed(u, zRows, transform, d)
+                : u.math.mul(zRows, u.math.rsqrt(
+                        u.reduceSum(u.math.square(zRows), u.constant(-1), ReduceSum.keepDims(true))));
 
         // last block: one row per seed until the attention spreads the gradient
         VitForward.BlockTrace last = trace.get(layers - 1);

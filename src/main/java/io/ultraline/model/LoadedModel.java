@@ -29,6 +29,7 @@ public final class LoadedModel implements AutoCloseable {
     private final SavedModelBundle bundle;
     private final SessionFunction serving;
     private final SessionFunction ultra;
+    private final boolean acceptsTransform;
 
     private LoadedModel(Path dir, ModelManifest manifest, SavedModelBundle bundle) {
         this.dir = dir;
@@ -37,6 +38,7 @@ public final class LoadedModel implements AutoCloseable {
         this.bundle = bundle;
         this.serving = function(ModelSignatures.SERVING);
         this.ultra = function(ModelSignatures.ULTRA);
+        this.acceptsTransform = ultra.signature().getInputs().containsKey(ModelSignatures.TRANSFORM);
     }
 
     /** Loads with TensorFlow's default threading. */
@@ -142,6 +144,14 @@ public final class LoadedModel implements AutoCloseable {
     /** The ultra function (images and targets to relevance and tokens). */
     public SessionFunction ultra() {
         return ultra;
+    }
+
+    /**
+     * Whether the ultra signature takes a token transform W (graphs built since issue 19; an older
+     * directory gets one from {@code ultraline model rebuild}).
+     */
+    public boolean acceptsTransform() {
+        return acceptsTransform;
     }
 
     @Override

@@ -118,10 +118,11 @@ public final class ModelBenchmark {
         int n = config.numPatches();
         int s = config.imageSize();
         return rate(() -> {
-            try (TFloat32 in = TensorIo.floats(frame, 1, s, s, 3)) {
+            try (TFloat32 in = TensorIo.floats(frame, 1, s, s, 3);
+                 TFloat32 w = UltraFeeds.transform(model, null)) {
                 for (int t = 0; t < n; t++) {
                     try (TInt32 tg = TensorIo.ints(new int[] {t});
-                         Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
+                         Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
                         r.get(ModelSignatures.RELEVANCE).orElseThrow();
                     }
                 }

@@ -1,6 +1,7 @@
 package io.ultraline.model;
 
 import java.nio.file.Path;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class ModelRunner implements AutoCloseable {
             shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk()).subList(0, 1));
         }
         for (ExplainRuns.Run run : shapes) {
-            explain(frame, 1, new ExplainRuns.Run(0, 1, run.target(), run.targets()), new float[1][n][],
+            explain(frame, 1, new ExplainRuns.Run(0, 1, run.target(), run.targets()), null, new float[1][n][],
                     new float[1][]);
         }
     }
@@ -119,17 +120,44 @@ public final class ModelRunner implements AutoCloseable {
      * @throws ModelUnavailableException when the runner is closed or the device is out of memory
      */
     public List<FrameTokens> explain(float[] images, int batch) {
-        VitConfig c = config();
+        return explain(images, batch, null);
+    }
+
+    /**
+     * As {@link #explain(float[], int)}, with the ULTra target f_i = ||W z_i|| for a token
+     * transform W (issue 19); null or an identity W gives the plain maps. The tokens returned stay
+     * the model's own z, not W z.
+     *
+     * @throws IllegalArgumentException when W does not take the model's token dimension
+     * @throws InvalidModelException when W is given and the model's graph predates the transform input
+     */
+    public List<FrameTokens> explain(float[] images, int batch, TokenTransform transform) {
         requireImages(images, batch);
+        requireTransform(transform);
         requireOpen();
         try {
-            return explainAll(images, batch);
+            return explainAll(images, batch, transform);
         } catch (TFResourceExhaustedException e) {
             throw new ModelUnavailableException("the model ran out of memory", e);
         }
     }
 
-    private List<FrameTokens> explainAll(float[] images, int batch) {
+    private void requireTransform(TokenTransform transform) {
+        if (transform == null) {
+            return;
+        }
+        if (transform.inDim() != config().dim()) {
+            throw new IllegalArgumentException("the transform takes " + transform.inDim()
+                    + "-dimensional tokens, the model's are " + config().dim());
+        }
+        if (!model.acceptsTransform()) {
+            throw new InvalidModelException("model " + model.directory() + " has no '" + ModelSignatures.TRANSFORM
+                    + "' input in its ultra signature (exported before issue 19); run `ultraline model rebuild "
+                    + model.directory() + "` to give it one");
+        }
+    }
+
+    private List<FrameTokens> explainAll(float[] images, int batch, TokenTransform transform) {
         VitConfig c = config();
         int n = c.numPatches();
         float[][][] maps = new float[batch][n][];
@@ -137,12 +165,12 @@ public final class ModelRunner implements AutoCloseable {
         List<ExplainRuns.Run> runs = ExplainRuns.plan(batch, n, parallelRuns, options.targetChunk());
         if (pool == null || runs.size() == 1) {
             for (ExplainRuns.Run run : runs) {
-                explain(images, batch, run, maps, tokens);
+                explain(images, batch, run, transform, maps, tokens);
             }
         } else {
             List<Runnable> work = new ArrayList<>(runs.size());
             for (ExplainRuns.Run run : runs) {
-                work.add(() -> explain(images, batch, run, maps, tokens));
+                work.add(() -> explain(images, batch, run, transform, maps, tokens));
             }
             pool.runAll(work);
         }
@@ -150,7 +178,8 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /** One session run; it writes only its own frames' and targets' slots of maps and tokens. */
-    private void explain(float[] images, int batch, ExplainRuns.Run run, float[][][] maps, float[][] tokens) {
+    private void explain(float[] images, int batch, ExplainRuns.Run run, TokenTransform transform, float[][][] maps,
+                         float[][] tokens) {
         VitConfig c = config();
         int n = c.numPatches();
         int per = pixelsPerFrame();
@@ -162,7 +191,8 @@ public final class ModelRunner implements AutoCloseable {
         }
         try (TFloat32 in = TensorIo.floats(frames, run.frames(), c.imageSize(), c.imageSize(), 3);
              TInt32 tg = TensorIo.ints(targets);
-             Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
+             TFloat32 w = UltraFeeds.transform(model, transform);
+             Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
             float[] rel = TensorIo.read(r.get(ModelSignatures.RELEVANCE).orElseThrow());
             for (int b = 0; b < run.frames(); b++) {
                 for (int t = 0; t < targets.length; t++) {

@@ -25,6 +25,12 @@ public final class ReplicatedUltraGraph {
 
     public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
                                 Operand<TInt32> targets) {
+        return build(tf, w, c, images, targets, null);
+    }
+
+    /** As above, each copy seeding ||W z|| of its target for a token transform W [D', D] (null: ||z||). */
+    public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
+                                Operand<TInt32> targets, Operand<TFloat32> transform) {
         Ops u = tf.withSubScope("ultra");
         int s = c.sequenceLength();
         int n = c.numPatches();
@@ -40,6 +46,9 @@ public final class ReplicatedUltraGraph {
         Operand<TFloat32> seed = u.oneHot(tokenOfCopy, u.constant(s), u.constant(1f), u.constant(0f));
         Operand<TFloat32> selected = u.reduceSum(u.math.mul(fwd.sequence(), u.expandDims(seed, u.constant(-1))),
                 u.constant(1));
+        if (transform != null) {
+            selected = TargetTransform.apply(u, selected, transform, c.dim());
+        }
         Operand<TFloat32> norms = u.math.sqrt(u.reduceSum(u.math.square(selected), u.constant(-1)));
         Operand<TFloat32> objective = u.reduceSum(norms, u.constant(0));
 

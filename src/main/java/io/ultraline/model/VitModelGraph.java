@@ -58,12 +58,14 @@ public final class VitModelGraph implements AutoCloseable {
                     .placeholder(TFloat32.class, Placeholder.shape(imageShape));
             Placeholder<TInt32> targets = u.withName(ModelSignatures.TARGETS)
                     .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            Operand<TFloat32> transform = TargetTransform.input(u, c.dim());
             UltraOutputs rel = variant == UltraVariant.FAST
-                    ? FastUltraGraph.build(u, w, c, uImages, targets)
-                    : ReplicatedUltraGraph.build(u, w, c, uImages, targets);
+                    ? FastUltraGraph.build(u, w, c, uImages, targets, transform)
+                    : ReplicatedUltraGraph.build(u, w, c, uImages, targets, transform);
             Signature ultra = Signature.builder(ModelSignatures.ULTRA)
                     .input(ModelSignatures.IMAGES, uImages)
                     .input(ModelSignatures.TARGETS, targets)
+                    .input(ModelSignatures.TRANSFORM, transform)
                     .output(ModelSignatures.RELEVANCE, rel.relevance())
                     .output(ModelSignatures.TOKENS, rel.tokens())
                     .build();

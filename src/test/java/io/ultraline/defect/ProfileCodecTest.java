@@ -79,10 +79,10 @@ class ProfileCodecTest {
     @Test
     void rejectsAnUnsupportedFormatVersion() {
         byte[] data = ProfileCodec.encode(profile());
-        ByteBuffer.wrap(data).putInt(4, 3);
+        ByteBuffer.wrap(data).putInt(4, 4);
 
         assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unsupported profile format version 3");
+                .hasMessageContaining("unsupported profile format version 4");
     }
 
     @Test
@@ -186,5 +186,61 @@ class ProfileCodecTest {
     private static int profileBankFloats(byte[] data) {
         int bankSizeAt = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 4 * 4;
         return ByteBuffer.wrap(data).getInt(bankSizeAt) * D;
+    }
+
+    private static io.ultraline.ultra.transform.TokenTransform transform(int rows) {
+        float[] w = new Gaussians(31).tokens(rows, D, 0f, 1f);
+        return new io.ultraline.ultra.transform.TokenTransform(D, rows, w);
+    }
+
+    @Test
+    void aProfileWithATransformRoundTripsAsFormat3WithOrWithoutItsRawPixelChannel() {
+        for (ReferenceProfile plain : new ReferenceProfile[] {profile(), withAppearance()}) {
+            ReferenceProfile profile = plain.withTransform(transform(3));
+            byte[] data = ProfileCodec.encode(profile);
+
+            assertThat(ByteBuffer.wrap(data).getInt(4)).isEqualTo(3);
+            ReferenceProfile decoded = ProfileCodec.decode(data);
+            assertThat(decoded).isEqualTo(profile).isNotEqualTo(plain);
+            assertThat(decoded.transform().weights()).containsExactly(profile.transform().weights());
+            assertThat(decoded.appearance() == null).isEqualTo(plain.appearance() == null);
+            // without W the profile is written in the format it had before, for older readers
+            assertThat(ByteBuffer.wrap(ProfileCodec.encode(decoded.withTransform(null))).getInt(4))
+                    .isEqualTo(plain.appearance() == null ? 1 : 2);
+            // W survives the other copies a service makes
+            assertThat(decoded.withVersion(9).withThreshold(7f).withoutAppearance().transform())
+                    .isSameAs(decoded.transform());
+        }
+    }
+
+    @Test
+    void layoutOfTheTransformIsAsDocumented() {
+        byte[] data = ProfileCodec.encode(profile().withTransform(transform(2)));
+        ByteBuffer in = ByteBuffer.wrap(data);
+        int parts = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
+        assertThat(in.getInt(parts)).isEqualTo(2);
+        assertThat(in.getInt(parts + 4)).isEqualTo(2);
+        assertThat(in.getInt(parts + 8)).isEqualTo(D);
+        assertThat(in.getFloat(parts + 12)).isEqualTo(transform(2).weights()[0]);
+        assertThat(data).hasSize(parts + 12 + 2 * D * 4 + 4);
+    }
+
+    @Test
+    void aCorruptTransformIsRefusedWithItsReason() {
+        byte[] data = ProfileCodec.encode(profile().withTransform(transform(2)));
+        int parts = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
+        ByteBuffer.wrap(data).putInt(parts + 8, D + 1);
+        rewriteChecksum(data);
+        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a 2 x 6 transform for 5-dimensional tokens");
+
+        byte[] unknown = ProfileCodec.encode(profile().withTransform(transform(2)));
+        ByteBuffer.wrap(unknown).putInt(parts, 6);
+        rewriteChecksum(unknown);
+        assertThatThrownBy(() -> ProfileCodec.decode(unknown)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown parts 6");
+        assertThatThrownBy(() -> profile().withTransform(new io.ultraline.ultra.transform.TokenTransform(D + 1, 2,
+                new float[2 * (D + 1)]))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the transform takes 6-dimensional tokens, the profile's are 5");
     }
 }

@@ -51,7 +51,8 @@ class ModelExportLoadTest {
              Session s = new Session(g.graph());
              Tensor in = TensorIo.floats(images, 2, 32, 32, 3);
              Tensor t = TensorIo.ints(range(config.numPatches()));
-             Result r = s.run(g.ultraSignature(), Map.of("images", in, "targets", t))) {
+             Tensor w = TensorIo.floats(identity(config.dim()), config.dim(), config.dim());
+             Result r = s.run(g.ultraSignature(), Map.of("images", in, "targets", t, "transform", w))) {
             expectedRel = TensorIo.read(r.get("relevance").orElseThrow());
             expectedTok = TensorIo.read(r.get("tokens").orElseThrow());
         }
@@ -177,6 +178,14 @@ class ModelExportLoadTest {
         assertThatThrownBy(() -> LoadedModel.load(copy))
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("could not be loaded as a SavedModel");
+    }
+
+    private static float[] identity(int d) {
+        float[] m = new float[d * d];
+        for (int i = 0; i < d; i++) {
+            m[i * d + i] = 1f;
+        }
+        return m;
     }
 
     private static Path copyOf(String name) throws IOException {

@@ -205,7 +205,22 @@ final class ReferenceVit {
     /** Objective of one target: L2 norm of its token at the target layer. */
     double objective(float[] images, int index, int targetPatch,
                      BiFunction<Integer, double[][][], double[][][]> hook) {
+        return objective(images, index, targetPatch, null, hook);
+    }
+
+    /** Objective through a token transform W [rows][D]: ||W z|| (null: ||z||). */
+    double objective(float[] images, int index, int targetPatch, float[][] transform,
+                     BiFunction<Integer, double[][][], double[][][]> hook) {
         double[] z = forward(images, index, hook).sequence()[targetPatch + c.patchOffset()];
+        if (transform != null) {
+            double[] y = new double[transform.length];
+            for (int o = 0; o < y.length; o++) {
+                for (int i = 0; i < z.length; i++) {
+                    y[o] += transform[o][i] * z[i];
+                }
+            }
+            z = y;
+        }
         double s = 0;
         for (double v : z) {
             s += v * v;

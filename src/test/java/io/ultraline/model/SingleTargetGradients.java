@@ -34,6 +34,11 @@ final class SingleTargetGradients implements AutoCloseable {
     private final List<Output<?>> gradients = new ArrayList<>();
 
     SingleTargetGradients(VitConfig c, VitWeights w) {
+        this(c, w, null);
+    }
+
+    /** With the target ||W z|| for W [rows][D] (issue 19); null: ||z||. */
+    SingleTargetGradients(VitConfig c, VitWeights w, float[][] transform) {
         this.c = c;
         Ops tf = Ops.create(graph);
         GraphWeights gw = GraphWeights.constants(tf, GraphLayout.prepare(w, c));
@@ -42,6 +47,11 @@ final class SingleTargetGradients implements AutoCloseable {
         VitForward.Outputs fwd = VitForward.build(tf, gw, c, images);
         Operand<TFloat32> z = tf.gather(tf.reshape(fwd.sequence(), VitOps.ints(tf, c.sequenceLength(), c.dim())),
                 token, tf.constant(0));
+        if (transform != null) {
+            // W z as its own op, with the gradient left entirely to TensorFlow's autodiff
+            z = tf.reshape(tf.linalg.matMul(tf.constant(transform), tf.reshape(z, VitOps.ints(tf, c.dim(), 1))),
+                    VitOps.ints(tf, transform.length));
+        }
         Operand<TFloat32> f = tf.math.sqrt(tf.reduceSum(tf.math.square(z), tf.constant(0)));
         attention = fwd.attention();
         Gradients g = tf.gradients(f, attention);

@@ -84,7 +84,7 @@ class UltraRelevanceTest {
             var x = tf.placeholder(org.tensorflow.types.TFloat32.class);
             var t = tf.placeholder(org.tensorflow.types.TInt32.class);
             UltraOutputs out = variant == UltraVariant.FAST
-                    ? FastUltraGraph.build(tf, gw, c, x, t, dropped)
+                    ? FastUltraGraph.build(tf, gw, c, x, t, null, dropped)
                     : ReplicatedUltraGraph.build(tf, gw, c, x, t);
             try (Session s = new Session(g);
                  Tensor in = TensorIo.floats(images, batch, size, size, 3);
