@@ -54,10 +54,15 @@ class FrameInspectorTest {
     void theProfileHoldsEveryCalibrationFrame() {
         assertThat(profile.frameCount()).isEqualTo(10);
         assertThat(profile.version()).isEqualTo(7);
-        // the bank keeps all 640 tokens here, so each calibration frame is its own nearest neighbour
+        // the banks keep every token and patch here, so each calibration frame is its own nearest
+        // neighbour; the raw-pixel channel's search stops early below half its threshold
+        // (AppearanceChannel.EXACT_FROM), so the fused score is at most a quarter of it, not 0
         for (InspectedFrame f : inspector.inspect(calibration, profile)) {
-            assertThat(f.assessment().frameScore()).isLessThan(1e-3f);
+            assertThat(f.assessment().frameScore()).isLessThan(f.assessment().threshold() / 3);
             assertThat(f.assessment().isDefective()).isFalse();
+        }
+        for (InspectedFrame f : inspector.inspect(calibration, profile.withoutAppearance())) {
+            assertThat(f.assessment().frameScore()).as("token channel alone").isLessThan(1e-3f);
         }
     }
 
@@ -167,9 +172,9 @@ class FrameInspectorTest {
             assertThat(a.frameScore()).isEqualTo(max);
             assertThat(a.regions().isEmpty()).isEqualTo(!a.isDefective());
         }
-        // calibration frames sit in the bank with every view: they score 0 against it
+        // calibration frames sit in the bank with every view: they score far below the threshold
         for (InspectedFrame f : shifted.inspect(calibration.subList(0, 2), p2)) {
-            assertThat(f.assessment().frameScore()).isLessThan(1e-3f);
+            assertThat(f.assessment().frameScore()).isLessThan(f.assessment().threshold() / 3);
         }
     }
 }
