@@ -11,7 +11,7 @@ import java.util.UUID;
  * reads. The camera id becomes the record key, so the command lands in the partition of the
  * camera's frames and applies between the frames before and after it.
  *
- * @param action      START, STOP or RESET
+ * @param action      START, STOP, RESET, or PUSH (whose profile the caller adds to the command)
  * @param cameraId    camera
  * @param productId   product, or null for any
  * @param frames      for START: frames to collect, 0 for the service's default; otherwise 0
@@ -43,7 +43,8 @@ public record CalibrationRequest(CalibrationAction action, String cameraId, Stri
     public static CalibrationAction action(String text) {
         try {
             CalibrationAction a = CalibrationAction.valueOf(text.trim().toUpperCase(Locale.ROOT));
-            if (a != CalibrationAction.UNKNOWN) {
+            // PUSH carries a profile file: the profile command sends it, never a bare action name
+            if (a != CalibrationAction.UNKNOWN && a != CalibrationAction.PUSH) {
                 return a;
             }
         } catch (IllegalArgumentException e) {

@@ -50,7 +50,11 @@ public final class CalibrationSender implements AutoCloseable {
 
     /** Sends the request's command; throws when the broker did not take it. */
     public Sent send(CalibrationRequest request) {
-        CalibrationCommand command = request.command(clock.instant());
+        return send(request.command(clock.instant()));
+    }
+
+    /** Sends a command built by the caller (a PUSH with its profile); throws when the broker did not take it. */
+    public Sent send(CalibrationCommand command) {
         try {
             RecordMetadata meta = producer.send(new ProducerRecord<>(topic, command.getCameraId(), command))
                     .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
