@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.ReferenceProfile;
+import io.ultraline.avro.VerdictStatus;
 import io.ultraline.stream.TestFrames;
+import io.ultraline.stream.TestModels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Calibration control against the real service: {@code ultraline calibration start}, frames from
  * {@code ultraline produce}, {@code calibration status} showing the progress from the service's
- * store, then the profile on line.profiles and in use; and the same commands through the HTTP API,
- * for the operator token only.
+ * store, then the profile on line.profiles and in use; a profile built offline with {@code
+ * calibrate} and sent with {@code profile push} scoring the next frame; and the commands through the
+ * HTTP API, for the operator token only.
  */
 class CalibrationCommandLineIT {
 
@@ -70,6 +74,40 @@ class CalibrationCommandLineIT {
         await().atMost(RunningService.TIMEOUT).until(() -> RunningService.cli(null, status).out()
                 .contains("no calibration running; last verdict"));
         assertThat(RunningService.cli(null, status).out()).contains("profile version 1");
+    }
+
+    @Test
+    void aProfileBuiltOfflineAndPushedScoresTheNextFrame() throws Exception {
+        Path good = Files.createDirectories(dir.resolve("good"));
+        for (int i = 0; i < 4; i++) {
+            Files.write(good.resolve(String.format("g%d.png", i)), TestFrames.png(TestFrames.good(200 + i)));
+        }
+        Path file = dir.resolve("cam-push.profile");
+        RunningService.Run built = RunningService.cli(null, List.of("calibrate", "--model",
+                TestModels.modelDir().toString(), "--images", good.toString(), "--out", file.toString()));
+        assertThat(built.code()).as(built.err()).isZero();
+
+        RunningService.Run pushed = RunningService.cli(null, with("profile", "push", file.toString(), "--camera",
+                "cam-push", "--model", TestModels.modelDir().toString()));
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).contains("PUSH cal-").contains("camera cam-push");
+
+        RunningService.Reader<String, ReferenceProfile> profiles = service.reader(service.topics.profiles());
+        await().atMost(RunningService.TIMEOUT).until(() -> profiles.poll().stream()
+                .anyMatch(r -> r.key().equals("cam-push")));
+        ReferenceProfile profile = profiles.poll().stream().filter(r -> r.key().equals("cam-push"))
+                .map(ConsumerRecord::value).findFirst().orElseThrow();
+        assertThat(profile.getVersion()).isEqualTo(1);
+        assertThat(profile.getFrameCount()).isEqualTo(4);
+
+        produce("cam-push", 0, 1);
+        RunningService.Reader<String, FrameVerdict> verdicts = service.reader(service.topics.verdicts());
+        await().atMost(RunningService.TIMEOUT).until(() -> verdicts.poll().stream()
+                .anyMatch(r -> r.key().equals("cam-push")));
+        FrameVerdict verdict = verdicts.poll().stream().filter(r -> r.key().equals("cam-push"))
+                .map(ConsumerRecord::value).findFirst().orElseThrow();
+        assertThat(verdict.getStatus()).isIn(VerdictStatus.OK, VerdictStatus.DEFECT);
+        assertThat(verdict.getProfileVersion()).isEqualTo(1L);
     }
 
     @Test
