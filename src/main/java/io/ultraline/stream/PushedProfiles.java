@@ -26,7 +26,7 @@ final class PushedProfiles {
         if (command.getProfile() == null || !command.getProfile().hasRemaining()) {
             return "no profile bytes";
         }
-        if (command.getModelDigest() == null || false) {
+        if (command.getModelDigest() == null || !command.getModelDigest().equals(modelDigest)) {
             return "the profile was built with model " + command.getModelDigest() + ", the service runs " + modelDigest
                     + "; build it with this model (ultraline calibrate --model ...)";
         }
