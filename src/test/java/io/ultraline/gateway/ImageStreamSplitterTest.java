@@ -107,6 +107,26 @@ class ImageStreamSplitterTest {
     }
 
     @Test
+    void aStreamReadInSmallPiecesSplitsTheSameAndCountsTrailingBytes() throws IOException {
+        byte[] a = GatewayImages.jpeg(16);
+        byte[] b = GatewayImages.png(17);
+        byte[] tail = {(byte) 0x89, 'P', 'N'}; // the start of a signature, then the end of the stream
+        java.io.InputStream trickle = new java.io.FilterInputStream(
+                new ByteArrayInputStream(GatewayImages.concat(a, b, tail))) {
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                return super.read(buf, off, Math.min(len, 5));
+            }
+        };
+        ImageStreamSplitter splitter = new ImageStreamSplitter(trickle, MAX);
+
+        assertThat(splitter.next().bytes()).isEqualTo(a);
+        assertThat(splitter.next().bytes()).isEqualTo(b);
+        assertThat(splitter.next()).isNull();
+        assertThat(splitter.skippedBytes()).isEqualTo(tail.length);
+    }
+
+    @Test
     void anEmptyStreamHasNoImages() throws IOException {
         assertThat(splitter(new byte[0]).next()).isNull();
         assertThatThrownBy(() -> new ImageStreamSplitter(new ByteArrayInputStream(new byte[0]), 10))
