@@ -41,13 +41,12 @@ public final class Demo implements AutoCloseable {
      * @param registryPort  registry port on 127.0.0.1, 0 for a free one
      * @param httpPort      dashboard/API port on 127.0.0.1, 0 for a free one
      * @param partitions    partitions of every topic
-     * @param line          the simulated line
+     * @param line          the simulated line, or null for none (the caller sends frames itself)
      */
     public record Settings(Path modelDir, int kafkaPort, int registryPort, int httpPort, int partitions,
                            CameraLineSimulator.Settings line) {
         public Settings {
             Objects.requireNonNull(modelDir, "modelDir");
-            Objects.requireNonNull(line, "line");
             if (partitions < 1) {
                 throw new IllegalArgumentException("partitions must be >= 1");
             }
@@ -115,6 +114,9 @@ public final class Demo implements AutoCloseable {
         props.put("micronaut.server.port", s.httpPort() > 0 ? s.httpPort() : -1);
         service = keep(UltralineApplication.start(props));
 
+        if (s.line() == null) {
+            return;
+        }
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -163,6 +165,7 @@ public final class Demo implements AutoCloseable {
         return workDir;
     }
 
+    /** The simulated line, or null when the demo runs without one. */
     public CameraLineSimulator simulator() {
         return simulator;
     }

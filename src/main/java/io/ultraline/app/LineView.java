@@ -9,6 +9,7 @@ import io.ultraline.alerting.AlertJson;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.stream.NodeNames;
+import io.ultraline.stream.CalibrationProgress;
 import io.ultraline.stream.PipelineQueries;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -83,6 +84,37 @@ public final class LineView {
         return pipeline.queries().latestVerdict(cameraId)
                 .<HttpResponse<?>>map(v -> HttpResponse.ok(summary(v)))
                 .orElseGet(() -> notFound("no verdict for camera " + cameraId + " yet"));
+    }
+
+    /**
+     * A camera's calibration: the one running (frames collected of target, or building its
+     * profile) and what its latest verdict says (status, profile version).
+     */
+    public HttpResponse<?> calibration(String cameraId, String productId, boolean local) {
+        String path = "/api/cameras/" + enc(cameraId) + "/calibration"
+                + (productId == null ? "" : "?product=" + enc(productId));
+        Optional<HttpResponse<?>> remote = forward(cameraId, local, path);
+        if (remote.isPresent()) {
+            return remote.get();
+        }
+        PipelineQueries q = pipeline.queries();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cameraId", cameraId);
+        body.put("productId", productId);
+        Optional<CalibrationProgress> running = q.calibration(cameraId, productId);
+        body.put("running", running.isPresent());
+        running.ifPresent(c -> {
+            body.put("commandId", c.commandId());
+            body.put("collected", c.collected());
+            body.put("target", c.target());
+            body.put("building", c.building());
+        });
+        q.latestVerdict(cameraId).ifPresent(v -> {
+            body.put("lastStatus", v.getStatus().name());
+            body.put("profileVersion", v.getProfileVersion());
+            body.put("threshold", v.getThreshold());
+        });
+        return HttpResponse.ok(body);
     }
 
     /** A recent frame's verdict, defects and explanation. */

@@ -5,6 +5,7 @@ import io.ultraline.app.UltralineApplication;
 import io.ultraline.dev.CameraLineSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,16 +47,29 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "stop by itself after this long, e.g. PT2M (default: run until Ctrl-C)")
     Duration duration;
 
+    @Option(names = "--images", description = {"run on your own pictures instead of the simulator: one camera "
+            + "calibrates on the first --calibration-frames images of this folder (name order: put good parts "
+            + "first), then all of them are sent round after round at --fps"})
+    Path images;
+
     @Option(names = "--seed", description = "seed of the simulated surfaces (default: ${DEFAULT-VALUE})", defaultValue = "7")
     long seed;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         Path modelDir = model.isAbsolute() ? model : home().resolve(model);
-        Demo.Settings settings = new Demo.Settings(modelDir, kafkaPort, registryPort, httpPort, 4,
-                new CameraLineSimulator.Settings(cameras, fps, defectRate, calibrationFrames, 128, "line-1", seed));
+        if (images != null) {
+            int count = DemoImageLine.images(images).size();
+            if (calibrationFrames >= count) {
+                throw new IllegalArgumentException(images + " holds " + count + " images; --calibration-frames ("
+                        + calibrationFrames + ") must be fewer, so that some frames are inspected");
+            }
+        }
+        Demo.Settings settings = new Demo.Settings(modelDir, kafkaPort, registryPort, httpPort, 4, images != null
+                ? null : new CameraLineSimulator.Settings(cameras, fps, defectRate, calibrationFrames, 128, "line-1", seed));
         System.out.println("starting the demo: broker, schema registry, service with " + modelDir.getFileName()
-                + ", " + cameras + " cameras at " + fps + " frames/s ...");
+                + ", " + (images != null ? "the images of " + images : cameras + " cameras") + " at " + fps
+                + " frames/s ...");
         Demo demo;
         try {
             demo = Demo.start(settings);
@@ -63,9 +77,19 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("error: the demo did not start: " + UltralineApplication.reason(e));
             return 2;
         }
+        DemoImageLine imageLine = null;
+        if (images != null) {
+            Map<String, Object> client = Map.of("bootstrap.servers", demo.bootstrapServers());
+            imageLine = new DemoImageLine(images, "cam-1", calibrationFrames, fps, client, demo.topics());
+            imageLine.start(client, demo.topics());
+        }
+        DemoImageLine line = imageLine;
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("stopping the demo ...");
+            if (line != null) {
+                line.close();
+            }
             demo.close();
             stop.countDown();
         }, "ultraline-demo-shutdown");
@@ -80,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
                   cameras            %s (each calibrates on its first %d frames)
                 Ctrl-C stops it and removes its data.
                 """, demo.dashboardUrl(), demo.dashboardUrl(), demo.dashboardUrl(), demo.dashboardUrl(),
-                demo.bootstrapServers(), demo.registryUrl(), String.join(", ", demo.simulator().cameraIds()),
+                demo.bootstrapServers(), demo.registryUrl(),
+                images != null ? "cam-1 (images of " + images + ")" : String.join(", ", demo.simulator().cameraIds()),
                 calibrationFrames);
         if (duration != null) {
             if (!stop.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {

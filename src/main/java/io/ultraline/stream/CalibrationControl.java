@@ -105,6 +105,15 @@ final class CalibrationControl {
                 LOG.warn("STOP {} for {} after {} frames: a profile needs at least 2; calibration dropped",
                         command.getCommandId(), key, running.get().collected());
             }
+        } else if (action == CalibrationAction.PUSH) {
+            abandon(key);
+            calibrations.clear(key);
+            ReferenceProfile pushed = PushedProfiles.decode(command).withVersion(profiles.nextVersion(key));
+            profiles.put(key, pushed);
+            out.add(new Record<>(key, new PipelineOutput.Profile(
+                    records.snapshot(command.getCameraId(), command.getProductId(), pushed, null)), timestamp));
+            LOG.info("PUSH {} for {}: profile version {} from {} frames, threshold {}", command.getCommandId(), key,
+                    pushed.version(), pushed.frameCount(), pushed.threshold());
         } else if (action == CalibrationAction.RESET) {
             abandon(key);
             calibrations.clear(key);

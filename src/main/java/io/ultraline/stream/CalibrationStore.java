@@ -141,6 +141,12 @@ final class CalibrationStore {
         }
     }
 
+    /** A progress entry as a status query shows it. */
+    static CalibrationProgress progressOf(String key, byte[] raw) {
+        Calibration c = decode(key, raw);
+        return new CalibrationProgress(c.cameraId(), c.productId(), c.commandId(), c.target(), c.collected());
+    }
+
     private static String tokenKey(String key, int index) {
         return key + SEPARATOR + String.format("%08d", index);
     }

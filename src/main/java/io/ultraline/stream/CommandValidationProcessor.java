@@ -18,15 +18,17 @@ final class CommandValidationProcessor
         implements Processor<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> {
 
     private final CalibrationDefaults defaults;
+    private final PushedProfiles pushed;
     private ProcessorContext<String, PipelineInput> context;
 
-    CommandValidationProcessor(CalibrationDefaults defaults) {
+    CommandValidationProcessor(CalibrationDefaults defaults, PushedProfiles pushed) {
         this.defaults = defaults;
+        this.pushed = pushed;
     }
 
     static ProcessorSupplier<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> supplier(
-            CalibrationDefaults defaults) {
-        return () -> new CommandValidationProcessor(defaults);
+            CalibrationDefaults defaults, PushedProfiles pushed) {
+        return () -> new CommandValidationProcessor(defaults, pushed);
     }
 
     @Override
@@ -58,7 +60,7 @@ final class CommandValidationProcessor
         }
         if (command.getAction() == null || command.getAction() == CalibrationAction.UNKNOWN) {
             return rejected(original, RejectReason.MISSING_FIELD, "calibration command " + command.getCommandId()
-                    + " has no known action (START, STOP or RESET)", camera);
+                    + " has no known action (START, STOP, RESET or PUSH)", camera);
         }
         CalibrationCommand.Builder normalised = CalibrationCommand.newBuilder(command);
         if (command.getProductId() != null && command.getProductId().isBlank()) {
@@ -73,6 +75,13 @@ final class CommandValidationProcessor
                         camera);
             }
             normalised.setFrameCount(frames);
+        }
+        if (command.getAction() == CalibrationAction.PUSH) {
+            String problem = pushed.problem(command);
+            if (problem != null) {
+                return rejected(original, RejectReason.INVALID_FIELD, "PUSH " + command.getCommandId() + ": "
+                        + problem, camera);
+            }
         }
         return new PipelineInput.Command(original, normalised.build());
     }

@@ -41,7 +41,7 @@ public record FieldLimits(int maxIdLength, int maxAttributes, int maxAttributeKe
     }
 
     /** Why the frame's fields break these bounds, or null when they keep them. */
-    String violation(CameraFrame frame) {
+    public String violation(CameraFrame frame) {
         String id = tooLong("cameraId", frame.getCameraId());
         id = id != null ? id : tooLong("frameId", frame.getFrameId());
         id = id != null ? id : tooLong("lineId", frame.getLineId());

@@ -100,7 +100,8 @@ public final class InspectionTopology {
                 .stream(topics.calibration().name(), Consumed.with(
                         new WithBytesSerde<>(topics.calibration().keySerde()),
                         new WithBytesSerde<>(topics.calibration().valueSerde())).withName(NodeNames.CALIBRATION_SOURCE))
-                .process(CommandValidationProcessor.supplier(config.calibration()),
+                .process(CommandValidationProcessor.supplier(config.calibration(),
+                        new PushedProfiles(inspection.model().digest(), inspection.tokenDim())),
                         Named.as(NodeNames.CALIBRATION_VALIDATE));
         KStream<String, PipelineOutput> outputs = frames
                 .merge(commands, Named.as(NodeNames.INFERENCE_INPUT))

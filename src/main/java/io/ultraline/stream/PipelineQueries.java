@@ -73,6 +73,16 @@ public final class PipelineQueries {
         return all(store(NodeNames.LATEST_VERDICTS_STORE, FrameVerdict.class));
     }
 
+    /**
+     * The calibration running for a camera and product (null = any product) on this instance;
+     * empty when none runs or the store is not queryable right now.
+     */
+    public Optional<CalibrationProgress> calibration(String cameraId, String productId) {
+        String key = ProfileStore.key(cameraId, productId);
+        return Optional.ofNullable(store(NodeNames.CALIBRATION_STORE, byte[].class))
+                .map(s -> s.get(key)).map(raw -> CalibrationStore.progressOf(key, raw));
+    }
+
     /** The open alerts of a camera (camera rules) or a line (line rules) held by this instance. */
     public List<LineAlert> openAlerts(String scopeId) {
         List<LineAlert> out = new ArrayList<>();
