@@ -126,6 +126,49 @@ public final class FrameInspector {
     }
 
     /**
+     * The first stage of two-stage inference: tokens of every frame and of its shifted views, no
+     * maps. The frames come back without a segmentation (see {@link #explain}).
+     */
+    public List<InspectedFrame> scan(List<RgbImage> frames) {
+        float[] input = stack(frames);
+        List<FrameTokens> out = runner.tokens(input, frames.size());
+        List<float[]> scoringTokens = scoringTokens(out, input);
+        List<InspectedFrame> result = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            RgbImage f = frames.get(i);
+            result.add(new InspectedFrame(f.width(), f.height(), out.get(i), null, null, f, scoringTokens.get(i),
+                    seenByModel(input, i)));
+        }
+        return result;
+    }
+
+    /**
+     * The second stage: ULTra maps and concepts of frames that {@link #scan} inspected, in one
+     * model call; tokens and scoring tokens stay those of the scan.
+     *
+     * @param targets per frame the patch tokens to explain, or null for all of them
+     */
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        if (targets.size() != scanned.size()) {
+            throw new IllegalArgumentException(scanned.size() + " frames need as many target lists, got "
+                    + targets.size());
+        }
+        float[] input = stack(scanned.stream().map(InspectedFrame::image).toList());
+        // the runner computes every map until sparse targets reach it; the targets only narrow the choice
+        List<FrameTokens> out = runner.explain(input, scanned.size());
+        int grid = runner.config().gridSize();
+        List<InspectedFrame> result = new ArrayList<>(scanned.size());
+        for (int i = 0; i < scanned.size(); i++) {
+            InspectedFrame f = scanned.get(i);
+            FrameTokens t = out.get(i);
+            FrameTokens withMaps = new FrameTokens(t.numPatches(), t.dim(), f.model().tokens(), t.maps());
+            result.add(new InspectedFrame(f.width(), f.height(), withMaps, segmenter.segment(t.maps(), grid, grid),
+                    null, f.image(), f.scoringTokens(), f.modelInput()));
+        }
+        return result;
+    }
+
+    /**
      * Per frame of {@code input}, its plain tokens followed by those of its other shifted views; the
      * other views of the whole batch go through the model in one call.
      */

@@ -161,7 +161,7 @@ public final class FrameReplay {
             throw new IllegalArgumentException(status + " verdicts are scored against a profile");
         }
         FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
-                inspected.segmentation().conceptCount(), null, now);
+                inspected.conceptCount(), null, now);
         return new Outputs(v, List.of(), null);
     }
 
