@@ -18,6 +18,11 @@ public enum ExplanationsMode {
     NONE;
 
     public static final String KEY = "explanations.mode";
+    /**
+     * Read when {@link #KEY} is absent: the service maps the variable's name from before two-stage
+     * inference (ULTRALINE_EXPLANATIONS) here, so deployments that set it keep working.
+     */
+    public static final String KEY_LEGACY = "explanations.mode-legacy";
 
     /**
      * {@code all}, {@code sampled}, {@code flagged} or {@code none}, in any case; {@code defective},

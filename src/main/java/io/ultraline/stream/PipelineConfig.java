@@ -124,7 +124,9 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfi
                                 d.limits().fields().maxAttributeValueLength())));
         ExplainConfig e = d.explain();
         ExplainConfig explain = new ExplainConfig(
-                in.present(ExplanationsMode.KEY) ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY)) : e.mode(),
+                in.present(ExplanationsMode.KEY) ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY))
+                        : in.present(ExplanationsMode.KEY_LEGACY)
+                                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY_LEGACY)) : e.mode(),
                 in.integer(ExplainConfig.KEY_SAMPLE_EVERY, e.sampleEvery()),
                 in.integer(ExplainConfig.KEY_TARGETS, e.targets()),
                 in.present(ExplainConfig.KEY_STRATEGY) ? settings.get(ExplainConfig.KEY_STRATEGY) : e.strategy(),

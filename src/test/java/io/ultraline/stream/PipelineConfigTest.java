@@ -66,6 +66,14 @@ class PipelineConfigTest {
     }
 
     @Test
+    void theLegacyModeKeyCountsOnlyWithoutTheNewOne() {
+        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "defective")).explanations())
+                .isEqualTo(ExplanationsMode.FLAGGED);
+        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "none", "explanations.mode", "sampled"))
+                .explanations()).isEqualTo(ExplanationsMode.SAMPLED);
+    }
+
+    @Test
     void explanationModesKeepTheirOldNames() {
         assertThat(ExplanationsMode.parse("all")).isEqualTo(ExplanationsMode.ALL);
         assertThat(ExplanationsMode.parse("defective")).isEqualTo(ExplanationsMode.FLAGGED);
