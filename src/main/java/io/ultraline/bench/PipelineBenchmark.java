@@ -226,22 +226,17 @@ public final class PipelineBenchmark {
         for (int c = 0; c < frames.cameras(); c++) {
             all.addAll(frames.images(c));
         }
+        float[] input = new float[batch * per];
         int next = 0;
+        for (int i = 0; i < 3; i++) { // warm-up
+            runner.tokens(stack(all, next, batch, per, input), batch);
+            next += batch;
+        }
         long frameCount = 0;
-        long start = 0;
-        long end = 0;
-        for (int round = -3; round == -3 || System.nanoTime() < end; round++) {
-            if (round == 0) { // after three warm-up batches
-                start = System.nanoTime();
-                end = start + settings.measure().toNanos();
-            }
-            float[] input = new float[batch * per];
-            List<RgbImage> slice = slice(all, next, batch);
-            for (int i = 0; i < batch; i++) {
-                System.arraycopy(slice.get(i).pixels(), 0, input, i * per, per);
-            }
-            int done = runner.tokens(input, batch).size();
-            frameCount += round >= 0 ? done : 0;
+        long start = System.nanoTime();
+        long end = start + settings.measure().toNanos();
+        while (System.nanoTime() < end) {
+            frameCount += runner.tokens(stack(all, next, batch, per, input), batch).size();
             next += batch;
         }
         return frameCount / ((System.nanoTime() - start) / 1e9);
@@ -267,6 +262,14 @@ public final class PipelineBenchmark {
             next += batch;
         }
         return frameCount / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static float[] stack(List<RgbImage> all, int from, int batch, int per, float[] into) {
+        List<RgbImage> slice = slice(all, from, batch);
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(slice.get(i).pixels(), 0, into, i * per, per);
+        }
+        return into;
     }
 
     private static List<RgbImage> slice(List<RgbImage> all, int from, int count) {
