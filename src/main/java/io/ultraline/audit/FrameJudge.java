@@ -116,6 +116,8 @@ final class FrameJudge {
                         outputs.get().verdict(), outputs.get().defects(), tolerance)) {
                     diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed()));
                 }
+                ExplanationCheck.compare(recorded.explanations(source), outputs.get().explained())
+                        .ifPresent(d -> diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed())));
                 shown = outputs.get();
             }
         }

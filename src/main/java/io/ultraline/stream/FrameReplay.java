@@ -13,6 +13,7 @@ import io.ultraline.inspect.InspectedFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -32,20 +33,31 @@ public final class FrameReplay {
     private final Deserializer<String> keys;
     private final Deserializer<CameraFrame> frames;
     private final OutputRecords records;
+    private final ExplainSelection selection;
+
+    /** As the five-argument constructor, for a recorded run in explanations mode all. */
+    public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
+            String pipelineVersion) {
+        this(inspection, decoding, topics, pipelineVersion, ExplainConfig.defaults());
+    }
 
     /**
      * @param inspection      the model step (as handed to {@link InspectionTopology#build})
      * @param decoding        image decoding and limits of the recorded run's configuration
      * @param topics          the topics; only the frames topic's serdes are used
      * @param pipelineVersion stamped on the replayed records
+     * @param explain         the recorded run's explanation settings: in the two-stage modes only
+     *                        the frames {@link ExplainSelection} picks had maps (their verdicts count
+     *                        concepts, the others 0) and an explanation, and the replay picks the same
      */
     public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
-            String pipelineVersion) {
+            String pipelineVersion, ExplainConfig explain) {
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
         this.keys = topics.frames().keySerde().deserializer();
         this.frames = topics.frames().valueSerde().deserializer();
         this.records = new OutputRecords(inspection.model(), pipelineVersion);
+        this.selection = new ExplainSelection(explain);
     }
 
     /** The line.profiles key of a camera's profile for one product, or for any product when it is null. */
@@ -150,9 +162,18 @@ public final class FrameReplay {
      */
     public Outputs score(Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion,
             long now) {
-        ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), frame.input.original(), inspected,
-                profile, profileVersion, now);
-        return new Outputs(s.verdict(), s.defects(), s.assessment());
+        // the replay has every frame's maps; the recorded run had only the selected frames'
+        OriginalRecord source = frame.input.original();
+        FrameAssessment a = inspection.assess(profile, inspected, frame.frame().getWidth(), frame.frame().getHeight());
+        Optional<ExplainSelection.Reason> reason = selection.reason(
+                a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, source.offset());
+        ScoredFrame s = ScoredFrame.of(records, frame.frame(), source, a,
+                reason.isPresent() ? inspected.conceptCount() : 0, profileVersion, now);
+        return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));
+    }
+
+    private Optional<ExplainSelection.Reason> published(Optional<ExplainSelection.Reason> reason) {
+        return selection.publishes() ? reason : Optional.empty();
     }
 
     /** The verdict of a frame that was not scored (UNCALIBRATED or CALIBRATING): no score, no regions. */
@@ -160,9 +181,10 @@ public final class FrameReplay {
         if (status == VerdictStatus.OK || status == VerdictStatus.DEFECT) {
             throw new IllegalArgumentException(status + " verdicts are scored against a profile");
         }
+        Optional<ExplainSelection.Reason> reason = selection.reason(status, null, frame.input.original().offset());
         FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
-                inspected.conceptCount(), null, now);
-        return new Outputs(v, List.of(), null);
+                reason.isPresent() ? inspected.conceptCount() : 0, null, now);
+        return new Outputs(v, List.of(), null, published(reason));
     }
 
     /**
@@ -183,10 +205,13 @@ public final class FrameReplay {
      * @param verdict    the line.verdicts record
      * @param defects    the line.defects records
      * @param assessment scores and regions, null when the frame was not scored
+     * @param explained  why the frame has an explanation on line.explanations, empty when it has none
      */
-    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment) {
+    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment,
+                          Optional<ExplainSelection.Reason> explained) {
         public Outputs {
             defects = List.copyOf(defects);
+            java.util.Objects.requireNonNull(explained, "explained");
         }
     }
 }
