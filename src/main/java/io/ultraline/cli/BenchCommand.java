@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ultraline bench ...}: benchmarks that print their figures. */
 @Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Model.class, BenchCommand.Soak.class,
-        BenchCommand.Pipeline.class})
+        BenchCommand.Pipeline.class, SparseBenchCommand.class})
 final class BenchCommand {
 
     @Command(name = "model", mixinStandardHelpOptions = true,
@@ -34,12 +34,25 @@ final class BenchCommand {
         int parallelRuns;
         @Option(names = "--seconds", defaultValue = "10", description = "measuring time per figure") double seconds;
         @Option(names = "--token-batch", defaultValue = "8") int tokenBatch;
+        @Option(names = "--ari-frames", defaultValue = "6",
+                description = "procedural scene frames the sparse_t*_ari_vs_all figures average over") int ariFrames;
+        @Option(names = "--all-maps-batches", split = ",", defaultValue = "1,4,8",
+                description = "frames per call of the fast all-maps figures") int[] allMapsBatches;
+        @Option(names = "--ari-model", description = "model directory whose maps the sparse_t*_ari_vs_all figures "
+                + "use (default: the benchmark's random ViT, whose maps follow little of the frame)") Path ariModel;
+        @Option(names = "--no-replicated",
+                description = "skip the replicated variant and the per-target loop (keeps large sizes short)")
+        boolean noReplicated;
 
         @Override
         public Integer call() throws Exception {
             VitConfig c = VitConfig.timmStyle(imageSize, patch, dim, depth, heads, depth);
-            ModelBenchmark.Figures f = new ModelBenchmark(c, threads, interThreads, parallelRuns, seconds)
-                    .run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
+            ModelBenchmark bench = new ModelBenchmark(c, threads, interThreads, parallelRuns, seconds)
+                    .withAriFrames(ariFrames).withAllMapsBatches(allMapsBatches).withAriModel(ariModel);
+            if (noReplicated) {
+                bench.withoutReplicated();
+            }
+            ModelBenchmark.Figures f = bench.run(Path.of(System.getProperty("java.io.tmpdir")), tokenBatch);
             System.out.print(f.format());
             return 0;
         }

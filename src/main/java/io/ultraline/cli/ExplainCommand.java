@@ -55,7 +55,10 @@ final class ExplainCommand implements Callable<Integer> {
                 if (token < 0 || token >= grid * grid) {
                     throw new IllegalArgumentException("--token must be within 0.." + (grid * grid - 1));
                 }
-                float[] map = seg.fixedMaps()[token];
+                float[] map = seg.fixedMapOf(token);
+                if (map == null) {
+                    throw new IllegalArgumentException("token " + token + " has no map of its own (it was no target)");
+                }
                 float min = Float.MAX_VALUE;
                 float max = -Float.MAX_VALUE;
                 for (float v : map) {
@@ -77,6 +80,7 @@ final class ExplainCommand implements Callable<Integer> {
                 doc.put("gridWidth", grid);
                 doc.put("conceptCount", seg.conceptCount());
                 doc.put("labels", seg.labels());
+                doc.put("targets", seg.targets());
                 doc.put("maps", seg.fixedMaps());
                 new ObjectMapper().writeValue(json.toFile(), doc);
                 System.out.println("wrote " + json);

@@ -138,14 +138,13 @@ public final class DefectDetector {
                 threshold);
         List<DefectRegionResult> regions = new ArrayList<>(found.size());
         if (!found.isEmpty()) {
-            float[][] maps = segmentation.fixedMaps();
             found = new ArrayList<>(found);
             found.sort(Comparator.comparingDouble((TokenRegion r) -> -r.maxScore(scores))
                     .thenComparingInt(r -> r.tokens()[0]));
             RegionContext context = pixels == null ? null : new RegionContext(pixels, scores,
                     segmentation.labels(), gridH, gridW, threshold, found);
             for (TokenRegion region : found) {
-                DefectRegionResult r = result(region, scores, maps, gridH, gridW, frameWidth, frameHeight);
+                DefectRegionResult r = result(region, scores, segmentation, gridH, gridW, frameWidth, frameHeight);
                 regions.add(context == null ? r : withPixels(r, pixelMasker.mask(context, region),
                         pixels, frameWidth, frameHeight));
             }
@@ -219,7 +218,7 @@ public final class DefectDetector {
                 r.explanation(), RunLengthMask.encode(mask, mh, mw));
     }
 
-    private static DefectRegionResult result(TokenRegion region, float[] scores, float[][] maps,
+    private static DefectRegionResult result(TokenRegion region, float[] scores, Segmentation segmentation,
             int gridH, int gridW, int width, int height) {
         int n = gridH * gridW;
         boolean[] cells = region.cells(n);
@@ -227,15 +226,8 @@ public final class DefectDetector {
                 .orElseThrow(() -> new IllegalStateException("a region covers no pixel"));
         int pixelArea = Math.toIntExact(
                 MaskUpsampling.pixelArea(cells, gridH, gridW, width, height));
-        float[] relevance = new float[n];
-        for (int token : region.tokens()) {
-            float[] map = maps[token];
-            for (int j = 0; j < n; j++) {
-                relevance[j] += map[j];
-            }
-        }
         return new DefectRegionResult(region.conceptId(), RunLengthMask.encode(cells, gridH, gridW),
                 box, region.size(), pixelArea, region.maxScore(scores),
-                QuantisedHeatmap.quantise(relevance, gridH, gridW));
+                QuantisedHeatmap.quantise(RegionRelevance.of(region, segmentation), gridH, gridW));
     }
 }

@@ -108,10 +108,15 @@ final class ConceptScorecard {
             patchConsistency.add(MaskUpsampling.upsample(
                     ConceptAlignment.patchIds(r.model().tokens(), r.model().dim(), prototypes), gh, gw, w, h), truth);
         }
-        Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k)).segment(r.model().maps(), gh, gw);
+        Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k))
+                .segment(r.model().maps(), r.model().targets(), gh, gw);
         add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
-        add("_fixed_k_membership", SegmentationScores.of(
-                MaskUpsampling.upsample(fixedK.clusters().labels(), gh, gw, w, h), truth));
+        // membership and k-means over maps label the patches that have a map: only all targets cover the grid
+        boolean allMaps = fixedK.allTargets();
+        if (allMaps) {
+            add("_fixed_k_membership", SegmentationScores.of(
+                    MaskUpsampling.upsample(membershipByPatch(fixedK), gh, gw, w, h), truth));
+        }
         add("_grid_oracle", SegmentationScores.of(
                 MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
         int kk = Math.min(k, gh * gw);
@@ -122,8 +127,10 @@ final class ConceptScorecard {
                     KMEANS_SEED);
             add("_kmeans_tokens_w", SegmentationScores.of(MaskUpsampling.upsample(byW, gh, gw, w, h), truth));
         }
-        int[] byMaps = KMeans.cluster(unitRows(fixedK.fixedMaps()), kk, KMEANS_SEED);
-        add("_kmeans_maps", SegmentationScores.of(MaskUpsampling.upsample(byMaps, gh, gw, w, h), truth));
+        if (allMaps) {
+            int[] byMaps = patchOrder(KMeans.cluster(unitRows(fixedK.fixedMaps()), kk, KMEANS_SEED), fixedK.targets());
+            add("_kmeans_maps", SegmentationScores.of(MaskUpsampling.upsample(byMaps, gh, gw, w, h), truth));
+        }
         int[] byColour = KMeans.cluster(PatchColour.features(r.image().pixels(), w, h, gh, gw), kk, KMEANS_SEED);
         add("_kmeans_colour", SegmentationScores.of(MaskUpsampling.upsample(byColour, gh, gw, w, h), truth));
         frames++;
@@ -193,6 +200,20 @@ final class ConceptScorecard {
         int[] out = new int[concepts.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = name[concepts[i]];
+        }
+        return out;
+    }
+
+    /** Each patch's cluster by its own map, in patch order (all targets given). */
+    private static int[] membershipByPatch(Segmentation s) {
+        return patchOrder(s.clusters().labels(), s.targets());
+    }
+
+    /** Values per target row put in patch order: out[targets[k]] = perRow[k]. */
+    private static int[] patchOrder(int[] perRow, int[] targets) {
+        int[] out = new int[perRow.length];
+        for (int k = 0; k < perRow.length; k++) {
+            out[targets[k]] = perRow[k];
         }
         return out;
     }

@@ -114,7 +114,7 @@ public final class FrameInspector {
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             FrameTokens t = out.get(i);
-            Segmentation seg = segmenter.segment(t.maps(), grid, grid);
+            Segmentation seg = segmenter.segment(t.maps(), t.targets(), grid, grid);
             float[] scoring = scoringTokens.get(i);
             byte[] seen = seenByModel(input, i);
             FrameAssessment a = profile == null ? null

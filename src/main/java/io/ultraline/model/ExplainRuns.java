@@ -13,30 +13,33 @@ import java.util.List;
  */
 final class ExplainRuns {
 
-    /** Frames [frame, frame + frames) and targets [target, target + targets) in one session run. */
+    /**
+     * Frames [frame, frame + frames) and targets [target, target + targets) in one session run; the
+     * targets are positions in the call's list of targets (patch indices when it has all N).
+     */
     record Run(int frame, int frames, int target, int targets) {
     }
 
     private ExplainRuns() {
     }
 
-    static List<Run> plan(int batch, int numPatches, int parallelRuns, int targetChunk) {
-        if (batch < 1 || numPatches < 1 || parallelRuns < 1 || targetChunk < 1) {
-            throw new IllegalArgumentException("batch, patches, parallel runs and target chunk must be >= 1");
+    static List<Run> plan(int batch, int targetCount, int parallelRuns, int targetChunk) {
+        if (batch < 1 || targetCount < 1 || parallelRuns < 1 || targetChunk < 1) {
+            throw new IllegalArgumentException("batch, targets, parallel runs and target chunk must be >= 1");
         }
         List<Run> runs = new ArrayList<>();
         if (parallelRuns == 1) {
-            for (int from = 0; from < numPatches; from += targetChunk) {
-                runs.add(new Run(0, batch, from, Math.min(targetChunk, numPatches - from)));
+            for (int from = 0; from < targetCount; from += targetChunk) {
+                runs.add(new Run(0, batch, from, Math.min(targetChunk, targetCount - from)));
             }
             return runs;
         }
         // near-equal parts (sizes differ by at most one), so that runs finish together
-        int parts = Math.min(numPatches, Math.max(ceilDiv(numPatches, targetChunk), ceilDiv(parallelRuns, batch)));
+        int parts = Math.min(targetCount, Math.max(ceilDiv(targetCount, targetChunk), ceilDiv(parallelRuns, batch)));
         for (int b = 0; b < batch; b++) {
             for (int k = 0; k < parts; k++) {
-                int from = (int) ((long) k * numPatches / parts);
-                int to = (int) ((long) (k + 1) * numPatches / parts);
+                int from = (int) ((long) k * targetCount / parts);
+                int to = (int) ((long) (k + 1) * targetCount / parts);
                 runs.add(new Run(b, 1, from, to - from));
             }
         }

@@ -39,6 +39,10 @@ public final class ModelBenchmark {
     private final int interThreads;
     private final int parallelRuns;
     private final double seconds;
+    private int ariFrames = 6;
+    private boolean withReplicated = true;
+    private Path ariModel;
+    private int[] allMapsBatches = {1, 4, 8};
 
     /** Threads and parallel runs as in {@link RunnerOptions}, 0 for auto (what {@code serve} does). */
     public ModelBenchmark(VitConfig config, int intraThreads, int interThreads, int parallelRuns, double seconds) {
@@ -49,7 +53,41 @@ public final class ModelBenchmark {
         this.seconds = seconds;
     }
 
+    /** Scene frames the sparse figures' ARI is averaged over (issue 21). */
+    public ModelBenchmark withAriFrames(int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("at least one frame is needed for the ARI, got " + frames);
+        }
+        this.ariFrames = frames;
+        return this;
+    }
+
+    /** The model the sparse_t*_ari_vs_all figures use (null: the benchmark's random one). */
+    public ModelBenchmark withAriModel(Path dir) {
+        this.ariModel = dir;
+        return this;
+    }
+
+    /** Frames per call of the all-maps figures (default 1, 4 and 8; the replicated ratios need 1). */
+    public ModelBenchmark withAllMapsBatches(int... batches) {
+        if (batches.length == 0 || java.util.Arrays.stream(batches).anyMatch(b -> b < 1)) {
+            throw new IllegalArgumentException("all-maps batches must be >= 1, got " + java.util.Arrays.toString(batches));
+        }
+        this.allMapsBatches = batches.clone();
+        return this;
+    }
+
+    /** Leaves out the replicated variant and the per-target loop (minutes a frame at ViT-S size). */
+    public ModelBenchmark withoutReplicated() {
+        this.withReplicated = false;
+        return this;
+    }
+
     public Figures run(Path workDir, int tokenBatch) throws Exception {
+        if (withReplicated && java.util.Arrays.stream(allMapsBatches).noneMatch(b -> b == 1)) {
+            throw new IllegalArgumentException("the replicated ratios compare one frame per call: all-maps batches "
+                    + "must include 1, or leave out the replicated variant");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config.toString());
         RunnerOptions options = new RunnerOptions(intraThreads, interThreads, config.numPatches(), true, parallelRuns);
@@ -60,7 +98,9 @@ public final class ModelBenchmark {
         VitWeights weights = RandomVitWeights.create(config, 1, 3f);
         ModelExporter.Identity id = new ModelExporter.Identity("bench", "0", Map.of("source", "random"), "none");
         ModelExporter.export(config, weights, id, dir.resolve("fast"), UltraVariant.FAST);
-        ModelExporter.export(config, weights, id, dir.resolve("replicated"), UltraVariant.REPLICATED);
+        if (withReplicated) {
+            ModelExporter.export(config, weights, id, dir.resolve("replicated"), UltraVariant.REPLICATED);
+        }
         double matmul = matmulGflops();
         out.put("matmul_1024_gflop_per_s", matmul);
         try (ModelRunner fast = ModelRunner.load(dir.resolve("fast"), options)) {
@@ -70,7 +110,7 @@ public final class ModelBenchmark {
                 return tokenBatch;
             }));
             out.put("token_batch", tokenBatch);
-            for (int b : new int[] {1, 4, 8}) {
+            for (int b : allMapsBatches) {
                 float[] frames = randomFrames(b);
                 double fps = rate(() -> {
                     fast.explain(frames, b);
@@ -79,6 +119,21 @@ public final class ModelBenchmark {
                 out.put("fast_all_maps_frames_per_s_b" + b, fps);
                 out.put("rss_after_fast_b" + b + "_mib", SoakBenchmark.rssKib() / 1024);
             }
+            SparseFigures.putRates(fast, SparseFigures.sceneFrames(config.imageSize(), ariFrames), this::rate, out);
+            if (ariModel == null) {
+                SparseFigures.putAgreement(fast, SparseFigures.sceneFrames(config.imageSize(), ariFrames), out);
+            }
+        }
+        if (ariModel != null) {
+            try (ModelRunner named = ModelRunner.load(ariModel, options)) {
+                SparseFigures.putAgreement(named, SparseFigures.sceneFrames(named.config().imageSize(), ariFrames),
+                        out);
+            }
+        }
+        if (!withReplicated) {
+            out.put("peak_rss_mib", SoakBenchmark.peakRssKib() / 1024);
+            DirectoryTrees.delete(dir);
+            return new Figures(out);
         }
         try (ModelRunner replicated = ModelRunner.load(dir.resolve("replicated"), options);
              LoadedModel plain = LoadedModel.load(dir.resolve("replicated"), 0, 0)) {
@@ -90,8 +145,10 @@ public final class ModelBenchmark {
             // the loop a user would write: one plain session, TensorFlow's own threading
             double loopFps = loopRate(plain, one);
             double fastFps = (Double) out.get("fast_all_maps_frames_per_s_b1");
-            double bestFast = Math.max(fastFps, Math.max((Double) out.get("fast_all_maps_frames_per_s_b4"),
-                    (Double) out.get("fast_all_maps_frames_per_s_b8")));
+            double bestFast = 0;
+            for (int b : allMapsBatches) {
+                bestFast = Math.max(bestFast, (Double) out.get("fast_all_maps_frames_per_s_b" + b));
+            }
             out.put("replicated_all_maps_frames_per_s", repFps);
             out.put("loop_one_target_per_run_frames_per_s", loopFps);
             out.put("fast_b1_over_replicated", fastFps / repFps);

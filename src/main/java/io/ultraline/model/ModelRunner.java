@@ -78,7 +78,7 @@ public final class ModelRunner implements AutoCloseable {
         requireOpen();
         try (TFloat32 in = TensorIo.floats(images, batch, c.imageSize(), c.imageSize(), 3);
              Result r = model.serving().call(Map.of(ModelSignatures.IMAGES, in))) {
-            return frames(perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), batch), null);
+            return frames(perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), batch), null, null);
         } catch (TFResourceExhaustedException e) {
             throw new ModelUnavailableException("the model ran out of memory", e);
         }
@@ -107,8 +107,9 @@ public final class ModelRunner implements AutoCloseable {
         if (parallelRuns > 1) {
             shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk()).subList(0, 1));
         }
+        int[] all = FrameTokens.allTargets(n);
         for (ExplainRuns.Run run : shapes) {
-            explain(frame, 1, new ExplainRuns.Run(0, 1, run.target(), run.targets()), new float[1][n][],
+            explain(frame, 1, all, new ExplainRuns.Run(0, 1, run.target(), run.targets()), new float[1][n][],
                     new float[1][]);
         }
     }
@@ -119,47 +120,60 @@ public final class ModelRunner implements AutoCloseable {
      * @throws ModelUnavailableException when the runner is closed or the device is out of memory
      */
     public List<FrameTokens> explain(float[] images, int batch) {
-        VitConfig c = config();
+        return explain(images, batch, FrameTokens.allTargets(config().numPatches()));
+    }
+
+    /**
+     * Tokens and the relevance maps of the given target tokens, the same targets for every frame
+     * (sparse targets: T maps cost about T/N of all of them). The targets' runs are planned as for
+     * all maps ({@link ExplainRuns}), over T instead of N.
+     *
+     * @param targets distinct patch indices in 0..N-1, in any order; frame b's maps[k] is the map of
+     *     targets[k]
+     * @throws IllegalArgumentException when the targets are empty, repeated or outside the grid
+     * @throws ModelUnavailableException when the runner is closed or the device is out of memory
+     */
+    public List<FrameTokens> explain(float[] images, int batch, int[] targets) {
         requireImages(images, batch);
+        int[] checked = requireTargets(targets);
         requireOpen();
         try {
-            return explainAll(images, batch);
+            return explainTargets(images, batch, checked);
         } catch (TFResourceExhaustedException e) {
             throw new ModelUnavailableException("the model ran out of memory", e);
         }
     }
 
-    private List<FrameTokens> explainAll(float[] images, int batch) {
-        VitConfig c = config();
-        int n = c.numPatches();
-        float[][][] maps = new float[batch][n][];
+    private List<FrameTokens> explainTargets(float[] images, int batch, int[] targets) {
+        float[][][] maps = new float[batch][targets.length][];
         float[][] tokens = new float[batch][];
-        List<ExplainRuns.Run> runs = ExplainRuns.plan(batch, n, parallelRuns, options.targetChunk());
+        List<ExplainRuns.Run> runs = ExplainRuns.plan(batch, targets.length, parallelRuns, options.targetChunk());
         if (pool == null || runs.size() == 1) {
             for (ExplainRuns.Run run : runs) {
-                explain(images, batch, run, maps, tokens);
+                explain(images, batch, targets, run, maps, tokens);
             }
         } else {
             List<Runnable> work = new ArrayList<>(runs.size());
             for (ExplainRuns.Run run : runs) {
-                work.add(() -> explain(images, batch, run, maps, tokens));
+                work.add(() -> explain(images, batch, targets, run, maps, tokens));
             }
             pool.runAll(work);
         }
-        return frames(tokens, maps);
+        return frames(tokens, maps, targets);
     }
 
-    /** One session run; it writes only its own frames' and targets' slots of maps and tokens. */
-    private void explain(float[] images, int batch, ExplainRuns.Run run, float[][][] maps, float[][] tokens) {
+    /**
+     * One session run over targets[run.target() ..]; it writes only its own frames' and targets'
+     * slots of maps and tokens.
+     */
+    private void explain(float[] images, int batch, int[] allTargets, ExplainRuns.Run run, float[][][] maps,
+            float[][] tokens) {
         VitConfig c = config();
         int n = c.numPatches();
         int per = pixelsPerFrame();
         float[] frames = run.frames() == batch ? images
                 : Arrays.copyOfRange(images, run.frame() * per, (run.frame() + run.frames()) * per);
-        int[] targets = new int[run.targets()];
-        for (int t = 0; t < targets.length; t++) {
-            targets[t] = run.target() + t;
-        }
+        int[] targets = Arrays.copyOfRange(allTargets, run.target(), run.target() + run.targets());
         try (TFloat32 in = TensorIo.floats(frames, run.frames(), c.imageSize(), c.imageSize(), 3);
              TInt32 tg = TensorIo.ints(targets);
              Result r = model.ultra().call(Map.of(ModelSignatures.IMAGES, in, ModelSignatures.TARGETS, tg))) {
@@ -177,12 +191,33 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    /** maps null for tokens only. */
-    private List<FrameTokens> frames(float[][] tokens, float[][][] maps) {
+    /** A copy of the targets, checked: at least one, distinct, each in 0..N-1. */
+    private int[] requireTargets(int[] targets) {
+        int n = config().numPatches();
+        if (targets == null || targets.length == 0) {
+            throw new IllegalArgumentException("at least one target is needed");
+        }
+        int[] copy = targets.clone();
+        boolean[] seen = new boolean[n];
+        for (int t : copy) {
+            if (t < 0 || t >= n) {
+                throw new IllegalArgumentException("target " + t + " is outside the patches 0.." + (n - 1));
+            }
+            if (seen[t]) {
+                throw new IllegalArgumentException("target " + t + " is given twice");
+            }
+            seen[t] = true;
+        }
+        return copy;
+    }
+
+    /** maps and targets null for tokens only. */
+    private List<FrameTokens> frames(float[][] tokens, float[][][] maps, int[] targets) {
         VitConfig c = config();
         List<FrameTokens> out = new ArrayList<>(tokens.length);
         for (int b = 0; b < tokens.length; b++) {
-            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b]));
+            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b],
+                    maps == null ? null : targets.clone()));
         }
         return out;
     }

@@ -29,11 +29,61 @@ final class MapsValidation {
                         + " entries, expected " + n + ": the maps must be N x N, one entry per"
                         + " patch token");
             }
-            for (int j = 0; j < map.length; j++) {
-                if (!Float.isFinite(map[j])) {
-                    throw new IllegalArgumentException(
-                            "map " + i + " has a non-finite value " + map[j] + " at patch " + j);
-                }
+            requireFinite(map, i);
+        }
+    }
+
+    /**
+     * Checks T maps of N entries each and their T targets: distinct patch indices in 0..N-1,
+     * one per map (maps[k] is the map of patch targets[k]).
+     */
+    static void requireValid(float[][] maps, int[] targets, int gridH, int gridW) {
+        if (gridH < 1 || gridW < 1) {
+            throw new IllegalArgumentException(
+                    "the token grid must be at least 1 x 1, got " + gridH + " x " + gridW);
+        }
+        if (maps == null || targets == null) {
+            throw new IllegalArgumentException("maps and targets must not be null");
+        }
+        int n = gridH * gridW;
+        requireTargets(targets, n);
+        if (maps.length != targets.length) {
+            throw new IllegalArgumentException("expected one map per target (" + targets.length
+                    + " targets), got " + maps.length + " maps");
+        }
+        for (int k = 0; k < maps.length; k++) {
+            if (maps[k] == null || maps[k].length != n) {
+                throw new IllegalArgumentException("map " + k + " (of patch " + targets[k] + ") has "
+                        + (maps[k] == null ? "no entries (null)" : maps[k].length + " entries")
+                        + ", expected " + n + ": one entry per patch token");
+            }
+            requireFinite(maps[k], k);
+        }
+    }
+
+    /** Targets: at least one, distinct, each a patch index in 0..n-1. */
+    static void requireTargets(int[] targets, int n) {
+        if (targets.length == 0) {
+            throw new IllegalArgumentException("at least one target is needed");
+        }
+        boolean[] seen = new boolean[n];
+        for (int k = 0; k < targets.length; k++) {
+            int t = targets[k];
+            if (t < 0 || t >= n) {
+                throw new IllegalArgumentException("target " + k + " is patch " + t + ", outside 0.." + (n - 1));
+            }
+            if (seen[t]) {
+                throw new IllegalArgumentException("patch " + t + " is a target twice");
+            }
+            seen[t] = true;
+        }
+    }
+
+    private static void requireFinite(float[] map, int i) {
+        for (int j = 0; j < map.length; j++) {
+            if (!Float.isFinite(map[j])) {
+                throw new IllegalArgumentException(
+                        "map " + i + " has a non-finite value " + map[j] + " at patch " + j);
             }
         }
     }

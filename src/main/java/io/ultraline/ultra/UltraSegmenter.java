@@ -1,9 +1,13 @@
 package io.ultraline.ultra;
 
 /**
- * Segments one image from the N explanation maps of its patch tokens, following DESIGN.md
+ * Segments one image from the explanation maps of its patch tokens, following DESIGN.md
  * section 1: self-entry fix, cosine distances, average-linkage clustering cut as the
  * {@link SegmenterConfig} says, one normalised map per cluster, and an argmax label per patch.
+ *
+ * <p>The maps may be those of all N patch tokens or of T target tokens only (issue 21): the
+ * clustering then runs over the T maps, while the concept maps and the labels still cover all N
+ * patches, because every map spans all N patches.
  *
  * <p>Stateless and therefore safe to share between threads. The same input always gives the same
  * {@link Segmentation}; the tie-breaks are those of {@link AverageLinkage},
@@ -39,12 +43,45 @@ public final class UltraSegmenter {
      */
     public Segmentation segment(float[][] maps, int gridH, int gridW) {
         MapsValidation.requireValid(maps, gridH, gridW);
-        float[][] fixedMaps = SelfEntryFix.fixed(maps);
+        return segmentValid(SelfEntryFix.fixed(maps), allTargets(maps.length), gridH, gridW);
+    }
+
+    /**
+     * Segments one image from the maps of some of its patch tokens (sparse targets).
+     *
+     * @param maps {@code float[T][N]}: row {@code k} is the map of patch token {@code targets[k]}
+     *     over the N patch tokens, before the self-entry fix; not modified
+     * @param targets T distinct patch indices in {@code 0..N-1}, in any order
+     * @param gridH token rows
+     * @param gridW token columns, with {@code N = gridH * gridW}
+     * @return the segmentation; its clusters group the T maps, its labels cover all N patches
+     * @throws IllegalArgumentException if the grid is empty, there is not one map of N entries per
+     *     target, a target is repeated or outside the grid, or a value is NaN or infinite
+     */
+    public Segmentation segment(float[][] maps, int[] targets, int gridH, int gridW) {
+        MapsValidation.requireValid(maps, targets, gridH, gridW);
+        float[][] fixedMaps = new float[maps.length][];
+        for (int k = 0; k < maps.length; k++) {
+            fixedMaps[k] = maps[k].clone();
+            SelfEntryFix.fixRow(fixedMaps[k], targets[k]);
+        }
+        return segmentValid(fixedMaps, targets.clone(), gridH, gridW);
+    }
+
+    private Segmentation segmentValid(float[][] fixedMaps, int[] targets, int gridH, int gridW) {
         Dendrogram tree = AverageLinkage.build(CosineDistances.matrix(fixedMaps));
         Clustering clusters = config.cut(tree);
         float[][] clusterMaps = ConceptAggregation.conceptMaps(fixedMaps, clusters);
         PatchLabels patchLabels = PatchLabelling.label(clusterMaps);
         return new Segmentation(gridH, gridW, fixedMaps, clusters, clusterMaps,
-                patchLabels.labels(), patchLabels.conceptClusters());
+                patchLabels.labels(), patchLabels.conceptClusters(), targets);
+    }
+
+    static int[] allTargets(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
     }
 }

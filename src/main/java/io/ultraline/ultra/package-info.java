@@ -11,8 +11,14 @@
  * compact form of a token mask on the wire. {@link io.ultraline.ultra.UltraSegmenter} runs them
  * in order.
  *
+ * <p>Sparse targets (issue 21): the segmenter also takes the maps of T &lt; N target tokens only
+ * (their patch indices beside them); it clusters the T maps and still labels all N patches.
+ * {@link io.ultraline.ultra.TargetStrategy} chooses the targets (all, representatives by
+ * farthest-point sampling in token space, or the anomalous tokens plus representatives).
+ *
  * <p>Conventions shared by every class: a map is a {@code float[N]} over the patch tokens in
- * row-major order of a {@code gridH x gridW} grid; {@code maps[i]} is the map of token {@code i};
+ * row-major order of a {@code gridH x gridW} grid; {@code maps[i]} is the map of token {@code i}
+ * (with sparse targets {@code maps[k]} is the map of token {@code targets[k]});
  * every computation is deterministic, and wherever two candidates compare equal the rule that
  * picks one is written in the javadoc of the class that makes the choice.
  *

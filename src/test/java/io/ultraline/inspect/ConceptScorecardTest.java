@@ -142,4 +142,28 @@ class ConceptScorecardTest {
         card.put(m);
         assertThat(m).isEmpty();
     }
+
+    @Test
+    void withSparseTargetsTheConceptsStillScoreAndTheMapOnlyAnchorsAreLeftOut() throws IOException {
+        int[] parts = new int[SIZE * SIZE];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = p % SIZE < SIZE / 2 ? 2 : 5;
+        }
+        InspectedFrame all = halves();
+        int[] targets = {0, 3, 9};
+        float[][] rows = new float[targets.length][];
+        for (int k = 0; k < targets.length; k++) {
+            rows[k] = all.model().maps()[targets[k]];
+        }
+        FrameTokens sparse = new FrameTokens(GRID * GRID, 2, all.model().tokens(), rows, targets);
+        InspectedFrame frame = new InspectedFrame(SIZE, SIZE, sparse,
+                new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, GRID, GRID), null, all.image());
+        ConceptScorecard card = new ConceptScorecard();
+        card.frame(frameWithParts(parts), frame);
+        Map<String, Object> m = new LinkedHashMap<>();
+        card.put(m);
+        assertThat((Double) m.get("concept_miou")).isEqualTo(1.0);
+        assertThat((Double) m.get("concept_miou_fixed_k")).isEqualTo(1.0);
+        assertThat(m).doesNotContainKeys("concept_miou_kmeans_maps", "concept_miou_fixed_k_membership");
+    }
 }
