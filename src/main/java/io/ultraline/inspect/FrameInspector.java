@@ -20,7 +20,9 @@ import io.ultraline.ultra.align.ConceptPrototypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inspects frames with a loaded model: resize to the model's input, tokens and all ULTra maps in
@@ -143,8 +145,8 @@ public final class FrameInspector {
     }
 
     /**
-     * The second stage: ULTra maps and concepts of frames that {@link #scan} inspected, in one
-     * model call; tokens and scoring tokens stay those of the scan.
+     * The second stage: ULTra maps and concepts of frames that {@link #scan} inspected, one model
+     * call per distinct target list; tokens and scoring tokens stay those of the scan.
      *
      * @param targets per frame the patch tokens to explain, or null for all of them
      */
@@ -153,19 +155,43 @@ public final class FrameInspector {
             throw new IllegalArgumentException(scanned.size() + " frames need as many target lists, got "
                     + targets.size());
         }
-        float[] input = stack(scanned.stream().map(InspectedFrame::image).toList());
-        // the runner computes every map until sparse targets reach it; the targets only narrow the choice
-        List<FrameTokens> out = runner.explain(input, scanned.size());
-        int grid = runner.config().gridSize();
-        List<InspectedFrame> result = new ArrayList<>(scanned.size());
+        // the runner takes one target list per call: frames that share theirs share a call
+        Map<TargetKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < scanned.size(); i++) {
-            InspectedFrame f = scanned.get(i);
-            FrameTokens t = out.get(i);
-            FrameTokens withMaps = new FrameTokens(t.numPatches(), t.dim(), f.model().tokens(), t.maps());
-            result.add(new InspectedFrame(f.width(), f.height(), withMaps, segmenter.segment(t.maps(), grid, grid),
-                    null, f.image(), f.scoringTokens(), f.modelInput()));
+            groups.computeIfAbsent(new TargetKey(targets.get(i)), k -> new ArrayList<>()).add(i);
         }
-        return result;
+        int grid = runner.config().gridSize();
+        InspectedFrame[] result = new InspectedFrame[scanned.size()];
+        for (Map.Entry<TargetKey, List<Integer>> group : groups.entrySet()) {
+            List<Integer> members = group.getValue();
+            float[] input = stack(members.stream().map(i -> scanned.get(i).image()).toList());
+            int[] chosen = group.getKey().targets();
+            List<FrameTokens> out = chosen == null ? runner.explain(input, members.size())
+                    : runner.explain(input, members.size(), chosen);
+            for (int m = 0; m < members.size(); m++) {
+                InspectedFrame f = scanned.get(members.get(m));
+                FrameTokens t = out.get(m);
+                FrameTokens withMaps = new FrameTokens(t.numPatches(), t.dim(), f.model().tokens(), t.maps(),
+                        t.targets());
+                result[members.get(m)] = new InspectedFrame(f.width(), f.height(), withMaps,
+                        segmenter.segment(t.maps(), t.targets(), grid, grid), null, f.image(), f.scoringTokens(),
+                        f.modelInput());
+            }
+        }
+        return List.of(result);
+    }
+
+    /** A target list as a map key (null: all tokens). */
+    private record TargetKey(int[] targets) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TargetKey k && Arrays.equals(targets, k.targets);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(targets);
+        }
     }
 
     /**

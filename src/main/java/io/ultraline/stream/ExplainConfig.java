@@ -1,8 +1,7 @@
 package io.ultraline.stream;
 
-import java.util.Locale;
+import io.ultraline.ultra.TargetStrategy;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Which frames get ULTra maps, and how many (issue 21, part 2).
@@ -28,16 +27,14 @@ public record ExplainConfig(ExplanationsMode mode, int sampleEvery, int targets,
     public static final String KEY_STRATEGY = "explanations.strategy";
     public static final String KEY_NEAR_THRESHOLD = "explanations.near-threshold";
 
-    /** The strategies a configuration may name. */
-    public static final Set<String> STRATEGIES = Set.of("anomalous", "representatives", "all");
-
     public ExplainConfig {
         Objects.requireNonNull(mode, ExplanationsMode.KEY);
         Objects.requireNonNull(strategy, KEY_STRATEGY);
-        strategy = strategy.trim().toLowerCase(Locale.ROOT);
-        if (!STRATEGIES.contains(strategy)) {
+        try {
+            strategy = TargetStrategy.parse(strategy).key();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(KEY_STRATEGY + " must be anomalous, representatives or all, got '"
-                    + strategy + "'");
+                    + strategy + "'", e);
         }
         if (sampleEvery < 1) {
             throw new IllegalArgumentException(KEY_SAMPLE_EVERY + " must be at least 1, got " + sampleEvery);
@@ -58,6 +55,11 @@ public record ExplainConfig(ExplanationsMode mode, int sampleEvery, int targets,
     /** {@code mode} with K = 20, T = 16, the anomalous strategy and a 10 % margin. */
     public static ExplainConfig of(ExplanationsMode mode) {
         return new ExplainConfig(mode, 20, 16, "anomalous", 0.1);
+    }
+
+    /** {@link #strategy()} as the algorithm that chooses the targets. */
+    public TargetStrategy targetStrategy() {
+        return TargetStrategy.parse(strategy);
     }
 
     public ExplainConfig withMode(ExplanationsMode newMode) {

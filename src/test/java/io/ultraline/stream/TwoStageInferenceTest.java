@@ -88,7 +88,8 @@ class TwoStageInferenceTest {
             all = h.verdicts();
             allDefects = h.defects.readValuesToList();
         }
-        try (PipelineHarness h = calibrated(ONE, ExplainConfig.of(ExplanationsMode.FLAGGED),
+        // strategy all: the same maps as mode all, so the regions' relevance must match too
+        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 20, 16, "all", 0.1),
                 new RecordingInspection())) {
             pipeGoodAndOneBad(h, 5, 1);
             List<FrameVerdict> two = h.verdicts();
@@ -106,6 +107,26 @@ class TwoStageInferenceTest {
                 assertThat(defects.get(i).getScore()).isEqualTo(allDefects.get(i).getScore());
                 assertThat(defects.get(i).getExplanation()).isEqualTo(allDefects.get(i).getExplanation());
             }
+        }
+    }
+
+    @Test
+    void sparseTargetsIncludeTheFlaggedFramesHighestScoringTokens() {
+        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0),
+                new RecordingInspection())) {
+            pipeGoodAndOneBad(h, 3, 1);
+            FrameExplanation e = h.explanations.readValuesToList().get(0);
+            assertThat(e.getReason()).isEqualTo("FLAGGED");
+            assertThat(e.getTargets()).hasSize(16).doesNotHaveDuplicates();
+            byte[] scores = new byte[64];
+            e.getTokenScores().getValues().duplicate().get(scores);
+            int top = 0;
+            for (int j = 1; j < 64; j++) {
+                top = (scores[j] & 0xff) > (scores[top] & 0xff) ? j : top;
+            }
+            assertThat(e.getTargets()).as("the top-scoring token has its own map").contains(top);
+            assertThat(h.defects.readValuesToList()).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.getExplanation().getMax()).isPositive());
         }
     }
 
