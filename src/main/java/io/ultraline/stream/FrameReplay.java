@@ -34,6 +34,8 @@ public final class FrameReplay {
     private final Deserializer<CameraFrame> frames;
     private final OutputRecords records;
     private final ExplainSelection selection;
+    private final TargetChoice targets;
+    private final boolean twoStage;
 
     /** As the five-argument constructor, for a recorded run in explanations mode all. */
     public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
@@ -58,6 +60,8 @@ public final class FrameReplay {
         this.frames = topics.frames().valueSerde().deserializer();
         this.records = new OutputRecords(inspection.model(), pipelineVersion);
         this.selection = new ExplainSelection(explain);
+        this.targets = new TargetChoice(explain);
+        this.twoStage = explain.mode().twoStage();
     }
 
     /** The line.profiles key of a camera's profile for one product, or for any product when it is null. */
@@ -145,8 +149,11 @@ public final class FrameReplay {
 
     /** One model call for the batch, split on failure as the inference node does; one answer per frame. */
     public List<Inspection> inspect(List<Ready> batch) {
-        List<BatchInference.Outcome> outcomes = BatchInference.run(inspection,
-                batch.stream().map(r -> r.input.modelImage()).toList());
+        List<RgbImage> images = batch.stream().map(r -> r.input.modelImage()).toList();
+        // as recorded: in the two-stage modes the batch's tokens come from the first stage's forward
+        // pass, and maps only for the frames that score() finds selected
+        List<BatchInference.Outcome> outcomes = twoStage ? BatchInference.scan(inspection, images)
+                : BatchInference.run(inspection, images);
         List<Inspection> out = new ArrayList<>(outcomes.size());
         for (BatchInference.Outcome o : outcomes) {
             out.add(o instanceof BatchInference.Outcome.Inspected i ? new Inspection(i.frame(), null)
@@ -162,14 +169,34 @@ public final class FrameReplay {
      */
     public Outputs score(Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion,
             long now) {
-        // the replay has every frame's maps; the recorded run had only the selected frames'
         OriginalRecord source = frame.input.original();
-        FrameAssessment a = inspection.assess(profile, inspected, frame.frame().getWidth(), frame.frame().getHeight());
-        Optional<ExplainSelection.Reason> reason = selection.reason(
-                a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, source.offset());
-        ScoredFrame s = ScoredFrame.of(records, frame.frame(), source, a,
-                reason.isPresent() ? inspected.conceptCount() : 0, profileVersion, now);
+        if (!twoStage) {
+            ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), source, inspected, profile,
+                    profileVersion, now);
+            return new Outputs(s.verdict(), s.defects(), s.assessment(), published(Optional.of(
+                    ExplainSelection.Reason.EVERY_FRAME)));
+        }
+        int w = frame.frame().getWidth();
+        int h = frame.frame().getHeight();
+        FrameAssessment first = inspection.score(profile, inspected, w, h);
+        VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
+        Optional<ExplainSelection.Reason> reason = selection.reason(status, first, source.offset());
+        InspectedFrame explained = reason.isPresent() ? secondStage(inspected, first) : null;
+        ScoredFrame s = status == VerdictStatus.DEFECT && explained != null
+                ? ScoredFrame.score(inspection, records, frame.frame(), source, explained, profile, profileVersion, now)
+                : ScoredFrame.of(records, frame.frame(), source, first,
+                        explained == null ? 0 : explained.conceptCount(), profileVersion, now);
         return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));
+    }
+
+    /**
+     * A selected frame's maps, with the targets the inference node chooses; null when the model
+     * fails on them (the recorded run dead-lettered the frame, which the audit then reports).
+     */
+    private InspectedFrame secondStage(InspectedFrame scanned, FrameAssessment first) {
+        BatchInference.Outcome o = BatchInference.explain(inspection, List.of(
+                new BatchInference.Request(scanned, targets.targets(scanned, first)))).get(0);
+        return o instanceof BatchInference.Outcome.Inspected i ? i.frame() : null;
     }
 
     private Optional<ExplainSelection.Reason> published(Optional<ExplainSelection.Reason> reason) {
@@ -182,8 +209,9 @@ public final class FrameReplay {
             throw new IllegalArgumentException(status + " verdicts are scored against a profile");
         }
         Optional<ExplainSelection.Reason> reason = selection.reason(status, null, frame.input.original().offset());
+        InspectedFrame explained = !twoStage ? inspected : reason.isPresent() ? secondStage(inspected, null) : null;
         FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
-                reason.isPresent() ? inspected.conceptCount() : 0, null, now);
+                explained == null ? 0 : explained.conceptCount(), null, now);
         return new Outputs(v, List.of(), null, published(reason));
     }
 
