@@ -105,8 +105,11 @@ final class SparseBenchCommand implements Callable<Integer> {
             if (t >= n) {
                 continue;
             }
-            float[] tokens = runner.tokens(frames.get(0), 1).get(0).tokens();
-            int[] chosen = TargetStrategy.REPRESENTATIVES.choose(tokens, n, runner.config().dim(), t, null);
+            List<int[]> chosen = new ArrayList<>(frames.size());
+            for (float[] f : frames) {
+                float[] tokens = runner.tokens(f, 1).get(0).tokens();
+                chosen.add(TargetStrategy.REPRESENTATIVES.choose(tokens, n, runner.config().dim(), t, null));
+            }
             double s = SparseStudy.explainSeconds(runner, frames, chosen, 3);
             System.out.printf("explain, T = %d: %.2f ms a frame, %.3f of all%n", t, s * 1e3, s / all);
         }

@@ -142,15 +142,18 @@ public final class SparseStudy {
         v[2] += s.conceptCount();
     }
 
-    /** Seconds per frame of explain with T targets, one frame per call, over the given frames. */
-    public static double explainSeconds(ModelRunner runner, List<float[]> frames, int[] targets, int repeats) {
-        for (float[] f : frames) {
-            explain(runner, f, targets);
+    /**
+     * Seconds per frame of explain, one frame per call, over the given frames; {@code targets} holds
+     * each frame's own targets, or is null for all N maps.
+     */
+    public static double explainSeconds(ModelRunner runner, List<float[]> frames, List<int[]> targets, int repeats) {
+        for (int i = 0; i < frames.size(); i++) {
+            explain(runner, frames.get(i), targets == null ? null : targets.get(i));
         }
         long start = System.nanoTime();
         for (int r = 0; r < repeats; r++) {
-            for (float[] f : frames) {
-                explain(runner, f, targets);
+            for (int i = 0; i < frames.size(); i++) {
+                explain(runner, frames.get(i), targets == null ? null : targets.get(i));
             }
         }
         return (System.nanoTime() - start) / 1e9 / (repeats * frames.size());

@@ -57,7 +57,38 @@ class DefectDetectorTest {
     }
 
     /** ULTra segmentation where each group of tokens looks at its own patches. */
-    private static Segmentation segmentation(int[]... blocks) {
+    /** As {@link #segmentation}, from the maps of {@code targets} only (sparse targets, issue 21). */
+    private static Segmentation sparseSegmentation(int[] targets, int[]... blocks) {
+        float[][] all = blockMaps(blocks);
+        float[][] rows = new float[targets.length][];
+        for (int k = 0; k < targets.length; k++) {
+            rows[k] = all[targets[k]];
+        }
+        return new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, G, G);
+    }
+
+    @Test
+    void withSparseTargetsTheBlockIsStillOneRegionExplainedByItsOneTarget() {
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+        Segmentation sparse = sparseSegmentation(new int[] {0, 5, BLOCK[1], 35}, BLOCK);
+        assertThat(sparse.targetCount()).isEqualTo(4);
+
+        DefectRegionResult region = DefectDetector.withDefaults()
+                .assess(calibrate(), frame, D, sparse, 60, 60).regions().get(0);
+
+        assertThat(region.mask().decode()).containsExactly(cells(BLOCK));
+        QuantisedHeatmap explanation = region.explanation();
+        for (int i = 0; i < N; i++) {
+            assertThat(explanation.values()[i] & 0xff).as("patch %d", i)
+                    .is(contains(BLOCK, i) ? new Condition<>(q -> q > 200, "high")
+                            : new Condition<>(q -> q < 10, "low"));
+        }
+        // one map, that of BLOCK[1], about 1 on the block after the self-entry fix
+        assertThat(explanation.max()).isBetween(1f, 1.05f);
+    }
+
+    private static float[][] blockMaps(int[]... blocks) {
         int[] group = new int[N];
         for (int b = 0; b < blocks.length; b++) {
             for (int token : blocks[b]) {
@@ -72,7 +103,11 @@ class DefectDetectorTest {
             }
             maps[i][i] = 30f;
         }
-        return new UltraSegmenter(SegmenterConfig.defaults()).segment(maps, G, G);
+        return maps;
+    }
+
+    private static Segmentation segmentation(int[]... blocks) {
+        return new UltraSegmenter(SegmenterConfig.defaults()).segment(blockMaps(blocks), G, G);
     }
 
     @Test
