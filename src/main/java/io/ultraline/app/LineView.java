@@ -127,8 +127,8 @@ public final class LineView {
         Optional<RecentFrames.Entry> entry = recent.frame(cameraId, frameId);
         if (entry.isEmpty() || entry.get().verdict().isEmpty()) {
             return notFound("frame " + frameId + " of camera " + cameraId + " is not among its recent frames (the "
-                    + "last " + RecentFrames.FRAMES_PER_CAMERA + "); line.verdicts, line.defects and "
-                    + "line.explanations hold every frame");
+                    + "last " + RecentFrames.FRAMES_PER_CAMERA + "); line.verdicts and line.defects hold every frame, "
+                    + "line.explanations those explained (all of them in explanations mode all)");
         }
         RecentFrames.Entry e = entry.get();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -84,7 +84,11 @@ public final class ServiceMetrics implements PipelineObserver {
         DistributionSummary size = DistributionSummary.builder("ultraline.model.batch.frames")
                 .description("Frames per model call").publishPercentileHistogram().minimumExpectedValue(1.0)
                 .maximumExpectedValue(1024.0).register(registry);
-        return new TimedInspection(inspection, latency, size);
+        Timer explain = Timer.builder("ultraline.model.explain")
+                .description("Latency of a second-stage call: the ULTra maps of a batch's selected frames")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        return new TimedInspection(inspection, latency, size, explain);
     }
 
     @Override

@@ -11,17 +11,22 @@ import io.ultraline.stream.FrameInspection;
 import io.ultraline.stream.ModelIdentity;
 import java.util.List;
 
-/** A {@link FrameInspection} that records each model call's batch size and latency. */
+/**
+ * A {@link FrameInspection} that records each first-stage (or single-stage) model call's batch size
+ * and latency, and each second-stage call's latency apart.
+ */
 final class TimedInspection implements FrameInspection {
 
     private final FrameInspection inner;
     private final Timer latency;
     private final DistributionSummary batchSize;
+    private final Timer explainLatency;
 
-    TimedInspection(FrameInspection inner, Timer latency, DistributionSummary batchSize) {
+    TimedInspection(FrameInspection inner, Timer latency, DistributionSummary batchSize, Timer explainLatency) {
         this.inner = inner;
         this.latency = latency;
         this.batchSize = batchSize;
+        this.explainLatency = explainLatency;
     }
 
     @Override
@@ -43,6 +48,22 @@ final class TimedInspection implements FrameInspection {
     public List<InspectedFrame> inspect(List<RgbImage> frames) {
         batchSize.record(frames.size());
         return latency.record(() -> inner.inspect(frames));
+    }
+
+    @Override
+    public List<InspectedFrame> scan(List<RgbImage> frames) {
+        batchSize.record(frames.size());
+        return latency.record(() -> inner.scan(frames));
+    }
+
+    @Override
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        return explainLatency.record(() -> inner.explain(scanned, targets));
+    }
+
+    @Override
+    public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return inner.score(profile, frame, frameWidth, frameHeight);
     }
 
     @Override

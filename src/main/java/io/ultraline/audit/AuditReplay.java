@@ -1,6 +1,7 @@
 package io.ultraline.audit;
 
 import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.RejectedFrame;
@@ -21,8 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * One audit of a time range: {@link #read()} collects what was recorded (verdicts, defects, dead
- * letters, profile snapshots), {@link #requireModel} refuses a model other than the recorded one,
+ * One audit of a time range: {@link #read()} collects what was recorded (verdicts, defects,
+ * explanations, dead letters, profile snapshots), {@link #requireModel} refuses a model other than the recorded one,
  * and {@link #replay} streams the range's frames partition by partition through {@link FrameReplay}
  * in the batches the verdicts name, judging every frame as it goes. Reads only; writes no topic.
  */
@@ -83,6 +84,14 @@ public final class AuditReplay {
                 if (d != null && !rec.recorded.verdicts(Recorded.key(d.getSource())).isEmpty()
                         && framesTopic(d.getSource())) {
                     rec.recorded.addDefect(d);
+                }
+            }
+            Deserializer<FrameExplanation> explanations = topics.explanations().valueSerde().deserializer();
+            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.explanations().name(), request.from())) {
+                FrameExplanation e = decode(rec, explanations, r);
+                if (e != null && !rec.recorded.verdicts(Recorded.key(e.getSource())).isEmpty()
+                        && framesTopic(e.getSource())) {
+                    rec.recorded.addExplanation(e);
                 }
             }
             Deserializer<RejectedFrame> dlq = topics.deadLetters().valueSerde().deserializer();

@@ -116,6 +116,8 @@ final class FrameJudge {
                         outputs.get().verdict(), outputs.get().defects(), tolerance)) {
                     diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed()));
                 }
+                ExplanationCheck.compare(recorded.explanations(source), outputs.get().explained())
+                        .ifPresent(d -> diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed())));
                 shown = outputs.get();
             }
         }
@@ -179,8 +181,7 @@ final class FrameJudge {
         BufferedImage image = frame.modelImage().toBufferedImage();
         GridOverlay overlay = replayed != null && replayed.assessment() != null
                 ? AssessmentOverlay.draw(image, replayed.assessment(), OVERLAY_SIDE)
-                : new GridOverlay(image, inspected.segmentation().gridHeight(), inspected.segmentation().gridWidth(),
-                        OVERLAY_SIDE);
+                : new GridOverlay(image, grid(inspected), grid(inspected), OVERLAY_SIDE);
         for (DefectRegion d : recordedRegions) {
             try {
                 if (d.getPixelMask() != null) {
@@ -200,6 +201,11 @@ final class FrameJudge {
                 "green: replayed, red (on top): recorded regions",
                 "heat: replayed token scores");
         return ImageFiles.pngBytes(overlay.withCaption(caption));
+    }
+
+    /** Side of the square token grid (a frame scanned in two-stage mode has no segmentation to ask). */
+    private static int grid(InspectedFrame inspected) {
+        return (int) Math.round(Math.sqrt(inspected.model().numPatches()));
     }
 
     private static String cut(String line) {

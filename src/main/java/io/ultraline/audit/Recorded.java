@@ -1,6 +1,7 @@
 package io.ultraline.audit;
 
 import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.SourceRef;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * What the pipeline recorded about the frames of an audit range, indexed by their place on
- * line.frames ({@code partition@offset}): verdicts (with the batch each came from), defect regions
- * and dead letters. Duplicates are kept: more than one outcome for a frame is itself a finding.
+ * line.frames ({@code partition@offset}): verdicts (with the batch each came from), defect regions,
+ * explanations and dead letters. Duplicates are kept: more than one outcome for a frame is itself a finding.
  */
 final class Recorded {
 
@@ -25,6 +26,7 @@ final class Recorded {
     private final Map<String, List<Verdict>> verdicts = new HashMap<>();
     private final Map<String, List<DefectRegion>> defects = new HashMap<>();
     private final Map<String, List<RejectedFrame>> deadLetters = new HashMap<>();
+    private final Map<String, List<FrameExplanation>> explanations = new HashMap<>();
 
     static String key(SourceRef s) {
         return key(s.getPartition(), s.getOffset());
@@ -40,6 +42,14 @@ final class Recorded {
 
     void addDefect(DefectRegion d) {
         defects.computeIfAbsent(key(d.getSource()), k -> new ArrayList<>()).add(d);
+    }
+
+    void addExplanation(FrameExplanation e) {
+        explanations.computeIfAbsent(key(e.getSource()), k -> new ArrayList<>()).add(e);
+    }
+
+    List<FrameExplanation> explanations(String source) {
+        return explanations.getOrDefault(source, List.of());
     }
 
     void addDeadLetter(RejectedFrame r) {

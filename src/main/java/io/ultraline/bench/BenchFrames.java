@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
  * The benchmark's frames: per camera (each its own material and set-up) a pool of encoded
  * synthetic frames, mostly good with a share {@code defectRate} defective (spread evenly through
  * the pool), plus good frames for calibration. Generated once, so the measured loops do no
- * rendering. The pipeline benchmark uses PNG with every {@value #DEFECT_EVERY}th frame defective;
+ * rendering. The pipeline benchmark uses PNG with every {@value #DEFECT_EVERY}th frame defective unless
+ * told another rate;
  * the load test chooses camera ids, encoding and defect rate from its scenario.
  */
 public final class BenchFrames {
@@ -35,7 +36,11 @@ public final class BenchFrames {
     private final ImageEncoding encoding;
 
     BenchFrames(int cameras, int size, int perCamera, int calibrationFrames) {
-        this(defaultIds(cameras), size, perCamera, calibrationFrames, 1.0 / DEFECT_EVERY, ImageEncoding.PNG);
+        this(cameras, size, perCamera, calibrationFrames, 1.0 / DEFECT_EVERY);
+    }
+
+    BenchFrames(int cameras, int size, int perCamera, int calibrationFrames, double defectRate) {
+        this(defaultIds(cameras), size, perCamera, calibrationFrames, defectRate, ImageEncoding.PNG);
     }
 
     /**

@@ -14,6 +14,8 @@ import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.BatchConfig;
+import io.ultraline.stream.CalibrationDefaults;
+import io.ultraline.stream.ExplainConfig;
 import io.ultraline.stream.InspectionTopology;
 import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
@@ -65,6 +67,8 @@ public final class PipelineBenchmark {
      * the topology could wait for frames after a commit (new frames follow visible verdicts).
      */
     private static final int WINDOW_BATCHES = 6;
+    /** Frames in each camera's pool: 40 gives a 5 % defect rate two defective frames per camera. */
+    private static final int POOL = 40;
     private static final Duration STARTUP = Duration.ofMinutes(2);
     static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(10);
 
@@ -89,11 +93,19 @@ public final class PipelineBenchmark {
      * @param streamThreads     stream threads; line.frames and line.calibration get as many
      *                          partitions, so each thread has a task (the model runner is shared)
      * @param parallelRuns      model session runs in flight at once, 0 for one per processor
+     * @param defectRate        share of defective frames in each camera's pool
+     * @param explain           which frames the pipeline explains (two-stage inference unless mode all)
+     * @param rawPixels         whether the profiles get the raw-pixel channel
      */
     public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
                            int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
-                           Duration warmUp, int streamThreads, int parallelRuns) {
+                           Duration warmUp, int streamThreads, int parallelRuns, double defectRate,
+                           ExplainConfig explain, boolean rawPixels) {
         public Settings {
+            Objects.requireNonNull(explain, "explain");
+            if (!(defectRate >= 0 && defectRate <= 1)) {
+                throw new IllegalArgumentException("defect rate must be in [0, 1], got " + defectRate);
+            }
             if (streamThreads < 1) {
                 throw new IllegalArgumentException("stream threads must be >= 1");
             }
@@ -120,11 +132,18 @@ public final class PipelineBenchmark {
      */
     public record Figures(Settings settings, double modelFpsBefore, double modelFpsAfter, double pipelineFps,
                           double openLoopTargetFps, double openLoopFps, long p50Ms, long p99Ms, long maxMs, int latencySamples,
-                          long defectVerdicts, long okVerdicts, double loadBefore, double loadAfter) {
+                          long defectVerdicts, long okVerdicts, double loadBefore, double loadAfter,
+                          double tokensFpsBefore, double tokensFpsAfter, long explanations) {
 
-        Figures withModelAfter(double fps, double load) {
+        Figures withModelAfter(double fps, double tokensFps, double load) {
             return new Figures(settings, modelFpsBefore, fps, pipelineFps, openLoopTargetFps, openLoopFps, p50Ms, p99Ms,
-                    maxMs, latencySamples, defectVerdicts, okVerdicts, loadBefore, load);
+                    maxMs, latencySamples, defectVerdicts, okVerdicts, loadBefore, load, tokensFpsBefore, tokensFps,
+                    explanations);
+        }
+
+        /** The forward pass alone (ModelRunner.tokens, no shifted views, no scoring), mean of before and after. */
+        public double tokensOnlyFps() {
+            return (tokensFpsBefore + tokensFpsAfter) / 2;
         }
 
         public double modelFps() {
@@ -142,7 +161,10 @@ public final class PipelineBenchmark {
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
-                    verdicts in the closed loop: %d DEFECT, %d OK
+                    tokens_only_frames_per_s (ModelRunner.tokens, batch %d): %.1f (%.1f before, %.1f after)
+                    pipeline / tokens only: %.1f %%
+                    explain: %s, K %d, T %d, strategy %s, near-threshold %.2f; defect rate %.3f; raw-pixel channel %s
+                    verdicts in the closed loop: %d DEFECT, %d OK; explanations read in the run: %d
                     open loop at %.1f frames/s (%.0f %% of sustained): %.1f frames/s delivered
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
                     system load average (1 min): %.2f before, %.2f after
@@ -150,7 +172,11 @@ public final class PipelineBenchmark {
                     settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(),
                     settings.streamThreads(), settings.parallelRuns() == 0
                             ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")" : settings.parallelRuns(),
-                    modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), defectVerdicts, okVerdicts,
+                    modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), settings.batchSize(),
+                    tokensOnlyFps(), tokensFpsBefore, tokensFpsAfter, 100 * pipelineFps / tokensOnlyFps(),
+                    settings.explain().mode().name().toLowerCase(java.util.Locale.ROOT), settings.explain().sampleEvery(),
+                    settings.explain().targets(), settings.explain().strategy(), settings.explain().nearThreshold(),
+                    settings.defectRate(), settings.rawPixels() ? "on" : "off", defectVerdicts, okVerdicts, explanations,
                     openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms, maxMs,
                     loadBefore, loadAfter);
         }
@@ -167,24 +193,53 @@ public final class PipelineBenchmark {
         BenchFrames frames;
         try (ModelRunner runner = ModelRunner.load(settings.modelDir(),
                 new RunnerOptions(settings.threads(), 0, 64, true, settings.parallelRuns()))) {
-            frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), 32,
-                    settings.calibrationFrames());
-            FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
+            frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), POOL,
+                    settings.calibrationFrames(), settings.defectRate());
+            FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES,
+                    settings.rawPixels());
             log.println("model alone ...");
             double modelFps = modelAlone(inspector, frames);
             log.printf("model alone, before the pipeline: %.1f frames/s%n", modelFps);
+            double tokensFps = tokensOnly(runner, frames);
+            log.printf("tokens only, before the pipeline: %.1f frames/s%n", tokensFps);
             Figures f;
             try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();
                  EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
-                f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, loadBefore);
+                f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, tokensFps, loadBefore);
             }
             // again once the streams client, the broker and the registry are closed: the same
             // conditions as the first figure, minutes later
             log.println("model alone again (the pipeline stopped) ...");
             double after = modelAlone(inspector, frames);
             log.printf("model alone, after the pipeline: %.1f frames/s%n", after);
-            return f.withModelAfter(after, SystemLoad.oneMinute());
+            double tokensAfter = tokensOnly(runner, frames);
+            log.printf("tokens only, after the pipeline: %.1f frames/s%n", tokensAfter);
+            return f.withModelAfter(after, tokensAfter, SystemLoad.oneMinute());
         }
+    }
+
+    /** The forward pass alone in batches of the pipeline's size: the ceiling of any pipeline. */
+    private double tokensOnly(ModelRunner runner, BenchFrames frames) {
+        int batch = settings.batchSize();
+        int per = runner.pixelsPerFrame();
+        List<RgbImage> all = new ArrayList<>();
+        for (int c = 0; c < frames.cameras(); c++) {
+            all.addAll(frames.images(c));
+        }
+        float[] input = new float[batch * per];
+        int next = 0;
+        for (int i = 0; i < 3; i++) { // warm-up
+            runner.tokens(stack(all, next, batch, per, input), batch);
+            next += batch;
+        }
+        long frameCount = 0;
+        long start = System.nanoTime();
+        long end = start + settings.measure().toNanos();
+        while (System.nanoTime() < end) {
+            frameCount += runner.tokens(stack(all, next, batch, per, input), batch).size();
+            next += batch;
+        }
+        return frameCount / ((System.nanoTime() - start) / 1e9);
     }
 
     private double modelAlone(FrameInspector inspector, BenchFrames frames) {
@@ -209,6 +264,14 @@ public final class PipelineBenchmark {
         return frameCount / ((System.nanoTime() - start) / 1e9);
     }
 
+    private static float[] stack(List<RgbImage> all, int from, int batch, int per, float[] into) {
+        List<RgbImage> slice = slice(all, from, batch);
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(slice.get(i).pixels(), 0, into, i * per, per);
+        }
+        return into;
+    }
+
     private static List<RgbImage> slice(List<RgbImage> all, int from, int count) {
         List<RgbImage> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -218,7 +281,7 @@ public final class PipelineBenchmark {
     }
 
     private Figures pipeline(EmbeddedKafka kafka, String registryUrl, FrameInspector inspector, BenchFrames frames,
-            double modelFps, double loadBefore) throws Exception {
+            double modelFps, double tokensFps, double loadBefore) throws Exception {
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
                 .withPrefix(prefix);
@@ -226,8 +289,12 @@ public final class PipelineBenchmark {
             boolean input = topic.equals(topics.frames().name()) || topic.equals(topics.calibration().name());
             kafka.createTopic(topic, input ? settings.streamThreads() : 1);
         }
+        CalibrationDefaults calibration = CalibrationDefaults.defaults();
         PipelineConfig config = PipelineConfig.defaults()
-                .withBatch(BatchConfig.of(settings.batchSize(), settings.maxWait()));
+                .withBatch(BatchConfig.of(settings.batchSize(), settings.maxWait()))
+                .withExplain(settings.explain())
+                .withCalibration(new CalibrationDefaults(calibration.defaultFrameCount(), calibration.maxFrameCount(),
+                        calibration.maxInlineBuild(), settings.rawPixels()));
         Path stateDir = Files.createTempDirectory("ultraline-bench-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -264,7 +331,8 @@ public final class PipelineBenchmark {
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
             return new Figures(settings, modelFps, Double.NaN, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),
-                    p.max(), p.count(), defects, oks, loadBefore, SystemLoad.oneMinute());
+                    p.max(), p.count(), defects, oks, loadBefore, SystemLoad.oneMinute(), tokensFps, Double.NaN,
+                    TopicCount.committed(kafka.clientConfig(), topics.explanations().name()));
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();

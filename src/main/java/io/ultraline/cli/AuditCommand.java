@@ -66,7 +66,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "model session runs in flight at once, as the recorded run had them (0 = one per processor)")
     int parallelRuns;
     @Option(names = "--pipeline", description = "pipeline setting KEY=VALUE of the recorded run (frame limits;"
-            + " outputs.max-record-bytes and calibration.raw-pixels, which shape its profiles)")
+            + " outputs.max-record-bytes and calibration.raw-pixels, which shape its profiles; explanations.*,"
+            + " which chose the frames that have maps and explanations)")
     Map<String, String> pipeline;
 
     @Override
@@ -97,7 +98,7 @@ final class AuditCommand implements Callable<Integer> {
             FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes(),
                     config.calibration().rawPixels());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
-                    topics, config.pipelineVersion());
+                    topics, config.pipelineVersion(), config.explain());
             ProgressBar bar = new ProgressBar(System.err, "audit");
             long[] drawn = {0};
             result = audit.replay(recording, replay, new AuditReport.ModelInfo(model.toString(), manifest.name(),

@@ -4,6 +4,8 @@ import io.ultraline.bench.PipelineBenchmark;
 import io.ultraline.model.ModelBenchmark;
 import io.ultraline.model.SoakBenchmark;
 import io.ultraline.model.VitConfig;
+import io.ultraline.stream.ExplainConfig;
+import io.ultraline.stream.ExplanationsMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -106,13 +108,30 @@ final class BenchCommand {
         @Option(names = "--commit-interval-ms", defaultValue = "100",
                 description = "Kafka Streams commit.interval.ms: each commit ends an exactly-once transaction")
         long commitIntervalMs;
+        @Option(names = "--defect-rate", defaultValue = "0.1", description = "share of defective frames, in [0, 1]")
+        double defectRate;
+        @Option(names = "--explain", defaultValue = "all",
+                description = "explanations mode: all, sampled, flagged or none (two-stage unless all)")
+        String explain;
+        @Option(names = "--sample-every", defaultValue = "20", description = "K: sampled mode explains one frame in K")
+        int sampleEvery;
+        @Option(names = "--targets", defaultValue = "16", description = "T: maps per explained frame (two-stage)")
+        int targets;
+        @Option(names = "--strategy", defaultValue = "anomalous",
+                description = "which T tokens: anomalous, representatives or all") String strategy;
+        @Option(names = "--near-threshold", defaultValue = "0.1",
+                description = "frames within this fraction below the threshold are explained") double nearThreshold;
+        @Option(names = "--raw-pixels", defaultValue = "true", arity = "1",
+                description = "profiles with the raw-pixel channel (true) or tokens only (false)") boolean rawPixels;
 
         @Override
         public Integer call() throws Exception {
+            ExplainConfig explainConfig = new ExplainConfig(ExplanationsMode.parse(explain), sampleEvery, targets,
+                    strategy, nearThreshold);
             PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(model, cameras, batchSize,
                     Duration.ofMillis(maxWaitMs), Duration.ofSeconds(seconds), calibrationFrames, openLoop, threads,
                     Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(warmUpSeconds),
-                    streamThreads, parallelRuns);
+                    streamThreads, parallelRuns, defectRate, explainConfig, rawPixels);
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;

@@ -130,30 +130,8 @@ public final class DefectDetector {
             byte[] modelInput) {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
-        int n = gridH * gridW;
-        int shifts = shiftsOf(tokens.length, n, dim);
-        if (shifts == 0) {
-            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " segmentation needs "
-                    + n + " tokens of dimension " + dim + " (" + (long) n * dim + " floats) per shifted"
-                    + " view, k x k views, got " + tokens.length + " floats");
-        }
-        if (frameWidth < gridW || frameHeight < gridH) {
-            throw new IllegalArgumentException("a " + frameWidth + " x " + frameHeight
-                    + " frame is smaller than the " + gridW + " x " + gridH
-                    + " token grid: some tokens would cover no pixel");
-        }
-        ShiftedGridScores shifted = ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim),
-                gridH, gridW, shifts);
-        AppearanceChannel appearance = profile.appearance();
-        AppearanceFusion.Fused fused;
-        if (appearance != null && modelInput != null) {
-            AppearanceBank bank = appearance.bank();
-            fused = AppearanceFusion.fuse(shifted, appearance.score(modelInput), bank.imageSize(), gridH, gridW,
-                    appearance.scale(), profile.calibratedThreshold()
-                            / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
-        } else {
-            fused = new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
-        }
+        AppearanceFusion.Fused fused = fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight,
+                modelInput);
         float[] scores = fused.coarse();
         float threshold = profile.threshold();
         List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
@@ -173,6 +151,51 @@ public final class DefectDetector {
         }
         return new FrameAssessment(gridH, gridW, fused.frameScore(), threshold, scores, regions, fused.fineScale(),
                 fused.fine());
+    }
+
+    /**
+     * The first stage of two-stage inference: scores one frame from its tokens alone, without ULTra
+     * maps, and decides the verdict. The frame score, threshold and token scores are those
+     * {@link #assess} gives; the regions are left out, since every {@link RegionFinder} finds one
+     * exactly when the frame score passes the threshold, so an OK frame's assessment is complete
+     * and a DEFECT frame needs {@link #assess} (with its segmentation) for its regions.
+     *
+     * @param gridH token rows
+     * @param gridW token columns
+     * @throws IllegalArgumentException as {@link #assess} does
+     */
+    public FrameAssessment score(ReferenceProfile profile, float[] tokens, int dim, int gridH, int gridW,
+            int frameWidth, int frameHeight, byte[] modelInput) {
+        AppearanceFusion.Fused fused = fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight,
+                modelInput);
+        return new FrameAssessment(gridH, gridW, fused.frameScore(), profile.threshold(), fused.coarse(), List.of(),
+                fused.fineScale(), fused.fine());
+    }
+
+    private static AppearanceFusion.Fused fusedScores(ReferenceProfile profile, float[] tokens, int dim,
+            int gridH, int gridW, int frameWidth, int frameHeight, byte[] modelInput) {
+        int n = gridH * gridW;
+        int shifts = shiftsOf(tokens.length, n, dim);
+        if (shifts == 0) {
+            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " segmentation needs "
+                    + n + " tokens of dimension " + dim + " (" + (long) n * dim + " floats) per shifted"
+                    + " view, k x k views, got " + tokens.length + " floats");
+        }
+        if (frameWidth < gridW || frameHeight < gridH) {
+            throw new IllegalArgumentException("a " + frameWidth + " x " + frameHeight
+                    + " frame is smaller than the " + gridW + " x " + gridH
+                    + " token grid: some tokens would cover no pixel");
+        }
+        ShiftedGridScores shifted = ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim),
+                gridH, gridW, shifts);
+        AppearanceChannel appearance = profile.appearance();
+        if (appearance != null && modelInput != null) {
+            AppearanceBank bank = appearance.bank();
+            return AppearanceFusion.fuse(shifted, appearance.score(modelInput), bank.imageSize(), gridH, gridW,
+                    appearance.scale(), profile.calibratedThreshold()
+                            / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
+        }
+        return new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
     }
 
     /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */

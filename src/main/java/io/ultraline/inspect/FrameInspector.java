@@ -21,7 +21,9 @@ import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inspects frames with a loaded model: resize to the model's input, tokens and all ULTra maps in
@@ -129,6 +131,73 @@ public final class FrameInspector {
             result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring, seen));
         }
         return result;
+    }
+
+    /**
+     * The first stage of two-stage inference: tokens of every frame and of its shifted views, no
+     * maps. The frames come back without a segmentation (see {@link #explain}).
+     */
+    public List<InspectedFrame> scan(List<RgbImage> frames) {
+        float[] input = stack(frames);
+        List<FrameTokens> out = runner.tokens(input, frames.size());
+        List<float[]> scoringTokens = scoringTokens(out, input);
+        List<InspectedFrame> result = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            RgbImage f = frames.get(i);
+            result.add(new InspectedFrame(f.width(), f.height(), out.get(i), null, null, f, scoringTokens.get(i),
+                    seenByModel(input, i)));
+        }
+        return result;
+    }
+
+    /**
+     * The second stage: ULTra maps and concepts of frames that {@link #scan} inspected, one model
+     * call per distinct target list; tokens and scoring tokens stay those of the scan.
+     *
+     * @param targets per frame the patch tokens to explain, or null for all of them
+     */
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        if (targets.size() != scanned.size()) {
+            throw new IllegalArgumentException(scanned.size() + " frames need as many target lists, got "
+                    + targets.size());
+        }
+        // the runner takes one target list per call: frames that share theirs share a call
+        Map<TargetKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < scanned.size(); i++) {
+            groups.computeIfAbsent(new TargetKey(targets.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        int grid = runner.config().gridSize();
+        InspectedFrame[] result = new InspectedFrame[scanned.size()];
+        for (Map.Entry<TargetKey, List<Integer>> group : groups.entrySet()) {
+            List<Integer> members = group.getValue();
+            float[] input = stack(members.stream().map(i -> scanned.get(i).image()).toList());
+            int[] chosen = group.getKey().targets();
+            List<FrameTokens> out = chosen == null ? runner.explain(input, members.size())
+                    : runner.explain(input, members.size(), chosen);
+            for (int m = 0; m < members.size(); m++) {
+                InspectedFrame f = scanned.get(members.get(m));
+                FrameTokens t = out.get(m);
+                FrameTokens withMaps = new FrameTokens(t.numPatches(), t.dim(), f.model().tokens(), t.maps(),
+                        t.targets());
+                result[members.get(m)] = new InspectedFrame(f.width(), f.height(), withMaps,
+                        segmenter.segment(t.maps(), t.targets(), grid, grid), null, f.image(), f.scoringTokens(),
+                        f.modelInput());
+            }
+        }
+        return List.of(result);
+    }
+
+    /** A target list as a map key (null: all tokens). */
+    private record TargetKey(int[] targets) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TargetKey k && Arrays.equals(targets, k.targets);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(targets);
+        }
     }
 
     /**

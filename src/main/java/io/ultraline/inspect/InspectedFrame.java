@@ -12,7 +12,7 @@ import io.ultraline.ultra.Segmentation;
  * @param width      original frame width in pixels
  * @param height     original frame height in pixels
  * @param model      tokens and raw ULTra maps
- * @param segmentation ULTra concepts
+ * @param segmentation ULTra concepts, or null when the frame was only scanned (two-stage inference)
  * @param assessment scores and defect regions, or null when there is no profile
  * @param image      the frame as inspected (its pixels give regions their pixel masks)
  * @param scoringTokens the tokens scored against the profile: the model's tokens of every shifted
@@ -30,6 +30,16 @@ public record InspectedFrame(int width, int height, FrameTokens model, Segmentat
     public InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
                           FrameAssessment assessment, RgbImage image) {
         this(width, height, model, segmentation, assessment, image, model.tokens(), null);
+    }
+
+    /** Whether the frame has its ULTra maps and concepts. */
+    public boolean explained() {
+        return segmentation != null;
+    }
+
+    /** Its number of concepts, 0 before its maps are computed. */
+    public int conceptCount() {
+        return segmentation == null ? 0 : segmentation.conceptCount();
     }
 
     /** The frame's colours for {@link io.ultraline.defect.DefectDetector}'s pixel masks. */

@@ -5,7 +5,9 @@ import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelUnavailableException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * if that fails too, the model itself is down (a device lost, a closed session), and the batch is
  * not the frames' fault. Such failures, and those the model reports as
  * {@link ModelUnavailableException}, are thrown as {@link ModelUnavailableException} so that the
- * caller retries the frames instead of dead-lettering them.
+ * caller retries the frames instead of dead-lettering them. The same holds for both stages of
+ * two-stage inference ({@link #scan}, {@link #explain}).
  */
 final class BatchInference {
 
@@ -36,25 +39,54 @@ final class BatchInference {
     }
 
     /**
-     * One outcome per image, in order.
+     * One outcome per image, in order: tokens, all maps and concepts in one call (mode all).
      *
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
     static List<Outcome> run(FrameInspection inspection, List<RgbImage> images) {
-        List<Outcome> out = new ArrayList<>(images.size());
-        run(inspection, images, out);
+        return run(inspection, images, inspection::inspect, false);
+    }
+
+    /**
+     * One outcome per image, in order: the first stage of two-stage inference, tokens only.
+     *
+     * @throws ModelUnavailableException when the failure is the model's, not a frame's
+     */
+    static List<Outcome> scan(FrameInspection inspection, List<RgbImage> images) {
+        return run(inspection, images, inspection::scan, true);
+    }
+
+    /** A scanned frame and the tokens whose maps it needs (null: all). */
+    record Request(InspectedFrame frame, int[] targets) {
+    }
+
+    /**
+     * One outcome per request, in order: the second stage, maps and concepts of scanned frames.
+     *
+     * @throws ModelUnavailableException when the failure is the model's, not a frame's
+     */
+    static List<Outcome> explain(FrameInspection inspection, List<Request> requests) {
+        return run(inspection, requests, batch -> inspection.explain(batch.stream().map(Request::frame).toList(),
+                batch.stream().map(Request::targets).toList()), true);
+    }
+
+    private static <I> List<Outcome> run(FrameInspection inspection, List<I> inputs,
+            Function<List<I>, List<InspectedFrame>> model, boolean twoStage) {
+        List<Outcome> out = new ArrayList<>(inputs.size());
+        run(inspection, inputs, model, twoStage, out);
         return out;
     }
 
-    private static void run(FrameInspection inspection, List<RgbImage> images, List<Outcome> out) {
-        if (images.isEmpty()) {
+    private static <I> void run(FrameInspection inspection, List<I> inputs,
+            Function<List<I>, List<InspectedFrame>> model, boolean twoStage, List<Outcome> out) {
+        if (inputs.isEmpty()) {
             return;
         }
         try {
-            List<InspectedFrame> results = inspection.inspect(images);
-            if (results.size() != images.size()) {
+            List<InspectedFrame> results = model.apply(inputs);
+            if (results.size() != inputs.size()) {
                 throw new IllegalStateException("the model returned " + results.size() + " results for "
-                        + images.size() + " frames");
+                        + inputs.size() + " frames");
             }
             results.forEach(r -> out.add(new Outcome.Inspected(r)));
         } catch (RuntimeException e) {
@@ -62,24 +94,30 @@ final class BatchInference {
                 throw e instanceof ModelUnavailableException u ? u
                         : new ModelUnavailableException("the model is unavailable: " + e, e);
             }
-            if (images.size() == 1) {
-                blameOrRethrow(inspection, e);
+            if (inputs.size() == 1) {
+                blameOrRethrow(inspection, twoStage, e);
                 LOG.warn("Model failed on a single frame", e);
                 out.add(new Outcome.Failed("model failed on this frame: " + e));
                 return;
             }
-            int half = images.size() / 2;
+            int half = inputs.size() / 2;
             LOG.warn("Model failed on a batch of {}; splitting it into {} + {} to isolate the failing frame",
-                    images.size(), half, images.size() - half, e);
-            run(inspection, images.subList(0, half), out);
-            run(inspection, images.subList(half, images.size()), out);
+                    inputs.size(), half, inputs.size() - half, e);
+            run(inspection, inputs.subList(0, half), model, twoStage, out);
+            run(inspection, inputs.subList(half, inputs.size()), model, twoStage, out);
         }
     }
 
     /** Returns when a neutral frame runs (so the failure was the frame's); throws when it fails too. */
-    private static void blameOrRethrow(FrameInspection inspection, RuntimeException frameFailure) {
+    private static void blameOrRethrow(FrameInspection inspection, boolean twoStage, RuntimeException frameFailure) {
         try {
-            inspection.inspect(List.of(neutral(inspection.imageSize())));
+            List<RgbImage> neutral = List.of(neutral(inspection.imageSize()));
+            if (twoStage) {
+                // both stages, since either may be the one that failed
+                inspection.explain(inspection.scan(neutral), Collections.singletonList(null));
+            } else {
+                inspection.inspect(neutral);
+            }
         } catch (RuntimeException e) {
             if (e != frameFailure) {
                 e.addSuppressed(frameFailure);

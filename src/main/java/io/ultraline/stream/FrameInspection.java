@@ -32,7 +32,29 @@ public interface FrameInspection {
      */
     List<InspectedFrame> inspect(List<RgbImage> frames);
 
-    /** Scores one inspected frame against a profile and cuts its defect regions in frame pixels. */
+    /**
+     * Stage 1 of two-stage inference: the tokens of a batch (and of the frames' shifted views), no
+     * maps; the frames come back without a segmentation.
+     *
+     * @throws RuntimeException when the model fails on the batch
+     */
+    List<InspectedFrame> scan(List<RgbImage> frames);
+
+    /**
+     * Stage 2: maps and concepts of scanned frames, in one model call.
+     *
+     * @param targets per frame the tokens to explain, or null for all
+     * @throws RuntimeException when the model fails on the batch
+     */
+    List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets);
+
+    /**
+     * The verdict's part of an assessment from the frame's tokens alone (scores, threshold, no
+     * regions): complete for a frame at or below the threshold.
+     */
+    FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);
+
+    /** Scores one explained frame against a profile and cuts its defect regions in frame pixels. */
     FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);
 
     /** A new calibration for this model's tokens. */

@@ -13,6 +13,7 @@ import io.ultraline.inspect.InspectedFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -32,20 +33,35 @@ public final class FrameReplay {
     private final Deserializer<String> keys;
     private final Deserializer<CameraFrame> frames;
     private final OutputRecords records;
+    private final ExplainSelection selection;
+    private final TargetChoice targets;
+    private final boolean twoStage;
+
+    /** As the five-argument constructor, for a recorded run in explanations mode all. */
+    public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
+            String pipelineVersion) {
+        this(inspection, decoding, topics, pipelineVersion, ExplainConfig.defaults());
+    }
 
     /**
      * @param inspection      the model step (as handed to {@link InspectionTopology#build})
      * @param decoding        image decoding and limits of the recorded run's configuration
      * @param topics          the topics; only the frames topic's serdes are used
      * @param pipelineVersion stamped on the replayed records
+     * @param explain         the recorded run's explanation settings: in the two-stage modes only
+     *                        the frames {@link ExplainSelection} picks had maps (their verdicts count
+     *                        concepts, the others 0) and an explanation, and the replay picks the same
      */
     public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
-            String pipelineVersion) {
+            String pipelineVersion, ExplainConfig explain) {
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
         this.keys = topics.frames().keySerde().deserializer();
         this.frames = topics.frames().valueSerde().deserializer();
         this.records = new OutputRecords(inspection.model(), pipelineVersion);
+        this.selection = new ExplainSelection(explain);
+        this.targets = new TargetChoice(explain);
+        this.twoStage = explain.mode().twoStage();
     }
 
     /** The line.profiles key of a camera's profile for one product, or for any product when it is null. */
@@ -133,8 +149,11 @@ public final class FrameReplay {
 
     /** One model call for the batch, split on failure as the inference node does; one answer per frame. */
     public List<Inspection> inspect(List<Ready> batch) {
-        List<BatchInference.Outcome> outcomes = BatchInference.run(inspection,
-                batch.stream().map(r -> r.input.modelImage()).toList());
+        List<RgbImage> images = batch.stream().map(r -> r.input.modelImage()).toList();
+        // as recorded: in the two-stage modes the batch's tokens come from the first stage's forward
+        // pass, and maps only for the frames that score() finds selected
+        List<BatchInference.Outcome> outcomes = twoStage ? BatchInference.scan(inspection, images)
+                : BatchInference.run(inspection, images);
         List<Inspection> out = new ArrayList<>(outcomes.size());
         for (BatchInference.Outcome o : outcomes) {
             out.add(o instanceof BatchInference.Outcome.Inspected i ? new Inspection(i.frame(), null)
@@ -150,9 +169,38 @@ public final class FrameReplay {
      */
     public Outputs score(Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion,
             long now) {
-        ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), frame.input.original(), inspected,
-                profile, profileVersion, now);
-        return new Outputs(s.verdict(), s.defects(), s.assessment());
+        OriginalRecord source = frame.input.original();
+        if (!twoStage) {
+            ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), source, inspected, profile,
+                    profileVersion, now);
+            return new Outputs(s.verdict(), s.defects(), s.assessment(), published(Optional.of(
+                    ExplainSelection.Reason.EVERY_FRAME)));
+        }
+        int w = frame.frame().getWidth();
+        int h = frame.frame().getHeight();
+        FrameAssessment first = inspection.score(profile, inspected, w, h);
+        VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
+        Optional<ExplainSelection.Reason> reason = selection.reason(status, first, source.offset());
+        InspectedFrame explained = reason.isPresent() ? secondStage(inspected, first) : null;
+        ScoredFrame s = status == VerdictStatus.DEFECT && explained != null
+                ? ScoredFrame.score(inspection, records, frame.frame(), source, explained, profile, profileVersion, now)
+                : ScoredFrame.of(records, frame.frame(), source, first,
+                        explained == null ? 0 : explained.conceptCount(), profileVersion, now);
+        return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));
+    }
+
+    /**
+     * A selected frame's maps, with the targets the inference node chooses; null when the model
+     * fails on them (the recorded run dead-lettered the frame, which the audit then reports).
+     */
+    private InspectedFrame secondStage(InspectedFrame scanned, FrameAssessment first) {
+        BatchInference.Outcome o = BatchInference.explain(inspection, List.of(
+                new BatchInference.Request(scanned, targets.targets(scanned, first)))).get(0);
+        return o instanceof BatchInference.Outcome.Inspected i ? i.frame() : null;
+    }
+
+    private Optional<ExplainSelection.Reason> published(Optional<ExplainSelection.Reason> reason) {
+        return selection.publishes() ? reason : Optional.empty();
     }
 
     /** The verdict of a frame that was not scored (UNCALIBRATED or CALIBRATING): no score, no regions. */
@@ -160,9 +208,11 @@ public final class FrameReplay {
         if (status == VerdictStatus.OK || status == VerdictStatus.DEFECT) {
             throw new IllegalArgumentException(status + " verdicts are scored against a profile");
         }
+        Optional<ExplainSelection.Reason> reason = selection.reason(status, null, frame.input.original().offset());
+        InspectedFrame explained = !twoStage ? inspected : reason.isPresent() ? secondStage(inspected, null) : null;
         FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
-                inspected.segmentation().conceptCount(), null, now);
-        return new Outputs(v, List.of(), null);
+                explained == null ? 0 : explained.conceptCount(), null, now);
+        return new Outputs(v, List.of(), null, published(reason));
     }
 
     /**
@@ -183,10 +233,13 @@ public final class FrameReplay {
      * @param verdict    the line.verdicts record
      * @param defects    the line.defects records
      * @param assessment scores and regions, null when the frame was not scored
+     * @param explained  why the frame has an explanation on line.explanations, empty when it has none
      */
-    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment) {
+    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment,
+                          Optional<ExplainSelection.Reason> explained) {
         public Outputs {
             defects = List.copyOf(defects);
+            java.util.Objects.requireNonNull(explained, "explained");
         }
     }
 }

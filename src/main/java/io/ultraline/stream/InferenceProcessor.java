@@ -159,9 +159,15 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         }
         List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
+        boolean twoStage = config.explanations().twoStage();
         List<BatchInference.Outcome> outcomes;
+        ExplainStage maps = twoStage ? new ExplainStage(inspection, config.explain()) : null;
         try {
-            outcomes = BatchInference.run(inspection, images);
+            outcomes = twoStage ? BatchInference.scan(inspection, images) : BatchInference.run(inspection, images);
+            if (twoStage) {
+                predict(frames, outcomes, maps);
+                maps.prefetch();
+            }
         } catch (ModelUnavailableException e) {
             // not the frames' fault: fail the task uncommitted, so that they are inspected again later
             LOG.error("Task {}: the model cannot run ({}); failing the task so that its {} buffered frames are "
@@ -177,10 +183,36 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             PipelineInput.Frame frame = frames.get(i);
             try (FrameLogContext logged = FrameLogContext.open(context.taskId(), frame.frame().getCameraId(),
                     frame.frame().getFrameId(), frame.original())) {
-                emit(frame, outcomes.get(i), tag);
+                emit(frame, outcomes.get(i), tag, i, maps);
             }
         }
         buffer.remove(entries);
+    }
+
+    /**
+     * Which scanned frames will need maps, judged from the calibrations and profiles as the flush
+     * starts, so that their maps come from one model call.
+     */
+    private void predict(List<PipelineInput.Frame> frames, List<BatchInference.Outcome> scanned, ExplainStage maps) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (!(scanned.get(i) instanceof BatchInference.Outcome.Inspected inspected)) {
+                continue;
+            }
+            CameraFrame f = frames.get(i).frame();
+            long offset = frames.get(i).original().offset();
+            if (calibration.running(f.getCameraId(), f.getProductId()).isPresent()) {
+                maps.predict(i, inspected.frame(), VerdictStatus.CALIBRATING, null, offset);
+                continue;
+            }
+            Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
+            if (profile.isEmpty()) {
+                maps.predict(i, inspected.frame(), VerdictStatus.UNCALIBRATED, null, offset);
+                continue;
+            }
+            FrameAssessment a = maps.score(i, inspected.frame(), profile.get().profile(), profile.get().version(),
+                    f.getWidth(), f.getHeight());
+            maps.predict(i, inspected.frame(), a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, offset);
+        }
     }
 
     /**
@@ -218,23 +250,29 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         return (PipelineInput.Frame) input;
     }
 
-    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch) {
+    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch, int index,
+            ExplainStage maps) {
         CameraFrame f = frame.frame();
         if (outcome instanceof BatchInference.Outcome.Failed failed) {
-            deadLetter(frame.original(), RejectReason.MODEL_FAILED, failed.message(), f.getCameraId(),
-                    f.getFrameId(), profiles.find(f.getCameraId(), f.getProductId())
-                            .map(ProfileStore.Active::version).orElse(null));
+            modelFailed(frame, failed);
             return;
         }
         InspectedFrame inspected = ((BatchInference.Outcome.Inspected) outcome).frame();
         List<Record<String, PipelineOutput>> outputs;
         try {
-            outputs = outputs(frame, inspected);
+            outputs = maps == null ? outputs(frame, inspected) : new TwoStageOutputs(frame, inspected, index, maps)
+                    .outputs();
+        } catch (MapsFailed e) {
+            modelFailed(frame, e.failure);
+            return;
         } catch (OutputTooLarge e) {
             deadLetter(frame.original(), RejectReason.OUTPUT_TOO_LARGE, "the frame's outputs cannot be written: "
                     + e.getMessage(), f.getCameraId(), f.getFrameId(), null);
             return;
         } catch (RuntimeException e) {
+            if (e instanceof ModelUnavailableException) {
+                throw e;
+            }
             LOG.error("Cannot build the outputs of frame {} of camera {} ({})", f.getFrameId(), f.getCameraId(),
                     frame.original(), e);
             deadLetter(frame.original(), RejectReason.PROCESSING_FAILED, "outputs failed: " + e, f.getCameraId(),
@@ -245,52 +283,156 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         outputs.forEach(r -> context.forward(r.value() instanceof PipelineOutput.Verdict ? batch.stamp(r) : r));
     }
 
+    private void modelFailed(PipelineInput.Frame frame, BatchInference.Outcome.Failed failed) {
+        CameraFrame f = frame.frame();
+        deadLetter(frame.original(), RejectReason.MODEL_FAILED, failed.message(), f.getCameraId(),
+                f.getFrameId(), profiles.find(f.getCameraId(), f.getProductId())
+                        .map(ProfileStore.Active::version).orElse(null));
+    }
+
+    /** Mode all: the frame came with its maps and concepts. */
     private List<Record<String, PipelineOutput>> outputs(PipelineInput.Frame frame, InspectedFrame inspected) {
         CameraFrame f = frame.frame();
         OriginalRecord source = frame.original();
         long now = clock.millis();
-        int concepts = inspected.segmentation().conceptCount();
+        int concepts = inspected.conceptCount();
         List<Record<String, PipelineOutput>> out = new ArrayList<>();
         Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(), f.getProductId());
         if (calibrating.isPresent()) {
             out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
                     records.verdict(f, source, VerdictStatus.CALIBRATING, null, concepts, null, now)), source));
-            if (config.explanations() == ExplanationsMode.ALL) {
-                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                        records.explanation(f, source, inspected, null, null)), source));
-            }
+            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                    records.explanation(f, source, inspected, null, null)), source));
             requireWritable(out); // before the frame counts towards the calibration
-            if (!calibrating.get().complete()) {
-                calibration.collect(calibrating.get(), CalibrationFrame.of(inspected), source.sourceRef(),
-                        source.timestamp()).ifPresent(out::add);
-            }
+            collect(calibrating.get(), inspected, source, out);
             return out;
         }
         Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
         if (profile.isEmpty()) {
             out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
                     records.verdict(f, source, VerdictStatus.UNCALIBRATED, null, concepts, null, now)), source));
-            if (config.explanations() == ExplanationsMode.ALL) {
-                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                        records.explanation(f, source, inspected, null, null)), source));
-            }
+            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                    records.explanation(f, source, inspected, null, null)), source));
             requireWritable(out);
             return out;
         }
         long version = profile.get().version();
         ScoredFrame scored = ScoredFrame.score(inspection, records, f, source, inspected, profile.get().profile(),
                 version, now);
-        FrameAssessment a = scored.assessment();
-        VerdictStatus status = scored.verdict().getStatus();
         out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
         scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
-        if (config.explanations() == ExplanationsMode.ALL
-                || config.explanations() == ExplanationsMode.DEFECTIVE && status == VerdictStatus.DEFECT) {
-            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                    records.explanation(f, source, inspected, a, version)), source));
-        }
+        out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
+                records.explanation(f, source, inspected, scored.assessment(), version)), source));
         requireWritable(out);
         return out;
+    }
+
+    private void collect(CalibrationStore.Calibration calibrating, InspectedFrame inspected, OriginalRecord source,
+            List<Record<String, PipelineOutput>> out) {
+        if (!calibrating.complete()) {
+            calibration.collect(calibrating, CalibrationFrame.of(inspected), source.sourceRef(), source.timestamp())
+                    .ifPresent(out::add);
+        }
+    }
+
+    /**
+     * Two-stage modes: one scanned frame's outputs. Its verdict comes from its tokens; its maps, when
+     * the selection picks it, from the flush's second stage. A DEFECT frame is assessed again on its
+     * maps, so its regions carry their tokens' relevance as in mode all.
+     */
+    private final class TwoStageOutputs {
+        private final PipelineInput.Frame frame;
+        private final CameraFrame f;
+        private final OriginalRecord source;
+        private final InspectedFrame scanned;
+        private final int index;
+        private final ExplainStage maps;
+        private final long now = clock.millis();
+        private final List<Record<String, PipelineOutput>> out = new ArrayList<>();
+
+        TwoStageOutputs(PipelineInput.Frame frame, InspectedFrame scanned, int index, ExplainStage maps) {
+            this.frame = frame;
+            this.f = frame.frame();
+            this.source = frame.original();
+            this.scanned = scanned;
+            this.index = index;
+            this.maps = maps;
+        }
+
+        List<Record<String, PipelineOutput>> outputs() {
+            Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(),
+                    f.getProductId());
+            if (calibrating.isPresent()) {
+                unscored(VerdictStatus.CALIBRATING);
+                collect(calibrating.get(), scanned, source, out);
+                return out;
+            }
+            Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
+            if (profile.isEmpty()) {
+                unscored(VerdictStatus.UNCALIBRATED);
+                return out;
+            }
+            long version = profile.get().version();
+            FrameAssessment first = maps.score(index, scanned, profile.get().profile(), version, f.getWidth(),
+                    f.getHeight());
+            VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
+            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, first,
+                    source.offset());
+            InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
+            ScoredFrame scored;
+            if (status == VerdictStatus.DEFECT) {
+                if (withMaps == null) {
+                    throw new IllegalStateException("a DEFECT frame was not selected for maps");
+                }
+                scored = ScoredFrame.score(inspection, records, f, source, withMaps, profile.get().profile(),
+                        version, now);
+            } else {
+                scored = ScoredFrame.of(records, f, source, first, withMaps == null ? 0 : withMaps.conceptCount(),
+                        version, now);
+            }
+            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
+            scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
+            explanation(explained, withMaps, scored.assessment(), version);
+            requireWritable(out);
+            return out;
+        }
+
+        private void unscored(VerdictStatus status) {
+            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, null, source.offset());
+            InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
+            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(records.verdict(f, source, status, null,
+                    withMaps == null ? 0 : withMaps.conceptCount(), null, now)), source));
+            explanation(explained, withMaps, null, null);
+            requireWritable(out); // before the frame counts towards a calibration
+        }
+
+        private void explanation(Optional<ExplainStage.Explained> explained, InspectedFrame withMaps,
+                FrameAssessment a, Long version) {
+            if (withMaps != null && maps.publishes()) {
+                ExplainStage.Explained e = explained.orElseThrow();
+                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(records.explanation(f, source,
+                        withMaps, a, version, e.reason(), e.targets())), source));
+            }
+        }
+
+        /** The frame with its maps; throws {@link MapsFailed} when the model failed on them. */
+        private InspectedFrame framePlusMaps(ExplainStage.Explained e) {
+            if (e.outcome() instanceof BatchInference.Outcome.Failed failed) {
+                throw new MapsFailed(failed);
+            }
+            return ((BatchInference.Outcome.Inspected) e.outcome()).frame();
+        }
+    }
+
+    /** The model failed on a frame's maps: it is dead-lettered as MODEL_FAILED, as in mode all. */
+    private static final class MapsFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient BatchInference.Outcome.Failed failure;
+
+        MapsFailed(BatchInference.Outcome.Failed failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** Throws {@link OutputTooLarge} when a record would be over the outputs' limit. */

@@ -46,6 +46,23 @@ final class ModelFrameInspection implements FrameInspection {
     }
 
     @Override
+    public List<InspectedFrame> scan(List<RgbImage> frames) {
+        return inspector.scan(frames);
+    }
+
+    @Override
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        return inspector.explain(scanned, targets);
+    }
+
+    @Override
+    public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        int grid = inspector.runner().config().gridSize();
+        return inspector.detector().score(profile, frame.scoringTokens(), frame.model().dim(), grid, grid,
+                frameWidth, frameHeight, frame.modelInput());
+    }
+
+    @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         return inspector.detector().assess(profile, frame.scoringTokens(), frame.model().dim(),
                 frame.segmentation(), frameWidth, frameHeight, frame.pixels(), frame.modelInput());

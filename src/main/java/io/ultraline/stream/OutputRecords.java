@@ -102,6 +102,15 @@ final class OutputRecords {
 
     FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
             FrameAssessment a, Long profileVersion) {
+        return explanation(f, source, inspected, a, profileVersion, ExplainSelection.Reason.EVERY_FRAME, null);
+    }
+
+    /**
+     * @param reason  why the frame was explained
+     * @param targets the tokens whose maps were computed, null for all
+     */
+    FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
+            FrameAssessment a, Long profileVersion, ExplainSelection.Reason reason, int[] targets) {
         Segmentation s = inspected.segmentation();
         List<Heatmap> concepts = new ArrayList<>(s.conceptCount());
         for (int c = 0; c < s.conceptCount(); c++) {
@@ -127,6 +136,8 @@ final class OutputRecords {
                 .setProfileVersion(profileVersion)
                 .setPipelineVersion(pipelineVersion)
                 .setAttributes(attributes(f))
+                .setTargets(targets == null ? null : ints(targets))
+                .setReason(reason.name())
                 .build();
     }
 

@@ -22,13 +22,13 @@ import java.util.TreeSet;
  *
  * @param batch           batch buffer flushing
  * @param limits          frame limits checked before decoding
- * @param explanations    which frames get a FrameExplanation
+ * @param explain         which frames get ULTra maps and a FrameExplanation
  * @param alertRules      alert rules, ids unique
  * @param calibration     calibration command limits
  * @param pipelineVersion stamped on every output, {@value #KEY_PIPELINE_VERSION}
  * @param outputs         largest output and dead-letter records
  */
-public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplanationsMode explanations,
+public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfig explain,
                              List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion,
                              OutputLimits outputs) {
 
@@ -37,7 +37,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
     public PipelineConfig {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(explanations, ExplanationsMode.KEY);
+        Objects.requireNonNull(explain, ExplanationsMode.KEY);
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(pipelineVersion, KEY_PIPELINE_VERSION);
         Objects.requireNonNull(outputs, "outputs");
@@ -55,8 +55,13 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
 
     /** Defaults everywhere, no alert rules, explanations for every frame. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(BatchConfig.defaults(), FrameLimits.defaults(), ExplanationsMode.ALL, List.of(),
+        return new PipelineConfig(BatchConfig.defaults(), FrameLimits.defaults(), ExplainConfig.defaults(), List.of(),
                 CalibrationDefaults.defaults(), PipelineVersion.CURRENT, OutputLimits.defaults());
+    }
+
+    /** Which frames get a FrameExplanation. */
+    public ExplanationsMode explanations() {
+        return explain.mode();
     }
 
     /** The rules of one scope, in configuration order. */
@@ -65,27 +70,31 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
     }
 
     public PipelineConfig withBatch(BatchConfig newBatch) {
-        return new PipelineConfig(newBatch, limits, explanations, alertRules, calibration, pipelineVersion, outputs);
+        return new PipelineConfig(newBatch, limits, explain, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withLimits(FrameLimits newLimits) {
-        return new PipelineConfig(batch, newLimits, explanations, alertRules, calibration, pipelineVersion, outputs);
+        return new PipelineConfig(batch, newLimits, explain, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withExplanations(ExplanationsMode mode) {
-        return new PipelineConfig(batch, limits, mode, alertRules, calibration, pipelineVersion, outputs);
+        return withExplain(explain.withMode(mode));
+    }
+
+    public PipelineConfig withExplain(ExplainConfig newExplain) {
+        return new PipelineConfig(batch, limits, newExplain, alertRules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withAlertRules(List<AlertRule> rules) {
-        return new PipelineConfig(batch, limits, explanations, rules, calibration, pipelineVersion, outputs);
+        return new PipelineConfig(batch, limits, explain, rules, calibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withCalibration(CalibrationDefaults newCalibration) {
-        return new PipelineConfig(batch, limits, explanations, alertRules, newCalibration, pipelineVersion, outputs);
+        return new PipelineConfig(batch, limits, explain, alertRules, newCalibration, pipelineVersion, outputs);
     }
 
     public PipelineConfig withOutputs(OutputLimits newOutputs) {
-        return new PipelineConfig(batch, limits, explanations, alertRules, calibration, pipelineVersion, newOutputs);
+        return new PipelineConfig(batch, limits, explain, alertRules, calibration, pipelineVersion, newOutputs);
     }
 
     /**
@@ -114,8 +123,15 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
                                 d.limits().fields().maxAttributeKeyLength()),
                         in.integer(FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH,
                                 d.limits().fields().maxAttributeValueLength())));
-        ExplanationsMode explanations = settings.containsKey(ExplanationsMode.KEY)
-                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY)) : d.explanations();
+        ExplainConfig e = d.explain();
+        ExplainConfig explain = new ExplainConfig(
+                in.present(ExplanationsMode.KEY) ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY))
+                        : in.present(ExplanationsMode.KEY_LEGACY)
+                                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY_LEGACY)) : e.mode(),
+                in.integer(ExplainConfig.KEY_SAMPLE_EVERY, e.sampleEvery()),
+                in.integer(ExplainConfig.KEY_TARGETS, e.targets()),
+                in.present(ExplainConfig.KEY_STRATEGY) ? settings.get(ExplainConfig.KEY_STRATEGY) : e.strategy(),
+                in.decimal(ExplainConfig.KEY_NEAR_THRESHOLD, e.nearThreshold()));
         CalibrationDefaults calibration = new CalibrationDefaults(
                 in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
                 in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()),
@@ -124,12 +140,27 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));
-        return new PipelineConfig(batch, limits, explanations, in.alertRules(), calibration,
+        return new PipelineConfig(batch, limits, explain, in.alertRules(), calibration,
                 settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()), outputs);
     }
 
     /** Typed reads of one settings map, with messages that name the key. */
     private record Reader(Map<String, String> settings) {
+
+        /** Set to something other than blanks (an empty environment variable keeps the default). */
+        boolean present(String key) {
+            String text = settings.get(key);
+            return text != null && !text.isBlank();
+        }
+
+        double decimal(String key, double fallback) {
+            String text = settings.get(key);
+            try {
+                return text == null || text.isBlank() ? fallback : Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+            }
+        }
 
         int integer(String key, int fallback) {
             String text = settings.get(key);
@@ -172,15 +203,6 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, Explanations
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be an ISO-8601 duration or milliseconds, got '"
                         + text + "'", e);
-            }
-        }
-
-        double decimal(String key, double fallback) {
-            String text = settings.get(key);
-            try {
-                return text == null ? fallback : Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
             }
         }
 

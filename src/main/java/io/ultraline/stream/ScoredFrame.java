@@ -27,9 +27,19 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
     static ScoredFrame score(FrameInspection inspection, OutputRecords records, CameraFrame f, OriginalRecord source,
             InspectedFrame inspected, ReferenceProfile profile, long profileVersion, long now) {
         FrameAssessment a = inspection.assess(profile, inspected, f.getWidth(), f.getHeight());
+        return of(records, f, source, a, inspected.conceptCount(), profileVersion, now);
+    }
+
+    /**
+     * The records of an assessment made elsewhere: the first stage's of an OK frame in two-stage
+     * inference ({@link FrameInspection#score}), which has no regions.
+     *
+     * @param conceptCount the frame's concepts, 0 when its maps were not computed
+     */
+    static ScoredFrame of(OutputRecords records, CameraFrame f, OriginalRecord source, FrameAssessment a,
+            int conceptCount, long profileVersion, long now) {
         VerdictStatus status = a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
-        FrameVerdict verdict = records.verdict(f, source, status, a, inspected.segmentation().conceptCount(),
-                profileVersion, now);
+        FrameVerdict verdict = records.verdict(f, source, status, a, conceptCount, profileVersion, now);
         return new ScoredFrame(a, verdict, records.defects(f, source, a, profileVersion));
     }
 }

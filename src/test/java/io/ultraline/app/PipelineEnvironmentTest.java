@@ -10,6 +10,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.ultraline.stream.BatchConfig;
 import io.ultraline.stream.CalibrationDefaults;
+import io.ultraline.stream.ExplainConfig;
 import io.ultraline.stream.ExplanationsMode;
 import io.ultraline.stream.FieldLimits;
 import io.ultraline.stream.FrameLimits;
@@ -43,7 +44,9 @@ class PipelineEnvironmentTest {
         for (String key : new String[] {BatchConfig.KEY_SIZE, BatchConfig.KEY_MAX_WAIT, BatchConfig.KEY_CHECK_INTERVAL,
                 FrameLimits.KEY_MAX_BYTES, FrameLimits.KEY_MAX_PIXELS, FrameLimits.KEY_ALLOWED_ENCODINGS,
                 FieldLimits.KEY_MAX_ID_LENGTH, FieldLimits.KEY_MAX_ATTRIBUTES, FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
-                FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH, ExplanationsMode.KEY, OutputLimits.KEY_MAX_RECORD_BYTES,
+                FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH, ExplanationsMode.KEY, ExplainConfig.KEY_SAMPLE_EVERY,
+                ExplainConfig.KEY_TARGETS, ExplainConfig.KEY_STRATEGY, ExplainConfig.KEY_NEAR_THRESHOLD,
+                OutputLimits.KEY_MAX_RECORD_BYTES,
                 OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, CalibrationDefaults.KEY_DEFAULT_FRAMES,
                 CalibrationDefaults.KEY_MAX_FRAMES, CalibrationDefaults.KEY_MAX_INLINE_BUILD,
                 CalibrationDefaults.KEY_RAW_PIXELS,
@@ -66,7 +69,7 @@ class PipelineEnvironmentTest {
             assertThat(config.limits()).isEqualTo(d.limits());
             assertThat(config.calibration()).isEqualTo(d.calibration());
             assertThat(config.outputs()).isEqualTo(d.outputs());
-            assertThat(config.explanations()).isEqualTo(d.explanations());
+            assertThat(config.explain()).isEqualTo(d.explain());
             assertThat(config.alertRules()).containsExactlyInAnyOrder(
                     new AlertRule("defect-burst", AlertScope.CAMERA, 20, Duration.ZERO, 5, 2),
                     new AlertRule("recalibration", AlertScope.CAMERA, 200, Duration.ZERO, 100, 40,

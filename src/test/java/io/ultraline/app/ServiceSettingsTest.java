@@ -26,7 +26,7 @@ class ServiceSettingsTest {
         ServiceSettings s = new ServiceSettings(MODEL, KAFKA, REGISTRY, SECURITY,
                 Map.of("inference.batch.size", "4", "explanations.mode", "defective"));
         assertThat(s.pipeline().batch().size()).isEqualTo(4);
-        assertThat(s.pipeline().explanations().name()).isEqualTo("DEFECTIVE");
+        assertThat(s.pipeline().explanations().name()).isEqualTo("FLAGGED");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.ImageEncoding;
 import io.ultraline.avro.VerdictStatus;
@@ -20,6 +21,8 @@ import io.ultraline.model.VitConfig;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.BatchConfig;
 import io.ultraline.stream.BatchTag;
+import io.ultraline.stream.ExplainConfig;
+import io.ultraline.stream.ExplanationsMode;
 import io.ultraline.stream.InspectionTopology;
 import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
@@ -65,6 +68,8 @@ import org.junit.jupiter.api.io.TempDir;
  * frames, two dead letters) on the embedded broker and registry, then audits it with the command
  * line: the replay reproduces every CPU verdict with equal floats; a wrong model is refused; a frame
  * without outcome, a verdict without frame and a tampered verdict are reported with a non-zero exit.
+ * The run uses two-stage inference (sampled): it has exactly one verdict per frame and explanations
+ * exactly for the selected frames, and the audit replays that choice.
  *
  * <p>One recording, in three windows of record time that follow each other: the main run, frames
  * kept for the tampering test, frames kept for the test of missing outcomes. Each test audits only
@@ -77,6 +82,13 @@ class AuditReplayIT {
     private static final int PARTITIONS = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int ORPHAN_WINDOW_FRAMES = 2;
+    /**
+     * The run is recorded with two-stage inference: maps and an explanation for DEFECT frames and
+     * for one frame in 3 by offset (no near-threshold margin, so the choice is exact to check).
+     */
+    private static final ExplainConfig EXPLAIN = new ExplainConfig(ExplanationsMode.SAMPLED, 3, 16, "anomalous", 0);
+    private static final String[] RECORDED_EXPLAIN = {"--pipeline", "explanations.mode=sampled",
+        "--pipeline", "explanations.sample-every=3", "--pipeline", "explanations.near-threshold=0"};
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -101,7 +113,8 @@ class AuditReplayIT {
         for (String topic : topics.names()) {
             kafka.createTopic(topic, PARTITIONS);
         }
-        PipelineConfig config = PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMillis(300)));
+        PipelineConfig config = PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMillis(300)))
+                .withExplain(EXPLAIN);
         Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "audit-it-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -171,6 +184,21 @@ class AuditReplayIT {
         assertThat(readVerdicts()).allSatisfy(r -> assertThat(BatchTag.from(r.headers())).isPresent());
         assertThat(readVerdicts().stream().map(r -> BatchTag.from(r.headers()).orElseThrow().size()))
                 .as("some frames shared a batch").anyMatch(size -> size > 1);
+        assertThat(verdicts).extracting(v -> key(v.getSource())).as("one verdict per frame").doesNotHaveDuplicates();
+        List<String> selected = verdicts.stream()
+                .filter(v -> v.getStatus() == VerdictStatus.DEFECT || v.getSource().getOffset() % 3 == 0)
+                .map(v -> key(v.getSource())).toList();
+        List<FrameExplanation> explanations = readAll(topics.explanations().name(),
+                topics.explanations().valueSerde().deserializer()).stream().map(ConsumerRecord::value).toList();
+        assertThat(explanations).extracting(e -> key(e.getSource())).as("explanations exactly of the selected frames")
+                .containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(verdicts).filteredOn(v -> !selected.contains(key(v.getSource())))
+                .as("frames without maps count no concepts").isNotEmpty()
+                .allSatisfy(v -> assertThat(v.getConceptCount()).isZero());
+    }
+
+    private static String key(io.ultraline.avro.SourceRef s) {
+        return s.getPartition() + "@" + s.getOffset();
     }
 
     @AfterAll
@@ -208,6 +236,19 @@ class AuditReplayIT {
         Result otherCamera = audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--camera", "cam-2");
         assertThat(otherCamera.code).as(otherCamera.out + otherCamera.err).isZero();
         assertThat(otherCamera.out).contains("PASSED: 0 frames in range, 0 compared");
+    }
+
+    @Test
+    void anAuditThatAssumesAnotherExplanationModeReportsTheMissingExplanations(@TempDir Path reportDir)
+            throws Exception {
+        Result r = auditAs(List.of("--pipeline", "explanations.mode=all"), start, mainTo, "--model",
+                TestModels.modelDir().toString(), "--report", reportDir.toString());
+
+        assertThat(r.code).as(r.out + r.err).isEqualTo(1);
+        JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
+        List<String> fields = new ArrayList<>();
+        report.get("mismatches").forEach(m -> m.get("differences").forEach(d -> fields.add(d.get("field").asText())));
+        assertThat(fields).contains("explanations");
     }
 
     @Test
@@ -296,12 +337,18 @@ class AuditReplayIT {
         javax.imageio.ImageIO.write(overlay, "png", Path.of("target", "audit-it-overlay.png").toFile());
     }
 
-    /** Runs the audit command over record times {@code [from, to)}. */
+    /** Runs the audit command over record times {@code [from, to)}, with the recorded run's explanation settings. */
     private Result audit(long from, long to, String... extra) {
+        return auditAs(List.of(RECORDED_EXPLAIN), from, to, extra);
+    }
+
+    /** As {@link #audit}, with these pipeline settings instead. */
+    private Result auditAs(List<String> pipeline, long from, long to, String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(from),
                 "--to", Long.toString(to), "--threads", "0", "--inter-threads", "0",
                 "--parallel-runs", "2"));
+        args.addAll(pipeline);
         args.addAll(List.of(extra));
         PrintStream out = System.out;
         PrintStream err = System.err;

@@ -8,6 +8,7 @@ import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.assertj.core.api.Condition;
@@ -168,6 +169,25 @@ class DefectDetectorTest {
                 assertThat(scores[i]).as("normal token %d", i).isLessThan(profile.threshold() * 0.6f);
             }
         }
+    }
+
+    @Test
+    void theFirstStageScoreDecidesAsTheFullAssessmentWithoutSegmentationOrRegions() {
+        ReferenceProfile profile = calibrate();
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] bad = goodFrame(0.02f);
+        shift(bad, BLOCK, 3f);
+        float[] good = goodFrame(0.02f);
+        for (float[] frame : List.of(bad, good)) {
+            FrameAssessment full = detector.assess(profile, frame, D, segmentation(BLOCK), 60, 60);
+            FrameAssessment first = detector.score(profile, frame, D, G, G, 60, 60, null);
+            assertThat(first.isDefective()).isEqualTo(full.isDefective());
+            assertThat(first.frameScore()).isEqualTo(full.frameScore());
+            assertThat(first.threshold()).isEqualTo(full.threshold());
+            assertThat(first.tokenScores()).containsExactly(full.tokenScores());
+            assertThat(first.regions()).isEmpty();
+        }
+        assertThat(detector.score(profile, bad, D, G, G, 60, 60, null).isDefective()).isTrue();
     }
 
     /** A 60 x 60 light grey frame with a dark disc of radius 6 around (40, 20), inside BLOCK. */

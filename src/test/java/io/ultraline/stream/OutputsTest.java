@@ -48,8 +48,8 @@ class OutputsTest {
     }
 
     @Test
-    void explanationsModeDefectiveExplainsOnlyDefects() {
-        try (PipelineHarness h = calibrated(ExplanationsMode.DEFECTIVE, List.of())) {
+    void explanationsModeFlaggedExplainsOnlyDefects() {
+        try (PipelineHarness h = calibrated(ExplanationsMode.FLAGGED, List.of())) {
             scoreGoodAndBad(h);
             assertThat(h.explanations.readValuesToList()).extracting(FrameExplanation::getFrameId)
                     .containsExactly("bad");

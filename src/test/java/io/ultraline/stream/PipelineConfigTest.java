@@ -52,7 +52,7 @@ class PipelineConfigTest {
         assertThat(c.batch()).isEqualTo(new BatchConfig(16, Duration.ofMillis(500), Duration.ofMillis(50)));
         assertThat(c.limits()).isEqualTo(new FrameLimits(1_000_000, 2_000_000,
                 EnumSet.of(ImageEncoding.PNG, ImageEncoding.JPEG)));
-        assertThat(c.explanations()).isEqualTo(ExplanationsMode.DEFECTIVE);
+        assertThat(c.explanations()).isEqualTo(ExplanationsMode.FLAGGED);
         assertThat(c.calibration()).isEqualTo(new CalibrationDefaults(20, 40));
         assertThat(c.alertRules()).containsExactlyInAnyOrder(
                 new AlertRule("cam-rate", AlertScope.CAMERA, 10, Duration.ofSeconds(30), 4, 1),
@@ -61,6 +61,50 @@ class PipelineConfigTest {
                         AlertKind.RECALIBRATION_SUGGESTED, 0.8));
         assertThat(c.rules(AlertScope.LINE)).extracting(AlertRule::ruleId).containsExactly("line-rate");
         assertThat(c.pipelineVersion()).isEqualTo("9.9.9");
+    }
+
+    @Test
+    void readsTheTwoStageSettings() {
+        PipelineConfig c = PipelineConfig.parse(Map.of("explanations.mode", " Sampled ",
+                "explanations.sample-every", "25", "explanations.targets", "8",
+                "explanations.strategy", "REPRESENTATIVES", "explanations.near-threshold", "0.2"));
+        assertThat(c.explain()).isEqualTo(new ExplainConfig(ExplanationsMode.SAMPLED, 25, 8, "representatives", 0.2));
+        assertThat(c.explanations().twoStage()).isTrue();
+    }
+
+    @Test
+    void theLegacyModeKeyCountsOnlyWithoutTheNewOne() {
+        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "defective")).explanations())
+                .isEqualTo(ExplanationsMode.FLAGGED);
+        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "none", "explanations.mode", "sampled"))
+                .explanations()).isEqualTo(ExplanationsMode.SAMPLED);
+    }
+
+    @Test
+    void explanationModesKeepTheirOldNames() {
+        assertThat(ExplanationsMode.parse("all")).isEqualTo(ExplanationsMode.ALL);
+        assertThat(ExplanationsMode.parse("defective")).isEqualTo(ExplanationsMode.FLAGGED);
+        assertThat(ExplanationsMode.parse("FLAGGED")).isEqualTo(ExplanationsMode.FLAGGED);
+        assertThat(ExplanationsMode.parse("none")).isEqualTo(ExplanationsMode.NONE);
+        assertThat(ExplanationsMode.ALL.twoStage()).isFalse();
+        assertThat(PipelineConfig.defaults().explain()).isEqualTo(new ExplainConfig(ExplanationsMode.ALL, 20, 16,
+                "anomalous", 0.1));
+    }
+
+    @Test
+    void badTwoStageSettingsNameTheirKey() {
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.sample-every", "0")))
+                .hasMessageContaining("explanations.sample-every must be at least 1");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.targets", "-3")))
+                .hasMessageContaining("explanations.targets must be at least 1");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.strategy", "random")))
+                .hasMessageContaining("explanations.strategy must be anomalous, representatives or all");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.near-threshold", "1")))
+                .hasMessageContaining("explanations.near-threshold must be in [0, 1)");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.near-threshold", "ten")))
+                .hasMessageContaining("explanations.near-threshold must be a number");
+        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("explanations.mode", "some")))
+                .hasMessageContaining("all, sampled, flagged (alias defective) or none");
     }
 
     @Test

@@ -11,13 +11,14 @@ import java.util.List;
 
 /**
  * A test double of the model step: the real tiny model underneath, a record of every batch it was
- * called with, and a model that fails on any batch containing a marked frame (pure magenta, as if
+ * called with (first-stage and mode-all calls; second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
  * that frame broke the graph).
  */
 class RecordingInspection implements FrameInspection {
 
     private final FrameInspection real = FrameInspection.of(TestModels.inspector());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> explainSizes = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException down;
 
     /** A frame this double's model fails on. */
@@ -41,6 +42,11 @@ class RecordingInspection implements FrameInspection {
         return List.copyOf(batchSizes);
     }
 
+    /** Frames per second-stage call (maps), in call order. */
+    List<Integer> explainSizes() {
+        return List.copyOf(explainSizes);
+    }
+
     @Override
     public ModelIdentity model() {
         return real.model();
@@ -59,6 +65,11 @@ class RecordingInspection implements FrameInspection {
     @Override
     public List<InspectedFrame> inspect(List<RgbImage> frames) {
         batchSizes.add(frames.size());
+        failOn(frames);
+        return real.inspect(frames);
+    }
+
+    private void failOn(List<RgbImage> frames) {
         if (down != null) {
             throw down;
         }
@@ -67,7 +78,25 @@ class RecordingInspection implements FrameInspection {
                 throw new IllegalStateException("simulated model failure: NaN in the attention of a marked frame");
             }
         }
-        return real.inspect(frames);
+    }
+
+    @Override
+    public List<InspectedFrame> scan(List<RgbImage> frames) {
+        batchSizes.add(frames.size());
+        failOn(frames);
+        return real.scan(frames);
+    }
+
+    @Override
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        explainSizes.add(scanned.size());
+        failOn(scanned.stream().map(InspectedFrame::image).toList());
+        return real.explain(scanned, targets);
+    }
+
+    @Override
+    public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return real.score(profile, frame, frameWidth, frameHeight);
     }
 
     @Override

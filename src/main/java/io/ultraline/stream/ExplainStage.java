@@ -1,0 +1,104 @@
+package io.ultraline.stream;
+
+import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.FrameAssessment;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.inspect.InspectedFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The second stage of one flush in two-stage inference: ULTra maps for the frames that
+ * {@link ExplainSelection} picks. The inference node first {@link #predict}s every frame's choice
+ * from the profiles as the flush starts, so that the predicted frames' maps come from one model call
+ * ({@link #prefetch}); it then emits the frames in order and asks for each frame's maps
+ * ({@link #explain}). A frame whose choice changed in between (a calibration completed by an
+ * earlier frame of the same batch gave it a profile) gets its own call, so the prediction only
+ * decides how the maps are batched, never which frames get them.
+ */
+final class ExplainStage {
+
+    /** A frame's maps: why it was explained, its targets (null: all), and the model's outcome. */
+    record Explained(ExplainSelection.Reason reason, int[] targets, BatchInference.Outcome outcome) {
+    }
+
+    private final FrameInspection inspection;
+    private final ExplainSelection selection;
+    private final TargetChoice targets;
+    private final Map<Integer, Scored> scores = new HashMap<>();
+    private final Map<Integer, BatchInference.Request> predicted = new HashMap<>();
+    private final Map<Integer, BatchInference.Outcome> done = new HashMap<>();
+
+    private record Scored(long profileVersion, FrameAssessment assessment) {
+    }
+
+    ExplainStage(FrameInspection inspection, ExplainConfig config) {
+        this.inspection = inspection;
+        this.selection = new ExplainSelection(config);
+        this.targets = new TargetChoice(config);
+    }
+
+    /** Whether explained frames get an explanation record. */
+    boolean publishes() {
+        return selection.publishes();
+    }
+
+    /**
+     * Frame {@code index}'s first-stage assessment against a profile, computed once per profile
+     * version within the flush.
+     */
+    FrameAssessment score(int index, InspectedFrame frame, ReferenceProfile profile, long version, int width,
+            int height) {
+        Scored s = scores.get(index);
+        if (s == null || s.profileVersion() != version) {
+            s = new Scored(version, inspection.score(profile, frame, width, height));
+            scores.put(index, s);
+        }
+        return s.assessment();
+    }
+
+    /** Notes that frame {@code index} will probably need maps, so that {@link #prefetch} includes it. */
+    void predict(int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment, long offset) {
+        if (selection.reason(status, assessment, offset).isPresent()) {
+            predicted.put(index, new BatchInference.Request(frame, targets.targets(frame, assessment)));
+        }
+    }
+
+    /**
+     * The maps of every predicted frame, in one model call.
+     *
+     * @throws io.ultraline.model.ModelUnavailableException when the model is down
+     */
+    void prefetch() {
+        List<Integer> indices = new ArrayList<>(predicted.keySet());
+        indices.sort(null);
+        List<BatchInference.Request> requests = indices.stream().map(predicted::get).toList();
+        List<BatchInference.Outcome> outcomes = BatchInference.explain(inspection, requests);
+        for (int i = 0; i < indices.size(); i++) {
+            done.put(indices.get(i), outcomes.get(i));
+        }
+    }
+
+    /**
+     * Frame {@code index}'s maps if the selection picks it, computed now when no prefetch did.
+     *
+     * @throws io.ultraline.model.ModelUnavailableException when the model is down
+     */
+    Optional<Explained> explain(int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment,
+            long offset) {
+        Optional<ExplainSelection.Reason> reason = selection.reason(status, assessment, offset);
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        BatchInference.Request request = predicted.get(index);
+        int[] chosen = request != null ? request.targets() : targets.targets(frame, assessment);
+        BatchInference.Outcome outcome = done.get(index);
+        if (outcome == null) {
+            outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen))).get(0);
+        }
+        return Optional.of(new Explained(reason.get(), chosen, outcome));
+    }
+}

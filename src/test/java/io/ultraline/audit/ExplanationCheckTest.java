@@ -1,0 +1,43 @@
+package io.ultraline.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.avro.FrameExplanation;
+import io.ultraline.stream.ExplainSelection.Reason;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The audit's check of which frames have an explanation, and why. */
+class ExplanationCheckTest {
+
+    @Test
+    void agreesWhenBothHaveNoneOrOneForTheSameReason() {
+        assertThat(ExplanationCheck.compare(List.of(), Optional.empty())).isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.SAMPLED))).isEmpty();
+    }
+
+    @Test
+    void anExplanationFromBeforeTheReasonFieldCountsForAnyReason() {
+        assertThat(ExplanationCheck.compare(List.of(explained(null)), Optional.of(Reason.FLAGGED))).isEmpty();
+    }
+
+    @Test
+    void reportsAMissingAnExtraADuplicateAndAnotherReason() {
+        assertThat(ExplanationCheck.compare(List.of(), Optional.of(Reason.FLAGGED))).get()
+                .satisfies(d -> assertThat(d.field()).isEqualTo("explanations"))
+                .satisfies(d -> assertThat(d.replayed()).isEqualTo("one explanation (FLAGGED)"));
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.empty())).get()
+                .satisfies(d -> assertThat(d.recorded()).isEqualTo("1 explanation(s) (SAMPLED)"));
+        assertThat(ExplanationCheck.compare(List.of(explained("FLAGGED"), explained("FLAGGED")),
+                Optional.of(Reason.FLAGGED))).get().satisfies(d -> assertThat(d.field()).isEqualTo("explanations"));
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.NEAR_THRESHOLD))).get()
+                .satisfies(d -> assertThat(d.field()).isEqualTo("explanation.reason"));
+    }
+
+    private static FrameExplanation explained(String reason) {
+        FrameExplanation e = new FrameExplanation();
+        e.setReason(reason);
+        return e;
+    }
+}
