@@ -60,6 +60,29 @@ final class ExplainStage {
         return s.assessment();
     }
 
+    /** One frame's first-stage scoring, gathered on the stream thread for {@link #scoreAll}. */
+    record ScoreRequest(int index, InspectedFrame frame, ReferenceProfile profile, long version, int width,
+            int height) {
+    }
+
+    /**
+     * Scores the frames of a flush at once, in parallel: scoring against the banks is most of a
+     * frame's time outside the model and is pure computation on immutable profiles, so the other
+     * core takes half of it. Results land in the cache {@link #score} reads, in request order,
+     * so nothing downstream depends on which thread scored a frame.
+     */
+    void scoreAll(List<ScoreRequest> requests) {
+        FrameAssessment[] out = new FrameAssessment[requests.size()];
+        java.util.stream.IntStream.range(0, requests.size()).parallel().forEach(k -> {
+            ScoreRequest r = requests.get(k);
+            out[k] = inspection.score(r.profile(), r.frame(), r.width(), r.height());
+        });
+        for (int k = 0; k < out.length; k++) {
+            ScoreRequest r = requests.get(k);
+            scores.put(r.index(), new Scored(r.version(), out[k]));
+        }
+    }
+
     /** Notes that frame {@code index} will probably need maps, so that {@link #prefetch} includes it. */
     void predict(int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment, long offset) {
         if (selection.reason(status, assessment, offset).isPresent()) {

@@ -194,22 +194,40 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
      * starts, so that their maps come from one model call.
      */
     private void predict(List<PipelineInput.Frame> frames, List<BatchInference.Outcome> scanned, ExplainStage maps) {
+        // stores are read here, on the stream thread, once per frame; only the scoring runs in parallel
+        VerdictStatus[] unscored = new VerdictStatus[frames.size()];
+        ProfileStore.Active[] active = new ProfileStore.Active[frames.size()];
+        List<ExplainStage.ScoreRequest> toScore = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (!(scanned.get(i) instanceof BatchInference.Outcome.Inspected inspected)) {
+                continue;
+            }
+            CameraFrame f = frames.get(i).frame();
+            if (calibration.running(f.getCameraId(), f.getProductId()).isPresent()) {
+                unscored[i] = VerdictStatus.CALIBRATING;
+                continue;
+            }
+            Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
+            if (profile.isEmpty()) {
+                unscored[i] = VerdictStatus.UNCALIBRATED;
+                continue;
+            }
+            active[i] = profile.get();
+            toScore.add(new ExplainStage.ScoreRequest(i, inspected.frame(), active[i].profile(), active[i].version(),
+                    f.getWidth(), f.getHeight()));
+        }
+        maps.scoreAll(toScore);
         for (int i = 0; i < frames.size(); i++) {
             if (!(scanned.get(i) instanceof BatchInference.Outcome.Inspected inspected)) {
                 continue;
             }
             CameraFrame f = frames.get(i).frame();
             long offset = frames.get(i).original().offset();
-            if (calibration.running(f.getCameraId(), f.getProductId()).isPresent()) {
-                maps.predict(i, inspected.frame(), VerdictStatus.CALIBRATING, null, offset);
+            if (unscored[i] != null) {
+                maps.predict(i, inspected.frame(), unscored[i], null, offset);
                 continue;
             }
-            Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
-            if (profile.isEmpty()) {
-                maps.predict(i, inspected.frame(), VerdictStatus.UNCALIBRATED, null, offset);
-                continue;
-            }
-            FrameAssessment a = maps.score(i, inspected.frame(), profile.get().profile(), profile.get().version(),
+            FrameAssessment a = maps.score(i, inspected.frame(), active[i].profile(), active[i].version(),
                     f.getWidth(), f.getHeight());
             maps.predict(i, inspected.frame(), a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, offset);
         }
