@@ -48,7 +48,7 @@ final class SparseBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(0, 0, 64, true, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults())) {
             UltraSegmenter segmenter = new UltraSegmenter(SegmenterConfig.threshold(tau));
             FrameInspector standard = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
             FrameInspector inspector = FrameInspector.forModel(runner, segmenter, standard.detector());

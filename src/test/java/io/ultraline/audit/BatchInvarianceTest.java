@@ -27,7 +27,8 @@ class BatchInvarianceTest {
     @CsvSource({"tiny, 1, 1", "tiny, 0, 1", "line-vit, 1, 1", "line-vit, 0, 1", "tiny, 0, 2", "line-vit, 0, 2"})
     void theSameBatchGivesTheSameBitsEveryRun(String model, int threads, int parallelRuns) {
         Path dir = model.equals("tiny") ? TestModels.modelDir() : Path.of("models/line-vit");
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(threads, 0, 64, false, parallelRuns))) {
+        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withWarmUp(false).withParallelRuns(parallelRuns))) {
             int per = runner.pixelsPerFrame();
             int frames = 5;
             float[] images = TinyVits.images(frames, runner.config().imageSize(), 11);

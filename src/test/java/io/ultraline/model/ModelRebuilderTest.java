@@ -63,7 +63,8 @@ class ModelRebuilderTest {
     }
 
     private List<FrameTokens> explain(Path dir, float[] images) {
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(1, 1, config.numPatches(), false, 1))) {
+        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(1))) {
             return runner.explain(images, 2);
         }
     }

@@ -34,7 +34,8 @@ class TransformInputTest {
     }
 
     private static RunnerOptions oneRun() {
-        return new RunnerOptions(1, 1, config.numPatches(), false, 1);
+        return RunnerOptions.defaults().withIntraOpThreads(1).withInterOpThreads(1).withTargetChunk(config.numPatches())
+                .withWarmUp(false).withParallelRuns(1);
     }
 
     @Test
