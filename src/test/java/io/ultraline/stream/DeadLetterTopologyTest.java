@@ -136,7 +136,7 @@ class DeadLetterTopologyTest {
 
     @Test
     void unsupportedEncodings() {
-        PipelineConfig pngOnly = CONFIG.withLimits(new FrameLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
+        PipelineConfig pngOnly = CONFIG.withLimits(new FrameRecordLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
         try (PipelineHarness h = new PipelineHarness(pngOnly)) {
             BufferedImage image = TestFrames.good(1);
             h.pipe(TestFrames.frame("cam-1", "unknown", ImageEncoding.UNKNOWN, 64, 64, TestFrames.png(image)));
@@ -149,7 +149,7 @@ class DeadLetterTopologyTest {
 
     @Test
     void corruptTruncatedMismatchedAndOversizedImages() {
-        PipelineConfig limits = CONFIG.withLimits(new FrameLimits(20_000, 64 * 64 * 4,
+        PipelineConfig limits = CONFIG.withLimits(new FrameRecordLimits(20_000, 64 * 64 * 4,
                 EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN))));
         try (PipelineHarness h = new PipelineHarness(limits)) {
             byte[] png = TestFrames.png(TestFrames.good(1));
@@ -200,7 +200,7 @@ class DeadLetterTopologyTest {
             if (frame.getFrameId().equals("crash")) {
                 throw new IllegalStateException("decoder bug");
             }
-            return FrameDecoding.standard(FrameLimits.defaults()).decode(frame);
+            return FrameDecoding.standard(FrameRecordLimits.defaults()).decode(frame);
         };
         try (PipelineHarness h = new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), buggy,
                 java.util.Map.of())) {

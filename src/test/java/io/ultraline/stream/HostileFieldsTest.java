@@ -90,7 +90,7 @@ class HostileFieldsTest {
     void aFrameWhoseOutputsWouldNotFitTheirTopicIsDeadLetteredWholeAndTheStreamGoesOn() {
         // id bounds as loose as a misconfiguration could make them; the outputs' guard still holds
         PipelineConfig loose = CONFIG
-                .withLimits(FrameLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
+                .withLimits(FrameRecordLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
                 .withOutputs(new OutputLimits(8192, OutputLimits.defaults().maxDeadLetterBytes()));
         try (PipelineHarness h = new PipelineHarness(loose)) {
             h.pipe(TestFrames.frame("cam-1", "f".repeat(20_000), TestFrames.good(1)));

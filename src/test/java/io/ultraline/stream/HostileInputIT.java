@@ -155,7 +155,7 @@ class HostileInputIT {
         // an older build without id bounds buffered the poison frame; its batch never flushed
         PipelineConfig older = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(8, Duration.ofMinutes(10)))
-                .withLimits(FrameLimits.defaults().withFields(new FieldLimits(4_000_000, 64, 128, 1024)));
+                .withLimits(FrameRecordLimits.defaults().withFields(new FieldLimits(4_000_000, 64, 128, 1024)));
         RunningPipeline before = pipeline(older);
         KafkaProducer<String, CameraFrame> frames = framesProducer();
         long poison = send(frames, TestFrames.frame("cam-1", "y".repeat(2_000_000), TestFrames.good(1)));

@@ -103,7 +103,7 @@ class InferenceProcessorTest {
     }
 
     private InferenceProcessor processor(MockProcessorContext<String, PipelineOutput> context) {
-        InferenceProcessor processor = new InferenceProcessor(inspection, FrameDecoding.standard(FrameLimits.defaults()),
+        InferenceProcessor processor = new InferenceProcessor(inspection, FrameDecoding.standard(FrameRecordLimits.defaults()),
                 topics.frames().valueSerde().deserializer(), PipelineConfig.defaults().withBatch(BATCH),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         processor.init(context);
