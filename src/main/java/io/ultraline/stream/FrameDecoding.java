@@ -16,10 +16,10 @@ public interface FrameDecoding {
      * present).
      *
      * @return the image at its declared size
-     * @throws FrameRejection with reason UNSUPPORTED_ENCODING, IMAGE_TOO_LARGE, DECOMPRESSION_BOMB,
+     * @throws DeadLetterException with reason UNSUPPORTED_ENCODING, IMAGE_TOO_LARGE, DECOMPRESSION_BOMB,
      *     IMAGE_TRUNCATED, IMAGE_CORRUPT or DIMENSION_MISMATCH
      */
-    RgbImage decode(CameraFrame frame) throws FrameRejection;
+    RgbImage decode(CameraFrame frame) throws DeadLetterException;
 
     /** Bounds on the frame's ids and attributes, checked before {@link #decode}. */
     default FieldLimits fields() {

@@ -33,14 +33,14 @@ final class StandardFrameDecoding implements FrameDecoding {
     }
 
     @Override
-    public RgbImage decode(CameraFrame frame) throws FrameRejection {
+    public RgbImage decode(CameraFrame frame) throws DeadLetterException {
         ByteBuffer buf = frame.getImage();
         byte[] bytes = new byte[buf.remaining()];
         buf.duplicate().get(bytes);
         try {
             return decoder.decode(encoding(frame.getEncoding()), frame.getWidth(), frame.getHeight(), bytes);
         } catch (FrameRejectedException e) {
-            throw new FrameRejection(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
+            throw new DeadLetterException(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
         }
     }
 

@@ -24,15 +24,15 @@ class FrameDecoderFuzzTest {
     void mutatedPngsDecodeOrAreRejected() {
         byte[] png = TestFrames.png(TestFrames.noise(24, 16, 5));
         // every other mutant gets its CRCs repaired, so damage reaches the decoder, not only the checksum
-        Map<FrameRejection, Integer> reasons = run(FrameEncoding.PNG, png, 24, 16, true);
-        assertThat(reasons).containsKey(FrameRejection.IMAGE_CORRUPT).containsKey(FrameRejection.IMAGE_TRUNCATED);
+        Map<DecodeFailure, Integer> reasons = run(FrameEncoding.PNG, png, 24, 16, true);
+        assertThat(reasons).containsKey(DecodeFailure.IMAGE_CORRUPT).containsKey(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
     void mutatedJpegsDecodeOrAreRejected() {
         byte[] jpeg = TestFrames.jpeg(TestFrames.gradient(48, 32), 0.8f);
-        Map<FrameRejection, Integer> reasons = run(FrameEncoding.JPEG, jpeg, 48, 32, false);
-        assertThat(reasons).containsKey(FrameRejection.IMAGE_CORRUPT).containsKey(FrameRejection.IMAGE_TRUNCATED);
+        Map<DecodeFailure, Integer> reasons = run(FrameEncoding.JPEG, jpeg, 48, 32, false);
+        assertThat(reasons).containsKey(DecodeFailure.IMAGE_CORRUPT).containsKey(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
@@ -48,9 +48,9 @@ class FrameDecoderFuzzTest {
         }
     }
 
-    private static Map<FrameRejection, Integer> run(FrameEncoding encoding, byte[] valid, int width, int height,
+    private static Map<DecodeFailure, Integer> run(FrameEncoding encoding, byte[] valid, int width, int height,
             boolean repairCrcs) {
-        Map<FrameRejection, Integer> reasons = new EnumMap<>(FrameRejection.class);
+        Map<DecodeFailure, Integer> reasons = new EnumMap<>(DecodeFailure.class);
         Random random = new Random(encoding.ordinal() * 1000L + 1);
         int decoded = 0;
         for (int i = 0; i < MUTANTS; i++) {
@@ -58,7 +58,7 @@ class FrameDecoderFuzzTest {
             if (repairCrcs && i % 2 == 0) {
                 mutant = TestFrames.withFixedCrcs(mutant);
             }
-            FrameRejection reason = decodeOrReject(encoding, mutant, width, height, "mutant " + i);
+            DecodeFailure reason = decodeOrReject(encoding, mutant, width, height, "mutant " + i);
             if (reason == null) {
                 decoded++;
             } else {
@@ -70,7 +70,7 @@ class FrameDecoderFuzzTest {
     }
 
     /** Decodes; returns null on success, the reason on rejection, and fails the test on anything else. */
-    private static FrameRejection decodeOrReject(FrameEncoding encoding, byte[] bytes, int width, int height,
+    private static DecodeFailure decodeOrReject(FrameEncoding encoding, byte[] bytes, int width, int height,
             String label) {
         try {
             RgbImage img = DECODER.decode(encoding, width, height, bytes);

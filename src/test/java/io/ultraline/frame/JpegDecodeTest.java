@@ -61,7 +61,7 @@ class JpegDecodeTest {
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, cut(JPEG, length));
             assertThat(e.reason()).as("cut at %d of %d: %s", length, JPEG.length, e.getMessage())
-                    .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+                    .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
 
@@ -90,7 +90,7 @@ class JpegDecodeTest {
         assertThatCode(() -> JpegStructure.check(gap)).as("the walk sees a whole file").doesNotThrowAnyException();
         assertThat(ImageIO.read(new ByteArrayInputStream(gap))).as("ImageIO's answer").isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, gap);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("warnings:");
     }
 
@@ -122,7 +122,7 @@ class JpegDecodeTest {
                 }
             }
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, damaged);
-            assertThat(e.reason()).as("%s: %s", what, e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as("%s: %s", what, e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         }
     }
 
@@ -139,7 +139,7 @@ class JpegDecodeTest {
             try {
                 assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width()).isEqualTo(64);
             } catch (FrameRejectedException e) {
-                assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
             }
         }
@@ -164,17 +164,17 @@ class JpegDecodeTest {
     void aSegmentLengthImpossibleForItsTypeIsCorruptEvenWhenTheDataIsAlsoCut() {
         int sos = TestFrames.markerOffset(JPEG, 0xDA);
         byte[] bytes = cut(JPEG, TestFrames.scanDataOffset(JPEG) + 10);
-        assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         bytes[sos + 2] = 0x01; // a 3-component scan header is 12 bytes; 268 runs past the end and is impossible
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("scan header of 3 components");
     }
 
     @Test
     void otherFormatsDeclaredAsJpegAreCorruptAndNamed() {
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestFrames.png(GRADIENT));
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("declared JPEG", "a PNG signature");
     }
 
@@ -183,14 +183,14 @@ class JpegDecodeTest {
         byte[] bytes = JPEG.clone();
         bytes[3] = 0x05; // the first marker after SOI becomes 0xFF05, a reserved code
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("0xFF05");
     }
 
     @Test
     void headerSizeDifferentFromTheDeclaredSizeIsAMismatch() {
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 48, 64, JPEG);
-        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         assertThat(e.getMessage()).contains("header says 64x48");
     }
 
@@ -202,7 +202,7 @@ class JpegDecodeTest {
         byte[] bytes = TestFrames.jpegOfRaster(cmyk);
         assertThat(TestFrames.markerOffset(bytes, 0xEE)).as("no Adobe segment").isNegative();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 16, 8, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("4-component", "Adobe");
     }
 
@@ -213,12 +213,12 @@ class JpegDecodeTest {
             byte[] bytes = JPEG.clone();
             bytes[sof + 1] = (byte) marker;
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-            assertThat(e.reason()).as("SOF 0x%X", marker).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+            assertThat(e.reason()).as("SOF 0x%X", marker).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         }
         byte[] twelveBit = JPEG.clone();
         twelveBit[sof + 4] = 12;
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, twelveBit);
-        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("12-bit");
     }
 

@@ -142,7 +142,7 @@ class PngDecodeTest {
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, cut(RGB_PNG, length));
             assertThat(e.reason()).as("cut at %d of %d: %s", length, RGB_PNG.length, e.getMessage())
-                    .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+                    .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
 
@@ -151,7 +151,7 @@ class PngDecodeTest {
         byte[] noIend = cut(RGB_PNG, RGB_PNG.length - 12);
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(noIend))).isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, noIend);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("before the IEND chunk");
     }
 
@@ -163,7 +163,7 @@ class PngDecodeTest {
             byte[] flipped = RGB_PNG.clone();
             flipped[offset] ^= 0x10;
             FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, flipped);
-            assertThat(e.reason()).as("flip at %d", offset).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as("flip at %d", offset).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
             assertThat(e.getMessage()).contains("CRC mismatch in chunk IDAT");
         }
     }
@@ -180,7 +180,7 @@ class PngDecodeTest {
             try {
                 assertThat(DECODER.decode(FrameEncoding.PNG, 37, 23, repaired).width()).isEqualTo(37);
             } catch (FrameRejectedException e) {
-                assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
             }
         }
@@ -194,7 +194,7 @@ class PngDecodeTest {
         byte[] damaged = RGB_PNG.clone();
         damaged[idat + 1] = 0x7f; // IDAT now claims ~2 GB; the file still ends with IEND
         FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, damaged);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("ends with IEND");
     }
 
@@ -205,14 +205,14 @@ class PngDecodeTest {
             byte[] garbage = new byte[8 + random.nextInt(4000)];
             random.nextBytes(garbage);
             System.arraycopy(ImageSignature.PNG, 0, garbage, 0, 8);
-            assertThat(rejection(FrameEncoding.PNG, 37, 23, garbage).reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(rejection(FrameEncoding.PNG, 37, 23, garbage).reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         }
     }
 
     @Test
     void otherFormatsDeclaredAsPngAreCorruptAndNamed() {
         FrameRejectedException jpeg = rejection(FrameEncoding.PNG, 37, 23, TestFrames.jpeg(RGB, 0.9f));
-        assertThat(jpeg.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(jpeg.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(jpeg.getMessage()).contains("declared PNG", "a JPEG signature");
         byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(rejection(FrameEncoding.PNG, 1, 1, gif).getMessage()).contains("a GIF signature");
@@ -223,7 +223,7 @@ class PngDecodeTest {
     @Test
     void headerSizeDifferentFromTheDeclaredSizeIsAMismatch() {
         FrameRejectedException e = rejection(FrameEncoding.PNG, 23, 37, RGB_PNG);
-        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         assertThat(e.getMessage()).contains("header says 37x23", "declares 23x37");
     }
 
@@ -232,7 +232,7 @@ class PngDecodeTest {
         byte[] raw = new byte[2 * (1 + 3)];
         byte[] bytes = concat(ImageSignature.PNG, TestFrames.ihdr(3, 2, 7, 2), chunk("IDAT", TestFrames.deflate(raw)),
                 chunk("IEND", new byte[0]));
-        assertThat(rejection(FrameEncoding.PNG, 3, 2, bytes).reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(rejection(FrameEncoding.PNG, 3, 2, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
     }
 
     @Test
@@ -242,7 +242,7 @@ class PngDecodeTest {
         byte[] bytes = concat(ImageSignature.PNG, TestFrames.ihdr(4, 4, 8, 2),
                 chunk("IDAT", TestFrames.deflate(oneRow)), chunk("IEND", new byte[0]));
         FrameRejectedException e = rejection(FrameEncoding.PNG, 4, 4, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getCause()).isNotNull();
     }
 }

@@ -57,7 +57,7 @@ class SignatureMismatchTest {
                     return;
                 }
                 FrameRejectedException e = rejection(declared, W, H, bytes);
-                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 assertThat(e.getMessage()).contains("declared " + declared, "a " + actual + " signature");
             });
         }
@@ -69,7 +69,7 @@ class SignatureMismatchTest {
         for (FrameEncoding declared : new FrameEncoding[] {FrameEncoding.PNG, FrameEncoding.JPEG}) {
             byte[] other = declared == FrameEncoding.PNG ? TestFrames.jpeg(IMAGE, 0.9f) : TestFrames.png(IMAGE);
             FrameRejectedException e = rejection(declared, 20_000, 20_000, other);
-            assertThat(e.reason()).as(declared.name()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as(declared.name()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
             assertThat(e.getMessage()).contains("declared " + declared);
         }
     }
@@ -79,7 +79,7 @@ class SignatureMismatchTest {
         for (FrameEncoding declared : new FrameEncoding[] {FrameEncoding.GRAY8, FrameEncoding.RGB8}) {
             files().forEach((actual, bytes) -> {
                 FrameRejectedException e = rejection(declared, W, H, bytes);
-                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 assertThat(e.getMessage()).contains("declared " + declared, "a " + actual + " signature",
                         "needs " + (declared == FrameEncoding.GRAY8 ? W * H : 3 * W * H) + " bytes");
             });
