@@ -1,8 +1,8 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.cut;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.cut;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** JPEG frames: lossy but close; truncation, damage and unsupported variants each get their reason. */
 class JpegDecodeTest {
 
-    private static final BufferedImage GRADIENT = TestFrames.gradient(64, 48);
-    private static final byte[] JPEG = TestFrames.jpeg(GRADIENT, 0.95f);
+    private static final BufferedImage GRADIENT = TestImages.gradient(64, 48);
+    private static final byte[] JPEG = TestImages.jpeg(GRADIENT, 0.95f);
 
     @Test
     void rgbJpegDecodesCloseToTheSource() {
@@ -44,7 +44,7 @@ class JpegDecodeTest {
                 gray.getRaster().setSample(x, y, 0, 60 + 4 * x);
             }
         }
-        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestFrames.jpeg(gray, 0.95f)).pixels();
+        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestImages.jpeg(gray, 0.95f)).pixels();
         for (int p = 0; p < 32 * 16; p++) {
             assertThat(px[3 * p + 1]).isEqualTo(px[3 * p]);
             assertThat(px[3 * p + 2]).isEqualTo(px[3 * p]);
@@ -55,7 +55,7 @@ class JpegDecodeTest {
 
     @Test
     void truncatedAnywhereIsTruncated() {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         int[] cuts = {0, 1, 2, 3, 4, 5, 20, scan - 3, scan, scan + 1, JPEG.length / 2, JPEG.length - 10,
             JPEG.length - 2, JPEG.length - 1};
         for (int length : cuts) {
@@ -67,7 +67,7 @@ class JpegDecodeTest {
 
     @Test
     void aCutJpegThatImageIoReturnsAsAnImageIsStillTruncated() throws Exception {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         byte[] half = cut(JPEG, scan + (JPEG.length - scan) / 2);
         assertThat(ImageIO.read(new ByteArrayInputStream(half))).as("ImageIO's answer").isNotNull();
         assertThat(rejection(FrameEncoding.JPEG, 64, 48, half).getMessage()).contains("entropy-coded data");
@@ -75,7 +75,7 @@ class JpegDecodeTest {
 
     @Test
     void missingScanDataInsideACompleteFileIsCaughtFromTheDecoderWarning() throws Exception {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         int from = scan + (JPEG.length - scan) / 3;
         int to = from + (JPEG.length - scan) / 3;
         // cut between whole bytes of entropy data: not right after an 0xFF, whose next byte belongs to it
@@ -86,7 +86,7 @@ class JpegDecodeTest {
             to++;
         }
         // drop a third of the scan data but keep the file's structure (and its EOI) intact
-        byte[] gap = TestFrames.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
+        byte[] gap = TestImages.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
         assertThatCode(() -> JpegStructure.check(gap)).as("the walk sees a whole file").doesNotThrowAnyException();
         assertThat(ImageIO.read(new ByteArrayInputStream(gap))).as("ImageIO's answer").isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, gap);
@@ -97,7 +97,7 @@ class JpegDecodeTest {
     @Test
     void damagedMarkersAreCorruptWhereverTheyAre() {
         // each kind of damage breaks a rule of the marker walk, so none of the 40 may decode
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         List<Integer> segments = segmentOffsetsBeforeTheScanData(JPEG);
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < 40; i++) {
@@ -130,7 +130,7 @@ class JpegDecodeTest {
     void flippedBytesInTheScanDataDecodeOrAreCorruptAndNeverThrowAnythingElse() {
         // entropy-coded data has no checksum: a flip may decode to other pixels, so either answer is
         // right; what this proves is that no flip escapes as another reason or an unexpected exception
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         java.util.Random random = new java.util.Random(11);
         int rejected = 0;
         for (int i = 0; i < 40; i++) {
@@ -162,8 +162,8 @@ class JpegDecodeTest {
 
     @Test
     void aSegmentLengthImpossibleForItsTypeIsCorruptEvenWhenTheDataIsAlsoCut() {
-        int sos = TestFrames.markerOffset(JPEG, 0xDA);
-        byte[] bytes = cut(JPEG, TestFrames.scanDataOffset(JPEG) + 10);
+        int sos = TestImages.markerOffset(JPEG, 0xDA);
+        byte[] bytes = cut(JPEG, TestImages.scanDataOffset(JPEG) + 10);
         assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         bytes[sos + 2] = 0x01; // a 3-component scan header is 12 bytes; 268 runs past the end and is impossible
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
@@ -173,7 +173,7 @@ class JpegDecodeTest {
 
     @Test
     void otherFormatsDeclaredAsJpegAreCorruptAndNamed() {
-        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestFrames.png(GRADIENT));
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestImages.png(GRADIENT));
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("declared JPEG", "a PNG signature");
     }
@@ -199,8 +199,8 @@ class JpegDecodeTest {
         // readers guess: TwelveMonkeys' reads these all-zero samples as YCCK and returns green;
         // the Adobe CMYK and YCCK files that decode are in JpegCmykTest
         WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 8, 4, null);
-        byte[] bytes = TestFrames.jpegOfRaster(cmyk);
-        assertThat(TestFrames.markerOffset(bytes, 0xEE)).as("no Adobe segment").isNegative();
+        byte[] bytes = TestImages.jpegOfRaster(cmyk);
+        assertThat(TestImages.markerOffset(bytes, 0xEE)).as("no Adobe segment").isNegative();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 16, 8, bytes);
         assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("4-component", "Adobe");
@@ -208,7 +208,7 @@ class JpegDecodeTest {
 
     @Test
     void losslessHierarchicalArithmeticAndTwelveBitJpegsAreUnsupported() {
-        int sof = TestFrames.markerOffset(JPEG, 0xC0);
+        int sof = TestImages.markerOffset(JPEG, 0xC0);
         for (int marker : new int[] {0xC3, 0xC5, 0xC9, 0xCA, 0xCF}) {
             byte[] bytes = JPEG.clone();
             bytes[sof + 1] = (byte) marker;
@@ -235,7 +235,7 @@ class JpegDecodeTest {
             throw new java.io.UncheckedIOException(e);
         }
         byte[] progressive = out.toByteArray();
-        assertThat(TestFrames.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
+        assertThat(TestImages.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
         RgbImage img = DECODER.decode(FrameEncoding.JPEG, 64, 48, progressive);
         assertThat(img.pixels()[3 * (20 * 64 + 30)]).isCloseTo(RgbImage.of(GRADIENT).pixels()[3 * (20 * 64 + 30)],
                 within(0.1f));

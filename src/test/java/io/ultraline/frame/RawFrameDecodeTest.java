@@ -1,7 +1,7 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -63,7 +63,7 @@ class RawFrameDecodeTest {
             FrameRejectedException e = rejection(FrameEncoding.GRAY8, size[0], size[1], new byte[16]);
             assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(DecodeFailure.INVALID_FIELD);
         }
-        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestFrames.png(TestFrames.gradient(2, 2))).reason())
+        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestImages.png(TestImages.gradient(2, 2))).reason())
                 .isEqualTo(DecodeFailure.INVALID_FIELD);
     }
 
