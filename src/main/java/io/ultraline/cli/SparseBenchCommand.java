@@ -67,9 +67,9 @@ final class SparseBenchCommand implements Callable<Integer> {
                     doc.put("width", f.width());
                     doc.put("height", f.height());
                     doc.put("grid", f.segmentation().gridHeight());
-                    doc.put("dim", f.model().dim());
-                    doc.put("tokens", f.model().tokens());
-                    doc.put("maps", f.model().maps());
+                    doc.put("dim", f.modelOutput().dim());
+                    doc.put("tokens", f.modelOutput().tokens());
+                    doc.put("maps", f.modelOutput().maps());
                     doc.put("scores", f.assessment().tokenScores());
                     doc.put("labels", f.segmentation().labels());
                     doc.put("parts", parts);

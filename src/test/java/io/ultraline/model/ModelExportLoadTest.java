@@ -62,7 +62,7 @@ class ModelExportLoadTest {
                 .withInterOpThreads(1).withTargetChunk(config.numPatches()).withParallelRuns(1))) {
             assertThat(runner.model().manifest().name()).isEqualTo("tiny");
             assertThat(runner.config()).isEqualTo(config);
-            List<FrameTokens> out = runner.explain(images, 2);
+            List<ModelOutput> out = runner.explain(images, 2);
             int n = config.numPatches();
             for (int b = 0; b < 2; b++) {
                 for (int i = 0; i < n; i++) {
@@ -76,7 +76,7 @@ class ModelExportLoadTest {
             System.arraycopy(out.get(1).tokens(), 0, both, expectedTok.length / 2, expectedTok.length / 2);
             assertThat(both).containsExactly(expectedTok);
             // serving_default runs a batch of 2 instead of 2 x 16 copies: same values up to kernel rounding
-            List<FrameTokens> tok = runner.tokens(images, 2);
+            List<ModelOutput> tok = runner.tokens(images, 2);
             assertThat(ReferenceRule.relError(out.get(1).tokens(), tok.get(1).tokens())).isLessThan(1e-6);
         }
     }

@@ -38,8 +38,8 @@ class ParallelRunsTest {
             assertThat(parallel.parallelRuns()).isEqualTo(3);
             for (int batch : new int[] {frames, 1}) {
                 float[] part = Arrays.copyOf(images, batch * batched.pixelsPerFrame());
-                List<FrameTokens> a = batched.explain(part, batch);
-                List<FrameTokens> b = parallel.explain(part, batch);
+                List<ModelOutput> a = batched.explain(part, batch);
+                List<ModelOutput> b = parallel.explain(part, batch);
                 assertThat(b).hasSize(batch);
                 for (int f = 0; f < batch; f++) {
                     assertThat(ReferenceRule.relError(b.get(f).tokens(), a.get(f).tokens()))
@@ -60,11 +60,11 @@ class ParallelRunsTest {
         try (ModelRunner parallel = ModelRunner.load(exported, RunnerOptions.defaults().withWarmUp(false)
                 .withParallelRuns(2))) {
             int per = parallel.pixelsPerFrame();
-            FrameTokens inFour = parallel.explain(images, 4).get(2);
+            ModelOutput inFour = parallel.explain(images, 4).get(2);
             float[] withOther = new float[2 * per];
             System.arraycopy(images, 2 * per, withOther, 0, per);
             System.arraycopy(images, 0, withOther, per, per);
-            FrameTokens inTwo = parallel.explain(withOther, 2).get(0);
+            ModelOutput inTwo = parallel.explain(withOther, 2).get(0);
             assertThat(inTwo.tokens()).containsExactly(inFour.tokens());
             for (int t = 0; t < config.numPatches(); t++) {
                 assertThat(inTwo.maps()[t]).as("map %d", t).containsExactly(inFour.maps()[t]);

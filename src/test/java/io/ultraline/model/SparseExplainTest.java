@@ -38,11 +38,11 @@ class SparseExplainTest {
                 RunnerOptions.defaults().withWarmUp(false).withParallelRuns(3)};
         for (RunnerOptions o : options) {
             try (ModelRunner runner = ModelRunner.load(exported, o)) {
-                List<FrameTokens> all = runner.explain(images, frames);
-                List<FrameTokens> sparse = runner.explain(images, frames, targets);
+                List<ModelOutput> all = runner.explain(images, frames);
+                List<ModelOutput> sparse = runner.explain(images, frames, targets);
                 assertThat(sparse).hasSize(frames);
                 for (int f = 0; f < frames; f++) {
-                    FrameTokens s = sparse.get(f);
+                    ModelOutput s = sparse.get(f);
                     assertThat(s.targets()).containsExactly(targets);
                     assertThat(s.allTargets()).isFalse();
                     assertThat(s.maps()).hasNumberOfRows(targets.length);
@@ -72,12 +72,12 @@ class SparseExplainTest {
     }
 
     @Test
-    void mapsAndTargetsComeTogetherInFrameTokens() {
-        assertThat(new FrameTokens(4, 1, new float[4], new float[4][4]).targets()).containsExactly(0, 1, 2, 3);
-        assertThat(new FrameTokens(4, 1, new float[4], null).targets()).isNull();
-        assertThatThrownBy(() -> new FrameTokens(4, 1, new float[4], new float[2][4], new int[] {1}))
+    void mapsAndTargetsComeTogetherInModelOutput() {
+        assertThat(new ModelOutput(4, 1, new float[4], new float[4][4]).targets()).containsExactly(0, 1, 2, 3);
+        assertThat(new ModelOutput(4, 1, new float[4], null).targets()).isNull();
+        assertThatThrownBy(() -> new ModelOutput(4, 1, new float[4], new float[2][4], new int[] {1}))
                 .hasMessageContaining("one map per target");
-        assertThatThrownBy(() -> new FrameTokens(4, 1, new float[4], null, new int[] {1}))
+        assertThatThrownBy(() -> new ModelOutput(4, 1, new float[4], null, new int[] {1}))
                 .hasMessageContaining("targets without maps");
     }
 }

@@ -49,9 +49,9 @@ class TransformInputTest {
         float[] expected = TransformedTargetTest.relevance(config, weights, images, 2, UltraVariant.FAST, w);
         try (ModelRunner runner = ModelRunner.load(exported, oneRun())) {
             assertThat(runner.model().acceptsTransform()).isTrue();
-            List<FrameTokens> plain = runner.explain(images, 2);
-            List<FrameTokens> identity = runner.explain(images, 2, TokenTransform.identity(config.dim()));
-            List<FrameTokens> transformed = runner.explain(images, 2, new TokenTransform(config.dim(), 5, flat));
+            List<ModelOutput> plain = runner.explain(images, 2);
+            List<ModelOutput> identity = runner.explain(images, 2, TokenTransform.identity(config.dim()));
+            List<ModelOutput> transformed = runner.explain(images, 2, new TokenTransform(config.dim(), 5, flat));
             int n = config.numPatches();
             int[] targets = {0, 5, 15, 9};
             for (int b = 0; b < 2; b++) {
