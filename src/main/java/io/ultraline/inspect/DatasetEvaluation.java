@@ -151,7 +151,7 @@ public final class DatasetEvaluation {
                 pixelTruth.add(mask);
                 if (tokensOnly != null) {
                     // the token channel alone, on the same profile's token bank: what the fusion adds
-                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.model().dim(),
+                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.modelOutput().dim(),
                             r.segmentation(), w, h);
                     tokenFrameScores[i] = own.frameScore();
                     tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
