@@ -69,6 +69,13 @@ final class ModelFrameInspection implements FrameInspection {
     }
 
     @Override
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
+            int frameHeight) {
+        return inspector.detector().regions(scored, explained.segmentation(), frameWidth, frameHeight,
+                explained.pixels());
+    }
+
+    @Override
     public ProfileBuilder newCalibration() {
         return inspector.detector().newCalibration(tokenDim());
     }
