@@ -6,6 +6,7 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
+import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.RejectedFrame;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class PipelineSchemas {
         out.put(prefix + Topics.FRAMES_DLQ, RejectedFrame.getClassSchema());
         out.put(prefix + Topics.CALIBRATION, CalibrationCommand.getClassSchema());
         out.put(prefix + Topics.PROFILES, ReferenceProfile.getClassSchema());
+        out.put(prefix + Topics.FEEDBACK, OperatorFeedback.getClassSchema());
         return out;
     }
 }
