@@ -140,17 +140,23 @@ public final class DatasetEvaluation {
                 frameScores[i] = a.frameScore();
                 frameTruth[i] = t.defective();
                 predicted[i] = a.isDefective();
-                pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(),
-                        w, h));
+                // a defective frame without a mask has no pixel truth: it counts for the frame metrics only
+                boolean pixelTruthKnown = !t.defective() || t.maskPath() != null;
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
-                pixelTruth.add(mask);
+                if (pixelTruthKnown) {
+                    pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(),
+                            a.gridWidth() * a.fineScale(), w, h));
+                    pixelTruth.add(mask);
+                }
                 if (tokensOnly != null) {
                     // the token channel alone, on the same profile's token bank: what the fusion adds
                     FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.model().dim(),
                             r.segmentation(), w, h);
                     tokenFrameScores[i] = own.frameScore();
-                    tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
-                            own.gridWidth() * own.fineScale(), w, h));
+                    if (pixelTruthKnown) {
+                        tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
+                                own.gridWidth() * own.fineScale(), w, h));
+                    }
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
@@ -160,7 +166,8 @@ public final class DatasetEvaluation {
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
-                List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
+                List<boolean[]> truths = t.defective() && pixelTruthKnown ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)
+                        : List.of();
                 regionCard.frame(t.image(), r, truths);
                 conceptCard.frame(t, r);
                 if (plainCard != null) {
@@ -183,7 +190,7 @@ public final class DatasetEvaluation {
         }
         double scoringSeconds = (System.nanoTime() - scoringStart - regionCard.nanos()) / 1e9;
         double imageAuroc = Auroc.of(frameScores, frameTruth);
-        double pixelAuroc = Auroc.of(concat(pixelScores), concatMasks(pixelTruth));
+        Double pixelAuroc = pixelAuroc(pixelScores, pixelTruth);
         double[] pr = precisionRecall(predicted, frameTruth);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image_auroc", imageAuroc);
@@ -216,7 +223,7 @@ public final class DatasetEvaluation {
         m.put("profile_appearance_patches", profile.appearance() == null ? 0 : profile.appearance().bank().size());
         if (tokensOnly != null) {
             m.put("tokens_only_image_auroc", Auroc.of(tokenFrameScores, frameTruth));
-            m.put("tokens_only_pixel_auroc", Auroc.of(concat(tokenPixelScores), concatMasks(pixelTruth)));
+            m.put("tokens_only_pixel_auroc", pixelAuroc(tokenPixelScores, pixelTruth));
         }
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
@@ -275,6 +282,20 @@ public final class DatasetEvaluation {
             }
         }
         return n;
+    }
+
+    /**
+     * The pixel AUROC, or null when no frame has a defect mask (a dataset exported from operator
+     * feedback: its confirmed defects are labelled by frame, not by pixel).
+     */
+    private static Double pixelAuroc(List<float[]> scores, List<boolean[]> truth) {
+        boolean[] all = concatMasks(truth);
+        for (boolean b : all) {
+            if (b) {
+                return Auroc.of(concat(scores), all);
+            }
+        }
+        return null;
     }
 
     private static float[] concat(List<float[]> parts) {
