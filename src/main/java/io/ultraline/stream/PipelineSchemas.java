@@ -23,7 +23,7 @@ public final class PipelineSchemas {
     private PipelineSchemas() {
     }
 
-    /** Topic name (with {@code prefix}) to its value schema, in {@link Topics#pipeline()} order. */
+    /** Topic name (with {@code prefix}) to its value schema: {@link Topics#pipeline()} in order, then line.feedback. */
     public static Map<String, Schema> values(String prefix) {
         Map<String, Schema> out = new LinkedHashMap<>();
         out.put(prefix + Topics.FRAMES, CameraFrame.getClassSchema());

@@ -39,7 +39,7 @@ public final class Topics {
     public static final String ALERTS_DLQ = "line.alerts.dlq";
 
     private static final List<String> PIPELINE =
-            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, FEEDBACK);
+            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES);
     private static final List<String> ALL =
             List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, FEEDBACK,
                     ALERTS_DLQ);
@@ -52,7 +52,7 @@ public final class Topics {
         return ALL;
     }
 
-    /** The topics of the pipeline's service: the topology's and line.feedback (all but the alert consumers' own); immutable. */
+    /** The topics the Kafka Streams topology reads or writes (not line.feedback, not the alert consumers' own); immutable. */
     public static List<String> pipeline() {
         return PIPELINE;
     }
