@@ -189,7 +189,7 @@ public final class DatasetEvaluation {
             progress.accept(Math.min(test.size(), from + batch), test.size());
         }
         double scoringSeconds = (System.nanoTime() - scoringStart - regionCard.nanos()) / 1e9;
-        double imageAuroc = Auroc.of(frameScores, frameTruth);
+        Double imageAuroc = bothClasses(frameTruth) ? Auroc.of(frameScores, frameTruth) : null;
         Double pixelAuroc = pixelAuroc(pixelScores, pixelTruth);
         double[] pr = precisionRecall(predicted, frameTruth);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -222,7 +222,7 @@ public final class DatasetEvaluation {
         m.put("profile_bank_size", profile.bankSize());
         m.put("profile_appearance_patches", profile.appearance() == null ? 0 : profile.appearance().bank().size());
         if (tokensOnly != null) {
-            m.put("tokens_only_image_auroc", Auroc.of(tokenFrameScores, frameTruth));
+            m.put("tokens_only_image_auroc", imageAuroc == null ? null : Auroc.of(tokenFrameScores, frameTruth));
             m.put("tokens_only_pixel_auroc", pixelAuroc(tokenPixelScores, pixelTruth));
         }
         m.put("calibration_seconds", calibrationSeconds);
@@ -282,6 +282,12 @@ public final class DatasetEvaluation {
             }
         }
         return n;
+    }
+
+    /** Whether the test frames hold good and defective ones (a feedback export may hold one kind). */
+    private static boolean bothClasses(boolean[] truth) {
+        int defective = countTrue(truth);
+        return defective > 0 && defective < truth.length;
     }
 
     /**
