@@ -1,5 +1,6 @@
 package io.ultraline.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,8 +154,10 @@ final class FeedbackService {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }
             return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new IllegalArgumentException("the body could not be read: " + e.getMessage());
         }
     }
 
