@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * version, the same image sent again scores lower under it, and {@code ultraline audit} over the
  * range rebuilds that version bit for bit; a margin through the API is a version the audit
  * rebuilds too; the feedback is on line.feedback, listed by the API, counted in the precision
- * gauge and exported as an {@code evaluate} dataset; bad requests get 400 and exit 2.
+ * gauge and exported as an {@code evaluate} dataset; bad requests get 400 and exit 2; an alert
+ * acknowledged with {@code ultraline feedback ack} shows who and when on /api/alerts.
  */
 class FeedbackLoopIT {
 
@@ -159,6 +160,25 @@ class FeedbackLoopIT {
         LabelledDataset data = LabelledDataset.open(dataset);
         assertThat(data.calibration()).hasSize(1);
         assertThat(data.test()).singleElement().satisfies(t -> assertThat(t.defective()).isTrue());
+
+        // a defect burst opens an alert (5 of the last 20 frames); an operator acknowledges it
+        for (int i = 0; i < 5; i++) {
+            send("burst-" + i, TestFrames.defective(300 + i));
+        }
+        await().atMost(RunningService.TIMEOUT).until(() -> JSON.readTree(get("/api/alerts").body()).path("alerts")
+                .size() == 1);
+        JsonNode open = JSON.readTree(get("/api/alerts").body()).path("alerts").get(0);
+        assertThat(open.has("acknowledgedAt")).isTrue();
+        assertThat(open.get("acknowledgedAt").isNull()).isTrue();
+        RunningService.Run acked = RunningService.cli(null, concat(List.of("feedback", "ack", "--alert",
+                open.path("alertId").asText(), "--note", "checking the roller"), api));
+        assertThat(acked.code()).as(acked.err()).isZero();
+        assertThat(post(service.baseUrl() + "/api/alerts/no-such-alert/ack", "").statusCode()).isEqualTo(404);
+        await().atMost(RunningService.TIMEOUT).until(() -> !JSON.readTree(get("/api/alerts").body()).path("alerts")
+                .get(0).get("acknowledgedAt").isNull());
+        JsonNode acknowledged = JSON.readTree(get("/api/alerts").body()).path("alerts").get(0);
+        assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("operator");
+        assertThat(get("/prometheus").body()).contains("ultraline_alert_time_to_ack_seconds_count 1");
     }
 
     private void send(String frameId, BufferedImage image) throws Exception {
