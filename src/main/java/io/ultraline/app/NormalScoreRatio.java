@@ -8,31 +8,21 @@ package io.ultraline.app;
  */
 final class NormalScoreRatio {
 
-    private final double[] ring;
-    private int next;
-    private int count;
-    private double sum;
+    private final RollingMean mean;
 
     NormalScoreRatio(int size) {
-        ring = new double[size];
+        mean = new RollingMean(size);
     }
 
     /** Adds one OK frame; a frame without a positive threshold says nothing and is skipped. */
-    synchronized void add(float score, Float threshold) {
+    void add(float score, Float threshold) {
         if (threshold == null || !(threshold > 0) || !Float.isFinite(score)) {
             return;
         }
-        double ratio = score / threshold;
-        if (count == ring.length) {
-            sum -= ring[next];
-        }
-        ring[next] = ratio;
-        sum += ratio;
-        next = (next + 1) % ring.length;
-        count = Math.min(count + 1, ring.length);
+        mean.add(score / threshold);
     }
 
-    synchronized double value() {
-        return count == 0 ? 0 : sum / count;
+    double value() {
+        return mean.value();
     }
 }

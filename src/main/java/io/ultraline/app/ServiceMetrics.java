@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.avro.RejectedFrame;
@@ -36,6 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ultraline_defect_ratio{camera}}: share of DEFECT among the camera's last 100 scored verdicts;</li>
  *   <li>{@code ultraline_normal_score_ratio{camera}}: mean score / threshold of the camera's last 100 OK
  *       verdicts, a drift signal comparable across cameras ({@link NormalScoreRatio});</li>
+ *   <li>{@code ultraline_concept_count{camera}} and {@code ultraline_token_score_ratio{camera}}: mean
+ *       concepts and mean token score / threshold of the camera's last 100 explanations, the scene's
+ *       make-up and the embedding drift ({@link ExplanationDrift});</li>
  *   <li>{@code ultraline_calibration_state{camera,state}}: 1 for the state of the camera's last
  *       verdict (CALIBRATED, CALIBRATING, UNCALIBRATED), 0 for the others;</li>
  *   <li>{@code ultraline_alerts_total{scope,state}};</li>
@@ -56,6 +60,7 @@ public final class ServiceMetrics implements PipelineObserver {
     private final Timer captureToVerdict;
     private final Map<String, DefectRate> rates = new ConcurrentHashMap<>();
     private final Map<String, NormalScoreRatio> normalScores = new ConcurrentHashMap<>();
+    private final Map<String, ExplanationDrift> drift = new ConcurrentHashMap<>();
     private final Map<String, CalibrationState> calibration = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
@@ -127,6 +132,21 @@ public final class ServiceMetrics implements PipelineObserver {
     }
 
     @Override
+    public void explanation(FrameExplanation explanation) {
+        drift.computeIfAbsent(explanation.getCameraId(), c -> {
+            ExplanationDrift d = new ExplanationDrift(RATE_WINDOW);
+            Gauge.builder("ultraline.concept.count", d, ExplanationDrift::conceptCount)
+                    .description("Mean ULTra concepts of the camera's last " + RATE_WINDOW + " explained frames")
+                    .tag("camera", c).register(registry);
+            Gauge.builder("ultraline.token.score.ratio", d, ExplanationDrift::tokenScoreRatio)
+                    .description("Mean over all tokens of score / threshold, over the camera's last " + RATE_WINDOW
+                            + " explained frames (embedding drift since calibration)")
+                    .tag("camera", c).register(registry);
+            return d;
+        }).add(explanation);
+    }
+
+    @Override
     public void defect(DefectRegion region) {
         increment("ultraline.defect.regions", "Defect regions published", "camera", region.getCameraId());
     }
@@ -151,6 +171,7 @@ public final class ServiceMetrics implements PipelineObserver {
         counters.keySet().removeIf(key -> isCameraTag(key, camera));
         rates.remove(camera);
         normalScores.remove(camera);
+        drift.remove(camera);
         calibration.remove(camera);
         for (Meter meter : List.copyOf(registry.getMeters())) {
             if (meter.getId().getName().startsWith("ultraline.") && camera.equals(meter.getId().getTag("camera"))) {
