@@ -1,10 +1,12 @@
 package io.ultraline.cli;
 
-import io.ultraline.model.LoadedModel;
+import io.ultraline.model.VitConfig;
+
+import io.ultraline.model.runtime.LoadedModel;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRebuilder;
+import io.ultraline.model.export.ModelRebuilder;
 import io.ultraline.model.UltraVariant;
-import io.ultraline.model.VitImporter;
+import io.ultraline.model.export.VitImporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tensorflow.Signature;

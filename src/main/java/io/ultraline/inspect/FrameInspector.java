@@ -11,7 +11,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
-import io.ultraline.model.ModelRunner;
+import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;

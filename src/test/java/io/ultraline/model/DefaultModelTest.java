@@ -1,5 +1,7 @@
 package io.ultraline.model;
 
+import io.ultraline.model.runtime.LoadedModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
