@@ -46,7 +46,7 @@ public final class InspectionModel implements AutoCloseable {
         FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes(),
                 settings.pipeline().calibration().rawPixels());
         inspection = metrics.timed(FrameInspection.of(inspector));
-        var manifest = runner.model().manifest();
+        var manifest = runner.manifest();
         device = ComputeDevice.probe();
         deviceMismatch = expected.mismatch(device);
         metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256(), device.kind());

@@ -97,7 +97,7 @@ final class SparseFigures {
             allSegs.add(segmenter.segment(t.maps(), g, g));
             concepts += allSegs.get(allSegs.size() - 1).conceptCount();
         }
-        out.put("sparse_ari_model", runner.model().manifest().name() + " " + runner.model().manifest().version());
+        out.put("sparse_ari_model", runner.manifest().name() + " " + runner.manifest().version());
         out.put("sparse_ari_frames", frames.size());
         out.put("sparse_ari_all_concepts_mean", concepts / frames.size());
         for (int t : TARGETS) {

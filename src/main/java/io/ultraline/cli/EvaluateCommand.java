@@ -115,9 +115,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The model's W; its absence is a usage error that says how to get one. */
     static io.ultraline.ultra.transform.TokenTransform modelTransform(ModelRunner runner) {
-        var w = ModelTransform.read(runner.model());
+        var w = runner.storedTransform();
         if (w == null) {
-            throw new IllegalArgumentException("--transform model: " + runner.model().directory() + " has no "
+            throw new IllegalArgumentException("--transform model: " + runner.directory() + " has no "
                     + ModelTransform.FILE_NAME + " (learn one with `ultraline calibrate --transform profile"
                     + " --save-model-transform`)");
         }
@@ -131,7 +131,7 @@ final class EvaluateCommand implements Callable<Integer> {
             RegionConfig rd = RegionConfig.defaults();
             RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());
-            int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
+            int scoringShifts = shifts != null ? shifts : runner.manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
                     new DefectDetector(profileConfig(runner.config().dim()), regionFinder(regions)), scoringShifts);
@@ -152,8 +152,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
                     .run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
-            doc.put("model", runner.model().manifest().name() + " " + runner.model().manifest().version());
-            doc.put("model_digest", runner.model().manifest().weightsSha256());
+            doc.put("model", runner.manifest().name() + " " + runner.manifest().version());
+            doc.put("model_digest", runner.manifest().weightsSha256());
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
             doc.put("scoring_shifts", scoringShifts);
@@ -173,7 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 System.out.println("wrote " + json);
             }
             if (recordAs != null) {
-                record(runner.model().manifest(), doc);
+                record(runner.manifest(), doc);
             }
         }
         return 0;

@@ -73,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner)).get(0)
                     .segmentation();
-            ModelManifest m = runner.model().manifest();
+            ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;
             if (token == null) {

@@ -68,12 +68,12 @@ final class InspectCommand implements Callable<Integer> {
                     String.format("%s  score %.3f  threshold %.3f  regions %d", verdict, a.frameScore(), a.threshold(),
                             a.regions().size()),
                     "heat: token score 0..2x threshold; green: defects",
-                    "model " + runner.model().manifest().name() + " " + runner.model().manifest().version()));
+                    "model " + runner.manifest().name() + " " + runner.manifest().version()));
             ImageFiles.writePng(picture, out);
             System.out.printf("%s score %.4f threshold %.4f regions %d%nwrote %s%n", verdict, a.frameScore(),
                     a.threshold(), a.regions().size(), out);
             if (json != null) {
-                writeJson(r, runner.model().manifest());
+                writeJson(r, runner.manifest());
                 System.out.println("wrote " + json);
             }
             return 0;

@@ -85,7 +85,7 @@ public final class FrameInspector {
 
     /** An inspector scoring with the shifts the model's manifest names. */
     public static FrameInspector forModel(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector) {
-        return new FrameInspector(runner, segmenter, detector, runner.model().manifest().shifts());
+        return new FrameInspector(runner, segmenter, detector, runner.manifest().shifts());
     }
 
     /** Shifted views per axis that each frame is scored on. */

@@ -144,14 +144,27 @@ public final class LoadedModel implements AutoCloseable {
         return config;
     }
 
-    /** The serving_default function (images to tokens). */
-    public SessionFunction serving() {
+    /** The serving_default function (images to tokens); TensorFlow's type, so only for this package. */
+    SessionFunction serving() {
         return serving;
     }
 
-    /** The ultra function (images and targets to relevance and tokens). */
-    public SessionFunction ultra() {
+    /** The ultra function (images and targets to relevance and tokens); only for this package. */
+    SessionFunction ultra() {
         return ultra;
+    }
+
+    /** Both signatures, serving_default then ultra, as plain text. */
+    public List<SignatureSummary> signatures() {
+        return List.of(summary(ModelSignatures.SERVING, serving), summary(ModelSignatures.ULTRA, ultra));
+    }
+
+    private static SignatureSummary summary(String key, SessionFunction function) {
+        List<String> in = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        function.signature().getInputs().forEach((n, t) -> in.add(n + " " + t.dataType + " " + t.shape));
+        function.signature().getOutputs().forEach((n, t) -> out.add(n + " " + t.dataType + " " + t.shape));
+        return new SignatureSummary(key, in, out);
     }
 
     /**

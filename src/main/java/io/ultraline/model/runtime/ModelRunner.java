@@ -1,5 +1,7 @@
 package io.ultraline.model.runtime;
 
+import io.ultraline.model.ModelManifest;
+
 import io.ultraline.model.InvalidModelException;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelSignatures;
@@ -60,8 +62,29 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    public LoadedModel model() {
+    /** The loaded model itself; package-private since it hands out TensorFlow functions. */
+    LoadedModel model() {
         return model;
+    }
+
+    /** The loaded model's manifest. */
+    public ModelManifest manifest() {
+        return model.manifest();
+    }
+
+    /** The model directory it was loaded from. */
+    public Path directory() {
+        return model.directory();
+    }
+
+    /** Whether its ultra signature takes a token transform (see {@link LoadedModel#acceptsTransform}). */
+    public boolean acceptsTransform() {
+        return model.acceptsTransform();
+    }
+
+    /** The token transform stored with the model ({@link ModelTransform}), or null when it has none. */
+    public TokenTransform storedTransform() {
+        return ModelTransform.read(model);
     }
 
     public VitConfig config() {

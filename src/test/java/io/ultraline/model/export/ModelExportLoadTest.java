@@ -77,7 +77,7 @@ class ModelExportLoadTest {
         // same chunk as the reference run: a different chunk changes kernel summation order (see below)
         try (ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
                 .withInterOpThreads(1).withTargetChunk(config.numPatches()).withParallelRuns(1))) {
-            assertThat(runner.model().manifest().name()).isEqualTo("tiny");
+            assertThat(runner.manifest().name()).isEqualTo("tiny");
             assertThat(runner.config()).isEqualTo(config);
             List<ModelOutput> out = runner.explain(images, 2);
             int n = config.numPatches();

@@ -66,7 +66,7 @@ class TransformInputTest {
         }
         float[] expected = TransformedTargetTest.relevance(config, weights, images, 2, UltraVariant.FAST, w);
         try (ModelRunner runner = ModelRunner.load(exported, oneRun())) {
-            assertThat(runner.model().acceptsTransform()).isTrue();
+            assertThat(runner.acceptsTransform()).isTrue();
             List<ModelOutput> plain = runner.explain(images, 2);
             List<ModelOutput> identity = runner.explain(images, 2, TokenTransform.identity(config.dim()));
             List<ModelOutput> transformed = runner.explain(images, 2, new TokenTransform(config.dim(), 5, flat));
@@ -120,7 +120,7 @@ class TransformInputTest {
         float[] images = TinyVits.images(1, 32, 5);
         try (ModelRunner runner = ModelRunner.load(old, oneRun());
              ModelRunner current = ModelRunner.load(exported, oneRun())) {
-            assertThat(runner.model().acceptsTransform()).isFalse();
+            assertThat(runner.acceptsTransform()).isFalse();
             float[][] maps = runner.explain(images, 1).get(0).maps();
             float[][] now = current.explain(images, 1).get(0).maps();
             for (int i = 0; i < maps.length; i++) {
@@ -133,7 +133,7 @@ class TransformInputTest {
         }
         ModelRebuilder.rebuild(old, UltraVariant.FAST);
         try (ModelRunner rebuilt = ModelRunner.load(old, oneRun())) {
-            assertThat(rebuilt.model().acceptsTransform()).isTrue();
+            assertThat(rebuilt.acceptsTransform()).isTrue();
         }
     }
 
