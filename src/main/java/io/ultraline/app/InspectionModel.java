@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.ComputeDevice;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.ultraline.inspect.FrameInspector;

@@ -1,4 +1,4 @@
-package io.ultraline.app;
+package io.ultraline.model.runtime;
 
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_CloseSession;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteDeviceList;
@@ -54,7 +54,7 @@ public record ComputeDevice(List<String> devices, String nativeBuild) {
      * Asks TensorFlow for the devices of an empty session. Call it after the model loaded: the
      * devices are created once per process, so this session gets the ones the model's got.
      */
-    static ComputeDevice probe() {
+    public static ComputeDevice probe() {
         TensorFlow.version(); // loads the natives if nothing has yet
         return new ComputeDevice(listDevices(), nativeBuildOnClassPath());
     }
