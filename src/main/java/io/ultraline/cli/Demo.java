@@ -1,11 +1,14 @@
-package io.ultraline.app;
+package io.ultraline.cli;
+
+import io.ultraline.dev.CameraLineSimulator;
+import io.ultraline.dev.EmbeddedKafka;
+import io.ultraline.dev.EmbeddedSchemaRegistry;
+
+import io.ultraline.app.UltralineApplication;
 
 import io.micronaut.context.ApplicationContext;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
-import io.ultraline.dev.CameraLineSimulator;
-import io.ultraline.dev.EmbeddedKafka;
-import io.ultraline.dev.EmbeddedSchemaRegistry;
 import io.ultraline.files.DirectoryTrees;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.PipelineTopics;
