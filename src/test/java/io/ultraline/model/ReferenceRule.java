@@ -1,6 +1,6 @@
 package io.ultraline.model;
 
-/** The ULTra rule of DESIGN.md 1 in plain Java over the full S x S matrix R, for checking graphs. */
+/** The ULTra rule of docs/design.md section 1 in plain Java over the full S x S matrix R, for checking graphs. */
 public final class ReferenceRule {
 
     private ReferenceRule() {

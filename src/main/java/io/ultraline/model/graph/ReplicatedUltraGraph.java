@@ -16,7 +16,7 @@ import org.tensorflow.types.TInt32;
  * per-copy scalars are summed. Copies do not interact, so d(sum)/dA of a copy is its own target's
  * gradient; one session run yields all T maps of all B images.
  *
- * <p>Rule (DESIGN.md 1): Abar_b = mean_h max(0, G_b * A_b); R = (I + Abar_l) ... (I + Abar_1).
+ * <p>Rule (docs/design.md section 1): Abar_b = mean_h max(0, G_b * A_b); R = (I + Abar_l) ... (I + Abar_1).
  * Only row i of R is needed, so v = e_i is pushed through the factors from l down to 1, which is
  * exact and avoids the full S x S products.
  */

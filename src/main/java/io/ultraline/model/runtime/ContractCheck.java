@@ -11,7 +11,7 @@ import java.util.Map;
 import org.tensorflow.Signature;
 import org.tensorflow.proto.DataType;
 
-/** Checks a loaded model's signatures against the contract of DESIGN.md 4. */
+/** Checks a loaded model's signatures against the contract of docs/design.md section 4. */
 final class ContractCheck {
 
     private static final long ANY = -1;
