@@ -100,7 +100,7 @@ final class AuditCommand implements Callable<Integer> {
                     config.calibration().rawPixels());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion(), config.explain());
-            ProgressBar bar = new ProgressBar(System.err, "audit");
+            ProgressBar bar = ProgressBar.onStderr("audit");
             long[] drawn = {0};
             result = audit.replay(recording, replay, new AuditReport.ModelInfo(model.toString(), manifest.name(),
                     manifest.version(), manifest.weightsSha256()), mismatch, (done, total) -> {

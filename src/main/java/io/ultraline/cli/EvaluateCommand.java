@@ -137,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     new DefectDetector(profileConfig(runner.config().dim()), regionFinder(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
-            ProgressBar bar = new ProgressBar(System.err, "evaluate");
+            ProgressBar bar = ProgressBar.onStderr("evaluate");
             Map<String, io.ultraline.defect.RegionFinder> variants = new LinkedHashMap<>();
             if (compareLowFactors != null) {
                 for (float f : compareLowFactors) {
