@@ -1,7 +1,5 @@
 package io.ultraline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
@@ -33,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model directory") Path model;
     @Option(names = "--dataset", required = true, description = "dataset directory (see dataset generate)") Path dataset;
-    @Option(names = "--json", description = "write the metrics as JSON") Path json;
+    @Option(names = "--json", description = "write the metrics as JSON to this file, or to standard output for -") Path json;
     @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call") int batch;
     @Option(names = "--regions", defaultValue = "threshold",
@@ -86,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluation.put(recordAs, doc);
         }
         manifest.withEvaluation(evaluation).write(model);
-        System.out.println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
+        JsonTarget.textStream(json).println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
     }
 
     private ProfileConfig profileConfig(int tokenDim) {
@@ -166,11 +164,10 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());
-            metrics.forEach((k, v) -> System.out.printf("%-28s %s%n", k,
+            metrics.forEach((k, v) -> JsonTarget.textStream(json).printf("%-28s %s%n", k,
                     v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
             if (json != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-                System.out.println("wrote " + json);
+                JsonTarget.write(json, doc);
             }
             if (recordAs != null) {
                 record(runner.manifest(), doc);
