@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
                 + "defects. Reads only: no consumer group, no commits, no writes.")
 final class AuditCommand implements Callable<Integer> {
 
+    /** Exit code of an audit whose range holds nothing: not a pass, and not a mismatch either. */
+    static final int EXIT_EMPTY_RANGE = 4;
+
     /** Exit code when the replay model's digest differs from the recorded one. */
     static final int MODEL_REFUSED = 3;
 
@@ -113,7 +116,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         System.out.printf("%s: %d frames in range, %d compared, %d matched, %d mismatched, %d without outcome, "
                         + "%d verdicts without frame, %d dead letters, %d unreadable records (%.1f s)%n",
-                result.passed() ? "PASSED" : "FAILED", result.framesInRange(), result.framesCompared(),
+                result.outcome(), result.framesInRange(), result.framesCompared(),
                 result.framesMatched(), result.mismatches().size(), result.framesWithoutOutcome().size(),
                 result.verdictsWithoutFrame().size(), result.deadLetters().size(), result.unreadableRecords().size(),
                 result.seconds());
@@ -127,6 +130,12 @@ final class AuditCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.write(result, report);
             System.out.println("wrote " + report.resolve(ReportWriter.JSON) + " and " + report.resolve(ReportWriter.HTML));
+        }
+        if (result.empty()) {
+            System.out.println("  nothing was recorded in " + result.framesTopic() + " or its outputs between "
+                    + result.from() + " and " + result.to() + ": check the topics and the range (exit "
+                    + EXIT_EMPTY_RANGE + ")");
+            return EXIT_EMPTY_RANGE;
         }
         return result.passed() ? 0 : 1;
     }
