@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.ComputeDevice;
+
 import java.util.Locale;
 
 /**

@@ -1,10 +1,12 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.ComputeDevice;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.stream.FrameInspection;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +48,7 @@ public final class InspectionModel implements AutoCloseable {
         FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes(),
                 settings.pipeline().calibration().rawPixels());
         inspection = metrics.timed(FrameInspection.of(inspector));
-        var manifest = runner.model().manifest();
+        var manifest = runner.manifest();
         device = ComputeDevice.probe();
         deviceMismatch = expected.mismatch(device);
         metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256(), device.kind());

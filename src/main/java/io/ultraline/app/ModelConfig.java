@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.RunnerOptions;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import java.nio.file.Path;
  * {@code ultraline.model-parallel-runs}).
  *
  * @param modelDir          SavedModel directory with ultraline-model.json, {@code ULTRALINE_MODEL_DIR}, required
- * @param modelThreads      TensorFlow intra-op threads, 0 for auto ({@link io.ultraline.model.RunnerOptions})
+ * @param modelThreads      TensorFlow intra-op threads, 0 for auto ({@link io.ultraline.model.runtime.RunnerOptions})
  * @param modelParallelRuns model session runs in flight at once, 0 for one per processor; set 1 on a GPU
  */
 @ConfigurationProperties("ultraline")

@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.ComputeDevice;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

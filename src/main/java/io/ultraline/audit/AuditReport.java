@@ -29,7 +29,7 @@ import java.util.List;
  * @param profiles           profile snapshots calibrated on frames of the range, rebuilt and compared
  * @param seconds            wall time of the replay
  */
-@JsonPropertyOrder({"passed"})
+@JsonPropertyOrder({"outcome", "passed"})
 public record AuditReport(String framesTopic, Instant from, Instant to, List<String> cameras, ModelInfo model,
                           List<String> recordedModels, boolean modelMismatch, Tolerance tolerance, int framesInRange,
                           int framesCompared, int framesMatched, List<Mismatch> mismatches,
@@ -76,8 +76,24 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
      */
     @JsonProperty("passed")
     public boolean passed() {
-        return mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty()
+        return !empty() && mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty()
                 && unreadableRecords.isEmpty()
                 && profiles.stream().noneMatch(p -> p.outcome().equals(ProfileCheck.Outcome.DIFFERS.name()));
+    }
+
+    /**
+     * Whether the range held nothing to audit: no frame, verdict, dead letter, profile or unreadable
+     * record. An empty range proves nothing (a wrong topic or time range looks the same), so it is
+     * not a pass.
+     */
+    public boolean empty() {
+        return framesInRange == 0 && verdictsWithoutFrame.isEmpty() && deadLetters.isEmpty()
+                && unreadableRecords.isEmpty() && profiles.isEmpty();
+    }
+
+    /** EMPTY, PASSED or FAILED. */
+    @JsonProperty("outcome")
+    public String outcome() {
+        return empty() ? "EMPTY" : passed() ? "PASSED" : "FAILED";
     }
 }

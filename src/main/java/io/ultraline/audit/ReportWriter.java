@@ -47,7 +47,7 @@ public final class ReportWriter {
                         + "vertical-align:top}.pass{color:#070}.fail{color:#b00}.mismatch{border-top:2px solid #b00;"
                         + "padding-top:1em;margin-top:2em}img{image-rendering:pixelated;max-width:100%}</style>"
                         + "</head><body>\n");
-        h.append("<h1>ultraline audit: <span class=\"").append(r.passed() ? "pass\">PASSED" : "fail\">FAILED")
+        h.append("<h1>ultraline audit: <span class=\"").append(r.passed() ? "pass\">" : "fail\">").append(r.outcome())
                 .append("</span></h1>\n");
         if (r.modelMismatch()) {
             h.append("<p class=\"fail\"><strong>Model mismatch:</strong> replayed with ").append(esc(r.model().digest()))

@@ -8,8 +8,8 @@ import io.ultraline.audit.ReportWriter;
 import io.ultraline.audit.Tolerance;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.stream.FrameDecoding;
 import io.ultraline.stream.FrameInspection;
 import io.ultraline.stream.FrameReplay;
@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         description = "Replay recorded frames of a time range offline and compare with the recorded verdicts and "
                 + "defects. Reads only: no consumer group, no commits, no writes.")
 final class AuditCommand implements Callable<Integer> {
+
+    /** Exit code of an audit whose range holds nothing: not a pass, and not a mismatch either. */
+    static final int EXIT_EMPTY_RANGE = 4;
 
     /** Exit code when the replay model's digest differs from the recorded one. */
     static final int MODEL_REFUSED = 3;
@@ -100,7 +103,7 @@ final class AuditCommand implements Callable<Integer> {
                     config.calibration().rawPixels());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion(), config.explain());
-            ProgressBar bar = new ProgressBar(System.err, "audit");
+            ProgressBar bar = ProgressBar.onStderr("audit");
             long[] drawn = {0};
             result = audit.replay(recording, replay, new AuditReport.ModelInfo(model.toString(), manifest.name(),
                     manifest.version(), manifest.weightsSha256()), mismatch, (done, total) -> {
@@ -113,7 +116,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         System.out.printf("%s: %d frames in range, %d compared, %d matched, %d mismatched, %d without outcome, "
                         + "%d verdicts without frame, %d dead letters, %d unreadable records (%.1f s)%n",
-                result.passed() ? "PASSED" : "FAILED", result.framesInRange(), result.framesCompared(),
+                result.outcome(), result.framesInRange(), result.framesCompared(),
                 result.framesMatched(), result.mismatches().size(), result.framesWithoutOutcome().size(),
                 result.verdictsWithoutFrame().size(), result.deadLetters().size(), result.unreadableRecords().size(),
                 result.seconds());
@@ -127,6 +130,12 @@ final class AuditCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.write(result, report);
             System.out.println("wrote " + report.resolve(ReportWriter.JSON) + " and " + report.resolve(ReportWriter.HTML));
+        }
+        if (result.empty()) {
+            System.out.println("  nothing was recorded in " + result.framesTopic() + " or its outputs between "
+                    + result.from() + " and " + result.to() + ": check the topics and the range (exit "
+                    + EXIT_EMPTY_RANGE + ")");
+            return EXIT_EMPTY_RANGE;
         }
         return result.passed() ? 0 : 1;
     }

@@ -1,8 +1,8 @@
 package io.ultraline.cli;
 
 import io.ultraline.bench.PipelineBenchmark;
-import io.ultraline.model.ModelBenchmark;
-import io.ultraline.model.SoakBenchmark;
+import io.ultraline.bench.ModelBenchmark;
+import io.ultraline.bench.SoakBenchmark;
 import io.ultraline.model.VitConfig;
 import io.ultraline.stream.ExplainConfig;
 import io.ultraline.stream.ExplanationsMode;

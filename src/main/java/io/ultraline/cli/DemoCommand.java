@@ -1,6 +1,5 @@
 package io.ultraline.cli;
 
-import io.ultraline.app.Demo;
 import io.ultraline.app.UltralineApplication;
 import io.ultraline.dev.CameraLineSimulator;
 import java.nio.file.Path;

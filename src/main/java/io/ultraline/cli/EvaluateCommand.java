@@ -1,7 +1,5 @@
 package io.ultraline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
@@ -10,10 +8,10 @@ import io.ultraline.inspect.DatasetEvaluation;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.LabelledDataset;
 import io.ultraline.inspect.TransformChoice;
-import io.ultraline.model.ModelTransform;
+import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model directory") Path model;
     @Option(names = "--dataset", required = true, description = "dataset directory (see dataset generate)") Path dataset;
-    @Option(names = "--json", description = "write the metrics as JSON") Path json;
+    @Option(names = "--json", description = "write the metrics as JSON to this file, or to standard output for -") Path json;
     @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call") int batch;
     @Option(names = "--regions", defaultValue = "threshold",
@@ -86,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluation.put(recordAs, doc);
         }
         manifest.withEvaluation(evaluation).write(model);
-        System.out.println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
+        JsonTarget.textStream(json).println("recorded as '" + recordAs + "' in " + model.resolve(ModelManifest.FILE_NAME));
     }
 
     private ProfileConfig profileConfig(int tokenDim) {
@@ -115,9 +113,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The model's W; its absence is a usage error that says how to get one. */
     static io.ultraline.ultra.transform.TokenTransform modelTransform(ModelRunner runner) {
-        var w = ModelTransform.read(runner.model());
+        var w = runner.storedTransform();
         if (w == null) {
-            throw new IllegalArgumentException("--transform model: " + runner.model().directory() + " has no "
+            throw new IllegalArgumentException("--transform model: " + runner.directory() + " has no "
                     + ModelTransform.FILE_NAME + " (learn one with `ultraline calibrate --transform profile"
                     + " --save-model-transform`)");
         }
@@ -131,13 +129,13 @@ final class EvaluateCommand implements Callable<Integer> {
             RegionConfig rd = RegionConfig.defaults();
             RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());
-            int scoringShifts = shifts != null ? shifts : runner.model().manifest().shifts();
+            int scoringShifts = shifts != null ? shifts : runner.manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
                     new UltraSegmenter(SegmenterConfig.threshold(tau)),
                     new DefectDetector(profileConfig(runner.config().dim()), regionFinder(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
-            ProgressBar bar = new ProgressBar(System.err, "evaluate");
+            ProgressBar bar = ProgressBar.onStderr("evaluate");
             Map<String, io.ultraline.defect.RegionFinder> variants = new LinkedHashMap<>();
             if (compareLowFactors != null) {
                 for (float f : compareLowFactors) {
@@ -152,8 +150,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
                     .run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
-            doc.put("model", runner.model().manifest().name() + " " + runner.model().manifest().version());
-            doc.put("model_digest", runner.model().manifest().weightsSha256());
+            doc.put("model", runner.manifest().name() + " " + runner.manifest().version());
+            doc.put("model_digest", runner.manifest().weightsSha256());
             doc.put("dataset", dataset.toString());
             doc.put("tau", tau);
             doc.put("scoring_shifts", scoringShifts);
@@ -166,14 +164,13 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());
-            metrics.forEach((k, v) -> System.out.printf("%-28s %s%n", k,
+            metrics.forEach((k, v) -> JsonTarget.textStream(json).printf("%-28s %s%n", k,
                     v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
             if (json != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-                System.out.println("wrote " + json);
+                JsonTarget.write(json, doc);
             }
             if (recordAs != null) {
-                record(runner.model().manifest(), doc);
+                record(runner.manifest(), doc);
             }
         }
         return 0;

@@ -1,6 +1,5 @@
 package io.ultraline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.frame.RgbImage;
@@ -8,8 +7,8 @@ import io.ultraline.defect.ProfileCodec;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
@@ -33,7 +32,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "overlay PNG to write") Path out;
     @Option(names = "--token", description = "patch token index: draw its relevance map instead of concepts")
     Integer token;
-    @Option(names = "--json", description = "also write maps, labels and concept count as JSON") Path json;
+    @Option(names = "--json", description = "also write maps, labels and concept count as JSON to this file, or to standard output for -") Path json;
     @Option(names = "--tau", defaultValue = "0.25", description = "cosine-distance cut of the clustering") double tau;
     @Option(names = "--concepts", description = "cut into at most this many concepts instead of at tau") Integer k;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
@@ -73,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner)).get(0)
                     .segmentation();
-            ModelManifest m = runner.model().manifest();
+            ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;
             if (token == null) {
@@ -100,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
                                 + token % grid + "), concept " + seg.label(token), modelLine));
             }
             ImageFiles.writePng(picture, out);
-            System.out.println("wrote " + out + " (" + seg.conceptCount() + " concepts)");
+            JsonTarget.textStream(json).println("wrote " + out + " (" + seg.conceptCount() + " concepts)");
             if (json != null) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("image", image.toString());
@@ -111,8 +110,7 @@ final class ExplainCommand implements Callable<Integer> {
                 doc.put("labels", seg.labels());
                 doc.put("targets", seg.targets());
                 doc.put("maps", seg.fixedMaps());
-                new ObjectMapper().writeValue(json.toFile(), doc);
-                System.out.println("wrote " + json);
+                JsonTarget.write(json, doc);
             }
         }
         return 0;

@@ -1,7 +1,5 @@
 package io.ultraline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.ProfileConfig;
@@ -14,8 +12,8 @@ import io.ultraline.inspect.AssessmentOverlay;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.render.GridOverlay;
@@ -39,7 +37,7 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, description = "profile file from calibrate") Path profileFile;
     @Option(names = "--image", required = true, description = "PNG or JPEG frame") Path image;
     @Option(names = "--out", required = true, description = "overlay PNG to write") Path out;
-    @Option(names = "--json", description = "also write scores and regions as JSON") Path json;
+    @Option(names = "--json", description = "also write scores and regions as JSON to this file, or to standard output for -") Path json;
     @Option(names = "--threshold", description = "override the profile's threshold") Float threshold;
     @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
@@ -68,13 +66,12 @@ final class InspectCommand implements Callable<Integer> {
                     String.format("%s  score %.3f  threshold %.3f  regions %d", verdict, a.frameScore(), a.threshold(),
                             a.regions().size()),
                     "heat: token score 0..2x threshold; green: defects",
-                    "model " + runner.model().manifest().name() + " " + runner.model().manifest().version()));
+                    "model " + runner.manifest().name() + " " + runner.manifest().version()));
             ImageFiles.writePng(picture, out);
-            System.out.printf("%s score %.4f threshold %.4f regions %d%nwrote %s%n", verdict, a.frameScore(),
+            JsonTarget.textStream(json).printf("%s score %.4f threshold %.4f regions %d%nwrote %s%n", verdict, a.frameScore(),
                     a.threshold(), a.regions().size(), out);
             if (json != null) {
-                writeJson(r, runner.model().manifest());
-                System.out.println("wrote " + json);
+                writeJson(r, runner.manifest());
             }
             return 0;
         }
@@ -106,6 +103,6 @@ final class InspectCommand implements Callable<Integer> {
             regions.add(reg);
         }
         doc.put("regions", regions);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        JsonTarget.write(json, doc);
     }
 }

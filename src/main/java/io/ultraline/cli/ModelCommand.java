@@ -1,13 +1,15 @@
 package io.ultraline.cli;
 
-import io.ultraline.model.LoadedModel;
+import io.ultraline.model.VitConfig;
+
+import io.ultraline.model.runtime.LoadedModel;
+import io.ultraline.model.runtime.SignatureSummary;
 import io.ultraline.model.ModelManifest;
-import io.ultraline.model.ModelRebuilder;
+import io.ultraline.model.export.ModelRebuilder;
 import io.ultraline.model.UltraVariant;
-import io.ultraline.model.VitImporter;
+import io.ultraline.model.export.VitImporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tensorflow.Signature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,18 +70,13 @@ final class ModelCommand {
             try (LoadedModel m = LoadedModel.load(dir)) {
                 System.out.println(m.manifest().toJson());
                 System.out.println("signatures (weights digest verified):");
-                for (String key : new String[] {"serving_default", "ultra"}) {
-                    Signature s = m.manifest() != null ? signature(m, key) : null;
-                    System.out.println("  " + key);
-                    s.getInputs().forEach((n, t) -> System.out.println("    in  " + n + " " + t.dataType + " " + t.shape));
-                    s.getOutputs().forEach((n, t) -> System.out.println("    out " + n + " " + t.dataType + " " + t.shape));
+                for (SignatureSummary s : m.signatures()) {
+                    System.out.println("  " + s.key());
+                    s.inputs().forEach(in -> System.out.println("    in  " + in));
+                    s.outputs().forEach(out -> System.out.println("    out " + out));
                 }
             }
             return 0;
-        }
-
-        private static Signature signature(LoadedModel m, String key) {
-            return key.equals("ultra") ? m.ultra().signature() : m.serving().signature();
         }
     }
 

@@ -3,7 +3,7 @@ package io.ultraline.defect;
 import io.ultraline.ultra.Segmentation;
 
 /**
- * The explanation of a defect region: the aggregated relevance map of its tokens (DESIGN.md 2).
+ * The explanation of a defect region: the aggregated relevance map of its tokens (docs/design.md section 2).
  * With sparse targets (issue 21) only some tokens have a map of their own: the region's explanation
  * then sums the maps of the region tokens that have one, and, when none has, the concept maps of
  * the concepts its tokens carry, which every patch has because labelling covers all patches.

@@ -1,5 +1,5 @@
 /**
- * From tokens and ULTra concepts to defect verdicts, in plain Java (DESIGN.md section 2).
+ * From tokens and ULTra concepts to defect verdicts, in plain Java (docs/design.md section 2).
  *
  * <p>Calibration: {@link io.ultraline.defect.ProfileBuilder} collects the patch tokens of good
  * frames, reduces them with {@link io.ultraline.defect.CoresetSelector} (greedy k-center) into a

@@ -11,7 +11,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
-import io.ultraline.model.ModelRunner;
+import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.UltraSegmenter;
@@ -85,7 +85,7 @@ public final class FrameInspector {
 
     /** An inspector scoring with the shifts the model's manifest names. */
     public static FrameInspector forModel(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector) {
-        return new FrameInspector(runner, segmenter, detector, runner.model().manifest().shifts());
+        return new FrameInspector(runner, segmenter, detector, runner.manifest().shifts());
     }
 
     /** Shifted views per axis that each frame is scored on. */

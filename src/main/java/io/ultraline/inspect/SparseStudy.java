@@ -2,7 +2,7 @@ package io.ultraline.inspect;
 
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.ModelRunner;
+import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.TargetStrategy;

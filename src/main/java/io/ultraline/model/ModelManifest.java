@@ -1,5 +1,7 @@
 package io.ultraline.model;
 
+import io.ultraline.model.weights.WeightsDigest;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

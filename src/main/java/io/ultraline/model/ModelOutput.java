@@ -40,7 +40,7 @@ public record ModelOutput(int numPatches, int dim, float[] tokens, float[][] map
         return targets != null && targets.length == numPatches;
     }
 
-    static int[] allTargets(int n) {
+    public static int[] allTargets(int n) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;

@@ -1,6 +1,6 @@
 package io.ultraline.model;
 
-/** Names of the model contract (DESIGN.md 4): signatures, their inputs and outputs. */
+/** Names of the model contract (docs/design.md section 4): signatures, their inputs and outputs. */
 public final class ModelSignatures {
 
     public static final String SERVING = "serving_default";

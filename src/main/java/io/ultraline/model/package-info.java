@@ -1,7 +1,9 @@
 /**
- * The Vision Transformer in TensorFlow Java: building the forward and ULTra relevance graphs from
- * a weights map, exporting and loading SavedModels with their manifest, importing .safetensors
- * checkpoints, and running a loaded model. Knows TensorFlow, not Kafka; everything it returns is
- * plain Java arrays and records so the rest of the system never touches a tensor.
+ * The model's contract, shared by its subpackages and its users: the ViT configuration, the
+ * manifest of a model directory, the signature names, the ULTra variant, what a run returns
+ * ({@link io.ultraline.model.ModelOutput}) and the two exceptions. The work is in the subpackages:
+ * {@code weights} (formats), {@code graph} (TensorFlow graph building), {@code export} (writing model
+ * directories), {@code runtime} (loading and running), {@code train} (the default model's training).
+ * TensorFlow stays inside {@code model..}: everything it returns is plain Java arrays and records.
  */
 package io.ultraline.model;

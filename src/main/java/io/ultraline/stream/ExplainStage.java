@@ -1,5 +1,7 @@
 package io.ultraline.stream;
 
+import io.ultraline.model.ModelUnavailableException;
+
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;

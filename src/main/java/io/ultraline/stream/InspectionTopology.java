@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the inspection topology (DESIGN.md section 3) from plain inputs, so the same topology runs in
+ * Builds the inspection topology (docs/design.md section 3) from plain inputs, so the same topology runs in
  * TopologyTestDriver and on a real broker. Starting, stopping and configuration live elsewhere
  * ({@link StreamsConfigs} for the Kafka Streams settings it relies on).
  *

@@ -21,7 +21,7 @@ final class ModelFrameInspection implements FrameInspection {
 
     ModelFrameInspection(FrameInspector inspector) {
         this.inspector = inspector;
-        ModelManifest manifest = inspector.runner().model().manifest();
+        ModelManifest manifest = inspector.runner().manifest();
         this.model = new ModelIdentity(manifest.name(), manifest.version(), manifest.weightsSha256());
     }
 

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  */
 public record SegmenterConfig(double tau, OptionalInt maxClusters) {
 
-    /** The threshold of DESIGN.md section 1. */
+    /** The threshold of docs/design.md section 1. */
     public static final double DEFAULT_TAU = 0.25;
 
     /** Validates both values. */

@@ -1,7 +1,7 @@
 package io.ultraline.ultra;
 
 /**
- * Segments one image from the explanation maps of its patch tokens, following DESIGN.md
+ * Segments one image from the explanation maps of its patch tokens, following docs/design.md
  * section 1: self-entry fix, cosine distances, average-linkage clustering cut as the
  * {@link SegmenterConfig} says, one normalised map per cluster, and an argmax label per patch.
  *

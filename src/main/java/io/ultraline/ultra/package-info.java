@@ -2,7 +2,7 @@
  * The ULTra method's post-processing, in plain Java: from the N explanation maps of one image to
  * concept segments and pixel masks.
  *
- * <p>The steps follow DESIGN.md section 1, "Segmentation of one image from its N maps":
+ * <p>The steps follow docs/design.md section 1, its segmentation paragraph:
  * {@link io.ultraline.ultra.SelfEntryFix} (step 6 of the map recipe),
  * {@link io.ultraline.ultra.CosineDistances}, {@link io.ultraline.ultra.AverageLinkage} building a
  * {@link io.ultraline.ultra.Dendrogram} that is cut into a {@link io.ultraline.ultra.Clustering},

@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.model.runtime.ComputeDevice;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.health.HealthStatus;

@@ -1,5 +1,7 @@
 package io.ultraline.app;
 
+import io.ultraline.cli.Demo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -3,8 +3,8 @@ package io.ultraline.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.model.ModelOutput;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.TinyVits;
 import io.ultraline.stream.TestModels;
 import java.nio.file.Path;

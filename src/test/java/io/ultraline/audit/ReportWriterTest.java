@@ -29,11 +29,28 @@ class ReportWriterTest {
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve(ReportWriter.JSON).toFile());
         assertThat(json.get("passed").asBoolean()).isFalse();
+        assertThat(json.get("outcome").asText()).isEqualTo("FAILED");
         assertThat(json.get("from").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(json.get("mismatches").get(0).get("differences").get(0).get("field").asText()).isEqualTo("status");
         assertThat(json.get("mismatches").get(0).has("overlayPng")).isFalse();
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertThat(html).contains("FAILED", "&lt;f&gt;", "data:image/png;base64,iVBORw==", "0@6", "0@9: not Avro", "threshold 1.0 vs 2.0")
                 .doesNotContain("<f>", "src=\"http");
+    }
+
+    @Test
+    void aRangeWithNothingInItIsEmptyNotPassed(@TempDir Path dir) throws Exception {
+        AuditReport empty = new AuditReport("line.frames", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-02T00:00:00Z"), List.of(), new AuditReport.ModelInfo("models/x", "tiny", "1", "abc"),
+                List.of(), false, Tolerance.defaults(), 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), 0.1);
+
+        assertThat(empty.empty()).isTrue();
+        assertThat(empty.passed()).isFalse();
+        assertThat(empty.outcome()).isEqualTo("EMPTY");
+        ReportWriter.write(empty, dir);
+        assertThat(new ObjectMapper().readTree(dir.resolve(ReportWriter.JSON).toFile()).get("outcome").asText())
+                .isEqualTo("EMPTY");
+        assertThat(Files.readString(dir.resolve(ReportWriter.HTML))).contains("EMPTY").doesNotContain("PASSED");
     }
 }

@@ -2,10 +2,6 @@ package io.ultraline.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import io.ultraline.avro.RejectReason;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -36,17 +32,5 @@ class DecodeFailureContractTest {
         assertThat(Arrays.stream(io.ultraline.avro.ImageEncoding.values()).map(Enum::name))
                 .containsExactlyInAnyOrder(
                         Arrays.stream(FrameEncoding.values()).map(Enum::name).toArray(String[]::new));
-    }
-
-    @Test
-    void framePackageDependsOnNoKafkaAvroMicronautOrTensorFlow() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.ultraline.frame");
-        assertThat(classes.contain(FrameDecoder.class)).isTrue();
-        ArchRuleDefinition.noClasses().that().resideInAPackage("io.ultraline.frame..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.apache.kafka..", "org.apache.avro..", "io.ultraline.avro..", "io.micronaut..",
-                        "org.tensorflow..")
-                .check(classes);
     }
 }

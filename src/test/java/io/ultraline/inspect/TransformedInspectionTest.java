@@ -7,7 +7,7 @@ import io.ultraline.cli.Main;
 import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.ModelTransform;
+import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.stream.TestModels;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.ByteBuffer;

@@ -1,5 +1,8 @@
 package io.ultraline.model;
 
+import io.ultraline.model.runtime.LoadedModel;
+import io.ultraline.model.runtime.SignatureSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,6 +23,11 @@ class DefaultModelTest {
             assertThat(m.manifest().ultraVariant()).isEqualTo("fast");
             assertThat(m.config().imageSize()).isEqualTo(128);
             assertThat(m.config().numPatches()).isEqualTo(64);
+            assertThat(m.signatures()).extracting(SignatureSummary::key).containsExactly("serving_default", "ultra");
+            assertThat(m.signatures().get(0).inputs()).singleElement().asString().startsWith("images ");
+            assertThat(m.signatures().get(0).outputs()).anyMatch(o -> o.startsWith("tokens "));
+            assertThat(m.signatures().get(1).inputs()).anyMatch(i -> i.startsWith("targets "));
+            assertThat(m.signatures().get(1).outputs()).anyMatch(o -> o.startsWith("relevance "));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.ultraline.model;
 
-/** The ULTra rule of DESIGN.md 1 in plain Java over the full S x S matrix R, for checking graphs. */
-final class ReferenceRule {
+/** The ULTra rule of docs/design.md section 1 in plain Java over the full S x S matrix R, for checking graphs. */
+public final class ReferenceRule {
 
     private ReferenceRule() {
     }
@@ -11,7 +11,7 @@ final class ReferenceRule {
      * @param gradient  per block d f / d A, [H][S][S]
      * @return row {@code token} of R without the CLS column (length S - offset)
      */
-    static double[] row(double[][][][] attention, double[][][][] gradient, int token, int offset) {
+    public static double[] row(double[][][][] attention, double[][][][] gradient, int token, int offset) {
         int s = attention[0][0].length;
         double[][] r = new double[s][s];
         for (int i = 0; i < s; i++) {
@@ -45,7 +45,7 @@ final class ReferenceRule {
     }
 
     /** Relative L2 error of a against b, two float results (b widened to double). */
-    static double relError(float[] a, float[] b) {
+    public static double relError(float[] a, float[] b) {
         double[] wide = new double[b.length];
         for (int i = 0; i < b.length; i++) {
             wide[i] = b[i];
@@ -54,7 +54,7 @@ final class ReferenceRule {
     }
 
     /** Relative L2 error of a against b. */
-    static double relError(float[] a, int from, double[] b) {
+    public static double relError(float[] a, int from, double[] b) {
         double num = 0;
         double den = 0;
         for (int i = 0; i < b.length; i++) {

@@ -1,5 +1,10 @@
 package io.ultraline.model;
 
+import io.ultraline.model.export.ModelExporter;
+import io.ultraline.model.weights.RandomVitWeights;
+import io.ultraline.model.weights.VitWeights;
+import io.ultraline.model.weights.WeightTensor;
+
 import java.util.SplittableRandom;
 
 /** Tiny random ViTs in timm naming, built by the tests themselves (shared by tests of other packages). */

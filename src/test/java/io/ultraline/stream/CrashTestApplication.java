@@ -2,8 +2,8 @@ package io.ultraline.stream;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;

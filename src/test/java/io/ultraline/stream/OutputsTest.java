@@ -243,6 +243,6 @@ class OutputsTest {
     private static void assertStamp(ModelStamp stamp) {
         assertThat(stamp.getName()).isEqualTo("tiny-test");
         assertThat(stamp.getVersion()).isEqualTo("0");
-        assertThat(stamp.getDigest()).isEqualTo(TestModels.inspector().runner().model().manifest().weightsSha256());
+        assertThat(stamp.getDigest()).isEqualTo(TestModels.inspector().runner().manifest().weightsSha256());
     }
 }

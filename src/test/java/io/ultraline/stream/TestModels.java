@@ -1,8 +1,8 @@
 package io.ultraline.stream;
 
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
 import java.io.IOException;

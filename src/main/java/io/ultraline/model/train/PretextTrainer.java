@@ -1,14 +1,14 @@
 package io.ultraline.model.train;
 
-import io.ultraline.model.GraphLayout;
-import io.ultraline.model.GraphWeights;
-import io.ultraline.model.RandomVitWeights;
-import io.ultraline.model.TensorIo;
+import io.ultraline.model.graph.GraphLayout;
+import io.ultraline.model.graph.GraphWeights;
+import io.ultraline.model.weights.RandomVitWeights;
+import io.ultraline.model.runtime.TensorIo;
 import io.ultraline.model.VitConfig;
-import io.ultraline.model.VitForward;
-import io.ultraline.model.VitOps;
-import io.ultraline.model.VitWeights;
-import io.ultraline.model.WeightTensor;
+import io.ultraline.model.graph.VitForward;
+import io.ultraline.model.graph.VitOps;
+import io.ultraline.model.weights.VitWeights;
+import io.ultraline.model.weights.WeightTensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.Graph;

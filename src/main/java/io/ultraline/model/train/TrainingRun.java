@@ -1,6 +1,9 @@
 package io.ultraline.model.train;
 
-import io.ultraline.model.ModelExporter;
+import io.ultraline.model.weights.Safetensors;
+import io.ultraline.model.weights.VitWeights;
+
+import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
@@ -116,10 +119,10 @@ public final class TrainingRun {
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("source", "trained by ultraline model train on synthetic camera-line frames");
             provenance.put("trainedWith", "TensorFlow Java 1.1.0");
-            io.ultraline.model.VitWeights trained = trainer.weights();
+            io.ultraline.model.weights.VitWeights trained = trainer.weights();
             if (p.weightsOut() != null) {
                 // full-depth timm weights: re-export at another target layer with `model import`
-                io.ultraline.model.Safetensors.write(p.weightsOut(), trained.asMap(),
+                io.ultraline.model.weights.Safetensors.write(p.weightsOut(), trained.asMap(),
                         Map.of("heads", String.valueOf(p.config().heads())));
             }
             ModelManifest m = ModelExporter.export(p.config(), trained,

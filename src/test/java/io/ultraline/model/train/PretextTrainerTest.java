@@ -2,13 +2,13 @@ package io.ultraline.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ultraline.model.GraphLayout;
-import io.ultraline.model.LoadedModel;
-import io.ultraline.model.ModelExporter;
+import io.ultraline.model.graph.GraphLayout;
+import io.ultraline.model.runtime.LoadedModel;
+import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
-import io.ultraline.model.VitWeights;
-import io.ultraline.model.WeightTensor;
+import io.ultraline.model.weights.VitWeights;
+import io.ultraline.model.weights.WeightTensor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
