@@ -5,8 +5,8 @@ import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.eval.Auroc;
 import io.ultraline.defect.eval.RawPixelKnn;
 import io.ultraline.frame.Resize;
-import io.ultraline.model.ModelRunner;
-import io.ultraline.model.RunnerOptions;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class DetectionStudy {
         try (ModelRunner runner = ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
             FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(ProfileConfig.defaults(), DefectDetector.defaultRegionFinder()),
-                    runner.model().manifest().shifts());
+                    runner.manifest().shifts());
             TokenPlaces places = new TokenPlaces(runner.config().gridSize(), runner.config().dim());
             List<float[]> good = new ArrayList<>();
             for (Path p : data.calibration()) {
