@@ -1,5 +1,6 @@
 // The line dashboard: polls the operator API each second, one tile per camera with its latest
-// overlay, status and score sparkline, and the open alerts. With security on, the browser opens
+// overlay (outlines only), its caption as HTML, status, normalised score (score / threshold) and
+// score sparkline, and the open alerts. With security on, the browser opens
 // /?access_token=TOKEN once; the server answers with an HttpOnly session cookie that authorises
 // this page and its API calls, so this script never sees or sends the token.
 (function () {
@@ -20,14 +21,17 @@
     if (!tile) {
       tile = el('article', { id: 'tile-' + cameraId, class: 'tile', 'data-camera': cameraId });
       const h = el('h2');
-      h.append(el('span', { class: 'camera' }, cameraId), el('span', { class: 'status' }, ''));
+      h.append(el('span', { class: 'camera' }, cameraId), el('span', { class: 'norm' }, ''),
+        el('span', { class: 'status' }, ''));
+      const figure = el('figure');
       const img = el('img', { class: 'overlay', alt: 'latest overlay of ' + cameraId, 'data-loaded': 'false' });
       img.addEventListener('load', () => img.setAttribute('data-loaded', img.naturalWidth > 0 ? 'true' : 'false'));
+      figure.append(img, el('figcaption', { class: 'caption' }));
       const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
       svg.setAttribute('class', 'spark');
       svg.setAttribute('viewBox', '0 0 100 40');
       svg.setAttribute('preserveAspectRatio', 'none');
-      tile.append(h, img, el('div', { class: 'meta' }), svg);
+      tile.append(h, figure, el('div', { class: 'meta' }), svg);
       tiles.append(tile);
     }
     return tile;
@@ -60,14 +64,37 @@
     if (old && old.startsWith('blob:')) URL.revokeObjectURL(old);
   }
 
+  function fixed(x, digits) {
+    return x === null || x === undefined ? '–' : x.toFixed(digits);
+  }
+
+  // the caption the overlay PNG used to carry in a strip that was cut off: camera, status, score,
+  // time and regions, as text the page lays out (and a screen reader reads)
+  function caption(figcaption, camera) {
+    const norm = camera.normalisedScore;
+    const n = el('span', { class: 'norm' + (norm !== null && norm >= 1 ? ' over' : ''),
+      title: 'score / threshold: 1 is the camera\'s own threshold, comparable across cameras' },
+      norm === null ? 'not calibrated' : norm.toFixed(2) + '× threshold');
+    figcaption.replaceChildren(
+      el('span', { class: 'camera' }, camera.cameraId), ' ',
+      el('span', { class: 'status' }, camera.status), ' ', n,
+      el('br'),
+      'score ' + fixed(camera.frameScore, 3) + ' / threshold ' + fixed(camera.threshold, 3)
+        + ' · regions ' + camera.regionCount + ' · concepts ' + camera.conceptCount,
+      el('br'),
+      'frame ' + camera.frameId + ' · ' + new Date(camera.captureTimestamp).toLocaleTimeString());
+  }
+
   function render(camera) {
     const tile = tileOf(camera.cameraId);
     tile.setAttribute('data-status', camera.status);
-    tile.querySelector('.status').textContent = camera.status;
-    const threshold = camera.threshold === null ? '–' : camera.threshold.toFixed(3);
+    tile.setAttribute('data-normalised', camera.normalisedScore === null ? '' : camera.normalisedScore.toFixed(4));
+    tile.querySelector('h2 .status').textContent = camera.status;
+    const norm = tile.querySelector('h2 .norm');
+    norm.textContent = camera.normalisedScore === null ? '' : camera.normalisedScore.toFixed(2) + '×';
+    caption(tile.querySelector('figcaption'), camera);
     const meta = tile.querySelector('.meta');
-    meta.textContent = 'score ' + camera.frameScore.toFixed(3) + ' / threshold ' + threshold
-      + ' · regions ' + camera.regionCount + ' · frame ' + camera.frameId;
+    meta.textContent = 'score ' + fixed(camera.frameScore, 3) + ' / threshold ' + fixed(camera.threshold, 3);
     if (camera.openAlerts > 0) {
       meta.append(' · ', el('span', { class: 'alert-badge' }, camera.openAlerts + ' open alert(s)'));
     }
