@@ -73,7 +73,7 @@ final class EvidenceView {
         if (found.isEmpty()) {
             if (!local) {
                 for (HostInfo peer : pipeline.queries().otherInstances()) {
-                    if (peers.get(peer, "/api/alerts/" + enc(alertId) + "/evidence?local=true")
+                    if (peers.get(peer, "/api/evidence?local=true&alertId=" + enc(alertId))
                             instanceof PeerClient.Answer a && a.status() == 200) {
                         return HttpResponse.ok(a.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
                     }
@@ -84,15 +84,18 @@ final class EvidenceView {
         }
         LineAlert alert = found.get();
         boolean line = alert.getScope() == AlertScope.LINE;
+        // the rule's window when it opened: its last windowFrames frames, within windowMillis when bounded
         long to = alert.getOpenedTimestamp().toEpochMilli();
-        long from = to - alert.getWindowMillis();
-        VerdictHistory.Window held = history.window(alert.getScopeId(), line, from, to);
+        long from = alert.getWindowMillis() > 0 ? to - alert.getWindowMillis() : Long.MIN_VALUE;
+        int frames = Math.max(1, alert.getWindowFrames());
+        VerdictHistory.Window held = history.window(alert.getScopeId(), line, from, to, frames);
         List<HistoryPoint> points = held.points();
         String readFrom = "memory";
         if (!held.complete()) {
             Predicate<FrameVerdict> inScope = v -> alert.getScopeId().equals(line ? v.getLineId() : v.getCameraId());
             try {
-                points = topics.verdicts(from, to, inScope).stream().map(HistoryPoint::of).toList();
+                List<HistoryPoint> read = topics.verdicts(from, to, inScope).stream().map(HistoryPoint::of).toList();
+                points = read.subList(Math.max(0, read.size() - frames), read.size());
                 readFrom = pipeline.topics().verdicts().name();
             } catch (TimeoutException e) {
                 readFrom = "memory (" + pipeline.topics().verdicts().name() + " did not answer: " + e.getMessage() + ")";
@@ -100,8 +103,9 @@ final class EvidenceView {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alert", AlertJson.toTree(alert));
-        body.put("from", from);
+        body.put("from", points.isEmpty() ? null : points.get(0).captureMillis());
         body.put("to", to);
+        body.put("windowFrames", frames);
         body.put("readFrom", readFrom);
         body.put("frames", points.stream().map(p -> withImage(p.json(), p.cameraId(), p.frameId())).toList());
         return HttpResponse.ok(body);

@@ -35,8 +35,12 @@ final class ShiftController {
         return evidence.history(cameraId, limit == null ? config.historyFrames() : limit, Boolean.TRUE.equals(local));
     }
 
-    @Get("/alerts/{alertId}/evidence{?local}")
-    HttpResponse<?> evidence(@PathVariable String alertId, @QueryValue @Nullable Boolean local) {
+    /** The alert id is a query value: ids hold slashes ({@code rule/camera/source}), which no path segment may. */
+    @Get("/evidence{?alertId,local}")
+    HttpResponse<?> evidence(@QueryValue @Nullable String alertId, @QueryValue @Nullable Boolean local) {
+        if (alertId == null || alertId.isBlank()) {
+            return HttpResponse.badRequest(Map.of("error", "alertId is required: GET /api/evidence?alertId=<id>"));
+        }
         return evidence.evidence(alertId, Boolean.TRUE.equals(local));
     }
 

@@ -4,6 +4,7 @@ import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.Topic;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ final class TopicReadBack {
 
     /** How long one read-back may take; a drill-down that waits longer says so. */
     static final Duration DEADLINE = Duration.ofSeconds(15);
+    /** How long after its frame's capture a verdict may be written: processing and batching delay. */
+    static final Duration LATE = Duration.ofMinutes(2);
 
     private final Map<String, Object> clientConfig;
     private final PipelineTopics topics;
     private final int maxRecords;
 
+    @Inject
     TopicReadBack(ServiceSettings settings, PipelineService pipeline, DashboardConfig dashboard) {
         this(clientConfig(settings), pipeline.topics(), dashboard.readBackMax());
     }
@@ -54,8 +58,10 @@ final class TopicReadBack {
 
     /**
      * The committed verdicts captured in {@code [from, to]} that {@code wanted} accepts, oldest first,
-     * from every partition of line.verdicts: records are seeked to by their timestamp, which is at or
-     * after the frame's capture. At most {@code read-back-max} records are read in all.
+     * from every partition of line.verdicts. Record timestamps are at or after their frame's capture,
+     * so each partition is read up to the first record stamped {@link #LATE} after {@code to}, and
+     * from at most {@code read-back-max} records before that: a window further back than that on a
+     * busy partition comes back cut at its start.
      */
     List<FrameVerdict> verdicts(long from, long to, Predicate<FrameVerdict> wanted) {
         Topic<String, FrameVerdict> topic = topics.verdicts();
@@ -66,26 +72,28 @@ final class TopicReadBack {
                     new TopicPartition(topic.name(), p.partition())));
             consumer.assign(partitions);
             Map<TopicPartition, Long> times = new HashMap<>();
-            partitions.forEach(p -> times.put(p, from));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, DEADLINE);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, DEADLINE);
+            partitions.forEach(p -> times.put(p, to + LATE.toMillis()));
+            Map<TopicPartition, OffsetAndTimestamp> after = consumer.offsetsForTimes(times, DEADLINE);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, DEADLINE);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, DEADLINE));
             List<TopicPartition> reading = new ArrayList<>();
             for (TopicPartition p : partitions) {
-                OffsetAndTimestamp start = starts.get(p);
-                if (start != null && start.offset() < ends.get(p)) {
-                    consumer.seek(p, start.offset());
+                if (after.get(p) != null) {
+                    ends.put(p, after.get(p).offset());
+                }
+                long start = Math.max(begins.get(p), ends.get(p) - maxRecords);
+                if (start < ends.get(p)) {
+                    consumer.seek(p, start);
                     reading.add(p);
                 }
             }
             consumer.assign(reading);
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            int read = 0;
-            while (!reading.isEmpty() && read < maxRecords && System.nanoTime() < deadline) {
+            while (!reading.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, FrameVerdict> r : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
                     FrameVerdict v = r.value();
-                    long capture = v == null ? Long.MIN_VALUE : v.getCaptureTimestamp().toEpochMilli();
-                    if (v != null && capture >= from && capture <= to && wanted.test(v)) {
+                    TopicPartition p = new TopicPartition(r.topic(), r.partition());
+                    if (v != null && r.offset() < ends.get(p) && in(v, from, to) && wanted.test(v)) {
                         out.add(v);
                     }
                 }
@@ -95,6 +103,11 @@ final class TopicReadBack {
         }
         out.sort((a, b) -> a.getCaptureTimestamp().compareTo(b.getCaptureTimestamp()));
         return out;
+    }
+
+    private static boolean in(FrameVerdict v, long from, long to) {
+        long capture = v.getCaptureTimestamp().toEpochMilli();
+        return capture >= from && capture <= to;
     }
 
     /** The committed record at {@code offset} of line.frames' {@code partition}, if it is still there. */

@@ -30,6 +30,8 @@ final class VerdictHistory implements PipelineObserver {
 
     private final int framesPerCamera;
     private final Map<String, Deque<HistoryPoint>> cameras = new HashMap<>();
+    /** Cameras that have dropped a verdict for the bound: their memory no longer starts at their first. */
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
     /** Opening record of each alert, oldest first. */
     private final LinkedHashMap<String, LineAlert> alerts = new LinkedHashMap<>();
 
@@ -49,6 +51,7 @@ final class VerdictHistory implements PipelineObserver {
         points.addLast(HistoryPoint.of(verdict));
         while (points.size() > framesPerCamera) {
             points.removeFirst();
+            dropped.add(verdict.getCameraId());
         }
     }
 
@@ -77,28 +80,28 @@ final class VerdictHistory implements PipelineObserver {
     }
 
     /**
-     * The verdicts held whose capture time is in {@code [from, to]} and that match {@code scope}
-     * (a camera id, or a line id for a line alert), and whether the memory reaches back to
-     * {@code from} for all of them (else the rest must be read from the topic).
+     * The last {@code frames} verdicts held that match {@code scope} (a camera id, or a line id for
+     * a line alert) and were captured in {@code [from, to]}, oldest first: an alert rule's window.
+     * Complete when memory holds all of them: as many as asked for, and no camera of the scope that
+     * dropped verdicts for the bound holds none older than the earliest one returned.
      */
-    synchronized Window window(String scopeId, boolean line, long from, long to) {
+    synchronized Window window(String scopeId, boolean line, long from, long to, int frames) {
         List<HistoryPoint> found = new ArrayList<>();
-        boolean complete = true;
+        List<Long> oldestHeld = new ArrayList<>();
         for (Deque<HistoryPoint> points : cameras.values()) {
             if (points.isEmpty() || !(line ? points.peekLast().lineId() : points.peekLast().cameraId()).equals(scopeId)) {
                 continue;
             }
-            // the oldest verdict held is after the window's start: older ones were dropped, or came before
-            // this instance owned the camera (a restart, a rebalance)
-            if (points.peekFirst().captureMillis() > from) {
-                complete = false;
+            if (dropped.contains(points.peekLast().cameraId())) {
+                oldestHeld.add(points.peekFirst().captureMillis());
             }
             points.stream().filter(p -> p.captureMillis() >= from && p.captureMillis() <= to).forEach(found::add);
         }
-        if (found.isEmpty()) {
-            complete = false;
-        }
-        return new Window(found, complete);
+        found.sort(java.util.Comparator.comparingLong(HistoryPoint::captureMillis));
+        List<HistoryPoint> last = found.subList(Math.max(0, found.size() - frames), found.size());
+        boolean complete = last.size() == frames
+                && oldestHeld.stream().allMatch(oldest -> oldest <= last.get(0).captureMillis());
+        return new Window(List.copyOf(last), complete);
     }
 
     /** The alert as it opened, if it opened lately on this instance. */
@@ -108,6 +111,7 @@ final class VerdictHistory implements PipelineObserver {
 
     synchronized void forget(String cameraId) {
         cameras.remove(cameraId);
+        dropped.remove(cameraId);
     }
 
     /** Verdicts of an alert's window, and whether they are all of them. */

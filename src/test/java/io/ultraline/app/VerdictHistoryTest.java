@@ -42,19 +42,39 @@ class VerdictHistoryTest {
     }
 
     @Test
-    void aWindowIsCompleteOnlyWhenMemoryReachesBackToItsStart() {
+    void aWindowIsCompleteOnlyWhenMemoryHoldsAllOfItsFrames() {
         VerdictHistory history = new VerdictHistory(3);
         for (int i = 0; i < 5; i++) {
             history.verdict(at("c", "f" + i, 100L * i));
         }
-        VerdictHistory.Window held = history.window("c", false, 200, 400);
+        VerdictHistory.Window held = history.window("c", false, Long.MIN_VALUE, 400, 2);
         assertThat(held.complete()).isTrue();
-        assertThat(held.points()).extracting(HistoryPoint::frameId).containsExactly("f2", "f3", "f4");
-        VerdictHistory.Window dropped = history.window("c", false, 100, 400);
+        assertThat(held.points()).extracting(HistoryPoint::frameId).containsExactly("f3", "f4");
+        assertThat(history.window("c", false, Long.MIN_VALUE, 300, 2).points()).extracting(HistoryPoint::frameId)
+                .as("up to the opening frame").containsExactly("f2", "f3");
+        VerdictHistory.Window dropped = history.window("c", false, Long.MIN_VALUE, 400, 4);
         assertThat(dropped.complete()).as("f1 was dropped").isFalse();
         assertThat(dropped.points()).hasSize(3);
-        assertThat(history.window("l", true, 200, 300).points()).as("by line id")
+        assertThat(history.window("c", false, 350, 400, 4).points()).as("within the window's time")
+                .extracting(HistoryPoint::frameId).containsExactly("f4");
+        assertThat(history.window("l", true, Long.MIN_VALUE, 300, 2).points()).as("by line id")
                 .extracting(HistoryPoint::frameId).containsExactly("f2", "f3");
+    }
+
+    @Test
+    void aLineWindowIsIncompleteWhenOneOfItsCamerasDroppedFramesOfIt() {
+        VerdictHistory history = new VerdictHistory(2);
+        history.verdict(at("d", "g0", 50));
+        for (int i = 0; i < 4; i++) {
+            history.verdict(at("c", "f" + i, 100L * i));
+        }
+        history.verdict(at("d", "g1", 350));
+        VerdictHistory.Window w = history.window("l", true, Long.MIN_VALUE, 400, 3);
+        assertThat(w.points()).extracting(HistoryPoint::frameId).containsExactly("f2", "f3", "g1");
+        assertThat(w.complete()).as("d dropped nothing, c nothing after f2").isTrue();
+        VerdictHistory.Window four = history.window("l", true, Long.MIN_VALUE, 400, 4);
+        assertThat(four.points()).extracting(HistoryPoint::frameId).containsExactly("g0", "f2", "f3", "g1");
+        assertThat(four.complete()).as("c dropped f1, captured after g0").isFalse();
     }
 
     @Test
