@@ -8,6 +8,8 @@
   const same = { credentials: 'same-origin' };
   const tiles = document.getElementById('tiles');
   const shownFrame = {};
+  // shared with shift.js and operator.js, which add the history, evidence and operator buttons
+  const ul = window.ultraline = { same: same, el: el, json: json, tileHooks: [], refreshHooks: [], alertHooks: [] };
 
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
@@ -33,6 +35,7 @@
       svg.setAttribute('preserveAspectRatio', 'none');
       tile.append(h, figure, el('div', { class: 'meta' }), svg);
       tiles.append(tile);
+      ul.tileHooks.forEach(hook => hook(tile, cameraId));
     }
     return tile;
   }
@@ -102,10 +105,30 @@
     return showOverlay(tile, camera);
   }
 
-  function json(r) {
+  // an error answer's own message ({"error": ...}) where it has one: it says what to do
+  async function json(r) {
     if (r.status === 401) throw new Error('the session has ended: open /?access_token=<token> again');
-    if (!r.ok) throw new Error('HTTP ' + r.status);
+    if (!r.ok) {
+      let message = 'HTTP ' + r.status;
+      try { message += ': ' + (await r.json()).error; } catch (e) { /* not JSON */ }
+      throw new Error(message);
+    }
     return r.json();
+  }
+
+  // rebuilt only when an alert comes, goes or changes, so its buttons stay put between refreshes
+  let shownAlerts = null;
+  function showAlerts(open) {
+    const key = JSON.stringify(open.map(a => [a.alertId, a.acknowledgedAt || null, a.defectiveFrames]));
+    if (key === shownAlerts) return;
+    shownAlerts = key;
+    const list = document.getElementById('alerts');
+    list.replaceChildren(...(open.length ? open.map(a => {
+      const li = el('li', { class: 'open', 'data-alert': a.alertId });
+      li.append(el('span', { class: 'alert-text' }, a.scope + ' ' + a.scopeId + ': ' + a.message));
+      ul.alertHooks.forEach(hook => hook(li, a));
+      return li;
+    }) : [el('li', { class: 'none' }, 'none')]));
   }
 
   async function refresh() {
@@ -117,19 +140,20 @@
       const cameras = camsBody.cameras || [];
       const open = alertsBody.alerts || [];
       await Promise.all(cameras.map(render));
-      const list = document.getElementById('alerts');
-      list.replaceChildren(...(open.length ? open.map(a =>
-        el('li', { class: 'open', 'data-alert': a.alertId }, a.scope + ' ' + a.scopeId + ': ' + a.message))
-        : [el('li', { class: 'none' }, 'none')]));
+      showAlerts(open);
       const defects = cameras.filter(c => c.status === 'DEFECT').length;
       document.getElementById('summary').textContent = cameras.length + ' cameras · ' + defects
         + ' showing a defect · ' + open.length + ' open alerts';
+      ul.refreshHooks.forEach(hook => hook(cameras, open));
       document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     } catch (e) {
       document.getElementById('summary').textContent = 'cannot reach the API: ' + e.message;
     }
   }
 
-  refresh();
-  setInterval(refresh, 1000);
+  // the other scripts register their hooks first (they load after this one, the page starts on load)
+  window.addEventListener('load', () => {
+    refresh();
+    setInterval(refresh, 1000);
+  });
 })();
