@@ -121,7 +121,7 @@ class ShiftDashboardIT {
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 seen.add(attribute(browser, tile, "data-state") + " | " + text(browser, tile + " .calibration-status")
-                        + " | " + text(browser, tile + " .calibration-result")));
+                        + " | " + text(browser, tile + " .calibration-result"));
                 return "running".equals(attribute(browser, tile, "data-state"))
                         && text(browser, tile + " .calibration-status").matches("calibrating: \\d+ / 200 frames");
             });
