@@ -42,7 +42,7 @@
 
   function sparkline(svg, scores) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    const scored = scores.filter(s => s.threshold !== null);
+    const scored = scores.filter(s => s.threshold != null);
     if (scored.length < 2) return;
     const max = Math.max(...scored.map(s => Math.max(s.score, s.threshold))) * 1.1 || 1;
     const pts = scored.map((s, i) => (i * 100 / (scored.length - 1)).toFixed(1) + ',' + (40 - s.score / max * 40).toFixed(1));
@@ -75,9 +75,9 @@
   // time and regions, as text the page lays out (and a screen reader reads)
   function caption(figcaption, camera) {
     const norm = camera.normalisedScore;
-    const n = el('span', { class: 'norm' + (norm !== null && norm >= 1 ? ' over' : ''),
+    const n = el('span', { class: 'norm' + (norm != null && norm >= 1 ? ' over' : ''),
       title: 'score / threshold: 1 is the camera\'s own threshold, comparable across cameras' },
-      norm === null ? 'not calibrated' : norm.toFixed(2) + '× threshold');
+      norm == null ? 'not calibrated' : norm.toFixed(2) + '× threshold');
     figcaption.replaceChildren(
       el('span', { class: 'camera' }, camera.cameraId), ' ',
       el('span', { class: 'status' }, camera.status), ' ', n,
@@ -91,10 +91,10 @@
   function render(camera) {
     const tile = tileOf(camera.cameraId);
     tile.setAttribute('data-status', camera.status);
-    tile.setAttribute('data-normalised', camera.normalisedScore === null ? '' : camera.normalisedScore.toFixed(4));
+    tile.setAttribute('data-normalised', camera.normalisedScore == null ? '' : camera.normalisedScore.toFixed(4));
     tile.querySelector('h2 .status').textContent = camera.status;
     const norm = tile.querySelector('h2 .norm');
-    norm.textContent = camera.normalisedScore === null ? '' : camera.normalisedScore.toFixed(2) + '×';
+    norm.textContent = camera.normalisedScore == null ? '' : camera.normalisedScore.toFixed(2) + '×';
     caption(tile.querySelector('figcaption'), camera);
     const meta = tile.querySelector('.meta');
     meta.textContent = 'score ' + fixed(camera.frameScore, 3) + ' / threshold ' + fixed(camera.threshold, 3);

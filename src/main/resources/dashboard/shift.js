@@ -33,7 +33,7 @@
     const img = figure.querySelector('img');
     img.setAttribute('data-loaded', 'false');
     figure.querySelector('figcaption').textContent = frame.cameraId + ' · ' + frame.frameId + ' · ' + frame.status
-      + ' · ' + (frame.normalisedScore === null ? 'not calibrated' : frame.normalisedScore.toFixed(2) + '× threshold')
+      + ' · ' + (frame.normalisedScore == null ? 'not calibrated' : frame.normalisedScore.toFixed(2) + '× threshold')
       + ' · regions ' + frame.regionCount + ' · ' + new Date(frame.captureTimestamp).toLocaleString()
       + (frame.inMemory ? '' : ' · read back from ' + frame.source.topic);
     ul.frameFigureHooks.forEach(hook => hook(figure, frame));
@@ -53,7 +53,7 @@
     svg.setAttribute('class', 'history-chart');
     svg.setAttribute('viewBox', '0 0 400 100');
     svg.setAttribute('preserveAspectRatio', 'none');
-    const scored = frames.filter(f => f.normalisedScore !== null);
+    const scored = frames.filter(f => f.normalisedScore != null);
     const max = Math.max(1.5, ...scored.map(f => f.normalisedScore)) * 1.05;
     const y = v => (100 - v / max * 100).toFixed(1);
     const one = document.createElementNS(ns, 'line');
@@ -90,7 +90,7 @@
       actions.append(show);
       row.append(el('td', {}, new Date(f.captureTimestamp).toLocaleTimeString()), el('td', {}, f.cameraId),
         el('td', {}, f.frameId), el('td', { class: 'status' }, f.status),
-        el('td', { class: 'norm' }, f.normalisedScore === null ? '–' : f.normalisedScore.toFixed(2) + '×'),
+        el('td', { class: 'norm' }, f.normalisedScore == null ? '–' : f.normalisedScore.toFixed(2) + '×'),
         el('td', {}, String(f.regionCount)), actions);
       ul.frameRowHooks.forEach(hook => hook(actions, f));
       t.append(row);
