@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one alert event to the webhook under a {@link RetryPolicy}: retries connection errors,
+ * Delivers one alert event to the webhook under a {@link WebhookRetryPolicy}: retries connection errors,
  * timeouts, 5xx, 408 and 429 with exponential backoff; gives up at once on any other status.
  */
 public final class AlertDelivery {
@@ -15,10 +15,10 @@ public final class AlertDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
     private final WebhookSender sender;
-    private final RetryPolicy policy;
+    private final WebhookRetryPolicy policy;
     private final Sleeper sleeper;
 
-    public AlertDelivery(WebhookSender sender, RetryPolicy policy, Sleeper sleeper) {
+    public AlertDelivery(WebhookSender sender, WebhookRetryPolicy policy, Sleeper sleeper) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -40,11 +40,11 @@ public final class AlertDelivery {
             }
             try {
                 status = sender.post(idempotencyKey, json);
-                if (RetryPolicy.accepted(status)) {
+                if (WebhookRetryPolicy.accepted(status)) {
                     return DeliveryResult.delivered(attempt, status);
                 }
                 reason = "HTTP_" + status;
-                if (!RetryPolicy.retryable(status)) {
+                if (!WebhookRetryPolicy.retryable(status)) {
                     LOG.warn("Webhook refused alert {} with HTTP {}; not retried", idempotencyKey, status);
                     return new DeliveryResult(false, attempt, status, reason, true);
                 }

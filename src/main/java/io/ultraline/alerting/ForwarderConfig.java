@@ -22,12 +22,12 @@ import java.util.Optional;
  * @param signer          signs every request ({@link WebhookSigner#HEADER}) when present
  */
 public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
-        String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, RetryPolicy policy,
+        String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, WebhookRetryPolicy policy,
         Duration requestTimeout, Optional<WebhookSigner> signer) {
 
     /** Unsigned requests. */
     public ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
-            String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, RetryPolicy policy,
+            String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, WebhookRetryPolicy policy,
             Duration requestTimeout) {
         this(clientConfig, serdeConfig, alertsTopic, deadLetterTopic, groupId, autoOffsetReset, webhook, policy,
                 requestTimeout, Optional.empty());

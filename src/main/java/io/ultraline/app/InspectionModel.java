@@ -36,8 +36,8 @@ public final class InspectionModel implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            runner = ModelRunner.load(model.path(), new RunnerOptions(model.modelThreads(), 0, 64, true,
-                    model.modelParallelRuns()));
+            runner = ModelRunner.load(model.path(), RunnerOptions.defaults().withIntraOpThreads(model.modelThreads())
+                    .withParallelRuns(model.modelParallelRuns()));
         } catch (RuntimeException e) {
             throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
                     + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);

@@ -7,7 +7,7 @@ import io.ultraline.avro.PixelMask;
 import io.ultraline.defect.QuantisedHeatmap;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.stream.FrameDecoding;
-import io.ultraline.stream.FrameRejection;
+import io.ultraline.stream.DeadLetterException;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ final class OverlayRenderer {
         BufferedImage frame;
         try {
             frame = decoding.decode(entry.frame()).toBufferedImage();
-        } catch (FrameRejection e) {
+        } catch (DeadLetterException e) {
             problems.add("frame not shown: " + e.getMessage());
             return new GridOverlay(placeholder(), 1, 1, MIN_SIDE).withCaption(problems);
         }

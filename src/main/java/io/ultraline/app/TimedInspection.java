@@ -72,6 +72,12 @@ final class TimedInspection implements FrameInspection {
     }
 
     @Override
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
+            int frameHeight) {
+        return inner.regions(scored, explained, frameWidth, frameHeight);
+    }
+
+    @Override
     public ProfileBuilder newCalibration() {
         return inner.newCalibration();
     }

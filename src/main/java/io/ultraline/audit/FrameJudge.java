@@ -205,7 +205,7 @@ final class FrameJudge {
 
     /** Side of the square token grid (a frame scanned in two-stage mode has no segmentation to ask). */
     private static int grid(InspectedFrame inspected) {
-        return (int) Math.round(Math.sqrt(inspected.model().numPatches()));
+        return (int) Math.round(Math.sqrt(inspected.modelOutput().numPatches()));
     }
 
     private static String cut(String line) {

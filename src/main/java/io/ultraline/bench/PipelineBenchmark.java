@@ -192,7 +192,8 @@ public final class PipelineBenchmark {
         log.println("generating frames ...");
         BenchFrames frames;
         try (ModelRunner runner = ModelRunner.load(settings.modelDir(),
-                new RunnerOptions(settings.threads(), 0, 64, true, settings.parallelRuns()))) {
+                RunnerOptions.defaults().withIntraOpThreads(settings.threads())
+                        .withParallelRuns(settings.parallelRuns()))) {
             frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), POOL,
                     settings.calibrationFrames(), settings.defectRate());
             FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES,

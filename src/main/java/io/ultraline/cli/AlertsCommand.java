@@ -3,7 +3,7 @@ package io.ultraline.cli;
 import io.ultraline.alerting.AlertForwarder;
 import io.ultraline.alerting.AlertTail;
 import io.ultraline.alerting.ForwarderConfig;
-import io.ultraline.alerting.RetryPolicy;
+import io.ultraline.alerting.WebhookRetryPolicy;
 import io.ultraline.alerting.WebhookSecret;
 import io.ultraline.alerting.WebhookSigner;
 import io.ultraline.stream.Topics;
@@ -67,7 +67,7 @@ final class AlertsCommand {
         public Integer call() throws Exception {
             ForwarderConfig config = new ForwarderConfig(connection.clientConfig(), connection.serdeConfig(),
                     connection.topic(Topics.ALERTS), connection.topic(Topics.ALERTS_DLQ), groupId,
-                    fromBeginning ? "earliest" : "latest", webhook, new RetryPolicy(maxAttempts, backoff, maxBackoff),
+                    fromBeginning ? "earliest" : "latest", webhook, new WebhookRetryPolicy(maxAttempts, backoff, maxBackoff),
                     timeout, WebhookSecret.load(Optional.ofNullable(signingSecretFile), System::getenv));
             AlertForwarder forwarder = AlertForwarder.create(config);
             Duration grace = timeout.plusSeconds(10);

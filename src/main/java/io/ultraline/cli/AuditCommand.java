@@ -94,7 +94,8 @@ final class AuditCommand implements Callable<Integer> {
                     + ", not the recorded one (--allow-model-mismatch)");
         }
         AuditReport result;
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, interThreads, 64, false, parallelRuns))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withInterOpThreads(interThreads).withWarmUp(false).withParallelRuns(parallelRuns))) {
             FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes(),
                     config.calibration().rawPixels());
             FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),

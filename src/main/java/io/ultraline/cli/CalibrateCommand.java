@@ -64,7 +64,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         ProfileConfig cfg = new ProfileConfig(maxBank, quantile, margin, ProfileConfig.defaults().folds(),
                 ProfileConfig.defaults().seed(), appearance ? AppearanceConfig.defaults() : AppearanceConfig.off());
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withWarmUp(false))) {
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, DefectDetector.defaultRegionFinder()));
             ReferenceProfile p = inspector.calibrate(frames, 1, 8);

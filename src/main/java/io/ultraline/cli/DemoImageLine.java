@@ -12,7 +12,7 @@ import io.ultraline.gateway.Gateway;
 import io.ultraline.gateway.KafkaFrameSink;
 import io.ultraline.gateway.Pacer;
 import io.ultraline.gateway.Progress;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.Topic;
 import java.io.IOException;
@@ -46,7 +46,7 @@ final class DemoImageLine implements AutoCloseable {
         // the demo's own console shows the dashboard; refusals still go to stderr
         Progress progress = new Progress(System.err, false, Long.MAX_VALUE, System::nanoTime);
         Topic<String, CameraFrame> frames = topics.frames();
-        FrameLimits limits = FrameLimits.defaults();
+        FrameRecordLimits limits = FrameRecordLimits.defaults();
         this.sink = KafkaFrameSink.create(clientConfig, frames.keySerde().serializer(),
                 frames.valueSerde().serializer(), frames.name(), limits.maxBytes(), progress);
         this.gateway = new Gateway(new Gateway.Defaults("line-1", camera, null, Map.of("source", "demo-images")),

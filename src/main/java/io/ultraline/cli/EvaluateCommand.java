@@ -127,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, true, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads))) {
             RegionConfig rd = RegionConfig.defaults();
             RegionConfig regions = new RegionConfig(lowFactor != null ? lowFactor : rd.lowFactor(),
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());

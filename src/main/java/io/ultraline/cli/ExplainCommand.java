@@ -66,7 +66,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BufferedImage frame = ImageFiles.read(image);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withWarmUp(false))) {
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());

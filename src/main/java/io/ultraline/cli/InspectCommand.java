@@ -51,7 +51,8 @@ final class InspectCommand implements Callable<Integer> {
             profile = profile.withThreshold(threshold);
         }
         BufferedImage frame = ImageFiles.read(image);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(threads, 0, 64, false, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withWarmUp(false))) {
             if (runner.config().dim() != profile.tokenDim()) {
                 throw new IllegalArgumentException("profile " + profileFile + " holds tokens of dim "
                         + profile.tokenDim() + " but the model's are " + runner.config().dim()

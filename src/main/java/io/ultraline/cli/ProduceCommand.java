@@ -11,7 +11,7 @@ import io.ultraline.gateway.KafkaFrameSink;
 import io.ultraline.gateway.Pacer;
 import io.ultraline.gateway.Progress;
 import io.ultraline.gateway.TruncatedImageException;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.Topic;
 import java.io.InputStream;
@@ -81,8 +81,8 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FrameLimits defaults = FrameLimits.defaults();
-        FrameLimits limits = new FrameLimits(maxBytes != null ? maxBytes : defaults.maxBytes(),
+        FrameRecordLimits defaults = FrameRecordLimits.defaults();
+        FrameRecordLimits limits = new FrameRecordLimits(maxBytes != null ? maxBytes : defaults.maxBytes(),
                 maxPixels != null ? maxPixels : defaults.maxPixels(), defaults.allowedEncodings(), defaults.fields());
         FileNamePattern pattern = attributesFrom == null ? null : FileNamePattern.compile(attributesFrom);
         if (source.folder == null && (watch || pattern != null)) {

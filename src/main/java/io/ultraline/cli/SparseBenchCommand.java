@@ -48,7 +48,7 @@ final class SparseBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
-        try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(0, 0, 64, true, 0))) {
+        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults())) {
             UltraSegmenter segmenter = new UltraSegmenter(SegmenterConfig.threshold(tau));
             FrameInspector standard = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
             FrameInspector inspector = FrameInspector.forModel(runner, segmenter, standard.detector());
@@ -67,9 +67,9 @@ final class SparseBenchCommand implements Callable<Integer> {
                     doc.put("width", f.width());
                     doc.put("height", f.height());
                     doc.put("grid", f.segmentation().gridHeight());
-                    doc.put("dim", f.model().dim());
-                    doc.put("tokens", f.model().tokens());
-                    doc.put("maps", f.model().maps());
+                    doc.put("dim", f.modelOutput().dim());
+                    doc.put("tokens", f.modelOutput().tokens());
+                    doc.put("maps", f.modelOutput().maps());
                     doc.put("scores", f.assessment().tokenScores());
                     doc.put("labels", f.segmentation().labels());
                     doc.put("parts", parts);

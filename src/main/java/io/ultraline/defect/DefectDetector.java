@@ -128,12 +128,29 @@ public final class DefectDetector {
     public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
             Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels,
             byte[] modelInput) {
+        return regions(score(profile, tokens, dim, segmentation.gridHeight(), segmentation.gridWidth(), frameWidth,
+                frameHeight, modelInput), segmentation, frameWidth, frameHeight, pixels);
+    }
+
+    /**
+     * The second stage of two-stage inference for a flagged frame: its first-stage assessment
+     * ({@link #score}) with the defect regions cut from its concepts, so the token banks are not
+     * searched again. {@code regions(score(...), ...)} equals {@link #assess} with the same inputs.
+     *
+     * @param scored the frame's scores from {@link #score}, on the segmentation's grid
+     * @param pixels the frame's colours for pixel masks, or null for token-grid regions only
+     * @throws IllegalArgumentException if the grids differ
+     */
+    public FrameAssessment regions(FrameAssessment scored, Segmentation segmentation, int frameWidth,
+            int frameHeight, FramePixels pixels) {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
-        AppearanceFusion.Fused fused = fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight,
-                modelInput);
-        float[] scores = fused.coarse();
-        float threshold = profile.threshold();
+        if (scored.gridHeight() != gridH || scored.gridWidth() != gridW) {
+            throw new IllegalArgumentException("scores on a " + scored.gridHeight() + " x " + scored.gridWidth()
+                    + " grid, concepts on " + gridH + " x " + gridW);
+        }
+        float[] scores = scored.tokenScores();
+        float threshold = scored.threshold();
         List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
                 threshold);
         List<DefectRegionResult> regions = new ArrayList<>(found.size());
@@ -149,8 +166,8 @@ public final class DefectDetector {
                         pixels, frameWidth, frameHeight));
             }
         }
-        return new FrameAssessment(gridH, gridW, fused.frameScore(), threshold, scores, regions, fused.fineScale(),
-                fused.fine());
+        return new FrameAssessment(gridH, gridW, scored.frameScore(), threshold, scores, regions,
+                scored.fineScale(), scored.fineScores());
     }
 
     /**

@@ -67,21 +67,21 @@ public final class FrameDecoder {
      */
     public RgbImage decode(FrameEncoding encoding, int declaredWidth, int declaredHeight, byte[] bytes) {
         if (bytes == null) {
-            throw reject(FrameRejection.INVALID_FIELD, "image bytes are missing");
+            throw reject(DecodeFailure.INVALID_FIELD, "image bytes are missing");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw reject(FrameRejection.IMAGE_TOO_LARGE,
+            throw reject(DecodeFailure.IMAGE_TOO_LARGE,
                     "image is " + bytes.length + " bytes, over the limit of " + limits.maxBytes());
         }
         if (encoding == null) {
-            throw reject(FrameRejection.INVALID_FIELD, "encoding is missing");
+            throw reject(DecodeFailure.INVALID_FIELD, "encoding is missing");
         }
         if (encoding == FrameEncoding.UNKNOWN) {
-            throw reject(FrameRejection.UNSUPPORTED_ENCODING,
+            throw reject(DecodeFailure.UNSUPPORTED_ENCODING,
                     "encoding is UNKNOWN: the producer used an encoding this reader does not know");
         }
         if (!limits.allowed().contains(encoding)) {
-            throw reject(FrameRejection.UNSUPPORTED_ENCODING,
+            throw reject(DecodeFailure.UNSUPPORTED_ENCODING,
                     "encoding " + encoding + " is not allowed here (allowed: " + limits.allowed() + ")");
         }
         byte[] signature = ImageSignature.of(encoding);
@@ -106,16 +106,16 @@ public final class FrameDecoder {
 
     private void checkDeclaredSize(int width, int height) {
         if (width <= 0 || height <= 0) {
-            throw reject(FrameRejection.INVALID_FIELD,
+            throw reject(DecodeFailure.INVALID_FIELD,
                     "declared size " + width + "x" + height + " is not positive");
         }
         if (!limits.fits(width, height)) {
-            throw reject(FrameRejection.IMAGE_TOO_LARGE, "declared size " + width + "x" + height
+            throw reject(DecodeFailure.IMAGE_TOO_LARGE, "declared size " + width + "x" + height
                     + " is over the limits (" + limits.maxSide() + " a side, " + limits.maxPixels() + " pixels)");
         }
     }
 
-    private static FrameRejectedException reject(FrameRejection reason, String detail) {
+    private static FrameRejectedException reject(DecodeFailure reason, String detail) {
         return new FrameRejectedException(reason, detail);
     }
 }

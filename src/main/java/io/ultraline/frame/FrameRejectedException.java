@@ -16,21 +16,21 @@ public final class FrameRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final FrameRejection reason;
+    private final DecodeFailure reason;
     private final String detail;
 
-    public FrameRejectedException(FrameRejection reason, String detail) {
+    public FrameRejectedException(DecodeFailure reason, String detail) {
         this(reason, detail, null);
     }
 
-    public FrameRejectedException(FrameRejection reason, String detail, Throwable cause) {
+    public FrameRejectedException(DecodeFailure reason, String detail, Throwable cause) {
         super(Objects.requireNonNull(reason, "reason") + ": " + Objects.requireNonNull(detail, "detail"), cause);
         this.reason = reason;
         this.detail = detail;
     }
 
     /** The machine-readable cause; maps 1:1 onto the dead-letter reason of the same name. */
-    public FrameRejection reason() {
+    public DecodeFailure reason() {
         return reason;
     }
 

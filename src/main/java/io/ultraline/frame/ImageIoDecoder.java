@@ -84,17 +84,17 @@ final class ImageIoDecoder {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (!limits.fits(width, height)) {
-                throw new FrameRejectedException(FrameRejection.DECOMPRESSION_BOMB, encoding + " header claims "
+                throw new FrameRejectedException(DecodeFailure.DECOMPRESSION_BOMB, encoding + " header claims "
                         + width + "x" + height + " pixels in " + bytes.length + " bytes, over the limits ("
                         + limits.maxSide() + " a side, " + limits.maxPixels() + " pixels); not decoded");
             }
             if (width != declaredWidth || height != declaredHeight) {
-                throw new FrameRejectedException(FrameRejection.DIMENSION_MISMATCH, encoding + " header says "
+                throw new FrameRejectedException(DecodeFailure.DIMENSION_MISMATCH, encoding + " header says "
                         + width + "x" + height + " but the frame declares " + declaredWidth + "x" + declaredHeight);
             }
             Iterator<?> types = reader.getImageTypes(0);
             if (!types.hasNext()) {
-                throw new FrameRejectedException(FrameRejection.UNSUPPORTED_ENCODING,
+                throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING,
                         encoding + " of a colour type the JDK's decoder cannot produce");
             }
             BufferedImage image = reader.read(0);
@@ -123,7 +123,7 @@ final class ImageIoDecoder {
     }
 
     private FrameRejectedException corrupt(String detail, Throwable cause) {
-        return new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, encoding + " could not be decoded: " + detail,
+        return new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, encoding + " could not be decoded: " + detail,
                 cause);
     }
 

@@ -35,10 +35,10 @@ final class ImageSignature {
             return;
         }
         if (bytes.length < signature.length && startsWith(signature, bytes)) {
-            throw new FrameRejectedException(FrameRejection.IMAGE_TRUNCATED, "declared " + declared + " but only "
+            throw new FrameRejectedException(DecodeFailure.IMAGE_TRUNCATED, "declared " + declared + " but only "
                     + bytes.length + " bytes arrived, fewer than its " + signature.length + "-byte signature");
         }
-        throw new FrameRejectedException(FrameRejection.IMAGE_CORRUPT,
+        throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT,
                 "declared " + declared + " but the bytes start with " + describe(bytes));
     }
 

@@ -112,7 +112,7 @@ final class JpegStructure {
                     throw corrupt("scan at offset " + at + " before the frame header");
                 }
                 if (++scans > MAX_SCANS) {
-                    throw new FrameRejectedException(FrameRejection.DECOMPRESSION_BOMB, "JPEG has more than "
+                    throw new FrameRejectedException(DecodeFailure.DECOMPRESSION_BOMB, "JPEG has more than "
                             + MAX_SCANS + " scans; decoding it would take a pass over the image each");
                 }
                 pos = endOfScanData(b, pos, scans);
@@ -238,14 +238,14 @@ final class JpegStructure {
         if (Bytes.endsWith(b, EOI_BYTES)) {
             return corrupt("structure is inconsistent although the file ends with an EOI marker: " + detail);
         }
-        return new FrameRejectedException(FrameRejection.IMAGE_TRUNCATED, "JPEG is truncated: " + detail);
+        return new FrameRejectedException(DecodeFailure.IMAGE_TRUNCATED, "JPEG is truncated: " + detail);
     }
 
     private static FrameRejectedException corrupt(String detail) {
-        return new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, "JPEG is corrupt: " + detail);
+        return new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "JPEG is corrupt: " + detail);
     }
 
     private static FrameRejectedException unsupported(String detail) {
-        return new FrameRejectedException(FrameRejection.UNSUPPORTED_ENCODING, "JPEG variant: " + detail);
+        return new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING, "JPEG variant: " + detail);
     }
 }

@@ -82,10 +82,10 @@ final class PngStructure {
         if (Bytes.endsWith(b, IEND_CHUNK)) {
             return corrupt("PNG structure is inconsistent although the file ends with IEND: " + detail);
         }
-        return new FrameRejectedException(FrameRejection.IMAGE_TRUNCATED, "PNG is truncated: " + detail);
+        return new FrameRejectedException(DecodeFailure.IMAGE_TRUNCATED, "PNG is truncated: " + detail);
     }
 
     private static FrameRejectedException corrupt(String detail) {
-        return new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, "PNG is corrupt: " + detail);
+        return new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "PNG is corrupt: " + detail);
     }
 }

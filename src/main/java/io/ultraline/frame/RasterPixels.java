@@ -46,7 +46,7 @@ final class RasterPixels {
             for (int x = 0; x < width; x++) {
                 int index = row[x];
                 if (index >= size) {
-                    throw new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, "palette index " + index
+                    throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "palette index " + index
                             + " at (" + x + ", " + y + ") is outside the " + size + "-entry palette");
                 }
                 int o = 3 * (y * width + x);
@@ -64,7 +64,7 @@ final class RasterPixels {
         boolean gray = space == ColorSpace.TYPE_GRAY && colours == 1;
         boolean rgb = space == ColorSpace.TYPE_RGB && colours == 3;
         if (!gray && !rgb) {
-            throw new FrameRejectedException(FrameRejection.UNSUPPORTED_ENCODING, encoding + " decoded to "
+            throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING, encoding + " decoded to "
                     + colours + " components in " + spaceName(space) + "; only gray and RGB are supported");
         }
         int bands = raster.getNumBands();
@@ -74,7 +74,7 @@ final class RasterPixels {
         for (int c = 0; c < colours; c++) {
             int bits = raster.getSampleModel().getSampleSize(c);
             if (bits < 1 || bits > 16) {
-                throw new FrameRejectedException(FrameRejection.UNSUPPORTED_ENCODING,
+                throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING,
                         encoding + " with " + bits + "-bit samples is not supported");
             }
             max[c] = (1 << bits) - 1;

@@ -25,14 +25,14 @@ final class RawFrames {
         if (bytes.length != needed) {
             String format = ImageSignature.knownFormat(bytes);
             if (format != null) {
-                throw new FrameRejectedException(FrameRejection.IMAGE_CORRUPT, "declared " + encoding
+                throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "declared " + encoding
                         + " but the bytes start with a " + format + " signature (a " + width + "x" + height + " "
                         + encoding + " frame needs " + needed + " bytes, got " + bytes.length + ")");
             }
             String what = encoding + " frame of " + width + "x" + height + " needs " + needed + " bytes, got "
                     + bytes.length + hint(encoding, pixels, bytes.length);
-            throw new FrameRejectedException(bytes.length < needed ? FrameRejection.IMAGE_TRUNCATED
-                    : FrameRejection.DIMENSION_MISMATCH, bytes.length < needed ? what : what + " (too many)");
+            throw new FrameRejectedException(bytes.length < needed ? DecodeFailure.IMAGE_TRUNCATED
+                    : DecodeFailure.DIMENSION_MISMATCH, bytes.length < needed ? what : what + " (too many)");
         }
         float[] out = new float[(int) pixels * 3];
         if (channels == 3) {

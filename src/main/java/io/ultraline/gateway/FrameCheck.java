@@ -2,7 +2,7 @@ package io.ultraline.gateway;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -26,9 +26,9 @@ public final class FrameCheck {
                            Map<String, String> attributes, Instant captured) {
     }
 
-    private final FrameLimits limits;
+    private final FrameRecordLimits limits;
 
-    public FrameCheck(FrameLimits limits) {
+    public FrameCheck(FrameRecordLimits limits) {
         this.limits = limits;
     }
 
@@ -43,12 +43,12 @@ public final class FrameCheck {
         }
         if (image.length > limits.maxBytes()) {
             throw new FrameRefusedException("the image has " + image.length + " bytes, more than the "
-                    + limits.maxBytes() + " the service accepts (" + FrameLimits.KEY_MAX_BYTES + ")");
+                    + limits.maxBytes() + " the service accepts (" + FrameRecordLimits.KEY_MAX_BYTES + ")");
         }
         int[] size = size(encoding, image);
         if ((long) size[0] * size[1] > limits.maxPixels()) {
             throw new FrameRefusedException("the image is " + size[0] + " x " + size[1] + " pixels, more than the "
-                    + limits.maxPixels() + " the service accepts (" + FrameLimits.KEY_MAX_PIXELS + ")");
+                    + limits.maxPixels() + " the service accepts (" + FrameRecordLimits.KEY_MAX_PIXELS + ")");
         }
         CameraFrame frame = CameraFrame.newBuilder()
                 .setLineId(id.lineId() == null ? "" : id.lineId())

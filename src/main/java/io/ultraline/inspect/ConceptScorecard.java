@@ -99,17 +99,17 @@ final class ConceptScorecard {
         oracleConsistency.add(namedByMajorityPart(own, truth), truth);
         if (prototypes != null) {
             // the camera's ids (issue 19, part 4): _aligned scores and the id consistency that counts
-            int[] ids = ConceptAlignment.relabel(r.segmentation().labels(), r.model().tokens(), r.model().dim(),
+            int[] ids = ConceptAlignment.relabel(r.segmentation().labels(), r.modelOutput().tokens(), r.modelOutput().dim(),
                     prototypes);
             int[] aligned = MaskUpsampling.upsample(ids, gh, gw, w, h);
             alignedConsistency.add(aligned, truth);
             add("_aligned", SegmentationScores.of(aligned, truth));
             alignedConcepts += Arrays.stream(ids).distinct().count();
             patchConsistency.add(MaskUpsampling.upsample(
-                    ConceptAlignment.patchIds(r.model().tokens(), r.model().dim(), prototypes), gh, gw, w, h), truth);
+                    ConceptAlignment.patchIds(r.modelOutput().tokens(), r.modelOutput().dim(), prototypes), gh, gw, w, h), truth);
         }
         Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k))
-                .segment(r.model().maps(), r.model().targets(), gh, gw);
+                .segment(r.modelOutput().maps(), r.modelOutput().targets(), gh, gw);
         add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
         // membership and k-means over maps label the patches that have a map: only all targets cover the grid
         boolean allMaps = fixedK.allTargets();
@@ -120,10 +120,10 @@ final class ConceptScorecard {
         add("_grid_oracle", SegmentationScores.of(
                 MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
         int kk = Math.min(k, gh * gw);
-        int[] byTokens = KMeans.cluster(rows(r.model().tokens(), gh * gw), kk, KMEANS_SEED);
+        int[] byTokens = KMeans.cluster(rows(r.modelOutput().tokens(), gh * gw), kk, KMEANS_SEED);
         add("_kmeans_tokens", SegmentationScores.of(MaskUpsampling.upsample(byTokens, gh, gw, w, h), truth));
         if (transform != null) {
-            int[] byW = KMeans.cluster(rows(transform.transform().apply(r.model().tokens(), gh * gw), gh * gw), kk,
+            int[] byW = KMeans.cluster(rows(transform.transform().apply(r.modelOutput().tokens(), gh * gw), gh * gw), kk,
                     KMEANS_SEED);
             add("_kmeans_tokens_w", SegmentationScores.of(MaskUpsampling.upsample(byW, gh, gw, w, h), truth));
         }

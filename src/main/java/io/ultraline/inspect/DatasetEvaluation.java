@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -115,7 +116,9 @@ public final class DatasetEvaluation {
         int baselineRegionCount = 0;
         long scoringStart = System.nanoTime();
         TokenThresholdRegions baseline = new TokenThresholdRegions();
-        RegionScorecard regionCard = new RegionScorecard(DefectTypes.read(data.root()), inspector.detector(), true);
+        DefectTypes defectTypes = DefectTypes.read(data.root());
+        RegionScorecard regionCard = new RegionScorecard(defectTypes, inspector.detector(), true);
+        DetectionByType byType = new DetectionByType();
         ConceptScorecard conceptCard = conceptScorecard(data, good, learned, transformSeconds, transform);
         ConceptScorecard plainCard = transform != null && data.hasParts()
                 ? conceptScorecard(data, good, null, 0, null) : null;
@@ -140,13 +143,15 @@ public final class DatasetEvaluation {
                 frameScores[i] = a.frameScore();
                 frameTruth[i] = t.defective();
                 predicted[i] = a.isDefective();
+                byType.frame(a.frameScore(), t.defective(), a.isDefective(),
+                        t.defective() ? defectTypes.typesIn(t.image()) : Set.of());
                 pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(),
                         w, h));
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 pixelTruth.add(mask);
                 if (tokensOnly != null) {
                     // the token channel alone, on the same profile's token bank: what the fusion adds
-                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.model().dim(),
+                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.modelOutput().dim(),
                             r.segmentation(), w, h);
                     tokenFrameScores[i] = own.frameScore();
                     tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
@@ -200,6 +205,7 @@ public final class DatasetEvaluation {
             m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
         }
         regionCard.put(m);
+        byType.put(m);
         conceptCard.put(m);
         if (plainCard != null) {
             plainCard.putWithoutTransform(m);

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Which kind of defect each true region is, from a synthetic dataset's {@code defects.csv}
@@ -51,6 +53,15 @@ final class DefectTypes {
             }
         }
         return new DefectTypes(byImage);
+    }
+
+    /** The types of the defects painted on test image {@code image}, sorted (empty: none recorded). */
+    SortedSet<String> typesIn(String image) {
+        SortedSet<String> out = new TreeSet<>();
+        for (Placed d : byImage.getOrDefault(image, List.of())) {
+            out.add(d.type());
+        }
+        return out;
     }
 
     /** The type of a true region ({@code width}-wide row-major mask) of test image {@code image}. */

@@ -10,7 +10,7 @@ import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
@@ -115,13 +115,13 @@ public final class FrameInspector {
     /** As {@link #inspect(List, ReferenceProfile)}, with the ULTra target through {@code transform} (null: none). */
     public List<InspectedFrame> inspect(List<RgbImage> frames, ReferenceProfile profile, TokenTransform transform) {
         float[] input = stack(frames);
-        List<FrameTokens> out = runner.explain(input, frames.size(), transform);
+        List<ModelOutput> out = runner.explain(input, frames.size(), transform);
         int grid = runner.config().gridSize();
         List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
-            FrameTokens t = out.get(i);
+            ModelOutput t = out.get(i);
             Segmentation seg = segmenter.segment(t.maps(), t.targets(), grid, grid);
             float[] scoring = scoringTokens.get(i);
             byte[] seen = seenByModel(input, i);
@@ -139,7 +139,7 @@ public final class FrameInspector {
      */
     public List<InspectedFrame> scan(List<RgbImage> frames) {
         float[] input = stack(frames);
-        List<FrameTokens> out = runner.tokens(input, frames.size());
+        List<ModelOutput> out = runner.tokens(input, frames.size());
         List<float[]> scoringTokens = scoringTokens(out, input);
         List<InspectedFrame> result = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
@@ -172,12 +172,12 @@ public final class FrameInspector {
             List<Integer> members = group.getValue();
             float[] input = stack(members.stream().map(i -> scanned.get(i).image()).toList());
             int[] chosen = group.getKey().targets();
-            List<FrameTokens> out = chosen == null ? runner.explain(input, members.size())
+            List<ModelOutput> out = chosen == null ? runner.explain(input, members.size())
                     : runner.explain(input, members.size(), chosen);
             for (int m = 0; m < members.size(); m++) {
                 InspectedFrame f = scanned.get(members.get(m));
-                FrameTokens t = out.get(m);
-                FrameTokens withMaps = new FrameTokens(t.numPatches(), t.dim(), f.model().tokens(), t.maps(),
+                ModelOutput t = out.get(m);
+                ModelOutput withMaps = new ModelOutput(t.numPatches(), t.dim(), f.modelOutput().tokens(), t.maps(),
                         t.targets());
                 result[members.get(m)] = new InspectedFrame(f.width(), f.height(), withMaps,
                         segmenter.segment(t.maps(), t.targets(), grid, grid), null, f.image(), f.scoringTokens(),
@@ -204,7 +204,7 @@ public final class FrameInspector {
      * Per frame of {@code input}, its plain tokens followed by those of its other shifted views; the
      * other views of the whole batch go through the model in one call.
      */
-    private List<float[]> scoringTokens(List<FrameTokens> plain, float[] input) {
+    private List<float[]> scoringTokens(List<ModelOutput> plain, float[] input) {
         List<float[]> out = new ArrayList<>(plain.size());
         if (shifts == 1) {
             plain.forEach(t -> out.add(t.tokens()));
@@ -217,7 +217,7 @@ public final class FrameInspector {
             ShiftedViews.write(input, i * per, runner.config().imageSize(), runner.config().patchSize(), shifts, 1,
                     views, i * others * per);
         }
-        List<FrameTokens> shifted = runner.tokens(views, plain.size() * others);
+        List<ModelOutput> shifted = runner.tokens(views, plain.size() * others);
         for (int i = 0; i < plain.size(); i++) {
             float[] own = plain.get(i).tokens();
             float[] all = new float[own.length * (others + 1)];
@@ -263,7 +263,7 @@ public final class FrameInspector {
         for (int from = 0; from < goodFrames.size(); from += batch) {
             for (InspectedFrame f : inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null,
                     transform)) {
-                features.add(ConceptFeatures.of(f.segmentation().labels(), f.model().tokens(), f.model().dim()));
+                features.add(ConceptFeatures.of(f.segmentation().labels(), f.modelOutput().tokens(), f.modelOutput().dim()));
             }
         }
         return ConceptPrototypes.learn(features, maxDistance, ConceptPrototypes.MIN_PATCHES);

@@ -3,7 +3,7 @@ package io.ultraline.inspect;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.FramePixels;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.Segmentation;
 
 /**
@@ -11,7 +11,7 @@ import io.ultraline.ultra.Segmentation;
  *
  * @param width      original frame width in pixels
  * @param height     original frame height in pixels
- * @param model      tokens and raw ULTra maps
+ * @param modelOutput what the model returned: tokens and raw ULTra maps
  * @param segmentation ULTra concepts, or null when the frame was only scanned (two-stage inference)
  * @param assessment scores and defect regions, or null when there is no profile
  * @param image      the frame as inspected (its pixels give regions their pixel masks)
@@ -22,14 +22,14 @@ import io.ultraline.ultra.Segmentation;
  *     ({@link io.ultraline.defect.AppearanceBank#quantise}), for the profile's raw-pixel channel;
  *     null when unknown
  */
-public record InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
+public record InspectedFrame(int width, int height, ModelOutput modelOutput, Segmentation segmentation,
                              FrameAssessment assessment, RgbImage image, float[] scoringTokens,
                              byte[] modelInput) {
 
     /** A frame scored on its model tokens alone. */
-    public InspectedFrame(int width, int height, FrameTokens model, Segmentation segmentation,
+    public InspectedFrame(int width, int height, ModelOutput modelOutput, Segmentation segmentation,
                           FrameAssessment assessment, RgbImage image) {
-        this(width, height, model, segmentation, assessment, image, model.tokens(), null);
+        this(width, height, modelOutput, segmentation, assessment, image, modelOutput.tokens(), null);
     }
 
     /** Whether the frame has its ULTra maps and concepts. */

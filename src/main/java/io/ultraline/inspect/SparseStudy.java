@@ -100,8 +100,8 @@ public final class SparseStudy {
                 add(sums, "all", 0, all, all, truth, r);
                 for (TargetStrategy s : strategies) {
                     for (int t : ts) {
-                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.model().maps(), r.model().tokens(),
-                                r.model().dim(), s, t, r.assessment().tokenScores(), all.gridHeight(),
+                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.modelOutput().maps(), r.modelOutput().tokens(),
+                                r.modelOutput().dim(), s, t, r.assessment().tokenScores(), all.gridHeight(),
                                 all.gridWidth());
                         add(sums, s.key(), t, sparse, all, truth, r);
                     }
@@ -111,7 +111,7 @@ public final class SparseStudy {
                     // any choice of targets should beat
                     java.util.Random random = new java.util.Random(frames);
                     for (int t : ts) {
-                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.model().maps(),
+                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.modelOutput().maps(),
                                 randomTargets(random, all.gridHeight() * all.gridWidth(), t), all.gridHeight(),
                                 all.gridWidth());
                         add(sums, "random", t, sparse, all, truth, r);

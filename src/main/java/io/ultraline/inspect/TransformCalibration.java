@@ -1,7 +1,7 @@
 package io.ultraline.inspect;
 
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.transform.ConsistencyStatistics;
 import io.ultraline.ultra.transform.ConsistencyTrainer;
 import io.ultraline.ultra.transform.TokenTransform;
@@ -46,7 +46,7 @@ public final class TransformCalibration {
                     matches.add(flip ? flippedColumns(grid) : sameTokens(grid));
                 }
             }
-            List<FrameTokens> tokens = runner.tokens(input, n);
+            List<ModelOutput> tokens = runner.tokens(input, n);
             for (int i = 0; i < chunk.size(); i++) {
                 float[] plain = tokens.get(i * (1 + VIEWS)).tokens();
                 stats.addFrame(plain, grid, grid);

@@ -26,7 +26,7 @@ public record ExactlyOnceCheck(long produced, long verdicts, long deadLetters, l
         return lost == 0 && duplicated == 0;
     }
 
-    /** Keys as {@link Produced#key}. */
+    /** Keys as {@link AcknowledgedOffsets#key}. */
     static ExactlyOnceCheck of(Set<Long> produced, Collection<Long> verdictSources, Collection<Long> deadLetterSources) {
         Map<Long, Integer> outcomes = new HashMap<>();
         long verdicts = 0;
@@ -62,7 +62,7 @@ public record ExactlyOnceCheck(long produced, long verdicts, long deadLetters, l
                 duplicated++;
             }
             if (examples.size() < 10) {
-                examples.add(Produced.describe(k) + (n == 0 ? " lost" : " x" + n));
+                examples.add(AcknowledgedOffsets.describe(k) + (n == 0 ? " lost" : " x" + n));
             }
         }
         return new ExactlyOnceCheck(produced.size(), verdicts, deadLetters, lost, duplicated, unmatched,

@@ -103,7 +103,7 @@ public final class LoadTestRunner {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         LiveBooks books = new LiveBooks();
-        Produced produced = new Produced();
+        AcknowledgedOffsets produced = new AcknowledgedOffsets();
         try (VerdictCounter verdicts = new VerdictCounter(verdictConsumer(stack, topics), books);
              DeadLetterWatcher deadLetters = new DeadLetterWatcher(deadLetterConsumer(stack, topics), books);
              KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(producerConfig,
@@ -141,7 +141,7 @@ public final class LoadTestRunner {
     private record RunId(String startedAt, String topicPrefix, String applicationId) {
     }
 
-    private void awaitOutcomes(LiveBooks books, Produced produced, OpenLoopGenerator generator, Duration timeout)
+    private void awaitOutcomes(LiveBooks books, AcknowledgedOffsets produced, OpenLoopGenerator generator, Duration timeout)
             throws InterruptedException {
         log.printf("draining: %d of %d frames have an outcome ...%n", books.outcomes(), generator.sent());
         if (!LoadPhases.awaitQuiet(books, generator, timeout)) {

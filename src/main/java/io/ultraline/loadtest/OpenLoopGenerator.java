@@ -20,13 +20,13 @@ final class OpenLoopGenerator {
     private final BenchFrames frames;
     private final KafkaProducer<String, CameraFrame> producer;
     private final String topic;
-    private final Produced produced;
+    private final AcknowledgedOffsets produced;
     private final Pacer.Clock clock;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile long maxLateMs;
 
-    OpenLoopGenerator(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, Produced produced,
+    OpenLoopGenerator(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, AcknowledgedOffsets produced,
             Pacer.Clock clock) {
         this.frames = frames;
         this.producer = producer;

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A fresh read_committed read of an output topic from the beginning to its last stable offsets,
- * after the run: the source offsets ({@link Produced#key}) of every record, duplicates kept.
+ * after the run: the source offsets ({@link AcknowledgedOffsets#key}) of every record, duplicates kept.
  */
 final class OutcomeAudit {
 
@@ -24,7 +24,7 @@ final class OutcomeAudit {
         List<Long> out = new ArrayList<>();
         for (ConsumerRecord<K, V> r : CommittedReads.toLastStableOffsets(clientConfig, topic, partitions, timeout)) {
             SourceRef s = source.apply(r.value());
-            out.add(Produced.key(s.getPartition(), s.getOffset()));
+            out.add(AcknowledgedOffsets.key(s.getPartition(), s.getOffset()));
         }
         return out;
     }

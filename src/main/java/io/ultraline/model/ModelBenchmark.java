@@ -90,7 +90,8 @@ public final class ModelBenchmark {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config.toString());
-        RunnerOptions options = new RunnerOptions(intraThreads, interThreads, config.numPatches(), true, parallelRuns);
+        RunnerOptions options = RunnerOptions.defaults().withIntraOpThreads(intraThreads)
+                .withInterOpThreads(interThreads).withTargetChunk(config.numPatches()).withParallelRuns(parallelRuns);
         out.put("parallel_runs", options.resolvedParallelRuns());
         out.put("intra_op_threads", options.sessionIntraOpThreads());
         out.put("inter_op_threads", options.sessionInterOpThreads());

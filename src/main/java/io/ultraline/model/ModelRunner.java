@@ -73,7 +73,7 @@ public final class ModelRunner implements AutoCloseable {
      *
      * @throws ModelUnavailableException when the runner is closed or the device is out of memory
      */
-    public List<FrameTokens> tokens(float[] images, int batch) {
+    public List<ModelOutput> tokens(float[] images, int batch) {
         VitConfig c = config();
         requireImages(images, batch);
         requireOpen();
@@ -108,7 +108,7 @@ public final class ModelRunner implements AutoCloseable {
         if (parallelRuns > 1) {
             shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk()).subList(0, 1));
         }
-        int[] all = FrameTokens.allTargets(n);
+        int[] all = ModelOutput.allTargets(n);
         for (ExplainRuns.Run run : shapes) {
             explain(frame, 1, all, new ExplainRuns.Run(0, 1, run.target(), run.targets()), null, new float[1][n][],
                     new float[1][]);
@@ -120,18 +120,18 @@ public final class ModelRunner implements AutoCloseable {
      *
      * @throws ModelUnavailableException when the runner is closed or the device is out of memory
      */
-    public List<FrameTokens> explain(float[] images, int batch) {
-        return explain(images, batch, FrameTokens.allTargets(config().numPatches()), null);
+    public List<ModelOutput> explain(float[] images, int batch) {
+        return explain(images, batch, ModelOutput.allTargets(config().numPatches()), null);
     }
 
     /** As {@link #explain(float[], int, int[], TokenTransform)} with the plain ULTra target. */
-    public List<FrameTokens> explain(float[] images, int batch, int[] targets) {
+    public List<ModelOutput> explain(float[] images, int batch, int[] targets) {
         return explain(images, batch, targets, null);
     }
 
     /** As {@link #explain(float[], int, int[], TokenTransform)} for all N targets. */
-    public List<FrameTokens> explain(float[] images, int batch, TokenTransform transform) {
-        return explain(images, batch, FrameTokens.allTargets(config().numPatches()), transform);
+    public List<ModelOutput> explain(float[] images, int batch, TokenTransform transform) {
+        return explain(images, batch, ModelOutput.allTargets(config().numPatches()), transform);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class ModelRunner implements AutoCloseable {
      * @throws InvalidModelException when W is given and the model's graph predates the transform input
      * @throws ModelUnavailableException when the runner is closed or the device is out of memory
      */
-    public List<FrameTokens> explain(float[] images, int batch, int[] targets, TokenTransform transform) {
+    public List<ModelOutput> explain(float[] images, int batch, int[] targets, TokenTransform transform) {
         requireImages(images, batch);
         int[] checked = requireTargets(targets);
         requireTransform(transform);
@@ -175,7 +175,7 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    private List<FrameTokens> explainTargets(float[] images, int batch, int[] targets, TokenTransform transform) {
+    private List<ModelOutput> explainTargets(float[] images, int batch, int[] targets, TokenTransform transform) {
         float[][][] maps = new float[batch][targets.length][];
         float[][] tokens = new float[batch][];
         List<ExplainRuns.Run> runs = ExplainRuns.plan(batch, targets.length, parallelRuns, options.targetChunk());
@@ -244,11 +244,11 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /** maps and targets null for tokens only. */
-    private List<FrameTokens> frames(float[][] tokens, float[][][] maps, int[] targets) {
+    private List<ModelOutput> frames(float[][] tokens, float[][][] maps, int[] targets) {
         VitConfig c = config();
-        List<FrameTokens> out = new ArrayList<>(tokens.length);
+        List<ModelOutput> out = new ArrayList<>(tokens.length);
         for (int b = 0; b < tokens.length; b++) {
-            out.add(new FrameTokens(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b],
+            out.add(new ModelOutput(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b],
                     maps == null ? null : targets.clone()));
         }
         return out;

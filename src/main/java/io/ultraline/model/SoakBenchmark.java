@@ -43,7 +43,8 @@ public final class SoakBenchmark {
             Path model = dir.resolve("m");
             ModelExporter.export(c, RandomVitWeights.create(c, 1, 3f),
                     new ModelExporter.Identity("soak", "0", Map.of("source", "random"), "none"), model);
-            try (ModelRunner runner = ModelRunner.load(model, new RunnerOptions(0, 0, c.numPatches(), true, 0))) {
+            try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults()
+                    .withTargetChunk(c.numPatches()))) {
                 float[] images = new float[batch * runner.pixelsPerFrame()];
                 java.util.SplittableRandom r = new java.util.SplittableRandom(3);
                 for (int i = 0; i < images.length; i++) {

@@ -84,11 +84,11 @@ final class SparseFigures {
         int n = c.numPatches();
         int g = c.gridSize();
         UltraSegmenter segmenter = new UltraSegmenter(SegmenterConfig.defaults());
-        List<FrameTokens> all = new ArrayList<>(frames.size());
+        List<ModelOutput> all = new ArrayList<>(frames.size());
         List<Segmentation> allSegs = new ArrayList<>(frames.size());
         double concepts = 0;
         for (float[] f : frames) {
-            FrameTokens t = runner.explain(f, 1).get(0);
+            ModelOutput t = runner.explain(f, 1).get(0);
             all.add(t);
             allSegs.add(segmenter.segment(t.maps(), g, g));
             concepts += allSegs.get(allSegs.size() - 1).conceptCount();
@@ -102,7 +102,7 @@ final class SparseFigures {
             }
             double ari = 0;
             for (int i = 0; i < frames.size(); i++) {
-                FrameTokens f = all.get(i);
+                ModelOutput f = all.get(i);
                 int[] chosen = TargetStrategy.REPRESENTATIVES.choose(f.tokens(), n, c.dim(), t, null);
                 ari += SparseAgreement.ari(SparseAgreement.sparse(segmenter, f.maps(), chosen, g, g), allSegs.get(i));
             }

@@ -74,7 +74,7 @@ final class RegistryHttp {
      */
     JsonNode send(String method, String path, JsonNode body) {
         List<URI> urls = settings.baseUrls();
-        RetryPolicy retry = settings.retry();
+        RegistryRetryPolicy retry = settings.retry();
         int attempts = 0;
         String lastFailure = "no request made";
         Throwable lastCause = null;

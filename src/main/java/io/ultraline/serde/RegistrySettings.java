@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param requestTimeout connect and response timeout of one request
  */
 public record RegistrySettings(
-        List<URI> baseUrls, Optional<String> userInfo, RetryPolicy retry, Duration requestTimeout) {
+        List<URI> baseUrls, Optional<String> userInfo, RegistryRetryPolicy retry, Duration requestTimeout) {
 
     public RegistrySettings {
         baseUrls = List.copyOf(baseUrls);
@@ -42,7 +42,7 @@ public record RegistrySettings(
     /** One URL, no authentication, the default retries and timeout of {@link SerdeConfig}. */
     public static RegistrySettings of(String baseUrl) {
         return new RegistrySettings(List.of(URI.create(baseUrl)), Optional.empty(),
-                new RetryPolicy(SerdeConfig.DEFAULT_RETRIES,
+                new RegistryRetryPolicy(SerdeConfig.DEFAULT_RETRIES,
                         Duration.ofMillis(SerdeConfig.DEFAULT_RETRY_BACKOFF_MS),
                         Duration.ofMillis(SerdeConfig.DEFAULT_RETRY_BACKOFF_MAX_MS)),
                 Duration.ofMillis(SerdeConfig.DEFAULT_REQUEST_TIMEOUT_MS));

@@ -189,7 +189,7 @@ public final class SerdeConfig {
         } else {
             userInfo = Optional.ofNullable(userInfoFromUrl);
         }
-        RetryPolicy retry = new RetryPolicy((Integer) values.get(SCHEMA_REGISTRY_RETRIES),
+        RegistryRetryPolicy retry = new RegistryRetryPolicy((Integer) values.get(SCHEMA_REGISTRY_RETRIES),
                 Duration.ofMillis((Long) values.get(SCHEMA_REGISTRY_RETRY_BACKOFF_MS)),
                 Duration.ofMillis((Long) values.get(SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS)));
         Duration timeout = Duration.ofMillis((Integer) values.get(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS));

@@ -57,6 +57,12 @@ public interface FrameInspection {
     /** Scores one explained frame against a profile and cuts its defect regions in frame pixels. */
     FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);
 
+    /**
+     * The regions of a flagged frame from its first-stage assessment ({@link #score}) and its
+     * concepts, without scoring it again: equal to {@link #assess} on the same frame and profile.
+     */
+    FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth, int frameHeight);
+
     /** A new calibration for this model's tokens. */
     ProfileBuilder newCalibration();
 

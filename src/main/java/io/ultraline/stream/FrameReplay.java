@@ -183,7 +183,7 @@ public final class FrameReplay {
         Optional<ExplainSelection.Reason> reason = selection.reason(status, first, source.offset());
         InspectedFrame explained = reason.isPresent() ? secondStage(inspected, first) : null;
         ScoredFrame s = status == VerdictStatus.DEFECT && explained != null
-                ? ScoredFrame.score(inspection, records, frame.frame(), source, explained, profile, profileVersion, now)
+                ? ScoredFrame.flagged(inspection, records, frame.frame(), source, first, explained, profileVersion, now)
                 : ScoredFrame.of(records, frame.frame(), source, first,
                         explained == null ? 0 : explained.conceptCount(), profileVersion, now);
         return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));

@@ -88,7 +88,7 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         RgbImage image;
         try {
             image = decoding.decode(frame);
-        } catch (FrameRejection rejection) {
+        } catch (DeadLetterException rejection) {
             return new PipelineInput.Rejected(original, rejection.reason(), rejection.getMessage(),
                     frame.getCameraId(), frame.getFrameId());
         }

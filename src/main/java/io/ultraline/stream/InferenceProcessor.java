@@ -402,8 +402,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 if (withMaps == null) {
                     throw new IllegalStateException("a DEFECT frame was not selected for maps");
                 }
-                scored = ScoredFrame.score(inspection, records, f, source, withMaps, profile.get().profile(),
-                        version, now);
+                scored = ScoredFrame.flagged(inspection, records, f, source, first, withMaps, version, now);
             } else {
                 scored = ScoredFrame.of(records, f, source, first, withMaps == null ? 0 : withMaps.conceptCount(),
                         version, now);

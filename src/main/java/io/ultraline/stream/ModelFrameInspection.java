@@ -58,14 +58,21 @@ final class ModelFrameInspection implements FrameInspection {
     @Override
     public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         int grid = inspector.runner().config().gridSize();
-        return inspector.detector().score(profile, frame.scoringTokens(), frame.model().dim(), grid, grid,
+        return inspector.detector().score(profile, frame.scoringTokens(), frame.modelOutput().dim(), grid, grid,
                 frameWidth, frameHeight, frame.modelInput());
     }
 
     @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
-        return inspector.detector().assess(profile, frame.scoringTokens(), frame.model().dim(),
+        return inspector.detector().assess(profile, frame.scoringTokens(), frame.modelOutput().dim(),
                 frame.segmentation(), frameWidth, frameHeight, frame.pixels(), frame.modelInput());
+    }
+
+    @Override
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
+            int frameHeight) {
+        return inspector.detector().regions(scored, explained.segmentation(), frameWidth, frameHeight,
+                explained.pixels());
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * @param pipelineVersion stamped on every output, {@value #KEY_PIPELINE_VERSION}
  * @param outputs         largest output and dead-letter records
  */
-public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfig explain,
+public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, ExplainConfig explain,
                              List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion,
                              OutputLimits outputs) {
 
@@ -55,7 +55,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfi
 
     /** Defaults everywhere, no alert rules, explanations for every frame. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(BatchConfig.defaults(), FrameLimits.defaults(), ExplainConfig.defaults(), List.of(),
+        return new PipelineConfig(BatchConfig.defaults(), FrameRecordLimits.defaults(), ExplainConfig.defaults(), List.of(),
                 CalibrationDefaults.defaults(), PipelineVersion.CURRENT, OutputLimits.defaults());
     }
 
@@ -73,7 +73,7 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfi
         return new PipelineConfig(newBatch, limits, explain, alertRules, calibration, pipelineVersion, outputs);
     }
 
-    public PipelineConfig withLimits(FrameLimits newLimits) {
+    public PipelineConfig withLimits(FrameRecordLimits newLimits) {
         return new PipelineConfig(batch, newLimits, explain, alertRules, calibration, pipelineVersion, outputs);
     }
 
@@ -112,10 +112,10 @@ public record PipelineConfig(BatchConfig batch, FrameLimits limits, ExplainConfi
         batch = settings.containsKey(BatchConfig.KEY_CHECK_INTERVAL)
                 ? new BatchConfig(size, maxWait, in.duration(BatchConfig.KEY_CHECK_INTERVAL, null))
                 : BatchConfig.of(size, maxWait);
-        FrameLimits limits = new FrameLimits(
-                in.integer(FrameLimits.KEY_MAX_BYTES, d.limits().maxBytes()),
-                in.longValue(FrameLimits.KEY_MAX_PIXELS, d.limits().maxPixels()),
-                in.encodings(FrameLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()),
+        FrameRecordLimits limits = new FrameRecordLimits(
+                in.integer(FrameRecordLimits.KEY_MAX_BYTES, d.limits().maxBytes()),
+                in.longValue(FrameRecordLimits.KEY_MAX_PIXELS, d.limits().maxPixels()),
+                in.encodings(FrameRecordLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()),
                 new FieldLimits(
                         in.integer(FieldLimits.KEY_MAX_ID_LENGTH, d.limits().fields().maxIdLength()),
                         in.integer(FieldLimits.KEY_MAX_ATTRIBUTES, d.limits().fields().maxAttributes()),

@@ -31,6 +31,16 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
     }
 
     /**
+     * A frame the first stage of two-stage inference flagged: its regions from its first-stage
+     * scores and its concepts ({@link FrameInspection#regions}), so the banks are searched once.
+     */
+    static ScoredFrame flagged(FrameInspection inspection, OutputRecords records, CameraFrame f,
+            OriginalRecord source, FrameAssessment first, InspectedFrame explained, long profileVersion, long now) {
+        FrameAssessment a = inspection.regions(first, explained, f.getWidth(), f.getHeight());
+        return of(records, f, source, a, explained.conceptCount(), profileVersion, now);
+    }
+
+    /**
      * The records of an assessment made elsewhere: the first stage's of an OK frame in two-stage
      * inference ({@link FrameInspection#score}), which has no regions.
      *

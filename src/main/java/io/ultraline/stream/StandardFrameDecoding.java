@@ -5,6 +5,7 @@ import io.ultraline.avro.ImageEncoding;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.frame.FrameDecoder;
 import io.ultraline.frame.FrameEncoding;
+import io.ultraline.frame.FrameLimits;
 import io.ultraline.frame.FrameRejectedException;
 import io.ultraline.frame.RgbImage;
 import java.nio.ByteBuffer;
@@ -12,34 +13,34 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * {@link FrameDecoding} through {@link FrameDecoder}: the stream's limits and Avro encodings
- * mapped onto the frame package's, and its rejections onto dead-letter reasons of the same name.
+ * {@link FrameDecoding} through {@link FrameDecoder}: the record's limits ({@link FrameRecordLimits},
+ * Avro encodings) mapped onto the decoder's ({@link FrameLimits}), and its rejections onto dead-letter reasons of the same name.
  */
 final class StandardFrameDecoding implements FrameDecoding {
 
     private final FrameDecoder decoder;
     private final FieldLimits fields;
 
-    StandardFrameDecoding(FrameLimits limits) {
+    StandardFrameDecoding(FrameRecordLimits limits) {
         this.fields = limits.fields();
         Set<FrameEncoding> allowed = EnumSet.noneOf(FrameEncoding.class);
         for (ImageEncoding e : limits.allowedEncodings()) {
             allowed.add(encoding(e));
         }
-        long side = io.ultraline.frame.FrameLimits.defaults().maxSide();
-        this.decoder = new FrameDecoder(new io.ultraline.frame.FrameLimits(limits.maxBytes(), limits.maxPixels(),
+        long side = FrameLimits.defaults().maxSide();
+        this.decoder = new FrameDecoder(new FrameLimits(limits.maxBytes(), limits.maxPixels(),
                 (int) Math.min(side, limits.maxPixels()), allowed));
     }
 
     @Override
-    public RgbImage decode(CameraFrame frame) throws FrameRejection {
+    public RgbImage decode(CameraFrame frame) throws DeadLetterException {
         ByteBuffer buf = frame.getImage();
         byte[] bytes = new byte[buf.remaining()];
         buf.duplicate().get(bytes);
         try {
             return decoder.decode(encoding(frame.getEncoding()), frame.getWidth(), frame.getHeight(), bytes);
         } catch (FrameRejectedException e) {
-            throw new FrameRejection(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
+            throw new DeadLetterException(RejectReason.valueOf(e.reason().name()), e.getMessage(), e);
         }
     }
 

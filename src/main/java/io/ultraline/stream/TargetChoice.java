@@ -25,7 +25,7 @@ final class TargetChoice {
      */
     int[] targets(InspectedFrame frame, FrameAssessment assessment) {
         TargetStrategy strategy = config.targetStrategy();
-        int n = frame.model().numPatches();
+        int n = frame.modelOutput().numPatches();
         if (strategy == TargetStrategy.ALL || config.targets() >= n) {
             return null;
         }
@@ -33,7 +33,7 @@ final class TargetChoice {
             // a frame without a profile has no scores: representatives alone
             strategy = TargetStrategy.REPRESENTATIVES;
         }
-        return strategy.choose(frame.model().tokens(), n, frame.model().dim(), config.targets(),
+        return strategy.choose(frame.modelOutput().tokens(), n, frame.modelOutput().dim(), config.targets(),
                 assessment == null ? null : assessment.tokenScores());
     }
 }

@@ -195,7 +195,7 @@ class AlertForwarderBadRecordsIT {
 
     private AlertForwarder startForwarder(String group, Map<String, Object> serde, String dlq) {
         ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serde, alertsTopic, dlq, group, "earliest",
-                receiver.url(), new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200)),
+                receiver.url(), new WebhookRetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200)),
                 Duration.ofSeconds(30), Optional.empty());
         AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);

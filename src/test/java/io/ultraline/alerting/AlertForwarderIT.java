@@ -285,7 +285,7 @@ class AlertForwarderIT {
     private AlertForwarder startForwarder(String group, Duration backoff) {
         ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serdeConfig, alertsTopic, deadLetterTopic,
                 group, "earliest", receiver.url(SECRET_PATH),
-                new RetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)), Duration.ofSeconds(30),
+                new WebhookRetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)), Duration.ofSeconds(30),
                 Optional.of(new WebhookSigner(SIGNING_SECRET)));
         AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);

@@ -13,7 +13,7 @@ class ForwarderConfigTest {
 
     private static ForwarderConfig config(Map<String, Object> client, String reset) {
         return new ForwarderConfig(client, Map.of(), "line.alerts", "line.alerts.dlq", "g", reset,
-                URI.create("http://127.0.0.1:1/hook"), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                URI.create("http://127.0.0.1:1/hook"), new WebhookRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 Duration.ofSeconds(10));
     }
 

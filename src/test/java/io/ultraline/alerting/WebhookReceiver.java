@@ -82,7 +82,7 @@ final class WebhookReceiver implements AutoCloseable {
             String key = exchange.getRequestHeaders().getFirst(HttpWebhookSender.IDEMPOTENCY_KEY);
             int attempt = attempts.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
             int status = "POST".equals(exchange.getRequestMethod()) ? behaviour.apply(key, attempt) : 405;
-            if (RetryPolicy.accepted(status)) {
+            if (WebhookRetryPolicy.accepted(status)) {
                 accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             }
             log.add(new Request(key, exchange.getRequestHeaders().getFirst("Content-Type"), body, status, signature));

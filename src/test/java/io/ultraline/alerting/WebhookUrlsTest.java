@@ -37,7 +37,7 @@ class WebhookUrlsTest {
                 .isEqualTo("https://pager.example/<redacted>");
         ForwarderConfig config = new ForwarderConfig(Map.of("sasl.jaas.config", "password=\"s3cret\""), Map.of(),
                 "line.alerts", "line.alerts.dlq", "g", "latest", secret,
-                new RetryPolicy(1, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(1));
+                new WebhookRetryPolicy(1, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(1));
         assertThat(config.toString()).doesNotContain("s3cret").contains("https://pager.example/<redacted>");
         try {
             new HttpWebhookSender(URI.create("ftp://u:s3cret@host/path"), Duration.ofSeconds(1));

@@ -9,7 +9,7 @@ import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.FrameDecoding;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class OverlayRendererTest {
 
-    private static final FrameDecoding STANDARD = FrameDecoding.standard(FrameLimits.defaults());
+    private static final FrameDecoding STANDARD = FrameDecoding.standard(FrameRecordLimits.defaults());
 
     private final RecentFrames recent = new RecentFrames();
     private final OverlayRenderer renderer = new OverlayRenderer(STANDARD, recent);

@@ -13,7 +13,7 @@ import io.ultraline.stream.CalibrationDefaults;
 import io.ultraline.stream.ExplainConfig;
 import io.ultraline.stream.ExplanationsMode;
 import io.ultraline.stream.FieldLimits;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import io.ultraline.stream.OutputLimits;
 import io.ultraline.stream.PipelineConfig;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class PipelineEnvironmentTest {
             variables.put(m.group(1), m.group(2));
         }
         for (String key : new String[] {BatchConfig.KEY_SIZE, BatchConfig.KEY_MAX_WAIT, BatchConfig.KEY_CHECK_INTERVAL,
-                FrameLimits.KEY_MAX_BYTES, FrameLimits.KEY_MAX_PIXELS, FrameLimits.KEY_ALLOWED_ENCODINGS,
+                FrameRecordLimits.KEY_MAX_BYTES, FrameRecordLimits.KEY_MAX_PIXELS, FrameRecordLimits.KEY_ALLOWED_ENCODINGS,
                 FieldLimits.KEY_MAX_ID_LENGTH, FieldLimits.KEY_MAX_ATTRIBUTES, FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
                 FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH, ExplanationsMode.KEY, ExplainConfig.KEY_SAMPLE_EVERY,
                 ExplainConfig.KEY_TARGETS, ExplainConfig.KEY_STRATEGY, ExplainConfig.KEY_NEAR_THRESHOLD,

@@ -28,7 +28,7 @@ import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.PipelineUncaughtExceptionHandler;
 import io.ultraline.stream.StreamsConfigs;
-import io.ultraline.stream.TestFrames;
+import io.ultraline.stream.TestCameraFrames;
 import io.ultraline.stream.TestModels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -133,20 +133,20 @@ class AuditReplayIT {
             streams.start();
             await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
-            send(frames, "cam-1", "before-calibration", TestFrames.good(0));
+            send(frames, "cam-1", "before-calibration", TestCameraFrames.good(0));
             command(commands, applicationId, "cam-1", 3);
             for (int i = 0; i < 3; i++) {
-                send(frames, "cam-1", "cal-" + i, TestFrames.good(i));
+                send(frames, "cam-1", "cal-" + i, TestCameraFrames.good(i));
             }
             String[] sequence = {"D", "O", "D", "O", "O", "D", "O", "O", "O"};
             for (int i = 0; i < sequence.length; i++) {
                 // without waiting for acks, so that frames share batches
-                sendAsync(frames, "cam-1", "f-" + i, sequence[i].equals("D") ? TestFrames.defective(100 + i)
-                        : TestFrames.good(i % 3));
+                sendAsync(frames, "cam-1", "f-" + i, sequence[i].equals("D") ? TestCameraFrames.defective(100 + i)
+                        : TestCameraFrames.good(i % 3));
             }
             frames.flush();
-            byte[] png = TestFrames.png(TestFrames.good(1));
-            CameraFrame cut = TestFrames.frame("cam-1", "cut", ImageEncoding.PNG, 64, 64,
+            byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
+            CameraFrame cut = TestCameraFrames.frame("cam-1", "cut", ImageEncoding.PNG, 64, 64,
                     Arrays.copyOf(png, png.length / 2));
             capture += 1000;
             frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, "cam-1", cut)).get();
@@ -163,14 +163,14 @@ class AuditReplayIT {
 
             String[] tampered = {"D", "O", "D"};
             for (int i = 0; i < tampered.length; i++) {
-                send(frames, "cam-1", "tamper-" + i, tampered[i].equals("D") ? TestFrames.defective(200 + i)
-                        : TestFrames.good(i));
+                send(frames, "cam-1", "tamper-" + i, tampered[i].equals("D") ? TestCameraFrames.defective(200 + i)
+                        : TestCameraFrames.good(i));
             }
             await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= mainVerdicts + tampered.length);
             tamperTo = capture + 1;
 
             for (int i = 0; i < ORPHAN_WINDOW_FRAMES; i++) {
-                send(frames, "cam-1", "orphan-" + i, TestFrames.good(i));
+                send(frames, "cam-1", "orphan-" + i, TestCameraFrames.good(i));
             }
             await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= framesSent - 2);
             recordedTo = capture;
@@ -281,7 +281,7 @@ class AuditReplayIT {
             verdicts.send(new ProducerRecord<>(topics.verdicts().name(), some.partition(), some.timestamp(),
                     some.key(), orphan)).get();
             // the pipeline is stopped: this frame never gets an outcome
-            CameraFrame late = TestFrames.frame("cam-1", "late", TestFrames.good(9));
+            CameraFrame late = TestCameraFrames.frame("cam-1", "late", TestCameraFrames.good(9));
             unprocessedPartition = frames.send(new ProducerRecord<>(topics.frames().name(), null, recordedTo + 1000,
                     "cam-1", late)).get().partition();
         }
@@ -377,7 +377,7 @@ class AuditReplayIT {
 
     private void sendAsync(KafkaProducer<String, CameraFrame> producer, String camera, String frameId,
             java.awt.image.BufferedImage image) {
-        CameraFrame frame = TestFrames.frame(camera, frameId, image);
+        CameraFrame frame = TestCameraFrames.frame(camera, frameId, image);
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
         producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame));

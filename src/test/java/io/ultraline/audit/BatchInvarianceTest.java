@@ -2,7 +2,7 @@ package io.ultraline.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelRunner;
 import io.ultraline.model.RunnerOptions;
 import io.ultraline.model.TinyVits;
@@ -27,13 +27,14 @@ class BatchInvarianceTest {
     @CsvSource({"tiny, 1, 1", "tiny, 0, 1", "line-vit, 1, 1", "line-vit, 0, 1", "tiny, 0, 2", "line-vit, 0, 2"})
     void theSameBatchGivesTheSameBitsEveryRun(String model, int threads, int parallelRuns) {
         Path dir = model.equals("tiny") ? TestModels.modelDir() : Path.of("models/line-vit");
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(threads, 0, 64, false, parallelRuns))) {
+        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(threads)
+                .withWarmUp(false).withParallelRuns(parallelRuns))) {
             int per = runner.pixelsPerFrame();
             int frames = 5;
             float[] images = TinyVits.images(frames, runner.config().imageSize(), 11);
-            List<FrameTokens> first = runner.explain(images, frames);
+            List<ModelOutput> first = runner.explain(images, frames);
             runner.explain(Arrays.copyOfRange(images, 0, 2 * per), 2); // something else in between
-            List<FrameTokens> again = runner.explain(images, frames);
+            List<ModelOutput> again = runner.explain(images, frames);
             for (int i = 0; i < frames; i++) {
                 assertThat(Arrays.equals(first.get(i).tokens(), again.get(i).tokens()))
                         .as("frame %d tokens, run 1 vs run 2", i).isTrue();
@@ -42,7 +43,7 @@ class BatchInvarianceTest {
                             .as("frame %d map of token %d, run 1 vs run 2", i, t).isTrue();
                 }
             }
-            FrameTokens alone = runner.explain(Arrays.copyOfRange(images, per, 2 * per), 1).get(0);
+            ModelOutput alone = runner.explain(Arrays.copyOfRange(images, per, 2 * per), 1).get(0);
             System.out.printf("batch dependence (%s, %d threads): frame 1 alone vs in a batch of %d: max |diff| "
                     + "%.3g over tokens%n", model, threads, frames, maxDiff(alone.tokens(), first.get(1).tokens()));
         }

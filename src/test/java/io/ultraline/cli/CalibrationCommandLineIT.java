@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.VerdictStatus;
-import io.ultraline.stream.TestFrames;
+import io.ultraline.stream.TestCameraFrames;
 import io.ultraline.stream.TestModels;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,7 +80,7 @@ class CalibrationCommandLineIT {
     void aProfileBuiltOfflineAndPushedScoresTheNextFrame() throws Exception {
         Path good = Files.createDirectories(dir.resolve("good"));
         for (int i = 0; i < 4; i++) {
-            Files.write(good.resolve(String.format("g%d.png", i)), TestFrames.png(TestFrames.good(200 + i)));
+            Files.write(good.resolve(String.format("g%d.png", i)), TestCameraFrames.png(TestCameraFrames.good(200 + i)));
         }
         Path file = dir.resolve("cam-push.profile");
         RunningService.Run built = RunningService.cli(null, List.of("calibrate", "--model",
@@ -154,7 +154,7 @@ class CalibrationCommandLineIT {
     private void produce(String camera, int first, int count) throws Exception {
         Path frames = Files.createDirectories(dir.resolve(camera + "-" + first));
         for (int i = first; i < first + count; i++) {
-            Files.write(frames.resolve(String.format("f%03d.png", i)), TestFrames.png(TestFrames.good(100 + i)));
+            Files.write(frames.resolve(String.format("f%03d.png", i)), TestCameraFrames.png(TestCameraFrames.good(100 + i)));
         }
         RunningService.Run run = RunningService.cli(null, with("produce", "--folder", frames.toString(),
                 "--camera", camera));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FrameVerdict;
-import io.ultraline.stream.TestFrames;
+import io.ultraline.stream.TestCameraFrames;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class ProduceIT {
     @Test
     void aFolderGivesOneVerdictPerImageWithItsFileAttributes() throws Exception {
         for (int i = 0; i < 4; i++) {
-            byte[] image = i % 2 == 0 ? TestFrames.png(TestFrames.good(i)) : jpeg(i);
+            byte[] image = i % 2 == 0 ? TestCameraFrames.png(TestCameraFrames.good(i)) : jpeg(i);
             Files.write(dir.resolve(String.format("S%03d_%s.%s", i, i < 2 ? "day" : "night", i % 2 == 0 ? "png" : "jpg")),
                     image);
         }
@@ -129,7 +129,7 @@ class ProduceIT {
     }
 
     static byte[] jpeg(long seed) {
-        java.awt.image.BufferedImage good = TestFrames.good(seed);
+        java.awt.image.BufferedImage good = TestCameraFrames.good(seed);
         java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(good.getWidth(), good.getHeight(),
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(good, 0, 0, null);

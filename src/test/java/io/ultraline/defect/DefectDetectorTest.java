@@ -190,6 +190,26 @@ class DefectDetectorTest {
         assertThat(detector.score(profile, bad, D, G, G, 60, 60, null).isDefective()).isTrue();
     }
 
+    @Test
+    void regionsFromTheFirstStageScoresEqualTheFullAssessment() {
+        ReferenceProfile profile = calibrate();
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] bad = goodFrame(0.02f);
+        shift(bad, BLOCK, 3f);
+        Segmentation segmentation = segmentation(BLOCK);
+
+        FrameAssessment full = detector.assess(profile, bad, D, segmentation, 60, 60, discFrame());
+        FrameAssessment second = detector.regions(detector.score(profile, bad, D, G, G, 60, 60, null), segmentation,
+                60, 60, discFrame());
+
+        assertThat(full.regions()).hasSize(1);
+        assertThat(second).isEqualTo(full);
+        assertThat(second.regions().get(0).pixelMask()).isEqualTo(full.regions().get(0).pixelMask());
+        FrameAssessment other = new FrameAssessment(G + 1, G, 1f, 0.5f, new float[(G + 1) * G], List.of());
+        assertThatThrownBy(() -> detector.regions(other, segmentation, 60, 60, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid");
+    }
+
     /** A 60 x 60 light grey frame with a dark disc of radius 6 around (40, 20), inside BLOCK. */
     private static FramePixels discFrame() {
         float[] rgb = new float[3 * 60 * 60];

@@ -20,9 +20,9 @@ class FrameDecoderConcurrencyTest {
         List<byte[]> frames = new ArrayList<>();
         List<FrameEncoding> encodings = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            frames.add(TestFrames.png(TestFrames.noise(20 + i, 10 + i, i)));
+            frames.add(TestImages.png(TestImages.noise(20 + i, 10 + i, i)));
             encodings.add(FrameEncoding.PNG);
-            frames.add(TestFrames.jpeg(TestFrames.noise(20 + i, 10 + i, i), 0.8f));
+            frames.add(TestImages.jpeg(TestImages.noise(20 + i, 10 + i, i), 0.8f));
             encodings.add(FrameEncoding.JPEG);
         }
         List<float[]> alone = new ArrayList<>();
@@ -42,7 +42,7 @@ class FrameDecoderConcurrencyTest {
                         assertThat(px).containsExactly(alone.get(i));
                         // a bad frame in between must not disturb the next good one
                         try {
-                            decoder.decode(FrameEncoding.JPEG, 20, 10, TestFrames.cut(frames.get(1), 200));
+                            decoder.decode(FrameEncoding.JPEG, 20, 10, TestImages.cut(frames.get(1), 200));
                         } catch (FrameRejectedException expected) {
                             checked++;
                         }

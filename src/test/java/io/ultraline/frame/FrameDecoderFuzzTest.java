@@ -1,6 +1,6 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
+import static io.ultraline.frame.TestImages.DECODER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -22,17 +22,17 @@ class FrameDecoderFuzzTest {
 
     @Test
     void mutatedPngsDecodeOrAreRejected() {
-        byte[] png = TestFrames.png(TestFrames.noise(24, 16, 5));
+        byte[] png = TestImages.png(TestImages.noise(24, 16, 5));
         // every other mutant gets its CRCs repaired, so damage reaches the decoder, not only the checksum
-        Map<FrameRejection, Integer> reasons = run(FrameEncoding.PNG, png, 24, 16, true);
-        assertThat(reasons).containsKey(FrameRejection.IMAGE_CORRUPT).containsKey(FrameRejection.IMAGE_TRUNCATED);
+        Map<DecodeFailure, Integer> reasons = run(FrameEncoding.PNG, png, 24, 16, true);
+        assertThat(reasons).containsKey(DecodeFailure.IMAGE_CORRUPT).containsKey(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
     void mutatedJpegsDecodeOrAreRejected() {
-        byte[] jpeg = TestFrames.jpeg(TestFrames.gradient(48, 32), 0.8f);
-        Map<FrameRejection, Integer> reasons = run(FrameEncoding.JPEG, jpeg, 48, 32, false);
-        assertThat(reasons).containsKey(FrameRejection.IMAGE_CORRUPT).containsKey(FrameRejection.IMAGE_TRUNCATED);
+        byte[] jpeg = TestImages.jpeg(TestImages.gradient(48, 32), 0.8f);
+        Map<DecodeFailure, Integer> reasons = run(FrameEncoding.JPEG, jpeg, 48, 32, false);
+        assertThat(reasons).containsKey(DecodeFailure.IMAGE_CORRUPT).containsKey(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
@@ -48,17 +48,17 @@ class FrameDecoderFuzzTest {
         }
     }
 
-    private static Map<FrameRejection, Integer> run(FrameEncoding encoding, byte[] valid, int width, int height,
+    private static Map<DecodeFailure, Integer> run(FrameEncoding encoding, byte[] valid, int width, int height,
             boolean repairCrcs) {
-        Map<FrameRejection, Integer> reasons = new EnumMap<>(FrameRejection.class);
+        Map<DecodeFailure, Integer> reasons = new EnumMap<>(DecodeFailure.class);
         Random random = new Random(encoding.ordinal() * 1000L + 1);
         int decoded = 0;
         for (int i = 0; i < MUTANTS; i++) {
             byte[] mutant = mutate(valid, random);
             if (repairCrcs && i % 2 == 0) {
-                mutant = TestFrames.withFixedCrcs(mutant);
+                mutant = TestImages.withFixedCrcs(mutant);
             }
-            FrameRejection reason = decodeOrReject(encoding, mutant, width, height, "mutant " + i);
+            DecodeFailure reason = decodeOrReject(encoding, mutant, width, height, "mutant " + i);
             if (reason == null) {
                 decoded++;
             } else {
@@ -70,7 +70,7 @@ class FrameDecoderFuzzTest {
     }
 
     /** Decodes; returns null on success, the reason on rejection, and fails the test on anything else. */
-    private static FrameRejection decodeOrReject(FrameEncoding encoding, byte[] bytes, int width, int height,
+    private static DecodeFailure decodeOrReject(FrameEncoding encoding, byte[] bytes, int width, int height,
             String label) {
         try {
             RgbImage img = DECODER.decode(encoding, width, height, bytes);
@@ -108,13 +108,13 @@ class FrameDecoderFuzzTest {
             case 3 -> { // delete a range
                 int from = random.nextInt(b.length);
                 int to = Math.min(b.length, from + 1 + random.nextInt(64));
-                b = TestFrames.concat(Arrays.copyOfRange(b, 0, from), Arrays.copyOfRange(b, to, b.length));
+                b = TestImages.concat(Arrays.copyOfRange(b, 0, from), Arrays.copyOfRange(b, to, b.length));
             }
             case 4 -> { // insert random bytes
                 int at = random.nextInt(b.length);
                 byte[] extra = new byte[1 + random.nextInt(64)];
                 random.nextBytes(extra);
-                b = TestFrames.concat(Arrays.copyOfRange(b, 0, at), extra, Arrays.copyOfRange(b, at, b.length));
+                b = TestImages.concat(Arrays.copyOfRange(b, 0, at), extra, Arrays.copyOfRange(b, at, b.length));
             }
             default -> { // duplicate a range in place of another
                 int from = random.nextInt(b.length);

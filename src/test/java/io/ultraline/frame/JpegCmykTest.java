@@ -1,7 +1,7 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -50,16 +50,16 @@ class JpegCmykTest {
     @Test
     void theStructureChecksStillComeFirst() {
         byte[] ycck = resource("ycck-adobe.jpg");
-        assertThat(rejection(FrameEncoding.JPEG, W, H, TestFrames.cut(ycck, ycck.length - 40)).reason())
-                .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
-        assertThat(rejection(FrameEncoding.JPEG, H, W, ycck).reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(rejection(FrameEncoding.JPEG, W, H, TestImages.cut(ycck, ycck.length - 40)).reason())
+                .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
+        assertThat(rejection(FrameEncoding.JPEG, H, W, ycck).reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         FrameDecoder small = new FrameDecoder(new FrameLimits(1 << 20, 1000, 1000, FrameLimits.defaults().allowed()));
         assertThat(rejection(small, FrameEncoding.JPEG, W, 20, ycck).reason())
-                .as("declared size fits, the header's 48x32 does not").isEqualTo(FrameRejection.DECOMPRESSION_BOMB);
+                .as("declared size fits, the header's 48x32 does not").isEqualTo(DecodeFailure.DECOMPRESSION_BOMB);
         byte[] twelveBit = ycck.clone();
-        twelveBit[TestFrames.markerOffset(ycck, 0xC0) + 4] = 12;
+        twelveBit[TestImages.markerOffset(ycck, 0xC0) + 4] = 12;
         assertThat(rejection(FrameEncoding.JPEG, W, H, twelveBit).reason())
-                .isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+                .isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
     }
 
     @Test

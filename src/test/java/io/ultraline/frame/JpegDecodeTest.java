@@ -1,8 +1,8 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.cut;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.cut;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** JPEG frames: lossy but close; truncation, damage and unsupported variants each get their reason. */
 class JpegDecodeTest {
 
-    private static final BufferedImage GRADIENT = TestFrames.gradient(64, 48);
-    private static final byte[] JPEG = TestFrames.jpeg(GRADIENT, 0.95f);
+    private static final BufferedImage GRADIENT = TestImages.gradient(64, 48);
+    private static final byte[] JPEG = TestImages.jpeg(GRADIENT, 0.95f);
 
     @Test
     void rgbJpegDecodesCloseToTheSource() {
@@ -44,7 +44,7 @@ class JpegDecodeTest {
                 gray.getRaster().setSample(x, y, 0, 60 + 4 * x);
             }
         }
-        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestFrames.jpeg(gray, 0.95f)).pixels();
+        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestImages.jpeg(gray, 0.95f)).pixels();
         for (int p = 0; p < 32 * 16; p++) {
             assertThat(px[3 * p + 1]).isEqualTo(px[3 * p]);
             assertThat(px[3 * p + 2]).isEqualTo(px[3 * p]);
@@ -55,19 +55,19 @@ class JpegDecodeTest {
 
     @Test
     void truncatedAnywhereIsTruncated() {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         int[] cuts = {0, 1, 2, 3, 4, 5, 20, scan - 3, scan, scan + 1, JPEG.length / 2, JPEG.length - 10,
             JPEG.length - 2, JPEG.length - 1};
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, cut(JPEG, length));
             assertThat(e.reason()).as("cut at %d of %d: %s", length, JPEG.length, e.getMessage())
-                    .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+                    .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
 
     @Test
     void aCutJpegThatImageIoReturnsAsAnImageIsStillTruncated() throws Exception {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         byte[] half = cut(JPEG, scan + (JPEG.length - scan) / 2);
         assertThat(ImageIO.read(new ByteArrayInputStream(half))).as("ImageIO's answer").isNotNull();
         assertThat(rejection(FrameEncoding.JPEG, 64, 48, half).getMessage()).contains("entropy-coded data");
@@ -75,7 +75,7 @@ class JpegDecodeTest {
 
     @Test
     void missingScanDataInsideACompleteFileIsCaughtFromTheDecoderWarning() throws Exception {
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         int from = scan + (JPEG.length - scan) / 3;
         int to = from + (JPEG.length - scan) / 3;
         // cut between whole bytes of entropy data: not right after an 0xFF, whose next byte belongs to it
@@ -86,18 +86,18 @@ class JpegDecodeTest {
             to++;
         }
         // drop a third of the scan data but keep the file's structure (and its EOI) intact
-        byte[] gap = TestFrames.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
+        byte[] gap = TestImages.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
         assertThatCode(() -> JpegStructure.check(gap)).as("the walk sees a whole file").doesNotThrowAnyException();
         assertThat(ImageIO.read(new ByteArrayInputStream(gap))).as("ImageIO's answer").isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, gap);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("warnings:");
     }
 
     @Test
     void damagedMarkersAreCorruptWhereverTheyAre() {
         // each kind of damage breaks a rule of the marker walk, so none of the 40 may decode
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         List<Integer> segments = segmentOffsetsBeforeTheScanData(JPEG);
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < 40; i++) {
@@ -122,7 +122,7 @@ class JpegDecodeTest {
                 }
             }
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, damaged);
-            assertThat(e.reason()).as("%s: %s", what, e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as("%s: %s", what, e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         }
     }
 
@@ -130,7 +130,7 @@ class JpegDecodeTest {
     void flippedBytesInTheScanDataDecodeOrAreCorruptAndNeverThrowAnythingElse() {
         // entropy-coded data has no checksum: a flip may decode to other pixels, so either answer is
         // right; what this proves is that no flip escapes as another reason or an unexpected exception
-        int scan = TestFrames.scanDataOffset(JPEG);
+        int scan = TestImages.scanDataOffset(JPEG);
         java.util.Random random = new java.util.Random(11);
         int rejected = 0;
         for (int i = 0; i < 40; i++) {
@@ -139,7 +139,7 @@ class JpegDecodeTest {
             try {
                 assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width()).isEqualTo(64);
             } catch (FrameRejectedException e) {
-                assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
             }
         }
@@ -162,19 +162,19 @@ class JpegDecodeTest {
 
     @Test
     void aSegmentLengthImpossibleForItsTypeIsCorruptEvenWhenTheDataIsAlsoCut() {
-        int sos = TestFrames.markerOffset(JPEG, 0xDA);
-        byte[] bytes = cut(JPEG, TestFrames.scanDataOffset(JPEG) + 10);
-        assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        int sos = TestImages.markerOffset(JPEG, 0xDA);
+        byte[] bytes = cut(JPEG, TestImages.scanDataOffset(JPEG) + 10);
+        assertThat(rejection(FrameEncoding.JPEG, 64, 48, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         bytes[sos + 2] = 0x01; // a 3-component scan header is 12 bytes; 268 runs past the end and is impossible
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("scan header of 3 components");
     }
 
     @Test
     void otherFormatsDeclaredAsJpegAreCorruptAndNamed() {
-        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestFrames.png(GRADIENT));
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, TestImages.png(GRADIENT));
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("declared JPEG", "a PNG signature");
     }
 
@@ -183,14 +183,14 @@ class JpegDecodeTest {
         byte[] bytes = JPEG.clone();
         bytes[3] = 0x05; // the first marker after SOI becomes 0xFF05, a reserved code
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("0xFF05");
     }
 
     @Test
     void headerSizeDifferentFromTheDeclaredSizeIsAMismatch() {
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 48, 64, JPEG);
-        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         assertThat(e.getMessage()).contains("header says 64x48");
     }
 
@@ -199,26 +199,26 @@ class JpegDecodeTest {
         // readers guess: TwelveMonkeys' reads these all-zero samples as YCCK and returns green;
         // the Adobe CMYK and YCCK files that decode are in JpegCmykTest
         WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 8, 4, null);
-        byte[] bytes = TestFrames.jpegOfRaster(cmyk);
-        assertThat(TestFrames.markerOffset(bytes, 0xEE)).as("no Adobe segment").isNegative();
+        byte[] bytes = TestImages.jpegOfRaster(cmyk);
+        assertThat(TestImages.markerOffset(bytes, 0xEE)).as("no Adobe segment").isNegative();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 16, 8, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("4-component", "Adobe");
     }
 
     @Test
     void losslessHierarchicalArithmeticAndTwelveBitJpegsAreUnsupported() {
-        int sof = TestFrames.markerOffset(JPEG, 0xC0);
+        int sof = TestImages.markerOffset(JPEG, 0xC0);
         for (int marker : new int[] {0xC3, 0xC5, 0xC9, 0xCA, 0xCF}) {
             byte[] bytes = JPEG.clone();
             bytes[sof + 1] = (byte) marker;
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, bytes);
-            assertThat(e.reason()).as("SOF 0x%X", marker).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+            assertThat(e.reason()).as("SOF 0x%X", marker).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         }
         byte[] twelveBit = JPEG.clone();
         twelveBit[sof + 4] = 12;
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, twelveBit);
-        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("12-bit");
     }
 
@@ -235,7 +235,7 @@ class JpegDecodeTest {
             throw new java.io.UncheckedIOException(e);
         }
         byte[] progressive = out.toByteArray();
-        assertThat(TestFrames.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
+        assertThat(TestImages.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
         RgbImage img = DECODER.decode(FrameEncoding.JPEG, 64, 48, progressive);
         assertThat(img.pixels()[3 * (20 * 64 + 30)]).isCloseTo(RgbImage.of(GRADIENT).pixels()[3 * (20 * 64 + 30)],
                 within(0.1f));

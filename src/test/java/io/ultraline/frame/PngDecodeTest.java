@@ -1,11 +1,11 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.chunk;
-import static io.ultraline.frame.TestFrames.concat;
-import static io.ultraline.frame.TestFrames.cut;
-import static io.ultraline.frame.TestFrames.png;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.chunk;
+import static io.ultraline.frame.TestImages.concat;
+import static io.ultraline.frame.TestImages.cut;
+import static io.ultraline.frame.TestImages.png;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Transparency;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** PNG frames: every colour type decodes to the stored values; damaged files are told apart. */
 class PngDecodeTest {
 
-    private static final BufferedImage RGB = TestFrames.noise(37, 23, 1);
+    private static final BufferedImage RGB = TestImages.noise(37, 23, 1);
     private static final byte[] RGB_PNG = png(RGB);
 
     @Test
@@ -34,7 +34,7 @@ class PngDecodeTest {
 
     @Test
     void interlacedPngDecodesToTheSamePixels() {
-        byte[] interlaced = TestFrames.interlacedPng(RGB);
+        byte[] interlaced = TestImages.interlacedPng(RGB);
         assertThat(interlaced[28]).as("IHDR interlace method").isEqualTo((byte) 1);
         assertThat(DECODER.decode(FrameEncoding.PNG, 37, 23, interlaced).pixels())
                 .containsExactly(RgbImage.of(RGB).pixels());
@@ -136,13 +136,13 @@ class PngDecodeTest {
 
     @Test
     void truncatedAnywhereIsTruncated() {
-        int idat = TestFrames.chunkOffset(RGB_PNG, "IDAT");
+        int idat = TestImages.chunkOffset(RGB_PNG, "IDAT");
         int[] cuts = {0, 4, 8, 20, 33, idat + 4, idat + 40, RGB_PNG.length / 2, RGB_PNG.length - 13,
             RGB_PNG.length - 12, RGB_PNG.length - 5, RGB_PNG.length - 1};
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, cut(RGB_PNG, length));
             assertThat(e.reason()).as("cut at %d of %d: %s", length, RGB_PNG.length, e.getMessage())
-                    .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+                    .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
 
@@ -151,36 +151,36 @@ class PngDecodeTest {
         byte[] noIend = cut(RGB_PNG, RGB_PNG.length - 12);
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(noIend))).isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, noIend);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("before the IEND chunk");
     }
 
     @Test
     void flippedBitsInImageDataAreCorruptEvenWhereImageIoDecodesThem() throws Exception {
-        int idat = TestFrames.chunkOffset(RGB_PNG, "IDAT");
+        int idat = TestImages.chunkOffset(RGB_PNG, "IDAT");
         int length = java.nio.ByteBuffer.wrap(RGB_PNG, idat, 4).getInt();
         for (int offset : new int[] {idat + 8 + length / 3, idat + 8 + length / 2, idat + 8 + length - 20}) {
             byte[] flipped = RGB_PNG.clone();
             flipped[offset] ^= 0x10;
             FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, flipped);
-            assertThat(e.reason()).as("flip at %d", offset).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as("flip at %d", offset).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
             assertThat(e.getMessage()).contains("CRC mismatch in chunk IDAT");
         }
     }
 
     @Test
     void flippedBitsWithRepairedChecksumsDecodeOrAreCorrupt() {
-        int idat = TestFrames.chunkOffset(RGB_PNG, "IDAT");
+        int idat = TestImages.chunkOffset(RGB_PNG, "IDAT");
         java.util.Random random = new java.util.Random(7);
         int rejected = 0;
         for (int i = 0; i < 40; i++) {
             byte[] flipped = RGB_PNG.clone();
             flipped[idat + 8 + random.nextInt(200)] ^= (byte) (1 << random.nextInt(8));
-            byte[] repaired = TestFrames.withFixedCrcs(flipped);
+            byte[] repaired = TestImages.withFixedCrcs(flipped);
             try {
                 assertThat(DECODER.decode(FrameEncoding.PNG, 37, 23, repaired).width()).isEqualTo(37);
             } catch (FrameRejectedException e) {
-                assertThat(e.reason()).as(e.getMessage()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
             }
         }
@@ -190,11 +190,11 @@ class PngDecodeTest {
 
     @Test
     void aLengthFieldDamagedInACompleteFileIsCorruptNotTruncated() {
-        int idat = TestFrames.chunkOffset(RGB_PNG, "IDAT");
+        int idat = TestImages.chunkOffset(RGB_PNG, "IDAT");
         byte[] damaged = RGB_PNG.clone();
         damaged[idat + 1] = 0x7f; // IDAT now claims ~2 GB; the file still ends with IEND
         FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, damaged);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("ends with IEND");
     }
 
@@ -205,14 +205,14 @@ class PngDecodeTest {
             byte[] garbage = new byte[8 + random.nextInt(4000)];
             random.nextBytes(garbage);
             System.arraycopy(ImageSignature.PNG, 0, garbage, 0, 8);
-            assertThat(rejection(FrameEncoding.PNG, 37, 23, garbage).reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(rejection(FrameEncoding.PNG, 37, 23, garbage).reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         }
     }
 
     @Test
     void otherFormatsDeclaredAsPngAreCorruptAndNamed() {
-        FrameRejectedException jpeg = rejection(FrameEncoding.PNG, 37, 23, TestFrames.jpeg(RGB, 0.9f));
-        assertThat(jpeg.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        FrameRejectedException jpeg = rejection(FrameEncoding.PNG, 37, 23, TestImages.jpeg(RGB, 0.9f));
+        assertThat(jpeg.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(jpeg.getMessage()).contains("declared PNG", "a JPEG signature");
         byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(rejection(FrameEncoding.PNG, 1, 1, gif).getMessage()).contains("a GIF signature");
@@ -223,26 +223,26 @@ class PngDecodeTest {
     @Test
     void headerSizeDifferentFromTheDeclaredSizeIsAMismatch() {
         FrameRejectedException e = rejection(FrameEncoding.PNG, 23, 37, RGB_PNG);
-        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         assertThat(e.getMessage()).contains("header says 37x23", "declares 23x37");
     }
 
     @Test
     void ihdrOfAnUnsupportedBitDepthIsCorrupt() {
         byte[] raw = new byte[2 * (1 + 3)];
-        byte[] bytes = concat(ImageSignature.PNG, TestFrames.ihdr(3, 2, 7, 2), chunk("IDAT", TestFrames.deflate(raw)),
+        byte[] bytes = concat(ImageSignature.PNG, TestImages.ihdr(3, 2, 7, 2), chunk("IDAT", TestImages.deflate(raw)),
                 chunk("IEND", new byte[0]));
-        assertThat(rejection(FrameEncoding.PNG, 3, 2, bytes).reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(rejection(FrameEncoding.PNG, 3, 2, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
     }
 
     @Test
     void handMadePngWithAShortZlibStreamIsCorrupt() {
         // structure and CRCs are right, but the compressed rows stop after one of four rows
         byte[] oneRow = new byte[1 + 4 * 3];
-        byte[] bytes = concat(ImageSignature.PNG, TestFrames.ihdr(4, 4, 8, 2),
-                chunk("IDAT", TestFrames.deflate(oneRow)), chunk("IEND", new byte[0]));
+        byte[] bytes = concat(ImageSignature.PNG, TestImages.ihdr(4, 4, 8, 2),
+                chunk("IDAT", TestImages.deflate(oneRow)), chunk("IEND", new byte[0]));
         FrameRejectedException e = rejection(FrameEncoding.PNG, 4, 4, bytes);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getCause()).isNotNull();
     }
 }

@@ -1,7 +1,7 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -36,16 +36,16 @@ class RawFrameDecodeTest {
     @Test
     void fewerBytesThanTheDeclaredSizeIsTruncated() {
         FrameRejectedException e = rejection(FrameEncoding.RGB8, 4, 4, new byte[47]);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("needs 48 bytes, got 47");
         assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[0]).reason())
-                .isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+                .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
     void moreBytesThanTheDeclaredSizeIsADimensionMismatch() {
         FrameRejectedException e = rejection(FrameEncoding.GRAY8, 4, 4, new byte[17]);
-        assertThat(e.reason()).isEqualTo(FrameRejection.DIMENSION_MISMATCH);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
         assertThat(e.getMessage()).contains("needs 16 bytes, got 17");
     }
 
@@ -53,7 +53,7 @@ class RawFrameDecodeTest {
     void aByteCountOfTheOtherRawEncodingSaysSo() {
         assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[48]).getMessage()).contains("size of an RGB8 frame");
         FrameRejectedException e = rejection(FrameEncoding.RGB8, 4, 4, new byte[16]);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_TRUNCATED);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("size of a GRAY8 frame");
     }
 
@@ -61,10 +61,10 @@ class RawFrameDecodeTest {
     void nonPositiveDeclaredSizesAreInvalidFields() {
         for (int[] size : new int[][] {{0, 4}, {4, 0}, {-1, 4}, {4, -3}, {Integer.MIN_VALUE, 1}}) {
             FrameRejectedException e = rejection(FrameEncoding.GRAY8, size[0], size[1], new byte[16]);
-            assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(FrameRejection.INVALID_FIELD);
+            assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(DecodeFailure.INVALID_FIELD);
         }
-        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestFrames.png(TestFrames.gradient(2, 2))).reason())
-                .isEqualTo(FrameRejection.INVALID_FIELD);
+        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestImages.png(TestImages.gradient(2, 2))).reason())
+                .isEqualTo(DecodeFailure.INVALID_FIELD);
     }
 
     @Test
@@ -72,7 +72,7 @@ class RawFrameDecodeTest {
         // 20000 > maxSide; 10000 x 10000 = 100 MP > maxPixels; int overflow of w*h must not sneak through
         for (int[] size : new int[][] {{20_000, 1}, {1, 20_000}, {10_000, 10_000}, {65_536, 65_536}}) {
             FrameRejectedException e = rejection(FrameEncoding.GRAY8, size[0], size[1], new byte[1]);
-            assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(FrameRejection.IMAGE_TOO_LARGE);
+            assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(DecodeFailure.IMAGE_TOO_LARGE);
         }
     }
 
@@ -81,7 +81,7 @@ class RawFrameDecodeTest {
         FrameDecoder small = new FrameDecoder(new FrameLimits(1000, 1_000_000, 1000, FrameLimits.defaults().allowed()));
         // UNKNOWN encoding and a negative size would be rejected too, but the byte count comes first
         FrameRejectedException e = rejection(small, FrameEncoding.UNKNOWN, -1, -1, new byte[1001]);
-        assertThat(e.reason()).isEqualTo(FrameRejection.IMAGE_TOO_LARGE);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TOO_LARGE);
         assertThat(e.getMessage()).contains("1001 bytes", "1000");
         // exactly at the limit passes that check
         assertThat(small.decode(FrameEncoding.GRAY8, 40, 25, new byte[1000]).width()).isEqualTo(40);
@@ -90,17 +90,17 @@ class RawFrameDecodeTest {
     @Test
     void unknownOrDisallowedEncodingsAreUnsupported() {
         assertThat(rejection(FrameEncoding.UNKNOWN, 2, 2, new byte[4]).reason())
-                .isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+                .isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         FrameDecoder pngOnly = new FrameDecoder(new FrameLimits(1000, 1000, 100, EnumSet.of(FrameEncoding.PNG)));
         FrameRejectedException e = rejection(pngOnly, FrameEncoding.GRAY8, 2, 2, new byte[4]);
-        assertThat(e.reason()).isEqualTo(FrameRejection.UNSUPPORTED_ENCODING);
+        assertThat(e.reason()).isEqualTo(DecodeFailure.UNSUPPORTED_ENCODING);
         assertThat(e.getMessage()).contains("GRAY8", "allowed: [PNG]");
     }
 
     @Test
     void missingFieldsAreInvalidFields() {
-        assertThat(rejection(FrameEncoding.GRAY8, 2, 2, null).reason()).isEqualTo(FrameRejection.INVALID_FIELD);
-        assertThat(rejection(null, 2, 2, new byte[4]).reason()).isEqualTo(FrameRejection.INVALID_FIELD);
+        assertThat(rejection(FrameEncoding.GRAY8, 2, 2, null).reason()).isEqualTo(DecodeFailure.INVALID_FIELD);
+        assertThat(rejection(null, 2, 2, new byte[4]).reason()).isEqualTo(DecodeFailure.INVALID_FIELD);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.ultraline.frame;
 
-import static io.ultraline.frame.TestFrames.DECODER;
-import static io.ultraline.frame.TestFrames.rejection;
+import static io.ultraline.frame.TestImages.DECODER;
+import static io.ultraline.frame.TestImages.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -24,13 +24,13 @@ class SignatureMismatchTest {
 
     private static final int W = 8;
     private static final int H = 6;
-    private static final BufferedImage IMAGE = TestFrames.gradient(W, H);
+    private static final BufferedImage IMAGE = TestImages.gradient(W, H);
 
     /** Actual format name (as the message says it) to a small file of that format. */
     private static Map<String, byte[]> files() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("PNG", TestFrames.png(IMAGE));
-        files.put("JPEG", TestFrames.jpeg(IMAGE, 0.9f));
+        files.put("PNG", TestImages.png(IMAGE));
+        files.put("JPEG", TestImages.jpeg(IMAGE, 0.9f));
         files.put("GIF", write("gif"));
         files.put("TIFF", write("tiff"));
         byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
@@ -57,7 +57,7 @@ class SignatureMismatchTest {
                     return;
                 }
                 FrameRejectedException e = rejection(declared, W, H, bytes);
-                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 assertThat(e.getMessage()).contains("declared " + declared, "a " + actual + " signature");
             });
         }
@@ -67,9 +67,9 @@ class SignatureMismatchTest {
     void theSignatureIsCheckedBeforeTheDeclaredSize() {
         // the producer declared a size over the limits: the wrong format is still the more telling reason
         for (FrameEncoding declared : new FrameEncoding[] {FrameEncoding.PNG, FrameEncoding.JPEG}) {
-            byte[] other = declared == FrameEncoding.PNG ? TestFrames.jpeg(IMAGE, 0.9f) : TestFrames.png(IMAGE);
+            byte[] other = declared == FrameEncoding.PNG ? TestImages.jpeg(IMAGE, 0.9f) : TestImages.png(IMAGE);
             FrameRejectedException e = rejection(declared, 20_000, 20_000, other);
-            assertThat(e.reason()).as(declared.name()).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+            assertThat(e.reason()).as(declared.name()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
             assertThat(e.getMessage()).contains("declared " + declared);
         }
     }
@@ -79,7 +79,7 @@ class SignatureMismatchTest {
         for (FrameEncoding declared : new FrameEncoding[] {FrameEncoding.GRAY8, FrameEncoding.RGB8}) {
             files().forEach((actual, bytes) -> {
                 FrameRejectedException e = rejection(declared, W, H, bytes);
-                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(FrameRejection.IMAGE_CORRUPT);
+                assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 assertThat(e.getMessage()).contains("declared " + declared, "a " + actual + " signature",
                         "needs " + (declared == FrameEncoding.GRAY8 ? W * H : 3 * W * H) + " bytes");
             });

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
 import io.ultraline.stream.FieldLimits;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -21,7 +21,7 @@ class FrameCheckTest {
     void aFrameCarriesItsIdentityAndTheSizeFromTheHeader() throws FrameRefusedException {
         byte[] jpeg = GatewayImages.jpeg(1);
 
-        CameraFrame frame = new FrameCheck(FrameLimits.defaults()).frame(ID, ImageEncoding.JPEG, jpeg);
+        CameraFrame frame = new FrameCheck(FrameRecordLimits.defaults()).frame(ID, ImageEncoding.JPEG, jpeg);
 
         assertThat(frame.getWidth()).isEqualTo(64);
         assertThat(frame.getHeight()).isEqualTo(48);
@@ -39,15 +39,15 @@ class FrameCheckTest {
     @Test
     void framesPastTheServiceLimitsAreRefusedWithTheLimitNamed() {
         byte[] png = GatewayImages.png(2); // 40 x 30
-        FrameLimits small = new FrameLimits(png.length - 1, 10_000, EnumSet.of(ImageEncoding.PNG));
-        FrameLimits fewPixels = new FrameLimits(1 << 20, 40 * 30 - 1, EnumSet.of(ImageEncoding.PNG));
-        FrameLimits pngOnly = new FrameLimits(1 << 20, 10_000, EnumSet.of(ImageEncoding.PNG));
-        FrameLimits shortIds = FrameLimits.defaults().withFields(new FieldLimits(3, 64, 128, 1024));
+        FrameRecordLimits small = new FrameRecordLimits(png.length - 1, 10_000, EnumSet.of(ImageEncoding.PNG));
+        FrameRecordLimits fewPixels = new FrameRecordLimits(1 << 20, 40 * 30 - 1, EnumSet.of(ImageEncoding.PNG));
+        FrameRecordLimits pngOnly = new FrameRecordLimits(1 << 20, 10_000, EnumSet.of(ImageEncoding.PNG));
+        FrameRecordLimits shortIds = FrameRecordLimits.defaults().withFields(new FieldLimits(3, 64, 128, 1024));
 
         assertThatThrownBy(() -> new FrameCheck(small).frame(ID, ImageEncoding.PNG, png))
-                .hasMessageContaining(png.length + " bytes").hasMessageContaining(FrameLimits.KEY_MAX_BYTES);
+                .hasMessageContaining(png.length + " bytes").hasMessageContaining(FrameRecordLimits.KEY_MAX_BYTES);
         assertThatThrownBy(() -> new FrameCheck(fewPixels).frame(ID, ImageEncoding.PNG, png))
-                .hasMessageContaining("40 x 30").hasMessageContaining(FrameLimits.KEY_MAX_PIXELS);
+                .hasMessageContaining("40 x 30").hasMessageContaining(FrameRecordLimits.KEY_MAX_PIXELS);
         assertThatThrownBy(() -> new FrameCheck(pngOnly).frame(ID, ImageEncoding.JPEG, GatewayImages.jpeg(2)))
                 .hasMessageContaining("JPEG frames are not accepted");
         assertThatThrownBy(() -> new FrameCheck(shortIds).frame(ID, ImageEncoding.PNG, png))
@@ -58,7 +58,7 @@ class FrameCheckTest {
     void aDamagedHeaderOrAMissingCameraIsRefused() {
         byte[] png = GatewayImages.png(3);
         byte[] damaged = java.util.Arrays.copyOf(png, 20);
-        FrameCheck check = new FrameCheck(FrameLimits.defaults());
+        FrameCheck check = new FrameCheck(FrameRecordLimits.defaults());
         FrameCheck.Identity noCamera = new FrameCheck.Identity("", " ", "f", null, Map.of(), Instant.EPOCH);
 
         assertThatThrownBy(() -> check.frame(ID, ImageEncoding.PNG, damaged))

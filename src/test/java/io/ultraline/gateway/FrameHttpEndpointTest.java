@@ -3,7 +3,7 @@ package io.ultraline.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.avro.CameraFrame;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -29,7 +29,7 @@ class FrameHttpEndpointTest {
     @BeforeEach
     void start() throws Exception {
         Gateway gateway = new Gateway(new Gateway.Defaults("", null, null, Map.of()), null,
-                new FrameCheck(FrameLimits.defaults()), new Pacer(0), sink, progress, Clock.systemUTC());
+                new FrameCheck(FrameRecordLimits.defaults()), new Pacer(0), sink, progress, Clock.systemUTC());
         endpoint = new FrameHttpEndpoint(gateway, new InetSocketAddress("127.0.0.1", 0), 50_000, "http-t");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
-import io.ultraline.stream.FrameLimits;
+import io.ultraline.stream.FrameRecordLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ class GatewayTest {
 
     private Gateway gateway(String camera, FileNamePattern pattern) {
         return new Gateway(new Gateway.Defaults("line-1", camera, null, Map.of("site", "north")), pattern,
-                new FrameCheck(FrameLimits.defaults()), new Pacer(0), sink, progress,
+                new FrameCheck(FrameRecordLimits.defaults()), new Pacer(0), sink, progress,
                 Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
     }
 

@@ -3,7 +3,7 @@ package io.ultraline.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.frame.RgbImage;
-import io.ultraline.model.FrameTokens;
+import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
@@ -50,7 +50,7 @@ class ConceptScorecardTest {
             px[3 * p + 1] = v;
             px[3 * p + 2] = v;
         }
-        FrameTokens t = new FrameTokens(n, 2, tokens, maps);
+        ModelOutput t = new ModelOutput(n, 2, tokens, maps);
         return new InspectedFrame(SIZE, SIZE, t,
                 new UltraSegmenter(SegmenterConfig.defaults()).segment(maps, GRID, GRID), null,
                 new RgbImage(SIZE, SIZE, px));
@@ -109,7 +109,7 @@ class ConceptScorecardTest {
         }
         InspectedFrame calibration = halves();
         ConceptPrototypes prototypes = ConceptPrototypes.learn(List.of(ConceptFeatures.of(
-                calibration.segmentation().labels(), calibration.model().tokens(), 2)), 0.9, 2);
+                calibration.segmentation().labels(), calibration.modelOutput().tokens(), 2)), 0.9, 2);
         ConceptScorecard card = new ConceptScorecard(null, 0, prototypes, 0);
         card.frame(frameWithParts(parts), halves(false));
         card.frame(frameWithParts(mirroredParts), halves(true));
@@ -153,9 +153,9 @@ class ConceptScorecardTest {
         int[] targets = {0, 3, 9};
         float[][] rows = new float[targets.length][];
         for (int k = 0; k < targets.length; k++) {
-            rows[k] = all.model().maps()[targets[k]];
+            rows[k] = all.modelOutput().maps()[targets[k]];
         }
-        FrameTokens sparse = new FrameTokens(GRID * GRID, 2, all.model().tokens(), rows, targets);
+        ModelOutput sparse = new ModelOutput(GRID * GRID, 2, all.modelOutput().tokens(), rows, targets);
         InspectedFrame frame = new InspectedFrame(SIZE, SIZE, sparse,
                 new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, GRID, GRID), null, all.image());
         ConceptScorecard card = new ConceptScorecard();

@@ -131,8 +131,8 @@ class FrameInspectorTest {
         assertThat(withoutProfile.width()).isEqualTo(w);
         assertThat(withoutProfile.height()).isEqualTo(h);
         assertThat(withoutProfile.assessment()).isNull();
-        assertThat(withoutProfile.model().numPatches()).isEqualTo(64);
-        assertThat(withoutProfile.model().dim()).isEqualTo(24);
+        assertThat(withoutProfile.modelOutput().numPatches()).isEqualTo(64);
+        assertThat(withoutProfile.modelOutput().dim()).isEqualTo(24);
         assertThat(withoutProfile.segmentation().labels()).hasSize(64);
 
         FrameAssessment scored = inspector.inspect(List.of(frame), profile).get(0).assessment();
@@ -152,17 +152,17 @@ class FrameInspectorTest {
         for (int i = 0; i < frames.size(); i++) {
             InspectedFrame f = frames.get(i);
             FrameAssessment a = f.assessment();
-            assertThat(f.scoringTokens()).hasSize(4 * f.model().tokens().length);
+            assertThat(f.scoringTokens()).hasSize(4 * f.modelOutput().tokens().length);
             // view 0 is the plain frame: its tokens lead the scoring tokens
-            assertThat(java.util.Arrays.copyOf(f.scoringTokens(), f.model().tokens().length))
-                    .containsExactly(base.get(i).model().tokens());
+            assertThat(java.util.Arrays.copyOf(f.scoringTokens(), f.modelOutput().tokens().length))
+                    .containsExactly(base.get(i).modelOutput().tokens());
             // the raw-pixel channel puts the fine map at the input's pixels: 8 per token cell
             assertThat(p2.appearance()).isNotNull();
             assertThat(a.fineScale()).isEqualTo(8);
             assertThat(a.fineScores()).hasSize(64 * a.tokenScores().length);
             // the token channel alone keeps the 2 x 2 fine grid of the shifted views
             FrameAssessment own = shifted.detector().assess(p2.withoutAppearance(), f.scoringTokens(),
-                    f.model().dim(), f.segmentation(), f.width(), f.height());
+                    f.modelOutput().dim(), f.segmentation(), f.width(), f.height());
             assertThat(own.fineScale()).isEqualTo(2);
             assertThat(own.fineScores()).hasSize(4 * a.tokenScores().length);
             float max = 0;

@@ -61,14 +61,14 @@ class TransformedInspectionTest {
                 TokenTransform.identity(inspector.runner().config().dim()));
         boolean changed = false;
         for (int i = 0; i < test.size(); i++) {
-            float[][] a = with.get(i).model().maps();
-            float[][] b = without.get(i).model().maps();
+            float[][] a = with.get(i).modelOutput().maps();
+            float[][] b = without.get(i).modelOutput().maps();
             for (int t = 0; t < a.length; t++) {
-                assertThat(given.get(i).model().maps()[t]).containsExactly(a[t]);
-                assertThat(identity.get(i).model().maps()[t]).containsExactly(b[t]);
+                assertThat(given.get(i).modelOutput().maps()[t]).containsExactly(a[t]);
+                assertThat(identity.get(i).modelOutput().maps()[t]).containsExactly(b[t]);
                 changed |= !java.util.Arrays.equals(a[t], b[t]);
             }
-            assertThat(with.get(i).model().tokens()).containsExactly(without.get(i).model().tokens());
+            assertThat(with.get(i).modelOutput().tokens()).containsExactly(without.get(i).modelOutput().tokens());
             assertThat(with.get(i).assessment().frameScore()).isEqualTo(without.get(i).assessment().frameScore());
         }
         assertThat(changed).as("W changes the maps").isTrue();

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class ExactlyOnceCheckTest {
 
-    private static final Set<Long> PRODUCED = Set.of(Produced.key(0, 10), Produced.key(0, 11), Produced.key(1, 10),
-            Produced.key(1, 12));
+    private static final Set<Long> PRODUCED = Set.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11), AcknowledgedOffsets.key(1, 10),
+            AcknowledgedOffsets.key(1, 12));
 
     @Test
     void oneOutcomeEachIsExactlyOnce() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(Produced.key(0, 10), Produced.key(1, 10),
-                Produced.key(1, 12)), List.of(Produced.key(0, 11)));
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10),
+                AcknowledgedOffsets.key(1, 12)), List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isTrue();
         assertThat(c.produced()).isEqualTo(4);
         assertThat(c.verdicts()).isEqualTo(3);
@@ -25,8 +25,8 @@ class ExactlyOnceCheckTest {
 
     @Test
     void findsALostFrame() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(Produced.key(0, 10), Produced.key(1, 10)),
-                List.of(Produced.key(0, 11)));
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10)),
+                List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isFalse();
         assertThat(c.lost()).isEqualTo(1);
         assertThat(c.examples()).containsExactly("1@12 lost");
@@ -34,8 +34,8 @@ class ExactlyOnceCheckTest {
 
     @Test
     void findsADuplicateEvenAcrossVerdictAndDeadLetter() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(Produced.key(0, 10), Produced.key(0, 11),
-                Produced.key(1, 10), Produced.key(1, 12), Produced.key(1, 12)), List.of(Produced.key(0, 11)));
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11),
+                AcknowledgedOffsets.key(1, 10), AcknowledgedOffsets.key(1, 12), AcknowledgedOffsets.key(1, 12)), List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isFalse();
         assertThat(c.duplicated()).isEqualTo(2);
         assertThat(c.lost()).isZero();
@@ -44,8 +44,8 @@ class ExactlyOnceCheckTest {
 
     @Test
     void outcomesOfOtherFramesAreCountedApart() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(Produced.key(0, 10), Produced.key(0, 11),
-                Produced.key(1, 10), Produced.key(1, 12), Produced.key(0, 0), Produced.key(1, 0)), List.of());
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11),
+                AcknowledgedOffsets.key(1, 10), AcknowledgedOffsets.key(1, 12), AcknowledgedOffsets.key(0, 0), AcknowledgedOffsets.key(1, 0)), List.of());
         assertThat(c.exactlyOnce()).isTrue();
         assertThat(c.unmatched()).isEqualTo(2);
         assertThat(c.verdicts()).isEqualTo(4);
@@ -53,7 +53,7 @@ class ExactlyOnceCheckTest {
 
     @Test
     void keysKeepPartitionAndOffsetApart() {
-        assertThat(Produced.key(1, 0)).isNotEqualTo(Produced.key(0, 1L << 39));
-        assertThat(Produced.describe(Produced.key(11, 123_456_789L))).isEqualTo("11@123456789");
+        assertThat(AcknowledgedOffsets.key(1, 0)).isNotEqualTo(AcknowledgedOffsets.key(0, 1L << 39));
+        assertThat(AcknowledgedOffsets.describe(AcknowledgedOffsets.key(11, 123_456_789L))).isEqualTo("11@123456789");
     }
 }

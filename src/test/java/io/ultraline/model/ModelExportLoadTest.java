@@ -35,7 +35,8 @@ class ModelExportLoadTest {
     @Test
     void aClosedRunnerIsUnavailableRatherThanFailingOnTheFrames() {
         float[] images = TinyVits.images(1, 32, 3);
-        ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false, 2));
+        ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(2));
         runner.close();
         assertThatThrownBy(() -> runner.explain(images, 1)).isInstanceOf(ModelUnavailableException.class)
                 .hasMessage("the model runner is closed");
@@ -57,10 +58,11 @@ class ModelExportLoadTest {
             expectedTok = TensorIo.read(r.get("tokens").orElseThrow());
         }
         // same chunk as the reference run: a different chunk changes kernel summation order (see below)
-        try (ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), true, 1))) {
+        try (ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withParallelRuns(1))) {
             assertThat(runner.model().manifest().name()).isEqualTo("tiny");
             assertThat(runner.config()).isEqualTo(config);
-            List<FrameTokens> out = runner.explain(images, 2);
+            List<ModelOutput> out = runner.explain(images, 2);
             int n = config.numPatches();
             for (int b = 0; b < 2; b++) {
                 for (int i = 0; i < n; i++) {
@@ -74,7 +76,7 @@ class ModelExportLoadTest {
             System.arraycopy(out.get(1).tokens(), 0, both, expectedTok.length / 2, expectedTok.length / 2);
             assertThat(both).containsExactly(expectedTok);
             // serving_default runs a batch of 2 instead of 2 x 16 copies: same values up to kernel rounding
-            List<FrameTokens> tok = runner.tokens(images, 2);
+            List<ModelOutput> tok = runner.tokens(images, 2);
             assertThat(ReferenceRule.relError(out.get(1).tokens(), tok.get(1).tokens())).isLessThan(1e-6);
         }
     }
@@ -82,8 +84,10 @@ class ModelExportLoadTest {
     @Test
     void chunkingTargetsChangesMapsOnlyByFloatRounding() {
         float[] images = TinyVits.images(1, 32, 4);
-        try (ModelRunner whole = ModelRunner.load(exported, new RunnerOptions(1, 1, config.numPatches(), false, 1));
-             ModelRunner chunked = ModelRunner.load(exported, new RunnerOptions(1, 1, 5, false, 1))) {
+        try (ModelRunner whole = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(1));
+             ModelRunner chunked = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                     .withInterOpThreads(1).withTargetChunk(5).withWarmUp(false).withParallelRuns(1))) {
             float[][] a = whole.explain(images, 1).get(0).maps();
             float[][] b = chunked.explain(images, 1).get(0).maps();
             for (int i = 0; i < a.length; i++) {

@@ -24,7 +24,7 @@ class ModelRebuilderTest {
         Path dir = export(UltraVariant.REPLICATED);
         Files.writeString(dir.resolve("NOTES.txt"), "kept");
         float[] images = TinyVits.images(2, 32, 11);
-        List<FrameTokens> before = explain(dir, images);
+        List<ModelOutput> before = explain(dir, images);
         String digest = ModelManifest.read(dir).weightsSha256();
 
         ModelManifest rebuilt = ModelRebuilder.rebuild(dir, UltraVariant.FAST);
@@ -35,7 +35,7 @@ class ModelRebuilderTest {
         assertThat(rebuilt.provenance()).containsEntry("source", "test");
         assertThat(Files.readString(dir.resolve("NOTES.txt"))).isEqualTo("kept");
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).containsExactly("model");
-        List<FrameTokens> after = explain(dir, images);
+        List<ModelOutput> after = explain(dir, images);
         assertThat(ReferenceRule.relError(flat(after), flat(before))).isLessThan(1e-5);
     }
 
@@ -62,13 +62,14 @@ class ModelRebuilderTest {
         return dir;
     }
 
-    private List<FrameTokens> explain(Path dir, float[] images) {
-        try (ModelRunner runner = ModelRunner.load(dir, new RunnerOptions(1, 1, config.numPatches(), false, 1))) {
+    private List<ModelOutput> explain(Path dir, float[] images) {
+        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(1))) {
             return runner.explain(images, 2);
         }
     }
 
-    private static float[] flat(List<FrameTokens> frames) {
+    private static float[] flat(List<ModelOutput> frames) {
         int n = frames.get(0).numPatches();
         float[] out = new float[frames.size() * n * n];
         for (int b = 0; b < frames.size(); b++) {

@@ -31,13 +31,15 @@ class ParallelRunsTest {
     void parallelRunsGiveTheBatchedRunsMapsAndTokensUpToFloatRounding() {
         int frames = 5;
         float[] images = TinyVits.images(frames, 32, 21);
-        try (ModelRunner batched = ModelRunner.load(exported, new RunnerOptions(1, 1, 64, false, 1));
-             ModelRunner parallel = ModelRunner.load(exported, new RunnerOptions(0, 0, 64, false, 3))) {
+        try (ModelRunner batched = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withWarmUp(false).withParallelRuns(1));
+             ModelRunner parallel = ModelRunner.load(exported, RunnerOptions.defaults().withWarmUp(false)
+                     .withParallelRuns(3))) {
             assertThat(parallel.parallelRuns()).isEqualTo(3);
             for (int batch : new int[] {frames, 1}) {
                 float[] part = Arrays.copyOf(images, batch * batched.pixelsPerFrame());
-                List<FrameTokens> a = batched.explain(part, batch);
-                List<FrameTokens> b = parallel.explain(part, batch);
+                List<ModelOutput> a = batched.explain(part, batch);
+                List<ModelOutput> b = parallel.explain(part, batch);
                 assertThat(b).hasSize(batch);
                 for (int f = 0; f < batch; f++) {
                     assertThat(ReferenceRule.relError(b.get(f).tokens(), a.get(f).tokens()))
@@ -55,13 +57,14 @@ class ParallelRunsTest {
     @Test
     void withAtLeastAsManyFramesAsRunsAFramesBitsDoNotDependOnItsCompanions() {
         float[] images = TinyVits.images(4, 32, 5);
-        try (ModelRunner parallel = ModelRunner.load(exported, new RunnerOptions(0, 0, 64, false, 2))) {
+        try (ModelRunner parallel = ModelRunner.load(exported, RunnerOptions.defaults().withWarmUp(false)
+                .withParallelRuns(2))) {
             int per = parallel.pixelsPerFrame();
-            FrameTokens inFour = parallel.explain(images, 4).get(2);
+            ModelOutput inFour = parallel.explain(images, 4).get(2);
             float[] withOther = new float[2 * per];
             System.arraycopy(images, 2 * per, withOther, 0, per);
             System.arraycopy(images, 0, withOther, per, per);
-            FrameTokens inTwo = parallel.explain(withOther, 2).get(0);
+            ModelOutput inTwo = parallel.explain(withOther, 2).get(0);
             assertThat(inTwo.tokens()).containsExactly(inFour.tokens());
             for (int t = 0; t < config.numPatches(); t++) {
                 assertThat(inTwo.maps()[t]).as("map %d", t).containsExactly(inFour.maps()[t]);
@@ -71,7 +74,8 @@ class ParallelRunsTest {
 
     @Test
     void aRunThatFailsFailsTheCallWithTheRunsOwnException() {
-        try (ModelRunner parallel = ModelRunner.load(exported, new RunnerOptions(0, 0, 64, false, 2))) {
+        try (ModelRunner parallel = ModelRunner.load(exported, RunnerOptions.defaults().withWarmUp(false)
+                .withParallelRuns(2))) {
             float[] images = TinyVits.images(2, 32, 9);
             parallel.model().close(); // every run now meets a closed session
             assertThatThrownBy(() -> parallel.explain(images, 2))

@@ -32,15 +32,17 @@ class SparseExplainTest {
         float[] images = TinyVits.images(frames, 32, 4);
         int[] targets = {13, 0, 7, 15, 2};
         // one run, chunks of 2 targets (3 runs), and 3 parallel runs
-        RunnerOptions[] options = {new RunnerOptions(1, 1, 64, false, 1), new RunnerOptions(1, 1, 2, false, 1),
-                new RunnerOptions(0, 0, 64, false, 3)};
+        RunnerOptions[] options = {RunnerOptions.defaults().withIntraOpThreads(1).withInterOpThreads(1)
+                .withWarmUp(false).withParallelRuns(1), RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(2).withWarmUp(false).withParallelRuns(1),
+                RunnerOptions.defaults().withWarmUp(false).withParallelRuns(3)};
         for (RunnerOptions o : options) {
             try (ModelRunner runner = ModelRunner.load(exported, o)) {
-                List<FrameTokens> all = runner.explain(images, frames);
-                List<FrameTokens> sparse = runner.explain(images, frames, targets);
+                List<ModelOutput> all = runner.explain(images, frames);
+                List<ModelOutput> sparse = runner.explain(images, frames, targets);
                 assertThat(sparse).hasSize(frames);
                 for (int f = 0; f < frames; f++) {
-                    FrameTokens s = sparse.get(f);
+                    ModelOutput s = sparse.get(f);
                     assertThat(s.targets()).containsExactly(targets);
                     assertThat(s.allTargets()).isFalse();
                     assertThat(s.maps()).hasNumberOfRows(targets.length);
@@ -59,7 +61,8 @@ class SparseExplainTest {
 
     @Test
     void badTargetsAreRejectedBeforeTheModelRuns() {
-        try (ModelRunner runner = ModelRunner.load(exported, new RunnerOptions(1, 1, 64, false, 1))) {
+        try (ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withWarmUp(false).withParallelRuns(1))) {
             float[] images = TinyVits.images(1, 32, 1);
             assertThatThrownBy(() -> runner.explain(images, 1, new int[0])).hasMessageContaining("at least one");
             assertThatThrownBy(() -> runner.explain(images, 1, new int[] {3, 3})).hasMessageContaining("twice");
@@ -69,12 +72,12 @@ class SparseExplainTest {
     }
 
     @Test
-    void mapsAndTargetsComeTogetherInFrameTokens() {
-        assertThat(new FrameTokens(4, 1, new float[4], new float[4][4]).targets()).containsExactly(0, 1, 2, 3);
-        assertThat(new FrameTokens(4, 1, new float[4], null).targets()).isNull();
-        assertThatThrownBy(() -> new FrameTokens(4, 1, new float[4], new float[2][4], new int[] {1}))
+    void mapsAndTargetsComeTogetherInModelOutput() {
+        assertThat(new ModelOutput(4, 1, new float[4], new float[4][4]).targets()).containsExactly(0, 1, 2, 3);
+        assertThat(new ModelOutput(4, 1, new float[4], null).targets()).isNull();
+        assertThatThrownBy(() -> new ModelOutput(4, 1, new float[4], new float[2][4], new int[] {1}))
                 .hasMessageContaining("one map per target");
-        assertThatThrownBy(() -> new FrameTokens(4, 1, new float[4], null, new int[] {1}))
+        assertThatThrownBy(() -> new ModelOutput(4, 1, new float[4], null, new int[] {1}))
                 .hasMessageContaining("targets without maps");
     }
 }

@@ -20,7 +20,8 @@ class SparseFiguresTest {
         VitConfig config = TinyVits.config(32, 8, 16, 2, 2, true, 2);
         ModelExporter.export(config, TinyVits.random(config, 3, 3f),
                 new ModelExporter.Identity("tiny", "0.1", Map.of("source", "test"), "Apache-2.0"), tmp.resolve("m"));
-        try (ModelRunner runner = ModelRunner.load(tmp.resolve("m"), new RunnerOptions(1, 1, 64, false, 1))) {
+        try (ModelRunner runner = ModelRunner.load(tmp.resolve("m"), RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withWarmUp(false).withParallelRuns(1))) {
             List<float[]> frames = SparseFigures.sceneFrames(32, 3);
             assertThat(frames).hasSize(3).allSatisfy(f -> assertThat(f).hasSize(32 * 32 * 3));
             assertThat(frames.get(0)).isNotEqualTo(frames.get(1));

@@ -34,7 +34,8 @@ class TransformInputTest {
     }
 
     private static RunnerOptions oneRun() {
-        return new RunnerOptions(1, 1, config.numPatches(), false, 1);
+        return RunnerOptions.defaults().withIntraOpThreads(1).withInterOpThreads(1).withTargetChunk(config.numPatches())
+                .withWarmUp(false).withParallelRuns(1);
     }
 
     @Test
@@ -48,9 +49,9 @@ class TransformInputTest {
         float[] expected = TransformedTargetTest.relevance(config, weights, images, 2, UltraVariant.FAST, w);
         try (ModelRunner runner = ModelRunner.load(exported, oneRun())) {
             assertThat(runner.model().acceptsTransform()).isTrue();
-            List<FrameTokens> plain = runner.explain(images, 2);
-            List<FrameTokens> identity = runner.explain(images, 2, TokenTransform.identity(config.dim()));
-            List<FrameTokens> transformed = runner.explain(images, 2, new TokenTransform(config.dim(), 5, flat));
+            List<ModelOutput> plain = runner.explain(images, 2);
+            List<ModelOutput> identity = runner.explain(images, 2, TokenTransform.identity(config.dim()));
+            List<ModelOutput> transformed = runner.explain(images, 2, new TokenTransform(config.dim(), 5, flat));
             int n = config.numPatches();
             int[] targets = {0, 5, 15, 9};
             for (int b = 0; b < 2; b++) {

@@ -105,7 +105,8 @@ class VitImporterTest {
                 new float[] {0.5f, 0.5f, 0.5f}, 1e-6f, 48, 0, "big", "1", "test");
         ModelManifest m = VitImporter.importFile(file, o, tmp.resolve("big"));
         assertThat(m.grid()).containsExactly(6, 6);
-        try (ModelRunner r = ModelRunner.load(tmp.resolve("big"), new RunnerOptions(1, 1, 36, true, 1))) {
+        try (ModelRunner r = ModelRunner.load(tmp.resolve("big"), RunnerOptions.defaults().withIntraOpThreads(1)
+                .withInterOpThreads(1).withTargetChunk(36).withParallelRuns(1))) {
             assertThat(r.explain(TinyVits.images(1, 48, 1), 1).get(0).maps()).hasNumberOfRows(36);
         }
     }

@@ -156,7 +156,7 @@ class RegistryHttpLimitsTest {
 
     private static RestSchemaRegistryClient client(URI base, Optional<String> userInfo) {
         return new RestSchemaRegistryClient(new RegistrySettings(List.of(base), userInfo,
-                new RetryPolicy(0, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(10)));
+                new RegistryRetryPolicy(0, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(10)));
     }
 
     private static byte[] oversized() {

@@ -160,7 +160,7 @@ class RegistryRetryTest {
     private static RestSchemaRegistryClient client(List<String> urls, int retries, long backoffMs, long maxBackoffMs) {
         return new RestSchemaRegistryClient(new RegistrySettings(urls.stream().map(URI::create).toList(),
                 Optional.empty(),
-                new RetryPolicy(retries, Duration.ofMillis(backoffMs), Duration.ofMillis(maxBackoffMs)),
+                new RegistryRetryPolicy(retries, Duration.ofMillis(backoffMs), Duration.ofMillis(maxBackoffMs)),
                 Duration.ofSeconds(2)));
     }
 

@@ -29,7 +29,7 @@ class SerdeConfigTest {
         RegistrySettings settings = config.registrySettings();
         assertThat(settings.baseUrls()).containsExactly(URI.create("http://r:8081"));
         assertThat(settings.userInfo()).isEmpty();
-        assertThat(settings.retry()).isEqualTo(new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(settings.retry()).isEqualTo(new RegistryRetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -46,7 +46,7 @@ class SerdeConfigTest {
 
         assertThat(settings.baseUrls()).containsExactly(
                 URI.create("http://a:8080/apis/ccompat/v7"), URI.create("https://b/apis/ccompat/v7/"));
-        assertThat(settings.retry()).isEqualTo(new RetryPolicy(2, Duration.ofMillis(7), Duration.ofMillis(70)));
+        assertThat(settings.retry()).isEqualTo(new RegistryRetryPolicy(2, Duration.ofMillis(7), Duration.ofMillis(70)));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
     }
 
@@ -141,7 +141,7 @@ class SerdeConfigTest {
 
     @Test
     void backoffDoublesUpToTheCap() {
-        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
+        RegistryRetryPolicy policy = new RegistryRetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
 
         assertThat(policy.backoffBefore(0)).isZero();
         assertThat(policy.backoffBefore(1)).isEqualTo(Duration.ofMillis(100));

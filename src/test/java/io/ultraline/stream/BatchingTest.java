@@ -19,12 +19,12 @@ class BatchingTest {
         RecordingInspection model = new RecordingInspection();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(3, Duration.ofMinutes(1))), model)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
-            h.pipe(TestFrames.frame("cam-2", "f-2", TestFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-2", "f-2", TestCameraFrames.good(2)));
             assertThat(h.verdicts.isEmpty()).isTrue();
             assertThat(model.batchSizes()).isEmpty();
 
-            h.pipe(TestFrames.frame("cam-1", "f-3", TestFrames.good(3)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-3", TestCameraFrames.good(3)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getFrameId).containsExactly("f-1", "f-2", "f-3");
             assertThat(model.batchSizes()).containsExactly(3);
         }
@@ -35,9 +35,9 @@ class BatchingTest {
         RecordingInspection model = new RecordingInspection();
         BatchConfig batch = new BatchConfig(8, Duration.ofMillis(500), Duration.ofMillis(100));
         try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(batch), model)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
             h.advance(Duration.ofMillis(200));
-            h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(2)));
             h.advance(Duration.ofMillis(200));
             assertThat(h.verdicts.isEmpty()).isTrue();
 
@@ -55,10 +55,10 @@ class BatchingTest {
         RecordingInspection model = new RecordingInspection();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
-            h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2)));
-            h.pipe(TestFrames.frame("cam-1", "broken", RecordingInspection.marked()));
-            h.pipe(TestFrames.frame("cam-1", "f-4", TestFrames.good(4)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "broken", RecordingInspection.marked()));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-4", TestCameraFrames.good(4)));
 
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).extracting(FrameVerdict::getFrameId).containsExactly("f-1", "f-2", "f-4");
@@ -81,10 +81,10 @@ class BatchingTest {
         RecordingInspection model = new RecordingInspection();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(2, Duration.ofMinutes(1))), model)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
             model.failEveryCall(new IllegalStateException("simulated device lost"));
 
-            assertThatThrownBy(() -> h.pipe(TestFrames.frame("cam-1", "f-2", TestFrames.good(2))))
+            assertThatThrownBy(() -> h.pipe(TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(2))))
                     .hasRootCauseMessage("simulated device lost")
                     .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof ModelUnavailableException));
             assertThat(h.deadLetters.isEmpty()).as("no frame is blamed for the model's failure").isTrue();
@@ -101,11 +101,11 @@ class BatchingTest {
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
             for (int i = 1; i <= 3; i++) {
-                h.pipe(TestFrames.frame("cam-1", "f-" + i, TestFrames.good(i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "f-" + i, TestCameraFrames.good(i)));
             }
             model.failEveryCall(new ModelUnavailableException("the model runner is closed"));
 
-            assertThatThrownBy(() -> h.pipe(TestFrames.frame("cam-1", "f-4", TestFrames.good(4))))
+            assertThatThrownBy(() -> h.pipe(TestCameraFrames.frame("cam-1", "f-4", TestCameraFrames.good(4))))
                     .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof ModelUnavailableException));
             assertThat(model.batchSizes()).containsExactly(4);
             assertThat(h.deadLetters.isEmpty()).isTrue();
@@ -117,7 +117,7 @@ class BatchingTest {
         RecordingInspection model = new RecordingInspection();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofMinutes(1))), model)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
             assertThat(h.observer.modelBatches.get()).isEqualTo(1);
             assertThat(h.observer.modelFailures).isEmpty();
         }

@@ -149,7 +149,7 @@ class BrokerRestartIT {
         public void run() {
             for (int i = 0; running; i++) {
                 String camera = "cam-" + (i % 4);
-                CameraFrame frame = TestFrames.frame(camera, "frame-" + i, TestFrames.good(i));
+                CameraFrame frame = TestCameraFrames.frame(camera, "frame-" + i, TestCameraFrames.good(i));
                 capture += 1000;
                 frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
                 futures.add(producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame)));

@@ -26,7 +26,7 @@ class CalibrationFlowTest {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.command("cam-1", null, CalibrationAction.START, 4);
             for (int i = 0; i < 4; i++) {
-                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
             }
             List<FrameVerdict> calibrating = h.verdicts();
             assertThat(calibrating).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
@@ -47,8 +47,8 @@ class CalibrationFlowTest {
             assertThat(decoded.appearance()).isNotNull();
             assertThat(decoded.appearance().calibrationScores()).hasSize(4);
 
-            h.pipe(TestFrames.frame("cam-1", "good", TestFrames.good(0)));
-            h.pipe(TestFrames.frame("cam-1", "bad", TestFrames.defective(99)));
+            h.pipe(TestCameraFrames.frame("cam-1", "good", TestCameraFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(99)));
             List<FrameVerdict> scored = h.verdicts();
             assertThat(scored).extracting(FrameVerdict::getStatus)
                     .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
@@ -76,11 +76,11 @@ class CalibrationFlowTest {
         try (PipelineHarness h = new PipelineHarness(background)) {
             h.command("cam-1", null, CalibrationAction.START, 3);
             for (int i = 0; i < 3; i++) {
-                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
             }
             assertThat(h.profiles.isEmpty()).as("no transaction waits for the build").isTrue();
             // frames that arrive while it builds are CALIBRATING, and not part of the profile
-            h.pipe(TestFrames.frame("cam-1", "while-building", TestFrames.good(5)));
+            h.pipe(TestCameraFrames.frame("cam-1", "while-building", TestCameraFrames.good(5)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).hasSize(4)
                     .containsOnly(VerdictStatus.CALIBRATING);
 
@@ -93,7 +93,7 @@ class CalibrationFlowTest {
             assertThat(profile.getFrameCount()).isEqualTo(3);
             assertThat(profile.getSource().getOffset()).as("the last collected frame, not the one after").isEqualTo(2);
 
-            h.pipe(TestFrames.frame("cam-1", "scored", TestFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-1", "scored", TestCameraFrames.good(0)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(1L);
         }
     }
@@ -108,10 +108,10 @@ class CalibrationFlowTest {
                 model)) {
             h.command("cam-1", null, CalibrationAction.START, max);
             for (int i = 0; i < max; i++) {
-                h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i % 7)));
+                h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i % 7)));
             }
             long start = System.nanoTime();
-            h.pipe(TestFrames.frame("cam-1", "while-building", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "while-building", TestCameraFrames.good(1)));
             h.advance(Duration.ofSeconds(1));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the stream thread did not wait for the build")
                     .isLessThan(Duration.ofSeconds(5));
@@ -153,13 +153,13 @@ class CalibrationFlowTest {
                 .withCalibration(new CalibrationDefaults(50, 500, Duration.ZERO));
         try (PipelineHarness h = new PipelineHarness(background)) {
             h.command("cam-1", null, CalibrationAction.START, 2);
-            h.pipe(TestFrames.frame("cam-1", "cal-0", TestFrames.good(0)));
-            h.pipe(TestFrames.frame("cam-1", "cal-1", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cal-0", TestCameraFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cal-1", TestCameraFrames.good(1)));
             h.command("cam-1", null, CalibrationAction.RESET, 0);
             assertThat(h.profiles.readRecord().value()).as("the RESET's tombstone").isNull();
             h.advance(Duration.ofSeconds(2));
             assertThat(h.profiles.isEmpty()).as("the abandoned build stores nothing").isTrue();
-            h.pipe(TestFrames.frame("cam-1", "after", TestFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "after", TestCameraFrames.good(2)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).last().isEqualTo(VerdictStatus.UNCALIBRATED);
         }
     }
@@ -174,13 +174,13 @@ class CalibrationFlowTest {
             TestRecord<String, ReferenceProfile> tombstone = h.profiles.readRecord();
             assertThat(tombstone.key()).isEqualTo("cam-2");
             assertThat(tombstone.value()).isNull();
-            h.pipe(TestFrames.frame("cam-2", "after-reset", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-2", "after-reset", TestCameraFrames.good(1)));
             h.advance(Duration.ofSeconds(2));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.UNCALIBRATED);
 
             calibrate(h, "cam-2", null, 2);
             assertThat(h.profiles.readRecord().value().getVersion()).isEqualTo(2);
-            h.pipe(TestFrames.frame("cam-2", "v2", TestFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-2", "v2", TestCameraFrames.good(0)));
             h.advance(Duration.ofSeconds(2));
             assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(2L);
         }
@@ -191,7 +191,7 @@ class CalibrationFlowTest {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.command("cam-3", null, CalibrationAction.START, 10);
             for (int i = 0; i < 3; i++) {
-                h.pipe(TestFrames.frame("cam-3", "cal-" + i, TestFrames.good(i)));
+                h.pipe(TestCameraFrames.frame("cam-3", "cal-" + i, TestCameraFrames.good(i)));
             }
             h.command("cam-3", null, CalibrationAction.STOP, 0);
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
@@ -204,10 +204,10 @@ class CalibrationFlowTest {
     void aProductCalibrationOnlyTakesFramesOfThatProduct() {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.command("cam-4", "p1", CalibrationAction.START, 2);
-            CameraFrame other = TestFrames.frame("cam-4", "no-product", TestFrames.good(5));
+            CameraFrame other = TestCameraFrames.frame("cam-4", "no-product", TestCameraFrames.good(5));
             h.pipe(other);
             for (int i = 0; i < 2; i++) {
-                CameraFrame f = TestFrames.frame("cam-4", "p1-" + i, TestFrames.good(i));
+                CameraFrame f = TestCameraFrames.frame("cam-4", "p1-" + i, TestCameraFrames.good(i));
                 f.setProductId("p1");
                 h.pipe(f);
             }
@@ -218,10 +218,10 @@ class CalibrationFlowTest {
             assertThat(snapshot.key()).isEqualTo("cam-4/p1");
             assertThat(snapshot.value().getProductId()).isEqualTo("p1");
 
-            CameraFrame p1 = TestFrames.frame("cam-4", "p1-scored", TestFrames.good(0));
+            CameraFrame p1 = TestCameraFrames.frame("cam-4", "p1-scored", TestCameraFrames.good(0));
             p1.setProductId("p1");
             h.pipe(p1);
-            h.pipe(TestFrames.frame("cam-4", "still-no-product", TestFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-4", "still-no-product", TestCameraFrames.good(0)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus)
                     .containsExactly(VerdictStatus.OK, VerdictStatus.UNCALIBRATED);
         }
@@ -230,7 +230,7 @@ class CalibrationFlowTest {
     private static void calibrate(PipelineHarness h, String camera, String product, int frames) {
         h.command(camera, product, CalibrationAction.START, frames);
         for (int i = 0; i < frames; i++) {
-            h.pipe(TestFrames.frame(camera, "cal-" + i, TestFrames.good(i)));
+            h.pipe(TestCameraFrames.frame(camera, "cal-" + i, TestCameraFrames.good(i)));
         }
         h.advance(Duration.ofSeconds(2));
         assertThat(h.verdicts()).hasSize(frames);

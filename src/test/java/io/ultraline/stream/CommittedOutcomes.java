@@ -48,7 +48,7 @@ record CommittedOutcomes(List<String> verdicts, List<String> deadLetters) {
         List<String> markers = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             String camera = "marker-" + p;
-            CameraFrame frame = TestFrames.frame(camera, camera, TestFrames.good(p));
+            CameraFrame frame = TestCameraFrames.frame(camera, camera, TestCameraFrames.good(p));
             frame.setCaptureTimestamp(Instant.ofEpochMilli(timestamp));
             RecordMetadata meta = producer.send(new ProducerRecord<>(topics.frames().name(), p, timestamp, camera,
                     frame)).get();

@@ -113,7 +113,7 @@ class CrashRecoveryIT {
     }
 
     private void send(KafkaProducer<String, CameraFrame> producer, String camera, String frameId) throws Exception {
-        CameraFrame frame = TestFrames.frame(camera, frameId, TestFrames.good(produced.size()));
+        CameraFrame frame = TestCameraFrames.frame(camera, frameId, TestCameraFrames.good(produced.size()));
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
         RecordMetadata meta = producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame))

@@ -36,7 +36,7 @@ public final class CrashTestApplication {
                 .withPrefix(args[2]);
         PipelineConfig config = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(Integer.parseInt(args[6]), Duration.ofMillis(Long.parseLong(args[7]))));
-        ModelRunner runner = ModelRunner.load(Path.of(args[5]), new RunnerOptions(0, 0, 64, true, 2));
+        ModelRunner runner = ModelRunner.load(Path.of(args[5]), RunnerOptions.defaults().withParallelRuns(2));
         FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
                 DefectDetector.withDefaults());
         Map<String, Object> user = new HashMap<>();

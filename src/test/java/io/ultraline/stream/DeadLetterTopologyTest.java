@@ -118,7 +118,7 @@ class DeadLetterTopologyTest {
     @Test
     void missingFieldsAndTombstones() {
         try (PipelineHarness h = deserializationHarness()) {
-            h.pipe(TestFrames.frame("cam-1", "", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "", TestCameraFrames.good(1)));
             RejectedFrame dead = h.deadLetters.readValue();
             assertThat(dead.getReason()).isEqualTo(RejectReason.MISSING_FIELD);
             assertThat(dead.getMessage()).contains("frameId");
@@ -136,11 +136,11 @@ class DeadLetterTopologyTest {
 
     @Test
     void unsupportedEncodings() {
-        PipelineConfig pngOnly = CONFIG.withLimits(new FrameLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
+        PipelineConfig pngOnly = CONFIG.withLimits(new FrameRecordLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
         try (PipelineHarness h = new PipelineHarness(pngOnly)) {
-            BufferedImage image = TestFrames.good(1);
-            h.pipe(TestFrames.frame("cam-1", "unknown", ImageEncoding.UNKNOWN, 64, 64, TestFrames.png(image)));
-            h.pipe(TestFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestFrames.jpeg(image)));
+            BufferedImage image = TestCameraFrames.good(1);
+            h.pipe(TestCameraFrames.frame("cam-1", "unknown", ImageEncoding.UNKNOWN, 64, 64, TestCameraFrames.png(image)));
+            h.pipe(TestCameraFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestCameraFrames.jpeg(image)));
             assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getReason)
                     .containsExactly(RejectReason.UNSUPPORTED_ENCODING, RejectReason.UNSUPPORTED_ENCODING);
             assertStillRunning(h, 2);
@@ -149,23 +149,23 @@ class DeadLetterTopologyTest {
 
     @Test
     void corruptTruncatedMismatchedAndOversizedImages() {
-        PipelineConfig limits = CONFIG.withLimits(new FrameLimits(20_000, 64 * 64 * 4,
+        PipelineConfig limits = CONFIG.withLimits(new FrameRecordLimits(20_000, 64 * 64 * 4,
                 EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN))));
         try (PipelineHarness h = new PipelineHarness(limits)) {
-            byte[] png = TestFrames.png(TestFrames.good(1));
-            byte[] jpeg = TestFrames.jpeg(TestFrames.good(1));
-            h.pipe(TestFrames.frame("cam-1", "corrupt", ImageEncoding.PNG, 64, 64, corruptPng(png)));
-            h.pipe(TestFrames.frame("cam-1", "not-png", ImageEncoding.PNG, 64, 64, jpeg));
-            h.pipe(TestFrames.frame("cam-1", "cut-png", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2)));
-            h.pipe(TestFrames.frame("cam-1", "cut-jpeg", ImageEncoding.JPEG, 64, 64,
+            byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
+            byte[] jpeg = TestCameraFrames.jpeg(TestCameraFrames.good(1));
+            h.pipe(TestCameraFrames.frame("cam-1", "corrupt", ImageEncoding.PNG, 64, 64, corruptPng(png)));
+            h.pipe(TestCameraFrames.frame("cam-1", "not-png", ImageEncoding.PNG, 64, 64, jpeg));
+            h.pipe(TestCameraFrames.frame("cam-1", "cut-png", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cut-jpeg", ImageEncoding.JPEG, 64, 64,
                     Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
-            h.pipe(TestFrames.frame("cam-1", "short-rgb8", ImageEncoding.RGB8, 64, 64, new byte[64 * 64 * 3 - 1]));
-            h.pipe(TestFrames.frame("cam-1", "mismatch", ImageEncoding.PNG, 32, 64, png));
-            h.pipe(TestFrames.frame("cam-1", "long-gray8", ImageEncoding.GRAY8, 32, 32, new byte[64 * 64]));
-            h.pipe(TestFrames.frame("cam-1", "huge", ImageEncoding.PNG, 1000, 1000, png));
-            h.pipe(TestFrames.frame("cam-1", "heavy", ImageEncoding.GRAY8, 64, 64, new byte[20_001]));
-            h.pipe(TestFrames.frame("cam-1", "bomb", ImageEncoding.PNG, 64, 64,
-                    TestFrames.png(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY))));
+            h.pipe(TestCameraFrames.frame("cam-1", "short-rgb8", ImageEncoding.RGB8, 64, 64, new byte[64 * 64 * 3 - 1]));
+            h.pipe(TestCameraFrames.frame("cam-1", "mismatch", ImageEncoding.PNG, 32, 64, png));
+            h.pipe(TestCameraFrames.frame("cam-1", "long-gray8", ImageEncoding.GRAY8, 32, 32, new byte[64 * 64]));
+            h.pipe(TestCameraFrames.frame("cam-1", "huge", ImageEncoding.PNG, 1000, 1000, png));
+            h.pipe(TestCameraFrames.frame("cam-1", "heavy", ImageEncoding.GRAY8, 64, 64, new byte[20_001]));
+            h.pipe(TestCameraFrames.frame("cam-1", "bomb", ImageEncoding.PNG, 64, 64,
+                    TestCameraFrames.png(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY))));
             assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getFrameId, RejectedFrame::getReason)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("corrupt", RejectReason.IMAGE_CORRUPT),
@@ -186,9 +186,9 @@ class DeadLetterTopologyTest {
     @Test
     void rawAndJpegFramesAreAccepted() {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
-            h.pipe(TestFrames.frame("cam-1", "gray", ImageEncoding.GRAY8, 64, 48, new byte[64 * 48]));
-            h.pipe(TestFrames.frame("cam-1", "rgb", ImageEncoding.RGB8, 80, 64, new byte[80 * 64 * 3]));
-            h.pipe(TestFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestFrames.jpeg(TestFrames.good(2))));
+            h.pipe(TestCameraFrames.frame("cam-1", "gray", ImageEncoding.GRAY8, 64, 48, new byte[64 * 48]));
+            h.pipe(TestCameraFrames.frame("cam-1", "rgb", ImageEncoding.RGB8, 80, 64, new byte[80 * 64 * 3]));
+            h.pipe(TestCameraFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestCameraFrames.jpeg(TestCameraFrames.good(2))));
             assertThat(h.verdicts()).extracting(FrameVerdict::getFrameId).containsExactly("gray", "rgb", "jpeg");
             assertThat(h.deadLetters.isEmpty()).isTrue();
         }
@@ -200,11 +200,11 @@ class DeadLetterTopologyTest {
             if (frame.getFrameId().equals("crash")) {
                 throw new IllegalStateException("decoder bug");
             }
-            return FrameDecoding.standard(FrameLimits.defaults()).decode(frame);
+            return FrameDecoding.standard(FrameRecordLimits.defaults()).decode(frame);
         };
         try (PipelineHarness h = new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), buggy,
                 java.util.Map.of())) {
-            h.pipe(TestFrames.frame("cam-1", "crash", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "crash", TestCameraFrames.good(1)));
             TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
             assertThat(record.key()).isEqualTo(KEY);
             assertThat(record.value().getReason()).isEqualTo(RejectReason.PROCESSING_FAILED);
@@ -231,7 +231,7 @@ class DeadLetterTopologyTest {
     }
 
     private static void assertStillRunning(PipelineHarness h, long expectedOffset) {
-        h.pipe(TestFrames.frame("cam-1", "good-after", TestFrames.good(3)));
+        h.pipe(TestCameraFrames.frame("cam-1", "good-after", TestCameraFrames.good(3)));
         FrameVerdict verdict = h.verdicts.readValue();
         assertThat(verdict.getFrameId()).isEqualTo("good-after");
         assertThat(verdict.getStatus()).isEqualTo(VerdictStatus.UNCALIBRATED);
@@ -255,7 +255,7 @@ class DeadLetterTopologyTest {
     }
 
     private static byte[] genericFrame(Schema schema) throws IOException {
-        CameraFrame f = TestFrames.frame("cam-1", "variant", TestFrames.good(1));
+        CameraFrame f = TestCameraFrames.frame("cam-1", "variant", TestCameraFrames.good(1));
         GenericRecord r = new GenericData.Record(schema);
         for (Schema.Field field : CameraFrame.getClassSchema().getFields()) {
             Object v = f.get(field.name());

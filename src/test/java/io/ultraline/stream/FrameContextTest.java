@@ -39,7 +39,7 @@ class FrameContextTest {
     @Test
     void attributesAndTraceHeadersReachVerdictDefectsExplanationAndAlerts() {
         try (PipelineHarness h = calibrated()) {
-            h.pipe(withPart(TestFrames.frame("cam-1", "bad", TestFrames.defective(7))), traced());
+            h.pipe(withPart(TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(7))), traced());
 
             List<TestRecord<String, FrameVerdict>> verdicts = h.verdicts.readRecordsToList();
             assertThat(verdicts).singleElement().satisfies(r -> {
@@ -72,7 +72,7 @@ class FrameContextTest {
     @Test
     void aFrameWithoutContextGetsEmptyAttributesAndNoTraceHeaders() {
         try (PipelineHarness h = calibrated()) {
-            h.pipe(TestFrames.frame("cam-1", "plain", TestFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-1", "plain", TestCameraFrames.good(0)));
 
             TestRecord<String, FrameVerdict> verdict = h.verdicts.readRecord();
             assertThat(verdict.value().getAttributes()).isEmpty();
@@ -84,7 +84,7 @@ class FrameContextTest {
     @Test
     void aRejectedFrameKeepsItsTraceOnTheDeadLetterAndAllHeadersInside() {
         try (PipelineHarness h = calibrated()) {
-            CameraFrame wrongWidth = TestFrames.frame("cam-1", "wide", TestFrames.good(1));
+            CameraFrame wrongWidth = TestCameraFrames.frame("cam-1", "wide", TestCameraFrames.good(1));
             wrongWidth.setWidth(wrongWidth.getWidth() + 1);
             h.pipe(wrongWidth, traced());
 
@@ -101,7 +101,7 @@ class FrameContextTest {
                 .withExplanations(ExplanationsMode.ALL).withAlertRules(RULES));
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
-            h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
         }
         h.verdicts.readRecordsToList();
         h.explanations.readRecordsToList();

@@ -64,7 +64,7 @@ class FrameLogContextTest {
         logger.addAppender(events);
         try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(1, Duration.ofSeconds(1))))) {
-            CameraFrame wide = TestFrames.frame("cam-5", "wide", TestFrames.good(1));
+            CameraFrame wide = TestCameraFrames.frame("cam-5", "wide", TestCameraFrames.good(1));
             wide.setWidth(wide.getWidth() + 1);
             h.pipe(wide, new RecordHeaders());
 

@@ -26,8 +26,8 @@ class HostileFieldsTest {
     void aFrameIdOfTwoMillionCharsIsInvalidAndItsDeadLetterStaysSmall() {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             String huge = "x".repeat(2_000_000);
-            h.pipe(TestFrames.frame("cam-1", huge, TestFrames.good(1)));
-            h.pipe(TestFrames.frame("cam-1", "next", TestFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", huge, TestCameraFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "next", TestCameraFrames.good(2)));
 
             RejectedFrame dead = h.deadLetters.readValue();
             assertThat(dead.getReason()).isEqualTo(RejectReason.INVALID_FIELD);
@@ -48,21 +48,21 @@ class HostileFieldsTest {
     void eachIdAndAttributeBoundIsChecked() {
         FieldLimits limits = FieldLimits.defaults();
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
-            h.pipe(with(TestFrames.frame("c".repeat(limits.maxIdLength() + 1), "f-1", TestFrames.good(1)), Map.of()));
-            CameraFrame longLine = TestFrames.frame("cam-1", "f-2", TestFrames.good(1));
+            h.pipe(with(TestCameraFrames.frame("c".repeat(limits.maxIdLength() + 1), "f-1", TestCameraFrames.good(1)), Map.of()));
+            CameraFrame longLine = TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(1));
             longLine.setLineId("l".repeat(limits.maxIdLength() + 1));
             h.pipe(longLine);
-            CameraFrame longProduct = TestFrames.frame("cam-1", "f-3", TestFrames.good(1));
+            CameraFrame longProduct = TestCameraFrames.frame("cam-1", "f-3", TestCameraFrames.good(1));
             longProduct.setProductId("p".repeat(limits.maxIdLength() + 1));
             h.pipe(longProduct);
             Map<String, String> many = new HashMap<>();
             for (int i = 0; i <= limits.maxAttributes(); i++) {
                 many.put("k" + i, "v");
             }
-            h.pipe(with(TestFrames.frame("cam-1", "f-4", TestFrames.good(1)), many));
-            h.pipe(with(TestFrames.frame("cam-1", "f-5", TestFrames.good(1)),
+            h.pipe(with(TestCameraFrames.frame("cam-1", "f-4", TestCameraFrames.good(1)), many));
+            h.pipe(with(TestCameraFrames.frame("cam-1", "f-5", TestCameraFrames.good(1)),
                     Map.of("k".repeat(limits.maxAttributeKeyLength() + 1), "v")));
-            h.pipe(with(TestFrames.frame("cam-1", "f-6", TestFrames.good(1)),
+            h.pipe(with(TestCameraFrames.frame("cam-1", "f-6", TestCameraFrames.good(1)),
                     Map.of("serial", "v".repeat(limits.maxAttributeValueLength() + 1))));
             // at the bounds exactly: accepted
             Map<String, String> atBound = new HashMap<>();
@@ -70,8 +70,8 @@ class HostileFieldsTest {
                 atBound.put("k" + i, "v");
             }
             atBound.put("k".repeat(limits.maxAttributeKeyLength()), "v".repeat(limits.maxAttributeValueLength()));
-            h.pipe(with(TestFrames.frame("c".repeat(limits.maxIdLength()), "f".repeat(limits.maxIdLength()),
-                    TestFrames.good(1)), atBound));
+            h.pipe(with(TestCameraFrames.frame("c".repeat(limits.maxIdLength()), "f".repeat(limits.maxIdLength()),
+                    TestCameraFrames.good(1)), atBound));
 
             assertThat(h.deadLetters.readValuesToList()).hasSize(6)
                     .allSatisfy(d -> assertThat(d.getReason()).isEqualTo(RejectReason.INVALID_FIELD))
@@ -90,11 +90,11 @@ class HostileFieldsTest {
     void aFrameWhoseOutputsWouldNotFitTheirTopicIsDeadLetteredWholeAndTheStreamGoesOn() {
         // id bounds as loose as a misconfiguration could make them; the outputs' guard still holds
         PipelineConfig loose = CONFIG
-                .withLimits(FrameLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
+                .withLimits(FrameRecordLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
                 .withOutputs(new OutputLimits(8192, OutputLimits.defaults().maxDeadLetterBytes()));
         try (PipelineHarness h = new PipelineHarness(loose)) {
-            h.pipe(TestFrames.frame("cam-1", "f".repeat(20_000), TestFrames.good(1)));
-            h.pipe(TestFrames.frame("cam-1", "next", TestFrames.good(2)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f".repeat(20_000), TestCameraFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "next", TestCameraFrames.good(2)));
 
             RejectedFrame dead = h.deadLetters.readValue();
             assertThat(dead.getReason()).isEqualTo(RejectReason.OUTPUT_TOO_LARGE);

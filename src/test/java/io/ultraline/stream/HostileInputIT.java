@@ -83,40 +83,40 @@ class HostileInputIT {
 
         // input offset -> the outcomes it may have: a verdict (null) or one of these dead-letter reasons
         Map<Long, Set<RejectReason>> expected = new LinkedHashMap<>();
-        expected.put(send(frames, TestFrames.frame("cam-1", "first", TestFrames.good(1))), verdict());
-        expected.put(send(frames, TestFrames.frame("cam-1", "x".repeat(2_000_000), TestFrames.good(2))),
+        expected.put(send(frames, TestCameraFrames.frame("cam-1", "first", TestCameraFrames.good(1))), verdict());
+        expected.put(send(frames, TestCameraFrames.frame("cam-1", "x".repeat(2_000_000), TestCameraFrames.good(2))),
                 Set.of(RejectReason.INVALID_FIELD));
-        CameraFrame attributes = TestFrames.frame("cam-1", "attributes", TestFrames.good(3));
+        CameraFrame attributes = TestCameraFrames.frame("cam-1", "attributes", TestCameraFrames.good(3));
         attributes.setAttributes(Map.of("serial", "s".repeat(100_000)));
         expected.put(send(frames, attributes), Set.of(RejectReason.INVALID_FIELD));
-        byte[] png = TestFrames.png(TestFrames.good(4));
-        expected.put(send(frames, TestFrames.frame("cam-2", "truncated", ImageEncoding.PNG, 64, 64,
+        byte[] png = TestCameraFrames.png(TestCameraFrames.good(4));
+        expected.put(send(frames, TestCameraFrames.frame("cam-2", "truncated", ImageEncoding.PNG, 64, 64,
                 Arrays.copyOf(png, png.length / 2))), Set.of(RejectReason.IMAGE_TRUNCATED, RejectReason.IMAGE_CORRUPT));
         byte[] corrupt = png.clone();
         for (int i = 60; i < corrupt.length - 20; i += 7) {
             corrupt[i] ^= 0x5a;
         }
-        expected.put(send(frames, TestFrames.frame("cam-2", "corrupt", ImageEncoding.PNG, 64, 64, corrupt)),
+        expected.put(send(frames, TestCameraFrames.frame("cam-2", "corrupt", ImageEncoding.PNG, 64, 64, corrupt)),
                 Set.of(RejectReason.IMAGE_CORRUPT, RejectReason.IMAGE_TRUNCATED));
-        expected.put(send(frames, TestFrames.frame("cam-2", "bomb", ImageEncoding.PNG, 64, 64, pngClaiming(46_000))),
+        expected.put(send(frames, TestCameraFrames.frame("cam-2", "bomb", ImageEncoding.PNG, 64, 64, pngClaiming(46_000))),
                 Set.of(RejectReason.DECOMPRESSION_BOMB, RejectReason.IMAGE_TOO_LARGE));
-        expected.put(send(frames, TestFrames.frame("cam-2", "dimensions", ImageEncoding.PNG, 100, 100, png)),
+        expected.put(send(frames, TestCameraFrames.frame("cam-2", "dimensions", ImageEncoding.PNG, 100, 100, png)),
                 Set.of(RejectReason.DIMENSION_MISMATCH));
-        expected.put(send(frames, TestFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
+        expected.put(send(frames, TestCameraFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
                 Set.of(RejectReason.UNSUPPORTED_ENCODING, RejectReason.IMAGE_CORRUPT));
         // within the stream's limits, but an extreme aspect ratio (the overlay's canvas budget case)
-        expected.put(send(frames, TestFrames.frame("cam-3", "strip", ImageEncoding.RGB8, 16_384, 2,
+        expected.put(send(frames, TestCameraFrames.frame("cam-3", "strip", ImageEncoding.RGB8, 16_384, 2,
                 new byte[16_384 * 2 * 3])), verdict());
         for (String cmyk : List.of("cmyk-adobe.jpg", "ycck-adobe.jpg")) {
             // print-inspection cameras write 4-component JPEGs: they are frames, not bad input
-            expected.put(send(frames, TestFrames.frame("cam-3", cmyk, ImageEncoding.JPEG, 48, 32,
+            expected.put(send(frames, TestCameraFrames.frame("cam-3", cmyk, ImageEncoding.JPEG, 48, 32,
                     resource("/frames/cmyk/" + cmyk))), verdict());
         }
         expected.put(sendRaw(raw, WireFormat.encode(987_654, new byte[] {2, 'x'})), Set.of(RejectReason.UNKNOWN_SCHEMA));
         expected.put(sendRaw(raw, "{\"cameraId\":\"cam-3\"}".getBytes(StandardCharsets.UTF_8)),
                 Set.of(RejectReason.DESERIALIZATION_FAILED));
         expected.put(sendRaw(raw, null), Set.of(RejectReason.MISSING_FIELD));
-        long last = send(frames, TestFrames.frame("cam-3", "last", TestFrames.good(5)));
+        long last = send(frames, TestCameraFrames.frame("cam-3", "last", TestCameraFrames.good(5)));
         expected.put(last, verdict());
 
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
@@ -155,10 +155,10 @@ class HostileInputIT {
         // an older build without id bounds buffered the poison frame; its batch never flushed
         PipelineConfig older = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(8, Duration.ofMinutes(10)))
-                .withLimits(FrameLimits.defaults().withFields(new FieldLimits(4_000_000, 64, 128, 1024)));
+                .withLimits(FrameRecordLimits.defaults().withFields(new FieldLimits(4_000_000, 64, 128, 1024)));
         RunningPipeline before = pipeline(older);
         KafkaProducer<String, CameraFrame> frames = framesProducer();
-        long poison = send(frames, TestFrames.frame("cam-1", "y".repeat(2_000_000), TestFrames.good(1)));
+        long poison = send(frames, TestCameraFrames.frame("cam-1", "y".repeat(2_000_000), TestCameraFrames.good(1)));
         await().atMost(TIMEOUT).until(() -> committedOffset(applicationId) > poison);
         assertThat(CommittedOutcomes.read(kafka, topics, 1).size()).as("still buffered").isZero();
         before.close();
@@ -168,7 +168,7 @@ class HostileInputIT {
                 .withBatch(BatchConfig.of(8, Duration.ofMillis(200))));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, 1).size() >= 1);
-        long good = send(frames, TestFrames.frame("cam-1", "after-restart", TestFrames.good(2)));
+        long good = send(frames, TestCameraFrames.frame("cam-1", "after-restart", TestCameraFrames.good(2)));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, 1).size() >= 2);
 

@@ -103,7 +103,7 @@ class InferenceProcessorTest {
     }
 
     private InferenceProcessor processor(MockProcessorContext<String, PipelineOutput> context) {
-        InferenceProcessor processor = new InferenceProcessor(inspection, FrameDecoding.standard(FrameLimits.defaults()),
+        InferenceProcessor processor = new InferenceProcessor(inspection, FrameDecoding.standard(FrameRecordLimits.defaults()),
                 topics.frames().valueSerde().deserializer(), PipelineConfig.defaults().withBatch(BATCH),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         processor.init(context);
@@ -122,9 +122,9 @@ class InferenceProcessorTest {
     }
 
     private Record<String, PipelineInput> frameRecord(long offset, String frameId) {
-        CameraFrame frame = TestFrames.frame("cam-1", frameId, TestFrames.good(offset));
+        CameraFrame frame = TestCameraFrames.frame("cam-1", frameId, TestCameraFrames.good(offset));
         byte[] bytes = topics.frames().valueSerde().serializer().serialize(Topics.FRAMES, frame);
-        RgbImage image = RgbImage.of(TestFrames.good(offset));
+        RgbImage image = RgbImage.of(TestCameraFrames.good(offset));
         PipelineInput.Frame input = new PipelineInput.Frame(original(offset, bytes), frame,
                 Resize.to(image, inspection.imageSize(), inspection.imageSize()));
         return new Record<>("cam-1", input, 1000 + offset);

@@ -139,13 +139,13 @@ class InspectionPipelineIT {
         Reader<String, ReferenceProfile> profiles = reader(topics.profiles());
         Reader<String, LineAlert> alerts = reader(topics.alerts());
 
-        send("cam-1", "before-calibration", TestFrames.good(0));
+        send("cam-1", "before-calibration", TestCameraFrames.good(0));
         assertThat(verdicts.await(1)).extracting(r -> r.value().getStatus()).containsExactly(VerdictStatus.UNCALIBRATED);
         assertThat(explanations.await(1)).hasSize(1);
 
         command("cam-1", CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
-            send("cam-1", "cal-" + i, TestFrames.good(i));
+            send("cam-1", "cal-" + i, TestCameraFrames.good(i));
         }
         assertThat(verdicts.await(4).subList(1, 4)).extracting(r -> r.value().getStatus())
                 .containsOnly(VerdictStatus.CALIBRATING);
@@ -156,7 +156,7 @@ class InspectionPipelineIT {
 
         String[] sequence = {"D", "D", "D", "O", "O", "O", "O", "O"};
         for (int i = 0; i < sequence.length; i++) {
-            send("cam-1", "f-" + i, sequence[i].equals("D") ? TestFrames.defective(100 + i) : TestFrames.good(i % 3));
+            send("cam-1", "f-" + i, sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(i % 3));
         }
         List<ConsumerRecord<String, FrameVerdict>> scored = verdicts.await(12).subList(4, 12);
         assertThat(scored).extracting(r -> r.value().getStatus()).containsExactly(VerdictStatus.DEFECT,
@@ -196,15 +196,15 @@ class InspectionPipelineIT {
         byte[] key = "cam-9".getBytes(StandardCharsets.UTF_8);
         byte[] json = "{\"cameraId\":\"cam-9\"}".getBytes(StandardCharsets.UTF_8);
         raw.send(new ProducerRecord<>(topics.frames().name(), key, json)).get();
-        byte[] png = TestFrames.png(TestFrames.good(1));
-        CameraFrame cut = TestFrames.frame("cam-9", "cut", ImageEncoding.PNG, 64, 64,
+        byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
+        CameraFrame cut = TestCameraFrames.frame("cam-9", "cut", ImageEncoding.PNG, 64, 64,
                 Arrays.copyOf(png, png.length / 2));
         frames.send(new ProducerRecord<>(topics.frames().name(), "cam-9", cut)).get();
         // the acceptance check of the frame context: a trace header sent with a frame comes back on its verdict
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         RecordHeaders trace = new RecordHeaders();
         trace.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
-        send("cam-9", "fine", TestFrames.good(2), trace, Map.of("partSerial", "SN-7"));
+        send("cam-9", "fine", TestCameraFrames.good(2), trace, Map.of("partSerial", "SN-7"));
 
         List<ConsumerRecord<byte[], RejectedFrame>> dead = deadLetters.await(2);
         assertThat(dead).extracting(r -> r.value().getReason())
@@ -227,7 +227,7 @@ class InspectionPipelineIT {
 
     private void send(String camera, String frameId, java.awt.image.BufferedImage image, RecordHeaders headers,
             Map<String, String> attributes) throws Exception {
-        CameraFrame frame = TestFrames.frame(camera, frameId, image);
+        CameraFrame frame = TestCameraFrames.frame(camera, frameId, image);
         frame.setAttributes(attributes);
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));

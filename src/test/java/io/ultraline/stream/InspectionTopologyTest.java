@@ -17,7 +17,7 @@ class InspectionTopologyTest {
     @Test
     void aGoodFrameWithoutProfileGetsOneUncalibratedVerdict() {
         try (PipelineHarness h = new PipelineHarness(ONE_BY_ONE)) {
-            h.pipe(TestFrames.frame("cam-1", "f-1", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
 
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).hasSize(1);

@@ -73,9 +73,9 @@ class OutputsTest {
             assertThat(profile.getSource().getTopic()).isEqualTo(Topics.FRAMES);
 
             for (int i = 0; i < 2; i++) {
-                h.pipe(TestFrames.frame("cam-1", "bad-" + i, TestFrames.defective(50 + i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "bad-" + i, TestCameraFrames.defective(50 + i)));
             }
-            h.pipe(TestFrames.frame("cam-1", "", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-1", "", TestCameraFrames.good(1)));
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).hasSize(2).allSatisfy(v -> {
                 assertStamp(v.getModel());
@@ -123,8 +123,8 @@ class OutputsTest {
         try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of(drift))) {
             String[] sequence = {"O", "D", "O", "D", "D", "O"};
             for (int i = 0; i < sequence.length; i++) {
-                h.pipe(TestFrames.frame("cam-1", "f-" + i,
-                        sequence[i].equals("D") ? TestFrames.defective(100 + i) : TestFrames.good(10 + i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "f-" + i,
+                        sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(10 + i)));
             }
             List<LineAlert> alerts = h.alerts.readValuesToList();
             assertThat(alerts).hasSize(1);
@@ -144,8 +144,8 @@ class OutputsTest {
         try (PipelineHarness h = calibrated(ExplanationsMode.NONE, List.of(CAMERA_RULE, LINE_RULE))) {
             String[] sequence = {"D", "D", "D", "O", "O", "O", "O", "O", "D"};
             for (int i = 0; i < sequence.length; i++) {
-                h.pipe(TestFrames.frame("cam-1", "f-" + i,
-                        sequence[i].equals("D") ? TestFrames.defective(100 + i) : TestFrames.good(i % 3)));
+                h.pipe(TestCameraFrames.frame("cam-1", "f-" + i,
+                        sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(i % 3)));
             }
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(
                     VerdictStatus.DEFECT, VerdictStatus.DEFECT, VerdictStatus.DEFECT, VerdictStatus.OK,
@@ -169,7 +169,7 @@ class OutputsTest {
             assertThat(line).extracting(LineAlert::getDefectiveFrames).containsExactly(3, 1);
             assertThat(line.get(0).getAlertId()).isEqualTo(line.get(1).getAlertId()).startsWith("line-defects/line-a/");
             assertThat(alerts).filteredOn(r -> r.value().getScope() == AlertScope.LINE)
-                    .allSatisfy(r -> assertThat(r.key()).isEqualTo(TestFrames.LINE));
+                    .allSatisfy(r -> assertThat(r.key()).isEqualTo(TestCameraFrames.LINE));
             assertThat(alerts).filteredOn(r -> r.value().getScope() == AlertScope.CAMERA)
                     .allSatisfy(r -> assertThat(r.key()).isEqualTo("cam-1"));
         }
@@ -182,17 +182,17 @@ class OutputsTest {
             KeyValueStore<String, LineAlert> cameraOpen = h.driver.getKeyValueStore(NodeNames.OPEN_CAMERA_ALERTS_STORE);
             KeyValueStore<String, LineAlert> lineOpen = h.driver.getKeyValueStore(NodeNames.OPEN_LINE_ALERTS_STORE);
             for (int i = 0; i < 3; i++) {
-                h.pipe(TestFrames.frame("cam-1", "d-" + i, TestFrames.defective(200 + i)));
+                h.pipe(TestCameraFrames.frame("cam-1", "d-" + i, TestCameraFrames.defective(200 + i)));
             }
             assertThat(latest.get("cam-1").getFrameId()).isEqualTo("d-2");
             assertThat(cameraOpen.get("cam-1|camera-defects").getState()).isEqualTo(AlertState.OPEN);
-            assertThat(lineOpen.get(TestFrames.LINE + "|line-defects").getState()).isEqualTo(AlertState.OPEN);
+            assertThat(lineOpen.get(TestCameraFrames.LINE + "|line-defects").getState()).isEqualTo(AlertState.OPEN);
             for (int i = 0; i < 5; i++) {
-                h.pipe(TestFrames.frame("cam-1", "o-" + i, TestFrames.good(i % 3)));
+                h.pipe(TestCameraFrames.frame("cam-1", "o-" + i, TestCameraFrames.good(i % 3)));
             }
             assertThat(latest.get("cam-1").getFrameId()).isEqualTo("o-4");
             assertThat(cameraOpen.get("cam-1|camera-defects")).isNull();
-            assertThat(lineOpen.get(TestFrames.LINE + "|line-defects")).isNull();
+            assertThat(lineOpen.get(TestCameraFrames.LINE + "|line-defects")).isNull();
 
             List<FrameVerdict> verdicts = h.verdicts.readValuesToList();
             assertThat(h.observer.verdicts).hasSize(3 + verdicts.size()); // 3 calibration verdicts read before
@@ -211,7 +211,7 @@ class OutputsTest {
                 FrameInspection.of(TestModels.inspector()), PipelineHarness.atLeastOnce())) {
             h.pipeRaw("cam-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {9, 9, 9},
                     new org.apache.kafka.common.header.internals.RecordHeaders());
-            h.pipe(TestFrames.frame("cam-1", "empty", io.ultraline.avro.ImageEncoding.PNG, 64, 64, new byte[0]));
+            h.pipe(TestCameraFrames.frame("cam-1", "empty", io.ultraline.avro.ImageEncoding.PNG, 64, 64, new byte[0]));
             List<RejectedFrame> dead = h.deadLetters.readValuesToList();
             assertThat(dead).hasSize(2);
             assertThat(h.observer.deadLetters).extracting(RejectedFrame::getReason)
@@ -224,7 +224,7 @@ class OutputsTest {
                 .withAlertRules(rules));
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
-            h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
         }
         assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING);
         List<FrameExplanation> calibrationExplanations = h.explanations.readValuesToList();
@@ -234,8 +234,8 @@ class OutputsTest {
     }
 
     private static void scoreGoodAndBad(PipelineHarness h) {
-        h.pipe(TestFrames.frame("cam-1", "good", TestFrames.good(0)));
-        h.pipe(TestFrames.frame("cam-1", "bad", TestFrames.defective(7)));
+        h.pipe(TestCameraFrames.frame("cam-1", "good", TestCameraFrames.good(0)));
+        h.pipe(TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(7)));
         assertThat(h.verdicts()).extracting(FrameVerdict::getStatus)
                 .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
     }

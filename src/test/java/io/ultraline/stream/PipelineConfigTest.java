@@ -50,7 +50,7 @@ class PipelineConfigTest {
                 Map.entry("alerts.rules.drift.window-frames", "100"),
                 Map.entry("pipeline.version", "9.9.9")));
         assertThat(c.batch()).isEqualTo(new BatchConfig(16, Duration.ofMillis(500), Duration.ofMillis(50)));
-        assertThat(c.limits()).isEqualTo(new FrameLimits(1_000_000, 2_000_000,
+        assertThat(c.limits()).isEqualTo(new FrameRecordLimits(1_000_000, 2_000_000,
                 EnumSet.of(ImageEncoding.PNG, ImageEncoding.JPEG)));
         assertThat(c.explanations()).isEqualTo(ExplanationsMode.FLAGGED);
         assertThat(c.calibration()).isEqualTo(new CalibrationDefaults(20, 40));

@@ -39,8 +39,8 @@ class ProfilePushTest {
             assertThat(snapshot.value().getThreshold()).isEqualTo(built.getThreshold());
             assertThat(snapshot.value().getSource()).isNull();
 
-            h.pipe(TestFrames.frame("cam-2", "good", TestFrames.good(0)));
-            h.pipe(TestFrames.frame("cam-2", "bad", TestFrames.defective(99)));
+            h.pipe(TestCameraFrames.frame("cam-2", "good", TestCameraFrames.good(0)));
+            h.pipe(TestCameraFrames.frame("cam-2", "bad", TestCameraFrames.defective(99)));
             List<FrameVerdict> scored = h.verdicts();
             assertThat(scored).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
             assertThat(scored).extracting(FrameVerdict::getProfileVersion).containsOnly(1L);
@@ -66,7 +66,7 @@ class ProfilePushTest {
                     m -> assertThat(m).contains("no profile bytes"),
                     m -> assertThat(m).contains("not a profile"));
             assertThat(h.profiles.isEmpty()).isTrue();
-            h.pipe(TestFrames.frame("cam-2", "next", TestFrames.good(1)));
+            h.pipe(TestCameraFrames.frame("cam-2", "next", TestCameraFrames.good(1)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.UNCALIBRATED);
         }
     }
@@ -74,7 +74,7 @@ class ProfilePushTest {
     private static ReferenceProfile calibrate(PipelineHarness h, String camera) {
         h.command(camera, null, CalibrationAction.START, 4);
         for (int i = 0; i < 4; i++) {
-            h.pipe(TestFrames.frame(camera, "cal-" + i, TestFrames.good(i)));
+            h.pipe(TestCameraFrames.frame(camera, "cal-" + i, TestCameraFrames.good(i)));
         }
         h.verdicts();
         return h.profiles.readRecord().value();

@@ -100,6 +100,12 @@ class RecordingInspection implements FrameInspection {
     }
 
     @Override
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
+            int frameHeight) {
+        return real.regions(scored, explained, frameWidth, frameHeight);
+    }
+
+    @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         return real.assess(profile, frame, frameWidth, frameHeight);
     }

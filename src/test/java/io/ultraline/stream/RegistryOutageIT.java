@@ -177,7 +177,7 @@ class RegistryOutageIT {
     private void sendFrames(KafkaProducer<String, CameraFrame> producer, String phase, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             String camera = "cam-" + (i % 3);
-            CameraFrame frame = TestFrames.frame(camera, phase + "-" + i, TestFrames.good(i));
+            CameraFrame frame = TestCameraFrames.frame(camera, phase + "-" + i, TestCameraFrames.good(i));
             capture += 1000;
             frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
             record(producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame)).get());
@@ -186,7 +186,7 @@ class RegistryOutageIT {
 
     /** A frame in the Confluent wire format under {@code schemaId}, whose schema adds a null field at the end. */
     private String sendProbe(KafkaProducer<byte[], byte[]> producer, int schemaId) throws Exception {
-        CameraFrame frame = TestFrames.frame("cam-0", "probe", TestFrames.good(99));
+        CameraFrame frame = TestCameraFrames.frame("cam-0", "probe", TestCameraFrames.good(99));
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

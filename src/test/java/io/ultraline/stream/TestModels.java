@@ -40,7 +40,7 @@ public final class TestModels {
 
     public static synchronized FrameInspector inspector() {
         if (inspector == null) {
-            ModelRunner runner = ModelRunner.load(modelDir(), new RunnerOptions(0, 0, 64, true, 2));
+            ModelRunner runner = ModelRunner.load(modelDir(), RunnerOptions.defaults().withParallelRuns(2));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
             // what the service runs, so that an audit (which builds FrameInspector.standard) replays it
             inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);

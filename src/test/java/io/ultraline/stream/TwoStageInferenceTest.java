@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.DefectRegion;
@@ -158,11 +159,16 @@ class TwoStageInferenceTest {
                 inspection, Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
-            h.pipe(TestFrames.frame("cam-1", "cal-" + i, TestFrames.good(i)));
+            h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
         }
         if (batch.size() == 1) {
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING);
         }
+        // on a busy machine the build outlasts its inline wait and lands at a later punctuation
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            h.advance(Duration.ofMillis(100));
+            return !h.profiles.isEmpty();
+        });
         return h;
     }
 
@@ -171,7 +177,7 @@ class TwoStageInferenceTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = (i == bad ? "bad-" : "good-") + i;
-            h.pipe(TestFrames.frame("cam-1", id, i == bad ? TestFrames.defective(7) : TestFrames.good(10 + i)));
+            h.pipe(TestCameraFrames.frame("cam-1", id, i == bad ? TestCameraFrames.defective(7) : TestCameraFrames.good(10 + i)));
             ids.add(id);
         }
         return ids;

@@ -15,15 +15,15 @@ import java.time.Instant;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Camera frames for the stream tests (and the audit tests): synthetic painted surfaces, good or with a hole, as PNG. */
-public final class TestFrames {
+/** Avro camera frames for the stream tests (and the audit tests): synthetic painted surfaces, good or with a hole, as PNG. */
+public final class TestCameraFrames {
 
     static final int SIZE = 64;
     static final String LINE = "line-a";
     private static final CameraSetup SETUP = CameraSetup.defaults(MaterialFamily.PAINTED, 7).withNoise(0.004);
     private static final FrameGenerator GENERATOR = new FrameGenerator();
 
-    private TestFrames() {
+    private TestCameraFrames() {
     }
 
     /** A good frame, the same surface every time apart from sensor noise seeded by {@code seed}. */

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
  * What the stream relies on: every rejection has a dead-letter reason of the same name, and the
  * frame package stays plain Java, so it can be used and tested without Kafka, Avro or an engine.
  */
-class FrameRejectionContractTest {
+class DecodeFailureContractTest {
 
     /** Rejections the dead-letter schema lacks (none since RejectReason gained INVALID_FIELD). */
-    private static final Set<FrameRejection> NOT_IN_SCHEMA_YET = EnumSet.noneOf(FrameRejection.class);
+    private static final Set<DecodeFailure> NOT_IN_SCHEMA_YET = EnumSet.noneOf(DecodeFailure.class);
 
     @Test
     void everyRejectionHasADeadLetterReasonOfTheSameName() {
         Set<String> schemaSymbols = Arrays.stream(RejectReason.values()).map(Enum::name).collect(Collectors.toSet());
-        for (FrameRejection rejection : FrameRejection.values()) {
+        for (DecodeFailure rejection : DecodeFailure.values()) {
             assertThat(schemaSymbols.contains(rejection.name())).as(rejection.name())
                     .isEqualTo(!NOT_IN_SCHEMA_YET.contains(rejection));
         }

@@ -1,33 +1,43 @@
 package io.ultraline.alerting;
 
+import io.ultraline.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How often and how patiently the forwarder tries one alert: at most {@code maxAttempts} requests;
- * before attempt {@code n >= 2} it waits {@code initialBackoff * 2^(n-2)}, capped at
- * {@code maxBackoff}. Deterministic (no jitter): alerts are rare, so a herd of retries is not the
- * concern, and tests can state the exact waits.
+ * before attempt {@code n >= 2} it waits {@link Backoff#afterFailures backoff(n - 1)}. Counts
+ * attempts, where the registry client counts rounds ({@link io.ultraline.serde.RegistryRetryPolicy}).
  *
- * @param maxAttempts    requests per alert before it is dead-lettered, at least 1
- * @param initialBackoff wait before the second attempt, not negative
- * @param maxBackoff     longest wait between two attempts, at least {@code initialBackoff}
+ * @param maxAttempts requests per alert before it is dead-lettered, at least 1
+ * @param backoff     the wait between two attempts; its max is at least its initial wait
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record WebhookRetryPolicy(int maxAttempts, Backoff backoff) {
 
-    public RetryPolicy {
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
+    public WebhookRetryPolicy {
+        Objects.requireNonNull(backoff, "backoff");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
+        // a cap below the first wait is allowed by Backoff, but for a configured webhook it is a typo
+        if (backoff.max().compareTo(backoff.initial()) < 0) {
+            throw new IllegalArgumentException("maxBackoff " + backoff.max() + " is shorter than initialBackoff "
+                    + backoff.initial());
+        }
+    }
+
+    /** {@code maxAttempts} requests with a backoff from {@code initialBackoff} up to {@code maxBackoff}. */
+    public WebhookRetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        this(maxAttempts, backoffOf(initialBackoff, maxBackoff));
+    }
+
+    private static Backoff backoffOf(Duration initialBackoff, Duration maxBackoff) {
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
         if (initialBackoff.isNegative()) {
             throw new IllegalArgumentException("initialBackoff must not be negative, got " + initialBackoff);
         }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is shorter than initialBackoff "
-                    + initialBackoff);
-        }
+        return new Backoff(initialBackoff, maxBackoff);
     }
 
     /** The wait before attempt {@code attempt} (1-based); zero before the first. */
@@ -35,14 +45,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts count from 1, got " + attempt);
         }
-        if (attempt == 1) {
-            return Duration.ZERO;
-        }
-        Duration wait = initialBackoff;
-        for (int i = 2; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return backoff.afterFailures(attempt - 1);
     }
 
     /** The sum of all waits when every attempt fails: the backoff part of the worst case per alert. */

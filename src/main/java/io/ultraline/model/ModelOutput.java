@@ -1,7 +1,7 @@
 package io.ultraline.model;
 
 /**
- * What the model says about one frame.
+ * What the model says about one frame: its patch tokens and, where asked for, its ULTra maps.
  *
  * @param tokens  patch tokens at the target layer, [N * D] row-major
  * @param maps    ULTra relevance maps before the self-entry fix, {@code float[T][N]}: maps[k] is the
@@ -9,10 +9,10 @@ package io.ultraline.model;
  * @param targets the T distinct patch indices that have a map (0..N-1 in order when all have one);
  *                null exactly when maps is null
  */
-public record FrameTokens(int numPatches, int dim, float[] tokens, float[][] maps, int[] targets) {
+public record ModelOutput(int numPatches, int dim, float[] tokens, float[][] maps, int[] targets) {
 
     /** Checks that maps and targets come together and agree in number. */
-    public FrameTokens {
+    public ModelOutput {
         if ((maps == null) != (targets == null)) {
             throw new IllegalArgumentException("maps and targets come together: got "
                     + (maps == null ? "targets without maps" : "maps without targets"));
@@ -24,7 +24,7 @@ public record FrameTokens(int numPatches, int dim, float[] tokens, float[][] map
     }
 
     /** Maps of all N patch tokens (targets 0..N-1), or tokens only when maps is null. */
-    public FrameTokens(int numPatches, int dim, float[] tokens, float[][] maps) {
+    public ModelOutput(int numPatches, int dim, float[] tokens, float[][] maps) {
         this(numPatches, dim, tokens, maps, maps == null ? null : allTargets(numPatches));
     }
 

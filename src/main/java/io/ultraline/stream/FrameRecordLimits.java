@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a frame may be before it is decoded. A frame outside these limits is dead-lettered with
+ * What a {@code CameraFrame} record may be before it is decoded: the configured {@code frames.*}
+ * limits, in Avro encodings, plus bounds on its fields. {@link io.ultraline.frame.FrameLimits} is the
+ * decoder's own view of the same bytes and pixels, which {@code StandardFrameDecoding} derives from
+ * this. A frame outside these limits is dead-lettered with
  * {@code IMAGE_TOO_LARGE} or {@code UNSUPPORTED_ENCODING}; an encoded image whose header announces
  * more than {@link #maxPixels} is dead-lettered with {@code DECOMPRESSION_BOMB} before any pixel
  * buffer is allocated.
@@ -18,13 +21,13 @@ import java.util.Set;
  *                          never {@code UNKNOWN}
  * @param fields            bounds on ids and attributes ({@code INVALID_FIELD} past them)
  */
-public record FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings, FieldLimits fields) {
+public record FrameRecordLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings, FieldLimits fields) {
 
     public static final String KEY_MAX_BYTES = "frames.max-bytes";
     public static final String KEY_MAX_PIXELS = "frames.max-pixels";
     public static final String KEY_ALLOWED_ENCODINGS = "frames.allowed-encodings";
 
-    public FrameLimits {
+    public FrameRecordLimits {
         Objects.requireNonNull(allowedEncodings, KEY_ALLOWED_ENCODINGS);
         if (maxBytes < 1) {
             throw new IllegalArgumentException(KEY_MAX_BYTES + " must be positive, got " + maxBytes);
@@ -42,16 +45,16 @@ public record FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allow
     }
 
     /** Limits with the default field bounds. */
-    public FrameLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings) {
+    public FrameRecordLimits(int maxBytes, long maxPixels, Set<ImageEncoding> allowedEncodings) {
         this(maxBytes, maxPixels, allowedEncodings, FieldLimits.defaults());
     }
 
-    public FrameLimits withFields(FieldLimits newFields) {
-        return new FrameLimits(maxBytes, maxPixels, allowedEncodings, newFields);
+    public FrameRecordLimits withFields(FieldLimits newFields) {
+        return new FrameRecordLimits(maxBytes, maxPixels, allowedEncodings, newFields);
     }
 
     /** 16 MiB, 4096 x 4096 pixels, every known encoding. */
-    public static FrameLimits defaults() {
-        return new FrameLimits(16 << 20, 4096L * 4096L, EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN)));
+    public static FrameRecordLimits defaults() {
+        return new FrameRecordLimits(16 << 20, 4096L * 4096L, EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN)));
     }
 }

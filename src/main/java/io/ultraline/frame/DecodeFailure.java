@@ -1,10 +1,11 @@
 package io.ultraline.frame;
 
 /**
- * Why a frame could not be decoded. Each constant has a dead-letter {@code RejectReason} of the
- * same name, so the stream maps them by name.
+ * Why a frame could not be decoded, the reason a {@link FrameRejectedException} carries. Each
+ * constant has a dead-letter {@code RejectReason} of the same name, so the stream maps them by name
+ * ({@code DecodeFailureContractTest} holds them together).
  */
-public enum FrameRejection {
+public enum DecodeFailure {
     /** The encoding is unknown, not allowed by the limits, or a variant this decoder cannot read
      *  (12-bit, lossless, hierarchical or arithmetic-coded JPEG, exotic colour spaces). */
     UNSUPPORTED_ENCODING,

@@ -23,12 +23,12 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Builds test frames in memory: images, their PNG and JPEG files, and hand-made PNG chunks. */
-final class TestFrames {
+/** Builds test images in memory for the decoder tests: images, their PNG and JPEG files, and hand-made PNG chunks. */
+final class TestImages {
 
     static final FrameDecoder DECODER = new FrameDecoder(FrameLimits.defaults());
 
-    private TestFrames() {
+    private TestImages() {
     }
 
     /** A smooth RGB pattern: JPEG keeps it well, so decoded values can be compared closely. */

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The line.frames offsets the generator's frames were written to (acknowledged sends only). */
-final class Produced {
+final class AcknowledgedOffsets {
 
     private final Set<Long> keys = new HashSet<>();
 
