@@ -12,12 +12,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.ultraline.control.CalibrationRequest;
 import io.ultraline.control.CalibrationSender;
+import io.ultraline.control.ProfileChanges;
+import io.ultraline.avro.CalibrationCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Calibration from the API: {@code GET .../calibration} shows a camera's progress (any reader),
- * {@code POST .../calibration/start|stop|reset} writes a command (the operator token only: with
+ * {@code POST .../calibration/start|stop|reset|margin} writes a command (the operator token only: with
  * security on, {@link BearerTokenFilter} lets dashboard sessions and peers read, never write).
  */
 @Controller("/api/cameras/{cameraId}/calibration")
@@ -36,6 +38,34 @@ final class CalibrationController {
     HttpResponse<?> status(@PathVariable String cameraId, @QueryValue @Nullable String product,
             @QueryValue @Nullable Boolean local) {
         return view.calibration(cameraId, product, Boolean.TRUE.equals(local));
+    }
+
+    /** A versioned threshold margin: the profile's next version has its calibrated threshold times {@code value}. */
+    @Post("/margin{?value,product}")
+    HttpResponse<?> margin(@PathVariable String cameraId, @QueryValue @Nullable Float value,
+            @QueryValue @Nullable String product) {
+        CalibrationCommand command;
+        try {
+            command = ProfileChanges.margin(cameraId, product, value == null ? Float.NaN : value, "api",
+                    java.time.Instant.now());
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        }
+        CalibrationSender.Sent sent;
+        try {
+            sent = commands.calibrate(command);
+        } catch (RuntimeException e) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commandId", command.getCommandId());
+        body.put("action", command.getAction().name());
+        body.put("cameraId", cameraId);
+        body.put("productId", command.getProductId());
+        body.put("margin", command.getMargin());
+        body.put("partition", sent.partition());
+        body.put("offset", sent.offset());
+        return HttpResponse.accepted().body(body);
     }
 
     @Post("/{action}{?frames,product}")

@@ -2,6 +2,7 @@ package io.ultraline.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -38,12 +39,15 @@ public final class LineView {
     private final RecentFrames recent;
     private final PeerClient peers;
     private final OverlayRenderer overlays;
+    private final FeedbackLedger feedback;
 
-    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers, OverlayRenderer overlays) {
+    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers, OverlayRenderer overlays,
+            FeedbackView feedback) {
         this.pipeline = pipeline;
         this.recent = recent;
         this.peers = peers;
         this.overlays = overlays;
+        this.feedback = feedback.ledger();
     }
 
     /** Every camera with its latest verdict, score history and open alert count. */
@@ -164,10 +168,10 @@ public final class LineView {
             if (remote.isPresent()) {
                 return remote.get();
             }
-            q.openAlerts(scopeId).forEach(a -> alerts.add(AlertJson.toTree(a)));
+            q.openAlerts(scopeId).forEach(a -> alerts.add(withAck(a)));
         } else {
             q.localOpenAlerts().stream().sorted(Comparator.comparing(LineAlert::getScopeId))
-                    .forEach(a -> alerts.add(AlertJson.toTree(a)));
+                    .forEach(a -> alerts.add(withAck(a)));
             if (!local) {
                 for (HostInfo peer : q.otherInstances()) {
                     json(peers.get(peer, "/api/alerts")).ifPresent(j -> j.path("alerts").forEach(alerts::add));
@@ -175,6 +179,20 @@ public final class LineView {
             }
         }
         return HttpResponse.ok(Map.of("alerts", alerts));
+    }
+
+    /** An alert's JSON with who acknowledged it and when (line.feedback), nulls while nobody has. */
+    private ObjectNode withAck(LineAlert alert) {
+        ObjectNode json = AlertJson.toTree(alert);
+        Optional<FeedbackLedger.Ack> ack = feedback.ack(alert.getAlertId());
+        if (ack.isPresent()) {
+            json.put("acknowledgedAt", ack.get().at());
+            json.put("acknowledgedBy", ack.get().by());
+        } else {
+            json.putNull("acknowledgedAt");
+            json.putNull("acknowledgedBy");
+        }
+        return json;
     }
 
     private Map<String, Object> summary(FrameVerdict v) {

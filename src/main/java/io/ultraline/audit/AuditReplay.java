@@ -166,7 +166,7 @@ public final class AuditReplay {
         }
         progress.update(total, total);
         List<AuditReport.ProfileResult> profiles = ProfileCheck.run(rec.profiles, rec.recorded, judge.calibrationTokens,
-                replay, s -> framesTopic(s) && range(rec, s).map(r -> r.contains(s.getOffset())).orElse(false),
+                judge.normalExamples, replay, s -> framesTopic(s) && range(rec, s).map(r -> r.contains(s.getOffset())).orElse(false),
                 request::camera);
         List<String> withoutFrame = new ArrayList<>();
         rec.recorded.allVerdicts().keySet().stream().filter(k -> !seen.contains(k)).sorted().forEach(withoutFrame::add);

@@ -41,12 +41,16 @@ final class FrameJudge {
     final List<AuditReport.DeadLetter> deadLetters = new ArrayList<>();
     /** Replayed tokens of the frames recorded as CALIBRATING, by source, for {@link ProfileCheck}. */
     final Map<String, CalibrationFrame> calibrationTokens = new HashMap<>();
+    /** Replayed one-frame tokens of the frames taught as normal, by source, for {@link ProfileCheck}. */
+    final Map<String, CalibrationFrame> normalExamples = new HashMap<>();
+    private final java.util.Set<String> normalExampleSources;
 
     FrameJudge(Recorded recorded, ProfileSnapshots profiles, FrameReplay replay, Tolerance tolerance) {
         this.recorded = recorded;
         this.profiles = profiles;
         this.replay = replay;
         this.tolerance = tolerance;
+        this.normalExampleSources = profiles.normalExampleSources();
     }
 
     /** A frame the replay rejects before the model: it must have been dead-lettered for the same reason. */
@@ -73,6 +77,13 @@ final class FrameJudge {
     /** A frame the replay ran through the model. */
     void inspected(FrameReplay.Ready frame, FrameReplay.Inspection result) {
         String source = Recorded.key(frame.source());
+        if (normalExampleSources.contains(source)) {
+            // as the inference node computed them for ADD_NORMAL: the frame alone in a model call
+            CalibrationFrame example = replay.normalExample(frame);
+            if (example != null) {
+                normalExamples.put(source, example);
+            }
+        }
         List<Recorded.Verdict> verdicts = recorded.verdicts(source);
         List<RejectedFrame> dead = recorded.deadLetters(source);
         noteDeadLetters(source, dead, result.failure() != null ? RejectReason.MODEL_FAILED : null);

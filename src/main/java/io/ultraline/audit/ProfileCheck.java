@@ -1,5 +1,6 @@
 package io.ultraline.audit;
 
+import io.ultraline.avro.ProfileChange;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.ProfileCodec;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
  * frames' replayed tokens, with the pipeline's calibration code, and compares the result with the
  * recorded snapshot byte for byte (bank, threshold, held-out scores). The calibration frames of a
  * snapshot are the last {@code frameCount} frames recorded as CALIBRATING for its camera (and
- * product) in its partition, up to and including the snapshot's last calibration frame.
+ * product) in its partition, up to and including the snapshot's last calibration frame. Versions an
+ * operator made from an earlier one (a normal example, a margin) are rebuilt by
+ * {@link ProfileRevisionCheck}.
  */
 final class ProfileCheck {
 
@@ -31,14 +34,23 @@ final class ProfileCheck {
     }
 
     static List<AuditReport.ProfileResult> run(ProfileSnapshots snapshots, Recorded recorded,
-            Map<String, CalibrationFrame> calibrationTokens, FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange,
-            Predicate<String> camera) {
+            Map<String, CalibrationFrame> calibrationTokens, Map<String, CalibrationFrame> normalExamples,
+            FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange, Predicate<String> camera) {
         List<AuditReport.ProfileResult> out = new ArrayList<>();
         List<ReferenceProfile> ordered = new ArrayList<>(snapshots.all());
         ordered.sort(Comparator.comparing(ReferenceProfile::getCameraId)
                 .thenComparing(p -> String.valueOf(p.getProductId())).thenComparingLong(ReferenceProfile::getVersion));
         for (ReferenceProfile s : ordered) {
-            if (s.getSource() != null && inRange.test(s.getSource()) && camera.test(s.getCameraId())) {
+            if (!camera.test(s.getCameraId())) {
+                continue;
+            }
+            if (s.getChange() == ProfileChange.NORMAL_EXAMPLE || s.getChange() == ProfileChange.MARGIN) {
+                // checked when the audit holds what they were made from: the version before and, for a
+                // normal example, its frame in the range
+                if (s.getChange() == ProfileChange.MARGIN || s.getSource() != null && inRange.test(s.getSource())) {
+                    out.add(ProfileRevisionCheck.check(s, snapshots, normalExamples));
+                }
+            } else if (s.getSource() != null && inRange.test(s.getSource())) {
                 out.add(check(s, recorded, calibrationTokens, replay));
             }
         }
@@ -90,12 +102,12 @@ final class ProfileCheck {
         return wanted.stream().map(byOffset::get).toList();
     }
 
-    private static AuditReport.ProfileResult result(ReferenceProfile s, String key, String last, Outcome outcome,
+    static AuditReport.ProfileResult result(ReferenceProfile s, String key, String last, Outcome outcome,
             String detail) {
         return new AuditReport.ProfileResult(key, s.getVersion(), last, outcome.name(), detail);
     }
 
-    private static byte[] bytes(ByteBuffer b) {
+    static byte[] bytes(ByteBuffer b) {
         ByteBuffer d = b.duplicate();
         byte[] out = new byte[d.remaining()];
         d.get(out);

@@ -37,6 +37,22 @@ final class ProfileSnapshots {
         return byKeyAndVersion.values();
     }
 
+    /** The recorded snapshot under a profile key and version, if it was read. */
+    Optional<io.ultraline.avro.ReferenceProfile> raw(String key, long version) {
+        return Optional.ofNullable(byKeyAndVersion.get(key + "#" + version));
+    }
+
+    /** Where the frames taught as normal (NORMAL_EXAMPLE versions) sit on line.frames, as Recorded keys. */
+    java.util.Set<String> normalExampleSources() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (io.ultraline.avro.ReferenceProfile p : byKeyAndVersion.values()) {
+            if (p.getChange() == io.ultraline.avro.ProfileChange.NORMAL_EXAMPLE && p.getSource() != null) {
+                out.add(Recorded.key(p.getSource()));
+            }
+        }
+        return out;
+    }
+
     /** The snapshot a verdict of this camera, product and profile version was scored against. */
     Optional<Snapshot> find(String cameraId, String productId, long version) {
         if (productId != null) {

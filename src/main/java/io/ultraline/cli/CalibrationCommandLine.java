@@ -6,6 +6,7 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.control.CalibrationRequest;
 import io.ultraline.control.CalibrationSender;
+import io.ultraline.control.ProfileChanges;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.Topic;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code ultraline calibration start|stop|reset|status}: a camera's calibration from the command line. */
 @Command(name = "calibration", description = "Start, stop or reset a camera's calibration, or show its progress.",
         subcommands = {CalibrationCommandLine.Start.class, CalibrationCommandLine.Stop.class,
-                CalibrationCommandLine.Reset.class, CalibrationCommandLine.Status.class})
+                CalibrationCommandLine.Reset.class, CalibrationCommandLine.Margin.class,
+                CalibrationCommandLine.Status.class})
 final class CalibrationCommandLine {
 
     /** start, stop and reset: one command to line.calibration. */
@@ -93,6 +95,44 @@ final class CalibrationCommandLine {
         @Override
         CalibrationAction action() {
             return CalibrationAction.RESET;
+        }
+    }
+
+    /** margin: a versioned threshold change, one MARGIN command to line.calibration. */
+    @Command(name = "margin", mixinStandardHelpOptions = true,
+            description = {"Give the camera's profile a new version whose threshold is its calibrated threshold times "
+                    + "--value (1.0 = as calibrated; replaces an earlier margin).",
+                    "Writes a MARGIN CalibrationCommand to line.calibration, waits for Kafka's ack; the version is "
+                            + "on line.profiles, so audits replay it exactly."})
+    static final class Margin implements Callable<Integer> {
+        @Mixin KafkaConnectionOptions connection;
+        @Option(names = "--camera", required = true, description = "camera id") String camera;
+        @Option(names = "--product", description = "product id (default: the camera's profile for any product)")
+        String product;
+        @Option(names = "--value", required = true, description = "factor on the calibrated threshold, in (0, 10]")
+        float value;
+        @Option(names = "--requested-by", defaultValue = "${sys:user.name}",
+                description = "who asks, for the audit trail (default: the user name)") String requestedBy;
+
+        @Override
+        public Integer call() throws IOException {
+            CalibrationCommand command;
+            try {
+                command = ProfileChanges.margin(camera, product, value, requestedBy, java.time.Instant.now());
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            Topic<String, CalibrationCommand> topic = PipelineTopics.avro(connection.serdeConfig())
+                    .withPrefix(connection.topicPrefix).calibration();
+            try (CalibrationSender sender = CalibrationSender.create(connection.clientConfig(),
+                    topic.keySerde().serializer(), topic.valueSerde().serializer(), topic.name())) {
+                CalibrationSender.Sent sent = sender.send(command);
+                System.out.printf("MARGIN %s sent for camera %s: threshold = calibrated x %s (%s partition %d "
+                        + "offset %d)%n", command.getCommandId(), camera, value, topic.name(), sent.partition(),
+                        sent.offset());
+            }
+            return 0;
         }
     }
 

@@ -79,6 +79,15 @@ public final class AppearanceBank {
         return new AppearanceBank(imageSize, axes, CoresetSelector.gather(projected, k, coreset));
     }
 
+    /** Every patch of one quantised model input, projected as the bank's rows are (for adding a normal frame). */
+    public float[] projectedPatches(byte[] rgb) {
+        if (rgb.length != imageSize * imageSize * 3) {
+            throw new IllegalArgumentException("expected a " + imageSize + " x " + imageSize + " RGB input ("
+                    + imageSize * imageSize * 3 + " bytes), got " + rgb.length + " bytes");
+        }
+        return project(patches(List.of(expand(rgb)), grid), grid.dim(), axes);
+    }
+
     /** Scores one model input. */
     public Scores score(float[] modelInput) {
         return score(modelInput, 0f);

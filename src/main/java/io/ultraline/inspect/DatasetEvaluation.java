@@ -145,17 +145,23 @@ public final class DatasetEvaluation {
                 predicted[i] = a.isDefective();
                 byType.frame(a.frameScore(), t.defective(), a.isDefective(),
                         t.defective() ? defectTypes.typesIn(t.image()) : Set.of());
-                pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(),
-                        w, h));
+                // a defective frame without a mask has no pixel truth: it counts for the frame metrics only
+                boolean pixelTruthKnown = !t.defective() || t.maskPath() != null;
                 boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
-                pixelTruth.add(mask);
+                if (pixelTruthKnown) {
+                    pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(),
+                            a.gridWidth() * a.fineScale(), w, h));
+                    pixelTruth.add(mask);
+                }
                 if (tokensOnly != null) {
                     // the token channel alone, on the same profile's token bank: what the fusion adds
                     FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.modelOutput().dim(),
                             r.segmentation(), w, h);
                     tokenFrameScores[i] = own.frameScore();
-                    tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
-                            own.gridWidth() * own.fineScale(), w, h));
+                    if (pixelTruthKnown) {
+                        tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
+                                own.gridWidth() * own.fineScale(), w, h));
+                    }
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
@@ -165,7 +171,8 @@ public final class DatasetEvaluation {
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
-                List<boolean[]> truths = t.defective() ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
+                List<boolean[]> truths = t.defective() && pixelTruthKnown ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)
+                        : List.of();
                 regionCard.frame(t.image(), r, truths);
                 conceptCard.frame(t, r);
                 if (plainCard != null) {
@@ -187,8 +194,8 @@ public final class DatasetEvaluation {
             progress.accept(Math.min(test.size(), from + batch), test.size());
         }
         double scoringSeconds = (System.nanoTime() - scoringStart - regionCard.nanos()) / 1e9;
-        double imageAuroc = Auroc.of(frameScores, frameTruth);
-        double pixelAuroc = Auroc.of(concat(pixelScores), concatMasks(pixelTruth));
+        Double imageAuroc = bothClasses(frameTruth) ? Auroc.of(frameScores, frameTruth) : null;
+        Double pixelAuroc = pixelAuroc(pixelScores, pixelTruth);
         double[] pr = precisionRecall(predicted, frameTruth);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image_auroc", imageAuroc);
@@ -221,8 +228,8 @@ public final class DatasetEvaluation {
         m.put("profile_bank_size", profile.bankSize());
         m.put("profile_appearance_patches", profile.appearance() == null ? 0 : profile.appearance().bank().size());
         if (tokensOnly != null) {
-            m.put("tokens_only_image_auroc", Auroc.of(tokenFrameScores, frameTruth));
-            m.put("tokens_only_pixel_auroc", Auroc.of(concat(tokenPixelScores), concatMasks(pixelTruth)));
+            m.put("tokens_only_image_auroc", imageAuroc == null ? null : Auroc.of(tokenFrameScores, frameTruth));
+            m.put("tokens_only_pixel_auroc", pixelAuroc(tokenPixelScores, pixelTruth));
         }
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
@@ -281,6 +288,26 @@ public final class DatasetEvaluation {
             }
         }
         return n;
+    }
+
+    /** Whether the test frames hold good and defective ones (a feedback export may hold one kind). */
+    private static boolean bothClasses(boolean[] truth) {
+        int defective = countTrue(truth);
+        return defective > 0 && defective < truth.length;
+    }
+
+    /**
+     * The pixel AUROC, or null when no frame has a defect mask (a dataset exported from operator
+     * feedback: its confirmed defects are labelled by frame, not by pixel).
+     */
+    private static Double pixelAuroc(List<float[]> scores, List<boolean[]> truth) {
+        boolean[] all = concatMasks(truth);
+        for (boolean b : all) {
+            if (b) {
+                return Auroc.of(concat(scores), all);
+            }
+        }
+        return null;
     }
 
     private static float[] concat(List<float[]> parts) {

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * A dataset in the evaluation format: DIR/calibration/*.png (good frames of one camera) and
  * DIR/test/labels.csv ({@code image,mask,label}, paths relative to DIR/test, label 0 good / 1
- * defective, mask empty for good frames, nonzero mask pixels = defect).
+ * defective, mask empty for good frames, nonzero mask pixels = defect). A defective frame may have
+ * an empty mask too (labels from operator feedback carry none): it counts for the frame-level
+ * metrics, and the pixel and region metrics leave it out.
  *
  * <p>An optional fourth column {@code parts} (header {@code image,mask,label,parts}) names a PNG of
  * part ids per frame (the grey value, or the first channel, is the id of the part the pixel shows;
@@ -75,9 +77,8 @@ public final class LabelledDataset {
                         + line);
             }
             boolean defective = f[2].equals("1");
-            if (defective && f[1].isEmpty()) {
-                throw new IOException(labels + " line " + (i + 1) + ": a defective frame needs a mask");
-            }
+            // a defective frame without a mask (an operator's confirmed defect, ultraline feedback export)
+            // counts for the frame-level metrics only; DatasetEvaluation leaves it out of the pixel ones
             Path dir = root.resolve("test");
             Path parts = columns == 4 && !f[3].isEmpty() ? dir.resolve(f[3]) : null;
             test.add(new TestFrame(f[0], dir.resolve(f[0]), f[1].isEmpty() ? null : dir.resolve(f[1]), defective,

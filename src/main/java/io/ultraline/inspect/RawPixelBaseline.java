@@ -52,36 +52,63 @@ public final class RawPixelBaseline {
         List<RawPixelKnn.Scores> scores = knn.scoreAll(inputs);
         float[] frameScores = new float[test.size()];
         boolean[] frameTruth = new boolean[test.size()];
-        int pixels = 0;
-        for (int[] s : sizes) {
-            pixels += s[0] * s[1];
-        }
-        float[] pixelScores = new float[pixels];
-        boolean[] pixelTruth = new boolean[pixels];
-        int at = 0;
+        // a defective frame without a mask (operator feedback) has no pixel truth: frame metrics only
+        java.util.List<float[]> pixelScoreParts = new java.util.ArrayList<>();
+        java.util.List<boolean[]> pixelTruthParts = new java.util.ArrayList<>();
+        boolean anyDefectPixel = false;
         for (int i = 0; i < test.size(); i++) {
             LabelledDataset.TestFrame t = test.get(i);
             int w = sizes[i][0];
             int h = sizes[i][1];
             frameScores[i] = scores.get(i).imageScore();
             frameTruth[i] = t.defective();
+            if (t.defective() && t.maskPath() == null) {
+                continue;
+            }
             float[] map = scores.get(i).pixelScores();
             if (w != size || h != size) {
                 // the same bilinear mapping the model's token scores take, with one cell per input pixel
                 map = PixelScoreMap.bilinear(map, size, size, w, h);
             }
-            System.arraycopy(map, 0, pixelScores, at, w * h);
-            if (t.maskPath() != null) {
-                System.arraycopy(LabelledDataset.readMask(t.maskPath(), w, h), 0, pixelTruth, at, w * h);
+            boolean[] truth = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
+            for (boolean b : truth) {
+                anyDefectPixel |= b;
             }
-            at += w * h;
+            pixelScoreParts.add(java.util.Arrays.copyOf(map, w * h));
+            pixelTruthParts.add(truth);
+        }
+        int defective = 0;
+        for (boolean d : frameTruth) {
+            defective += d ? 1 : 0;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("baseline_pixels_image_auroc", Auroc.of(frameScores, frameTruth));
-        m.put("baseline_pixels_pixel_auroc", Auroc.of(pixelScores, pixelTruth));
+        m.put("baseline_pixels_image_auroc", defective > 0 && defective < frameTruth.length
+                ? Auroc.of(frameScores, frameTruth) : null);
+        m.put("baseline_pixels_pixel_auroc", anyDefectPixel ? Auroc.of(concatScores(pixelScoreParts),
+                concatTruth(pixelTruthParts)) : null);
         m.put("baseline_pixels_bank_size", knn.bankSize());
         m.put("baseline_pixels_seconds", (System.nanoTime() - start) / 1e9);
         return m;
+    }
+
+    private static float[] concatScores(java.util.List<float[]> parts) {
+        float[] out = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static boolean[] concatTruth(java.util.List<boolean[]> parts) {
+        boolean[] out = new boolean[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (boolean[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     private float[] resized(RgbImage frame) {

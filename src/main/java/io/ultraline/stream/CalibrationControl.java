@@ -2,9 +2,11 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.ProfileChange;
 import io.ultraline.avro.SourceRef;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
 import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +53,7 @@ final class CalibrationControl {
     private final ProfileBuilds builds;
     private final Duration maxInlineBuild;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final ProfileRevisionControl revisions;
 
     CalibrationControl(CalibrationStore calibrations, ProfileStore profiles, FrameInspection inspection,
             OutputRecords records, Clock clock, ProfileBuilds builds, Duration maxInlineBuild) {
@@ -61,6 +64,7 @@ final class CalibrationControl {
         this.clock = clock;
         this.builds = builds;
         this.maxInlineBuild = maxInlineBuild;
+        this.revisions = new ProfileRevisionControl(profiles, inspection, records);
     }
 
     /** The calibration a frame of this camera and product feeds, if one is running or being built. */
@@ -81,8 +85,17 @@ final class CalibrationControl {
         return next.complete() ? build(next, timestamp, maxInlineBuild) : Optional.empty();
     }
 
-    /** Applies a validated command; the records for line.profiles it causes. */
+    /** Applies a validated command without a frame; the records for line.profiles it causes. */
     List<Record<String, PipelineOutput>> apply(CalibrationCommand command, long timestamp) {
+        return apply(command, null, timestamp);
+    }
+
+    /**
+     * Applies a validated command; the records for line.profiles it causes.
+     *
+     * @param normalFrame for ADD_NORMAL: the command's frame, decoded at the model's input size
+     */
+    List<Record<String, PipelineOutput>> apply(CalibrationCommand command, RgbImage normalFrame, long timestamp) {
         String key = ProfileStore.key(command.getCameraId(), command.getProductId());
         List<Record<String, PipelineOutput>> out = new ArrayList<>();
         CalibrationAction action = command.getAction();
@@ -110,10 +123,14 @@ final class CalibrationControl {
             calibrations.clear(key);
             ReferenceProfile pushed = PushedProfiles.decode(command).withVersion(profiles.nextVersion(key));
             profiles.put(key, pushed);
-            out.add(new Record<>(key, new PipelineOutput.Profile(
-                    records.snapshot(command.getCameraId(), command.getProductId(), pushed, null)), timestamp));
+            io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(command.getCameraId(),
+                    command.getProductId(), pushed, null);
+            snapshot.setChange(ProfileChange.PUSH);
+            out.add(new Record<>(key, new PipelineOutput.Profile(snapshot), timestamp));
             LOG.info("PUSH {} for {}: profile version {} from {} frames, threshold {}", command.getCommandId(), key,
                     pushed.version(), pushed.frameCount(), pushed.threshold());
+        } else if (action == CalibrationAction.ADD_NORMAL || action == CalibrationAction.MARGIN) {
+            revisions.apply(command, normalFrame, timestamp).ifPresent(out::add);
         } else if (action == CalibrationAction.RESET) {
             abandon(key);
             calibrations.clear(key);
@@ -215,8 +232,10 @@ final class CalibrationControl {
         calibrations.clear(c.key());
         LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),
                 c.key(), profile.version(), profile.frameCount(), profile.threshold());
-        return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(
-                records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource())), p.timestamp()));
+        io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(c.cameraId(), c.productId(), profile,
+                c.lastSource());
+        snapshot.setChange(ProfileChange.CALIBRATION);
+        return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(snapshot), p.timestamp()));
     }
 
     /** Forgets a build in flight (its calibration is restarted or reset). */

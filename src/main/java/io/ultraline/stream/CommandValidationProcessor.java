@@ -11,24 +11,38 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Checks a calibration command before it reaches the camera's state: a camera id equal to the
  * record key (the command must land in the partition of the camera's frames), a known action, and
- * for START a frame count within {@link CalibrationDefaults} (0 means the default). Commands that
- * fail are dead-lettered like frames, with their original bytes and source.
+ * for START a frame count within {@link CalibrationDefaults} (0 means the default), for MARGIN a
+ * factor in (0, {@value #MAX_MARGIN}], for ADD_NORMAL a frame that passes the frames-validate checks
+ * (decoded here, so the inference node gets it at the model's input size). Commands that fail are
+ * dead-lettered like frames, with their original bytes and source.
  */
 final class CommandValidationProcessor
         implements Processor<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> {
 
+    /** Largest MARGIN factor, as control.ProfileChanges accepts it. */
+    static final float MAX_MARGIN = 10f;
+
     private final CalibrationDefaults defaults;
     private final PushedProfiles pushed;
+    private final FrameDecoding decoding;
+    private final int modelImageSize;
     private ProcessorContext<String, PipelineInput> context;
 
-    CommandValidationProcessor(CalibrationDefaults defaults, PushedProfiles pushed) {
+    CommandValidationProcessor(CalibrationDefaults defaults, PushedProfiles pushed, FrameDecoding decoding,
+            int modelImageSize) {
         this.defaults = defaults;
         this.pushed = pushed;
+        this.decoding = decoding;
+        this.modelImageSize = modelImageSize;
     }
 
+    /**
+     * @param decoding       decodes an ADD_NORMAL command's frame as frames-validate decodes frames
+     * @param modelImageSize the model's input size
+     */
     static ProcessorSupplier<WithBytes<String>, WithBytes<CalibrationCommand>, String, PipelineInput> supplier(
-            CalibrationDefaults defaults, PushedProfiles pushed) {
-        return () -> new CommandValidationProcessor(defaults, pushed);
+            CalibrationDefaults defaults, PushedProfiles pushed, FrameDecoding decoding, int modelImageSize) {
+        return () -> new CommandValidationProcessor(defaults, pushed, decoding, modelImageSize);
     }
 
     @Override
@@ -60,7 +74,7 @@ final class CommandValidationProcessor
         }
         if (command.getAction() == null || command.getAction() == CalibrationAction.UNKNOWN) {
             return rejected(original, RejectReason.MISSING_FIELD, "calibration command " + command.getCommandId()
-                    + " has no known action (START, STOP, RESET or PUSH)", camera);
+                    + " has no known action (START, STOP, RESET, PUSH, ADD_NORMAL or MARGIN)", camera);
         }
         CalibrationCommand.Builder normalised = CalibrationCommand.newBuilder(command);
         if (command.getProductId() != null && command.getProductId().isBlank()) {
@@ -83,7 +97,34 @@ final class CommandValidationProcessor
                         + problem, camera);
             }
         }
+        if (command.getAction() == CalibrationAction.MARGIN) {
+            Float m = command.getMargin();
+            if (m == null || !(m > 0f) || !(m <= MAX_MARGIN)) {
+                return rejected(original, RejectReason.INVALID_FIELD, "MARGIN " + command.getCommandId()
+                        + " has margin " + m + "; a margin is a factor in (0, " + MAX_MARGIN + "]", camera);
+            }
+        }
+        if (command.getAction() == CalibrationAction.ADD_NORMAL) {
+            return normalExample(original, normalised.build(), camera);
+        }
         return new PipelineInput.Command(original, normalised.build());
+    }
+
+    /** An ADD_NORMAL whose frame decodes as line.frames would decode it, with that frame; else its rejection. */
+    private PipelineInput normalExample(OriginalRecord original, CalibrationCommand command, String camera) {
+        String problem = NormalFrames.problem(command);
+        if (problem != null) {
+            return rejected(original, RejectReason.MISSING_FIELD, "ADD_NORMAL " + command.getCommandId() + ": "
+                    + problem, camera);
+        }
+        PipelineInput frame = FrameValidationProcessor.validate(decoding, modelImageSize, original,
+                NormalFrames.frameOf(command), camera);
+        if (frame instanceof PipelineInput.Frame f) {
+            return new PipelineInput.Command(original, command, f.modelImage());
+        }
+        PipelineInput.Rejected r = (PipelineInput.Rejected) frame;
+        return new PipelineInput.Rejected(original, r.reason(), "ADD_NORMAL " + command.getCommandId()
+                + ": its frame " + command.getFrameId() + " is refused: " + r.message(), camera, command.getFrameId());
     }
 
     private static PipelineInput rejected(OriginalRecord original, RejectReason reason, String message, String camera) {

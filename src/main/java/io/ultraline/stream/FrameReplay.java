@@ -228,6 +228,15 @@ public final class FrameReplay {
     }
 
     /**
+     * The tokens and model input of a frame an operator taught as normal (ADD_NORMAL), from the same
+     * one-frame model call the inference node makes, so {@code ProfileRevisions.withNormalFrame}
+     * rebuilds the recorded profile version; null when the model fails on the frame.
+     */
+    public CalibrationFrame normalExample(Ready frame) {
+        return NormalFrames.tokens(inspection, frame.modelImage());
+    }
+
+    /**
      * What the pipeline would publish for one frame.
      *
      * @param verdict    the line.verdicts record

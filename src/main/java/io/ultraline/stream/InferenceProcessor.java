@@ -107,7 +107,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         } else if (input instanceof PipelineInput.Command command) {
             flush();
-            calibration.apply(command.command(), record.timestamp()).forEach(context::forward);
+            calibration.apply(command.command(), command.normalFrame(), record.timestamp()).forEach(context::forward);
         } else if (input instanceof PipelineInput.Rejected rejected) {
             try (FrameLogContext logged = FrameLogContext.open(context.taskId(), rejected.cameraId(),
                     rejected.frameId(), rejected.original())) {

@@ -101,7 +101,8 @@ public final class InspectionTopology {
                         new WithBytesSerde<>(topics.calibration().keySerde()),
                         new WithBytesSerde<>(topics.calibration().valueSerde())).withName(NodeNames.CALIBRATION_SOURCE))
                 .process(CommandValidationProcessor.supplier(config.calibration(),
-                        new PushedProfiles(inspection.model().digest(), inspection.tokenDim())),
+                        new PushedProfiles(inspection.model().digest(), inspection.tokenDim()), decoding,
+                        inspection.imageSize()),
                         Named.as(NodeNames.CALIBRATION_VALIDATE));
         KStream<String, PipelineOutput> outputs = frames
                 .merge(commands, Named.as(NodeNames.INFERENCE_INPUT))

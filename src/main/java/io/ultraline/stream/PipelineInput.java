@@ -20,8 +20,18 @@ sealed interface PipelineInput {
     record Frame(OriginalRecord original, CameraFrame frame, RgbImage modelImage) implements PipelineInput {
     }
 
-    /** A valid calibration command; the stream key is its profile key's camera id. */
-    record Command(OriginalRecord original, CalibrationCommand command) implements PipelineInput {
+    /**
+     * A valid calibration command; the stream key is its profile key's camera id.
+     *
+     * @param normalFrame for ADD_NORMAL: the command's frame decoded at the model's input size; else null
+     */
+    record Command(OriginalRecord original, CalibrationCommand command, RgbImage normalFrame)
+            implements PipelineInput {
+
+        /** A command without a frame. */
+        Command(OriginalRecord original, CalibrationCommand command) {
+            this(original, command, null);
+        }
     }
 
     /** An input record that is to be dead-lettered as it is. */

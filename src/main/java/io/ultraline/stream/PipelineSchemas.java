@@ -6,6 +6,7 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
+import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.RejectedFrame;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class PipelineSchemas {
     private PipelineSchemas() {
     }
 
-    /** Topic name (with {@code prefix}) to its value schema, in {@link Topics#pipeline()} order. */
+    /** Topic name (with {@code prefix}) to its value schema: {@link Topics#pipeline()} in order, then line.feedback. */
     public static Map<String, Schema> values(String prefix) {
         Map<String, Schema> out = new LinkedHashMap<>();
         out.put(prefix + Topics.FRAMES, CameraFrame.getClassSchema());
@@ -33,6 +34,7 @@ public final class PipelineSchemas {
         out.put(prefix + Topics.FRAMES_DLQ, RejectedFrame.getClassSchema());
         out.put(prefix + Topics.CALIBRATION, CalibrationCommand.getClassSchema());
         out.put(prefix + Topics.PROFILES, ReferenceProfile.getClassSchema());
+        out.put(prefix + Topics.FEEDBACK, OperatorFeedback.getClassSchema());
         return out;
     }
 }

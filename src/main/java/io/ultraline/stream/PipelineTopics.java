@@ -6,6 +6,7 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
+import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.serde.AvroSerdes;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic the topology reads or writes, each with its serdes. Keys are UTF-8 strings except on
+ * Every topic the topology reads or writes, and line.feedback (written and read by the service
+ * beside the topology), each with its serdes. Keys are UTF-8 strings except on
  * the dead-letter topic, whose key is the original record's key bytes (see topology-docs/topics.md).
  */
 public record PipelineTopics(
@@ -29,7 +31,8 @@ public record PipelineTopics(
         Topic<String, FrameExplanation> explanations,
         Topic<String, LineAlert> alerts,
         Topic<byte[], RejectedFrame> deadLetters,
-        Topic<String, ReferenceProfile> profiles) {
+        Topic<String, ReferenceProfile> profiles,
+        Topic<String, OperatorFeedback> feedback) {
 
     public PipelineTopics {
         Objects.requireNonNull(frames, "frames");
@@ -40,6 +43,7 @@ public record PipelineTopics(
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(feedback, "feedback");
     }
 
     /** The {@link Topics} names with Avro value serdes configured from {@code serdeConfig} (schema.registry.url, ...). */
@@ -59,13 +63,13 @@ public record PipelineTopics(
     public PipelineTopics withPrefix(String prefix) {
         return new PipelineTopics(prefixed(prefix, frames), prefixed(prefix, calibration), prefixed(prefix, verdicts),
                 prefixed(prefix, defects), prefixed(prefix, explanations), prefixed(prefix, alerts),
-                prefixed(prefix, deadLetters), prefixed(prefix, profiles));
+                prefixed(prefix, deadLetters), prefixed(prefix, profiles), prefixed(prefix, feedback));
     }
 
     /** Every topic name, in data-flow order. */
     public java.util.List<String> names() {
         return java.util.List.of(frames.name(), verdicts.name(), defects.name(), explanations.name(), alerts.name(),
-                deadLetters.name(), calibration.name(), profiles.name());
+                deadLetters.name(), calibration.name(), profiles.name(), feedback.name());
     }
 
     private static <K, V> Topic<K, V> prefixed(String prefix, Topic<K, V> topic) {
@@ -83,6 +87,7 @@ public record PipelineTopics(
                 new Topic<>(Topics.EXPLANATIONS, key, (Serde<FrameExplanation>) serdes.apply(FrameExplanation.class)),
                 new Topic<>(Topics.ALERTS, key, (Serde<LineAlert>) serdes.apply(LineAlert.class)),
                 new Topic<>(Topics.FRAMES_DLQ, Serdes.ByteArray(), (Serde<RejectedFrame>) serdes.apply(RejectedFrame.class)),
-                new Topic<>(Topics.PROFILES, key, (Serde<ReferenceProfile>) serdes.apply(ReferenceProfile.class)));
+                new Topic<>(Topics.PROFILES, key, (Serde<ReferenceProfile>) serdes.apply(ReferenceProfile.class)),
+                new Topic<>(Topics.FEEDBACK, key, (Serde<OperatorFeedback>) serdes.apply(OperatorFeedback.class)));
     }
 }

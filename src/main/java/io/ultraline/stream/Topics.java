@@ -26,6 +26,13 @@ public final class Topics {
     /** Reference profile snapshots ({@code ReferenceProfile}), compacted, key cameraId[/productId]. */
     public static final String PROFILES = "line.profiles";
     /**
+     * Operators' feedback ({@code OperatorFeedback}): false alarms, confirmed defects, alert
+     * acknowledgements; key cameraId. Written by the API, read by the service's view and
+     * {@code ultraline feedback export}; the topology does not read it (a false alarm reaches the
+     * profile as an ADD_NORMAL command on line.calibration).
+     */
+    public static final String FEEDBACK = "line.feedback";
+    /**
      * Dead letters of the webhook forwarder ({@code ultraline alerts forward}): alerts it gave up on,
      * as a JSON string value (see docs/alerting.md), key = the alert's key. Not part of the topology.
      */
@@ -34,7 +41,8 @@ public final class Topics {
     private static final List<String> PIPELINE =
             List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES);
     private static final List<String> ALL =
-            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, ALERTS_DLQ);
+            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, FEEDBACK,
+                    ALERTS_DLQ);
 
     private Topics() {
     }
@@ -44,7 +52,7 @@ public final class Topics {
         return ALL;
     }
 
-    /** The topics the Kafka Streams topology reads or writes (all but the alert consumers' own); immutable. */
+    /** The topics the Kafka Streams topology reads or writes (not line.feedback, not the alert consumers' own); immutable. */
     public static List<String> pipeline() {
         return PIPELINE;
     }

@@ -111,4 +111,44 @@ class DefectCommandsTest {
         assertThat(m.get("defective_frames").asInt()).isEqualTo(8);
         assertThat(m.get("truth_regions").asInt()).isGreaterThanOrEqualTo(8);
     }
+
+    /**
+     * A dataset whose defective frames carry no mask (what {@code ultraline feedback export} writes from
+     * operators' confirmed defects): evaluate gives the same frame-level metrics and no pixel AUROC.
+     */
+    @Test
+    void evaluateAcceptsDefectiveFramesWithoutMasks() throws Exception {
+        Path maskless = tmp.resolve("maskless");
+        try (var files = java.nio.file.Files.walk(dataset)) {
+            for (Path p : files.toList()) {
+                Path to = maskless.resolve(dataset.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        Path labels = maskless.resolve("test/labels.csv");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String row : java.nio.file.Files.readAllLines(labels)) {
+            String[] f = row.split(",", -1);
+            rows.add(rows.isEmpty() ? row : f[0] + ",," + f[2]);
+        }
+        java.nio.file.Files.write(labels, rows);
+        Path withMasks = tmp.resolve("with-masks.json");
+        Path without = tmp.resolve("without-masks.json");
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", dataset.toString(), "--json",
+                withMasks.toString())).isZero();
+        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", maskless.toString(), "--json",
+                without.toString())).isZero();
+
+        JsonNode a = new ObjectMapper().readTree(withMasks.toFile());
+        JsonNode b = new ObjectMapper().readTree(without.toFile());
+        for (String key : new String[] {"image_auroc", "precision", "recall", "defective_frames"}) {
+            assertThat(b.get(key).asDouble()).as(key).isEqualTo(a.get(key).asDouble());
+        }
+        assertThat(b.get("pixel_auroc").isNull()).as("pixel_auroc without masks").isTrue();
+        assertThat(b.get("truth_regions").asInt()).isZero();
+    }
 }

@@ -46,7 +46,7 @@ class K8sManifestsTest {
         assertThat(APP.livenessPath()).isEqualTo("/health/liveness");
         assertThat(APP.readinessPath()).isEqualTo("/health/readiness");
         assertThat(APP.prometheusPath()).isEqualTo("/prometheus");
-        assertThat(TOPICS).extracting(TopicsDoc.Topic::name).contains("line.frames", "line.profiles", "line.alerts.dlq").hasSize(9);
+        assertThat(TOPICS).extracting(TopicsDoc.Topic::name).contains("line.frames", "line.profiles", "line.alerts.dlq", "line.feedback").hasSize(10);
     }
 
     @ParameterizedTest
