@@ -45,7 +45,8 @@ class ShiftDashboardIT {
     void theShiftViewShowsEvidenceHistoryAndDrivesCalibration() throws Exception {
         System.setProperty("ultraline.dashboard.history-frames", String.valueOf(HISTORY_FRAMES));
         Demo.Settings settings = new Demo.Settings(Path.of("models/line-vit"), 0, 0, 0, 2,
-                new CameraLineSimulator.Settings(2, 5, 0.5, 12, 128, "line-it", 11));
+                // one frame a second: a frame stays among the 8 recent ones (what feedback judges) for 8 s
+                new CameraLineSimulator.Settings(2, 1, 0.5, 12, 128, "line-it", 11));
         try (Demo demo = Demo.start(settings)) {
             String base = demo.dashboardUrl().replaceAll("/$", "");
             JsonNode alert = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
@@ -62,6 +63,8 @@ class ShiftDashboardIT {
                 evidenceOpensFromTheAlert(browser, alertId, demo.topics().verdicts().name());
                 historyOpensFromTheTile(browser);
                 calibrationButtonsChangeTheStatus(browser);
+                aFalseAlarmIsMarkedAndKept(browser, base);
+                anAlertIsAcknowledged(browser, alertId);
                 Files.createDirectories(Path.of("target"));
                 Files.write(Path.of("target", "dashboard-shift-it.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
@@ -132,6 +135,37 @@ class ShiftDashboardIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() ->
                 "idle".equals(attribute(browser, tile, "data-state")));
         assertThat(text(browser, tile + " .calibration-result")).startsWith("stop sent");
+    }
+
+    /** The newest frame of the history marked as a false alarm: the row says so, and the service keeps it. */
+    private static void aFalseAlarmIsMarkedAndKept(ChromeDriver browser, String base) throws Exception {
+        // the second camera: the first one was just recalibrated
+        String history = "article.tile:nth-of-type(2) button.history";
+        click(browser, history);
+        String row = "#detail-body table.frames tr[data-frame]";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                attribute(browser, row + " button.false-alarm", "class") != null);
+        // the newest row with the buttons (a frame the service still holds)
+        String frameId = (String) ((JavascriptExecutor) browser).executeScript("return document.querySelector("
+                + "arguments[0]).closest('tr').getAttribute('data-frame');", row + " button.false-alarm");
+        click(browser, "#detail-body tr[data-frame='" + frameId + "'] button.false-alarm");
+        String marked = "#detail-body tr[data-frame='" + frameId + "'] .feedback";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                "FALSE_ALARM".equals(attribute(browser, marked, "data-feedback")));
+        assertThat(text(browser, marked)).startsWith("false alarm");
+        // and the service keeps it: the camera's feedback, newest first
+        String cameraId = attribute(browser, "#detail-body tr[data-frame='" + frameId + "']", "data-camera");
+        JsonNode feedback = get(base + "/api/cameras/" + cameraId + "/feedback");
+        assertThat(feedback.path(0).path("frameId").asText()).isEqualTo(frameId);
+        assertThat(feedback.path(0).path("kind").asText()).isEqualTo("FALSE_ALARM");
+    }
+
+    private static void anAlertIsAcknowledged(ChromeDriver browser, String alertId) {
+        String alert = "#alerts li[data-alert='" + alertId + "']";
+        click(browser, alert + " button.acknowledge");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                attribute(browser, alert, "data-acknowledged") != null);
+        assertThat(text(browser, alert + " .ack")).startsWith("acknowledged");
     }
 
     private static void click(ChromeDriver browser, String css) {
