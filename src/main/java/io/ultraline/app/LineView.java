@@ -207,7 +207,7 @@ public final class LineView {
     }
 
     /** The owner's answer when another instance owns the key, else empty (answer here). */
-    private Optional<HttpResponse<?>> forward(String key, boolean local, String path) {
+    Optional<HttpResponse<?>> forward(String key, boolean local, String path) {
         if (local) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.ultraline.app;
 
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
-import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
 import io.ultraline.avro.PixelMask;
 import io.ultraline.defect.QuantisedHeatmap;
@@ -19,12 +18,13 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 /**
  * The overlay PNG of one recent frame: the frame, its ULTra concepts (tint and borders), the token
- * score heatmap, the defect masks outlined in green, and a caption with status, score and threshold.
+ * score heatmap and the defect masks outlined in green. Status, score and regions are not drawn:
+ * the dashboard shows them as HTML next to the picture; only what could not be drawn is written
+ * in a strip below it.
  *
  * <p>The frame is decoded exactly as the stream decoded it: through {@link FrameDecoding} under the
  * frame's declared encoding and the pipeline's limits, so raw GRAY8/RGB8 frames get overlays too,
@@ -75,21 +75,15 @@ final class OverlayRenderer {
     }
 
     private BufferedImage draw(RecentFrames.Entry entry) {
-        List<String> caption = new ArrayList<>();
-        caption.add(entry.frame().getCameraId() + "  " + entry.frame().getFrameId());
-        FrameVerdict verdict = entry.verdict().orElse(null);
-        if (verdict != null) {
-            caption.add(String.format(Locale.ROOT, "%s  score %.3f  threshold %s  regions %d  concepts %d",
-                    verdict.getStatus(), verdict.getFrameScore(),
-                    verdict.getThreshold() == null ? "-" : String.format(Locale.ROOT, "%.3f", verdict.getThreshold()),
-                    verdict.getRegionCount(), verdict.getConceptCount()));
-        }
+        // camera, status, score and regions are the dashboard's HTML caption (they were cut off
+        // in a strip of the PNG); the PNG names only what it could not draw
+        List<String> problems = new ArrayList<>();
         BufferedImage frame;
         try {
             frame = decoding.decode(entry.frame()).toBufferedImage();
         } catch (DeadLetterException e) {
-            caption.add("frame not shown: " + e.getMessage());
-            return new GridOverlay(placeholder(), 1, 1, MIN_SIDE).withCaption(caption);
+            problems.add("frame not shown: " + e.getMessage());
+            return new GridOverlay(placeholder(), 1, 1, MIN_SIDE).withCaption(problems);
         }
         FrameExplanation explanation = entry.explanation().orElse(null);
         List<DefectRegion> defects = entry.defects();
@@ -101,22 +95,22 @@ final class OverlayRenderer {
         try {
             overlay = new GridOverlay(frame, gridH, gridW, MIN_SIDE);
         } catch (IllegalArgumentException e) {
-            caption.add("layers not shown: " + e.getMessage());
-            return new GridOverlay(frame, 1, 1, MIN_SIDE).withCaption(caption);
+            problems.add("layers not shown: " + e.getMessage());
+            return new GridOverlay(frame, 1, 1, MIN_SIDE).withCaption(problems);
         }
         frame = null; // the canvas holds its own copy; let a large frame go before the layers are drawn
         if (explanation != null) {
-            layer(caption, "concepts", () -> overlay.concepts(
+            layer(problems, "concepts", () -> overlay.concepts(
                     explanation.getTokenLabels().stream().mapToInt(Integer::intValue).toArray(), 0.12));
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
-                layer(caption, "heatmap", () -> overlay.heatmap(values(explanation.getTokenScores()), 0,
+                layer(problems, "heatmap", () -> overlay.heatmap(values(explanation.getTokenScores()), 0,
                         2 * explanation.getThreshold(), 0.4));
             }
         }
         for (DefectRegion d : defects) {
             // the pixel mask where the record has one; records from before it show their tokens
             PixelMask px = d.getPixelMask();
-            layer(caption, "defect region " + d.getRegionIndex(), px != null
+            layer(problems, "defect region " + d.getRegionIndex(), px != null
                     ? () -> overlay.outlinePixels(new RunLengthMask(px.getHeight(), px.getWidth(),
                             px.getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(),
                             px.getWidth(), px.getHeight(), DEFECT_RGB)
@@ -124,16 +118,15 @@ final class OverlayRenderer {
                     d.getMask().getGridHeight(), d.getMask().getGridWidth(),
                     d.getMask().getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(), DEFECT_RGB));
         }
-        caption.add("tint: concepts; heat: token score 0..2x threshold; green: defects");
-        return overlay.withCaption(caption);
+        return problems.isEmpty() ? overlay.image() : overlay.withCaption(problems);
     }
 
-    /** Draws one layer; one that does not fit the grid is named in the caption instead of failing the PNG. */
-    private static void layer(List<String> caption, String name, Runnable draw) {
+    /** Draws one layer; one that does not fit the grid is named in the PNG instead of failing it. */
+    private static void layer(List<String> problems, String name, Runnable draw) {
         try {
             draw.run();
         } catch (IllegalArgumentException e) {
-            caption.add(name + " not shown: " + e.getMessage());
+            problems.add(name + " not shown: " + e.getMessage());
         }
     }
 

@@ -47,14 +47,14 @@ public final class PipelineService implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
-            ModelAvailability availability, MeterRegistry registry) {
+            VerdictHistory history, ModelAvailability availability, MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
         KafkaPreflight.check(kafka, settings.passThrough().forAdmin(), topics.names(),
                 recordLimits(topics, settings.pipeline().outputs()));
 
-        PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, availability));
+        PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, history, availability));
         Topology topology = InspectionTopology.build(topics, model.inspection(),
                 FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());

@@ -82,6 +82,16 @@ public final class RecentFrames implements PipelineObserver {
             this.imageBytes = imageBytes;
         }
 
+        /**
+         * A frame read back from line.frames, for one overlay render: never held here, so it counts
+         * against no budget and is gone after the request.
+         */
+        static Entry readBack(CameraFrame frame) {
+            Entry e = new Entry(frame, frame.getImage().remaining());
+            e.held = false;
+            return e;
+        }
+
         /** The frame as received, image included (a read-only buffer: the one copy held). */
         public CameraFrame frame() {
             return frame;

@@ -28,6 +28,7 @@ final class Views {
         m.put("status", v.getStatus().name());
         m.put("frameScore", v.getFrameScore());
         m.put("threshold", v.getThreshold());
+        m.put("normalisedScore", normalised(v.getFrameScore(), v.getThreshold()));
         m.put("regionCount", v.getRegionCount());
         m.put("conceptCount", v.getConceptCount());
         m.put("captureTimestamp", v.getCaptureTimestamp().toEpochMilli());
@@ -38,6 +39,14 @@ final class Views {
         m.put("source", source(v.getSource().getTopic(), v.getSource().getPartition(), v.getSource().getOffset()));
         m.put("pipelineVersion", v.getPipelineVersion());
         return m;
+    }
+
+    /**
+     * score / threshold: 1 is the camera's own threshold whatever its scale, so cameras compare;
+     * null without a positive threshold (uncalibrated, calibrating).
+     */
+    static Double normalised(float score, Float threshold) {
+        return threshold == null || !(threshold > 0) || !Float.isFinite(score) ? null : (double) score / threshold;
     }
 
     static Map<String, Object> defect(DefectRegion d) {

@@ -167,4 +167,20 @@ class OverlayRendererTest {
         assertThat(STANDARD.decode(held(f).frame()).pixels()).containsExactly(direct.pixels());
         assertThat(List.of(direct.width(), direct.height())).containsExactly(6, 4);
     }
+
+    @Test
+    void theOverlayHasNoCaptionStripTheDashboardCaptionsItInHtml() {
+        RecentFrames.Entry e = held(frame("c", "f", ImageEncoding.GRAY8, 8, 8, new byte[64]));
+        recent.verdict(verdict("c", "f", 0.2f));
+        BufferedImage png = read(renderer.png(e));
+        assertThat(png.getHeight()).as("only the picture, square like the frame").isEqualTo(png.getWidth());
+    }
+
+    @Test
+    void whatCouldNotBeDrawnIsStillNamedInThePng() {
+        RecentFrames.Entry e = held(frame("c", "f", ImageEncoding.RGB8, 28, 28, new byte[28 * 28 * 3]));
+        recent.explanation(explanation("c", "f", 14, 14, Collections.nCopies(195, 0)));
+        BufferedImage png = read(renderer.png(e));
+        assertThat(png.getHeight()).as("a strip below the picture").isGreaterThan(png.getWidth());
+    }
 }

@@ -68,6 +68,7 @@ final class SecureDashboardCheck {
             assertThat(browser.findElement(By.id("summary")).getText()).contains("1 cameras")
                     .doesNotContain("connecting");
             assertThat(browser.getCurrentUrl()).doesNotContain("access_token");
+            theSessionSeesButCannotUseTheOperatorsButtons(browser, cameraId);
 
             byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(screenshot));
@@ -76,6 +77,33 @@ final class SecureDashboardCheck {
             Files.write(Path.of("target", "dashboard-secure-it.png"), screenshot);
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * The session reads only: the page hides the buttons that write, shows the calibration status,
+     * and a write the page's own script attempts anyway is refused by the server.
+     */
+    private static void theSessionSeesButCannotUseTheOperatorsButtons(ChromeDriver browser, String cameraId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                "dashboard".equals(browser.findElement(By.tagName("body")).getAttribute("data-role"))
+                        && !browser.findElement(By.cssSelector(".calibration-status")).getText()
+                        .startsWith("calibration"));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-can-write")).isEqualTo("false");
+        assertThat(browser.findElement(By.id("role")).getText()).contains("read-only");
+        assertThat(browser.findElement(By.cssSelector(".calibration button.calibration-start")).isDisplayed()).isFalse();
+        Object status = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/cameras/' + encodeURIComponent(arguments[0]) + '/calibration/start?frames=5',"
+                + " {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));",
+                cameraId);
+        assertThat(((Number) status).intValue()).as("the session's write is refused").isEqualTo(403);
+        browser.findElement(By.cssSelector("article.tile button.history")).click();
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                    !browser.findElements(By.cssSelector("#detail-body table.frames tr[data-frame]")).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the session's history view showed: "
+                    + browser.findElement(By.id("detail")).getText(), e);
         }
     }
 }
