@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ultraline.cli.Demo;
 import io.ultraline.dev.CameraLineSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -93,8 +93,16 @@ class LabelledDatasetTest {
         assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 3");
         labels("image,mask,label", "images/a.png,1");
         assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void aDefectiveFrameWithoutAMaskCountsForTheFrameMetricsOnly() throws IOException {
+        // operator feedback carries no mask (ultraline feedback export)
+        calibration("0001.png");
         labels("image,mask,label", "images/b.png,,1");
-        assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("a defective frame needs a mask");
+        LabelledDataset.TestFrame frame = LabelledDataset.open(root).test().get(0);
+        assertThat(frame.defective()).isTrue();
+        assertThat(frame.maskPath()).isNull();
     }
 
     @Test
