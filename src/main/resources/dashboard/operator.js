@@ -23,7 +23,8 @@
 
   async function post(url, body) {
     const r = await fetch(url, Object.assign({
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      // the header tells the server this is the page's own button (docs/security.md)
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ultraline-Dashboard': 'write' },
       body: JSON.stringify(body || {}) }, ul.same));
     return ul.json(r);
   }

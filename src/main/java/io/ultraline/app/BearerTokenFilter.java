@@ -12,13 +12,20 @@ import io.micronaut.http.uri.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * With security on, every request except health and the dashboard's login at {@code /} needs a
  * credential ({@link ApiCredentials}), and each kind of caller reaches only its part:
  * <ul>
  *   <li>the API token (an operator, Prometheus): everything that is exposed;</li>
- *   <li>the dashboard's session cookie: reads of {@code /dashboard/**} and {@code /api/**};</li>
+ *   <li>the dashboard's session cookie: reads of {@code /dashboard/**} and {@code /api/**}, and the
+ *       operator's buttons (calibration start, stop and reset, feedback on a frame, acknowledging an
+ *       alert) when the request also carries {@value #DASHBOARD_WRITE_HEADER}: the cookie is
+ *       SameSite=Strict, so other sites' requests do not carry it, and a custom header is something
+ *       a cross-site form cannot send and a cross-origin script cannot send without a CORS grant,
+ *       which the service never gives. Whoever holds the session presented the API token to get it;
+ *       the narrow list keeps a stolen page from doing more than an operator's clicks;</li>
  *   <li>the peer token: reads of {@code /api/**} with {@code local=true}, what instances forward.</li>
  * </ul>
  * A token in the query string ({@code access_token}) is accepted nowhere but at {@code /}, where
@@ -31,6 +38,12 @@ import java.util.Set;
 final class BearerTokenFilter {
 
     static final String QUERY_PARAMETER = "access_token";
+    /** The header the dashboard's own script sends with the operator's buttons. */
+    static final String DASHBOARD_WRITE_HEADER = "X-Ultraline-Dashboard";
+    /** What the session may write: the buttons on the page, nothing else (no margins, no profile pushes). */
+    private static final Pattern DASHBOARD_WRITES = Pattern.compile(
+            "/api/cameras/[^/]+/calibration/(start|stop|reset)|/api/cameras/[^/]+/frames/[^/]+/feedback"
+                    + "|/api/alerts/[^/]+/ack");
     /** Open to anyone; the details of the answer only to an authenticated caller. */
     static final Set<String> OPEN_PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
 
@@ -69,11 +82,18 @@ final class BearerTokenFilter {
         return switch (caller) {
             case OPERATOR -> null;
             case DASHBOARD -> read && (path.isUnder("/dashboard") || path.isUnder("/api")) ? null
-                    : error(HttpStatus.FORBIDDEN, "the dashboard session grants reads of /dashboard and /api only");
+                    : dashboardWrite(request, path) ? null
+                    : error(HttpStatus.FORBIDDEN, "the dashboard session grants reads of /dashboard and /api and the"
+                    + " operator's buttons (with " + DASHBOARD_WRITE_HEADER + ") only");
             case PEER -> read && path.isUnder("/api") && LOCAL_ONLY.equals(query.get("local")) ? null
                     : error(HttpStatus.FORBIDDEN, "the peer token grants only the reads instances forward to each "
                     + "other (GET /api/...?local=true)");
         };
+    }
+
+    private static boolean dashboardWrite(HttpRequest<?> request, RequestPath path) {
+        return request.getMethod() == HttpMethod.POST && request.getHeaders().contains(DASHBOARD_WRITE_HEADER)
+                && DASHBOARD_WRITES.matcher(path.raw()).matches();
     }
 
     private static HttpResponse<?> error(HttpStatus status, String message) {

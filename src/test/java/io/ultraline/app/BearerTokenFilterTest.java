@@ -117,6 +117,25 @@ class BearerTokenFilterTest {
     }
 
     @Test
+    void theSessionPressesTheOperatorsButtonsOnlyWithTheDashboardHeader() {
+        String[] buttons = {"/api/cameras/cam-1/calibration/start?frames=5", "/api/cameras/cam-1/calibration/stop",
+            "/api/cameras/cam-1/calibration/reset", "/api/cameras/cam-1/frames/f-9/feedback",
+            "/api/alerts/camera-defects%2Fcam-1%2Fline.frames-0-3/ack"};
+        for (String path : buttons) {
+            assertThat(status(session(HttpRequest.POST(path, "{}")))).as(path + " without the header").isEqualTo(403);
+            assertThat(status(session(HttpRequest.POST(path, "{}").header(BearerTokenFilter.DASHBOARD_WRITE_HEADER,
+                    "write")))).as(path).isEqualTo(200);
+            assertThat(status(HttpRequest.POST(path, "{}").header(BearerTokenFilter.DASHBOARD_WRITE_HEADER, "write")))
+                    .as(path + " with the header but no cookie").isEqualTo(401);
+        }
+        for (String path : new String[] {"/api/cameras/cam-1/calibration/margin?value=2",
+                "/api/cameras/cam-1/calibration/start/x", "/api/alerts/a/b/ack", "/api/cameras"}) {
+            assertThat(status(session(HttpRequest.POST(path, "{}").header(BearerTokenFilter.DASHBOARD_WRITE_HEADER,
+                    "write")))).as(path + " is not a button").isEqualTo(403);
+        }
+    }
+
+    @Test
     void aForgedOrForeignSessionCookieIsRefused() {
         String valid = CREDENTIALS.session().issue();
         String foreign = new ApiCredentials(new SecurityConfig(true, "another-token-0123456", "", "",

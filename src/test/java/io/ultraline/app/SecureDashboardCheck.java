@@ -68,7 +68,7 @@ final class SecureDashboardCheck {
             assertThat(browser.findElement(By.id("summary")).getText()).contains("1 cameras")
                     .doesNotContain("connecting");
             assertThat(browser.getCurrentUrl()).doesNotContain("access_token");
-            theSessionSeesButCannotUseTheOperatorsButtons(browser, cameraId);
+            theSessionUsesTheOperatorsButtonsOnlyFromThePage(browser, cameraId);
 
             byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(screenshot));
@@ -81,22 +81,26 @@ final class SecureDashboardCheck {
     }
 
     /**
-     * The session reads only: the page hides the buttons that write, shows the calibration status,
-     * and a write the page's own script attempts anyway is refused by the server.
+     * The session (opened with the API token) gets the operator's buttons; the server takes their
+     * writes only with the page's header, so another page's script or form cannot use the cookie.
      */
-    private static void theSessionSeesButCannotUseTheOperatorsButtons(ChromeDriver browser, String cameraId) {
+    private static void theSessionUsesTheOperatorsButtonsOnlyFromThePage(ChromeDriver browser, String cameraId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
                 "dashboard".equals(browser.findElement(By.tagName("body")).getAttribute("data-role"))
                         && !browser.findElement(By.cssSelector(".calibration-status")).getText()
                         .startsWith("calibration"));
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-can-write")).isEqualTo("false");
-        assertThat(browser.findElement(By.id("role")).getText()).contains("read-only");
-        assertThat(browser.findElement(By.cssSelector(".calibration button.calibration-start")).isDisplayed()).isFalse();
-        Object status = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('/api/cameras/' + encodeURIComponent(arguments[0]) + '/calibration/start?frames=5',"
-                + " {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));",
-                cameraId);
-        assertThat(((Number) status).intValue()).as("the session's write is refused").isEqualTo(403);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-can-write")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("role")).getText()).doesNotContain("read-only");
+        assertThat(browser.findElement(By.cssSelector(".calibration button.calibration-start")).isDisplayed()).isTrue();
+        String ack = "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/alerts/' + encodeURIComponent('no-such-alert') + '/ack', {method: 'POST',"
+                + " credentials: 'same-origin', body: '{}', headers: Object.assign({'Content-Type': 'application/json'},"
+                + " arguments[0] ? {'X-Ultraline-Dashboard': 'write'} : {})})"
+                + ".then(r => done(r.status), e => done(String(e)));";
+        assertThat(((Number) browser.executeAsyncScript(ack, false)).intValue())
+                .as("a write without the page's header is refused").isEqualTo(403);
+        assertThat(((Number) browser.executeAsyncScript(ack, true)).intValue())
+                .as("the page's own write passes the filter and reaches the service").isEqualTo(404);
         browser.findElement(By.cssSelector("article.tile button.history")).click();
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->

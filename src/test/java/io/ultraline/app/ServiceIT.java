@@ -98,6 +98,8 @@ class ServiceIT {
         p.put("ultraline.security.enabled", true);
         p.put("ultraline.security.token", TOKEN);
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
+        // the longest inline wait allowed: on a busy machine a 2 s build can land a frame later
+        p.put("ultraline.pipeline.calibration.max-inline-build", "5000");
         p.put("micronaut.server.host", "127.0.0.1");
         p.put("micronaut.server.port", -1);
         return p;
