@@ -65,7 +65,7 @@ public final class PipelineQueries {
     /** The latest verdict of a camera held by this instance. */
     public Optional<FrameVerdict> latestVerdict(String cameraId) {
         return Optional.ofNullable(store(NodeNames.LATEST_VERDICTS_STORE, FrameVerdict.class))
-                .map(s -> s.get(cameraId));
+                .flatMap(s -> readNow(() -> s.get(cameraId)));
     }
 
     /** The latest verdicts of every camera held by this instance. */
@@ -80,7 +80,7 @@ public final class PipelineQueries {
     public Optional<CalibrationProgress> calibration(String cameraId, String productId) {
         String key = ProfileStore.key(cameraId, productId);
         return Optional.ofNullable(store(NodeNames.CALIBRATION_STORE, byte[].class))
-                .map(s -> s.get(key)).map(raw -> CalibrationStore.progressOf(key, raw));
+                .flatMap(s -> readNow(() -> s.get(key))).map(raw -> CalibrationStore.progressOf(key, raw));
     }
 
     /** The open alerts of a camera (camera rules) or a line (line rules) held by this instance. */
@@ -92,6 +92,9 @@ public final class PipelineQueries {
                 try (KeyValueIterator<String, LineAlert> it = s.prefixScan(scopeId + OpenAlertsProcessor.SEPARATOR,
                         Serdes.String().serializer())) {
                     it.forEachRemaining(kv -> out.add(kv.value));
+                } catch (InvalidStateStoreException e) {
+                    // a rebalance began between finding the store and reading it: not queryable right now
+                    return List.of();
                 }
             }
         }
@@ -114,9 +117,21 @@ public final class PipelineQueries {
                     KeyValue<String, V> kv = it.next();
                     out.add(kv.value);
                 }
+            } catch (InvalidStateStoreException e) {
+                // a rebalance began between finding the store and reading it: not queryable right now
+                return List.of();
             }
         }
         return out;
+    }
+
+    /** One read of a store; empty when it is missing or a rebalance began since the store was found. */
+    private static <T> Optional<T> readNow(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
     }
 
     /** The store, or null when this instance has no such store or it is not queryable right now. */
