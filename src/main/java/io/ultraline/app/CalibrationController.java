@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Calibration from the API: {@code GET .../calibration} shows a camera's progress (any reader),
- * {@code POST .../calibration/start|stop|reset|margin} writes a command (the operator token only: with
- * security on, {@link BearerTokenFilter} lets dashboard sessions and peers read, never write).
+ * {@code POST .../calibration/start|stop|reset|margin} writes a command (with security on, the API
+ * token; a dashboard session only start, stop and reset from the page, see {@link BearerTokenFilter};
+ * peers never write).
  */
 @Controller("/api/cameras/{cameraId}/calibration")
 @ExecuteOn(TaskExecutors.BLOCKING)

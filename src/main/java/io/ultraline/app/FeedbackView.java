@@ -3,10 +3,10 @@ package io.ultraline.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.ultraline.avro.OperatorFeedback;
+import io.ultraline.stream.CommittedReads;
 import io.ultraline.stream.Topic;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,11 +38,8 @@ final class FeedbackView implements AutoCloseable {
     FeedbackView(ServiceSettings settings, PipelineService pipeline, MeterRegistry registry) {
         this.ledger = new FeedbackLedger(registry);
         Topic<String, OperatorFeedback> topic = pipeline.topics().feedback();
-        Map<String, Object> config = new HashMap<>(settings.kafka().clientConfig());
-        config.putAll(settings.passThrough().forAdmin());
+        Map<String, Object> config = CommittedReads.consumerConfig(settings.sideClientConfig());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ultraline-feedback-view");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         thread = new Thread(() -> follow(topic.name()), "ultraline-feedback-view");
         thread.setDaemon(true);

@@ -99,6 +99,16 @@ public final class ServiceSettings {
         return passThrough;
     }
 
+    /**
+     * Settings for the service's own side clients beside Kafka Streams (the dashboard's read-back,
+     * the feedback view): the named Kafka settings, then the pass-through keys every client takes.
+     */
+    public Map<String, Object> sideClientConfig() {
+        Map<String, Object> out = new java.util.HashMap<>(kafka().clientConfig());
+        out.putAll(passThrough.forAdmin());
+        return out;
+    }
+
     /** The serde settings: the registry's named ones, then its pass-through keys. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> out = new java.util.HashMap<>(registry.serdeConfig());

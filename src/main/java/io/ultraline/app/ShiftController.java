@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * What the dashboard needs for a shift beyond the live tiles: a camera's history, an alert's
- * evidence frames and their images ({@link EvidenceView}), and who the caller is, so the page
- * shows the operator's buttons only to callers that may use them.
+ * evidence frames and their images ({@link EvidenceView}), and who the caller is ({@code role},
+ * {@code canWrite}: every caller that reaches the page may press its buttons).
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)

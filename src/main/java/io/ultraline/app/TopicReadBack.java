@@ -2,6 +2,7 @@ package io.ultraline.app;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FrameVerdict;
+import io.ultraline.stream.CommittedReads;
 import io.ultraline.stream.PipelineTopics;
 import io.ultraline.stream.Topic;
 import jakarta.inject.Inject;
@@ -41,19 +42,13 @@ final class TopicReadBack {
 
     @Inject
     TopicReadBack(ServiceSettings settings, PipelineService pipeline, DashboardConfig dashboard) {
-        this(clientConfig(settings), pipeline.topics(), dashboard.readBackMax());
+        this(settings.sideClientConfig(), pipeline.topics(), dashboard.readBackMax());
     }
 
     TopicReadBack(Map<String, Object> clientConfig, PipelineTopics topics, int maxRecords) {
         this.clientConfig = clientConfig;
         this.topics = topics;
         this.maxRecords = maxRecords;
-    }
-
-    private static Map<String, Object> clientConfig(ServiceSettings settings) {
-        Map<String, Object> config = new HashMap<>(settings.kafka().clientConfig());
-        config.putAll(settings.passThrough().forAdmin());
-        return config;
     }
 
     /**
@@ -138,11 +133,8 @@ final class TopicReadBack {
     }
 
     private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = CommittedReads.consumerConfig(clientConfig);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer());
     }
 }

@@ -4,10 +4,10 @@ import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FeedbackKind;
 import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.avro.SourceRef;
+import io.ultraline.stream.CommittedReads;
 import io.ultraline.stream.PipelineTopics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,8 @@ public final class FeedbackExport implements AutoCloseable {
     private final PipelineTopics topics;
 
     public FeedbackExport(Map<String, Object> clientConfig, PipelineTopics topics) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = CommittedReads.consumerConfig(clientConfig);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ultraline-feedback-export");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
     }

@@ -21,15 +21,25 @@ public final class CommittedReads {
     }
 
     /**
+     * {@code clientConfig} for a consumer that reads as a downstream consumer does: read_committed,
+     * no group and no commits (it assigns its partitions itself).
+     */
+    public static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    /**
      * Every committed record of the topic's partitions 0..partitions-1, in partition order.
      *
      * @throws IllegalStateException when the last stable offsets are not reached within {@code timeout}
      */
     public static <K, V> List<ConsumerRecord<K, V>> toLastStableOffsets(Map<String, Object> clientConfig,
             Topic<K, V> topic, int partitions, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = consumerConfig(clientConfig);
         List<ConsumerRecord<K, V>> out = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer())) {
