@@ -2,7 +2,6 @@ package io.ultraline.app;
 
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.Heatmap;
-import java.nio.ByteBuffer;
 
 /**
  * Two drift signals of one camera, from its explained frames (all of them, or the sampled and
@@ -43,17 +42,13 @@ final class ExplanationDrift {
         return tokenScores.value();
     }
 
-    /** The mean of a quantised map: q stands for min + q * (max - min) / 255. */
+    /** The mean value of a quantised map. */
     static double mean(Heatmap map) {
-        ByteBuffer values = map.getValues().duplicate();
-        int n = values.remaining();
-        if (n == 0) {
-            return 0;
+        float[] values = AvroHeatmaps.values(map);
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
         }
-        long sum = 0;
-        while (values.hasRemaining()) {
-            sum += values.get() & 0xff;
-        }
-        return map.getMin() + (sum / (double) n) * (map.getMax() - map.getMin()) / 255.0;
+        return values.length == 0 ? 0 : sum / values.length;
     }
 }

@@ -2,9 +2,7 @@ package io.ultraline.app;
 
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
-import io.ultraline.avro.Heatmap;
 import io.ultraline.avro.PixelMask;
-import io.ultraline.defect.QuantisedHeatmap;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.stream.FrameDecoding;
 import io.ultraline.stream.DeadLetterException;
@@ -15,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -103,7 +100,7 @@ final class OverlayRenderer {
             layer(problems, "concepts", () -> overlay.concepts(
                     explanation.getTokenLabels().stream().mapToInt(Integer::intValue).toArray(), 0.12));
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
-                layer(problems, "heatmap", () -> overlay.heatmap(values(explanation.getTokenScores()), 0,
+                layer(problems, "heatmap", () -> overlay.heatmap(AvroHeatmaps.values(explanation.getTokenScores()), 0,
                         2 * explanation.getThreshold(), 0.4));
             }
         }
@@ -137,17 +134,5 @@ final class OverlayRenderer {
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.dispose();
         return img;
-    }
-
-    private static float[] values(Heatmap h) {
-        ByteBuffer b = h.getValues().duplicate();
-        byte[] q = new byte[b.remaining()];
-        b.get(q);
-        QuantisedHeatmap map = new QuantisedHeatmap(h.getGridHeight(), h.getGridWidth(), h.getMin(), h.getMax(), q);
-        float[] out = new float[q.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = map.value(i);
-        }
-        return out;
     }
 }
