@@ -94,7 +94,7 @@ final class SparseFigures {
         for (float[] f : frames) {
             ModelOutput t = runner.explain(f, 1).get(0);
             all.add(t);
-            allSegs.add(segmenter.segment(t.maps(), g, g));
+            allSegs.add(segmenter.segment(t.maps(), t.targets(), t.tokens(), g, g));
             concepts += allSegs.get(allSegs.size() - 1).conceptCount();
         }
         out.put("sparse_ari_model", runner.manifest().name() + " " + runner.manifest().version());
@@ -108,7 +108,7 @@ final class SparseFigures {
             for (int i = 0; i < frames.size(); i++) {
                 ModelOutput f = all.get(i);
                 int[] chosen = TargetStrategy.REPRESENTATIVES.choose(f.tokens(), n, c.dim(), t, null);
-                ari += SparseAgreement.ari(SparseAgreement.sparse(segmenter, f.maps(), chosen, g, g), allSegs.get(i));
+                ari += SparseAgreement.ari(SparseAgreement.sparse(segmenter, f.maps(), f.tokens(), chosen, g, g), allSegs.get(i));
             }
             out.put("sparse_t" + t + "_ari_vs_all", ari / frames.size());
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline evaluate}: calibrate on a dataset's good frames, score its test frames, print metrics. */
@@ -32,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model directory") Path model;
     @Option(names = "--dataset", required = true, description = "dataset directory (see dataset generate)") Path dataset;
     @Option(names = "--json", description = "write the metrics as JSON to this file, or to standard output for -") Path json;
-    @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
+    @Mixin ConceptStepOptions concepts;
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call") int batch;
     @Option(names = "--regions", defaultValue = "threshold",
             description = "region rule: threshold (connected token cells above the threshold, the service's"
@@ -131,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     maxConceptFraction != null ? maxConceptFraction : rd.maxConceptFraction());
             int scoringShifts = shifts != null ? shifts : runner.manifest().shifts();
             FrameInspector inspector = new FrameInspector(runner,
-                    new UltraSegmenter(SegmenterConfig.threshold(tau)),
+                    new UltraSegmenter(concepts.config(null)),
                     new DefectDetector(profileConfig(runner.config().dim()), regionFinder(regions)), scoringShifts);
             System.err.printf("calibrating on %d frames, scoring %d ...%n", data.calibration().size(),
                     data.test().size());
@@ -153,7 +154,8 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("model", runner.manifest().name() + " " + runner.manifest().version());
             doc.put("model_digest", runner.manifest().weightsSha256());
             doc.put("dataset", dataset.toString());
-            doc.put("tau", tau);
+            doc.put("clustering", concepts.config(null).describe());
+            doc.put("tau", concepts.tau);
             doc.put("scoring_shifts", scoringShifts);
             ProfileConfig used = inspector.detector().profileConfig();
             doc.put("threshold_quantile", used.quantile());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline explain}: ULTra concepts of one image, or one token's relevance map, as a PNG. */
@@ -33,8 +34,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--token", description = "patch token index: draw its relevance map instead of concepts")
     Integer token;
     @Option(names = "--json", description = "also write maps, labels and concept count as JSON to this file, or to standard output for -") Path json;
-    @Option(names = "--tau", defaultValue = "0.25", description = "cosine-distance cut of the clustering") double tau;
-    @Option(names = "--concepts", description = "cut into at most this many concepts instead of at tau") Integer k;
+    @Mixin ConceptStepOptions concepts;
+    @Option(names = "--concepts", description = "at most this many concepts (linkage: a maxclust cut instead of"
+            + " --tau)") Integer k;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
     @Option(names = "--transform", defaultValue = "none",
@@ -68,7 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
         try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
                 .withWarmUp(false))) {
             int grid = runner.config().gridSize();
-            SegmenterConfig cfg = k != null ? SegmenterConfig.fixedClusters(k) : SegmenterConfig.threshold(tau);
+            SegmenterConfig cfg = concepts.config(k);
             FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner)).get(0)
                     .segmentation();
@@ -77,8 +79,7 @@ final class ExplainCommand implements Callable<Integer> {
             BufferedImage picture;
             if (token == null) {
                 picture = new GridOverlay(frame, grid, grid, 384).concepts(seg.labels(), 0.45)
-                        .withCaption(List.of(seg.conceptCount() + " concepts (tau " + (k != null ? "-" : tau)
-                                + (k != null ? ", at most " + k : "") + ")", modelLine));
+                        .withCaption(List.of(seg.conceptCount() + " concepts (" + cfg.describe() + ")", modelLine));
             } else {
                 if (token < 0 || token >= grid * grid) {
                     throw new IllegalArgumentException("--token must be within 0.." + (grid * grid - 1));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline inspect}: score one frame against a profile and draw its defects. */
@@ -39,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "overlay PNG to write") Path out;
     @Option(names = "--json", description = "also write scores and regions as JSON to this file, or to standard output for -") Path json;
     @Option(names = "--threshold", description = "override the profile's threshold") Float threshold;
-    @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
+    @Mixin ConceptStepOptions concepts;
     @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
     @Override
@@ -56,7 +57,7 @@ final class InspectCommand implements Callable<Integer> {
                         + profile.tokenDim() + " but the model's are " + runner.config().dim()
                         + ": calibrate with this model");
             }
-            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.threshold(tau)),
+            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(concepts.config(null)),
                     new DefectDetector(ProfileConfig.defaults(), DefectDetector.defaultRegionFinder()));
             InspectedFrame r = inspector.inspect(List.of(RgbImage.of(frame)), profile).get(0);
             FrameAssessment a = r.assessment();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline bench sparse}: sparse-target segmentation against all targets on a labelled dataset. */
@@ -29,7 +30,7 @@ final class SparseBenchCommand implements Callable<Integer> {
     int[] targets;
     @Option(names = "--strategies", split = ",", defaultValue = "representatives,anomalous",
             converter = StrategyConverter.class) List<TargetStrategy> strategies;
-    @Option(names = "--tau", defaultValue = "0.25", description = "ULTra clustering cut") double tau;
+    @Mixin ConceptStepOptions concepts;
     @Option(names = "--batch", defaultValue = "4") int batch;
     @Option(names = "--random-baseline", description = "also rows with T targets drawn at random")
     boolean randomBaseline;
@@ -49,11 +50,11 @@ final class SparseBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
         try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults())) {
-            UltraSegmenter segmenter = new UltraSegmenter(SegmenterConfig.threshold(tau));
+            UltraSegmenter segmenter = new UltraSegmenter(concepts.config(null));
             FrameInspector standard = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
             FrameInspector inspector = FrameInspector.forModel(runner, segmenter, standard.detector());
             int n = runner.config().numPatches();
-            System.out.printf("dataset %s, model %s, N = %d, tau %.2f%n", dataset, model, n, tau);
+            System.out.printf("dataset %s, model %s, N = %d, concepts %s%n", dataset, model, n, segmenter.config().describe());
             System.out.printf("%-16s %4s %10s %8s %9s%n", "strategy", "T", "ari_vs_all", "miou", "concepts");
             SparseStudy study = new SparseStudy(inspector, segmenter, batch);
             if (randomBaseline) {

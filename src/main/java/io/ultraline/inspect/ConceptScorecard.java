@@ -32,6 +32,8 @@ import java.util.Map;
  * <p>and, to tell where concepts lose (the grid, the maps, the clustering or the labelling):
  *
  * <ul>
+ *   <li>{@code _linkage}: the ULTra paper's concept step on the same maps (average linkage cut at
+ *       tau 0.25, argmax labelling), the rule the joint default replaced;
  *   <li>{@code _grid_oracle}: every grid cell labelled with the part most of its pixels show, the
  *       ceiling of any labelling on this token grid;
  *   <li>{@code _kmeans_maps}: k-means over the ULTra maps themselves (after the self-entry fix,
@@ -52,6 +54,8 @@ final class ConceptScorecard {
 
     /** k-means seed: fixed, so the anchors are reproducible. */
     static final long KMEANS_SEED = 19;
+
+    private static final UltraSegmenter PAPER = new UltraSegmenter(SegmenterConfig.paper());
 
     private final Map<String, double[]> sums = new LinkedHashMap<>();
     /** Null: no transform learned; else {@code _kmeans_tokens_w} scores k-means over W z. */
@@ -78,6 +82,7 @@ final class ConceptScorecard {
     private final ConceptIdConsistency oracleConsistency = new ConceptIdConsistency();
     private final ConceptIdConsistency patchConsistency = new ConceptIdConsistency();
     private long alignedConcepts;
+    private long linkageConcepts;
     private int frames;
     private long concepts;
     private long parts;
@@ -108,6 +113,9 @@ final class ConceptScorecard {
             patchConsistency.add(MaskUpsampling.upsample(
                     ConceptAlignment.patchIds(r.modelOutput().tokens(), r.modelOutput().dim(), prototypes), gh, gw, w, h), truth);
         }
+        Segmentation paper = PAPER.segment(r.modelOutput().maps(), r.modelOutput().targets(), gh, gw);
+        add("_linkage", SegmentationScores.of(MaskUpsampling.upsample(paper.labels(), gh, gw, w, h), truth));
+        linkageConcepts += paper.conceptCount();
         Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k))
                 .segment(r.modelOutput().maps(), r.modelOutput().targets(), gh, gw);
         add("_fixed_k", SegmentationScores.of(MaskUpsampling.upsample(fixedK.labels(), gh, gw, w, h), truth));
@@ -167,6 +175,7 @@ final class ConceptScorecard {
         }
         m.put("concept_frames", frames);
         m.put("concept_count_mean", (double) concepts / frames);
+        m.put("concept_count_mean_linkage", (double) linkageConcepts / frames);
         m.put("parts_count_mean", (double) parts / frames);
     }
 
@@ -176,7 +185,7 @@ final class ConceptScorecard {
         put(own);
         for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
             "concept_id_consistency", "concept_id_consistency_unaligned", "concept_count_mean", "concept_miou_fixed_k",
-            "concept_ari_fixed_k", "concept_miou_aligned"}) {
+            "concept_ari_fixed_k", "concept_miou_aligned", "concept_miou_linkage", "concept_ari_linkage"}) {
             if (own.containsKey(key)) {
                 m.put(key + "_without_transform", own.get(key));
             }

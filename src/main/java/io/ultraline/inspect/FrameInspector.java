@@ -122,7 +122,8 @@ public final class FrameInspector {
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             ModelOutput t = out.get(i);
-            Segmentation seg = segmenter.segment(t.maps(), t.targets(), grid, grid);
+            float[] conceptTokens = transform == null ? t.tokens() : transform.apply(t.tokens(), grid * grid);
+            Segmentation seg = segmenter.segment(t.maps(), t.targets(), conceptTokens, grid, grid);
             float[] scoring = scoringTokens.get(i);
             byte[] seen = seenByModel(input, i);
             FrameAssessment a = profile == null ? null
@@ -180,7 +181,7 @@ public final class FrameInspector {
                 ModelOutput withMaps = new ModelOutput(t.numPatches(), t.dim(), f.modelOutput().tokens(), t.maps(),
                         t.targets());
                 result[members.get(m)] = new InspectedFrame(f.width(), f.height(), withMaps,
-                        segmenter.segment(t.maps(), t.targets(), grid, grid), null, f.image(), f.scoringTokens(),
+                        segmenter.segment(t.maps(), t.targets(), f.modelOutput().tokens(), grid, grid), null, f.image(), f.scoringTokens(),
                         f.modelInput());
             }
         }

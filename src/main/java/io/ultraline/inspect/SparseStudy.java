@@ -112,7 +112,7 @@ public final class SparseStudy {
                     java.util.Random random = new java.util.Random(frames);
                     for (int t : ts) {
                         Segmentation sparse = SparseAgreement.sparse(segmenter, r.modelOutput().maps(),
-                                randomTargets(random, all.gridHeight() * all.gridWidth(), t), all.gridHeight(),
+                                r.modelOutput().tokens(), randomTargets(random, all.gridHeight() * all.gridWidth(), t), all.gridHeight(),
                                 all.gridWidth());
                         add(sums, "random", t, sparse, all, truth, r);
                     }

@@ -87,4 +87,26 @@ final class MapsValidation {
             }
         }
     }
+
+    /** The N patch tokens of a row-major {@code N * D} array as rows, checked finite. */
+    static float[][] tokenRows(float[] tokens, int n) {
+        if (tokens == null) {
+            throw new IllegalArgumentException("tokens must not be null");
+        }
+        if (tokens.length == 0 || tokens.length % n != 0) {
+            throw new IllegalArgumentException(tokens.length + " token values do not split into " + n
+                    + " patch tokens of equal, positive length");
+        }
+        int d = tokens.length / n;
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(tokens, i * d, (i + 1) * d);
+            for (float v : rows[i]) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("token " + i + " holds " + v);
+                }
+            }
+        }
+        return rows;
+    }
 }

@@ -3,22 +3,46 @@ package io.ultraline.ultra;
 import java.util.OptionalInt;
 
 /**
- * How {@link UltraSegmenter} turns the merge tree into clusters. Linkage is always average
- * linkage (the ULTra choice); the cut is either at a distance threshold or, when
- * {@code maxClusters} is present, scipy's {@code maxclust} cut (at most that many clusters).
+ * How {@link UltraSegmenter} groups the target maps into concepts.
  *
- * @param tau cosine-distance threshold of the height cut: merges at a height of at most
- *     {@code tau} are kept; finite and non-negative; ignored when {@code maxClusters} is present
- * @param maxClusters the fixed-K alternative: at most this many clusters (fewer only when merge
- *     heights tie at the cut); at least 1 when present
+ * <ul>
+ *   <li>{@link Method#JOINT}, the default: k-means over each target's map joined with its centred
+ *       token, k from 2 to {@code maxClusters} (default {@value #DEFAULT_MAX_CONCEPTS}) chosen by
+ *       the silhouette, each patch labelled by its own cluster ({@link JointConcepts}).
+ *   <li>{@link Method#LINKAGE}, the paper's rule (docs/design.md section 1): average linkage over
+ *       the cosine distances of the maps, cut at the height {@code tau} or, when
+ *       {@code maxClusters} is present, scipy's {@code maxclust} cut; each patch labelled by the
+ *       argmax of the aggregated concept maps.
+ * </ul>
+ *
+ * @param method which of the two
+ * @param tau cosine-distance threshold of the linkage height cut: merges at a height of at most
+ *     {@code tau} are kept; finite and non-negative; used by a linkage cut without maxClusters
+ * @param maxClusters linkage: the fixed-K alternative, at most this many clusters (fewer only when
+ *     merge heights tie at the cut); joint: the largest number of concepts tried; at least 1 when
+ *     present
  */
-public record SegmenterConfig(double tau, OptionalInt maxClusters) {
+public record SegmenterConfig(Method method, double tau, OptionalInt maxClusters) {
+
+    /** The two concept steps. */
+    public enum Method {
+        /** k-means over maps joined with centred tokens, k by silhouette. */
+        JOINT,
+        /** The paper's average-linkage cut of the maps. */
+        LINKAGE
+    }
 
     /** The threshold of docs/design.md section 1. */
     public static final double DEFAULT_TAU = 0.25;
 
-    /** Validates both values. */
+    /** The largest number of concepts the joint step tries on one frame. */
+    public static final int DEFAULT_MAX_CONCEPTS = 8;
+
+    /** Validates the values. */
     public SegmenterConfig {
+        if (method == null) {
+            throw new IllegalArgumentException("method must not be null");
+        }
         if (!Double.isFinite(tau) || tau < 0) {
             throw new IllegalArgumentException("tau must be finite and non-negative, got " + tau);
         }
@@ -31,25 +55,54 @@ public record SegmenterConfig(double tau, OptionalInt maxClusters) {
         }
     }
 
-    /** A height cut at {@link #DEFAULT_TAU}. */
+    /** The product's default: the joint step with up to {@link #DEFAULT_MAX_CONCEPTS} concepts. */
     public static SegmenterConfig defaults() {
+        return joint(DEFAULT_MAX_CONCEPTS);
+    }
+
+    /** The joint step trying 2 to {@code maxConcepts} concepts. */
+    public static SegmenterConfig joint(int maxConcepts) {
+        return new SegmenterConfig(Method.JOINT, DEFAULT_TAU, OptionalInt.of(maxConcepts));
+    }
+
+    /** The paper's rule at its threshold: a linkage height cut at {@link #DEFAULT_TAU}. */
+    public static SegmenterConfig paper() {
         return threshold(DEFAULT_TAU);
     }
 
-    /** A height cut at {@code tau}. */
+    /** A linkage height cut at {@code tau}. */
     public static SegmenterConfig threshold(double tau) {
-        return new SegmenterConfig(tau, OptionalInt.empty());
+        return new SegmenterConfig(Method.LINKAGE, tau, OptionalInt.empty());
     }
 
-    /** A maxclust cut into at most {@code k} clusters. */
+    /** A linkage maxclust cut into at most {@code k} clusters. */
     public static SegmenterConfig fixedClusters(int k) {
-        return new SegmenterConfig(DEFAULT_TAU, OptionalInt.of(k));
+        return new SegmenterConfig(Method.LINKAGE, DEFAULT_TAU, OptionalInt.of(k));
     }
 
-    /** Cuts a merge tree as this configuration says. */
+    /** True when segmenting needs every patch's token as well as the maps. */
+    public boolean needsTokens() {
+        return method == Method.JOINT;
+    }
+
+    /** Cuts a merge tree as this linkage configuration says. */
     Clustering cut(Dendrogram tree) {
         return maxClusters.isPresent()
                 ? tree.cutToMaxClusters(maxClusters.getAsInt())
                 : tree.cutAtHeight(tau);
+    }
+
+    /** The largest number of concepts the joint step tries. */
+    int maxConcepts() {
+        return maxClusters.orElse(DEFAULT_MAX_CONCEPTS);
+    }
+
+    /** A short description for reports: {@code joint (up to 8)}, {@code linkage tau 0.25}. */
+    public String describe() {
+        if (method == Method.JOINT) {
+            return "joint (up to " + maxConcepts() + " concepts)";
+        }
+        return maxClusters.isPresent() ? "linkage (at most " + maxClusters.getAsInt() + " concepts)"
+                : "linkage tau " + tau;
     }
 }

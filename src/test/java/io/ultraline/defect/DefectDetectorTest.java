@@ -65,7 +65,7 @@ class DefectDetectorTest {
         for (int k = 0; k < targets.length; k++) {
             rows[k] = all[targets[k]];
         }
-        return new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, G, G);
+        return new UltraSegmenter(SegmenterConfig.paper()).segment(rows, targets, G, G);
     }
 
     @Test
@@ -108,7 +108,7 @@ class DefectDetectorTest {
     }
 
     private static Segmentation segmentation(int[]... blocks) {
-        return new UltraSegmenter(SegmenterConfig.defaults()).segment(blockMaps(blocks), G, G);
+        return new UltraSegmenter(SegmenterConfig.paper()).segment(blockMaps(blocks), G, G);
     }
 
     @Test

@@ -30,12 +30,12 @@ class RegionRelevanceTest {
         for (int k = 0; k < targets.length; k++) {
             rows[k] = all[targets[k]];
         }
-        return new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, G, G);
+        return new UltraSegmenter(SegmenterConfig.paper()).segment(rows, targets, G, G);
     }
 
     @Test
     void withAllTargetsItIsTheSumOfTheRegionsFixedMaps() {
-        Segmentation s = new UltraSegmenter(SegmenterConfig.defaults()).segment(maps(), G, G);
+        Segmentation s = new UltraSegmenter(SegmenterConfig.paper()).segment(maps(), G, G);
         float[] r = RegionRelevance.of(new TokenRegion(0, new int[] {1, 5}), s);
         float[][] fixed = s.fixedMaps();
         for (int j = 0; j < N; j++) {

@@ -52,7 +52,7 @@ class ConceptScorecardTest {
         }
         ModelOutput t = new ModelOutput(n, 2, tokens, maps);
         return new InspectedFrame(SIZE, SIZE, t,
-                new UltraSegmenter(SegmenterConfig.defaults()).segment(maps, GRID, GRID), null,
+                new UltraSegmenter(SegmenterConfig.paper()).segment(maps, GRID, GRID), null,
                 new RgbImage(SIZE, SIZE, px));
     }
 
@@ -157,7 +157,7 @@ class ConceptScorecardTest {
         }
         ModelOutput sparse = new ModelOutput(GRID * GRID, 2, all.modelOutput().tokens(), rows, targets);
         InspectedFrame frame = new InspectedFrame(SIZE, SIZE, sparse,
-                new UltraSegmenter(SegmenterConfig.defaults()).segment(rows, targets, GRID, GRID), null, all.image());
+                new UltraSegmenter(SegmenterConfig.paper()).segment(rows, targets, GRID, GRID), null, all.image());
         ConceptScorecard card = new ConceptScorecard();
         card.frame(frameWithParts(parts), frame);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ class SparseSegmentationTest {
 
     private static final int GRID = 6;
     private static final int N = GRID * GRID;
-    private static final UltraSegmenter DEFAULT = new UltraSegmenter(SegmenterConfig.defaults());
+    private static final UltraSegmenter DEFAULT = new UltraSegmenter(SegmenterConfig.paper());
 
     /** Three vertical stripes; every token's map covers its own stripe, with noise and a loud self entry. */
     private static float[][] stripeMaps(long seed) {

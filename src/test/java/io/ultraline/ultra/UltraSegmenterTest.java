@@ -10,7 +10,7 @@ class UltraSegmenterTest {
 
     private static final int GRID = 4;
     private static final int N = GRID * GRID;
-    private static final UltraSegmenter DEFAULT = new UltraSegmenter(SegmenterConfig.defaults());
+    private static final UltraSegmenter DEFAULT = new UltraSegmenter(SegmenterConfig.paper());
 
     @Test
     void twoBlocksOfTokensLookingAtTwoRegionsGiveExactlyTwoConcepts() {
@@ -151,7 +151,7 @@ class UltraSegmenterTest {
         assertThatThrownBy(() -> SegmenterConfig.threshold(-0.1)).hasMessageContaining("got -0.1");
         assertThatThrownBy(() -> SegmenterConfig.fixedClusters(0))
                 .hasMessageContaining("maxClusters must be at least 1, got 0");
-        assertThat(SegmenterConfig.defaults().tau()).isEqualTo(0.25);
+        assertThat(SegmenterConfig.paper().tau()).isEqualTo(0.25);
     }
 
     private static float[][] threeGroups() {

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Lloyd's k-means with k-means++ seeding and a few seeded restarts (the lowest within-cluster sum
- * of squares wins): the naive anchor that concept segmentation has to beat. Deterministic for a
- * given seed.
+ * of squares wins): the naive anchors that concept segmentation has to beat. Deterministic for a
+ * given seed. (The joint concept step runs the same algorithm on a distance matrix instead.)
  */
 public final class KMeans {
 

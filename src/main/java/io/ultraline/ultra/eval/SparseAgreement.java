@@ -18,21 +18,22 @@ public final class SparseAgreement {
      * The segmentation from the targets' rows of all N maps.
      *
      * @param allMaps {@code float[N][N]} maps of every patch token, before the self-entry fix
+     * @param tokens  the N patch tokens, row-major (the joint concept step reads them)
      */
-    public static Segmentation sparse(UltraSegmenter segmenter, float[][] allMaps, int[] targets, int gridH,
-            int gridW) {
+    public static Segmentation sparse(UltraSegmenter segmenter, float[][] allMaps, float[] tokens, int[] targets,
+            int gridH, int gridW) {
         float[][] rows = new float[targets.length][];
         for (int k = 0; k < targets.length; k++) {
             rows[k] = allMaps[targets[k]];
         }
-        return segmenter.segment(rows, targets, gridH, gridW);
+        return segmenter.segment(rows, targets, tokens, gridH, gridW);
     }
 
     /** The sparse segmentation of one frame with targets chosen by {@code strategy}. */
     public static Segmentation sparse(UltraSegmenter segmenter, float[][] allMaps, float[] tokens, int dim,
             TargetStrategy strategy, int t, float[] tokenScores, int gridH, int gridW) {
         int[] targets = strategy.choose(tokens, gridH * gridW, dim, t, tokenScores);
-        return sparse(segmenter, allMaps, targets, gridH, gridW);
+        return sparse(segmenter, allMaps, tokens, targets, gridH, gridW);
     }
 
     /** Adjusted Rand index of the patch labels of two segmentations of one grid (1 = same partition). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SparseAgreementTest {
 
     private static final int G = 4, N = G * G;
-    private static final UltraSegmenter SEGMENTER = new UltraSegmenter(SegmenterConfig.defaults());
+    private static final UltraSegmenter SEGMENTER = new UltraSegmenter(SegmenterConfig.paper());
 
     /** Left and right halves: maps and tokens both say which half a patch is in. */
     private static float[][] maps() {
@@ -51,7 +51,7 @@ class SparseAgreementTest {
     @Test
     void targetsFromOneHalfOnlyDisagree() {
         Segmentation all = SEGMENTER.segment(maps(), G, G);
-        Segmentation oneHalf = SparseAgreement.sparse(SEGMENTER, maps(), new int[] {0, 4}, G, G);
+        Segmentation oneHalf = SparseAgreement.sparse(SEGMENTER, maps(), tokens(), new int[] {0, 4}, G, G);
 
         assertThat(oneHalf.fixedMaps()[1]).containsExactly(fixedRow(4));
         assertThat(SparseAgreement.ari(oneHalf, all)).isLessThan(0.5);

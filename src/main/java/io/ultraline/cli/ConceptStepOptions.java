@@ -1,0 +1,25 @@
+package io.ultraline.cli;
+
+import io.ultraline.ultra.SegmenterConfig;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The concept-step options shared by explain, inspect, evaluate and bench sparse. */
+final class ConceptStepOptions {
+
+    @Option(names = "--clustering", defaultValue = "joint",
+            description = "concept step: joint (k-means over each token's map joined with its centred token, the"
+                    + " number of concepts by silhouette; the default) or linkage (the ULTra paper's average-linkage"
+                    + " cut of the maps at --tau)") String clustering;
+    @Option(names = "--tau", defaultValue = "0.25", description = "linkage: cosine-distance cut of the clustering")
+    double tau;
+
+    /** The segmenter configuration the options name; {@code atMost}, when not null, caps the concepts. */
+    SegmenterConfig config(Integer atMost) {
+        return switch (clustering.toLowerCase(Locale.ROOT)) {
+            case "joint" -> SegmenterConfig.joint(atMost != null ? atMost : SegmenterConfig.DEFAULT_MAX_CONCEPTS);
+            case "linkage" -> atMost != null ? SegmenterConfig.fixedClusters(atMost) : SegmenterConfig.threshold(tau);
+            default -> throw new IllegalArgumentException("--clustering must be joint or linkage, got " + clustering);
+        };
+    }
+}
