@@ -108,6 +108,28 @@ class JointConceptsTest {
     }
 
     @Test
+    void aMaterialWithoutTargetsJoinsTheNearestConceptThatHasSome() {
+        // targets in the first two bands only: the third band's patches form a cluster with no map
+        int[] targets = {0, 1, 6, 7, 2, 3, 8, 9};
+        float[][] all = uninformativeMaps(3);
+        float[][] rows = new float[targets.length][];
+        for (int k = 0; k < targets.length; k++) {
+            rows[k] = all[targets[k]];
+        }
+
+        Segmentation s = JOINT.segment(rows, targets, tokens(4), GRID, GRID);
+
+        assertThat(s.clusters().clusterCount()).isEqualTo(2);
+        assertThat(s.conceptCount()).isEqualTo(2);
+        for (int p = 0; p < N; p++) {
+            if (material(p) < 2) {
+                assertThat(s.label(p)).as("patch %d", p).isEqualTo(material(p));
+            }
+        }
+        assertThat(s.labels()).containsOnly(0, 1);
+    }
+
+    @Test
     void theCapLimitsTheConcepts() {
         Segmentation s = new UltraSegmenter(SegmenterConfig.joint(2))
                 .segment(uninformativeMaps(1), UltraSegmenter.allTargets(N), tokens(2), GRID, GRID);
