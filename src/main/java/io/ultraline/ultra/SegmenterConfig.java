@@ -97,12 +97,11 @@ public record SegmenterConfig(Method method, double tau, OptionalInt maxClusters
         return maxClusters.orElse(DEFAULT_MAX_CONCEPTS);
     }
 
-    /** A short description for reports: {@code joint (up to 8)}, {@code linkage tau 0.25}. */
+    /** A short description for reports: {@code joint, up to 8}, {@code linkage, tau 0.25}. */
     public String describe() {
         if (method == Method.JOINT) {
-            return "joint (up to " + maxConcepts() + " concepts)";
+            return "joint, up to " + maxConcepts();
         }
-        return maxClusters.isPresent() ? "linkage (at most " + maxClusters.getAsInt() + " concepts)"
-                : "linkage tau " + tau;
+        return maxClusters.isPresent() ? "linkage, at most " + maxClusters.getAsInt() : "linkage, tau " + tau;
     }
 }
