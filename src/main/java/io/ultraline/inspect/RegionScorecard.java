@@ -22,13 +22,17 @@ import java.util.Map;
  * detector's own regions, the cost of the region step (region rule plus pixel masks) in frames/s,
  * and an ablation of region rules (a concept rule: the detector's, or concept growth when the detector
  * thresholds; plain thresholding) crossed with
- * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric or a
- * concept-aware background), all on the same token scores.
+ * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric, a
+ * concept-aware or the nearest background, with and without pixel hysteresis), all on the same
+ * token scores. One more variant splits the default's masks into their components
+ * ({@code threshold+nearest-hysteresis+split}): a region rule that was measured, not shipped.
  */
 final class RegionScorecard {
 
     private record Variant(RegionFinder finder, PixelMasker masker) {
     }
+
+    private static final String SPLIT = "threshold+nearest-hysteresis+split";
 
     private final DefectTypes types;
     private final DefectDetector detector;
@@ -56,10 +60,14 @@ final class RegionScorecard {
             maskers.put("colour", new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, score));
             maskers.put("colour-concept", new AppearanceMasker(Background.CONCEPT, 0, 1, 0.9f, score));
             maskers.put("patch", new AppearanceMasker(Background.GEOMETRIC, 2, 2, 0.9f, score));
+            // issue 18, second round: the nearest background ring alone, then with pixel hysteresis
+            maskers.put("nearest", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, score));
+            maskers.put("nearest-hysteresis", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, score));
             finders.forEach((f, finder) -> maskers.forEach((m, masker) -> {
                 variants.put(f + "+" + m, new Variant(finder, masker));
                 tallies.put(f + "+" + m, new RegionTally());
             }));
+            tallies.put(SPLIT, new RegionTally());
         }
     }
 
@@ -83,6 +91,10 @@ final class RegionScorecard {
         frames++;
         variants.forEach((name, v) -> tallies.get(name).add(masks(v.finder(), v.masker(), r, a, labels),
                 truths, kinds));
+        if (tallies.containsKey(SPLIT)) {
+            tallies.get(SPLIT).add(MaskSplit.components(masks(variants.get("threshold+nearest-hysteresis").finder(),
+                    variants.get("threshold+nearest-hysteresis").masker(), r, a, labels), w, r.height()), truths, kinds);
+        }
         ownNanos += System.nanoTime() - entered;
     }
 
