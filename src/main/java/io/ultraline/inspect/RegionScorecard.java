@@ -39,6 +39,10 @@ final class RegionScorecard {
     private final Map<String, Variant> variants = new LinkedHashMap<>();
     private final Map<String, RegionTally> tallies = new LinkedHashMap<>();
     private final RegionTally own = new RegionTally();
+    private final RegionMisses misses = new RegionMisses();
+    /** The default before issue 18's second round, so its misses can be set beside today's. */
+    private static final String OLD_DEFAULT = "threshold+colour";
+    private final RegionMisses oldMisses = new RegionMisses();
     private long regionNanos;
     private long ownNanos;
     private int frames;
@@ -82,15 +86,22 @@ final class RegionScorecard {
         for (boolean[] t : truths) {
             kinds.add(types.typeOf(image, t, w));
         }
-        own.add(regionsAtFrame(r), truths, kinds);
+        List<boolean[]> mine = regionsAtFrame(r);
+        own.add(mine, truths, kinds);
+        misses.add(mine, truths, kinds);
         FrameAssessment a = r.assessment();
         int[] labels = r.segmentation().labels();
         long start = System.nanoTime();
         masks(detector.regionFinder(), detector.pixelMasker(), r, a, labels);
         regionNanos += System.nanoTime() - start;
         frames++;
-        variants.forEach((name, v) -> tallies.get(name).add(masks(v.finder(), v.masker(), r, a, labels),
-                truths, kinds));
+        variants.forEach((name, v) -> {
+            List<boolean[]> masks = masks(v.finder(), v.masker(), r, a, labels);
+            tallies.get(name).add(masks, truths, kinds);
+            if (name.equals(OLD_DEFAULT)) {
+                oldMisses.add(masks, truths, kinds);
+            }
+        });
         if (tallies.containsKey(SPLIT)) {
             tallies.get(SPLIT).add(MaskSplit.components(masks(variants.get("threshold+nearest-hysteresis").finder(),
                     variants.get("threshold+nearest-hysteresis").masker(), r, a, labels), w, r.height()), truths, kinds);
@@ -106,6 +117,10 @@ final class RegionScorecard {
     /** The figures, into the evaluation's metrics. */
     void put(Map<String, Object> m) {
         m.put("region_iou_by_type", own.iouByType());
+        m.put("region_misses_by_type", misses.byType());
+        if (tallies.containsKey(OLD_DEFAULT)) {
+            m.put("region_misses_by_type@" + OLD_DEFAULT, oldMisses.byType());
+        }
         m.put("region_precision", own.precision());
         m.put("region_recall", own.recall());
         m.put("region_match_iou", RegionTally.MATCH_IOU);
