@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * A region rule measured in the evaluation's ablation, not shipped: every pixel mask becomes its
- * components, pixels within {@link #JOIN_RADIUS} joining one component (as the ground truth's
- * regions are cut), keeping the largest and those of at least {@link #MIN_PIXELS} pixels. A mask
- * that spans several specks of one misprint then matches each speck's true region on its own.
+ * components, pixels within {@link #JOIN_RADIUS} joining one component (a little wider than the 3
+ * pixels that join the ground truth's regions: at 2, brushed metal lost 0.015 of region IoU),
+ * keeping the largest and those of at least {@link #MIN_PIXELS} pixels. A mask that
+ * spans several specks of one misprint then matches each speck's true region on its own.
  */
 final class MaskSplit {
 
     /** Chebyshev distance within which pixels join one component. */
-    static final int JOIN_RADIUS = 2;
+    static final int JOIN_RADIUS = 4;
     /** Smaller components other than the largest are dropped: fragments, not defects. */
     static final int MIN_PIXELS = 16;
 

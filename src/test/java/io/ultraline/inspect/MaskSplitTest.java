@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class MaskSplitTest {
 
-    private static final int W = 32;
+    private static final int W = 40;
 
     private static void square(boolean[] mask, int x0, int y0, int side) {
         for (int y = y0; y < y0 + side; y++) {
@@ -21,10 +21,10 @@ class MaskSplitTest {
     void farApartPartsBecomeRegionsAndSmallFragmentsGo() {
         boolean[] mask = new boolean[W * W];
         square(mask, 2, 2, 5);    // 25 pixels
-        square(mask, 9, 2, 4);    // 16 pixels, 3 columns away from the first: its own part
-        square(mask, 20, 20, 3);  // 9 pixels: a fragment
-        square(mask, 25, 2, 4);   // 16 pixels
-        square(mask, 20, 2, 4);   // 16 pixels, a gap of one column from the one before: they join
+        square(mask, 12, 2, 4);   // 16 pixels, 5 columns apart from the first: its own part
+        square(mask, 30, 30, 3);  // 9 pixels: a fragment
+        square(mask, 20, 2, 4);   // 16 pixels
+        square(mask, 27, 2, 4);   // 16 pixels, 4 columns on from the one before: they join
 
         List<boolean[]> parts = MaskSplit.components(List.of(mask), W, W);
 
