@@ -15,7 +15,10 @@ import java.util.Arrays;
  * <p>With {@link Background#CONCEPT} the background also leaves out tokens of the small ULTra
  * concepts (under a quarter of the grid) that the region's tokens carry: ULTra groups a defect's
  * faint border with the defect, so those tokens would teach the background the defect's
- * appearance. docs/evaluation.md measures it level with the geometric ring, not better.
+ * appearance. docs/evaluation.md measures it level with the geometric ring, not better. With
+ * {@link Background#NEAREST} the background stays next to the region even where the scores around
+ * it are high, and with hysteresis below 1 pixels a little closer to the background join the
+ * departing ones they touch: together the default since issue 18's second round.
  *
  * <p>Departing pixels are cleaned before they become the mask: a pixel stays when at least 4 of
  * its 3 x 3 neighbourhood depart, components must touch the region's tokens, and holes are
@@ -25,20 +28,19 @@ import java.util.Arrays;
  */
 public final class AppearanceMasker implements PixelMasker {
 
-    /** Which tokens teach the background. */
-    public enum Background { GEOMETRIC, CONCEPT }
+    /** Which tokens teach the background ({@link BackgroundRing} says how each picks them). */
+    public enum Background { GEOMETRIC, CONCEPT, NEAREST }
 
     private static final int SAMPLES = 256;
     private static final float MIN_DEPARTURE = 0.03f;
     /** A departing pixel stays when 4 of its 3 x 3 neighbourhood depart: single pixels are noise. */
     private static final int VOTES = 4;
-    /** Tokens above this share of the threshold are often a defect's faint border: not background. */
-    private static final float RING_SCORE = 0.6f;
 
     private final Background background;
     private final PatchDescriptor patches;
     private final int ringFrom;
     private final float quantile;
+    private final float hysteresis;
     private final PixelMasker fallback;
 
     /**
@@ -52,6 +54,19 @@ public final class AppearanceMasker implements PixelMasker {
      */
     public AppearanceMasker(Background background, int patchRadius, int ringFrom, float quantile,
             PixelMasker fallback) {
+        this(background, patchRadius, ringFrom, quantile, 1f, fallback);
+    }
+
+    /**
+     * As {@link #AppearanceMasker(Background, int, int, float, PixelMasker)}, with pixel
+     * hysteresis: pixels farther than {@code hysteresis} times the departure limit join the mask
+     * when they connect to a departing pixel kept by the clean-up. A defect's edge and a dent's
+     * soft shading fade into the texture, so the strict limit keeps only their core.
+     *
+     * @param hysteresis share of the departure limit for joining pixels, in (0, 1]; 1 is off
+     */
+    public AppearanceMasker(Background background, int patchRadius, int ringFrom, float quantile,
+            float hysteresis, PixelMasker fallback) {
         if (background == null || fallback == null) {
             throw new IllegalArgumentException("background and fallback are required");
         }
@@ -61,6 +76,10 @@ public final class AppearanceMasker implements PixelMasker {
         if (!(quantile > 0f && quantile <= 1f)) {
             throw new IllegalArgumentException("quantile must be in (0, 1], got " + quantile);
         }
+        if (!(hysteresis > 0f && hysteresis <= 1f)) {
+            throw new IllegalArgumentException("hysteresis must be in (0, 1], got " + hysteresis);
+        }
+        this.hysteresis = hysteresis;
         this.background = background;
         this.patches = new PatchDescriptor(patchRadius);
         this.ringFrom = ringFrom;
@@ -73,7 +92,7 @@ public final class AppearanceMasker implements PixelMasker {
         boolean[] cells = region.cells(frame.gridH() * frame.gridW());
         FramePixels px = frame.pixels();
         int[] cellOf = frame.cellOfPixels();
-        int[] ringPixels = pixelsIn(ring(frame, region, cells), cellOf);
+        int[] ringPixels = pixelsIn(BackgroundRing.of(background, frame, region, cells, ringFrom), cellOf);
         if (ringPixels.length < 16) {
             return fallback.mask(frame, region);
         }
@@ -88,15 +107,25 @@ public final class AppearanceMasker implements PixelMasker {
                 own[Math.min(own.length - 1, (int) Math.ceil(quantile * own.length) - 1)]);
         boolean[] search = PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), 1);
         boolean[] departs = new boolean[px.size()];
+        boolean[] joins = new boolean[px.size()];
         boolean[] anchor = new boolean[px.size()];
         for (int p = 0; p < departs.length; p++) {
             if (search[cellOf[p]]) {
-                departs[p] = PatchDescriptor.nearest(patches.at(px, p), reference) > limit;
+                float distance = PatchDescriptor.nearest(patches.at(px, p), reference);
+                departs[p] = distance > limit;
+                joins[p] = distance > hysteresis * limit;
                 anchor[p] = cells[cellOf[p]];
             }
         }
         departs = PixelMorphology.majority(departs, px.height(), px.width(), VOTES);
         boolean[] out = PixelMorphology.keepAnchored(departs, anchor, px.height(), px.width());
+        if (hysteresis < 1f) {
+            joins = PixelMorphology.majority(joins, px.height(), px.width(), VOTES);
+            for (int p = 0; p < joins.length; p++) {
+                joins[p] |= out[p];
+            }
+            out = PixelMorphology.keepAnchored(joins, out, px.height(), px.width());
+        }
         boolean[] inSearch = new boolean[px.size()];
         for (int p = 0; p < inSearch.length; p++) {
             inSearch[p] = search[cellOf[p]];
@@ -104,45 +133,6 @@ public final class AppearanceMasker implements PixelMasker {
         // a defect's uniform inside can match some background colour; true defects have no holes
         out = PixelMorphology.fillHoles(out, inSearch, px.height(), px.width());
         return PixelMorphology.count(out) > 0 ? out : fallback.mask(frame, region);
-    }
-
-    private boolean[] ring(RegionContext frame, TokenRegion region, boolean[] cells) {
-        boolean[] taken = frame.regionCells();
-        int[] labels = frame.labels();
-        boolean[] defectConcept = background == Background.CONCEPT ? smallConceptsOf(region, labels)
-                : new boolean[0];
-        float[] scores = frame.scores();
-        boolean[] inner = ringFrom == 1 ? cells
-                : PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), ringFrom - 1);
-        for (int radius = ringFrom; radius <= Math.max(frame.gridH(), frame.gridW()); radius++) {
-            boolean[] near = PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), radius);
-            boolean[] ring = new boolean[cells.length];
-            int count = 0;
-            for (int c = 0; c < cells.length; c++) {
-                ring[c] = near[c] && !inner[c] && !taken[c] && !(scores[c] > RING_SCORE * frame.threshold())
-                        && !(labels[c] < defectConcept.length && defectConcept[labels[c]]);
-                count += ring[c] ? 1 : 0;
-            }
-            // two tokens are the least that show a texture's spread; widen until there are three
-            if (count >= 3) {
-                return ring;
-            }
-        }
-        return new boolean[cells.length];
-    }
-
-    /** Concepts of the region's tokens that cover less than a quarter of the grid. */
-    private static boolean[] smallConceptsOf(TokenRegion region, int[] labels) {
-        int[] sizes = new int[Arrays.stream(labels).max().orElse(0) + 1];
-        for (int l : labels) {
-            sizes[l]++;
-        }
-        boolean[] out = new boolean[sizes.length];
-        for (int t : region.tokens()) {
-            // a concept that covers much of the frame is the surface itself, never the defect
-            out[labels[t]] = sizes[labels[t]] < labels.length / 4;
-        }
-        return out;
     }
 
     private static int[] pixelsIn(boolean[] cells, int[] cellOf) {

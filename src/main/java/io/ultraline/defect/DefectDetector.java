@@ -71,12 +71,14 @@ public final class DefectDetector {
     }
 
     /**
-     * The pixel masks docs/evaluation.md measured best: colour departure from the ring of tokens
-     * around the region (90 % held-out quantile), falling back to pixel hysteresis of the score
-     * map at 0.6 of the threshold.
+     * The pixel masks docs/evaluation.md measured best: colour departure from the nearest ring of
+     * background tokens ({@link AppearanceMasker.Background#NEAREST}, 90 % held-out quantile),
+     * with pixel hysteresis at 0.9 of the departure limit, falling back to pixel hysteresis of the
+     * score map at 0.6 of the threshold. It lifted mean region IoU over 14 datasets from 0.433
+     * (geometric ring, no hysteresis) to 0.452 and lost on none by more than 0.01.
      */
     public static PixelMasker defaultPixelMasker() {
-        return new AppearanceMasker(AppearanceMasker.Background.GEOMETRIC, 0, 1, 0.9f,
+        return new AppearanceMasker(AppearanceMasker.Background.NEAREST, 0, 1, 0.9f, 0.9f,
                 new ScoreHysteresisMasker(0.6f));
     }
 

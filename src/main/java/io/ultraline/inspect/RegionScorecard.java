@@ -22,19 +22,27 @@ import java.util.Map;
  * detector's own regions, the cost of the region step (region rule plus pixel masks) in frames/s,
  * and an ablation of region rules (a concept rule: the detector's, or concept growth when the detector
  * thresholds; plain thresholding) crossed with
- * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric or a
- * concept-aware background), all on the same token scores.
+ * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric, a
+ * concept-aware or the nearest background, with and without pixel hysteresis), all on the same
+ * token scores. One more variant splits the default's masks into their components
+ * ({@code threshold+nearest-hysteresis+split}): a region rule that was measured, not shipped.
  */
 final class RegionScorecard {
 
     private record Variant(RegionFinder finder, PixelMasker masker) {
     }
 
+    private static final String SPLIT = "threshold+nearest-hysteresis+split";
+
     private final DefectTypes types;
     private final DefectDetector detector;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
     private final Map<String, RegionTally> tallies = new LinkedHashMap<>();
     private final RegionTally own = new RegionTally();
+    private final RegionMisses misses = new RegionMisses();
+    /** The default before issue 18's second round, so its misses can be set beside today's. */
+    private static final String OLD_DEFAULT = "threshold+colour";
+    private final RegionMisses oldMisses = new RegionMisses();
     private long regionNanos;
     private long ownNanos;
     private int frames;
@@ -56,10 +64,14 @@ final class RegionScorecard {
             maskers.put("colour", new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, score));
             maskers.put("colour-concept", new AppearanceMasker(Background.CONCEPT, 0, 1, 0.9f, score));
             maskers.put("patch", new AppearanceMasker(Background.GEOMETRIC, 2, 2, 0.9f, score));
+            // issue 18, second round: the nearest background ring alone, then with pixel hysteresis
+            maskers.put("nearest", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, score));
+            maskers.put("nearest-hysteresis", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, score));
             finders.forEach((f, finder) -> maskers.forEach((m, masker) -> {
                 variants.put(f + "+" + m, new Variant(finder, masker));
                 tallies.put(f + "+" + m, new RegionTally());
             }));
+            tallies.put(SPLIT, new RegionTally());
         }
     }
 
@@ -74,15 +86,26 @@ final class RegionScorecard {
         for (boolean[] t : truths) {
             kinds.add(types.typeOf(image, t, w));
         }
-        own.add(regionsAtFrame(r), truths, kinds);
+        List<boolean[]> mine = regionsAtFrame(r);
+        own.add(mine, truths, kinds);
+        misses.add(mine, truths, kinds);
         FrameAssessment a = r.assessment();
         int[] labels = r.segmentation().labels();
         long start = System.nanoTime();
         masks(detector.regionFinder(), detector.pixelMasker(), r, a, labels);
         regionNanos += System.nanoTime() - start;
         frames++;
-        variants.forEach((name, v) -> tallies.get(name).add(masks(v.finder(), v.masker(), r, a, labels),
-                truths, kinds));
+        variants.forEach((name, v) -> {
+            List<boolean[]> masks = masks(v.finder(), v.masker(), r, a, labels);
+            tallies.get(name).add(masks, truths, kinds);
+            if (name.equals(OLD_DEFAULT)) {
+                oldMisses.add(masks, truths, kinds);
+            }
+        });
+        if (tallies.containsKey(SPLIT)) {
+            tallies.get(SPLIT).add(MaskSplit.components(masks(variants.get("threshold+nearest-hysteresis").finder(),
+                    variants.get("threshold+nearest-hysteresis").masker(), r, a, labels), w, r.height()), truths, kinds);
+        }
         ownNanos += System.nanoTime() - entered;
     }
 
@@ -94,6 +117,10 @@ final class RegionScorecard {
     /** The figures, into the evaluation's metrics. */
     void put(Map<String, Object> m) {
         m.put("region_iou_by_type", own.iouByType());
+        m.put("region_misses_by_type", misses.byType());
+        if (tallies.containsKey(OLD_DEFAULT)) {
+            m.put("region_misses_by_type@" + OLD_DEFAULT, oldMisses.byType());
+        }
         m.put("region_precision", own.precision());
         m.put("region_recall", own.recall());
         m.put("region_match_iou", RegionTally.MATCH_IOU);

@@ -118,6 +118,67 @@ class AppearanceMaskerTest {
     }
 
     @Test
+    void theNearestBackgroundStaysNextToARegionWhoseSurroundingsScoreHigh() {
+        // every token around the region scores above 0.6 of the threshold, and the surface two
+        // tokens out has another colour: a ring widened to it takes the whole search area for
+        // the defect, the nearest ring's lowest-scoring tokens do not
+        float[] rgb = frame(true).rgb().clone();
+        float[] scores = new float[G * G];
+        for (int cell = 0; cell < G * G; cell++) {
+            int row = cell / G;
+            int col = cell % G;
+            boolean near = Math.abs(row - 1) <= 1 && Math.abs(col - 1) <= 1;
+            scores[cell] = cell == 5 ? 3f : near ? 0.7f + 0.01f * cell : 0f;
+        }
+        // the blot's edge in token 6 makes it the highest of the ring, out of the five lowest
+        scores[6] = 0.95f;
+        for (int p = 0; p < W * W; p++) {
+            int cell = (p / W) / 16 * G + (p % W) / 16;
+            if (scores[cell] == 0f) {
+                System.arraycopy(new float[] {0.5f, 0.9f, 0.5f}, 0, rgb, 3 * p, 3);
+            }
+        }
+        TokenRegion region = new TokenRegion(0, new int[] {5});
+        RegionContext frame = new RegionContext(new FramePixels(W, W, rgb), scores, new int[G * G], G, G, 1f,
+                List.of(region));
+        PixelMasker tokens = PixelMasker.tokenBlocks();
+
+        boolean[] nearest = new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, tokens).mask(frame, region);
+        boolean[] geometric = new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, tokens).mask(frame, region);
+
+        assertThat(RegionOverlap.iou(nearest, truth())).isGreaterThan(0.9);
+        assertThat(RegionOverlap.iou(geometric, truth())).isLessThan(0.2);
+    }
+
+    @Test
+    void hysteresisLetsAFaintEdgeJoinTheDefectsCore() {
+        // two flat stripe colours: the background's own distances are 0, so the departure limit is
+        // its floor 0.03; a halo 0.029 off the stripes departs only under hysteresis (0.9 x 0.03)
+        float[] rgb = frame(true).rgb().clone();
+        boolean[] halo = new boolean[W * W];
+        boolean[] core = truth();
+        boolean[] whole = new boolean[W * W];
+        for (int p = 0; p < W * W; p++) {
+            int dx = p % W - 30;
+            int dy = p / W - 24;
+            whole[p] = dx * dx + dy * dy <= 64;
+            halo[p] = whole[p] && !core[p];
+            if (halo[p]) {
+                rgb[3 * p] += 0.029f;
+            }
+        }
+        TokenRegion region = new TokenRegion(0, new int[] {5});
+        RegionContext frame = context(new FramePixels(W, W, rgb), region);
+        PixelMasker tokens = PixelMasker.tokenBlocks();
+
+        boolean[] strict = new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, tokens).mask(frame, region);
+        boolean[] joined = new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, 0.9f, tokens).mask(frame, region);
+
+        assertThat(RegionOverlap.iou(strict, core)).isGreaterThan(0.9);
+        assertThat(RegionOverlap.iou(joined, whole)).isGreaterThan(0.9);
+    }
+
+    @Test
     void rejectsSettingsOutsideTheirRange() {
         PixelMasker f = PixelMasker.tokenBlocks();
         assertThatThrownBy(() -> new AppearanceMasker(Background.GEOMETRIC, 0, 3, 0.9f, f))
@@ -128,5 +189,9 @@ class AppearanceMaskerTest {
                 .hasMessageContaining("radius");
         assertThatThrownBy(() -> new AppearanceMasker(null, 0, 1, 0.5f, f))
                 .hasMessageContaining("required");
+        assertThatThrownBy(() -> new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0f, f))
+                .hasMessageContaining("hysteresis");
+        assertThatThrownBy(() -> new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 1.1f, f))
+                .hasMessageContaining("hysteresis");
     }
 }
