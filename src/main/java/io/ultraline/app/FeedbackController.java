@@ -13,7 +13,8 @@ import java.security.Principal;
 
 /**
  * Operator feedback from the API (docs/gateway.md#feedback): a false alarm or a confirmed defect on
- * a frame, an alert's acknowledgement, and a camera's recent feedback. Writes need the operator
+ * a frame, an alert's acknowledgement, a camera's recent feedback, and a frame's explanation on
+ * demand. Writes need the operator
  * token when security is on ({@link BearerTokenFilter}); the body is read as text so that a bad one
  * gets this API's own 400 with {@code {"error": ...}}.
  */
@@ -22,9 +23,18 @@ import java.security.Principal;
 final class FeedbackController {
 
     private final FeedbackService feedback;
+    private final OnDemandExplanations explanations;
 
-    FeedbackController(FeedbackService feedback) {
+    FeedbackController(FeedbackService feedback, OnDemandExplanations explanations) {
         this.feedback = feedback;
+        this.explanations = explanations;
+    }
+
+    /** Explain on demand: the frame's ULTra explanation follows on line.explanations (reason ON_DEMAND). */
+    @Post(uri = "/cameras/{cameraId}/frames/{frameId}/explain", consumes = {"application/json", "text/plain"})
+    HttpResponse<?> explain(@PathVariable String cameraId, @PathVariable String frameId, @Body @Nullable String body,
+            @Nullable Principal principal) {
+        return explanations.explain(cameraId, frameId, body, name(principal));
     }
 
     @Post(uri = "/cameras/{cameraId}/frames/{frameId}/feedback", consumes = {"application/json", "text/plain"})

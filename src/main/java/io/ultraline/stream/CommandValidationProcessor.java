@@ -12,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * Checks a calibration command before it reaches the camera's state: a camera id equal to the
  * record key (the command must land in the partition of the camera's frames), a known action, and
  * for START a frame count within {@link CalibrationDefaults} (0 means the default), for MARGIN a
- * factor in (0, {@value #MAX_MARGIN}], for ADD_NORMAL a frame that passes the frames-validate checks
- * (decoded here, so the inference node gets it at the model's input size). Commands that fail are
+ * factor in (0, {@value #MAX_MARGIN}], for ADD_NORMAL and EXPLAIN a frame that passes the
+ * frames-validate checks (decoded here, so the inference node gets it at the model's input size). Commands that fail are
  * dead-lettered like frames, with their original bytes and source.
  */
 final class CommandValidationProcessor
@@ -74,7 +74,7 @@ final class CommandValidationProcessor
         }
         if (command.getAction() == null || command.getAction() == CalibrationAction.UNKNOWN) {
             return rejected(original, RejectReason.MISSING_FIELD, "calibration command " + command.getCommandId()
-                    + " has no known action (START, STOP, RESET, PUSH, ADD_NORMAL or MARGIN)", camera);
+                    + " has no known action (START, STOP, RESET, PUSH, ADD_NORMAL, MARGIN or EXPLAIN)", camera);
         }
         CalibrationCommand.Builder normalised = CalibrationCommand.newBuilder(command);
         if (command.getProductId() != null && command.getProductId().isBlank()) {
@@ -104,17 +104,21 @@ final class CommandValidationProcessor
                         + " has margin " + m + "; a margin is a factor in (0, " + MAX_MARGIN + "]", camera);
             }
         }
-        if (command.getAction() == CalibrationAction.ADD_NORMAL) {
-            return normalExample(original, normalised.build(), camera);
+        if (command.getAction() == CalibrationAction.ADD_NORMAL || command.getAction() == CalibrationAction.EXPLAIN) {
+            return withFrame(original, normalised.build(), camera);
         }
         return new PipelineInput.Command(original, normalised.build());
     }
 
-    /** An ADD_NORMAL whose frame decodes as line.frames would decode it, with that frame; else its rejection. */
-    private PipelineInput normalExample(OriginalRecord original, CalibrationCommand command, String camera) {
+    /**
+     * An ADD_NORMAL or EXPLAIN whose frame decodes as line.frames would decode it, with that frame;
+     * else its rejection.
+     */
+    private PipelineInput withFrame(OriginalRecord original, CalibrationCommand command, String camera) {
+        String action = command.getAction().name();
         String problem = NormalFrames.problem(command);
         if (problem != null) {
-            return rejected(original, RejectReason.MISSING_FIELD, "ADD_NORMAL " + command.getCommandId() + ": "
+            return rejected(original, RejectReason.MISSING_FIELD, action + " " + command.getCommandId() + ": "
                     + problem, camera);
         }
         PipelineInput frame = FrameValidationProcessor.validate(decoding, modelImageSize, original,
@@ -123,7 +127,7 @@ final class CommandValidationProcessor
             return new PipelineInput.Command(original, command, f.modelImage());
         }
         PipelineInput.Rejected r = (PipelineInput.Rejected) frame;
-        return new PipelineInput.Rejected(original, r.reason(), "ADD_NORMAL " + command.getCommandId()
+        return new PipelineInput.Rejected(original, r.reason(), action + " " + command.getCommandId()
                 + ": its frame " + command.getFrameId() + " is refused: " + r.message(), camera, command.getFrameId());
     }
 

@@ -20,7 +20,12 @@ public final class ExplainSelection {
         /** OK, but scoring within the near-threshold margin below the threshold. */
         NEAR_THRESHOLD,
         /** One frame in K by source offset. */
-        SAMPLED
+        SAMPLED,
+        /**
+         * Asked for through the API (an EXPLAIN command): never returned by {@link #reason}, so an
+         * audit does not count it among the frame's selected explanations.
+         */
+        ON_DEMAND
     }
 
     private final ExplainConfig config;

@@ -1,5 +1,7 @@
 package io.ultraline.stream;
 
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
@@ -48,6 +50,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private final OutputRecords records;
     private final OutputSizeGuard sizes;
     private final PipelineObserver observer;
+    private final OnDemandExplainer onDemand;
 
     private ProcessorContext<String, PipelineOutput> context;
     private BatchBuffer buffer;
@@ -71,6 +74,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         this.clock = clock;
         this.records = new OutputRecords(inspection.model(), config.pipelineVersion(),
                 config.outputs().maxDeadLetterBytes());
+        this.onDemand = new OnDemandExplainer(inspection, records, config.explain());
     }
 
     /** A supplier sharing one inspection (one model) between all the processors it creates. */
@@ -107,6 +111,10 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         } else if (input instanceof PipelineInput.Command command) {
             flush();
+            if (command.command().getAction() == CalibrationAction.EXPLAIN) {
+                explainOnDemand(command, record.timestamp());
+                return;
+            }
             calibration.apply(command.command(), command.normalFrame(), record.timestamp()).forEach(context::forward);
         } else if (input instanceof PipelineInput.Rejected rejected) {
             try (FrameLogContext logged = FrameLogContext.open(context.taskId(), rejected.cameraId(),
@@ -124,6 +132,33 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         if (builds != null) {
             builds.close();
         }
+    }
+
+    /**
+     * An EXPLAIN command: the explanation of its frame on line.explanations, in this command's
+     * transaction, or a dead letter of the command when the model fails on the frame or the record
+     * would be too large.
+     */
+    private void explainOnDemand(PipelineInput.Command command, long timestamp) {
+        CalibrationCommand c = command.command();
+        Optional<ProfileStore.Active> profile = calibration.running(c.getCameraId(), c.getProductId()).isPresent()
+                ? Optional.empty() : profiles.find(c.getCameraId(), c.getProductId());
+        OnDemandExplainer.Result result = onDemand.explain(c, command.normalFrame(), profile);
+        if (result instanceof OnDemandExplainer.Result.Failed failed) {
+            deadLetter(command.original(), RejectReason.MODEL_FAILED, "EXPLAIN " + c.getCommandId() + ": "
+                    + failed.message(), c.getCameraId(), c.getFrameId(), null);
+            return;
+        }
+        Record<String, PipelineOutput> out = new Record<>(c.getCameraId(), new PipelineOutput.Explanation(
+                ((OnDemandExplainer.Result.Explained) result).explanation()), timestamp,
+                TraceContext.of(command.original()));
+        Optional<String> tooLarge = sizes.tooLarge(List.of(out));
+        if (tooLarge.isPresent()) {
+            deadLetter(command.original(), RejectReason.OUTPUT_TOO_LARGE, "EXPLAIN " + c.getCommandId() + ": "
+                    + tooLarge.get(), c.getCameraId(), c.getFrameId(), null);
+            return;
+        }
+        context.forward(out);
     }
 
     private void punctuate(long now) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The frame an ADD_NORMAL command carries (an operator's false alarm), decoded and run through the
+ * The frame an ADD_NORMAL command carries (an operator's false alarm; an EXPLAIN command carries one
+ * the same way), decoded and run through the
  * model exactly as the topology and an audit replay do it: the command's image is validated and
  * decoded as a CameraFrame of line.frames would be, and its tokens come from a one-frame first-stage
  * model call. Tokens depend in their last bits on their batch companions, so a batch of one is what
@@ -24,7 +25,8 @@ final class NormalFrames {
         return CameraFrame.newBuilder()
                 .setCameraId(command.getCameraId())
                 .setFrameId(command.getFrameId() == null ? "" : command.getFrameId())
-                .setCaptureTimestamp(command.getTimestamp())
+                .setCaptureTimestamp(command.getFrameCaptureTimestamp() != null ? command.getFrameCaptureTimestamp()
+                        : command.getTimestamp())
                 .setEncoding(command.getFrameEncoding())
                 .setWidth(command.getFrameWidth())
                 .setHeight(command.getFrameHeight())

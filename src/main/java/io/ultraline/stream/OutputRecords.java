@@ -111,6 +111,12 @@ final class OutputRecords {
      */
     FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
             FrameAssessment a, Long profileVersion, ExplainSelection.Reason reason, int[] targets) {
+        return explanation(f, source.sourceRef(), inspected, a, profileVersion, reason, targets);
+    }
+
+    /** As above, for a frame that is not the input record at hand (explain on demand names its own source). */
+    FrameExplanation explanation(CameraFrame f, SourceRef source, InspectedFrame inspected,
+            FrameAssessment a, Long profileVersion, ExplainSelection.Reason reason, int[] targets) {
         Segmentation s = inspected.segmentation();
         List<Heatmap> concepts = new ArrayList<>(s.conceptCount());
         for (int c = 0; c < s.conceptCount(); c++) {
@@ -131,7 +137,7 @@ final class OutputRecords {
                 .setTokenScores(a == null ? null
                         : heatmap(QuantisedHeatmap.quantise(a.tokenScores(), a.gridHeight(), a.gridWidth())))
                 .setThreshold(a == null ? null : a.threshold())
-                .setSource(source.sourceRef())
+                .setSource(source)
                 .setModel(model.stamp())
                 .setProfileVersion(profileVersion)
                 .setPipelineVersion(pipelineVersion)

@@ -23,7 +23,8 @@ sealed interface PipelineInput {
     /**
      * A valid calibration command; the stream key is its profile key's camera id.
      *
-     * @param normalFrame for ADD_NORMAL: the command's frame decoded at the model's input size; else null
+     * @param normalFrame for ADD_NORMAL and EXPLAIN: the command's frame decoded at the model's input size;
+     *                    else null
      */
     record Command(OriginalRecord original, CalibrationCommand command, RgbImage normalFrame)
             implements PipelineInput {

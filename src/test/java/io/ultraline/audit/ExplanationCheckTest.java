@@ -23,6 +23,15 @@ class ExplanationCheckTest {
     }
 
     @Test
+    void anExplanationAskedForOnDemandIsNeitherExtraNorTheSelectedOne() {
+        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.empty())).isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained("FLAGGED"), explained("ON_DEMAND")),
+                Optional.of(Reason.FLAGGED))).isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.of(Reason.SAMPLED))).get()
+                .satisfies(d -> assertThat(d.recorded()).isEqualTo("no explanation"));
+    }
+
+    @Test
     void reportsAMissingAnExtraADuplicateAndAnotherReason() {
         assertThat(ExplanationCheck.compare(List.of(), Optional.of(Reason.FLAGGED))).get()
                 .satisfies(d -> assertThat(d.field()).isEqualTo("explanations"))

@@ -51,6 +51,11 @@ final class RunningService implements AutoCloseable {
     private final ApplicationContext app;
 
     RunningService() throws Exception {
+        this(Map.of());
+    }
+
+    /** A service with these properties on top of the tests' own (e.g. ultraline.pipeline.explanations.mode). */
+    RunningService(Map<String, Object> overrides) throws Exception {
         for (String topic : topics.names()) {
             kafka.createTopic(topic, PARTITIONS);
         }
@@ -67,6 +72,7 @@ final class RunningService implements AutoCloseable {
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
         p.put("micronaut.server.host", "127.0.0.1");
         p.put("micronaut.server.port", -1);
+        p.putAll(overrides);
         app = UltralineApplication.start(p);
     }
 

@@ -71,6 +71,30 @@ class PrincipalAxesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows of 5");
     }
 
+    @Test
+    void rotatingManyRowsAtOnceGivesTheSameFloatsAsOneByOne() {
+        // 192-value patches onto 7 axes (a four-way pass and three single ones), 300 rows (three
+        // tiles, the last one partial): bit for bit what rotate gives, which audits rely on
+        SplittableRandom r = new SplittableRandom(11);
+        float[] x = new float[300 * 192];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble();
+        }
+        PrincipalAxes axes = PrincipalAxes.of(x, 192).leading(7);
+        float[] many = axes.rotateRows(x, 300);
+        float[] one = new float[7];
+        float[] scratch = new float[192];
+        for (int i = 0; i < 300; i++) {
+            axes.rotate(x, i * 192, one, 0, scratch);
+            for (int j = 0; j < 7; j++) {
+                assertThat(Float.floatToRawIntBits(many[i * 7 + j])).as("row %d axis %d", i, j)
+                        .isEqualTo(Float.floatToRawIntBits(one[j]));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> axes.rotateRows(new float[191], 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 192 values");
+    }
+
     private static double squared(float[] v, int a, int b) {
         double s = 0;
         for (int d = 0; d < 5; d++) {
