@@ -5,7 +5,6 @@ import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.SourceRef;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Explain on demand: the EXPLAIN command that asks the pipeline for the ULTra explanation of a frame
@@ -25,26 +24,8 @@ public final class ExplainCommands {
      * @param source where it sits on line.frames (its verdict's source)
      */
     public static CalibrationCommand explain(CameraFrame frame, SourceRef source, String requestedBy, Instant now) {
-        if (frame == null || frame.getImage() == null || !frame.getImage().hasRemaining()) {
-            throw new IllegalArgumentException("an explanation on demand needs the frame's image");
-        }
-        if (source == null) {
-            throw new IllegalArgumentException("an explanation on demand needs the frame's place on line.frames "
-                    + "(its verdict's source), which the explanation names as its source");
-        }
-        return CalibrationCommand.newBuilder()
-                .setCommandId("explain-" + UUID.randomUUID())
-                .setCameraId(frame.getCameraId())
-                .setProductId(frame.getProductId())
-                .setAction(CalibrationAction.EXPLAIN)
-                .setRequestedBy(requestedBy)
-                .setTimestamp(now)
-                .setFrameId(frame.getFrameId())
-                .setFrameSource(new SourceRef(source.getTopic(), source.getPartition(), source.getOffset()))
-                .setFrameEncoding(frame.getEncoding())
-                .setFrameWidth(frame.getWidth())
-                .setFrameHeight(frame.getHeight())
-                .setFrameImage(frame.getImage().duplicate())
+        return FrameCarryingCommands.builder("an explanation on demand", "explain-", CalibrationAction.EXPLAIN, frame,
+                        source, requestedBy, now)
                 .setFrameCaptureTimestamp(frame.getCaptureTimestamp())
                 .build();
     }

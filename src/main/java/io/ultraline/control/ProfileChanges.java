@@ -29,26 +29,8 @@ public final class ProfileChanges {
      * @param source where it sits on line.frames (its verdict's source)
      */
     public static CalibrationCommand addNormal(CameraFrame frame, SourceRef source, String requestedBy, Instant now) {
-        if (frame == null || frame.getImage() == null || !frame.getImage().hasRemaining()) {
-            throw new IllegalArgumentException("a normal example needs the frame's image");
-        }
-        if (source == null) {
-            throw new IllegalArgumentException("a normal example needs the frame's place on line.frames (its "
-                    + "verdict's source), so that an audit can replay it");
-        }
-        return CalibrationCommand.newBuilder()
-                .setCommandId("cal-" + UUID.randomUUID())
-                .setCameraId(frame.getCameraId())
-                .setProductId(frame.getProductId())
-                .setAction(CalibrationAction.ADD_NORMAL)
-                .setRequestedBy(requestedBy)
-                .setTimestamp(now)
-                .setFrameId(frame.getFrameId())
-                .setFrameSource(new SourceRef(source.getTopic(), source.getPartition(), source.getOffset()))
-                .setFrameEncoding(frame.getEncoding())
-                .setFrameWidth(frame.getWidth())
-                .setFrameHeight(frame.getHeight())
-                .setFrameImage(frame.getImage().duplicate())
+        return FrameCarryingCommands.builder("a normal example", "cal-", CalibrationAction.ADD_NORMAL, frame, source,
+                        requestedBy, now)
                 .build();
     }
 
