@@ -38,8 +38,9 @@ class ArchitectureTest {
     static final ArchRule pipelineNeverUsesTools = noClasses()
             .that().resideInAnyPackage("io.ultraline.stream..", "io.ultraline.inspect..", "io.ultraline.app..")
             .should().dependOnClassesThat().resideInAnyPackage("io.ultraline.dev..", "io.ultraline.bench..",
-                    "io.ultraline.loadtest..", "io.ultraline.cli..")
-            .because("the service ships without the embedded broker, benchmarks, load test and command line");
+                    "io.ultraline.loadtest..", "io.ultraline.cli..", "io.ultraline.evaluation..")
+            .because("the service ships without the embedded broker, benchmarks, load test, dataset evaluation"
+                    + " and command line");
 
     @ArchTest
     static final ArchRule ultraIsPureJava = classes()

@@ -1,17 +1,17 @@
 package io.ultraline.cli;
 
+import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ProfileCodec;
-import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.inspect.LabelledDataset;
 import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.inspect.TransformChoice;
-import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;

@@ -1,9 +1,9 @@
 package io.ultraline.cli;
 
+import io.ultraline.evaluation.LabelledDataset;
+import io.ultraline.evaluation.SparseStudy;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.inspect.LabelledDataset;
-import io.ultraline.inspect.SparseStudy;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;

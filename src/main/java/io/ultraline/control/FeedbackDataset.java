@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Writes operator-labelled frames in the layout {@code ultraline evaluate} reads
- * ({@code io.ultraline.inspect.LabelledDataset}): false alarms are good frames, alternately
+ * ({@code io.ultraline.evaluation.LabelledDataset}): false alarms are good frames, alternately
  * calibration frames and good test frames (the first, third, ... calibrate; a frame the profile
  * was calibrated on would score near zero and flatter the test), and confirmed defects are
  * defective test frames without a mask (operators label frames, not pixels). Every image is written

@@ -12,7 +12,7 @@ import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.avro.ProfileChange;
 import io.ultraline.avro.ReferenceProfile;
 import io.ultraline.avro.VerdictStatus;
-import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.stream.TestCameraFrames;
 import io.ultraline.stream.TestModels;
 import java.awt.image.BufferedImage;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.FeedbackKind;
 import io.ultraline.avro.ImageEncoding;
-import io.ultraline.inspect.LabelledDataset;
+import io.ultraline.evaluation.LabelledDataset;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

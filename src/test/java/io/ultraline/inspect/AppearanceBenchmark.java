@@ -6,6 +6,7 @@ import io.ultraline.defect.AppearanceConfig;
 import io.ultraline.defect.MemoryBank;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ProfileConfig;
+import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.frame.Resize;
 import java.nio.file.Path;
 import java.time.Instant;

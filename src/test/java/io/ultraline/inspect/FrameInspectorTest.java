@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.ultraline.cli.Main;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.TestModels;
 import io.ultraline.ultra.align.ConceptPrototypes;

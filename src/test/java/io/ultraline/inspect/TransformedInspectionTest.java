@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ultraline.cli.Main;
 import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.evaluation.DatasetEvaluation;
+import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.stream.TestModels;

@@ -1,7 +1,7 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
-import io.ultraline.defect.AppearanceMasker;
 import io.ultraline.defect.AppearanceMasker.Background;
+import io.ultraline.defect.AppearanceMasker;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
@@ -11,6 +11,7 @@ import io.ultraline.defect.RegionFinder;
 import io.ultraline.defect.ScoreHysteresisMasker;
 import io.ultraline.defect.TokenRegion;
 import io.ultraline.defect.TokenThresholdRegions;
+import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.ultra.MaskUpsampling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

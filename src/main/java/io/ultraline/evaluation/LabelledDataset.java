@@ -1,4 +1,4 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;

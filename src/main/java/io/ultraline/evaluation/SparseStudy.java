@@ -1,7 +1,9 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.Segmentation;

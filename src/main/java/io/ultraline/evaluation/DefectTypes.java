@@ -1,4 +1,4 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Files;

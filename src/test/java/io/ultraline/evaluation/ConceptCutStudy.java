@@ -1,7 +1,10 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
-import io.ultraline.frame.RgbImage;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.AverageLinkage;
@@ -35,7 +38,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
- *     io.ultraline.inspect.ConceptCutStudy DATASET_DIR MODEL_DIR [uniform]
+ *     io.ultraline.evaluation.ConceptCutStudy DATASET_DIR MODEL_DIR [uniform]
  * </pre>
  */
 public final class ConceptCutStudy {

@@ -1,4 +1,4 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelScoreMap;
@@ -10,6 +10,10 @@ import io.ultraline.defect.eval.Auroc;
 import io.ultraline.defect.eval.RegionOverlap;
 import io.ultraline.defect.eval.TruthRegions;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformCalibration;
+import io.ultraline.inspect.TransformChoice;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.ConsistencyTrainer;

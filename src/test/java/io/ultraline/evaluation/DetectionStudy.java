@@ -1,10 +1,11 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.eval.Auroc;
 import io.ultraline.defect.eval.RawPixelKnn;
 import io.ultraline.frame.Resize;
+import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
@@ -36,7 +37,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
- *     io.ultraline.inspect.DetectionStudy DATASET_DIR MODEL_DIR
+ *     io.ultraline.evaluation.DetectionStudy DATASET_DIR MODEL_DIR
  * </pre>
  */
 public final class DetectionStudy {

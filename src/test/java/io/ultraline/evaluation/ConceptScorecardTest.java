@@ -1,8 +1,7 @@
-package io.ultraline.inspect;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.ultraline.evaluation;
 
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
@@ -17,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The concept figures of an evaluation, on a 4 x 4 grid whose two halves are two parts. */
 class ConceptScorecardTest {

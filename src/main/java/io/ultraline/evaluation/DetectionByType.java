@@ -1,4 +1,4 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
 import io.ultraline.defect.eval.Auroc;
 import java.util.ArrayList;

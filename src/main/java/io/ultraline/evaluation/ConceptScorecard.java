@@ -1,5 +1,7 @@
-package io.ultraline.inspect;
+package io.ultraline.evaluation;
 
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
