@@ -50,6 +50,7 @@ public final class AuditReplay {
         final Recorded recorded = new Recorded();
         final ProfileSnapshots profiles = new ProfileSnapshots();
         final Set<String> modelStamps = new TreeSet<>();
+        final Set<String> pipelineVersions = new TreeSet<>();
         final Set<String> digests = new LinkedHashSet<>();
         final List<String> unreadable = new ArrayList<>();
 
@@ -76,6 +77,7 @@ public final class AuditReplay {
                     rec.digests.add(v.getModel().getDigest());
                     rec.modelStamps.add(v.getModel().getName() + " " + v.getModel().getVersion() + " "
                             + v.getModel().getDigest());
+                    rec.pipelineVersions.add(v.getPipelineVersion());
                 }
             }
             Deserializer<DefectRegion> defects = topics.defects().valueSerde().deserializer();
@@ -172,9 +174,10 @@ public final class AuditReplay {
         rec.recorded.allVerdicts().keySet().stream().filter(k -> !seen.contains(k)).sorted().forEach(withoutFrame::add);
         return new AuditReport(topics.frames().name(), request.from(), request.to(),
                 request.cameras().stream().sorted().toList(), model, List.copyOf(rec.modelStamps), modelMismatch,
-                request.tolerance(), inRange[0], judge.compared, judge.matched, List.copyOf(judge.mismatches),
-                List.copyOf(judge.withoutOutcome), withoutFrame, List.copyOf(judge.deadLetters),
-                List.copyOf(rec.unreadable), profiles, (System.nanoTime() - started) / 1e9);
+                List.copyOf(rec.pipelineVersions), request.tolerance(), inRange[0], judge.compared, judge.matched,
+                List.copyOf(judge.mismatches), List.copyOf(judge.withoutOutcome), withoutFrame,
+                List.copyOf(judge.deadLetters), List.copyOf(rec.unreadable), profiles,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private boolean framesTopic(SourceRef s) {

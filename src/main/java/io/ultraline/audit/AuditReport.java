@@ -3,6 +3,7 @@ package io.ultraline.audit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.ultraline.stream.PipelineVersion;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param recordedModels     distinct model stamps on the audited verdicts ({@code name version digest})
  * @param modelMismatch      whether the replay's model digest differs from a recorded one (replayed
  *                           anyway under --allow-model-mismatch)
+ * @param recordedPipelines  distinct pipeline versions stamped on the audited verdicts
  * @param tolerance          the comparison's tolerance
  * @param framesInRange      frames on the topic in the range (of the audited cameras)
  * @param framesCompared     frames whose recorded outcome was compared with a replay
@@ -31,11 +33,28 @@ import java.util.List;
  */
 @JsonPropertyOrder({"outcome", "passed"})
 public record AuditReport(String framesTopic, Instant from, Instant to, List<String> cameras, ModelInfo model,
-                          List<String> recordedModels, boolean modelMismatch, Tolerance tolerance, int framesInRange,
+                          List<String> recordedModels, boolean modelMismatch, List<String> recordedPipelines,
+                          Tolerance tolerance, int framesInRange,
                           int framesCompared, int framesMatched, List<Mismatch> mismatches,
                           List<String> framesWithoutOutcome, List<String> verdictsWithoutFrame,
                           List<DeadLetter> deadLetters, List<String> unreadableRecords,
                           List<ProfileResult> profiles, double seconds) {
+
+    /** The pipeline version of this replay's code, the one it stamps on what it would write. */
+    @JsonProperty("replayPipeline")
+    public String replayPipeline() {
+        return PipelineVersion.CURRENT;
+    }
+
+    /**
+     * Whether some audited verdict was written by another pipeline version than the replay's: then
+     * a difference may come from a change in the code (a new concept step, new pixel masks), not
+     * from the records. Reported, not failed: the comparison itself stays as strict.
+     */
+    @JsonProperty("pipelineMismatch")
+    public boolean pipelineMismatch() {
+        return recordedPipelines.stream().anyMatch(v -> !v.equals(PipelineVersion.CURRENT));
+    }
 
     /** The replay's model. */
     public record ModelInfo(String directory, String name, String version, String digest) {

@@ -54,6 +54,12 @@ public final class ReportWriter {
                     .append(", recorded by ").append(esc(String.join("; ", r.recordedModels())))
                     .append(" (--allow-model-mismatch). Differences are expected.</p>\n");
         }
+        if (r.pipelineMismatch()) {
+            h.append("<p class=\"fail\"><strong>Pipeline version differs:</strong> replayed with ")
+                    .append(esc(r.replayPipeline())).append(", recorded by ")
+                    .append(esc(String.join("; ", r.recordedPipelines())))
+                    .append(". A difference may come from a change in the code, not from the records.</p>\n");
+        }
         h.append("<table>\n");
         row(h, "frames topic", r.framesTopic());
         row(h, "range", r.from() + " to " + r.to() + " (end exclusive)");
@@ -61,6 +67,8 @@ public final class ReportWriter {
         row(h, "replay model", r.model().name() + " " + r.model().version() + " " + r.model().digest() + " ("
                 + r.model().directory() + ")");
         row(h, "recorded models", String.join("; ", r.recordedModels()));
+        row(h, "pipeline versions", "replay " + r.replayPipeline() + ", recorded " + String.join("; ",
+                r.recordedPipelines()));
         row(h, "tolerance", "scores within " + r.tolerance().score() + ", region mask IoU at least "
                 + r.tolerance().minIoU());
         row(h, "frames in range", Integer.toString(r.framesInRange()));
