@@ -43,7 +43,7 @@ final class BatchInference {
      *
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
-    static List<Outcome> run(FrameInspection inspection, List<RgbImage> images) {
+    static List<Outcome> run(ModelStep inspection, List<RgbImage> images) {
         return run(inspection, images, inspection::inspect, false);
     }
 
@@ -52,7 +52,7 @@ final class BatchInference {
      *
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
-    static List<Outcome> scan(FrameInspection inspection, List<RgbImage> images) {
+    static List<Outcome> scan(ModelStep inspection, List<RgbImage> images) {
         return run(inspection, images, inspection::scan, true);
     }
 
@@ -65,19 +65,19 @@ final class BatchInference {
      *
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
-    static List<Outcome> explain(FrameInspection inspection, List<Request> requests) {
+    static List<Outcome> explain(ModelStep inspection, List<Request> requests) {
         return run(inspection, requests, batch -> inspection.explain(batch.stream().map(Request::frame).toList(),
                 batch.stream().map(Request::targets).toList()), true);
     }
 
-    private static <I> List<Outcome> run(FrameInspection inspection, List<I> inputs,
+    private static <I> List<Outcome> run(ModelStep inspection, List<I> inputs,
             Function<List<I>, List<InspectedFrame>> model, boolean twoStage) {
         List<Outcome> out = new ArrayList<>(inputs.size());
         run(inspection, inputs, model, twoStage, out);
         return out;
     }
 
-    private static <I> void run(FrameInspection inspection, List<I> inputs,
+    private static <I> void run(ModelStep inspection, List<I> inputs,
             Function<List<I>, List<InspectedFrame>> model, boolean twoStage, List<Outcome> out) {
         if (inputs.isEmpty()) {
             return;
@@ -109,7 +109,7 @@ final class BatchInference {
     }
 
     /** Returns when a neutral frame runs (so the failure was the frame's); throws when it fails too. */
-    private static void blameOrRethrow(FrameInspection inspection, boolean twoStage, RuntimeException frameFailure) {
+    private static void blameOrRethrow(ModelStep inspection, boolean twoStage, RuntimeException frameFailure) {
         try {
             List<RgbImage> neutral = List.of(neutral(inspection.imageSize()));
             if (twoStage) {

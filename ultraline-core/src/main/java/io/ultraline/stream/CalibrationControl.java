@@ -47,7 +47,7 @@ final class CalibrationControl {
 
     private final CalibrationStore calibrations;
     private final ProfileStore profiles;
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final OutputRecords records;
     private final Clock clock;
     private final ProfileBuilds builds;
@@ -55,7 +55,7 @@ final class CalibrationControl {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final ProfileRevisionControl revisions;
 
-    CalibrationControl(CalibrationStore calibrations, ProfileStore profiles, FrameInspection inspection,
+    CalibrationControl(CalibrationStore calibrations, ProfileStore profiles, ModelStep inspection,
             OutputRecords records, Clock clock, ProfileBuilds builds, Duration maxInlineBuild) {
         this.calibrations = calibrations;
         this.profiles = profiles;
@@ -168,7 +168,7 @@ final class CalibrationControl {
      * The profile of a calibration from its frames' tokens in collection order; shared with
      * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
      */
-    static ReferenceProfile build(FrameInspection inspection, List<CalibrationFrame> frames, long version,
+    static ReferenceProfile build(ModelStep inspection, List<CalibrationFrame> frames, long version,
             Instant created) {
         ProfileBuilder builder = inspection.newCalibration();
         for (CalibrationFrame frame : frames) {

@@ -27,7 +27,7 @@ final class ExplainStage {
     record Explained(ExplainSelection.Reason reason, int[] targets, BatchInference.Outcome outcome) {
     }
 
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final ExplainSelection selection;
     private final TargetChoice targets;
     private final Map<Integer, Scored> scores = new HashMap<>();
@@ -37,7 +37,7 @@ final class ExplainStage {
     private record Scored(long profileVersion, FrameAssessment assessment) {
     }
 
-    ExplainStage(FrameInspection inspection, ExplainConfig config) {
+    ExplainStage(ModelStep inspection, ExplainConfig config) {
         this.inspection = inspection;
         this.selection = new ExplainSelection(config);
         this.targets = new TargetChoice(config);

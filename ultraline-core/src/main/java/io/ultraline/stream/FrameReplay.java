@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class FrameReplay {
 
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final FrameDecoding decoding;
     private final Deserializer<String> keys;
     private final Deserializer<CameraFrame> frames;
@@ -38,7 +38,7 @@ public final class FrameReplay {
     private final boolean twoStage;
 
     /** As the five-argument constructor, for a recorded run in explanations mode all. */
-    public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
+    public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics,
             String pipelineVersion) {
         this(inspection, decoding, topics, pipelineVersion, ExplainConfig.defaults());
     }
@@ -52,7 +52,7 @@ public final class FrameReplay {
      *                        the frames {@link ExplainSelection} picks had maps (their verdicts count
      *                        concepts, the others 0) and an explanation, and the replay picks the same
      */
-    public FrameReplay(FrameInspection inspection, FrameDecoding decoding, PipelineTopics topics,
+    public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics,
             String pipelineVersion, ExplainConfig explain) {
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
@@ -114,7 +114,7 @@ public final class FrameReplay {
     }
 
     /** The model's answer for one frame: an inspection, or the message of a model failure. */
-    public record Inspection(InspectedFrame frame, String failure) {
+    public record Replayed(InspectedFrame frame, String failure) {
     }
 
     /**
@@ -148,16 +148,16 @@ public final class FrameReplay {
     }
 
     /** One model call for the batch, split on failure as the inference node does; one answer per frame. */
-    public List<Inspection> inspect(List<Ready> batch) {
+    public List<Replayed> inspect(List<Ready> batch) {
         List<RgbImage> images = batch.stream().map(r -> r.input.modelImage()).toList();
         // as recorded: in the two-stage modes the batch's tokens come from the first stage's forward
         // pass, and maps only for the frames that score() finds selected
         List<BatchInference.Outcome> outcomes = twoStage ? BatchInference.scan(inspection, images)
                 : BatchInference.run(inspection, images);
-        List<Inspection> out = new ArrayList<>(outcomes.size());
+        List<Replayed> out = new ArrayList<>(outcomes.size());
         for (BatchInference.Outcome o : outcomes) {
-            out.add(o instanceof BatchInference.Outcome.Inspected i ? new Inspection(i.frame(), null)
-                    : new Inspection(null, ((BatchInference.Outcome.Failed) o).message()));
+            out.add(o instanceof BatchInference.Outcome.Inspected i ? new Replayed(i.frame(), null)
+                    : new Replayed(null, ((BatchInference.Outcome.Failed) o).message()));
         }
         return out;
     }

@@ -42,7 +42,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceProcessor.class);
 
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final FrameDecoding decoding;
     private final Deserializer<CameraFrame> frameDeserializer;
     private final PipelineConfig config;
@@ -58,12 +58,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private CalibrationControl calibration;
     private ProfileBuilds builds;
 
-    InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
+    InferenceProcessor(ModelStep inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
             PipelineConfig config, Clock clock) {
         this(inspection, decoding, frameDeserializer, config, clock, PipelineObserver.NONE);
     }
 
-    InferenceProcessor(FrameInspection inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
+    InferenceProcessor(ModelStep inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
             PipelineConfig config, Clock clock, PipelineObserver observer) {
         this.sizes = new OutputSizeGuard(config.outputs().maxRecordBytes());
         this.observer = observer;
@@ -78,7 +78,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     }
 
     /** A supplier sharing one inspection (one model) between all the processors it creates. */
-    static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(FrameInspection inspection,
+    static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(ModelStep inspection,
             FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer, PipelineConfig config, Clock clock,
             PipelineObserver observer) {
         return () -> new InferenceProcessor(inspection, decoding, frameDeserializer, config, clock, observer);

@@ -50,7 +50,7 @@ public final class InspectionTopology {
 
     /** The topology over a model-backed {@link FrameInspector} and the interim ImageIO decoding. */
     public static Topology build(PipelineTopics topics, FrameInspector inspector, Clock clock, PipelineConfig config) {
-        return build(topics, FrameInspection.of(inspector), FrameDecoding.standard(config.limits()), clock, config);
+        return build(topics, ModelStep.of(inspector), FrameDecoding.standard(config.limits()), clock, config);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class InspectionTopology {
      * @param clock      stamps processedTimestamp, rejectedTimestamp and profile creation times
      * @param config     batching, limits, explanations, alert rules, calibration defaults
      */
-    public static Topology build(PipelineTopics topics, FrameInspection inspection, FrameDecoding decoding,
+    public static Topology build(PipelineTopics topics, ModelStep inspection, FrameDecoding decoding,
             Clock clock, PipelineConfig config) {
         return build(topics, inspection, decoding, clock, config, PipelineObserver.NONE);
     }
@@ -72,7 +72,7 @@ public final class InspectionTopology {
      *
      * @param observer sees accepted frames and every output as it is processed (metrics, live view)
      */
-    public static Topology build(PipelineTopics topics, FrameInspection inspection, FrameDecoding decoding,
+    public static Topology build(PipelineTopics topics, ModelStep inspection, FrameDecoding decoding,
             Clock clock, PipelineConfig config, PipelineObserver observer) {
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(topics, "topics");

@@ -54,7 +54,7 @@ final class NormalFrames {
      * The frame's calibration material from a one-frame model call, or null when the model fails on
      * this frame (a model that is down throws, and the command is retried).
      */
-    static CalibrationFrame tokens(FrameInspection inspection, RgbImage modelImage) {
+    static CalibrationFrame tokens(ModelStep inspection, RgbImage modelImage) {
         List<BatchInference.Outcome> outcome = BatchInference.scan(inspection, List.of(modelImage));
         if (outcome.get(0) instanceof BatchInference.Outcome.Inspected i) {
             InspectedFrame frame = i.frame();

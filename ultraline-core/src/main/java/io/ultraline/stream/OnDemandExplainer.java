@@ -29,12 +29,12 @@ final class OnDemandExplainer {
         }
     }
 
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final OutputRecords records;
     private final ExplainConfig config;
     private final TargetChoice targets;
 
-    OnDemandExplainer(FrameInspection inspection, OutputRecords records, ExplainConfig config) {
+    OnDemandExplainer(ModelStep inspection, OutputRecords records, ExplainConfig config) {
         this.inspection = inspection;
         this.records = records;
         this.config = config;

@@ -23,10 +23,10 @@ final class ProfileRevisionControl {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileRevisionControl.class);
 
     private final ProfileStore profiles;
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final OutputRecords records;
 
-    ProfileRevisionControl(ProfileStore profiles, FrameInspection inspection, OutputRecords records) {
+    ProfileRevisionControl(ProfileStore profiles, ModelStep inspection, OutputRecords records) {
         this.profiles = profiles;
         this.inspection = inspection;
         this.records = records;

@@ -24,7 +24,7 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
         defects = List.copyOf(defects);
     }
 
-    static ScoredFrame score(FrameInspection inspection, OutputRecords records, CameraFrame f, OriginalRecord source,
+    static ScoredFrame score(ModelStep inspection, OutputRecords records, CameraFrame f, OriginalRecord source,
             InspectedFrame inspected, ReferenceProfile profile, long profileVersion, long now) {
         FrameAssessment a = inspection.assess(profile, inspected, f.getWidth(), f.getHeight());
         return of(records, f, source, a, inspected.conceptCount(), profileVersion, now);
@@ -32,9 +32,9 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
 
     /**
      * A frame the first stage of two-stage inference flagged: its regions from its first-stage
-     * scores and its concepts ({@link FrameInspection#regions}), so the banks are searched once.
+     * scores and its concepts ({@link ModelStep#regions}), so the banks are searched once.
      */
-    static ScoredFrame flagged(FrameInspection inspection, OutputRecords records, CameraFrame f,
+    static ScoredFrame flagged(ModelStep inspection, OutputRecords records, CameraFrame f,
             OriginalRecord source, FrameAssessment first, InspectedFrame explained, long profileVersion, long now) {
         FrameAssessment a = inspection.regions(first, explained, f.getWidth(), f.getHeight());
         return of(records, f, source, a, explained.conceptCount(), profileVersion, now);
@@ -42,7 +42,7 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
 
     /**
      * The records of an assessment made elsewhere: the first stage's of an OK frame in two-stage
-     * inference ({@link FrameInspection#score}), which has no regions.
+     * inference ({@link ModelStep#score}), which has no regions.
      *
      * @param conceptCount the frame's concepts, 0 when its maps were not computed
      */

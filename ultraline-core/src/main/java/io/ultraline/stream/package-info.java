@@ -5,7 +5,7 @@
  *
  * <p>{@link io.ultraline.stream.InspectionTopology} builds the topology from plain inputs:
  * {@link io.ultraline.stream.PipelineTopics} (a {@link io.ultraline.stream.Topic} per topic: name,
- * key serde, value serde), the shared model step ({@link io.ultraline.stream.FrameInspection}, one
+ * key serde, value serde), the shared model step ({@link io.ultraline.stream.ModelStep}, one
  * per application instance), a clock and {@link io.ultraline.stream.PipelineConfig}.
  * {@link io.ultraline.stream.StreamsConfigs} adds the Kafka Streams settings it relies on
  * (exactly_once_v2, the dead-letter exception handlers) to the user's. Node and store names live in

@@ -16,7 +16,7 @@ class BatchingTest {
 
     @Test
     void aFullBufferGoesToTheModelAsOneBatch() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(3, Duration.ofMinutes(1))), model)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
@@ -32,7 +32,7 @@ class BatchingTest {
 
     @Test
     void theOldestFrameWaitsAtMostMaxWaitOfWallClockTime() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         BatchConfig batch = new BatchConfig(8, Duration.ofMillis(500), Duration.ofMillis(100));
         try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(batch), model)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
@@ -52,12 +52,12 @@ class BatchingTest {
 
     @Test
     void aFrameThatBreaksTheModelIsIsolatedByHalvingAndDeadLettered() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
             h.pipe(TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(2)));
-            h.pipe(TestCameraFrames.frame("cam-1", "broken", RecordingInspection.marked()));
+            h.pipe(TestCameraFrames.frame("cam-1", "broken", RecordingModelStep.marked()));
             h.pipe(TestCameraFrames.frame("cam-1", "f-4", TestCameraFrames.good(4)));
 
             List<FrameVerdict> verdicts = h.verdicts();
@@ -78,7 +78,7 @@ class BatchingTest {
 
     @Test
     void aModelThatFailsOnEveryFrameFailsTheTaskInsteadOfDeadLetteringTheBatch() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(2, Duration.ofMinutes(1))), model)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));
@@ -97,7 +97,7 @@ class BatchingTest {
 
     @Test
     void aModelUnavailableFailureIsNotSplitAcrossTheBatch() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMinutes(1))), model)) {
             for (int i = 1; i <= 3; i++) {
@@ -114,7 +114,7 @@ class BatchingTest {
 
     @Test
     void theModelBeingBackIsReported() {
-        RecordingInspection model = new RecordingInspection();
+        RecordingModelStep model = new RecordingModelStep();
         try (PipelineHarness h = new PipelineHarness(
                 PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofMinutes(1))), model)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f-1", TestCameraFrames.good(1)));

@@ -129,7 +129,7 @@ class CalibrationFlowTest {
     }
 
     /** The tiny model, whose profile builds take {@code delay} longer, as a large model's would. */
-    private static final class SlowCalibration extends RecordingInspection {
+    private static final class SlowCalibration extends RecordingModelStep {
         private final Duration delay;
 
         SlowCalibration(Duration delay) {

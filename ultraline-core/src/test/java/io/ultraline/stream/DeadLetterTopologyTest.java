@@ -202,7 +202,7 @@ class DeadLetterTopologyTest {
             }
             return FrameDecoding.standard(FrameRecordLimits.defaults()).decode(frame);
         };
-        try (PipelineHarness h = new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), buggy,
+        try (PipelineHarness h = new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), buggy,
                 java.util.Map.of())) {
             h.pipe(TestCameraFrames.frame("cam-1", "crash", TestCameraFrames.good(1)));
             TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
@@ -227,7 +227,7 @@ class DeadLetterTopologyTest {
 
     /** at_least_once: see {@link PipelineHarness#atLeastOnce()} for why. */
     private static PipelineHarness deserializationHarness() {
-        return new PipelineHarness(CONFIG, FrameInspection.of(TestModels.inspector()), PipelineHarness.atLeastOnce());
+        return new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), PipelineHarness.atLeastOnce());
     }
 
     private static void assertStillRunning(PipelineHarness h, long expectedOffset) {

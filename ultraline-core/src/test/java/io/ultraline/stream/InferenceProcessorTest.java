@@ -29,7 +29,7 @@ class InferenceProcessorTest {
     private static final BatchConfig BATCH = new BatchConfig(4, Duration.ofMillis(1000), Duration.ofMillis(250));
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final PipelineTopics topics = PipelineTopics.avro(registry, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://x"));
-    private final FrameInspection inspection = FrameInspection.of(TestModels.inspector());
+    private final ModelStep inspection = ModelStep.of(TestModels.inspector());
     private KeyValueStore<Long, byte[]> buffer;
     private KeyValueStore<String, byte[]> profiles;
     private KeyValueStore<String, byte[]> calibrations;

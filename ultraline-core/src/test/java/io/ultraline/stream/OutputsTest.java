@@ -208,7 +208,7 @@ class OutputsTest {
     @Test
     void deadLettersOfTheTopologyAndOfTheHandlersAreObserved() {
         try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE),
-                FrameInspection.of(TestModels.inspector()), PipelineHarness.atLeastOnce())) {
+                ModelStep.of(TestModels.inspector()), PipelineHarness.atLeastOnce())) {
             h.pipeRaw("cam-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {9, 9, 9},
                     new org.apache.kafka.common.header.internals.RecordHeaders());
             h.pipe(TestCameraFrames.frame("cam-1", "empty", io.ultraline.avro.ImageEncoding.PNG, 64, 64, new byte[0]));

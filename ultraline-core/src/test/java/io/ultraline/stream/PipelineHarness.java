@@ -61,7 +61,7 @@ final class PipelineHarness implements AutoCloseable {
     private long captureMillis = 1_700_000_000_000L;
 
     PipelineHarness(PipelineConfig config) {
-        this(config, FrameInspection.of(TestModels.inspector()));
+        this(config, ModelStep.of(TestModels.inspector()));
     }
 
     /** The settings under which the driver keeps deserialization dead letters (see the constructor below). */
@@ -69,7 +69,7 @@ final class PipelineHarness implements AutoCloseable {
         return Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     }
 
-    PipelineHarness(PipelineConfig config, FrameInspection inspection) {
+    PipelineHarness(PipelineConfig config, ModelStep inspection) {
         this(config, inspection, Map.of());
     }
 
@@ -80,11 +80,11 @@ final class PipelineHarness implements AutoCloseable {
      * driver commits), so tests of those dead letters run the driver at_least_once; the *IT tests
      * check them under exactly_once_v2 on a real broker.
      */
-    PipelineHarness(PipelineConfig config, FrameInspection inspection, Map<String, Object> overrides) {
+    PipelineHarness(PipelineConfig config, ModelStep inspection, Map<String, Object> overrides) {
         this(config, inspection, FrameDecoding.standard(config.limits()), overrides);
     }
 
-    PipelineHarness(PipelineConfig config, FrameInspection inspection, FrameDecoding decoding,
+    PipelineHarness(PipelineConfig config, ModelStep inspection, FrameDecoding decoding,
             Map<String, Object> overrides) {
         try {
             Files.createDirectories(Path.of("target"));

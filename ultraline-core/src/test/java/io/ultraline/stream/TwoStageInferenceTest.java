@@ -30,7 +30,7 @@ class TwoStageInferenceTest {
 
     @Test
     void sampledModeExplainsFlaggedFramesAndOneFrameInKByOffset() {
-        try (PipelineHarness h = calibrated(ONE, sampled(), new RecordingInspection())) {
+        try (PipelineHarness h = calibrated(ONE, sampled(), new RecordingModelStep())) {
             // offsets 0-2 calibrate (0 is sampled), 3-12 are scored, 7 is defective
             List<String> ids = pipeGoodAndOneBad(h, 10, 4);
             List<FrameVerdict> verdicts = h.verdicts();
@@ -50,7 +50,7 @@ class TwoStageInferenceTest {
     @Test
     void flaggedModeExplainsOnlyDefectsAndTheirRegionsKeepTheirRelevance() {
         try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0.0),
-                new RecordingInspection())) {
+                new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 6, 2);
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).extracting(FrameVerdict::getStatus).containsOnlyOnce(VerdictStatus.DEFECT);
@@ -69,7 +69,7 @@ class TwoStageInferenceTest {
 
     @Test
     void theSecondStageRunsOncePerFlushOnTheSelectedFramesOnly() {
-        RecordingInspection inspection = new RecordingInspection();
+        RecordingModelStep inspection = new RecordingModelStep();
         try (PipelineHarness h = calibrated(EIGHT, sampled(), inspection)) {
             h.advance(Duration.ofSeconds(2)); // flush the calibration frames
             int before = inspection.explainSizes().size();
@@ -84,14 +84,14 @@ class TwoStageInferenceTest {
     void twoStageVerdictsAndDefectsAreThoseOfModeAll() {
         List<FrameVerdict> all;
         List<DefectRegion> allDefects;
-        try (PipelineHarness h = calibrated(ONE, ExplainConfig.defaults(), new RecordingInspection())) {
+        try (PipelineHarness h = calibrated(ONE, ExplainConfig.defaults(), new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 5, 1);
             all = h.verdicts();
             allDefects = h.defects.readValuesToList();
         }
         // strategy all: the same maps as mode all, so the regions' relevance must match too
         try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 20, 16, "all", 0.1),
-                new RecordingInspection())) {
+                new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 5, 1);
             List<FrameVerdict> two = h.verdicts();
             assertThat(two).hasSameSizeAs(all);
@@ -114,7 +114,7 @@ class TwoStageInferenceTest {
     @Test
     void sparseTargetsIncludeTheFlaggedFramesHighestScoringTokens() {
         try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0),
-                new RecordingInspection())) {
+                new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 3, 1);
             FrameExplanation e = h.explanations.readValuesToList().get(0);
             assertThat(e.getReason()).isEqualTo("FLAGGED");
@@ -134,7 +134,7 @@ class TwoStageInferenceTest {
     @Test
     void aWideMarginExplainsFramesNearTheThreshold() {
         try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "all", 0.99),
-                new RecordingInspection())) {
+                new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 3, 1);
             assertThat(h.explanations.readValuesToList()).extracting(FrameExplanation::getReason)
                     .containsExactly("NEAR_THRESHOLD", "FLAGGED", "NEAR_THRESHOLD");
@@ -143,7 +143,7 @@ class TwoStageInferenceTest {
 
     @Test
     void modeNoneStillGivesDefectsTheirRelevanceButPublishesNoExplanation() {
-        RecordingInspection inspection = new RecordingInspection();
+        RecordingModelStep inspection = new RecordingModelStep();
         try (PipelineHarness h = calibrated(ONE, ExplainConfig.of(ExplanationsMode.NONE), inspection)) {
             pipeGoodAndOneBad(h, 3, 1);
             assertThat(h.explanations.isEmpty()).isTrue();
@@ -154,7 +154,7 @@ class TwoStageInferenceTest {
     }
 
     /** Calibrates cam-1 on three good frames (offsets 0-2) and, with batches of one, drains their verdicts. */
-    private static PipelineHarness calibrated(BatchConfig batch, ExplainConfig explain, RecordingInspection inspection) {
+    private static PipelineHarness calibrated(BatchConfig batch, ExplainConfig explain, RecordingModelStep inspection) {
         PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(batch).withExplain(explain),
                 inspection, Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);

@@ -60,9 +60,9 @@ final class PipelineHealth {
         static final HealthStatus WARNING = new HealthStatus("WARNING", "the model runs on an unexpected device",
                 true, 1);
 
-        private final InspectionModel model;
+        private final SharedModelRunner model;
 
-        ModelDevice(InspectionModel model) {
+        ModelDevice(SharedModelRunner model) {
             this.model = model;
         }
 
@@ -95,11 +95,11 @@ final class PipelineHealth {
     static final class PipelineReadiness implements HealthIndicator {
 
         private final PipelineService pipeline;
-        private final InspectionModel model;
+        private final SharedModelRunner model;
         private final RegistryProbe registry;
         private final ModelAvailability availability;
 
-        PipelineReadiness(PipelineService pipeline, InspectionModel model, RegistryProbe registry,
+        PipelineReadiness(PipelineService pipeline, SharedModelRunner model, RegistryProbe registry,
                 ModelAvailability availability, MeterRegistry meters) {
             this.pipeline = pipeline;
             this.model = model;

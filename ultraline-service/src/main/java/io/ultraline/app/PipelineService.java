@@ -46,7 +46,7 @@ public final class PipelineService implements AutoCloseable {
     private final Map<String, Object> streamsSettings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    PipelineService(ServiceSettings settings, InspectionModel model, ServiceMetrics metrics, RecentFrames recent,
+    PipelineService(ServiceSettings settings, SharedModelRunner model, ServiceMetrics metrics, RecentFrames recent,
             VerdictHistory history, ModelAvailability availability, MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.serdeConfig();

@@ -13,7 +13,7 @@ import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.VerdictStatus;
-import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.ModelStep;
 import io.ultraline.stream.PipelineObserver;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public final class ServiceMetrics implements PipelineObserver {
     }
 
     /** The model step with batch size and latency recorded. */
-    FrameInspection timed(FrameInspection inspection) {
+    ModelStep timed(ModelStep inspection) {
         Timer latency = Timer.builder("ultraline.model.batch").description("Model call latency per batch")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
@@ -93,7 +93,7 @@ public final class ServiceMetrics implements PipelineObserver {
                 .description("Latency of a second-stage call: the ULTra maps of a batch's selected frames")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
-        return new TimedInspection(inspection, latency, size, explain);
+        return new TimedModelStep(inspection, latency, size, explain);
     }
 
     @Override

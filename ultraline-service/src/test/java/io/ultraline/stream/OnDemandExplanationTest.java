@@ -58,7 +58,7 @@ class OnDemandExplanationTest {
 
     @Test
     void modeAllExplainsOnDemandWithEveryMapAndACameraWithoutProfileUnscored() {
-        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingInspection(),
+        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(),
                 Map.of())) {
             CameraFrame frame = TestCameraFrames.frame("cam-7", "f-7", TestCameraFrames.good(3));
             send(h, ExplainCommands.explain(frame, new SourceRef(Topics.FRAMES, 0, 41L), "test",
@@ -75,7 +75,7 @@ class OnDemandExplanationTest {
 
     @Test
     void explainCommandsWithoutAUsableFrameAreDeadLettered() {
-        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingInspection(),
+        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(),
                 Map.of())) {
             CameraFrame frame = TestCameraFrames.frame("cam-1", "f", TestCameraFrames.good(1));
             SourceRef source = new SourceRef(Topics.FRAMES, 0, 0L);
@@ -100,7 +100,7 @@ class OnDemandExplanationTest {
     /** Calibrates cam-1 on three good frames and drains their verdicts and explanations. */
     private static PipelineHarness calibrated(ExplainConfig explain) {
         PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE).withExplain(explain),
-                new RecordingInspection(), Map.of());
+                new RecordingModelStep(), Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));

@@ -75,7 +75,7 @@ final class FrameJudge {
     }
 
     /** A frame the replay ran through the model. */
-    void inspected(FrameReplay.Ready frame, FrameReplay.Inspection result) {
+    void inspected(FrameReplay.Ready frame, FrameReplay.Replayed result) {
         String source = Recorded.key(frame.source());
         if (normalExampleSources.contains(source)) {
             // as the inference node computed them for ADD_NORMAL: the frame alone in a model call

@@ -104,7 +104,7 @@ final class PartitionReplay {
         if (members.isEmpty()) {
             return;
         }
-        List<FrameReplay.Inspection> results = replay.inspect(members);
+        List<FrameReplay.Replayed> results = replay.inspect(members);
         for (int i = 0; i < members.size(); i++) {
             if (audited.get(i)) {
                 judge.inspected(members.get(i), results.get(i));

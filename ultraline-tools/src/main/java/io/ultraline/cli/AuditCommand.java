@@ -11,7 +11,7 @@ import io.ultraline.model.ModelManifest;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.stream.FrameDecoding;
-import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.ModelStep;
 import io.ultraline.stream.FrameReplay;
 import io.ultraline.stream.PipelineConfig;
 import io.ultraline.stream.PipelineTopics;
@@ -101,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
                 .withInterOpThreads(interThreads).withWarmUp(false).withParallelRuns(parallelRuns))) {
             FrameInspector inspector = FrameInspector.standard(runner, config.outputs().maxRecordBytes(),
                     config.calibration().rawPixels());
-            FrameReplay replay = new FrameReplay(FrameInspection.of(inspector), FrameDecoding.standard(config.limits()),
+            FrameReplay replay = new FrameReplay(ModelStep.of(inspector), FrameDecoding.standard(config.limits()),
                     topics, config.pipelineVersion(), config.explain());
             ProgressBar bar = ProgressBar.onStderr("audit");
             long[] drawn = {0};

@@ -13,7 +13,7 @@ import java.util.List;
  * every stream thread, so implementations must be thread-safe. {@link #of(FrameInspector)} adapts the
  * project's {@link FrameInspector}; tests may put a double in its place.
  */
-public interface FrameInspection {
+public interface ModelStep {
 
     /** The model behind the results. */
     ModelIdentity model();
@@ -67,7 +67,7 @@ public interface FrameInspection {
     ProfileBuilder newCalibration();
 
     /** The model-backed inspection. */
-    static FrameInspection of(FrameInspector inspector) {
-        return new ModelFrameInspection(inspector);
+    static ModelStep of(FrameInspector inspector) {
+        return new InspectorModelStep(inspector);
     }
 }

@@ -7,7 +7,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
-import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.ModelStep;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,17 +18,17 @@ import org.slf4j.LoggerFactory;
  * it) and shared by every stream thread; closed when the application stops.
  */
 @Context
-public final class InspectionModel implements AutoCloseable {
+public final class SharedModelRunner implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InspectionModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SharedModelRunner.class);
 
     private final ModelRunner runner;
-    private final FrameInspection inspection;
+    private final ModelStep inspection;
     private final ComputeDevice device;
     private final String deviceMismatch;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    InspectionModel(ServiceSettings settings, ModelDeviceConfig deviceConfig, ServiceMetrics metrics) {
+    SharedModelRunner(ServiceSettings settings, ModelDeviceConfig deviceConfig, ServiceMetrics metrics) {
         ModelConfig model = settings.model();
         DeviceExpectation expected;
         try {
@@ -47,7 +47,7 @@ public final class InspectionModel implements AutoCloseable {
         // the profile snapshot on line.profiles must fit the output record limit like any output
         FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes(),
                 settings.pipeline().calibration().rawPixels());
-        inspection = metrics.timed(FrameInspection.of(inspector));
+        inspection = metrics.timed(ModelStep.of(inspector));
         var manifest = runner.manifest();
         device = ComputeDevice.probe();
         deviceMismatch = expected.mismatch(device);
@@ -72,7 +72,7 @@ public final class InspectionModel implements AutoCloseable {
     }
 
     /** The model step for the topology, timed into the metrics. */
-    public FrameInspection inspection() {
+    public ModelStep inspection() {
         return inspection;
     }
 

@@ -7,22 +7,22 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
-import io.ultraline.stream.FrameInspection;
+import io.ultraline.stream.ModelStep;
 import io.ultraline.stream.ModelIdentity;
 import java.util.List;
 
 /**
- * A {@link FrameInspection} that records each first-stage (or single-stage) model call's batch size
+ * A {@link ModelStep} that records each first-stage (or single-stage) model call's batch size
  * and latency, and each second-stage call's latency apart.
  */
-final class TimedInspection implements FrameInspection {
+final class TimedModelStep implements ModelStep {
 
-    private final FrameInspection inner;
+    private final ModelStep inner;
     private final Timer latency;
     private final DistributionSummary batchSize;
     private final Timer explainLatency;
 
-    TimedInspection(FrameInspection inner, Timer latency, DistributionSummary batchSize, Timer explainLatency) {
+    TimedModelStep(ModelStep inner, Timer latency, DistributionSummary batchSize, Timer explainLatency) {
         this.inner = inner;
         this.latency = latency;
         this.batchSize = batchSize;

@@ -10,16 +10,16 @@ import io.ultraline.model.ModelManifest;
 import java.util.List;
 
 /**
- * {@link FrameInspection} over a {@link FrameInspector}: the batch goes to the model without a
+ * {@link ModelStep} over a {@link FrameInspector}: the batch goes to the model without a
  * profile (a batch mixes cameras), and each frame is scored afterwards against its own camera's
  * profile with the inspector's detector.
  */
-final class ModelFrameInspection implements FrameInspection {
+final class InspectorModelStep implements ModelStep {
 
     private final FrameInspector inspector;
     private final ModelIdentity model;
 
-    ModelFrameInspection(FrameInspector inspector) {
+    InspectorModelStep(FrameInspector inspector) {
         this.inspector = inspector;
         ModelManifest manifest = inspector.runner().manifest();
         this.model = new ModelIdentity(manifest.name(), manifest.version(), manifest.weightsSha256());

@@ -14,9 +14,9 @@ import java.util.List;
  * called with (first-stage and mode-all calls; second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
  * that frame broke the graph).
  */
-class RecordingInspection implements FrameInspection {
+class RecordingModelStep implements ModelStep {
 
-    private final FrameInspection real = FrameInspection.of(TestModels.inspector());
+    private final ModelStep real = ModelStep.of(TestModels.inspector());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> explainSizes = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException down;
