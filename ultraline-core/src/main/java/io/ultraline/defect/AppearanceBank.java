@@ -32,8 +32,7 @@ public final class AppearanceBank {
     public static final int MAX_CANDIDATES = 40_000;
 
     /** Scores of one frame: its highest patch, and the pixel map at the bank's image size. */
-    public record Scores(float frameScore, float[] pixelScores) {
-    }
+    public record Scores(float frameScore, float[] pixelScores) {}
 
     private final int imageSize;
     private final PatchGrid grid;
@@ -45,8 +44,8 @@ public final class AppearanceBank {
         this.imageSize = imageSize;
         this.grid = new PatchGrid(imageSize, imageSize, PATCH, STRIDE);
         if (axes.dim() != grid.dim()) {
-            throw new IllegalArgumentException("axes of dimension " + axes.dim() + " do not fit "
-                    + PATCH + " x " + PATCH + " RGB patches (" + grid.dim() + ")");
+            throw new IllegalArgumentException("axes of dimension " + axes.dim() + " do not fit " + PATCH + " x "
+                    + PATCH + " RGB patches (" + grid.dim() + ")");
         }
         this.axes = axes;
         this.rows = rows;
@@ -61,13 +60,13 @@ public final class AppearanceBank {
 
     /** The principal axes of every patch of {@code frames}, each {@code imageSize} square. */
     public static PrincipalAxes axesOf(List<float[]> frames, int imageSize, int components) {
-        return PrincipalAxes.of(patches(frames, new PatchGrid(imageSize, imageSize, PATCH, STRIDE)),
-                PATCH * PATCH * 3).leading(components);
+        return PrincipalAxes.of(patches(frames, new PatchGrid(imageSize, imageSize, PATCH, STRIDE)), PATCH * PATCH * 3)
+                .leading(components);
     }
 
     /** The coreset of at most {@code maxPatches} of the frames' patches, under {@code axes}. */
-    public static AppearanceBank fit(List<float[]> frames, int imageSize, PrincipalAxes axes, int maxPatches,
-            long seed) {
+    public static AppearanceBank fit(
+            List<float[]> frames, int imageSize, PrincipalAxes axes, int maxPatches, long seed) {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("an appearance bank needs at least one frame");
         }
@@ -192,8 +191,10 @@ public final class AppearanceBank {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AppearanceBank that && imageSize == that.imageSize
-                && Arrays.equals(axes.mean(), that.axes.mean()) && Arrays.equals(axes.axes(), that.axes.axes())
+        return other instanceof AppearanceBank that
+                && imageSize == that.imageSize
+                && Arrays.equals(axes.mean(), that.axes.mean())
+                && Arrays.equals(axes.axes(), that.axes.axes())
                 && Arrays.equals(rows, that.rows);
     }
 

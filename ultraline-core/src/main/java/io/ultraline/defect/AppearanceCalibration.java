@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class AppearanceCalibration {
 
-    private AppearanceCalibration() {
-    }
+    private AppearanceCalibration() {}
 
     /**
      * @param tokenHeldOut the token channel's held-out scores of the same frames
@@ -46,8 +45,8 @@ final class AppearanceCalibration {
         float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
         float tokenThreshold = Quantiles.linear(tokenHeldOut, config.quantile()) * config.margin();
         AppearanceBank bank = AppearanceBank.fit(frames, size, axes, appearance.maxPatches(), config.seed());
-        return new AppearanceChannel(bank, heldOut, threshold, AppearanceChannel.scaleFor(tokenThreshold, threshold),
-                tokenHeldOut);
+        return new AppearanceChannel(
+                bank, heldOut, threshold, AppearanceChannel.scaleFor(tokenThreshold, threshold), tokenHeldOut);
     }
 
     /** Side of a square RGB input of {@code bytes.length} bytes. */

@@ -21,18 +21,21 @@ import java.util.Arrays;
  * @param tokenCalibrationScores the token channel's own held-out scores (copied), which the profile
  *     had without this channel ({@link ReferenceProfile#withoutAppearance})
  */
-public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, float threshold, float scale,
-        float[] tokenCalibrationScores) {
+public record AppearanceChannel(
+        AppearanceBank bank, float[] calibrationScores, float threshold, float scale, float[] tokenCalibrationScores) {
 
     /** Floor for the threshold when calibration frames were identical (every held-out score 0). */
     static final float MIN_THRESHOLD = 1e-6f;
 
     /** Checks the parts and copies the scores. */
     public AppearanceChannel {
-        if (bank == null || calibrationScores == null || calibrationScores.length == 0
-                || tokenCalibrationScores == null || tokenCalibrationScores.length != calibrationScores.length) {
-            throw new IllegalArgumentException("an appearance channel needs a bank and one pixel and one token"
-                    + " calibration score per frame");
+        if (bank == null
+                || calibrationScores == null
+                || calibrationScores.length == 0
+                || tokenCalibrationScores == null
+                || tokenCalibrationScores.length != calibrationScores.length) {
+            throw new IllegalArgumentException(
+                    "an appearance channel needs a bank and one pixel and one token" + " calibration score per frame");
         }
         if (!(scale >= 0f) || !Float.isFinite(scale)) {
             throw new IllegalArgumentException("appearance scale must be finite and >= 0, got " + scale);
@@ -84,9 +87,11 @@ public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AppearanceChannel that && bank.equals(that.bank)
+        return other instanceof AppearanceChannel that
+                && bank.equals(that.bank)
                 && Arrays.equals(calibrationScores, that.calibrationScores)
-                && Float.compare(threshold, that.threshold) == 0 && Float.compare(scale, that.scale) == 0
+                && Float.compare(threshold, that.threshold) == 0
+                && Float.compare(scale, that.scale) == 0
                 && Arrays.equals(tokenCalibrationScores, that.tokenCalibrationScores);
     }
 
@@ -97,7 +102,7 @@ public record AppearanceChannel(AppearanceBank bank, float[] calibrationScores, 
 
     @Override
     public String toString() {
-        return "AppearanceChannel[patches=" + bank.size() + "x" + bank.axes().components() + ", threshold="
-                + threshold + ", scale=" + scale + "]";
+        return "AppearanceChannel[patches=" + bank.size() + "x" + bank.axes().components() + ", threshold=" + threshold
+                + ", scale=" + scale + "]";
     }
 }

@@ -19,8 +19,8 @@ public record AppearanceConfig(int maxPatches, int components) {
                     + ProfileConfig.MAX_BANK_SIZE + ", got " + maxPatches);
         }
         if (components < 1 || components > PATCH_DIM) {
-            throw new IllegalArgumentException("appearance components must be between 1 and " + PATCH_DIM
-                    + ", got " + components);
+            throw new IllegalArgumentException(
+                    "appearance components must be between 1 and " + PATCH_DIM + ", got " + components);
         }
     }
 

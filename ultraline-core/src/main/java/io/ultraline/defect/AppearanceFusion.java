@@ -23,11 +23,9 @@ package io.ultraline.defect;
 final class AppearanceFusion {
 
     /** Fused scores; {@code fine} has {@code fineScale} cells per token cell and axis. */
-    record Fused(float[] coarse, float[] fine, int fineScale, float frameScore) {
-    }
+    record Fused(float[] coarse, float[] fine, int fineScale, float frameScore) {}
 
-    private AppearanceFusion() {
-    }
+    private AppearanceFusion() {}
 
     /**
      * @param tokens the token channel's scores
@@ -38,12 +36,18 @@ final class AppearanceFusion {
      * @param scale factor into token-score units
      * @param regionScale factor on the token cells: the fused threshold over the token channel's own
      */
-    static Fused fuse(ShiftedGridScores tokens, AppearanceBank.Scores pixels, int imageSize,
-            int gridH, int gridW, float scale, float regionScale) {
+    static Fused fuse(
+            ShiftedGridScores tokens,
+            AppearanceBank.Scores pixels,
+            int imageSize,
+            int gridH,
+            int gridW,
+            float scale,
+            float regionScale) {
         int k = tokens.k();
         if (gridH != gridW || imageSize % gridW != 0) {
-            throw new IllegalArgumentException("a " + imageSize + " px input does not split into " + gridH
-                    + " x " + gridW + " token cells");
+            throw new IllegalArgumentException(
+                    "a " + imageSize + " px input does not split into " + gridH + " x " + gridW + " token cells");
         }
         float[] map = pixels.pixelScores();
         float[] fine = PixelScoreMap.bilinear(tokens.fineMean(), gridH * k, gridW * k, imageSize, imageSize);

@@ -29,7 +29,11 @@ import java.util.Arrays;
 public final class AppearanceMasker implements PixelMasker {
 
     /** Which tokens teach the background ({@link BackgroundRing} says how each picks them). */
-    public enum Background { GEOMETRIC, CONCEPT, NEAREST }
+    public enum Background {
+        GEOMETRIC,
+        CONCEPT,
+        NEAREST
+    }
 
     private static final int SAMPLES = 256;
     private static final float MIN_DEPARTURE = 0.03f;
@@ -52,8 +56,8 @@ public final class AppearanceMasker implements PixelMasker {
      *     exceed, in (0, 1]
      * @param fallback used when no pixel departs
      */
-    public AppearanceMasker(Background background, int patchRadius, int ringFrom, float quantile,
-            PixelMasker fallback) {
+    public AppearanceMasker(
+            Background background, int patchRadius, int ringFrom, float quantile, PixelMasker fallback) {
         this(background, patchRadius, ringFrom, quantile, 1f, fallback);
     }
 
@@ -65,8 +69,13 @@ public final class AppearanceMasker implements PixelMasker {
      *
      * @param hysteresis share of the departure limit for joining pixels, in (0, 1]; 1 is off
      */
-    public AppearanceMasker(Background background, int patchRadius, int ringFrom, float quantile,
-            float hysteresis, PixelMasker fallback) {
+    public AppearanceMasker(
+            Background background,
+            int patchRadius,
+            int ringFrom,
+            float quantile,
+            float hysteresis,
+            PixelMasker fallback) {
         if (background == null || fallback == null) {
             throw new IllegalArgumentException("background and fallback are required");
         }
@@ -103,8 +112,8 @@ public final class AppearanceMasker implements PixelMasker {
             own[i] = PatchDescriptor.nearest(heldOut[i], reference);
         }
         Arrays.sort(own);
-        float limit = Math.max(MIN_DEPARTURE,
-                own[Math.min(own.length - 1, (int) Math.ceil(quantile * own.length) - 1)]);
+        float limit =
+                Math.max(MIN_DEPARTURE, own[Math.min(own.length - 1, (int) Math.ceil(quantile * own.length) - 1)]);
         boolean[] search = PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), 1);
         boolean[] departs = new boolean[px.size()];
         boolean[] joins = new boolean[px.size()];

@@ -29,8 +29,7 @@ final class BackgroundRing {
     /** When the nearest ring has too few low tokens, this many of its lowest-scoring ones. */
     private static final int LOWEST = 5;
 
-    private BackgroundRing() {
-    }
+    private BackgroundRing() {}
 
     /**
      * The background cells of a region.
@@ -39,22 +38,24 @@ final class BackgroundRing {
      * @param ringFrom the ring starts this many tokens (Chebyshev) from the region
      * @return background cells, all false when the grid has none
      */
-    static boolean[] of(AppearanceMasker.Background kind, RegionContext frame, TokenRegion region, boolean[] cells,
-            int ringFrom) {
+    static boolean[] of(
+            AppearanceMasker.Background kind, RegionContext frame, TokenRegion region, boolean[] cells, int ringFrom) {
         boolean[] taken = frame.regionCells();
-        boolean[] defectConcept = kind == AppearanceMasker.Background.CONCEPT
-                ? smallConceptsOf(region, frame.labels()) : new boolean[0];
+        boolean[] defectConcept =
+                kind == AppearanceMasker.Background.CONCEPT ? smallConceptsOf(region, frame.labels()) : new boolean[0];
         int[] labels = frame.labels();
         float[] scores = frame.scores();
         float low = RING_SCORE * frame.threshold();
-        boolean[] inner = ringFrom == 1 ? cells
-                : PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), ringFrom - 1);
+        boolean[] inner =
+                ringFrom == 1 ? cells : PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), ringFrom - 1);
         for (int radius = ringFrom; radius <= Math.max(frame.gridH(), frame.gridW()); radius++) {
             boolean[] near = PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), radius);
             List<Integer> free = new ArrayList<>();
             int lowCount = 0;
             for (int c = 0; c < cells.length; c++) {
-                if (near[c] && !inner[c] && !taken[c]
+                if (near[c]
+                        && !inner[c]
+                        && !taken[c]
                         && !(labels[c] < defectConcept.length && defectConcept[labels[c]])) {
                     free.add(c);
                     lowCount += scores[c] > low ? 0 : 1;

@@ -47,7 +47,10 @@ public final class ConceptGrowthRegions implements RegionFinder {
             for (int t : core) {
                 concepts.add(labels[t]);
             }
-            int[] region = GridComponents.grow(seed, gridH, gridW,
+            int[] region = GridComponents.grow(
+                    seed,
+                    gridH,
+                    gridW,
                     j -> scores[j] > threshold || (scores[j] > low && concepts.contains(labels[j])));
             for (int t : region) {
                 taken[t] = true;

@@ -46,8 +46,7 @@ public final class ConceptHysteresisRegions implements RegionFinder {
     }
 
     @Override
-    public List<TokenRegion> find(float[] scores, int[] labels, int gridH, int gridW,
-            float threshold) {
+    public List<TokenRegion> find(float[] scores, int[] labels, int gridH, int gridW, float threshold) {
         GridComponents.requireGrid(scores, labels, gridH, gridW, threshold);
         int n = gridH * gridW;
         float low = config.lowFactor() * threshold;
@@ -60,9 +59,9 @@ public final class ConceptHysteresisRegions implements RegionFinder {
             }
             int concept = labels[seed];
             int[] component = GridComponents.grow(seed, gridH, gridW, j -> labels[j] == concept);
-            int[] region = component.length < wholeBelow ? component
-                    : GridComponents.grow(seed, gridH, gridW,
-                            j -> labels[j] == concept && scores[j] > low);
+            int[] region = component.length < wholeBelow
+                    ? component
+                    : GridComponents.grow(seed, gridH, gridW, j -> labels[j] == concept && scores[j] > low);
             for (int token : region) {
                 taken[token] = true;
             }

@@ -95,8 +95,10 @@ public final class CoresetSelector {
         }
         boolean project = projectionDim > 0 && projectionDim < dim;
         TiledTokens space = project
-                ? TiledTokens.fromColumns(new RandomProjection(dim, projectionDim, seed)
-                        .projectToColumns(tokens, count), projectionDim, count)
+                ? TiledTokens.fromColumns(
+                        new RandomProjection(dim, projectionDim, seed).projectToColumns(tokens, count),
+                        projectionDim,
+                        count)
                 : TiledTokens.fromRows(tokens, dim);
         return farthestPoints(space, project);
     }

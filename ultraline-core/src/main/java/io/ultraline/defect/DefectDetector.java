@@ -78,8 +78,8 @@ public final class DefectDetector {
      * (geometric ring, no hysteresis) to 0.452 and lost on none by more than 0.01.
      */
     public static PixelMasker defaultPixelMasker() {
-        return new AppearanceMasker(AppearanceMasker.Background.NEAREST, 0, 1, 0.9f, 0.9f,
-                new ScoreHysteresisMasker(0.6f));
+        return new AppearanceMasker(
+                AppearanceMasker.Background.NEAREST, 0, 1, 0.9f, 0.9f, new ScoreHysteresisMasker(0.6f));
     }
 
     /** A new calibration for tokens of dimension {@code tokenDim}. */
@@ -99,8 +99,13 @@ public final class DefectDetector {
      * @param frameHeight frame height in pixels, at least the grid height
      * @throws IllegalArgumentException if the sizes disagree or a token value is not finite
      */
-    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
-            Segmentation segmentation, int frameWidth, int frameHeight) {
+    public FrameAssessment assess(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            Segmentation segmentation,
+            int frameWidth,
+            int frameHeight) {
         return assess(profile, tokens, dim, segmentation, frameWidth, frameHeight, null);
     }
 
@@ -112,8 +117,14 @@ public final class DefectDetector {
      *
      * @param pixels the frame's colours, or null for token-grid regions only
      */
-    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
-            Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels) {
+    public FrameAssessment assess(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            Segmentation segmentation,
+            int frameWidth,
+            int frameHeight,
+            FramePixels pixels) {
         return assess(profile, tokens, dim, segmentation, frameWidth, frameHeight, pixels, null);
     }
 
@@ -127,11 +138,29 @@ public final class DefectDetector {
      * @param modelInput the frame as the model saw it, {@link AppearanceBank#quantise quantised},
      *     or null to score tokens only
      */
-    public FrameAssessment assess(ReferenceProfile profile, float[] tokens, int dim,
-            Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels,
+    public FrameAssessment assess(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            Segmentation segmentation,
+            int frameWidth,
+            int frameHeight,
+            FramePixels pixels,
             byte[] modelInput) {
-        return regions(score(profile, tokens, dim, segmentation.gridHeight(), segmentation.gridWidth(), frameWidth,
-                frameHeight, modelInput), segmentation, frameWidth, frameHeight, pixels);
+        return regions(
+                score(
+                        profile,
+                        tokens,
+                        dim,
+                        segmentation.gridHeight(),
+                        segmentation.gridWidth(),
+                        frameWidth,
+                        frameHeight,
+                        modelInput),
+                segmentation,
+                frameWidth,
+                frameHeight,
+                pixels);
     }
 
     /**
@@ -143,8 +172,8 @@ public final class DefectDetector {
      * @param pixels the frame's colours for pixel masks, or null for token-grid regions only
      * @throws IllegalArgumentException if the grids differ
      */
-    public FrameAssessment regions(FrameAssessment scored, Segmentation segmentation, int frameWidth,
-            int frameHeight, FramePixels pixels) {
+    public FrameAssessment regions(
+            FrameAssessment scored, Segmentation segmentation, int frameWidth, int frameHeight, FramePixels pixels) {
         int gridH = segmentation.gridHeight();
         int gridW = segmentation.gridWidth();
         if (scored.gridHeight() != gridH || scored.gridWidth() != gridW) {
@@ -153,23 +182,25 @@ public final class DefectDetector {
         }
         float[] scores = scored.tokenScores();
         float threshold = scored.threshold();
-        List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW,
-                threshold);
+        List<TokenRegion> found = regionFinder.find(scores, segmentation.labels(), gridH, gridW, threshold);
         List<DefectRegionResult> regions = new ArrayList<>(found.size());
         if (!found.isEmpty()) {
             found = new ArrayList<>(found);
             found.sort(Comparator.comparingDouble((TokenRegion r) -> -r.maxScore(scores))
                     .thenComparingInt(r -> r.tokens()[0]));
-            RegionContext context = pixels == null ? null : new RegionContext(pixels, scores,
-                    segmentation.labels(), gridH, gridW, threshold, found);
+            RegionContext context = pixels == null
+                    ? null
+                    : new RegionContext(pixels, scores, segmentation.labels(), gridH, gridW, threshold, found);
             for (TokenRegion region : found) {
                 DefectRegionResult r = result(region, scores, segmentation, gridH, gridW, frameWidth, frameHeight);
-                regions.add(context == null ? r : withPixels(r, pixelMasker.mask(context, region),
-                        pixels, frameWidth, frameHeight));
+                regions.add(
+                        context == null
+                                ? r
+                                : withPixels(r, pixelMasker.mask(context, region), pixels, frameWidth, frameHeight));
             }
         }
-        return new FrameAssessment(gridH, gridW, scored.frameScore(), threshold, scores, regions,
-                scored.fineScale(), scored.fineScores());
+        return new FrameAssessment(
+                gridH, gridW, scored.frameScore(), threshold, scores, regions, scored.fineScale(), scored.fineScores());
     }
 
     /**
@@ -183,16 +214,37 @@ public final class DefectDetector {
      * @param gridW token columns
      * @throws IllegalArgumentException as {@link #assess} does
      */
-    public FrameAssessment score(ReferenceProfile profile, float[] tokens, int dim, int gridH, int gridW,
-            int frameWidth, int frameHeight, byte[] modelInput) {
-        AppearanceFusion.Fused fused = fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight,
-                modelInput);
-        return new FrameAssessment(gridH, gridW, fused.frameScore(), profile.threshold(), fused.coarse(), List.of(),
-                fused.fineScale(), fused.fine());
+    public FrameAssessment score(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            int gridH,
+            int gridW,
+            int frameWidth,
+            int frameHeight,
+            byte[] modelInput) {
+        AppearanceFusion.Fused fused =
+                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, modelInput);
+        return new FrameAssessment(
+                gridH,
+                gridW,
+                fused.frameScore(),
+                profile.threshold(),
+                fused.coarse(),
+                List.of(),
+                fused.fineScale(),
+                fused.fine());
     }
 
-    private static AppearanceFusion.Fused fusedScores(ReferenceProfile profile, float[] tokens, int dim,
-            int gridH, int gridW, int frameWidth, int frameHeight, byte[] modelInput) {
+    private static AppearanceFusion.Fused fusedScores(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            int gridH,
+            int gridW,
+            int frameWidth,
+            int frameHeight,
+            byte[] modelInput) {
         int n = gridH * gridW;
         int shifts = shiftsOf(tokens.length, n, dim);
         if (shifts == 0) {
@@ -205,13 +257,19 @@ public final class DefectDetector {
                     + " frame is smaller than the " + gridW + " x " + gridH
                     + " token grid: some tokens would cover no pixel");
         }
-        ShiftedGridScores shifted = ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim),
-                gridH, gridW, shifts);
+        ShiftedGridScores shifted =
+                ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim), gridH, gridW, shifts);
         AppearanceChannel appearance = profile.appearance();
         if (appearance != null && modelInput != null) {
             AppearanceBank bank = appearance.bank();
-            return AppearanceFusion.fuse(shifted, appearance.score(modelInput), bank.imageSize(), gridH, gridW,
-                    appearance.scale(), profile.calibratedThreshold()
+            return AppearanceFusion.fuse(
+                    shifted,
+                    appearance.score(modelInput),
+                    bank.imageSize(),
+                    gridH,
+                    gridW,
+                    appearance.scale(),
+                    profile.calibratedThreshold()
                             / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
         }
         return new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
@@ -227,26 +285,41 @@ public final class DefectDetector {
         return (long) k * k == views ? k : 0;
     }
 
-    private static DefectRegionResult withPixels(DefectRegionResult r, boolean[] mask,
-            FramePixels pixels, int frameWidth, int frameHeight) {
+    private static DefectRegionResult withPixels(
+            DefectRegionResult r, boolean[] mask, FramePixels pixels, int frameWidth, int frameHeight) {
         int mw = pixels.width();
         int mh = pixels.height();
-        return new DefectRegionResult(r.conceptId(), r.mask(),
-                PixelRegionShape.box(mask, mw, mh, frameWidth, frameHeight), r.tokenArea(),
-                PixelRegionShape.area(mask, mw, mh, frameWidth, frameHeight), r.score(),
-                r.explanation(), RunLengthMask.encode(mask, mh, mw));
+        return new DefectRegionResult(
+                r.conceptId(),
+                r.mask(),
+                PixelRegionShape.box(mask, mw, mh, frameWidth, frameHeight),
+                r.tokenArea(),
+                PixelRegionShape.area(mask, mw, mh, frameWidth, frameHeight),
+                r.score(),
+                r.explanation(),
+                RunLengthMask.encode(mask, mh, mw));
     }
 
-    private static DefectRegionResult result(TokenRegion region, float[] scores, Segmentation segmentation,
-            int gridH, int gridW, int width, int height) {
+    private static DefectRegionResult result(
+            TokenRegion region,
+            float[] scores,
+            Segmentation segmentation,
+            int gridH,
+            int gridW,
+            int width,
+            int height) {
         int n = gridH * gridW;
         boolean[] cells = region.cells(n);
         PixelBox box = MaskUpsampling.boundingBox(cells, gridH, gridW, width, height)
                 .orElseThrow(() -> new IllegalStateException("a region covers no pixel"));
-        int pixelArea = Math.toIntExact(
-                MaskUpsampling.pixelArea(cells, gridH, gridW, width, height));
-        return new DefectRegionResult(region.conceptId(), RunLengthMask.encode(cells, gridH, gridW),
-                box, region.size(), pixelArea, region.maxScore(scores),
+        int pixelArea = Math.toIntExact(MaskUpsampling.pixelArea(cells, gridH, gridW, width, height));
+        return new DefectRegionResult(
+                region.conceptId(),
+                RunLengthMask.encode(cells, gridH, gridW),
+                box,
+                region.size(),
+                pixelArea,
+                region.maxScore(scores),
                 QuantisedHeatmap.quantise(RegionRelevance.of(region, segmentation), gridH, gridW));
     }
 }

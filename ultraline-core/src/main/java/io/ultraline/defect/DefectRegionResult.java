@@ -21,12 +21,25 @@ import io.ultraline.ultra.RunLengthMask;
  *     or null when the frame's pixels were not at hand; when present, {@code box} and
  *     {@code pixelArea} come from it, scaled to the frame
  */
-public record DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box, int tokenArea,
-        int pixelArea, float score, QuantisedHeatmap explanation, RunLengthMask pixelMask) {
+public record DefectRegionResult(
+        int conceptId,
+        RunLengthMask mask,
+        PixelBox box,
+        int tokenArea,
+        int pixelArea,
+        float score,
+        QuantisedHeatmap explanation,
+        RunLengthMask pixelMask) {
 
     /** A region known only on the token grid. */
-    public DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box, int tokenArea,
-            int pixelArea, float score, QuantisedHeatmap explanation) {
+    public DefectRegionResult(
+            int conceptId,
+            RunLengthMask mask,
+            PixelBox box,
+            int tokenArea,
+            int pixelArea,
+            float score,
+            QuantisedHeatmap explanation) {
         this(conceptId, mask, box, tokenArea, pixelArea, score, explanation, null);
     }
 
@@ -36,8 +49,8 @@ public record DefectRegionResult(int conceptId, RunLengthMask mask, PixelBox box
             throw new IllegalArgumentException("mask, box and explanation are required");
         }
         if (tokenArea != mask.setCount() || tokenArea < 1) {
-            throw new IllegalArgumentException("tokenArea " + tokenArea + " must be positive and "
-                    + "equal the mask's " + mask.setCount() + " set cells");
+            throw new IllegalArgumentException("tokenArea " + tokenArea + " must be positive and " + "equal the mask's "
+                    + mask.setCount() + " set cells");
         }
         if (pixelArea < 1) {
             throw new IllegalArgumentException("pixelArea must be positive, got " + pixelArea);

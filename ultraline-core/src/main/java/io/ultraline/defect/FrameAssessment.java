@@ -18,16 +18,23 @@ import java.util.List;
  * @param fineScores mean scores on the fine grid of {@code gridHeight * fineScale} rows, the
  *     sharper map for pixels (see {@link ShiftedGridScores})
  */
-public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, float threshold,
-        float[] tokenScores, List<DefectRegionResult> regions, int fineScale, float[] fineScores) {
+public record FrameAssessment(
+        int gridHeight,
+        int gridWidth,
+        float frameScore,
+        float threshold,
+        float[] tokenScores,
+        List<DefectRegionResult> regions,
+        int fineScale,
+        float[] fineScores) {
 
     /** Copies the scores and regions. */
     public FrameAssessment {
         if (tokenScores == null || tokenScores.length != (long) gridHeight * gridWidth) {
-            throw new IllegalArgumentException("expected " + (long) gridHeight * gridWidth
-                    + " token scores");
+            throw new IllegalArgumentException("expected " + (long) gridHeight * gridWidth + " token scores");
         }
-        if (fineScale < 1 || fineScores == null
+        if (fineScale < 1
+                || fineScores == null
                 || fineScores.length != (long) gridHeight * gridWidth * fineScale * fineScale) {
             throw new IllegalArgumentException("expected " + fineScale + "^2 fine scores per token");
         }
@@ -37,8 +44,13 @@ public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, f
     }
 
     /** An assessment on the plain token grid: the fine map is the token map. */
-    public FrameAssessment(int gridHeight, int gridWidth, float frameScore, float threshold,
-            float[] tokenScores, List<DefectRegionResult> regions) {
+    public FrameAssessment(
+            int gridHeight,
+            int gridWidth,
+            float frameScore,
+            float threshold,
+            float[] tokenScores,
+            List<DefectRegionResult> regions) {
         this(gridHeight, gridWidth, frameScore, threshold, tokenScores, regions, 1, tokenScores);
     }
 
@@ -61,11 +73,15 @@ public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, f
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FrameAssessment that && gridHeight == that.gridHeight
-                && gridWidth == that.gridWidth && Float.compare(frameScore, that.frameScore) == 0
+        return other instanceof FrameAssessment that
+                && gridHeight == that.gridHeight
+                && gridWidth == that.gridWidth
+                && Float.compare(frameScore, that.frameScore) == 0
                 && Float.compare(threshold, that.threshold) == 0
-                && Arrays.equals(tokenScores, that.tokenScores) && regions.equals(that.regions)
-                && fineScale == that.fineScale && Arrays.equals(fineScores, that.fineScores);
+                && Arrays.equals(tokenScores, that.tokenScores)
+                && regions.equals(that.regions)
+                && fineScale == that.fineScale
+                && Arrays.equals(fineScores, that.fineScores);
     }
 
     @Override
@@ -75,7 +91,7 @@ public record FrameAssessment(int gridHeight, int gridWidth, float frameScore, f
 
     @Override
     public String toString() {
-        return "FrameAssessment[" + gridHeight + "x" + gridWidth + ", score=" + frameScore
-                + ", threshold=" + threshold + ", regions=" + regions.size() + "]";
+        return "FrameAssessment[" + gridHeight + "x" + gridWidth + ", score=" + frameScore + ", threshold=" + threshold
+                + ", regions=" + regions.size() + "]";
     }
 }

@@ -14,8 +14,8 @@ public record FramePixels(int width, int height, float[] rgb) {
             throw new IllegalArgumentException("frame size must be positive, got " + width + " x " + height);
         }
         if (rgb == null || rgb.length != 3L * width * height) {
-            throw new IllegalArgumentException("a " + width + " x " + height + " RGB frame needs "
-                    + 3L * width * height + " floats, got " + (rgb == null ? "none" : rgb.length));
+            throw new IllegalArgumentException("a " + width + " x " + height + " RGB frame needs " + 3L * width * height
+                    + " floats, got " + (rgb == null ? "none" : rgb.length));
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.function.IntPredicate;
 /** 4-connected flood fill on a row-major token grid. */
 final class GridComponents {
 
-    private GridComponents() {
-    }
+    private GridComponents() {}
 
     /**
      * The 4-connected set of cells reachable from {@code start} through cells that satisfy
@@ -45,8 +44,7 @@ final class GridComponents {
     /** Checks the arguments every {@link RegionFinder} takes. */
     static void requireGrid(float[] scores, int[] labels, int gridH, int gridW, float threshold) {
         if (gridH < 1 || gridW < 1) {
-            throw new IllegalArgumentException(
-                    "the grid must be at least 1 x 1, got " + gridH + " x " + gridW);
+            throw new IllegalArgumentException("the grid must be at least 1 x 1, got " + gridH + " x " + gridW);
         }
         long n = (long) gridH * gridW;
         if (scores.length != n || labels.length != n) {
@@ -54,8 +52,7 @@ final class GridComponents {
                     + " scores and labels, got " + scores.length + " and " + labels.length);
         }
         if (!(threshold >= 0f) || !Float.isFinite(threshold)) {
-            throw new IllegalArgumentException(
-                    "threshold must be finite and >= 0, got " + threshold);
+            throw new IllegalArgumentException("threshold must be finite and >= 0, got " + threshold);
         }
     }
 

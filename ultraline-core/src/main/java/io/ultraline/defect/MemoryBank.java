@@ -149,8 +149,8 @@ public final class MemoryBank {
         }
         for (int i = 0; i < rows.length; i++) {
             if (!Float.isFinite(rows[i])) {
-                throw new IllegalArgumentException("the " + what + " has a non-finite value "
-                        + rows[i] + " in token " + i / dim + ", component " + i % dim);
+                throw new IllegalArgumentException("the " + what + " has a non-finite value " + rows[i] + " in token "
+                        + i / dim + ", component " + i % dim);
             }
         }
     }

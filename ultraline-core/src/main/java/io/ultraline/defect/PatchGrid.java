@@ -17,12 +17,12 @@ public final class PatchGrid {
     /** Patches of {@code patch} px every {@code stride} px on a {@code width x height} image. */
     public PatchGrid(int width, int height, int patch, int stride) {
         if (patch < 1 || stride < 1) {
-            throw new IllegalArgumentException("patch size and stride must be positive, got " + patch + " and "
-                    + stride);
+            throw new IllegalArgumentException(
+                    "patch size and stride must be positive, got " + patch + " and " + stride);
         }
         if (width < patch || height < patch) {
-            throw new IllegalArgumentException("image " + width + "x" + height + " is smaller than the "
-                    + patch + " px patch");
+            throw new IllegalArgumentException(
+                    "image " + width + "x" + height + " is smaller than the " + patch + " px patch");
         }
         this.width = width;
         this.height = height;
@@ -62,8 +62,8 @@ public final class PatchGrid {
     /** Writes every patch of {@code image} into {@code out}, starting at patch index {@code at}. */
     public void extractAll(float[] image, float[] out, int at) {
         if (image.length != width * height * 3) {
-            throw new IllegalArgumentException("image has " + image.length + " values, expected " + width + "x"
-                    + height + "x3 = " + width * height * 3);
+            throw new IllegalArgumentException("image has " + image.length + " values, expected " + width + "x" + height
+                    + "x3 = " + width * height * 3);
         }
         int row = patch * 3;
         int o = at * dim();

@@ -21,6 +21,7 @@ public final class PatchKdTree {
     private final float[] vectors;
     /** Nodes built so far (during construction only). */
     private int nodes;
+
     private final int[] splitDim;
     private final float[] splitValue;
     private final int[] low;
@@ -31,8 +32,8 @@ public final class PatchKdTree {
     /** A tree over row-major vectors of {@code dim} values (copied). */
     public PatchKdTree(float[] flat, int dim) {
         if (dim < 1 || flat.length == 0 || flat.length % dim != 0) {
-            throw new IllegalArgumentException("the tree needs a positive number of whole " + dim
-                    + "-vectors, got " + flat.length + " values");
+            throw new IllegalArgumentException(
+                    "the tree needs a positive number of whole " + dim + "-vectors, got " + flat.length + " values");
         }
         this.dim = dim;
         int n = flat.length / dim;

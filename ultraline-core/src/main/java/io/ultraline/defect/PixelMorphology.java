@@ -3,8 +3,7 @@ package io.ultraline.defect;
 /** Small binary-mask operations on row-major grids, shared by the pixel maskers. */
 final class PixelMorphology {
 
-    private PixelMorphology() {
-    }
+    private PixelMorphology() {}
 
     /** Cells within {@code radius} (Chebyshev) of a set cell. */
     static boolean[] dilate(boolean[] mask, int height, int width, int radius) {
@@ -100,8 +99,9 @@ final class PixelMorphology {
             int p = queue[head];
             int x = p % width;
             int y = p / width;
-            int[] next = {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1,
-                y < height - 1 ? p + width : -1};
+            int[] next = {
+                x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1, y < height - 1 ? p + width : -1
+            };
             for (int q : next) {
                 if (q >= 0 && !mask[q] && !outside[q]) {
                     outside[q] = true;

@@ -10,8 +10,7 @@ import io.ultraline.ultra.PixelBox;
  */
 final class PixelRegionShape {
 
-    private PixelRegionShape() {
-    }
+    private PixelRegionShape() {}
 
     static PixelBox box(boolean[] mask, int mw, int mh, int frameW, int frameH) {
         int left = Integer.MAX_VALUE;

@@ -15,8 +15,7 @@ package io.ultraline.defect;
  */
 public final class PixelScoreMap {
 
-    private PixelScoreMap() {
-    }
+    private PixelScoreMap() {}
 
     /** Nearest-neighbour upsampling of the token scores. */
     public static float[] nearest(float[] scores, int gridH, int gridW, int width, int height) {
@@ -57,12 +56,12 @@ public final class PixelScoreMap {
 
     private static int check(float[] scores, int gridH, int gridW, int width, int height) {
         if (gridH < 1 || gridW < 1 || scores.length != (long) gridH * gridW) {
-            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " grid needs "
-                    + (long) gridH * gridW + " scores, got " + scores.length);
+            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " grid needs " + (long) gridH * gridW
+                    + " scores, got " + scores.length);
         }
         if (width < 1 || height < 1 || (long) width * height > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("frame size " + width + " x " + height
-                    + " must be positive and fit one array");
+            throw new IllegalArgumentException(
+                    "frame size " + width + " x " + height + " must be positive and fit one array");
         }
         return width * height;
     }

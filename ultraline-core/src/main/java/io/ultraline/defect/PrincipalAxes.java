@@ -38,7 +38,9 @@ public final class PrincipalAxes {
      * axes, row-major (copied).
      */
     public static PrincipalAxes of(float[] mean, float[] axes) {
-        if (mean.length == 0 || axes.length == 0 || axes.length % mean.length != 0
+        if (mean.length == 0
+                || axes.length == 0
+                || axes.length % mean.length != 0
                 || axes.length / mean.length > mean.length) {
             throw new IllegalArgumentException("axes must be 1 to " + mean.length + " rows of " + mean.length
                     + " values, got " + axes.length + " values");
@@ -234,8 +236,8 @@ public final class PrincipalAxes {
      */
     public float[] rotateRows(float[] src, int count) {
         if (count < 0 || src.length < (long) count * dim) {
-            throw new IllegalArgumentException(count + " vectors of " + dim + " values need " + (long) count * dim
-                    + " values, got " + src.length);
+            throw new IllegalArgumentException(
+                    count + " vectors of " + dim + " values need " + (long) count * dim + " values, got " + src.length);
         }
         int kept = components();
         float[] dst = new float[count * kept];

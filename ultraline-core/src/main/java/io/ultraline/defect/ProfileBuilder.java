@@ -41,8 +41,7 @@ public final class ProfileBuilder {
             throw new IllegalArgumentException("config must not be null");
         }
         if (tokenDim < 1) {
-            throw new IllegalArgumentException(
-                    "token dimension must be at least 1, got " + tokenDim);
+            throw new IllegalArgumentException("token dimension must be at least 1, got " + tokenDim);
         }
         this.config = config;
         this.tokenDim = tokenDim;
@@ -70,7 +69,8 @@ public final class ProfileBuilder {
         if (modelInput != null) {
             AppearanceCalibration.sideOf(modelInput);
         }
-        if (modelInput != null && inputs.size() == frames.size()
+        if (modelInput != null
+                && inputs.size() == frames.size()
                 && (inputs.isEmpty() || inputs.get(0).length == modelInput.length)) {
             inputs.add(modelInput.clone());
         } else {
@@ -99,7 +99,8 @@ public final class ProfileBuilder {
         float[] heldOut = heldOutScores();
         MemoryBank bank = bankOf(0, 0);
         AppearanceChannel appearance = config.appearance().enabled() && inputs.size() == k
-                ? AppearanceCalibration.calibrate(inputs, heldOut, config) : null;
+                ? AppearanceCalibration.calibrate(inputs, heldOut, config)
+                : null;
         if (appearance != null) {
             float[] pixels = appearance.calibrationScores();
             for (int i = 0; i < k; i++) {
@@ -107,8 +108,17 @@ public final class ProfileBuilder {
             }
         }
         float threshold = Quantiles.linear(heldOut, config.quantile()) * config.margin();
-        return new ReferenceProfile(version, created, k, tokenDim, threshold, config.quantile(),
-                config.margin(), heldOut, bank, appearance);
+        return new ReferenceProfile(
+                version,
+                created,
+                k,
+                tokenDim,
+                threshold,
+                config.quantile(),
+                config.margin(),
+                heldOut,
+                bank,
+                appearance);
     }
 
     /** Each frame's score against a bank of the other folds. */
@@ -139,8 +149,8 @@ public final class ProfileBuilder {
     /** Coreset bank of every frame outside {@code [skipFrom, skipTo)}. */
     private MemoryBank bankOf(int skipFrom, int skipTo) {
         float[] tokens = tokensOf(i -> i < skipFrom || i >= skipTo);
-        CoresetSelector selector = new CoresetSelector(config.maxBankSize(),
-                CoresetSelector.DEFAULT_PROJECTION_DIM, config.seed());
+        CoresetSelector selector =
+                new CoresetSelector(config.maxBankSize(), CoresetSelector.DEFAULT_PROJECTION_DIM, config.seed());
         CoresetSelector.Coreset coreset = selector.select(tokens, tokenDim);
         return MemoryBank.of(CoresetSelector.gather(tokens, tokenDim, coreset), tokenDim);
     }

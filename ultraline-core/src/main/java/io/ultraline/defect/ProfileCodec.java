@@ -1,9 +1,9 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.zip.CRC32;
@@ -64,6 +64,7 @@ public final class ProfileCodec {
     static final int TOKENS_ONLY_FORMAT = 1;
     /** The newest format: the parts listed in a flags word, the token transform among them; only written with one. */
     static final int PARTS_FORMAT = 3;
+
     private static final int PART_APPEARANCE = 1;
     private static final int PART_TRANSFORM = 2;
 
@@ -71,8 +72,7 @@ public final class ProfileCodec {
     private static final int CHECKSUM = 4;
     private static final int FIXED_PAYLOAD = 8 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 4;
 
-    private ProfileCodec() {
-    }
+    private ProfileCodec() {}
 
     /** Encodes a profile. */
     public static byte[] encode(ReferenceProfile profile) {
@@ -80,21 +80,22 @@ public final class ProfileCodec {
         float[] bank = profile.bank().rows();
         AppearanceChannel appearance = profile.appearance();
         TokenTransform transform = profile.transform();
-        long payload = FIXED_PAYLOAD + 4L * scores.length + 4L * bank.length
+        long payload = FIXED_PAYLOAD
+                + 4L * scores.length
+                + 4L * bank.length
                 + (appearance == null ? 0 : appearanceBytes(appearance))
                 + (transform == null ? 0 : 4 + 8 + 4L * transform.outDim() * transform.inDim());
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
-        ByteBuffer out = ByteBuffer.allocate((int) (HEADER + payload + CHECKSUM))
-                .order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate((int) (HEADER + payload + CHECKSUM)).order(ByteOrder.BIG_ENDIAN);
         out.put(MAGIC.getBytes(StandardCharsets.US_ASCII))
                 .putInt(transform != null ? PARTS_FORMAT : appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
                 .putInt((int) payload);
         out.putLong(profile.version()).putLong(profile.created().toEpochMilli());
         out.putInt(profile.frameCount()).putInt(profile.tokenDim());
-        out.putFloat(profile.threshold()).putFloat(profile.thresholdQuantile())
-                .putFloat(profile.thresholdMargin());
+        out.putFloat(profile.threshold()).putFloat(profile.thresholdQuantile()).putFloat(profile.thresholdMargin());
         out.putInt(scores.length);
         out.asFloatBuffer().put(scores);
         out.position(out.position() + 4 * scores.length);
@@ -116,8 +117,10 @@ public final class ProfileCodec {
 
     private static long appearanceBytes(AppearanceChannel a) {
         PrincipalAxes axes = a.bank().axes();
-        return 4L * (5 + 2 + 2 + 1) + 4L * axes.dim() * (1 + axes.components())
-                + 8L * a.calibrationScores().length + 4L * a.bank().size() * axes.components();
+        return 4L * (5 + 2 + 2 + 1)
+                + 4L * axes.dim() * (1 + axes.components())
+                + 8L * a.calibrationScores().length
+                + 4L * a.bank().size() * axes.components();
     }
 
     private static void putAppearance(ByteBuffer out, AppearanceChannel a) {
@@ -148,8 +151,8 @@ public final class ProfileCodec {
         int dim = in.getInt();
         int kept = in.getInt();
         if (dim != AppearanceConfig.PATCH_DIM || kept < 1 || kept > dim || size < patch || size > 1 << 14) {
-            throw new IllegalArgumentException("corrupt raw-pixel channel: input side " + size + ", patch values "
-                    + dim + ", axes " + kept);
+            throw new IllegalArgumentException(
+                    "corrupt raw-pixel channel: input side " + size + ", patch values " + dim + ", axes " + kept);
         }
         float[] mean = floats(in, dim, "raw-pixel patch values");
         float[] axes = floats(in, (long) kept * dim, "raw-pixel axes");
@@ -162,8 +165,8 @@ public final class ProfileCodec {
             throw new IllegalArgumentException("corrupt raw-pixel channel: " + patches + " patches");
         }
         float[] rows = floats(in, (long) patches * kept, "raw-pixel patches x axes");
-        return new AppearanceChannel(AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold,
-                scale, tokens);
+        return new AppearanceChannel(
+                AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold, scale, tokens);
     }
 
     private static void putFloats(ByteBuffer out, float[] values) {
@@ -178,8 +181,8 @@ public final class ProfileCodec {
      */
     public static ReferenceProfile decode(byte[] data) {
         if (data == null || data.length < HEADER) {
-            throw new IllegalArgumentException("truncated profile: "
-                    + (data == null ? 0 : data.length) + " bytes, the header alone needs " + HEADER);
+            throw new IllegalArgumentException("truncated profile: " + (data == null ? 0 : data.length)
+                    + " bytes, the header alone needs " + HEADER);
         }
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
         byte[] magic = new byte[4];
@@ -197,15 +200,16 @@ public final class ProfileCodec {
         long payload = Integer.toUnsignedLong(in.getInt());
         long expected = HEADER + payload + CHECKSUM;
         if (data.length < expected) {
-            throw new IllegalArgumentException("truncated profile: the header announces " + expected
-                    + " bytes, only " + data.length + " are present");
+            throw new IllegalArgumentException("truncated profile: the header announces " + expected + " bytes, only "
+                    + data.length + " are present");
         }
         if (data.length > expected) {
-            throw new IllegalArgumentException("trailing data after the profile: the header "
-                    + "announces " + expected + " bytes, " + data.length + " are present");
+            throw new IllegalArgumentException("trailing data after the profile: the header " + "announces " + expected
+                    + " bytes, " + data.length + " are present");
         }
         int end = (int) (HEADER + payload);
-        long stored = Integer.toUnsignedLong(ByteBuffer.wrap(data, end, CHECKSUM).getInt());
+        long stored =
+                Integer.toUnsignedLong(ByteBuffer.wrap(data, end, CHECKSUM).getInt());
         long computed = crc(data, end);
         if (stored != computed) {
             throw new IllegalArgumentException("profile checksum mismatch: stored CRC-32 "
@@ -216,8 +220,8 @@ public final class ProfileCodec {
         try {
             return payload(in, format);
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("corrupt profile payload: its counts need more "
-                    + "than the " + payload + " bytes announced", e);
+            throw new IllegalArgumentException(
+                    "corrupt profile payload: its counts need more " + "than the " + payload + " bytes announced", e);
         }
     }
 
@@ -232,8 +236,8 @@ public final class ProfileCodec {
         float[] scores = floats(in, in.getInt(), "calibration score count");
         int bankSize = in.getInt();
         if (dim < 1 || bankSize < 1) {
-            throw new IllegalArgumentException("corrupt profile payload: token dimension " + dim
-                    + " and bank size " + bankSize + " must both be positive");
+            throw new IllegalArgumentException("corrupt profile payload: token dimension " + dim + " and bank size "
+                    + bankSize + " must both be positive");
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
         int parts = format == PARTS_FORMAT ? in.getInt() : format == FORMAT_VERSION ? PART_APPEARANCE : 0;
@@ -244,11 +248,21 @@ public final class ProfileCodec {
         TokenTransform transform = (parts & PART_TRANSFORM) != 0 ? transform(in, dim) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
-                    + " bytes left over after the " + (transform != null ? "transform"
-                    : appearance == null ? "bank" : "raw-pixel channel"));
+                    + " bytes left over after the "
+                    + (transform != null ? "transform" : appearance == null ? "bank" : "raw-pixel channel"));
         }
-        return new ReferenceProfile(version, created, frameCount, dim, threshold, quantile, margin,
-                scores, MemoryBank.of(bank, dim), appearance, transform);
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                dim,
+                threshold,
+                quantile,
+                margin,
+                scores,
+                MemoryBank.of(bank, dim),
+                appearance,
+                transform);
     }
 
     private static TokenTransform transform(ByteBuffer in, int dim) {
@@ -263,8 +277,8 @@ public final class ProfileCodec {
 
     private static float[] floats(ByteBuffer in, long count, String what) {
         if (count < 0 || count * 4 > in.remaining()) {
-            throw new IllegalArgumentException("corrupt profile payload: " + what + " " + count
-                    + " needs " + count * 4 + " bytes, " + in.remaining() + " remain");
+            throw new IllegalArgumentException("corrupt profile payload: " + what + " " + count + " needs " + count * 4
+                    + " bytes, " + in.remaining() + " remain");
         }
         float[] values = new float[(int) count];
         in.asFloatBuffer().get(values);

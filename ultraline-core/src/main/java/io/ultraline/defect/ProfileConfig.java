@@ -14,8 +14,8 @@ package io.ultraline.defect;
  * @param seed seed of the coreset's random projection
  * @param appearance the raw-pixel channel, calibrated when calibration frames bring their pixels
  */
-public record ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed,
-        AppearanceConfig appearance) {
+public record ProfileConfig(
+        int maxBankSize, float quantile, float margin, int folds, long seed, AppearanceConfig appearance) {
 
     /** Upper bound on {@link #maxBankSize}: about 3 GB of tokens at dimension 768. */
     public static final int MAX_BANK_SIZE = 1 << 20;
@@ -23,16 +23,14 @@ public record ProfileConfig(int maxBankSize, float quantile, float margin, int f
     /** Checks every value and says which one is wrong. */
     public ProfileConfig {
         if (maxBankSize < 1 || maxBankSize > MAX_BANK_SIZE) {
-            throw new IllegalArgumentException("maxBankSize must be between 1 and " + MAX_BANK_SIZE
-                    + ", got " + maxBankSize);
+            throw new IllegalArgumentException(
+                    "maxBankSize must be between 1 and " + MAX_BANK_SIZE + ", got " + maxBankSize);
         }
         if (!(quantile > 0f && quantile <= 1f)) {
-            throw new IllegalArgumentException(
-                    "quantile must be in (0, 1], got " + quantile);
+            throw new IllegalArgumentException("quantile must be in (0, 1], got " + quantile);
         }
         if (!(margin > 0f) || !Float.isFinite(margin)) {
-            throw new IllegalArgumentException(
-                    "margin must be a positive finite factor, got " + margin);
+            throw new IllegalArgumentException("margin must be a positive finite factor, got " + margin);
         }
         if (appearance == null) {
             throw new IllegalArgumentException("appearance must not be null; AppearanceConfig.off() turns it off");
@@ -85,7 +83,8 @@ public record ProfileConfig(int maxBankSize, float quantile, float margin, int f
         if (pixels.enabled() && pixels.encodedBytes(FITTING_FRAMES) > room / 2) {
             long fixed = new AppearanceConfig(0, pixels.components()).encodedBytes(FITTING_FRAMES);
             long patches = (room / 2 - fixed) / (4L * pixels.components());
-            pixels = patches < 1 ? AppearanceConfig.off()
+            pixels = patches < 1
+                    ? AppearanceConfig.off()
                     : new AppearanceConfig((int) Math.min(pixels.maxPatches(), patches), pixels.components());
         }
         long fits = (room - (pixels.enabled() ? pixels.encodedBytes(FITTING_FRAMES) : 0)) / (4L * tokenDim);

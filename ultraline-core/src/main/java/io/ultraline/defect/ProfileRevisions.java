@@ -13,8 +13,7 @@ public final class ProfileRevisions {
     /** Seed of the coreset search; fixed, so that a revision is reproducible. */
     static final long SEED = 20L;
 
-    private ProfileRevisions() {
-    }
+    private ProfileRevisions() {}
 
     /**
      * The profile with one more normal frame: the frame's tokens join the token bank and its
@@ -28,26 +27,47 @@ public final class ProfileRevisions {
      * @param modelInput  the frame as the model saw it (8-bit RGB), or null for a profile without the
      *                    raw-pixel channel
      */
-    public static ReferenceProfile withNormalFrame(ReferenceProfile p, float[] frameTokens, byte[] modelInput,
-            long version, Instant created) {
+    public static ReferenceProfile withNormalFrame(
+            ReferenceProfile p, float[] frameTokens, byte[] modelInput, long version, Instant created) {
         MemoryBank.requireTokens(frameTokens, p.tokenDim(), "normal frame tokens");
-        MemoryBank bank = MemoryBank.of(reduced(concat(p.bank().rows(), frameTokens), p.tokenDim(), p.bankSize(),
-                CoresetSelector.DEFAULT_PROJECTION_DIM), p.tokenDim());
+        MemoryBank bank = MemoryBank.of(
+                reduced(
+                        concat(p.bank().rows(), frameTokens),
+                        p.tokenDim(),
+                        p.bankSize(),
+                        CoresetSelector.DEFAULT_PROJECTION_DIM),
+                p.tokenDim());
         AppearanceChannel appearance = p.appearance();
         if (appearance != null) {
             if (modelInput == null) {
-                throw new IllegalArgumentException("the profile has a raw-pixel channel: a normal frame needs the "
-                        + "frame as the model saw it");
+                throw new IllegalArgumentException(
+                        "the profile has a raw-pixel channel: a normal frame needs the " + "frame as the model saw it");
             }
             AppearanceBank old = appearance.bank();
-            float[] rows = reduced(concat(old.rows(), old.projectedPatches(modelInput)), old.axes().components(),
-                    old.size(), 0);
-            appearance = new AppearanceChannel(AppearanceBank.of(old.imageSize(), old.axes(), rows),
-                    appearance.calibrationScores(), appearance.threshold(), appearance.scale(),
+            float[] rows = reduced(
+                    concat(old.rows(), old.projectedPatches(modelInput)),
+                    old.axes().components(),
+                    old.size(),
+                    0);
+            appearance = new AppearanceChannel(
+                    AppearanceBank.of(old.imageSize(), old.axes(), rows),
+                    appearance.calibrationScores(),
+                    appearance.threshold(),
+                    appearance.scale(),
                     appearance.tokenCalibrationScores());
         }
-        return new ReferenceProfile(version, created, p.frameCount(), p.tokenDim(), p.threshold(),
-                p.thresholdQuantile(), p.thresholdMargin(), p.calibrationScores(), bank, appearance, p.transform());
+        return new ReferenceProfile(
+                version,
+                created,
+                p.frameCount(),
+                p.tokenDim(),
+                p.threshold(),
+                p.thresholdQuantile(),
+                p.thresholdMargin(),
+                p.calibrationScores(),
+                bank,
+                appearance,
+                p.transform());
     }
 
     /**
@@ -58,8 +78,17 @@ public final class ProfileRevisions {
         if (!(margin > 0f) || !Float.isFinite(margin)) {
             throw new IllegalArgumentException("a margin is a positive finite factor, got " + margin);
         }
-        return new ReferenceProfile(version, created, p.frameCount(), p.tokenDim(), p.calibratedThreshold() * margin,
-                p.thresholdQuantile(), p.thresholdMargin(), p.calibrationScores(), p.bank(), p.appearance(),
+        return new ReferenceProfile(
+                version,
+                created,
+                p.frameCount(),
+                p.tokenDim(),
+                p.calibratedThreshold() * margin,
+                p.thresholdQuantile(),
+                p.thresholdMargin(),
+                p.calibrationScores(),
+                p.bank(),
+                p.appearance(),
                 p.transform());
     }
 

@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 final class Quantiles {
 
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /** Quantile {@code q} in [0, 1] of a non-empty array (not modified). */
     static float linear(float[] values, float q) {

@@ -41,8 +41,8 @@ public record QuantisedHeatmap(int gridHeight, int gridWidth, float min, float m
      */
     public static QuantisedHeatmap quantise(float[] map, int gridHeight, int gridWidth) {
         if (map.length != (long) gridHeight * gridWidth || map.length == 0) {
-            throw new IllegalArgumentException("a " + gridHeight + " x " + gridWidth
-                    + " heatmap needs " + (long) gridHeight * gridWidth + " values, got " + map.length);
+            throw new IllegalArgumentException("a " + gridHeight + " x " + gridWidth + " heatmap needs "
+                    + (long) gridHeight * gridWidth + " values, got " + map.length);
         }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -86,9 +86,12 @@ public record QuantisedHeatmap(int gridHeight, int gridWidth, float min, float m
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof QuantisedHeatmap that && gridHeight == that.gridHeight
-                && gridWidth == that.gridWidth && Float.compare(min, that.min) == 0
-                && Float.compare(max, that.max) == 0 && Arrays.equals(values, that.values);
+        return other instanceof QuantisedHeatmap that
+                && gridHeight == that.gridHeight
+                && gridWidth == that.gridWidth
+                && Float.compare(min, that.min) == 0
+                && Float.compare(max, that.max) == 0
+                && Arrays.equals(values, that.values);
     }
 
     @Override

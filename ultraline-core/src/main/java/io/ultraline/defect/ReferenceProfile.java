@@ -26,9 +26,18 @@ import java.util.Arrays;
  * @param transform the camera's token transform W for the ULTra target and concepts (issue 19),
  *     learned on the same calibration frames; null where none was learned (the plain target)
  */
-public record ReferenceProfile(long version, Instant created, int frameCount, int tokenDim,
-        float threshold, float thresholdQuantile, float thresholdMargin,
-        float[] calibrationScores, MemoryBank bank, AppearanceChannel appearance, TokenTransform transform) {
+public record ReferenceProfile(
+        long version,
+        Instant created,
+        int frameCount,
+        int tokenDim,
+        float threshold,
+        float thresholdQuantile,
+        float thresholdMargin,
+        float[] calibrationScores,
+        MemoryBank bank,
+        AppearanceChannel appearance,
+        TokenTransform transform) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -37,8 +46,8 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
         }
         created = created.truncatedTo(ChronoUnit.MILLIS);
         if (tokenDim != bank.dim()) {
-            throw new IllegalArgumentException("tokenDim " + tokenDim
-                    + " does not match the bank's token dimension " + bank.dim());
+            throw new IllegalArgumentException(
+                    "tokenDim " + tokenDim + " does not match the bank's token dimension " + bank.dim());
         }
         if (frameCount < 1 || calibrationScores.length != frameCount) {
             throw new IllegalArgumentException("a profile needs one calibration score per frame and "
@@ -47,12 +56,10 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
         }
         requireScore(threshold, "threshold");
         if (!(thresholdQuantile > 0f && thresholdQuantile <= 1f)) {
-            throw new IllegalArgumentException(
-                    "thresholdQuantile must be in (0, 1], got " + thresholdQuantile);
+            throw new IllegalArgumentException("thresholdQuantile must be in (0, 1], got " + thresholdQuantile);
         }
         if (!(thresholdMargin > 0f) || !Float.isFinite(thresholdMargin)) {
-            throw new IllegalArgumentException(
-                    "thresholdMargin must be positive and finite, got " + thresholdMargin);
+            throw new IllegalArgumentException("thresholdMargin must be positive and finite, got " + thresholdMargin);
         }
         calibrationScores = calibrationScores.clone();
         for (float score : calibrationScores) {
@@ -63,24 +70,59 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
                     + " calibration scores for " + frameCount + " frames");
         }
         if (transform != null && transform.inDim() != tokenDim) {
-            throw new IllegalArgumentException("the transform takes " + transform.inDim()
-                    + "-dimensional tokens, the profile's are " + tokenDim);
+            throw new IllegalArgumentException(
+                    "the transform takes " + transform.inDim() + "-dimensional tokens, the profile's are " + tokenDim);
         }
     }
 
     /** A profile without a token transform. */
-    public ReferenceProfile(long version, Instant created, int frameCount, int tokenDim, float threshold,
-            float thresholdQuantile, float thresholdMargin, float[] calibrationScores, MemoryBank bank,
+    public ReferenceProfile(
+            long version,
+            Instant created,
+            int frameCount,
+            int tokenDim,
+            float threshold,
+            float thresholdQuantile,
+            float thresholdMargin,
+            float[] calibrationScores,
+            MemoryBank bank,
             AppearanceChannel appearance) {
-        this(version, created, frameCount, tokenDim, threshold, thresholdQuantile, thresholdMargin,
-                calibrationScores, bank, appearance, null);
+        this(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                null);
     }
 
     /** A profile of tokens only. */
-    public ReferenceProfile(long version, Instant created, int frameCount, int tokenDim, float threshold,
-            float thresholdQuantile, float thresholdMargin, float[] calibrationScores, MemoryBank bank) {
-        this(version, created, frameCount, tokenDim, threshold, thresholdQuantile, thresholdMargin,
-                calibrationScores, bank, null);
+    public ReferenceProfile(
+            long version,
+            Instant created,
+            int frameCount,
+            int tokenDim,
+            float threshold,
+            float thresholdQuantile,
+            float thresholdMargin,
+            float[] calibrationScores,
+            MemoryBank bank) {
+        this(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                null);
     }
 
     /**
@@ -92,10 +134,19 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
             return this;
         }
         float[] tokens = appearance.tokenCalibrationScores();
-        float own = thresholdOverridden() ? threshold
-                : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
-        return new ReferenceProfile(version, created, frameCount, tokenDim, own, thresholdQuantile,
-                thresholdMargin, tokens, bank, null, transform);
+        float own = thresholdOverridden() ? threshold : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                own,
+                thresholdQuantile,
+                thresholdMargin,
+                tokens,
+                bank,
+                null,
+                transform);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -105,7 +156,8 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
 
     /** The threshold the token channel alone calibrated; {@link #calibratedThreshold()} without a pixel channel. */
     public float tokenChannelThreshold() {
-        return appearance == null ? calibratedThreshold()
+        return appearance == null
+                ? calibratedThreshold()
                 : Quantiles.linear(appearance.tokenCalibrationScores(), thresholdQuantile) * thresholdMargin;
     }
 
@@ -119,20 +171,50 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
      * a caller that publishes the result as a new profile gives it a new version.
      */
     public ReferenceProfile withThreshold(float override) {
-        return new ReferenceProfile(version, created, frameCount, tokenDim, override,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, transform);
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                override,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                transform);
     }
 
     /** The same profile with another token transform W (null: none); the version is kept. */
     public ReferenceProfile withTransform(TokenTransform w) {
-        return new ReferenceProfile(version, created, frameCount, tokenDim, threshold,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, w);
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                w);
     }
 
     /** The same profile under another version number. */
     public ReferenceProfile withVersion(long newVersion) {
-        return new ReferenceProfile(newVersion, created, frameCount, tokenDim, threshold,
-                thresholdQuantile, thresholdMargin, calibrationScores, bank, appearance, transform);
+        return new ReferenceProfile(
+                newVersion,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                transform);
     }
 
     /** Number of tokens in the bank. */
@@ -154,20 +236,27 @@ public record ReferenceProfile(long version, Instant created, int frameCount, in
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ReferenceProfile that && version == that.version
-                && created.equals(that.created) && frameCount == that.frameCount
+        return other instanceof ReferenceProfile that
+                && version == that.version
+                && created.equals(that.created)
+                && frameCount == that.frameCount
                 && tokenDim == that.tokenDim
                 && Float.compare(threshold, that.threshold) == 0
                 && Float.compare(thresholdQuantile, that.thresholdQuantile) == 0
                 && Float.compare(thresholdMargin, that.thresholdMargin) == 0
                 && Arrays.equals(calibrationScores, that.calibrationScores)
-                && bank.equals(that.bank) && java.util.Objects.equals(appearance, that.appearance)
+                && bank.equals(that.bank)
+                && java.util.Objects.equals(appearance, that.appearance)
                 && sameTransform(transform, that.transform);
     }
 
     private static boolean sameTransform(TokenTransform a, TokenTransform b) {
-        return a == null ? b == null : b != null && a.outDim() == b.outDim() && a.inDim() == b.inDim()
-                && Arrays.equals(a.weights(), b.weights());
+        return a == null
+                ? b == null
+                : b != null
+                        && a.outDim() == b.outDim()
+                        && a.inDim() == b.inDim()
+                        && Arrays.equals(a.weights(), b.weights());
     }
 
     @Override

@@ -16,8 +16,7 @@ public record RegionConfig(float lowFactor, float maxConceptFraction) {
             throw new IllegalArgumentException("lowFactor must be in (0, 1], got " + lowFactor);
         }
         if (!(maxConceptFraction >= 0f && maxConceptFraction <= 1f)) {
-            throw new IllegalArgumentException(
-                    "maxConceptFraction must be in [0, 1], got " + maxConceptFraction);
+            throw new IllegalArgumentException("maxConceptFraction must be in [0, 1], got " + maxConceptFraction);
         }
     }
 

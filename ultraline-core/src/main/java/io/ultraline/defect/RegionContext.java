@@ -15,8 +15,14 @@ import java.util.List;
  * @param threshold the profile's threshold
  * @param regions the frame's regions
  */
-public record RegionContext(FramePixels pixels, float[] scores, int[] labels, int gridH, int gridW,
-        float threshold, List<TokenRegion> regions) {
+public record RegionContext(
+        FramePixels pixels,
+        float[] scores,
+        int[] labels,
+        int gridH,
+        int gridW,
+        float threshold,
+        List<TokenRegion> regions) {
 
     /** Checks the grid sizes. */
     public RegionContext {

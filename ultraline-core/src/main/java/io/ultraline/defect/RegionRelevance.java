@@ -10,8 +10,7 @@ import io.ultraline.ultra.Segmentation;
  */
 final class RegionRelevance {
 
-    private RegionRelevance() {
-    }
+    private RegionRelevance() {}
 
     /** {@code float[N]}, unnormalised: a sum of fixed maps or of concept maps. */
     static float[] of(TokenRegion region, Segmentation segmentation) {

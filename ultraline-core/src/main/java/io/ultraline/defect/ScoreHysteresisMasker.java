@@ -24,8 +24,8 @@ public final class ScoreHysteresisMasker implements PixelMasker {
         FramePixels px = frame.pixels();
         int w = px.width();
         int h = px.height();
-        boolean[] near = PixelMorphology.dilate(region.cells(frame.gridH() * frame.gridW()),
-                frame.gridH(), frame.gridW(), 1);
+        boolean[] near =
+                PixelMorphology.dilate(region.cells(frame.gridH() * frame.gridW()), frame.gridH(), frame.gridW(), 1);
         float[] map = PixelScoreMap.bilinear(frame.scores(), frame.gridH(), frame.gridW(), w, h);
         float low = lowFactor * frame.threshold();
         boolean[] candidate = new boolean[w * h];

@@ -27,8 +27,8 @@ public record ShiftedGridScores(int k, float[] coarse, float[] fineMean, float f
     public static ShiftedGridScores of(float[] distances, int gridH, int gridW, int k) {
         int n = gridH * gridW;
         if (k < 1 || distances.length != n * k * k) {
-            throw new IllegalArgumentException("expected " + k + " x " + k + " grids of " + n + " scores, got "
-                    + distances.length);
+            throw new IllegalArgumentException(
+                    "expected " + k + " x " + k + " grids of " + n + " scores, got " + distances.length);
         }
         int fh = gridH * k;
         int fw = gridW * k;

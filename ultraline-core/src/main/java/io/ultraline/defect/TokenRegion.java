@@ -63,8 +63,7 @@ public record TokenRegion(int conceptId, int[] tokens) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TokenRegion that && conceptId == that.conceptId
-                && Arrays.equals(tokens, that.tokens);
+        return other instanceof TokenRegion that && conceptId == that.conceptId && Arrays.equals(tokens, that.tokens);
     }
 
     @Override

@@ -6,8 +6,7 @@ package io.ultraline.defect;
  */
 public final class TokenScorer {
 
-    private TokenScorer() {
-    }
+    private TokenScorer() {}
 
     /**
      * Score of every patch token.

@@ -12,8 +12,7 @@ import java.util.List;
 public final class TokenThresholdRegions implements RegionFinder {
 
     @Override
-    public List<TokenRegion> find(float[] scores, int[] labels, int gridH, int gridW,
-            float threshold) {
+    public List<TokenRegion> find(float[] scores, int[] labels, int gridH, int gridW, float threshold) {
         GridComponents.requireGrid(scores, labels, gridH, gridW, threshold);
         int n = gridH * gridW;
         boolean[] taken = new boolean[n];

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deleting a directory with everything under it (temporary models, state and data directories). */
 public final class DirectoryTrees {
 
-    private DirectoryTrees() {
-    }
+    private DirectoryTrees() {}
 
     /** Deletes {@code dir} and everything under it; a directory that does not exist is fine. */
     public static void delete(Path dir) throws IOException {

@@ -3,8 +3,7 @@ package io.ultraline.frame;
 /** Big-endian reads and suffix tests on byte arrays, for the container walkers. */
 final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static int u8(byte[] b, int at) {
         return b[at] & 0xff;

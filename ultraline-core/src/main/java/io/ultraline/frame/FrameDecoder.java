@@ -50,8 +50,8 @@ public final class FrameDecoder {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.png = limits.allowed().contains(FrameEncoding.PNG) ? ImageIoDecoder.png() : null;
         this.jpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.jpeg() : null;
-        this.fourComponentJpeg = limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.fourComponentJpeg()
-                : null;
+        this.fourComponentJpeg =
+                limits.allowed().contains(FrameEncoding.JPEG) ? ImageIoDecoder.fourComponentJpeg() : null;
     }
 
     public FrameLimits limits() {
@@ -70,18 +70,21 @@ public final class FrameDecoder {
             throw reject(DecodeFailure.INVALID_FIELD, "image bytes are missing");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw reject(DecodeFailure.IMAGE_TOO_LARGE,
+            throw reject(
+                    DecodeFailure.IMAGE_TOO_LARGE,
                     "image is " + bytes.length + " bytes, over the limit of " + limits.maxBytes());
         }
         if (encoding == null) {
             throw reject(DecodeFailure.INVALID_FIELD, "encoding is missing");
         }
         if (encoding == FrameEncoding.UNKNOWN) {
-            throw reject(DecodeFailure.UNSUPPORTED_ENCODING,
+            throw reject(
+                    DecodeFailure.UNSUPPORTED_ENCODING,
                     "encoding is UNKNOWN: the producer used an encoding this reader does not know");
         }
         if (!limits.allowed().contains(encoding)) {
-            throw reject(DecodeFailure.UNSUPPORTED_ENCODING,
+            throw reject(
+                    DecodeFailure.UNSUPPORTED_ENCODING,
                     "encoding " + encoding + " is not allowed here (allowed: " + limits.allowed() + ")");
         }
         byte[] signature = ImageSignature.of(encoding);
@@ -97,8 +100,7 @@ public final class FrameDecoder {
             }
             case JPEG -> {
                 int components = JpegStructure.check(bytes);
-                yield (components == 4 ? fourComponentJpeg : jpeg).decode(bytes, declaredWidth, declaredHeight,
-                        limits);
+                yield (components == 4 ? fourComponentJpeg : jpeg).decode(bytes, declaredWidth, declaredHeight, limits);
             }
             case UNKNOWN -> throw new AssertionError("rejected above");
         };
@@ -106,12 +108,13 @@ public final class FrameDecoder {
 
     private void checkDeclaredSize(int width, int height) {
         if (width <= 0 || height <= 0) {
-            throw reject(DecodeFailure.INVALID_FIELD,
-                    "declared size " + width + "x" + height + " is not positive");
+            throw reject(DecodeFailure.INVALID_FIELD, "declared size " + width + "x" + height + " is not positive");
         }
         if (!limits.fits(width, height)) {
-            throw reject(DecodeFailure.IMAGE_TOO_LARGE, "declared size " + width + "x" + height
-                    + " is over the limits (" + limits.maxSide() + " a side, " + limits.maxPixels() + " pixels)");
+            throw reject(
+                    DecodeFailure.IMAGE_TOO_LARGE,
+                    "declared size " + width + "x" + height + " is over the limits (" + limits.maxSide() + " a side, "
+                            + limits.maxPixels() + " pixels)");
         }
     }
 

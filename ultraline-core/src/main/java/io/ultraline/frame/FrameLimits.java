@@ -52,7 +52,10 @@ public record FrameLimits(int maxBytes, long maxPixels, int maxSide, Set<FrameEn
 
     /** 20 MiB, 40 megapixels, 16384 pixels a side, every known encoding. */
     public static FrameLimits defaults() {
-        return new FrameLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, DEFAULT_MAX_SIDE,
+        return new FrameLimits(
+                DEFAULT_MAX_BYTES,
+                DEFAULT_MAX_PIXELS,
+                DEFAULT_MAX_SIDE,
                 EnumSet.of(FrameEncoding.JPEG, FrameEncoding.PNG, FrameEncoding.GRAY8, FrameEncoding.RGB8));
     }
 

@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 /** Reads and writes image files (PNG, JPEG) with messages that name the file. */
 public final class ImageFiles {
 
-    private ImageFiles() {
-    }
+    private ImageFiles() {}
 
     public static BufferedImage read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

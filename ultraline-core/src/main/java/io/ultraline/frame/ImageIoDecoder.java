@@ -70,7 +70,9 @@ final class ImageIoDecoder {
      * not change with the plugin.
      */
     static ImageIoDecoder fourComponentJpeg() {
-        return new ImageIoDecoder(FrameEncoding.JPEG, registeredProvider(FOUR_COMPONENT_JPEG_READER),
+        return new ImageIoDecoder(
+                FrameEncoding.JPEG,
+                registeredProvider(FOUR_COMPONENT_JPEG_READER),
                 warning -> warning != null && warning.startsWith(NO_CMYK_PROFILE));
     }
 
@@ -84,24 +86,31 @@ final class ImageIoDecoder {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (!limits.fits(width, height)) {
-                throw new FrameRejectedException(DecodeFailure.DECOMPRESSION_BOMB, encoding + " header claims "
-                        + width + "x" + height + " pixels in " + bytes.length + " bytes, over the limits ("
-                        + limits.maxSide() + " a side, " + limits.maxPixels() + " pixels); not decoded");
+                throw new FrameRejectedException(
+                        DecodeFailure.DECOMPRESSION_BOMB,
+                        encoding + " header claims "
+                                + width + "x" + height + " pixels in " + bytes.length + " bytes, over the limits ("
+                                + limits.maxSide() + " a side, " + limits.maxPixels() + " pixels); not decoded");
             }
             if (width != declaredWidth || height != declaredHeight) {
-                throw new FrameRejectedException(DecodeFailure.DIMENSION_MISMATCH, encoding + " header says "
-                        + width + "x" + height + " but the frame declares " + declaredWidth + "x" + declaredHeight);
+                throw new FrameRejectedException(
+                        DecodeFailure.DIMENSION_MISMATCH,
+                        encoding + " header says " + width + "x" + height + " but the frame declares " + declaredWidth
+                                + "x" + declaredHeight);
             }
             Iterator<?> types = reader.getImageTypes(0);
             if (!types.hasNext()) {
-                throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING,
+                throw new FrameRejectedException(
+                        DecodeFailure.UNSUPPORTED_ENCODING,
                         encoding + " of a colour type the JDK's decoder cannot produce");
             }
             BufferedImage image = reader.read(0);
             warnings.rejectIfAny();
             if (image.getWidth() != width || image.getHeight() != height) {
-                throw corrupt("decoder returned " + image.getWidth() + "x" + image.getHeight()
-                        + " after its header said " + width + "x" + height, null);
+                throw corrupt(
+                        "decoder returned " + image.getWidth() + "x" + image.getHeight() + " after its header said "
+                                + width + "x" + height,
+                        null);
             }
             return RasterPixels.toRgb(image, encoding);
         } catch (FrameRejectedException e) {
@@ -123,12 +132,13 @@ final class ImageIoDecoder {
     }
 
     private FrameRejectedException corrupt(String detail, Throwable cause) {
-        return new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, encoding + " could not be decoded: " + detail,
-                cause);
+        return new FrameRejectedException(
+                DecodeFailure.IMAGE_CORRUPT, encoding + " could not be decoded: " + detail, cause);
     }
 
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
@@ -160,8 +170,9 @@ final class ImageIoDecoder {
      * not constructed: a plugin provider may find its delegates when it is registered.
      */
     private static ImageReaderSpi registeredProvider(String className) {
-        for (Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance()
-                .getServiceProviders(ImageReaderSpi.class, true); it.hasNext(); ) {
+        for (Iterator<ImageReaderSpi> it =
+                        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
+                it.hasNext(); ) {
             ImageReaderSpi spi = it.next();
             if (spi.getClass().getName().equals(className)) {
                 return spi;

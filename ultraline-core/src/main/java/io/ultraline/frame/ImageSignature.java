@@ -14,8 +14,7 @@ final class ImageSignature {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
-    private ImageSignature() {
-    }
+    private ImageSignature() {}
 
     /** The signature a file of {@code encoding} starts with; null for raw pixels, which have none. */
     static byte[] of(FrameEncoding encoding) {
@@ -35,11 +34,13 @@ final class ImageSignature {
             return;
         }
         if (bytes.length < signature.length && startsWith(signature, bytes)) {
-            throw new FrameRejectedException(DecodeFailure.IMAGE_TRUNCATED, "declared " + declared + " but only "
-                    + bytes.length + " bytes arrived, fewer than its " + signature.length + "-byte signature");
+            throw new FrameRejectedException(
+                    DecodeFailure.IMAGE_TRUNCATED,
+                    "declared " + declared + " but only " + bytes.length + " bytes arrived, fewer than its "
+                            + signature.length + "-byte signature");
         }
-        throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT,
-                "declared " + declared + " but the bytes start with " + describe(bytes));
+        throw new FrameRejectedException(
+                DecodeFailure.IMAGE_CORRUPT, "declared " + declared + " but the bytes start with " + describe(bytes));
     }
 
     /** Names the format {@code bytes} look like, or shows their first bytes in hex. */

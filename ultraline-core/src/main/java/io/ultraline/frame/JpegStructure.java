@@ -33,8 +33,7 @@ final class JpegStructure {
     private static final byte[] ADOBE = {'A', 'd', 'o', 'b', 'e'};
     private static final byte[] EOI_BYTES = {(byte) 0xFF, (byte) EOI};
 
-    private JpegStructure() {
-    }
+    private JpegStructure() {}
 
     /**
      * Walks the whole file.
@@ -55,8 +54,8 @@ final class JpegStructure {
                 throw endsEarly(b, "the data ends at offset " + pos + " where a marker should follow");
             }
             if (Bytes.u8(b, pos) != 0xFF) {
-                throw corrupt(String.format("expected a marker at offset %d, found byte 0x%02x", pos,
-                        Bytes.u8(b, pos)));
+                throw corrupt(
+                        String.format("expected a marker at offset %d, found byte 0x%02x", pos, Bytes.u8(b, pos)));
             }
             while (pos < b.length && Bytes.u8(b, pos) == 0xFF) {
                 pos++; // fill bytes may precede any marker
@@ -84,19 +83,23 @@ final class JpegStructure {
                 throw corrupt(String.format("marker 0xFF%02X at offset %d is not valid here", marker, at));
             }
             if (b.length - pos < 2) {
-                throw endsEarly(b, String.format("the data ends inside the length of marker 0xFF%02X at offset %d",
-                        marker, at));
+                throw endsEarly(
+                        b,
+                        String.format("the data ends inside the length of marker 0xFF%02X at offset %d", marker, at));
             }
             int length = Bytes.u16(b, pos);
-            String impossible = length < 2 ? "is shorter than its own length field"
-                    : impossibleLength(b, pos, marker, length);
+            String impossible =
+                    length < 2 ? "is shorter than its own length field" : impossibleLength(b, pos, marker, length);
             if (impossible != null) {
-                throw corrupt(String.format("segment 0xFF%02X at offset %d of %d bytes %s", marker, at, length,
-                        impossible));
+                throw corrupt(
+                        String.format("segment 0xFF%02X at offset %d of %d bytes %s", marker, at, length, impossible));
             }
             if ((long) pos + length > b.length) {
-                throw endsEarly(b, String.format("segment 0xFF%02X at offset %d needs %d bytes but only %d remain",
-                        marker, at, length, b.length - pos));
+                throw endsEarly(
+                        b,
+                        String.format(
+                                "segment 0xFF%02X at offset %d needs %d bytes but only %d remain",
+                                marker, at, length, b.length - pos));
             }
             adobe |= marker == APP14 && isAdobe(b, pos + 2, length - 2);
             if (isFrameHeader(marker)) {
@@ -112,8 +115,10 @@ final class JpegStructure {
                     throw corrupt("scan at offset " + at + " before the frame header");
                 }
                 if (++scans > MAX_SCANS) {
-                    throw new FrameRejectedException(DecodeFailure.DECOMPRESSION_BOMB, "JPEG has more than "
-                            + MAX_SCANS + " scans; decoding it would take a pass over the image each");
+                    throw new FrameRejectedException(
+                            DecodeFailure.DECOMPRESSION_BOMB,
+                            "JPEG has more than " + MAX_SCANS
+                                    + " scans; decoding it would take a pass over the image each");
                 }
                 pos = endOfScanData(b, pos, scans);
             }
@@ -168,8 +173,8 @@ final class JpegStructure {
             throw corrupt("frame header without components");
         }
         if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2) {
-            throw unsupported(String.format("SOF%d (%s) is not supported; send baseline or progressive JPEG",
-                    marker - 0xC0, process(marker)));
+            throw unsupported(String.format(
+                    "SOF%d (%s) is not supported; send baseline or progressive JPEG", marker - 0xC0, process(marker)));
         }
         if (precision != 8) {
             throw unsupported(precision + "-bit samples are not supported; send 8-bit JPEG");

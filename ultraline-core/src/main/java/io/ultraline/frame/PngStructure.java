@@ -18,8 +18,7 @@ final class PngStructure {
 
     private static final byte[] IEND_CHUNK = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
 
-    private PngStructure() {
-    }
+    private PngStructure() {}
 
     static void check(byte[] b) {
         ImageSignature.require(FrameEncoding.PNG, ImageSignature.PNG, b);
@@ -29,8 +28,9 @@ final class PngStructure {
         String previous = "the signature";
         while (true) {
             if (b.length - pos < 8) {
-                throw endsEarly(b, "the data ends " + (b.length - pos) + " bytes after " + previous
-                        + ", before the IEND chunk");
+                throw endsEarly(
+                        b,
+                        "the data ends " + (b.length - pos) + " bytes after " + previous + ", before the IEND chunk");
             }
             long length = Bytes.u32(b, pos);
             String type = chunkType(b, pos + 4);
@@ -45,8 +45,10 @@ final class PngStructure {
             }
             long next = pos + 12L + length;
             if (next > b.length) {
-                throw endsEarly(b, "chunk " + type + " at offset " + pos + " needs " + (12 + length)
-                        + " bytes but only " + (b.length - pos) + " remain");
+                throw endsEarly(
+                        b,
+                        "chunk " + type + " at offset " + pos + " needs " + (12 + length) + " bytes but only "
+                                + (b.length - pos) + " remain");
             }
             crc.reset();
             crc.update(b, pos + 4, 4 + (int) length);

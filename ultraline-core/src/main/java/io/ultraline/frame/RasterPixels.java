@@ -15,8 +15,7 @@ import java.awt.image.Raster;
  */
 final class RasterPixels {
 
-    private RasterPixels() {
-    }
+    private RasterPixels() {}
 
     static RgbImage toRgb(BufferedImage image, FrameEncoding encoding) {
         ColorModel model = image.getColorModel();
@@ -46,8 +45,10 @@ final class RasterPixels {
             for (int x = 0; x < width; x++) {
                 int index = row[x];
                 if (index >= size) {
-                    throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "palette index " + index
-                            + " at (" + x + ", " + y + ") is outside the " + size + "-entry palette");
+                    throw new FrameRejectedException(
+                            DecodeFailure.IMAGE_CORRUPT,
+                            "palette index " + index + " at (" + x + ", " + y + ") is outside the " + size
+                                    + "-entry palette");
                 }
                 int o = 3 * (y * width + x);
                 out[o] = rgb[0][index];
@@ -57,15 +58,17 @@ final class RasterPixels {
         }
     }
 
-    private static void fromComponents(Raster raster, ColorModel model, FrameEncoding encoding, int width,
-            int height, float[] out) {
+    private static void fromComponents(
+            Raster raster, ColorModel model, FrameEncoding encoding, int width, int height, float[] out) {
         int space = model.getColorSpace().getType();
         int colours = model.getNumColorComponents();
         boolean gray = space == ColorSpace.TYPE_GRAY && colours == 1;
         boolean rgb = space == ColorSpace.TYPE_RGB && colours == 3;
         if (!gray && !rgb) {
-            throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING, encoding + " decoded to "
-                    + colours + " components in " + spaceName(space) + "; only gray and RGB are supported");
+            throw new FrameRejectedException(
+                    DecodeFailure.UNSUPPORTED_ENCODING,
+                    encoding + " decoded to " + colours + " components in " + spaceName(space)
+                            + "; only gray and RGB are supported");
         }
         int bands = raster.getNumBands();
         // divide rather than multiply by a reciprocal: v / 255f is what the raw path and
@@ -74,7 +77,8 @@ final class RasterPixels {
         for (int c = 0; c < colours; c++) {
             int bits = raster.getSampleModel().getSampleSize(c);
             if (bits < 1 || bits > 16) {
-                throw new FrameRejectedException(DecodeFailure.UNSUPPORTED_ENCODING,
+                throw new FrameRejectedException(
+                        DecodeFailure.UNSUPPORTED_ENCODING,
                         encoding + " with " + bits + "-bit samples is not supported");
             }
             max[c] = (1 << bits) - 1;

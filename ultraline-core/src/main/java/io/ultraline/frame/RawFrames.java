@@ -15,8 +15,7 @@ final class RawFrames {
         }
     }
 
-    private RawFrames() {
-    }
+    private RawFrames() {}
 
     static RgbImage decode(FrameEncoding encoding, int width, int height, byte[] bytes) {
         int channels = encoding == FrameEncoding.GRAY8 ? 1 : 3;
@@ -25,14 +24,18 @@ final class RawFrames {
         if (bytes.length != needed) {
             String format = ImageSignature.knownFormat(bytes);
             if (format != null) {
-                throw new FrameRejectedException(DecodeFailure.IMAGE_CORRUPT, "declared " + encoding
-                        + " but the bytes start with a " + format + " signature (a " + width + "x" + height + " "
-                        + encoding + " frame needs " + needed + " bytes, got " + bytes.length + ")");
+                throw new FrameRejectedException(
+                        DecodeFailure.IMAGE_CORRUPT,
+                        "declared " + encoding
+                                + " but the bytes start with a " + format + " signature (a " + width + "x" + height
+                                + " "
+                                + encoding + " frame needs " + needed + " bytes, got " + bytes.length + ")");
             }
             String what = encoding + " frame of " + width + "x" + height + " needs " + needed + " bytes, got "
                     + bytes.length + hint(encoding, pixels, bytes.length);
-            throw new FrameRejectedException(bytes.length < needed ? DecodeFailure.IMAGE_TRUNCATED
-                    : DecodeFailure.DIMENSION_MISMATCH, bytes.length < needed ? what : what + " (too many)");
+            throw new FrameRejectedException(
+                    bytes.length < needed ? DecodeFailure.IMAGE_TRUNCATED : DecodeFailure.DIMENSION_MISMATCH,
+                    bytes.length < needed ? what : what + " (too many)");
         }
         float[] out = new float[(int) pixels * 3];
         if (channels == 3) {

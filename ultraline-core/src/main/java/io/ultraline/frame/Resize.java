@@ -7,8 +7,7 @@ package io.ultraline.frame;
  */
 public final class Resize {
 
-    private Resize() {
-    }
+    private Resize() {}
 
     public static RgbImage to(RgbImage src, int width, int height) {
         if (src.width() == width && src.height() == height) {

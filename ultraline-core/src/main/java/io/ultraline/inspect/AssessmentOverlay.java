@@ -14,8 +14,7 @@ public final class AssessmentOverlay {
     /** Outline colour of the assessment's own defect regions. */
     public static final int DEFECT_OUTLINE = 0x00ff40;
 
-    private AssessmentOverlay() {
-    }
+    private AssessmentOverlay() {}
 
     /** The heatmap and outlines over {@code frame}, scaled so its short side is at least {@code minSide}. */
     public static GridOverlay draw(BufferedImage frame, FrameAssessment a, int minSide) {
@@ -23,8 +22,11 @@ public final class AssessmentOverlay {
                 .heatmap(a.tokenScores(), 0, 2 * a.threshold(), 0.45);
         for (DefectRegionResult d : a.regions()) {
             if (d.pixelMask() != null) {
-                overlay.outlinePixels(d.pixelMask().decode(), d.pixelMask().gridWidth(),
-                        d.pixelMask().gridHeight(), DEFECT_OUTLINE);
+                overlay.outlinePixels(
+                        d.pixelMask().decode(),
+                        d.pixelMask().gridWidth(),
+                        d.pixelMask().gridHeight(),
+                        DEFECT_OUTLINE);
             } else {
                 overlay.outline(d.mask().decode(), DEFECT_OUTLINE);
             }

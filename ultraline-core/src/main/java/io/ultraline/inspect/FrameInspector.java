@@ -12,8 +12,8 @@ import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.runtime.ModelRunner;
-import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
 import io.ultraline.ultra.align.ConceptPrototypes;
@@ -53,7 +53,8 @@ public final class FrameInspector {
     public FrameInspector(ModelRunner runner, UltraSegmenter segmenter, DefectDetector detector, int shifts) {
         int patch = runner.config().patchSize();
         if (shifts < 1 || patch % shifts != 0) {
-            throw new IllegalArgumentException("scoring shifts must divide the patch size " + patch + ", got " + shifts);
+            throw new IllegalArgumentException(
+                    "scoring shifts must divide the patch size " + patch + ", got " + shifts);
         }
         this.runner = runner;
         this.segmenter = segmenter;
@@ -76,7 +77,9 @@ public final class FrameInspector {
         ProfileConfig profiles = ProfileConfig.defaults()
                 .withAppearance(rawPixels ? AppearanceConfig.defaults() : AppearanceConfig.off())
                 .withBankFitting(maxRecordBytes, runner.config().dim());
-        return forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+        return forModel(
+                runner,
+                new UltraSegmenter(SegmenterConfig.defaults()),
                 new DefectDetector(profiles, DefectDetector.defaultRegionFinder()));
     }
 
@@ -126,9 +129,17 @@ public final class FrameInspector {
             Segmentation seg = segmenter.segment(t.maps(), t.targets(), conceptTokens, grid, grid);
             float[] scoring = scoringTokens.get(i);
             byte[] seen = seenByModel(input, i);
-            FrameAssessment a = profile == null ? null
-                    : detector.assess(profile, scoring, t.dim(), seg, f.width(), f.height(),
-                            new FramePixels(f.width(), f.height(), f.pixels()), seen);
+            FrameAssessment a = profile == null
+                    ? null
+                    : detector.assess(
+                            profile,
+                            scoring,
+                            t.dim(),
+                            seg,
+                            f.width(),
+                            f.height(),
+                            new FramePixels(f.width(), f.height(), f.pixels()),
+                            seen);
             result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring, seen));
         }
         return result;
@@ -145,8 +156,8 @@ public final class FrameInspector {
         List<InspectedFrame> result = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
-            result.add(new InspectedFrame(f.width(), f.height(), out.get(i), null, null, f, scoringTokens.get(i),
-                    seenByModel(input, i)));
+            result.add(new InspectedFrame(
+                    f.width(), f.height(), out.get(i), null, null, f, scoringTokens.get(i), seenByModel(input, i)));
         }
         return result;
     }
@@ -159,29 +170,38 @@ public final class FrameInspector {
      */
     public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
         if (targets.size() != scanned.size()) {
-            throw new IllegalArgumentException(scanned.size() + " frames need as many target lists, got "
-                    + targets.size());
+            throw new IllegalArgumentException(
+                    scanned.size() + " frames need as many target lists, got " + targets.size());
         }
         // the runner takes one target list per call: frames that share theirs share a call
         Map<TargetKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < scanned.size(); i++) {
-            groups.computeIfAbsent(new TargetKey(targets.get(i)), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(new TargetKey(targets.get(i)), k -> new ArrayList<>())
+                    .add(i);
         }
         int grid = runner.config().gridSize();
         InspectedFrame[] result = new InspectedFrame[scanned.size()];
         for (Map.Entry<TargetKey, List<Integer>> group : groups.entrySet()) {
             List<Integer> members = group.getValue();
-            float[] input = stack(members.stream().map(i -> scanned.get(i).image()).toList());
+            float[] input =
+                    stack(members.stream().map(i -> scanned.get(i).image()).toList());
             int[] chosen = group.getKey().targets();
-            List<ModelOutput> out = chosen == null ? runner.explain(input, members.size())
+            List<ModelOutput> out = chosen == null
+                    ? runner.explain(input, members.size())
                     : runner.explain(input, members.size(), chosen);
             for (int m = 0; m < members.size(); m++) {
                 InspectedFrame f = scanned.get(members.get(m));
                 ModelOutput t = out.get(m);
-                ModelOutput withMaps = new ModelOutput(t.numPatches(), t.dim(), f.modelOutput().tokens(), t.maps(),
-                        t.targets());
-                result[members.get(m)] = new InspectedFrame(f.width(), f.height(), withMaps,
-                        segmenter.segment(t.maps(), t.targets(), f.modelOutput().tokens(), grid, grid), null, f.image(), f.scoringTokens(),
+                ModelOutput withMaps =
+                        new ModelOutput(t.numPatches(), t.dim(), f.modelOutput().tokens(), t.maps(), t.targets());
+                result[members.get(m)] = new InspectedFrame(
+                        f.width(),
+                        f.height(),
+                        withMaps,
+                        segmenter.segment(t.maps(), t.targets(), f.modelOutput().tokens(), grid, grid),
+                        null,
+                        f.image(),
+                        f.scoringTokens(),
                         f.modelInput());
             }
         }
@@ -215,8 +235,15 @@ public final class FrameInspector {
         int others = shifts * shifts - 1;
         float[] views = new float[plain.size() * others * per];
         for (int i = 0; i < plain.size(); i++) {
-            ShiftedViews.write(input, i * per, runner.config().imageSize(), runner.config().patchSize(), shifts, 1,
-                    views, i * others * per);
+            ShiftedViews.write(
+                    input,
+                    i * per,
+                    runner.config().imageSize(),
+                    runner.config().patchSize(),
+                    shifts,
+                    1,
+                    views,
+                    i * others * per);
         }
         List<ModelOutput> shifted = runner.tokens(views, plain.size() * others);
         for (int i = 0; i < plain.size(); i++) {
@@ -258,13 +285,16 @@ public final class FrameInspector {
     }
 
     /** As above, from the concepts of maps through {@code transform} (null: none). */
-    public ConceptPrototypes conceptPrototypes(List<RgbImage> goodFrames, int batch, double maxDistance,
-                                               TokenTransform transform) {
+    public ConceptPrototypes conceptPrototypes(
+            List<RgbImage> goodFrames, int batch, double maxDistance, TokenTransform transform) {
         List<ConceptFeatures> features = new ArrayList<>();
         for (int from = 0; from < goodFrames.size(); from += batch) {
-            for (InspectedFrame f : inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null,
-                    transform)) {
-                features.add(ConceptFeatures.of(f.segmentation().labels(), f.modelOutput().tokens(), f.modelOutput().dim()));
+            for (InspectedFrame f :
+                    inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null, transform)) {
+                features.add(ConceptFeatures.of(
+                        f.segmentation().labels(),
+                        f.modelOutput().tokens(),
+                        f.modelOutput().dim()));
             }
         }
         return ConceptPrototypes.learn(features, maxDistance, ConceptPrototypes.MIN_PATCHES);

@@ -22,13 +22,24 @@ import io.ultraline.ultra.Segmentation;
  *     ({@link io.ultraline.defect.AppearanceBank#quantise}), for the profile's raw-pixel channel;
  *     null when unknown
  */
-public record InspectedFrame(int width, int height, ModelOutput modelOutput, Segmentation segmentation,
-                             FrameAssessment assessment, RgbImage image, float[] scoringTokens,
-                             byte[] modelInput) {
+public record InspectedFrame(
+        int width,
+        int height,
+        ModelOutput modelOutput,
+        Segmentation segmentation,
+        FrameAssessment assessment,
+        RgbImage image,
+        float[] scoringTokens,
+        byte[] modelInput) {
 
     /** A frame scored on its model tokens alone. */
-    public InspectedFrame(int width, int height, ModelOutput modelOutput, Segmentation segmentation,
-                          FrameAssessment assessment, RgbImage image) {
+    public InspectedFrame(
+            int width,
+            int height,
+            ModelOutput modelOutput,
+            Segmentation segmentation,
+            FrameAssessment assessment,
+            RgbImage image) {
         this(width, height, modelOutput, segmentation, assessment, image, modelOutput.tokens(), null);
     }
 

@@ -8,15 +8,14 @@ package io.ultraline.inspect;
  */
 final class ShiftedViews {
 
-    private ShiftedViews() {
-    }
+    private ShiftedViews() {}
 
     /**
      * Writes views {@code firstView .. k*k - 1} of {@code pixels} (side {@code size}, RGB), one after
      * the other, into {@code out} from {@code offset}.
      */
-    static void write(float[] pixels, int pixelsOffset, int size, int patch, int k, int firstView, float[] out,
-            int offset) {
+    static void write(
+            float[] pixels, int pixelsOffset, int size, int patch, int k, int firstView, float[] out, int offset) {
         int step = patch / k;
         int per = size * size * 3;
         for (int s = firstView; s < k * k; s++) {

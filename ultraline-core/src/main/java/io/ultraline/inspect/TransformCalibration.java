@@ -4,7 +4,6 @@ import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.transform.ConsistencyStatistics;
 import io.ultraline.ultra.transform.ConsistencyTrainer;
-import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +19,7 @@ public final class TransformCalibration {
     static final int VIEWS = 2;
     private static final int BATCH = 8;
 
-    private TransformCalibration() {
-    }
+    private TransformCalibration() {}
 
     /** W for the inspector's model from a camera's good frames; {@code seed} draws the augmentations. */
     public static ConsistencyTrainer.Result learn(FrameInspector inspector, List<RgbImage> good, long seed) {

@@ -8,7 +8,9 @@ import java.util.Locale;
  * its calibration frames).
  */
 public enum TransformChoice {
-    NONE, MODEL, PROFILE;
+    NONE,
+    MODEL,
+    PROFILE;
 
     /** From the command-line spelling none|model|profile. */
     public static TransformChoice parse(String name) {

@@ -1,11 +1,10 @@
 package io.ultraline.model;
 
-import io.ultraline.model.weights.WeightsDigest;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ultraline.model.weights.WeightsDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +56,39 @@ public record ModelManifest(
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Input normalisation applied inside the graph: (x - mean) / std per RGB channel. */
-    public record Normalisation(List<Float> mean, List<Float> std) {
-    }
+    public record Normalisation(List<Float> mean, List<Float> std) {}
 
-    public static ModelManifest describe(VitConfig c, String name, String version, String ultraVariant,
-                                         String digest, Map<String, Object> provenance, String licence) {
-        return new ModelManifest(FORMAT, name, version, c.imageSize(), c.patchSize(),
-                List.of(c.gridSize(), c.gridSize()), c.dim(), c.depth(), c.heads(), c.mlpHidden(), c.qkvBias(),
-                c.layerNormEps(), c.hasClsToken(), c.targetLayer(),
-                new Normalisation(floats(c.mean()), floats(c.std())), ultraVariant, digest, provenance, licence,
-                null, null, null);
+    public static ModelManifest describe(
+            VitConfig c,
+            String name,
+            String version,
+            String ultraVariant,
+            String digest,
+            Map<String, Object> provenance,
+            String licence) {
+        return new ModelManifest(
+                FORMAT,
+                name,
+                version,
+                c.imageSize(),
+                c.patchSize(),
+                List.of(c.gridSize(), c.gridSize()),
+                c.dim(),
+                c.depth(),
+                c.heads(),
+                c.mlpHidden(),
+                c.qkvBias(),
+                c.layerNormEps(),
+                c.hasClsToken(),
+                c.targetLayer(),
+                new Normalisation(floats(c.mean()), floats(c.std())),
+                ultraVariant,
+                digest,
+                provenance,
+                licence,
+                null,
+                null,
+                null);
     }
 
     /** Shifted grids per axis for scoring: 1 when the manifest does not say. */
@@ -78,33 +100,124 @@ public record ModelManifest(
         if (k < 1 || patchSize % k != 0) {
             throw new IllegalArgumentException("scoring shifts must divide the patch size " + patchSize + ", got " + k);
         }
-        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
-                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
-                licence, training, evaluation, k);
+        return new ModelManifest(
+                format,
+                name,
+                version,
+                imageSize,
+                patchSize,
+                grid,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                clsToken,
+                targetLayer,
+                normalisation,
+                ultraVariant,
+                weightsSha256,
+                provenance,
+                licence,
+                training,
+                evaluation,
+                k);
     }
 
     /** The architecture this manifest describes. */
     public VitConfig config() {
-        return new VitConfig(imageSize, patchSize, dim, depth, heads, mlpHidden, qkvBias, layerNormEps, clsToken,
-                array(normalisation.mean()), array(normalisation.std()), targetLayer);
+        return new VitConfig(
+                imageSize,
+                patchSize,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                clsToken,
+                array(normalisation.mean()),
+                array(normalisation.std()),
+                targetLayer);
     }
 
     public ModelManifest withTraining(Map<String, Object> t) {
-        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
-                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
-                licence, t, evaluation, scoringShifts);
+        return new ModelManifest(
+                format,
+                name,
+                version,
+                imageSize,
+                patchSize,
+                grid,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                clsToken,
+                targetLayer,
+                normalisation,
+                ultraVariant,
+                weightsSha256,
+                provenance,
+                licence,
+                t,
+                evaluation,
+                scoringShifts);
     }
 
     public ModelManifest withEvaluation(Map<String, Object> e) {
-        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
-                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, ultraVariant, weightsSha256, provenance,
-                licence, training, e, scoringShifts);
+        return new ModelManifest(
+                format,
+                name,
+                version,
+                imageSize,
+                patchSize,
+                grid,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                clsToken,
+                targetLayer,
+                normalisation,
+                ultraVariant,
+                weightsSha256,
+                provenance,
+                licence,
+                training,
+                e,
+                scoringShifts);
     }
 
     public ModelManifest withUltraVariant(String variant) {
-        return new ModelManifest(format, name, version, imageSize, patchSize, grid, dim, depth, heads, mlpHidden,
-                qkvBias, layerNormEps, clsToken, targetLayer, normalisation, variant, weightsSha256, provenance,
-                licence, training, evaluation, scoringShifts);
+        return new ModelManifest(
+                format,
+                name,
+                version,
+                imageSize,
+                patchSize,
+                grid,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                clsToken,
+                targetLayer,
+                normalisation,
+                variant,
+                weightsSha256,
+                provenance,
+                licence,
+                training,
+                evaluation,
+                scoringShifts);
     }
 
     public void write(Path modelDir) throws IOException {
@@ -132,13 +245,15 @@ public record ModelManifest(
             throw new InvalidModelException("manifest " + file + " is not valid JSON: " + e.getMessage(), e);
         }
         if (!FORMAT.equals(m.format())) {
-            throw new InvalidModelException("manifest " + file + " has format '" + m.format() + "', expected '"
-                    + FORMAT + "'");
+            throw new InvalidModelException(
+                    "manifest " + file + " has format '" + m.format() + "', expected '" + FORMAT + "'");
         }
         if (m.weightsSha256() == null || !m.weightsSha256().matches("[0-9a-f]{64}")) {
             throw new InvalidModelException("manifest " + file + " lacks a weightsSha256 of 64 hex digits");
         }
-        if (m.normalisation() == null || m.normalisation().mean() == null || m.normalisation().std() == null) {
+        if (m.normalisation() == null
+                || m.normalisation().mean() == null
+                || m.normalisation().std() == null) {
             throw new InvalidModelException("manifest " + file + " lacks normalisation mean and std");
         }
         if (m.scoringShifts() != null && (m.scoringShifts() < 1 || m.patchSize() % m.scoringShifts() != 0)) {
@@ -148,8 +263,8 @@ public record ModelManifest(
         try {
             m.config();
         } catch (IllegalArgumentException e) {
-            throw new InvalidModelException("manifest " + file + " describes an impossible architecture: "
-                    + e.getMessage(), e);
+            throw new InvalidModelException(
+                    "manifest " + file + " describes an impossible architecture: " + e.getMessage(), e);
         }
         return m;
     }

@@ -18,8 +18,8 @@ public record ModelOutput(int numPatches, int dim, float[] tokens, float[][] map
                     + (maps == null ? "targets without maps" : "maps without targets"));
         }
         if (maps != null && maps.length != targets.length) {
-            throw new IllegalArgumentException("expected one map per target (" + targets.length + "), got "
-                    + maps.length);
+            throw new IllegalArgumentException(
+                    "expected one map per target (" + targets.length + "), got " + maps.length);
         }
     }
 

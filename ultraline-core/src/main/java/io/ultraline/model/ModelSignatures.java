@@ -9,9 +9,9 @@ public final class ModelSignatures {
     public static final String TARGETS = "targets";
     /** The token transform W [D', D] of the ULTra target (issue 19); identity when not fed. */
     public static final String TRANSFORM = "transform";
+
     public static final String TOKENS = "tokens";
     public static final String RELEVANCE = "relevance";
 
-    private ModelSignatures() {
-    }
+    private ModelSignatures() {}
 }

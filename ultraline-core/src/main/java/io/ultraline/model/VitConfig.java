@@ -34,9 +34,12 @@ public record VitConfig(
 
     public VitConfig {
         require(patchSize > 0, "patchSize must be positive, got " + patchSize);
-        require(imageSize > 0 && imageSize % patchSize == 0,
+        require(
+                imageSize > 0 && imageSize % patchSize == 0,
                 "imageSize " + imageSize + " must be a positive multiple of patchSize " + patchSize);
-        require(dim > 0 && heads > 0 && dim % heads == 0, "dim " + dim + " must be a positive multiple of heads " + heads);
+        require(
+                dim > 0 && heads > 0 && dim % heads == 0,
+                "dim " + dim + " must be a positive multiple of heads " + heads);
         require(depth > 0, "depth must be positive, got " + depth);
         require(mlpHidden > 0, "mlpHidden must be positive, got " + mlpHidden);
         require(layerNormEps > 0, "layerNormEps must be positive, got " + layerNormEps);
@@ -45,8 +48,7 @@ public record VitConfig(
         for (float s : std) {
             require(s > 0, "std values must be positive, got " + Arrays.toString(std));
         }
-        require(targetLayer >= 1 && targetLayer <= depth,
-                "targetLayer " + targetLayer + " must be within 1.." + depth);
+        require(targetLayer >= 1 && targetLayer <= depth, "targetLayer " + targetLayer + " must be within 1.." + depth);
         mean = mean.clone();
         std = std.clone();
     }
@@ -56,8 +58,19 @@ public record VitConfig(
      * normalisation mean = std = 0.5 (the original ViT's).
      */
     public static VitConfig timmStyle(int imageSize, int patchSize, int dim, int depth, int heads, int targetLayer) {
-        return new VitConfig(imageSize, patchSize, dim, depth, heads, 4 * dim, true, 1e-6f, true,
-                new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, targetLayer);
+        return new VitConfig(
+                imageSize,
+                patchSize,
+                dim,
+                depth,
+                heads,
+                4 * dim,
+                true,
+                1e-6f,
+                true,
+                new float[] {0.5f, 0.5f, 0.5f},
+                new float[] {0.5f, 0.5f, 0.5f},
+                targetLayer);
     }
 
     /** Patches per side. */
@@ -96,28 +109,70 @@ public record VitConfig(
 
     /** The same architecture explaining another layer. */
     public VitConfig withTargetLayer(int layer) {
-        return new VitConfig(imageSize, patchSize, dim, depth, heads, mlpHidden, qkvBias, layerNormEps,
-                hasClsToken, mean, std, layer);
+        return new VitConfig(
+                imageSize,
+                patchSize,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                hasClsToken,
+                mean,
+                std,
+                layer);
     }
 
     /** The same weights run at another input size (position embeddings get interpolated). */
     public VitConfig withImageSize(int size) {
-        return new VitConfig(size, patchSize, dim, depth, heads, mlpHidden, qkvBias, layerNormEps,
-                hasClsToken, mean, std, targetLayer);
+        return new VitConfig(
+                size,
+                patchSize,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                hasClsToken,
+                mean,
+                std,
+                targetLayer);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VitConfig c && imageSize == c.imageSize && patchSize == c.patchSize && dim == c.dim
-                && depth == c.depth && heads == c.heads && mlpHidden == c.mlpHidden && qkvBias == c.qkvBias
-                && Float.compare(layerNormEps, c.layerNormEps) == 0 && hasClsToken == c.hasClsToken
-                && Arrays.equals(mean, c.mean) && Arrays.equals(std, c.std) && targetLayer == c.targetLayer;
+        return o instanceof VitConfig c
+                && imageSize == c.imageSize
+                && patchSize == c.patchSize
+                && dim == c.dim
+                && depth == c.depth
+                && heads == c.heads
+                && mlpHidden == c.mlpHidden
+                && qkvBias == c.qkvBias
+                && Float.compare(layerNormEps, c.layerNormEps) == 0
+                && hasClsToken == c.hasClsToken
+                && Arrays.equals(mean, c.mean)
+                && Arrays.equals(std, c.std)
+                && targetLayer == c.targetLayer;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(imageSize, patchSize, dim, depth, heads, mlpHidden, qkvBias, layerNormEps,
-                hasClsToken, Arrays.hashCode(mean), Arrays.hashCode(std), targetLayer);
+        return java.util.Objects.hash(
+                imageSize,
+                patchSize,
+                dim,
+                depth,
+                heads,
+                mlpHidden,
+                qkvBias,
+                layerNormEps,
+                hasClsToken,
+                Arrays.hashCode(mean),
+                Arrays.hashCode(std),
+                targetLayer);
     }
 
     @Override

@@ -9,8 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroSerdes {
 
-    private AvroSerdes() {
-    }
+    private AvroSerdes() {}
 
     /** A value serde for {@code type}, configured from {@code config} (needs schema.registry.url). */
     public static <T extends SpecificRecord> SpecificAvroSerde<T> specific(Class<T> type, Map<String, ?> config) {

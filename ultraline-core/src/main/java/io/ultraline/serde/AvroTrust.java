@@ -19,8 +19,7 @@ final class AvroTrust {
     private static final Logger LOG = LoggerFactory.getLogger(AvroTrust.class);
     private static final Set<String> ADDED = new HashSet<>();
 
-    private AvroTrust() {
-    }
+    private AvroTrust() {}
 
     static synchronized void trustPackageOf(Class<?> type) {
         ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
@@ -28,9 +27,12 @@ final class AvroTrust {
         if (current.isTrusted(type) || !ADDED.add(packageName)) {
             return;
         }
-        ClassSecurityPredicate samePackage = candidate -> candidate.getPackageName().equals(packageName);
+        ClassSecurityPredicate samePackage =
+                candidate -> candidate.getPackageName().equals(packageName);
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current, samePackage));
-        LOG.info("Avro now trusts generated classes in package {} (set org.apache.avro.SERIALIZABLE_PACKAGES "
-                + "to manage this yourself)", packageName);
+        LOG.info(
+                "Avro now trusts generated classes in package {} (set org.apache.avro.SERIALIZABLE_PACKAGES "
+                        + "to manage this yourself)",
+                packageName);
     }
 }

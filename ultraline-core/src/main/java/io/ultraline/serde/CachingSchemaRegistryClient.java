@@ -113,9 +113,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
         return delegate.testCompatibility(subject, schema);
     }
 
-    private record SubjectSchema(String subject, String schema) {
-    }
+    private record SubjectSchema(String subject, String schema) {}
 
-    private record Expiring(RegisteredSchema schema, long fetchedAt) {
-    }
+    private record Expiring(RegisteredSchema schema, long fetchedAt) {}
 }

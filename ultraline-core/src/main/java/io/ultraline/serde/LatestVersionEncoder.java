@@ -38,11 +38,11 @@ final class LatestVersionEncoder {
      *                                 of the class
      */
     static LatestVersionEncoder build(String topic, String subject, RegisteredSchema latest, RecordEncoder own) {
-        String prefix = "Latest version " + latest.version() + " of subject " + subject + " (schema id "
-                + latest.id() + ") ";
+        String prefix =
+                "Latest version " + latest.version() + " of subject " + subject + " (schema id " + latest.id() + ") ";
         if (!latest.isAvro()) {
-            throw new RecordEncodingException(topic, latest.id(),
-                    prefix + "is " + latest.schemaType() + ", not Avro", null);
+            throw new RecordEncodingException(
+                    topic, latest.id(), prefix + "is " + latest.schemaType() + ", not Avro", null);
         }
         Schema latestSchema;
         try {
@@ -50,13 +50,17 @@ final class LatestVersionEncoder {
         } catch (SchemaParseException e) {
             throw new RecordEncodingException(topic, latest.id(), prefix + "is not a valid Avro schema", e);
         }
-        boolean sameLayout = SchemaNormalization.toParsingForm(latestSchema)
-                .equals(SchemaNormalization.toParsingForm(own.schema()));
+        boolean sameLayout =
+                SchemaNormalization.toParsingForm(latestSchema).equals(SchemaNormalization.toParsingForm(own.schema()));
         if (!sameLayout) {
             String problem = Resolution.problem(latestSchema, own.schema());
             if (problem != null) {
-                throw new RecordEncodingException(topic, latest.id(), prefix + "cannot carry records of "
-                        + own.schema().getFullName() + ": the record's schema " + problem, null);
+                throw new RecordEncodingException(
+                        topic,
+                        latest.id(),
+                        prefix + "cannot carry records of " + own.schema().getFullName() + ": the record's schema "
+                                + problem,
+                        null);
             }
         }
         return new LatestVersionEncoder(own, latest.id(), latestSchema, sameLayout);
@@ -75,8 +79,11 @@ final class LatestVersionEncoder {
             latestWriter.write(resolved, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new RecordEncodingException(topic, latestId, "Record of " + own.schema().getFullName()
-                    + " cannot be converted to schema id " + latestId, e);
+            throw new RecordEncodingException(
+                    topic,
+                    latestId,
+                    "Record of " + own.schema().getFullName() + " cannot be converted to schema id " + latestId,
+                    e);
         }
         return out.toByteArray();
     }

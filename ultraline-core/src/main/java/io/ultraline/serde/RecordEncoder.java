@@ -53,8 +53,8 @@ final class RecordEncoder {
             writer.write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new RecordEncodingException(topic, schemaId,
-                    "Record of " + schema.getFullName() + " cannot be written with its schema", e);
+            throw new RecordEncodingException(
+                    topic, schemaId, "Record of " + schema.getFullName() + " cannot be written with its schema", e);
         }
     }
 }

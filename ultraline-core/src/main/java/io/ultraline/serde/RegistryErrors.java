@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Turns a non-retryable error answer into the matching {@link RegistryException}. */
 final class RegistryErrors {
 
-    private RegistryErrors() {
-    }
+    private RegistryErrors() {}
 
     /**
      * Reads {@code {"error_code": n, "message": "..."}}; a body that is not such JSON becomes the

@@ -26,14 +26,16 @@ public class RegistryException extends SerdeException {
         this(SerdeReason.REGISTRY_REJECTED, url, httpStatus, errorCode, serverMessage);
     }
 
-    protected RegistryException(
-            SerdeReason reason, String url, int httpStatus, int errorCode, String serverMessage) {
-        this(SerdeFailure.of(reason, describe(url, httpStatus, errorCode, serverMessage)),
-                url, httpStatus, errorCode, serverMessage);
+    protected RegistryException(SerdeReason reason, String url, int httpStatus, int errorCode, String serverMessage) {
+        this(
+                SerdeFailure.of(reason, describe(url, httpStatus, errorCode, serverMessage)),
+                url,
+                httpStatus,
+                errorCode,
+                serverMessage);
     }
 
-    protected RegistryException(
-            SerdeFailure failure, String url, int httpStatus, int errorCode, String serverMessage) {
+    protected RegistryException(SerdeFailure failure, String url, int httpStatus, int errorCode, String serverMessage) {
         super(failure, null);
         this.url = url;
         this.httpStatus = httpStatus;
@@ -67,7 +69,7 @@ public class RegistryException extends SerdeException {
     }
 
     private static String describe(String url, int httpStatus, int errorCode, String serverMessage) {
-        return "Schema registry answered HTTP " + httpStatus + " (error_code " + errorCode + ") to "
-                + url + ": " + serverMessage;
+        return "Schema registry answered HTTP " + httpStatus + " (error_code " + errorCode + ") to " + url + ": "
+                + serverMessage;
     }
 }

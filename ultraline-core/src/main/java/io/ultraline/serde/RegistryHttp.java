@@ -39,6 +39,7 @@ final class RegistryHttp {
     static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
     /** Same-origin redirects followed for one request. */
     static final int MAX_REDIRECTS = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
 
     private final RegistrySettings settings;
@@ -51,8 +52,8 @@ final class RegistryHttp {
 
     RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
-        this.authorization = settings.userInfo().map(info -> "Basic "
-                + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        this.authorization = settings.userInfo()
+                .map(info -> "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
         this.http = HttpClient.newBuilder()
                 // HTTP/2 upgrade attempts on cleartext confuse some proxies; the API needs nothing of 2
                 .version(HttpClient.Version.HTTP_1_1)
@@ -101,15 +102,15 @@ final class RegistryHttp {
                 } catch (IOException e) {
                     BoundedBodyHandler.TooLarge tooLarge = BoundedBodyHandler.TooLarge.in(e);
                     if (tooLarge != null) {
-                        throw new RegistryResponseTooLargeException(uri.toString(), tooLarge.status(),
-                                tooLarge.limit());
+                        throw new RegistryResponseTooLargeException(
+                                uri.toString(), tooLarge.status(), tooLarge.limit());
                     }
                     lastFailure = method + " " + uri + " failed: " + e;
                     lastCause = e;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new RegistryUnavailableException(settings.urlTexts(), attempts,
-                            "interrupted during " + method + " " + uri, e);
+                    throw new RegistryUnavailableException(
+                            settings.urlTexts(), attempts, "interrupted during " + method + " " + uri, e);
                 }
                 LOG.debug("Schema registry request failed (attempt {}): {}", attempts, lastFailure);
             }
@@ -138,12 +139,12 @@ final class RegistryHttp {
                 throw new RegistryRedirectException(uri.toString(), status, "redirect to an unreadable Location");
             }
             if (!origin(next).equals(origin(target))) {
-                throw new RegistryRedirectException(uri.toString(), status,
-                        "redirected to another origin " + origin(next));
+                throw new RegistryRedirectException(
+                        uri.toString(), status, "redirected to another origin " + origin(next));
             }
             if (followed == MAX_REDIRECTS) {
-                throw new RegistryRedirectException(uri.toString(), status,
-                        "more than " + MAX_REDIRECTS + " redirects");
+                throw new RegistryRedirectException(
+                        uri.toString(), status, "more than " + MAX_REDIRECTS + " redirects");
             }
             target = next;
         }
@@ -192,8 +193,8 @@ final class RegistryHttp {
             Thread.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException(settings.urlTexts(), attempts,
-                    "interrupted while backing off before a retry to " + urls, e);
+            throw new RegistryUnavailableException(
+                    settings.urlTexts(), attempts, "interrupted while backing off before a retry to " + urls, e);
         }
     }
 

@@ -15,8 +15,7 @@ public final class RegistryResponseTooLargeException extends RegistryException {
      * @param limit      the most bytes the client reads of one answer
      */
     public RegistryResponseTooLargeException(String url, int httpStatus, long limit) {
-        super(SerdeReason.REGISTRY_REJECTED, url, httpStatus, 0,
-                "answer has more than " + limit + " bytes; not read");
+        super(SerdeReason.REGISTRY_REJECTED, url, httpStatus, 0, "answer has more than " + limit + " bytes; not read");
     }
 
     private RegistryResponseTooLargeException(SerdeFailure failure, RegistryException original) {

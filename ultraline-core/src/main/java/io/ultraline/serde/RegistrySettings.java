@@ -41,8 +41,11 @@ public record RegistrySettings(
 
     /** One URL, no authentication, the default retries and timeout of {@link SerdeConfig}. */
     public static RegistrySettings of(String baseUrl) {
-        return new RegistrySettings(List.of(URI.create(baseUrl)), Optional.empty(),
-                new RegistryRetryPolicy(SerdeConfig.DEFAULT_RETRIES,
+        return new RegistrySettings(
+                List.of(URI.create(baseUrl)),
+                Optional.empty(),
+                new RegistryRetryPolicy(
+                        SerdeConfig.DEFAULT_RETRIES,
                         Duration.ofMillis(SerdeConfig.DEFAULT_RETRY_BACKOFF_MS),
                         Duration.ofMillis(SerdeConfig.DEFAULT_RETRY_BACKOFF_MAX_MS)),
                 Duration.ofMillis(SerdeConfig.DEFAULT_REQUEST_TIMEOUT_MS));
@@ -55,7 +58,8 @@ public record RegistrySettings(
 
     @Override
     public String toString() {
-        return "RegistrySettings[baseUrls=" + baseUrls + ", userInfo=" + userInfo.map(u -> "****").orElse("none")
-                + ", retry=" + retry + ", requestTimeout=" + requestTimeout + "]";
+        return "RegistrySettings[baseUrls=" + baseUrls + ", userInfo="
+                + userInfo.map(u -> "****").orElse("none") + ", retry=" + retry + ", requestTimeout=" + requestTimeout
+                + "]";
     }
 }

@@ -21,9 +21,13 @@ public final class RegistryUnavailableException extends SerdeException {
      * @param cause    the last I/O error, or {@code null} when the last failure was an HTTP status
      */
     public RegistryUnavailableException(List<String> urls, int attempts, String detail, Throwable cause) {
-        this(SerdeFailure.of(SerdeReason.REGISTRY_UNAVAILABLE,
-                "Schema registry unavailable at " + urls + " after " + attempts + " attempts: " + detail),
-                urls, attempts, cause);
+        this(
+                SerdeFailure.of(
+                        SerdeReason.REGISTRY_UNAVAILABLE,
+                        "Schema registry unavailable at " + urls + " after " + attempts + " attempts: " + detail),
+                urls,
+                attempts,
+                cause);
     }
 
     private RegistryUnavailableException(SerdeFailure failure, List<String> urls, int attempts, Throwable cause) {

@@ -7,8 +7,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 /** Whether data written with one record schema can be read with another. */
 final class Resolution {
 
-    private Resolution() {
-    }
+    private Resolution() {}
 
     /**
      * Why {@code reader} cannot read what {@code writer} wrote, or {@code null} when it can. Avro's
@@ -26,7 +25,8 @@ final class Resolution {
         SchemaCompatibility.SchemaPairCompatibility check =
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (check.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            return "does not resolve to " + reader.getFullName() + ": " + check.getResult().getIncompatibilities();
+            return "does not resolve to " + reader.getFullName() + ": "
+                    + check.getResult().getIncompatibilities();
         }
         return null;
     }

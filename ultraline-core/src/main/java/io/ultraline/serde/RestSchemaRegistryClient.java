@@ -19,6 +19,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     /** Lookups after a lost-race 409, pausing 50, 100, 200 ms between them. */
     static final int CONFLICT_LOOKUPS = 4;
+
     static final long CONFLICT_PAUSE_MS = 50;
 
     private final RegistryHttp http;
@@ -123,8 +124,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public CompatibilityResult testCompatibility(String subject, String schema) {
-        JsonNode answer = http.send("POST",
-                "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+        JsonNode answer = http.send(
+                "POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
         JsonNode verdict = answer.get("is_compatible");
         if (verdict == null || !verdict.isBoolean()) {
             throw malformed("compatibility test", "is_compatible", answer);
@@ -146,9 +147,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private RegisteredSchema registered(JsonNode answer, String subject) {
         int id = requiredInt(answer, "id", "subject " + subject);
         JsonNode version = answer.get("version");
-        String schemaSubject = answer.hasNonNull("subject") ? answer.get("subject").asText() : subject;
+        String schemaSubject =
+                answer.hasNonNull("subject") ? answer.get("subject").asText() : subject;
         Integer versionNumber = version != null && version.canConvertToInt() ? version.asInt() : null;
-        return new RegisteredSchema(id, schemaSubject, versionNumber, schemaType(answer),
+        return new RegisteredSchema(
+                id,
+                schemaSubject,
+                versionNumber,
+                schemaType(answer),
                 requiredText(answer, "schema", "subject " + subject));
     }
 
@@ -188,7 +194,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static RegistryException malformed(String what, String field, JsonNode answer) {
-        return new RegistryException("(" + what + ")", 200, 0,
+        return new RegistryException(
+                "(" + what + ")",
+                200,
+                0,
                 "answer lacks a valid '" + field + "': " + RegistryHttp.shorten(answer.toString()));
     }
 

@@ -62,35 +62,95 @@ public final class SerdeConfig {
     private static final String SOURCE_USER_INFO = "USER_INFO";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
-            .define(SCHEMA_REGISTRY_URL, Type.LIST, null, Importance.HIGH,
+            .define(
+                    SCHEMA_REGISTRY_URL,
+                    Type.LIST,
+                    null,
+                    Importance.HIGH,
                     "Comma-separated schema registry base URLs, path prefix included.")
-            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    AUTO_REGISTER_SCHEMAS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Register the record's schema; when false it must already be registered.")
-            .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
+            .define(
+                    USE_LATEST_VERSION,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.MEDIUM,
                     "Write with the subject's latest version, which must be able to read the record's schema.")
-            .define(LATEST_CACHE_TTL_SEC, Type.LONG, 30L, Importance.LOW,
+            .define(
+                    LATEST_CACHE_TTL_SEC,
+                    Type.LONG,
+                    30L,
+                    Importance.LOW,
                     "Seconds a subject's latest version is cached; -1 forever, 0 not at all.")
-            .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, SOURCE_URL,
-                    ValidString.in(SOURCE_URL, SOURCE_USER_INFO), Importance.MEDIUM,
+            .define(
+                    BASIC_AUTH_CREDENTIALS_SOURCE,
+                    Type.STRING,
+                    SOURCE_URL,
+                    ValidString.in(SOURCE_URL, SOURCE_USER_INFO),
+                    Importance.MEDIUM,
                     "Where basic auth credentials come from: URL (user info in the URL) or USER_INFO.")
-            .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+            .define(
+                    BASIC_AUTH_USER_INFO,
+                    Type.PASSWORD,
+                    null,
+                    Importance.MEDIUM,
                     "user:password for basic auth when the source is USER_INFO.")
-            .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.MEDIUM,
+            .define(
+                    KEY_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    "TopicNameStrategy",
+                    Importance.MEDIUM,
                     "TopicNameStrategy or RecordNameStrategy, short or Confluent class name.")
-            .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.MEDIUM,
+            .define(
+                    VALUE_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    "TopicNameStrategy",
+                    Importance.MEDIUM,
                     "TopicNameStrategy or RecordNameStrategy, short or Confluent class name.")
-            .define(SPECIFIC_AVRO_KEY_TYPE, Type.CLASS, null, Importance.LOW,
+            .define(
+                    SPECIFIC_AVRO_KEY_TYPE,
+                    Type.CLASS,
+                    null,
+                    Importance.LOW,
                     "Generated Avro class a key deserializer produces when built without one.")
-            .define(SPECIFIC_AVRO_VALUE_TYPE, Type.CLASS, null, Importance.LOW,
+            .define(
+                    SPECIFIC_AVRO_VALUE_TYPE,
+                    Type.CLASS,
+                    null,
+                    Importance.LOW,
                     "Generated Avro class a value deserializer produces when built without one.")
-            .define(SCHEMA_REGISTRY_RETRIES, Type.INT, DEFAULT_RETRIES, Range.atLeast(0), Importance.LOW,
+            .define(
+                    SCHEMA_REGISTRY_RETRIES,
+                    Type.INT,
+                    DEFAULT_RETRIES,
+                    Range.atLeast(0),
+                    Importance.LOW,
                     "Extra rounds over all registry URLs after a failed round.")
-            .define(SCHEMA_REGISTRY_RETRY_BACKOFF_MS, Type.LONG, DEFAULT_RETRY_BACKOFF_MS, Range.atLeast(0),
-                    Importance.LOW, "Wait after the first failed round; doubled after each further one.")
-            .define(SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS, Type.LONG, DEFAULT_RETRY_BACKOFF_MAX_MS, Range.atLeast(0),
-                    Importance.LOW, "Longest wait between rounds.")
-            .define(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, Type.INT, DEFAULT_REQUEST_TIMEOUT_MS, Range.atLeast(1),
-                    Importance.LOW, "Connect and response timeout of one registry request.");
+            .define(
+                    SCHEMA_REGISTRY_RETRY_BACKOFF_MS,
+                    Type.LONG,
+                    DEFAULT_RETRY_BACKOFF_MS,
+                    Range.atLeast(0),
+                    Importance.LOW,
+                    "Wait after the first failed round; doubled after each further one.")
+            .define(
+                    SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS,
+                    Type.LONG,
+                    DEFAULT_RETRY_BACKOFF_MAX_MS,
+                    Range.atLeast(0),
+                    Importance.LOW,
+                    "Longest wait between rounds.")
+            .define(
+                    SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS,
+                    Type.INT,
+                    DEFAULT_REQUEST_TIMEOUT_MS,
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    "Connect and response timeout of one registry request.");
 
     private final Map<String, Object> values;
     private final boolean isKey;
@@ -175,21 +235,23 @@ public final class SerdeConfig {
             if (url.getUserInfo() != null && userInfoFromUrl == null) {
                 userInfoFromUrl = url.getUserInfo();
             }
-            baseUrls.add(URI.create(url.getScheme() + "://" + url.getRawAuthority().replaceFirst("^.*@", "")
-                    + (url.getRawPath() == null ? "" : url.getRawPath())));
+            baseUrls.add(
+                    URI.create(url.getScheme() + "://" + url.getRawAuthority().replaceFirst("^.*@", "")
+                            + (url.getRawPath() == null ? "" : url.getRawPath())));
         }
         Optional<String> userInfo;
         if (SOURCE_USER_INFO.equals(values.get(BASIC_AUTH_CREDENTIALS_SOURCE))) {
             Password password = (Password) values.get(BASIC_AUTH_USER_INFO);
             if (password == null || password.value().isBlank()) {
-                throw new ConfigException(BASIC_AUTH_USER_INFO + " must be set when "
-                        + BASIC_AUTH_CREDENTIALS_SOURCE + " is " + SOURCE_USER_INFO);
+                throw new ConfigException(BASIC_AUTH_USER_INFO + " must be set when " + BASIC_AUTH_CREDENTIALS_SOURCE
+                        + " is " + SOURCE_USER_INFO);
             }
             userInfo = Optional.of(password.value());
         } else {
             userInfo = Optional.ofNullable(userInfoFromUrl);
         }
-        RegistryRetryPolicy retry = new RegistryRetryPolicy((Integer) values.get(SCHEMA_REGISTRY_RETRIES),
+        RegistryRetryPolicy retry = new RegistryRetryPolicy(
+                (Integer) values.get(SCHEMA_REGISTRY_RETRIES),
                 Duration.ofMillis((Long) values.get(SCHEMA_REGISTRY_RETRY_BACKOFF_MS)),
                 Duration.ofMillis((Long) values.get(SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS)));
         Duration timeout = Duration.ofMillis((Integer) values.get(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS));

@@ -34,8 +34,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     private final Map<Integer, WriterPlan<T>> plans = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction; the class comes from the configuration. */
-    public SpecificAvroDeserializer() {
-    }
+    public SpecificAvroDeserializer() {}
 
     /** Reads into {@code type}; the registry comes from {@link #configure}. */
     public SpecificAvroDeserializer(Class<T> type) {
@@ -60,8 +59,8 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         if (type == null) {
             String key = isKey ? SerdeConfig.SPECIFIC_AVRO_KEY_TYPE : SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE;
             Class<?> configured = config.specificType()
-                    .orElseThrow(() -> new ConfigException("Missing required configuration \"" + key
-                            + "\": the generated Avro class to read into"));
+                    .orElseThrow(() -> new ConfigException(
+                            "Missing required configuration \"" + key + "\": the generated Avro class to read into"));
             if (!SpecificRecord.class.isAssignableFrom(configured)) {
                 throw new ConfigException(key, configured.getName(), "is not a generated Avro SpecificRecord class");
             }
@@ -103,8 +102,11 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writer = registry.schemaById(schemaId);
         } catch (SchemaNotFoundException e) {
-            throw new UnknownSchemaIdException(topic, schemaId, "Schema id " + schemaId
-                    + " is not known to the registry (" + e.serverMessage() + ")", e);
+            throw new UnknownSchemaIdException(
+                    topic,
+                    schemaId,
+                    "Schema id " + schemaId + " is not known to the registry (" + e.serverMessage() + ")",
+                    e);
         } catch (SerdeException e) {
             throw e.withTopic(topic).withSchemaId(schemaId);
         }

@@ -34,8 +34,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private final Map<LatestKey, LatestVersionEncoder> latestEncoders = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction; the registry comes from {@link #configure}. */
-    public SpecificAvroSerializer() {
-    }
+    public SpecificAvroSerializer() {}
 
     /** With an existing client; {@link #configure} still reads the other settings. */
     public SpecificAvroSerializer(SchemaRegistryClient registry) {
@@ -90,6 +89,5 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         return serialize(topic, record);
     }
 
-    private record LatestKey(int schemaId, Schema schema) {
-    }
+    private record LatestKey(int schemaId, Schema schema) {}
 }

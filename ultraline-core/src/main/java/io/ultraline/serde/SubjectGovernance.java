@@ -13,8 +13,11 @@ import java.util.Set;
 public final class SubjectGovernance {
 
     /** Levels at least as strict as BACKWARD: new readers can read what old writers wrote. */
-    private static final Set<CompatibilityLevel> BACKWARD_OR_STRICTER = Set.of(CompatibilityLevel.BACKWARD,
-            CompatibilityLevel.BACKWARD_TRANSITIVE, CompatibilityLevel.FULL, CompatibilityLevel.FULL_TRANSITIVE);
+    private static final Set<CompatibilityLevel> BACKWARD_OR_STRICTER = Set.of(
+            CompatibilityLevel.BACKWARD,
+            CompatibilityLevel.BACKWARD_TRANSITIVE,
+            CompatibilityLevel.FULL,
+            CompatibilityLevel.FULL_TRANSITIVE);
 
     private final SchemaRegistryClient registry;
 
@@ -23,8 +26,7 @@ public final class SubjectGovernance {
     }
 
     /** What {@link #register} did for one subject. */
-    public record Registered(String subject, int id, Integer version, boolean created) {
-    }
+    public record Registered(String subject, int id, Integer version, boolean created) {}
 
     /**
      * Registers {@code schema} under {@code subject} (or finds it there) and sets the subject's

@@ -51,8 +51,8 @@ public enum SubjectNameStrategy {
             case "RECORD_NAME":
                 return RECORD_NAME;
             default:
-                throw new ConfigException(key, name,
-                        "supported: TopicNameStrategy, RecordNameStrategy (short or Confluent class names)");
+                throw new ConfigException(
+                        key, name, "supported: TopicNameStrategy, RecordNameStrategy (short or Confluent class names)");
         }
     }
 }

@@ -14,8 +14,7 @@ public final class WireFormat {
     /** Length of magic byte plus schema id. */
     public static final int HEADER_LENGTH = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** The header and {@code body} as one payload. */
     public static byte[] encode(int schemaId, byte[] body) {
@@ -48,16 +47,26 @@ public final class WireFormat {
      */
     public static WirePayload decode(String topic, byte[] payload) {
         if (payload.length > 0 && payload[0] != MAGIC_BYTE) {
-            throw new MissingMagicByteException(topic, null, String.format(
-                    "Payload of %d bytes starts with byte 0x%02x, not the magic byte 0: not Confluent wire format",
-                    payload.length, payload[0] & 0xff), null);
+            throw new MissingMagicByteException(
+                    topic,
+                    null,
+                    String.format(
+                            "Payload of %d bytes starts with byte 0x%02x, not the magic byte 0: not Confluent wire format",
+                            payload.length, payload[0] & 0xff),
+                    null);
         }
         if (payload.length < HEADER_LENGTH) {
-            throw new TruncatedPayloadException(topic, null, "Payload of " + payload.length
-                    + " bytes is shorter than the " + HEADER_LENGTH + "-byte wire format header", null);
+            throw new TruncatedPayloadException(
+                    topic,
+                    null,
+                    "Payload of " + payload.length + " bytes is shorter than the " + HEADER_LENGTH
+                            + "-byte wire format header",
+                    null);
         }
-        int schemaId = ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16)
-                | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
+        int schemaId = ((payload[1] & 0xff) << 24)
+                | ((payload[2] & 0xff) << 16)
+                | ((payload[3] & 0xff) << 8)
+                | (payload[4] & 0xff);
         return new WirePayload(schemaId, payload);
     }
 }

@@ -57,25 +57,35 @@ final class WriterPlan<T extends SpecificRecord> {
         if (reader == null) {
             throw new IncompatibleRecordTypeException(topic, schemaId, incompatibility, null);
         }
-        BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(payload.payload(), payload.bodyOffset(), payload.bodyLength(), null);
+        BinaryDecoder decoder =
+                DecoderFactory.get().binaryDecoder(payload.payload(), payload.bodyOffset(), payload.bodyLength(), null);
         T value;
         try {
             value = reader.read(null, decoder);
         } catch (EOFException e) {
-            throw new TruncatedPayloadException(topic, schemaId,
-                    "Avro body of " + payload.bodyLength() + " bytes ends before the record does", e);
+            throw new TruncatedPayloadException(
+                    topic, schemaId, "Avro body of " + payload.bodyLength() + " bytes ends before the record does", e);
         } catch (SecurityException e) {
             throw e; // an untrusted class is a deployment error, not bad input
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                 | ClassCastException | IllegalArgumentException e) {
-            throw new CorruptPayloadException(topic, schemaId,
-                    "Avro body of " + payload.bodyLength() + " bytes does not decode with its writer schema", e);
+        } catch (IOException
+                | AvroRuntimeException
+                | IndexOutOfBoundsException
+                | NegativeArraySizeException
+                | ClassCastException
+                | IllegalArgumentException e) {
+            throw new CorruptPayloadException(
+                    topic,
+                    schemaId,
+                    "Avro body of " + payload.bodyLength() + " bytes does not decode with its writer schema",
+                    e);
         }
         try {
             if (!decoder.isEnd()) {
-                throw new CorruptPayloadException(topic, schemaId, "Avro body of " + payload.bodyLength()
-                        + " bytes has bytes left over after the record", null);
+                throw new CorruptPayloadException(
+                        topic,
+                        schemaId,
+                        "Avro body of " + payload.bodyLength() + " bytes has bytes left over after the record",
+                        null);
             }
         } catch (IOException e) {
             throw new CorruptPayloadException(topic, schemaId, "Avro body could not be checked for its end", e);

@@ -39,8 +39,8 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
         this.pipelineVersion = pipelineVersion;
     }
 
-    static FixedKeyProcessorSupplier<String, FrameVerdict, LineAlert> supplier(AlertScope scope, List<AlertRule> rules,
-            String storeName, String pipelineVersion) {
+    static FixedKeyProcessorSupplier<String, FrameVerdict, LineAlert> supplier(
+            AlertScope scope, List<AlertRule> rules, String storeName, String pipelineVersion) {
         return () -> new AlertProcessor(scope, rules, storeName, pipelineVersion);
     }
 
@@ -68,7 +68,8 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
             AlertWindow window = AlertWindow.decode(windows.get(storeKey));
             String newId = rule.ruleId() + "/" + scopeId + "/" + source.getTopic() + "-" + source.getPartition() + "-"
                     + source.getOffset();
-            AlertWindow.Change change = window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), counted, newId);
+            AlertWindow.Change change =
+                    window.add(rule, verdict.getCaptureTimestamp().toEpochMilli(), counted, newId);
             if (change != AlertWindow.Change.NONE) {
                 // of the verdict's headers only its frame's trace context fits the alert (the batch tag does not)
                 context.forward(record.withValue(alert(rule, scopeId, window, change, verdict))
@@ -81,19 +82,37 @@ final class AlertProcessor implements FixedKeyProcessor<String, FrameVerdict, Li
         }
     }
 
-    private LineAlert alert(AlertRule rule, String scopeId, AlertWindow window, AlertWindow.Change change,
-            FrameVerdict cause) {
+    private LineAlert alert(
+            AlertRule rule, String scopeId, AlertWindow window, AlertWindow.Change change, FrameVerdict cause) {
         boolean opened = change == AlertWindow.Change.OPENED;
         String what = (scope == AlertScope.CAMERA ? "camera " : "line ") + scopeId;
         String message = rule.kind() == AlertKind.RECALIBRATION_SUGGESTED
-                ? String.format(Locale.ROOT, "%s: %d of the last %d normal frames of %s score at or above %.2f of their"
+                ? String.format(
+                        Locale.ROOT,
+                        "%s: %d of the last %d normal frames of %s score at or above %.2f of their"
                                 + " threshold; the surface, the light or the camera may have drifted since calibration,"
                                 + " consider recalibrating (rule %s opens at %d, clears at %d%s)",
-                        opened ? "OPEN" : "CLEARED", window.defectiveFrames(), window.frames(), what, rule.level(),
-                        rule.ruleId(), rule.open(), rule.clear(), windowText(rule))
-                : String.format(Locale.ROOT, "%s: %d of the last %d inspected frames of %s are defective (rule %s opens"
-                                + " at %d, clears at %d%s)", opened ? "OPEN" : "CLEARED", window.defectiveFrames(),
-                        window.frames(), what, rule.ruleId(), rule.open(), rule.clear(), windowText(rule));
+                        opened ? "OPEN" : "CLEARED",
+                        window.defectiveFrames(),
+                        window.frames(),
+                        what,
+                        rule.level(),
+                        rule.ruleId(),
+                        rule.open(),
+                        rule.clear(),
+                        windowText(rule))
+                : String.format(
+                        Locale.ROOT,
+                        "%s: %d of the last %d inspected frames of %s are defective (rule %s opens"
+                                + " at %d, clears at %d%s)",
+                        opened ? "OPEN" : "CLEARED",
+                        window.defectiveFrames(),
+                        window.frames(),
+                        what,
+                        rule.ruleId(),
+                        rule.open(),
+                        rule.clear(),
+                        windowText(rule));
         ModelStamp model = cause.getModel();
         SourceRef source = cause.getSource();
         return LineAlert.newBuilder()

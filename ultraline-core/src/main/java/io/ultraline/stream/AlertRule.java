@@ -35,8 +35,15 @@ import java.util.Objects;
  * @param level        for RECALIBRATION_SUGGESTED, the fraction of the threshold from which a normal
  *                     frame counts, in (0, 1]; ignored otherwise
  */
-public record AlertRule(String ruleId, AlertScope scope, int windowFrames, Duration window, int open, int clear,
-                        AlertKind kind, double level) {
+public record AlertRule(
+        String ruleId,
+        AlertScope scope,
+        int windowFrames,
+        Duration window,
+        int open,
+        int clear,
+        AlertKind kind,
+        double level) {
 
     /** The default level of a RECALIBRATION_SUGGESTED rule. */
     public static final double DEFAULT_DRIFT_LEVEL = 0.75;
@@ -51,8 +58,8 @@ public record AlertRule(String ruleId, AlertScope scope, int windowFrames, Durat
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(kind, "kind");
         if (kind == AlertKind.UNKNOWN) {
-            throw new IllegalArgumentException("alert rule " + ruleId + ": kind must be defect-burst or"
-                    + " recalibration-suggested");
+            throw new IllegalArgumentException(
+                    "alert rule " + ruleId + ": kind must be defect-burst or" + " recalibration-suggested");
         }
         if (kind == AlertKind.RECALIBRATION_SUGGESTED && !(level > 0 && level <= 1)) {
             throw new IllegalArgumentException("alert rule " + ruleId + ": level must be in (0, 1], got " + level);
@@ -61,8 +68,8 @@ public record AlertRule(String ruleId, AlertScope scope, int windowFrames, Durat
             level = 0; // unused: rules equal whatever level their settings carried
         }
         if (!ruleId.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new IllegalArgumentException("alert rule id must be lower-case letters, digits, '.', '_' and '-', got '"
-                    + ruleId + "'");
+            throw new IllegalArgumentException(
+                    "alert rule id must be lower-case letters, digits, '.', '_' and '-', got '" + ruleId + "'");
         }
         if (scope == AlertScope.UNKNOWN) {
             throw new IllegalArgumentException("alert rule " + ruleId + ": scope must be CAMERA or LINE");
@@ -96,7 +103,8 @@ public record AlertRule(String ruleId, AlertScope scope, int windowFrames, Durat
 
     /** Whether a frame the rule {@link #watches} counts towards opening the alert. */
     public boolean counts(VerdictStatus status, float score, float threshold) {
-        return kind == AlertKind.DEFECT_BURST ? status == VerdictStatus.DEFECT
+        return kind == AlertKind.DEFECT_BURST
+                ? status == VerdictStatus.DEFECT
                 : threshold > 0 && score >= level * threshold;
     }
 

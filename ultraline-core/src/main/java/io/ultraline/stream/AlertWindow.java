@@ -15,10 +15,13 @@ final class AlertWindow {
     private static final int FORMAT = 1;
 
     /** What a frame changed: nothing, or the alert opened or cleared. */
-    enum Change { NONE, OPENED, CLEARED }
-
-    private record Entry(long captureTimestamp, boolean defective) {
+    enum Change {
+        NONE,
+        OPENED,
+        CLEARED
     }
+
+    private record Entry(long captureTimestamp, boolean defective) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
     private long newestCapture = Long.MIN_VALUE;
@@ -78,7 +81,10 @@ final class AlertWindow {
     }
 
     byte[] encode() {
-        Codec.Writer w = new Codec.Writer(FORMAT).i64(newestCapture).string(alertId).i64(openedTimestamp)
+        Codec.Writer w = new Codec.Writer(FORMAT)
+                .i64(newestCapture)
+                .string(alertId)
+                .i64(openedTimestamp)
                 .i32(entries.size());
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             Entry e = it.next();

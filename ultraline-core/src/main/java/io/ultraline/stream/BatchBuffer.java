@@ -24,8 +24,7 @@ final class BatchBuffer {
     private static final int FORMAT = 1;
 
     /** One waiting frame; {@code frame} is null when it has to be rebuilt from {@code original}. */
-    record Entry(long sequence, OriginalRecord original, long arrivalMs, PipelineInput.Frame frame) {
-    }
+    record Entry(long sequence, OriginalRecord original, long arrivalMs, PipelineInput.Frame frame) {}
 
     private final KeyValueStore<Long, byte[]> store;
     private final NavigableMap<Long, Entry> waiting = new TreeMap<>();
@@ -72,13 +71,18 @@ final class BatchBuffer {
         }
     }
 
-    private record Stored(OriginalRecord original, long arrivalMs) {
-    }
+    private record Stored(OriginalRecord original, long arrivalMs) {}
 
     static byte[] encode(OriginalRecord o, long arrivalMs) {
         Codec.Writer w = new Codec.Writer(FORMAT)
-                .i64(arrivalMs).string(o.topic()).i32(o.partition()).i64(o.offset()).i64(o.timestamp())
-                .bytes(o.key()).bytes(o.value()).i32(o.headers().size());
+                .i64(arrivalMs)
+                .string(o.topic())
+                .i32(o.partition())
+                .i64(o.offset())
+                .i64(o.timestamp())
+                .bytes(o.key())
+                .bytes(o.value())
+                .i32(o.headers().size());
         for (OriginalRecord.HeaderBytes h : o.headers()) {
             w.string(h.name()).bytes(h.value());
         }

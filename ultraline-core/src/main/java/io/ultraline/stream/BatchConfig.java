@@ -30,8 +30,8 @@ public record BatchConfig(int size, Duration maxWait, Duration checkInterval) {
             throw new IllegalArgumentException(KEY_MAX_WAIT + " must be between 1 ms and 1 h, got " + maxWait);
         }
         if (checkInterval.toMillis() < 1 || checkInterval.compareTo(maxWait) > 0) {
-            throw new IllegalArgumentException(KEY_CHECK_INTERVAL + " must be between 1 ms and "
-                    + KEY_MAX_WAIT + " (" + maxWait + "), got " + checkInterval);
+            throw new IllegalArgumentException(KEY_CHECK_INTERVAL + " must be between 1 ms and " + KEY_MAX_WAIT + " ("
+                    + maxWait + "), got " + checkInterval);
         }
     }
 

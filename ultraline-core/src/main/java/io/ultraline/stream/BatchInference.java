@@ -28,15 +28,12 @@ final class BatchInference {
 
     /** The result for one frame: inspected, or failed in the model. */
     sealed interface Outcome {
-        record Inspected(InspectedFrame frame) implements Outcome {
-        }
+        record Inspected(InspectedFrame frame) implements Outcome {}
 
-        record Failed(String message) implements Outcome {
-        }
+        record Failed(String message) implements Outcome {}
     }
 
-    private BatchInference() {
-    }
+    private BatchInference() {}
 
     /**
      * One outcome per image, in order: tokens, all maps and concepts in one call (mode all).
@@ -57,8 +54,7 @@ final class BatchInference {
     }
 
     /** A scanned frame and the tokens whose maps it needs (null: all). */
-    record Request(InspectedFrame frame, int[] targets) {
-    }
+    record Request(InspectedFrame frame, int[] targets) {}
 
     /**
      * One outcome per request, in order: the second stage, maps and concepts of scanned frames.
@@ -66,32 +62,42 @@ final class BatchInference {
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
     static List<Outcome> explain(ModelStep inspection, List<Request> requests) {
-        return run(inspection, requests, batch -> inspection.explain(batch.stream().map(Request::frame).toList(),
-                batch.stream().map(Request::targets).toList()), true);
+        return run(
+                inspection,
+                requests,
+                batch -> inspection.explain(
+                        batch.stream().map(Request::frame).toList(),
+                        batch.stream().map(Request::targets).toList()),
+                true);
     }
 
-    private static <I> List<Outcome> run(ModelStep inspection, List<I> inputs,
-            Function<List<I>, List<InspectedFrame>> model, boolean twoStage) {
+    private static <I> List<Outcome> run(
+            ModelStep inspection, List<I> inputs, Function<List<I>, List<InspectedFrame>> model, boolean twoStage) {
         List<Outcome> out = new ArrayList<>(inputs.size());
         run(inspection, inputs, model, twoStage, out);
         return out;
     }
 
-    private static <I> void run(ModelStep inspection, List<I> inputs,
-            Function<List<I>, List<InspectedFrame>> model, boolean twoStage, List<Outcome> out) {
+    private static <I> void run(
+            ModelStep inspection,
+            List<I> inputs,
+            Function<List<I>, List<InspectedFrame>> model,
+            boolean twoStage,
+            List<Outcome> out) {
         if (inputs.isEmpty()) {
             return;
         }
         try {
             List<InspectedFrame> results = model.apply(inputs);
             if (results.size() != inputs.size()) {
-                throw new IllegalStateException("the model returned " + results.size() + " results for "
-                        + inputs.size() + " frames");
+                throw new IllegalStateException(
+                        "the model returned " + results.size() + " results for " + inputs.size() + " frames");
             }
             results.forEach(r -> out.add(new Outcome.Inspected(r)));
         } catch (RuntimeException e) {
             if (isModelDown(e)) {
-                throw e instanceof ModelUnavailableException u ? u
+                throw e instanceof ModelUnavailableException u
+                        ? u
                         : new ModelUnavailableException("the model is unavailable: " + e, e);
             }
             if (inputs.size() == 1) {
@@ -101,8 +107,12 @@ final class BatchInference {
                 return;
             }
             int half = inputs.size() / 2;
-            LOG.warn("Model failed on a batch of {}; splitting it into {} + {} to isolate the failing frame",
-                    inputs.size(), half, inputs.size() - half, e);
+            LOG.warn(
+                    "Model failed on a batch of {}; splitting it into {} + {} to isolate the failing frame",
+                    inputs.size(),
+                    half,
+                    inputs.size() - half,
+                    e);
             run(inspection, inputs.subList(0, half), model, twoStage, out);
             run(inspection, inputs.subList(half, inputs.size()), model, twoStage, out);
         }
@@ -122,8 +132,8 @@ final class BatchInference {
             if (e != frameFailure) {
                 e.addSuppressed(frameFailure);
             }
-            throw new ModelUnavailableException("the model fails on a neutral grey frame as well, so the failure is "
-                    + "not the frame's: " + e, e);
+            throw new ModelUnavailableException(
+                    "the model fails on a neutral grey frame as well, so the failure is " + "not the frame's: " + e, e);
         }
     }
 

@@ -24,8 +24,8 @@ public record BatchTag(long firstOffset, int size) {
 
     public BatchTag {
         if (firstOffset < 0 || size < 1) {
-            throw new IllegalArgumentException("a batch starts at an offset >= 0 and holds at least one frame, got "
-                    + firstOffset + ":" + size);
+            throw new IllegalArgumentException(
+                    "a batch starts at an offset >= 0 and holds at least one frame, got " + firstOffset + ":" + size);
         }
     }
 
@@ -38,8 +38,8 @@ public record BatchTag(long firstOffset, int size) {
         String text = new String(h.value(), StandardCharsets.US_ASCII);
         int colon = text.indexOf(':');
         try {
-            return Optional.of(new BatchTag(Long.parseLong(text.substring(0, colon)),
-                    Integer.parseInt(text.substring(colon + 1))));
+            return Optional.of(new BatchTag(
+                    Long.parseLong(text.substring(0, colon)), Integer.parseInt(text.substring(colon + 1))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -7,7 +7,6 @@ import io.ultraline.avro.SourceRef;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
-import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +41,8 @@ final class CalibrationControl {
     private static final Logger LOG = LoggerFactory.getLogger(CalibrationControl.class);
 
     /** A build in flight, for the calibration {@code of}; {@code timestamp} stamps its snapshot. */
-    private record Pending(CalibrationStore.Calibration of, CompletableFuture<ReferenceProfile> build,
-                           long timestamp) {
-    }
+    private record Pending(
+            CalibrationStore.Calibration of, CompletableFuture<ReferenceProfile> build, long timestamp) {}
 
     private final CalibrationStore calibrations;
     private final ProfileStore profiles;
@@ -55,8 +54,14 @@ final class CalibrationControl {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final ProfileRevisionControl revisions;
 
-    CalibrationControl(CalibrationStore calibrations, ProfileStore profiles, ModelStep inspection,
-            OutputRecords records, Clock clock, ProfileBuilds builds, Duration maxInlineBuild) {
+    CalibrationControl(
+            CalibrationStore calibrations,
+            ProfileStore profiles,
+            ModelStep inspection,
+            OutputRecords records,
+            Clock clock,
+            ProfileBuilds builds,
+            Duration maxInlineBuild) {
         this.calibrations = calibrations;
         this.profiles = profiles;
         this.inspection = inspection;
@@ -76,8 +81,8 @@ final class CalibrationControl {
      * Adds a frame's tokens to a calibration that is still collecting; the profile snapshot when that
      * completes the calibration and its build ends within the inline wait.
      */
-    Optional<Record<String, PipelineOutput>> collect(CalibrationStore.Calibration c, CalibrationFrame frame, SourceRef source,
-            long timestamp) {
+    Optional<Record<String, PipelineOutput>> collect(
+            CalibrationStore.Calibration c, CalibrationFrame frame, SourceRef source, long timestamp) {
         if (c.complete()) {
             throw new IllegalStateException("calibration " + c.key() + " is complete; its profile is being built");
         }
@@ -101,9 +106,12 @@ final class CalibrationControl {
         CalibrationAction action = command.getAction();
         if (action == CalibrationAction.START) {
             abandon(key);
-            calibrations.start(command.getCameraId(), command.getProductId(), command.getCommandId(),
-                    command.getFrameCount());
-            LOG.info("Calibration {} of {} started on the next {} frames", command.getCommandId(), key,
+            calibrations.start(
+                    command.getCameraId(), command.getProductId(), command.getCommandId(), command.getFrameCount());
+            LOG.info(
+                    "Calibration {} of {} started on the next {} frames",
+                    command.getCommandId(),
+                    key,
                     command.getFrameCount());
         } else if (action == CalibrationAction.STOP) {
             Optional<CalibrationStore.Calibration> running = calibrations.get(key);
@@ -112,23 +120,32 @@ final class CalibrationControl {
             } else if (running.get().complete()) {
                 LOG.info("STOP {} for {}: its profile is already being built", command.getCommandId(), key);
             } else if (running.get().collected() >= 2) {
-                build(calibrations.complete(running.get()), timestamp, maxInlineBuild).ifPresent(out::add);
+                build(calibrations.complete(running.get()), timestamp, maxInlineBuild)
+                        .ifPresent(out::add);
             } else {
                 calibrations.clear(key);
-                LOG.warn("STOP {} for {} after {} frames: a profile needs at least 2; calibration dropped",
-                        command.getCommandId(), key, running.get().collected());
+                LOG.warn(
+                        "STOP {} for {} after {} frames: a profile needs at least 2; calibration dropped",
+                        command.getCommandId(),
+                        key,
+                        running.get().collected());
             }
         } else if (action == CalibrationAction.PUSH) {
             abandon(key);
             calibrations.clear(key);
             ReferenceProfile pushed = PushedProfiles.decode(command).withVersion(profiles.nextVersion(key));
             profiles.put(key, pushed);
-            io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(command.getCameraId(),
-                    command.getProductId(), pushed, null);
+            io.ultraline.avro.ReferenceProfile snapshot =
+                    records.snapshot(command.getCameraId(), command.getProductId(), pushed, null);
             snapshot.setChange(ProfileChange.PUSH);
             out.add(new Record<>(key, new PipelineOutput.Profile(snapshot), timestamp));
-            LOG.info("PUSH {} for {}: profile version {} from {} frames, threshold {}", command.getCommandId(), key,
-                    pushed.version(), pushed.frameCount(), pushed.threshold());
+            LOG.info(
+                    "PUSH {} for {}: profile version {} from {} frames, threshold {}",
+                    command.getCommandId(),
+                    key,
+                    pushed.version(),
+                    pushed.frameCount(),
+                    pushed.threshold());
         } else if (action == CalibrationAction.ADD_NORMAL || action == CalibrationAction.MARGIN) {
             revisions.apply(command, normalFrame, timestamp).ifPresent(out::add);
         } else if (action == CalibrationAction.RESET) {
@@ -145,7 +162,10 @@ final class CalibrationControl {
     void resumeBuilds() {
         for (CalibrationStore.Calibration c : calibrations.complete()) {
             if (!pending.containsKey(c.key())) {
-                LOG.info("Calibration {} of {} resumes building its profile from {} frames", c.commandId(), c.key(),
+                LOG.info(
+                        "Calibration {} of {} resumes building its profile from {} frames",
+                        c.commandId(),
+                        c.key(),
                         c.collected());
                 build(c, clock.millis(), Duration.ZERO);
             }
@@ -168,8 +188,7 @@ final class CalibrationControl {
      * The profile of a calibration from its frames' tokens in collection order; shared with
      * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
      */
-    static ReferenceProfile build(ModelStep inspection, List<CalibrationFrame> frames, long version,
-            Instant created) {
+    static ReferenceProfile build(ModelStep inspection, List<CalibrationFrame> frames, long version, Instant created) {
         ProfileBuilder builder = inspection.newCalibration();
         for (CalibrationFrame frame : frames) {
             builder.add(frame.tokens(), frame.modelInput());
@@ -178,8 +197,8 @@ final class CalibrationControl {
     }
 
     /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */
-    private Optional<Record<String, PipelineOutput>> build(CalibrationStore.Calibration c, long timestamp,
-            Duration wait) {
+    private Optional<Record<String, PipelineOutput>> build(
+            CalibrationStore.Calibration c, long timestamp, Duration wait) {
         // the stores are read here, on the stream thread; the build thread gets plain arrays
         List<CalibrationFrame> tokens;
         try {
@@ -204,8 +223,13 @@ final class CalibrationControl {
                 return finish(p);
             }
         }
-        LOG.info("Calibration {} of {}: the profile of {} frames takes longer than {}; it is stored when built, "
-                + "and the camera's frames are CALIBRATING until then", c.commandId(), c.key(), c.collected(), wait);
+        LOG.info(
+                "Calibration {} of {}: the profile of {} frames takes longer than {}; it is stored when built, "
+                        + "and the camera's frames are CALIBRATING until then",
+                c.commandId(),
+                c.key(),
+                c.collected(),
+                wait);
         return Optional.empty();
     }
 
@@ -213,8 +237,12 @@ final class CalibrationControl {
     private Optional<Record<String, PipelineOutput>> finish(Pending p) {
         CalibrationStore.Calibration c = p.of();
         Optional<CalibrationStore.Calibration> current = calibrations.get(c.key());
-        if (current.isEmpty() || !current.get().commandId().equals(c.commandId()) || !current.get().complete()) {
-            LOG.info("Calibration {} of {} was replaced while its profile was built; profile dropped", c.commandId(),
+        if (current.isEmpty()
+                || !current.get().commandId().equals(c.commandId())
+                || !current.get().complete()) {
+            LOG.info(
+                    "Calibration {} of {} was replaced while its profile was built; profile dropped",
+                    c.commandId(),
                     c.key());
             return Optional.empty();
         }
@@ -224,16 +252,25 @@ final class CalibrationControl {
         } catch (RuntimeException e) {
             // e.g. tokens of another model collected before a restart with a new one
             calibrations.clear(c.key());
-            LOG.error("Calibration {} of {} could not build a profile from {} frames; dropped", c.commandId(),
-                    c.key(), c.collected(), e);
+            LOG.error(
+                    "Calibration {} of {} could not build a profile from {} frames; dropped",
+                    c.commandId(),
+                    c.key(),
+                    c.collected(),
+                    e);
             return Optional.empty();
         }
         profiles.put(c.key(), profile);
         calibrations.clear(c.key());
-        LOG.info("Calibration {} of {} finished: profile version {} from {} frames, threshold {}", c.commandId(),
-                c.key(), profile.version(), profile.frameCount(), profile.threshold());
-        io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(c.cameraId(), c.productId(), profile,
-                c.lastSource());
+        LOG.info(
+                "Calibration {} of {} finished: profile version {} from {} frames, threshold {}",
+                c.commandId(),
+                c.key(),
+                profile.version(),
+                profile.frameCount(),
+                profile.threshold());
+        io.ultraline.avro.ReferenceProfile snapshot =
+                records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource());
         snapshot.setChange(ProfileChange.CALIBRATION);
         return Optional.of(new Record<>(c.key(), new PipelineOutput.Profile(snapshot), p.timestamp()));
     }

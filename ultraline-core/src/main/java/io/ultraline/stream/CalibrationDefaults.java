@@ -19,8 +19,8 @@ import java.time.Duration;
  *                          (docs/evaluation.md: better detection on most surfaces, about 30 ms more
  *                          scoring per frame on a 2-core machine); existing profiles keep what they have
  */
-public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild,
-                                  boolean rawPixels) {
+public record CalibrationDefaults(
+        int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild, boolean rawPixels) {
 
     public static final String KEY_DEFAULT_FRAMES = "calibration.default-frames";
     public static final String KEY_MAX_FRAMES = "calibration.max-frames";
@@ -42,15 +42,15 @@ public record CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Dura
     public CalibrationDefaults {
         java.util.Objects.requireNonNull(maxInlineBuild, KEY_MAX_INLINE_BUILD);
         if (maxInlineBuild.isNegative() || maxInlineBuild.compareTo(MAX_INLINE_BUILD_LIMIT) > 0) {
-            throw new IllegalArgumentException(KEY_MAX_INLINE_BUILD + " must be between 0 and "
-                    + MAX_INLINE_BUILD_LIMIT + ", got " + maxInlineBuild);
+            throw new IllegalArgumentException(KEY_MAX_INLINE_BUILD + " must be between 0 and " + MAX_INLINE_BUILD_LIMIT
+                    + ", got " + maxInlineBuild);
         }
         if (maxFrameCount < 2 || maxFrameCount > 100_000) {
             throw new IllegalArgumentException(KEY_MAX_FRAMES + " must be between 2 and 100000, got " + maxFrameCount);
         }
         if (defaultFrameCount < 2 || defaultFrameCount > maxFrameCount) {
-            throw new IllegalArgumentException(KEY_DEFAULT_FRAMES + " must be between 2 and " + KEY_MAX_FRAMES
-                    + " (" + maxFrameCount + "), got " + defaultFrameCount);
+            throw new IllegalArgumentException(KEY_DEFAULT_FRAMES + " must be between 2 and " + KEY_MAX_FRAMES + " ("
+                    + maxFrameCount + "), got " + defaultFrameCount);
         }
     }
 

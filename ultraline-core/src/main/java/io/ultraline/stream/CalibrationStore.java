@@ -34,8 +34,14 @@ final class CalibrationStore {
      * @param collected  frames collected so far
      * @param lastSource the last collected frame, or null before the first
      */
-    record Calibration(String key, String cameraId, String productId, String commandId, int target, int collected,
-                       SourceRef lastSource) {
+    record Calibration(
+            String key,
+            String cameraId,
+            String productId,
+            String commandId,
+            int target,
+            int collected,
+            SourceRef lastSource) {
 
         /** All its frames are collected: its profile is being built, and it takes no more frames. */
         boolean complete() {
@@ -85,16 +91,16 @@ final class CalibrationStore {
         if (frame.modelInput() != null) {
             tokens.put(inputKey(c.key(), c.collected()), frame.modelInput());
         }
-        Calibration next = new Calibration(c.key(), c.cameraId(), c.productId(), c.commandId(), c.target(),
-                c.collected() + 1, source);
+        Calibration next = new Calibration(
+                c.key(), c.cameraId(), c.productId(), c.commandId(), c.target(), c.collected() + 1, source);
         progress.put(c.key(), encode(next));
         return next;
     }
 
     /** Ends collection early (STOP): the calibration is complete with the frames it has. */
     Calibration complete(Calibration c) {
-        Calibration done = new Calibration(c.key(), c.cameraId(), c.productId(), c.commandId(), c.collected(),
-                c.collected(), c.lastSource());
+        Calibration done = new Calibration(
+                c.key(), c.cameraId(), c.productId(), c.commandId(), c.collected(), c.collected(), c.lastSource());
         progress.put(c.key(), encode(done));
         return done;
     }
@@ -157,10 +163,17 @@ final class CalibrationStore {
     }
 
     private static byte[] encode(Calibration c) {
-        Codec.Writer w = new Codec.Writer(FORMAT).string(c.cameraId()).string(c.productId()).string(c.commandId())
-                .i32(c.target()).i32(c.collected()).bool(c.lastSource() != null);
+        Codec.Writer w = new Codec.Writer(FORMAT)
+                .string(c.cameraId())
+                .string(c.productId())
+                .string(c.commandId())
+                .i32(c.target())
+                .i32(c.collected())
+                .bool(c.lastSource() != null);
         if (c.lastSource() != null) {
-            w.string(c.lastSource().getTopic()).i32(c.lastSource().getPartition()).i64(c.lastSource().getOffset());
+            w.string(c.lastSource().getTopic())
+                    .i32(c.lastSource().getPartition())
+                    .i64(c.lastSource().getOffset());
         }
         return w.toByteArray();
     }

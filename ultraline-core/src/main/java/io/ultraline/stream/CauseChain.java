@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class CauseChain {
 
-    private CauseChain() {
-    }
+    private CauseChain() {}
 
     /** The first exception of the chain (the failure itself included) of the given type. */
     static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {

@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Codec {
 
-    private Codec() {
-    }
+    private Codec() {}
 
     /** Writes one value. */
     static final class Writer {
@@ -91,8 +90,8 @@ final class Codec {
             this.what = what;
             int format = i8();
             if (format != expectedFormat) {
-                throw new IllegalStateException(what + ": unknown store format " + format + ", this build reads "
-                        + expectedFormat);
+                throw new IllegalStateException(
+                        what + ": unknown store format " + format + ", this build reads " + expectedFormat);
             }
         }
 

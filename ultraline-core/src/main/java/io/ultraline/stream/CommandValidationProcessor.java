@@ -28,8 +28,8 @@ final class CommandValidationProcessor
     private final int modelImageSize;
     private ProcessorContext<String, PipelineInput> context;
 
-    CommandValidationProcessor(CalibrationDefaults defaults, PushedProfiles pushed, FrameDecoding decoding,
-            int modelImageSize) {
+    CommandValidationProcessor(
+            CalibrationDefaults defaults, PushedProfiles pushed, FrameDecoding decoding, int modelImageSize) {
         this.defaults = defaults;
         this.pushed = pushed;
         this.decoding = decoding;
@@ -54,7 +54,8 @@ final class CommandValidationProcessor
     public void process(Record<WithBytes<String>, WithBytes<CalibrationCommand>> record) {
         OriginalRecord original = FrameValidationProcessor.original(context, record);
         String key = record.key() == null ? null : record.key().value();
-        CalibrationCommand command = record.value() == null ? null : record.value().value();
+        CalibrationCommand command =
+                record.value() == null ? null : record.value().value();
         PipelineInput input = validate(original, key, command);
         context.forward(new Record<>(key, input, record.timestamp()));
     }
@@ -68,13 +69,21 @@ final class CommandValidationProcessor
             return rejected(original, RejectReason.MISSING_FIELD, "calibration command without cameraId", key);
         }
         if (!camera.equals(key)) {
-            return rejected(original, RejectReason.INVALID_FIELD, "calibration command for camera " + camera
-                    + " has key '" + key + "': the key must be the camera id so that the command meets the "
-                    + "camera's frames", camera);
+            return rejected(
+                    original,
+                    RejectReason.INVALID_FIELD,
+                    "calibration command for camera " + camera
+                            + " has key '" + key + "': the key must be the camera id so that the command meets the "
+                            + "camera's frames",
+                    camera);
         }
         if (command.getAction() == null || command.getAction() == CalibrationAction.UNKNOWN) {
-            return rejected(original, RejectReason.MISSING_FIELD, "calibration command " + command.getCommandId()
-                    + " has no known action (START, STOP, RESET, PUSH, ADD_NORMAL, MARGIN or EXPLAIN)", camera);
+            return rejected(
+                    original,
+                    RejectReason.MISSING_FIELD,
+                    "calibration command " + command.getCommandId()
+                            + " has no known action (START, STOP, RESET, PUSH, ADD_NORMAL, MARGIN or EXPLAIN)",
+                    camera);
         }
         CalibrationCommand.Builder normalised = CalibrationCommand.newBuilder(command);
         if (command.getProductId() != null && command.getProductId().isBlank()) {
@@ -83,9 +92,13 @@ final class CommandValidationProcessor
         if (command.getAction() == CalibrationAction.START) {
             int frames = command.getFrameCount() == 0 ? defaults.defaultFrameCount() : command.getFrameCount();
             if (frames < 2 || frames > defaults.maxFrameCount()) {
-                return rejected(original, RejectReason.INVALID_FIELD, "START " + command.getCommandId()
-                        + " asks for " + command.getFrameCount() + " frames; calibration needs 2 to "
-                        + defaults.maxFrameCount() + " (0 for the default " + defaults.defaultFrameCount() + ")",
+                return rejected(
+                        original,
+                        RejectReason.INVALID_FIELD,
+                        "START " + command.getCommandId()
+                                + " asks for " + command.getFrameCount() + " frames; calibration needs 2 to "
+                                + defaults.maxFrameCount() + " (0 for the default " + defaults.defaultFrameCount()
+                                + ")",
                         camera);
             }
             normalised.setFrameCount(frames);
@@ -93,15 +106,22 @@ final class CommandValidationProcessor
         if (command.getAction() == CalibrationAction.PUSH) {
             String problem = pushed.problem(command);
             if (problem != null) {
-                return rejected(original, RejectReason.INVALID_FIELD, "PUSH " + command.getCommandId() + ": "
-                        + problem, camera);
+                return rejected(
+                        original,
+                        RejectReason.INVALID_FIELD,
+                        "PUSH " + command.getCommandId() + ": " + problem,
+                        camera);
             }
         }
         if (command.getAction() == CalibrationAction.MARGIN) {
             Float m = command.getMargin();
             if (m == null || !(m > 0f) || !(m <= MAX_MARGIN)) {
-                return rejected(original, RejectReason.INVALID_FIELD, "MARGIN " + command.getCommandId()
-                        + " has margin " + m + "; a margin is a factor in (0, " + MAX_MARGIN + "]", camera);
+                return rejected(
+                        original,
+                        RejectReason.INVALID_FIELD,
+                        "MARGIN " + command.getCommandId() + " has margin " + m + "; a margin is a factor in (0, "
+                                + MAX_MARGIN + "]",
+                        camera);
             }
         }
         if (command.getAction() == CalibrationAction.ADD_NORMAL || command.getAction() == CalibrationAction.EXPLAIN) {
@@ -118,17 +138,25 @@ final class CommandValidationProcessor
         String action = command.getAction().name();
         String problem = NormalFrames.problem(command);
         if (problem != null) {
-            return rejected(original, RejectReason.MISSING_FIELD, action + " " + command.getCommandId() + ": "
-                    + problem, camera);
+            return rejected(
+                    original,
+                    RejectReason.MISSING_FIELD,
+                    action + " " + command.getCommandId() + ": " + problem,
+                    camera);
         }
-        PipelineInput frame = FrameValidationProcessor.validate(decoding, modelImageSize, original,
-                NormalFrames.frameOf(command), camera);
+        PipelineInput frame = FrameValidationProcessor.validate(
+                decoding, modelImageSize, original, NormalFrames.frameOf(command), camera);
         if (frame instanceof PipelineInput.Frame f) {
             return new PipelineInput.Command(original, command, f.modelImage());
         }
         PipelineInput.Rejected r = (PipelineInput.Rejected) frame;
-        return new PipelineInput.Rejected(original, r.reason(), action + " " + command.getCommandId()
-                + ": its frame " + command.getFrameId() + " is refused: " + r.message(), camera, command.getFrameId());
+        return new PipelineInput.Rejected(
+                original,
+                r.reason(),
+                action + " " + command.getCommandId() + ": its frame " + command.getFrameId() + " is refused: "
+                        + r.message(),
+                camera,
+                command.getFrameId());
     }
 
     private static PipelineInput rejected(OriginalRecord original, RejectReason reason, String message, String camera) {

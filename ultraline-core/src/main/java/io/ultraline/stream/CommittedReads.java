@@ -17,8 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class CommittedReads {
 
-    private CommittedReads() {
-    }
+    private CommittedReads() {}
 
     /**
      * {@code clientConfig} for a consumer that reads as a downstream consumer does: read_committed,
@@ -37,12 +36,12 @@ public final class CommittedReads {
      *
      * @throws IllegalStateException when the last stable offsets are not reached within {@code timeout}
      */
-    public static <K, V> List<ConsumerRecord<K, V>> toLastStableOffsets(Map<String, Object> clientConfig,
-            Topic<K, V> topic, int partitions, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> toLastStableOffsets(
+            Map<String, Object> clientConfig, Topic<K, V> topic, int partitions, Duration timeout) {
         Map<String, Object> config = consumerConfig(clientConfig);
         List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+                config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> assigned = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 assigned.add(new TopicPartition(topic.name(), p));

@@ -3,12 +3,9 @@ package io.ultraline.stream;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.SourceRef;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -40,26 +37,36 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-            Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String where = DeadLetters.where(context);
         if (DeadLetters.isRegistryOutage(exception)) {
-            LOG.error("Schema registry unavailable while reading {}; failing the task so that the record is read "
-                    + "again once the registry is back (not dead-lettered)", where, exception);
+            LOG.error(
+                    "Schema registry unavailable while reading {}; failing the task so that the record is read "
+                            + "again once the registry is back (not dead-lettered)",
+                    where,
+                    exception);
             return Response.fail();
         }
         RejectReason reason = DeadLetters.deserializationReason(exception);
-        RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
-                record.timestamp(), record.key(), record.value(), DeadLetters.lastHeaderValues(record.headers()), reason, exception.getMessage(),
-                encoder.pipelineVersion(), System.currentTimeMillis(), encoder.maxBytes());
+        RejectedFrame rejected = DeadLetters.of(
+                new SourceRef(context.topic(), context.partition(), context.offset()),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                DeadLetters.lastHeaderValues(record.headers()),
+                reason,
+                exception.getMessage(),
+                encoder.pipelineVersion(),
+                System.currentTimeMillis(),
+                encoder.maxBytes());
         try {
             var deadLetter = encoder.record(record.timestamp(), rejected, record.headers());
             LOG.warn("Dead-lettering {} to {} as {}: {}", where, encoder.topic(), reason, exception.getMessage());
             return Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {
             e.addSuppressed(exception);
-            LOG.error("Cannot write the dead letter of {}; failing the task rather than dropping the record",
-                    where, e);
+            LOG.error("Cannot write the dead letter of {}; failing the task rather than dropping the record", where, e);
             return Response.fail();
         }
     }

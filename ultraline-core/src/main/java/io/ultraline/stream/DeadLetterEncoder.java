@@ -4,8 +4,8 @@ import io.ultraline.avro.RejectedFrame;
 import io.ultraline.serde.SpecificAvroSerializer;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -29,8 +29,12 @@ final class DeadLetterEncoder {
     private final PipelineObserver observer;
     private final int maxBytes;
 
-    private DeadLetterEncoder(String topic, Serializer<RejectedFrame> serializer, String pipelineVersion,
-            PipelineObserver observer, int maxBytes) {
+    private DeadLetterEncoder(
+            String topic,
+            Serializer<RejectedFrame> serializer,
+            String pipelineVersion,
+            PipelineObserver observer,
+            int maxBytes) {
         this.topic = topic;
         this.serializer = serializer;
         this.pipelineVersion = pipelineVersion;
@@ -54,13 +58,16 @@ final class DeadLetterEncoder {
             avro.configure(configs, false);
             serializer = avro;
         } else {
-            throw new ConfigException(SERIALIZER_CONFIG, given.getClass().getName(),
-                    "must be a Serializer<RejectedFrame> instance");
+            throw new ConfigException(
+                    SERIALIZER_CONFIG, given.getClass().getName(), "must be a Serializer<RejectedFrame> instance");
         }
         Object version = configs.get(PipelineConfig.KEY_PIPELINE_VERSION);
         Object max = configs.get(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES);
-        return new DeadLetterEncoder(topic.toString(), serializer,
-                version == null ? PipelineVersion.CURRENT : version.toString(), PipelineObserver.fromConfigs(configs),
+        return new DeadLetterEncoder(
+                topic.toString(),
+                serializer,
+                version == null ? PipelineVersion.CURRENT : version.toString(),
+                PipelineObserver.fromConfigs(configs),
                 max == null ? OutputLimits.defaults().maxDeadLetterBytes() : Integer.parseInt(max.toString()));
     }
 
@@ -84,7 +91,7 @@ final class DeadLetterEncoder {
     ProducerRecord<byte[], byte[]> record(long timestamp, RejectedFrame rejected, Headers original) {
         byte[] value = serializer.serialize(topic, rejected);
         observer.deadLetter(rejected);
-        return new ProducerRecord<>(topic, null, timestamp, DeadLetters.recordKey(rejected), value,
-                TraceContext.of(original));
+        return new ProducerRecord<>(
+                topic, null, timestamp, DeadLetters.recordKey(rejected), value, TraceContext.of(original));
     }
 }

@@ -3,12 +3,9 @@ package io.ultraline.stream;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.SourceRef;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,7 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
-    private static final Set<String> DEAD_LETTER_NODES = Set.of(NodeNames.FRAMES_VALIDATE, NodeNames.CALIBRATION_VALIDATE);
+    private static final Set<String> DEAD_LETTER_NODES =
+            Set.of(NodeNames.FRAMES_VALIDATE, NodeNames.CALIBRATION_VALIDATE);
     private static final Set<String> SKIP_NODES = Set.of(NodeNames.CAMERA_ALERTS, NodeNames.LINE_ALERTS);
 
     private DeadLetterEncoder encoder;
@@ -48,8 +46,10 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         String node = context.processorNodeId();
         String where = DeadLetters.where(context);
         if (DeadLetters.isRegistryOutage(exception)) {
-            LOG.error("Schema registry unavailable in {}; failing the task so that it retries from its last commit",
-                    where, exception);
+            LOG.error(
+                    "Schema registry unavailable in {}; failing the task so that it retries from its last commit",
+                    where,
+                    exception);
             return Response.fail();
         }
         if (record == null) {
@@ -57,18 +57,27 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             return Response.fail();
         }
         if (SKIP_NODES.contains(node)) {
-            LOG.error("Alert processing failed in {}; the frame keeps its verdict and is left out of the window",
-                    where, exception);
+            LOG.error(
+                    "Alert processing failed in {}; the frame keeps its verdict and is left out of the window",
+                    where,
+                    exception);
             return Response.resume();
         }
         if (!DEAD_LETTER_NODES.contains(node)) {
             LOG.error("Processing failed in {}; failing the task, whose transaction is aborted", where, exception);
             return Response.fail();
         }
-        RejectedFrame rejected = DeadLetters.of(new SourceRef(context.topic(), context.partition(), context.offset()),
-                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), DeadLetters.lastHeaderValues(context.headers()),
-                RejectReason.PROCESSING_FAILED, node + " failed: " + exception, encoder.pipelineVersion(),
-                System.currentTimeMillis(), encoder.maxBytes());
+        RejectedFrame rejected = DeadLetters.of(
+                new SourceRef(context.topic(), context.partition(), context.offset()),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                DeadLetters.lastHeaderValues(context.headers()),
+                RejectReason.PROCESSING_FAILED,
+                node + " failed: " + exception,
+                encoder.pipelineVersion(),
+                System.currentTimeMillis(),
+                encoder.maxBytes());
         try {
             var deadLetter = encoder.record(context.timestamp(), rejected, context.headers());
             LOG.warn("Dead-lettering {} to {} as PROCESSING_FAILED", where, encoder.topic(), exception);

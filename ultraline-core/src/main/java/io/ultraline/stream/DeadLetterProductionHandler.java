@@ -3,14 +3,11 @@ package io.ultraline.stream;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.SourceRef;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -37,10 +34,13 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-            Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (!(exception instanceof RecordTooLargeException || exception instanceof InvalidRecordException)) {
-            LOG.error("Writing to {} failed in {}; failing the task", record.topic(), DeadLetters.where(context),
+            LOG.error(
+                    "Writing to {} failed in {}; failing the task",
+                    record.topic(),
+                    DeadLetters.where(context),
                     exception);
             return Response.fail();
         }
@@ -48,28 +48,41 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     @Override
-    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+    public Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
             SerializationExceptionOrigin origin) {
         if (DeadLetters.isRegistryOutage(exception)) {
-            LOG.error("Schema registry unavailable while writing to {} in {}; failing the task so that it retries",
-                    record.topic(), DeadLetters.where(context), exception);
+            LOG.error(
+                    "Schema registry unavailable while writing to {} in {}; failing the task so that it retries",
+                    record.topic(),
+                    DeadLetters.where(context),
+                    exception);
             return Response.fail();
         }
         return deadLetter(context, record.topic(), -1, RejectReason.PROCESSING_FAILED, exception);
     }
 
-    private Response deadLetter(ErrorHandlerContext context, String topic, long size, RejectReason reason,
-            Exception exception) {
+    private Response deadLetter(
+            ErrorHandlerContext context, String topic, long size, RejectReason reason, Exception exception) {
         String where = DeadLetters.where(context);
         if (topic.equals(encoder.topic())) {
             LOG.error("A dead letter itself cannot be written to {} in {}; failing the task", topic, where, exception);
             return Response.fail();
         }
-        String message = "output to " + topic + (size >= 0 ? " of " + size + " bytes" : "") + " cannot be written: "
-                + exception;
-        RejectedFrame rejected = DeadLetters.of(new SourceRef(String.valueOf(context.topic()), context.partition(),
-                context.offset()), context.timestamp(), context.sourceRawKey(), context.sourceRawValue(),
-                DeadLetters.lastHeaderValues(context.headers()), reason, message, encoder.pipelineVersion(), System.currentTimeMillis(),
+        String message =
+                "output to " + topic + (size >= 0 ? " of " + size + " bytes" : "") + " cannot be written: " + exception;
+        RejectedFrame rejected = DeadLetters.of(
+                new SourceRef(String.valueOf(context.topic()), context.partition(), context.offset()),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                DeadLetters.lastHeaderValues(context.headers()),
+                reason,
+                message,
+                encoder.pipelineVersion(),
+                System.currentTimeMillis(),
                 encoder.maxBytes());
         try {
             var deadLetter = encoder.record(context.timestamp(), rejected, context.headers());
@@ -83,6 +96,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     private static long size(ProducerRecord<byte[], byte[]> record) {
-        return (record.key() == null ? 0L : record.key().length) + (record.value() == null ? 0L : record.value().length);
+        return (record.key() == null ? 0L : record.key().length)
+                + (record.value() == null ? 0L : record.value().length);
     }
 }

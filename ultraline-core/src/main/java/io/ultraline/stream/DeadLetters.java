@@ -12,14 +12,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * Builds {@code RejectedFrame} dead letters and classifies failures, for the exception handlers
@@ -36,12 +36,20 @@ final class DeadLetters {
     /** Room kept for everything but the original key, value and headers (ids, message, stamps, framing). */
     static final int ENVELOPE_BYTES = 16 * 1024;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** A dead letter for an input record the pipeline read, of at most {@code maxBytes} on the wire. */
-    static RejectedFrame of(OriginalRecord original, RejectReason reason, String message, String cameraId,
-            String frameId, ModelStamp model, Long profileVersion, String pipelineVersion, long now, int maxBytes) {
+    static RejectedFrame of(
+            OriginalRecord original,
+            RejectReason reason,
+            String message,
+            String cameraId,
+            String frameId,
+            ModelStamp model,
+            Long profileVersion,
+            String pipelineVersion,
+            long now,
+            int maxBytes) {
         RejectedFrame.Builder b = RejectedFrame.newBuilder()
                 .setReason(reason)
                 .setMessage(cut(message))
@@ -53,12 +61,22 @@ final class DeadLetters {
                 .setModel(model)
                 .setProfileVersion(profileVersion)
                 .setPipelineVersion(pipelineVersion);
-        return withOriginal(b, original.key(), original.value(), original.lastHeaderValues(), maxBytes).build();
+        return withOriginal(b, original.key(), original.value(), original.lastHeaderValues(), maxBytes)
+                .build();
     }
 
     /** A dead letter for a record known only by its raw parts (the exception handlers' view). */
-    static RejectedFrame of(SourceRef source, long timestamp, byte[] key, byte[] value, Map<String, ByteBuffer> headers,
-            RejectReason reason, String message, String pipelineVersion, long now, int maxBytes) {
+    static RejectedFrame of(
+            SourceRef source,
+            long timestamp,
+            byte[] key,
+            byte[] value,
+            Map<String, ByteBuffer> headers,
+            RejectReason reason,
+            String message,
+            String pipelineVersion,
+            long now,
+            int maxBytes) {
         RejectedFrame.Builder b = RejectedFrame.newBuilder()
                 .setReason(reason)
                 .setMessage(cut(message))
@@ -79,8 +97,8 @@ final class DeadLetters {
      * first bytes, and headers larger than a quarter of the budget are dropped. The whole value's
      * size and SHA-256 are always recorded, so a cut copy can still be matched to its source.
      */
-    private static RejectedFrame.Builder withOriginal(RejectedFrame.Builder b, byte[] key, byte[] value,
-            Map<String, ByteBuffer> headers, int maxBytes) {
+    private static RejectedFrame.Builder withOriginal(
+            RejectedFrame.Builder b, byte[] key, byte[] value, Map<String, ByteBuffer> headers, int maxBytes) {
         boolean truncated = false;
         byte[] k = key;
         int keyLimit = maxKeyBytes(maxBytes);
@@ -124,7 +142,10 @@ final class DeadLetters {
         Map<String, ByteBuffer> out = new LinkedHashMap<>();
         if (headers != null) {
             for (Header h : headers) {
-                out.put(h.key(), ByteBuffer.wrap(h.value() == null ? new byte[0] : h.value().clone()));
+                out.put(
+                        h.key(),
+                        ByteBuffer.wrap(
+                                h.value() == null ? new byte[0] : h.value().clone()));
             }
         }
         return out;
@@ -165,7 +186,9 @@ final class DeadLetters {
      */
     static RejectReason deserializationReason(Throwable failure) {
         SerdeException serde = serdeCause(failure);
-        return serde == null ? RejectReason.DESERIALIZATION_FAILED : serde.reason().rejectReason();
+        return serde == null
+                ? RejectReason.DESERIALIZATION_FAILED
+                : serde.reason().rejectReason();
     }
 
     /**
@@ -187,10 +210,12 @@ final class DeadLetters {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(key)).toString();
+                    .decode(ByteBuffer.wrap(key))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -19,8 +19,8 @@ import java.util.Objects;
  *                      like a flagged one, {@value #KEY_NEAR_THRESHOLD}: the operator sees why it
  *                      nearly failed
  */
-public record ExplainConfig(ExplanationsMode mode, int sampleEvery, int targets, String strategy,
-                            double nearThreshold) {
+public record ExplainConfig(
+        ExplanationsMode mode, int sampleEvery, int targets, String strategy, double nearThreshold) {
 
     public static final String KEY_SAMPLE_EVERY = "explanations.sample-every";
     public static final String KEY_TARGETS = "explanations.targets";
@@ -33,8 +33,8 @@ public record ExplainConfig(ExplanationsMode mode, int sampleEvery, int targets,
         try {
             strategy = TargetStrategy.parse(strategy).key();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KEY_STRATEGY + " must be anomalous, representatives or all, got '"
-                    + strategy + "'", e);
+            throw new IllegalArgumentException(
+                    KEY_STRATEGY + " must be anomalous, representatives or all, got '" + strategy + "'", e);
         }
         if (sampleEvery < 1) {
             throw new IllegalArgumentException(KEY_SAMPLE_EVERY + " must be at least 1, got " + sampleEvery);

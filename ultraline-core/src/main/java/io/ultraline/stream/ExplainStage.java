@@ -1,7 +1,5 @@
 package io.ultraline.stream;
 
-import io.ultraline.model.ModelUnavailableException;
-
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
@@ -24,8 +22,7 @@ import java.util.Optional;
 final class ExplainStage {
 
     /** A frame's maps: why it was explained, its targets (null: all), and the model's outcome. */
-    record Explained(ExplainSelection.Reason reason, int[] targets, BatchInference.Outcome outcome) {
-    }
+    record Explained(ExplainSelection.Reason reason, int[] targets, BatchInference.Outcome outcome) {}
 
     private final ModelStep inspection;
     private final ExplainSelection selection;
@@ -34,8 +31,7 @@ final class ExplainStage {
     private final Map<Integer, BatchInference.Request> predicted = new HashMap<>();
     private final Map<Integer, BatchInference.Outcome> done = new HashMap<>();
 
-    private record Scored(long profileVersion, FrameAssessment assessment) {
-    }
+    private record Scored(long profileVersion, FrameAssessment assessment) {}
 
     ExplainStage(ModelStep inspection, ExplainConfig config) {
         this.inspection = inspection;
@@ -52,8 +48,8 @@ final class ExplainStage {
      * Frame {@code index}'s first-stage assessment against a profile, computed once per profile
      * version within the flush.
      */
-    FrameAssessment score(int index, InspectedFrame frame, ReferenceProfile profile, long version, int width,
-            int height) {
+    FrameAssessment score(
+            int index, InspectedFrame frame, ReferenceProfile profile, long version, int width, int height) {
         Scored s = scores.get(index);
         if (s == null || s.profileVersion() != version) {
             s = new Scored(version, inspection.score(profile, frame, width, height));
@@ -63,9 +59,8 @@ final class ExplainStage {
     }
 
     /** One frame's first-stage scoring, gathered on the stream thread for {@link #scoreAll}. */
-    record ScoreRequest(int index, InspectedFrame frame, ReferenceProfile profile, long version, int width,
-            int height) {
-    }
+    record ScoreRequest(
+            int index, InspectedFrame frame, ReferenceProfile profile, long version, int width, int height) {}
 
     /**
      * Scores the frames of a flush at once, in parallel: scoring against the banks is most of a
@@ -100,7 +95,8 @@ final class ExplainStage {
     void prefetch() {
         List<Integer> indices = new ArrayList<>(predicted.keySet());
         indices.sort(null);
-        List<BatchInference.Request> requests = indices.stream().map(predicted::get).toList();
+        List<BatchInference.Request> requests =
+                indices.stream().map(predicted::get).toList();
         List<BatchInference.Outcome> outcomes = BatchInference.explain(inspection, requests);
         for (int i = 0; i < indices.size(); i++) {
             done.put(indices.get(i), outcomes.get(i));
@@ -112,8 +108,8 @@ final class ExplainStage {
      *
      * @throws io.ultraline.model.ModelUnavailableException when the model is down
      */
-    Optional<Explained> explain(int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment,
-            long offset) {
+    Optional<Explained> explain(
+            int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment, long offset) {
         Optional<ExplainSelection.Reason> reason = selection.reason(status, assessment, offset);
         if (reason.isEmpty()) {
             return Optional.empty();
@@ -122,7 +118,8 @@ final class ExplainStage {
         int[] chosen = request != null ? request.targets() : targets.targets(frame, assessment);
         BatchInference.Outcome outcome = done.get(index);
         if (outcome == null) {
-            outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen))).get(0);
+            outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen)))
+                    .get(0);
         }
         return Optional.of(new Explained(reason.get(), chosen, outcome));
     }

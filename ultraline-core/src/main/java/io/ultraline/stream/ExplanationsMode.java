@@ -36,8 +36,8 @@ public enum ExplanationsMode {
         try {
             return valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KEY + " must be all, sampled, flagged (alias defective) or none, got '"
-                    + text + "'", e);
+            throw new IllegalArgumentException(
+                    KEY + " must be all, sampled, flagged (alias defective) or none, got '" + text + "'", e);
         }
     }
 

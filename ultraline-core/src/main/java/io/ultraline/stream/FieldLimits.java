@@ -14,8 +14,7 @@ import java.util.Map;
  * @param maxAttributeKeyLength   longest attribute name, {@value #KEY_MAX_ATTRIBUTE_KEY_LENGTH}
  * @param maxAttributeValueLength longest attribute value, {@value #KEY_MAX_ATTRIBUTE_VALUE_LENGTH}
  */
-public record FieldLimits(int maxIdLength, int maxAttributes, int maxAttributeKeyLength,
-                          int maxAttributeValueLength) {
+public record FieldLimits(int maxIdLength, int maxAttributes, int maxAttributeKeyLength, int maxAttributeValueLength) {
 
     public static final String KEY_MAX_ID_LENGTH = "frames.max-id-length";
     public static final String KEY_MAX_ATTRIBUTES = "frames.max-attributes";
@@ -28,8 +27,8 @@ public record FieldLimits(int maxIdLength, int maxAttributes, int maxAttributeKe
     public FieldLimits {
         positive(KEY_MAX_ID_LENGTH, maxIdLength);
         if (maxAttributes < 0 || maxAttributes > MAX_BOUND) {
-            throw new IllegalArgumentException(KEY_MAX_ATTRIBUTES + " must be between 0 and " + MAX_BOUND
-                    + ", got " + maxAttributes);
+            throw new IllegalArgumentException(
+                    KEY_MAX_ATTRIBUTES + " must be between 0 and " + MAX_BOUND + ", got " + maxAttributes);
         }
         positive(KEY_MAX_ATTRIBUTE_KEY_LENGTH, maxAttributeKeyLength);
         positive(KEY_MAX_ATTRIBUTE_VALUE_LENGTH, maxAttributeValueLength);

@@ -16,8 +16,7 @@ final class FrameLogContext implements AutoCloseable {
     static final String TASK = "task";
     static final String SOURCE = "source";
 
-    private FrameLogContext() {
-    }
+    private FrameLogContext() {}
 
     /** Puts the frame's keys (a null camera or frame id is left out: it may be what is wrong). */
     static FrameLogContext open(Object task, String cameraId, String frameId, OriginalRecord source) {

@@ -38,8 +38,7 @@ public final class FrameReplay {
     private final boolean twoStage;
 
     /** As the five-argument constructor, for a recorded run in explanations mode all. */
-    public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics,
-            String pipelineVersion) {
+    public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics, String pipelineVersion) {
         this(inspection, decoding, topics, pipelineVersion, ExplainConfig.defaults());
     }
 
@@ -52,8 +51,12 @@ public final class FrameReplay {
      *                        the frames {@link ExplainSelection} picks had maps (their verdicts count
      *                        concepts, the others 0) and an explanation, and the replay picks the same
      */
-    public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics,
-            String pipelineVersion, ExplainConfig explain) {
+    public FrameReplay(
+            ModelStep inspection,
+            FrameDecoding decoding,
+            PipelineTopics topics,
+            String pipelineVersion,
+            ExplainConfig explain) {
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
         this.keys = topics.frames().keySerde().deserializer();
@@ -110,12 +113,10 @@ public final class FrameReplay {
      * @param reason  the dead-letter reason the topology gives it
      * @param message why
      */
-    public record Rejected(SourceRef source, RejectReason reason, String message) implements Prepared {
-    }
+    public record Rejected(SourceRef source, RejectReason reason, String message) implements Prepared {}
 
     /** The model's answer for one frame: an inspection, or the message of a model failure. */
-    public record Replayed(InspectedFrame frame, String failure) {
-    }
+    public record Replayed(InspectedFrame frame, String failure) {}
 
     /**
      * Deserializes, validates and decodes one record of line.frames exactly as the frames source and
@@ -125,13 +126,20 @@ public final class FrameReplay {
      *     records rather than dead-lettering them, so a replay must not judge them)
      */
     public Prepared prepare(ConsumerRecord<byte[], byte[]> record) {
-        OriginalRecord original = new OriginalRecord(record.topic(), record.partition(), record.offset(),
-                record.timestamp(), record.key(), record.value(), OriginalRecord.headers(record.headers()));
+        OriginalRecord original = new OriginalRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                OriginalRecord.headers(record.headers()));
         CameraFrame frame;
         String key;
         try {
             key = record.key() == null ? null : keys.deserialize(record.topic(), record.headers(), record.key());
-            frame = record.value() == null ? null
+            frame = record.value() == null
+                    ? null
                     : frames.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
             if (DeadLetters.isRegistryOutage(e)) {
@@ -152,12 +160,14 @@ public final class FrameReplay {
         List<RgbImage> images = batch.stream().map(r -> r.input.modelImage()).toList();
         // as recorded: in the two-stage modes the batch's tokens come from the first stage's forward
         // pass, and maps only for the frames that score() finds selected
-        List<BatchInference.Outcome> outcomes = twoStage ? BatchInference.scan(inspection, images)
-                : BatchInference.run(inspection, images);
+        List<BatchInference.Outcome> outcomes =
+                twoStage ? BatchInference.scan(inspection, images) : BatchInference.run(inspection, images);
         List<Replayed> out = new ArrayList<>(outcomes.size());
         for (BatchInference.Outcome o : outcomes) {
-            out.add(o instanceof BatchInference.Outcome.Inspected i ? new Replayed(i.frame(), null)
-                    : new Replayed(null, ((BatchInference.Outcome.Failed) o).message()));
+            out.add(
+                    o instanceof BatchInference.Outcome.Inspected i
+                            ? new Replayed(i.frame(), null)
+                            : new Replayed(null, ((BatchInference.Outcome.Failed) o).message()));
         }
         return out;
     }
@@ -167,14 +177,17 @@ public final class FrameReplay {
      *
      * @param now stamped as processedTimestamp
      */
-    public Outputs score(Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion,
-            long now) {
+    public Outputs score(
+            Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion, long now) {
         OriginalRecord source = frame.input.original();
         if (!twoStage) {
-            ScoredFrame s = ScoredFrame.score(inspection, records, frame.frame(), source, inspected, profile,
-                    profileVersion, now);
-            return new Outputs(s.verdict(), s.defects(), s.assessment(), published(Optional.of(
-                    ExplainSelection.Reason.EVERY_FRAME)));
+            ScoredFrame s = ScoredFrame.score(
+                    inspection, records, frame.frame(), source, inspected, profile, profileVersion, now);
+            return new Outputs(
+                    s.verdict(),
+                    s.defects(),
+                    s.assessment(),
+                    published(Optional.of(ExplainSelection.Reason.EVERY_FRAME)));
         }
         int w = frame.frame().getWidth();
         int h = frame.frame().getHeight();
@@ -184,8 +197,14 @@ public final class FrameReplay {
         InspectedFrame explained = reason.isPresent() ? secondStage(inspected, first) : null;
         ScoredFrame s = status == VerdictStatus.DEFECT && explained != null
                 ? ScoredFrame.flagged(inspection, records, frame.frame(), source, first, explained, profileVersion, now)
-                : ScoredFrame.of(records, frame.frame(), source, first,
-                        explained == null ? 0 : explained.conceptCount(), profileVersion, now);
+                : ScoredFrame.of(
+                        records,
+                        frame.frame(),
+                        source,
+                        first,
+                        explained == null ? 0 : explained.conceptCount(),
+                        profileVersion,
+                        now);
         return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));
     }
 
@@ -194,8 +213,9 @@ public final class FrameReplay {
      * fails on them (the recorded run dead-lettered the frame, which the audit then reports).
      */
     private InspectedFrame secondStage(InspectedFrame scanned, FrameAssessment first) {
-        BatchInference.Outcome o = BatchInference.explain(inspection, List.of(
-                new BatchInference.Request(scanned, targets.targets(scanned, first)))).get(0);
+        BatchInference.Outcome o = BatchInference.explain(
+                        inspection, List.of(new BatchInference.Request(scanned, targets.targets(scanned, first))))
+                .get(0);
         return o instanceof BatchInference.Outcome.Inspected i ? i.frame() : null;
     }
 
@@ -208,10 +228,17 @@ public final class FrameReplay {
         if (status == VerdictStatus.OK || status == VerdictStatus.DEFECT) {
             throw new IllegalArgumentException(status + " verdicts are scored against a profile");
         }
-        Optional<ExplainSelection.Reason> reason = selection.reason(status, null, frame.input.original().offset());
+        Optional<ExplainSelection.Reason> reason =
+                selection.reason(status, null, frame.input.original().offset());
         InspectedFrame explained = !twoStage ? inspected : reason.isPresent() ? secondStage(inspected, null) : null;
-        FrameVerdict v = records.verdict(frame.frame(), frame.input.original(), status, null,
-                explained == null ? 0 : explained.conceptCount(), null, now);
+        FrameVerdict v = records.verdict(
+                frame.frame(),
+                frame.input.original(),
+                status,
+                null,
+                explained == null ? 0 : explained.conceptCount(),
+                null,
+                now);
         return new Outputs(v, List.of(), null, published(reason));
     }
 
@@ -244,8 +271,11 @@ public final class FrameReplay {
      * @param assessment scores and regions, null when the frame was not scored
      * @param explained  why the frame has an explanation on line.explanations, empty when it has none
      */
-    public record Outputs(FrameVerdict verdict, List<DefectRegion> defects, FrameAssessment assessment,
-                          Optional<ExplainSelection.Reason> explained) {
+    public record Outputs(
+            FrameVerdict verdict,
+            List<DefectRegion> defects,
+            FrameAssessment assessment,
+            Optional<ExplainSelection.Reason> explained) {
         public Outputs {
             defects = List.copyOf(defects);
             java.util.Objects.requireNonNull(explained, "explained");

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * model input. Re-keys by cameraId. Every input record leaves as exactly one {@link PipelineInput}:
  * a {@link PipelineInput.Frame} or a {@link PipelineInput.Rejected} with its typed reason.
  */
-final class FrameValidationProcessor implements Processor<WithBytes<String>, WithBytes<CameraFrame>, String, PipelineInput> {
+final class FrameValidationProcessor
+        implements Processor<WithBytes<String>, WithBytes<CameraFrame>, String, PipelineInput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameValidationProcessor.class);
 
@@ -52,14 +53,22 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
         CameraFrame frame = record.value() == null ? null : record.value().value();
         String key = record.key() == null ? null : record.key().value();
         PipelineInput input = validate(decoding, modelImageSize, original, frame, key);
-        if (input instanceof PipelineInput.Frame && !frame.getCameraId().equals(key)
-                && warnedKeys.size() < MAX_WARNED_KEYS && warnedKeys.add(frame.getCameraId())) {
-            LOG.warn("Frames of camera {} arrive with key '{}' on {}: keys must be the camera id, or the camera's "
-                    + "profile and calibration state may sit in another task", frame.getCameraId(), key,
+        if (input instanceof PipelineInput.Frame
+                && !frame.getCameraId().equals(key)
+                && warnedKeys.size() < MAX_WARNED_KEYS
+                && warnedKeys.add(frame.getCameraId())) {
+            LOG.warn(
+                    "Frames of camera {} arrive with key '{}' on {}: keys must be the camera id, or the camera's "
+                            + "profile and calibration state may sit in another task",
+                    frame.getCameraId(),
+                    key,
                     original.topic());
         }
-        String outKey = frame != null && frame.getCameraId() != null && !frame.getCameraId().isBlank()
-                ? frame.getCameraId() : key;
+        String outKey = frame != null
+                        && frame.getCameraId() != null
+                        && !frame.getCameraId().isBlank()
+                ? frame.getCameraId()
+                : key;
         context.forward(new Record<>(outKey, input, record.timestamp()));
     }
 
@@ -67,30 +76,38 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
      * The validation of one deserialized frame, without side effects: shared by this node and
      * {@link FrameReplay}, so an audit judges a recorded frame by exactly the topology's rules.
      */
-    static PipelineInput validate(FrameDecoding decoding, int modelImageSize, OriginalRecord original,
-            CameraFrame frame, String key) {
+    static PipelineInput validate(
+            FrameDecoding decoding, int modelImageSize, OriginalRecord original, CameraFrame frame, String key) {
         if (frame == null) {
-            return new PipelineInput.Rejected(original, RejectReason.MISSING_FIELD,
-                    "null value (a tombstone): no frame to inspect", key, null);
+            return new PipelineInput.Rejected(
+                    original, RejectReason.MISSING_FIELD, "null value (a tombstone): no frame to inspect", key, null);
         }
         String missing = missingField(frame);
         if (missing != null) {
-            return new PipelineInput.Rejected(original, RejectReason.MISSING_FIELD, missing,
-                    blankToNull(frame.getCameraId()), blankToNull(frame.getFrameId()));
+            return new PipelineInput.Rejected(
+                    original,
+                    RejectReason.MISSING_FIELD,
+                    missing,
+                    blankToNull(frame.getCameraId()),
+                    blankToNull(frame.getFrameId()));
         }
         FieldLimits fields = decoding.fields();
         String invalid = fields.violation(frame);
         if (invalid != null) {
             // the ids are what broke the bounds: the dead letter carries them cut, the record keeps them whole
-            return new PipelineInput.Rejected(original, RejectReason.INVALID_FIELD, invalid,
-                    cut(frame.getCameraId(), fields), cut(frame.getFrameId(), fields));
+            return new PipelineInput.Rejected(
+                    original,
+                    RejectReason.INVALID_FIELD,
+                    invalid,
+                    cut(frame.getCameraId(), fields),
+                    cut(frame.getFrameId(), fields));
         }
         RgbImage image;
         try {
             image = decoding.decode(frame);
         } catch (DeadLetterException rejection) {
-            return new PipelineInput.Rejected(original, rejection.reason(), rejection.getMessage(),
-                    frame.getCameraId(), frame.getFrameId());
+            return new PipelineInput.Rejected(
+                    original, rejection.reason(), rejection.getMessage(), frame.getCameraId(), frame.getFrameId());
         }
         return new PipelineInput.Frame(original, frame, Resize.to(image, modelImageSize, modelImageSize));
     }
@@ -120,10 +137,15 @@ final class FrameValidationProcessor implements Processor<WithBytes<String>, Wit
     }
 
     /** The input record as it sat on its topic. */
-    static OriginalRecord original(ProcessorContext<?, ?> context, Record<? extends WithBytes<?>, ? extends WithBytes<?>> record) {
+    static OriginalRecord original(
+            ProcessorContext<?, ?> context, Record<? extends WithBytes<?>, ? extends WithBytes<?>> record) {
         RecordMetadata meta = context.recordMetadata()
                 .orElseThrow(() -> new IllegalStateException("validation runs on source records only"));
-        return new OriginalRecord(meta.topic(), meta.partition(), meta.offset(), record.timestamp(),
+        return new OriginalRecord(
+                meta.topic(),
+                meta.partition(),
+                meta.offset(),
+                record.timestamp(),
                 record.key() == null ? null : record.key().bytes(),
                 record.value() == null ? null : record.value().bytes(),
                 OriginalRecord.headers(record.headers()));

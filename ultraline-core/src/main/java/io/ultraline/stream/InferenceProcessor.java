@@ -58,13 +58,22 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     private CalibrationControl calibration;
     private ProfileBuilds builds;
 
-    InferenceProcessor(ModelStep inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
-            PipelineConfig config, Clock clock) {
+    InferenceProcessor(
+            ModelStep inspection,
+            FrameDecoding decoding,
+            Deserializer<CameraFrame> frameDeserializer,
+            PipelineConfig config,
+            Clock clock) {
         this(inspection, decoding, frameDeserializer, config, clock, PipelineObserver.NONE);
     }
 
-    InferenceProcessor(ModelStep inspection, FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer,
-            PipelineConfig config, Clock clock, PipelineObserver observer) {
+    InferenceProcessor(
+            ModelStep inspection,
+            FrameDecoding decoding,
+            Deserializer<CameraFrame> frameDeserializer,
+            PipelineConfig config,
+            Clock clock,
+            PipelineObserver observer) {
         this.sizes = new OutputSizeGuard(config.outputs().maxRecordBytes());
         this.observer = observer;
         this.inspection = inspection;
@@ -72,14 +81,18 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         this.frameDeserializer = frameDeserializer;
         this.config = config;
         this.clock = clock;
-        this.records = new OutputRecords(inspection.model(), config.pipelineVersion(),
-                config.outputs().maxDeadLetterBytes());
+        this.records = new OutputRecords(
+                inspection.model(), config.pipelineVersion(), config.outputs().maxDeadLetterBytes());
         this.onDemand = new OnDemandExplainer(inspection, records, config.explain());
     }
 
     /** A supplier sharing one inspection (one model) between all the processors it creates. */
-    static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(ModelStep inspection,
-            FrameDecoding decoding, Deserializer<CameraFrame> frameDeserializer, PipelineConfig config, Clock clock,
+    static ProcessorSupplier<String, PipelineInput, String, PipelineOutput> supplier(
+            ModelStep inspection,
+            FrameDecoding decoding,
+            Deserializer<CameraFrame> frameDeserializer,
+            PipelineConfig config,
+            Clock clock,
             PipelineObserver observer) {
         return () -> new InferenceProcessor(inspection, decoding, frameDeserializer, config, clock, observer);
     }
@@ -89,11 +102,20 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         this.context = context;
         KeyValueStore<Long, byte[]> bufferStore = context.getStateStore(NodeNames.BUFFER_STORE);
         buffer = new BatchBuffer(bufferStore);
-        profiles = new ProfileStore(context.getStateStore(NodeNames.PROFILES_STORE), inspection.model().digest());
+        profiles = new ProfileStore(
+                context.getStateStore(NodeNames.PROFILES_STORE),
+                inspection.model().digest());
         builds = new ProfileBuilds();
-        calibration = new CalibrationControl(new CalibrationStore(context.getStateStore(NodeNames.CALIBRATION_STORE),
-                context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)), profiles, inspection, records, clock,
-                builds, config.calibration().maxInlineBuild());
+        calibration = new CalibrationControl(
+                new CalibrationStore(
+                        context.getStateStore(NodeNames.CALIBRATION_STORE),
+                        context.getStateStore(NodeNames.CALIBRATION_TOKENS_STORE)),
+                profiles,
+                inspection,
+                records,
+                clock,
+                builds,
+                config.calibration().maxInlineBuild());
         calibration.resumeBuilds();
         context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         if (buffer.size() > 0) {
@@ -115,12 +137,19 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 explainOnDemand(command, record.timestamp());
                 return;
             }
-            calibration.apply(command.command(), command.normalFrame(), record.timestamp()).forEach(context::forward);
+            calibration
+                    .apply(command.command(), command.normalFrame(), record.timestamp())
+                    .forEach(context::forward);
         } else if (input instanceof PipelineInput.Rejected rejected) {
-            try (FrameLogContext logged = FrameLogContext.open(context.taskId(), rejected.cameraId(),
-                    rejected.frameId(), rejected.original())) {
-                deadLetter(rejected.original(), rejected.reason(), rejected.message(), rejected.cameraId(),
-                        rejected.frameId(), null);
+            try (FrameLogContext logged = FrameLogContext.open(
+                    context.taskId(), rejected.cameraId(), rejected.frameId(), rejected.original())) {
+                deadLetter(
+                        rejected.original(),
+                        rejected.reason(),
+                        rejected.message(),
+                        rejected.cameraId(),
+                        rejected.frameId(),
+                        null);
             }
         } else {
             throw new IllegalStateException("unexpected input " + input);
@@ -141,21 +170,35 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
      */
     private void explainOnDemand(PipelineInput.Command command, long timestamp) {
         CalibrationCommand c = command.command();
-        Optional<ProfileStore.Active> profile = calibration.running(c.getCameraId(), c.getProductId()).isPresent()
-                ? Optional.empty() : profiles.find(c.getCameraId(), c.getProductId());
+        Optional<ProfileStore.Active> profile =
+                calibration.running(c.getCameraId(), c.getProductId()).isPresent()
+                        ? Optional.empty()
+                        : profiles.find(c.getCameraId(), c.getProductId());
         OnDemandExplainer.Result result = onDemand.explain(c, command.normalFrame(), profile);
         if (result instanceof OnDemandExplainer.Result.Failed failed) {
-            deadLetter(command.original(), RejectReason.MODEL_FAILED, "EXPLAIN " + c.getCommandId() + ": "
-                    + failed.message(), c.getCameraId(), c.getFrameId(), null);
+            deadLetter(
+                    command.original(),
+                    RejectReason.MODEL_FAILED,
+                    "EXPLAIN " + c.getCommandId() + ": " + failed.message(),
+                    c.getCameraId(),
+                    c.getFrameId(),
+                    null);
             return;
         }
-        Record<String, PipelineOutput> out = new Record<>(c.getCameraId(), new PipelineOutput.Explanation(
-                ((OnDemandExplainer.Result.Explained) result).explanation()), timestamp,
+        Record<String, PipelineOutput> out = new Record<>(
+                c.getCameraId(),
+                new PipelineOutput.Explanation(((OnDemandExplainer.Result.Explained) result).explanation()),
+                timestamp,
                 TraceContext.of(command.original()));
         Optional<String> tooLarge = sizes.tooLarge(List.of(out));
         if (tooLarge.isPresent()) {
-            deadLetter(command.original(), RejectReason.OUTPUT_TOO_LARGE, "EXPLAIN " + c.getCommandId() + ": "
-                    + tooLarge.get(), c.getCameraId(), c.getFrameId(), null);
+            deadLetter(
+                    command.original(),
+                    RejectReason.OUTPUT_TOO_LARGE,
+                    "EXPLAIN " + c.getCommandId() + ": " + tooLarge.get(),
+                    c.getCameraId(),
+                    c.getFrameId(),
+                    null);
             return;
         }
         context.forward(out);
@@ -169,7 +212,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     private void flushIfWaitedEnough(long now) {
         OptionalLong oldest = buffer.oldestArrival();
-        if (oldest.isPresent() && now - oldest.getAsLong() >= config.batch().maxWait().toMillis()) {
+        if (oldest.isPresent()
+                && now - oldest.getAsLong() >= config.batch().maxWait().toMillis()) {
             flush();
         }
     }
@@ -193,7 +237,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 }
             }
         }
-        List<RgbImage> images = frames.stream().map(PipelineInput.Frame::modelImage).toList();
+        List<RgbImage> images =
+                frames.stream().map(PipelineInput.Frame::modelImage).toList();
         boolean twoStage = config.explanations().twoStage();
         List<BatchInference.Outcome> outcomes;
         ExplainStage maps = twoStage ? new ExplainStage(inspection, config.explain()) : null;
@@ -205,19 +250,24 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         } catch (ModelUnavailableException e) {
             // not the frames' fault: fail the task uncommitted, so that they are inspected again later
-            LOG.error("Task {}: the model cannot run ({}); failing the task so that its {} buffered frames are "
-                    + "retried", context.taskId(), e.getMessage(), entries.size());
+            LOG.error(
+                    "Task {}: the model cannot run ({}); failing the task so that its {} buffered frames are "
+                            + "retried",
+                    context.taskId(),
+                    e.getMessage(),
+                    entries.size());
             observer.modelUnavailable(e);
             throw e;
         }
         if (!images.isEmpty()) {
             observer.modelAvailable();
         }
-        BatchTag tag = frames.isEmpty() ? null : new BatchTag(frames.get(0).original().offset(), frames.size());
+        BatchTag tag =
+                frames.isEmpty() ? null : new BatchTag(frames.get(0).original().offset(), frames.size());
         for (int i = 0; i < frames.size(); i++) {
             PipelineInput.Frame frame = frames.get(i);
-            try (FrameLogContext logged = FrameLogContext.open(context.taskId(), frame.frame().getCameraId(),
-                    frame.frame().getFrameId(), frame.original())) {
+            try (FrameLogContext logged = FrameLogContext.open(
+                    context.taskId(), frame.frame().getCameraId(), frame.frame().getFrameId(), frame.original())) {
                 emit(frame, outcomes.get(i), tag, i, maps);
             }
         }
@@ -248,8 +298,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 continue;
             }
             active[i] = profile.get();
-            toScore.add(new ExplainStage.ScoreRequest(i, inspected.frame(), active[i].profile(), active[i].version(),
-                    f.getWidth(), f.getHeight()));
+            toScore.add(new ExplainStage.ScoreRequest(
+                    i, inspected.frame(), active[i].profile(), active[i].version(), f.getWidth(), f.getHeight()));
         }
         maps.scoreAll(toScore);
         for (int i = 0; i < frames.size(); i++) {
@@ -262,8 +312,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 maps.predict(i, inspected.frame(), unscored[i], null, offset);
                 continue;
             }
-            FrameAssessment a = maps.score(i, inspected.frame(), active[i].profile(), active[i].version(),
-                    f.getWidth(), f.getHeight());
+            FrameAssessment a = maps.score(
+                    i, inspected.frame(), active[i].profile(), active[i].version(), f.getWidth(), f.getHeight());
             maps.predict(i, inspected.frame(), a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, offset);
         }
     }
@@ -287,13 +337,18 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
         PipelineInput input;
         try {
-            input = FrameValidationProcessor.validate(decoding, inspection.imageSize(), original, frame,
-                    DeadLetters.utf8OrNull(original.key()));
+            input = FrameValidationProcessor.validate(
+                    decoding, inspection.imageSize(), original, frame, DeadLetters.utf8OrNull(original.key()));
         } catch (RuntimeException e) {
             // in the validation node the processing handler dead-letters this; here it would fail the task
             LOG.error("Validation of restored frame {} failed", original, e);
-            deadLetter(original, RejectReason.PROCESSING_FAILED, NodeNames.FRAMES_VALIDATE + " failed: " + e,
-                    null, null, null);
+            deadLetter(
+                    original,
+                    RejectReason.PROCESSING_FAILED,
+                    NodeNames.FRAMES_VALIDATE + " failed: " + e,
+                    null,
+                    null,
+                    null);
             return null;
         }
         if (input instanceof PipelineInput.Rejected r) {
@@ -303,8 +358,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         return (PipelineInput.Frame) input;
     }
 
-    private void emit(PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch, int index,
-            ExplainStage maps) {
+    private void emit(
+            PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch, int index, ExplainStage maps) {
         CameraFrame f = frame.frame();
         if (outcome instanceof BatchInference.Outcome.Failed failed) {
             modelFailed(frame, failed);
@@ -313,23 +368,38 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         InspectedFrame inspected = ((BatchInference.Outcome.Inspected) outcome).frame();
         List<Record<String, PipelineOutput>> outputs;
         try {
-            outputs = maps == null ? outputs(frame, inspected) : new TwoStageOutputs(frame, inspected, index, maps)
-                    .outputs();
+            outputs = maps == null
+                    ? outputs(frame, inspected)
+                    : new TwoStageOutputs(frame, inspected, index, maps).outputs();
         } catch (MapsFailed e) {
             modelFailed(frame, e.failure);
             return;
         } catch (OutputTooLarge e) {
-            deadLetter(frame.original(), RejectReason.OUTPUT_TOO_LARGE, "the frame's outputs cannot be written: "
-                    + e.getMessage(), f.getCameraId(), f.getFrameId(), null);
+            deadLetter(
+                    frame.original(),
+                    RejectReason.OUTPUT_TOO_LARGE,
+                    "the frame's outputs cannot be written: " + e.getMessage(),
+                    f.getCameraId(),
+                    f.getFrameId(),
+                    null);
             return;
         } catch (RuntimeException e) {
             if (e instanceof ModelUnavailableException) {
                 throw e;
             }
-            LOG.error("Cannot build the outputs of frame {} of camera {} ({})", f.getFrameId(), f.getCameraId(),
-                    frame.original(), e);
-            deadLetter(frame.original(), RejectReason.PROCESSING_FAILED, "outputs failed: " + e, f.getCameraId(),
-                    f.getFrameId(), null);
+            LOG.error(
+                    "Cannot build the outputs of frame {} of camera {} ({})",
+                    f.getFrameId(),
+                    f.getCameraId(),
+                    frame.original(),
+                    e);
+            deadLetter(
+                    frame.original(),
+                    RejectReason.PROCESSING_FAILED,
+                    "outputs failed: " + e,
+                    f.getCameraId(),
+                    f.getFrameId(),
+                    null);
             return;
         }
         // the verdict names its batch, so that an audit can replay the frame with the same companions
@@ -338,9 +408,15 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     private void modelFailed(PipelineInput.Frame frame, BatchInference.Outcome.Failed failed) {
         CameraFrame f = frame.frame();
-        deadLetter(frame.original(), RejectReason.MODEL_FAILED, failed.message(), f.getCameraId(),
-                f.getFrameId(), profiles.find(f.getCameraId(), f.getProductId())
-                        .map(ProfileStore.Active::version).orElse(null));
+        deadLetter(
+                frame.original(),
+                RejectReason.MODEL_FAILED,
+                failed.message(),
+                f.getCameraId(),
+                f.getFrameId(),
+                profiles.find(f.getCameraId(), f.getProductId())
+                        .map(ProfileStore.Active::version)
+                        .orElse(null));
     }
 
     /** Mode all: the frame came with its maps and concepts. */
@@ -352,38 +428,54 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         List<Record<String, PipelineOutput>> out = new ArrayList<>();
         Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(), f.getProductId());
         if (calibrating.isPresent()) {
-            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
-                    records.verdict(f, source, VerdictStatus.CALIBRATING, null, concepts, null, now)), source));
-            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                    records.explanation(f, source, inspected, null, null)), source));
+            out.add(output(
+                    f.getCameraId(),
+                    new PipelineOutput.Verdict(
+                            records.verdict(f, source, VerdictStatus.CALIBRATING, null, concepts, null, now)),
+                    source));
+            out.add(output(
+                    f.getCameraId(),
+                    new PipelineOutput.Explanation(records.explanation(f, source, inspected, null, null)),
+                    source));
             requireWritable(out); // before the frame counts towards the calibration
             collect(calibrating.get(), inspected, source, out);
             return out;
         }
         Optional<ProfileStore.Active> profile = profiles.find(f.getCameraId(), f.getProductId());
         if (profile.isEmpty()) {
-            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(
-                    records.verdict(f, source, VerdictStatus.UNCALIBRATED, null, concepts, null, now)), source));
-            out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                    records.explanation(f, source, inspected, null, null)), source));
+            out.add(output(
+                    f.getCameraId(),
+                    new PipelineOutput.Verdict(
+                            records.verdict(f, source, VerdictStatus.UNCALIBRATED, null, concepts, null, now)),
+                    source));
+            out.add(output(
+                    f.getCameraId(),
+                    new PipelineOutput.Explanation(records.explanation(f, source, inspected, null, null)),
+                    source));
             requireWritable(out);
             return out;
         }
         long version = profile.get().version();
-        ScoredFrame scored = ScoredFrame.score(inspection, records, f, source, inspected, profile.get().profile(),
-                version, now);
+        ScoredFrame scored = ScoredFrame.score(
+                inspection, records, f, source, inspected, profile.get().profile(), version, now);
         out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
         scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
-        out.add(output(f.getCameraId(), new PipelineOutput.Explanation(
-                records.explanation(f, source, inspected, scored.assessment(), version)), source));
+        out.add(output(
+                f.getCameraId(),
+                new PipelineOutput.Explanation(records.explanation(f, source, inspected, scored.assessment(), version)),
+                source));
         requireWritable(out);
         return out;
     }
 
-    private void collect(CalibrationStore.Calibration calibrating, InspectedFrame inspected, OriginalRecord source,
+    private void collect(
+            CalibrationStore.Calibration calibrating,
+            InspectedFrame inspected,
+            OriginalRecord source,
             List<Record<String, PipelineOutput>> out) {
         if (!calibrating.complete()) {
-            calibration.collect(calibrating, CalibrationFrame.of(inspected), source.sourceRef(), source.timestamp())
+            calibration
+                    .collect(calibrating, CalibrationFrame.of(inspected), source.sourceRef(), source.timestamp())
                     .ifPresent(out::add);
         }
     }
@@ -413,8 +505,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
 
         List<Record<String, PipelineOutput>> outputs() {
-            Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(),
-                    f.getProductId());
+            Optional<CalibrationStore.Calibration> calibrating = calibration.running(f.getCameraId(), f.getProductId());
             if (calibrating.isPresent()) {
                 unscored(VerdictStatus.CALIBRATING);
                 collect(calibrating.get(), scanned, source, out);
@@ -426,11 +517,10 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 return out;
             }
             long version = profile.get().version();
-            FrameAssessment first = maps.score(index, scanned, profile.get().profile(), version, f.getWidth(),
-                    f.getHeight());
+            FrameAssessment first =
+                    maps.score(index, scanned, profile.get().profile(), version, f.getWidth(), f.getHeight());
             VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
-            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, first,
-                    source.offset());
+            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, first, source.offset());
             InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
             ScoredFrame scored;
             if (status == VerdictStatus.DEFECT) {
@@ -439,8 +529,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 }
                 scored = ScoredFrame.flagged(inspection, records, f, source, first, withMaps, version, now);
             } else {
-                scored = ScoredFrame.of(records, f, source, first, withMaps == null ? 0 : withMaps.conceptCount(),
-                        version, now);
+                scored = ScoredFrame.of(
+                        records, f, source, first, withMaps == null ? 0 : withMaps.conceptCount(), version, now);
             }
             out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
             scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
@@ -452,18 +542,24 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         private void unscored(VerdictStatus status) {
             Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, null, source.offset());
             InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
-            out.add(output(f.getCameraId(), new PipelineOutput.Verdict(records.verdict(f, source, status, null,
-                    withMaps == null ? 0 : withMaps.conceptCount(), null, now)), source));
+            out.add(output(
+                    f.getCameraId(),
+                    new PipelineOutput.Verdict(records.verdict(
+                            f, source, status, null, withMaps == null ? 0 : withMaps.conceptCount(), null, now)),
+                    source));
             explanation(explained, withMaps, null, null);
             requireWritable(out); // before the frame counts towards a calibration
         }
 
-        private void explanation(Optional<ExplainStage.Explained> explained, InspectedFrame withMaps,
-                FrameAssessment a, Long version) {
+        private void explanation(
+                Optional<ExplainStage.Explained> explained, InspectedFrame withMaps, FrameAssessment a, Long version) {
             if (withMaps != null && maps.publishes()) {
                 ExplainStage.Explained e = explained.orElseThrow();
-                out.add(output(f.getCameraId(), new PipelineOutput.Explanation(records.explanation(f, source,
-                        withMaps, a, version, e.reason(), e.targets())), source));
+                out.add(output(
+                        f.getCameraId(),
+                        new PipelineOutput.Explanation(
+                                records.explanation(f, source, withMaps, a, version, e.reason(), e.targets())),
+                        source));
             }
         }
 
@@ -503,14 +599,29 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
     }
 
-    private void deadLetter(OriginalRecord original, RejectReason reason, String message, String cameraId,
-            String frameId, Long profileVersion) {
-        LOG.warn("Dead-lettering {} (node {}, task {}, camera {}, frame {}) as {}: {}", original, NodeNames.INFERENCE,
-                context.taskId(), cameraId, frameId, reason, message);
-        RejectedFrame rejected = records.rejected(original, reason, message, cameraId, frameId, profileVersion,
-                clock.millis());
-        context.forward(new Record<>(cameraId, new PipelineOutput.DeadLetter(DeadLetters.recordKey(rejected),
-                rejected), original.timestamp(), TraceContext.of(original)));
+    private void deadLetter(
+            OriginalRecord original,
+            RejectReason reason,
+            String message,
+            String cameraId,
+            String frameId,
+            Long profileVersion) {
+        LOG.warn(
+                "Dead-lettering {} (node {}, task {}, camera {}, frame {}) as {}: {}",
+                original,
+                NodeNames.INFERENCE,
+                context.taskId(),
+                cameraId,
+                frameId,
+                reason,
+                message);
+        RejectedFrame rejected =
+                records.rejected(original, reason, message, cameraId, frameId, profileVersion, clock.millis());
+        context.forward(new Record<>(
+                cameraId,
+                new PipelineOutput.DeadLetter(DeadLetters.recordKey(rejected), rejected),
+                original.timestamp(),
+                TraceContext.of(original)));
     }
 
     private static Record<String, PipelineOutput> output(String key, PipelineOutput value, OriginalRecord source) {

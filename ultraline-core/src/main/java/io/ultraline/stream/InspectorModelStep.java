@@ -58,21 +58,39 @@ final class InspectorModelStep implements ModelStep {
     @Override
     public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         int grid = inspector.runner().config().gridSize();
-        return inspector.detector().score(profile, frame.scoringTokens(), frame.modelOutput().dim(), grid, grid,
-                frameWidth, frameHeight, frame.modelInput());
+        return inspector
+                .detector()
+                .score(
+                        profile,
+                        frame.scoringTokens(),
+                        frame.modelOutput().dim(),
+                        grid,
+                        grid,
+                        frameWidth,
+                        frameHeight,
+                        frame.modelInput());
     }
 
     @Override
     public FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
-        return inspector.detector().assess(profile, frame.scoringTokens(), frame.modelOutput().dim(),
-                frame.segmentation(), frameWidth, frameHeight, frame.pixels(), frame.modelInput());
+        return inspector
+                .detector()
+                .assess(
+                        profile,
+                        frame.scoringTokens(),
+                        frame.modelOutput().dim(),
+                        frame.segmentation(),
+                        frameWidth,
+                        frameHeight,
+                        frame.pixels(),
+                        frame.modelInput());
     }
 
     @Override
-    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
-            int frameHeight) {
-        return inspector.detector().regions(scored, explained.segmentation(), frameWidth, frameHeight,
-                explained.pixels());
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth, int frameHeight) {
+        return inspector
+                .detector()
+                .regions(scored, explained.segmentation(), frameWidth, frameHeight, explained.pixels());
     }
 
     @Override

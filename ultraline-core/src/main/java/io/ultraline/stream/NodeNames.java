@@ -45,8 +45,7 @@ public final class NodeNames {
     /** Open line alerts, key = lineId|ruleId (interactive queries). */
     public static final String OPEN_LINE_ALERTS_STORE = "open-line-alerts";
 
-    private NodeNames() {
-    }
+    private NodeNames() {}
 
     /** The sink node that writes one kind of output. */
     public static String sink(String output) {

@@ -17,16 +17,17 @@ import java.util.Map;
  */
 final class NormalFrames {
 
-    private NormalFrames() {
-    }
+    private NormalFrames() {}
 
     /** The command's frame as a line.frames record would hold it. */
     static CameraFrame frameOf(CalibrationCommand command) {
         return CameraFrame.newBuilder()
                 .setCameraId(command.getCameraId())
                 .setFrameId(command.getFrameId() == null ? "" : command.getFrameId())
-                .setCaptureTimestamp(command.getFrameCaptureTimestamp() != null ? command.getFrameCaptureTimestamp()
-                        : command.getTimestamp())
+                .setCaptureTimestamp(
+                        command.getFrameCaptureTimestamp() != null
+                                ? command.getFrameCaptureTimestamp()
+                                : command.getTimestamp())
                 .setEncoding(command.getFrameEncoding())
                 .setWidth(command.getFrameWidth())
                 .setHeight(command.getFrameHeight())

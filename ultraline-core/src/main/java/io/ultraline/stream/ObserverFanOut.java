@@ -30,7 +30,10 @@ final class ObserverFanOut implements PipelineObserver {
             try {
                 call.accept(o);
             } catch (RuntimeException e) {
-                LOG.warn("Pipeline observer {} failed; the record is processed anyway", o.getClass().getName(), e);
+                LOG.warn(
+                        "Pipeline observer {} failed; the record is processed anyway",
+                        o.getClass().getName(),
+                        e);
             }
         }
     }

@@ -22,11 +22,9 @@ final class OnDemandExplainer {
 
     /** The explanation, or why the model could not give one (the command is then dead-lettered). */
     sealed interface Result {
-        record Explained(FrameExplanation explanation) implements Result {
-        }
+        record Explained(FrameExplanation explanation) implements Result {}
 
-        record Failed(String message) implements Result {
-        }
+        record Failed(String message) implements Result {}
     }
 
     private final ModelStep inspection;
@@ -49,21 +47,30 @@ final class OnDemandExplainer {
      */
     Result explain(CalibrationCommand command, RgbImage image, Optional<ProfileStore.Active> profile) {
         CameraFrame frame = NormalFrames.frameOf(command);
-        BatchInference.Outcome scanned = BatchInference.scan(inspection, List.of(image)).get(0);
+        BatchInference.Outcome scanned =
+                BatchInference.scan(inspection, List.of(image)).get(0);
         if (scanned instanceof BatchInference.Outcome.Failed failed) {
             return new Result.Failed(failed.message());
         }
         InspectedFrame tokens = ((BatchInference.Outcome.Inspected) scanned).frame();
-        FrameAssessment assessment = profile.map(p -> inspection.score(p.profile(), tokens, frame.getWidth(),
-                frame.getHeight())).orElse(null);
+        FrameAssessment assessment = profile.map(
+                        p -> inspection.score(p.profile(), tokens, frame.getWidth(), frame.getHeight()))
+                .orElse(null);
         int[] chosen = config.mode().twoStage() ? targets.targets(tokens, assessment) : null;
-        BatchInference.Outcome explained = BatchInference.explain(inspection,
-                List.of(new BatchInference.Request(tokens, chosen))).get(0);
+        BatchInference.Outcome explained = BatchInference.explain(
+                        inspection, List.of(new BatchInference.Request(tokens, chosen)))
+                .get(0);
         if (explained instanceof BatchInference.Outcome.Failed failed) {
             return new Result.Failed(failed.message());
         }
         InspectedFrame withMaps = ((BatchInference.Outcome.Inspected) explained).frame();
-        return new Result.Explained(records.explanation(frame, command.getFrameSource(), withMaps, assessment,
-                profile.map(ProfileStore.Active::version).orElse(null), ExplainSelection.Reason.ON_DEMAND, chosen));
+        return new Result.Explained(records.explanation(
+                frame,
+                command.getFrameSource(),
+                withMaps,
+                assessment,
+                profile.map(ProfileStore.Active::version).orElse(null),
+                ExplainSelection.Reason.ON_DEMAND,
+                chosen));
     }
 }

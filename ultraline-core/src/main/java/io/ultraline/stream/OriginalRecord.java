@@ -23,8 +23,8 @@ import org.apache.kafka.common.header.Headers;
  * @param value     original value bytes, or null
  * @param headers   original headers in order (a null header value is kept as an empty array)
  */
-record OriginalRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                      List<HeaderBytes> headers) {
+record OriginalRecord(
+        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, List<HeaderBytes> headers) {
 
     /** One header. */
     record HeaderBytes(String name, byte[] value) {
@@ -65,9 +65,14 @@ record OriginalRecord(String topic, int partition, long offset, long timestamp, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OriginalRecord r && topic.equals(r.topic) && partition == r.partition
-                && offset == r.offset && timestamp == r.timestamp && Arrays.equals(key, r.key)
-                && Arrays.equals(value, r.value) && headersEqual(headers, r.headers);
+        return o instanceof OriginalRecord r
+                && topic.equals(r.topic)
+                && partition == r.partition
+                && offset == r.offset
+                && timestamp == r.timestamp
+                && Arrays.equals(key, r.key)
+                && Arrays.equals(value, r.value)
+                && headersEqual(headers, r.headers);
     }
 
     private static boolean headersEqual(List<HeaderBytes> a, List<HeaderBytes> b) {
@@ -75,7 +80,8 @@ record OriginalRecord(String topic, int partition, long offset, long timestamp, 
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name()) || !Arrays.equals(a.get(i).value(), b.get(i).value())) {
+            if (!a.get(i).name().equals(b.get(i).name())
+                    || !Arrays.equals(a.get(i).value(), b.get(i).value())) {
                 return false;
             }
         }

@@ -2,11 +2,11 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.DefectRegion;
-import io.ultraline.avro.PixelMask;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.Heatmap;
 import io.ultraline.avro.PixelBox;
+import io.ultraline.avro.PixelMask;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.SourceRef;
@@ -47,8 +47,14 @@ final class OutputRecords {
         this.maxDeadLetterBytes = maxDeadLetterBytes;
     }
 
-    FrameVerdict verdict(CameraFrame f, OriginalRecord source, VerdictStatus status, FrameAssessment assessment,
-            int conceptCount, Long profileVersion, long now) {
+    FrameVerdict verdict(
+            CameraFrame f,
+            OriginalRecord source,
+            VerdictStatus status,
+            FrameAssessment assessment,
+            int conceptCount,
+            Long profileVersion,
+            long now) {
         return FrameVerdict.newBuilder()
                 .setCameraId(f.getCameraId())
                 .setLineId(f.getLineId())
@@ -85,23 +91,34 @@ final class OutputRecords {
                     .setThreshold(a.threshold())
                     .setTokenArea(r.tokenArea())
                     .setPixelArea(r.pixelArea())
-                    .setMask(new TokenMask(r.mask().gridHeight(), r.mask().gridWidth(), ints(r.mask().runs())))
-                    .setBox(new PixelBox(r.box().x(), r.box().y(), r.box().width(), r.box().height()))
+                    .setMask(new TokenMask(
+                            r.mask().gridHeight(),
+                            r.mask().gridWidth(),
+                            ints(r.mask().runs())))
+                    .setBox(new PixelBox(
+                            r.box().x(), r.box().y(), r.box().width(), r.box().height()))
                     .setExplanation(heatmap(r.explanation()))
                     .setSource(source.sourceRef())
                     .setModel(model.stamp())
                     .setProfileVersion(profileVersion)
                     .setPipelineVersion(pipelineVersion)
-                    .setPixelMask(r.pixelMask() == null ? null : new PixelMask(r.pixelMask().gridWidth(),
-                            r.pixelMask().gridHeight(), f.getWidth(), f.getHeight(), ints(r.pixelMask().runs())))
+                    .setPixelMask(
+                            r.pixelMask() == null
+                                    ? null
+                                    : new PixelMask(
+                                            r.pixelMask().gridWidth(),
+                                            r.pixelMask().gridHeight(),
+                                            f.getWidth(),
+                                            f.getHeight(),
+                                            ints(r.pixelMask().runs())))
                     .setAttributes(attributes(f))
                     .build());
         }
         return out;
     }
 
-    FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
-            FrameAssessment a, Long profileVersion) {
+    FrameExplanation explanation(
+            CameraFrame f, OriginalRecord source, InspectedFrame inspected, FrameAssessment a, Long profileVersion) {
         return explanation(f, source, inspected, a, profileVersion, ExplainSelection.Reason.EVERY_FRAME, null);
     }
 
@@ -109,14 +126,26 @@ final class OutputRecords {
      * @param reason  why the frame was explained
      * @param targets the tokens whose maps were computed, null for all
      */
-    FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected,
-            FrameAssessment a, Long profileVersion, ExplainSelection.Reason reason, int[] targets) {
+    FrameExplanation explanation(
+            CameraFrame f,
+            OriginalRecord source,
+            InspectedFrame inspected,
+            FrameAssessment a,
+            Long profileVersion,
+            ExplainSelection.Reason reason,
+            int[] targets) {
         return explanation(f, source.sourceRef(), inspected, a, profileVersion, reason, targets);
     }
 
     /** As above, for a frame that is not the input record at hand (explain on demand names its own source). */
-    FrameExplanation explanation(CameraFrame f, SourceRef source, InspectedFrame inspected,
-            FrameAssessment a, Long profileVersion, ExplainSelection.Reason reason, int[] targets) {
+    FrameExplanation explanation(
+            CameraFrame f,
+            SourceRef source,
+            InspectedFrame inspected,
+            FrameAssessment a,
+            Long profileVersion,
+            ExplainSelection.Reason reason,
+            int[] targets) {
         Segmentation s = inspected.segmentation();
         List<Heatmap> concepts = new ArrayList<>(s.conceptCount());
         for (int c = 0; c < s.conceptCount(); c++) {
@@ -134,8 +163,10 @@ final class OutputRecords {
                 .setConceptCount(s.conceptCount())
                 .setTokenLabels(ints(s.labels()))
                 .setConceptHeatmaps(concepts)
-                .setTokenScores(a == null ? null
-                        : heatmap(QuantisedHeatmap.quantise(a.tokenScores(), a.gridHeight(), a.gridWidth())))
+                .setTokenScores(
+                        a == null
+                                ? null
+                                : heatmap(QuantisedHeatmap.quantise(a.tokenScores(), a.gridHeight(), a.gridWidth())))
                 .setThreshold(a == null ? null : a.threshold())
                 .setSource(source)
                 .setModel(model.stamp())
@@ -147,8 +178,8 @@ final class OutputRecords {
                 .build();
     }
 
-    io.ultraline.avro.ReferenceProfile snapshot(String cameraId, String productId, ReferenceProfile p,
-            SourceRef lastFrame) {
+    io.ultraline.avro.ReferenceProfile snapshot(
+            String cameraId, String productId, ReferenceProfile p, SourceRef lastFrame) {
         return io.ultraline.avro.ReferenceProfile.newBuilder()
                 .setCameraId(cameraId)
                 .setProductId(productId)
@@ -162,16 +193,33 @@ final class OutputRecords {
                 .setBankSize(p.bankSize())
                 .setBank(ByteBuffer.wrap(ProfileCodec.encode(p)))
                 .setModel(model.stamp())
-                .setSource(lastFrame == null ? null
-                        : new SourceRef(lastFrame.getTopic(), lastFrame.getPartition(), lastFrame.getOffset()))
+                .setSource(
+                        lastFrame == null
+                                ? null
+                                : new SourceRef(lastFrame.getTopic(), lastFrame.getPartition(), lastFrame.getOffset()))
                 .setPipelineVersion(pipelineVersion)
                 .build();
     }
 
-    RejectedFrame rejected(OriginalRecord original, RejectReason reason, String message, String cameraId,
-            String frameId, Long profileVersion, long now) {
-        return DeadLetters.of(original, reason, message, cameraId, frameId, model.stamp(), profileVersion,
-                pipelineVersion, now, maxDeadLetterBytes);
+    RejectedFrame rejected(
+            OriginalRecord original,
+            RejectReason reason,
+            String message,
+            String cameraId,
+            String frameId,
+            Long profileVersion,
+            long now) {
+        return DeadLetters.of(
+                original,
+                reason,
+                message,
+                cameraId,
+                frameId,
+                model.stamp(),
+                profileVersion,
+                pipelineVersion,
+                now,
+                maxDeadLetterBytes);
     }
 
     static Heatmap heatmap(QuantisedHeatmap q) {

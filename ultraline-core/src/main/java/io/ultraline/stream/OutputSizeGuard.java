@@ -2,16 +2,16 @@ package io.ultraline.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -44,7 +44,8 @@ final class OutputSizeGuard {
             if (body == null) {
                 continue;
             }
-            long size = size(body) + (r.key() == null ? 0 : r.key().getBytes(StandardCharsets.UTF_8).length)
+            long size = size(body)
+                    + (r.key() == null ? 0 : r.key().getBytes(StandardCharsets.UTF_8).length)
                     + RECORD_OVERHEAD;
             if (size > maxRecordBytes) {
                 return Optional.of("its " + body.getSchema().getName() + " would be about " + size
@@ -71,10 +72,12 @@ final class OutputSizeGuard {
         Counting counting = new Counting();
         encoder = EncoderFactory.get().directBinaryEncoder(counting, encoder);
         try {
-            writers.computeIfAbsent(record.getSchema(), SpecificDatumWriter::new).write(record, encoder);
+            writers.computeIfAbsent(record.getSchema(), SpecificDatumWriter::new)
+                    .write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure a " + record.getSchema().getName(), e);
+            throw new UncheckedIOException(
+                    "cannot measure a " + record.getSchema().getName(), e);
         }
         return counting.bytes + WIRE_HEADER;
     }

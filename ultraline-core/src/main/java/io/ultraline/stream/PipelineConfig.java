@@ -28,9 +28,14 @@ import java.util.TreeSet;
  * @param pipelineVersion stamped on every output, {@value #KEY_PIPELINE_VERSION}
  * @param outputs         largest output and dead-letter records
  */
-public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, ExplainConfig explain,
-                             List<AlertRule> alertRules, CalibrationDefaults calibration, String pipelineVersion,
-                             OutputLimits outputs) {
+public record PipelineConfig(
+        BatchConfig batch,
+        FrameRecordLimits limits,
+        ExplainConfig explain,
+        List<AlertRule> alertRules,
+        CalibrationDefaults calibration,
+        String pipelineVersion,
+        OutputLimits outputs) {
 
     public static final String KEY_PIPELINE_VERSION = "pipeline.version";
 
@@ -55,8 +60,14 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
 
     /** Defaults everywhere, no alert rules, explanations for every frame. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(BatchConfig.defaults(), FrameRecordLimits.defaults(), ExplainConfig.defaults(), List.of(),
-                CalibrationDefaults.defaults(), PipelineVersion.CURRENT, OutputLimits.defaults());
+        return new PipelineConfig(
+                BatchConfig.defaults(),
+                FrameRecordLimits.defaults(),
+                ExplainConfig.defaults(),
+                List.of(),
+                CalibrationDefaults.defaults(),
+                PipelineVersion.CURRENT,
+                OutputLimits.defaults());
     }
 
     /** Which frames get a FrameExplanation. */
@@ -117,31 +128,48 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
                 in.longValue(FrameRecordLimits.KEY_MAX_PIXELS, d.limits().maxPixels()),
                 in.encodings(FrameRecordLimits.KEY_ALLOWED_ENCODINGS, d.limits().allowedEncodings()),
                 new FieldLimits(
-                        in.integer(FieldLimits.KEY_MAX_ID_LENGTH, d.limits().fields().maxIdLength()),
-                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTES, d.limits().fields().maxAttributes()),
-                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
+                        in.integer(
+                                FieldLimits.KEY_MAX_ID_LENGTH,
+                                d.limits().fields().maxIdLength()),
+                        in.integer(
+                                FieldLimits.KEY_MAX_ATTRIBUTES,
+                                d.limits().fields().maxAttributes()),
+                        in.integer(
+                                FieldLimits.KEY_MAX_ATTRIBUTE_KEY_LENGTH,
                                 d.limits().fields().maxAttributeKeyLength()),
-                        in.integer(FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH,
+                        in.integer(
+                                FieldLimits.KEY_MAX_ATTRIBUTE_VALUE_LENGTH,
                                 d.limits().fields().maxAttributeValueLength())));
         ExplainConfig e = d.explain();
         ExplainConfig explain = new ExplainConfig(
-                in.present(ExplanationsMode.KEY) ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY))
+                in.present(ExplanationsMode.KEY)
+                        ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY))
                         : in.present(ExplanationsMode.KEY_LEGACY)
-                                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY_LEGACY)) : e.mode(),
+                                ? ExplanationsMode.parse(settings.get(ExplanationsMode.KEY_LEGACY))
+                                : e.mode(),
                 in.integer(ExplainConfig.KEY_SAMPLE_EVERY, e.sampleEvery()),
                 in.integer(ExplainConfig.KEY_TARGETS, e.targets()),
                 in.present(ExplainConfig.KEY_STRATEGY) ? settings.get(ExplainConfig.KEY_STRATEGY) : e.strategy(),
                 in.decimal(ExplainConfig.KEY_NEAR_THRESHOLD, e.nearThreshold()));
         CalibrationDefaults calibration = new CalibrationDefaults(
-                in.integer(CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
+                in.integer(
+                        CalibrationDefaults.KEY_DEFAULT_FRAMES, d.calibration().defaultFrameCount()),
                 in.integer(CalibrationDefaults.KEY_MAX_FRAMES, d.calibration().maxFrameCount()),
-                in.duration(CalibrationDefaults.KEY_MAX_INLINE_BUILD, d.calibration().maxInlineBuild()),
+                in.duration(
+                        CalibrationDefaults.KEY_MAX_INLINE_BUILD,
+                        d.calibration().maxInlineBuild()),
                 in.bool(CalibrationDefaults.KEY_RAW_PIXELS, d.calibration().rawPixels()));
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));
-        return new PipelineConfig(batch, limits, explain, in.alertRules(), calibration,
-                settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()), outputs);
+        return new PipelineConfig(
+                batch,
+                limits,
+                explain,
+                in.alertRules(),
+                calibration,
+                settings.getOrDefault(KEY_PIPELINE_VERSION, d.pipelineVersion()),
+                outputs);
     }
 
     /** Typed reads of one settings map, with messages that name the key. */
@@ -201,8 +229,8 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
             try {
                 return t.matches("\\d+") ? Duration.ofMillis(Long.parseLong(t)) : Duration.parse(t);
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be an ISO-8601 duration or milliseconds, got '"
-                        + text + "'", e);
+                throw new IllegalArgumentException(
+                        key + " must be an ISO-8601 duration or milliseconds, got '" + text + "'", e);
             }
         }
 
@@ -215,8 +243,9 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "defect-burst" -> AlertKind.DEFECT_BURST;
                 case "recalibration-suggested" -> AlertKind.RECALIBRATION_SUGGESTED;
-                default -> throw new IllegalArgumentException(key + " must be defect-burst or recalibration-suggested,"
-                        + " got '" + text + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            key + " must be defect-burst or recalibration-suggested," + " got '" + text + "'");
             };
         }
 
@@ -245,8 +274,8 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
                     String rest = key.substring(AlertRule.KEY_PREFIX.length());
                     int dot = rest.lastIndexOf('.');
                     if (dot < 1) {
-                        throw new IllegalArgumentException("malformed alert rule key '" + key
-                                + "': expected " + AlertRule.KEY_PREFIX + "<id>.<property>");
+                        throw new IllegalArgumentException("malformed alert rule key '" + key + "': expected "
+                                + AlertRule.KEY_PREFIX + "<id>.<property>");
                     }
                     ids.add(rest.substring(0, dot));
                 }
@@ -256,8 +285,9 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
                 String p = AlertRule.KEY_PREFIX + id + ".";
                 for (String key : settings.keySet()) {
                     String property = key.startsWith(p) ? key.substring(p.length()) : null;
-                    if (property != null && !List.of("scope", "window-frames", "window", "open", "clear", "kind", "level")
-                            .contains(property)) {
+                    if (property != null
+                            && !List.of("scope", "window-frames", "window", "open", "clear", "kind", "level")
+                                    .contains(property)) {
                         throw new IllegalArgumentException("unknown alert rule property '" + key + "'");
                     }
                 }
@@ -273,8 +303,14 @@ public record PipelineConfig(BatchConfig batch, FrameRecordLimits limits, Explai
                 }
                 int windowFrames = integer(p + "window-frames", 20);
                 int open = integer(p + "open", Math.max(1, windowFrames / 4));
-                rules.add(new AlertRule(id, parsed, windowFrames, duration(p + "window", Duration.ZERO), open,
-                        integer(p + "clear", open / 2), alertKind(p + "kind"),
+                rules.add(new AlertRule(
+                        id,
+                        parsed,
+                        windowFrames,
+                        duration(p + "window", Duration.ZERO),
+                        open,
+                        integer(p + "clear", open / 2),
+                        alertKind(p + "kind"),
                         decimal(p + "level", AlertRule.DEFAULT_DRIFT_LEVEL)));
             }
             return rules;

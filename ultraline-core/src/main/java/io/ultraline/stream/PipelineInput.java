@@ -17,8 +17,7 @@ sealed interface PipelineInput {
      * @param frame      the deserialized record
      * @param modelImage the decoded image resized to the model input (kept in memory only)
      */
-    record Frame(OriginalRecord original, CameraFrame frame, RgbImage modelImage) implements PipelineInput {
-    }
+    record Frame(OriginalRecord original, CameraFrame frame, RgbImage modelImage) implements PipelineInput {}
 
     /**
      * A valid calibration command; the stream key is its profile key's camera id.
@@ -26,8 +25,7 @@ sealed interface PipelineInput {
      * @param normalFrame for ADD_NORMAL and EXPLAIN: the command's frame decoded at the model's input size;
      *                    else null
      */
-    record Command(OriginalRecord original, CalibrationCommand command, RgbImage normalFrame)
-            implements PipelineInput {
+    record Command(OriginalRecord original, CalibrationCommand command, RgbImage normalFrame) implements PipelineInput {
 
         /** A command without a frame. */
         Command(OriginalRecord original, CalibrationCommand command) {
@@ -37,6 +35,5 @@ sealed interface PipelineInput {
 
     /** An input record that is to be dead-lettered as it is. */
     record Rejected(OriginalRecord original, RejectReason reason, String message, String cameraId, String frameId)
-            implements PipelineInput {
-    }
+            implements PipelineInput {}
 }

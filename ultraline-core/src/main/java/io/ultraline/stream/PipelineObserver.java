@@ -23,39 +23,30 @@ public interface PipelineObserver {
     String CONFIG = "ultraline.pipeline.observer";
 
     /** Observes nothing. */
-    PipelineObserver NONE = new PipelineObserver() {
-    };
+    PipelineObserver NONE = new PipelineObserver() {};
 
     /** A frame passed validation (its image bytes are the record's). */
-    default void frameAccepted(CameraFrame frame) {
-    }
+    default void frameAccepted(CameraFrame frame) {}
 
-    default void verdict(FrameVerdict verdict) {
-    }
+    default void verdict(FrameVerdict verdict) {}
 
-    default void defect(DefectRegion region) {
-    }
+    default void defect(DefectRegion region) {}
 
-    default void explanation(FrameExplanation explanation) {
-    }
+    default void explanation(FrameExplanation explanation) {}
 
     /** A dead letter from the topology or from an exception handler. */
-    default void deadLetter(RejectedFrame rejected) {
-    }
+    default void deadLetter(RejectedFrame rejected) {}
 
-    default void alert(LineAlert alert) {
-    }
+    default void alert(LineAlert alert) {}
 
     /**
      * The model failed in a way that belongs to no frame (closed, out of memory, failing on a neutral
      * frame): the batch's task fails without committing, and its frames are retried.
      */
-    default void modelUnavailable(Throwable cause) {
-    }
+    default void modelUnavailable(Throwable cause) {}
 
     /** A batch went through the model (after {@link #modelUnavailable}, the model is back). */
-    default void modelAvailable() {
-    }
+    default void modelAvailable() {}
 
     /** All of {@code observers}, in order; one that throws is logged and skipped. */
     static PipelineObserver all(List<PipelineObserver> observers) {

@@ -39,7 +39,8 @@ public final class PipelineQueries {
 
     /** The instance that holds a camera's (or line's) entries; empty while no metadata is known. */
     public Optional<HostInfo> ownerOf(String scopeId, String store) {
-        KeyQueryMetadata m = streams.queryMetadataForKey(store, scopeId, Serdes.String().serializer());
+        KeyQueryMetadata m =
+                streams.queryMetadataForKey(store, scopeId, Serdes.String().serializer());
         if (m == null || m == KeyQueryMetadata.NOT_AVAILABLE) {
             return Optional.empty();
         }
@@ -80,7 +81,8 @@ public final class PipelineQueries {
     public Optional<CalibrationProgress> calibration(String cameraId, String productId) {
         String key = ProfileStore.key(cameraId, productId);
         return Optional.ofNullable(store(NodeNames.CALIBRATION_STORE, byte[].class))
-                .flatMap(s -> readNow(() -> s.get(key))).map(raw -> CalibrationStore.progressOf(key, raw));
+                .flatMap(s -> readNow(() -> s.get(key)))
+                .map(raw -> CalibrationStore.progressOf(key, raw));
     }
 
     /** The open alerts of a camera (camera rules) or a line (line rules) held by this instance. */
@@ -89,8 +91,8 @@ public final class PipelineQueries {
         for (String name : List.of(NodeNames.OPEN_CAMERA_ALERTS_STORE, NodeNames.OPEN_LINE_ALERTS_STORE)) {
             ReadOnlyKeyValueStore<String, LineAlert> s = store(name, LineAlert.class);
             if (s != null) {
-                try (KeyValueIterator<String, LineAlert> it = s.prefixScan(scopeId + OpenAlertsProcessor.SEPARATOR,
-                        Serdes.String().serializer())) {
+                try (KeyValueIterator<String, LineAlert> it = s.prefixScan(
+                        scopeId + OpenAlertsProcessor.SEPARATOR, Serdes.String().serializer())) {
                     it.forEachRemaining(kv -> out.add(kv.value));
                 } catch (InvalidStateStoreException e) {
                     // a rebalance began between finding the store and reading it: not queryable right now
@@ -137,8 +139,8 @@ public final class PipelineQueries {
     /** The store, or null when this instance has no such store or it is not queryable right now. */
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, Class<V> type) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name,
-                    QueryableStoreTypes.<String, V>keyValueStore()));
+            return streams.store(
+                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             return null;
         }

@@ -20,8 +20,7 @@ import org.apache.avro.Schema;
  */
 public final class PipelineSchemas {
 
-    private PipelineSchemas() {
-    }
+    private PipelineSchemas() {}
 
     /** Topic name (with {@code prefix}) to its value schema: {@link Topics#pipeline()} in order, then line.feedback. */
     public static Map<String, Schema> values(String prefix) {

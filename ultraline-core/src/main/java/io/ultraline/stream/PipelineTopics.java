@@ -61,15 +61,30 @@ public record PipelineTopics(
      * tenants on one cluster, or for tests on a shared broker.
      */
     public PipelineTopics withPrefix(String prefix) {
-        return new PipelineTopics(prefixed(prefix, frames), prefixed(prefix, calibration), prefixed(prefix, verdicts),
-                prefixed(prefix, defects), prefixed(prefix, explanations), prefixed(prefix, alerts),
-                prefixed(prefix, deadLetters), prefixed(prefix, profiles), prefixed(prefix, feedback));
+        return new PipelineTopics(
+                prefixed(prefix, frames),
+                prefixed(prefix, calibration),
+                prefixed(prefix, verdicts),
+                prefixed(prefix, defects),
+                prefixed(prefix, explanations),
+                prefixed(prefix, alerts),
+                prefixed(prefix, deadLetters),
+                prefixed(prefix, profiles),
+                prefixed(prefix, feedback));
     }
 
     /** Every topic name, in data-flow order. */
     public java.util.List<String> names() {
-        return java.util.List.of(frames.name(), verdicts.name(), defects.name(), explanations.name(), alerts.name(),
-                deadLetters.name(), calibration.name(), profiles.name(), feedback.name());
+        return java.util.List.of(
+                frames.name(),
+                verdicts.name(),
+                defects.name(),
+                explanations.name(),
+                alerts.name(),
+                deadLetters.name(),
+                calibration.name(),
+                profiles.name(),
+                feedback.name());
     }
 
     private static <K, V> Topic<K, V> prefixed(String prefix, Topic<K, V> topic) {
@@ -81,12 +96,14 @@ public record PipelineTopics(
         Serde<String> key = Serdes.String();
         return new PipelineTopics(
                 new Topic<>(Topics.FRAMES, key, (Serde<CameraFrame>) serdes.apply(CameraFrame.class)),
-                new Topic<>(Topics.CALIBRATION, key, (Serde<CalibrationCommand>) serdes.apply(CalibrationCommand.class)),
+                new Topic<>(
+                        Topics.CALIBRATION, key, (Serde<CalibrationCommand>) serdes.apply(CalibrationCommand.class)),
                 new Topic<>(Topics.VERDICTS, key, (Serde<FrameVerdict>) serdes.apply(FrameVerdict.class)),
                 new Topic<>(Topics.DEFECTS, key, (Serde<DefectRegion>) serdes.apply(DefectRegion.class)),
                 new Topic<>(Topics.EXPLANATIONS, key, (Serde<FrameExplanation>) serdes.apply(FrameExplanation.class)),
                 new Topic<>(Topics.ALERTS, key, (Serde<LineAlert>) serdes.apply(LineAlert.class)),
-                new Topic<>(Topics.FRAMES_DLQ, Serdes.ByteArray(), (Serde<RejectedFrame>) serdes.apply(RejectedFrame.class)),
+                new Topic<>(Topics.FRAMES_DLQ, Serdes.ByteArray(), (Serde<RejectedFrame>)
+                        serdes.apply(RejectedFrame.class)),
                 new Topic<>(Topics.PROFILES, key, (Serde<ReferenceProfile>) serdes.apply(ReferenceProfile.class)),
                 new Topic<>(Topics.FEEDBACK, key, (Serde<OperatorFeedback>) serdes.apply(OperatorFeedback.class)));
     }

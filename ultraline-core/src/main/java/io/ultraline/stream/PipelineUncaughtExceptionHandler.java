@@ -24,12 +24,15 @@ public final class PipelineUncaughtExceptionHandler implements StreamsUncaughtEx
     @Override
     public StreamThreadExceptionResponse handle(Throwable exception) {
         if (DeadLetters.isRegistryOutage(exception)) {
-            LOG.warn("Stream thread failed because the schema registry is unavailable; replacing the thread", exception);
+            LOG.warn(
+                    "Stream thread failed because the schema registry is unavailable; replacing the thread", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         if (isModelUnavailable(exception)) {
-            LOG.error("Stream thread failed because the model cannot run; replacing the thread, which retries the "
-                    + "uncommitted frames", exception);
+            LOG.error(
+                    "Stream thread failed because the model cannot run; replacing the thread, which retries the "
+                            + "uncommitted frames",
+                    exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         LOG.error("Stream thread failed; shutting the client down", exception);

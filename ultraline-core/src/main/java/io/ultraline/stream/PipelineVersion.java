@@ -6,6 +6,5 @@ public final class PipelineVersion {
     /** Kept equal to {@code io.ultraline.cli.Main.VERSION} (a test checks it). */
     public static final String CURRENT = "0.2.0";
 
-    private PipelineVersion() {
-    }
+    private PipelineVersion() {}
 }

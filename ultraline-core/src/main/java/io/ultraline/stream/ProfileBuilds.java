@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 final class ProfileBuilds implements AutoCloseable {
 
     // no thread while nothing is built: a task that never calibrates costs nothing
-    private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
+    private final ExecutorService executor =
+            new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "ultraline-profile-build");
                 t.setDaemon(true);
                 return t;

@@ -39,8 +39,11 @@ final class ProfileRevisionControl {
                 ? profiles.find(command.getCameraId(), command.getProductId())
                 : profiles.get(ProfileStore.key(command.getCameraId(), command.getProductId()));
         if (current.isEmpty()) {
-            LOG.warn("{} {} for camera {}: the camera has no profile to change; ignored", command.getAction(),
-                    command.getCommandId(), command.getCameraId());
+            LOG.warn(
+                    "{} {} for camera {}: the camera has no profile to change; ignored",
+                    command.getAction(),
+                    command.getCommandId(),
+                    command.getCameraId());
             return Optional.empty();
         }
         String key = current.get().key();
@@ -52,8 +55,11 @@ final class ProfileRevisionControl {
         if (command.getAction() == CalibrationAction.ADD_NORMAL) {
             CalibrationFrame tokens = NormalFrames.tokens(inspection, normalFrame);
             if (tokens == null) {
-                LOG.error("ADD_NORMAL {} for {}: the model failed on frame {}; profile unchanged",
-                        command.getCommandId(), key, command.getFrameId());
+                LOG.error(
+                        "ADD_NORMAL {} for {}: the model failed on frame {}; profile unchanged",
+                        command.getCommandId(),
+                        key,
+                        command.getFrameId());
                 return Optional.empty();
             }
             next = ProfileRevisions.withNormalFrame(previous, tokens.tokens(), tokens.modelInput(), version, created);
@@ -64,15 +70,25 @@ final class ProfileRevisionControl {
         }
         profiles.put(key, next);
         String product = key.equals(command.getCameraId()) ? null : command.getProductId();
-        io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(command.getCameraId(), product, next,
+        io.ultraline.avro.ReferenceProfile snapshot = records.snapshot(
+                command.getCameraId(),
+                product,
+                next,
                 change == ProfileChange.NORMAL_EXAMPLE ? command.getFrameSource() : null);
         snapshot.setChange(change);
         snapshot.setBasedOnVersion(current.get().version());
         snapshot.setMargin(change == ProfileChange.MARGIN ? command.getMargin() : null);
-        LOG.info("{} {} for {}: profile version {} from version {}{}, threshold {}", command.getAction(),
-                command.getCommandId(), key, version, current.get().version(),
-                change == ProfileChange.MARGIN ? " with margin " + command.getMargin()
-                        : " and frame " + command.getFrameId(), next.threshold());
+        LOG.info(
+                "{} {} for {}: profile version {} from version {}{}, threshold {}",
+                command.getAction(),
+                command.getCommandId(),
+                key,
+                version,
+                current.get().version(),
+                change == ProfileChange.MARGIN
+                        ? " with margin " + command.getMargin()
+                        : " and frame " + command.getFrameId(),
+                next.threshold());
         return Optional.of(new Record<>(key, new PipelineOutput.Profile(snapshot), timestamp));
     }
 }

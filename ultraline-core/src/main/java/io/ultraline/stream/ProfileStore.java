@@ -23,11 +23,9 @@ final class ProfileStore {
     private static final int FORMAT = 1;
 
     /** A profile in use. */
-    record Active(String key, long version, ReferenceProfile profile) {
-    }
+    record Active(String key, long version, ReferenceProfile profile) {}
 
-    private record Stored(long version, String modelDigest, byte[] profile) {
-    }
+    private record Stored(long version, String modelDigest, byte[] profile) {}
 
     private final KeyValueStore<String, byte[]> store;
     private final String modelDigest;
@@ -69,9 +67,13 @@ final class ProfileStore {
         }
         if (!stored.modelDigest().equals(modelDigest)) {
             if (warnedModel.add(key + "@" + stored.version())) {
-                LOG.warn("Profile {} version {} holds tokens of model {}, not of the loaded model {}: frames are "
-                        + "UNCALIBRATED until the camera is calibrated again", key, stored.version(),
-                        stored.modelDigest(), modelDigest);
+                LOG.warn(
+                        "Profile {} version {} holds tokens of model {}, not of the loaded model {}: frames are "
+                                + "UNCALIBRATED until the camera is calibrated again",
+                        key,
+                        stored.version(),
+                        stored.modelDigest(),
+                        modelDigest);
             }
             return Optional.empty();
         }
@@ -109,7 +111,11 @@ final class ProfileStore {
     }
 
     private static byte[] encode(Stored s) {
-        return new Codec.Writer(FORMAT).i64(s.version()).string(s.modelDigest()).bytes(s.profile()).toByteArray();
+        return new Codec.Writer(FORMAT)
+                .i64(s.version())
+                .string(s.modelDigest())
+                .bytes(s.profile())
+                .toByteArray();
     }
 
     private static Stored decode(byte[] data) {

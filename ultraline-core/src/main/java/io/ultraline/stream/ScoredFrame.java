@@ -24,8 +24,15 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
         defects = List.copyOf(defects);
     }
 
-    static ScoredFrame score(ModelStep inspection, OutputRecords records, CameraFrame f, OriginalRecord source,
-            InspectedFrame inspected, ReferenceProfile profile, long profileVersion, long now) {
+    static ScoredFrame score(
+            ModelStep inspection,
+            OutputRecords records,
+            CameraFrame f,
+            OriginalRecord source,
+            InspectedFrame inspected,
+            ReferenceProfile profile,
+            long profileVersion,
+            long now) {
         FrameAssessment a = inspection.assess(profile, inspected, f.getWidth(), f.getHeight());
         return of(records, f, source, a, inspected.conceptCount(), profileVersion, now);
     }
@@ -34,8 +41,15 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
      * A frame the first stage of two-stage inference flagged: its regions from its first-stage
      * scores and its concepts ({@link ModelStep#regions}), so the banks are searched once.
      */
-    static ScoredFrame flagged(ModelStep inspection, OutputRecords records, CameraFrame f,
-            OriginalRecord source, FrameAssessment first, InspectedFrame explained, long profileVersion, long now) {
+    static ScoredFrame flagged(
+            ModelStep inspection,
+            OutputRecords records,
+            CameraFrame f,
+            OriginalRecord source,
+            FrameAssessment first,
+            InspectedFrame explained,
+            long profileVersion,
+            long now) {
         FrameAssessment a = inspection.regions(first, explained, f.getWidth(), f.getHeight());
         return of(records, f, source, a, explained.conceptCount(), profileVersion, now);
     }
@@ -46,8 +60,14 @@ record ScoredFrame(FrameAssessment assessment, FrameVerdict verdict, List<Defect
      *
      * @param conceptCount the frame's concepts, 0 when its maps were not computed
      */
-    static ScoredFrame of(OutputRecords records, CameraFrame f, OriginalRecord source, FrameAssessment a,
-            int conceptCount, long profileVersion, long now) {
+    static ScoredFrame of(
+            OutputRecords records,
+            CameraFrame f,
+            OriginalRecord source,
+            FrameAssessment a,
+            int conceptCount,
+            long profileVersion,
+            long now) {
         VerdictStatus status = a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
         FrameVerdict verdict = records.verdict(f, source, status, a, conceptCount, profileVersion, now);
         return new ScoredFrame(a, verdict, records.defects(f, source, a, profileVersion));

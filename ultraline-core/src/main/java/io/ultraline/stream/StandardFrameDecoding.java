@@ -28,8 +28,8 @@ final class StandardFrameDecoding implements FrameDecoding {
             allowed.add(encoding(e));
         }
         long side = FrameLimits.defaults().maxSide();
-        this.decoder = new FrameDecoder(new FrameLimits(limits.maxBytes(), limits.maxPixels(),
-                (int) Math.min(side, limits.maxPixels()), allowed));
+        this.decoder = new FrameDecoder(new FrameLimits(
+                limits.maxBytes(), limits.maxPixels(), (int) Math.min(side, limits.maxPixels()), allowed));
     }
 
     @Override

@@ -27,26 +27,30 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsConfigs {
 
-    private StreamsConfigs() {
-    }
+    private StreamsConfigs() {}
 
     /** The user's settings plus the pipeline's, as a mutable map the caller owns. */
-    public static Map<String, Object> forPipeline(String applicationId, Map<String, ?> userSettings,
-            PipelineTopics topics, PipelineConfig config) {
+    public static Map<String, Object> forPipeline(
+            String applicationId, Map<String, ?> userSettings, PipelineTopics topics, PipelineConfig config) {
         Objects.requireNonNull(applicationId, "applicationId");
         Map<String, Object> out = new HashMap<>(userSettings);
         out.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         out.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        out.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterDeserializationHandler.class);
+        out.putIfAbsent(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         out.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         out.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         out.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-        out.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
-        out.putIfAbsent(DeadLetterEncoder.SERIALIZER_CONFIG, topics.deadLetters().valueSerde().serializer());
+        out.putIfAbsent(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                topics.deadLetters().name());
+        out.putIfAbsent(
+                DeadLetterEncoder.SERIALIZER_CONFIG,
+                topics.deadLetters().valueSerde().serializer());
         out.putIfAbsent(PipelineConfig.KEY_PIPELINE_VERSION, config.pipelineVersion());
         out.putIfAbsent(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, config.outputs().maxDeadLetterBytes());
-        long request = Math.min(Integer.MAX_VALUE, Math.max(1L << 20, config.limits().maxBytes() + (1L << 20)));
+        long request =
+                Math.min(Integer.MAX_VALUE, Math.max(1L << 20, config.limits().maxBytes() + (1L << 20)));
         out.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), (int) request);
         return out;
     }

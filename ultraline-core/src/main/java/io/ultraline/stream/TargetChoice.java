@@ -33,7 +33,11 @@ final class TargetChoice {
             // a frame without a profile has no scores: representatives alone
             strategy = TargetStrategy.REPRESENTATIVES;
         }
-        return strategy.choose(frame.modelOutput().tokens(), n, frame.modelOutput().dim(), config.targets(),
+        return strategy.choose(
+                frame.modelOutput().tokens(),
+                n,
+                frame.modelOutput().dim(),
+                config.targets(),
                 assessment == null ? null : assessment.tokenScores());
     }
 }

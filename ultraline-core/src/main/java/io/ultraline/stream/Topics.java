@@ -40,12 +40,10 @@ public final class Topics {
 
     private static final List<String> PIPELINE =
             List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES);
-    private static final List<String> ALL =
-            List.of(FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, FEEDBACK,
-                    ALERTS_DLQ);
+    private static final List<String> ALL = List.of(
+            FRAMES, VERDICTS, DEFECTS, EXPLANATIONS, ALERTS, FRAMES_DLQ, CALIBRATION, PROFILES, FEEDBACK, ALERTS_DLQ);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic name above, in data-flow order; immutable. */
     public static List<String> all() {

@@ -18,8 +18,7 @@ final class TraceContext {
     /** W3C Trace Context header names, as OpenTelemetry's Kafka instrumentation writes them. */
     static final List<String> HEADERS = List.of("traceparent", "tracestate");
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The trace headers of a buffered input record (the last value of each, as a consumer reads them). */
     static Headers of(OriginalRecord source) {

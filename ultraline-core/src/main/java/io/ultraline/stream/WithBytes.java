@@ -8,5 +8,4 @@ package io.ultraline.stream;
  * @param bytes the payload as it was on the topic, {@code null} for a null payload
  * @param <T>   the deserialized type
  */
-record WithBytes<T>(T value, byte[] bytes) {
-}
+record WithBytes<T>(T value, byte[] bytes) {}

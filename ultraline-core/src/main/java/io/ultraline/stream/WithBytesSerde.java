@@ -30,12 +30,15 @@ final class WithBytesSerde<T> implements Serde<WithBytes<T>> {
         return new Serializer<>() {
             @Override
             public byte[] serialize(String topic, WithBytes<T> data) {
-                return data == null ? null : data.bytes() != null ? data.bytes() : serializer.serialize(topic, data.value());
+                return data == null
+                        ? null
+                        : data.bytes() != null ? data.bytes() : serializer.serialize(topic, data.value());
             }
 
             @Override
             public byte[] serialize(String topic, Headers headers, WithBytes<T> data) {
-                return data == null ? null
+                return data == null
+                        ? null
                         : data.bytes() != null ? data.bytes() : serializer.serialize(topic, headers, data.value());
             }
         };

@@ -28,7 +28,9 @@ record CameraPose(double shiftX, double shiftY, double angleRad) {
 
     static CameraPose random(SplittableRandom r, int size) {
         double m = maxShift(size);
-        return new CameraPose(m * (2 * r.nextDouble() - 1), m * (2 * r.nextDouble() - 1),
+        return new CameraPose(
+                m * (2 * r.nextDouble() - 1),
+                m * (2 * r.nextDouble() - 1),
                 Math.toRadians(MAX_ANGLE_DEG * (2 * r.nextDouble() - 1)));
     }
 

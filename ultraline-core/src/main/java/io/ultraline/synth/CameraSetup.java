@@ -18,8 +18,14 @@ import java.util.SplittableRandom;
  *                      (shot noise scales with it)
  * @param seed          the surface's own seed: layout, grain and every texture detail
  */
-public record CameraSetup(MaterialFamily family, Rgb baseColour, double textureScale, double lightAngleDeg,
-        double lightStrength, double noiseLevel, long seed) {
+public record CameraSetup(
+        MaterialFamily family,
+        Rgb baseColour,
+        double textureScale,
+        double lightAngleDeg,
+        double lightStrength,
+        double noiseLevel,
+        long seed) {
 
     public CameraSetup {
         if (family == null || baseColour == null) {
@@ -48,10 +54,18 @@ public record CameraSetup(MaterialFamily family, Rgb baseColour, double textureS
     public static CameraSetup random(MaterialFamily family, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         Rgb c = family.palette().get(r.nextInt(family.palette().size()));
-        Rgb jittered = new Rgb(Rgb.clamp(c.r() * (0.94 + 0.12 * r.nextDouble())),
-                Rgb.clamp(c.g() * (0.94 + 0.12 * r.nextDouble())), Rgb.clamp(c.b() * (0.94 + 0.12 * r.nextDouble())));
-        return new CameraSetup(family, jittered, 0.85 + 0.35 * r.nextDouble(), 360 * r.nextDouble(),
-                0.1 + 0.25 * r.nextDouble(), 0.006 + 0.014 * r.nextDouble(), r.nextLong());
+        Rgb jittered = new Rgb(
+                Rgb.clamp(c.r() * (0.94 + 0.12 * r.nextDouble())),
+                Rgb.clamp(c.g() * (0.94 + 0.12 * r.nextDouble())),
+                Rgb.clamp(c.b() * (0.94 + 0.12 * r.nextDouble())));
+        return new CameraSetup(
+                family,
+                jittered,
+                0.85 + 0.35 * r.nextDouble(),
+                360 * r.nextDouble(),
+                0.1 + 0.25 * r.nextDouble(),
+                0.006 + 0.014 * r.nextDouble(),
+                r.nextLong());
     }
 
     /** This set-up with a different sensor noise level. */

@@ -83,16 +83,23 @@ final class CircuitBoardTexture implements SurfaceTexture {
 
     private static void passive(Plot plot, double[] b, boolean turn, int kind, List<double[]> pads) {
         plot.outline(b[0] - 1.2, b[1] - 1.2, b[0] + b[2] + 1.2, b[1] + b[3] + 1.2, 0.5, SILK);
-        double[] a = turn ? new double[] {b[0], b[1], b[0] + b[2], b[1] + 3} : new double[] {b[0], b[1], b[0] + 3, b[1] + b[3]};
-        double[] c = turn ? new double[] {b[0], b[1] + b[3] - 3, b[0] + b[2], b[1] + b[3]}
+        double[] a = turn
+                ? new double[] {b[0], b[1], b[0] + b[2], b[1] + 3}
+                : new double[] {b[0], b[1], b[0] + 3, b[1] + b[3]};
+        double[] c = turn
+                ? new double[] {b[0], b[1] + b[3] - 3, b[0] + b[2], b[1] + b[3]}
                 : new double[] {b[0] + b[2] - 3, b[1], b[0] + b[2], b[1] + b[3]};
         plot.rect(a[0], a[1], a[2], a[3], PAD);
         plot.rect(c[0], c[1], c[2], c[3], PAD);
         pads.add(new double[] {(a[0] + a[2]) / 2, (a[1] + a[3]) / 2});
         if (kind > 0) {
             byte body = kind == 1 ? PART : CHIP;
-            plot.rect(turn ? b[0] + 0.4 : b[0] + 1.8, turn ? b[1] + 1.8 : b[1] + 0.4,
-                    turn ? b[0] + b[2] - 0.4 : b[0] + b[2] - 1.8, turn ? b[1] + b[3] - 1.8 : b[1] + b[3] - 0.4, body);
+            plot.rect(
+                    turn ? b[0] + 0.4 : b[0] + 1.8,
+                    turn ? b[1] + 1.8 : b[1] + 0.4,
+                    turn ? b[0] + b[2] - 0.4 : b[0] + b[2] - 1.8,
+                    turn ? b[1] + b[3] - 1.8 : b[1] + b[3] - 0.4,
+                    body);
         }
     }
 
@@ -113,8 +120,10 @@ final class CircuitBoardTexture implements SurfaceTexture {
 
     private static boolean overlaps(List<double[]> taken, double[] b, double gap) {
         for (double[] o : taken) {
-            if (b[0] < o[0] + o[2] + gap && o[0] < b[0] + b[2] + gap
-                    && b[1] < o[1] + o[3] + gap && o[1] < b[1] + b[3] + gap) {
+            if (b[0] < o[0] + o[2] + gap
+                    && o[0] < b[0] + b[2] + gap
+                    && b[1] < o[1] + o[3] + gap
+                    && o[1] < b[1] + b[3] + gap) {
                 return true;
             }
         }
@@ -126,8 +135,15 @@ final class CircuitBoardTexture implements SurfaceTexture {
         // Copper under the mask: the mask colour, lighter, with a little warmth from the copper.
         Rgb trace = mask.scale(1.4).mix(new Rgb(0.72f, 0.55f, 0.3f), 0.12);
         Rgb pad = r.nextBoolean() ? new Rgb(0.8f, 0.8f, 0.76f) : new Rgb(0.86f, 0.7f, 0.36f);
-        Rgb[] look = {mask, trace, pad, new Rgb(0.06f, 0.06f, 0.05f), new Rgb(0.93f, 0.93f, 0.9f),
-            new Rgb(0.1f, 0.1f, 0.11f), new Rgb(0.72f, 0.58f, 0.38f)};
+        Rgb[] look = {
+            mask,
+            trace,
+            pad,
+            new Rgb(0.06f, 0.06f, 0.05f),
+            new Rgb(0.93f, 0.93f, 0.9f),
+            new Rgb(0.1f, 0.1f, 0.11f),
+            new Rgb(0.72f, 0.58f, 0.38f)
+        };
         long grain = r.nextLong();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

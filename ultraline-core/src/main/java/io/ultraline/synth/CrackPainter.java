@@ -17,8 +17,14 @@ final class CrackPainter implements DefectPainter {
         int n = f.size();
         double scale = Math.max(1, n / 128.0);
         double heading = uniform(r, 0, 2 * Math.PI);
-        double[][] main = walk(r, n, n * uniform(r, 0.3, 0.7), n * uniform(r, 0.3, 0.7), heading,
-                n * uniform(r, 0.25, 0.45), 2.5 * scale);
+        double[][] main = walk(
+                r,
+                n,
+                n * uniform(r, 0.3, 0.7),
+                n * uniform(r, 0.3, 0.7),
+                heading,
+                n * uniform(r, 0.25, 0.45),
+                2.5 * scale);
         double width = scale * uniform(r, 0.6, 1.1);
         float[] cov = new float[n * n];
         float[] halo = new float[n * n];
@@ -27,8 +33,8 @@ final class CrackPainter implements DefectPainter {
         for (int b = 0; b < branches && main.length > 6; b++) {
             int at = main.length / 4 + r.nextInt(main.length / 2);
             double turn = (r.nextBoolean() ? 1 : -1) * uniform(r, 0.5, 1.1);
-            double[][] branch = walk(r, n, main[at][0], main[at][1], heading + turn,
-                    n * uniform(r, 0.08, 0.18), 2.2 * scale);
+            double[][] branch =
+                    walk(r, n, main[at][0], main[at][1], heading + turn, n * uniform(r, 0.08, 0.18), 2.2 * scale);
             draw(n, branch, width * 0.6, cov, halo);
         }
         Rgb gap = new Rgb(0.04f, 0.035f, 0.03f);
@@ -55,8 +61,8 @@ final class CrackPainter implements DefectPainter {
     }
 
     /** A jagged random walk that keeps returning towards its heading; stops at the frame border. */
-    private static double[][] walk(SplittableRandom r, int n, double x, double y, double heading, double length,
-            double step) {
+    private static double[][] walk(
+            SplittableRandom r, int n, double x, double y, double heading, double length, double step) {
         List<double[]> pts = new ArrayList<>();
         pts.add(new double[] {x, y});
         double dir = heading;

@@ -7,8 +7,7 @@ import java.util.stream.Stream;
 /** The {@code dataset.json} of a written dataset: flat, hand-written JSON (no library needed). */
 final class DatasetManifest {
 
-    private DatasetManifest() {
-    }
+    private DatasetManifest() {}
 
     static String json(DatasetOptions o, DatasetWriter.Summary s, String surfaceSample, SceneGenerator scenes) {
         CameraSetup c = s.camera();
@@ -19,11 +18,17 @@ final class DatasetManifest {
                 + "  \"generator\": \"" + FrameGenerator.GENERATOR_VERSION + "\",\n"
                 + "  \"seed\": " + o.seed() + ",\n"
                 + "  \"family\": \"" + o.family().name() + "\",\n"
-                + (surfaceSample == null ? "" : "  \"surfaceSample\": \"" + surfaceSample.replace("\\", "\\\\")
-                        .replace("\"", "\\\"") + "\",\n")
-                + (scenes == null ? "" : "  \"scenes\": {\"kind\": \"" + scenes.kind().name() + "\", \"materials\": "
-                        + scenes.materialNames().stream().map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"")
-                                + "\"").collect(Collectors.joining(", ", "[", "]")) + "},\n")
+                + (surfaceSample == null
+                        ? ""
+                        : "  \"surfaceSample\": \""
+                                + surfaceSample.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\n")
+                + (scenes == null
+                        ? ""
+                        : "  \"scenes\": {\"kind\": \"" + scenes.kind().name() + "\", \"materials\": "
+                                + scenes.materialNames().stream()
+                                        .map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                                        .collect(Collectors.joining(", ", "[", "]"))
+                                + "},\n")
                 + "  \"movingSurface\": " + o.movingSurface() + ",\n"
                 + "  \"size\": " + o.size() + ",\n"
                 + "  \"calibration\": " + s.calibration() + ",\n"
@@ -42,7 +47,9 @@ final class DatasetManifest {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+        return String.format(Locale.ROOT, "%.6g", v)
+                .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+                .replace(".e", "e")
                 .replaceAll("\\.$", "");
     }
 }

@@ -15,8 +15,14 @@ package io.ultraline.synth;
  *                    the camera) instead of the same piece under a small pose change; the camera's
  *                    colour, light and noise stay
  */
-public record DatasetOptions(long seed, int frames, int calibration, int size, double defectRate,
-        MaterialFamily family, boolean movingSurface) {
+public record DatasetOptions(
+        long seed,
+        int frames,
+        int calibration,
+        int size,
+        double defectRate,
+        MaterialFamily family,
+        boolean movingSurface) {
 
     public static final int DEFAULT_FRAMES = 200;
     public static final int DEFAULT_CALIBRATION = 100;
@@ -33,8 +39,8 @@ public record DatasetOptions(long seed, int frames, int calibration, int size, d
             throw new IllegalArgumentException("calibration must not be negative, got " + calibration);
         }
         if (size < FrameGenerator.MIN_SIZE || size > FrameGenerator.MAX_SIZE) {
-            throw new IllegalArgumentException("size must be in [" + FrameGenerator.MIN_SIZE + ", "
-                    + FrameGenerator.MAX_SIZE + "], got " + size);
+            throw new IllegalArgumentException(
+                    "size must be in [" + FrameGenerator.MIN_SIZE + ", " + FrameGenerator.MAX_SIZE + "], got " + size);
         }
         if (!(defectRate >= 0 && defectRate <= 1)) {
             throw new IllegalArgumentException("defect rate must be in [0, 1], got " + defectRate);
@@ -51,8 +57,8 @@ public record DatasetOptions(long seed, int frames, int calibration, int size, d
 
     /** The defaults with the given seed. */
     public static DatasetOptions defaults(long seed) {
-        return new DatasetOptions(seed, DEFAULT_FRAMES, DEFAULT_CALIBRATION, DEFAULT_SIZE, DEFAULT_DEFECT_RATE,
-                DEFAULT_FAMILY);
+        return new DatasetOptions(
+                seed, DEFAULT_FRAMES, DEFAULT_CALIBRATION, DEFAULT_SIZE, DEFAULT_DEFECT_RATE, DEFAULT_FAMILY);
     }
 
     /** How many test frames are defective. */

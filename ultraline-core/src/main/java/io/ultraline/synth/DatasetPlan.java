@@ -13,8 +13,7 @@ final class DatasetPlan {
 
     static final double SECOND_DEFECT = 0.15;
 
-    private DatasetPlan() {
-    }
+    private DatasetPlan() {}
 
     /** Defect lists per test frame (empty for good frames), a pure function of the options. */
     static List<List<DefectType>> defects(DatasetOptions o) {
@@ -57,7 +56,8 @@ final class DatasetPlan {
     }
 
     static CameraSetup camera(DatasetOptions o) {
-        return CameraSetup.random(o.family(), Noise.hash(o.seed(), 0xCA3L + o.family().ordinal()));
+        return CameraSetup.random(
+                o.family(), Noise.hash(o.seed(), 0xCA3L + o.family().ordinal()));
     }
 
     /** The camera as it sees one frame: with a moving surface, a new piece of material per frame seed. */
@@ -65,8 +65,14 @@ final class DatasetPlan {
         if (!o.movingSurface()) {
             return camera;
         }
-        return new CameraSetup(camera.family(), camera.baseColour(), camera.textureScale(), camera.lightAngleDeg(),
-                camera.lightStrength(), camera.noiseLevel(), Noise.hash(camera.seed(), frameSeed));
+        return new CameraSetup(
+                camera.family(),
+                camera.baseColour(),
+                camera.textureScale(),
+                camera.lightAngleDeg(),
+                camera.lightStrength(),
+                camera.noiseLevel(),
+                Noise.hash(camera.seed(), frameSeed));
     }
 
     private static int[] shuffled(SplittableRandom r, int n) {

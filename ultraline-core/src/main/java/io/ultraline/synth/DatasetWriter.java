@@ -47,9 +47,13 @@ public final class DatasetWriter {
      *
      * @param defectTypes how many injected defects of each type
      */
-    public record Summary(Path dir, CameraSetup camera, int calibration, int good, int defective,
-            Map<DefectType, Integer> defectTypes) {
-    }
+    public record Summary(
+            Path dir,
+            CameraSetup camera,
+            int calibration,
+            int good,
+            int defective,
+            Map<DefectType, Integer> defectTypes) {}
 
     private final FrameGenerator generator;
     /** Null: plain frames of one surface; else every frame is a scene with part ids. */
@@ -77,10 +81,12 @@ public final class DatasetWriter {
     public Summary write(Path dir, DatasetOptions o, Progress progress) throws IOException {
         requireEmpty(dir);
         CameraSetup camera = DatasetPlan.camera(o);
-        int digits = Math.max(4, String.valueOf(Math.max(o.frames(), o.calibration())).length());
+        int digits = Math.max(
+                4, String.valueOf(Math.max(o.frames(), o.calibration())).length());
         Path calibration = Files.createDirectories(dir.resolve("calibration"));
         for (int i = 0; i < o.calibration(); i++) {
-            SyntheticFrame f = render(camera, o, DatasetPlan.calibrationSeed(o.seed(), i), List.of()).frame();
+            SyntheticFrame f = render(camera, o, DatasetPlan.calibrationSeed(o.seed(), i), List.of())
+                    .frame();
             png(f.image(), calibration.resolve(name(i, digits)));
             progress.frame("calibration", i + 1, o.calibration());
         }
@@ -115,17 +121,28 @@ public final class DatasetWriter {
                     for (Defect d : f.defects()) {
                         counts.merge(d.type(), 1, Integer::sum);
                         Box b = d.box();
-                        boxes.write(String.join(",", image, d.type().name(), "" + b.x(), "" + b.y(),
-                                "" + b.width(), "" + b.height(), "" + d.area()) + "\n");
+                        boxes.write(String.join(
+                                        ",",
+                                        image,
+                                        d.type().name(),
+                                        "" + b.x(),
+                                        "" + b.y(),
+                                        "" + b.width(),
+                                        "" + b.height(),
+                                        "" + d.area())
+                                + "\n");
                     }
                 }
                 labels.write(image + "," + mask + "," + (f.defective() ? 1 : 0) + parts + "\n");
                 progress.frame("test", i + 1, o.frames());
             }
         }
-        Summary s = new Summary(dir, camera, o.calibration(), o.frames() - defective, defective, Collections.unmodifiableMap(counts));
-        Files.writeString(dir.resolve("dataset.json"), DatasetManifest.json(o, s,
-                scenes == null ? generator.surfaceSample() : null, scenes), StandardCharsets.UTF_8);
+        Summary s = new Summary(
+                dir, camera, o.calibration(), o.frames() - defective, defective, Collections.unmodifiableMap(counts));
+        Files.writeString(
+                dir.resolve("dataset.json"),
+                DatasetManifest.json(o, s, scenes == null ? generator.surfaceSample() : null, scenes),
+                StandardCharsets.UTF_8);
         return s;
     }
 

@@ -7,5 +7,4 @@ package io.ultraline.synth;
  * @param box  tight bounding box of the pixels it changed visibly
  * @param area number of pixels it changed visibly (see {@link DefectPainter#MASK_THRESHOLD})
  */
-public record Defect(DefectType type, Box box, int area) {
-}
+public record Defect(DefectType type, Box box, int area) {}

@@ -13,12 +13,10 @@ final class DefectInjector {
     /** Mask area bounds as fractions of the frame. */
     static final double MIN_AREA = 0.0006, MAX_AREA = 0.12;
 
-    private DefectInjector() {
-    }
+    private DefectInjector() {}
 
     /** The defect and its own mask. */
-    record Injected(Defect defect, boolean[] mask) {
-    }
+    record Injected(Defect defect, boolean[] mask) {}
 
     static Injected inject(FloatImage frame, DefectType type, SplittableRandom r, MaterialFamily family) {
         int total = frame.size() * frame.size();
@@ -42,7 +40,7 @@ final class DefectInjector {
                 return new Injected(new Defect(type, Box.around(mask, frame.size()), area), mask);
             }
         }
-        throw new IllegalStateException("no visible " + type + " of " + min + ".." + max
-                + " pixels after " + ATTEMPTS + " attempts on " + family);
+        throw new IllegalStateException("no visible " + type + " of " + min + ".." + max + " pixels after " + ATTEMPTS
+                + " attempts on " + family);
     }
 }

@@ -55,8 +55,8 @@ final class DentPainter implements DefectPainter {
 
     private static void spot(FloatImage f, SplittableRandom r, int n) {
         double radius = n * uniform(r, 0.045, 0.08);
-        Blob blob = new Blob(r, uniform(r, radius + 3, n - radius - 3), uniform(r, radius + 3, n - radius - 3),
-                radius, 0.2, 4);
+        Blob blob = new Blob(
+                r, uniform(r, radius + 3, n - radius - 3), uniform(r, radius + 3, n - radius - 3), radius, 0.2, 4);
         double dark = uniform(r, 0.3, 0.55);
         Rgb ink = f.meanLuma() < 0.3 ? new Rgb(0.62f, 0.45f, 0.25f) : null;
         int reach = blob.reach();

@@ -21,6 +21,7 @@ public final class FrameGenerator {
 
     /** Identifies this generator's output; bump it whenever any frame's bytes would change. */
     public static final String GENERATOR_VERSION = "synth-1";
+
     public static final int MIN_SIZE = 32, MAX_SIZE = 1024;
 
     private static final int CACHED_SURFACES = 8;
@@ -32,8 +33,7 @@ public final class FrameGenerator {
         }
     };
 
-    private record SurfaceKey(CameraSetup setup, int size) {
-    }
+    private record SurfaceKey(CameraSetup setup, int size) {}
 
     /** Null: each camera's family renders its surface. */
     private final SurfaceTexture surfaceOverride;
@@ -53,7 +53,8 @@ public final class FrameGenerator {
 
     /** The photographed sample every camera looks at, by name; null when families render surfaces. */
     public String surfaceSample() {
-        return surfaceOverride instanceof ImageTexture t ? t.sample().name()
+        return surfaceOverride instanceof ImageTexture t
+                ? t.sample().name()
                 : surfaceOverride == null ? null : surfaceOverride.getClass().getSimpleName();
     }
 
@@ -86,8 +87,8 @@ public final class FrameGenerator {
         boolean[] mask = new boolean[size * size];
         Defect[] found = new Defect[defects.size()];
         for (int k = 0; k < found.length; k++) {
-            DefectInjector.Injected d = DefectInjector.inject(frame, defects.get(k),
-                    new SplittableRandom(Noise.hash(base, 16 + k)), setup.family());
+            DefectInjector.Injected d = DefectInjector.inject(
+                    frame, defects.get(k), new SplittableRandom(Noise.hash(base, 16 + k)), setup.family());
             found[k] = d.defect();
             boolean[] own = d.mask();
             for (int i = 0; i < mask.length; i++) {
@@ -110,9 +111,9 @@ public final class FrameGenerator {
         int n = CameraPose.canvasSize(size);
         float[] canvas = new float[n * n * 3];
         double unitPx = CameraPose.SUPERSAMPLE * size / 128.0 * setup.textureScale();
-        SurfaceTexture texture = surfaceOverride != null ? surfaceOverride : setup.family().texture();
-        texture.render(canvas, n, new SplittableRandom(setup.seed()),
-                new SceneParams(setup.baseColour(), unitPx));
+        SurfaceTexture texture =
+                surfaceOverride != null ? surfaceOverride : setup.family().texture();
+        texture.render(canvas, n, new SplittableRandom(setup.seed()), new SceneParams(setup.baseColour(), unitPx));
         synchronized (surfaces) {
             surfaces.put(key, canvas);
         }

@@ -15,8 +15,8 @@ final class HolePainter implements DefectPainter {
     public void paint(FloatImage f, SplittableRandom r, MaterialFamily family) {
         int n = f.size();
         double radius = n * uniform(r, 0.045, 0.085);
-        Blob blob = new Blob(r, uniform(r, radius + 4, n - radius - 4), uniform(r, radius + 4, n - radius - 4),
-                radius, 0.15, 6);
+        Blob blob = new Blob(
+                r, uniform(r, radius + 4, n - radius - 4), uniform(r, radius + 4, n - radius - 4), radius, 0.15, 6);
         Rgb back = new Rgb(0.05f, 0.05f, 0.055f);
         Rgb depth = new Rgb(0.16f, 0.15f, 0.15f);
         double rimWidth = 1.6 * Math.max(1, n / 128.0);

@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
 /** Picks defect colours that stand out against the surface they land on. */
 final class Inks {
 
-    private Inks() {
-    }
+    private Inks() {}
 
     /** A random candidate whose luma differs from {@code background}'s by at least {@code minDiff}, else the most different. */
     static Rgb contrasting(SplittableRandom r, Rgb background, double minDiff, Rgb... candidates) {

@@ -12,9 +12,14 @@ import java.util.SplittableRandom;
  */
 final class MisprintPainter implements DefectPainter {
 
-    private static final Rgb[] INKS = {new Rgb(0.8f, 0.1f, 0.1f), new Rgb(0.1f, 0.2f, 0.75f),
-        new Rgb(0.05f, 0.05f, 0.05f), new Rgb(0.75f, 0.1f, 0.6f), new Rgb(0.1f, 0.65f, 0.75f),
-        new Rgb(0.95f, 0.85f, 0.1f)};
+    private static final Rgb[] INKS = {
+        new Rgb(0.8f, 0.1f, 0.1f),
+        new Rgb(0.1f, 0.2f, 0.75f),
+        new Rgb(0.05f, 0.05f, 0.05f),
+        new Rgb(0.75f, 0.1f, 0.6f),
+        new Rgb(0.1f, 0.65f, 0.75f),
+        new Rgb(0.95f, 0.85f, 0.1f)
+    };
 
     @Override
     public void paint(FloatImage f, SplittableRandom r, MaterialFamily family) {
@@ -58,8 +63,8 @@ final class MisprintPainter implements DefectPainter {
     private static void blot(FloatImage f, SplittableRandom r) {
         int n = f.size();
         double radius = n * uniform(r, 0.05, 0.09);
-        Blob blob = new Blob(r, uniform(r, radius + 4, n - radius - 4), uniform(r, radius + 4, n - radius - 4),
-                radius, 0.2, 6);
+        Blob blob = new Blob(
+                r, uniform(r, radius + 4, n - radius - 4), uniform(r, radius + 4, n - radius - 4), radius, 0.2, 6);
         Rgb ink = Inks.farthest(r, f.meanColour(), INKS);
         double opacity = uniform(r, 0.75, 0.95);
         paint(f, blob, ink, opacity);
@@ -67,8 +72,17 @@ final class MisprintPainter implements DefectPainter {
         for (int k = 0; k < dots; k++) {
             double a = uniform(r, 0, 2 * Math.PI);
             double d = radius * uniform(r, 1.2, 1.7);
-            paint(f, new Blob(r, blob.cx + d * StrictMath.cos(a), blob.cy + d * StrictMath.sin(a),
-                    n * uniform(r, 0.006, 0.014), 0.1, 3), ink, opacity);
+            paint(
+                    f,
+                    new Blob(
+                            r,
+                            blob.cx + d * StrictMath.cos(a),
+                            blob.cy + d * StrictMath.sin(a),
+                            n * uniform(r, 0.006, 0.014),
+                            0.1,
+                            3),
+                    ink,
+                    opacity);
         }
     }
 

@@ -7,8 +7,7 @@ package io.ultraline.synth;
  */
 final class Noise {
 
-    private Noise() {
-    }
+    private Noise() {}
 
     /** A well-mixed 64-bit hash (the SplitMix64 finaliser). */
     static long mix(long z) {
@@ -96,14 +95,22 @@ final class Noise {
     // Eight unit-ish gradient directions picked by the hash; no trigonometry needed.
     private static double dot(long seed, int ix, int iy, double dx, double dy) {
         switch ((int) (hash(seed, ix, iy) >>> 61)) {
-            case 0: return dx + dy;
-            case 1: return -dx + dy;
-            case 2: return dx - dy;
-            case 3: return -dx - dy;
-            case 4: return 1.4142 * dx;
-            case 5: return -1.4142 * dx;
-            case 6: return 1.4142 * dy;
-            default: return -1.4142 * dy;
+            case 0:
+                return dx + dy;
+            case 1:
+                return -dx + dy;
+            case 2:
+                return dx - dy;
+            case 3:
+                return -dx - dy;
+            case 4:
+                return 1.4142 * dx;
+            case 5:
+                return -1.4142 * dx;
+            case 6:
+                return 1.4142 * dy;
+            default:
+                return -1.4142 * dy;
         }
     }
 }

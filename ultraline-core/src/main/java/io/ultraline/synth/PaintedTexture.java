@@ -26,7 +26,9 @@ final class PaintedTexture implements SurfaceTexture {
                         - Noise.fbm(peel, (u - 0.35) / peelScale, (v - 0.35) / peelScale, 2);
                 double f = 1 - 0.22 * slope + 0.03 * Noise.fbm(mottle, u / 45, v / 45, 2);
                 double gloss = 0.22 * StrictMath.exp(-((u - hx) * (u - hx) + (v - hy) * (v - hy)) / spread);
-                SurfaceTexture.put(rgb, y * size + x,
+                SurfaceTexture.put(
+                        rgb,
+                        y * size + x,
                         base.r() * f + gloss * (1 - base.r()),
                         base.g() * f + gloss * (1 - base.g()),
                         base.b() * f + gloss * (1 - base.b()));

@@ -12,8 +12,12 @@ import java.util.SplittableRandom;
  */
 final class ParticlePainter implements DefectPainter {
 
-    private static final Rgb[] COLOURS = {new Rgb(0.07f, 0.07f, 0.08f), new Rgb(0.55f, 0.26f, 0.1f),
-        new Rgb(0.93f, 0.93f, 0.9f), new Rgb(0.2f, 0.3f, 0.7f)};
+    private static final Rgb[] COLOURS = {
+        new Rgb(0.07f, 0.07f, 0.08f),
+        new Rgb(0.55f, 0.26f, 0.1f),
+        new Rgb(0.93f, 0.93f, 0.9f),
+        new Rgb(0.2f, 0.3f, 0.7f)
+    };
 
     @Override
     public void paint(FloatImage f, SplittableRandom r, MaterialFamily family) {
@@ -30,8 +34,14 @@ final class ParticlePainter implements DefectPainter {
             double a = uniform(r, 0, 2 * Math.PI);
             double cx = n * uniform(r, 0.25, 0.75), cy = n * uniform(r, 0.25, 0.75);
             double dx = StrictMath.cos(a) * len / 2, dy = StrictMath.sin(a) * len / 2;
-            double[][] pts = Shapes.bezier(cx - dx, cy - dy, cx + uniform(r, -0.4, 0.4) * len,
-                    cy + uniform(r, -0.4, 0.4) * len, cx + dx, cy + dy, 32);
+            double[][] pts = Shapes.bezier(
+                    cx - dx,
+                    cy - dy,
+                    cx + uniform(r, -0.4, 0.4) * len,
+                    cy + uniform(r, -0.4, 0.4) * len,
+                    cx + dx,
+                    cy + dy,
+                    32);
             double[] half = new double[pts.length];
             Arrays.fill(half, scale * uniform(r, 0.5, 0.8));
             Shapes.polyline(n, pts, half, body, null);

@@ -49,8 +49,7 @@ final class Plot {
             for (int x = x0; x < x1; x++) {
                 double u = (x + 0.5) / unitPx;
                 double v = (y + 0.5) / unitPx;
-                if (Shapes.segmentDistance(u, v, ax, ay, bx, by) <= half
-                        && (onlyOver < 0 || at(x, y) == onlyOver)) {
+                if (Shapes.segmentDistance(u, v, ax, ay, bx, by) <= half && (onlyOver < 0 || at(x, y) == onlyOver)) {
                     set(x, y, value);
                 }
             }

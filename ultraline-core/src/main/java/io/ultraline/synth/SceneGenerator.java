@@ -21,8 +21,8 @@ public final class SceneGenerator {
 
     private SceneGenerator(SceneKind kind, List<SceneMaterial> materials) {
         if (materials.size() < SceneLayout.MIN_PARTS) {
-            throw new IllegalArgumentException("a scene needs at least " + SceneLayout.MIN_PARTS
-                    + " materials, got " + materials.size());
+            throw new IllegalArgumentException(
+                    "a scene needs at least " + SceneLayout.MIN_PARTS + " materials, got " + materials.size());
         }
         this.kind = kind;
         this.materials = List.copyOf(materials);
@@ -37,8 +37,8 @@ public final class SceneGenerator {
     public static SceneGenerator ofFamilies(SceneKind kind, long seed, int count) {
         MaterialFamily[] all = MaterialFamily.firstSeven().toArray(MaterialFamily[]::new);
         if (count < SceneLayout.MIN_PARTS || count > all.length) {
-            throw new IllegalArgumentException("scene materials must be " + SceneLayout.MIN_PARTS + ".." + all.length
-                    + ", got " + count);
+            throw new IllegalArgumentException(
+                    "scene materials must be " + SceneLayout.MIN_PARTS + ".." + all.length + ", got " + count);
         }
         SplittableRandom r = new SplittableRandom(Noise.hash(seed, 0x5CE9EL));
         int[] pick = SceneLayout.distinct(r, count, 0, all.length);
@@ -56,8 +56,8 @@ public final class SceneGenerator {
     }
 
     /** Scenes of photographed samples, one material each, in the given order. */
-    public static SceneGenerator ofSamples(SceneKind kind, long seed, List<SurfaceImage> samples,
-            MaterialFamily family) {
+    public static SceneGenerator ofSamples(
+            SceneKind kind, long seed, List<SurfaceImage> samples, MaterialFamily family) {
         List<SceneMaterial> m = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             m.add(SceneMaterial.sample(samples.get(i), family, Noise.hash(seed, 0x3A7L + i)));
@@ -77,8 +77,8 @@ public final class SceneGenerator {
     /** A scene frame seen by {@code camera} (light, noise, defect style) with the given defects. */
     public SceneFrame generate(CameraSetup camera, long frameSeed, List<DefectType> defects, int size) {
         if (size < FrameGenerator.MIN_SIZE || size > FrameGenerator.MAX_SIZE) {
-            throw new IllegalArgumentException("size must be in [" + FrameGenerator.MIN_SIZE + ", "
-                    + FrameGenerator.MAX_SIZE + "], got " + size);
+            throw new IllegalArgumentException(
+                    "size must be in [" + FrameGenerator.MIN_SIZE + ", " + FrameGenerator.MAX_SIZE + "], got " + size);
         }
         long base = Noise.hash(camera.seed(), frameSeed);
         int[] parts = kind.layout().parts(new SplittableRandom(Noise.hash(base, 4)), size, materials.size());
@@ -94,8 +94,8 @@ public final class SceneGenerator {
         boolean[] mask = new boolean[size * size];
         Defect[] found = new Defect[defects.size()];
         for (int k = 0; k < found.length; k++) {
-            DefectInjector.Injected d = DefectInjector.inject(frame, defects.get(k),
-                    new SplittableRandom(Noise.hash(base, 16 + k)), camera.family());
+            DefectInjector.Injected d = DefectInjector.inject(
+                    frame, defects.get(k), new SplittableRandom(Noise.hash(base, 16 + k)), camera.family());
             found[k] = d.defect();
             boolean[] own = d.mask();
             for (int i = 0; i < mask.length; i++) {

@@ -18,15 +18,21 @@ record SceneMaterial(String name, FrameGenerator generator, CameraSetup setup) {
 
     /** A photographed sample; the family only fills the set-up (a sample is not re-tinted). */
     static SceneMaterial sample(SurfaceImage image, MaterialFamily family, long seed) {
-        return new SceneMaterial(image.name(), new FrameGenerator(new ImageTexture(image)),
-                CameraSetup.random(family, seed));
+        return new SceneMaterial(
+                image.name(), new FrameGenerator(new ImageTexture(image)), CameraSetup.random(family, seed));
     }
 
     /** The surface canvas of this material as one frame sees it: a new piece of it per frame seed. */
     float[] canvas(long frameSeed, int size) {
         CameraSetup s = setup;
-        CameraSetup piece = new CameraSetup(s.family(), s.baseColour(), s.textureScale(), s.lightAngleDeg(),
-                s.lightStrength(), s.noiseLevel(), Noise.hash(s.seed(), frameSeed));
+        CameraSetup piece = new CameraSetup(
+                s.family(),
+                s.baseColour(),
+                s.textureScale(),
+                s.lightAngleDeg(),
+                s.lightStrength(),
+                s.noiseLevel(),
+                Noise.hash(s.seed(), frameSeed));
         return generator.surface(piece, size);
     }
 }

@@ -22,8 +22,8 @@ final class ScratchPainter implements DefectPainter {
         double dx = StrictMath.cos(angle) * len / 2;
         double dy = StrictMath.sin(angle) * len / 2;
         double bend = len * uniform(r, -0.15, 0.15);
-        double[][] pts = Shapes.bezier(cx - dx, cy - dy, cx - dy / len * 2 * bend, cy + dx / len * 2 * bend,
-                cx + dx, cy + dy, 24);
+        double[][] pts = Shapes.bezier(
+                cx - dx, cy - dy, cx - dy / len * 2 * bend, cy + dx / len * 2 * bend, cx + dx, cy + dy, 24);
         double width = scale * uniform(r, 0.45, 0.9);
         double[] half = new double[pts.length];
         for (int i = 0; i < half.length; i++) {

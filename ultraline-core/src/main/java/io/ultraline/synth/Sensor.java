@@ -13,8 +13,7 @@ final class Sensor {
     /** Shot-noise variance per unit of signal, per unit of read-noise level. */
     private static final double SHOT = 0.02;
 
-    private Sensor() {
-    }
+    private Sensor() {}
 
     /** Applies the set-up's lighting, jittered by {@code r} (brightness +-3 %, angle +-4 deg, strength +-10 %). */
     static void light(FloatImage img, CameraSetup s, SplittableRandom r) {

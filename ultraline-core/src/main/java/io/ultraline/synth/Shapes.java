@@ -3,8 +3,7 @@ package io.ultraline.synth;
 /** Geometry shared by textures and defect painters. */
 final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** Distance from point (px, py) to the segment a-b. */
     static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {

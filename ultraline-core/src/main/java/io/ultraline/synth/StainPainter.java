@@ -10,8 +10,12 @@ import java.util.SplittableRandom;
  */
 final class StainPainter implements DefectPainter {
 
-    private static final Rgb[] INKS = {new Rgb(0.42f, 0.27f, 0.13f), new Rgb(0.16f, 0.15f, 0.12f),
-        new Rgb(0.8f, 0.62f, 0.2f), new Rgb(0.93f, 0.91f, 0.84f)};
+    private static final Rgb[] INKS = {
+        new Rgb(0.42f, 0.27f, 0.13f),
+        new Rgb(0.16f, 0.15f, 0.12f),
+        new Rgb(0.8f, 0.62f, 0.2f),
+        new Rgb(0.93f, 0.91f, 0.84f)
+    };
 
     @Override
     public void paint(FloatImage f, SplittableRandom r, MaterialFamily family) {

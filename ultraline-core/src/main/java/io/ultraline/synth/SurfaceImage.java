@@ -22,6 +22,7 @@ public record SurfaceImage(String name, int width, int height, float[] rgb) {
 
     /** Larger samples are refused: a surface sample is a tile, not a decompression bomb. */
     static final int MAX_SIDE = 4096;
+
     private static final int PAT_MAGIC = 0x47504154; // "GPAT"
 
     public SurfaceImage {
@@ -75,7 +76,8 @@ public record SurfaceImage(String name, int width, int height, float[] rgb) {
                     + " bytes per pixel, header " + headerSize + " bytes");
         }
         if (width < 8 || height < 8 || width > MAX_SIDE || height > MAX_SIDE) {
-            throw new IOException("GIMP pattern is " + width + "x" + height + "; 8.." + MAX_SIDE + " a side is accepted");
+            throw new IOException(
+                    "GIMP pattern is " + width + "x" + height + "; 8.." + MAX_SIDE + " a side is accepted");
         }
         long need = (long) headerSize + (long) width * height * bpp;
         if (need > bytes.length) {

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** A folder of photographed surface samples, in a stable (sorted path) order. */
 public final class SurfaceSamples {
 
-    private SurfaceSamples() {
-    }
+    private SurfaceSamples() {}
 
     /**
      * Every {@code .pat}, {@code .png}, {@code .jpg} and {@code .jpeg} under {@code dir}, except those
@@ -26,8 +25,10 @@ public final class SurfaceSamples {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(pat|png|jpe?g)"))
-                    .sorted().toList();
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(pat|png|jpe?g)"))
+                    .sorted()
+                    .toList();
         }
         List<SurfaceImage> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();

@@ -13,8 +13,8 @@ import java.util.List;
  * @param setup     the camera it was taken with
  * @param frameSeed the frame's seed
  */
-public record SyntheticFrame(BufferedImage image, boolean[] mask, List<Defect> defects, CameraSetup setup,
-        long frameSeed) {
+public record SyntheticFrame(
+        BufferedImage image, boolean[] mask, List<Defect> defects, CameraSetup setup, long frameSeed) {
 
     public SyntheticFrame {
         if (image.getWidth() != image.getHeight() || mask.length != image.getWidth() * image.getHeight()) {

@@ -12,7 +12,8 @@ final class TerrazzoTexture implements SurfaceTexture {
 
     /** Chip colours as factors of the base colour: light marble, dark stone, a warm and a grey chip. */
     private static final double[][] CHIPS = {
-            {1.35, 1.35, 1.32}, {0.45, 0.44, 0.46}, {1.15, 0.92, 0.72}, {0.78, 0.80, 0.84}};
+        {1.35, 1.35, 1.32}, {0.45, 0.44, 0.46}, {1.15, 0.92, 0.72}, {0.78, 0.80, 0.84}
+    };
 
     @Override
     public void render(float[] rgb, int size, SplittableRandom r, SceneParams p) {
@@ -56,7 +57,11 @@ final class TerrazzoTexture implements SurfaceTexture {
                 if (edge > gap && Noise.cell(kinds + 7, ownerX, ownerY) < 0.85) {
                     double[] k = CHIPS[(int) (Noise.cell(kinds, ownerX, ownerY) * CHIPS.length)];
                     double shade = 0.92 + 0.16 * Noise.cell(kinds + 3, ownerX, ownerY) + 0.04 * grain;
-                    SurfaceTexture.put(rgb, pixel, matrix.r() * k[0] * shade, matrix.g() * k[1] * shade,
+                    SurfaceTexture.put(
+                            rgb,
+                            pixel,
+                            matrix.r() * k[0] * shade,
+                            matrix.g() * k[1] * shade,
                             matrix.b() * k[2] * shade);
                 } else {
                     SurfaceTexture.put(rgb, pixel, matrix, 1 + 0.08 * grain);

@@ -9,8 +9,12 @@ import java.util.SplittableRandom;
  */
 final class TileTexture implements SurfaceTexture {
 
-    private static final Rgb[] ACCENTS = {new Rgb(0.16f, 0.28f, 0.58f), new Rgb(0.62f, 0.27f, 0.16f),
-        new Rgb(0.15f, 0.38f, 0.28f), new Rgb(0.12f, 0.12f, 0.14f)};
+    private static final Rgb[] ACCENTS = {
+        new Rgb(0.16f, 0.28f, 0.58f),
+        new Rgb(0.62f, 0.27f, 0.16f),
+        new Rgb(0.15f, 0.38f, 0.28f),
+        new Rgb(0.12f, 0.12f, 0.14f)
+    };
 
     @Override
     public void render(float[] rgb, int size, SplittableRandom r, SceneParams p) {

@@ -13,8 +13,7 @@ public final class ConceptAggregation {
     /** The value the largest entry of every non-constant concept map is scaled to. */
     public static final float SCALE = 5f;
 
-    private ConceptAggregation() {
-    }
+    private ConceptAggregation() {}
 
     /**
      * The normalised concept map of every cluster.
@@ -27,16 +26,16 @@ public final class ConceptAggregation {
     public static float[][] conceptMaps(float[][] fixedMaps, Clustering clusters) {
         int n = fixedMaps.length;
         if (clusters.tokenCount() != n) {
-            throw new IllegalArgumentException("the clustering covers " + clusters.tokenCount()
-                    + " tokens but there are " + n + " maps");
+            throw new IllegalArgumentException(
+                    "the clustering covers " + clusters.tokenCount() + " tokens but there are " + n + " maps");
         }
         int mapLength = n == 0 ? 0 : fixedMaps[0].length;
         double[][] sums = new double[clusters.clusterCount()][mapLength];
         for (int token = 0; token < n; token++) {
             float[] map = fixedMaps[token];
             if (map.length != mapLength) {
-                throw new IllegalArgumentException("map " + token + " has " + map.length
-                        + " entries but map 0 has " + mapLength);
+                throw new IllegalArgumentException(
+                        "map " + token + " has " + map.length + " entries but map 0 has " + mapLength);
             }
             double[] sum = sums[clusters.label(token)];
             for (int j = 0; j < mapLength; j++) {

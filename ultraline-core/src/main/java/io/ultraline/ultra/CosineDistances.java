@@ -16,8 +16,7 @@ package io.ultraline.ultra;
  */
 public final class CosineDistances {
 
-    private CosineDistances() {
-    }
+    private CosineDistances() {}
 
     /**
      * The full symmetric N x N distance matrix of a set of maps of equal length.
@@ -33,8 +32,8 @@ public final class CosineDistances {
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
             if (maps[i].length != len) {
-                throw new IllegalArgumentException("map " + i + " has " + maps[i].length
-                        + " entries but map 0 has " + len);
+                throw new IllegalArgumentException(
+                        "map " + i + " has " + maps[i].length + " entries but map 0 has " + len);
             }
             rows[i] = toDouble(maps[i]);
             norms[i] = Math.sqrt(dot(rows[i], rows[i]));
@@ -58,8 +57,7 @@ public final class CosineDistances {
      */
     public static double distance(float[] a, float[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException(
-                    "maps differ in length: " + a.length + " and " + b.length);
+            throw new IllegalArgumentException("maps differ in length: " + a.length + " and " + b.length);
         }
         double[] x = toDouble(a);
         double[] y = toDouble(b);

@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 final class DendrogramCut {
 
-    private DendrogramCut() {
-    }
+    private DendrogramCut() {}
 
     static Clustering atHeight(Dendrogram tree, double tau) {
         if (Double.isNaN(tau)) {
@@ -47,8 +46,7 @@ final class DendrogramCut {
 
     private static void requirePositive(int clusters) {
         if (clusters < 1) {
-            throw new IllegalArgumentException("the number of clusters must be at least 1, got "
-                    + clusters);
+            throw new IllegalArgumentException("the number of clusters must be at least 1, got " + clusters);
         }
     }
 

@@ -15,8 +15,7 @@ final class DistanceKMeans {
     static final int RESTARTS = 4;
     static final int MAX_ITERATIONS = 100;
 
-    private DistanceKMeans() {
-    }
+    private DistanceKMeans() {}
 
     /**
      * @param d2   squared Euclidean distances, symmetric {@code double[n][n]}, zero diagonal

@@ -3,8 +3,7 @@ package io.ultraline.ultra;
 /** Input checks for a distance matrix, with messages that name the offending entry. */
 final class DistanceMatrixCheck {
 
-    private DistanceMatrixCheck() {
-    }
+    private DistanceMatrixCheck() {}
 
     static void requireValid(double[][] d) {
         if (d == null || d.length == 0) {
@@ -33,8 +32,7 @@ final class DistanceMatrixCheck {
 
     private static void requireFinite(double[][] d, int i, int j) {
         if (!Double.isFinite(d[i][j])) {
-            throw new IllegalArgumentException(
-                    "distance [" + i + "][" + j + "] is not finite: " + d[i][j]);
+            throw new IllegalArgumentException("distance [" + i + "][" + j + "] is not finite: " + d[i][j]);
         }
     }
 }

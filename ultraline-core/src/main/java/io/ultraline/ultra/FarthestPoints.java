@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 final class FarthestPoints {
 
-    private FarthestPoints() {
-    }
+    private FarthestPoints() {}
 
     /**
      * Extends {@code seeds} to {@code t} distinct tokens: each next token is the one whose nearest
@@ -44,8 +43,8 @@ final class FarthestPoints {
         return chosen;
     }
 
-    private static int take(float[] tokens, int n, int dim, int token, int[] chosen, int count,
-            boolean[] taken, double[] nearest) {
+    private static int take(
+            float[] tokens, int n, int dim, int token, int[] chosen, int count, boolean[] taken, double[] nearest) {
         chosen[count] = token;
         taken[token] = true;
         for (int i = 0; i < n; i++) {

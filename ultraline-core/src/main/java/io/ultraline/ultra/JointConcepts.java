@@ -34,11 +34,9 @@ final class JointConcepts {
     static final long SEED = 19;
 
     /** The clusters of the T targets and the cluster of every one of the N patches. */
-    record Cut(Clustering clusters, int[] labels) {
-    }
+    record Cut(Clustering clusters, int[] labels) {}
 
-    private JointConcepts() {
-    }
+    private JointConcepts() {}
 
     /**
      * @param fixedMaps   {@code float[T][N]}, the target maps after the self-entry fix

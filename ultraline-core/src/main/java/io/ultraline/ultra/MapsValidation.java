@@ -3,21 +3,19 @@ package io.ultraline.ultra;
 /** Early checks of the maps handed to {@link UltraSegmenter}, with messages that say what is off. */
 final class MapsValidation {
 
-    private MapsValidation() {
-    }
+    private MapsValidation() {}
 
     static void requireValid(float[][] maps, int gridH, int gridW) {
         if (gridH < 1 || gridW < 1) {
-            throw new IllegalArgumentException(
-                    "the token grid must be at least 1 x 1, got " + gridH + " x " + gridW);
+            throw new IllegalArgumentException("the token grid must be at least 1 x 1, got " + gridH + " x " + gridW);
         }
         if (maps == null) {
             throw new IllegalArgumentException("maps must not be null");
         }
         long n = (long) gridH * gridW;
         if (maps.length != n) {
-            throw new IllegalArgumentException("expected gridH * gridW = " + gridH + " * " + gridW
-                    + " = " + n + " maps (one per patch token), got " + maps.length);
+            throw new IllegalArgumentException("expected gridH * gridW = " + gridH + " * " + gridW + " = " + n
+                    + " maps (one per patch token), got " + maps.length);
         }
         for (int i = 0; i < maps.length; i++) {
             float[] map = maps[i];
@@ -39,8 +37,7 @@ final class MapsValidation {
      */
     static void requireValid(float[][] maps, int[] targets, int gridH, int gridW) {
         if (gridH < 1 || gridW < 1) {
-            throw new IllegalArgumentException(
-                    "the token grid must be at least 1 x 1, got " + gridH + " x " + gridW);
+            throw new IllegalArgumentException("the token grid must be at least 1 x 1, got " + gridH + " x " + gridW);
         }
         if (maps == null || targets == null) {
             throw new IllegalArgumentException("maps and targets must not be null");
@@ -48,8 +45,8 @@ final class MapsValidation {
         int n = gridH * gridW;
         requireTargets(targets, n);
         if (maps.length != targets.length) {
-            throw new IllegalArgumentException("expected one map per target (" + targets.length
-                    + " targets), got " + maps.length + " maps");
+            throw new IllegalArgumentException(
+                    "expected one map per target (" + targets.length + " targets), got " + maps.length + " maps");
         }
         for (int k = 0; k < maps.length; k++) {
             if (maps[k] == null || maps[k].length != n) {
@@ -82,8 +79,7 @@ final class MapsValidation {
     private static void requireFinite(float[] map, int i) {
         for (int j = 0; j < map.length; j++) {
             if (!Float.isFinite(map[j])) {
-                throw new IllegalArgumentException(
-                        "map " + i + " has a non-finite value " + map[j] + " at patch " + j);
+                throw new IllegalArgumentException("map " + i + " has a non-finite value " + map[j] + " at patch " + j);
             }
         }
     }
@@ -94,8 +90,8 @@ final class MapsValidation {
             throw new IllegalArgumentException("tokens must not be null");
         }
         if (tokens.length == 0 || tokens.length % n != 0) {
-            throw new IllegalArgumentException(tokens.length + " token values do not split into " + n
-                    + " patch tokens of equal, positive length");
+            throw new IllegalArgumentException(
+                    tokens.length + " token values do not split into " + n + " patch tokens of equal, positive length");
         }
         int d = tokens.length / n;
         float[][] rows = new float[n][];

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class MaskUpsampling {
 
-    private MaskUpsampling() {
-    }
+    private MaskUpsampling() {}
 
     /** Pixel labels ({@code height * width}, row-major) of a label grid. */
     public static int[] upsample(int[] cellLabels, int gridH, int gridW, int width, int height) {
@@ -59,8 +58,7 @@ public final class MaskUpsampling {
      * The smallest pixel box holding every pixel of the set cells, or empty when they cover no
      * pixel (no cell set, or only cells that a frame smaller than the grid skips).
      */
-    public static Optional<PixelBox> boundingBox(
-            boolean[] cells, int gridH, int gridW, int width, int height) {
+    public static Optional<PixelBox> boundingBox(boolean[] cells, int gridH, int gridW, int width, int height) {
         requireGrid(cells.length, gridH, gridW);
         pixelCount(width, height);
         int top = Integer.MAX_VALUE;
@@ -118,12 +116,11 @@ public final class MaskUpsampling {
 
     private static void requireGrid(int length, int gridH, int gridW) {
         if (gridH < 1 || gridW < 1) {
-            throw new IllegalArgumentException(
-                    "the grid must be at least 1 x 1, got " + gridH + " x " + gridW);
+            throw new IllegalArgumentException("the grid must be at least 1 x 1, got " + gridH + " x " + gridW);
         }
         if (length != (long) gridH * gridW) {
-            throw new IllegalArgumentException("a " + gridH + " x " + gridW + " grid has "
-                    + (long) gridH * gridW + " cells, got " + length);
+            throw new IllegalArgumentException(
+                    "a " + gridH + " x " + gridW + " grid has " + (long) gridH * gridW + " cells, got " + length);
         }
     }
 
@@ -134,8 +131,7 @@ public final class MaskUpsampling {
         }
         long count = (long) width * height;
         if (count > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(
-                    "a " + width + " x " + height + " frame is too large for one array");
+            throw new IllegalArgumentException("a " + width + " x " + height + " frame is too large for one array");
         }
         return (int) count;
     }

@@ -16,8 +16,7 @@ package io.ultraline.ultra;
  */
 public final class PatchLabelling {
 
-    private PatchLabelling() {
-    }
+    private PatchLabelling() {}
 
     /**
      * Labels every patch from the cluster maps.
@@ -33,8 +32,8 @@ public final class PatchLabelling {
         int patches = clusterMaps[0].length;
         for (int c = 0; c < clusterMaps.length; c++) {
             if (clusterMaps[c].length != patches) {
-                throw new IllegalArgumentException("cluster map " + c + " has "
-                        + clusterMaps[c].length + " entries but cluster map 0 has " + patches);
+                throw new IllegalArgumentException("cluster map " + c + " has " + clusterMaps[c].length
+                        + " entries but cluster map 0 has " + patches);
             }
         }
         int[] winners = new int[patches];

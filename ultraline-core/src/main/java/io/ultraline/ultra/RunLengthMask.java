@@ -40,8 +40,8 @@ public record RunLengthMask(int gridHeight, int gridWidth, int[] runs) {
             total += runs[i];
         }
         if (total != cells) {
-            throw new IllegalArgumentException("runs sum to " + total + " but the " + gridHeight
-                    + " x " + gridWidth + " grid has " + cells + " cells");
+            throw new IllegalArgumentException("runs sum to " + total + " but the " + gridHeight + " x " + gridWidth
+                    + " grid has " + cells + " cells");
         }
     }
 
@@ -103,8 +103,10 @@ public record RunLengthMask(int gridHeight, int gridWidth, int[] runs) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RunLengthMask that && gridHeight == that.gridHeight
-                && gridWidth == that.gridWidth && Arrays.equals(runs, that.runs);
+        return other instanceof RunLengthMask that
+                && gridHeight == that.gridHeight
+                && gridWidth == that.gridWidth
+                && Arrays.equals(runs, that.runs);
     }
 
     @Override

@@ -17,15 +17,22 @@ import java.util.Arrays;
  * @param conceptClusters the cluster each concept stands for, ascending, {@code int[C]}
  * @param targets the patch whose map each row of fixedMaps is, T distinct indices in {@code 0..N-1}
  */
-public record Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps,
-        Clustering clusters, float[][] clusterMaps, int[] labels, int[] conceptClusters, int[] targets) {
+public record Segmentation(
+        int gridHeight,
+        int gridWidth,
+        float[][] fixedMaps,
+        Clustering clusters,
+        float[][] clusterMaps,
+        int[] labels,
+        int[] conceptClusters,
+        int[] targets) {
 
     /** Checks that the parts agree in size and copies them. */
     public Segmentation {
         int n = gridHeight * gridWidth;
         if (labels.length != n) {
-            throw new IllegalArgumentException("a " + gridHeight + " x " + gridWidth + " grid needs "
-                    + n + " patch labels, got " + labels.length);
+            throw new IllegalArgumentException(
+                    "a " + gridHeight + " x " + gridWidth + " grid needs " + n + " patch labels, got " + labels.length);
         }
         MapsValidation.requireTargets(targets, n);
         if (fixedMaps.length != targets.length || clusters.tokenCount() != targets.length) {
@@ -34,24 +41,24 @@ public record Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps,
         }
         for (int k = 0; k < fixedMaps.length; k++) {
             if (fixedMaps[k].length != n) {
-                throw new IllegalArgumentException("map " + k + " has " + fixedMaps[k].length
-                        + " entries, expected one per patch (" + n + ")");
+                throw new IllegalArgumentException(
+                        "map " + k + " has " + fixedMaps[k].length + " entries, expected one per patch (" + n + ")");
             }
         }
         if (clusterMaps.length != clusters.clusterCount()) {
-            throw new IllegalArgumentException("expected one map per cluster ("
-                    + clusters.clusterCount() + "), got " + clusterMaps.length);
+            throw new IllegalArgumentException(
+                    "expected one map per cluster (" + clusters.clusterCount() + "), got " + clusterMaps.length);
         }
         for (int cluster : conceptClusters) {
             if (cluster < 0 || cluster >= clusterMaps.length) {
-                throw new IllegalArgumentException("concept cluster " + cluster + " is outside 0.."
-                        + (clusterMaps.length - 1));
+                throw new IllegalArgumentException(
+                        "concept cluster " + cluster + " is outside 0.." + (clusterMaps.length - 1));
             }
         }
         for (int label : labels) {
             if (label < 0 || label >= conceptClusters.length) {
-                throw new IllegalArgumentException("patch label " + label + " is outside 0.."
-                        + (conceptClusters.length - 1));
+                throw new IllegalArgumentException(
+                        "patch label " + label + " is outside 0.." + (conceptClusters.length - 1));
             }
         }
         fixedMaps = deepCopy(fixedMaps);
@@ -62,9 +69,22 @@ public record Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps,
     }
 
     /** A segmentation from the maps of all N patch tokens (targets 0..N-1). */
-    public Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps, Clustering clusters,
-            float[][] clusterMaps, int[] labels, int[] conceptClusters) {
-        this(gridHeight, gridWidth, fixedMaps, clusters, clusterMaps, labels, conceptClusters,
+    public Segmentation(
+            int gridHeight,
+            int gridWidth,
+            float[][] fixedMaps,
+            Clustering clusters,
+            float[][] clusterMaps,
+            int[] labels,
+            int[] conceptClusters) {
+        this(
+                gridHeight,
+                gridWidth,
+                fixedMaps,
+                clusters,
+                clusterMaps,
+                labels,
+                conceptClusters,
                 UltraSegmenter.allTargets(gridHeight * gridWidth));
     }
 
@@ -150,9 +170,12 @@ public record Segmentation(int gridHeight, int gridWidth, float[][] fixedMaps,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Segmentation s && gridHeight == s.gridHeight
-                && gridWidth == s.gridWidth && clusters.equals(s.clusters)
-                && Arrays.equals(labels, s.labels) && Arrays.equals(conceptClusters, s.conceptClusters)
+        return o instanceof Segmentation s
+                && gridHeight == s.gridHeight
+                && gridWidth == s.gridWidth
+                && clusters.equals(s.clusters)
+                && Arrays.equals(labels, s.labels)
+                && Arrays.equals(conceptClusters, s.conceptClusters)
                 && Arrays.equals(targets, s.targets)
                 && Arrays.deepEquals(fixedMaps, s.fixedMaps)
                 && Arrays.deepEquals(clusterMaps, s.clusterMaps);

@@ -50,8 +50,7 @@ public record SegmenterConfig(Method method, double tau, OptionalInt maxClusters
             throw new IllegalArgumentException("maxClusters must be present or empty, not null");
         }
         if (maxClusters.isPresent() && maxClusters.getAsInt() < 1) {
-            throw new IllegalArgumentException(
-                    "maxClusters must be at least 1, got " + maxClusters.getAsInt());
+            throw new IllegalArgumentException("maxClusters must be at least 1, got " + maxClusters.getAsInt());
         }
     }
 
@@ -87,9 +86,7 @@ public record SegmenterConfig(Method method, double tau, OptionalInt maxClusters
 
     /** Cuts a merge tree as this linkage configuration says. */
     Clustering cut(Dendrogram tree) {
-        return maxClusters.isPresent()
-                ? tree.cutToMaxClusters(maxClusters.getAsInt())
-                : tree.cutAtHeight(tau);
+        return maxClusters.isPresent() ? tree.cutToMaxClusters(maxClusters.getAsInt()) : tree.cutAtHeight(tau);
     }
 
     /** The largest number of concepts the joint step tries. */

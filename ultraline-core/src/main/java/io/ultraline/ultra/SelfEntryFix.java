@@ -14,8 +14,7 @@ package io.ultraline.ultra;
  */
 public final class SelfEntryFix {
 
-    private SelfEntryFix() {
-    }
+    private SelfEntryFix() {}
 
     /**
      * Returns a fixed copy of the maps; the argument is not modified.

@@ -10,8 +10,7 @@ package io.ultraline.ultra;
  */
 final class Silhouette {
 
-    private Silhouette() {
-    }
+    private Silhouette() {}
 
     /**
      * @param distances symmetric {@code double[n][n]}, zero diagonal

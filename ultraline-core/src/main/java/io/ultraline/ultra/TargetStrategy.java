@@ -43,8 +43,8 @@ public enum TargetStrategy {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown target strategy '" + text
-                + "': expected all, representatives or anomalous");
+        throw new IllegalArgumentException(
+                "unknown target strategy '" + text + "': expected all, representatives or anomalous");
     }
 
     /** The name {@link #parse} reads. */
@@ -73,8 +73,8 @@ public enum TargetStrategy {
             throw new IllegalArgumentException("at least one target is needed, got t = " + t);
         }
         if (this == ANOMALOUS && (tokenScores == null || tokenScores.length != n)) {
-            throw new IllegalArgumentException("the anomalous strategy needs one score per token (" + n
-                    + "), got " + (tokenScores == null ? "none" : tokenScores.length));
+            throw new IllegalArgumentException("the anomalous strategy needs one score per token (" + n + "), got "
+                    + (tokenScores == null ? "none" : tokenScores.length));
         }
         if (this == ALL || t >= n) {
             return UltraSegmenter.allTargets(n);

@@ -93,8 +93,7 @@ public final class UltraSegmenter {
         return fixedMaps;
     }
 
-    private Segmentation segmentValid(float[][] fixedMaps, int[] targets, float[][] tokens, int gridH,
-                                      int gridW) {
+    private Segmentation segmentValid(float[][] fixedMaps, int[] targets, float[][] tokens, int gridH, int gridW) {
         if (config.needsTokens()) {
             if (tokens == null) {
                 throw new IllegalArgumentException("the joint concept step needs the patch tokens;"
@@ -103,15 +102,22 @@ public final class UltraSegmenter {
             JointConcepts.Cut cut = JointConcepts.cut(fixedMaps, targets, tokens, config.maxConcepts());
             float[][] clusterMaps = ConceptAggregation.conceptMaps(fixedMaps, cut.clusters());
             int[] concepts = allTargets(cut.clusters().clusterCount());
-            return new Segmentation(gridH, gridW, fixedMaps, cut.clusters(), clusterMaps, cut.labels(),
-                    concepts, targets);
+            return new Segmentation(
+                    gridH, gridW, fixedMaps, cut.clusters(), clusterMaps, cut.labels(), concepts, targets);
         }
         Dendrogram tree = AverageLinkage.build(CosineDistances.matrix(fixedMaps));
         Clustering clusters = config.cut(tree);
         float[][] clusterMaps = ConceptAggregation.conceptMaps(fixedMaps, clusters);
         PatchLabels patchLabels = PatchLabelling.label(clusterMaps);
-        return new Segmentation(gridH, gridW, fixedMaps, clusters, clusterMaps,
-                patchLabels.labels(), patchLabels.conceptClusters(), targets);
+        return new Segmentation(
+                gridH,
+                gridW,
+                fixedMaps,
+                clusters,
+                clusterMaps,
+                patchLabels.labels(),
+                patchLabels.conceptClusters(),
+                targets);
     }
 
     static int[] allTargets(int n) {

@@ -54,12 +54,13 @@ class AppearanceBankTest {
     @Test
     void aBankReadBackScoresAsTheOriginal() {
         AppearanceBank bank = bank(200, 12);
-        AppearanceBank copy = AppearanceBank.of(SIZE, PrincipalAxes.of(bank.axes().mean(), bank.axes().axes()),
-                bank.rows());
+        AppearanceBank copy = AppearanceBank.of(
+                SIZE, PrincipalAxes.of(bank.axes().mean(), bank.axes().axes()), bank.rows());
         float[] frame = AppearanceTestFrames.withSpot(5, 10, 10);
 
         assertThat(copy).isEqualTo(bank);
-        assertThat(copy.score(frame).pixelScores()).containsExactly(bank.score(frame).pixelScores());
+        assertThat(copy.score(frame).pixelScores())
+                .containsExactly(bank.score(frame).pixelScores());
     }
 
     @Test
@@ -82,7 +83,8 @@ class AppearanceBankTest {
         AppearanceBank bank = bank(100, 8);
 
         assertThatThrownBy(() -> bank.score(new byte[16 * 16 * 3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 x 32");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 x 32");
         assertThatThrownBy(() -> AppearanceBank.of(SIZE, bank.axes(), new float[7]))
                 .isInstanceOf(IllegalArgumentException.class);
     }

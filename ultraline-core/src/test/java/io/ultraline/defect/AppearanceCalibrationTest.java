@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class AppearanceCalibrationTest {
 
     private static final int D = 4;
-    private static final ProfileConfig CONFIG = new ProfileConfig(64, 1f, 1.1f, 3, 5,
-            new AppearanceConfig(500, 16));
+    private static final ProfileConfig CONFIG = new ProfileConfig(64, 1f, 1.1f, 3, 5, new AppearanceConfig(500, 16));
 
     private static ProfileBuilder builder(ProfileConfig config, int frames, boolean inputs) {
         Gaussians g = new Gaussians(3);
@@ -39,9 +38,11 @@ class AppearanceCalibrationTest {
         assertThat(a.bank().imageSize()).isEqualTo(AppearanceTestFrames.SIZE);
         // a spot the good frames never showed crosses the channel's threshold, a new good frame does not
         AppearanceBank bank = a.bank();
-        assertThat(bank.score(AppearanceBank.quantise(AppearanceTestFrames.withSpot(77, 9, 9))).frameScore())
+        assertThat(bank.score(AppearanceBank.quantise(AppearanceTestFrames.withSpot(77, 9, 9)))
+                        .frameScore())
                 .isGreaterThan(a.threshold());
-        assertThat(bank.score(AppearanceBank.quantise(AppearanceTestFrames.good(77))).frameScore())
+        assertThat(bank.score(AppearanceBank.quantise(AppearanceTestFrames.good(77)))
+                        .frameScore())
                 .isLessThan(a.threshold());
     }
 
@@ -79,9 +80,12 @@ class AppearanceCalibrationTest {
         mixed.add(new Gaussians(9).tokens(4, D, 0f, 1f));
 
         assertThat(mixed.build(1, Instant.EPOCH).appearance()).isNull();
-        assertThat(builder(CONFIG.withAppearance(AppearanceConfig.off()), 4, true).build(1, Instant.EPOCH)
-                .appearance()).isNull();
-        assertThat(builder(CONFIG, 4, false).build(1, Instant.EPOCH).appearance()).isNull();
+        assertThat(builder(CONFIG.withAppearance(AppearanceConfig.off()), 4, true)
+                        .build(1, Instant.EPOCH)
+                        .appearance())
+                .isNull();
+        assertThat(builder(CONFIG, 4, false).build(1, Instant.EPOCH).appearance())
+                .isNull();
     }
 
     @Test
@@ -89,6 +93,7 @@ class AppearanceCalibrationTest {
         ProfileBuilder b = new ProfileBuilder(CONFIG, D);
 
         assertThatThrownBy(() -> b.add(new float[D], new byte[100]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a square RGB image");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a square RGB image");
     }
 }

@@ -22,8 +22,8 @@ class AppearanceFusionTest {
         }
         map[6 * 8 + 5] = 5f;
 
-        AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 3f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(5f, map), 8, 2, 2, 2f, 0.5f);
+        AppearanceFusion.Fused f = AppearanceFusion.fuse(
+                tokens(0.5f, 3f, 0.2f, 0.1f), new AppearanceBank.Scores(5f, map), 8, 2, 2, 2f, 0.5f);
 
         // scale 2: frame (3 + 5 x 2) / 2 = 6.5; cells the token cells x 0.5, and the cell of the fused
         // peak (the bright pixel: (token map there + 10) / 2) takes the frame score
@@ -41,8 +41,8 @@ class AppearanceFusionTest {
         float[] map = new float[64];
         map[1 * 8 + 1] = 4f;
 
-        AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 0.6f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(4f, map), 8, 2, 2, 1f, 1f);
+        AppearanceFusion.Fused f = AppearanceFusion.fuse(
+                tokens(0.5f, 0.6f, 0.2f, 0.1f), new AppearanceBank.Scores(4f, map), 8, 2, 2, 1f, 1f);
 
         assertThat(f.frameScore()).isEqualTo(2.3f);
         assertThat(f.coarse()).containsExactly(2.3f, 0.6f, 0.2f, 0.1f);
@@ -50,8 +50,8 @@ class AppearanceFusionTest {
 
     @Test
     void noTokenCellExceedsTheFusedFrameScoreSoRegionsMeanAFlaggedFrame() {
-        AppearanceFusion.Fused f = AppearanceFusion.fuse(tokens(0.5f, 3f, 0.2f, 0.1f),
-                new AppearanceBank.Scores(0f, new float[64]), 8, 2, 2, 1f, 1f);
+        AppearanceFusion.Fused f = AppearanceFusion.fuse(
+                tokens(0.5f, 3f, 0.2f, 0.1f), new AppearanceBank.Scores(0f, new float[64]), 8, 2, 2, 1f, 1f);
 
         assertThat(f.frameScore()).isEqualTo(1.5f);
         assertThat(f.coarse()).containsExactly(0.5f, 1.5f, 0.2f, 0.1f);

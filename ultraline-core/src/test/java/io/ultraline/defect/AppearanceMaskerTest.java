@@ -28,7 +28,8 @@ class AppearanceMaskerTest {
         float[] rgb = new float[3 * W * W];
         for (int p = 0; p < W * W; p++) {
             boolean stripe = (p % W) % 4 < 2;
-            float[] c = withBlot && blot(p) ? new float[] {0.15f, 0.1f, 0.1f}
+            float[] c = withBlot && blot(p)
+                    ? new float[] {0.15f, 0.1f, 0.1f}
                     : stripe ? new float[] {0.8f, 0.7f, 0.3f} : new float[] {0.3f, 0.4f, 0.8f};
             System.arraycopy(c, 0, rgb, 3 * p, 3);
         }
@@ -55,8 +56,7 @@ class AppearanceMaskerTest {
     void findsTheBlotAcrossTheTokenBorderAndLeavesTheTextureOut() {
         TokenRegion region = new TokenRegion(0, new int[] {5});
         RegionContext frame = context(frame(true), region);
-        PixelMasker masker = new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f,
-                PixelMasker.tokenBlocks());
+        PixelMasker masker = new AppearanceMasker(Background.GEOMETRIC, 0, 1, 0.9f, PixelMasker.tokenBlocks());
 
         boolean[] mask = masker.mask(frame, region);
 
@@ -70,8 +70,8 @@ class AppearanceMaskerTest {
         TokenRegion region = new TokenRegion(0, new int[] {5});
         RegionContext frame = context(frame(true), region);
 
-        boolean[] mask = new AppearanceMasker(Background.GEOMETRIC, 1, 2, 0.9f, PixelMasker.tokenBlocks())
-                .mask(frame, region);
+        boolean[] mask =
+                new AppearanceMasker(Background.GEOMETRIC, 1, 2, 0.9f, PixelMasker.tokenBlocks()).mask(frame, region);
 
         // the 3 x 3 patches reach one pixel past the blot's edge
         assertThat(RegionOverlap.iou(mask, truth())).isGreaterThan(0.55);
@@ -139,8 +139,8 @@ class AppearanceMaskerTest {
             }
         }
         TokenRegion region = new TokenRegion(0, new int[] {5});
-        RegionContext frame = new RegionContext(new FramePixels(W, W, rgb), scores, new int[G * G], G, G, 1f,
-                List.of(region));
+        RegionContext frame =
+                new RegionContext(new FramePixels(W, W, rgb), scores, new int[G * G], G, G, 1f, List.of(region));
         PixelMasker tokens = PixelMasker.tokenBlocks();
 
         boolean[] nearest = new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, tokens).mask(frame, region);
@@ -187,8 +187,7 @@ class AppearanceMaskerTest {
                 .hasMessageContaining("quantile");
         assertThatThrownBy(() -> new AppearanceMasker(Background.GEOMETRIC, 9, 1, 0.5f, f))
                 .hasMessageContaining("radius");
-        assertThatThrownBy(() -> new AppearanceMasker(null, 0, 1, 0.5f, f))
-                .hasMessageContaining("required");
+        assertThatThrownBy(() -> new AppearanceMasker(null, 0, 1, 0.5f, f)).hasMessageContaining("required");
         assertThatThrownBy(() -> new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0f, f))
                 .hasMessageContaining("hysteresis");
         assertThatThrownBy(() -> new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 1.1f, f))

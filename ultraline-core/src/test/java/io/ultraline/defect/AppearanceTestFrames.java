@@ -9,8 +9,7 @@ final class AppearanceTestFrames {
 
     static final int SIZE = 32;
 
-    private AppearanceTestFrames() {
-    }
+    private AppearanceTestFrames() {}
 
     /** A good frame: soft diagonal stripes whose phase and noise vary with the seed. */
     static float[] good(long seed) {

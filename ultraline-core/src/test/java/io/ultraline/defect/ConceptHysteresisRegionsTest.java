@@ -11,8 +11,7 @@ class ConceptHysteresisRegionsTest {
 
     private static final int G = 6;
     private static final float THRESHOLD = 1f;
-    private static final RegionFinder NO_WHOLE_CONCEPTS =
-            new ConceptHysteresisRegions(new RegionConfig(0.6f, 0f));
+    private static final RegionFinder NO_WHOLE_CONCEPTS = new ConceptHysteresisRegions(new RegionConfig(0.6f, 0f));
     private static final RegionFinder DEFAULT = new ConceptHysteresisRegions(RegionConfig.defaults());
 
     private static int at(int row, int col) {
@@ -41,8 +40,7 @@ class ConceptHysteresisRegionsTest {
 
         List<TokenRegion> regions = NO_WHOLE_CONCEPTS.find(scores, halves(), G, G, THRESHOLD);
 
-        assertThat(regions).containsExactly(
-                new TokenRegion(0, new int[] {at(0, 2), at(1, 2), at(2, 1), at(2, 2)}));
+        assertThat(regions).containsExactly(new TokenRegion(0, new int[] {at(0, 2), at(1, 2), at(2, 1), at(2, 2)}));
     }
 
     @Test
@@ -55,9 +53,10 @@ class ConceptHysteresisRegionsTest {
 
         List<TokenRegion> regions = DEFAULT.find(scores, halves(), G, G, THRESHOLD);
 
-        assertThat(regions).containsExactly(
-                new TokenRegion(0, new int[] {at(0, 0), at(0, 1)}),
-                new TokenRegion(1, new int[] {at(4, 4), at(5, 4)}));
+        assertThat(regions)
+                .containsExactly(new TokenRegion(0, new int[] {at(0, 0), at(0, 1)}), new TokenRegion(1, new int[] {
+                    at(4, 4), at(5, 4)
+                }));
     }
 
     @Test
@@ -80,8 +79,9 @@ class ConceptHysteresisRegionsTest {
 
         List<TokenRegion> regions = NO_WHOLE_CONCEPTS.find(scores, halves(), G, G, THRESHOLD);
 
-        assertThat(regions).containsExactly(
-                new TokenRegion(0, new int[] {at(3, 2)}), new TokenRegion(1, new int[] {at(3, 3)}));
+        assertThat(regions).containsExactly(new TokenRegion(0, new int[] {at(3, 2)}), new TokenRegion(1, new int[] {
+            at(3, 3)
+        }));
     }
 
     @Test

@@ -10,7 +10,8 @@ class ConfigValidationTest {
     @Test
     void profileConfigNamesTheBadValue() {
         assertThatThrownBy(() -> new ProfileConfig(0, 0.99f, 1.1f, 5, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBankSize");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBankSize");
         assertThatThrownBy(() -> new ProfileConfig(4096, 0f, 1.1f, 5, 1)).hasMessageContaining("quantile");
         assertThatThrownBy(() -> new ProfileConfig(4096, 1.01f, 1.1f, 5, 1)).hasMessageContaining("quantile");
         assertThatThrownBy(() -> new ProfileConfig(4096, Float.NaN, 1.1f, 5, 1)).hasMessageContaining("quantile");

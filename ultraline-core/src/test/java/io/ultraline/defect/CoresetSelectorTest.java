@@ -21,8 +21,7 @@ class CoresetSelectorTest {
         float[] kept = CoresetSelector.gather(tokens, D, coreset);
         double worst = 0;
         for (int i = 0; i < 1000; i++) {
-            double nearest = Gaussians.distance(tokens, i, kept,
-                    Gaussians.bruteNearest(kept, tokens, i, D), D);
+            double nearest = Gaussians.distance(tokens, i, kept, Gaussians.bruteNearest(kept, tokens, i, D), D);
             assertThat(nearest).as("token %d", i).isLessThanOrEqualTo(coreset.radius() * (1 + 1e-5));
             worst = Math.max(worst, nearest);
         }
@@ -102,10 +101,8 @@ class CoresetSelectorTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThatThrownBy(() -> new CoresetSelector(0, 0, 1))
-                .hasMessageContaining("coreset size must be at least 1");
-        assertThatThrownBy(() -> new CoresetSelector(5, -1, 1))
-                .hasMessageContaining("projection dimension");
+        assertThatThrownBy(() -> new CoresetSelector(0, 0, 1)).hasMessageContaining("coreset size must be at least 1");
+        assertThatThrownBy(() -> new CoresetSelector(5, -1, 1)).hasMessageContaining("projection dimension");
         assertThatThrownBy(() -> new CoresetSelector(5, 0, 1).select(new float[7], 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class DefectBenchmark {
 
-    private DefectBenchmark() {
-    }
+    private DefectBenchmark() {}
 
     public static void main(String[] args) {
         int m = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
@@ -42,8 +41,14 @@ public final class DefectBenchmark {
             sink += bank.nearestDistances(queries)[0];
         }
         double msPerFrame = (System.nanoTime() - start) / 1e6 / frames;
-        System.out.printf(Locale.ROOT, "nearest: M=%d D=%d N=%d: %.2f ms per frame (%.1f GFLOP/s)%n",
-                m, d, n, msPerFrame, 2.0 * m * d * n / (msPerFrame * 1e6));
+        System.out.printf(
+                Locale.ROOT,
+                "nearest: M=%d D=%d N=%d: %.2f ms per frame (%.1f GFLOP/s)%n",
+                m,
+                d,
+                n,
+                msPerFrame,
+                2.0 * m * d * n / (msPerFrame * 1e6));
 
         if (args.length > 3) {
             int k = Integer.parseInt(args[3]);
@@ -53,8 +58,14 @@ public final class DefectBenchmark {
             }
             long t0 = System.nanoTime();
             ReferenceProfile profile = builder.build(1, Instant.now());
-            System.out.printf(Locale.ROOT, "calibration: K=%d frames of N=%d, bank %d x %d: %.2f s, "
-                    + "threshold %.3f%n", k, n, profile.bankSize(), d, (System.nanoTime() - t0) / 1e9,
+            System.out.printf(
+                    Locale.ROOT,
+                    "calibration: K=%d frames of N=%d, bank %d x %d: %.2f s, " + "threshold %.3f%n",
+                    k,
+                    n,
+                    profile.bankSize(),
+                    d,
+                    (System.nanoTime() - t0) / 1e9,
                     profile.threshold());
         }
         System.out.println("(checksum " + sink + ")");

@@ -8,8 +8,8 @@ import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import java.time.Instant;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
@@ -76,14 +76,19 @@ class DefectDetectorTest {
         assertThat(sparse.targetCount()).isEqualTo(4);
 
         DefectRegionResult region = DefectDetector.withDefaults()
-                .assess(calibrate(), frame, D, sparse, 60, 60).regions().get(0);
+                .assess(calibrate(), frame, D, sparse, 60, 60)
+                .regions()
+                .get(0);
 
         assertThat(region.mask().decode()).containsExactly(cells(BLOCK));
         QuantisedHeatmap explanation = region.explanation();
         for (int i = 0; i < N; i++) {
-            assertThat(explanation.values()[i] & 0xff).as("patch %d", i)
-                    .is(contains(BLOCK, i) ? new Condition<>(q -> q > 200, "high")
-                            : new Condition<>(q -> q < 10, "low"));
+            assertThat(explanation.values()[i] & 0xff)
+                    .as("patch %d", i)
+                    .is(
+                            contains(BLOCK, i)
+                                    ? new Condition<>(q -> q > 200, "high")
+                                    : new Condition<>(q -> q < 10, "low"));
         }
         // one map, that of BLOCK[1], about 1 on the block after the self-entry fix
         assertThat(explanation.max()).isBetween(1f, 1.05f);
@@ -126,7 +131,14 @@ class DefectDetectorTest {
 
         FrameAssessment tokensOnly = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null, null);
         FrameAssessment fused = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null, spotted);
-        FrameAssessment clean = detector.assess(profile, tokens, D, segmentation(BLOCK), 60, 60, null,
+        FrameAssessment clean = detector.assess(
+                profile,
+                tokens,
+                D,
+                segmentation(BLOCK),
+                60,
+                60,
+                null,
                 AppearanceBank.quantise(AppearanceTestFrames.good(300, size)));
 
         assertThat(profile.appearance()).isNotNull();
@@ -149,8 +161,7 @@ class DefectDetectorTest {
         assertThat(segmentation.conceptMask(segmentation.label(BLOCK[0])).decode())
                 .containsExactly(cells(BLOCK));
 
-        FrameAssessment assessment = DefectDetector.withDefaults()
-                .assess(profile, frame, D, segmentation, 60, 60);
+        FrameAssessment assessment = DefectDetector.withDefaults().assess(profile, frame, D, segmentation, 60, 60);
 
         assertThat(assessment.isDefective()).isTrue();
         assertThat(assessment.threshold()).isEqualTo(profile.threshold());
@@ -187,7 +198,8 @@ class DefectDetectorTest {
             assertThat(first.tokenScores()).containsExactly(full.tokenScores());
             assertThat(first.regions()).isEmpty();
         }
-        assertThat(detector.score(profile, bad, D, G, G, 60, 60, null).isDefective()).isTrue();
+        assertThat(detector.score(profile, bad, D, G, G, 60, 60, null).isDefective())
+                .isTrue();
     }
 
     @Test
@@ -199,15 +211,17 @@ class DefectDetectorTest {
         Segmentation segmentation = segmentation(BLOCK);
 
         FrameAssessment full = detector.assess(profile, bad, D, segmentation, 60, 60, discFrame());
-        FrameAssessment second = detector.regions(detector.score(profile, bad, D, G, G, 60, 60, null), segmentation,
-                60, 60, discFrame());
+        FrameAssessment second = detector.regions(
+                detector.score(profile, bad, D, G, G, 60, 60, null), segmentation, 60, 60, discFrame());
 
         assertThat(full.regions()).hasSize(1);
         assertThat(second).isEqualTo(full);
-        assertThat(second.regions().get(0).pixelMask()).isEqualTo(full.regions().get(0).pixelMask());
+        assertThat(second.regions().get(0).pixelMask())
+                .isEqualTo(full.regions().get(0).pixelMask());
         FrameAssessment other = new FrameAssessment(G + 1, G, 1f, 0.5f, new float[(G + 1) * G], List.of());
         assertThatThrownBy(() -> detector.regions(other, segmentation, 60, 60, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grid");
     }
 
     /** A 60 x 60 light grey frame with a dark disc of radius 6 around (40, 20), inside BLOCK. */
@@ -280,14 +294,14 @@ class DefectDetectorTest {
         float[] frame = goodFrame(0.02f);
         shift(frame, BLOCK, 3f);
 
-        FrameAssessment a = DefectDetector.withDefaults()
-                .assess(profile, frame, D, segmentation(BLOCK), 120, 120, discFrame());
+        FrameAssessment a =
+                DefectDetector.withDefaults().assess(profile, frame, D, segmentation(BLOCK), 120, 120, discFrame());
 
         DefectRegionResult region = a.regions().get(0);
         assertThat(region.pixelMask().gridWidth()).isEqualTo(60);
         PixelBox atModel = boxOf(region.pixelMask().decode());
-        assertThat(region.box()).isEqualTo(new PixelBox(2 * atModel.x(), 2 * atModel.y(),
-                2 * atModel.width(), 2 * atModel.height()));
+        assertThat(region.box())
+                .isEqualTo(new PixelBox(2 * atModel.x(), 2 * atModel.y(), 2 * atModel.width(), 2 * atModel.height()));
         assertThat(region.pixelArea()).isEqualTo(4 * region.pixelMask().setCount());
     }
 
@@ -297,15 +311,17 @@ class DefectDetectorTest {
         shift(frame, BLOCK, 3f);
 
         DefectRegionResult region = DefectDetector.withDefaults()
-                .assess(calibrate(), frame, D, segmentation(BLOCK), 60, 60).regions().get(0);
+                .assess(calibrate(), frame, D, segmentation(BLOCK), 60, 60)
+                .regions()
+                .get(0);
 
         QuantisedHeatmap explanation = region.explanation();
         assertThat(explanation.gridHeight()).isEqualTo(G);
         for (int i = 0; i < N; i++) {
             boolean inBlock = contains(BLOCK, i);
-            assertThat(explanation.values()[i] & 0xff).as("patch %d", i)
-                    .is(inBlock ? new Condition<>(q -> q > 200, "high")
-                            : new Condition<>(q -> q < 10, "low"));
+            assertThat(explanation.values()[i] & 0xff)
+                    .as("patch %d", i)
+                    .is(inBlock ? new Condition<>(q -> q > 200, "high") : new Condition<>(q -> q < 10, "low"));
         }
         // four maps summed, each about 1 on the block after the self-entry fix
         assertThat(explanation.max()).isBetween(4f, 4.2f);
@@ -329,8 +345,8 @@ class DefectDetectorTest {
     void aGoodFrameIsNotDefectiveAndHasNoRegion() {
         ReferenceProfile profile = calibrate();
 
-        FrameAssessment assessment = DefectDetector.withDefaults()
-                .assess(profile, goodFrame(0.02f), D, segmentation(BLOCK), 60, 60);
+        FrameAssessment assessment =
+                DefectDetector.withDefaults().assess(profile, goodFrame(0.02f), D, segmentation(BLOCK), 60, 60);
 
         assertThat(assessment.isDefective()).isFalse();
         assertThat(assessment.regions()).isEmpty();
@@ -344,13 +360,14 @@ class DefectDetectorTest {
         shift(frame, BLOCK, 2f);
         shift(frame, OTHER_BLOCK, 5f);
 
-        FrameAssessment assessment = DefectDetector.withDefaults()
-                .assess(calibrate(), frame, D, segmentation(BLOCK, OTHER_BLOCK), 60, 60);
+        FrameAssessment assessment =
+                DefectDetector.withDefaults().assess(calibrate(), frame, D, segmentation(BLOCK, OTHER_BLOCK), 60, 60);
 
         assertThat(assessment.regions()).hasSize(2);
         assertThat(assessment.regions().get(0).mask().decode()).containsExactly(cells(OTHER_BLOCK));
         assertThat(assessment.regions().get(1).mask().decode()).containsExactly(cells(BLOCK));
-        assertThat(assessment.regions().get(0).score()).isGreaterThan(assessment.regions().get(1).score());
+        assertThat(assessment.regions().get(0).score())
+                .isGreaterThan(assessment.regions().get(1).score());
     }
 
     @Test
@@ -359,7 +376,9 @@ class DefectDetectorTest {
         shift(frame, BLOCK, 3f);
 
         DefectRegionResult region = DefectDetector.withDefaults()
-                .assess(calibrate(), frame, D, segmentation(BLOCK), 50, 37).regions().get(0);
+                .assess(calibrate(), frame, D, segmentation(BLOCK), 50, 37)
+                .regions()
+                .get(0);
 
         // columns 3-4 of 6 over 50 pixels: x from ceil(150/6)=25 to ceil(250/6)-1=41;
         // rows 1-2 of 6 over 37 pixels: y from ceil(37/6)=7 to ceil(111/6)-1=18

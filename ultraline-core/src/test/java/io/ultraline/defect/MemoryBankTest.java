@@ -26,7 +26,8 @@ class MemoryBankTest {
         for (int q = 0; q < N; q++) {
             int expected = Gaussians.bruteNearest(rows, queries, q, D);
             assertThat(indices[q]).as("query %d", q).isEqualTo(expected);
-            assertThat((double) distances[q]).as("query %d", q)
+            assertThat((double) distances[q])
+                    .as("query %d", q)
                     .isCloseTo(Gaussians.distance(queries, q, rows, expected, D), within(1e-5));
         }
     }
@@ -41,8 +42,7 @@ class MemoryBankTest {
         float[] distances = MemoryBank.of(rows, D).nearestDistances(queries);
 
         for (int q = 0; q < N; q++) {
-            double exact = Gaussians.distance(queries, q, rows,
-                    Gaussians.bruteNearest(rows, queries, q, D), D);
+            double exact = Gaussians.distance(queries, q, rows, Gaussians.bruteNearest(rows, queries, q, D), D);
             assertThat((double) distances[q]).as("query %d", q).isCloseTo(exact, within(1e-3 * exact));
         }
     }
@@ -78,14 +78,17 @@ class MemoryBankTest {
     @Test
     void rejectsBadInput() {
         assertThatThrownBy(() -> MemoryBank.of(new float[0], 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive whole number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive whole number");
         assertThatThrownBy(() -> MemoryBank.of(new float[5], 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 5 floats");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 5 floats");
         assertThatThrownBy(() -> MemoryBank.of(new float[] {1f, Float.NaN}, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("non-finite value NaN in token 0, component 1");
         MemoryBank bank = MemoryBank.of(new float[8], 4);
         assertThatThrownBy(() -> bank.nearestDistances(new float[6]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 4");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dimension 4");
     }
 }

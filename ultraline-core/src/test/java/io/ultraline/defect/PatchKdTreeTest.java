@@ -45,7 +45,8 @@ class PatchKdTreeTest {
             for (int k = 0; k < 200; k++) {
                 float[] q = java.util.Arrays.copyOfRange(queries, k * dim, (k + 1) * dim);
                 float expected = bruteForce(bank, dim, q);
-                assertThat(sorted.nearestSquared(q)).as("noise %s query %d", noise, k)
+                assertThat(sorted.nearestSquared(q))
+                        .as("noise %s query %d", noise, k)
                         .isCloseTo(expected, within(1e-5f * (1 + expected)));
             }
         }
@@ -95,8 +96,8 @@ class PatchKdTreeTest {
         float[] cut = tree.patchDistances(grid, axes, image, cutOff);
         int bounded = 0;
         for (int i = 0; i < exact.length; i++) {
-            float expected = (float) Math.sqrt(bruteForce(bank, grid.dim(),
-                    java.util.Arrays.copyOfRange(rotated, i * grid.dim(), (i + 1) * grid.dim())));
+            float expected = (float) Math.sqrt(bruteForce(
+                    bank, grid.dim(), java.util.Arrays.copyOfRange(rotated, i * grid.dim(), (i + 1) * grid.dim())));
             assertThat(exact[i]).as("exact patch %d", i).isCloseTo(expected, within(1e-4f));
             if (expected >= cutOff) {
                 assertThat(cut[i]).as("patch %d at or above the cut-off", i).isCloseTo(expected, within(1e-4f));
@@ -114,7 +115,8 @@ class PatchKdTreeTest {
         PatchKdTree tree = new PatchKdTree(bank, 8);
         PatchKdTree.Search sorted = tree.new Search();
         assertThat(tree.size()).isEqualTo(50);
-        assertThat(sorted.nearestSquared(java.util.Arrays.copyOfRange(bank, 8 * 31, 8 * 32))).isZero();
+        assertThat(sorted.nearestSquared(java.util.Arrays.copyOfRange(bank, 8 * 31, 8 * 32)))
+                .isZero();
     }
 
     @Test

@@ -12,8 +12,14 @@ class PixelMaskersTest {
     private static RegionContext context(TokenRegion region, int size) {
         float[] scores = new float[16];
         scores[5] = 4f;
-        return new RegionContext(new FramePixels(size, size, new float[3 * size * size]), scores,
-                new int[16], 4, 4, 1f, List.of(region));
+        return new RegionContext(
+                new FramePixels(size, size, new float[3 * size * size]),
+                scores,
+                new int[16],
+                4,
+                4,
+                1f,
+                List.of(region));
     }
 
     @Test

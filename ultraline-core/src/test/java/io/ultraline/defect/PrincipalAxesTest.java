@@ -68,7 +68,8 @@ class PrincipalAxesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> all.leading(6))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrincipalAxes.of(new float[5], new float[7]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows of 5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rows of 5");
     }
 
     @Test
@@ -87,12 +88,14 @@ class PrincipalAxesTest {
         for (int i = 0; i < 300; i++) {
             axes.rotate(x, i * 192, one, 0, scratch);
             for (int j = 0; j < 7; j++) {
-                assertThat(Float.floatToRawIntBits(many[i * 7 + j])).as("row %d axis %d", i, j)
+                assertThat(Float.floatToRawIntBits(many[i * 7 + j]))
+                        .as("row %d axis %d", i, j)
                         .isEqualTo(Float.floatToRawIntBits(one[j]));
             }
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> axes.rotateRows(new float[191], 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 192 values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need 192 values");
     }
 
     private static double squared(float[] v, int a, int b) {

@@ -28,8 +28,8 @@ class ProfileBuilderTest {
 
         int normalAbove = 0;
         for (int i = 0; i < 50; i++) {
-            float score = TokenScorer.frameScore(
-                    TokenScorer.tokenScores(profile.bank(), fresh.tokens(N, D, 0f, 1f), D));
+            float score =
+                    TokenScorer.frameScore(TokenScorer.tokenScores(profile.bank(), fresh.tokens(N, D, 0f, 1f), D));
             normalAbove += score > profile.threshold() ? 1 : 0;
         }
         assertThat(normalAbove).as("normal frames above the threshold").isLessThanOrEqualTo(3);
@@ -113,10 +113,12 @@ class ProfileBuilderTest {
         ProfileBuilder builder = new ProfileBuilder(ProfileConfig.defaults(), D);
         builder.add(new float[N * D]);
 
-        assertThatThrownBy(() -> builder.build(1, CREATED)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.build(1, CREATED))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 2 good frames");
         assertThatThrownBy(() -> builder.add(new float[D + 1]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calibration frame 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calibration frame 1");
         assertThatThrownBy(() -> new ProfileBuilder(ProfileConfig.defaults(), 0))
                 .hasMessageContaining("token dimension");
     }

@@ -15,8 +15,16 @@ class ProfileCodecTest {
 
     private static ReferenceProfile profile() {
         float[] bank = new Gaussians(21).tokens(7, D, 0f, 2f);
-        return new ReferenceProfile(123456789012L, Instant.parse("2025-06-01T08:00:00.250Z"), 3, D,
-                4.5f, 0.99f, 1.1f, new float[] {3.25f, 4.0f, 3.5f}, MemoryBank.of(bank, D));
+        return new ReferenceProfile(
+                123456789012L,
+                Instant.parse("2025-06-01T08:00:00.250Z"),
+                3,
+                D,
+                4.5f,
+                0.99f,
+                1.1f,
+                new float[] {3.25f, 4.0f, 3.5f},
+                MemoryBank.of(bank, D));
     }
 
     @Test
@@ -71,7 +79,8 @@ class ProfileCodecTest {
         byte[] data = ProfileCodec.encode(profile());
         data[0] = 'X';
 
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an ultraline reference profile")
                 .hasMessageContaining("0x584c5046");
     }
@@ -81,7 +90,8 @@ class ProfileCodecTest {
         byte[] data = ProfileCodec.encode(profile());
         ByteBuffer.wrap(data).putInt(4, 4);
 
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unsupported profile format version 4");
     }
 
@@ -90,10 +100,12 @@ class ProfileCodecTest {
         byte[] data = ProfileCodec.encode(profile());
 
         assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, data.length - 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated profile")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated profile")
                 .hasMessageContaining("only " + (data.length - 1) + " are present");
         assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, 6)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated profile")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated profile")
                 .hasMessageContaining("header alone needs 12");
         assertThatThrownBy(() -> ProfileCodec.decode(null)).hasMessageContaining("truncated profile");
     }
@@ -103,7 +115,8 @@ class ProfileCodecTest {
         byte[] data = ProfileCodec.encode(profile());
 
         assertThatThrownBy(() -> ProfileCodec.decode(Arrays.copyOf(data, data.length + 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing data");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing data");
     }
 
     @Test
@@ -111,7 +124,8 @@ class ProfileCodecTest {
         byte[] data = ProfileCodec.encode(profile());
         data[data.length - 20] ^= 0x01; // one bit of a bank float
 
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("checksum mismatch");
     }
 
@@ -122,7 +136,8 @@ class ProfileCodecTest {
         ByteBuffer.wrap(data).putInt(bankSizeAt, 8); // one token more than the bytes hold
         rewriteChecksum(data);
 
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("corrupt profile payload")
                 .hasMessageContaining("bank size x token dimension");
     }
@@ -133,7 +148,8 @@ class ProfileCodecTest {
         ByteBuffer.wrap(data).putFloat(36, -1f); // negative threshold
         rewriteChecksum(data);
 
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold must be finite and >= 0");
     }
 
@@ -144,7 +160,8 @@ class ProfileCodecTest {
     }
 
     private static ReferenceProfile withAppearance() {
-        ProfileBuilder b = new ProfileBuilder(new ProfileConfig(20, 0.95f, 1.2f, 3, 4, new AppearanceConfig(300, 10)), D);
+        ProfileBuilder b =
+                new ProfileBuilder(new ProfileConfig(20, 0.95f, 1.2f, 3, 4, new AppearanceConfig(300, 10)), D);
         Gaussians g = new Gaussians(23);
         for (int i = 0; i < 4; i++) {
             b.add(g.tokens(9, D, 1f, 1f), AppearanceBank.quantise(AppearanceTestFrames.good(60 + i)));
@@ -160,9 +177,13 @@ class ProfileCodecTest {
         assertThat(ByteBuffer.wrap(data).getInt(4)).isEqualTo(2);
         ReferenceProfile decoded = ProfileCodec.decode(data);
         assertThat(decoded).isEqualTo(profile);
-        assertThat(decoded.appearance().bank().rows()).containsExactly(profile.appearance().bank().rows());
-        assertThat(decoded.appearance().threshold()).isEqualTo(profile.appearance().threshold());
-        assertThat(ByteBuffer.wrap(ProfileCodec.encode(profile.withoutAppearance())).getInt(4)).isEqualTo(1);
+        assertThat(decoded.appearance().bank().rows())
+                .containsExactly(profile.appearance().bank().rows());
+        assertThat(decoded.appearance().threshold())
+                .isEqualTo(profile.appearance().threshold());
+        assertThat(ByteBuffer.wrap(ProfileCodec.encode(profile.withoutAppearance()))
+                        .getInt(4))
+                .isEqualTo(1);
     }
 
     @Test
@@ -171,14 +192,16 @@ class ProfileCodecTest {
         int channel = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 4 * 4 + 4 + 4 * profileBankFloats(data);
         ByteBuffer.wrap(data).putInt(channel + 4, 16);
         rewriteChecksum(data);
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16 px patches");
 
         byte[] cut = ProfileCodec.encode(withAppearance());
         ByteBuffer.wrap(cut).putInt(8, ByteBuffer.wrap(cut).getInt(8) - 40);
         byte[] shorter = Arrays.copyOf(cut, cut.length - 40);
         rewriteChecksum(shorter);
-        assertThatThrownBy(() -> ProfileCodec.decode(shorter)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(shorter))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("corrupt profile payload");
     }
 
@@ -202,13 +225,18 @@ class ProfileCodecTest {
             assertThat(ByteBuffer.wrap(data).getInt(4)).isEqualTo(3);
             ReferenceProfile decoded = ProfileCodec.decode(data);
             assertThat(decoded).isEqualTo(profile).isNotEqualTo(plain);
-            assertThat(decoded.transform().weights()).containsExactly(profile.transform().weights());
+            assertThat(decoded.transform().weights())
+                    .containsExactly(profile.transform().weights());
             assertThat(decoded.appearance() == null).isEqualTo(plain.appearance() == null);
             // without W the profile is written in the format it had before, for older readers
-            assertThat(ByteBuffer.wrap(ProfileCodec.encode(decoded.withTransform(null))).getInt(4))
+            assertThat(ByteBuffer.wrap(ProfileCodec.encode(decoded.withTransform(null)))
+                            .getInt(4))
                     .isEqualTo(plain.appearance() == null ? 1 : 2);
             // W survives the other copies a service makes
-            assertThat(decoded.withVersion(9).withThreshold(7f).withoutAppearance().transform())
+            assertThat(decoded.withVersion(9)
+                            .withThreshold(7f)
+                            .withoutAppearance()
+                            .transform())
                     .isSameAs(decoded.transform());
         }
     }
@@ -231,16 +259,20 @@ class ProfileCodecTest {
         int parts = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
         ByteBuffer.wrap(data).putInt(parts + 8, D + 1);
         rewriteChecksum(data);
-        assertThatThrownBy(() -> ProfileCodec.decode(data)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(data))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a 2 x 6 transform for 5-dimensional tokens");
 
         byte[] unknown = ProfileCodec.encode(profile().withTransform(transform(2)));
         ByteBuffer.wrap(unknown).putInt(parts, 6);
         rewriteChecksum(unknown);
-        assertThatThrownBy(() -> ProfileCodec.decode(unknown)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProfileCodec.decode(unknown))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown parts 6");
-        assertThatThrownBy(() -> profile().withTransform(new io.ultraline.ultra.transform.TokenTransform(D + 1, 2,
-                new float[2 * (D + 1)]))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> profile()
+                        .withTransform(
+                                new io.ultraline.ultra.transform.TokenTransform(D + 1, 2, new float[2 * (D + 1)])))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the transform takes 6-dimensional tokens, the profile's are 5");
     }
 }

@@ -13,8 +13,8 @@ class ProfileConfigTest {
     void aBankCappedForTheRecordLimitEncodesUnderIt() {
         int limit = 200_000;
         int dim = 24;
-        ProfileConfig capped = ProfileConfig.defaults().withAppearance(AppearanceConfig.off())
-                .withBankFitting(limit, dim);
+        ProfileConfig capped =
+                ProfileConfig.defaults().withAppearance(AppearanceConfig.off()).withBankFitting(limit, dim);
         assertThat(capped.maxBankSize()).isEqualTo((limit - ProfileConfig.RECORD_OVERHEAD_BYTES) / (4 * dim));
         assertThat(capped.quantile()).isEqualTo(ProfileConfig.defaults().quantile());
         // 60 frames of 64 tokens (3840) would make a 369 kB bank uncapped
@@ -41,10 +41,12 @@ class ProfileConfigTest {
         long pixels = capped.appearance().encodedBytes(ProfileConfig.FITTING_FRAMES);
         assertThat(capped.appearance().enabled()).isTrue();
         assertThat(pixels).isLessThanOrEqualTo(room / 2).isGreaterThan(room / 2 - 4L * 32 * 2);
-        assertThat(4L * dim * capped.maxBankSize() + pixels).isLessThanOrEqualTo(room)
+        assertThat(4L * dim * capped.maxBankSize() + pixels)
+                .isLessThanOrEqualTo(room)
                 .isGreaterThan(room - 4L * dim);
         // a channel that already fits is kept as configured
-        ProfileConfig small = ProfileConfig.defaults().withAppearance(new AppearanceConfig(100, 8))
+        ProfileConfig small = ProfileConfig.defaults()
+                .withAppearance(new AppearanceConfig(100, 8))
                 .withBankFitting(limit, dim);
         assertThat(small.appearance()).isEqualTo(new AppearanceConfig(100, 8));
         // no room for even the projection: the channel is off, the tokens keep the room
@@ -55,7 +57,8 @@ class ProfileConfigTest {
 
     @Test
     void aLimitBelowTheOverheadIsRefusedNamingTheSetting() {
-        assertThat(ProfileConfig.defaults().withBankFitting(100_000_000, 96).maxBankSize()).isEqualTo(4096);
+        assertThat(ProfileConfig.defaults().withBankFitting(100_000_000, 96).maxBankSize())
+                .isEqualTo(4096);
         assertThatThrownBy(() -> ProfileConfig.defaults().withBankFitting(60_000, 96))
                 .hasMessageContaining("outputs.max-record-bytes");
     }

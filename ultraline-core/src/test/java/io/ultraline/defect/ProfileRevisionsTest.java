@@ -67,7 +67,8 @@ class ProfileRevisionsTest {
         ReferenceProfile after = ProfileRevisions.withNormalFrame(before, unusualFrame(), spot, 4L, LATER);
 
         assertThat(after.appearance().bank().score(spot).frameScore()).isLessThan(pixelBefore / 2);
-        assertThat(after.appearance().bank().size()).isEqualTo(before.appearance().bank().size());
+        assertThat(after.appearance().bank().size())
+                .isEqualTo(before.appearance().bank().size());
         assertThatThrownBy(() -> ProfileRevisions.withNormalFrame(before, unusualFrame(), null, 4L, LATER))
                 .hasMessageContaining("raw-pixel channel");
     }
@@ -77,8 +78,8 @@ class ProfileRevisionsTest {
         ReferenceProfile before = calibrate(true);
         byte[] pixels = AppearanceBank.quantise(AppearanceTestFrames.good(40));
         assertThat(ProfileCodec.encode(ProfileRevisions.withNormalFrame(before, unusualFrame(), pixels, 4L, LATER)))
-                .isEqualTo(ProfileCodec.encode(ProfileRevisions.withNormalFrame(calibrate(true), unusualFrame(),
-                        pixels, 4L, LATER)));
+                .isEqualTo(ProfileCodec.encode(
+                        ProfileRevisions.withNormalFrame(calibrate(true), unusualFrame(), pixels, 4L, LATER)));
     }
 
     @Test
@@ -89,9 +90,11 @@ class ProfileRevisionsTest {
         assertThat(wider.thresholdOverridden()).isTrue();
         ReferenceProfile again = ProfileRevisions.withMargin(wider, 1.5f, 5L, LATER);
         assertThat(again.threshold()).as("relative to the calibrated threshold").isEqualTo(wider.threshold());
-        assertThat(ProfileRevisions.withMargin(again, 1f, 6L, LATER).thresholdOverridden()).isFalse();
+        assertThat(ProfileRevisions.withMargin(again, 1f, 6L, LATER).thresholdOverridden())
+                .isFalse();
         assertThat(wider.bank()).isEqualTo(before.bank());
-        assertThatThrownBy(() -> ProfileRevisions.withMargin(before, 0f, 4L, LATER)).hasMessageContaining("margin");
+        assertThatThrownBy(() -> ProfileRevisions.withMargin(before, 0f, 4L, LATER))
+                .hasMessageContaining("margin");
         assertThatThrownBy(() -> ProfileRevisions.withNormalFrame(before, new float[D + 1], null, 4L, LATER))
                 .isInstanceOf(IllegalArgumentException.class);
     }

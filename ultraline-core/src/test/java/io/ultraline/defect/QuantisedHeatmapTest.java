@@ -52,8 +52,7 @@ class QuantisedHeatmapTest {
     void rejectsBadMaps() {
         assertThatThrownBy(() -> QuantisedHeatmap.quantise(new float[] {1f, Float.NaN}, 1, 2))
                 .hasMessageContaining("non-finite");
-        assertThatThrownBy(() -> QuantisedHeatmap.quantise(new float[3], 2, 2))
-                .hasMessageContaining("needs 4 values");
+        assertThatThrownBy(() -> QuantisedHeatmap.quantise(new float[3], 2, 2)).hasMessageContaining("needs 4 values");
         assertThatThrownBy(() -> new QuantisedHeatmap(1, 1, 2f, 1f, new byte[1]))
                 .hasMessageContaining("min <= max");
     }

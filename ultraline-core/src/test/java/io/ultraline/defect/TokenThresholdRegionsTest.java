@@ -15,17 +15,20 @@ class TokenThresholdRegionsTest {
             0, 0, 1, 1,
             0, 0, 1, 1,
             0, 0, 1, 1,
-            0, 0, 1, 1};
+            0, 0, 1, 1
+        };
         float[] scores = {
             0, 2, 2, 0,
             0, 0, 0, 0,
             0, 0, 0, 0,
-            3, 0, 0, 0.5f};
+            3, 0, 0, 0.5f
+        };
         // (3, 3) sits diagonally from nothing above threshold; (3, 0) is alone
 
-        assertThat(BASELINE.find(scores, labels, G, G, 1f)).containsExactly(
-                new TokenRegion(TokenRegion.NO_CONCEPT, new int[] {1, 2}),
-                new TokenRegion(TokenRegion.NO_CONCEPT, new int[] {12}));
+        assertThat(BASELINE.find(scores, labels, G, G, 1f))
+                .containsExactly(
+                        new TokenRegion(TokenRegion.NO_CONCEPT, new int[] {1, 2}),
+                        new TokenRegion(TokenRegion.NO_CONCEPT, new int[] {12}));
     }
 
     @Test

@@ -20,9 +20,11 @@ class DecodeFailureContractTest {
 
     @Test
     void everyRejectionHasADeadLetterReasonOfTheSameName() {
-        Set<String> schemaSymbols = Arrays.stream(RejectReason.values()).map(Enum::name).collect(Collectors.toSet());
+        Set<String> schemaSymbols =
+                Arrays.stream(RejectReason.values()).map(Enum::name).collect(Collectors.toSet());
         for (DecodeFailure rejection : DecodeFailure.values()) {
-            assertThat(schemaSymbols.contains(rejection.name())).as(rejection.name())
+            assertThat(schemaSymbols.contains(rejection.name()))
+                    .as(rejection.name())
                     .isEqualTo(!NOT_IN_SCHEMA_YET.contains(rejection));
         }
     }

@@ -34,7 +34,10 @@ class DecompressionBombTest {
     /** A valid PNG whose IHDR claims {@code side x side} RGB and whose tiny IDAT holds a few rows. */
     static byte[] pngClaiming(int side) {
         byte[] fewRows = new byte[4 * (1 + 3 * 64)];
-        return concat(ImageSignature.PNG, TestImages.ihdr(side, side, 8, 2), chunk("IDAT", TestImages.deflate(fewRows)),
+        return concat(
+                ImageSignature.PNG,
+                TestImages.ihdr(side, side, 8, 2),
+                chunk("IDAT", TestImages.deflate(fewRows)),
                 chunk("IEND", new byte[0]));
     }
 
@@ -64,10 +67,13 @@ class DecompressionBombTest {
 
     @Test
     void aHeaderOverOneSideLimitAloneIsABomb() {
-        FrameDecoder narrow =
-                new FrameDecoder(new FrameLimits(1 << 20, 1_000_000, 100, FrameLimits.defaults().allowed()));
-        byte[] tall = concat(ImageSignature.PNG, TestImages.ihdr(1, 5000, 8, 0),
-                chunk("IDAT", TestImages.deflate(new byte[2 * 5000])), chunk("IEND", new byte[0]));
+        FrameDecoder narrow = new FrameDecoder(
+                new FrameLimits(1 << 20, 1_000_000, 100, FrameLimits.defaults().allowed()));
+        byte[] tall = concat(
+                ImageSignature.PNG,
+                TestImages.ihdr(1, 5000, 8, 0),
+                chunk("IDAT", TestImages.deflate(new byte[2 * 5000])),
+                chunk("IEND", new byte[0]));
         FrameRejectedException e = rejection(narrow, FrameEncoding.PNG, 10, 10, tall);
         assertThat(e.reason()).isEqualTo(DecodeFailure.DECOMPRESSION_BOMB);
     }
@@ -107,19 +113,22 @@ class DecompressionBombTest {
         text.write(0);
         text.write(0);
         text.writeBytes(TestImages.deflate(new byte[64 << 20]));
-        byte[] withBomb = concat(Arrays.copyOfRange(base, 0, 33), chunk("zTXt", text.toByteArray()),
+        byte[] withBomb = concat(
+                Arrays.copyOfRange(base, 0, 33),
+                chunk("zTXt", text.toByteArray()),
                 Arrays.copyOfRange(base, 33, base.length));
         AtomicReference<RgbImage> decoded = new AtomicReference<>();
-        long allocated = allocatedBytes(
-                () -> decoded.set(TestImages.DECODER.decode(FrameEncoding.PNG, 8, 8, withBomb)));
-        assertThat(decoded.get().pixels()).containsExactly(RgbImage.of(TestImages.gradient(8, 8)).pixels());
+        long allocated =
+                allocatedBytes(() -> decoded.set(TestImages.DECODER.decode(FrameEncoding.PNG, 8, 8, withBomb)));
+        assertThat(decoded.get().pixels())
+                .containsExactly(RgbImage.of(TestImages.gradient(8, 8)).pixels());
         assertThat(allocated).isLessThan(FEW_MEGABYTES);
     }
 
     private static void assertRefusedCheaply(FrameEncoding encoding, byte[] bomb, String claimed) {
         AtomicReference<FrameRejectedException> rejected = new AtomicReference<>();
-        long allocated = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> allocatedBytes(
-                () -> rejected.set(rejection(encoding, 64, 48, bomb))));
+        long allocated = assertTimeoutPreemptively(
+                Duration.ofSeconds(1), () -> allocatedBytes(() -> rejected.set(rejection(encoding, 64, 48, bomb))));
         assertThat(rejected.get().reason()).isEqualTo(DecodeFailure.DECOMPRESSION_BOMB);
         assertThat(rejected.get().getMessage()).contains(claimed);
         assertThat(allocated).isLessThan(FEW_MEGABYTES);

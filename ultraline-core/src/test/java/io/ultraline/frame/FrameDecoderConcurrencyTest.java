@@ -27,7 +27,8 @@ class FrameDecoderConcurrencyTest {
         }
         List<float[]> alone = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
-            alone.add(decoder.decode(encodings.get(i), 20 + i / 2, 10 + i / 2, frames.get(i)).pixels());
+            alone.add(decoder.decode(encodings.get(i), 20 + i / 2, 10 + i / 2, frames.get(i))
+                    .pixels());
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -38,7 +39,8 @@ class FrameDecoderConcurrencyTest {
                     int checked = 0;
                     for (int round = 0; round < 25; round++) {
                         int i = (round + offset) % frames.size();
-                        float[] px = decoder.decode(encodings.get(i), 20 + i / 2, 10 + i / 2, frames.get(i)).pixels();
+                        float[] px = decoder.decode(encodings.get(i), 20 + i / 2, 10 + i / 2, frames.get(i))
+                                .pixels();
                         assertThat(px).containsExactly(alone.get(i));
                         // a bad frame in between must not disturb the next good one
                         try {

@@ -44,12 +44,13 @@ class FrameDecoderFuzzTest {
             System.arraycopy(ImageSignature.JPEG, 0, garbage, 0, 3);
             // random bytes cannot hold the frame header, scan and EOI a decodable file needs
             assertThat(decodeOrReject(FrameEncoding.JPEG, garbage, 48, 32, "garbage " + i))
-                    .as("garbage %d of %d bytes decoded", i, garbage.length).isNotNull();
+                    .as("garbage %d of %d bytes decoded", i, garbage.length)
+                    .isNotNull();
         }
     }
 
-    private static Map<DecodeFailure, Integer> run(FrameEncoding encoding, byte[] valid, int width, int height,
-            boolean repairCrcs) {
+    private static Map<DecodeFailure, Integer> run(
+            FrameEncoding encoding, byte[] valid, int width, int height, boolean repairCrcs) {
         Map<DecodeFailure, Integer> reasons = new EnumMap<>(DecodeFailure.class);
         Random random = new Random(encoding.ordinal() * 1000L + 1);
         int decoded = 0;
@@ -65,13 +66,15 @@ class FrameDecoderFuzzTest {
                 reasons.merge(reason, 1, Integer::sum);
             }
         }
-        assertThat(decoded + reasons.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(MUTANTS);
+        assertThat(decoded
+                        + reasons.values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(MUTANTS);
         return reasons;
     }
 
     /** Decodes; returns null on success, the reason on rejection, and fails the test on anything else. */
-    private static DecodeFailure decodeOrReject(FrameEncoding encoding, byte[] bytes, int width, int height,
-            String label) {
+    private static DecodeFailure decodeOrReject(
+            FrameEncoding encoding, byte[] bytes, int width, int height, String label) {
         try {
             RgbImage img = DECODER.decode(encoding, width, height, bytes);
             assertThat(img.width()).isEqualTo(width);
@@ -100,8 +103,8 @@ class FrameDecoderFuzzTest {
             case 1 -> { // overwrite a few bytes, often with the bytes that matter most to parsers
                 byte[] special = {0, (byte) 0xFF, (byte) 0xD9, (byte) 0xDA, (byte) 0x7F, (byte) 0x80};
                 for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    b[random.nextInt(b.length)] = random.nextBoolean()
-                            ? special[random.nextInt(special.length)] : (byte) random.nextInt(256);
+                    b[random.nextInt(b.length)] =
+                            random.nextBoolean() ? special[random.nextInt(special.length)] : (byte) random.nextInt(256);
                 }
             }
             case 2 -> b = Arrays.copyOf(b, random.nextInt(b.length)); // truncate

@@ -18,8 +18,9 @@ class FrameLimitsTest {
         assertThat(limits.maxBytes()).isEqualTo(20 * 1024 * 1024);
         assertThat(limits.maxPixels()).isEqualTo(40_000_000L);
         assertThat(limits.maxSide()).isEqualTo(16_384);
-        assertThat(limits.allowed()).containsExactlyInAnyOrder(
-                FrameEncoding.JPEG, FrameEncoding.PNG, FrameEncoding.GRAY8, FrameEncoding.RGB8);
+        assertThat(limits.allowed())
+                .containsExactlyInAnyOrder(
+                        FrameEncoding.JPEG, FrameEncoding.PNG, FrameEncoding.GRAY8, FrameEncoding.RGB8);
     }
 
     @Test

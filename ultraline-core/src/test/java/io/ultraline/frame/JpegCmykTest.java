@@ -50,12 +50,15 @@ class JpegCmykTest {
     @Test
     void theStructureChecksStillComeFirst() {
         byte[] ycck = resource("ycck-adobe.jpg");
-        assertThat(rejection(FrameEncoding.JPEG, W, H, TestImages.cut(ycck, ycck.length - 40)).reason())
+        assertThat(rejection(FrameEncoding.JPEG, W, H, TestImages.cut(ycck, ycck.length - 40))
+                        .reason())
                 .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(rejection(FrameEncoding.JPEG, H, W, ycck).reason()).isEqualTo(DecodeFailure.DIMENSION_MISMATCH);
-        FrameDecoder small = new FrameDecoder(new FrameLimits(1 << 20, 1000, 1000, FrameLimits.defaults().allowed()));
+        FrameDecoder small = new FrameDecoder(
+                new FrameLimits(1 << 20, 1000, 1000, FrameLimits.defaults().allowed()));
         assertThat(rejection(small, FrameEncoding.JPEG, W, 20, ycck).reason())
-                .as("declared size fits, the header's 48x32 does not").isEqualTo(DecodeFailure.DECOMPRESSION_BOMB);
+                .as("declared size fits, the header's 48x32 does not")
+                .isEqualTo(DecodeFailure.DECOMPRESSION_BOMB);
         byte[] twelveBit = ycck.clone();
         twelveBit[TestImages.markerOffset(ycck, 0xC0) + 4] = 12;
         assertThat(rejection(FrameEncoding.JPEG, W, H, twelveBit).reason())
@@ -72,7 +75,8 @@ class JpegCmykTest {
                 byte[] flipped = file.clone();
                 flipped[2 + random.nextInt(file.length - 4)] ^= (byte) (1 + random.nextInt(255));
                 try {
-                    assertThat(DECODER.decode(FrameEncoding.JPEG, W, H, flipped).width()).isEqualTo(W);
+                    assertThat(DECODER.decode(FrameEncoding.JPEG, W, H, flipped).width())
+                            .isEqualTo(W);
                 } catch (FrameRejectedException expected) {
                     assertThat(expected.reason()).isNotNull();
                 }
@@ -91,7 +95,8 @@ class JpegCmykTest {
                 int o = 3 * (y * W + x);
                 for (int c = 0; c < 3; c++) {
                     float expected = ((rgb >> (16 - 8 * c)) & 0xff) / 255f;
-                    assertThat(img.pixels()[o + c]).as("patch %06x channel %d", rgb, c)
+                    assertThat(img.pixels()[o + c])
+                            .as("patch %06x channel %d", rgb, c)
                             .isCloseTo(expected, within(TOLERANCE));
                 }
             }

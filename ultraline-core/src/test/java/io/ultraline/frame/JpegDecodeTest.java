@@ -44,7 +44,8 @@ class JpegDecodeTest {
                 gray.getRaster().setSample(x, y, 0, 60 + 4 * x);
             }
         }
-        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestImages.jpeg(gray, 0.95f)).pixels();
+        float[] px = DECODER.decode(FrameEncoding.JPEG, 32, 16, TestImages.jpeg(gray, 0.95f))
+                .pixels();
         for (int p = 0; p < 32 * 16; p++) {
             assertThat(px[3 * p + 1]).isEqualTo(px[3 * p]);
             assertThat(px[3 * p + 2]).isEqualTo(px[3 * p]);
@@ -56,11 +57,26 @@ class JpegDecodeTest {
     @Test
     void truncatedAnywhereIsTruncated() {
         int scan = TestImages.scanDataOffset(JPEG);
-        int[] cuts = {0, 1, 2, 3, 4, 5, 20, scan - 3, scan, scan + 1, JPEG.length / 2, JPEG.length - 10,
-            JPEG.length - 2, JPEG.length - 1};
+        int[] cuts = {
+            0,
+            1,
+            2,
+            3,
+            4,
+            5,
+            20,
+            scan - 3,
+            scan,
+            scan + 1,
+            JPEG.length / 2,
+            JPEG.length - 10,
+            JPEG.length - 2,
+            JPEG.length - 1
+        };
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, cut(JPEG, length));
-            assertThat(e.reason()).as("cut at %d of %d: %s", length, JPEG.length, e.getMessage())
+            assertThat(e.reason())
+                    .as("cut at %d of %d: %s", length, JPEG.length, e.getMessage())
                     .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
@@ -69,7 +85,9 @@ class JpegDecodeTest {
     void aCutJpegThatImageIoReturnsAsAnImageIsStillTruncated() throws Exception {
         int scan = TestImages.scanDataOffset(JPEG);
         byte[] half = cut(JPEG, scan + (JPEG.length - scan) / 2);
-        assertThat(ImageIO.read(new ByteArrayInputStream(half))).as("ImageIO's answer").isNotNull();
+        assertThat(ImageIO.read(new ByteArrayInputStream(half)))
+                .as("ImageIO's answer")
+                .isNotNull();
         assertThat(rejection(FrameEncoding.JPEG, 64, 48, half).getMessage()).contains("entropy-coded data");
     }
 
@@ -87,8 +105,12 @@ class JpegDecodeTest {
         }
         // drop a third of the scan data but keep the file's structure (and its EOI) intact
         byte[] gap = TestImages.concat(Arrays.copyOfRange(JPEG, 0, from), Arrays.copyOfRange(JPEG, to, JPEG.length));
-        assertThatCode(() -> JpegStructure.check(gap)).as("the walk sees a whole file").doesNotThrowAnyException();
-        assertThat(ImageIO.read(new ByteArrayInputStream(gap))).as("ImageIO's answer").isNotNull();
+        assertThatCode(() -> JpegStructure.check(gap))
+                .as("the walk sees a whole file")
+                .doesNotThrowAnyException();
+        assertThat(ImageIO.read(new ByteArrayInputStream(gap)))
+                .as("ImageIO's answer")
+                .isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.JPEG, 64, 48, gap);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getMessage()).contains("warnings:");
@@ -137,7 +159,8 @@ class JpegDecodeTest {
             byte[] flipped = JPEG.clone();
             flipped[scan + random.nextInt(JPEG.length - 2 - scan)] ^= (byte) (1 + random.nextInt(255));
             try {
-                assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width()).isEqualTo(64);
+                assertThat(DECODER.decode(FrameEncoding.JPEG, 64, 48, flipped).width())
+                        .isEqualTo(64);
             } catch (FrameRejectedException e) {
                 assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
@@ -224,7 +247,8 @@ class JpegDecodeTest {
 
     @Test
     void progressiveJpegDecodes() {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
         javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
         param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -235,9 +259,11 @@ class JpegDecodeTest {
             throw new java.io.UncheckedIOException(e);
         }
         byte[] progressive = out.toByteArray();
-        assertThat(TestImages.markerOffset(progressive, 0xC2)).as("SOF2 present").isPositive();
+        assertThat(TestImages.markerOffset(progressive, 0xC2))
+                .as("SOF2 present")
+                .isPositive();
         RgbImage img = DECODER.decode(FrameEncoding.JPEG, 64, 48, progressive);
-        assertThat(img.pixels()[3 * (20 * 64 + 30)]).isCloseTo(RgbImage.of(GRADIENT).pixels()[3 * (20 * 64 + 30)],
-                within(0.1f));
+        assertThat(img.pixels()[3 * (20 * 64 + 30)])
+                .isCloseTo(RgbImage.of(GRADIENT).pixels()[3 * (20 * 64 + 30)], within(0.1f));
     }
 }

@@ -64,15 +64,20 @@ class PngDecodeTest {
     @Test
     void sixteenBitRgbAndRgbaKeepTheirPrecisionAndDropAlpha() {
         for (boolean alpha : new boolean[] {false, true}) {
-            ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), alpha,
-                    false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            ComponentColorModel model = new ComponentColorModel(
+                    ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                    alpha,
+                    false,
+                    alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                    DataBuffer.TYPE_USHORT);
             WritableRaster raster = model.createCompatibleWritableRaster(2, 1);
             raster.setPixel(0, 0, alpha ? new int[] {65535, 1000, 30000, 5} : new int[] {65535, 1000, 30000});
             raster.setPixel(1, 0, alpha ? new int[] {1, 2, 3, 65535} : new int[] {1, 2, 3});
             byte[] bytes = png(new BufferedImage(model, raster, false, null));
             assertThat(bytes[25]).as("IHDR colour type").isEqualTo((byte) (alpha ? 6 : 2));
-            assertThat(DECODER.decode(FrameEncoding.PNG, 2, 1, bytes).pixels()).as("alpha %s", alpha).containsExactly(
-                    1f, 1000 / 65535f, 30000 / 65535f, 1 / 65535f, 2 / 65535f, 3 / 65535f);
+            assertThat(DECODER.decode(FrameEncoding.PNG, 2, 1, bytes).pixels())
+                    .as("alpha %s", alpha)
+                    .containsExactly(1f, 1000 / 65535f, 30000 / 65535f, 1 / 65535f, 2 / 65535f, 3 / 65535f);
         }
     }
 
@@ -87,8 +92,12 @@ class PngDecodeTest {
 
     @Test
     void grayWithAlphaDropsAlpha() {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                true,
+                false,
+                Transparency.TRANSLUCENT,
+                DataBuffer.TYPE_BYTE);
         WritableRaster raster = model.createCompatibleWritableRaster(1, 1);
         raster.setPixel(0, 0, new int[] {77, 9});
         byte[] bytes = png(new BufferedImage(model, raster, false, null));
@@ -113,8 +122,8 @@ class PngDecodeTest {
         byte[] bytes = png(four);
         assertThat(bytes[24]).as("bit depth").isEqualTo((byte) 4);
         assertThat(bytes[25]).as("colour type").isEqualTo((byte) 3);
-        assertThat(DECODER.decode(FrameEncoding.PNG, 3, 1, bytes).pixels()).containsExactly(
-                112 / 255f, 143 / 255f, 21 / 255f, 0f, 1f, 0f, 240 / 255f, 15 / 255f, 45 / 255f);
+        assertThat(DECODER.decode(FrameEncoding.PNG, 3, 1, bytes).pixels())
+                .containsExactly(112 / 255f, 143 / 255f, 21 / 255f, 0f, 1f, 0f, 240 / 255f, 15 / 255f, 45 / 255f);
 
         BufferedImage eight = new BufferedImage(5, 4, BufferedImage.TYPE_BYTE_INDEXED);
         eight.setRGB(2, 1, 0x336699);
@@ -137,11 +146,24 @@ class PngDecodeTest {
     @Test
     void truncatedAnywhereIsTruncated() {
         int idat = TestImages.chunkOffset(RGB_PNG, "IDAT");
-        int[] cuts = {0, 4, 8, 20, 33, idat + 4, idat + 40, RGB_PNG.length / 2, RGB_PNG.length - 13,
-            RGB_PNG.length - 12, RGB_PNG.length - 5, RGB_PNG.length - 1};
+        int[] cuts = {
+            0,
+            4,
+            8,
+            20,
+            33,
+            idat + 4,
+            idat + 40,
+            RGB_PNG.length / 2,
+            RGB_PNG.length - 13,
+            RGB_PNG.length - 12,
+            RGB_PNG.length - 5,
+            RGB_PNG.length - 1
+        };
         for (int length : cuts) {
             FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, cut(RGB_PNG, length));
-            assertThat(e.reason()).as("cut at %d of %d: %s", length, RGB_PNG.length, e.getMessage())
+            assertThat(e.reason())
+                    .as("cut at %d of %d: %s", length, RGB_PNG.length, e.getMessage())
                     .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         }
     }
@@ -149,7 +171,8 @@ class PngDecodeTest {
     @Test
     void missingOnlyTheIendChunkIsTruncatedEvenThoughImageIoWouldDecodeIt() throws Exception {
         byte[] noIend = cut(RGB_PNG, RGB_PNG.length - 12);
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(noIend))).isNotNull();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(noIend)))
+                .isNotNull();
         FrameRejectedException e = rejection(FrameEncoding.PNG, 37, 23, noIend);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("before the IEND chunk");
@@ -178,7 +201,8 @@ class PngDecodeTest {
             flipped[idat + 8 + random.nextInt(200)] ^= (byte) (1 << random.nextInt(8));
             byte[] repaired = TestImages.withFixedCrcs(flipped);
             try {
-                assertThat(DECODER.decode(FrameEncoding.PNG, 37, 23, repaired).width()).isEqualTo(37);
+                assertThat(DECODER.decode(FrameEncoding.PNG, 37, 23, repaired).width())
+                        .isEqualTo(37);
             } catch (FrameRejectedException e) {
                 assertThat(e.reason()).as(e.getMessage()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
                 rejected++;
@@ -216,7 +240,8 @@ class PngDecodeTest {
         assertThat(jpeg.getMessage()).contains("declared PNG", "a JPEG signature");
         byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(rejection(FrameEncoding.PNG, 1, 1, gif).getMessage()).contains("a GIF signature");
-        assertThat(rejection(FrameEncoding.PNG, 1, 1, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}).getMessage())
+        assertThat(rejection(FrameEncoding.PNG, 1, 1, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})
+                        .getMessage())
                 .contains("bytes 01 02 03 04 05 06 07 08");
     }
 
@@ -230,7 +255,10 @@ class PngDecodeTest {
     @Test
     void ihdrOfAnUnsupportedBitDepthIsCorrupt() {
         byte[] raw = new byte[2 * (1 + 3)];
-        byte[] bytes = concat(ImageSignature.PNG, TestImages.ihdr(3, 2, 7, 2), chunk("IDAT", TestImages.deflate(raw)),
+        byte[] bytes = concat(
+                ImageSignature.PNG,
+                TestImages.ihdr(3, 2, 7, 2),
+                chunk("IDAT", TestImages.deflate(raw)),
                 chunk("IEND", new byte[0]));
         assertThat(rejection(FrameEncoding.PNG, 3, 2, bytes).reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
     }
@@ -239,8 +267,11 @@ class PngDecodeTest {
     void handMadePngWithAShortZlibStreamIsCorrupt() {
         // structure and CRCs are right, but the compressed rows stop after one of four rows
         byte[] oneRow = new byte[1 + 4 * 3];
-        byte[] bytes = concat(ImageSignature.PNG, TestImages.ihdr(4, 4, 8, 2),
-                chunk("IDAT", TestImages.deflate(oneRow)), chunk("IEND", new byte[0]));
+        byte[] bytes = concat(
+                ImageSignature.PNG,
+                TestImages.ihdr(4, 4, 8, 2),
+                chunk("IDAT", TestImages.deflate(oneRow)),
+                chunk("IEND", new byte[0]));
         FrameRejectedException e = rejection(FrameEncoding.PNG, 4, 4, bytes);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
         assertThat(e.getCause()).isNotNull();

@@ -15,8 +15,9 @@ class RawFrameDecodeTest {
         RgbImage img = DECODER.decode(FrameEncoding.GRAY8, 2, 2, new byte[] {0, (byte) 128, (byte) 255, 7});
         assertThat(img.width()).isEqualTo(2);
         assertThat(img.height()).isEqualTo(2);
-        assertThat(img.pixels()).containsExactly(
-                0f, 0f, 0f, 128 / 255f, 128 / 255f, 128 / 255f, 1f, 1f, 1f, 7 / 255f, 7 / 255f, 7 / 255f);
+        assertThat(img.pixels())
+                .containsExactly(
+                        0f, 0f, 0f, 128 / 255f, 128 / 255f, 128 / 255f, 1f, 1f, 1f, 7 / 255f, 7 / 255f, 7 / 255f);
     }
 
     @Test
@@ -30,7 +31,8 @@ class RawFrameDecodeTest {
         assertThat(img.pixels()[9]).isEqualTo(10 / 255f);
         assertThat(img.pixels()[17]).isEqualTo(90 / 255f);
         // same floats as the file path gives for the same pixels
-        assertThat(img.pixels()).containsExactly(RgbImage.of(img.toBufferedImage()).pixels());
+        assertThat(img.pixels())
+                .containsExactly(RgbImage.of(img.toBufferedImage()).pixels());
     }
 
     @Test
@@ -38,8 +40,7 @@ class RawFrameDecodeTest {
         FrameRejectedException e = rejection(FrameEncoding.RGB8, 4, 4, new byte[47]);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("needs 48 bytes, got 47");
-        assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[0]).reason())
-                .isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
+        assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[0]).reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
     }
 
     @Test
@@ -51,7 +52,8 @@ class RawFrameDecodeTest {
 
     @Test
     void aByteCountOfTheOtherRawEncodingSaysSo() {
-        assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[48]).getMessage()).contains("size of an RGB8 frame");
+        assertThat(rejection(FrameEncoding.GRAY8, 4, 4, new byte[48]).getMessage())
+                .contains("size of an RGB8 frame");
         FrameRejectedException e = rejection(FrameEncoding.RGB8, 4, 4, new byte[16]);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TRUNCATED);
         assertThat(e.getMessage()).contains("size of a GRAY8 frame");
@@ -63,7 +65,8 @@ class RawFrameDecodeTest {
             FrameRejectedException e = rejection(FrameEncoding.GRAY8, size[0], size[1], new byte[16]);
             assertThat(e.reason()).as("%dx%d", size[0], size[1]).isEqualTo(DecodeFailure.INVALID_FIELD);
         }
-        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestImages.png(TestImages.gradient(2, 2))).reason())
+        assertThat(rejection(FrameEncoding.PNG, 0, 0, TestImages.png(TestImages.gradient(2, 2)))
+                        .reason())
                 .isEqualTo(DecodeFailure.INVALID_FIELD);
     }
 
@@ -78,13 +81,15 @@ class RawFrameDecodeTest {
 
     @Test
     void tooManyBytesIsRejectedBeforeAnyOtherCheck() {
-        FrameDecoder small = new FrameDecoder(new FrameLimits(1000, 1_000_000, 1000, FrameLimits.defaults().allowed()));
+        FrameDecoder small = new FrameDecoder(
+                new FrameLimits(1000, 1_000_000, 1000, FrameLimits.defaults().allowed()));
         // UNKNOWN encoding and a negative size would be rejected too, but the byte count comes first
         FrameRejectedException e = rejection(small, FrameEncoding.UNKNOWN, -1, -1, new byte[1001]);
         assertThat(e.reason()).isEqualTo(DecodeFailure.IMAGE_TOO_LARGE);
         assertThat(e.getMessage()).contains("1001 bytes", "1000");
         // exactly at the limit passes that check
-        assertThat(small.decode(FrameEncoding.GRAY8, 40, 25, new byte[1000]).width()).isEqualTo(40);
+        assertThat(small.decode(FrameEncoding.GRAY8, 40, 25, new byte[1000]).width())
+                .isEqualTo(40);
     }
 
     @Test

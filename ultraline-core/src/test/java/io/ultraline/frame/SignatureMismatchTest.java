@@ -41,7 +41,9 @@ class SignatureMismatchTest {
     private static byte[] write(String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            assertThat(ImageIO.write(IMAGE, format, out)).as("JDK writer for " + format).isTrue();
+            assertThat(ImageIO.write(IMAGE, format, out))
+                    .as("JDK writer for " + format)
+                    .isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,8 +82,11 @@ class SignatureMismatchTest {
             files().forEach((actual, bytes) -> {
                 FrameRejectedException e = rejection(declared, W, H, bytes);
                 assertThat(e.reason()).as(actual + " declared " + declared).isEqualTo(DecodeFailure.IMAGE_CORRUPT);
-                assertThat(e.getMessage()).contains("declared " + declared, "a " + actual + " signature",
-                        "needs " + (declared == FrameEncoding.GRAY8 ? W * H : 3 * W * H) + " bytes");
+                assertThat(e.getMessage())
+                        .contains(
+                                "declared " + declared,
+                                "a " + actual + " signature",
+                                "needs " + (declared == FrameEncoding.GRAY8 ? W * H : 3 * W * H) + " bytes");
             });
         }
     }

@@ -28,8 +28,7 @@ final class TestImages {
 
     static final FrameDecoder DECODER = new FrameDecoder(FrameLimits.defaults());
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A smooth RGB pattern: JPEG keeps it well, so decoded values can be compared closely. */
     static BufferedImage gradient(int width, int height) {
@@ -103,8 +102,8 @@ final class TestImages {
     }
 
     /** The rejection {@code decoder} throws for the frame; fails the test if it decodes or throws another type. */
-    static FrameRejectedException rejection(FrameDecoder decoder, FrameEncoding encoding, int width, int height,
-            byte[] bytes) {
+    static FrameRejectedException rejection(
+            FrameDecoder decoder, FrameEncoding encoding, int width, int height, byte[] bytes) {
         Throwable thrown = catchThrowable(() -> decoder.decode(encoding, width, height, bytes));
         assertThat(thrown).isInstanceOf(FrameRejectedException.class);
         return (FrameRejectedException) thrown;
@@ -121,13 +120,26 @@ final class TestImages {
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-                .putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(typeBytes)
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     static byte[] ihdr(int width, int height, int bitDepth, int colourType) {
-        return chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
-                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        return chunk(
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) bitDepth)
+                        .put((byte) colourType)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
     }
 
     static byte[] deflate(byte[] raw) {
@@ -217,7 +229,8 @@ final class TestImages {
         // JUnit's assumption, not AssertJ's: AssertJ generates a class on first use, too slow under a timeout
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+        assumeTrue(
+                threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
                 "per-thread allocation counting is off");
         long before = threads.getCurrentThreadAllocatedBytes();
         action.run();

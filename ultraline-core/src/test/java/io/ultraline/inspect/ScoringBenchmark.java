@@ -32,8 +32,7 @@ import java.util.Locale;
  */
 public final class ScoringBenchmark {
 
-    private ScoringBenchmark() {
-    }
+    private ScoringBenchmark() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args.length > 0 ? args[0] : "models/line-vit");
@@ -49,9 +48,12 @@ public final class ScoringBenchmark {
             }
             List<RgbImage> frames = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                frames.add(RgbImage.of(i % 20 == 0
-                        ? generator.generate(setup, i, DefectType.values()[i % DefectType.values().length], size).image()
-                        : generator.good(setup, i, size).image()));
+                frames.add(RgbImage.of(
+                        i % 20 == 0
+                                ? generator
+                                        .generate(setup, i, DefectType.values()[i % DefectType.values().length], size)
+                                        .image()
+                                : generator.good(setup, i, size).image()));
             }
             ReferenceProfile profile = inspector.calibrate(good, 1, 8);
             List<InspectedFrame> scanned = new ArrayList<>();
@@ -62,12 +64,17 @@ public final class ScoringBenchmark {
             int grid = runner.config().gridSize();
             int dim = runner.config().dim();
             AppearanceChannel appearance = profile.appearance();
-            System.out.printf(Locale.ROOT, "profile: token bank %d x %d, %s; %d shifted views per axis%n",
-                    profile.bankSize(), dim, appearance, inspector.shifts());
+            System.out.printf(
+                    Locale.ROOT,
+                    "profile: token bank %d x %d, %s; %d shifted views per axis%n",
+                    profile.bankSize(),
+                    dim,
+                    appearance,
+                    inspector.shifts());
             double checksum = 0;
             for (InspectedFrame f : scanned) {
-                FrameAssessment a = detector.score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(),
-                        f.modelInput());
+                FrameAssessment a = detector.score(
+                        profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput());
                 checksum += a.frameScore();
                 for (float s : a.tokenScores()) {
                     checksum += s;
@@ -77,17 +84,32 @@ public final class ScoringBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "checksum of the scores: %.9e%n", checksum);
-            time("token bank search", seconds, scanned, f -> TokenScorer.tokenScores(profile.bank(),
-                    f.scoringTokens(), dim)[0]);
+            time(
+                    "token bank search",
+                    seconds,
+                    scanned,
+                    f -> TokenScorer.tokenScores(profile.bank(), f.scoringTokens(), dim)[0]);
             if (appearance != null) {
-                time("raw-pixel channel", seconds, scanned, f -> appearance.score(f.modelInput()).frameScore());
+                time(
+                        "raw-pixel channel",
+                        seconds,
+                        scanned,
+                        f -> appearance.score(f.modelInput()).frameScore());
             }
-            time("DefectDetector.score", seconds, scanned, f -> detector.score(profile, f.scoringTokens(), dim, grid,
-                    grid, f.width(), f.height(), f.modelInput()).frameScore());
+            time(
+                    "DefectDetector.score",
+                    seconds,
+                    scanned,
+                    f -> detector.score(
+                                    profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput())
+                            .frameScore());
         }
     }
 
-    private static void time(String what, double seconds, List<InspectedFrame> frames,
+    private static void time(
+            String what,
+            double seconds,
+            List<InspectedFrame> frames,
             java.util.function.ToDoubleFunction<InspectedFrame> step) {
         double sink = 0;
         long warm = System.nanoTime() + (long) (seconds * 0.5e9);

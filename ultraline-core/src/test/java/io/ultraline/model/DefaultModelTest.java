@@ -1,10 +1,9 @@
 package io.ultraline.model;
 
-import io.ultraline.model.runtime.LoadedModel;
-import io.ultraline.model.runtime.SignatureSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ultraline.model.runtime.LoadedModel;
+import io.ultraline.model.runtime.SignatureSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,10 @@ class DefaultModelTest {
             assertThat(m.config().imageSize()).isEqualTo(128);
             assertThat(m.config().numPatches()).isEqualTo(64);
             assertThat(m.signatures()).extracting(SignatureSummary::key).containsExactly("serving_default", "ultra");
-            assertThat(m.signatures().get(0).inputs()).singleElement().asString().startsWith("images ");
+            assertThat(m.signatures().get(0).inputs())
+                    .singleElement()
+                    .asString()
+                    .startsWith("images ");
             assertThat(m.signatures().get(0).outputs()).anyMatch(o -> o.startsWith("tokens "));
             assertThat(m.signatures().get(1).inputs()).anyMatch(i -> i.startsWith("targets "));
             assertThat(m.signatures().get(1).outputs()).anyMatch(o -> o.startsWith("relevance "));
@@ -35,8 +37,7 @@ class DefaultModelTest {
     void manifestRecordsTrainingAndEvaluation() {
         ModelManifest m = ModelManifest.read(DIR);
         assertThat(m.training()).containsKeys("seed", "generatorVersion", "families", "steps", "pretext");
-        assertThat(m.evaluation()).containsKeys("image_auroc", "pixel_auroc", "region_iou",
-                "baseline_region_iou");
+        assertThat(m.evaluation()).containsKeys("image_auroc", "pixel_auroc", "region_iou", "baseline_region_iou");
         assertThat(m.licence()).isNotBlank();
     }
 
@@ -44,7 +45,9 @@ class DefaultModelTest {
     void modelDirectoryIsAtMostTenMegabytes() throws IOException {
         long bytes;
         try (Stream<Path> files = Files.walk(DIR)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         assertThat(bytes).isLessThanOrEqualTo(10L * 1024 * 1024);
     }

@@ -3,8 +3,7 @@ package io.ultraline.model;
 /** The ULTra rule of docs/design.md section 1 in plain Java over the full S x S matrix R, for checking graphs. */
 public final class ReferenceRule {
 
-    private ReferenceRule() {
-    }
+    private ReferenceRule() {}
 
     /**
      * @param attention per block [H][S][S]

@@ -4,18 +4,27 @@ import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.weights.RandomVitWeights;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
-
 import java.util.SplittableRandom;
 
 /** Tiny random ViTs in timm naming, built by the tests themselves (shared by tests of other packages). */
 public final class TinyVits {
 
-    private TinyVits() {
-    }
+    private TinyVits() {}
 
     public static VitConfig config(int image, int patch, int dim, int depth, int heads, boolean cls, int targetLayer) {
-        return new VitConfig(image, patch, dim, depth, heads, dim * 2, true, 1e-6f, cls,
-                new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, targetLayer);
+        return new VitConfig(
+                image,
+                patch,
+                dim,
+                depth,
+                heads,
+                dim * 2,
+                true,
+                1e-6f,
+                cls,
+                new float[] {0.5f, 0.5f, 0.5f},
+                new float[] {0.5f, 0.5f, 0.5f},
+                targetLayer);
     }
 
     /** Random weights; attention sharpened by scale so maps are not uniform. */
@@ -39,7 +48,8 @@ public final class TinyVits {
      * separate the regions of an image (plain random weights attend almost uniformly).
      */
     public static VitWeights structured(VitConfig c, long seed, float sharpness) {
-        java.util.Map<String, WeightTensor> m = new java.util.LinkedHashMap<>(random(c, seed, 1f).asMap());
+        java.util.Map<String, WeightTensor> m =
+                new java.util.LinkedHashMap<>(random(c, seed, 1f).asMap());
         int d = c.dim();
         for (int i = 0; i < c.depth(); i++) {
             float[] qkv = m.get("blocks." + i + ".attn.qkv.weight").data().clone();
@@ -65,8 +75,11 @@ public final class TinyVits {
 
     /** Exports a model to dir and returns its config. */
     public static VitConfig export(VitConfig c, VitWeights w, java.nio.file.Path dir) {
-        ModelExporter.export(c, w, new ModelExporter.Identity("tiny-test", "0", java.util.Map.of("source", "test"),
-                "Apache-2.0"), dir);
+        ModelExporter.export(
+                c,
+                w,
+                new ModelExporter.Identity("tiny-test", "0", java.util.Map.of("source", "test"), "Apache-2.0"),
+                dir);
         return c;
     }
 }

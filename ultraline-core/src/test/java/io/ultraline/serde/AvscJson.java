@@ -31,8 +31,7 @@ final class AvscJson {
         return a.equals(b) ? 0 : 1;
     };
 
-    private AvscJson() {
-    }
+    private AvscJson() {}
 
     static JsonNode of(IndexedRecord record) {
         return of(record, record.getSchema());
@@ -56,7 +55,9 @@ final class AvscJson {
             case STRING -> NODES.textNode(value.toString());
             case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) value)));
             case INT -> NODES.numberNode((Integer) value);
-            case LONG -> NODES.numberNode(value instanceof Instant instant ? instant.toEpochMilli() : ((Long) value).longValue());
+            case LONG ->
+                NODES.numberNode(
+                        value instanceof Instant instant ? instant.toEpochMilli() : ((Long) value).longValue());
             case FLOAT -> NODES.numberNode((double) (Float) value);
             case DOUBLE -> NODES.numberNode((Double) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
@@ -75,7 +76,9 @@ final class AvscJson {
     }
 
     private static Schema nonNullBranch(Schema union) {
-        List<Schema> branches = union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+        List<Schema> branches = union.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .toList();
         if (branches.size() != 1) {
             // avsc wraps such unions ({"type": value}); the contracts have none
             throw new IllegalArgumentException("only [null, T] unions are unwrapped: " + union);

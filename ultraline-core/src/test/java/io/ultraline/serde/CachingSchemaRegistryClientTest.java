@@ -41,7 +41,8 @@ class CachingSchemaRegistryClientTest {
 
     @Test
     void latestVersionExpiresAfterItsTimeToLive() {
-        CachingSchemaRegistryClient client = new CachingSchemaRegistryClient(delegate, Duration.ofSeconds(30), nanos::get);
+        CachingSchemaRegistryClient client =
+                new CachingSchemaRegistryClient(delegate, Duration.ofSeconds(30), nanos::get);
 
         client.latestVersion("s");
         nanos.addAndGet(Duration.ofSeconds(29).toNanos());
@@ -57,7 +58,8 @@ class CachingSchemaRegistryClientTest {
         CachingSchemaRegistryClient uncached = new CachingSchemaRegistryClient(delegate, Duration.ZERO, nanos::get);
         uncached.latestVersion("a");
         uncached.latestVersion("a");
-        CachingSchemaRegistryClient forever = new CachingSchemaRegistryClient(delegate, Duration.ofSeconds(-1), nanos::get);
+        CachingSchemaRegistryClient forever =
+                new CachingSchemaRegistryClient(delegate, Duration.ofSeconds(-1), nanos::get);
         forever.latestVersion("b");
         nanos.addAndGet(Duration.ofDays(365).toNanos());
         forever.latestVersion("b");
@@ -118,12 +120,10 @@ class CachingSchemaRegistryClientTest {
         }
 
         @Override
-        public void setCompatibility(String subject, CompatibilityLevel level) {
-        }
+        public void setCompatibility(String subject, CompatibilityLevel level) {}
 
         @Override
-        public void setGlobalCompatibility(CompatibilityLevel level) {
-        }
+        public void setGlobalCompatibility(CompatibilityLevel level) {}
 
         @Override
         public CompatibilityResult testCompatibility(String subject, String schema) {

@@ -27,8 +27,8 @@ class DeserializerBadInputTest {
     @BeforeEach
     void setUp() throws IOException {
         registry = FakeSchemaRegistry.start();
-        Map<String, Object> config = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url(),
-                SerdeConfig.SCHEMA_REGISTRY_RETRIES, 0);
+        Map<String, Object> config =
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url(), SerdeConfig.SCHEMA_REGISTRY_RETRIES, 0);
         serializer = new SpecificAvroSerializer<>();
         serializer.configure(config, false);
         deserializer = new SpecificAvroDeserializer<>(CameraFrame.class);
@@ -44,8 +44,8 @@ class DeserializerBadInputTest {
     void payloadWithoutMagicByte() {
         byte[] plainAvro = {2, 'a', 2, 'b'};
 
-        MissingMagicByteException e = catchThrowableOfType(MissingMagicByteException.class,
-                () -> deserializer.deserialize(TOPIC, plainAvro));
+        MissingMagicByteException e =
+                catchThrowableOfType(MissingMagicByteException.class, () -> deserializer.deserialize(TOPIC, plainAvro));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.MISSING_MAGIC_BYTE);
         assertThat(e.reason().rejectReason()).isEqualTo(RejectReason.DESERIALIZATION_FAILED);
@@ -68,27 +68,31 @@ class DeserializerBadInputTest {
         byte[] whole = serializer.serialize(TOPIC, SampleRecords.cameraFrame());
         byte[] cut = Arrays.copyOf(whole, whole.length - 3);
 
-        TruncatedPayloadException e = catchThrowableOfType(TruncatedPayloadException.class,
-                () -> deserializer.deserialize(TOPIC, cut));
+        TruncatedPayloadException e =
+                catchThrowableOfType(TruncatedPayloadException.class, () -> deserializer.deserialize(TOPIC, cut));
 
         assertThat(e.failure().schemaId()).isEqualTo(1);
-        assertThat(e).hasMessageContaining("schemaId=1").hasMessageContaining("topic=line.frames")
-                .hasMessageContaining("ends before the record").hasMessageContaining("EOFException");
+        assertThat(e)
+                .hasMessageContaining("schemaId=1")
+                .hasMessageContaining("topic=line.frames")
+                .hasMessageContaining("ends before the record")
+                .hasMessageContaining("EOFException");
     }
 
     @Test
     void unknownSchemaId() {
         byte[] payload = WireFormat.encode(12345, new byte[] {2, 'x'});
 
-        UnknownSchemaIdException e = catchThrowableOfType(UnknownSchemaIdException.class,
-                () -> deserializer.deserialize(TOPIC, payload));
+        UnknownSchemaIdException e =
+                catchThrowableOfType(UnknownSchemaIdException.class, () -> deserializer.deserialize(TOPIC, payload));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.UNKNOWN_SCHEMA_ID);
         assertThat(e.reason().rejectReason()).isEqualTo(RejectReason.UNKNOWN_SCHEMA);
         assertThat(e.failure().schemaId()).isEqualTo(12345);
         assertThat(e.getCause()).isInstanceOf(SchemaNotFoundException.class);
         assertThat(((SchemaNotFoundException) e.getCause()).errorCode()).isEqualTo(40403);
-        assertThat(e).hasMessageContaining("Schema id 12345 is not known")
+        assertThat(e)
+                .hasMessageContaining("Schema id 12345 is not known")
                 .hasMessageContaining("Schema 12345 not found")
                 .hasMessageContaining("topic=line.frames")
                 .hasMessageContaining("schemaId=12345");
@@ -106,8 +110,8 @@ class DeserializerBadInputTest {
                     .hasMessageContaining("is record io.ultraline.avro.FrameVerdict, not io.ultraline.avro.CameraFrame")
                     .hasMessageContaining("topic=line.frames")
                     .hasMessageContaining("schemaId=1")
-                    .satisfies(e -> assertThat(((SerdeException) e).reason())
-                            .isEqualTo(SerdeReason.INCOMPATIBLE_RECORD_TYPE));
+                    .satisfies(e ->
+                            assertThat(((SerdeException) e).reason()).isEqualTo(SerdeReason.INCOMPATIBLE_RECORD_TYPE));
         }
         // the verdict is cached: one registry call for the id, not one per record; the register
         // call cached the schema in the serializer's own client, not in the deserializer's
@@ -126,8 +130,11 @@ class DeserializerBadInputTest {
 
     @Test
     void writerThatCannotResolveToTheClass() {
-        Schema withoutFrameId = SchemaBuilder.record("CameraFrame").namespace("io.ultraline.avro").fields()
-                .requiredString("cameraId").endRecord();
+        Schema withoutFrameId = SchemaBuilder.record("CameraFrame")
+                .namespace("io.ultraline.avro")
+                .fields()
+                .requiredString("cameraId")
+                .endRecord();
         int id = registry.preRegister("old-value", withoutFrameId.toString());
 
         assertThatThrownBy(() -> deserializer.deserialize(TOPIC, WireFormat.encode(id, new byte[] {2, 'c'})))
@@ -170,12 +177,14 @@ class DeserializerBadInputTest {
 
     @Test
     void callerAddsPartitionAndOffsetKeepingTheType() {
-        SerdeException original = catchThrowableOfType(UnknownSchemaIdException.class,
+        SerdeException original = catchThrowableOfType(
+                UnknownSchemaIdException.class,
                 () -> deserializer.deserialize(TOPIC, WireFormat.encode(99, new byte[0])));
 
         SerdeException located = original.withLocation(3, 1_234_567L);
 
-        assertThat(located).isInstanceOf(UnknownSchemaIdException.class)
+        assertThat(located)
+                .isInstanceOf(UnknownSchemaIdException.class)
                 .hasMessageContaining("topic=line.frames, partition=3, offset=1234567, schemaId=99")
                 .hasCause(original.getCause());
         assertThat(located.getStackTrace()).isEqualTo(original.getStackTrace());
@@ -185,7 +194,8 @@ class DeserializerBadInputTest {
     }
 
     private static Schema renamed(Schema record, String namespace) {
-        String json = record.toString().replace("\"namespace\":\"io.ultraline.avro\"", "\"namespace\":\"" + namespace + "\"");
+        String json =
+                record.toString().replace("\"namespace\":\"io.ultraline.avro\"", "\"namespace\":\"" + namespace + "\"");
         return new Schema.Parser().parse(json);
     }
 }

@@ -31,11 +31,9 @@ import org.apache.avro.SchemaNormalization;
  */
 final class FakeSchemaRegistry implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, String> headers, String body) {
-    }
+    record Request(String method, String path, Map<String, String> headers, String body) {}
 
-    private record Canned(int status, String body) {
-    }
+    private record Canned(int status, String body) {}
 
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
     private static final Pattern LOOKUP = Pattern.compile("/subjects/([^/]+)");
@@ -95,7 +93,9 @@ final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     synchronized long count(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .count();
     }
 
     synchronized Request lastRequest() {
@@ -118,7 +118,8 @@ final class FakeSchemaRegistry implements AutoCloseable {
                 String path = rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : "!" + rawPath;
                 requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
                 Canned next = canned.poll();
-                answer = next != null ? new Answer(next.status(), next.body())
+                answer = next != null
+                        ? new Answer(next.status(), next.body())
                         : route(exchange.getRequestMethod(), path, body);
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -130,8 +131,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private Answer route(String method, String path, String body) throws IOException {
         Matcher m;
@@ -181,8 +181,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
 
     private Answer register(String subject, String schema) {
         if (versionsBySubject.containsKey(subject) && !compatibleWithLatest(subject, schema)) {
-            return error(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
-                    + subject + "\"");
+            return error(
+                    409,
+                    409,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\"");
         }
         return ok(json.createObjectNode().put("id", registerInternal(subject, schema)));
     }
@@ -223,7 +225,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     private ObjectNode version(String subject, int version, int id) {
-        return json.createObjectNode().put("subject", subject).put("version", version).put("id", id)
+        return json.createObjectNode()
+                .put("subject", subject)
+                .put("version", version)
+                .put("id", id)
                 .put("schema", schemasById.get(id));
     }
 
@@ -235,7 +240,8 @@ final class FakeSchemaRegistry implements AutoCloseable {
         List<Integer> versions = versionsBySubject.get(subject);
         Schema latest = new Schema.Parser().parse(schemasById.get(versions.get(versions.size() - 1)));
         Schema candidate = new Schema.Parser().parse(schema);
-        return SchemaCompatibility.checkReaderWriterCompatibility(candidate, latest).getType()
+        return SchemaCompatibility.checkReaderWriterCompatibility(candidate, latest)
+                        .getType()
                 == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
     }
 
@@ -249,7 +255,12 @@ final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     private Answer error(int status, int code, String message) {
-        return new Answer(status, json.createObjectNode().put("error_code", code).put("message", message).toString());
+        return new Answer(
+                status,
+                json.createObjectNode()
+                        .put("error_code", code)
+                        .put("message", message)
+                        .toString());
     }
 
     private static String decode(String segment) {

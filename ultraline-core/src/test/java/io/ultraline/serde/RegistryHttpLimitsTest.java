@@ -60,14 +60,17 @@ class RegistryHttpLimitsTest {
             answer(exchange, 307, new byte[0], true);
         });
 
-        RegistryException e = catchThrowableOfType(RegistryException.class,
+        RegistryException e = catchThrowableOfType(
+                RegistryException.class,
                 () -> client(Optional.of("alice:s3cret")).schemaById(1));
 
         assertThat(seenByOther).as("requests that reached the other origin").isEmpty();
         assertThat(e).isInstanceOf(RegistryRedirectException.class);
         assertThat(e.httpStatus()).isEqualTo(307);
-        assertThat(e.getMessage()).contains("redirected to another origin " + base(other))
-                .doesNotContain("token=abc").doesNotContain("s3cret");
+        assertThat(e.getMessage())
+                .contains("redirected to another origin " + base(other))
+                .doesNotContain("token=abc")
+                .doesNotContain("s3cret");
         assertThat(e.reason()).isEqualTo(SerdeReason.REGISTRY_REJECTED);
     }
 
@@ -98,12 +101,13 @@ class RegistryHttpLimitsTest {
     void aRedirectLoopWithinTheOriginEndsAfterAFewHops() {
         registry.createContext("/", exchange -> {
             pathsSeenByRegistry.add(exchange.getRequestURI().getPath());
-            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders()
+                    .add("Location", exchange.getRequestURI().getPath());
             answer(exchange, 302, new byte[0], true);
         });
 
-        RegistryRedirectException e = catchThrowableOfType(RegistryRedirectException.class,
-                () -> client(Optional.empty()).schemaById(1));
+        RegistryRedirectException e = catchThrowableOfType(
+                RegistryRedirectException.class, () -> client(Optional.empty()).schemaById(1));
 
         assertThat(e).hasMessageContaining("more than " + RegistryHttp.MAX_REDIRECTS + " redirects");
         assertThat(pathsSeenByRegistry).hasSize(RegistryHttp.MAX_REDIRECTS + 1);
@@ -113,7 +117,8 @@ class RegistryHttpLimitsTest {
     void anOversizedAnswerWithItsLengthDeclaredIsRefused() {
         registry.createContext("/", exchange -> answer(exchange, 200, oversized(), true));
 
-        RegistryResponseTooLargeException e = catchThrowableOfType(RegistryResponseTooLargeException.class,
+        RegistryResponseTooLargeException e = catchThrowableOfType(
+                RegistryResponseTooLargeException.class,
                 () -> client(Optional.empty()).schemaById(1));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.REGISTRY_REJECTED);
@@ -124,16 +129,20 @@ class RegistryHttpLimitsTest {
     void anOversizedStreamedAnswerIsRefusedToo() {
         registry.createContext("/", exchange -> answer(exchange, 200, oversized(), false));
 
-        assertThat(catchThrowableOfType(RegistryResponseTooLargeException.class,
-                () -> client(Optional.empty()).schemaById(1))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        RegistryResponseTooLargeException.class,
+                        () -> client(Optional.empty()).schemaById(1)))
+                .isNotNull();
     }
 
     @Test
     void anOversizedErrorAnswerIsRefusedToo() {
         registry.createContext("/", exchange -> answer(exchange, 404, oversized(), false));
 
-        assertThat(catchThrowableOfType(RegistryResponseTooLargeException.class,
-                () -> client(Optional.empty()).schemaById(1))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        RegistryResponseTooLargeException.class,
+                        () -> client(Optional.empty()).schemaById(1)))
+                .isNotNull();
     }
 
     @Test
@@ -155,8 +164,11 @@ class RegistryHttpLimitsTest {
     }
 
     private static RestSchemaRegistryClient client(URI base, Optional<String> userInfo) {
-        return new RestSchemaRegistryClient(new RegistrySettings(List.of(base), userInfo,
-                new RegistryRetryPolicy(0, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(10)));
+        return new RestSchemaRegistryClient(new RegistrySettings(
+                List.of(base),
+                userInfo,
+                new RegistryRetryPolicy(0, Duration.ZERO, Duration.ZERO),
+                Duration.ofSeconds(10)));
     }
 
     private static byte[] oversized() {

@@ -41,15 +41,17 @@ class RegistryRetryTest {
         RestSchemaRegistryClient client = client(List.of(deadUrl), 3, 20, 40);
 
         long start = System.nanoTime();
-        RegistryUnavailableException e = catchThrowableOfType(RegistryUnavailableException.class,
-                () -> client.schemaById(1));
+        RegistryUnavailableException e =
+                catchThrowableOfType(RegistryUnavailableException.class, () -> client.schemaById(1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(e.attempts()).isEqualTo(4);
         assertThat(e.urls()).containsExactly(deadUrl);
         assertThat(e.reason()).isEqualTo(SerdeReason.REGISTRY_UNAVAILABLE);
         assertThat(e.reason().rejectReason()).isEqualTo(RejectReason.REGISTRY_UNAVAILABLE);
-        assertThat(e).hasMessageContaining(deadUrl).hasMessageContaining("after 4 attempts")
+        assertThat(e)
+                .hasMessageContaining(deadUrl)
+                .hasMessageContaining("after 4 attempts")
                 .hasMessageContaining("ConnectException");
         // backoff 20 + 40 + 40 (capped) ms; connection refusals are immediate on loopback
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofSeconds(5));
@@ -58,9 +60,15 @@ class RegistryRetryTest {
     @Test
     void deserializerReportsTheUnavailableRegistryWithTopicAndSchemaId() throws IOException {
         SpecificAvroDeserializer<CameraFrame> deserializer = new SpecificAvroDeserializer<>(CameraFrame.class);
-        deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + closedPort(),
-                SerdeConfig.SCHEMA_REGISTRY_RETRIES, 1,
-                SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MS, 5), false);
+        deserializer.configure(
+                Map.of(
+                        SerdeConfig.SCHEMA_REGISTRY_URL,
+                        "http://127.0.0.1:" + closedPort(),
+                        SerdeConfig.SCHEMA_REGISTRY_RETRIES,
+                        1,
+                        SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MS,
+                        5),
+                false);
 
         assertThatThrownBy(() -> deserializer.deserialize("line.frames", WireFormat.encode(7, new byte[0])))
                 .isInstanceOf(RegistryUnavailableException.class)
@@ -98,7 +106,8 @@ class RegistryRetryTest {
         registry.failNext(429, "{\"error_code\":429,\"message\":\"slow down\"}");
         registry.failNext(408, "");
 
-        assertThat(client(List.of(registry.url()), 2, 1, 1).register("s-value", SCHEMA)).isEqualTo(1);
+        assertThat(client(List.of(registry.url()), 2, 1, 1).register("s-value", SCHEMA))
+                .isEqualTo(1);
         assertThat(registry.count("POST", "/subjects/s-value/versions")).isEqualTo(3);
     }
 
@@ -106,7 +115,8 @@ class RegistryRetryTest {
     void clientErrorsAreNotRetried() {
         registry.failNext(403, "{\"error_code\":40301,\"message\":\"User is denied operation Write\"}");
 
-        RegistryException e = catchThrowableOfType(RegistryException.class,
+        RegistryException e = catchThrowableOfType(
+                RegistryException.class,
                 () -> client(List.of(registry.url()), 5, 1, 1).register("s-value", SCHEMA));
 
         assertThat(e.httpStatus()).isEqualTo(403);
@@ -128,12 +138,15 @@ class RegistryRetryTest {
 
     @Test
     void apicurioConflictWithErrorCodeZeroIsAnIncompatibleSchema() {
-        registry.failNext(409, "{\"error_code\":0,\"message\":\"Incompatible artifact: line.frames-value [AVRO],"
-                + " num of incompatible diffs: {1}\"}");
+        registry.failNext(
+                409,
+                "{\"error_code\":0,\"message\":\"Incompatible artifact: line.frames-value [AVRO],"
+                        + " num of incompatible diffs: {1}\"}");
         SpecificAvroSerializer<SpecificRecord> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
 
-        IncompatibleSchemaException e = catchThrowableOfType(IncompatibleSchemaException.class,
+        IncompatibleSchemaException e = catchThrowableOfType(
+                IncompatibleSchemaException.class,
                 () -> serializer.serialize("line.frames", SampleRecords.cameraFrame()));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.INCOMPATIBLE_SCHEMA);
@@ -142,13 +155,16 @@ class RegistryRetryTest {
         assertThat(e.serverMessage()).startsWith("Incompatible artifact: line.frames-value");
         assertThat(e).hasMessageContaining("Incompatible artifact").hasMessageContaining("topic=line.frames");
         // no retry of the registration; one lookup, which finds no such schema under the subject
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/line.frames-value/versions", "/subjects/line.frames-value");
     }
 
     @Test
     void confluentConflictFromARealCompatibilityCheck() {
-        registry.preRegister("line.frames-value", io.ultraline.avro.FrameVerdict.getClassSchema().toString());
+        registry.preRegister(
+                "line.frames-value",
+                io.ultraline.avro.FrameVerdict.getClassSchema().toString());
         SpecificAvroSerializer<SpecificRecord> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
 
@@ -158,7 +174,8 @@ class RegistryRetryTest {
     }
 
     private static RestSchemaRegistryClient client(List<String> urls, int retries, long backoffMs, long maxBackoffMs) {
-        return new RestSchemaRegistryClient(new RegistrySettings(urls.stream().map(URI::create).toList(),
+        return new RestSchemaRegistryClient(new RegistrySettings(
+                urls.stream().map(URI::create).toList(),
                 Optional.empty(),
                 new RegistryRetryPolicy(retries, Duration.ofMillis(backoffMs), Duration.ofMillis(maxBackoffMs)),
                 Duration.ofSeconds(2)));

@@ -45,24 +45,28 @@ class RestSchemaRegistryClientTest {
         assertThat(request.path()).isEqualTo("/subjects/line.frames-value/versions");
         assertThat(request.headers()).containsEntry("content-type", "application/vnd.schemaregistry.v1+json");
         assertThat(request.headers().get("accept")).startsWith("application/vnd.schemaregistry.v1+json");
-        Map<String, Object> body = new ObjectMapper().readValue(request.body(),
-                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        Map<String, Object> body = new ObjectMapper()
+                .readValue(request.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
         assertThat(body).containsOnlyKeys("schema").containsEntry("schema", FRAME);
     }
 
     @Test
     void aConflictOverASchemaThatIsThereIsTheLostRaceOfAConcurrentFirstRegistration() {
         registry.preRegister("line.verdicts-value", FRAME); // the other instance won
-        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
-                + "'null' already exists.\"}");
+        registry.failNext(
+                409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                        + "'null' already exists.\"}");
 
         assertThat(client.register("line.verdicts-value", FRAME)).isEqualTo(1);
     }
 
     @Test
     void aLostRaceWhoseWinnerIsNotVisibleYetIsLookedUpAgain() {
-        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
-                + "'null' already exists.\"}");
+        registry.failNext(
+                409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                        + "'null' already exists.\"}");
         registry.failNext(404, "{\"error_code\":40401,\"message\":\"No artifact with ID 'line.verdicts-value'\"}");
         registry.preRegister("line.verdicts-value", FRAME); // visible from the second lookup on
 
@@ -72,13 +76,16 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void aLostRaceWhoseWinnerNeverAppearsRegistersOnceMore() {
-        registry.failNext(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
-                + "'null' already exists.\"}");
+        registry.failNext(
+                409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 'line.verdicts-value' in group "
+                        + "'null' already exists.\"}");
 
         assertThat(client.register("line.verdicts-value", FRAME)).isEqualTo(1);
         assertThat(registry.count("POST", "/subjects/line.verdicts-value"))
                 .isEqualTo(RestSchemaRegistryClient.CONFLICT_LOOKUPS);
-        assertThat(registry.count("POST", "/subjects/line.verdicts-value/versions")).isEqualTo(2);
+        assertThat(registry.count("POST", "/subjects/line.verdicts-value/versions"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -86,7 +93,8 @@ class RestSchemaRegistryClientTest {
         registry.failNext(409, "{\"error_code\":409,\"message\":\"incompatible\"}");
 
         assertThatThrownBy(() -> client.register("line.verdicts-value", FRAME))
-                .isInstanceOf(IncompatibleSchemaException.class).hasMessageContaining("incompatible");
+                .isInstanceOf(IncompatibleSchemaException.class)
+                .hasMessageContaining("incompatible");
     }
 
     @Test
@@ -105,8 +113,8 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void lookupOfAnUnknownSubjectIsNotFound() {
-        SchemaNotFoundException e = catchThrowableOfType(SchemaNotFoundException.class,
-                () -> client.lookup("nobody-value", FRAME));
+        SchemaNotFoundException e =
+                catchThrowableOfType(SchemaNotFoundException.class, () -> client.lookup("nobody-value", FRAME));
 
         assertThat(e.errorCode()).isEqualTo(40401);
         assertThat(e.reason()).isEqualTo(SerdeReason.SCHEMA_NOT_FOUND);
@@ -130,8 +138,12 @@ class RestSchemaRegistryClientTest {
     void testCompatibilityAgainstTheLatestVersion() {
         registry.preRegister("line.frames-value", FRAME);
 
-        assertThat(client.testCompatibility("line.frames-value", FRAME).compatible()).isTrue();
-        assertThat(client.testCompatibility("line.frames-value", FrameVerdict.getClassSchema().toString()).compatible())
+        assertThat(client.testCompatibility("line.frames-value", FRAME).compatible())
+                .isTrue();
+        assertThat(client.testCompatibility(
+                                "line.frames-value",
+                                FrameVerdict.getClassSchema().toString())
+                        .compatible())
                 .isFalse();
         assertThat(registry.lastRequest().path())
                 .isEqualTo("/compatibility/subjects/line.frames-value/versions/latest");
@@ -155,7 +167,8 @@ class RestSchemaRegistryClientTest {
         client.globalCompatibility();
         client.testCompatibility("a-value", FRAME);
 
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .noneMatch(path -> path.contains("/mode"))
                 .allMatch(path -> !path.startsWith("!"), "every request under the ccompat prefix");
     }

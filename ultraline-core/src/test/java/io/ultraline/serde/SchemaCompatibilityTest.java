@@ -31,8 +31,15 @@ class SchemaCompatibilityTest {
     void findsTheTopLevelRecordsButNotTheSharedTypes() {
         // guards the discovery, which the checks below rely on to see a newly added record
         assertThat(SchemaHistory.currentTopLevelRecords())
-                .containsKeys("CalibrationCommand", "CameraFrame", "DefectRegion", "FrameExplanation",
-                        "FrameVerdict", "LineAlert", "ReferenceProfile", "RejectedFrame")
+                .containsKeys(
+                        "CalibrationCommand",
+                        "CameraFrame",
+                        "DefectRegion",
+                        "FrameExplanation",
+                        "FrameVerdict",
+                        "LineAlert",
+                        "ReferenceProfile",
+                        "RejectedFrame")
                 .doesNotContainKeys("SourceRef", "ModelStamp", "TokenMask", "PixelBox", "Heatmap");
     }
 
@@ -63,9 +70,12 @@ class SchemaCompatibilityTest {
     @Test
     void currentSchemasReadEveryReleasedVersion() {
         List<String> problems = new ArrayList<>();
-        SchemaHistory.currentTopLevelRecords().forEach((record, current) ->
-                problems.addAll(SchemaHistory.backwardProblems(record, current, SchemaHistory.releasedVersions(record))));
-        assertThat(problems).as("BACKWARD-incompatible changes against schemas/history").isEmpty();
+        SchemaHistory.currentTopLevelRecords()
+                .forEach((record, current) -> problems.addAll(
+                        SchemaHistory.backwardProblems(record, current, SchemaHistory.releasedVersions(record))));
+        assertThat(problems)
+                .as("BACKWARD-incompatible changes against schemas/history")
+                .isEmpty();
     }
 
     @Test
@@ -90,9 +100,12 @@ class SchemaCompatibilityTest {
         for (String record : List.of("FrameVerdict", "DefectRegion", "FrameExplanation", "LineAlert")) {
             NavigableMap<Integer, Schema> versions = SchemaHistory.releasedVersions(record);
             assertThat(versions).as(record).hasSizeGreaterThan(1);
-            assertThat(versions.get(1).getField("attributes")).as(record + " v1").isNull();
+            assertThat(versions.get(1).getField("attributes"))
+                    .as(record + " v1")
+                    .isNull();
             assertThat(versions.lastEntry().getValue().getField("attributes"))
-                    .as(record + " latest").isNotNull();
+                    .as(record + " latest")
+                    .isNotNull();
         }
     }
 
@@ -103,18 +116,23 @@ class SchemaCompatibilityTest {
 
         List<String> problems = SchemaHistory.backwardProblems("FrameVerdict", broken, Map.of(1, released.get(1)));
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .startsWith("FrameVerdict: the current schema cannot read v1")
                 .contains("READER_FIELD_MISSING_DEFAULT_VALUE")
                 .contains("inspectorId");
         assertThat(SchemaHistory.backwardProblems("FrameVerdict", broken, released))
-                .as("one problem per released version").hasSize(released.size());
+                .as("one problem per released version")
+                .hasSize(released.size());
     }
 
     @Test
     void checkerRejectsAChangedFieldTypeAndAnotherRecordName() throws Exception {
-        Map<Integer, Schema> released = Map.of(1, SchemaHistory.releasedVersions("FrameVerdict").get(1));
-        ObjectNode tree = (ObjectNode) JSON.readTree(FrameVerdict.getClassSchema().toString());
+        Map<Integer, Schema> released =
+                Map.of(1, SchemaHistory.releasedVersions("FrameVerdict").get(1));
+        ObjectNode tree =
+                (ObjectNode) JSON.readTree(FrameVerdict.getClassSchema().toString());
         for (var field : tree.withArray("fields")) {
             if ("regionCount".equals(field.path("name").asText())) {
                 ((ObjectNode) field).put("type", "string");
@@ -122,12 +140,17 @@ class SchemaCompatibilityTest {
         }
         Schema retyped = new Schema.Parser().parse(tree.toString());
         assertThat(SchemaHistory.backwardProblems("FrameVerdict", retyped, released))
-                .singleElement().asString().contains("TYPE_MISMATCH").contains("regionCount");
+                .singleElement()
+                .asString()
+                .contains("TYPE_MISMATCH")
+                .contains("regionCount");
 
         tree.put("name", "FrameDecision");
         Schema renamed = new Schema.Parser().parse(tree.toString());
         assertThat(SchemaHistory.backwardProblems("FrameVerdict", renamed, released))
-                .singleElement().asString().contains("is record io.ultraline.avro.FrameVerdict");
+                .singleElement()
+                .asString()
+                .contains("is record io.ultraline.avro.FrameVerdict");
     }
 
     @Test
@@ -135,7 +158,8 @@ class SchemaCompatibilityTest {
         Map<Integer, Schema> released = SchemaHistory.releasedVersions("FrameVerdict");
         Schema evolved = withExtraField(FrameVerdict.getClassSchema(), "inspectorId", "string", true);
 
-        assertThat(SchemaHistory.backwardProblems("FrameVerdict", evolved, released)).isEmpty();
+        assertThat(SchemaHistory.backwardProblems("FrameVerdict", evolved, released))
+                .isEmpty();
     }
 
     private static Schema withExtraField(Schema schema, String name, String type, boolean withDefault)

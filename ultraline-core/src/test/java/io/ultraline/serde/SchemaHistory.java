@@ -38,8 +38,7 @@ final class SchemaHistory {
     private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /** The current top-level record schemas by simple name, from the generated classes. */
     static Map<String, Schema> currentTopLevelRecords() {
@@ -47,7 +46,8 @@ final class SchemaHistory {
         for (Path file : files(SCHEMAS, ".avsc")) {
             JsonNode tree = readJson(file);
             if ("record".equals(tree.path("type").asText())) {
-                String fullName = tree.path("namespace").asText() + "." + tree.path("name").asText();
+                String fullName = tree.path("namespace").asText() + "."
+                        + tree.path("name").asText();
                 records.put(tree.path("name").asText(), generatedSchema(fullName, file));
             }
         }
@@ -88,7 +88,8 @@ final class SchemaHistory {
         Set<String> names = new HashSet<>();
         if (Files.isDirectory(HISTORY)) {
             try (Stream<Path> dirs = Files.list(HISTORY)) {
-                dirs.filter(Files::isDirectory).forEach(dir -> names.add(dir.getFileName().toString()));
+                dirs.filter(Files::isDirectory)
+                        .forEach(dir -> names.add(dir.getFileName().toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -104,8 +105,8 @@ final class SchemaHistory {
         List<String> problems = new ArrayList<>();
         versions.forEach((version, writer) -> {
             if (!writer.getFullName().equals(reader.getFullName())) {
-                problems.add(record + " v" + version + " is record " + writer.getFullName()
-                        + ", the current schema is " + reader.getFullName());
+                problems.add(record + " v" + version + " is record " + writer.getFullName() + ", the current schema is "
+                        + reader.getFullName());
                 return;
             }
             SchemaPairCompatibility check = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
@@ -130,19 +131,22 @@ final class SchemaHistory {
         String[] steps = location.split("/");
         for (int i = 1; i < steps.length; i++) {
             String step = steps[i];
-            if ("fields".equals(step) && at.getType() == Schema.Type.RECORD && i + 1 < steps.length
-                    && steps[i + 1].matches("[0-9]+") && Integer.parseInt(steps[i + 1]) < at.getFields().size()) {
+            if ("fields".equals(step)
+                    && at.getType() == Schema.Type.RECORD
+                    && i + 1 < steps.length
+                    && steps[i + 1].matches("[0-9]+")
+                    && Integer.parseInt(steps[i + 1]) < at.getFields().size()) {
                 Schema.Field field = at.getFields().get(Integer.parseInt(steps[++i]));
                 names.add(field.name());
                 at = field.schema();
-            } else if ("type".equals(step) || "name".equals(step) || "symbols".equals(step)
-                    || "size".equals(step)) {
+            } else if ("type".equals(step) || "name".equals(step) || "symbols".equals(step) || "size".equals(step)) {
                 continue;
             } else if ("items".equals(step) && at.getType() == Schema.Type.ARRAY) {
                 at = at.getElementType();
             } else if ("values".equals(step) && at.getType() == Schema.Type.MAP) {
                 at = at.getValueType();
-            } else if (step.matches("[0-9]+") && at.getType() == Schema.Type.UNION
+            } else if (step.matches("[0-9]+")
+                    && at.getType() == Schema.Type.UNION
                     && Integer.parseInt(step) < at.getTypes().size()) {
                 at = at.getTypes().get(Integer.parseInt(step));
             } else {

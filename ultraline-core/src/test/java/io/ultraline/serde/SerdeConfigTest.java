@@ -29,7 +29,8 @@ class SerdeConfigTest {
         RegistrySettings settings = config.registrySettings();
         assertThat(settings.baseUrls()).containsExactly(URI.create("http://r:8081"));
         assertThat(settings.userInfo()).isEmpty();
-        assertThat(settings.retry()).isEqualTo(new RegistryRetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(settings.retry())
+                .isEqualTo(new RegistryRetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5)));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -44,8 +45,8 @@ class SerdeConfigTest {
 
         RegistrySettings settings = SerdeConfig.parse(props, false).registrySettings();
 
-        assertThat(settings.baseUrls()).containsExactly(
-                URI.create("http://a:8080/apis/ccompat/v7"), URI.create("https://b/apis/ccompat/v7/"));
+        assertThat(settings.baseUrls())
+                .containsExactly(URI.create("http://a:8080/apis/ccompat/v7"), URI.create("https://b/apis/ccompat/v7/"));
         assertThat(settings.retry()).isEqualTo(new RegistryRetryPolicy(2, Duration.ofMillis(7), Duration.ofMillis(70)));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
     }
@@ -53,7 +54,8 @@ class SerdeConfigTest {
     @Test
     void userInfoFromTheUrlIsMovedOutOfIt() {
         RegistrySettings settings = SerdeConfig.parse(
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "http://u:p@r:8081/prefix"), false).registrySettings();
+                        Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "http://u:p@r:8081/prefix"), false)
+                .registrySettings();
 
         assertThat(settings.baseUrls()).containsExactly(URI.create("http://r:8081/prefix"));
         assertThat(settings.userInfo()).contains("u:p");
@@ -67,37 +69,48 @@ class SerdeConfigTest {
         props.put(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
         props.put(SerdeConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "svc:pw");
 
-        assertThat(SerdeConfig.parse(props, false).registrySettings().userInfo()).contains("svc:pw");
+        assertThat(SerdeConfig.parse(props, false).registrySettings().userInfo())
+                .contains("svc:pw");
     }
 
     @Test
     void missingUserInfoForUserInfoSourceIsAConfigError() {
-        Map<String, Object> props = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "http://r:8081",
-                SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+        Map<String, Object> props = Map.of(
+                SerdeConfig.SCHEMA_REGISTRY_URL,
+                "http://r:8081",
+                SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+                "USER_INFO");
 
         assertThatThrownBy(() -> SerdeConfig.parse(props, false).registrySettings())
-                .isInstanceOf(ConfigException.class).hasMessageContaining(SerdeConfig.BASIC_AUTH_USER_INFO);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SerdeConfig.BASIC_AUTH_USER_INFO);
     }
 
     @Test
     void unsupportedCredentialsSourceIsAConfigError() {
-        assertThatThrownBy(() -> SerdeConfig.parse(Map.of(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "SASL_INHERIT"), false))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SASL_INHERIT");
+        assertThatThrownBy(() ->
+                        SerdeConfig.parse(Map.of(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "SASL_INHERIT"), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SASL_INHERIT");
     }
 
     @Test
     void missingOrNonHttpUrlIsAConfigError() {
         assertThatThrownBy(() -> SerdeConfig.parse(Map.of(), false).registrySettings())
-                .isInstanceOf(ConfigException.class).hasMessageContaining(SerdeConfig.SCHEMA_REGISTRY_URL);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SerdeConfig.SCHEMA_REGISTRY_URL);
         assertThatThrownBy(() -> SerdeConfig.parse(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://x"), false)
-                .registrySettings()).isInstanceOf(ConfigException.class);
+                        .registrySettings())
+                .isInstanceOf(ConfigException.class);
     }
 
     @Test
     void keyAndValueStrategiesAndTypesAreSeparate() {
         Map<String, Object> props = Map.of(
-                SerdeConfig.KEY_SUBJECT_NAME_STRATEGY, "RecordNameStrategy",
-                SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, CameraFrame.class.getName());
+                SerdeConfig.KEY_SUBJECT_NAME_STRATEGY,
+                "RecordNameStrategy",
+                SerdeConfig.SPECIFIC_AVRO_VALUE_TYPE,
+                CameraFrame.class.getName());
 
         assertThat(SerdeConfig.parse(props, true).subjectNameStrategy()).isEqualTo(SubjectNameStrategy.RECORD_NAME);
         assertThat(SerdeConfig.parse(props, false).subjectNameStrategy()).isEqualTo(SubjectNameStrategy.TOPIC_NAME);
@@ -106,7 +119,8 @@ class SerdeConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TopicNameStrategy", "io.confluent.kafka.serializers.subject.TopicNameStrategy", "TOPIC_NAME"})
+    @ValueSource(
+            strings = {"TopicNameStrategy", "io.confluent.kafka.serializers.subject.TopicNameStrategy", "TOPIC_NAME"})
     void topicNameStrategyNames(String name) {
         Schema schema = CameraFrame.getClassSchema();
         SubjectNameStrategy strategy = SubjectNameStrategy.fromConfig("k", name);
@@ -118,14 +132,18 @@ class SerdeConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"RecordNameStrategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy"})
     void recordNameStrategyNames(String name) {
-        assertThat(SubjectNameStrategy.fromConfig("k", name).subject("line.frames", false, CameraFrame.getClassSchema()))
+        assertThat(SubjectNameStrategy.fromConfig("k", name)
+                        .subject("line.frames", false, CameraFrame.getClassSchema()))
                 .isEqualTo("io.ultraline.avro.CameraFrame");
     }
 
     @Test
     void unsupportedStrategyIsRejectedWhenParsing() {
-        assertThatThrownBy(() -> SerdeConfig.parse(Map.of(SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
-                "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"), false))
+        assertThatThrownBy(() -> SerdeConfig.parse(
+                        Map.of(
+                                SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                                "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"),
+                        false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("TopicRecordNameStrategy");
     }

@@ -37,41 +37,46 @@ class SerializerModesTest {
 
     @Test
     void withoutAutoRegisterAnUnregisteredSchemaIsNotFound() {
-        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"));
+        SpecificAvroSerializer<SpecificRecord> serializer =
+                serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"));
 
         assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleRecords.cameraFrame()))
                 .isInstanceOf(SchemaNotFoundException.class)
                 .hasMessageContaining("/subjects/line.frames-value")
                 .hasMessageContaining("topic=line.frames")
                 .hasMessageContaining("reason=SCHEMA_NOT_FOUND");
-        assertThat(registry.count("POST", "/subjects/line.frames-value/versions")).isZero();
+        assertThat(registry.count("POST", "/subjects/line.frames-value/versions"))
+                .isZero();
     }
 
     @Test
     void withoutAutoRegisterAPreRegisteredSchemaIsLookedUpOnce() {
         registry.preRegister(SUBJECT, FrameVerdict.getClassSchema().toString());
         registry.preRegister(SUBJECT, CameraFrame.getClassSchema().toString());
-        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, false));
+        SpecificAvroSerializer<SpecificRecord> serializer =
+                serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
         byte[] first = serializer.serialize(TOPIC, SampleRecords.cameraFrame());
         serializer.serialize(TOPIC, SampleRecords.cameraFrame());
 
         assertThat(schemaIdOf(first)).isEqualTo(2);
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/line.frames-value");
     }
 
     @Test
     void latestVersionWithTheSameLayoutIsUsedDirectly() {
         int id = registry.preRegister(SUBJECT, CameraFrame.getClassSchema().toString());
-        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(
-                SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerializer<SpecificRecord> serializer =
+                serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true));
 
         byte[] payload = serializer.serialize(TOPIC, SampleRecords.cameraFrame());
         serializer.serialize(TOPIC, SampleRecords.cameraFrame());
 
         assertThat(schemaIdOf(payload)).isEqualTo(id);
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/line.frames-value/versions/latest");
         assertThat(reader().deserialize(TOPIC, payload)).isEqualTo(SampleRecords.cameraFrame());
     }
@@ -81,8 +86,8 @@ class SerializerModesTest {
         Schema newer = withExtraField(CameraFrame.getClassSchema());
         registry.preRegister(SUBJECT, CameraFrame.getClassSchema().toString());
         int newerId = registry.preRegister(SUBJECT, newer.toString());
-        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(
-                SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerializer<SpecificRecord> serializer =
+                serializer(Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true));
 
         byte[] payload = serializer.serialize(TOPIC, SampleRecords.cameraFrame());
 
@@ -109,13 +114,14 @@ class SerializerModesTest {
 
     @Test
     void recordNameStrategyUsesTheFullRecordName() {
-        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
-                "io.confluent.kafka.serializers.subject.RecordNameStrategy"));
+        SpecificAvroSerializer<SpecificRecord> serializer = serializer(Map.of(
+                SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.RecordNameStrategy"));
 
         serializer.serialize("any.topic", SampleRecords.cameraFrame());
         serializer.serialize("other.topic", SampleRecords.cameraFrame());
 
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/io.ultraline.avro.CameraFrame/versions");
     }
 
@@ -127,7 +133,8 @@ class SerializerModesTest {
         keys.serialize(TOPIC, SampleRecords.source());
         serializer(Map.of()).serialize(TOPIC, SampleRecords.cameraFrame());
 
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/line.frames-key/versions", "/subjects/line.frames-value/versions");
     }
 

@@ -50,7 +50,8 @@ class SpecificAvroSerdeRoundTripTest {
         assertThat(payload[0]).isEqualTo(WireFormat.MAGIC_BYTE);
         assertThat(ByteBuffer.wrap(payload, 1, 4).getInt()).isEqualTo(1);
         assertThat(back).isInstanceOf(record.getClass()).isEqualTo(record);
-        assertThat(registry.count("POST", "/subjects/" + topic + "-value/versions")).isEqualTo(1);
+        assertThat(registry.count("POST", "/subjects/" + topic + "-value/versions"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -65,7 +66,8 @@ class SpecificAvroSerdeRoundTripTest {
                     .isEqualTo(frame);
         }
 
-        assertThat(registry.count("POST", "/subjects/line.frames-value/versions")).isEqualTo(1);
+        assertThat(registry.count("POST", "/subjects/line.frames-value/versions"))
+                .isEqualTo(1);
         assertThat(registry.count("GET", "/schemas/ids/1")).isEqualTo(1);
         assertThat(registry.requests()).hasSize(2);
     }
@@ -75,11 +77,13 @@ class SpecificAvroSerdeRoundTripTest {
         SpecificAvroSerde<CameraFrame> serde = AvroSerdes.specific(CameraFrame.class, config());
 
         CameraFrame frame = SampleRecords.cameraFrame();
-        CameraFrame back = serde.deserializer().deserialize("line.frames", serde.serializer().serialize("line.frames", frame));
+        CameraFrame back = serde.deserializer()
+                .deserialize("line.frames", serde.serializer().serialize("line.frames", frame));
 
         assertThat(back).isEqualTo(frame);
         // the registered schema answers the read: no GET by id
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .containsExactly("/subjects/line.frames-value/versions");
     }
 
@@ -95,8 +99,8 @@ class SpecificAvroSerdeRoundTripTest {
                     for (int i = 0; i < 200; i++) {
                         CameraFrame frame = SampleRecords.cameraFrame();
                         frame.setFrameId(thread + "-" + i);
-                        CameraFrame back = serde.deserializer().deserialize("line.frames",
-                                serde.serializer().serialize("line.frames", frame));
+                        CameraFrame back = serde.deserializer()
+                                .deserialize("line.frames", serde.serializer().serialize("line.frames", frame));
                         assertThat(back).isEqualTo(frame);
                     }
                     return 200;
@@ -117,13 +121,15 @@ class SpecificAvroSerdeRoundTripTest {
 
         assertThat(deserializer(CameraFrame.class).deserialize("line.frames", null, ByteBuffer.wrap(payload)))
                 .isEqualTo(frame);
-        assertThat(deserializer(CameraFrame.class).deserialize("line.frames", null, (ByteBuffer) null)).isNull();
+        assertThat(deserializer(CameraFrame.class).deserialize("line.frames", null, (ByteBuffer) null))
+                .isNull();
     }
 
     @Test
     void nullIsATombstoneBothWays() {
         assertThat(serializer().serialize("line.frames", null)).isNull();
-        assertThat(deserializer(CameraFrame.class).deserialize("line.frames", null)).isNull();
+        assertThat(deserializer(CameraFrame.class).deserialize("line.frames", null))
+                .isNull();
         assertThat(registry.requests()).isEmpty();
     }
 

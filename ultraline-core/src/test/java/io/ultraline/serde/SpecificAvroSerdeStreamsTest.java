@@ -65,10 +65,10 @@ class SpecificAvroSerdeStreamsTest {
                 .to("line.verdicts", Produced.with(Serdes.String(), verdicts).withName("verdicts-out"));
 
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props(Map.of()))) {
-            TestInputTopic<String, CameraFrame> in = driver.createInputTopic("line.frames",
-                    new StringSerializer(), frames.serializer());
-            TestOutputTopic<String, FrameVerdict> out = driver.createOutputTopic("line.verdicts",
-                    new StringDeserializer(), verdicts.deserializer());
+            TestInputTopic<String, CameraFrame> in =
+                    driver.createInputTopic("line.frames", new StringSerializer(), frames.serializer());
+            TestOutputTopic<String, FrameVerdict> out =
+                    driver.createOutputTopic("line.verdicts", new StringDeserializer(), verdicts.deserializer());
 
             in.pipeInput("cam-1", SampleRecords.cameraFrame());
 
@@ -76,14 +76,16 @@ class SpecificAvroSerdeStreamsTest {
             assertThat(verdict.getFrameId()).isEqualTo("f-0001");
             assertThat(verdict.getStatus()).isEqualTo(VerdictStatus.UNCALIBRATED);
         }
-        assertThat(registry.requests()).extracting(FakeSchemaRegistry.Request::path)
+        assertThat(registry.requests())
+                .extracting(FakeSchemaRegistry.Request::path)
                 .contains("/subjects/line.frames-value/versions", "/subjects/line.verdicts-value/versions");
     }
 
     @Test
     void defaultValueSerdeByClassNameAndBadRecordsReachTheHandler() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.<String, CameraFrame>stream("line.frames").mapValues(CameraFrame::getFrameId, Named.as("frame-id"))
+        builder.<String, CameraFrame>stream("line.frames")
+                .mapValues(CameraFrame::getFrameId, Named.as("frame-id"))
                 .to("ids", Produced.with(Serdes.String(), Serdes.String()).withName("ids-out"));
         Topology topology = builder.build();
         Map<String, Object> extra = Map.of(
@@ -94,15 +96,17 @@ class SpecificAvroSerdeStreamsTest {
                 AvroSerdes.specific(CameraFrame.class, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()));
 
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props(extra))) {
-            TestInputTopic<String, CameraFrame> in = driver.createInputTopic("line.frames",
-                    new StringSerializer(), producerSide.serializer());
-            TestOutputTopic<String, String> out = driver.createOutputTopic("ids",
-                    new StringDeserializer(), new StringDeserializer());
+            TestInputTopic<String, CameraFrame> in =
+                    driver.createInputTopic("line.frames", new StringSerializer(), producerSide.serializer());
+            TestOutputTopic<String, String> out =
+                    driver.createOutputTopic("ids", new StringDeserializer(), new StringDeserializer());
             in.pipeInput("cam-1", SampleRecords.cameraFrame());
             assertThat(out.readValue()).isEqualTo("f-0001");
 
-            TestInputTopic<String, byte[]> raw = driver.createInputTopic("line.frames",
-                    new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+            TestInputTopic<String, byte[]> raw = driver.createInputTopic(
+                    "line.frames",
+                    new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
             // the default handler fails the task; the cause is our typed exception
             assertThatThrownBy(() -> raw.pipeInput("cam-1", new byte[] {'j', 's', 'o', 'n'}))
                     .isInstanceOf(StreamsException.class)
@@ -122,6 +126,8 @@ class SpecificAvroSerdeStreamsTest {
 
     private static FrameVerdict verdictFor(CameraFrame frame) {
         return FrameVerdict.newBuilder(SampleRecords.frameVerdict())
-                .setFrameId(frame.getFrameId()).setStatus(VerdictStatus.UNCALIBRATED).build();
+                .setFrameId(frame.getFrameId())
+                .setStatus(VerdictStatus.UNCALIBRATED)
+                .build();
     }
 }

@@ -34,7 +34,8 @@ class WireFormatTest {
 
     @Test
     void headerOnlyPayloadHasEmptyBody() {
-        assertThat(WireFormat.decode("t", new byte[] {0, 0, 0, 0, 1}).bodyLength()).isZero();
+        assertThat(WireFormat.decode("t", new byte[] {0, 0, 0, 0, 1}).bodyLength())
+                .isZero();
     }
 
     @Test

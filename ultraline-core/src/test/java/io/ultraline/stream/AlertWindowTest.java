@@ -49,24 +49,27 @@ class AlertWindowTest {
 
     @Test
     void aRecalibrationRuleWatchesNormalFramesAndCountsThoseNearTheirThreshold() {
-        AlertRule drift = new AlertRule("drift", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2,
-                AlertKind.RECALIBRATION_SUGGESTED, 0.75);
+        AlertRule drift = new AlertRule(
+                "drift", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2, AlertKind.RECALIBRATION_SUGGESTED, 0.75);
         assertThat(drift.watches(VerdictStatus.OK)).isTrue();
         assertThat(drift.watches(VerdictStatus.DEFECT)).isFalse();
         assertThat(drift.watches(VerdictStatus.UNCALIBRATED)).isFalse();
         assertThat(drift.counts(VerdictStatus.OK, 7.5f, 10f)).isTrue();
         assertThat(drift.counts(VerdictStatus.OK, 7.4f, 10f)).isFalse();
-        assertThat(drift.counts(VerdictStatus.OK, 7.5f, 0f)).as("no threshold, nothing to drift from").isFalse();
+        assertThat(drift.counts(VerdictStatus.OK, 7.5f, 0f))
+                .as("no threshold, nothing to drift from")
+                .isFalse();
         AlertRule burst = new AlertRule("burst", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2);
         assertThat(burst.kind()).isEqualTo(AlertKind.DEFECT_BURST);
         assertThat(burst.watches(VerdictStatus.DEFECT)).isTrue();
         assertThat(burst.watches(VerdictStatus.CALIBRATING)).isFalse();
         assertThat(burst.counts(VerdictStatus.OK, 9.9f, 10f)).isFalse();
         assertThat(burst.counts(VerdictStatus.DEFECT, 10f, 10f)).isTrue();
-        assertThatThrownBy(() -> new AlertRule("d", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2,
-                AlertKind.RECALIBRATION_SUGGESTED, 1.5)).hasMessageContaining("level must be in (0, 1]");
-        assertThatThrownBy(() -> new AlertRule("d", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2,
-                AlertKind.UNKNOWN, 0.5)).hasMessageContaining("kind must be");
+        assertThatThrownBy(() -> new AlertRule(
+                        "d", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2, AlertKind.RECALIBRATION_SUGGESTED, 1.5))
+                .hasMessageContaining("level must be in (0, 1]");
+        assertThatThrownBy(() -> new AlertRule("d", AlertScope.CAMERA, 10, Duration.ZERO, 5, 2, AlertKind.UNKNOWN, 0.5))
+                .hasMessageContaining("kind must be");
     }
 
     @Test

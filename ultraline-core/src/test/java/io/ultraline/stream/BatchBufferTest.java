@@ -18,8 +18,10 @@ class BatchBufferTest {
 
     @BeforeEach
     void store() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(NodeNames.BUFFER_STORE), Serdes.Long(),
-                Serdes.ByteArray()).withLoggingDisabled().build();
+        store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(NodeNames.BUFFER_STORE), Serdes.Long(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
 
@@ -55,7 +57,9 @@ class BatchBufferTest {
 
         assertThat(after.size()).isEqualTo(1);
         BatchBuffer.Entry restored = after.entries().get(0);
-        assertThat(restored.frame()).as("decoded input is rebuilt from the original bytes").isNull();
+        assertThat(restored.frame())
+                .as("decoded input is rebuilt from the original bytes")
+                .isNull();
         assertThat(restored.original().offset()).isEqualTo(21);
         assertThat(restored.original().value()).isEqualTo(frame(21).original().value());
         assertThat(restored.arrivalMs()).isEqualTo(200);
@@ -72,8 +76,14 @@ class BatchBufferTest {
     }
 
     private static PipelineInput.Frame frame(long offset) {
-        OriginalRecord original = new OriginalRecord("line.frames", 0, offset, 1_000 + offset,
-                "cam-1".getBytes(), ("frame-" + offset).getBytes(), List.of());
+        OriginalRecord original = new OriginalRecord(
+                "line.frames",
+                0,
+                offset,
+                1_000 + offset,
+                "cam-1".getBytes(),
+                ("frame-" + offset).getBytes(),
+                List.of());
         return new PipelineInput.Frame(original, null, null);
     }
 }

@@ -87,7 +87,9 @@ class BatchingTest {
             assertThatThrownBy(() -> h.pipe(TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(2))))
                     .hasRootCauseMessage("simulated device lost")
                     .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof ModelUnavailableException));
-            assertThat(h.deadLetters.isEmpty()).as("no frame is blamed for the model's failure").isTrue();
+            assertThat(h.deadLetters.isEmpty())
+                    .as("no frame is blamed for the model's failure")
+                    .isTrue();
             assertThat(h.verdicts.isEmpty()).isTrue();
             assertThat(h.observer.modelFailures).hasSize(1);
             // 2 fails; each half fails; its grey check fails too: the model is down, nothing more is tried

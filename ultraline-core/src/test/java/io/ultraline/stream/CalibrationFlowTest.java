@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** START n, n CALIBRATING verdicts, a profile snapshot, then scored frames; RESET; per product. */
 class CalibrationFlowTest {
 
-    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(2, Duration.ofSeconds(1)));
+    private static final PipelineConfig CONFIG =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(2, Duration.ofSeconds(1)));
 
     @Test
     void startCollectsFramesBuildsAProfileAndLaterFramesAreScoredWithItsVersion() {
@@ -29,7 +29,9 @@ class CalibrationFlowTest {
                 h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
             }
             List<FrameVerdict> calibrating = h.verdicts();
-            assertThat(calibrating).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
+            assertThat(calibrating)
+                    .extracting(FrameVerdict::getStatus)
+                    .containsOnly(VerdictStatus.CALIBRATING)
                     .hasSize(4);
             assertThat(calibrating).extracting(FrameVerdict::getProfileVersion).containsOnlyNulls();
 
@@ -41,7 +43,8 @@ class CalibrationFlowTest {
             assertThat(profile.getTokenDim()).isEqualTo(24);
             assertThat(profile.getSource().getOffset()).isEqualTo(3);
             assertThat(profile.getModel().getName()).isEqualTo("tiny-test");
-            io.ultraline.defect.ReferenceProfile decoded = ProfileCodec.decode(profile.getBank().array());
+            io.ultraline.defect.ReferenceProfile decoded =
+                    ProfileCodec.decode(profile.getBank().array());
             assertThat(decoded.threshold()).isEqualTo(profile.getThreshold());
             // the frames' model inputs travelled through the calibration store into the raw-pixel channel
             assertThat(decoded.appearance()).isNotNull();
@@ -50,7 +53,8 @@ class CalibrationFlowTest {
             h.pipe(TestCameraFrames.frame("cam-1", "good", TestCameraFrames.good(0)));
             h.pipe(TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(99)));
             List<FrameVerdict> scored = h.verdicts();
-            assertThat(scored).extracting(FrameVerdict::getStatus)
+            assertThat(scored)
+                    .extracting(FrameVerdict::getStatus)
                     .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
             assertThat(scored).extracting(FrameVerdict::getProfileVersion).containsOnly(1L);
             assertThat(scored).allSatisfy(v -> assertThat(v.getThreshold()).isEqualTo(profile.getThreshold()));
@@ -62,7 +66,10 @@ class CalibrationFlowTest {
                 assertThat(r.getFrameId()).isEqualTo("bad");
                 assertThat(r.getProfileVersion()).isEqualTo(1L);
                 assertThat(r.getSource()).isEqualTo(bad.getSource());
-                assertThat(r.getMask().getRuns().stream().mapToInt(Integer::intValue).sum()).isEqualTo(64);
+                assertThat(r.getMask().getRuns().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                        .isEqualTo(64);
                 assertThat(r.getBox().getWidth()).isPositive();
                 assertThat(r.getExplanation().getValues().remaining()).isEqualTo(64);
             });
@@ -78,10 +85,14 @@ class CalibrationFlowTest {
             for (int i = 0; i < 3; i++) {
                 h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
             }
-            assertThat(h.profiles.isEmpty()).as("no transaction waits for the build").isTrue();
+            assertThat(h.profiles.isEmpty())
+                    .as("no transaction waits for the build")
+                    .isTrue();
             // frames that arrive while it builds are CALIBRATING, and not part of the profile
             h.pipe(TestCameraFrames.frame("cam-1", "while-building", TestCameraFrames.good(5)));
-            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).hasSize(4)
+            assertThat(h.verdicts())
+                    .extracting(FrameVerdict::getStatus)
+                    .hasSize(4)
                     .containsOnly(VerdictStatus.CALIBRATING);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -91,7 +102,9 @@ class CalibrationFlowTest {
             ReferenceProfile profile = h.profiles.readValue();
             assertThat(profile.getVersion()).isEqualTo(1);
             assertThat(profile.getFrameCount()).isEqualTo(3);
-            assertThat(profile.getSource().getOffset()).as("the last collected frame, not the one after").isEqualTo(2);
+            assertThat(profile.getSource().getOffset())
+                    .as("the last collected frame, not the one after")
+                    .isEqualTo(2);
 
             h.pipe(TestCameraFrames.frame("cam-1", "scored", TestCameraFrames.good(0)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(1L);
@@ -104,8 +117,8 @@ class CalibrationFlowTest {
         // 196 x 384 on the 2-core machine); the slow double stands in for that build
         SlowCalibration model = new SlowCalibration(Duration.ofSeconds(6));
         int max = CalibrationDefaults.defaults().maxFrameCount();
-        try (PipelineHarness h = new PipelineHarness(CONFIG.withBatch(BatchConfig.of(8, Duration.ofSeconds(1))),
-                model)) {
+        try (PipelineHarness h =
+                new PipelineHarness(CONFIG.withBatch(BatchConfig.of(8, Duration.ofSeconds(1))), model)) {
             h.command("cam-1", null, CalibrationAction.START, max);
             for (int i = 0; i < max; i++) {
                 h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i % 7)));
@@ -113,10 +126,13 @@ class CalibrationFlowTest {
             long start = System.nanoTime();
             h.pipe(TestCameraFrames.frame("cam-1", "while-building", TestCameraFrames.good(1)));
             h.advance(Duration.ofSeconds(1));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the stream thread did not wait for the build")
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("the stream thread did not wait for the build")
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(h.profiles.isEmpty()).isTrue();
-            assertThat(h.verdicts()).hasSize(max + 1).extracting(FrameVerdict::getStatus)
+            assertThat(h.verdicts())
+                    .hasSize(max + 1)
+                    .extracting(FrameVerdict::getStatus)
                     .containsOnly(VerdictStatus.CALIBRATING);
 
             // the build calibrates the raw-pixel channel too (500 x 225 patches, thinned to 40,000)
@@ -156,9 +172,13 @@ class CalibrationFlowTest {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-0", TestCameraFrames.good(0)));
             h.pipe(TestCameraFrames.frame("cam-1", "cal-1", TestCameraFrames.good(1)));
             h.command("cam-1", null, CalibrationAction.RESET, 0);
-            assertThat(h.profiles.readRecord().value()).as("the RESET's tombstone").isNull();
+            assertThat(h.profiles.readRecord().value())
+                    .as("the RESET's tombstone")
+                    .isNull();
             h.advance(Duration.ofSeconds(2));
-            assertThat(h.profiles.isEmpty()).as("the abandoned build stores nothing").isTrue();
+            assertThat(h.profiles.isEmpty())
+                    .as("the abandoned build stores nothing")
+                    .isTrue();
             h.pipe(TestCameraFrames.frame("cam-1", "after", TestCameraFrames.good(2)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).last().isEqualTo(VerdictStatus.UNCALIBRATED);
         }
@@ -194,7 +214,9 @@ class CalibrationFlowTest {
                 h.pipe(TestCameraFrames.frame("cam-3", "cal-" + i, TestCameraFrames.good(i)));
             }
             h.command("cam-3", null, CalibrationAction.STOP, 0);
-            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsOnly(VerdictStatus.CALIBRATING)
+            assertThat(h.verdicts())
+                    .extracting(FrameVerdict::getStatus)
+                    .containsOnly(VerdictStatus.CALIBRATING)
                     .hasSize(3);
             assertThat(h.profiles.readValue().getFrameCount()).isEqualTo(3);
         }
@@ -212,8 +234,9 @@ class CalibrationFlowTest {
                 h.pipe(f);
             }
             h.advance(Duration.ofSeconds(2));
-            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(
-                    VerdictStatus.UNCALIBRATED, VerdictStatus.CALIBRATING, VerdictStatus.CALIBRATING);
+            assertThat(h.verdicts())
+                    .extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.UNCALIBRATED, VerdictStatus.CALIBRATING, VerdictStatus.CALIBRATING);
             TestRecord<String, ReferenceProfile> snapshot = h.profiles.readRecord();
             assertThat(snapshot.key()).isEqualTo("cam-4/p1");
             assertThat(snapshot.value().getProductId()).isEqualTo("p1");
@@ -222,7 +245,8 @@ class CalibrationFlowTest {
             p1.setProductId("p1");
             h.pipe(p1);
             h.pipe(TestCameraFrames.frame("cam-4", "still-no-product", TestCameraFrames.good(0)));
-            assertThat(h.verdicts()).extracting(FrameVerdict::getStatus)
+            assertThat(h.verdicts())
+                    .extracting(FrameVerdict::getStatus)
                     .containsExactly(VerdictStatus.OK, VerdictStatus.UNCALIBRATED);
         }
     }

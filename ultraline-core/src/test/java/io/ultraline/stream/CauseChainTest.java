@@ -27,7 +27,9 @@ class CauseChainTest {
         ModelUnavailableException down = new ModelUnavailableException("closed");
         RuntimeException c = new RuntimeException("c", down);
         down.initCause(c);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                assertThat(CauseChain.find(c, ModelUnavailableException.class)).containsSame(down));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThat(CauseChain.find(c, ModelUnavailableException.class))
+                        .containsSame(down));
     }
 }

@@ -26,8 +26,7 @@ public final class CrashTestApplication {
 
     static final String READY = "PIPELINE RUNNING";
 
-    private CrashTestApplication() {
-    }
+    private CrashTestApplication() {}
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -36,16 +35,18 @@ public final class CrashTestApplication {
                 .withPrefix(args[2]);
         PipelineConfig config = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(Integer.parseInt(args[6]), Duration.ofMillis(Long.parseLong(args[7]))));
-        ModelRunner runner = ModelRunner.load(Path.of(args[5]), RunnerOptions.defaults().withParallelRuns(2));
-        FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
-                DefectDetector.withDefaults());
+        ModelRunner runner =
+                ModelRunner.load(Path.of(args[5]), RunnerOptions.defaults().withParallelRuns(2));
+        FrameInspector inspector = new FrameInspector(
+                runner, new UltraSegmenter(SegmenterConfig.defaults()), DefectDetector.withDefaults());
         Map<String, Object> user = new HashMap<>();
         user.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         user.put(StreamsConfig.STATE_DIR_CONFIG, args[4]);
         user.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        KafkaStreams streams = new KafkaStreams(InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),
+        KafkaStreams streams = new KafkaStreams(
+                InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),
                 StreamsConfigs.asProperties(StreamsConfigs.forPipeline(args[3], user, topics, config)));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
         CountDownLatch running = new CountDownLatch(1);

@@ -37,7 +37,8 @@ class DeadLetterProcessingHandlerTest {
         assertThat(r.result()).isEqualTo(Result.RESUME);
         assertThat(r.deadLetterQueueRecords()).hasSize(1);
         assertThat(r.deadLetterQueueRecords().get(0).topic()).isEqualTo("line.frames.dlq");
-        RejectedFrame rejected = HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
+        RejectedFrame rejected =
+                HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
         assertThat(rejected.getReason()).isEqualTo(RejectReason.PROCESSING_FAILED);
         assertThat(rejected.getMessage()).contains(NodeNames.FRAMES_VALIDATE).contains("bug");
         assertThat(rejected.getOriginalValue()).isEqualTo(ByteBuffer.wrap(VALUE));
@@ -58,18 +59,20 @@ class DeadLetterProcessingHandlerTest {
         // record == null is how Kafka Streams reports a punctuation; even a validation or alert node
         // must not resume, since the punctuation's own writes are in the transaction to abort.
         for (String node : List.of(NodeNames.FRAMES_VALIDATE, NodeNames.CAMERA_ALERTS, NodeNames.INFERENCE)) {
-            assertThat(handler.handleError(context(node), null, BUG).result()).as(node).isEqualTo(Result.FAIL);
+            assertThat(handler.handleError(context(node), null, BUG).result())
+                    .as(node)
+                    .isEqualTo(Result.FAIL);
         }
         assertThat(encoded).as("dead letters encoded").hasValue(0);
     }
 
     @Test
     void aRegistryOutageFailsTheTaskEvenInAValidationOrAlertNode() {
-        RuntimeException outage = new RuntimeException("wrapped", new RegistryUnavailableException(
-                List.of("http://127.0.0.1:1"), 3, "registry down", null));
-        for (String node : List.of(NodeNames.FRAMES_VALIDATE, NodeNames.CALIBRATION_VALIDATE,
-                NodeNames.LINE_ALERTS)) {
-            assertThat(handler.handleError(context(node), RECORD, outage).result()).as(node)
+        RuntimeException outage = new RuntimeException(
+                "wrapped", new RegistryUnavailableException(List.of("http://127.0.0.1:1"), 3, "registry down", null));
+        for (String node : List.of(NodeNames.FRAMES_VALIDATE, NodeNames.CALIBRATION_VALIDATE, NodeNames.LINE_ALERTS)) {
+            assertThat(handler.handleError(context(node), RECORD, outage).result())
+                    .as(node)
                     .isEqualTo(Result.FAIL);
         }
         assertThat(encoded).as("dead letters encoded").hasValue(0);
@@ -77,7 +80,9 @@ class DeadLetterProcessingHandlerTest {
 
     @Test
     void aFailureInTheInferenceNodeFailsTheTask() {
-        assertThat(handler.handleError(context(NodeNames.INFERENCE), RECORD, BUG).result()).isEqualTo(Result.FAIL);
+        assertThat(handler.handleError(context(NodeNames.INFERENCE), RECORD, BUG)
+                        .result())
+                .isEqualTo(Result.FAIL);
     }
 
     @Test

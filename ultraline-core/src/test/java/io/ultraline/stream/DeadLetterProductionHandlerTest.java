@@ -22,8 +22,8 @@ class DeadLetterProductionHandlerTest {
 
     private static final byte[] KEY = "cam-1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VALUE = {0, 0, 0, 0, 1, 42};
-    private static final ProducerRecord<byte[], byte[]> VERDICT = new ProducerRecord<>("line.verdicts", KEY,
-            new byte[2_000_000]);
+    private static final ProducerRecord<byte[], byte[]> VERDICT =
+            new ProducerRecord<>("line.verdicts", KEY, new byte[2_000_000]);
 
     private final DeadLetterProductionHandler handler = configured();
 
@@ -45,24 +45,33 @@ class DeadLetterProductionHandlerTest {
     @Test
     void aSerializationFailureBecomesADeadLetterButARegistryOutageFailsTheTask() {
         ProducerRecord<String, Object> record = new ProducerRecord<>("line.verdicts", "cam-1", new Object());
-        Response broken = handler.handleSerializationError(context(KEY, VALUE), record,
-                new IllegalStateException("cannot encode"), SerializationExceptionOrigin.VALUE);
+        Response broken = handler.handleSerializationError(
+                context(KEY, VALUE),
+                record,
+                new IllegalStateException("cannot encode"),
+                SerializationExceptionOrigin.VALUE);
         assertThat(broken.result()).isEqualTo(Result.RESUME);
-        assertThat(HandlerFixtures.decode(broken.deadLetterQueueRecords().get(0).value()).getReason())
+        assertThat(HandlerFixtures.decode(broken.deadLetterQueueRecords().get(0).value())
+                        .getReason())
                 .isEqualTo(RejectReason.PROCESSING_FAILED);
 
-        Response outage = handler.handleSerializationError(context(KEY, VALUE), record,
-                new RegistryUnavailableException(java.util.List.of("http://127.0.0.1:1"), 3, "registry down", null), SerializationExceptionOrigin.VALUE);
+        Response outage = handler.handleSerializationError(
+                context(KEY, VALUE),
+                record,
+                new RegistryUnavailableException(java.util.List.of("http://127.0.0.1:1"), 3, "registry down", null),
+                SerializationExceptionOrigin.VALUE);
         assertThat(outage.result()).isEqualTo(Result.FAIL);
     }
 
     @Test
     void errorsThatAreNotTheRecordsOwnAndDeadLettersThemselvesFailTheTask() {
         assertThat(handler.handleError(context(KEY, VALUE), VERDICT, new TopicAuthorizationException("denied"))
-                .result()).isEqualTo(Result.FAIL);
+                        .result())
+                .isEqualTo(Result.FAIL);
         ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>("line.frames.dlq", KEY, new byte[10]);
         assertThat(handler.handleError(context(KEY, VALUE), deadLetter, new RecordTooLargeException("too large"))
-                .result()).isEqualTo(Result.FAIL);
+                        .result())
+                .isEqualTo(Result.FAIL);
     }
 
     @Test
@@ -74,7 +83,8 @@ class DeadLetterProductionHandlerTest {
         Response r = handler.handleError(punctuation, profile, new RecordTooLargeException("too large"));
 
         assertThat(r.result()).isEqualTo(Result.RESUME);
-        RejectedFrame rejected = HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
+        RejectedFrame rejected =
+                HandlerFixtures.decode(r.deadLetterQueueRecords().get(0).value());
         assertThat(rejected.getReason()).isEqualTo(RejectReason.OUTPUT_TOO_LARGE);
         assertThat(rejected.getMessage()).contains("line.profiles");
         assertThat(rejected.getOriginalValue()).isNull();

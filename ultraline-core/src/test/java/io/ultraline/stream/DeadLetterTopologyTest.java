@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeadLetterTopologyTest {
 
-    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
+    private static final PipelineConfig CONFIG =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
     private static final byte[] KEY = "cam-1".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -48,21 +48,27 @@ class DeadLetterTopologyTest {
             RecordHeaders headers = new RecordHeaders();
             headers.add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
             headers.add("trace-id", "def".getBytes(StandardCharsets.UTF_8));
-            byte[] traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.US_ASCII);
+            byte[] traceparent =
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.US_ASCII);
             headers.add("traceparent", traceparent);
             h.pipeRaw(KEY, json, headers);
 
             TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
             assertThat(record.key()).isEqualTo(KEY);
-            assertThat(record.headers().lastHeader("traceparent").value()).as("the trace continues").isEqualTo(traceparent);
-            assertThat(record.headers().lastHeader("trace-id")).as("only the trace context travels").isNull();
+            assertThat(record.headers().lastHeader("traceparent").value())
+                    .as("the trace continues")
+                    .isEqualTo(traceparent);
+            assertThat(record.headers().lastHeader("trace-id"))
+                    .as("only the trace context travels")
+                    .isNull();
             RejectedFrame dead = record.value();
             assertThat(dead.getReason()).isEqualTo(RejectReason.DESERIALIZATION_FAILED);
             assertThat(dead.getMessage()).contains("magic byte");
             assertThat(bytes(dead.getOriginalKey())).isEqualTo(KEY);
             assertThat(bytes(dead.getOriginalValue())).isEqualTo(json);
             assertThat(dead.getOriginalHeaders()).containsOnlyKeys("trace-id", "traceparent");
-            assertThat(bytes(dead.getOriginalHeaders().get("trace-id"))).isEqualTo("def".getBytes(StandardCharsets.UTF_8));
+            assertThat(bytes(dead.getOriginalHeaders().get("trace-id")))
+                    .isEqualTo("def".getBytes(StandardCharsets.UTF_8));
             assertThat(dead.getCameraId()).isEqualTo("cam-1");
             assertThat(dead.getSource().getTopic()).isEqualTo(Topics.FRAMES);
             assertThat(dead.getSource().getOffset()).isZero();
@@ -136,12 +142,15 @@ class DeadLetterTopologyTest {
 
     @Test
     void unsupportedEncodings() {
-        PipelineConfig pngOnly = CONFIG.withLimits(new FrameRecordLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
+        PipelineConfig pngOnly =
+                CONFIG.withLimits(new FrameRecordLimits(1 << 20, 1 << 20, EnumSet.of(ImageEncoding.PNG)));
         try (PipelineHarness h = new PipelineHarness(pngOnly)) {
             BufferedImage image = TestCameraFrames.good(1);
-            h.pipe(TestCameraFrames.frame("cam-1", "unknown", ImageEncoding.UNKNOWN, 64, 64, TestCameraFrames.png(image)));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", "unknown", ImageEncoding.UNKNOWN, 64, 64, TestCameraFrames.png(image)));
             h.pipe(TestCameraFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestCameraFrames.jpeg(image)));
-            assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getReason)
+            assertThat(h.deadLetters.readValuesToList())
+                    .extracting(RejectedFrame::getReason)
                     .containsExactly(RejectReason.UNSUPPORTED_ENCODING, RejectReason.UNSUPPORTED_ENCODING);
             assertStillRunning(h, 2);
         }
@@ -149,24 +158,32 @@ class DeadLetterTopologyTest {
 
     @Test
     void corruptTruncatedMismatchedAndOversizedImages() {
-        PipelineConfig limits = CONFIG.withLimits(new FrameRecordLimits(20_000, 64 * 64 * 4,
-                EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN))));
+        PipelineConfig limits = CONFIG.withLimits(
+                new FrameRecordLimits(20_000, 64 * 64 * 4, EnumSet.complementOf(EnumSet.of(ImageEncoding.UNKNOWN))));
         try (PipelineHarness h = new PipelineHarness(limits)) {
             byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
             byte[] jpeg = TestCameraFrames.jpeg(TestCameraFrames.good(1));
             h.pipe(TestCameraFrames.frame("cam-1", "corrupt", ImageEncoding.PNG, 64, 64, corruptPng(png)));
             h.pipe(TestCameraFrames.frame("cam-1", "not-png", ImageEncoding.PNG, 64, 64, jpeg));
-            h.pipe(TestCameraFrames.frame("cam-1", "cut-png", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2)));
-            h.pipe(TestCameraFrames.frame("cam-1", "cut-jpeg", ImageEncoding.JPEG, 64, 64,
-                    Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
-            h.pipe(TestCameraFrames.frame("cam-1", "short-rgb8", ImageEncoding.RGB8, 64, 64, new byte[64 * 64 * 3 - 1]));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", "cut-png", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2)));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", "cut-jpeg", ImageEncoding.JPEG, 64, 64, Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", "short-rgb8", ImageEncoding.RGB8, 64, 64, new byte[64 * 64 * 3 - 1]));
             h.pipe(TestCameraFrames.frame("cam-1", "mismatch", ImageEncoding.PNG, 32, 64, png));
             h.pipe(TestCameraFrames.frame("cam-1", "long-gray8", ImageEncoding.GRAY8, 32, 32, new byte[64 * 64]));
             h.pipe(TestCameraFrames.frame("cam-1", "huge", ImageEncoding.PNG, 1000, 1000, png));
             h.pipe(TestCameraFrames.frame("cam-1", "heavy", ImageEncoding.GRAY8, 64, 64, new byte[20_001]));
-            h.pipe(TestCameraFrames.frame("cam-1", "bomb", ImageEncoding.PNG, 64, 64,
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1",
+                    "bomb",
+                    ImageEncoding.PNG,
+                    64,
+                    64,
                     TestCameraFrames.png(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY))));
-            assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getFrameId, RejectedFrame::getReason)
+            assertThat(h.deadLetters.readValuesToList())
+                    .extracting(RejectedFrame::getFrameId, RejectedFrame::getReason)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("corrupt", RejectReason.IMAGE_CORRUPT),
                             org.assertj.core.groups.Tuple.tuple("not-png", RejectReason.IMAGE_CORRUPT),
@@ -188,7 +205,8 @@ class DeadLetterTopologyTest {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.pipe(TestCameraFrames.frame("cam-1", "gray", ImageEncoding.GRAY8, 64, 48, new byte[64 * 48]));
             h.pipe(TestCameraFrames.frame("cam-1", "rgb", ImageEncoding.RGB8, 80, 64, new byte[80 * 64 * 3]));
-            h.pipe(TestCameraFrames.frame("cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestCameraFrames.jpeg(TestCameraFrames.good(2))));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", "jpeg", ImageEncoding.JPEG, 64, 64, TestCameraFrames.jpeg(TestCameraFrames.good(2))));
             assertThat(h.verdicts()).extracting(FrameVerdict::getFrameId).containsExactly("gray", "rgb", "jpeg");
             assertThat(h.deadLetters.isEmpty()).isTrue();
         }
@@ -202,13 +220,15 @@ class DeadLetterTopologyTest {
             }
             return FrameDecoding.standard(FrameRecordLimits.defaults()).decode(frame);
         };
-        try (PipelineHarness h = new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), buggy,
-                java.util.Map.of())) {
+        try (PipelineHarness h =
+                new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), buggy, java.util.Map.of())) {
             h.pipe(TestCameraFrames.frame("cam-1", "crash", TestCameraFrames.good(1)));
             TestRecord<byte[], RejectedFrame> record = h.deadLetters.readRecord();
             assertThat(record.key()).isEqualTo(KEY);
             assertThat(record.value().getReason()).isEqualTo(RejectReason.PROCESSING_FAILED);
-            assertThat(record.value().getMessage()).contains(NodeNames.FRAMES_VALIDATE).contains("decoder bug");
+            assertThat(record.value().getMessage())
+                    .contains(NodeNames.FRAMES_VALIDATE)
+                    .contains("decoder bug");
             assertThat(record.value().getOriginalValue()).isNotNull();
             assertStillRunning(h, 1);
         }
@@ -219,7 +239,8 @@ class DeadLetterTopologyTest {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             h.command("cam-1", null, CalibrationAction.START, 1);
             h.command("cam-1", null, CalibrationAction.UNKNOWN, 0);
-            assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getReason)
+            assertThat(h.deadLetters.readValuesToList())
+                    .extracting(RejectedFrame::getReason)
                     .containsExactly(RejectReason.INVALID_FIELD, RejectReason.MISSING_FIELD);
             assertStillRunning(h, 0);
         }
@@ -249,8 +270,9 @@ class DeadLetterTopologyTest {
     }
 
     private static Schema withExtraField(Schema schema) {
-        String json = schema.toString().replaceFirst("\"fields\":\\[",
-                "\"fields\":[{\"name\":\"extra\",\"type\":\"string\",\"default\":\"\"},");
+        String json = schema.toString()
+                .replaceFirst(
+                        "\"fields\":\\[", "\"fields\":[{\"name\":\"extra\",\"type\":\"string\",\"default\":\"\"},");
         return new Schema.Parser().parse(json);
     }
 
@@ -276,12 +298,22 @@ class DeadLetterTopologyTest {
 
     private static FrameVerdict sampleVerdict() {
         return FrameVerdict.newBuilder()
-                .setCameraId("cam-1").setLineId("l").setFrameId("f").setProductId(null)
-                .setCaptureTimestamp(java.time.Instant.EPOCH).setProcessedTimestamp(java.time.Instant.EPOCH)
-                .setStatus(VerdictStatus.OK).setFrameScore(0).setThreshold(null).setRegionCount(0).setConceptCount(1)
+                .setCameraId("cam-1")
+                .setLineId("l")
+                .setFrameId("f")
+                .setProductId(null)
+                .setCaptureTimestamp(java.time.Instant.EPOCH)
+                .setProcessedTimestamp(java.time.Instant.EPOCH)
+                .setStatus(VerdictStatus.OK)
+                .setFrameScore(0)
+                .setThreshold(null)
+                .setRegionCount(0)
+                .setConceptCount(1)
                 .setSource(new io.ultraline.avro.SourceRef("t", 0, 0L))
                 .setModel(new io.ultraline.avro.ModelStamp("m", "1", "0".repeat(64)))
-                .setProfileVersion(null).setPipelineVersion("x").build();
+                .setProfileVersion(null)
+                .setPipelineVersion("x")
+                .build();
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

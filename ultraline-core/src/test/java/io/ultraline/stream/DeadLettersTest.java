@@ -23,8 +23,17 @@ class DeadLettersTest {
     @Test
     void aValueThatFitsIsKeptWholeWithItsSizeAndDigest() throws Exception {
         byte[] value = random(10_000);
-        RejectedFrame d = DeadLetters.of(SOURCE, 1L, KEY, value, Map.of(), RejectReason.IMAGE_CORRUPT, "bad", "v",
-                2L, OutputLimits.MIN_DEAD_LETTER_BYTES);
+        RejectedFrame d = DeadLetters.of(
+                SOURCE,
+                1L,
+                KEY,
+                value,
+                Map.of(),
+                RejectReason.IMAGE_CORRUPT,
+                "bad",
+                "v",
+                2L,
+                OutputLimits.MIN_DEAD_LETTER_BYTES);
         assertThat(bytes(d.getOriginalValue())).isEqualTo(value);
         assertThat(d.getOriginalTruncated()).isFalse();
         assertThat(d.getOriginalValueSize()).isEqualTo(10_000L);
@@ -35,8 +44,17 @@ class DeadLettersTest {
     void aValueOverTheLimitKeepsItsPrefixAndTheWholeValuesSizeAndDigest() throws Exception {
         byte[] value = random(200_000);
         int max = 64 * 1024;
-        RejectedFrame d = DeadLetters.of(SOURCE, 1L, KEY, value, Map.of("h", ByteBuffer.wrap(new byte[10])),
-                RejectReason.IMAGE_CORRUPT, "bad", "v", 2L, max);
+        RejectedFrame d = DeadLetters.of(
+                SOURCE,
+                1L,
+                KEY,
+                value,
+                Map.of("h", ByteBuffer.wrap(new byte[10])),
+                RejectReason.IMAGE_CORRUPT,
+                "bad",
+                "v",
+                2L,
+                max);
         byte[] kept = bytes(d.getOriginalValue());
         assertThat(kept.length).isPositive().isLessThan(max);
         assertThat(kept).isEqualTo(Arrays.copyOf(value, kept.length));
@@ -51,10 +69,19 @@ class DeadLettersTest {
     void anOverLongKeyAndOverLargeHeadersAreCutToo() {
         int max = OutputLimits.MIN_DEAD_LETTER_BYTES;
         byte[] key = random(100_000);
-        RejectedFrame d = DeadLetters.of(SOURCE, 1L, key, random(100_000),
-                Map.of("big", ByteBuffer.wrap(new byte[max])), RejectReason.DESERIALIZATION_FAILED, "bad", "v", 2L,
+        RejectedFrame d = DeadLetters.of(
+                SOURCE,
+                1L,
+                key,
+                random(100_000),
+                Map.of("big", ByteBuffer.wrap(new byte[max])),
+                RejectReason.DESERIALIZATION_FAILED,
+                "bad",
+                "v",
+                2L,
                 max);
-        assertThat(DeadLetters.recordKey(d)).hasSize(DeadLetters.maxKeyBytes(max))
+        assertThat(DeadLetters.recordKey(d))
+                .hasSize(DeadLetters.maxKeyBytes(max))
                 .isEqualTo(Arrays.copyOf(key, DeadLetters.maxKeyBytes(max)));
         assertThat(d.getOriginalHeaders()).isEmpty();
         assertThat(d.getOriginalTruncated()).isTrue();
@@ -63,9 +90,19 @@ class DeadLettersTest {
 
     @Test
     void overLongIdsAndMessagesAreCut() {
-        OriginalRecord original = new OriginalRecord("line.frames", 0, 1L, 1L, KEY, new byte[] {1}, java.util.List.of());
-        RejectedFrame d = DeadLetters.of(original, RejectReason.INVALID_FIELD, "m".repeat(50_000),
-                "c".repeat(50_000), "f".repeat(50_000), null, null, "v", 2L, OutputLimits.MIN_DEAD_LETTER_BYTES);
+        OriginalRecord original =
+                new OriginalRecord("line.frames", 0, 1L, 1L, KEY, new byte[] {1}, java.util.List.of());
+        RejectedFrame d = DeadLetters.of(
+                original,
+                RejectReason.INVALID_FIELD,
+                "m".repeat(50_000),
+                "c".repeat(50_000),
+                "f".repeat(50_000),
+                null,
+                null,
+                "v",
+                2L,
+                OutputLimits.MIN_DEAD_LETTER_BYTES);
         assertThat(d.getCameraId()).hasSizeLessThanOrEqualTo(DeadLetters.MAX_ID);
         assertThat(d.getFrameId()).hasSizeLessThanOrEqualTo(DeadLetters.MAX_ID);
         assertThat(d.getMessage()).hasSizeLessThanOrEqualTo(DeadLetters.MAX_MESSAGE);

@@ -46,7 +46,9 @@ class FrameContextTest {
                 assertThat(r.value().getStatus()).isEqualTo(VerdictStatus.DEFECT);
                 assertThat(r.value().getAttributes()).isEqualTo(PART);
                 assertTraced(r.headers());
-                assertThat(r.headers().lastHeader(BatchTag.HEADER)).as("the batch tag stays").isNotNull();
+                assertThat(r.headers().lastHeader(BatchTag.HEADER))
+                        .as("the batch tag stays")
+                        .isNotNull();
             });
             List<TestRecord<String, DefectRegion>> defects = h.defects.readRecordsToList();
             assertThat(defects).isNotEmpty().allSatisfy(r -> {
@@ -59,12 +61,15 @@ class FrameContextTest {
                 assertTraced(r.headers());
             });
             List<TestRecord<String, LineAlert>> alerts = h.alerts.readRecordsToList();
-            assertThat(alerts).extracting(r -> r.value().getScope())
+            assertThat(alerts)
+                    .extracting(r -> r.value().getScope())
                     .containsExactlyInAnyOrder(AlertScope.CAMERA, AlertScope.LINE);
             assertThat(alerts).allSatisfy(r -> {
                 assertThat(r.value().getAttributes()).isEqualTo(PART);
                 assertTraced(r.headers());
-                assertThat(r.headers().lastHeader(BatchTag.HEADER)).as("a verdict's batch tag").isNull();
+                assertThat(r.headers().lastHeader(BatchTag.HEADER))
+                        .as("a verdict's batch tag")
+                        .isNull();
             });
         }
     }
@@ -98,7 +103,8 @@ class FrameContextTest {
     private static PipelineHarness calibrated() {
         PipelineHarness h = new PipelineHarness(PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))
-                .withExplanations(ExplanationsMode.ALL).withAlertRules(RULES));
+                .withExplanations(ExplanationsMode.ALL)
+                .withAlertRules(RULES));
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
@@ -126,7 +132,9 @@ class FrameContextTest {
         assertThat(value(headers, "traceparent")).isEqualTo(TRACEPARENT);
         assertThat(value(headers, "tracestate")).isEqualTo(TRACESTATE);
         assertThat(headers.headers("traceparent")).hasSize(1);
-        assertThat(headers.lastHeader("producer")).as("input-only headers stay behind").isNull();
+        assertThat(headers.lastHeader("producer"))
+                .as("input-only headers stay behind")
+                .isNull();
     }
 
     private static String value(Headers headers, String name) {

@@ -19,8 +19,7 @@ final class HandlerFixtures {
 
     static final String DEAD_LETTER_TOPIC = "line.frames.dlq";
 
-    private HandlerFixtures() {
-    }
+    private HandlerFixtures() {}
 
     /** The context of line.frames-0@17 in {@code node}, with the given source record. */
     record FakeContext(String processorNodeId, byte[] sourceRawKey, byte[] sourceRawValue)

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileFieldsTest {
 
-    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
+    private static final PipelineConfig CONFIG =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
 
     @Test
     void aFrameIdOfTwoMillionCharsIsInvalidAndItsDeadLetterStaysSmall() {
@@ -48,7 +48,9 @@ class HostileFieldsTest {
     void eachIdAndAttributeBoundIsChecked() {
         FieldLimits limits = FieldLimits.defaults();
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
-            h.pipe(with(TestCameraFrames.frame("c".repeat(limits.maxIdLength() + 1), "f-1", TestCameraFrames.good(1)), Map.of()));
+            h.pipe(with(
+                    TestCameraFrames.frame("c".repeat(limits.maxIdLength() + 1), "f-1", TestCameraFrames.good(1)),
+                    Map.of()));
             CameraFrame longLine = TestCameraFrames.frame("cam-1", "f-2", TestCameraFrames.good(1));
             longLine.setLineId("l".repeat(limits.maxIdLength() + 1));
             h.pipe(longLine);
@@ -60,9 +62,11 @@ class HostileFieldsTest {
                 many.put("k" + i, "v");
             }
             h.pipe(with(TestCameraFrames.frame("cam-1", "f-4", TestCameraFrames.good(1)), many));
-            h.pipe(with(TestCameraFrames.frame("cam-1", "f-5", TestCameraFrames.good(1)),
+            h.pipe(with(
+                    TestCameraFrames.frame("cam-1", "f-5", TestCameraFrames.good(1)),
                     Map.of("k".repeat(limits.maxAttributeKeyLength() + 1), "v")));
-            h.pipe(with(TestCameraFrames.frame("cam-1", "f-6", TestCameraFrames.good(1)),
+            h.pipe(with(
+                    TestCameraFrames.frame("cam-1", "f-6", TestCameraFrames.good(1)),
                     Map.of("serial", "v".repeat(limits.maxAttributeValueLength() + 1))));
             // at the bounds exactly: accepted
             Map<String, String> atBound = new HashMap<>();
@@ -70,10 +74,15 @@ class HostileFieldsTest {
                 atBound.put("k" + i, "v");
             }
             atBound.put("k".repeat(limits.maxAttributeKeyLength()), "v".repeat(limits.maxAttributeValueLength()));
-            h.pipe(with(TestCameraFrames.frame("c".repeat(limits.maxIdLength()), "f".repeat(limits.maxIdLength()),
-                    TestCameraFrames.good(1)), atBound));
+            h.pipe(with(
+                    TestCameraFrames.frame(
+                            "c".repeat(limits.maxIdLength()),
+                            "f".repeat(limits.maxIdLength()),
+                            TestCameraFrames.good(1)),
+                    atBound));
 
-            assertThat(h.deadLetters.readValuesToList()).hasSize(6)
+            assertThat(h.deadLetters.readValuesToList())
+                    .hasSize(6)
                     .allSatisfy(d -> assertThat(d.getReason()).isEqualTo(RejectReason.INVALID_FIELD))
                     .extracting(RejectedFrame::getMessage)
                     .anySatisfy(m -> assertThat(m).startsWith("cameraId"))
@@ -89,8 +98,8 @@ class HostileFieldsTest {
     @Test
     void aFrameWhoseOutputsWouldNotFitTheirTopicIsDeadLetteredWholeAndTheStreamGoesOn() {
         // id bounds as loose as a misconfiguration could make them; the outputs' guard still holds
-        PipelineConfig loose = CONFIG
-                .withLimits(FrameRecordLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
+        PipelineConfig loose = CONFIG.withLimits(
+                        FrameRecordLimits.defaults().withFields(new FieldLimits(1_000_000, 64, 128, 1024)))
                 .withOutputs(new OutputLimits(8192, OutputLimits.defaults().maxDeadLetterBytes()));
         try (PipelineHarness h = new PipelineHarness(loose)) {
             h.pipe(TestCameraFrames.frame("cam-1", "f".repeat(20_000), TestCameraFrames.good(1)));
@@ -100,8 +109,10 @@ class HostileFieldsTest {
             assertThat(dead.getReason()).isEqualTo(RejectReason.OUTPUT_TOO_LARGE);
             assertThat(dead.getMessage()).contains("FrameVerdict").contains(OutputLimits.KEY_MAX_RECORD_BYTES);
             assertThat(dead.getOriginalValue().remaining()).isGreaterThan(20_000);
-            assertThat(h.verdicts()).as("no part of the big frame's outputs is written")
-                    .extracting(FrameVerdict::getFrameId).containsExactly("next");
+            assertThat(h.verdicts())
+                    .as("no part of the big frame's outputs is written")
+                    .extracting(FrameVerdict::getFrameId)
+                    .containsExactly("next");
             assertThat(h.explanations.readValuesToList()).hasSize(1);
             assertThat(h.deadLetters.isEmpty()).isTrue();
         }

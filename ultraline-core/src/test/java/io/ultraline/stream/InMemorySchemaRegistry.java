@@ -90,12 +90,10 @@ final class InMemorySchemaRegistry implements SchemaRegistryClient {
     }
 
     @Override
-    public void setCompatibility(String subject, CompatibilityLevel level) {
-    }
+    public void setCompatibility(String subject, CompatibilityLevel level) {}
 
     @Override
-    public void setGlobalCompatibility(CompatibilityLevel level) {
-    }
+    public void setGlobalCompatibility(CompatibilityLevel level) {}
 
     @Override
     public CompatibilityResult testCompatibility(String subject, String schema) {

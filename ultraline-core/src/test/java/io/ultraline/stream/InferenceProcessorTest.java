@@ -28,7 +28,8 @@ class InferenceProcessorTest {
 
     private static final BatchConfig BATCH = new BatchConfig(4, Duration.ofMillis(1000), Duration.ofMillis(250));
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-    private final PipelineTopics topics = PipelineTopics.avro(registry, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://x"));
+    private final PipelineTopics topics =
+            PipelineTopics.avro(registry, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://x"));
     private final ModelStep inspection = ModelStep.of(TestModels.inspector());
     private KeyValueStore<Long, byte[]> buffer;
     private KeyValueStore<String, byte[]> profiles;
@@ -37,8 +38,10 @@ class InferenceProcessorTest {
 
     @BeforeEach
     void stores() {
-        buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(NodeNames.BUFFER_STORE), Serdes.Long(),
-                Serdes.ByteArray()).withLoggingDisabled().build();
+        buffer = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(NodeNames.BUFFER_STORE), Serdes.Long(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
         profiles = store(NodeNames.PROFILES_STORE);
         calibrations = store(NodeNames.CALIBRATION_STORE);
         tokens = store(NodeNames.CALIBRATION_TOKENS_STORE);
@@ -53,7 +56,8 @@ class InferenceProcessorTest {
         context.setCurrentSystemTimeMs(300);
         processor.process(frameRecord(1, "f-1"));
         assertThat(context.forwarded()).isEmpty();
-        MockProcessorContext.CapturedPunctuator punctuator = context.scheduledPunctuators().get(0);
+        MockProcessorContext.CapturedPunctuator punctuator =
+                context.scheduledPunctuators().get(0);
         assertThat(punctuator.getInterval()).isEqualTo(Duration.ofMillis(250));
 
         punctuator.getPunctuator().punctuate(999);
@@ -79,7 +83,9 @@ class InferenceProcessorTest {
         after.scheduledPunctuators().get(0).getPunctuator().punctuate(5_000);
         List<PipelineOutput.Verdict> verdicts = verdicts(after);
         assertThat(verdicts).extracting(v -> v.verdict().getFrameId()).containsExactly("f-7", "f-8");
-        assertThat(verdicts).extracting(v -> v.verdict().getSource().getOffset()).containsExactly(7L, 8L);
+        assertThat(verdicts)
+                .extracting(v -> v.verdict().getSource().getOffset())
+                .containsExactly(7L, 8L);
         assertThat(buffer.approximateNumEntries()).isZero();
         second.close();
     }
@@ -90,21 +96,31 @@ class InferenceProcessorTest {
         InferenceProcessor processor = processor(context);
         context.setCurrentSystemTimeMs(0);
         processor.process(frameRecord(0, "before-start"));
-        CalibrationCommand start = CalibrationCommand.newBuilder().setCommandId("c").setCameraId("cam-1")
-                .setAction(CalibrationAction.START).setFrameCount(2).setTimestamp(Instant.EPOCH).build();
+        CalibrationCommand start = CalibrationCommand.newBuilder()
+                .setCommandId("c")
+                .setCameraId("cam-1")
+                .setAction(CalibrationAction.START)
+                .setFrameCount(2)
+                .setTimestamp(Instant.EPOCH)
+                .build();
         processor.process(new Record<>("cam-1", new PipelineInput.Command(original(1, new byte[0]), start), 0L));
-        assertThat(verdicts(context)).extracting(v -> v.verdict().getStatus())
+        assertThat(verdicts(context))
+                .extracting(v -> v.verdict().getStatus())
                 .containsExactly(VerdictStatus.UNCALIBRATED);
         context.resetForwards();
         processor.process(frameRecord(2, "after-start"));
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(10_000);
-        assertThat(verdicts(context)).extracting(v -> v.verdict().getStatus())
+        assertThat(verdicts(context))
+                .extracting(v -> v.verdict().getStatus())
                 .containsExactly(VerdictStatus.CALIBRATING);
     }
 
     private InferenceProcessor processor(MockProcessorContext<String, PipelineOutput> context) {
-        InferenceProcessor processor = new InferenceProcessor(inspection, FrameDecoding.standard(FrameRecordLimits.defaults()),
-                topics.frames().valueSerde().deserializer(), PipelineConfig.defaults().withBatch(BATCH),
+        InferenceProcessor processor = new InferenceProcessor(
+                inspection,
+                FrameDecoding.standard(FrameRecordLimits.defaults()),
+                topics.frames().valueSerde().deserializer(),
+                PipelineConfig.defaults().withBatch(BATCH),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         processor.init(context);
         return processor;
@@ -125,8 +141,8 @@ class InferenceProcessorTest {
         CameraFrame frame = TestCameraFrames.frame("cam-1", frameId, TestCameraFrames.good(offset));
         byte[] bytes = topics.frames().valueSerde().serializer().serialize(Topics.FRAMES, frame);
         RgbImage image = RgbImage.of(TestCameraFrames.good(offset));
-        PipelineInput.Frame input = new PipelineInput.Frame(original(offset, bytes), frame,
-                Resize.to(image, inspection.imageSize(), inspection.imageSize()));
+        PipelineInput.Frame input = new PipelineInput.Frame(
+                original(offset, bytes), frame, Resize.to(image, inspection.imageSize(), inspection.imageSize()));
         return new Record<>("cam-1", input, 1000 + offset);
     }
 
@@ -135,8 +151,11 @@ class InferenceProcessorTest {
     }
 
     private static List<PipelineOutput.Verdict> verdicts(MockProcessorContext<String, PipelineOutput> context) {
-        return context.forwarded().stream().map(f -> f.record().value())
-                .filter(PipelineOutput.Verdict.class::isInstance).map(PipelineOutput.Verdict.class::cast).toList();
+        return context.forwarded().stream()
+                .map(f -> f.record().value())
+                .filter(PipelineOutput.Verdict.class::isInstance)
+                .map(PipelineOutput.Verdict.class::cast)
+                .toList();
     }
 
     private static List<String> verdictIds(MockProcessorContext<String, PipelineOutput> context) {
@@ -145,6 +164,7 @@ class InferenceProcessorTest {
 
     private static KeyValueStore<String, byte[]> store(String name) {
         return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
+                .withLoggingDisabled()
+                .build();
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** A good frame through the whole topology in the test driver. */
 class InspectionTopologyTest {
 
-    private static final PipelineConfig ONE_BY_ONE = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
+    private static final PipelineConfig ONE_BY_ONE =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
 
     @Test
     void aGoodFrameWithoutProfileGetsOneUncalibratedVerdict() {

@@ -44,7 +44,8 @@ final class PipelineHarness implements AutoCloseable {
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-    final PipelineTopics topics = PipelineTopics.avro(registry, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused"));
+    final PipelineTopics topics =
+            PipelineTopics.avro(registry, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused"));
     final Topology topology;
     final TopologyTestDriver driver;
     final TestInputTopic<String, CameraFrame> frames;
@@ -84,8 +85,8 @@ final class PipelineHarness implements AutoCloseable {
         this(config, inspection, FrameDecoding.standard(config.limits()), overrides);
     }
 
-    PipelineHarness(PipelineConfig config, ModelStep inspection, FrameDecoding decoding,
-            Map<String, Object> overrides) {
+    PipelineHarness(
+            PipelineConfig config, ModelStep inspection, FrameDecoding decoding, Map<String, Object> overrides) {
         try {
             Files.createDirectories(Path.of("target"));
             stateDir = Files.createTempDirectory(Path.of("target"), "ttd-state");
@@ -101,20 +102,29 @@ final class PipelineHarness implements AutoCloseable {
         user.putAll(overrides);
         Map<String, Object> settings = StreamsConfigs.forPipeline("ttd-" + UUID.randomUUID(), user, topics, config);
         driver = new TopologyTestDriver(topology, StreamsConfigs.asProperties(settings), START);
-        frames = driver.createInputTopic(Topics.FRAMES, new StringSerializer(), topics.frames().valueSerde().serializer());
+        frames = driver.createInputTopic(
+                Topics.FRAMES,
+                new StringSerializer(),
+                topics.frames().valueSerde().serializer());
         rawFrames = driver.createInputTopic(Topics.FRAMES, new ByteArraySerializer(), new ByteArraySerializer());
-        calibration = driver.createInputTopic(Topics.CALIBRATION, new StringSerializer(),
+        calibration = driver.createInputTopic(
+                Topics.CALIBRATION,
+                new StringSerializer(),
                 topics.calibration().valueSerde().serializer());
         verdicts = output(Topics.VERDICTS, topics.verdicts().valueSerde().deserializer());
         defects = output(Topics.DEFECTS, topics.defects().valueSerde().deserializer());
-        explanations = output(Topics.EXPLANATIONS, topics.explanations().valueSerde().deserializer());
+        explanations =
+                output(Topics.EXPLANATIONS, topics.explanations().valueSerde().deserializer());
         alerts = output(Topics.ALERTS, topics.alerts().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.FRAMES_DLQ, new ByteArrayDeserializer(),
+        deadLetters = driver.createOutputTopic(
+                Topics.FRAMES_DLQ,
+                new ByteArrayDeserializer(),
                 topics.deadLetters().valueSerde().deserializer());
         profiles = output(Topics.PROFILES, topics.profiles().valueSerde().deserializer());
     }
 
-    private <V> TestOutputTopic<String, V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> d) {
+    private <V> TestOutputTopic<String, V> output(
+            String topic, org.apache.kafka.common.serialization.Deserializer<V> d) {
         return driver.createOutputTopic(topic, new StringDeserializer(), d);
     }
 
@@ -137,15 +147,18 @@ final class PipelineHarness implements AutoCloseable {
 
     void command(String camera, String productId, CalibrationAction action, int frameCount) {
         captureMillis += 1;
-        calibration.pipeInput(new TestRecord<>(camera, CalibrationCommand.newBuilder()
-                .setCommandId("cmd-" + UUID.randomUUID())
-                .setCameraId(camera)
-                .setProductId(productId)
-                .setAction(action)
-                .setFrameCount(frameCount)
-                .setRequestedBy("test")
-                .setTimestamp(Instant.ofEpochMilli(captureMillis))
-                .build(), Instant.ofEpochMilli(captureMillis)));
+        calibration.pipeInput(new TestRecord<>(
+                camera,
+                CalibrationCommand.newBuilder()
+                        .setCommandId("cmd-" + UUID.randomUUID())
+                        .setCameraId(camera)
+                        .setProductId(productId)
+                        .setAction(action)
+                        .setFrameCount(frameCount)
+                        .setRequestedBy("test")
+                        .setTimestamp(Instant.ofEpochMilli(captureMillis))
+                        .build(),
+                Instant.ofEpochMilli(captureMillis)));
     }
 
     void advance(Duration wallClock) {

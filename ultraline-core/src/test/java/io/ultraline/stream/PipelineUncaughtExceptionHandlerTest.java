@@ -40,8 +40,8 @@ class PipelineUncaughtExceptionHandlerTest {
 
     @Test
     void aRegistryOutageReplacesTheThread() {
-        RegistryUnavailableException outage = new RegistryUnavailableException(List.of("http://127.0.0.1:1"), 3,
-                "registry down", null);
+        RegistryUnavailableException outage =
+                new RegistryUnavailableException(List.of("http://127.0.0.1:1"), 3, "registry down", null);
         assertThat(handler.handle(outage)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(handler.handle(new StreamsException("task failed", new RuntimeException("serde", outage))))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -51,8 +51,8 @@ class PipelineUncaughtExceptionHandlerTest {
     void anUnavailableModelAnywhereInTheCauseChainReplacesTheThread() {
         ModelUnavailableException model = new ModelUnavailableException("runner closed");
         assertThat(handler.handle(model)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
-        assertThat(handler.handle(new StreamsException("task failed",
-                new IllegalStateException("batch failed", model))))
+        assertThat(handler.handle(
+                        new StreamsException("task failed", new IllegalStateException("batch failed", model))))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 }

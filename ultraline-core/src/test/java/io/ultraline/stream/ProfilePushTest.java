@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProfilePushTest {
 
-    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
+    private static final PipelineConfig CONFIG =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
 
     @Test
     void aPushedProfileIsVersionedPublishedAndScoresTheNextFrame() {
@@ -42,11 +42,15 @@ class ProfilePushTest {
             h.pipe(TestCameraFrames.frame("cam-2", "good", TestCameraFrames.good(0)));
             h.pipe(TestCameraFrames.frame("cam-2", "bad", TestCameraFrames.defective(99)));
             List<FrameVerdict> scored = h.verdicts();
-            assertThat(scored).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
+            assertThat(scored)
+                    .extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
             assertThat(scored).extracting(FrameVerdict::getProfileVersion).containsOnly(1L);
 
             push(h, "cam-1", built.getBank(), built.getModel().getDigest());
-            assertThat(h.profiles.readRecord().value().getVersion()).as("after the calibrated version 1").isEqualTo(2);
+            assertThat(h.profiles.readRecord().value().getVersion())
+                    .as("after the calibrated version 1")
+                    .isEqualTo(2);
         }
     }
 
@@ -57,14 +61,20 @@ class ProfilePushTest {
 
             push(h, "cam-2", built.getBank(), "0".repeat(64));
             push(h, "cam-2", null, built.getModel().getDigest());
-            push(h, "cam-2", ByteBuffer.wrap(new byte[] {1, 2, 3}), built.getModel().getDigest());
+            push(
+                    h,
+                    "cam-2",
+                    ByteBuffer.wrap(new byte[] {1, 2, 3}),
+                    built.getModel().getDigest());
 
             List<RejectedFrame> rejected = h.deadLetters.readValuesToList();
             assertThat(rejected).extracting(RejectedFrame::getReason).containsOnly(RejectReason.INVALID_FIELD);
-            assertThat(rejected).extracting(RejectedFrame::getMessage).satisfiesExactly(
-                    m -> assertThat(m).contains("built with model 000"),
-                    m -> assertThat(m).contains("no profile bytes"),
-                    m -> assertThat(m).contains("not a profile"));
+            assertThat(rejected)
+                    .extracting(RejectedFrame::getMessage)
+                    .satisfiesExactly(
+                            m -> assertThat(m).contains("built with model 000"),
+                            m -> assertThat(m).contains("no profile bytes"),
+                            m -> assertThat(m).contains("not a profile"));
             assertThat(h.profiles.isEmpty()).isTrue();
             h.pipe(TestCameraFrames.frame("cam-2", "next", TestCameraFrames.good(1)));
             assertThat(h.verdicts()).extracting(FrameVerdict::getStatus).containsExactly(VerdictStatus.UNCALIBRATED);
@@ -81,9 +91,16 @@ class ProfilePushTest {
     }
 
     private static void push(PipelineHarness h, String camera, ByteBuffer profile, String digest) {
-        h.calibration.pipeInput(new TestRecord<>(camera, CalibrationCommand.newBuilder()
-                .setCommandId("push-" + camera).setCameraId(camera).setAction(CalibrationAction.PUSH)
-                .setProfile(profile == null ? null : profile.duplicate()).setModelDigest(digest)
-                .setTimestamp(Instant.ofEpochMilli(1)).build(), Instant.ofEpochMilli(1)));
+        h.calibration.pipeInput(new TestRecord<>(
+                camera,
+                CalibrationCommand.newBuilder()
+                        .setCommandId("push-" + camera)
+                        .setCameraId(camera)
+                        .setAction(CalibrationAction.PUSH)
+                        .setProfile(profile == null ? null : profile.duplicate())
+                        .setModelDigest(digest)
+                        .setTimestamp(Instant.ofEpochMilli(1))
+                        .build(),
+                Instant.ofEpochMilli(1)));
     }
 }

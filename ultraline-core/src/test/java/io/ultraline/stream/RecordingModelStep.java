@@ -23,8 +23,8 @@ class RecordingModelStep implements ModelStep {
 
     /** A frame this double's model fails on. */
     static java.awt.image.BufferedImage marked() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 64; y++) {
             for (int x = 0; x < 64; x++) {
                 image.setRGB(x, y, 0xff00ff);
@@ -100,8 +100,7 @@ class RecordingModelStep implements ModelStep {
     }
 
     @Override
-    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
-            int frameHeight) {
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth, int frameHeight) {
         return real.regions(scored, explained, frameWidth, frameHeight);
     }
 

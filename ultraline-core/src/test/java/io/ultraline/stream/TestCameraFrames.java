@@ -20,11 +20,11 @@ public final class TestCameraFrames {
 
     static final int SIZE = 64;
     static final String LINE = "line-a";
-    private static final CameraSetup SETUP = CameraSetup.defaults(MaterialFamily.PAINTED, 7).withNoise(0.004);
+    private static final CameraSetup SETUP =
+            CameraSetup.defaults(MaterialFamily.PAINTED, 7).withNoise(0.004);
     private static final FrameGenerator GENERATOR = new FrameGenerator();
 
-    private TestCameraFrames() {
-    }
+    private TestCameraFrames() {}
 
     /** A good frame, the same surface every time apart from sensor noise seeded by {@code seed}. */
     public static BufferedImage good(long seed) {
@@ -67,8 +67,8 @@ public final class TestCameraFrames {
         return frame(camera, frameId, ImageEncoding.PNG, image.getWidth(), image.getHeight(), png(image));
     }
 
-    public static CameraFrame frame(String camera, String frameId, ImageEncoding encoding, int width, int height,
-            byte[] bytes) {
+    public static CameraFrame frame(
+            String camera, String frameId, ImageEncoding encoding, int width, int height, byte[] bytes) {
         return CameraFrame.newBuilder()
                 .setCameraId(camera)
                 .setLineId(LINE)

@@ -1,10 +1,10 @@
 package io.ultraline.stream;
 
 import io.ultraline.inspect.FrameInspector;
-import io.ultraline.model.runtime.ModelRunner;
-import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,15 +20,15 @@ public final class TestModels {
     private static FrameInspector inspector;
     private static Path dir;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     public static synchronized Path modelDir() {
         if (dir == null) {
             try {
                 // under target/, which a clean build removes, instead of a /tmp directory per JVM
-                dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-models")),
-                        "stream-model").toAbsolutePath();
+                dir = Files.createTempDirectory(
+                                Files.createDirectories(Path.of("target", "test-models")), "stream-model")
+                        .toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -40,7 +40,8 @@ public final class TestModels {
 
     public static synchronized FrameInspector inspector() {
         if (inspector == null) {
-            ModelRunner runner = ModelRunner.load(modelDir(), RunnerOptions.defaults().withParallelRuns(2));
+            ModelRunner runner =
+                    ModelRunner.load(modelDir(), RunnerOptions.defaults().withParallelRuns(2));
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
             // what the service runs, so that an audit (which builds FrameInspector.standard) replays it
             inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);

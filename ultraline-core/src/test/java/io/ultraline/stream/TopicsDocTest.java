@@ -29,13 +29,15 @@ class TopicsDocTest {
 
     private static final Path DOC = Paths.get("topology-docs", "topics.md");
     private static final List<Path> MAIN_SOURCES = Stream.of("ultraline-core", "ultraline-service", "ultraline-tools")
-            .map(module -> Paths.get(module, "src", "main", "java")).toList();
+            .map(module -> Paths.get(module, "src", "main", "java"))
+            .toList();
     /** A topic name as a whole Java string literal. */
     private static final Pattern TOPIC_LITERAL = Pattern.compile("\"(line\\.[a-z.]+)\"");
     /** A section heading of the document: one per topic. */
     private static final Pattern SECTION = Pattern.compile("(?m)^## (\\S+)\\s*$");
     /** A topic name anywhere in the prose; not part of a longer identifier such as a package name. */
     private static final Pattern TOPIC_MENTION = Pattern.compile("(?<![\\w.])line(?:\\.[a-z]+)+");
+
     private static final Pattern SCHEMA_LINK = Pattern.compile("\\]\\((\\.\\./schemas/[^)]+\\.avsc)\\)");
 
     @Test
@@ -48,7 +50,9 @@ class TopicsDocTest {
     void everyTopicInCodeHasASectionInTopicsMd() throws IOException, IllegalAccessException {
         Set<String> documented = sections(doc());
         Map<String, Set<String>> named = literalsInMainSources();
-        constantValues().forEach(topic -> named.computeIfAbsent(topic, t -> new TreeSet<>()).add("Topics constant"));
+        constantValues()
+                .forEach(topic ->
+                        named.computeIfAbsent(topic, t -> new TreeSet<>()).add("Topics constant"));
         named.keySet().removeAll(documented);
         assertThat(named)
                 .as("topics named in code (topic -> where) without a '## <topic>' section in %s", DOC)
@@ -63,8 +67,9 @@ class TopicsDocTest {
 
         Set<String> unknownSections = new TreeSet<>(sections(doc));
         unknownSections.removeAll(known);
-        assertThat(unknownSections).as("sections of %s for topics the code does not name; add them to Topics "
-                + "or remove them", DOC).isEmpty();
+        assertThat(unknownSections)
+                .as("sections of %s for topics the code does not name; add them to Topics " + "or remove them", DOC)
+                .isEmpty();
 
         Set<String> unknownMentions = new TreeSet<>();
         Matcher mention = TOPIC_MENTION.matcher(doc);
@@ -72,7 +77,9 @@ class TopicsDocTest {
             unknownMentions.add(mention.group());
         }
         unknownMentions.removeAll(known);
-        assertThat(unknownMentions).as("topic names mentioned in %s that the code does not know", DOC).isEmpty();
+        assertThat(unknownMentions)
+                .as("topic names mentioned in %s that the code does not know", DOC)
+                .isEmpty();
     }
 
     @Test
@@ -86,8 +93,12 @@ class TopicsDocTest {
                 broken.add(link.group(1));
             }
         }
-        assertThat(links).as("links to value schemas in %s", DOC).isGreaterThanOrEqualTo(Topics.all().size());
-        assertThat(broken).as("links in %s to schema files that do not exist", DOC).isEmpty();
+        assertThat(links)
+                .as("links to value schemas in %s", DOC)
+                .isGreaterThanOrEqualTo(Topics.all().size());
+        assertThat(broken)
+                .as("links in %s to schema files that do not exist", DOC)
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +111,9 @@ class TopicsDocTest {
         Set<String> values = new TreeSet<>();
         for (Field field : Topics.class.getDeclaredFields()) {
             int modifiers = field.getModifiers();
-            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+            if (Modifier.isPublic(modifiers)
+                    && Modifier.isStatic(modifiers)
+                    && Modifier.isFinal(modifiers)
                     && field.getType() == String.class) {
                 values.add((String) field.get(null));
             }
@@ -113,7 +126,8 @@ class TopicsDocTest {
         Map<String, Set<String>> found = new TreeMap<>();
         for (Path sources : MAIN_SOURCES) {
             try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     Matcher literal = TOPIC_LITERAL.matcher(Files.readString(file, StandardCharsets.UTF_8));
                     while (literal.find()) {
                         found.computeIfAbsent(literal.group(1), name -> new TreeSet<>())

@@ -40,16 +40,18 @@ class TopologyDocsTest {
     private static final Path DOT = DIR.resolve("topology.dot");
     private static final Path SVG = DIR.resolve("topology.svg");
     private static final String UPDATE = "ultraline.docs.update";
-    private static final String REGENERATE = "regenerate with ./mvnw -q test -Dtest=TopologyDocsTest -D" + UPDATE + "=true";
+    private static final String REGENERATE =
+            "regenerate with ./mvnw -q test -Dtest=TopologyDocsTest -D" + UPDATE + "=true";
     private static final Pattern SVG_SOURCE = Pattern.compile("<!-- source: topology.dot sha256=([0-9a-f]{64}) -->");
 
     /** The documented topology: every branch present, both alert scopes. */
     static Topology documentedTopology() {
-        PipelineConfig config = PipelineConfig.defaults().withAlertRules(List.of(
-                new AlertRule("camera-defect-rate", AlertScope.CAMERA, 20, Duration.ZERO, 5, 1),
-                new AlertRule("line-defect-rate", AlertScope.LINE, 50, Duration.ofMinutes(5), 10, 3)));
-        PipelineTopics topics = PipelineTopics.avro(new InMemorySchemaRegistry(),
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://docs"));
+        PipelineConfig config = PipelineConfig.defaults()
+                .withAlertRules(List.of(
+                        new AlertRule("camera-defect-rate", AlertScope.CAMERA, 20, Duration.ZERO, 5, 1),
+                        new AlertRule("line-defect-rate", AlertScope.LINE, 50, Duration.ofMinutes(5), 10, 3)));
+        PipelineTopics topics = PipelineTopics.avro(
+                new InMemorySchemaRegistry(), Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mem://docs"));
         return InspectionTopology.build(topics, TestModels.inspector(), Clock.systemUTC(), config);
     }
 
@@ -70,9 +72,12 @@ class TopologyDocsTest {
         assertThat(DOT).as("%s is stale; %s", DOT, REGENERATE).hasContent(dot);
         if (Files.exists(SVG)) {
             Matcher source = SVG_SOURCE.matcher(Files.readString(SVG, StandardCharsets.UTF_8));
-            assertThat(source.find()).as("%s names the DOT it was rendered from", SVG).isTrue();
-            assertThat(source.group(1)).as("%s was rendered from another topology.dot; %s (needs Graphviz)", SVG,
-                    REGENERATE).isEqualTo(sha256(dot));
+            assertThat(source.find())
+                    .as("%s names the DOT it was rendered from", SVG)
+                    .isTrue();
+            assertThat(source.group(1))
+                    .as("%s was rendered from another topology.dot; %s (needs Graphviz)", SVG, REGENERATE)
+                    .isEqualTo(sha256(dot));
         }
     }
 
@@ -80,12 +85,24 @@ class TopologyDocsTest {
     void everyNodeStoreAndInternalTopicHasAnExplicitName() {
         String text = documentedTopology().describe().toString();
         assertThat(text).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("STATE-STORE");
-        for (String name : List.of(NodeNames.FRAMES_SOURCE, NodeNames.FRAMES_VALIDATE, NodeNames.CALIBRATION_SOURCE,
-                NodeNames.CALIBRATION_VALIDATE, NodeNames.INFERENCE_INPUT, NodeNames.INFERENCE,
-                NodeNames.CAMERA_ALERTS, NodeNames.LINE_ALERTS, NodeNames.BUFFER_STORE,
-                NodeNames.PROFILES_STORE, NodeNames.CALIBRATION_STORE, NodeNames.CALIBRATION_TOKENS_STORE,
-                NodeNames.CAMERA_ALERTS_STORE, NodeNames.LINE_ALERTS_STORE, NodeNames.VERDICTS_BY_LINE + "-repartition",
-                NodeNames.sink(NodeNames.VERDICTS), NodeNames.sink(NodeNames.DEAD_LETTERS))) {
+        for (String name : List.of(
+                NodeNames.FRAMES_SOURCE,
+                NodeNames.FRAMES_VALIDATE,
+                NodeNames.CALIBRATION_SOURCE,
+                NodeNames.CALIBRATION_VALIDATE,
+                NodeNames.INFERENCE_INPUT,
+                NodeNames.INFERENCE,
+                NodeNames.CAMERA_ALERTS,
+                NodeNames.LINE_ALERTS,
+                NodeNames.BUFFER_STORE,
+                NodeNames.PROFILES_STORE,
+                NodeNames.CALIBRATION_STORE,
+                NodeNames.CALIBRATION_TOKENS_STORE,
+                NodeNames.CAMERA_ALERTS_STORE,
+                NodeNames.LINE_ALERTS_STORE,
+                NodeNames.VERDICTS_BY_LINE + "-repartition",
+                NodeNames.sink(NodeNames.VERDICTS),
+                NodeNames.sink(NodeNames.DEAD_LETTERS))) {
             assertThat(text).contains(name);
         }
         for (String topic : Topics.pipeline()) {
@@ -95,7 +112,8 @@ class TopologyDocsTest {
 
     private static boolean graphvizAvailable() {
         try {
-            Process p = new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
@@ -109,8 +127,8 @@ class TopologyDocsTest {
         p.getOutputStream().close();
         String svg = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("dot -Tsvg failed: " + new String(p.getErrorStream().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            throw new IOException(
+                    "dot -Tsvg failed: " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         }
         int afterHeader = svg.startsWith("<?xml") ? svg.indexOf("?>") + 2 : 0;
         return svg.substring(0, afterHeader) + "\n<!-- source: topology.dot sha256=" + sha256(dot) + " -->"
@@ -119,8 +137,8 @@ class TopologyDocsTest {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

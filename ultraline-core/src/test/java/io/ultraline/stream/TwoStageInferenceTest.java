@@ -36,25 +36,33 @@ class TwoStageInferenceTest {
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).extracting(FrameVerdict::getFrameId).containsExactlyElementsOf(ids);
             List<FrameExplanation> explained = h.explanations.readValuesToList();
-            assertThat(explained).extracting(e -> e.getSource().getOffset() + ":" + e.getReason())
+            assertThat(explained)
+                    .extracting(e -> e.getSource().getOffset() + ":" + e.getReason())
                     .containsExactly("0:SAMPLED", "4:SAMPLED", "7:FLAGGED", "8:SAMPLED", "12:SAMPLED");
-            assertThat(explained.get(0).getTokenScores()).as("a calibrating frame has no scores").isNull();
-            assertThat(explained).allSatisfy(e -> assertThat(e.getConceptCount()).isPositive());
+            assertThat(explained.get(0).getTokenScores())
+                    .as("a calibrating frame has no scores")
+                    .isNull();
+            assertThat(explained)
+                    .allSatisfy(e -> assertThat(e.getConceptCount()).isPositive());
             // a verdict counts concepts only where its maps were computed
-            assertThat(verdicts).allSatisfy(v -> assertThat(v.getConceptCount() > 0)
-                    .as("concepts of offset " + v.getSource().getOffset())
-                    .isEqualTo(List.of(4L, 7L, 8L, 12L).contains(v.getSource().getOffset())));
+            assertThat(verdicts)
+                    .allSatisfy(v -> assertThat(v.getConceptCount() > 0)
+                            .as("concepts of offset " + v.getSource().getOffset())
+                            .isEqualTo(List.of(4L, 7L, 8L, 12L)
+                                    .contains(v.getSource().getOffset())));
         }
     }
 
     @Test
     void flaggedModeExplainsOnlyDefectsAndTheirRegionsKeepTheirRelevance() {
-        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0.0),
-                new RecordingModelStep())) {
+        try (PipelineHarness h = calibrated(
+                ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0.0), new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 6, 2);
             List<FrameVerdict> verdicts = h.verdicts();
             assertThat(verdicts).extracting(FrameVerdict::getStatus).containsOnlyOnce(VerdictStatus.DEFECT);
-            FrameVerdict bad = verdicts.stream().filter(v -> v.getStatus() == VerdictStatus.DEFECT).findFirst()
+            FrameVerdict bad = verdicts.stream()
+                    .filter(v -> v.getStatus() == VerdictStatus.DEFECT)
+                    .findFirst()
                     .orElseThrow();
             assertThat(h.explanations.readValuesToList()).singleElement().satisfies(e -> {
                 assertThat(e.getSource()).isEqualTo(bad.getSource());
@@ -62,7 +70,9 @@ class TwoStageInferenceTest {
                 assertThat(e.getTokenScores()).isNotNull();
             });
             List<DefectRegion> defects = h.defects.readValuesToList();
-            assertThat(defects).hasSize(bad.getRegionCount()).isNotEmpty()
+            assertThat(defects)
+                    .hasSize(bad.getRegionCount())
+                    .isNotEmpty()
                     .allSatisfy(d -> assertThat(d.getExplanation().getMax()).isPositive());
         }
     }
@@ -75,7 +85,9 @@ class TwoStageInferenceTest {
             int before = inspection.explainSizes().size();
             pipeGoodAndOneBad(h, 8, 3); // offsets 3-10: 4 and 8 sampled, 6 flagged
             assertThat(h.verdicts()).hasSize(8 + 3);
-            assertThat(inspection.explainSizes().subList(before, inspection.explainSizes().size()))
+            assertThat(inspection
+                            .explainSizes()
+                            .subList(before, inspection.explainSizes().size()))
                     .containsExactly(3);
         }
     }
@@ -90,8 +102,8 @@ class TwoStageInferenceTest {
             allDefects = h.defects.readValuesToList();
         }
         // strategy all: the same maps as mode all, so the regions' relevance must match too
-        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 20, 16, "all", 0.1),
-                new RecordingModelStep())) {
+        try (PipelineHarness h = calibrated(
+                ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 20, 16, "all", 0.1), new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 5, 1);
             List<FrameVerdict> two = h.verdicts();
             assertThat(two).hasSameSizeAs(all);
@@ -105,16 +117,18 @@ class TwoStageInferenceTest {
             assertThat(defects).hasSameSizeAs(allDefects).isNotEmpty();
             for (int i = 0; i < defects.size(); i++) {
                 assertThat(defects.get(i).getMask()).isEqualTo(allDefects.get(i).getMask());
-                assertThat(defects.get(i).getScore()).isEqualTo(allDefects.get(i).getScore());
-                assertThat(defects.get(i).getExplanation()).isEqualTo(allDefects.get(i).getExplanation());
+                assertThat(defects.get(i).getScore())
+                        .isEqualTo(allDefects.get(i).getScore());
+                assertThat(defects.get(i).getExplanation())
+                        .isEqualTo(allDefects.get(i).getExplanation());
             }
         }
     }
 
     @Test
     void sparseTargetsIncludeTheFlaggedFramesHighestScoringTokens() {
-        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0),
-                new RecordingModelStep())) {
+        try (PipelineHarness h = calibrated(
+                ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0), new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 3, 1);
             FrameExplanation e = h.explanations.readValuesToList().get(0);
             assertThat(e.getReason()).isEqualTo("FLAGGED");
@@ -125,18 +139,22 @@ class TwoStageInferenceTest {
             for (int j = 1; j < 64; j++) {
                 top = (scores[j] & 0xff) > (scores[top] & 0xff) ? j : top;
             }
-            assertThat(e.getTargets()).as("the top-scoring token has its own map").contains(top);
-            assertThat(h.defects.readValuesToList()).isNotEmpty()
+            assertThat(e.getTargets())
+                    .as("the top-scoring token has its own map")
+                    .contains(top);
+            assertThat(h.defects.readValuesToList())
+                    .isNotEmpty()
                     .allSatisfy(d -> assertThat(d.getExplanation().getMax()).isPositive());
         }
     }
 
     @Test
     void aWideMarginExplainsFramesNearTheThreshold() {
-        try (PipelineHarness h = calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "all", 0.99),
-                new RecordingModelStep())) {
+        try (PipelineHarness h = calibrated(
+                ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "all", 0.99), new RecordingModelStep())) {
             pipeGoodAndOneBad(h, 3, 1);
-            assertThat(h.explanations.readValuesToList()).extracting(FrameExplanation::getReason)
+            assertThat(h.explanations.readValuesToList())
+                    .extracting(FrameExplanation::getReason)
                     .containsExactly("NEAR_THRESHOLD", "FLAGGED", "NEAR_THRESHOLD");
         }
     }
@@ -147,7 +165,8 @@ class TwoStageInferenceTest {
         try (PipelineHarness h = calibrated(ONE, ExplainConfig.of(ExplanationsMode.NONE), inspection)) {
             pipeGoodAndOneBad(h, 3, 1);
             assertThat(h.explanations.isEmpty()).isTrue();
-            assertThat(h.defects.readValuesToList()).isNotEmpty()
+            assertThat(h.defects.readValuesToList())
+                    .isNotEmpty()
                     .allSatisfy(d -> assertThat(d.getExplanation().getMax()).isPositive());
             assertThat(inspection.explainSizes()).containsExactly(1);
         }
@@ -155,8 +174,8 @@ class TwoStageInferenceTest {
 
     /** Calibrates cam-1 on three good frames (offsets 0-2) and, with batches of one, drains their verdicts. */
     private static PipelineHarness calibrated(BatchConfig batch, ExplainConfig explain, RecordingModelStep inspection) {
-        PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(batch).withExplain(explain),
-                inspection, Map.of());
+        PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(batch).withExplain(explain), inspection, Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
@@ -177,7 +196,8 @@ class TwoStageInferenceTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = (i == bad ? "bad-" : "good-") + i;
-            h.pipe(TestCameraFrames.frame("cam-1", id, i == bad ? TestCameraFrames.defective(7) : TestCameraFrames.good(10 + i)));
+            h.pipe(TestCameraFrames.frame(
+                    "cam-1", id, i == bad ? TestCameraFrames.defective(7) : TestCameraFrames.good(10 + i)));
             ids.add(id);
         }
         return ids;

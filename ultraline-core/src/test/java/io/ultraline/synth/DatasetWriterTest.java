@@ -32,8 +32,8 @@ class DatasetWriterTest {
                 .write(dir, SMALL, (part, done, total) -> progress.add(part + done + "/" + total));
 
         assertThat(list(dir)).containsExactlyInAnyOrder("calibration", "test", "dataset.json", "defects.csv");
-        assertThat(list(dir.resolve("calibration"))).containsExactly("0001.png", "0002.png", "0003.png", "0004.png",
-                "0005.png", "0006.png");
+        assertThat(list(dir.resolve("calibration")))
+                .containsExactly("0001.png", "0002.png", "0003.png", "0004.png", "0005.png", "0006.png");
         for (String f : list(dir.resolve("calibration"))) {
             assertRgbPng(dir.resolve("calibration").resolve(f));
         }
@@ -51,7 +51,9 @@ class DatasetWriterTest {
             if (f[2].equals("1")) {
                 defective++;
                 assertThat(f[1]).isEqualTo(f[0].replace("images/", "masks/"));
-                assertThat(maskPixels(dir.resolve("test").resolve(f[1]))).as(f[1]).isPositive();
+                assertThat(maskPixels(dir.resolve("test").resolve(f[1])))
+                        .as(f[1])
+                        .isPositive();
                 referenced.add(f[1]);
             } else {
                 assertThat(f[2]).isEqualTo("0");
@@ -62,8 +64,10 @@ class DatasetWriterTest {
         assertThat(s.good()).isEqualTo(14);
         // Every file under test/ is referenced, and nothing else is there.
         try (Stream<Path> all = Files.walk(dir.resolve("test"))) {
-            assertThat(all.filter(Files::isRegularFile).map(p -> dir.resolve("test").relativize(p).toString())
-                    .filter(p -> !p.equals("labels.csv"))).containsExactlyInAnyOrderElementsOf(referenced);
+            assertThat(all.filter(Files::isRegularFile)
+                            .map(p -> dir.resolve("test").relativize(p).toString())
+                            .filter(p -> !p.equals("labels.csv")))
+                    .containsExactlyInAnyOrderElementsOf(referenced);
         }
         assertThat(progress).contains("calibration6/6", "test28/28").hasSize(6 + 28);
     }
@@ -71,7 +75,7 @@ class DatasetWriterTest {
     @Test
     void defectListAndManifestAgreeWithTheFrames() throws IOException {
         Path dir = tmp.resolve("ds");
-        DatasetWriter.Summary s = new DatasetWriter(new FrameGenerator()).write(dir, SMALL, (p, d, t) -> { });
+        DatasetWriter.Summary s = new DatasetWriter(new FrameGenerator()).write(dir, SMALL, (p, d, t) -> {});
         List<String> rows = Files.readAllLines(dir.resolve("defects.csv"));
         assertThat(rows.get(0)).isEqualTo("image,type,x,y,width,height,area");
         Set<DefectType> types = EnumSet.noneOf(DefectType.class);
@@ -87,28 +91,45 @@ class DatasetWriterTest {
         // Types come round in shuffled cycles: 14 defective frames see every type at least twice.
         assertThat(types).containsExactlyInAnyOrder(DefectType.values());
         assertThat(s.defectTypes().values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(2));
-        assertThat(rows.size() - 1).isEqualTo(s.defectTypes().values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(rows.size() - 1)
+                .isEqualTo(s.defectTypes().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
 
         String json = Files.readString(dir.resolve("dataset.json"));
-        assertThat(json).contains("\"generator\": \"" + FrameGenerator.GENERATOR_VERSION + "\"", "\"seed\": 5",
-                "\"family\": \"TILES\"", "\"size\": 64", "\"calibration\": 6", "\"test\": 28", "\"good\": 14",
-                "\"defective\": 14", "\"defectRate\": 0.5");
+        assertThat(json)
+                .contains(
+                        "\"generator\": \"" + FrameGenerator.GENERATOR_VERSION + "\"",
+                        "\"seed\": 5",
+                        "\"family\": \"TILES\"",
+                        "\"size\": 64",
+                        "\"calibration\": 6",
+                        "\"test\": 28",
+                        "\"good\": 14",
+                        "\"defective\": 14",
+                        "\"defectRate\": 0.5");
     }
 
     @Test
     void theSameSeedWritesTheSameBytes() throws IOException {
         DatasetOptions o = new DatasetOptions(9, 6, 2, 48, 0.5, MaterialFamily.WOVEN_FABRIC);
-        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("a"), o, (p, d, t) -> { });
-        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("b"), o, (p, d, t) -> { });
-        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("c"),
-                new DatasetOptions(10, 6, 2, 48, 0.5, MaterialFamily.WOVEN_FABRIC), (p, d, t) -> { });
+        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("a"), o, (p, d, t) -> {});
+        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("b"), o, (p, d, t) -> {});
+        new DatasetWriter(new FrameGenerator())
+                .write(
+                        tmp.resolve("c"),
+                        new DatasetOptions(10, 6, 2, 48, 0.5, MaterialFamily.WOVEN_FABRIC),
+                        (p, d, t) -> {});
         List<Path> files;
         try (Stream<Path> all = Files.walk(tmp.resolve("a"))) {
-            files = all.filter(Files::isRegularFile).map(tmp.resolve("a")::relativize).collect(Collectors.toList());
+            files = all.filter(Files::isRegularFile)
+                    .map(tmp.resolve("a")::relativize)
+                    .collect(Collectors.toList());
         }
         assertThat(files).hasSizeGreaterThan(10);
         for (Path f : files) {
-            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f))).as(f.toString())
+            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f)))
+                    .as(f.toString())
                     .isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
         }
         assertThat(Files.readAllBytes(tmp.resolve("c/test/images/0001.png")))
@@ -119,7 +140,7 @@ class DatasetWriterTest {
     void sceneDatasetsAddAPartsColumnAndPartsImages() throws IOException {
         Path dir = tmp.resolve("scenes");
         DatasetOptions o = new DatasetOptions(3, 6, 2, 64, 0.5, MaterialFamily.GRANULAR);
-        new DatasetWriter(SceneGenerator.ofFamilies(SceneKind.CONVEYOR, 3, 4)).write(dir, o, (p, d, t) -> { });
+        new DatasetWriter(SceneGenerator.ofFamilies(SceneKind.CONVEYOR, 3, 4)).write(dir, o, (p, d, t) -> {});
         List<String> lines = Files.readAllLines(dir.resolve("test/labels.csv"));
         assertThat(lines.get(0)).isEqualTo("image,mask,label,parts");
         assertThat(lines).hasSize(1 + 6);
@@ -141,8 +162,10 @@ class DatasetWriterTest {
     void refusesADirectoryThatIsNotEmpty() throws IOException {
         Files.createDirectories(tmp.resolve("used"));
         Files.writeString(tmp.resolve("used/old.txt"), "x");
-        assertThatThrownBy(() -> new DatasetWriter(new FrameGenerator()).write(tmp.resolve("used"), SMALL, (p, d, t) -> { }))
-                .isInstanceOf(IOException.class).hasMessageContaining("not empty");
+        assertThatThrownBy(() ->
+                        new DatasetWriter(new FrameGenerator()).write(tmp.resolve("used"), SMALL, (p, d, t) -> {}))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not empty");
     }
 
     @Test
@@ -151,7 +174,8 @@ class DatasetWriterTest {
                 .hasMessageContaining("frames");
         assertThatThrownBy(() -> new DatasetOptions(1, 10, -1, 64, 0.5, MaterialFamily.TILES))
                 .hasMessageContaining("calibration");
-        assertThatThrownBy(() -> new DatasetOptions(1, 10, 1, 8, 0.5, MaterialFamily.TILES)).hasMessageContaining("size");
+        assertThatThrownBy(() -> new DatasetOptions(1, 10, 1, 8, 0.5, MaterialFamily.TILES))
+                .hasMessageContaining("size");
         assertThatThrownBy(() -> new DatasetOptions(1, 10, 1, 64, 1.5, MaterialFamily.TILES))
                 .hasMessageContaining("defect rate");
         assertThat(DatasetOptions.defaults(3).defectiveFrames()).isEqualTo(100);

@@ -35,12 +35,17 @@ class DefectPainterTest {
                         visible += diff[i] >= THRESHOLD - 1 ? 1 : 0;
                         sum += diff[i];
                     } else {
-                        assertThat(diff[i]).as("%s: change outside the mask at %d", what, i).isLessThanOrEqualTo(THRESHOLD);
+                        assertThat(diff[i])
+                                .as("%s: change outside the mask at %d", what, i)
+                                .isLessThanOrEqualTo(THRESHOLD);
                     }
                 }
                 assertThat(inside).as(what + " mask area").isBetween(10, (int) (0.1 * N * N));
-                assertThat(visible).as(what + " visibly changed mask pixels").isGreaterThanOrEqualTo((int) (0.97 * inside));
-                assertThat((double) sum / inside).as(what + " mean change in the mask").isGreaterThan(14);
+                assertThat(visible).as(what + " visibly changed mask pixels").isGreaterThanOrEqualTo((int)
+                        (0.97 * inside));
+                assertThat((double) sum / inside)
+                        .as(what + " mean change in the mask")
+                        .isGreaterThan(14);
                 assertThat(bad.defects()).singleElement().satisfies(d -> {
                     assertThat(d.type()).isEqualTo(type);
                     assertThat(d.area()).isEqualTo(bad.maskArea());
@@ -75,14 +80,17 @@ class DefectPainterTest {
         for (int i = 0; i < mask.length; i++) {
             if (mask[i]) {
                 int x = i % N, y = i / N;
-                assertThat(box.contains(x, y)).as("mask pixel (%d, %d) in %s", x, y, box).isTrue();
+                assertThat(box.contains(x, y))
+                        .as("mask pixel (%d, %d) in %s", x, y, box)
+                        .isTrue();
                 top |= y == box.y();
                 bottom |= y == box.y() + box.height() - 1;
                 left |= x == box.x();
                 right |= x == box.x() + box.width() - 1;
             }
         }
-        assertThat(new boolean[] {top, bottom, left, right}).as("box %s touches the mask on all sides", box)
+        assertThat(new boolean[] {top, bottom, left, right})
+                .as("box %s touches the mask on all sides", box)
                 .containsOnly(true);
     }
 }

@@ -43,8 +43,12 @@ class FrameGeneratorTest {
     @Test
     void differentCameraSeedsGiveDifferentSurfaces() {
         FrameGenerator g = new FrameGenerator();
-        BufferedImage a = g.good(CameraSetup.defaults(MaterialFamily.CIRCUIT_BOARD, 1).withNoise(0), 5, 128).image();
-        BufferedImage b = g.good(CameraSetup.defaults(MaterialFamily.CIRCUIT_BOARD, 2).withNoise(0), 5, 128).image();
+        BufferedImage a = g.good(
+                        CameraSetup.defaults(MaterialFamily.CIRCUIT_BOARD, 1).withNoise(0), 5, 128)
+                .image();
+        BufferedImage b = g.good(
+                        CameraSetup.defaults(MaterialFamily.CIRCUIT_BOARD, 2).withNoise(0), 5, 128)
+                .image();
         assertThat(Pixels.blockMad(a, b, 1)).isGreaterThan(0.03);
     }
 
@@ -78,8 +82,8 @@ class FrameGeneratorTest {
 
     @Test
     void masksAndImagesAreCopiesTheCallerCannotCorrupt() {
-        SyntheticFrame f = new FrameGenerator().generate(CameraSetup.defaults(MaterialFamily.PAINTED, 1), 1,
-                DefectType.HOLE, 64);
+        SyntheticFrame f =
+                new FrameGenerator().generate(CameraSetup.defaults(MaterialFamily.PAINTED, 1), 1, DefectType.HOLE, 64);
         int area = f.maskArea();
         java.util.Arrays.fill(f.mask(), true);
         assertThat(f.maskArea()).isEqualTo(area);
@@ -98,7 +102,8 @@ class FrameGeneratorTest {
     void rejectsSizesOutsideTheSupportedRange() {
         FrameGenerator g = new FrameGenerator();
         CameraSetup s = CameraSetup.defaults(MaterialFamily.TILES, 1);
-        assertThatThrownBy(() -> g.good(s, 1, 16)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> g.good(s, 1, 16))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("size");
         assertThatThrownBy(() -> g.good(s, 1, 4096)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> g.generate(null, 1, List.of(), 64)).isInstanceOf(IllegalArgumentException.class);

@@ -29,8 +29,10 @@ class ImageTextureTest {
         for (int y = 0; y < size - 10; y += 7) {
             for (int x = 0; x < size - 10; x += 5) {
                 for (int c = 0; c < 3; c++) {
-                    assertThat(canvas[3 * (y * size + x + 10) + c]).isCloseTo(canvas[3 * (y * size + x) + c], within(1e-6f));
-                    assertThat(canvas[3 * ((y + 10) * size + x) + c]).isCloseTo(canvas[3 * (y * size + x) + c], within(1e-6f));
+                    assertThat(canvas[3 * (y * size + x + 10) + c])
+                            .isCloseTo(canvas[3 * (y * size + x) + c], within(1e-6f));
+                    assertThat(canvas[3 * ((y + 10) * size + x) + c])
+                            .isCloseTo(canvas[3 * (y * size + x) + c], within(1e-6f));
                 }
             }
         }
@@ -40,7 +42,9 @@ class ImageTextureTest {
             min = Math.min(min, canvas[3 * i]);
             max = Math.max(max, canvas[3 * i]);
         }
-        assertThat(max - min).as("the sample's own values, not a palette colour").isGreaterThan(0.5f);
+        assertThat(max - min)
+                .as("the sample's own values, not a palette colour")
+                .isGreaterThan(0.5f);
     }
 
     @Test
@@ -50,12 +54,14 @@ class ImageTextureTest {
         CameraSetup cam = CameraSetup.defaults(MaterialFamily.GRANULAR, 4);
         SyntheticFrame a = g.generate(cam, 9, List.of(DefectType.STAIN), 64);
         SyntheticFrame b = new FrameGenerator(new ImageTexture(ramp())).generate(cam, 9, List.of(DefectType.STAIN), 64);
-        assertThat(a.image().getRGB(0, 0, 64, 64, null, 0, 64)).containsExactly(b.image().getRGB(0, 0, 64, 64, null, 0, 64));
+        assertThat(a.image().getRGB(0, 0, 64, 64, null, 0, 64))
+                .containsExactly(b.image().getRGB(0, 0, 64, 64, null, 0, 64));
         DatasetOptions moving = new DatasetOptions(1, 4, 2, 64, 0.5, MaterialFamily.GRANULAR, true);
         CameraSetup first = DatasetPlan.view(cam, moving, 1);
         CameraSetup second = DatasetPlan.view(cam, moving, 2);
         assertThat(first.seed()).isNotEqualTo(second.seed());
         assertThat(first.baseColour()).isEqualTo(cam.baseColour());
-        assertThat(DatasetPlan.view(cam, new DatasetOptions(1, 4, 2, 64, 0.5, MaterialFamily.GRANULAR), 2)).isSameAs(cam);
+        assertThat(DatasetPlan.view(cam, new DatasetOptions(1, 4, 2, 64, 0.5, MaterialFamily.GRANULAR), 2))
+                .isSameAs(cam);
     }
 }

@@ -26,7 +26,9 @@ class MaterialFamilyTest {
     void everyFamilyRendersAStructuredImage(MaterialFamily family) {
         for (long seed = 1; seed <= 3; seed++) {
             BufferedImage img = generator.good(bare(family, seed), 1, 128).image();
-            assertThat(Pixels.std(Pixels.luma(img))).as("%s seed %d luma std-dev", family, seed).isGreaterThan(0.025);
+            assertThat(Pixels.std(Pixels.luma(img)))
+                    .as("%s seed %d luma std-dev", family, seed)
+                    .isGreaterThan(0.025);
             Set<Integer> levels = new HashSet<>();
             for (int p : Pixels.rgb(img)) {
                 levels.add(p & 0xffffff);
@@ -45,7 +47,9 @@ class MaterialFamilyTest {
         for (MaterialFamily a : MaterialFamily.values()) {
             for (MaterialFamily b : MaterialFamily.values()) {
                 if (a.ordinal() < b.ordinal()) {
-                    assertThat(relativeDistance(sig.get(a), sig.get(b))).as("%s vs %s", a, b).isGreaterThan(0.25);
+                    assertThat(relativeDistance(sig.get(a), sig.get(b)))
+                            .as("%s vs %s", a, b)
+                            .isGreaterThan(0.25);
                 }
             }
         }
@@ -59,12 +63,19 @@ class MaterialFamilyTest {
             BufferedImage first = generator.good(camera, 100, 128).image();
             double within = 0;
             for (long frame = 101; frame <= 104; frame++) {
-                within = Math.max(within, Pixels.blockMad(first, generator.good(camera, frame, 128).image(), 8));
+                within = Math.max(
+                        within,
+                        Pixels.blockMad(
+                                first, generator.good(camera, frame, 128).image(), 8));
             }
             for (MaterialFamily other : MaterialFamily.values()) {
                 if (other != family) {
-                    BufferedImage o = generator.good(CameraSetup.defaults(other, seed), 100, 128).image();
-                    assertThat(Pixels.blockMad(first, o, 8)).as("%s vs %s", family, other).isGreaterThan(within);
+                    BufferedImage o = generator
+                            .good(CameraSetup.defaults(other, seed), 100, 128)
+                            .image();
+                    assertThat(Pixels.blockMad(first, o, 8))
+                            .as("%s vs %s", family, other)
+                            .isGreaterThan(within);
                 }
             }
             assertThat(within).as("%s frame-to-frame change", family).isLessThan(0.12);
@@ -75,7 +86,8 @@ class MaterialFamilyTest {
     void parsesNamesInEitherSpelling() {
         assertThat(MaterialFamily.parse("brushed-metal")).isEqualTo(MaterialFamily.BRUSHED_METAL);
         assertThat(MaterialFamily.parse(" Circuit_Board ")).isEqualTo(MaterialFamily.CIRCUIT_BOARD);
-        assertThatThrownBy(() -> MaterialFamily.parse("marble")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MaterialFamily.parse("marble"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wood-grain");
     }
 

@@ -5,8 +5,7 @@ import java.awt.image.BufferedImage;
 /** Pixel statistics for the tests. */
 final class Pixels {
 
-    private Pixels() {
-    }
+    private Pixels() {}
 
     static int[] rgb(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());

@@ -15,16 +15,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SceneGeneratorTest {
 
     /** Flat colours told apart by which channels are bright, whatever the light does to brightness. */
-    private static final Rgb[] FLAT = {new Rgb(0.9f, 0.1f, 0.1f), new Rgb(0.1f, 0.9f, 0.1f),
-        new Rgb(0.1f, 0.1f, 0.9f), new Rgb(0.9f, 0.9f, 0.1f)};
+    private static final Rgb[] FLAT = {
+        new Rgb(0.9f, 0.1f, 0.1f), new Rgb(0.1f, 0.9f, 0.1f), new Rgb(0.1f, 0.1f, 0.9f), new Rgb(0.9f, 0.9f, 0.1f)
+    };
 
     private static SceneGenerator flat(SceneKind kind) {
-        List<SceneMaterial> materials = Arrays.stream(FLAT).map(c -> new SceneMaterial(c.toHex(),
-                new FrameGenerator((rgb, size, r, p) -> {
-                    for (int i = 0; i < size * size; i++) {
-                        SurfaceTexture.put(rgb, i, c, 1);
-                    }
-                }), CameraSetup.defaults(MaterialFamily.PAINTED, 3))).toList();
+        List<SceneMaterial> materials = Arrays.stream(FLAT)
+                .map(c -> new SceneMaterial(
+                        c.toHex(),
+                        new FrameGenerator((rgb, size, r, p) -> {
+                            for (int i = 0; i < size * size; i++) {
+                                SurfaceTexture.put(rgb, i, c, 1);
+                            }
+                        }),
+                        CameraSetup.defaults(MaterialFamily.PAINTED, 3)))
+                .toList();
         return SceneGenerator.of(kind, materials);
     }
 
@@ -49,7 +54,8 @@ class SceneGeneratorTest {
             int[] parts = f.parts();
             BufferedImage img = f.frame().image();
             for (int i = 0; i < parts.length; i++) {
-                assertThat(colourClass(img.getRGB(i % 64, i / 64))).as("pixel %d of seed %d", i, seed)
+                assertThat(colourClass(img.getRGB(i % 64, i / 64)))
+                        .as("pixel %d of seed %d", i, seed)
                         .isEqualTo(parts[i]);
             }
         }
@@ -79,17 +85,18 @@ class SceneGeneratorTest {
     @Test
     void theSameSeedGivesTheSameFrameAndAnotherSeedAnother() {
         CameraSetup camera = CameraSetup.random(MaterialFamily.BRUSHED_METAL, 5);
-        SceneFrame a = SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 42,
-                List.of(DefectType.SCRATCH), 64);
-        SceneFrame b = SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 42,
-                List.of(DefectType.SCRATCH), 64);
-        SceneFrame c = SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 43,
-                List.of(DefectType.SCRATCH), 64);
+        SceneFrame a =
+                SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 42, List.of(DefectType.SCRATCH), 64);
+        SceneFrame b =
+                SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 42, List.of(DefectType.SCRATCH), 64);
+        SceneFrame c =
+                SceneGenerator.ofFamilies(SceneKind.MOSAIC, 7, 4).generate(camera, 43, List.of(DefectType.SCRATCH), 64);
         assertThat(Pixels.rgb(a.frame().image())).isEqualTo(Pixels.rgb(b.frame().image()));
         assertThat(a.parts()).isEqualTo(b.parts());
         assertThat(a.frame().mask()).isEqualTo(b.frame().mask());
         assertThat(a.frame().maskArea()).isPositive();
-        assertThat(Pixels.rgb(a.frame().image())).isNotEqualTo(Pixels.rgb(c.frame().image()));
+        assertThat(Pixels.rgb(a.frame().image()))
+                .isNotEqualTo(Pixels.rgb(c.frame().image()));
     }
 
     @Test
@@ -104,7 +111,8 @@ class SceneGeneratorTest {
     void theMaterialsAreDistinctFamilies() {
         List<String> names = SceneGenerator.ofFamilies(SceneKind.TILES, 1, 4).materialNames();
         assertThat(names).hasSize(4).doesNotHaveDuplicates();
-        assertThat(SceneGenerator.ofFamilies(SceneKind.TILES, 1, 4).materialNames()).isEqualTo(names);
+        assertThat(SceneGenerator.ofFamilies(SceneKind.TILES, 1, 4).materialNames())
+                .isEqualTo(names);
     }
 
     @Test
@@ -116,7 +124,8 @@ class SceneGeneratorTest {
 
     @Test
     void thePartsImageHoldsTheIds() {
-        SceneFrame f = flat(SceneKind.TILES).generate(CameraSetup.defaults(MaterialFamily.PAINTED, 1), 1, List.of(), 32);
+        SceneFrame f =
+                flat(SceneKind.TILES).generate(CameraSetup.defaults(MaterialFamily.PAINTED, 1), 1, List.of(), 32);
         int[] back = f.partsImage().getRaster().getSamples(0, 0, 32, 32, 0, new int[32 * 32]);
         assertThat(back).isEqualTo(f.parts());
     }

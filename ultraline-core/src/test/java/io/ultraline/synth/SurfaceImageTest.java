@@ -24,7 +24,12 @@ class SurfaceImageTest {
     static byte[] gimpPattern(int w, int h, int bpp, String name) {
         byte[] n = (name + "\0").getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(24 + n.length + w * h * bpp);
-        b.putInt(24 + n.length).putInt(1).putInt(w).putInt(h).putInt(bpp).put("GPAT".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(24 + n.length)
+                .putInt(1)
+                .putInt(w)
+                .putInt(h)
+                .putInt(bpp)
+                .put("GPAT".getBytes(StandardCharsets.US_ASCII));
         b.put(n);
         for (int i = 0; i < w * h; i++) {
             for (int c = 0; c < bpp; c++) {
@@ -59,7 +64,9 @@ class SurfaceImageTest {
     void truncatedOrForeignPatternsAreRefusedWithTheReason() throws IOException {
         byte[] whole = gimpPattern(16, 16, 3, "x");
         Path cut = Files.write(tmp.resolve("cut.pat"), Arrays.copyOf(whole, whole.length - 5));
-        assertThatThrownBy(() -> SurfaceImage.read(cut)).isInstanceOf(IOException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> SurfaceImage.read(cut))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated");
         byte[] v2 = whole.clone();
         v2[7] = 2;
         Path other = Files.write(tmp.resolve("v2.pat"), v2);
@@ -92,7 +99,8 @@ class SurfaceImageTest {
         Files.writeString(tmp.resolve("lib/README"), "not a sample");
         assertThat(SurfaceSamples.read(tmp.resolve("lib"), List.of()).stream().map(SurfaceImage::name))
                 .containsExactly("granite", "slate");
-        assertThat(SurfaceSamples.read(tmp.resolve("lib"), List.of("slate")).stream().map(SurfaceImage::name))
+        assertThat(SurfaceSamples.read(tmp.resolve("lib"), List.of("slate")).stream()
+                        .map(SurfaceImage::name))
                 .containsExactly("granite");
         assertThatThrownBy(() -> SurfaceSamples.read(tmp.resolve("lib"), List.of("slat")))
                 .hasMessageContaining("'slat' is not in");

@@ -85,17 +85,21 @@ class AverageLinkageReferenceTest {
             assertThat(new int[] {tree.first(k), tree.second(k)})
                     .as("%s: children of merge %d", what, k)
                     .containsExactly(oracle.first()[k], oracle.second()[k]);
-            assertThat(tree.height(k)).as("%s: height of merge %d", what, k)
+            assertThat(tree.height(k))
+                    .as("%s: height of merge %d", what, k)
                     .isCloseTo(oracle.heights()[k], Offset.offset(heightTolerance));
         }
         for (double tau : TAUS) {
-            assertThat(tree.cutAtHeight(tau).labels()).as("%s: cut at tau=%s", what, tau)
+            assertThat(tree.cutAtHeight(tau).labels())
+                    .as("%s: cut at tau=%s", what, tau)
                     .containsExactly(NaiveAverageLinkage.cutAt(oracle, tau));
         }
         for (int k = 1; k <= n + 1; k++) {
-            assertThat(tree.cutToMaxClusters(k).labels()).as("%s: maxclust %d", what, k)
+            assertThat(tree.cutToMaxClusters(k).labels())
+                    .as("%s: maxclust %d", what, k)
                     .containsExactly(oracleMaxClust(oracle, k));
-            assertThat(tree.cutToClusterCount(k).labels()).as("%s: exactly %d", what, k)
+            assertThat(tree.cutToClusterCount(k).labels())
+                    .as("%s: exactly %d", what, k)
                     .containsExactly(oracleFirstMerges(oracle, Math.max(0, n - k)));
         }
     }

@@ -114,7 +114,8 @@ class AverageLinkageTest {
     @Test
     void rejectsMatricesThatAreNotSymmetricSquareAndFinite() {
         assertThatThrownBy(() -> AverageLinkage.build(new double[0][0]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one row");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one row");
         assertThatThrownBy(() -> AverageLinkage.build(new double[][] {{0, 1}, {1}}))
                 .hasMessageContaining("row 1 has 1 entries, expected 2");
         assertThatThrownBy(() -> AverageLinkage.build(new double[][] {{0, 1}, {2, 0}}))

@@ -18,7 +18,8 @@ class ClusteringTest {
 
     @Test
     void equalPartitionsAreEqualWhateverTheGroupIds() {
-        assertThat(Clustering.ofGroups(new int[] {5, 5, 1})).isEqualTo(Clustering.ofGroups(new int[] {0, 0, 2}))
+        assertThat(Clustering.ofGroups(new int[] {5, 5, 1}))
+                .isEqualTo(Clustering.ofGroups(new int[] {0, 0, 2}))
                 .isNotEqualTo(Clustering.ofGroups(new int[] {0, 1, 1}));
     }
 }

@@ -11,12 +11,15 @@ class CosineDistancesTest {
 
     @Test
     void knownAnglesGiveKnownDistances() {
-        assertThat(CosineDistances.distance(new float[] {1, 0}, new float[] {0, 3})).isEqualTo(1.0);
-        assertThat(CosineDistances.distance(new float[] {1, 0}, new float[] {-2, 0})).isEqualTo(2.0);
+        assertThat(CosineDistances.distance(new float[] {1, 0}, new float[] {0, 3}))
+                .isEqualTo(1.0);
+        assertThat(CosineDistances.distance(new float[] {1, 0}, new float[] {-2, 0}))
+                .isEqualTo(2.0);
         assertThat(CosineDistances.distance(new float[] {1, 1}, new float[] {1, 0}))
                 .isCloseTo(1 - Math.sqrt(0.5), within(1e-15));
         assertThat(CosineDistances.distance(new float[] {1, 2, 3}, new float[] {2, 4, 6}))
-                .isCloseTo(0.0, within(1e-15)).isNotNegative();
+                .isCloseTo(0.0, within(1e-15))
+                .isNotNegative();
     }
 
     @Test
@@ -67,7 +70,8 @@ class CosineDistancesTest {
     @Test
     void rejectsMapsOfDifferentLengths() {
         assertThatThrownBy(() -> CosineDistances.distance(new float[2], new float[3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 and 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 and 3");
         assertThatThrownBy(() -> CosineDistances.matrix(new float[][] {{1, 2}, {1}}))
                 .hasMessageContaining("map 1 has 1 entries but map 0 has 2");
     }

@@ -22,8 +22,9 @@ class DistanceKMeansTest {
         for (int k = 2; k <= 4; k++) {
             int[] byDistances = DistanceKMeans.cluster(squared(points), k, 19);
             int[] byPoints = KMeans.cluster(points, k, 19);
-            assertThat(cost(points, byDistances)).as("k = %d", k).isCloseTo(cost(points, byPoints),
-                    org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(cost(points, byDistances))
+                    .as("k = %d", k)
+                    .isCloseTo(cost(points, byPoints), org.assertj.core.api.Assertions.within(1e-3));
         }
         assertThat(Clustering.ofGroups(DistanceKMeans.cluster(squared(points), 3, 19)))
                 .isEqualTo(Clustering.ofGroups(thirds(points.length)));

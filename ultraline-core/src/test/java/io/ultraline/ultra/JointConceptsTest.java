@@ -155,7 +155,8 @@ class JointConceptsTest {
                 .hasMessageContaining("do not split into 36 patch tokens");
         float[] withNaN = tokens(1);
         withNaN[17] = Float.NaN;
-        assertThatThrownBy(() -> JOINT.segment(maps, all, withNaN, GRID, GRID)).hasMessageContaining("token 2 holds NaN");
+        assertThatThrownBy(() -> JOINT.segment(maps, all, withNaN, GRID, GRID))
+                .hasMessageContaining("token 2 holds NaN");
     }
 
     @Test

@@ -65,9 +65,11 @@ class MaskUpsamplingTest {
             boolean[] pixels = MaskUpsampling.pixelMask(cells, gridH, gridW, width, height);
 
             String what = gridH + "x" + gridW + " to " + width + "x" + height;
-            assertThat(MaskUpsampling.pixelArea(cells, gridH, gridW, width, height)).as(what)
+            assertThat(MaskUpsampling.pixelArea(cells, gridH, gridW, width, height))
+                    .as(what)
                     .isEqualTo(count(pixels));
-            assertThat(MaskUpsampling.boundingBox(cells, gridH, gridW, width, height)).as(what)
+            assertThat(MaskUpsampling.boundingBox(cells, gridH, gridW, width, height))
+                    .as(what)
                     .isEqualTo(bruteForceBox(pixels, width, height));
             for (int p = 0; p < pixels.length; p++) {
                 int x = p % width;

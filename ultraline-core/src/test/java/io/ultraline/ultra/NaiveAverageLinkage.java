@@ -13,11 +13,9 @@ import java.util.List;
 final class NaiveAverageLinkage {
 
     /** Merge k joined nodes first[k] and second[k] (scipy ids) at heights[k]. */
-    record Merges(int n, int[] first, int[] second, double[] heights) {
-    }
+    record Merges(int n, int[] first, int[] second, double[] heights) {}
 
-    private NaiveAverageLinkage() {
-    }
+    private NaiveAverageLinkage() {}
 
     static Merges build(double[][] d) {
         int n = d.length;

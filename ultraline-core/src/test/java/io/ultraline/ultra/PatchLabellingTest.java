@@ -47,7 +47,6 @@ class PatchLabellingTest {
                 .hasMessageContaining("cluster map 1 has 1 entries");
         assertThatThrownBy(() -> PatchLabelling.label(new float[][] {{1, 2}, {1, Float.NaN}}))
                 .hasMessageContaining("cluster map 1 is NaN at patch 1");
-        assertThatThrownBy(() -> PatchLabelling.label(new float[0][]))
-                .hasMessageContaining("at least one cluster map");
+        assertThatThrownBy(() -> PatchLabelling.label(new float[0][])).hasMessageContaining("at least one cluster map");
     }
 }

@@ -22,9 +22,11 @@ class RunLengthMaskTest {
     @Test
     void edgeCasesAllUnsetAllSetAndFirstCellSet() {
         assertThat(RunLengthMask.encode(new boolean[6], 2, 3).runs()).containsExactly(6);
-        assertThat(RunLengthMask.encode(new boolean[] {true, true, true, true}, 2, 2).runs())
+        assertThat(RunLengthMask.encode(new boolean[] {true, true, true, true}, 2, 2)
+                        .runs())
                 .containsExactly(0, 4);
-        assertThat(RunLengthMask.encode(new boolean[] {true, false, false, true}, 2, 2).runs())
+        assertThat(RunLengthMask.encode(new boolean[] {true, false, false, true}, 2, 2)
+                        .runs())
                 .containsExactly(0, 1, 2, 1);
         assertThat(new RunLengthMask(2, 2, new int[] {0, 4}).decode()).containsExactly(true, true, true, true);
         assertThat(new RunLengthMask(1, 1, new int[] {1}).decode()).containsExactly(false);
@@ -55,8 +57,7 @@ class RunLengthMaskTest {
 
     @Test
     void decodingAcceptsZeroLengthRunsInTheMiddle() {
-        assertThat(new RunLengthMask(1, 4, new int[] {1, 0, 2, 1}).decode())
-                .containsExactly(false, false, false, true);
+        assertThat(new RunLengthMask(1, 4, new int[] {1, 0, 2, 1}).decode()).containsExactly(false, false, false, true);
     }
 
     @Test
@@ -64,14 +65,10 @@ class RunLengthMaskTest {
         assertThatThrownBy(() -> new RunLengthMask(2, 2, new int[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("runs sum to 3 but the 2 x 2 grid has 4 cells");
-        assertThatThrownBy(() -> new RunLengthMask(2, 2, new int[] {5, -1}))
-                .hasMessage("run 1 is negative: -1");
-        assertThatThrownBy(() -> new RunLengthMask(2, 2, new int[0]))
-                .hasMessageContaining("runs sum to 0");
-        assertThatThrownBy(() -> new RunLengthMask(0, 2, new int[0]))
-                .hasMessageContaining("at least 1 x 1");
-        assertThatThrownBy(() -> RunLengthMask.encode(new boolean[3], 2, 2))
-                .hasMessageContaining("the mask has 3");
+        assertThatThrownBy(() -> new RunLengthMask(2, 2, new int[] {5, -1})).hasMessage("run 1 is negative: -1");
+        assertThatThrownBy(() -> new RunLengthMask(2, 2, new int[0])).hasMessageContaining("runs sum to 0");
+        assertThatThrownBy(() -> new RunLengthMask(0, 2, new int[0])).hasMessageContaining("at least 1 x 1");
+        assertThatThrownBy(() -> RunLengthMask.encode(new boolean[3], 2, 2)).hasMessageContaining("the mask has 3");
     }
 
     @Test

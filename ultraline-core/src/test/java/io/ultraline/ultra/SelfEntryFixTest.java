@@ -53,7 +53,6 @@ class SelfEntryFixTest {
         assertThatThrownBy(() -> SelfEntryFix.fixed(new float[][] {{1f, 2f}, {3f}}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("map 1 has 1 entries, expected 2");
-        assertThatThrownBy(() -> SelfEntryFix.fixRow(new float[2], 2))
-                .hasMessageContaining("self index 2");
+        assertThatThrownBy(() -> SelfEntryFix.fixRow(new float[2], 2)).hasMessageContaining("self index 2");
     }
 }

@@ -44,7 +44,8 @@ class TargetStrategyTest {
         int[] a = TargetStrategy.REPRESENTATIVES.choose(tokens, 64, 8, 16, null);
 
         assertThat(a).hasSize(16).isSorted().doesNotHaveDuplicates();
-        assertThat(TargetStrategy.REPRESENTATIVES.choose(tokens.clone(), 64, 8, 16, null)).containsExactly(a);
+        assertThat(TargetStrategy.REPRESENTATIVES.choose(tokens.clone(), 64, 8, 16, null))
+                .containsExactly(a);
     }
 
     @Test
@@ -57,7 +58,9 @@ class TargetStrategyTest {
 
         assertThat(chosen).hasSize(4).isSorted().contains(4, 7);
         // both anomalous tokens lie in group 0, so the two representatives go to the other groups
-        assertThat(java.util.Arrays.stream(chosen).map(TargetStrategyTest::groupOf).toArray())
+        assertThat(java.util.Arrays.stream(chosen)
+                        .map(TargetStrategyTest::groupOf)
+                        .toArray())
                 .containsExactlyInAnyOrder(0, 0, 1, 2);
     }
 
@@ -67,8 +70,10 @@ class TargetStrategyTest {
         int[] identity = UltraSegmenter.allTargets(14);
 
         assertThat(TargetStrategy.ALL.choose(tokens, 14, 2, 3, null)).containsExactly(identity);
-        assertThat(TargetStrategy.REPRESENTATIVES.choose(tokens, 14, 2, 14, null)).containsExactly(identity);
-        assertThat(TargetStrategy.ANOMALOUS.choose(tokens, 14, 2, 99, new float[14])).containsExactly(identity);
+        assertThat(TargetStrategy.REPRESENTATIVES.choose(tokens, 14, 2, 14, null))
+                .containsExactly(identity);
+        assertThat(TargetStrategy.ANOMALOUS.choose(tokens, 14, 2, 99, new float[14]))
+                .containsExactly(identity);
     }
 
     @Test
@@ -79,7 +84,8 @@ class TargetStrategyTest {
         assertThat(TargetStrategy.ANOMALOUS.key()).isEqualTo("anomalous");
         assertThatThrownBy(() -> TargetStrategy.parse("random"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'random'").hasMessageContaining("all, representatives or anomalous");
+                .hasMessageContaining("'random'")
+                .hasMessageContaining("all, representatives or anomalous");
         assertThatThrownBy(() -> TargetStrategy.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -23,12 +23,10 @@ final class AlertDecoder {
     private static final int MAX_DETAIL = 1_000;
 
     /** What became of one value. */
-    sealed interface Result permits Decoded, Undecodable, RegistryFault {
-    }
+    sealed interface Result permits Decoded, Undecodable, RegistryFault {}
 
     /** Ready to post: the alert, its idempotency key and the request body. */
-    record Decoded(LineAlert alert, String idempotencyKey, String json) implements Result {
-    }
+    record Decoded(LineAlert alert, String idempotencyKey, String json) implements Result {}
 
     /**
      * Not an alert, for good.
@@ -45,8 +43,7 @@ final class AlertDecoder {
     }
 
     /** The registry, not the record, failed; try the record again later. */
-    record RegistryFault(SerdeException cause) implements Result {
-    }
+    record RegistryFault(SerdeException cause) implements Result {}
 
     private final Deserializer<LineAlert> alerts;
 
@@ -81,7 +78,8 @@ final class AlertDecoder {
             return true;
         }
         // registries answer an unknown id with error code 4040x; a bare 404 is a proxy or a wrong path
-        return e instanceof UnknownSchemaIdException && e.getCause() instanceof RegistryException notFound
+        return e instanceof UnknownSchemaIdException
+                && e.getCause() instanceof RegistryException notFound
                 && notFound.errorCode() / 100 != 404;
     }
 

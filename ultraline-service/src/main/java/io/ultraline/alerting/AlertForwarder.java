@@ -81,15 +81,17 @@ public final class AlertForwarder implements Runnable {
         this.alerts = AvroSerdes.specific(LineAlert.class, config.serdeConfig()).deserializer();
         this.decoder = new AlertDecoder(alerts);
         this.delivery = new AlertDelivery(sender, config.policy(), this::sleepUnlessStopped);
-        this.consumer = new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        this.consumer =
+                new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new StringSerializer());
     }
 
     /** A forwarder posting to {@code config.webhook()} with {@link HttpWebhookSender}, signed if configured. */
     public static AlertForwarder create(ForwarderConfig config) {
-        return new AlertForwarder(config, new HttpWebhookSender(config.webhook(), config.requestTimeout(),
-                config.signer(), Clock.systemUTC()), Clock.systemUTC());
+        return new AlertForwarder(
+                config,
+                new HttpWebhookSender(config.webhook(), config.requestTimeout(), config.signer(), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /**
@@ -101,14 +103,19 @@ public final class AlertForwarder implements Runnable {
         Map<String, Object> props = new HashMap<>(config.clientConfig());
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DEFAULT_MAX_POLL_RECORDS);
         if (!props.containsKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)) {
-            int records = Integer.parseInt(props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
-            long needed = config.worstCasePerAlert().multipliedBy(records).plusMinutes(1).toMillis();
-            props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
-                    Math.max(300_000L, needed)));
+            int records = Integer.parseInt(
+                    props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
+            long needed = config.worstCasePerAlert()
+                    .multipliedBy(records)
+                    .plusMinutes(1)
+                    .toMillis();
+            props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int)
+                    Math.min(Integer.MAX_VALUE, Math.max(300_000L, needed)));
         }
         // the coordinator connection must outlive a long poll interval, or a rebalance can drag on
         Object interval = props.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
-        props.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG,
+        props.putIfAbsent(
+                ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG,
                 Math.max(540_000L, Long.parseLong(interval.toString()) + 60_000L));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -128,8 +135,12 @@ public final class AlertForwarder implements Runnable {
     public void run() {
         try {
             consumer.subscribe(List.of(config.alertsTopic()));
-            LOG.info("Forwarding {} (group {}) to {}{}", config.alertsTopic(), config.groupId(),
-                    WebhookUrls.redacted(config.webhook()), config.signer().isPresent() ? ", signed" : ", unsigned");
+            LOG.info(
+                    "Forwarding {} (group {}) to {}{}",
+                    config.alertsTopic(),
+                    config.groupId(),
+                    WebhookUrls.redacted(config.webhook()),
+                    config.signer().isPresent() ? ", signed" : ", unsigned");
             while (!stopping) {
                 process(consumer.poll(POLL));
             }
@@ -141,8 +152,10 @@ public final class AlertForwarder implements Runnable {
             LOG.info("Stopped during a delivery or a wait; that record is not committed and will be handled again");
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("Forwarder failed; the record it was working on is not committed and will be handled again "
-                    + "after a restart", e);
+            LOG.error(
+                    "Forwarder failed; the record it was working on is not committed and will be handled again "
+                            + "after a restart",
+                    e);
             throw e;
         } finally {
             closeQuietly(consumer);
@@ -162,7 +175,8 @@ public final class AlertForwarder implements Runnable {
                     // not handled: poll this record again after the wait; not committed: its new owner will
                     seekIfAssigned(partitions.get(p), handled ? record.offset() + 1 : record.offset());
                     for (TopicPartition untouched : partitions.subList(p + 1, partitions.size())) {
-                        seekIfAssigned(untouched, records.records(untouched).get(0).offset());
+                        seekIfAssigned(
+                                untouched, records.records(untouched).get(0).offset());
                     }
                     if (!handled) {
                         sleepUnlessStopped(registryBackoff());
@@ -183,9 +197,13 @@ public final class AlertForwarder implements Runnable {
         if (result instanceof AlertDecoder.RegistryFault fault) {
             registryWaits.incrementAndGet();
             registryFailuresInARow++;
-            LOG.warn("Schema registry failed while decoding {} ({} time(s) in a row): {}; not the record's fault, "
-                    + "so it is not dead-lettered; trying again in {}", where, registryFailuresInARow,
-                    fault.cause().getMessage(), registryBackoff());
+            LOG.warn(
+                    "Schema registry failed while decoding {} ({} time(s) in a row): {}; not the record's fault, "
+                            + "so it is not dead-lettered; trying again in {}",
+                    where,
+                    registryFailuresInARow,
+                    fault.cause().getMessage(),
+                    registryBackoff());
             return false;
         }
         if (registryFailuresInARow > 0) {
@@ -193,7 +211,10 @@ public final class AlertForwarder implements Runnable {
             registryFailuresInARow = 0;
         }
         if (result instanceof AlertDecoder.Undecodable bad) {
-            LOG.warn("Record {} is not a decodable LineAlert: {}; dead-lettering it to {}", where, bad.reason(),
+            LOG.warn(
+                    "Record {} is not a decodable LineAlert: {}; dead-lettering it to {}",
+                    where,
+                    bad.reason(),
                     config.deadLetterTopic());
             deadLetter(record, DeadLetterJson.undecodable(bad.reason(), record.value(), where, clock.instant()));
             return true;
@@ -202,11 +223,19 @@ public final class AlertForwarder implements Runnable {
         DeliveryResult delivery = this.delivery.deliver(alert.idempotencyKey(), alert.json());
         if (delivery.delivered()) {
             delivered.incrementAndGet();
-            LOG.debug("Delivered alert {} from {} after {} attempt(s)", alert.idempotencyKey(), where,
+            LOG.debug(
+                    "Delivered alert {} from {} after {} attempt(s)",
+                    alert.idempotencyKey(),
+                    where,
                     delivery.attempts());
         } else {
-            LOG.warn("Giving up on alert {} from {} after {} attempt(s): {}; dead-lettering it to {}",
-                    alert.idempotencyKey(), where, delivery.attempts(), delivery.reason(), config.deadLetterTopic());
+            LOG.warn(
+                    "Giving up on alert {} from {} after {} attempt(s): {}; dead-lettering it to {}",
+                    alert.idempotencyKey(),
+                    where,
+                    delivery.attempts(),
+                    delivery.reason(),
+                    config.deadLetterTopic());
             deadLetter(record, DeadLetterJson.undelivered(alert.alert(), delivery, where, clock.instant()));
         }
         return true;
@@ -225,11 +254,13 @@ public final class AlertForwarder implements Runnable {
     /** Writes a dead letter and waits for the broker's ack; throws, so nothing is committed, when it fails. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String value) {
         try {
-            producer.send(new ProducerRecord<>(config.deadLetterTopic(), record.key(), value)).get();
+            producer.send(new ProducerRecord<>(config.deadLetterTopic(), record.key(), value))
+                    .get();
             deadLettered.incrementAndGet();
         } catch (ExecutionException e) {
-            throw new KafkaException("Could not write a dead letter to " + config.deadLetterTopic()
-                    + " for offset " + record.offset() + " of " + record.topic() + "-" + record.partition(),
+            throw new KafkaException(
+                    "Could not write a dead letter to " + config.deadLetterTopic() + " for offset " + record.offset()
+                            + " of " + record.topic() + "-" + record.partition(),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,8 +270,8 @@ public final class AlertForwarder implements Runnable {
 
     /** Commits past {@code record}; false when the group took the partition away meanwhile. */
     private boolean commit(ConsumerRecord<String, byte[]> record) {
-        Map<TopicPartition, OffsetAndMetadata> next = Map.of(new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
+        Map<TopicPartition, OffsetAndMetadata> next = Map.of(
+                new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         try {
             try {
                 consumer.commitSync(next);
@@ -250,8 +281,12 @@ public final class AlertForwarder implements Runnable {
             }
             return true;
         } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("Could not commit offset {} of {}-{} ({}); its new owner may post it again",
-                    record.offset() + 1, record.topic(), record.partition(), e.toString());
+            LOG.warn(
+                    "Could not commit offset {} of {}-{} ({}); its new owner may post it again",
+                    record.offset() + 1,
+                    record.topic(),
+                    record.partition(),
+                    e.toString());
             return false;
         }
     }

@@ -22,8 +22,7 @@ public final class AlertJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AlertJson() {
-    }
+    private AlertJson() {}
 
     /**
      * The idempotency key of one alert event. {@code alertId} alone is shared by an alert's OPEN and

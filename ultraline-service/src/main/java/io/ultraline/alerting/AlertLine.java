@@ -14,16 +14,24 @@ public final class AlertLine {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private AlertLine() {
-    }
+    private AlertLine() {}
 
     public static String format(LineAlert alert) {
         String window = alert.getWindowMillis() > 0 ? "window=" + alert.getWindowMillis() + "ms" : "window=frames";
         String counted = alert.getKind() == io.ultraline.avro.AlertKind.RECALIBRATION_SUGGESTED
-                ? "near threshold (recalibration suggested)" : "defective";
-        return String.format("%s  %-7s  %-6s %s  rule=%s  %d/%d %s  %s  id=%s",
-                TIME.format(alert.getEventTimestamp()), alert.getState().name(), alert.getScope().name(),
-                alert.getScopeId(), alert.getRuleId(), alert.getDefectiveFrames(), alert.getWindowFrames(), counted,
-                window, alert.getAlertId());
+                ? "near threshold (recalibration suggested)"
+                : "defective";
+        return String.format(
+                "%s  %-7s  %-6s %s  rule=%s  %d/%d %s  %s  id=%s",
+                TIME.format(alert.getEventTimestamp()),
+                alert.getState().name(),
+                alert.getScope().name(),
+                alert.getScopeId(),
+                alert.getRuleId(),
+                alert.getDefectiveFrames(),
+                alert.getWindowFrames(),
+                counted,
+                window,
+                alert.getAlertId());
     }
 }

@@ -46,8 +46,12 @@ public final class AlertTail implements Runnable {
      * @param fromBeginning print the whole retained history first, instead of only new alerts
      * @param out           where lines go
      */
-    public AlertTail(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String topic,
-            boolean fromBeginning, PrintStream out) {
+    public AlertTail(
+            Map<String, Object> clientConfig,
+            Map<String, Object> serdeConfig,
+            String topic,
+            boolean fromBeginning,
+            PrintStream out) {
         Map<String, Object> props = new HashMap<>(clientConfig);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -65,10 +69,12 @@ public final class AlertTail implements Runnable {
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("Topic " + topic + " does not exist (or is not visible to this client)");
+                throw new IllegalStateException(
+                        "Topic " + topic + " does not exist (or is not visible to this client)");
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             if (fromBeginning) {
                 consumer.seekToBeginning(partitions);

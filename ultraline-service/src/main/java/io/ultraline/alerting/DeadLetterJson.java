@@ -27,8 +27,7 @@ public final class DeadLetterJson {
      */
     public static final int MAX_ORIGINAL_BYTES = 256 * 1024;
 
-    private DeadLetterJson() {
-    }
+    private DeadLetterJson() {}
 
     /** A dead letter for an alert the webhook did not accept. */
     public static String undelivered(LineAlert alert, DeliveryResult result, RecordRef record, Instant at) {
@@ -91,6 +90,5 @@ public final class DeadLetterJson {
     }
 
     /** Where a record sits in Kafka. */
-    public record RecordRef(String topic, int partition, long offset) {
-    }
+    public record RecordRef(String topic, int partition, long offset) {}
 }

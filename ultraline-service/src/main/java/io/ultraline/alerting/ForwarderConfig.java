@@ -21,16 +21,40 @@ import java.util.Optional;
  * @param requestTimeout  connect and response timeout of one request
  * @param signer          signs every request ({@link WebhookSigner#HEADER}) when present
  */
-public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
-        String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, WebhookRetryPolicy policy,
-        Duration requestTimeout, Optional<WebhookSigner> signer) {
+public record ForwarderConfig(
+        Map<String, Object> clientConfig,
+        Map<String, Object> serdeConfig,
+        String alertsTopic,
+        String deadLetterTopic,
+        String groupId,
+        String autoOffsetReset,
+        URI webhook,
+        WebhookRetryPolicy policy,
+        Duration requestTimeout,
+        Optional<WebhookSigner> signer) {
 
     /** Unsigned requests. */
-    public ForwarderConfig(Map<String, Object> clientConfig, Map<String, Object> serdeConfig, String alertsTopic,
-            String deadLetterTopic, String groupId, String autoOffsetReset, URI webhook, WebhookRetryPolicy policy,
+    public ForwarderConfig(
+            Map<String, Object> clientConfig,
+            Map<String, Object> serdeConfig,
+            String alertsTopic,
+            String deadLetterTopic,
+            String groupId,
+            String autoOffsetReset,
+            URI webhook,
+            WebhookRetryPolicy policy,
             Duration requestTimeout) {
-        this(clientConfig, serdeConfig, alertsTopic, deadLetterTopic, groupId, autoOffsetReset, webhook, policy,
-                requestTimeout, Optional.empty());
+        this(
+                clientConfig,
+                serdeConfig,
+                alertsTopic,
+                deadLetterTopic,
+                groupId,
+                autoOffsetReset,
+                webhook,
+                policy,
+                requestTimeout,
+                Optional.empty());
     }
 
     public ForwarderConfig {
@@ -46,8 +70,8 @@ public record ForwarderConfig(Map<String, Object> clientConfig, Map<String, Obje
             throw new IllegalArgumentException("groupId must not be blank");
         }
         if (!"latest".equals(autoOffsetReset) && !"earliest".equals(autoOffsetReset)) {
-            throw new IllegalArgumentException("autoOffsetReset must be 'latest' or 'earliest', got '"
-                    + autoOffsetReset + "'");
+            throw new IllegalArgumentException(
+                    "autoOffsetReset must be 'latest' or 'earliest', got '" + autoOffsetReset + "'");
         }
         if (alertsTopic.equals(deadLetterTopic)) {
             throw new IllegalArgumentException("the dead-letter topic must differ from the alerts topic");

@@ -43,8 +43,8 @@ public final class HttpWebhookSender implements WebhookSender {
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(timeout, "timeout");
         if (!webhook.isAbsolute() || !("http".equals(webhook.getScheme()) || "https".equals(webhook.getScheme()))) {
-            throw new IllegalArgumentException("webhook must be an absolute http or https URL, got "
-                    + WebhookUrls.redacted(webhook));
+            throw new IllegalArgumentException(
+                    "webhook must be an absolute http or https URL, got " + WebhookUrls.redacted(webhook));
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -53,7 +53,9 @@ public final class HttpWebhookSender implements WebhookSender {
         this.timeout = timeout;
         this.signer = Objects.requireNonNull(signer, "signer");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -66,8 +68,10 @@ public final class HttpWebhookSender implements WebhookSender {
                 .header("Content-Type", "application/json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signer.ifPresent(s -> request.header(WebhookSigner.HEADER, s.sign(clock.instant().getEpochSecond(), body)));
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        signer.ifPresent(
+                s -> request.header(WebhookSigner.HEADER, s.sign(clock.instant().getEpochSecond(), body)));
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** Whether requests carry a signature. */

@@ -21,8 +21,8 @@ public record WebhookRetryPolicy(int maxAttempts, Backoff backoff) {
         }
         // a cap below the first wait is allowed by Backoff, but for a configured webhook it is a typo
         if (backoff.max().compareTo(backoff.initial()) < 0) {
-            throw new IllegalArgumentException("maxBackoff " + backoff.max() + " is shorter than initialBackoff "
-                    + backoff.initial());
+            throw new IllegalArgumentException(
+                    "maxBackoff " + backoff.max() + " is shorter than initialBackoff " + backoff.initial());
         }
     }
 

@@ -19,8 +19,7 @@ public final class WebhookSecret {
     /** Environment variable holding the secret. */
     public static final String ENV = "ULTRALINE_WEBHOOK_SECRET";
 
-    private WebhookSecret() {
-    }
+    private WebhookSecret() {}
 
     /**
      * The signer for the configured secret, or empty when none is configured. One trailing line

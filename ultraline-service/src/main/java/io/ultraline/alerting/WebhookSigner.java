@@ -23,6 +23,7 @@ public final class WebhookSigner {
     public static final String HEADER = "X-Ultraline-Signature";
     /** Shortest secret accepted: a shorter one is guessable offline from one signed request. */
     public static final int MIN_SECRET_BYTES = 16;
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;

@@ -13,8 +13,7 @@ public final class WebhookUrls {
     /** What replaces the path, query, fragment and user info. */
     public static final String REDACTED = "<redacted>";
 
-    private WebhookUrls() {
-    }
+    private WebhookUrls() {}
 
     /** {@code scheme://host[:port]}, plus {@code /<redacted>} when the URL has anything else. */
     public static String redacted(URI url) {
@@ -29,7 +28,9 @@ public final class WebhookUrls {
             shown.append(':').append(url.getPort());
         }
         String path = url.getRawPath();
-        boolean more = url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null
+        boolean more = url.getRawUserInfo() != null
+                || url.getRawQuery() != null
+                || url.getRawFragment() != null
                 || (path != null && !path.isEmpty() && !"/".equals(path));
         return more ? shown.append('/').append(REDACTED).toString() : shown.toString();
     }

@@ -31,14 +31,14 @@ final class ApiController {
     }
 
     @Get("/cameras/{cameraId}/frames/{frameId}{?local}")
-    HttpResponse<?> frame(@PathVariable String cameraId, @PathVariable String frameId,
-            @QueryValue @Nullable Boolean local) {
+    HttpResponse<?> frame(
+            @PathVariable String cameraId, @PathVariable String frameId, @QueryValue @Nullable Boolean local) {
         return view.frame(cameraId, frameId, Boolean.TRUE.equals(local));
     }
 
     @Get("/cameras/{cameraId}/overlay.png{?frameId,local}")
-    HttpResponse<?> overlay(@PathVariable String cameraId, @QueryValue @Nullable String frameId,
-            @QueryValue @Nullable Boolean local) {
+    HttpResponse<?> overlay(
+            @PathVariable String cameraId, @QueryValue @Nullable String frameId, @QueryValue @Nullable Boolean local) {
         return view.overlay(cameraId, frameId, Boolean.TRUE.equals(local));
     }
 

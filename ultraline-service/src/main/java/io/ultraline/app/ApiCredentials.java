@@ -64,7 +64,8 @@ final class ApiCredentials {
         }
         Optional<Cookie> cookie = request.getCookies().findCookie(DashboardSession.COOKIE);
         if (cookie.isPresent()) {
-            return session.isValid(cookie.get().getValue()) ? Check.of(Caller.DASHBOARD)
+            return session.isValid(cookie.get().getValue())
+                    ? Check.of(Caller.DASHBOARD)
                     : Check.refused("the dashboard session has ended: open /?access_token=<token> again");
         }
         return Check.refused("bearer token required (Authorization: Bearer <token>); a browser opens "

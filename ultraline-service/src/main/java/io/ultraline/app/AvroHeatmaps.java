@@ -7,8 +7,7 @@ import java.nio.ByteBuffer;
 /** Values of the quantised maps in explanation records, by {@link QuantisedHeatmap}'s own rule. */
 final class AvroHeatmaps {
 
-    private AvroHeatmaps() {
-    }
+    private AvroHeatmaps() {}
 
     /** Every cell's value, row-major. */
     static float[] values(Heatmap h) {

@@ -41,8 +41,8 @@ final class BearerTokenFilter {
     /** The header the dashboard's own script sends with the operator's buttons. */
     static final String DASHBOARD_WRITE_HEADER = "X-Ultraline-Dashboard";
     /** What the session may write: the buttons on the page, nothing else (no margins, no profile pushes). */
-    private static final Pattern DASHBOARD_WRITES = Pattern.compile(
-            "/api/cameras/[^/]+/calibration/(start|stop|reset)|/api/cameras/[^/]+/frames/[^/]+/feedback"
+    private static final Pattern DASHBOARD_WRITES =
+            Pattern.compile("/api/cameras/[^/]+/calibration/(start|stop|reset)|/api/cameras/[^/]+/frames/[^/]+/feedback"
                     + "|/api/alerts/[^/]+/ack");
     /** Open to anyone; the details of the answer only to an authenticated caller. */
     static final Set<String> OPEN_PATHS = Set.of("/health", "/health/liveness", "/health/readiness");
@@ -61,8 +61,9 @@ final class BearerTokenFilter {
     HttpResponse<?> check(HttpRequest<?> request) {
         RequestPath path = new RequestPath(request.getUri().getRawPath());
         if (path.isAmbiguous()) {
-            return error(HttpStatus.BAD_REQUEST, "a path that is not plain ('.' or '..' segments, backslashes, "
-                    + "no leading '/') is refused");
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "a path that is not plain ('.' or '..' segments, backslashes, " + "no leading '/') is refused");
         }
         ApiCredentials.Check check = credentials.check(request);
         Caller caller = check.caller();
@@ -75,30 +76,45 @@ final class BearerTokenFilter {
             return null;
         }
         if (caller == null) {
-            return error(HttpStatus.UNAUTHORIZED, query.containsKey(QUERY_PARAMETER)
-                    ? QUERY_PARAMETER + " in the URL is accepted only at / (the dashboard's one-time login); send "
-                    + "Authorization: Bearer <token>" : check.problem());
+            return error(
+                    HttpStatus.UNAUTHORIZED,
+                    query.containsKey(QUERY_PARAMETER)
+                            ? QUERY_PARAMETER
+                                    + " in the URL is accepted only at / (the dashboard's one-time login); send "
+                                    + "Authorization: Bearer <token>"
+                            : check.problem());
         }
         return switch (caller) {
             case OPERATOR -> null;
-            case DASHBOARD -> read && (path.isUnder("/dashboard") || path.isUnder("/api")) ? null
-                    : dashboardWrite(request, path) ? null
-                    : error(HttpStatus.FORBIDDEN, "the dashboard session grants reads of /dashboard and /api and the"
-                    + " operator's buttons (with " + DASHBOARD_WRITE_HEADER + ") only");
-            case PEER -> read && path.isUnder("/api") && LOCAL_ONLY.equals(query.get("local")) ? null
-                    : error(HttpStatus.FORBIDDEN, "the peer token grants only the reads instances forward to each "
-                    + "other (GET /api/...?local=true)");
+            case DASHBOARD ->
+                read && (path.isUnder("/dashboard") || path.isUnder("/api"))
+                        ? null
+                        : dashboardWrite(request, path)
+                                ? null
+                                : error(
+                                        HttpStatus.FORBIDDEN,
+                                        "the dashboard session grants reads of /dashboard and /api and the"
+                                                + " operator's buttons (with " + DASHBOARD_WRITE_HEADER + ") only");
+            case PEER ->
+                read && path.isUnder("/api") && LOCAL_ONLY.equals(query.get("local"))
+                        ? null
+                        : error(
+                                HttpStatus.FORBIDDEN,
+                                "the peer token grants only the reads instances forward to each "
+                                        + "other (GET /api/...?local=true)");
         };
     }
 
     private static boolean dashboardWrite(HttpRequest<?> request, RequestPath path) {
-        return request.getMethod() == HttpMethod.POST && request.getHeaders().contains(DASHBOARD_WRITE_HEADER)
+        return request.getMethod() == HttpMethod.POST
+                && request.getHeaders().contains(DASHBOARD_WRITE_HEADER)
                 && DASHBOARD_WRITES.matcher(path.raw()).matches();
     }
 
     private static HttpResponse<?> error(HttpStatus status, String message) {
         var response = HttpResponse.status(status).body(Map.of("error", message));
         return status == HttpStatus.UNAUTHORIZED
-                ? response.header("WWW-Authenticate", "Bearer realm=\"ultraline\"") : response;
+                ? response.header("WWW-Authenticate", "Bearer realm=\"ultraline\"")
+                : response;
     }
 }

@@ -10,10 +10,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.control.CalibrationRequest;
 import io.ultraline.control.CalibrationSender;
 import io.ultraline.control.ProfileChanges;
-import io.ultraline.avro.CalibrationCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,19 +36,19 @@ final class CalibrationController {
     }
 
     @Get("{?product,local}")
-    HttpResponse<?> status(@PathVariable String cameraId, @QueryValue @Nullable String product,
-            @QueryValue @Nullable Boolean local) {
+    HttpResponse<?> status(
+            @PathVariable String cameraId, @QueryValue @Nullable String product, @QueryValue @Nullable Boolean local) {
         return view.calibration(cameraId, product, Boolean.TRUE.equals(local));
     }
 
     /** A versioned threshold margin: the profile's next version has its calibrated threshold times {@code value}. */
     @Post("/margin{?value,product}")
-    HttpResponse<?> margin(@PathVariable String cameraId, @QueryValue @Nullable Float value,
-            @QueryValue @Nullable String product) {
+    HttpResponse<?> margin(
+            @PathVariable String cameraId, @QueryValue @Nullable Float value, @QueryValue @Nullable String product) {
         CalibrationCommand command;
         try {
-            command = ProfileChanges.margin(cameraId, product, value == null ? Float.NaN : value, "api",
-                    java.time.Instant.now());
+            command = ProfileChanges.margin(
+                    cameraId, product, value == null ? Float.NaN : value, "api", java.time.Instant.now());
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
@@ -70,12 +70,15 @@ final class CalibrationController {
     }
 
     @Post("/{action}{?frames,product}")
-    HttpResponse<?> command(@PathVariable String cameraId, @PathVariable String action,
-            @QueryValue @Nullable Integer frames, @QueryValue @Nullable String product) {
+    HttpResponse<?> command(
+            @PathVariable String cameraId,
+            @PathVariable String action,
+            @QueryValue @Nullable Integer frames,
+            @QueryValue @Nullable String product) {
         CalibrationRequest request;
         try {
-            request = new CalibrationRequest(CalibrationRequest.action(action), cameraId, product,
-                    frames == null ? 0 : frames, "api");
+            request = new CalibrationRequest(
+                    CalibrationRequest.action(action), cameraId, product, frames == null ? 0 : frames, "api");
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }

@@ -25,8 +25,7 @@ final class CalibrationState {
 
     private volatile State current;
 
-    private CalibrationState() {
-    }
+    private CalibrationState() {}
 
     /** The state a verdict status shows; empty for a status this code does not know. */
     static Optional<State> of(VerdictStatus status) {
@@ -44,7 +43,8 @@ final class CalibrationState {
         for (State s : State.values()) {
             Gauge.builder("ultraline.calibration.state", holder, h -> h.current == s ? 1 : 0)
                     .description("1 for the calibration state of the camera's last verdict, 0 for the others")
-                    .tags("camera", camera, "state", s.name()).register(registry);
+                    .tags("camera", camera, "state", s.name())
+                    .register(registry);
         }
         return holder;
     }

@@ -42,11 +42,12 @@ public record ClientPassThrough(Map<String, String> kafka, Map<String, String> r
             Map.entry("state.dir", "ultraline.kafka.state-dir (ULTRALINE_STATE_DIR)"),
             Map.entry("num.stream.threads", "ultraline.kafka.stream-threads (ULTRALINE_STREAM_THREADS)"),
             Map.entry("session.timeout.ms", "ultraline.kafka.session-timeout-ms (ULTRALINE_SESSION_TIMEOUT_MS)"),
-            Map.entry("consumer.session.timeout.ms", "ultraline.kafka.session-timeout-ms (ULTRALINE_SESSION_TIMEOUT_MS)"),
+            Map.entry(
+                    "consumer.session.timeout.ms", "ultraline.kafka.session-timeout-ms (ULTRALINE_SESSION_TIMEOUT_MS)"),
             Map.entry("schema.registry.url", "ultraline.registry.url (SCHEMA_REGISTRY_URL)"));
 
-    private static final Set<String> CONSUMER_PREFIXES = Set.of("consumer.", "main.consumer.", "restore.consumer.",
-            "global.consumer.");
+    private static final Set<String> CONSUMER_PREFIXES =
+            Set.of("consumer.", "main.consumer.", "restore.consumer.", "global.consumer.");
 
     public ClientPassThrough {
         kafka = Map.copyOf(kafka);
@@ -81,7 +82,11 @@ public record ClientPassThrough(Map<String, String> kafka, Map<String, String> r
         String variable = env(prefix, "");
         env.forEach((name, value) -> {
             if (name.startsWith(variable) && name.length() > variable.length()) {
-                out.put(name.substring(variable.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                out.put(
+                        name.substring(variable.length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.'),
+                        value);
             }
         });
         return out;
@@ -135,14 +140,15 @@ public record ClientPassThrough(Map<String, String> kafka, Map<String, String> r
             }
         }
         return key.startsWith("producer.") && ProducerConfig.configNames().contains(key.substring("producer.".length()))
-                || key.startsWith("admin.") && AdminClientConfig.configNames().contains(key.substring("admin.".length()))
+                || key.startsWith("admin.")
+                        && AdminClientConfig.configNames().contains(key.substring("admin.".length()))
                 || key.startsWith("topic.") && topicKeys().contains(key.substring("topic.".length()));
     }
 
     private static Set<String> kafkaKeys() {
         Set<String> out = new HashSet<>(StreamsConfig.configDef().names());
-        for (Set<String> s : List.of(ConsumerConfig.configNames(), ProducerConfig.configNames(),
-                AdminClientConfig.configNames())) {
+        for (Set<String> s :
+                List.of(ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())) {
             out.addAll(s);
         }
         return out;

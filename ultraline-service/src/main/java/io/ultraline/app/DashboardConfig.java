@@ -13,7 +13,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                      {@code ULTRALINE_DASHBOARD_READ_BACK_MAX}, default {@value #DEFAULT_READ_BACK_MAX})
  */
 @ConfigurationProperties("ultraline.dashboard")
-public record DashboardConfig(@Bindable(defaultValue = "" + DEFAULT_HISTORY_FRAMES) int historyFrames,
+public record DashboardConfig(
+        @Bindable(defaultValue = "" + DEFAULT_HISTORY_FRAMES)
+        int historyFrames,
+
         @Bindable(defaultValue = "" + DEFAULT_READ_BACK_MAX) int readBackMax) {
 
     public static final int DEFAULT_HISTORY_FRAMES = 200;
@@ -23,8 +26,9 @@ public record DashboardConfig(@Bindable(defaultValue = "" + DEFAULT_HISTORY_FRAM
 
     public DashboardConfig {
         if (historyFrames < 1 || historyFrames > MAX_HISTORY_FRAMES) {
-            throw new IllegalArgumentException("ultraline.dashboard.history-frames (ULTRALINE_DASHBOARD_HISTORY_FRAMES) "
-                    + "must be between 1 and " + MAX_HISTORY_FRAMES + ", got " + historyFrames);
+            throw new IllegalArgumentException(
+                    "ultraline.dashboard.history-frames (ULTRALINE_DASHBOARD_HISTORY_FRAMES) "
+                            + "must be between 1 and " + MAX_HISTORY_FRAMES + ", got " + historyFrames);
         }
         if (readBackMax < 1) {
             throw new IllegalArgumentException("ultraline.dashboard.read-back-max (ULTRALINE_DASHBOARD_READ_BACK_MAX) "

@@ -29,8 +29,8 @@ final class DashboardController {
     }
 
     @Get
-    HttpResponse<?> root(HttpRequest<?> request,
-            @Nullable @QueryValue(BearerTokenFilter.QUERY_PARAMETER) String accessToken) {
+    HttpResponse<?> root(
+            HttpRequest<?> request, @Nullable @QueryValue(BearerTokenFilter.QUERY_PARAMETER) String accessToken) {
         if (credentials == null) {
             return HttpResponse.seeOther(DASHBOARD);
         }
@@ -39,22 +39,28 @@ final class DashboardController {
                 return refused("invalid " + BearerTokenFilter.QUERY_PARAMETER);
             }
             DashboardSession session = credentials.session();
-            return HttpResponse.seeOther(DASHBOARD).cookie(session.cookie(session.issue(), isHttps(request)))
-                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+            return HttpResponse.seeOther(DASHBOARD)
+                    .cookie(session.cookie(session.issue(), isHttps(request)))
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer");
         }
         if (request.getUserPrincipal(Caller.class).isPresent()) {
             return HttpResponse.seeOther(DASHBOARD);
         }
-        return refused("open /?" + BearerTokenFilter.QUERY_PARAMETER + "=<API token> once to start a dashboard session");
+        return refused(
+                "open /?" + BearerTokenFilter.QUERY_PARAMETER + "=<API token> once to start a dashboard session");
     }
 
     /** HTTPS here, or at a proxy in front that says so; the cookie is then sent over HTTPS only. */
     static boolean isHttps(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        return request.isSecure()
+                || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
     private static HttpResponse<?> refused(String message) {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"ultraline\"")
-                .header("Cache-Control", "no-store").body(Map.of("error", message));
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer realm=\"ultraline\"")
+                .header("Cache-Control", "no-store")
+                .body(Map.of("error", message));
     }
 }

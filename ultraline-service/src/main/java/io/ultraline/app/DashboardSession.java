@@ -68,7 +68,11 @@ final class DashboardSession {
 
     /** The Set-Cookie for {@code value}: script cannot read it, other sites cannot send it. */
     Cookie cookie(String value, boolean https) {
-        return Cookie.of(COOKIE, value).httpOnly(true).sameSite(SameSite.Strict).path("/").maxAge(maxAge)
+        return Cookie.of(COOKIE, value)
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .path("/")
+                .maxAge(maxAge)
                 .secure(https);
     }
 

@@ -1,7 +1,6 @@
 package io.ultraline.app;
 
 import io.ultraline.model.runtime.ComputeDevice;
-
 import java.util.Locale;
 
 /**
@@ -11,7 +10,9 @@ import java.util.Locale;
  * one (a CPU deployment's sizing and parallel runs are wrong for it).
  */
 enum DeviceExpectation {
-    AUTO, CPU, GPU;
+    AUTO,
+    CPU,
+    GPU;
 
     static final String KEY = "ultraline.model-device";
     static final String VARIABLE = "ULTRALINE_MODEL_DEVICE";
@@ -22,8 +23,9 @@ enum DeviceExpectation {
             case "", "auto" -> AUTO;
             case "cpu" -> CPU;
             case "gpu" -> GPU;
-            default -> throw new IllegalArgumentException(KEY + " (" + VARIABLE + ") must be auto, cpu or gpu, got '"
-                    + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        KEY + " (" + VARIABLE + ") must be auto, cpu or gpu, got '" + value + "'");
         };
     }
 
@@ -32,8 +34,8 @@ enum DeviceExpectation {
         if (this == GPU && !"gpu".equals(device.kind())) {
             return "a GPU is expected (" + VARIABLE + "=gpu) but TensorFlow runs the model on the CPU"
                     + ("cpu".equals(device.nativeBuild())
-                    ? ": the CPU build of TensorFlow's natives is on the class path (build with -Pgpu or -Pjib-gpu)"
-                    : ": the CUDA build found no usable GPU (driver, nvidia.com/gpu limit, CUDA/cuDNN libraries)");
+                            ? ": the CPU build of TensorFlow's natives is on the class path (build with -Pgpu or -Pjib-gpu)"
+                            : ": the CUDA build found no usable GPU (driver, nvidia.com/gpu limit, CUDA/cuDNN libraries)");
         }
         if (this == CPU && "gpu".equals(device.kind())) {
             return "the CPU is expected (" + VARIABLE + "=cpu) but TensorFlow runs the model on a GPU";

@@ -36,8 +36,14 @@ final class EvidenceView {
     private final OverlayRenderer overlays;
     private final PeerClient peers;
 
-    EvidenceView(PipelineService pipeline, LineView view, VerdictHistory history, RecentFrames recent,
-            TopicReadBack topics, OverlayRenderer overlays, PeerClient peers) {
+    EvidenceView(
+            PipelineService pipeline,
+            LineView view,
+            VerdictHistory history,
+            RecentFrames recent,
+            TopicReadBack topics,
+            OverlayRenderer overlays,
+            PeerClient peers) {
         this.pipeline = pipeline;
         this.view = view;
         this.history = history;
@@ -52,8 +58,8 @@ final class EvidenceView {
         if (limit < 1) {
             return HttpResponse.badRequest(Map.of("error", "limit must be at least 1, got " + limit));
         }
-        Optional<HttpResponse<?>> remote = view.forward(cameraId, local,
-                "/api/cameras/" + enc(cameraId) + "/history?limit=" + limit);
+        Optional<HttpResponse<?>> remote =
+                view.forward(cameraId, local, "/api/cameras/" + enc(cameraId) + "/history?limit=" + limit);
         if (remote.isPresent()) {
             return remote.get();
         }
@@ -63,7 +69,11 @@ final class EvidenceView {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cameraId", cameraId);
-        body.put("frames", points.stream().map(p -> withImage(p.json(), p.cameraId(), p.frameId())).toList());
+        body.put(
+                "frames",
+                points.stream()
+                        .map(p -> withImage(p.json(), p.cameraId(), p.frameId()))
+                        .toList());
         return HttpResponse.ok(body);
     }
 
@@ -74,13 +84,16 @@ final class EvidenceView {
             if (!local) {
                 for (HostInfo peer : pipeline.queries().otherInstances()) {
                     if (peers.get(peer, "/api/evidence?local=true&alertId=" + enc(alertId))
-                            instanceof PeerClient.Answer a && a.status() == 200) {
+                                    instanceof PeerClient.Answer a
+                            && a.status() == 200) {
                         return HttpResponse.ok(a.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
                     }
                 }
             }
-            return HttpResponse.notFound(Map.of("error", "alert " + alertId + " is neither open nor among the last "
-                    + VerdictHistory.ALERTS_KEPT + " alerts this service saw"));
+            return HttpResponse.notFound(Map.of(
+                    "error",
+                    "alert " + alertId + " is neither open nor among the last " + VerdictHistory.ALERTS_KEPT
+                            + " alerts this service saw"));
         }
         LineAlert alert = found.get();
         boolean line = alert.getScope() == AlertScope.LINE;
@@ -94,11 +107,14 @@ final class EvidenceView {
         if (!held.complete()) {
             Predicate<FrameVerdict> inScope = v -> alert.getScopeId().equals(line ? v.getLineId() : v.getCameraId());
             try {
-                List<HistoryPoint> read = topics.verdicts(from, to, inScope).stream().map(HistoryPoint::of).toList();
+                List<HistoryPoint> read = topics.verdicts(from, to, inScope).stream()
+                        .map(HistoryPoint::of)
+                        .toList();
                 points = read.subList(Math.max(0, read.size() - frames), read.size());
                 readFrom = pipeline.topics().verdicts().name();
             } catch (TimeoutException e) {
-                readFrom = "memory (" + pipeline.topics().verdicts().name() + " did not answer: " + e.getMessage() + ")";
+                readFrom =
+                        "memory (" + pipeline.topics().verdicts().name() + " did not answer: " + e.getMessage() + ")";
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -107,7 +123,11 @@ final class EvidenceView {
         body.put("to", to);
         body.put("windowFrames", frames);
         body.put("readFrom", readFrom);
-        body.put("frames", points.stream().map(p -> withImage(p.json(), p.cameraId(), p.frameId())).toList());
+        body.put(
+                "frames",
+                points.stream()
+                        .map(p -> withImage(p.json(), p.cameraId(), p.frameId()))
+                        .toList());
         return HttpResponse.ok(body);
     }
 
@@ -122,27 +142,37 @@ final class EvidenceView {
             return png(overlays.png(held.get()));
         }
         if (partition == null || offset == null) {
-            return HttpResponse.badRequest(Map.of("error", "frame " + frameId + " is no longer in memory: "
-                    + "give its source partition and offset (from the history or the evidence) to read it back"));
+            return HttpResponse.badRequest(
+                    Map.of(
+                            "error",
+                            "frame " + frameId + " is no longer in memory: "
+                                    + "give its source partition and offset (from the history or the evidence) to read it back"));
         }
-        Optional<HttpResponse<?>> remote = view.forward(cameraId, local, "/api/cameras/" + enc(cameraId) + "/frames/"
-                + enc(frameId) + "/image.png?partition=" + partition + "&offset=" + offset);
+        Optional<HttpResponse<?>> remote = view.forward(
+                cameraId,
+                local,
+                "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId) + "/image.png?partition=" + partition
+                        + "&offset=" + offset);
         if (remote.isPresent()) {
             return remote.get();
         }
         Optional<CameraFrame> frame = topics.frame(partition, offset)
                 .filter(f -> f.getCameraId().equals(cameraId) && f.getFrameId().equals(frameId));
         if (frame.isEmpty()) {
-            return HttpResponse.notFound(Map.of("error", "no frame " + frameId + " of camera " + cameraId + " at "
-                    + pipeline.topics().frames().name() + " partition " + partition + " offset " + offset
-                    + " (past retention, or another frame)"));
+            return HttpResponse.notFound(Map.of(
+                    "error",
+                    "no frame " + frameId + " of camera " + cameraId + " at "
+                            + pipeline.topics().frames().name() + " partition " + partition + " offset " + offset
+                            + " (past retention, or another frame)"));
         }
         return png(overlays.render(RecentFrames.Entry.readBack(frame.get())));
     }
 
     private Optional<LineAlert> findAlert(String alertId) {
         PipelineQueries q = pipeline.queries();
-        return q.localOpenAlerts().stream().filter(a -> a.getAlertId().equals(alertId)).findFirst()
+        return q.localOpenAlerts().stream()
+                .filter(a -> a.getAlertId().equals(alertId))
+                .findFirst()
                 .or(() -> history.alert(alertId));
     }
 
@@ -152,8 +182,10 @@ final class EvidenceView {
         @SuppressWarnings("unchecked")
         Map<String, Object> source = (Map<String, Object>) json.get("source");
         json.put("inMemory", held);
-        json.put("image", "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId) + "/image.png?partition="
-                + source.get("partition") + "&offset=" + source.get("offset"));
+        json.put(
+                "image",
+                "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId) + "/image.png?partition="
+                        + source.get("partition") + "&offset=" + source.get("offset"));
         return json;
     }
 

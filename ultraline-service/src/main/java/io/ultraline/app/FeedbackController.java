@@ -31,21 +31,33 @@ final class FeedbackController {
     }
 
     /** Explain on demand: the frame's ULTra explanation follows on line.explanations (reason ON_DEMAND). */
-    @Post(uri = "/cameras/{cameraId}/frames/{frameId}/explain", consumes = {"application/json", "text/plain"})
-    HttpResponse<?> explain(@PathVariable String cameraId, @PathVariable String frameId, @Body @Nullable String body,
+    @Post(
+            uri = "/cameras/{cameraId}/frames/{frameId}/explain",
+            consumes = {"application/json", "text/plain"})
+    HttpResponse<?> explain(
+            @PathVariable String cameraId,
+            @PathVariable String frameId,
+            @Body @Nullable String body,
             @Nullable Principal principal) {
         return explanations.explain(cameraId, frameId, body, name(principal));
     }
 
-    @Post(uri = "/cameras/{cameraId}/frames/{frameId}/feedback", consumes = {"application/json", "text/plain"})
-    HttpResponse<?> judge(@PathVariable String cameraId, @PathVariable String frameId, @Body @Nullable String body,
+    @Post(
+            uri = "/cameras/{cameraId}/frames/{frameId}/feedback",
+            consumes = {"application/json", "text/plain"})
+    HttpResponse<?> judge(
+            @PathVariable String cameraId,
+            @PathVariable String frameId,
+            @Body @Nullable String body,
             @Nullable Principal principal) {
         return feedback.judge(cameraId, frameId, body, name(principal));
     }
 
-    @Post(uri = "/alerts/{alertId}/ack", consumes = {"application/json", "text/plain"})
-    HttpResponse<?> acknowledge(@PathVariable String alertId, @Body @Nullable String body,
-            @Nullable Principal principal) {
+    @Post(
+            uri = "/alerts/{alertId}/ack",
+            consumes = {"application/json", "text/plain"})
+    HttpResponse<?> acknowledge(
+            @PathVariable String alertId, @Body @Nullable String body, @Nullable Principal principal) {
         return feedback.acknowledge(alertId, body, name(principal));
     }
 

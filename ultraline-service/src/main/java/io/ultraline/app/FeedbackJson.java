@@ -7,8 +7,7 @@ import java.util.Map;
 /** Feedback as the API shows it (the contract the dashboard codes against); timestamps in epoch ms. */
 final class FeedbackJson {
 
-    private FeedbackJson() {
-    }
+    private FeedbackJson() {}
 
     static Map<String, Object> of(OperatorFeedback f) {
         Map<String, Object> m = new LinkedHashMap<>();

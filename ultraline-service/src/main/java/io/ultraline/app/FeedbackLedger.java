@@ -26,8 +26,7 @@ final class FeedbackLedger {
     static final int MAX_ACKS = 10_000;
 
     /** An acknowledgement: when (epoch ms) and by whom (null when security is off). */
-    record Ack(long at, String by) {
-    }
+    record Ack(long at, String by) {}
 
     /** Judgements of one camera's verdicts, read by its precision gauge. */
     private static final class Counts {
@@ -92,7 +91,8 @@ final class FeedbackLedger {
             Counts fresh = new Counts();
             Gauge.builder("ultraline.operator.confirmed.precision", fresh, Counts::precision)
                     .description("Operator-confirmed precision: confirmed defects / (confirmed + false alarms)")
-                    .tag("camera", c).register(registry);
+                    .tag("camera", c)
+                    .register(registry);
             return fresh;
         });
     }

@@ -50,24 +50,40 @@ final class FeedbackService {
     private final Clock clock;
 
     @Inject
-    FeedbackService(RecentFrames recent, FeedbackView view, OperatorCommands commands, PipelineService pipeline,
+    FeedbackService(
+            RecentFrames recent,
+            FeedbackView view,
+            OperatorCommands commands,
+            PipelineService pipeline,
             MeterRegistry registry) {
-        this(recent, view.ledger(), new Sink() {
-            @Override
-            public void command(CalibrationCommand command) {
-                commands.calibrate(command);
-            }
+        this(
+                recent,
+                view.ledger(),
+                new Sink() {
+                    @Override
+                    public void command(CalibrationCommand command) {
+                        commands.calibrate(command);
+                    }
 
-            @Override
-            public OperatorFeedback feedback(OperatorFeedback feedback) {
-                return commands.feedback(feedback);
-            }
-        }, id -> pipeline.queries().localOpenAlerts().stream().filter(a -> a.getAlertId().equals(id)).findFirst(),
-                registry, Clock.systemUTC());
+                    @Override
+                    public OperatorFeedback feedback(OperatorFeedback feedback) {
+                        return commands.feedback(feedback);
+                    }
+                },
+                id -> pipeline.queries().localOpenAlerts().stream()
+                        .filter(a -> a.getAlertId().equals(id))
+                        .findFirst(),
+                registry,
+                Clock.systemUTC());
     }
 
-    FeedbackService(RecentFrames recent, FeedbackLedger ledger, Sink sink,
-            Function<String, Optional<LineAlert>> openAlert, MeterRegistry registry, Clock clock) {
+    FeedbackService(
+            RecentFrames recent,
+            FeedbackLedger ledger,
+            Sink sink,
+            Function<String, Optional<LineAlert>> openAlert,
+            MeterRegistry registry,
+            Clock clock) {
         this.recent = recent;
         this.ledger = ledger;
         this.sink = sink;
@@ -75,8 +91,10 @@ final class FeedbackService {
         this.clock = clock;
         this.timeToAck = Timer.builder("ultraline.alert.time.to.ack")
                 .description("From an alert's opening (its frame's capture) to an operator's acknowledgement")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
-                .maximumExpectedValue(Duration.ofDays(1)).register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(1))
+                .register(registry);
     }
 
     /** POST /api/cameras/{camera}/frames/{frame}/feedback. */
@@ -84,26 +102,39 @@ final class FeedbackService {
         FeedbackRequest request;
         try {
             JsonNode json = parse(body);
-            request = new FeedbackRequest(FeedbackRequest.kind(text(json, "kind")), cameraId, frameId,
-                    regionIndex(json), text(json, "defectType"), text(json, "note"));
+            request = new FeedbackRequest(
+                    FeedbackRequest.kind(text(json, "kind")),
+                    cameraId,
+                    frameId,
+                    regionIndex(json),
+                    text(json, "defectType"),
+                    text(json, "note"));
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         Optional<RecentFrames.Entry> entry = recent.frame(cameraId, frameId);
         Optional<FrameVerdict> verdict = entry.flatMap(RecentFrames.Entry::verdict);
         if (verdict.isEmpty()) {
-            return HttpResponse.notFound(Map.of("error", "this instance holds no verdict of frame " + frameId
-                    + " of camera " + cameraId + " (only the last frames of each camera are kept)"));
+            return HttpResponse.notFound(Map.of(
+                    "error",
+                    "this instance holds no verdict of frame " + frameId + " of camera " + cameraId
+                            + " (only the last frames of each camera are kept)"));
         }
-        if (request.regionIndex() != null && request.regionIndex() >= verdict.get().getRegionCount()) {
-            return HttpResponse.badRequest(Map.of("error", "frame " + frameId + " has " + verdict.get().getRegionCount()
-                    + " regions; regionIndex " + request.regionIndex() + " is not one of them"));
+        if (request.regionIndex() != null
+                && request.regionIndex() >= verdict.get().getRegionCount()) {
+            return HttpResponse.badRequest(Map.of(
+                    "error",
+                    "frame " + frameId + " has " + verdict.get().getRegionCount() + " regions; regionIndex "
+                            + request.regionIndex() + " is not one of them"));
         }
         try {
             OperatorFeedback f = request.feedback(verdict.get().getSource(), operator, clock.instant());
             if (request.kind() == FeedbackKind.FALSE_ALARM) {
-                sink.command(ProfileChanges.addNormal(entry.get().frame(), verdict.get().getSource(),
-                        operator == null ? "api" : operator, f.getTimestamp()));
+                sink.command(ProfileChanges.addNormal(
+                        entry.get().frame(),
+                        verdict.get().getSource(),
+                        operator == null ? "api" : operator,
+                        f.getTimestamp()));
             }
             return HttpResponse.accepted().body(FeedbackJson.of(sink.feedback(f)));
         } catch (RuntimeException e) {
@@ -126,10 +157,11 @@ final class FeedbackService {
         // judged before sending: the view may read the acknowledgement back before send() returns
         boolean first = ledger.ack(alertId).isEmpty();
         try {
-            OperatorFeedback f = sink.feedback(FeedbackRequest.acknowledgement(alert.get().getScopeId(), alertId, note,
-                    operator, clock.instant()));
+            OperatorFeedback f = sink.feedback(FeedbackRequest.acknowledgement(
+                    alert.get().getScopeId(), alertId, note, operator, clock.instant()));
             if (first) {
-                timeToAck.record(Duration.between(alert.get().getOpenedTimestamp(), f.getTimestamp()).abs());
+                timeToAck.record(Duration.between(alert.get().getOpenedTimestamp(), f.getTimestamp())
+                        .abs());
             }
             return HttpResponse.accepted().body(FeedbackJson.of(f));
         } catch (IllegalArgumentException e) {
@@ -141,7 +173,8 @@ final class FeedbackService {
 
     /** GET /api/cameras/{camera}/feedback. */
     HttpResponse<?> recent(String cameraId) {
-        return HttpResponse.ok(ledger.recent(cameraId).stream().map(FeedbackJson::of).toList());
+        return HttpResponse.ok(
+                ledger.recent(cameraId).stream().map(FeedbackJson::of).toList());
     }
 
     private static JsonNode parse(String body) {

@@ -40,7 +40,8 @@ final class FeedbackView implements AutoCloseable {
         Topic<String, OperatorFeedback> topic = pipeline.topics().feedback();
         Map<String, Object> config = CommittedReads.consumerConfig(settings.sideClientConfig());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ultraline-feedback-view");
-        consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer = new KafkaConsumer<>(
+                config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         thread = new Thread(() -> follow(topic.name()), "ultraline-feedback-view");
         thread.setDaemon(true);
         thread.start();
@@ -53,8 +54,11 @@ final class FeedbackView implements AutoCloseable {
     private void follow(String topic) {
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            List<TopicPartition> partitions = infos == null ? List.of()
-                    : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            List<TopicPartition> partitions = infos == null
+                    ? List.of()
+                    : infos.stream()
+                            .map(i -> new TopicPartition(i.topic(), i.partition()))
+                            .toList();
             if (partitions.isEmpty()) {
                 LOG.warn("Topic {} does not exist: no operator feedback is shown", topic);
                 return;

@@ -8,15 +8,36 @@ import java.util.Map;
  * One verdict as the history view and an alert's evidence show it: no image, no regions, just
  * enough to plot it and to find its frame again on line.frames (source partition and offset).
  */
-record HistoryPoint(String cameraId, String lineId, String frameId, long captureMillis, String status,
-        float frameScore, Float threshold, Double normalisedScore, int regionCount, Long profileVersion,
-        String sourceTopic, int sourcePartition, long sourceOffset) {
+record HistoryPoint(
+        String cameraId,
+        String lineId,
+        String frameId,
+        long captureMillis,
+        String status,
+        float frameScore,
+        Float threshold,
+        Double normalisedScore,
+        int regionCount,
+        Long profileVersion,
+        String sourceTopic,
+        int sourcePartition,
+        long sourceOffset) {
 
     static HistoryPoint of(FrameVerdict v) {
-        return new HistoryPoint(v.getCameraId(), v.getLineId(), v.getFrameId(), v.getCaptureTimestamp().toEpochMilli(),
-                v.getStatus().name(), v.getFrameScore(), v.getThreshold(),
-                Views.normalised(v.getFrameScore(), v.getThreshold()), v.getRegionCount(), v.getProfileVersion(),
-                v.getSource().getTopic(), v.getSource().getPartition(), v.getSource().getOffset());
+        return new HistoryPoint(
+                v.getCameraId(),
+                v.getLineId(),
+                v.getFrameId(),
+                v.getCaptureTimestamp().toEpochMilli(),
+                v.getStatus().name(),
+                v.getFrameScore(),
+                v.getThreshold(),
+                Views.normalised(v.getFrameScore(), v.getThreshold()),
+                v.getRegionCount(),
+                v.getProfileVersion(),
+                v.getSource().getTopic(),
+                v.getSource().getPartition(),
+                v.getSource().getOffset());
     }
 
     Map<String, Object> json() {

@@ -24,8 +24,7 @@ final class KafkaPreflight {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    private KafkaPreflight() {
-    }
+    private KafkaPreflight() {}
 
     static void check(KafkaSettings kafka, Collection<String> topics) {
         check(kafka, topics, Map.of());
@@ -35,13 +34,16 @@ final class KafkaPreflight {
      * As {@link #check(KafkaSettings, Collection)}, and that each topic in {@code recordLimits}
      * accepts records of the size given for it ({@link TopicRecordLimits}).
      */
-    static void check(KafkaSettings kafka, Collection<String> topics,
-            Map<String, TopicRecordLimits.Required> recordLimits) {
+    static void check(
+            KafkaSettings kafka, Collection<String> topics, Map<String, TopicRecordLimits.Required> recordLimits) {
         check(kafka, Map.of(), topics, recordLimits);
     }
 
     /** As above, the admin client also given {@code passThrough} (login handlers, timeouts, ...). */
-    static void check(KafkaSettings kafka, Map<String, Object> passThrough, Collection<String> topics,
+    static void check(
+            KafkaSettings kafka,
+            Map<String, Object> passThrough,
+            Collection<String> topics,
             Map<String, TopicRecordLimits.Required> recordLimits) {
         Map<String, Object> config = new HashMap<>(passThrough);
         config.putAll(kafka.clientConfig());
@@ -71,8 +73,8 @@ final class KafkaPreflight {
         } catch (ExecutionException e) {
             throw failure(where, e.getCause());
         } catch (TimeoutException e) {
-            throw new ConfigurationException("ultraline cannot start: " + where + " did not answer within "
-                    + TIMEOUT_SECONDS + " s", e);
+            throw new ConfigurationException(
+                    "ultraline cannot start: " + where + " did not answer within " + TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigurationException("ultraline cannot start: interrupted while contacting " + where, e);
@@ -83,13 +85,15 @@ final class KafkaPreflight {
 
     private static ConfigurationException failure(String where, Throwable cause) {
         if (cause instanceof AuthenticationException) {
-            return new ConfigurationException("ultraline cannot start: " + where + " rejected the credentials: "
-                    + cause.getMessage() + " (check KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG, "
-                    + "ultraline.kafka.sasl-*)", cause);
+            return new ConfigurationException(
+                    "ultraline cannot start: " + where + " rejected the credentials: "
+                            + cause.getMessage() + " (check KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG, "
+                            + "ultraline.kafka.sasl-*)",
+                    cause);
         }
         if (cause instanceof AuthorizationException) {
-            return new ConfigurationException("ultraline cannot start: " + where + " refused access: "
-                    + cause.getMessage(), cause);
+            return new ConfigurationException(
+                    "ultraline cannot start: " + where + " refused access: " + cause.getMessage(), cause);
         }
         return new ConfigurationException("ultraline cannot start: " + where + " failed: " + cause, cause);
     }

@@ -21,11 +21,21 @@ import org.apache.kafka.common.config.SslConfigs;
  *                           another takes them over (Kafka's default 45 s; the broker allows 6 s to 30 min)
  */
 @ConfigurationProperties("ultraline.kafka")
-public record KafkaSettings(String bootstrapServers, String applicationId, String stateDir, int streamThreads,
-                            String topicPrefix, String advertisedEndpoint, String securityProtocol,
-                            String saslMechanism, String saslJaasConfig, String sslTruststoreLocation,
-                            String sslTruststorePassword, String sslKeystoreLocation, String sslKeystorePassword,
-                            int sessionTimeoutMs) {
+public record KafkaSettings(
+        String bootstrapServers,
+        String applicationId,
+        String stateDir,
+        int streamThreads,
+        String topicPrefix,
+        String advertisedEndpoint,
+        String securityProtocol,
+        String saslMechanism,
+        String saslJaasConfig,
+        String sslTruststoreLocation,
+        String sslTruststorePassword,
+        String sslKeystoreLocation,
+        String sslKeystorePassword,
+        int sessionTimeoutMs) {
 
     /** Problems of these settings, each naming the property and its environment variable. */
     void check(SettingsProblems problems) {
@@ -65,7 +75,8 @@ public record KafkaSettings(String bootstrapServers, String applicationId, Strin
                 + ", saslMechanism=" + saslMechanism + ", saslJaasConfig=" + masked(saslJaasConfig)
                 + ", sslTruststoreLocation=" + sslTruststoreLocation + ", sslTruststorePassword="
                 + masked(sslTruststorePassword) + ", sslKeystoreLocation=" + sslKeystoreLocation
-                + ", sslKeystorePassword=" + masked(sslKeystorePassword) + ", sessionTimeoutMs=" + sessionTimeoutMs + "]";
+                + ", sslKeystorePassword=" + masked(sslKeystorePassword) + ", sessionTimeoutMs=" + sessionTimeoutMs
+                + "]";
     }
 
     private static String masked(String secret) {

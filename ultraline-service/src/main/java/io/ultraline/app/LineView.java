@@ -9,8 +9,8 @@ import io.micronaut.http.MediaType;
 import io.ultraline.alerting.AlertJson;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.LineAlert;
-import io.ultraline.stream.NodeNames;
 import io.ultraline.stream.CalibrationProgress;
+import io.ultraline.stream.NodeNames;
 import io.ultraline.stream.PipelineQueries;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -41,7 +41,11 @@ public final class LineView {
     private final OverlayRenderer overlays;
     private final FeedbackLedger feedback;
 
-    LineView(PipelineService pipeline, RecentFrames recent, PeerClient peers, OverlayRenderer overlays,
+    LineView(
+            PipelineService pipeline,
+            RecentFrames recent,
+            PeerClient peers,
+            OverlayRenderer overlays,
             FeedbackView feedback) {
         this.pipeline = pipeline;
         this.recent = recent;
@@ -54,7 +58,8 @@ public final class LineView {
     public HttpResponse<?> cameras(boolean local) {
         PipelineQueries q = pipeline.queries();
         List<Object> cameras = new ArrayList<>();
-        q.localLatestVerdicts().stream().sorted(Comparator.comparing(FrameVerdict::getCameraId))
+        q.localLatestVerdicts().stream()
+                .sorted(Comparator.comparing(FrameVerdict::getCameraId))
                 .forEach(v -> cameras.add(summary(v)));
         List<String> unreachable = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -67,8 +72,11 @@ public final class LineView {
                 } else {
                     String name = peer.host() + ":" + peer.port();
                     unreachable.add(name);
-                    reasons.put(name, reply instanceof PeerClient.Failure f ? f.reason()
-                            : "answered HTTP " + ((PeerClient.Answer) reply).status());
+                    reasons.put(
+                            name,
+                            reply instanceof PeerClient.Failure f
+                                    ? f.reason()
+                                    : "answered HTTP " + ((PeerClient.Answer) reply).status());
                 }
             }
         }
@@ -85,7 +93,8 @@ public final class LineView {
         if (remote.isPresent()) {
             return remote.get();
         }
-        return pipeline.queries().latestVerdict(cameraId)
+        return pipeline.queries()
+                .latestVerdict(cameraId)
                 .<HttpResponse<?>>map(v -> HttpResponse.ok(summary(v)))
                 .orElseGet(() -> notFound("no verdict for camera " + cameraId + " yet"));
     }
@@ -123,8 +132,8 @@ public final class LineView {
 
     /** A recent frame's verdict, defects and explanation. */
     public HttpResponse<?> frame(String cameraId, String frameId, boolean local) {
-        Optional<HttpResponse<?>> remote = forward(cameraId, local,
-                "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId));
+        Optional<HttpResponse<?>> remote =
+                forward(cameraId, local, "/api/cameras/" + enc(cameraId) + "/frames/" + enc(frameId));
         if (remote.isPresent()) {
             return remote.get();
         }
@@ -144,18 +153,19 @@ public final class LineView {
 
     /** The overlay PNG of a recent frame, the latest one with a verdict when {@code frameId} is null. */
     public HttpResponse<?> overlay(String cameraId, String frameId, boolean local) {
-        String path = "/api/cameras/" + enc(cameraId) + "/overlay.png"
-                + (frameId == null ? "" : "?frameId=" + enc(frameId));
+        String path =
+                "/api/cameras/" + enc(cameraId) + "/overlay.png" + (frameId == null ? "" : "?frameId=" + enc(frameId));
         Optional<HttpResponse<?>> remote = forward(cameraId, local, path);
         if (remote.isPresent()) {
             return remote.get();
         }
-        Optional<RecentFrames.Entry> entry = frameId == null ? recent.latestWithVerdict(cameraId)
-                : recent.frame(cameraId, frameId);
+        Optional<RecentFrames.Entry> entry =
+                frameId == null ? recent.latestWithVerdict(cameraId) : recent.frame(cameraId, frameId);
         if (entry.isEmpty()) {
             return notFound("no recent frame " + (frameId == null ? "" : frameId + " ") + "of camera " + cameraId);
         }
-        return HttpResponse.ok(overlays.png(entry.get())).contentType(MediaType.IMAGE_PNG_TYPE)
+        return HttpResponse.ok(overlays.png(entry.get()))
+                .contentType(MediaType.IMAGE_PNG_TYPE)
                 .header("Cache-Control", "no-store");
     }
 
@@ -170,11 +180,13 @@ public final class LineView {
             }
             q.openAlerts(scopeId).forEach(a -> alerts.add(withAck(a)));
         } else {
-            q.localOpenAlerts().stream().sorted(Comparator.comparing(LineAlert::getScopeId))
+            q.localOpenAlerts().stream()
+                    .sorted(Comparator.comparing(LineAlert::getScopeId))
                     .forEach(a -> alerts.add(withAck(a)));
             if (!local) {
                 for (HostInfo peer : q.otherInstances()) {
-                    json(peers.get(peer, "/api/alerts")).ifPresent(j -> j.path("alerts").forEach(alerts::add));
+                    json(peers.get(peer, "/api/alerts"))
+                            .ifPresent(j -> j.path("alerts").forEach(alerts::add));
                 }
             }
         }
@@ -199,8 +211,11 @@ public final class LineView {
         Map<String, Object> m = Views.verdict(v);
         m.put("scores", recent.scores(v.getCameraId()));
         m.put("openAlerts", pipeline.queries().openAlerts(v.getCameraId()).size());
-        m.put("overlayFrameId", recent.latestWithVerdict(v.getCameraId()).map(e -> e.frame().getFrameId())
-                .orElse(null));
+        m.put(
+                "overlayFrameId",
+                recent.latestWithVerdict(v.getCameraId())
+                        .map(e -> e.frame().getFrameId())
+                        .orElse(null));
         HostInfo self = pipeline.self();
         m.put("instance", HostInfo.unavailable().equals(self) ? null : self.host() + ":" + self.port());
         return m;
@@ -220,15 +235,20 @@ public final class LineView {
         PeerClient.Reply reply = peers.get(o, path);
         if (reply instanceof PeerClient.Failure f) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", key + " is held by another instance that " + (f.status() == 503
-                    ? "this instance does not forward to" : "did not answer"));
+            body.put(
+                    "error",
+                    key + " is held by another instance that "
+                            + (f.status() == 503 ? "this instance does not forward to" : "did not answer"));
             body.put("reason", f.reason());
             body.put("owner", o.host() + ":" + o.port());
-            return Optional.of(HttpResponse.status(HttpStatus.valueOf(f.status())).body(body));
+            return Optional.of(
+                    HttpResponse.status(HttpStatus.valueOf(f.status())).body(body));
         }
         PeerClient.Answer a = (PeerClient.Answer) reply;
-        return Optional.of(HttpResponse.status(HttpStatus.valueOf(a.status())).body(a.body())
-                .contentType(a.contentType()).header("X-Ultraline-Owner", o.host() + ":" + o.port()));
+        return Optional.of(HttpResponse.status(HttpStatus.valueOf(a.status()))
+                .body(a.body())
+                .contentType(a.contentType())
+                .header("X-Ultraline-Owner", o.host() + ":" + o.port()));
     }
 
     private static Optional<JsonNode> json(PeerClient.Reply reply) {

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelAvailability implements PipelineObserver {
 
     /** The last failure, while no batch has gone through since. */
-    record Outage(Instant since, String cause) {
-    }
+    record Outage(Instant since, String cause) {}
 
     private final Counter failures;
     private final Clock clock;
@@ -42,7 +41,8 @@ public final class ModelAvailability implements PipelineObserver {
     public void modelUnavailable(Throwable cause) {
         failures.increment();
         String message = String.valueOf(cause.getMessage());
-        outage.updateAndGet(o -> new Outage(o == null ? clock.instant() : o.since(),
+        outage.updateAndGet(o -> new Outage(
+                o == null ? clock.instant() : o.since(),
                 message.length() > 300 ? message.substring(0, 300) + "..." : message));
     }
 

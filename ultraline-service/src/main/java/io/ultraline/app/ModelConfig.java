@@ -1,7 +1,5 @@
 package io.ultraline.app;
 
-import io.ultraline.model.runtime.RunnerOptions;
-
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;

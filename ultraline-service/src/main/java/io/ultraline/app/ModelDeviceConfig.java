@@ -9,5 +9,4 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param modelDevice the expected device, {@code auto} when unset
  */
 @ConfigurationProperties("ultraline")
-public record ModelDeviceConfig(String modelDevice) {
-}
+public record ModelDeviceConfig(String modelDevice) {}

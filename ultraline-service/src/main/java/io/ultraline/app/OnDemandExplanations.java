@@ -39,13 +39,22 @@ final class OnDemandExplanations {
     private final Clock clock;
 
     @Inject
-    OnDemandExplanations(RecentFrames recent, TopicReadBack topics, OperatorCommands commands,
-            PipelineService pipeline) {
-        this(recent, topics::frame, commands::calibrate, pipeline.topics().frames().name(), Clock.systemUTC());
+    OnDemandExplanations(
+            RecentFrames recent, TopicReadBack topics, OperatorCommands commands, PipelineService pipeline) {
+        this(
+                recent,
+                topics::frame,
+                commands::calibrate,
+                pipeline.topics().frames().name(),
+                Clock.systemUTC());
     }
 
-    OnDemandExplanations(RecentFrames recent, BiFunction<Integer, Long, Optional<CameraFrame>> readBack,
-            Function<CalibrationCommand, CalibrationSender.Sent> sink, String framesTopic, Clock clock) {
+    OnDemandExplanations(
+            RecentFrames recent,
+            BiFunction<Integer, Long, Optional<CameraFrame>> readBack,
+            Function<CalibrationCommand, CalibrationSender.Sent> sink,
+            String framesTopic,
+            Clock clock) {
         this.recent = recent;
         this.readBack = readBack;
         this.sink = sink;
@@ -72,31 +81,45 @@ final class OnDemandExplanations {
             try {
                 read = readBack.apply(place.get().partition(), place.get().offset());
             } catch (RuntimeException e) {
-                return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error",
-                        "cannot read line.frames: " + e.getMessage()));
+                return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(Map.of("error", "cannot read line.frames: " + e.getMessage()));
             }
-            if (read.isEmpty() || !cameraId.equals(read.get().getCameraId())
+            if (read.isEmpty()
+                    || !cameraId.equals(read.get().getCameraId())
                     || !frameId.equals(read.get().getFrameId())) {
-                return HttpResponse.notFound(Map.of("error", "line.frames holds no frame " + frameId + " of camera "
-                        + cameraId + " at partition " + place.get().partition() + ", offset " + place.get().offset()
-                        + " (past its retention, or another frame)"));
+                return HttpResponse.notFound(Map.of(
+                        "error",
+                        "line.frames holds no frame " + frameId + " of camera "
+                                + cameraId + " at partition " + place.get().partition() + ", offset "
+                                + place.get().offset()
+                                + " (past its retention, or another frame)"));
             }
             frame = read.get();
-            source = new SourceRef(framesTopic, place.get().partition(), place.get().offset());
+            source = new SourceRef(
+                    framesTopic, place.get().partition(), place.get().offset());
         } else {
-            return HttpResponse.notFound(Map.of("error", "this instance holds no verdict of frame " + frameId
-                    + " of camera " + cameraId + "; give its place on line.frames as {\"partition\": p, "
-                    + "\"offset\": o} to read it back"));
+            return HttpResponse.notFound(Map.of(
+                    "error",
+                    "this instance holds no verdict of frame " + frameId
+                            + " of camera " + cameraId + "; give its place on line.frames as {\"partition\": p, "
+                            + "\"offset\": o} to read it back"));
         }
         try {
-            CalibrationSender.Sent sent = sink.apply(ExplainCommands.explain(frame, source,
-                    operator == null ? "api" : operator, clock.instant()));
+            CalibrationSender.Sent sent = sink.apply(
+                    ExplainCommands.explain(frame, source, operator == null ? "api" : operator, clock.instant()));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("commandId", sent.command().getCommandId());
             answer.put("cameraId", cameraId);
             answer.put("frameId", frameId);
-            answer.put("source", Map.of("topic", source.getTopic(), "partition", source.getPartition(),
-                    "offset", source.getOffset()));
+            answer.put(
+                    "source",
+                    Map.of(
+                            "topic",
+                            source.getTopic(),
+                            "partition",
+                            source.getPartition(),
+                            "offset",
+                            source.getOffset()));
             return HttpResponse.accepted().body(answer);
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
@@ -106,8 +129,7 @@ final class OnDemandExplanations {
     }
 
     /** A frame's place on line.frames, from the request body. */
-    record Place(int partition, long offset) {
-    }
+    record Place(int partition, long offset) {}
 
     static Optional<Place> place(String body) {
         if (body == null || body.isBlank()) {
@@ -127,10 +149,16 @@ final class OnDemandExplanations {
         if (p == null && o == null) {
             return Optional.empty();
         }
-        if (p == null || o == null || !p.canConvertToInt() || !o.canConvertToLong() || !p.isIntegralNumber()
-                || !o.isIntegralNumber() || p.asInt() < 0 || o.asLong() < 0) {
-            throw new IllegalArgumentException("a frame's place is {\"partition\": p, \"offset\": o}, both whole "
-                    + "numbers >= 0");
+        if (p == null
+                || o == null
+                || !p.canConvertToInt()
+                || !o.canConvertToLong()
+                || !p.isIntegralNumber()
+                || !o.isIntegralNumber()
+                || p.asInt() < 0
+                || o.asLong() < 0) {
+            throw new IllegalArgumentException(
+                    "a frame's place is {\"partition\": p, \"offset\": o}, both whole " + "numbers >= 0");
         }
         return Optional.of(new Place(p.asInt(), o.asLong()));
     }

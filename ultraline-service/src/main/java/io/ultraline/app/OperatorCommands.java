@@ -1,10 +1,10 @@
 package io.ultraline.app;
 
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.control.CalibrationRequest;
 import io.ultraline.control.CalibrationSender;
 import io.ultraline.control.FeedbackSender;
-import io.ultraline.avro.CalibrationCommand;
-import io.ultraline.avro.OperatorFeedback;
 import io.ultraline.stream.PipelineTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -41,16 +41,22 @@ final class OperatorCommands implements AutoCloseable {
     /** Records an operator's feedback on line.feedback. */
     synchronized OperatorFeedback feedback(OperatorFeedback f) {
         if (feedback == null) {
-            feedback = FeedbackSender.create(clientConfig(), topics.feedback().keySerde().serializer(),
-                    topics.feedback().valueSerde().serializer(), topics.feedback().name());
+            feedback = FeedbackSender.create(
+                    clientConfig(),
+                    topics.feedback().keySerde().serializer(),
+                    topics.feedback().valueSerde().serializer(),
+                    topics.feedback().name());
         }
         return feedback.send(f);
     }
 
     private CalibrationSender calibrationSender() {
         if (sender == null) {
-            sender = CalibrationSender.create(clientConfig(), topics.calibration().keySerde().serializer(),
-                    topics.calibration().valueSerde().serializer(), topics.calibration().name());
+            sender = CalibrationSender.create(
+                    clientConfig(),
+                    topics.calibration().keySerde().serializer(),
+                    topics.calibration().valueSerde().serializer(),
+                    topics.calibration().name());
         }
         return sender;
     }

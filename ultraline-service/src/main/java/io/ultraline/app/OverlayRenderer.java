@@ -4,8 +4,8 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.PixelMask;
 import io.ultraline.frame.ImageFiles;
-import io.ultraline.stream.FrameDecoding;
 import io.ultraline.stream.DeadLetterException;
+import io.ultraline.stream.FrameDecoding;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
 import jakarta.inject.Inject;
@@ -41,6 +41,7 @@ final class OverlayRenderer {
      * open dashboards can take.
      */
     static final int RENDERS_AT_ONCE = 2;
+
     private static final int DEFECT_RGB = 0x00ff40;
 
     private final FrameDecoding decoding;
@@ -84,9 +85,11 @@ final class OverlayRenderer {
         }
         FrameExplanation explanation = entry.explanation().orElse(null);
         List<DefectRegion> defects = entry.defects();
-        int gridH = explanation != null ? explanation.getGridHeight()
+        int gridH = explanation != null
+                ? explanation.getGridHeight()
                 : defects.isEmpty() ? 1 : defects.get(0).getMask().getGridHeight();
-        int gridW = explanation != null ? explanation.getGridWidth()
+        int gridW = explanation != null
+                ? explanation.getGridWidth()
                 : defects.isEmpty() ? 1 : defects.get(0).getMask().getGridWidth();
         GridOverlay overlay;
         try {
@@ -97,23 +100,52 @@ final class OverlayRenderer {
         }
         frame = null; // the canvas holds its own copy; let a large frame go before the layers are drawn
         if (explanation != null) {
-            layer(problems, "concepts", () -> overlay.concepts(
-                    explanation.getTokenLabels().stream().mapToInt(Integer::intValue).toArray(), 0.12));
+            layer(
+                    problems,
+                    "concepts",
+                    () -> overlay.concepts(
+                            explanation.getTokenLabels().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .toArray(),
+                            0.12));
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
-                layer(problems, "heatmap", () -> overlay.heatmap(AvroHeatmaps.values(explanation.getTokenScores()), 0,
-                        2 * explanation.getThreshold(), 0.4));
+                layer(
+                        problems,
+                        "heatmap",
+                        () -> overlay.heatmap(
+                                AvroHeatmaps.values(explanation.getTokenScores()),
+                                0,
+                                2 * explanation.getThreshold(),
+                                0.4));
             }
         }
         for (DefectRegion d : defects) {
             // the pixel mask where the record has one; records from before it show their tokens
             PixelMask px = d.getPixelMask();
-            layer(problems, "defect region " + d.getRegionIndex(), px != null
-                    ? () -> overlay.outlinePixels(new RunLengthMask(px.getHeight(), px.getWidth(),
-                            px.getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(),
-                            px.getWidth(), px.getHeight(), DEFECT_RGB)
-                    : () -> overlay.outline(new RunLengthMask(
-                    d.getMask().getGridHeight(), d.getMask().getGridWidth(),
-                    d.getMask().getRuns().stream().mapToInt(Integer::intValue).toArray()).decode(), DEFECT_RGB));
+            layer(
+                    problems,
+                    "defect region " + d.getRegionIndex(),
+                    px != null
+                            ? () -> overlay.outlinePixels(
+                                    new RunLengthMask(
+                                                    px.getHeight(),
+                                                    px.getWidth(),
+                                                    px.getRuns().stream()
+                                                            .mapToInt(Integer::intValue)
+                                                            .toArray())
+                                            .decode(),
+                                    px.getWidth(),
+                                    px.getHeight(),
+                                    DEFECT_RGB)
+                            : () -> overlay.outline(
+                                    new RunLengthMask(
+                                                    d.getMask().getGridHeight(),
+                                                    d.getMask().getGridWidth(),
+                                                    d.getMask().getRuns().stream()
+                                                            .mapToInt(Integer::intValue)
+                                                            .toArray())
+                                            .decode(),
+                                    DEFECT_RGB));
         }
         return problems.isEmpty() ? overlay.image() : overlay.withCaption(problems);
     }

@@ -22,8 +22,10 @@ public final class PeerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final SecurityConfig security;
     private final PeerHosts hosts;
 
@@ -38,19 +40,16 @@ public final class PeerClient {
     }
 
     /** What came back from a peer, or why nothing did. */
-    public sealed interface Reply permits Answer, Failure {
-    }
+    public sealed interface Reply permits Answer, Failure {}
 
     /** A peer's answer: HTTP status, content type and body. */
-    public record Answer(int status, String contentType, byte[] body) implements Reply {
-    }
+    public record Answer(int status, String contentType, byte[] body) implements Reply {}
 
     /**
      * No answer: the status to give the caller (503 when this instance refuses to ask the peer, 502
      * when the peer failed) and why.
      */
-    public record Failure(int status, String reason) implements Reply {
-    }
+    public record Failure(int status, String reason) implements Reply {}
 
     public Reply get(HostInfo peer, String pathAndQuery) {
         String peerName = peer.host() + ":" + peer.port();
@@ -59,26 +58,34 @@ public final class PeerClient {
             return new Failure(503, refusal.get());
         }
         if (security.enabled() && security.peer().isEmpty()) {
-            return new Failure(503, "forwarding to " + peerName + " needs a peer token: set "
-                    + "ultraline.security.peer-token (ULTRALINE_PEER_TOKEN), the same on every instance");
+            return new Failure(
+                    503,
+                    "forwarding to " + peerName + " needs a peer token: set "
+                            + "ultraline.security.peer-token (ULTRALINE_PEER_TOKEN), the same on every instance");
         }
         String sep = pathAndQuery.contains("?") ? "&" : "?";
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://" + peerName + pathAndQuery + sep + "local=true"))
-                .timeout(TIMEOUT).GET();
+                .timeout(TIMEOUT)
+                .GET();
         if (security.enabled()) {
             request.header("Authorization", "Bearer " + security.peer());
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                return new Failure(502, peerName + " refused this instance's peer token (HTTP "
-                        + response.statusCode() + "): ULTRALINE_PEER_TOKEN must be the same on every instance");
+                return new Failure(
+                        502,
+                        peerName + " refused this instance's peer token (HTTP " + response.statusCode()
+                                + "): ULTRALINE_PEER_TOKEN must be the same on every instance");
             }
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse("application/octet-stream"), response.body());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                    response.body());
         } catch (IOException e) {
-            return new Failure(502, peerName + " did not answer: " + e.getClass().getSimpleName());
+            return new Failure(
+                    502, peerName + " did not answer: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failure(502, "interrupted while asking " + peerName);

@@ -23,8 +23,8 @@ final class PeerHosts {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
-            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern NAME =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?" + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
     /** One allowed host, domain or address block. */
     interface Rule {
@@ -40,7 +40,9 @@ final class PeerHosts {
     private record Suffix(String suffix) implements Rule {
         public boolean matches(String h) {
             String lower = h.toLowerCase(Locale.ROOT);
-            return lower.length() > suffix.length() && lower.endsWith(suffix) && NAME.matcher(lower).matches();
+            return lower.length() > suffix.length()
+                    && lower.endsWith(suffix)
+                    && NAME.matcher(lower).matches();
         }
     }
 
@@ -84,8 +86,8 @@ final class PeerHosts {
         byte[] address = literal(self);
         if (address != null) {
             int bits = address.length == 4 ? 24 : 64;
-            return new PeerHosts(List.of(new Block(address, bits)), "the default, this instance's network " + self
-                    + "/" + bits);
+            return new PeerHosts(
+                    List.of(new Block(address, bits)), "the default, this instance's network " + self + "/" + bits);
         }
         int dot = self.indexOf('.');
         if (dot < 0) {
@@ -166,7 +168,8 @@ final class PeerHosts {
         if (IPV6.matcher(host).matches()) {
             try {
                 // a string with ':' is parsed as an IPv6 literal or refused, never looked up
-                return InetAddress.getByName(host.replace("[", "").replace("]", "")).getAddress();
+                return InetAddress.getByName(host.replace("[", "").replace("]", ""))
+                        .getAddress();
             } catch (UnknownHostException e) {
                 return null;
             }

@@ -1,7 +1,5 @@
 package io.ultraline.app;
 
-import io.ultraline.model.runtime.ComputeDevice;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -11,6 +9,7 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
 import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.ultraline.model.runtime.ComputeDevice;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +19,7 @@ import org.reactivestreams.Publisher;
 /** The service's own health indicators (micronaut-kafka's does not work with Kafka 4). */
 final class PipelineHealth {
 
-    private PipelineHealth() {
-    }
+    private PipelineHealth() {}
 
     /** Live while the streams client has not failed for good: an ERROR client needs a restart. */
     @Singleton
@@ -39,7 +37,8 @@ final class PipelineHealth {
             KafkaStreams.State state = pipeline.state();
             boolean dead = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
             return Publishers.just(HealthResult.builder("ultraline-streams", dead ? HealthStatus.DOWN : HealthStatus.UP)
-                    .details(Map.of("state", state.name())).build());
+                    .details(Map.of("state", state.name()))
+                    .build());
         }
     }
 
@@ -57,8 +56,8 @@ final class PipelineHealth {
          * Operational, so the endpoint still answers 200. Micronaut ranks no status above UP by
          * severity, so the overall /health status may read UP: the warning is this component's.
          */
-        static final HealthStatus WARNING = new HealthStatus("WARNING", "the model runs on an unexpected device",
-                true, 1);
+        static final HealthStatus WARNING =
+                new HealthStatus("WARNING", "the model runs on an unexpected device", true, 1);
 
         private final SharedModelRunner model;
 
@@ -80,7 +79,8 @@ final class PipelineHealth {
                 details.put("warning", mismatch);
             }
             return HealthResult.builder("ultraline-model-device", mismatch == null ? HealthStatus.UP : WARNING)
-                    .details(details).build();
+                    .details(details)
+                    .build();
         }
     }
 
@@ -99,20 +99,27 @@ final class PipelineHealth {
         private final RegistryProbe registry;
         private final ModelAvailability availability;
 
-        PipelineReadiness(PipelineService pipeline, SharedModelRunner model, RegistryProbe registry,
-                ModelAvailability availability, MeterRegistry meters) {
+        PipelineReadiness(
+                PipelineService pipeline,
+                SharedModelRunner model,
+                RegistryProbe registry,
+                ModelAvailability availability,
+                MeterRegistry meters) {
             this.pipeline = pipeline;
             this.model = model;
             this.registry = registry;
             this.availability = availability;
             Gauge.builder("ultraline.ready", this, r -> r.ready() ? 1 : 0)
-                    .description("1 while /health/readiness reports UP: model running, streams RUNNING, registry reachable")
+                    .description(
+                            "1 while /health/readiness reports UP: model running, streams RUNNING, registry reachable")
                     .register(meters);
         }
 
         private boolean ready() {
-            return model.isReady() && availability.problem() == null
-                    && pipeline.state() == KafkaStreams.State.RUNNING && registry.problem() == null;
+            return model.isReady()
+                    && availability.problem() == null
+                    && pipeline.state() == KafkaStreams.State.RUNNING
+                    && registry.problem() == null;
         }
 
         @Override
@@ -120,16 +127,25 @@ final class PipelineHealth {
             KafkaStreams.State state = pipeline.state();
             String registryProblem = registry.problem();
             String modelProblem = availability.problem();
-            boolean ready = model.isReady() && modelProblem == null && state == KafkaStreams.State.RUNNING
+            boolean ready = model.isReady()
+                    && modelProblem == null
+                    && state == KafkaStreams.State.RUNNING
                     && registryProblem == null;
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("model", !model.isReady() ? "not loaded" : modelProblem == null ? "loaded and warmed"
-                    : "cannot run, " + modelProblem);
-            details.put("device", model.device() == null ? "unknown" : model.device().kind());
+            details.put(
+                    "model",
+                    !model.isReady()
+                            ? "not loaded"
+                            : modelProblem == null ? "loaded and warmed" : "cannot run, " + modelProblem);
+            details.put(
+                    "device",
+                    model.device() == null ? "unknown" : model.device().kind());
             details.put("streams", state.name());
             details.put("registry", registryProblem == null ? "reachable" : registryProblem);
-            return Publishers.just(HealthResult.builder("ultraline-pipeline", ready ? HealthStatus.UP : HealthStatus.DOWN)
-                    .details(details).build());
+            return Publishers.just(
+                    HealthResult.builder("ultraline-pipeline", ready ? HealthStatus.UP : HealthStatus.DOWN)
+                            .details(details)
+                            .build());
         }
     }
 }

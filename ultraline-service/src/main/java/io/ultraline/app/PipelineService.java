@@ -5,10 +5,10 @@ import io.micronaut.context.annotation.Context;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.FrameDecoding;
 import io.ultraline.stream.InspectionTopology;
+import io.ultraline.stream.OutputLimits;
 import io.ultraline.stream.PipelineObserver;
 import io.ultraline.stream.PipelineQueries;
 import io.ultraline.stream.PipelineTopics;
-import io.ultraline.stream.OutputLimits;
 import io.ultraline.stream.PipelineUncaughtExceptionHandler;
 import io.ultraline.stream.StreamsConfigs;
 import jakarta.annotation.PreDestroy;
@@ -46,17 +46,31 @@ public final class PipelineService implements AutoCloseable {
     private final Map<String, Object> streamsSettings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    PipelineService(ServiceSettings settings, SharedModelRunner model, ServiceMetrics metrics, RecentFrames recent,
-            VerdictHistory history, ModelAvailability availability, MeterRegistry registry) {
+    PipelineService(
+            ServiceSettings settings,
+            SharedModelRunner model,
+            ServiceMetrics metrics,
+            RecentFrames recent,
+            VerdictHistory history,
+            ModelAvailability availability,
+            MeterRegistry registry) {
         KafkaSettings kafka = settings.kafka();
         Map<String, Object> serdeConfig = settings.serdeConfig();
         topics = PipelineTopics.avro(serdeConfig).withPrefix(KafkaSettings.text(kafka.topicPrefix()));
-        KafkaPreflight.check(kafka, settings.passThrough().forAdmin(), topics.names(),
+        KafkaPreflight.check(
+                kafka,
+                settings.passThrough().forAdmin(),
+                topics.names(),
                 recordLimits(topics, settings.pipeline().outputs()));
 
         PipelineObserver observer = PipelineObserver.all(List.of(metrics, recent, history, availability));
-        Topology topology = InspectionTopology.build(topics, model.inspection(),
-                FrameDecoding.standard(settings.pipeline().limits()), Clock.systemUTC(), settings.pipeline(), observer);
+        Topology topology = InspectionTopology.build(
+                topics,
+                model.inspection(),
+                FrameDecoding.standard(settings.pipeline().limits()),
+                Clock.systemUTC(),
+                settings.pipeline(),
+                observer);
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         // keys the named settings own are refused at start (ClientPassThrough), so nothing here is overwritten
         user.putAll(settings.passThrough().kafka());
@@ -70,12 +84,12 @@ public final class PipelineService implements AutoCloseable {
             user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint);
         }
         user.put(PipelineObserver.CONFIG, observer);
-        streamsSettings = java.util.Collections.unmodifiableMap(StreamsConfigs.forPipeline(
-                kafka.applicationId().trim(), user, topics, settings.pipeline()));
+        streamsSettings = java.util.Collections.unmodifiableMap(
+                StreamsConfigs.forPipeline(kafka.applicationId().trim(), user, topics, settings.pipeline()));
         streams = new KafkaStreams(topology, StreamsConfigs.asProperties(streamsSettings));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
-        RecentFramesRebalance rebalance = new RecentFramesRebalance(topics.frames().name(),
-                () -> streams.metadataForLocalThreads(), recent);
+        RecentFramesRebalance rebalance =
+                new RecentFramesRebalance(topics.frames().name(), () -> streams.metadataForLocalThreads(), recent);
         streams.setStateListener((now, before) -> {
             LOG.info("Streams client {} -> {}", before, now);
             rebalance.stateChanged(now, before);
@@ -83,18 +97,28 @@ public final class PipelineService implements AutoCloseable {
         queries = new PipelineQueries(streams, self);
         meters = StreamsMeters.bind(registry, streams, queries);
         streams.start();
-        LOG.info("Pipeline {} started on {} (topics {}, registry {})", kafka.applicationId(),
-                kafka.bootstrapServers(), topics.names(),
+        LOG.info(
+                "Pipeline {} started on {} (topics {}, registry {})",
+                kafka.applicationId(),
+                kafka.bootstrapServers(),
+                topics.names(),
                 Redaction.urls(String.valueOf(serdeConfig.get(SerdeConfig.SCHEMA_REGISTRY_URL))));
     }
 
     /** What the output topics must accept for the pipeline's size guard to hold. */
     static Map<String, TopicRecordLimits.Required> recordLimits(PipelineTopics topics, OutputLimits limits) {
-        TopicRecordLimits.Required outputs = new TopicRecordLimits.Required(limits.maxRecordBytes(),
-                OutputLimits.KEY_MAX_RECORD_BYTES + " (ULTRALINE_OUTPUTS_MAX_RECORD_BYTES)");
-        return Map.of(topics.verdicts().name(), outputs, topics.defects().name(), outputs,
-                topics.explanations().name(), outputs,
-                topics.deadLetters().name(), new TopicRecordLimits.Required(limits.maxDeadLetterBytes(),
+        TopicRecordLimits.Required outputs = new TopicRecordLimits.Required(
+                limits.maxRecordBytes(), OutputLimits.KEY_MAX_RECORD_BYTES + " (ULTRALINE_OUTPUTS_MAX_RECORD_BYTES)");
+        return Map.of(
+                topics.verdicts().name(),
+                outputs,
+                topics.defects().name(),
+                outputs,
+                topics.explanations().name(),
+                outputs,
+                topics.deadLetters().name(),
+                new TopicRecordLimits.Required(
+                        limits.maxDeadLetterBytes(),
                         OutputLimits.KEY_MAX_DEAD_LETTER_BYTES + " (ULTRALINE_DEAD_LETTERS_MAX_RECORD_BYTES)"));
     }
 
@@ -130,5 +154,4 @@ public final class PipelineService implements AutoCloseable {
             meters.close();
         }
     }
-
 }

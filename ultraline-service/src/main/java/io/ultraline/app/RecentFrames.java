@@ -50,6 +50,7 @@ public final class RecentFrames implements PipelineObserver {
     private final LinkedHashMap<String, CameraHistory> cameras = new LinkedHashMap<>();
     /** Every frame held, oldest first: what the byte budget drops. Guarded by this. */
     private final LinkedHashSet<Entry> byAge = new LinkedHashSet<>();
+
     private long bytes;
     private final List<Consumer<String>> evictionListeners = new CopyOnWriteArrayList<>();
 
@@ -72,6 +73,7 @@ public final class RecentFrames implements PipelineObserver {
         private volatile FrameExplanation explanation;
         /** Guarded by the owning RecentFrames: bumped whenever something the overlay shows changes. */
         private int version;
+
         private byte[] overlay;
         private int overlayVersion = -1;
         private boolean held = true;
@@ -123,8 +125,7 @@ public final class RecentFrames implements PipelineObserver {
     }
 
     /** Score history point for the sparkline. */
-    public record ScorePoint(long captureMillis, float score, Float threshold, String status) {
-    }
+    public record ScorePoint(long captureMillis, float score, Float threshold, String status) {}
 
     private static final class CameraHistory {
         final String cameraId;
@@ -185,8 +186,11 @@ public final class RecentFrames implements PipelineObserver {
             if (verdict.getSource() != null) {
                 h.source = verdict.getSource();
             }
-            h.scores.addLast(new ScorePoint(verdict.getCaptureTimestamp().toEpochMilli(), verdict.getFrameScore(),
-                    verdict.getThreshold(), verdict.getStatus().name()));
+            h.scores.addLast(new ScorePoint(
+                    verdict.getCaptureTimestamp().toEpochMilli(),
+                    verdict.getFrameScore(),
+                    verdict.getThreshold(),
+                    verdict.getStatus().name()));
             while (h.scores.size() > SCORES_PER_CAMERA) {
                 h.scores.removeFirst();
             }
@@ -232,7 +236,8 @@ public final class RecentFrames implements PipelineObserver {
         synchronized (this) {
             for (Iterator<CameraHistory> it = cameras.values().iterator(); it.hasNext(); ) {
                 CameraHistory h = it.next();
-                if (h.source != null && topic.equals(h.source.getTopic().toString())
+                if (h.source != null
+                        && topic.equals(h.source.getTopic().toString())
                         && !owned.contains(h.source.getPartition())) {
                     it.remove();
                     h.frames.forEach(this::drop);

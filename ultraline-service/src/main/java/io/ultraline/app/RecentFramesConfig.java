@@ -13,7 +13,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                   past it, the oldest frames go, whatever their camera
  */
 @ConfigurationProperties("ultraline.recent-frames")
-public record RecentFramesConfig(@Bindable(defaultValue = "" + DEFAULT_MAX_CAMERAS) int maxCameras,
+public record RecentFramesConfig(
+        @Bindable(defaultValue = "" + DEFAULT_MAX_CAMERAS) int maxCameras,
         @Bindable(defaultValue = "" + DEFAULT_MAX_BYTES) long maxBytes) {
 
     public static final int DEFAULT_MAX_CAMERAS = 256;

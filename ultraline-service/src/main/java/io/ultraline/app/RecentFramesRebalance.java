@@ -27,8 +27,8 @@ final class RecentFramesRebalance {
     private final Supplier<? extends Collection<ThreadMetadata>> threads;
     private final RecentFrames recent;
 
-    RecentFramesRebalance(String framesTopic, Supplier<? extends Collection<ThreadMetadata>> threads,
-            RecentFrames recent) {
+    RecentFramesRebalance(
+            String framesTopic, Supplier<? extends Collection<ThreadMetadata>> threads, RecentFrames recent) {
         this.framesTopic = framesTopic;
         this.threads = threads;
         this.recent = recent;
@@ -42,8 +42,11 @@ final class RecentFramesRebalance {
         Set<Integer> owned = activePartitions(threads.get(), framesTopic);
         List<String> dropped = recent.retainPartitions(framesTopic, owned);
         if (!dropped.isEmpty()) {
-            LOG.info("Rebalance: {} partitions {} now active here; the live view drops {} cameras of other partitions",
-                    framesTopic, owned, dropped.size());
+            LOG.info(
+                    "Rebalance: {} partitions {} now active here; the live view drops {} cameras of other partitions",
+                    framesTopic,
+                    owned,
+                    dropped.size());
         }
     }
 

@@ -16,8 +16,7 @@ final class Redaction {
     // so an '@' in a path or query is left alone
     private static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s,]*@");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** {@code text} with the user info of every URL in it masked; null stays null. */
     static String urls(String text) {

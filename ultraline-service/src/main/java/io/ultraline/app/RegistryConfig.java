@@ -19,8 +19,7 @@ import java.util.Map;
 public record RegistryConfig(String url, String basicAuthUserInfo, boolean autoRegister) {
 
     @Creator
-    public RegistryConfig {
-    }
+    public RegistryConfig {}
 
     /** Registering schemas on first write, the serializers' default. */
     public RegistryConfig(String url, String basicAuthUserInfo) {

@@ -20,7 +20,8 @@ public final class RegistryProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final RegistryConfig registry;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private volatile long checkedAt = Long.MIN_VALUE;
     private volatile String problem = "not checked yet";
 
@@ -42,11 +43,14 @@ public final class RegistryProbe {
         String last = null;
         for (String url : registry.url().split(",")) {
             String base = url.trim().replaceAll("/+$", "");
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/subjects")).timeout(TIMEOUT).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/subjects"))
+                    .timeout(TIMEOUT)
+                    .GET();
             String auth = KafkaSettings.text(registry.basicAuthUserInfo());
             if (!auth.isEmpty()) {
-                request.header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
+                request.header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
             }
             try {
                 HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());

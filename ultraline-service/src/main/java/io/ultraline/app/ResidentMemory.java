@@ -19,15 +19,15 @@ final class ResidentMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private ResidentMemory() {
-    }
+    private ResidentMemory() {}
 
     /** Registers the gauge where the platform reports the resident set; elsewhere nothing. */
     static void bindTo(MeterRegistry registry) {
         if (read(STATUS).isEmpty()) {
             return;
         }
-        Gauge.builder("process.resident.memory", () -> read(STATUS).orElse(-1)).baseUnit("bytes")
+        Gauge.builder("process.resident.memory", () -> read(STATUS).orElse(-1))
+                .baseUnit("bytes")
                 .description("Resident set size of the process, native allocations (TensorFlow) included")
                 .register(registry);
     }
@@ -45,7 +45,9 @@ final class ResidentMemory {
         for (String line : statusLines) {
             if (line.startsWith("VmRSS:")) {
                 String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
-                if (parts.length == 2 && parts[1].equals("kB") && parts[0].chars().allMatch(Character::isDigit)) {
+                if (parts.length == 2
+                        && parts[1].equals("kB")
+                        && parts[0].chars().allMatch(Character::isDigit)) {
                     return OptionalLong.of(Long.parseLong(parts[0]) * 1024);
                 }
             }

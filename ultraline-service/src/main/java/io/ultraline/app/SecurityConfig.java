@@ -17,11 +17,12 @@ import java.time.Duration;
  * @param sessionMaxAge how long the dashboard's session cookie lasts ({@code ULTRALINE_SESSION_MAX_AGE})
  */
 @ConfigurationProperties("ultraline.security")
-public record SecurityConfig(boolean enabled, String token, String peerToken, String peerHosts,
-                             Duration sessionMaxAge) {
+public record SecurityConfig(
+        boolean enabled, String token, String peerToken, String peerHosts, Duration sessionMaxAge) {
 
     /** Tokens shorter than this are refused: a guessable token protects nothing. */
     static final int MIN_TOKEN_LENGTH = 16;
+
     static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofHours(12);
     private static final Duration MIN_SESSION = Duration.ofMinutes(1);
     private static final Duration MAX_SESSION = Duration.ofDays(30);

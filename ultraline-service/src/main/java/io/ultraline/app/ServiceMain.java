@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServiceMain {
 
-    private ServiceMain() {
-    }
+    private ServiceMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0) {
@@ -33,10 +32,13 @@ public final class ServiceMain {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            stopped.countDown();
-        }, "ultraline-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            context.close();
+                            stopped.countDown();
+                        },
+                        "ultraline-shutdown"));
         System.out.println("ultraline serving on port " + UltralineApplication.port(context));
         stopped.await();
         return 0;

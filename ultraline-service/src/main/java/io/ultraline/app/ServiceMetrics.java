@@ -69,8 +69,10 @@ public final class ServiceMetrics implements PipelineObserver {
         recent.onCameraEvicted(this::forgetCamera);
         this.captureToVerdict = Timer.builder("ultraline.capture.to.verdict")
                 .description("Capture time of a frame to the time its verdict was produced")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(2))
+                .register(registry);
         ResidentMemory.bindTo(registry);
     }
 
@@ -78,21 +80,30 @@ public final class ServiceMetrics implements PipelineObserver {
     void modelLoaded(String name, String version, String digest, String device) {
         Gauge.builder("ultraline.model.info", () -> 1)
                 .description("The model loaded: name, version, SHA-256 of the weights, device it runs on (cpu, gpu)")
-                .tags("name", name, "version", version, "digest", digest, "device", device).register(registry);
+                .tags("name", name, "version", version, "digest", digest, "device", device)
+                .register(registry);
     }
 
     /** The model step with batch size and latency recorded. */
     ModelStep timed(ModelStep inspection) {
-        Timer latency = Timer.builder("ultraline.model.batch").description("Model call latency per batch")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        Timer latency = Timer.builder("ultraline.model.batch")
+                .description("Model call latency per batch")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         DistributionSummary size = DistributionSummary.builder("ultraline.model.batch.frames")
-                .description("Frames per model call").publishPercentileHistogram().minimumExpectedValue(1.0)
-                .maximumExpectedValue(1024.0).register(registry);
+                .description("Frames per model call")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(1.0)
+                .maximumExpectedValue(1024.0)
+                .register(registry);
         Timer explain = Timer.builder("ultraline.model.explain")
                 .description("Latency of a second-stage call: the ULTra maps of a batch's selected frames")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         return new TimedModelStep(inspection, latency, size, explain);
     }
 
@@ -104,46 +115,65 @@ public final class ServiceMetrics implements PipelineObserver {
     @Override
     public void verdict(FrameVerdict verdict) {
         String camera = verdict.getCameraId();
-        increment("ultraline.verdicts", "Verdicts produced (frames out)", "camera", camera,
-                "status", verdict.getStatus().name());
-        captureToVerdict.record(Duration.ofMillis(Math.max(0,
-                verdict.getProcessedTimestamp().toEpochMilli() - verdict.getCaptureTimestamp().toEpochMilli())));
+        increment(
+                "ultraline.verdicts",
+                "Verdicts produced (frames out)",
+                "camera",
+                camera,
+                "status",
+                verdict.getStatus().name());
+        captureToVerdict.record(Duration.ofMillis(Math.max(
+                0,
+                verdict.getProcessedTimestamp().toEpochMilli()
+                        - verdict.getCaptureTimestamp().toEpochMilli())));
         if (verdict.getStatus() == VerdictStatus.OK || verdict.getStatus() == VerdictStatus.DEFECT) {
             rates.computeIfAbsent(camera, c -> {
-                DefectRate rate = new DefectRate(RATE_WINDOW);
-                Gauge.builder("ultraline.defect.ratio", rate, DefectRate::value)
-                        .description("Share of DEFECT among the camera's last " + RATE_WINDOW + " scored verdicts")
-                        .tag("camera", c).register(registry);
-                return rate;
-            }).add(verdict.getStatus() == VerdictStatus.DEFECT);
+                        DefectRate rate = new DefectRate(RATE_WINDOW);
+                        Gauge.builder("ultraline.defect.ratio", rate, DefectRate::value)
+                                .description(
+                                        "Share of DEFECT among the camera's last " + RATE_WINDOW + " scored verdicts")
+                                .tag("camera", c)
+                                .register(registry);
+                        return rate;
+                    })
+                    .add(verdict.getStatus() == VerdictStatus.DEFECT);
         }
         if (verdict.getStatus() == VerdictStatus.OK) {
-            normalScores.computeIfAbsent(camera, c -> {
-                NormalScoreRatio ratio = new NormalScoreRatio(RATE_WINDOW);
-                Gauge.builder("ultraline.normal.score.ratio", ratio, NormalScoreRatio::value)
-                        .description("Mean score / threshold of the camera's last " + RATE_WINDOW + " OK verdicts"
-                                + " (drift since calibration)")
-                        .tag("camera", c).register(registry);
-                return ratio;
-            }).add(verdict.getFrameScore(), verdict.getThreshold());
+            normalScores
+                    .computeIfAbsent(camera, c -> {
+                        NormalScoreRatio ratio = new NormalScoreRatio(RATE_WINDOW);
+                        Gauge.builder("ultraline.normal.score.ratio", ratio, NormalScoreRatio::value)
+                                .description("Mean score / threshold of the camera's last " + RATE_WINDOW
+                                        + " OK verdicts" + " (drift since calibration)")
+                                .tag("camera", c)
+                                .register(registry);
+                        return ratio;
+                    })
+                    .add(verdict.getFrameScore(), verdict.getThreshold());
         }
-        CalibrationState.of(verdict.getStatus()).ifPresent(state ->
-                calibration.computeIfAbsent(camera, c -> CalibrationState.register(registry, c)).set(state));
+        CalibrationState.of(verdict.getStatus())
+                .ifPresent(state -> calibration
+                        .computeIfAbsent(camera, c -> CalibrationState.register(registry, c))
+                        .set(state));
     }
 
     @Override
     public void explanation(FrameExplanation explanation) {
         drift.computeIfAbsent(explanation.getCameraId(), c -> {
-            ExplanationDrift d = new ExplanationDrift(RATE_WINDOW);
-            Gauge.builder("ultraline.concept.count", d, ExplanationDrift::conceptCount)
-                    .description("Mean ULTra concepts of the camera's last " + RATE_WINDOW + " explained frames")
-                    .tag("camera", c).register(registry);
-            Gauge.builder("ultraline.token.score.ratio", d, ExplanationDrift::tokenScoreRatio)
-                    .description("Mean over all tokens of score / threshold, over the camera's last " + RATE_WINDOW
-                            + " explained frames (embedding drift since calibration)")
-                    .tag("camera", c).register(registry);
-            return d;
-        }).add(explanation);
+                    ExplanationDrift d = new ExplanationDrift(RATE_WINDOW);
+                    Gauge.builder("ultraline.concept.count", d, ExplanationDrift::conceptCount)
+                            .description(
+                                    "Mean ULTra concepts of the camera's last " + RATE_WINDOW + " explained frames")
+                            .tag("camera", c)
+                            .register(registry);
+                    Gauge.builder("ultraline.token.score.ratio", d, ExplanationDrift::tokenScoreRatio)
+                            .description("Mean over all tokens of score / threshold, over the camera's last "
+                                    + RATE_WINDOW + " explained frames (embedding drift since calibration)")
+                            .tag("camera", c)
+                            .register(registry);
+                    return d;
+                })
+                .add(explanation);
     }
 
     @Override
@@ -153,13 +183,22 @@ public final class ServiceMetrics implements PipelineObserver {
 
     @Override
     public void deadLetter(RejectedFrame rejected) {
-        increment("ultraline.dead.letters", "Records dead-lettered, by reason", "reason", rejected.getReason().name());
+        increment(
+                "ultraline.dead.letters",
+                "Records dead-lettered, by reason",
+                "reason",
+                rejected.getReason().name());
     }
 
     @Override
     public void alert(LineAlert alert) {
-        increment("ultraline.alerts", "Alert records, by scope and state", "scope", alert.getScope().name(),
-                "state", alert.getState().name());
+        increment(
+                "ultraline.alerts",
+                "Alert records, by scope and state",
+                "scope",
+                alert.getScope().name(),
+                "state",
+                alert.getState().name());
     }
 
     /**
@@ -174,7 +213,8 @@ public final class ServiceMetrics implements PipelineObserver {
         drift.remove(camera);
         calibration.remove(camera);
         for (Meter meter : List.copyOf(registry.getMeters())) {
-            if (meter.getId().getName().startsWith("ultraline.") && camera.equals(meter.getId().getTag("camera"))) {
+            if (meter.getId().getName().startsWith("ultraline.")
+                    && camera.equals(meter.getId().getTag("camera"))) {
                 registry.remove(meter);
             }
         }
@@ -197,8 +237,13 @@ public final class ServiceMetrics implements PipelineObserver {
         List<String> key = new ArrayList<>(tags.length + 1);
         key.add(name);
         key.addAll(Arrays.asList(tags));
-        counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
-                .register(registry)).increment();
+        counters.computeIfAbsent(
+                        key,
+                        k -> Counter.builder(name)
+                                .description(description)
+                                .tags(tags)
+                                .register(registry))
+                .increment();
     }
 
     /** The share of defective frames among the last {@code size} scored ones. */

@@ -26,18 +26,31 @@ public final class ServiceSettings {
     private final ClientPassThrough passThrough;
 
     @Inject
-    ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
+    ServiceSettings(
+            ModelConfig model,
+            KafkaSettings kafka,
+            RegistryConfig registry,
+            SecurityConfig security,
             Environment environment) {
         this(model, kafka, registry, security, pipelineKeys(environment), ClientPassThrough.from(environment));
     }
 
-    ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
+    ServiceSettings(
+            ModelConfig model,
+            KafkaSettings kafka,
+            RegistryConfig registry,
+            SecurityConfig security,
             Map<String, String> pipelineKeys) {
         this(model, kafka, registry, security, pipelineKeys, ClientPassThrough.none());
     }
 
-    ServiceSettings(ModelConfig model, KafkaSettings kafka, RegistryConfig registry, SecurityConfig security,
-            Map<String, String> pipelineKeys, ClientPassThrough passThrough) {
+    ServiceSettings(
+            ModelConfig model,
+            KafkaSettings kafka,
+            RegistryConfig registry,
+            SecurityConfig security,
+            Map<String, String> pipelineKeys,
+            ClientPassThrough passThrough) {
         SettingsProblems problems = new SettingsProblems();
         model.check(problems);
         kafka.check(problems);

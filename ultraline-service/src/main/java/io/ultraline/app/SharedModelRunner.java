@@ -1,10 +1,9 @@
 package io.ultraline.app;
 
-import io.ultraline.model.runtime.ComputeDevice;
-
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.runtime.ComputeDevice;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.stream.ModelStep;
@@ -38,24 +37,37 @@ public final class SharedModelRunner implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            runner = ModelRunner.load(model.path(), RunnerOptions.defaults().withIntraOpThreads(model.modelThreads())
-                    .withParallelRuns(model.modelParallelRuns()));
+            runner = ModelRunner.load(
+                    model.path(),
+                    RunnerOptions.defaults()
+                            .withIntraOpThreads(model.modelThreads())
+                            .withParallelRuns(model.modelParallelRuns()));
         } catch (RuntimeException e) {
-            throw new ConfigurationException("ultraline cannot start: the model in ultraline.model-dir ("
-                    + model.modelDir() + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "ultraline cannot start: the model in ultraline.model-dir (" + model.modelDir()
+                            + ", ULTRALINE_MODEL_DIR) does not load: " + e.getMessage(),
+                    e);
         }
         // the profile snapshot on line.profiles must fit the output record limit like any output
-        FrameInspector inspector = FrameInspector.standard(runner, settings.pipeline().outputs().maxRecordBytes(),
+        FrameInspector inspector = FrameInspector.standard(
+                runner,
+                settings.pipeline().outputs().maxRecordBytes(),
                 settings.pipeline().calibration().rawPixels());
         inspection = metrics.timed(ModelStep.of(inspector));
         var manifest = runner.manifest();
         device = ComputeDevice.probe();
         deviceMismatch = expected.mismatch(device);
         metrics.modelLoaded(manifest.name(), manifest.version(), manifest.weightsSha256(), device.kind());
-        LOG.info("Model {} {} loaded and warmed in {} ms; it runs on the {} (TensorFlow devices: {}; native "
-                        + "build: {}; expected: {})", manifest.name(), manifest.version(),
-                (System.nanoTime() - start) / 1_000_000, device.kind().toUpperCase(java.util.Locale.ROOT),
-                String.join(", ", device.devices()), device.nativeBuild(), expected.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info(
+                "Model {} {} loaded and warmed in {} ms; it runs on the {} (TensorFlow devices: {}; native "
+                        + "build: {}; expected: {})",
+                manifest.name(),
+                manifest.version(),
+                (System.nanoTime() - start) / 1_000_000,
+                device.kind().toUpperCase(java.util.Locale.ROOT),
+                String.join(", ", device.devices()),
+                device.nativeBuild(),
+                expected.name().toLowerCase(java.util.Locale.ROOT));
         if (deviceMismatch != null) {
             LOG.warn("Model device: {}", deviceMismatch);
         }

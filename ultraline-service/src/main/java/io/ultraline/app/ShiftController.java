@@ -30,8 +30,8 @@ final class ShiftController {
     }
 
     @Get("/cameras/{cameraId}/history{?limit,local}")
-    HttpResponse<?> history(@PathVariable String cameraId, @QueryValue @Nullable Integer limit,
-            @QueryValue @Nullable Boolean local) {
+    HttpResponse<?> history(
+            @PathVariable String cameraId, @QueryValue @Nullable Integer limit, @QueryValue @Nullable Boolean local) {
         return evidence.history(cameraId, limit == null ? config.historyFrames() : limit, Boolean.TRUE.equals(local));
     }
 
@@ -45,8 +45,11 @@ final class ShiftController {
     }
 
     @Get("/cameras/{cameraId}/frames/{frameId}/image.png{?partition,offset,local}")
-    HttpResponse<?> image(@PathVariable String cameraId, @PathVariable String frameId,
-            @QueryValue @Nullable Integer partition, @QueryValue @Nullable Long offset,
+    HttpResponse<?> image(
+            @PathVariable String cameraId,
+            @PathVariable String frameId,
+            @QueryValue @Nullable Integer partition,
+            @QueryValue @Nullable Long offset,
             @QueryValue @Nullable Boolean local) {
         return evidence.image(cameraId, frameId, partition, offset, Boolean.TRUE.equals(local));
     }
@@ -57,7 +60,8 @@ final class ShiftController {
      */
     @Get("/session")
     HttpResponse<?> session(HttpRequest<?> request) {
-        String role = request.getUserPrincipal(Caller.class).map(Caller::getName).orElse("open");
+        String role =
+                request.getUserPrincipal(Caller.class).map(Caller::getName).orElse("open");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("role", role);
         body.put("canWrite", true);

@@ -33,7 +33,8 @@ final class StreamsMeters implements AutoCloseable {
         for (AlertScope scope : List.of(AlertScope.CAMERA, AlertScope.LINE)) {
             own.add(Gauge.builder("ultraline.alerts.open", queries, q -> count(q, scope))
                     .description("Open alerts in this instance's state stores, by scope")
-                    .tag("scope", scope.name()).register(registry));
+                    .tag("scope", scope.name())
+                    .register(registry));
         }
     }
 
@@ -45,7 +46,9 @@ final class StreamsMeters implements AutoCloseable {
     }
 
     private static double count(PipelineQueries queries, AlertScope scope) {
-        return queries.localOpenAlerts().stream().filter(a -> a.getScope() == scope).count();
+        return queries.localOpenAlerts().stream()
+                .filter(a -> a.getScope() == scope)
+                .count();
     }
 
     /** Removes the client's meters (the binder's refresh stops) and the store-backed gauges. */

@@ -7,8 +7,8 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
-import io.ultraline.stream.ModelStep;
 import io.ultraline.stream.ModelIdentity;
+import io.ultraline.stream.ModelStep;
 import java.util.List;
 
 /**
@@ -72,8 +72,7 @@ final class TimedModelStep implements ModelStep {
     }
 
     @Override
-    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth,
-            int frameHeight) {
+    public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth, int frameHeight) {
         return inner.regions(scored, explained, frameWidth, frameHeight);
     }
 

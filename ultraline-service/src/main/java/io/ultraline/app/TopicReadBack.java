@@ -63,8 +63,8 @@ final class TopicReadBack {
         List<FrameVerdict> out = new ArrayList<>();
         try (KafkaConsumer<String, FrameVerdict> consumer = consumer(topic)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic.name(), DEADLINE).forEach(p -> partitions.add(
-                    new TopicPartition(topic.name(), p.partition())));
+            consumer.partitionsFor(topic.name(), DEADLINE)
+                    .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             consumer.assign(partitions);
             Map<TopicPartition, Long> times = new HashMap<>();
             partitions.forEach(p -> times.put(p, to + LATE.toMillis()));
@@ -135,6 +135,7 @@ final class TopicReadBack {
     private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
         Map<String, Object> config = CommittedReads.consumerConfig(clientConfig);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        return new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer());
+        return new KafkaConsumer<>(
+                config, new StringDeserializer(), topic.valueSerde().deserializer());
     }
 }

@@ -22,8 +22,7 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 final class TopicRecordLimits {
 
-    private TopicRecordLimits() {
-    }
+    private TopicRecordLimits() {}
 
     /**
      * @param admin    a connected admin client
@@ -33,9 +32,10 @@ final class TopicRecordLimits {
     static void check(Admin admin, Map<String, Required> required, long timeoutSeconds)
             throws ExecutionException, InterruptedException, TimeoutException {
         List<ConfigResource> resources = required.keySet().stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
-                .get(timeoutSeconds, TimeUnit.SECONDS);
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(timeoutSeconds, TimeUnit.SECONDS);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<ConfigResource, Config> e : configs.entrySet()) {
             ConfigEntry entry = e.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
@@ -56,6 +56,5 @@ final class TopicRecordLimits {
     }
 
     /** The bytes a topic must accept and the setting (with its variable) that asks for them. */
-    record Required(long bytes, String setting) {
-    }
+    record Required(long bytes, String setting) {}
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class UltralineApplication {
 
-    private UltralineApplication() {
-    }
+    private UltralineApplication() {}
 
     /**
      * @param overrides properties that take precedence over application.yml and the environment

@@ -89,13 +89,16 @@ final class VerdictHistory implements PipelineObserver {
         List<HistoryPoint> found = new ArrayList<>();
         List<Long> oldestHeld = new ArrayList<>();
         for (Deque<HistoryPoint> points : cameras.values()) {
-            if (points.isEmpty() || !(line ? points.peekLast().lineId() : points.peekLast().cameraId()).equals(scopeId)) {
+            if (points.isEmpty()
+                    || !(line ? points.peekLast().lineId() : points.peekLast().cameraId()).equals(scopeId)) {
                 continue;
             }
             if (dropped.contains(points.peekLast().cameraId())) {
                 oldestHeld.add(points.peekFirst().captureMillis());
             }
-            points.stream().filter(p -> p.captureMillis() >= from && p.captureMillis() <= to).forEach(found::add);
+            points.stream()
+                    .filter(p -> p.captureMillis() >= from && p.captureMillis() <= to)
+                    .forEach(found::add);
         }
         found.sort(java.util.Comparator.comparingLong(HistoryPoint::captureMillis));
         List<HistoryPoint> last = found.subList(Math.max(0, found.size() - frames), found.size());
@@ -115,6 +118,5 @@ final class VerdictHistory implements PipelineObserver {
     }
 
     /** Verdicts of an alert's window, and whether they are all of them. */
-    record Window(List<HistoryPoint> points, boolean complete) {
-    }
+    record Window(List<HistoryPoint> points, boolean complete) {}
 }

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     static Map<String, Object> verdict(FrameVerdict v) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -34,9 +33,21 @@ final class Views {
         m.put("captureTimestamp", v.getCaptureTimestamp().toEpochMilli());
         m.put("processedTimestamp", v.getProcessedTimestamp().toEpochMilli());
         m.put("profileVersion", v.getProfileVersion());
-        m.put("model", Map.of("name", v.getModel().getName(), "version", v.getModel().getVersion(),
-                "digest", v.getModel().getDigest()));
-        m.put("source", source(v.getSource().getTopic(), v.getSource().getPartition(), v.getSource().getOffset()));
+        m.put(
+                "model",
+                Map.of(
+                        "name",
+                        v.getModel().getName(),
+                        "version",
+                        v.getModel().getVersion(),
+                        "digest",
+                        v.getModel().getDigest()));
+        m.put(
+                "source",
+                source(
+                        v.getSource().getTopic(),
+                        v.getSource().getPartition(),
+                        v.getSource().getOffset()));
         m.put("pipelineVersion", v.getPipelineVersion());
         return m;
     }
@@ -57,10 +68,26 @@ final class Views {
         m.put("threshold", d.getThreshold());
         m.put("tokenArea", d.getTokenArea());
         m.put("pixelArea", d.getPixelArea());
-        m.put("box", Map.of("x", d.getBox().getX(), "y", d.getBox().getY(), "width", d.getBox().getWidth(),
-                "height", d.getBox().getHeight()));
-        m.put("mask", Map.of("gridHeight", d.getMask().getGridHeight(), "gridWidth", d.getMask().getGridWidth(),
-                "runs", d.getMask().getRuns()));
+        m.put(
+                "box",
+                Map.of(
+                        "x",
+                        d.getBox().getX(),
+                        "y",
+                        d.getBox().getY(),
+                        "width",
+                        d.getBox().getWidth(),
+                        "height",
+                        d.getBox().getHeight()));
+        m.put(
+                "mask",
+                Map.of(
+                        "gridHeight",
+                        d.getMask().getGridHeight(),
+                        "gridWidth",
+                        d.getMask().getGridWidth(),
+                        "runs",
+                        d.getMask().getRuns()));
         m.put("explanation", heatmap(d.getExplanation()));
         return m;
     }

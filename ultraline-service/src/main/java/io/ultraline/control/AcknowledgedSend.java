@@ -20,8 +20,7 @@ final class AcknowledgedSend {
 
     static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
-    private AcknowledgedSend() {
-    }
+    private AcknowledgedSend() {}
 
     /** The user's client settings, made idempotent with acks=all; {@code clientId} unless they name one. */
     static Map<String, Object> idempotent(Map<String, Object> clientConfig, String clientId) {
@@ -44,8 +43,10 @@ final class AcknowledgedSend {
             return producer.send(new ProducerRecord<>(topic, key, value))
                     .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the " + what + " for " + topic + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Kafka did not take the " + what + " for " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the " + what + " within " + ACK_WAIT);
         } catch (InterruptedException e) {

@@ -17,8 +17,8 @@ import java.util.UUID;
  * @param frames      for START: frames to collect, 0 for the service's default; otherwise 0
  * @param requestedBy who asks, for the audit trail
  */
-public record CalibrationRequest(CalibrationAction action, String cameraId, String productId, int frames,
-                                 String requestedBy) {
+public record CalibrationRequest(
+        CalibrationAction action, String cameraId, String productId, int frames, String requestedBy) {
 
     public CalibrationRequest {
         if (action == null || action == CalibrationAction.UNKNOWN) {
@@ -31,8 +31,8 @@ public record CalibrationRequest(CalibrationAction action, String cameraId, Stri
             productId = null;
         }
         if (action == CalibrationAction.START && (frames < 0 || frames == 1)) {
-            throw new IllegalArgumentException("START needs at least 2 frames (0 for the service's default), got "
-                    + frames);
+            throw new IllegalArgumentException(
+                    "START needs at least 2 frames (0 for the service's default), got " + frames);
         }
         if (action != CalibrationAction.START && frames != 0) {
             throw new IllegalArgumentException("a frame count is for START only, not " + action);

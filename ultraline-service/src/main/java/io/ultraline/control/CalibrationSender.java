@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CalibrationSender implements AutoCloseable {
 
     /** A sent command and where it landed. */
-    public record Sent(CalibrationCommand command, int partition, long offset) {
-    }
+    public record Sent(CalibrationCommand command, int partition, long offset) {}
 
     private final Producer<String, CalibrationCommand> producer;
     private final String topic;
@@ -31,8 +30,11 @@ public final class CalibrationSender implements AutoCloseable {
     }
 
     /** A sender with its own idempotent producer over the user's client settings. */
-    public static CalibrationSender create(Map<String, Object> clientConfig, Serializer<String> keys,
-            Serializer<CalibrationCommand> values, String topic) {
+    public static CalibrationSender create(
+            Map<String, Object> clientConfig,
+            Serializer<String> keys,
+            Serializer<CalibrationCommand> values,
+            String topic) {
         Map<String, Object> config = AcknowledgedSend.idempotent(clientConfig, "ultraline-calibration");
         return new CalibrationSender(new KafkaProducer<>(config, keys, values), topic, Clock.systemUTC());
     }

@@ -16,16 +16,21 @@ import java.time.Instant;
  */
 public final class ExplainCommands {
 
-    private ExplainCommands() {
-    }
+    private ExplainCommands() {}
 
     /**
      * @param frame  the frame, image included, as read from line.frames
      * @param source where it sits on line.frames (its verdict's source)
      */
     public static CalibrationCommand explain(CameraFrame frame, SourceRef source, String requestedBy, Instant now) {
-        return FrameCarryingCommands.builder("an explanation on demand", "explain-", CalibrationAction.EXPLAIN, frame,
-                        source, requestedBy, now)
+        return FrameCarryingCommands.builder(
+                        "an explanation on demand",
+                        "explain-",
+                        CalibrationAction.EXPLAIN,
+                        frame,
+                        source,
+                        requestedBy,
+                        now)
                 .setFrameCaptureTimestamp(frame.getCaptureTimestamp())
                 .build();
     }

@@ -24,15 +24,12 @@ import java.util.List;
 public final class FeedbackDataset {
 
     /** One labelled frame. */
-    public record Labelled(FeedbackKind kind, CameraFrame frame, String defectType) {
-    }
+    public record Labelled(FeedbackKind kind, CameraFrame frame, String defectType) {}
 
     /** What was written. */
-    public record Written(int calibration, int goodTest, int defectiveTest) {
-    }
+    public record Written(int calibration, int goodTest, int defectiveTest) {}
 
-    private FeedbackDataset() {
-    }
+    private FeedbackDataset() {}
 
     /** Writes {@code frames} (in feedback order) under {@code out}, which must be empty or absent. */
     public static Written write(List<Labelled> frames, Path out) throws IOException {

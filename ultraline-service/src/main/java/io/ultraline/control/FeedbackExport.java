@@ -31,8 +31,7 @@ public final class FeedbackExport implements AutoCloseable {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
 
     /** The labelled frames found, and the judged frames no longer on line.frames. */
-    public record Found(List<FeedbackDataset.Labelled> frames, List<String> missing) {
-    }
+    public record Found(List<FeedbackDataset.Labelled> frames, List<String> missing) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final PipelineTopics topics;
@@ -50,7 +49,9 @@ public final class FeedbackExport implements AutoCloseable {
         var values = topics.feedback().valueSerde().deserializer();
         for (ConsumerRecord<byte[], byte[]> r : readAll(topics.feedback().name())) {
             OperatorFeedback f = r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
-            if (f != null && f.getCameraId().equals(cameraId) && f.getSource() != null
+            if (f != null
+                    && f.getCameraId().equals(cameraId)
+                    && f.getSource() != null
                     && (f.getKind() == FeedbackKind.FALSE_ALARM || f.getKind() == FeedbackKind.CONFIRMED_DEFECT)) {
                 String at = key(f.getSource());
                 latest.remove(at); // a later judgement moves the frame to its own place in the order
@@ -75,7 +76,9 @@ public final class FeedbackExport implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist");
         }
-        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        List<TopicPartition> partitions = infos.stream()
+                .map(i -> new TopicPartition(topic, i.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -103,8 +106,13 @@ public final class FeedbackExport implements AutoCloseable {
         while (System.nanoTime() < deadline && consumer.position(p) <= s.getOffset()) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                 if (r.offset() == s.getOffset()) {
-                    return Optional.ofNullable(r.value() == null ? null : topics.frames().valueSerde().deserializer()
-                            .deserialize(r.topic(), r.headers(), r.value()));
+                    return Optional.ofNullable(
+                            r.value() == null
+                                    ? null
+                                    : topics.frames()
+                                            .valueSerde()
+                                            .deserializer()
+                                            .deserialize(r.topic(), r.headers(), r.value()));
                 }
             }
         }

@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param defectType  for CONFIRMED_DEFECT: one of {@link #DEFECT_TYPES}; null otherwise
  * @param note        free text, or null
  */
-public record FeedbackRequest(FeedbackKind kind, String cameraId, String frameId, Integer regionIndex,
-                              String defectType, String note) {
+public record FeedbackRequest(
+        FeedbackKind kind, String cameraId, String frameId, Integer regionIndex, String defectType, String note) {
 
     /** The defect types an operator can confirm: the labels {@code evaluate} datasets use. */
     public static final List<String> DEFECT_TYPES =
@@ -39,7 +39,9 @@ public record FeedbackRequest(FeedbackKind kind, String cameraId, String frameId
         if (regionIndex != null && regionIndex < 0) {
             throw new IllegalArgumentException("regionIndex must be >= 0, got " + regionIndex);
         }
-        defectType = defectType == null || defectType.isBlank() ? null : defectType.trim().toLowerCase(Locale.ROOT);
+        defectType = defectType == null || defectType.isBlank()
+                ? null
+                : defectType.trim().toLowerCase(Locale.ROOT);
         if (kind == FeedbackKind.CONFIRMED_DEFECT && (defectType == null || !DEFECT_TYPES.contains(defectType))) {
             throw new IllegalArgumentException("CONFIRMED_DEFECT needs a defectType, one of " + DEFECT_TYPES
                     + (defectType == null ? "" : "; got '" + defectType + "'"));
@@ -54,7 +56,8 @@ public record FeedbackRequest(FeedbackKind kind, String cameraId, String frameId
     public static FeedbackKind kind(String text) {
         if (text != null) {
             try {
-                FeedbackKind k = FeedbackKind.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+                FeedbackKind k = FeedbackKind.valueOf(
+                        text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
                 if (k == FeedbackKind.FALSE_ALARM || k == FeedbackKind.CONFIRMED_DEFECT) {
                     return k;
                 }
@@ -82,8 +85,8 @@ public record FeedbackRequest(FeedbackKind kind, String cameraId, String frameId
     }
 
     /** An acknowledgement of {@code alertId}, whose scope id keys the record. */
-    public static OperatorFeedback acknowledgement(String scopeId, String alertId, String note, String operator,
-            Instant now) {
+    public static OperatorFeedback acknowledgement(
+            String scopeId, String alertId, String note, String operator, Instant now) {
         return OperatorFeedback.newBuilder()
                 .setFeedbackId("fb-" + UUID.randomUUID())
                 .setCameraId(required(scopeId, "the alert's scope id"))
@@ -100,7 +103,8 @@ public record FeedbackRequest(FeedbackKind kind, String cameraId, String frameId
             return null;
         }
         if (note.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("a note holds at most " + MAX_NOTE + " characters, got " + note.length());
+            throw new IllegalArgumentException(
+                    "a note holds at most " + MAX_NOTE + " characters, got " + note.length());
         }
         return note.strip();
     }

@@ -23,8 +23,11 @@ public final class FeedbackSender implements AutoCloseable {
     }
 
     /** A sender with its own idempotent producer over the user's client settings. */
-    public static FeedbackSender create(Map<String, Object> clientConfig, Serializer<String> keys,
-            Serializer<OperatorFeedback> values, String topic) {
+    public static FeedbackSender create(
+            Map<String, Object> clientConfig,
+            Serializer<String> keys,
+            Serializer<OperatorFeedback> values,
+            String topic) {
         Map<String, Object> config = AcknowledgedSend.idempotent(clientConfig, "ultraline-feedback");
         return new FeedbackSender(new KafkaProducer<>(config, keys, values), topic);
     }

@@ -14,15 +14,20 @@ import java.util.UUID;
  */
 final class FrameCarryingCommands {
 
-    private FrameCarryingCommands() {
-    }
+    private FrameCarryingCommands() {}
 
     /**
      * @param purpose what the command is for, as the error messages name it ("a normal example")
      * @param idPrefix the command id's prefix
      */
-    static CalibrationCommand.Builder builder(String purpose, String idPrefix, CalibrationAction action,
-                                              CameraFrame frame, SourceRef source, String requestedBy, Instant now) {
+    static CalibrationCommand.Builder builder(
+            String purpose,
+            String idPrefix,
+            CalibrationAction action,
+            CameraFrame frame,
+            SourceRef source,
+            String requestedBy,
+            Instant now) {
         if (frame == null || frame.getImage() == null || !frame.getImage().hasRemaining()) {
             throw new IllegalArgumentException(purpose + " needs the frame's image");
         }

@@ -18,8 +18,7 @@ public final class ProfileChanges {
     /** Largest margin accepted: beyond 10x the calibrated threshold nothing would ever be flagged. */
     public static final float MAX_MARGIN = 10f;
 
-    private ProfileChanges() {
-    }
+    private ProfileChanges() {}
 
     /**
      * ADD_NORMAL for a frame an operator marked as a false alarm: the command carries the frame's
@@ -29,8 +28,8 @@ public final class ProfileChanges {
      * @param source where it sits on line.frames (its verdict's source)
      */
     public static CalibrationCommand addNormal(CameraFrame frame, SourceRef source, String requestedBy, Instant now) {
-        return FrameCarryingCommands.builder("a normal example", "cal-", CalibrationAction.ADD_NORMAL, frame, source,
-                        requestedBy, now)
+        return FrameCarryingCommands.builder(
+                        "a normal example", "cal-", CalibrationAction.ADD_NORMAL, frame, source, requestedBy, now)
                 .build();
     }
 
@@ -38,8 +37,8 @@ public final class ProfileChanges {
      * MARGIN: the camera's profile gets a new version whose threshold is its calibrated threshold
      * times {@code value} (1.0 undoes an earlier margin).
      */
-    public static CalibrationCommand margin(String cameraId, String productId, float value, String requestedBy,
-            Instant now) {
+    public static CalibrationCommand margin(
+            String cameraId, String productId, float value, String requestedBy, Instant now) {
         String problem = marginProblem(value);
         if (problem != null) {
             throw new IllegalArgumentException(problem);

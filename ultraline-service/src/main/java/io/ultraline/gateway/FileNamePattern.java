@@ -33,8 +33,7 @@ public final class FileNamePattern {
      * @param product    the product group, or null
      * @param attributes the other groups, in the order the expression names them
      */
-    public record Match(String camera, String product, Map<String, String> attributes) {
-    }
+    public record Match(String camera, String product, Map<String, String> attributes) {}
 
     private final Pattern pattern;
     private final List<String> groups;

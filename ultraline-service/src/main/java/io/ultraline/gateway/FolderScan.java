@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  */
 public final class FolderScan {
 
-    private record Seen(long size, long modified) {
-    }
+    private record Seen(long size, long modified) {}
 
     private final Path folder;
     private final PathMatcher glob;

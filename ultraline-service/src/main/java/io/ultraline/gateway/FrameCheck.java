@@ -22,9 +22,13 @@ import javax.imageio.stream.ImageInputStream;
 public final class FrameCheck {
 
     /** What identifies a frame besides its image. */
-    public record Identity(String lineId, String cameraId, String frameId, String productId,
-                           Map<String, String> attributes, Instant captured) {
-    }
+    public record Identity(
+            String lineId,
+            String cameraId,
+            String frameId,
+            String productId,
+            Map<String, String> attributes,
+            Instant captured) {}
 
     private final FrameRecordLimits limits;
 
@@ -38,8 +42,8 @@ public final class FrameCheck {
             throw new FrameRefusedException("no camera id: give --camera, a (?<camera>...) group or a camera header");
         }
         if (!limits.allowedEncodings().contains(encoding)) {
-            throw new FrameRefusedException(encoding + " frames are not accepted (allowed: "
-                    + limits.allowedEncodings() + ")");
+            throw new FrameRefusedException(
+                    encoding + " frames are not accepted (allowed: " + limits.allowedEncodings() + ")");
         }
         if (image.length > limits.maxBytes()) {
             throw new FrameRefusedException("the image has " + image.length + " bytes, more than the "

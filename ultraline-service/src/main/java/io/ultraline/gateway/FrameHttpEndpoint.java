@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.time.Duration;
 
 /**
  * Frames by HTTP, for cameras and vision controllers that can POST a picture but not speak Kafka:
@@ -73,7 +73,8 @@ public final class FrameHttpEndpoint implements AutoCloseable {
             }
             Headers h = ex.getRequestHeaders();
             String path = ex.getRequestURI().getPath();
-            String camera = path.startsWith("/frames/") ? path.substring("/frames/".length()) : h.getFirst("X-Camera-Id");
+            String camera =
+                    path.startsWith("/frames/") ? path.substring("/frames/".length()) : h.getFirst("X-Camera-Id");
             if (camera == null || camera.isBlank() || camera.contains("/")) {
                 camera = gateway.defaults().cameraId();
             }
@@ -92,8 +93,11 @@ public final class FrameHttpEndpoint implements AutoCloseable {
                 frameId = String.format("%s-%06d", idPrefix, seq.incrementAndGet());
             }
             String product = h.getFirst("X-Product-Id");
-            FrameCheck.Identity id = gateway.identity(camera, frameId,
-                    product != null ? product : gateway.defaults().productId(), attributes(h));
+            FrameCheck.Identity id = gateway.identity(
+                    camera,
+                    frameId,
+                    product != null ? product : gateway.defaults().productId(),
+                    attributes(h));
             Future<?> sent;
             try {
                 sent = gateway.sendOrThrow(id, encoding, body);
@@ -104,8 +108,11 @@ public final class FrameHttpEndpoint implements AutoCloseable {
             sent.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             answer(ex, 200, "{\"cameraId\":\"" + json(camera) + "\",\"frameId\":\"" + json(frameId) + "\"}");
         } catch (ExecutionException | TimeoutException e) {
-            answer(ex, 503, "the frame was not acknowledged by Kafka: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : "no answer within " + ACK_WAIT));
+            answer(
+                    ex,
+                    503,
+                    "the frame was not acknowledged by Kafka: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : "no answer within " + ACK_WAIT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer(ex, 503, "the gateway is stopping");
@@ -117,7 +124,8 @@ public final class FrameHttpEndpoint implements AutoCloseable {
         Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((name, values) -> {
             if (name.regionMatches(true, 0, ATTRIBUTE_HEADER, 0, ATTRIBUTE_HEADER.length())
-                    && name.length() > ATTRIBUTE_HEADER.length() && !values.isEmpty()) {
+                    && name.length() > ATTRIBUTE_HEADER.length()
+                    && !values.isEmpty()) {
                 out.put(name.substring(ATTRIBUTE_HEADER.length()).toLowerCase(Locale.ROOT), values.get(0));
             }
         });
@@ -131,8 +139,8 @@ public final class FrameHttpEndpoint implements AutoCloseable {
 
     private static void answer(HttpExchange ex, int status, String text) throws IOException {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type",
-                text.startsWith("{") ? "application/json" : "text/plain; charset=utf-8");
+        ex.getResponseHeaders()
+                .set("Content-Type", text.startsWith("{") ? "application/json" : "text/plain; charset=utf-8");
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);

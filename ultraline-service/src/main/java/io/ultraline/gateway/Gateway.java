@@ -43,8 +43,14 @@ public final class Gateway {
     private final Clock clock;
 
     /** @param pattern attributes from file names, or null */
-    public Gateway(Defaults defaults, FileNamePattern pattern, FrameCheck check, Pacer pacer, FrameSink sink,
-            Progress progress, Clock clock) {
+    public Gateway(
+            Defaults defaults,
+            FileNamePattern pattern,
+            FrameCheck check,
+            Pacer pacer,
+            FrameSink sink,
+            Progress progress,
+            Clock clock) {
         this.defaults = defaults;
         this.pattern = pattern;
         this.check = check;
@@ -86,8 +92,11 @@ public final class Gateway {
             }
             seq++;
             String frameId = String.format("%s-%06d", frameIdPrefix, seq);
-            send(identity(defaults.cameraId(), frameId, defaults.productId(), Map.of()), image.encoding(),
-                    image.bytes(), "frame " + seq);
+            send(
+                    identity(defaults.cameraId(), frameId, defaults.productId(), Map.of()),
+                    image.encoding(),
+                    image.bytes(),
+                    "frame " + seq);
         }
         if (splitter.corruptImages() > corruptReported) {
             progress.refused("a damaged image", splitter.lastCorruption());

@@ -160,8 +160,8 @@ public final class ImageStreamSplitter {
         int b = copyByte(out);
         while (true) {
             if (b != 0xFF) {
-                throw new Corrupt(String.format("expected a marker at image offset %d, found byte 0x%02x",
-                        out.size() - 1, b));
+                throw new Corrupt(
+                        String.format("expected a marker at image offset %d, found byte 0x%02x", out.size() - 1, b));
             }
             int marker = copyByte(out);
             while (marker == 0xFF) {

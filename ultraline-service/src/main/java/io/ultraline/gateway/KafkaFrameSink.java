@@ -33,8 +33,13 @@ public final class KafkaFrameSink implements FrameSink {
      * request size that fits a frame of {@code maxFrameBytes}; an explicit user setting of the
      * size wins, idempotence and acks do not (they are what makes a frame arrive exactly once).
      */
-    public static KafkaFrameSink create(Map<String, Object> clientConfig, Serializer<String> keys,
-            Serializer<CameraFrame> values, String topic, int maxFrameBytes, Progress progress) {
+    public static KafkaFrameSink create(
+            Map<String, Object> clientConfig,
+            Serializer<String> keys,
+            Serializer<CameraFrame> values,
+            String topic,
+            int maxFrameBytes,
+            Progress progress) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1 << 20, maxFrameBytes + (64 << 10)));
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -93,12 +93,25 @@ public final class Progress {
     /** The final line. */
     public synchronized String summary() {
         double secs = (clock.getAsLong() - start) / 1e9;
-        return String.format(Locale.ROOT, "%ssent %d frame(s) in %.1f s (%.1f/s), %d refused, %d failed",
-                terminal ? "\n" : "", sent.get(), secs, secs > 0 ? sent.get() / secs : 0, refused.get(), failed.get());
+        return String.format(
+                Locale.ROOT,
+                "%ssent %d frame(s) in %.1f s (%.1f/s), %d refused, %d failed",
+                terminal ? "\n" : "",
+                sent.get(),
+                secs,
+                secs > 0 ? sent.get() / secs : 0,
+                refused.get(),
+                failed.get());
     }
 
     private String line(double rate, long s) {
-        return String.format(Locale.ROOT, "sent %d of %d, %.1f frames/s, %d refused, %d failed", s, submitted.get(),
-                rate, refused.get(), failed.get());
+        return String.format(
+                Locale.ROOT,
+                "sent %d of %d, %.1f frames/s, %d refused, %d failed",
+                s,
+                submitted.get(),
+                rate,
+                refused.get(),
+                failed.get());
     }
 }

@@ -9,5 +9,4 @@ import io.ultraline.avro.ImageEncoding;
  * @param bytes          the whole file, signature to end marker
  * @param skippedBefore  bytes of garbage dropped between the previous image and this one
  */
-public record SplitImage(ImageEncoding encoding, byte[] bytes, long skippedBefore) {
-}
+public record SplitImage(ImageEncoding encoding, byte[] bytes, long skippedBefore) {}

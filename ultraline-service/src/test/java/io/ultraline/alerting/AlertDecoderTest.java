@@ -29,9 +29,11 @@ class AlertDecoderTest {
     }
 
     private static AlertDecoder.Result throwing(RuntimeException e) {
-        return decode(() -> {
-            throw e;
-        }, SOME_BYTES);
+        return decode(
+                () -> {
+                    throw e;
+                },
+                SOME_BYTES);
     }
 
     @Test
@@ -45,8 +47,10 @@ class AlertDecoderTest {
 
     @Test
     void aNullValueIsUndecodable() {
-        assertThat(decode(() -> null, null)).isInstanceOfSatisfying(AlertDecoder.Undecodable.class,
-                u -> assertThat(u.code()).isEqualTo("NULL_VALUE"));
+        assertThat(decode(() -> null, null))
+                .isInstanceOfSatisfying(
+                        AlertDecoder.Undecodable.class,
+                        u -> assertThat(u.code()).isEqualTo("NULL_VALUE"));
     }
 
     @Test
@@ -54,16 +58,22 @@ class AlertDecoderTest {
         assertThat(throwing(new CorruptPayloadException("line.alerts", 3, "bad body", null)))
                 .isInstanceOfSatisfying(AlertDecoder.Undecodable.class, u -> {
                     assertThat(u.code()).isEqualTo("CORRUPT_PAYLOAD");
-                    assertThat(u.reason()).startsWith("UNDECODABLE: CORRUPT_PAYLOAD: ").contains("bad body");
+                    assertThat(u.reason())
+                            .startsWith("UNDECODABLE: CORRUPT_PAYLOAD: ")
+                            .contains("bad body");
                 });
-        assertThat(throwing(unknownId(40403))).isInstanceOfSatisfying(AlertDecoder.Undecodable.class,
-                u -> assertThat(u.code()).isEqualTo("UNKNOWN_SCHEMA_ID"));
+        assertThat(throwing(unknownId(40403)))
+                .isInstanceOfSatisfying(
+                        AlertDecoder.Undecodable.class,
+                        u -> assertThat(u.code()).isEqualTo("UNKNOWN_SCHEMA_ID"));
     }
 
     @Test
     void anyOtherExceptionFromDecodingIsUndecodableToo() {
-        for (RuntimeException e : List.of(new AvroTypeException("Invalid default for field x"),
-                new NullPointerException("no enum"), new IllegalStateException("odd"),
+        for (RuntimeException e : List.of(
+                new AvroTypeException("Invalid default for field x"),
+                new NullPointerException("no enum"),
+                new IllegalStateException("odd"),
                 new SecurityException("class not trusted"))) {
             assertThat(throwing(e)).as(e.toString()).isInstanceOfSatisfying(AlertDecoder.Undecodable.class, u -> {
                 assertThat(u.code()).isEqualTo("DECODER_FAILED");
@@ -81,16 +91,20 @@ class AlertDecoderTest {
 
     @Test
     void registryFailuresAreTheRegistrysNotTheRecords() {
-        assertThat(throwing(new RegistryUnavailableException(List.of("http://r:8081"), 6, "connection refused",
-                null))).isInstanceOf(AlertDecoder.RegistryFault.class);
+        assertThat(throwing(new RegistryUnavailableException(List.of("http://r:8081"), 6, "connection refused", null)))
+                .isInstanceOf(AlertDecoder.RegistryFault.class);
         assertThat(throwing(new RegistryException("http://r:8081/schemas/ids/3", 401, 40101, "unauthorized")))
                 .isInstanceOf(AlertDecoder.RegistryFault.class);
-        assertThat(throwing(unknownId(0))).as("a bare 404: a proxy or a wrong base path")
+        assertThat(throwing(unknownId(0)))
+                .as("a bare 404: a proxy or a wrong base path")
                 .isInstanceOf(AlertDecoder.RegistryFault.class);
     }
 
     private static UnknownSchemaIdException unknownId(int errorCode) {
-        return new UnknownSchemaIdException("line.alerts", 3, "Schema id 3 is not known",
+        return new UnknownSchemaIdException(
+                "line.alerts",
+                3,
+                "Schema id 3 is not known",
                 new SchemaNotFoundException("http://r:8081/schemas/ids/3", errorCode, "not found"));
     }
 }

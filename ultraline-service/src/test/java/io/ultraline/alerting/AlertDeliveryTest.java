@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The retry loop against a scripted webhook and a sleeper that only records: no real waiting. */
 class AlertDeliveryTest {
 
-    private static final WebhookRetryPolicy POLICY = new WebhookRetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250));
+    private static final WebhookRetryPolicy POLICY =
+            new WebhookRetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250));
 
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> requests = new ArrayList<>();

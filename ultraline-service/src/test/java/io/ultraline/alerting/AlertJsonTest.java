@@ -22,16 +22,18 @@ class AlertJsonTest {
     @Test
     void webhookBodyIsTheDocumentedShapeByteForByte() {
         LineAlert alert = TestAlerts.alert("camera-defects/cam-1/line.frames-1-40", "cam-1", AlertState.OPEN, 0);
-        assertThat(AlertJson.toJson(alert)).isEqualTo("{\"schema\":\"ultraline.alert/1\","
-                + "\"idempotencyKey\":\"camera-defects/cam-1/line.frames-1-40:OPEN\","
-                + "\"alertId\":\"camera-defects/cam-1/line.frames-1-40\",\"ruleId\":\"camera-defects\","
-                + "\"scope\":\"CAMERA\",\"scopeId\":\"cam-1\",\"state\":\"OPEN\","
-                + "\"openedTimestamp\":1700000000123,\"eventTimestamp\":1700000000123,"
-                + "\"defectiveFrames\":3,\"windowFrames\":4,\"windowMillis\":60000,"
-                + "\"message\":\"OPEN: \\\"quoted\\\" message for cam-1\","
-                + "\"source\":{\"topic\":\"line.frames\",\"partition\":1,\"offset\":40},"
-                + "\"model\":{\"name\":\"line-vit\",\"version\":\"1.0.0\",\"digest\":\"ab12\"},"
-                + "\"profileVersion\":7,\"pipelineVersion\":\"0.1.0\",\"attributes\":{},\"kind\":\"DEFECT_BURST\"}");
+        assertThat(AlertJson.toJson(alert))
+                .isEqualTo(
+                        "{\"schema\":\"ultraline.alert/1\","
+                                + "\"idempotencyKey\":\"camera-defects/cam-1/line.frames-1-40:OPEN\","
+                                + "\"alertId\":\"camera-defects/cam-1/line.frames-1-40\",\"ruleId\":\"camera-defects\","
+                                + "\"scope\":\"CAMERA\",\"scopeId\":\"cam-1\",\"state\":\"OPEN\","
+                                + "\"openedTimestamp\":1700000000123,\"eventTimestamp\":1700000000123,"
+                                + "\"defectiveFrames\":3,\"windowFrames\":4,\"windowMillis\":60000,"
+                                + "\"message\":\"OPEN: \\\"quoted\\\" message for cam-1\","
+                                + "\"source\":{\"topic\":\"line.frames\",\"partition\":1,\"offset\":40},"
+                                + "\"model\":{\"name\":\"line-vit\",\"version\":\"1.0.0\",\"digest\":\"ab12\"},"
+                                + "\"profileVersion\":7,\"pipelineVersion\":\"0.1.0\",\"attributes\":{},\"kind\":\"DEFECT_BURST\"}");
     }
 
     @Test
@@ -50,8 +52,8 @@ class AlertJsonTest {
         LineAlert cleared = TestAlerts.alert("r/cam-1/line.frames-0-5", "cam-1", AlertState.CLEARED, 30);
         assertThat(AlertJson.idempotencyKey(open)).isEqualTo("r/cam-1/line.frames-0-5:OPEN");
         assertThat(AlertJson.idempotencyKey(cleared)).isEqualTo("r/cam-1/line.frames-0-5:CLEARED");
-        assertThat(AlertJson.toJson(open)).isEqualTo(AlertJson.toJson(
-                TestAlerts.alert("r/cam-1/line.frames-0-5", "cam-1", AlertState.OPEN, 0)));
+        assertThat(AlertJson.toJson(open))
+                .isEqualTo(AlertJson.toJson(TestAlerts.alert("r/cam-1/line.frames-0-5", "cam-1", AlertState.OPEN, 0)));
     }
 
     @Test
@@ -69,8 +71,8 @@ class AlertJsonTest {
     void deadLetterCarriesReasonAttemptsRecordAndTheAlert() throws Exception {
         LineAlert alert = TestAlerts.alert("a", "cam-1", AlertState.OPEN, 0);
         DeliveryResult failed = new DeliveryResult(false, 4, 503, "HTTP_503", false);
-        JsonNode json = MAPPER.readTree(DeadLetterJson.undelivered(alert, failed, new RecordRef("line.alerts", 2, 17),
-                Instant.ofEpochMilli(99)));
+        JsonNode json = MAPPER.readTree(DeadLetterJson.undelivered(
+                alert, failed, new RecordRef("line.alerts", 2, 17), Instant.ofEpochMilli(99)));
         assertThat(json.get("schema").asText()).isEqualTo(DeadLetterJson.SCHEMA);
         assertThat(json.get("reason").asText()).isEqualTo("HTTP_503");
         assertThat(json.get("attempts").asInt()).isEqualTo(4);
@@ -85,8 +87,8 @@ class AlertJsonTest {
     @Test
     void undecodableDeadLetterKeepsTheBytes() throws Exception {
         byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
-        JsonNode json = MAPPER.readTree(DeadLetterJson.undecodable("UNDECODABLE: MISSING_MAGIC_BYTE: x", value,
-                new RecordRef("line.alerts", 0, 3), Instant.EPOCH));
+        JsonNode json = MAPPER.readTree(DeadLetterJson.undecodable(
+                "UNDECODABLE: MISSING_MAGIC_BYTE: x", value, new RecordRef("line.alerts", 0, 3), Instant.EPOCH));
         assertThat(json.get("reason").asText()).startsWith("UNDECODABLE: MISSING_MAGIC_BYTE");
         assertThat(json.get("alert").isNull()).isTrue();
         assertThat(json.get("lastStatus").isNull()).isTrue();
@@ -96,7 +98,9 @@ class AlertJsonTest {
     @Test
     void tailLineShowsTimeScopeRuleStateCountsAndId() {
         LineAlert alert = TestAlerts.alert("camera-defects/cam-1/line.frames-1-40", "cam-1", AlertState.CLEARED, 2);
-        assertThat(AlertLine.format(alert)).isEqualTo("2023-11-14T22:13:22.123Z  CLEARED  CAMERA cam-1  "
-                + "rule=camera-defects  0/4 defective  window=60000ms  id=camera-defects/cam-1/line.frames-1-40");
+        assertThat(AlertLine.format(alert))
+                .isEqualTo(
+                        "2023-11-14T22:13:22.123Z  CLEARED  CAMERA cam-1  "
+                                + "rule=camera-defects  0/4 defective  window=60000ms  id=camera-defects/cam-1/line.frames-1-40");
     }
 }

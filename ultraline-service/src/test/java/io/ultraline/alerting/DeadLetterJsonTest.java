@@ -21,8 +21,8 @@ class DeadLetterJsonTest {
     void anUndecodableValueKeepsItsBytesSizeAndDigest() throws Exception {
         byte[] value = {0, 0, 0, 0, 9, 'x'};
 
-        JsonNode json = new ObjectMapper().readTree(
-                DeadLetterJson.undecodable("UNDECODABLE: CORRUPT_PAYLOAD: bad", value, WHERE, AT));
+        JsonNode json = new ObjectMapper()
+                .readTree(DeadLetterJson.undecodable("UNDECODABLE: CORRUPT_PAYLOAD: bad", value, WHERE, AT));
 
         assertThat(json.get("reason").asText()).isEqualTo("UNDECODABLE: CORRUPT_PAYLOAD: bad");
         assertThat(Base64.getDecoder().decode(json.get("valueBase64").asText())).isEqualTo(value);
@@ -50,8 +50,8 @@ class DeadLetterJsonTest {
 
     @Test
     void aNullValueHasNoBytes() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(DeadLetterJson.undecodable("UNDECODABLE: NULL_VALUE: none",
-                null, WHERE, AT));
+        JsonNode json = new ObjectMapper()
+                .readTree(DeadLetterJson.undecodable("UNDECODABLE: NULL_VALUE: none", null, WHERE, AT));
 
         assertThat(json.get("valueBase64").isNull()).isTrue();
         assertThat(json.get("valueBytes").isNull()).isTrue();

@@ -12,20 +12,35 @@ import org.junit.jupiter.api.Test;
 class ForwarderConfigTest {
 
     private static ForwarderConfig config(Map<String, Object> client, String reset) {
-        return new ForwarderConfig(client, Map.of(), "line.alerts", "line.alerts.dlq", "g", reset,
-                URI.create("http://127.0.0.1:1/hook"), new WebhookRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+        return new ForwarderConfig(
+                client,
+                Map.of(),
+                "line.alerts",
+                "line.alerts.dlq",
+                "g",
+                reset,
+                URI.create("http://127.0.0.1:1/hook"),
+                new WebhookRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 Duration.ofSeconds(10));
     }
 
     @Test
     void theGuaranteeSettingsWinOverTheUsers() {
-        Map<String, Object> props = AlertForwarder.consumerConfig(config(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-                ConsumerConfig.GROUP_ID_CONFIG, "other",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 3,
-                "bootstrap.servers", "b:9092"), "earliest"));
-        assertThat(props).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+        Map<String, Object> props = AlertForwarder.consumerConfig(config(
+                Map.of(
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        true,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_uncommitted",
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "other",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        3,
+                        "bootstrap.servers",
+                        "b:9092"),
+                "earliest"));
+        assertThat(props)
+                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "g")
                 .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
@@ -42,8 +57,9 @@ class ForwarderConfigTest {
         assertThat(props).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
         assertThat(props).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (10 * 65 + 60) * 1000);
         assertThat(props).containsEntry(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, (10 * 65 + 60 + 60) * 1000L);
-        assertThat(AlertForwarder.consumerConfig(config(Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234),
-                "latest"))).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234);
+        assertThat(AlertForwarder.consumerConfig(
+                        config(Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234), "latest")))
+                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1234);
     }
 
     @Test

@@ -86,14 +86,19 @@ final class RegistryProxy implements AutoCloseable {
             }
             HttpResponse<byte[]> answer;
             try {
-                answer = client.send(HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI())).GET()
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                answer = client.send(
+                        HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+            answer.headers()
+                    .firstValue("Content-Type")
+                    .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

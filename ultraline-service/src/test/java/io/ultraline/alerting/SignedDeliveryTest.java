@@ -41,7 +41,8 @@ class SignedDeliveryTest {
 
     @Test
     void aSignedRequestVerifiesAtTheReceiver() throws Exception {
-        assertThat(signatureSeen(Optional.of(new WebhookSigner(SECRET)), Clock.systemUTC())).isEqualTo("valid");
+        assertThat(signatureSeen(Optional.of(new WebhookSigner(SECRET)), Clock.systemUTC()))
+                .isEqualTo("valid");
         assertThat(receiver.log().get(0).body()).isEqualTo(BODY);
     }
 
@@ -51,7 +52,8 @@ class SignedDeliveryTest {
         WebhookSigner wrong = new WebhookSigner("not-the-receiver-secret".getBytes(StandardCharsets.UTF_8));
 
         assertThat(signatureSeen(Optional.of(wrong), Clock.systemUTC())).isEqualTo("mismatch");
-        assertThat(signatureSeen(Optional.of(new WebhookSigner(SECRET)), tenMinutesAgo)).startsWith("stale");
+        assertThat(signatureSeen(Optional.of(new WebhookSigner(SECRET)), tenMinutesAgo))
+                .startsWith("stale");
         assertThat(signatureSeen(Optional.empty(), Clock.systemUTC())).isEqualTo("absent");
     }
 }

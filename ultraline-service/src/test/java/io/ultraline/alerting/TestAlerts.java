@@ -12,8 +12,7 @@ final class TestAlerts {
 
     static final long OPENED = 1_700_000_000_123L;
 
-    private TestAlerts() {
-    }
+    private TestAlerts() {}
 
     /** A camera alert of rule {@code camera-defects}; the event comes {@code offset} seconds after opening. */
     static LineAlert alert(String alertId, String cameraId, AlertState state, long offset) {

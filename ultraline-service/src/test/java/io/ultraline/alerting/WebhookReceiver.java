@@ -34,8 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
      *
      * @param signature what the signature check found: {@code valid}, {@code absent}, or why it failed
      */
-    record Request(String idempotencyKey, String contentType, String body, int status, String signature) {
-    }
+    record Request(String idempotencyKey, String contentType, String body, int status, String signature) {}
 
     /** Accepted distance between a signature's timestamp and this receiver's clock. */
     static final long TOLERANCE_SECONDS = 300;
@@ -75,12 +74,14 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] raw = in.readAllBytes();
             String signature = checkSignature(exchange.getRequestHeaders().getFirst("X-Ultraline-Signature"), raw);
             String body = new String(raw, StandardCharsets.UTF_8);
             String key = exchange.getRequestHeaders().getFirst(HttpWebhookSender.IDEMPOTENCY_KEY);
-            int attempt = attempts.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
+            int attempt = attempts.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger())
+                    .incrementAndGet();
             int status = "POST".equals(exchange.getRequestMethod()) ? behaviour.apply(key, attempt) : 405;
             if (WebhookRetryPolicy.accepted(status)) {
                 accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();

@@ -16,8 +16,9 @@ class WebhookRetryPolicyTest {
     @Test
     void backoffDoublesFromTheSecondAttemptAndStopsAtTheCap() {
         WebhookRetryPolicy policy = new WebhookRetryPolicy(8, ms(500), ms(5_000));
-        assertThat(IntStream.rangeClosed(1, 8).mapToObj(policy::backoffBefore)).containsExactly(
-                Duration.ZERO, ms(500), ms(1_000), ms(2_000), ms(4_000), ms(5_000), ms(5_000), ms(5_000));
+        assertThat(IntStream.rangeClosed(1, 8).mapToObj(policy::backoffBefore))
+                .containsExactly(
+                        Duration.ZERO, ms(500), ms(1_000), ms(2_000), ms(4_000), ms(5_000), ms(5_000), ms(5_000));
         assertThat(policy.totalBackoff()).isEqualTo(ms(500 + 1_000 + 2_000 + 4_000 + 5_000 * 3));
     }
 
@@ -37,7 +38,8 @@ class WebhookRetryPolicyTest {
         assertThatThrownBy(() -> new WebhookRetryPolicy(0, ms(1), ms(1))).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> new WebhookRetryPolicy(3, ms(-1), ms(1))).hasMessageContaining("initialBackoff");
         assertThatThrownBy(() -> new WebhookRetryPolicy(3, ms(10), ms(1))).hasMessageContaining("maxBackoff");
-        assertThatThrownBy(() -> new WebhookRetryPolicy(3, ms(1), ms(1)).backoffBefore(0)).hasMessageContaining("from 1");
+        assertThatThrownBy(() -> new WebhookRetryPolicy(3, ms(1), ms(1)).backoffBefore(0))
+                .hasMessageContaining("from 1");
     }
 
     @Test

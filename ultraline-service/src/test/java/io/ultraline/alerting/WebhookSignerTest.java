@@ -26,7 +26,7 @@ class WebhookSignerTest {
     @Test
     void theTestVectorInTheDocsHolds() {
         assertThat(new WebhookSigner("example-secret-0123456789".getBytes(StandardCharsets.UTF_8))
-                .sign(1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8)))
+                        .sign(1_700_000_000L, "{}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("t=1700000000,v1=9cda16d687a37569280797acc1ddb61a8291d1f1ca724dfd39889aeaf0e8a065");
     }
 
@@ -34,16 +34,20 @@ class WebhookSignerTest {
     void anotherTimestampBodyOrSecretGivesAnotherSignature() {
         String signature = new WebhookSigner(SECRET).sign(1_700_000_000L, BODY);
         assertThat(new WebhookSigner(SECRET).sign(1_700_000_001L, BODY)).isNotEqualTo(signature);
-        assertThat(new WebhookSigner(SECRET).sign(1_700_000_000L, "{\"alert\":\"y\"}".getBytes(StandardCharsets.UTF_8))
-                .substring(13)).isNotEqualTo(signature.substring(13));
+        assertThat(new WebhookSigner(SECRET)
+                        .sign(1_700_000_000L, "{\"alert\":\"y\"}".getBytes(StandardCharsets.UTF_8))
+                        .substring(13))
+                .isNotEqualTo(signature.substring(13));
         assertThat(new WebhookSigner("another-secret-of-16+".getBytes(StandardCharsets.UTF_8))
-                .sign(1_700_000_000L, BODY)).isNotEqualTo(signature);
+                        .sign(1_700_000_000L, BODY))
+                .isNotEqualTo(signature);
     }
 
     @Test
     void aShortSecretIsRefusedAndNoSecretIsEverShown() {
         assertThatThrownBy(() -> new WebhookSigner("short".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16 bytes")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 16 bytes")
                 .hasMessageNotContaining("short\"");
         assertThat(new WebhookSigner(SECRET).toString()).doesNotContain("test-secret");
     }
@@ -57,13 +61,18 @@ class WebhookSignerTest {
         Optional<WebhookSigner> fromFile = WebhookSecret.load(Optional.of(file), env::get);
         Optional<WebhookSigner> fromEnv = WebhookSecret.load(Optional.empty(), env::get);
 
-        assertThat(fromFile).get().extracting(s -> s.sign(1_700_000_000L, BODY))
+        assertThat(fromFile)
+                .get()
+                .extracting(s -> s.sign(1_700_000_000L, BODY))
                 .as("the file's trailing line break is not part of the secret")
                 .isEqualTo(new WebhookSigner(SECRET).sign(1_700_000_000L, BODY));
-        assertThat(fromEnv).get().extracting(s -> s.sign(1_700_000_000L, BODY))
+        assertThat(fromEnv)
+                .get()
+                .extracting(s -> s.sign(1_700_000_000L, BODY))
                 .isEqualTo(new WebhookSigner("an-environment-secret-of-sorts".getBytes(StandardCharsets.UTF_8))
                         .sign(1_700_000_000L, BODY));
-        assertThat(WebhookSecret.load(Optional.empty(), Map.<String, String>of()::get)).isEmpty();
+        assertThat(WebhookSecret.load(Optional.empty(), Map.<String, String>of()::get))
+                .isEmpty();
         assertThatThrownBy(() -> WebhookSecret.load(Optional.of(dir.resolve("missing")), env::get))
                 .hasMessageContaining("Cannot read the webhook signing secret file");
     }

@@ -27,7 +27,8 @@ class WebhookUrlsTest {
 
     @Test
     void anOpaqueUrlIsRedactedWhole() {
-        assertThat(WebhookUrls.redacted(URI.create("mailto:ops@s3cret.example"))).isEqualTo("<redacted>");
+        assertThat(WebhookUrls.redacted(URI.create("mailto:ops@s3cret.example")))
+                .isEqualTo("<redacted>");
     }
 
     @Test
@@ -35,9 +36,16 @@ class WebhookUrlsTest {
         URI secret = URI.create("https://pager.example/hook/s3cret?key=s3cret");
         assertThat(new HttpWebhookSender(secret, Duration.ofSeconds(1)).toString())
                 .isEqualTo("https://pager.example/<redacted>");
-        ForwarderConfig config = new ForwarderConfig(Map.of("sasl.jaas.config", "password=\"s3cret\""), Map.of(),
-                "line.alerts", "line.alerts.dlq", "g", "latest", secret,
-                new WebhookRetryPolicy(1, Duration.ZERO, Duration.ZERO), Duration.ofSeconds(1));
+        ForwarderConfig config = new ForwarderConfig(
+                Map.of("sasl.jaas.config", "password=\"s3cret\""),
+                Map.of(),
+                "line.alerts",
+                "line.alerts.dlq",
+                "g",
+                "latest",
+                secret,
+                new WebhookRetryPolicy(1, Duration.ZERO, Duration.ZERO),
+                Duration.ofSeconds(1));
         assertThat(config.toString()).doesNotContain("s3cret").contains("https://pager.example/<redacted>");
         try {
             new HttpWebhookSender(URI.create("ftp://u:s3cret@host/path"), Duration.ofSeconds(1));

@@ -1,11 +1,10 @@
 package io.ultraline.app;
 
-import io.ultraline.model.runtime.ComputeDevice;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.ultraline.model.runtime.ComputeDevice;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,13 @@ import org.junit.jupiter.api.Test;
 /** The device TensorFlow really gives the model, and the health result that reports it. */
 class ComputeDeviceTest {
 
-    private static final ComputeDevice CPU_FALLBACK = new ComputeDevice(
-            List.of("/job:localhost/replica:0/task:0/device:CPU:0 (CPU)"), "gpu");
-    private static final ComputeDevice GPU = new ComputeDevice(List.of(
-            "/job:localhost/replica:0/task:0/device:CPU:0 (CPU)",
-            "/job:localhost/replica:0/task:0/device:GPU:0 (GPU)"), "gpu");
+    private static final ComputeDevice CPU_FALLBACK =
+            new ComputeDevice(List.of("/job:localhost/replica:0/task:0/device:CPU:0 (CPU)"), "gpu");
+    private static final ComputeDevice GPU = new ComputeDevice(
+            List.of(
+                    "/job:localhost/replica:0/task:0/device:CPU:0 (CPU)",
+                    "/job:localhost/replica:0/task:0/device:GPU:0 (GPU)"),
+            "gpu");
 
     @Test
     void probeListsThisMachinesDevicesAndNativeBuild() {
@@ -43,7 +44,9 @@ class ComputeDeviceTest {
 
         assertThat(result.getStatus().getName()).isEqualTo("WARNING");
         assertThat(result.getStatus().getOperational()).contains(true);
-        assertThat(details(result)).containsEntry("device", "cpu").containsEntry("nativeBuild", "gpu")
+        assertThat(details(result))
+                .containsEntry("device", "cpu")
+                .containsEntry("nativeBuild", "gpu")
                 .containsEntry("warning", mismatch);
     }
 

@@ -36,8 +36,13 @@ class DashboardControllerTest {
 
     @Test
     void behindAnHttpsProxyTheCookieIsSecure() {
-        MutableHttpRequest<?> request = HttpRequest.GET("/?access_token=" + TOKEN).header("X-Forwarded-Proto", "https");
-        assertThat(SECURED.root(request, TOKEN).getCookie(DashboardSession.COOKIE).orElseThrow().isSecure()).isTrue();
+        MutableHttpRequest<?> request =
+                HttpRequest.GET("/?access_token=" + TOKEN).header("X-Forwarded-Proto", "https");
+        assertThat(SECURED.root(request, TOKEN)
+                        .getCookie(DashboardSession.COOKIE)
+                        .orElseThrow()
+                        .isSecure())
+                .isTrue();
     }
 
     @Test

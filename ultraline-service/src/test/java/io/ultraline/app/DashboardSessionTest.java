@@ -53,9 +53,11 @@ class DashboardSessionTest {
         String value = new DashboardSession(TOKEN, Duration.ofHours(1), clock).issue();
         assertThat(value).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 8));
         assertThat(new DashboardSession(" " + TOKEN + " ", Duration.ofHours(1), clock).isValid(value))
-                .as("another instance with the same token").isTrue();
+                .as("another instance with the same token")
+                .isTrue();
         assertThat(new DashboardSession("rotated-token-0123456", Duration.ofHours(1), clock).isValid(value))
-                .as("after the token changed").isFalse();
+                .as("after the token changed")
+                .isFalse();
     }
 
     @Test
@@ -65,7 +67,8 @@ class DashboardSessionTest {
         String value = session.issue();
         String[] parts = value.split("\\.");
         long expiry = Long.parseLong(parts[1]);
-        assertThat(session.isValid(parts[0] + "." + (expiry + 86_400) + "." + parts[2])).isFalse();
+        assertThat(session.isValid(parts[0] + "." + (expiry + 86_400) + "." + parts[2]))
+                .isFalse();
         char last = parts[2].charAt(parts[2].length() - 1);
         String flipped = parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
         assertThat(session.isValid(parts[0] + "." + parts[1] + "." + flipped)).isFalse();

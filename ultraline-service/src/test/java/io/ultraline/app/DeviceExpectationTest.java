@@ -1,10 +1,9 @@
 package io.ultraline.app;
 
-import io.ultraline.model.runtime.ComputeDevice;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ultraline.model.runtime.ComputeDevice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,8 @@ class DeviceExpectationTest {
 
     private static final ComputeDevice CPU_BUILD = new ComputeDevice(List.of("/device:CPU:0 (CPU)"), "cpu");
     private static final ComputeDevice CUDA_BUILD_NO_GPU = new ComputeDevice(List.of("/device:CPU:0 (CPU)"), "gpu");
-    private static final ComputeDevice ON_GPU = new ComputeDevice(
-            List.of("/device:CPU:0 (CPU)", "/device:GPU:0 (GPU)"), "gpu");
+    private static final ComputeDevice ON_GPU =
+            new ComputeDevice(List.of("/device:CPU:0 (CPU)", "/device:GPU:0 (GPU)"), "gpu");
 
     @Test
     void parsesTheThreeValuesAndDefaultsToAuto() {
@@ -27,7 +26,9 @@ class DeviceExpectationTest {
 
     @Test
     void aGpuExpectedOnTheCpuSaysWhichBuildIsToBlame() {
-        assertThat(DeviceExpectation.GPU.mismatch(CPU_BUILD)).contains("CPU build").contains("-Pgpu");
+        assertThat(DeviceExpectation.GPU.mismatch(CPU_BUILD))
+                .contains("CPU build")
+                .contains("-Pgpu");
         assertThat(DeviceExpectation.GPU.mismatch(CUDA_BUILD_NO_GPU)).contains("CUDA build found no usable GPU");
         assertThat(DeviceExpectation.GPU.mismatch(ON_GPU)).isNull();
     }

@@ -51,10 +51,20 @@ class ExplanationDriftTest {
         ServiceMetrics metrics = new ServiceMetrics(registry, new RecentFrames(new RecentFramesConfig(4, 1 << 20)));
         metrics.explanation(explained("cam-a", 3, 10f));
         metrics.explanation(explained("cam-b", 5, 20f));
-        assertThat(registry.get("ultraline.concept.count").tag("camera", "cam-a").gauge().value()).isEqualTo(3);
-        assertThat(registry.get("ultraline.token.score.ratio").tag("camera", "cam-b").gauge().value())
+        assertThat(registry.get("ultraline.concept.count")
+                        .tag("camera", "cam-a")
+                        .gauge()
+                        .value())
+                .isEqualTo(3);
+        assertThat(registry.get("ultraline.token.score.ratio")
+                        .tag("camera", "cam-b")
+                        .gauge()
+                        .value())
                 .isCloseTo(0.15, within(1e-9));
         metrics.forgetCamera("cam-a");
-        assertThat(registry.find("ultraline.concept.count").tag("camera", "cam-a").gauge()).isNull();
+        assertThat(registry.find("ultraline.concept.count")
+                        .tag("camera", "cam-a")
+                        .gauge())
+                .isNull();
     }
 }

@@ -15,8 +15,9 @@ class FeedbackLedgerTest {
     private final FeedbackLedger ledger = new FeedbackLedger(registry);
 
     private static OperatorFeedback judged(String camera, String frame, FeedbackKind kind) {
-        return new FeedbackRequest(kind, camera, frame, null, kind == FeedbackKind.CONFIRMED_DEFECT ? "dent" : null,
-                null).feedback(null, "operator", Instant.ofEpochMilli(frame.hashCode() & 0xffff));
+        return new FeedbackRequest(
+                        kind, camera, frame, null, kind == FeedbackKind.CONFIRMED_DEFECT ? "dent" : null, null)
+                .feedback(null, "operator", Instant.ofEpochMilli(frame.hashCode() & 0xffff));
     }
 
     @Test
@@ -30,7 +31,10 @@ class FeedbackLedgerTest {
         assertThat(ledger.precision("cam-1")).isEqualTo(0.75);
         assertThat(ledger.precision("cam-2")).isZero();
         assertThat(ledger.precision("cam-3")).isNaN();
-        assertThat(registry.get("ultraline.operator.confirmed.precision").tag("camera", "cam-1").gauge().value())
+        assertThat(registry.get("ultraline.operator.confirmed.precision")
+                        .tag("camera", "cam-1")
+                        .gauge()
+                        .value())
                 .isEqualTo(0.75);
     }
 
@@ -50,6 +54,8 @@ class FeedbackLedgerTest {
         ledger.accept(FeedbackRequest.acknowledgement("cam-1", "al-1", null, "later", Instant.ofEpochMilli(900)));
         assertThat(ledger.ack("al-1")).contains(new FeedbackLedger.Ack(500, "operator"));
         assertThat(ledger.ack("al-2")).isEmpty();
-        assertThat(ledger.precision("cam-1")).as("acknowledgements judge no verdict").isNaN();
+        assertThat(ledger.precision("cam-1"))
+                .as("acknowledgements judge no verdict")
+                .isNaN();
     }
 }

@@ -22,10 +22,12 @@ class ModelAvailabilityTest {
         availability.modelUnavailable(new ModelUnavailableException("the model ran out of memory"));
 
         assertThat(availability.problem()).contains("2026-12-06T01:00:00Z").contains("out of memory");
-        assertThat(registry.get("ultraline.model.unavailable").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("ultraline.model.unavailable").counter().count())
+                .isEqualTo(2.0);
 
         availability.modelAvailable();
         assertThat(availability.problem()).isNull();
-        assertThat(registry.get("ultraline.model.unavailable").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("ultraline.model.unavailable").counter().count())
+                .isEqualTo(2.0);
     }
 }

@@ -59,8 +59,15 @@ class OverlayRendererTest {
     private static byte[] pngHeader(int side) {
         ByteBuffer ihdr = ByteBuffer.allocate(8 + 12 + 13);
         ihdr.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ihdr.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(side).putInt(side).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.putInt(13)
+                .put(new byte[] {'I', 'H', 'D', 'R'})
+                .putInt(side)
+                .putInt(side)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array(), 12, 17);
         ihdr.putInt((int) crc.getValue());
@@ -107,8 +114,7 @@ class OverlayRendererTest {
         assertThat(allocated).isLessThan(64L << 20);
 
         // the same header where the byte count is wrong: a typed rejection shown in the PNG, not a 500
-        RecentFrames.Entry wrong = held(frame("c", "wrong", ImageEncoding.RGB8, 64, 48,
-                Arrays.copyOf(header, 5000)));
+        RecentFrames.Entry wrong = held(frame("c", "wrong", ImageEncoding.RGB8, 64, 48, Arrays.copyOf(header, 5000)));
         BufferedImage png = read(renderer.png(wrong));
         assertThat(png.getWidth()).isEqualTo(OverlayRenderer.MIN_SIDE);
         assertThat(png.getRGB(10, 10) & 0xffffff).as("the grey placeholder").isEqualTo(0x606060);
@@ -135,7 +141,9 @@ class OverlayRendererTest {
         assertThat(png.getRGB(5, 5) & 0xffffff).as("no tint").isEqualTo(0);
 
         recent.explanation(explanation("c", "f", 14, 14, Collections.nCopies(196, 0)));
-        assertThat(read(renderer.png(e)).getRGB(5, 5) & 0xffffff).as("tinted when the labels fit").isNotEqualTo(0);
+        assertThat(read(renderer.png(e)).getRGB(5, 5) & 0xffffff)
+                .as("tinted when the labels fit")
+                .isNotEqualTo(0);
     }
 
     @Test
@@ -173,7 +181,9 @@ class OverlayRendererTest {
         RecentFrames.Entry e = held(frame("c", "f", ImageEncoding.GRAY8, 8, 8, new byte[64]));
         recent.verdict(verdict("c", "f", 0.2f));
         BufferedImage png = read(renderer.png(e));
-        assertThat(png.getHeight()).as("only the picture, square like the frame").isEqualTo(png.getWidth());
+        assertThat(png.getHeight())
+                .as("only the picture, square like the frame")
+                .isEqualTo(png.getWidth());
     }
 
     @Test

@@ -6,11 +6,14 @@ import io.micronaut.context.env.Environment;
 /** Run in a child JVM by ClientPassThroughTest: prints what the configuration's pass-through keys are. */
 public final class PassThroughProbe {
 
-    private PassThroughProbe() {
-    }
+    private PassThroughProbe() {}
 
     public static void main(String[] args) {
-        Environment env = ApplicationContext.builder().deduceEnvironment(false).build().getEnvironment().start();
+        Environment env = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .build()
+                .getEnvironment()
+                .start();
         try {
             ClientPassThrough p = ClientPassThrough.from(env);
             System.out.println("kafka=" + new java.util.TreeMap<>(p.kafka()));

@@ -64,8 +64,8 @@ class PeerClientTest {
 
     @Test
     void aPeerOutsideTheAllowedHostsIsNotAskedAndTheReasonSaysWhy() {
-        PeerClient.Reply reply = new PeerClient(security(PEER_TOKEN, "10.0.0.0/8"), "10.1.1.1")
-                .get(peerInfo(), "/api/cameras");
+        PeerClient.Reply reply =
+                new PeerClient(security(PEER_TOKEN, "10.0.0.0/8"), "10.1.1.1").get(peerInfo(), "/api/cameras");
         assertThat(reply).isInstanceOfSatisfying(PeerClient.Failure.class, f -> {
             assertThat(f.status()).isEqualTo(503);
             assertThat(f.reason()).contains("127.0.0.1").contains("ULTRALINE_PEER_HOSTS");

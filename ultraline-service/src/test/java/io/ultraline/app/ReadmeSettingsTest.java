@@ -21,8 +21,8 @@ class ReadmeSettingsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
     private static final Pattern CODE_NAME = Pattern.compile("`((?:ULTRALINE|KAFKA|SCHEMA_REGISTRY)_[A-Z0-9_]*)`");
     /** Read outside application.yml: the log format by logback and the CLI, pass-through prefixes by ClientPassThrough. */
-    private static final Set<String> READ_DIRECTLY = Set.of("ULTRALINE_LOG_FORMAT", "ULTRALINE_KAFKA_PROPERTIES_",
-            "ULTRALINE_REGISTRY_PROPERTIES_");
+    private static final Set<String> READ_DIRECTLY =
+            Set.of("ULTRALINE_LOG_FORMAT", "ULTRALINE_KAFKA_PROPERTIES_", "ULTRALINE_REGISTRY_PROPERTIES_");
 
     @Test
     void everyVariableOfTheConfigurationIsInTheReadmeAndNoOther() throws IOException {

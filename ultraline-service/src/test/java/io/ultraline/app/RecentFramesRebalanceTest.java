@@ -21,14 +21,18 @@ class RecentFramesRebalanceTest {
     /** Thread metadata as the streams client reports it, with only the methods the watcher reads. */
     private static ThreadMetadata thread(List<TaskMetadata> active, List<TaskMetadata> standby) {
         Map<String, Object> answers = Map.of("activeTasks", Set.copyOf(active), "standbyTasks", Set.copyOf(standby));
-        return (ThreadMetadata) Proxy.newProxyInstance(ThreadMetadata.class.getClassLoader(),
-                new Class<?>[] {ThreadMetadata.class}, (proxy, method, args) -> answers.get(method.getName()));
+        return (ThreadMetadata) Proxy.newProxyInstance(
+                ThreadMetadata.class.getClassLoader(),
+                new Class<?>[] {ThreadMetadata.class},
+                (proxy, method, args) -> answers.get(method.getName()));
     }
 
     private static TaskMetadata task(TopicPartition... partitions) {
         Set<TopicPartition> set = Set.of(partitions);
-        return (TaskMetadata) Proxy.newProxyInstance(TaskMetadata.class.getClassLoader(),
-                new Class<?>[] {TaskMetadata.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (TaskMetadata) Proxy.newProxyInstance(
+                TaskMetadata.class.getClassLoader(),
+                new Class<?>[] {TaskMetadata.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "topicPartitions" -> set;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
@@ -43,10 +47,12 @@ class RecentFramesRebalanceTest {
     @Test
     void activePartitionsOfTheFramesTopicOnlyNotStandbysNorOtherTopics() {
         List<ThreadMetadata> threads = List.of(
-                thread(List.of(task(frames(0), new TopicPartition("line.calibration", 0)), task(frames(3))),
+                thread(
+                        List.of(task(frames(0), new TopicPartition("line.calibration", 0)), task(frames(3))),
                         List.of(task(frames(1)))),
                 thread(List.of(task(frames(4))), List.of()));
-        assertThat(RecentFramesRebalance.activePartitions(threads, FRAMES_TOPIC)).containsExactly(0, 3, 4);
+        assertThat(RecentFramesRebalance.activePartitions(threads, FRAMES_TOPIC))
+                .containsExactly(0, 3, 4);
     }
 
     @Test
@@ -67,7 +73,9 @@ class RecentFramesRebalanceTest {
         // a second instance joins and takes partitions 2 and 3
         assignment.set(0, List.of(thread(List.of(task(frames(0)), task(frames(1))), List.of(task(frames(2))))));
         rebalance.stateChanged(State.REBALANCING, State.RUNNING);
-        assertThat(recent.cameras()).as("nothing happens until the rebalance ends").hasSize(4);
+        assertThat(recent.cameras())
+                .as("nothing happens until the rebalance ends")
+                .hasSize(4);
         rebalance.stateChanged(State.RUNNING, State.REBALANCING);
         assertThat(recent.cameras()).containsExactlyInAnyOrder("cam-0", "cam-1");
         assertThat(evicted).containsExactlyInAnyOrder("cam-2", "cam-3");

@@ -26,10 +26,15 @@ class RecentFramesTest {
         recent.verdict(verdict("c", "f5", 0.5f));
         assertThat(recent.frame("c", "f0")).isEmpty();
         assertThat(recent.frame("c", "f3")).isPresent();
-        assertThat(recent.latestWithVerdict("c")).get().extracting(e -> e.frame().getFrameId()).isEqualTo("f5");
+        assertThat(recent.latestWithVerdict("c"))
+                .get()
+                .extracting(e -> e.frame().getFrameId())
+                .isEqualTo("f5");
         assertThat(recent.latestWithVerdict("other")).isEmpty();
         assertThat(recent.frame("c", "f5").get().image()).containsExactly(1, 2, 3);
-        assertThat(recent.scores("c")).extracting(RecentFrames.ScorePoint::score).containsExactly(0.5f);
+        assertThat(recent.scores("c"))
+                .extracting(RecentFrames.ScorePoint::score)
+                .containsExactly(0.5f);
     }
 
     @Test
@@ -144,8 +149,10 @@ class RecentFramesTest {
 
     @Test
     void limitsMustBePositive() {
-        assertThatThrownBy(() -> new RecentFramesConfig(0, 1)).hasMessageContaining("ULTRALINE_RECENT_FRAMES_MAX_CAMERAS");
-        assertThatThrownBy(() -> new RecentFramesConfig(1, 0)).hasMessageContaining("ULTRALINE_RECENT_FRAMES_MAX_BYTES");
+        assertThatThrownBy(() -> new RecentFramesConfig(0, 1))
+                .hasMessageContaining("ULTRALINE_RECENT_FRAMES_MAX_CAMERAS");
+        assertThatThrownBy(() -> new RecentFramesConfig(1, 0))
+                .hasMessageContaining("ULTRALINE_RECENT_FRAMES_MAX_BYTES");
     }
 
     @Test

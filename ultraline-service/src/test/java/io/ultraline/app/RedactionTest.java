@@ -16,8 +16,10 @@ class RedactionTest {
     void everyUrlOfAListOrSentenceIsRedacted() {
         assertThat(Redaction.urls("http://a:b@r1:8081,http://r2:8081, https://c:d@r3"))
                 .isEqualTo("http://***@r1:8081,http://r2:8081, https://***@r3");
-        assertThat(Redaction.urls("http://u:p@r:8081 unreachable: java.net.ConnectException http://u:p@r:8081/subjects"))
-                .doesNotContain("u:p").contains("http://***@r:8081/subjects");
+        assertThat(Redaction.urls(
+                        "http://u:p@r:8081 unreachable: java.net.ConnectException http://u:p@r:8081/subjects"))
+                .doesNotContain("u:p")
+                .contains("http://***@r:8081/subjects");
     }
 
     @Test

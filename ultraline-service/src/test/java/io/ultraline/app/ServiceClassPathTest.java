@@ -20,19 +20,23 @@ class ServiceClassPathTest {
 
     @Test
     void noBrokerJarsReachTheService() {
-        for (String brokerClass : new String[] {"kafka.server.KafkaRaftServer", "kafka.server.BrokerServer",
-                "org.apache.kafka.server.common.MetadataVersion", "org.apache.kafka.metadata.BrokerRegistration"}) {
-            assertThatThrownBy(() -> Class.forName(brokerClass)).as(brokerClass)
+        for (String brokerClass : new String[] {
+            "kafka.server.KafkaRaftServer",
+            "kafka.server.BrokerServer",
+            "org.apache.kafka.server.common.MetadataVersion",
+            "org.apache.kafka.metadata.BrokerRegistration"
+        }) {
+            assertThatThrownBy(() -> Class.forName(brokerClass))
+                    .as(brokerClass)
                     .isInstanceOf(ClassNotFoundException.class);
         }
     }
 
     @Test
     void neitherTheCommandLineNorTheDevStackReachTheService() {
-        for (String toolClass : new String[] {"io.ultraline.cli.Main", "io.ultraline.dev.EmbeddedKafka",
-                "picocli.CommandLine"}) {
-            assertThatThrownBy(() -> Class.forName(toolClass)).as(toolClass)
-                    .isInstanceOf(ClassNotFoundException.class);
+        for (String toolClass :
+                new String[] {"io.ultraline.cli.Main", "io.ultraline.dev.EmbeddedKafka", "picocli.CommandLine"}) {
+            assertThatThrownBy(() -> Class.forName(toolClass)).as(toolClass).isInstanceOf(ClassNotFoundException.class);
         }
     }
 }

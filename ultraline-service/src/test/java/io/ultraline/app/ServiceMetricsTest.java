@@ -33,24 +33,40 @@ class ServiceMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         RecentFrames recent = new RecentFrames(new RecentFramesConfig(2, 1 << 20));
         ServiceMetrics metrics = new ServiceMetrics(registry, recent);
-        io.ultraline.stream.PipelineObserver both = io.ultraline.stream.PipelineObserver.all(
-                java.util.List.of(metrics, recent));
+        io.ultraline.stream.PipelineObserver both =
+                io.ultraline.stream.PipelineObserver.all(java.util.List.of(metrics, recent));
         for (int i = 0; i < 100; i++) {
             both.frameAccepted(frame("invented-" + i, "f", 10));
             both.verdict(verdict("invented-" + i, "f", 0.1f));
         }
         assertThat(camerasWithSeries(registry)).containsExactly("invented-98", "invented-99");
-        assertThat(registry.get("ultraline.frames.in").tag("camera", "invented-99").counter().count()).isEqualTo(1);
-        assertThat(registry.get("ultraline.defect.ratio").tag("camera", "invented-99").gauge()).isNotNull();
-        assertThat(registry.get("ultraline.normal.score.ratio").tag("camera", "invented-99").gauge().value())
+        assertThat(registry.get("ultraline.frames.in")
+                        .tag("camera", "invented-99")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("ultraline.defect.ratio")
+                        .tag("camera", "invented-99")
+                        .gauge())
+                .isNotNull();
+        assertThat(registry.get("ultraline.normal.score.ratio")
+                        .tag("camera", "invented-99")
+                        .gauge()
+                        .value())
                 .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-6));
 
         recent.retainPartitions(LiveRecords.FRAMES_TOPIC, Set.of(1));
         assertThat(camerasWithSeries(registry)).isEmpty();
         // a camera that comes back starts new series
         both.frameAccepted(frame("invented-99", "g", 10));
-        assertThat(registry.get("ultraline.frames.in").tag("camera", "invented-99").counter().count()).isEqualTo(1);
-        assertThat(registry.find("ultraline.capture.to.verdict").timer()).as("series without a camera stay").isNotNull();
+        assertThat(registry.get("ultraline.frames.in")
+                        .tag("camera", "invented-99")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("ultraline.capture.to.verdict").timer())
+                .as("series without a camera stay")
+                .isNotNull();
     }
 
     @Test

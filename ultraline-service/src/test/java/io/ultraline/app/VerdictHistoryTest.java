@@ -20,12 +20,23 @@ class VerdictHistoryTest {
     }
 
     private static LineAlert alert(String id, AlertState state) {
-        return LineAlert.newBuilder().setAlertId(id).setRuleId("r").setScope(AlertScope.CAMERA).setScopeId("c")
-                .setState(state).setOpenedTimestamp(Instant.ofEpochMilli(1000))
+        return LineAlert.newBuilder()
+                .setAlertId(id)
+                .setRuleId("r")
+                .setScope(AlertScope.CAMERA)
+                .setScopeId("c")
+                .setState(state)
+                .setOpenedTimestamp(Instant.ofEpochMilli(1000))
                 .setEventTimestamp(Instant.ofEpochMilli(state == AlertState.OPEN ? 1000 : 5000))
-                .setDefectiveFrames(1).setWindowFrames(2).setWindowMillis(500).setMessage("m")
-                .setSource(new SourceRef("line.frames", 0, 1L)).setModel(new ModelStamp("m", "1", "d"))
-                .setProfileVersion(1L).setPipelineVersion("p").build();
+                .setDefectiveFrames(1)
+                .setWindowFrames(2)
+                .setWindowMillis(500)
+                .setMessage("m")
+                .setSource(new SourceRef("line.frames", 0, 1L))
+                .setModel(new ModelStamp("m", "1", "d"))
+                .setProfileVersion(1L)
+                .setPipelineVersion("p")
+                .build();
     }
 
     @Test
@@ -50,15 +61,21 @@ class VerdictHistoryTest {
         VerdictHistory.Window held = history.window("c", false, Long.MIN_VALUE, 400, 2);
         assertThat(held.complete()).isTrue();
         assertThat(held.points()).extracting(HistoryPoint::frameId).containsExactly("f3", "f4");
-        assertThat(history.window("c", false, Long.MIN_VALUE, 300, 2).points()).extracting(HistoryPoint::frameId)
-                .as("up to the opening frame").containsExactly("f2", "f3");
+        assertThat(history.window("c", false, Long.MIN_VALUE, 300, 2).points())
+                .extracting(HistoryPoint::frameId)
+                .as("up to the opening frame")
+                .containsExactly("f2", "f3");
         VerdictHistory.Window dropped = history.window("c", false, Long.MIN_VALUE, 400, 4);
         assertThat(dropped.complete()).as("f1 was dropped").isFalse();
         assertThat(dropped.points()).hasSize(3);
-        assertThat(history.window("c", false, 350, 400, 4).points()).as("within the window's time")
-                .extracting(HistoryPoint::frameId).containsExactly("f4");
-        assertThat(history.window("l", true, Long.MIN_VALUE, 300, 2).points()).as("by line id")
-                .extracting(HistoryPoint::frameId).containsExactly("f2", "f3");
+        assertThat(history.window("c", false, 350, 400, 4).points())
+                .as("within the window's time")
+                .extracting(HistoryPoint::frameId)
+                .containsExactly("f4");
+        assertThat(history.window("l", true, Long.MIN_VALUE, 300, 2).points())
+                .as("by line id")
+                .extracting(HistoryPoint::frameId)
+                .containsExactly("f2", "f3");
     }
 
     @Test
@@ -82,7 +99,8 @@ class VerdictHistoryTest {
         VerdictHistory history = new VerdictHistory(3);
         history.alert(alert("a", AlertState.OPEN));
         history.alert(alert("a", AlertState.CLEARED));
-        assertThat(history.alert("a")).hasValueSatisfying(a -> assertThat(a.getState()).isEqualTo(AlertState.OPEN));
+        assertThat(history.alert("a"))
+                .hasValueSatisfying(a -> assertThat(a.getState()).isEqualTo(AlertState.OPEN));
         for (int i = 0; i < VerdictHistory.ALERTS_KEPT; i++) {
             history.alert(alert("n" + i, AlertState.OPEN));
         }

@@ -11,7 +11,8 @@ class ViewsTest {
     void theNormalisedScoreIsTheScoreOverTheThreshold() {
         FrameVerdict v = LiveRecords.verdict("c", "f", 0.3f);
         v.setThreshold(0.6f);
-        assertThat((Double) Views.verdict(v).get("normalisedScore")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((Double) Views.verdict(v).get("normalisedScore"))
+                .isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test

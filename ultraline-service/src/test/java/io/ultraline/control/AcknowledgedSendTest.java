@@ -16,7 +16,8 @@ class AcknowledgedSendTest {
     void theUsersSettingsBecomeIdempotentAndKeepTheirClientId() {
         Map<String, Object> mine = Map.of(ProducerConfig.CLIENT_ID_CONFIG, "plant-7", ProducerConfig.ACKS_CONFIG, "1");
         Map<String, Object> config = AcknowledgedSend.idempotent(mine, "ultraline-feedback");
-        assertThat(config).containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "plant-7")
+        assertThat(config)
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "plant-7")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
         assertThat(AcknowledgedSend.idempotent(Map.of(), "ultraline-feedback"))
@@ -25,13 +26,15 @@ class AcknowledgedSendTest {
 
     @Test
     void aSentRecordIsKeyedAndARefusedOneSaysWhatAndWhere() {
-        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new StringSerializer());
+        MockProducer<String, String> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
         AcknowledgedSend.send(producer, "line.feedback", "cam-1", "v", "feedback");
-        assertThat(producer.history()).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("cam-1"));
+        assertThat(producer.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo("cam-1"));
 
-        MockProducer<String, String> refusing = new MockProducer<>(false, null, new StringSerializer(),
-                new StringSerializer());
+        MockProducer<String, String> refusing =
+                new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
         Thread answer = new Thread(() -> {
             while (!refusing.errorNext(new RecordTooLargeException("too large"))) {
                 Thread.onSpinWait();
@@ -40,6 +43,7 @@ class AcknowledgedSendTest {
         answer.start();
         assertThatThrownBy(() -> AcknowledgedSend.send(refusing, "line.calibration", "cam-1", "v", "command"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("did not take the command for line.calibration").hasMessageContaining("too large");
+                .hasMessageContaining("did not take the command for line.calibration")
+                .hasMessageContaining("too large");
     }
 }

@@ -15,8 +15,9 @@ class FeedbackRequestTest {
 
     @Test
     void aConfirmedDefectBecomesAFeedbackRecordWithItsTypeAndSource() {
-        OperatorFeedback f = new FeedbackRequest(FeedbackRequest.kind("confirmed-defect"), "cam-1", "f-9", 2,
-                " Scratch ", "  deep  ").feedback(SOURCE, "operator", Instant.ofEpochMilli(7));
+        OperatorFeedback f = new FeedbackRequest(
+                        FeedbackRequest.kind("confirmed-defect"), "cam-1", "f-9", 2, " Scratch ", "  deep  ")
+                .feedback(SOURCE, "operator", Instant.ofEpochMilli(7));
         assertThat(f.getKind()).isEqualTo(FeedbackKind.CONFIRMED_DEFECT);
         assertThat(f.getDefectType()).isEqualTo("scratch");
         assertThat(f.getNote()).isEqualTo("deep");
@@ -41,8 +42,9 @@ class FeedbackRequestTest {
                 .hasMessageContaining("frame id");
         assertThatThrownBy(() -> new FeedbackRequest(FeedbackKind.FALSE_ALARM, "c", "f", -1, null, null))
                 .hasMessageContaining("regionIndex");
-        assertThatThrownBy(() -> new FeedbackRequest(FeedbackKind.FALSE_ALARM, "c", "f", null, null,
-                "x".repeat(FeedbackRequest.MAX_NOTE + 1))).hasMessageContaining("at most");
+        assertThatThrownBy(() -> new FeedbackRequest(
+                        FeedbackKind.FALSE_ALARM, "c", "f", null, null, "x".repeat(FeedbackRequest.MAX_NOTE + 1)))
+                .hasMessageContaining("at most");
     }
 
     @Test

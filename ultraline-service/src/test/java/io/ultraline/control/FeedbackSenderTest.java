@@ -21,8 +21,8 @@ class FeedbackSenderTest {
 
     @Test
     void feedbackIsKeyedByItsCameraAndSentOnceAcknowledged() {
-        MockProducer<String, OperatorFeedback> producer = new MockProducer<>(true, null, new StringSerializer(),
-                VALUES);
+        MockProducer<String, OperatorFeedback> producer =
+                new MockProducer<>(true, null, new StringSerializer(), VALUES);
         try (FeedbackSender sender = new FeedbackSender(producer, "line.feedback")) {
             assertThat(sender.send(feedback()).getKind()).isEqualTo(FeedbackKind.ALERT_ACK);
         }
@@ -34,8 +34,8 @@ class FeedbackSenderTest {
 
     @Test
     void aRefusalOfTheBrokerIsAClearError() {
-        MockProducer<String, OperatorFeedback> producer = new MockProducer<>(false, null, new StringSerializer(),
-                VALUES);
+        MockProducer<String, OperatorFeedback> producer =
+                new MockProducer<>(false, null, new StringSerializer(), VALUES);
         FeedbackSender sender = new FeedbackSender(producer, "line.feedback");
         Thread broker = new Thread(() -> {
             while (!producer.errorNext(new IllegalStateException("not authorised"))) {
@@ -43,7 +43,8 @@ class FeedbackSenderTest {
             }
         });
         broker.start();
-        assertThatThrownBy(() -> sender.send(feedback())).hasMessageContaining("Kafka did not take the feedback")
+        assertThatThrownBy(() -> sender.send(feedback()))
+                .hasMessageContaining("Kafka did not take the feedback")
                 .hasMessageContaining("not authorised");
     }
 }

@@ -18,15 +18,23 @@ class ProfileChangesTest {
     private static final SourceRef SOURCE = new SourceRef("line.frames", 3, 17L);
 
     private static CameraFrame frame(byte[] image) {
-        return CameraFrame.newBuilder().setCameraId("cam-1").setFrameId("f-1").setProductId("p")
-                .setCaptureTimestamp(Instant.EPOCH).setEncoding(ImageEncoding.PNG).setWidth(4).setHeight(2)
-                .setImage(ByteBuffer.wrap(image)).setAttributes(Map.of()).build();
+        return CameraFrame.newBuilder()
+                .setCameraId("cam-1")
+                .setFrameId("f-1")
+                .setProductId("p")
+                .setCaptureTimestamp(Instant.EPOCH)
+                .setEncoding(ImageEncoding.PNG)
+                .setWidth(4)
+                .setHeight(2)
+                .setImage(ByteBuffer.wrap(image))
+                .setAttributes(Map.of())
+                .build();
     }
 
     @Test
     void addNormalCarriesTheFrameAsItWasOnLineFrames() {
-        CalibrationCommand c = ProfileChanges.addNormal(frame(new byte[] {9, 8, 7}), SOURCE, "operator",
-                Instant.ofEpochMilli(5));
+        CalibrationCommand c =
+                ProfileChanges.addNormal(frame(new byte[] {9, 8, 7}), SOURCE, "operator", Instant.ofEpochMilli(5));
         assertThat(c.getAction()).isEqualTo(CalibrationAction.ADD_NORMAL);
         assertThat(c.getCameraId()).isEqualTo("cam-1");
         assertThat(c.getProductId()).isEqualTo("p");
@@ -49,7 +57,8 @@ class ProfileChangesTest {
         assertThat(c.getAction()).isEqualTo(CalibrationAction.MARGIN);
         assertThat(c.getMargin()).isEqualTo(1.2f);
         assertThat(c.getProductId()).isNull();
-        assertThat(ProfileChanges.margin("cam-1", null, ProfileChanges.MAX_MARGIN, "me", Instant.EPOCH).getMargin())
+        assertThat(ProfileChanges.margin("cam-1", null, ProfileChanges.MAX_MARGIN, "me", Instant.EPOCH)
+                        .getMargin())
                 .isEqualTo(10f);
         for (float bad : new float[] {0f, -1f, 10.5f, Float.NaN, Float.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> ProfileChanges.margin("cam-1", null, bad, "me", Instant.EPOCH))

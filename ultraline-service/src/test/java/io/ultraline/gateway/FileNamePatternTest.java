@@ -50,9 +50,7 @@ class FileNamePatternTest {
     void badPatternsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> FileNamePattern.compile("(?<serial>[^_+"))
                 .hasMessageContaining("is not a regular expression");
-        assertThatThrownBy(() -> FileNamePattern.compile("([^_]+)_(\\w+)"))
-                .hasMessageContaining("names no group");
-        assertThatThrownBy(() -> FileNamePattern.compile("\\(?<x>y)"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FileNamePattern.compile("([^_]+)_(\\w+)")).hasMessageContaining("names no group");
+        assertThatThrownBy(() -> FileNamePattern.compile("\\(?<x>y)")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FolderScanTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void matchingFilesComeSortedByNameAndOnce() throws IOException {
@@ -37,7 +38,8 @@ class FolderScanTest {
         assertThat(scan.next()).isEmpty(); // first sight
         Files.write(file, new byte[] {1, 2, 3, 4});
         assertThat(scan.next()).isEmpty(); // it grew
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis()));
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis()));
         assertThat(scan.next()).containsExactly(file); // unchanged since the last scan
         assertThat(scan.next()).isEmpty();
     }
@@ -56,7 +58,8 @@ class FolderScanTest {
 
     @Test
     void aMissingFolderOrBadGlobIsRefused() {
-        assertThatThrownBy(() -> new FolderScan(dir.resolve("nope"), "*.jpg", false)).hasMessageContaining("not a folder");
+        assertThatThrownBy(() -> new FolderScan(dir.resolve("nope"), "*.jpg", false))
+                .hasMessageContaining("not a folder");
         assertThatThrownBy(() -> new FolderScan(dir, "*.{jpg", false)).hasMessageContaining("not a file-name glob");
     }
 }

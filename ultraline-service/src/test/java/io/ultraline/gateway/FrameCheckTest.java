@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class FrameCheckTest {
 
-    private static final FrameCheck.Identity ID = new FrameCheck.Identity("line-1", "cam-1", "f-1", "P",
-            Map.of("shift", "night"), Instant.ofEpochMilli(1_700_000_000_000L));
+    private static final FrameCheck.Identity ID = new FrameCheck.Identity(
+            "line-1", "cam-1", "f-1", "P", Map.of("shift", "night"), Instant.ofEpochMilli(1_700_000_000_000L));
 
     @Test
     void aFrameCarriesItsIdentityAndTheSizeFromTheHeader() throws FrameRefusedException {
@@ -45,13 +45,16 @@ class FrameCheckTest {
         FrameRecordLimits shortIds = FrameRecordLimits.defaults().withFields(new FieldLimits(3, 64, 128, 1024));
 
         assertThatThrownBy(() -> new FrameCheck(small).frame(ID, ImageEncoding.PNG, png))
-                .hasMessageContaining(png.length + " bytes").hasMessageContaining(FrameRecordLimits.KEY_MAX_BYTES);
+                .hasMessageContaining(png.length + " bytes")
+                .hasMessageContaining(FrameRecordLimits.KEY_MAX_BYTES);
         assertThatThrownBy(() -> new FrameCheck(fewPixels).frame(ID, ImageEncoding.PNG, png))
-                .hasMessageContaining("40 x 30").hasMessageContaining(FrameRecordLimits.KEY_MAX_PIXELS);
+                .hasMessageContaining("40 x 30")
+                .hasMessageContaining(FrameRecordLimits.KEY_MAX_PIXELS);
         assertThatThrownBy(() -> new FrameCheck(pngOnly).frame(ID, ImageEncoding.JPEG, GatewayImages.jpeg(2)))
                 .hasMessageContaining("JPEG frames are not accepted");
         assertThatThrownBy(() -> new FrameCheck(shortIds).frame(ID, ImageEncoding.PNG, png))
-                .isInstanceOf(FrameRefusedException.class).hasMessageContaining(FieldLimits.KEY_MAX_ID_LENGTH);
+                .isInstanceOf(FrameRefusedException.class)
+                .hasMessageContaining(FieldLimits.KEY_MAX_ID_LENGTH);
     }
 
     @Test
@@ -62,7 +65,8 @@ class FrameCheckTest {
         FrameCheck.Identity noCamera = new FrameCheck.Identity("", " ", "f", null, Map.of(), Instant.EPOCH);
 
         assertThatThrownBy(() -> check.frame(ID, ImageEncoding.PNG, damaged))
-                .isInstanceOf(FrameRefusedException.class).hasMessageContaining("PNG");
+                .isInstanceOf(FrameRefusedException.class)
+                .hasMessageContaining("PNG");
         assertThatThrownBy(() -> check.frame(noCamera, ImageEncoding.PNG, png)).hasMessageContaining("no camera id");
     }
 }

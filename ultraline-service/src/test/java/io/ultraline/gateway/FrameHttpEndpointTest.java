@@ -20,16 +20,25 @@ import org.junit.jupiter.api.Test;
 
 class FrameHttpEndpointTest {
 
-    private final Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), false, Long.MAX_VALUE, System::nanoTime);
+    private final Progress progress = new Progress(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            false,
+            Long.MAX_VALUE,
+            System::nanoTime);
     private final ListSink sink = new ListSink(progress);
     private final HttpClient client = HttpClient.newHttpClient();
     private FrameHttpEndpoint endpoint;
 
     @BeforeEach
     void start() throws Exception {
-        Gateway gateway = new Gateway(new Gateway.Defaults("", null, null, Map.of()), null,
-                new FrameCheck(FrameRecordLimits.defaults()), new Pacer(0), sink, progress, Clock.systemUTC());
+        Gateway gateway = new Gateway(
+                new Gateway.Defaults("", null, null, Map.of()),
+                null,
+                new FrameCheck(FrameRecordLimits.defaults()),
+                new Pacer(0),
+                sink,
+                progress,
+                Clock.systemUTC());
         endpoint = new FrameHttpEndpoint(gateway, new InetSocketAddress("127.0.0.1", 0), 50_000, "http-t");
     }
 
@@ -40,8 +49,15 @@ class FrameHttpEndpointTest {
 
     @Test
     void aPostedImageBecomesAFrameWithItsHeaders() throws Exception {
-        HttpResponse<String> r = post("/frames/cam-7", GatewayImages.jpeg(1), "X-Attribute-Serial", "A77",
-                "X-Product-Id", "BRKT", "X-Frame-Id", "f-1");
+        HttpResponse<String> r = post(
+                "/frames/cam-7",
+                GatewayImages.jpeg(1),
+                "X-Attribute-Serial",
+                "A77",
+                "X-Product-Id",
+                "BRKT",
+                "X-Frame-Id",
+                "f-1");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"frameId\":\"f-1\"");
@@ -65,8 +81,8 @@ class FrameHttpEndpointTest {
         HttpResponse<String> noImage = post("/frames/cam-1", "hello".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> noCamera = post("/frames", GatewayImages.png(3));
         HttpResponse<String> tooLarge = post("/frames/cam-1", new byte[50_001]);
-        HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/frames/cam-1")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = client.send(
+                HttpRequest.newBuilder(uri("/frames/cam-1")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(noImage.statusCode()).isEqualTo(400);
         assertThat(noImage.body()).contains("not a PNG or JPEG");

@@ -11,8 +11,7 @@ import javax.imageio.ImageIO;
 /** Small real JPEG and PNG files for the gateway tests, each with a distinct picture. */
 final class GatewayImages {
 
-    private GatewayImages() {
-    }
+    private GatewayImages() {}
 
     static BufferedImage picture(int seed, int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -24,7 +24,8 @@ class ImageStreamSplitterTest {
         byte[] c = GatewayImages.jpeg(3);
         List<SplitImage> images = splitAll(GatewayImages.concat(a, b, c));
 
-        assertThat(images).extracting(SplitImage::encoding)
+        assertThat(images)
+                .extracting(SplitImage::encoding)
                 .containsExactly(ImageEncoding.JPEG, ImageEncoding.PNG, ImageEncoding.JPEG);
         assertThat(images.get(0).bytes()).isEqualTo(a);
         assertThat(images.get(1).bytes()).isEqualTo(b);
@@ -59,7 +60,8 @@ class ImageStreamSplitterTest {
         for (byte[] last : List.of(b, GatewayImages.png(8))) {
             ImageStreamSplitter splitter = splitter(GatewayImages.concat(a, Arrays.copyOf(last, last.length - 3)));
             assertThat(splitter.next().bytes()).isEqualTo(a);
-            assertThatThrownBy(splitter::next).isInstanceOf(TruncatedImageException.class)
+            assertThatThrownBy(splitter::next)
+                    .isInstanceOf(TruncatedImageException.class)
                     .hasMessageContaining("started at stream offset " + a.length)
                     .hasMessageContaining("incomplete and was not sent");
         }
@@ -69,9 +71,13 @@ class ImageStreamSplitterTest {
     void aThumbnailInsideAnApp1SegmentDoesNotEndTheImage() throws IOException {
         byte[] thumbnail = GatewayImages.jpeg(9);
         byte[] main = GatewayImages.jpeg(10);
-        byte[] app1 = GatewayImages.concat(new byte[] {(byte) 0xFF, (byte) 0xE1,
-                (byte) ((thumbnail.length + 2) >> 8), (byte) (thumbnail.length + 2)}, thumbnail);
-        byte[] withThumbnail = GatewayImages.concat(Arrays.copyOf(main, 2), app1, Arrays.copyOfRange(main, 2, main.length));
+        byte[] app1 = GatewayImages.concat(
+                new byte[] {
+                    (byte) 0xFF, (byte) 0xE1, (byte) ((thumbnail.length + 2) >> 8), (byte) (thumbnail.length + 2)
+                },
+                thumbnail);
+        byte[] withThumbnail =
+                GatewayImages.concat(Arrays.copyOf(main, 2), app1, Arrays.copyOfRange(main, 2, main.length));
 
         List<SplitImage> images = splitAll(GatewayImages.concat(withThumbnail, GatewayImages.png(11)));
 
@@ -99,8 +105,8 @@ class ImageStreamSplitterTest {
     void anImageOverTheLimitIsDropped() throws IOException {
         byte[] big = GatewayImages.encode(GatewayImages.picture(3, 400, 300), "png");
         byte[] small = GatewayImages.jpeg(15);
-        ImageStreamSplitter splitter = new ImageStreamSplitter(
-                new ByteArrayInputStream(GatewayImages.concat(big, small)), small.length + 10);
+        ImageStreamSplitter splitter =
+                new ImageStreamSplitter(new ByteArrayInputStream(GatewayImages.concat(big, small)), small.length + 10);
 
         assertThat(splitter.next().bytes()).isEqualTo(small);
         assertThat(splitter.lastCorruption()).contains("exceeds");
@@ -111,13 +117,13 @@ class ImageStreamSplitterTest {
         byte[] a = GatewayImages.jpeg(16);
         byte[] b = GatewayImages.png(17);
         byte[] tail = {(byte) 0x89, 'P', 'N'}; // the start of a signature, then the end of the stream
-        java.io.InputStream trickle = new java.io.FilterInputStream(
-                new ByteArrayInputStream(GatewayImages.concat(a, b, tail))) {
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                return super.read(buf, off, Math.min(len, 5));
-            }
-        };
+        java.io.InputStream trickle =
+                new java.io.FilterInputStream(new ByteArrayInputStream(GatewayImages.concat(a, b, tail))) {
+                    @Override
+                    public int read(byte[] buf, int off, int len) throws IOException {
+                        return super.read(buf, off, Math.min(len, 5));
+                    }
+                };
         ImageStreamSplitter splitter = new ImageStreamSplitter(trickle, MAX);
 
         assertThat(splitter.next().bytes()).isEqualTo(a);

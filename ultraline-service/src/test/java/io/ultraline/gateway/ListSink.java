@@ -25,10 +25,8 @@ final class ListSink implements FrameSink {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

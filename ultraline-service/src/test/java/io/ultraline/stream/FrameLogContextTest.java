@@ -43,7 +43,9 @@ class FrameLogContextTest {
         assertThat(during.path("mdc").path("task").asText()).isEqualTo("0_2");
         assertThat(during.path("mdc").path("source").asText()).isEqualTo("line.frames-2@41");
         JsonNode after = JSON.readTree(lines.get(1));
-        assertThat(after.path("mdc").path("camera").isMissingNode()).as("cleared after the frame").isTrue();
+        assertThat(after.path("mdc").path("camera").isMissingNode())
+                .as("cleared after the frame")
+                .isTrue();
         assertThat(after.path("mdc").path("frame").isMissingNode()).isTrue();
     }
 
@@ -52,7 +54,8 @@ class FrameLogContextTest {
         List<String> lines = logWithShippedConfig(null);
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  \\[.*\\] .* - model slow for frame 7")
+        assertThat(lines.get(0))
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  \\[.*\\] .* - model slow for frame 7")
                 .doesNotStartWith("{");
     }
 
@@ -62,17 +65,23 @@ class FrameLogContextTest {
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         logger.addAppender(events);
-        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults()
-                .withBatch(BatchConfig.of(1, Duration.ofSeconds(1))))) {
+        try (PipelineHarness h =
+                new PipelineHarness(PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1))))) {
             CameraFrame wide = TestCameraFrames.frame("cam-5", "wide", TestCameraFrames.good(1));
             wide.setWidth(wide.getWidth() + 1);
             h.pipe(wide, new RecordHeaders());
 
-            assertThat(events.list).filteredOn(e -> e.getFormattedMessage().startsWith("Dead-lettering"))
-                    .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
-                            .containsEntry("camera", "cam-5").containsEntry("frame", "wide")
-                            .containsEntry("task", "0_0").containsEntry("source", "line.frames-0@0"));
-            assertThat(MDC.get("camera")).as("the stream thread moves on without it").isNull();
+            assertThat(events.list)
+                    .filteredOn(e -> e.getFormattedMessage().startsWith("Dead-lettering"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMDCPropertyMap())
+                            .containsEntry("camera", "cam-5")
+                            .containsEntry("frame", "wide")
+                            .containsEntry("task", "0_0")
+                            .containsEntry("source", "line.frames-0@0"));
+            assertThat(MDC.get("camera"))
+                    .as("the stream thread moves on without it")
+                    .isNull();
             assertThat(MDC.get("source")).isNull();
         } finally {
             logger.detachAppender(events);
@@ -102,6 +111,9 @@ class FrameLogContextTest {
             System.setErr(stderr);
             context.stop();
         }
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        return captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 }

@@ -36,7 +36,9 @@ class OnDemandExplanationTest {
             h.pipe(frame);
             FrameVerdict verdict = h.verdicts().get(0);
             assertThat(verdict.getStatus()).isEqualTo(VerdictStatus.OK);
-            assertThat(h.explanations.isEmpty()).as("flagged mode explains no OK frame by itself").isTrue();
+            assertThat(h.explanations.isEmpty())
+                    .as("flagged mode explains no OK frame by itself")
+                    .isTrue();
 
             send(h, ExplainCommands.explain(frame, verdict.getSource(), "test", Instant.ofEpochMilli(9_000)));
 
@@ -46,7 +48,9 @@ class OnDemandExplanationTest {
             assertThat(e.getFrameId()).isEqualTo("good-1");
             assertThat(e.getCaptureTimestamp()).isEqualTo(frame.getCaptureTimestamp());
             assertThat(e.getTargets()).as("T of explanations.targets").hasSize(16);
-            assertThat(e.getTokenScores()).as("scored against the camera's profile").isNotNull();
+            assertThat(e.getTokenScores())
+                    .as("scored against the camera's profile")
+                    .isNotNull();
             assertThat(e.getProfileVersion()).isEqualTo(verdict.getProfileVersion());
             assertThat(e.getConceptCount()).isPositive();
             assertThat(h.verdicts()).as("no second verdict").isEmpty();
@@ -58,11 +62,13 @@ class OnDemandExplanationTest {
 
     @Test
     void modeAllExplainsOnDemandWithEveryMapAndACameraWithoutProfileUnscored() {
-        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(),
-                Map.of())) {
+        try (PipelineHarness h =
+                new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(), Map.of())) {
             CameraFrame frame = TestCameraFrames.frame("cam-7", "f-7", TestCameraFrames.good(3));
-            send(h, ExplainCommands.explain(frame, new SourceRef(Topics.FRAMES, 0, 41L), "test",
-                    Instant.ofEpochMilli(1)));
+            send(
+                    h,
+                    ExplainCommands.explain(
+                            frame, new SourceRef(Topics.FRAMES, 0, 41L), "test", Instant.ofEpochMilli(1)));
             FrameExplanation e = h.explanations.readValuesToList().get(0);
             assertThat(e.getReason()).isEqualTo("ON_DEMAND");
             assertThat(e.getSource().getOffset()).isEqualTo(41L);
@@ -75,8 +81,8 @@ class OnDemandExplanationTest {
 
     @Test
     void explainCommandsWithoutAUsableFrameAreDeadLettered() {
-        try (PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(),
-                Map.of())) {
+        try (PipelineHarness h =
+                new PipelineHarness(PipelineConfig.defaults().withBatch(ONE), new RecordingModelStep(), Map.of())) {
             CameraFrame frame = TestCameraFrames.frame("cam-1", "f", TestCameraFrames.good(1));
             SourceRef source = new SourceRef(Topics.FRAMES, 0, 0L);
             CalibrationCommand noImage = ExplainCommands.explain(frame, source, "test", Instant.ofEpochMilli(1));
@@ -89,18 +95,20 @@ class OnDemandExplanationTest {
             garbage.setFrameImage(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
             send(h, garbage);
 
-            assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getMessage).satisfiesExactly(
-                    m -> assertThat(m).startsWith("EXPLAIN").contains("no frame image"),
-                    m -> assertThat(m).startsWith("EXPLAIN").contains("no frameSource"),
-                    m -> assertThat(m).startsWith("EXPLAIN").contains("its frame f is refused"));
+            assertThat(h.deadLetters.readValuesToList())
+                    .extracting(RejectedFrame::getMessage)
+                    .satisfiesExactly(
+                            m -> assertThat(m).startsWith("EXPLAIN").contains("no frame image"),
+                            m -> assertThat(m).startsWith("EXPLAIN").contains("no frameSource"),
+                            m -> assertThat(m).startsWith("EXPLAIN").contains("its frame f is refused"));
             assertThat(h.explanations.isEmpty()).isTrue();
         }
     }
 
     /** Calibrates cam-1 on three good frames and drains their verdicts and explanations. */
     private static PipelineHarness calibrated(ExplainConfig explain) {
-        PipelineHarness h = new PipelineHarness(PipelineConfig.defaults().withBatch(ONE).withExplain(explain),
-                new RecordingModelStep(), Map.of());
+        PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(ONE).withExplain(explain), new RecordingModelStep(), Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProfileRevisionControlTest {
 
-    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
-            .withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
+    private static final PipelineConfig CONFIG =
+            PipelineConfig.defaults().withBatch(BatchConfig.of(1, Duration.ofSeconds(1)));
 
     @Test
     void aFalseAlarmTaughtAsNormalScoresLowerUnderTheNextVersion() {
@@ -62,7 +62,8 @@ class ProfileRevisionControlTest {
             assertThat(wider.getVersion()).isEqualTo(2);
             assertThat(wider.getChange()).isEqualTo(ProfileChange.MARGIN);
             assertThat(wider.getMargin()).isEqualTo(2f);
-            float calibratedThreshold = ProfileCodec.decode(bytes(calibrated.getBank())).calibratedThreshold();
+            float calibratedThreshold =
+                    ProfileCodec.decode(bytes(calibrated.getBank())).calibratedThreshold();
             assertThat(wider.getThreshold()).isEqualTo(calibratedThreshold * 2f);
 
             h.pipe(TestCameraFrames.frame("cam-1", "next", TestCameraFrames.good(3)));
@@ -76,26 +77,33 @@ class ProfileRevisionControlTest {
     void badRevisionsAreDeadLetteredAndAProfilelessCameraIsLeftAlone() {
         try (PipelineHarness h = new PipelineHarness(CONFIG)) {
             CameraFrame frame = TestCameraFrames.frame("cam-9", "f", TestCameraFrames.good(1));
-            send(h, ProfileChanges.addNormal(frame, new io.ultraline.avro.SourceRef("line.frames", 0, 0L), "test",
-                    Instant.ofEpochMilli(1)));
+            send(
+                    h,
+                    ProfileChanges.addNormal(
+                            frame,
+                            new io.ultraline.avro.SourceRef("line.frames", 0, 0L),
+                            "test",
+                            Instant.ofEpochMilli(1)));
             assertThat(h.profiles.isEmpty()).as("no profile to change").isTrue();
 
-            CalibrationCommand noImage = ProfileChanges.addNormal(frame,
-                    new io.ultraline.avro.SourceRef("line.frames", 0, 0L), "test", Instant.ofEpochMilli(1));
+            CalibrationCommand noImage = ProfileChanges.addNormal(
+                    frame, new io.ultraline.avro.SourceRef("line.frames", 0, 0L), "test", Instant.ofEpochMilli(1));
             noImage.setFrameImage(null);
             send(h, noImage);
-            CalibrationCommand garbage = ProfileChanges.addNormal(frame,
-                    new io.ultraline.avro.SourceRef("line.frames", 0, 0L), "test", Instant.ofEpochMilli(1));
+            CalibrationCommand garbage = ProfileChanges.addNormal(
+                    frame, new io.ultraline.avro.SourceRef("line.frames", 0, 0L), "test", Instant.ofEpochMilli(1));
             garbage.setFrameImage(ByteBuffer.wrap(new byte[] {1, 2, 3}));
             send(h, garbage);
             CalibrationCommand zero = ProfileChanges.margin("cam-9", null, 1f, "test", Instant.ofEpochMilli(1));
             zero.setMargin(0f);
             send(h, zero);
 
-            assertThat(h.deadLetters.readValuesToList()).extracting(RejectedFrame::getMessage).satisfiesExactly(
-                    m -> assertThat(m).contains("no frame image"),
-                    m -> assertThat(m).contains("its frame f is refused"),
-                    m -> assertThat(m).contains("margin 0.0"));
+            assertThat(h.deadLetters.readValuesToList())
+                    .extracting(RejectedFrame::getMessage)
+                    .satisfiesExactly(
+                            m -> assertThat(m).contains("no frame image"),
+                            m -> assertThat(m).contains("its frame f is refused"),
+                            m -> assertThat(m).contains("margin 0.0"));
             assertThat(h.profiles.isEmpty()).isTrue();
         }
     }

@@ -53,8 +53,10 @@ final class AuditConsumer implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist or has no partitions");
         }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition()))
-                .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+        return infos.stream()
+                .map(i -> new TopicPartition(topic, i.partition()))
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
+                .toList();
     }
 
     /**
@@ -71,7 +73,9 @@ final class AuditConsumer implements AutoCloseable {
         List<Range> out = new ArrayList<>();
         for (TopicPartition tp : parts) {
             long last = end.get(tp);
-            long s = starts.get(tp) == null ? last : Math.max(beginning.get(tp), starts.get(tp).offset());
+            long s = starts.get(tp) == null
+                    ? last
+                    : Math.max(beginning.get(tp), starts.get(tp).offset());
             long e = ends.get(tp) == null ? last : Math.min(last, ends.get(tp).offset());
             out.add(new Range(tp, s, Math.max(s, e), beginning.get(tp), last));
         }

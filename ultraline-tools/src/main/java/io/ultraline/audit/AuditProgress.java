@@ -6,5 +6,5 @@ public interface AuditProgress {
 
     void update(int done, int total);
 
-    AuditProgress NONE = (done, total) -> { };
+    AuditProgress NONE = (done, total) -> {};
 }

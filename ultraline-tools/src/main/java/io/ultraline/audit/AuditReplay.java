@@ -69,43 +69,55 @@ public final class AuditReplay {
         try (AuditConsumer kafka = new AuditConsumer(clientConfig)) {
             Recording rec = new Recording(kafka.ranges(topics.frames().name(), request.from(), request.to()));
             Deserializer<FrameVerdict> verdicts = topics.verdicts().valueSerde().deserializer();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.verdicts().name(), request.from())) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readFrom(topics.verdicts().name(), request.from())) {
                 FrameVerdict v = decode(rec, verdicts, r);
                 if (v != null && request.camera(v.getCameraId()) && inScope(rec, v.getSource(), r.timestamp())) {
-                    rec.recorded.addVerdict(new Recorded.Verdict(v, BatchTag.from(r.headers()), r.offset(),
-                            r.partition()));
+                    rec.recorded.addVerdict(
+                            new Recorded.Verdict(v, BatchTag.from(r.headers()), r.offset(), r.partition()));
                     rec.digests.add(v.getModel().getDigest());
-                    rec.modelStamps.add(v.getModel().getName() + " " + v.getModel().getVersion() + " "
-                            + v.getModel().getDigest());
+                    rec.modelStamps.add(v.getModel().getName() + " "
+                            + v.getModel().getVersion() + " " + v.getModel().getDigest());
                     rec.pipelineVersions.add(v.getPipelineVersion());
                 }
             }
             Deserializer<DefectRegion> defects = topics.defects().valueSerde().deserializer();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.defects().name(), request.from())) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readFrom(topics.defects().name(), request.from())) {
                 DefectRegion d = decode(rec, defects, r);
-                if (d != null && !rec.recorded.verdicts(Recorded.key(d.getSource())).isEmpty()
+                if (d != null
+                        && !rec.recorded.verdicts(Recorded.key(d.getSource())).isEmpty()
                         && framesTopic(d.getSource())) {
                     rec.recorded.addDefect(d);
                 }
             }
-            Deserializer<FrameExplanation> explanations = topics.explanations().valueSerde().deserializer();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.explanations().name(), request.from())) {
+            Deserializer<FrameExplanation> explanations =
+                    topics.explanations().valueSerde().deserializer();
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readFrom(topics.explanations().name(), request.from())) {
                 FrameExplanation e = decode(rec, explanations, r);
-                if (e != null && !rec.recorded.verdicts(Recorded.key(e.getSource())).isEmpty()
+                if (e != null
+                        && !rec.recorded.verdicts(Recorded.key(e.getSource())).isEmpty()
                         && framesTopic(e.getSource())) {
                     rec.recorded.addExplanation(e);
                 }
             }
             Deserializer<RejectedFrame> dlq = topics.deadLetters().valueSerde().deserializer();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.deadLetters().name(), request.from())) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readFrom(topics.deadLetters().name(), request.from())) {
                 RejectedFrame d = decode(rec, dlq, r);
-                if (d != null && framesTopic(d.getSource()) && range(rec, d.getSource()).map(x -> x.contains(
-                        d.getSource().getOffset())).orElse(false)) {
+                if (d != null
+                        && framesTopic(d.getSource())
+                        && range(rec, d.getSource())
+                                .map(x -> x.contains(d.getSource().getOffset()))
+                                .orElse(false)) {
                     rec.recorded.addDeadLetter(d);
                 }
             }
-            Deserializer<ReferenceProfile> profiles = topics.profiles().valueSerde().deserializer();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readFrom(topics.profiles().name(), Instant.EPOCH)) {
+            Deserializer<ReferenceProfile> profiles =
+                    topics.profiles().valueSerde().deserializer();
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readFrom(topics.profiles().name(), Instant.EPOCH)) {
                 ReferenceProfile p = decode(rec, profiles, r);
                 if (p != null) {
                     rec.profiles.add(p);
@@ -150,33 +162,71 @@ public final class AuditReplay {
     }
 
     /** Replays the range's frames and judges each one. */
-    public AuditReport replay(Recording rec, FrameReplay replay, AuditReport.ModelInfo model, boolean modelMismatch,
+    public AuditReport replay(
+            Recording rec,
+            FrameReplay replay,
+            AuditReport.ModelInfo model,
+            boolean modelMismatch,
             AuditProgress progress) {
         long started = System.nanoTime();
         FrameJudge judge = new FrameJudge(rec.recorded, rec.profiles, replay, request.tolerance());
-        int total = (int) Math.min(Integer.MAX_VALUE, rec.ranges.stream().mapToLong(r -> r.end() - r.start()).sum());
+        int total = (int) Math.min(
+                Integer.MAX_VALUE,
+                rec.ranges.stream().mapToLong(r -> r.end() - r.start()).sum());
         Set<String> seen = new HashSet<>();
         int[] done = {0};
         int[] inRange = {0};
         try (AuditConsumer kafka = new AuditConsumer(clientConfig)) {
             for (AuditConsumer.Range range : rec.ranges) {
-                new PartitionReplay(range, rec, replay, judge, request, seen, () -> {
-                    done[0]++;
-                    progress.update(Math.min(done[0], total), total);
-                }, inRange).run(kafka);
+                new PartitionReplay(
+                                range,
+                                rec,
+                                replay,
+                                judge,
+                                request,
+                                seen,
+                                () -> {
+                                    done[0]++;
+                                    progress.update(Math.min(done[0], total), total);
+                                },
+                                inRange)
+                        .run(kafka);
             }
         }
         progress.update(total, total);
-        List<AuditReport.ProfileResult> profiles = ProfileCheck.run(rec.profiles, rec.recorded, judge.calibrationTokens,
-                judge.normalExamples, replay, s -> framesTopic(s) && range(rec, s).map(r -> r.contains(s.getOffset())).orElse(false),
+        List<AuditReport.ProfileResult> profiles = ProfileCheck.run(
+                rec.profiles,
+                rec.recorded,
+                judge.calibrationTokens,
+                judge.normalExamples,
+                replay,
+                s -> framesTopic(s)
+                        && range(rec, s).map(r -> r.contains(s.getOffset())).orElse(false),
                 request::camera);
         List<String> withoutFrame = new ArrayList<>();
-        rec.recorded.allVerdicts().keySet().stream().filter(k -> !seen.contains(k)).sorted().forEach(withoutFrame::add);
-        return new AuditReport(topics.frames().name(), request.from(), request.to(),
-                request.cameras().stream().sorted().toList(), model, List.copyOf(rec.modelStamps), modelMismatch,
-                List.copyOf(rec.pipelineVersions), request.tolerance(), inRange[0], judge.compared, judge.matched,
-                List.copyOf(judge.mismatches), List.copyOf(judge.withoutOutcome), withoutFrame,
-                List.copyOf(judge.deadLetters), List.copyOf(rec.unreadable), profiles,
+        rec.recorded.allVerdicts().keySet().stream()
+                .filter(k -> !seen.contains(k))
+                .sorted()
+                .forEach(withoutFrame::add);
+        return new AuditReport(
+                topics.frames().name(),
+                request.from(),
+                request.to(),
+                request.cameras().stream().sorted().toList(),
+                model,
+                List.copyOf(rec.modelStamps),
+                modelMismatch,
+                List.copyOf(rec.pipelineVersions),
+                request.tolerance(),
+                inRange[0],
+                judge.compared,
+                judge.matched,
+                List.copyOf(judge.mismatches),
+                List.copyOf(judge.withoutOutcome),
+                withoutFrame,
+                List.copyOf(judge.deadLetters),
+                List.copyOf(rec.unreadable),
+                profiles,
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -185,7 +235,9 @@ public final class AuditReplay {
     }
 
     private static Optional<AuditConsumer.Range> range(Recording rec, SourceRef s) {
-        return rec.ranges.stream().filter(r -> r.partition().partition() == s.getPartition()).findFirst();
+        return rec.ranges.stream()
+                .filter(r -> r.partition().partition() == s.getPartition())
+                .findFirst();
     }
 
     /**
@@ -201,8 +253,11 @@ public final class AuditReplay {
         if (r.isPresent() && r.get().contains(s.getOffset())) {
             return true;
         }
-        boolean inTime = timestamp >= request.from().toEpochMilli() && timestamp < request.to().toEpochMilli();
-        boolean gone = r.isEmpty() || s.getOffset() < r.get().first() || s.getOffset() >= r.get().last();
+        boolean inTime = timestamp >= request.from().toEpochMilli()
+                && timestamp < request.to().toEpochMilli();
+        boolean gone = r.isEmpty()
+                || s.getOffset() < r.get().first()
+                || s.getOffset() >= r.get().last();
         return inTime && gone;
     }
 }

@@ -32,13 +32,26 @@ import java.util.List;
  * @param seconds            wall time of the replay
  */
 @JsonPropertyOrder({"outcome", "passed"})
-public record AuditReport(String framesTopic, Instant from, Instant to, List<String> cameras, ModelInfo model,
-                          List<String> recordedModels, boolean modelMismatch, List<String> recordedPipelines,
-                          Tolerance tolerance, int framesInRange,
-                          int framesCompared, int framesMatched, List<Mismatch> mismatches,
-                          List<String> framesWithoutOutcome, List<String> verdictsWithoutFrame,
-                          List<DeadLetter> deadLetters, List<String> unreadableRecords,
-                          List<ProfileResult> profiles, double seconds) {
+public record AuditReport(
+        String framesTopic,
+        Instant from,
+        Instant to,
+        List<String> cameras,
+        ModelInfo model,
+        List<String> recordedModels,
+        boolean modelMismatch,
+        List<String> recordedPipelines,
+        Tolerance tolerance,
+        int framesInRange,
+        int framesCompared,
+        int framesMatched,
+        List<Mismatch> mismatches,
+        List<String> framesWithoutOutcome,
+        List<String> verdictsWithoutFrame,
+        List<DeadLetter> deadLetters,
+        List<String> unreadableRecords,
+        List<ProfileResult> profiles,
+        double seconds) {
 
     /** The pipeline version of this replay's code, the one it stamps on what it would write. */
     @JsonProperty("replayPipeline")
@@ -57,8 +70,7 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
     }
 
     /** The replay's model. */
-    public record ModelInfo(String directory, String name, String version, String digest) {
-    }
+    public record ModelInfo(String directory, String name, String version, String digest) {}
 
     /**
      * A frame whose replay differs from its record.
@@ -66,18 +78,22 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
      * @param source         {@code partition@offset} on the frames topic
      * @param overlayPng     PNG of the frame with replayed scores and both sets of regions, or null
      */
-    public record Mismatch(String source, String cameraId, String frameId, String recordedOutcome,
-                           String replayedOutcome, List<Difference> differences, @JsonIgnore byte[] overlayPng) {
-    }
+    public record Mismatch(
+            String source,
+            String cameraId,
+            String frameId,
+            String recordedOutcome,
+            String replayedOutcome,
+            List<Difference> differences,
+            @JsonIgnore byte[] overlayPng) {}
 
     /**
      * A dead letter of a frame in the range.
      *
      * @param replayAgrees whether the replay rejects the frame for the same reason
      */
-    public record DeadLetter(String source, String cameraId, String frameId, String reason, String message,
-                             boolean replayAgrees) {
-    }
+    public record DeadLetter(
+            String source, String cameraId, String frameId, String reason, String message, boolean replayAgrees) {}
 
     /**
      * A profile snapshot rebuilt from its calibration frames.
@@ -86,8 +102,7 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
      * @param lastFrame {@code partition@offset} of its last calibration frame
      * @param outcome   REPRODUCED (byte for byte), DIFFERS or NOT_CHECKED
      */
-    public record ProfileResult(String key, long version, String lastFrame, String outcome, String detail) {
-    }
+    public record ProfileResult(String key, long version, String lastFrame, String outcome, String detail) {}
 
     /**
      * Whether the audit passed: every frame matched, every frame and verdict has its counterpart, every
@@ -95,7 +110,10 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
      */
     @JsonProperty("passed")
     public boolean passed() {
-        return !empty() && mismatches.isEmpty() && framesWithoutOutcome.isEmpty() && verdictsWithoutFrame.isEmpty()
+        return !empty()
+                && mismatches.isEmpty()
+                && framesWithoutOutcome.isEmpty()
+                && verdictsWithoutFrame.isEmpty()
                 && unreadableRecords.isEmpty()
                 && profiles.stream().noneMatch(p -> p.outcome().equals(ProfileCheck.Outcome.DIFFERS.name()));
     }
@@ -106,8 +124,11 @@ public record AuditReport(String framesTopic, Instant from, Instant to, List<Str
      * not a pass.
      */
     public boolean empty() {
-        return framesInRange == 0 && verdictsWithoutFrame.isEmpty() && deadLetters.isEmpty()
-                && unreadableRecords.isEmpty() && profiles.isEmpty();
+        return framesInRange == 0
+                && verdictsWithoutFrame.isEmpty()
+                && deadLetters.isEmpty()
+                && unreadableRecords.isEmpty()
+                && profiles.isEmpty();
     }
 
     /** EMPTY, PASSED or FAILED. */

@@ -14,8 +14,13 @@ import java.util.Set;
  * @param allowModelMismatch replay even when the model's digest differs from the recorded one
  * @param untaggedBatch      batch size for verdicts that carry no batch tag (pipelines before it)
  */
-public record AuditRequest(Instant from, Instant to, Set<String> cameras, Tolerance tolerance,
-                           boolean allowModelMismatch, int untaggedBatch) {
+public record AuditRequest(
+        Instant from,
+        Instant to,
+        Set<String> cameras,
+        Tolerance tolerance,
+        boolean allowModelMismatch,
+        int untaggedBatch) {
 
     public AuditRequest {
         Objects.requireNonNull(from, "from");

@@ -13,17 +13,18 @@ import java.util.Optional;
  */
 final class ExplanationCheck {
 
-    private ExplanationCheck() {
-    }
+    private ExplanationCheck() {}
 
     /** The difference, or empty when they agree. */
     static Optional<Difference> compare(List<FrameExplanation> all, Optional<ExplainSelection.Reason> replayed) {
         // explanations an operator asked for (EXPLAIN commands) are additions, not the selection's
         List<FrameExplanation> recorded = all.stream()
-                .filter(e -> !ExplainSelection.Reason.ON_DEMAND.name().equals(e.getReason())).toList();
+                .filter(e -> !ExplainSelection.Reason.ON_DEMAND.name().equals(e.getReason()))
+                .toList();
         String expected = replayed.map(r -> "one explanation (" + r + ")").orElse("no explanation");
         if (replayed.isEmpty()) {
-            return recorded.isEmpty() ? Optional.empty()
+            return recorded.isEmpty()
+                    ? Optional.empty()
                     : Optional.of(new Difference("explanations", describe(recorded), expected));
         }
         if (recorded.size() != 1) {
@@ -31,14 +32,20 @@ final class ExplanationCheck {
         }
         String reason = recorded.get(0).getReason();
         if (reason != null && !reason.equals(replayed.get().name())) {
-            return Optional.of(new Difference("explanation.reason", reason, replayed.get().name()));
+            return Optional.of(
+                    new Difference("explanation.reason", reason, replayed.get().name()));
         }
         return Optional.empty();
     }
 
     private static String describe(List<FrameExplanation> recorded) {
-        return recorded.isEmpty() ? "no explanation"
-                : recorded.size() + " explanation(s) (" + String.join(", ", recorded.stream()
-                        .map(e -> String.valueOf(e.getReason())).toList()) + ")";
+        return recorded.isEmpty()
+                ? "no explanation"
+                : recorded.size() + " explanation(s) ("
+                        + String.join(
+                                ", ",
+                                recorded.stream()
+                                        .map(e -> String.valueOf(e.getReason()))
+                                        .toList()) + ")";
     }
 }

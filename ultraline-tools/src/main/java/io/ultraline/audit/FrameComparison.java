@@ -15,12 +15,15 @@ import java.util.Objects;
  */
 public final class FrameComparison {
 
-    private FrameComparison() {
-    }
+    private FrameComparison() {}
 
     /** Every difference; empty when the frame matches. */
-    public static List<Difference> compare(FrameVerdict recorded, List<DefectRegion> recordedRegions,
-            FrameVerdict replayed, List<DefectRegion> replayedRegions, Tolerance tolerance) {
+    public static List<Difference> compare(
+            FrameVerdict recorded,
+            List<DefectRegion> recordedRegions,
+            FrameVerdict replayed,
+            List<DefectRegion> replayedRegions,
+            Tolerance tolerance) {
         List<Difference> out = new ArrayList<>();
         same(out, "cameraId", recorded.getCameraId(), replayed.getCameraId());
         same(out, "frameId", recorded.getFrameId(), replayed.getFrameId());
@@ -36,7 +39,9 @@ public final class FrameComparison {
         same(out, "regionCount", recorded.getRegionCount(), replayed.getRegionCount());
         same(out, "conceptCount", recorded.getConceptCount(), replayed.getConceptCount());
         if (recordedRegions.size() != recorded.getRegionCount()) {
-            out.add(new Difference("defects", recorded.getRegionCount() + " regions announced by the verdict",
+            out.add(new Difference(
+                    "defects",
+                    recorded.getRegionCount() + " regions announced by the verdict",
                     recordedRegions.size() + " found on the defects topic"));
         }
         regions(out, recordedRegions, replayedRegions, tolerance);
@@ -44,8 +49,8 @@ public final class FrameComparison {
     }
 
     /** Pairs each recorded region (by index) with the unused replayed region of highest mask IoU. */
-    private static void regions(List<Difference> out, List<DefectRegion> recorded, List<DefectRegion> replayed,
-            Tolerance tolerance) {
+    private static void regions(
+            List<Difference> out, List<DefectRegion> recorded, List<DefectRegion> replayed, Tolerance tolerance) {
         List<DefectRegion> ordered = new ArrayList<>(recorded);
         ordered.sort(Comparator.comparingInt(DefectRegion::getRegionIndex));
         boolean[] used = new boolean[replayed.size()];
@@ -54,21 +59,26 @@ public final class FrameComparison {
             int best = -1;
             double bestIoU = -1;
             for (int j = 0; j < replayed.size(); j++) {
-                double iou = used[j] ? -1 : MaskIoU.of(r.getMask(), replayed.get(j).getMask());
+                double iou =
+                        used[j] ? -1 : MaskIoU.of(r.getMask(), replayed.get(j).getMask());
                 if (iou > bestIoU) {
                     best = j;
                     bestIoU = iou;
                 }
             }
             if (best < 0) {
-                out.add(new Difference(field, "tokens " + r.getTokenArea() + ", score " + text(r.getScore()),
+                out.add(new Difference(
+                        field,
+                        "tokens " + r.getTokenArea() + ", score " + text(r.getScore()),
                         "no region left to pair with"));
                 continue;
             }
             used[best] = true;
             DefectRegion p = replayed.get(best);
             if (bestIoU < tolerance.minIoU()) {
-                out.add(new Difference(field + ".mask", "tokens " + r.getTokenArea(),
+                out.add(new Difference(
+                        field + ".mask",
+                        "tokens " + r.getTokenArea(),
                         String.format("best IoU %.4f with replayed region %d", bestIoU, p.getRegionIndex())));
             }
             pixelMask(out, field, r, p, tolerance);
@@ -79,19 +89,21 @@ public final class FrameComparison {
     }
 
     /** Records from before the pixel mask carry none: only a recorded mask is held to account. */
-    private static void pixelMask(List<Difference> out, String field, DefectRegion recorded, DefectRegion replayed,
-            Tolerance tolerance) {
+    private static void pixelMask(
+            List<Difference> out, String field, DefectRegion recorded, DefectRegion replayed, Tolerance tolerance) {
         if (recorded.getPixelMask() == null) {
             return;
         }
         if (replayed.getPixelMask() == null) {
-            out.add(new Difference(field + ".pixelMask", "pixels " + MaskIoU.setCount(recorded.getPixelMask()),
-                    "none"));
+            out.add(new Difference(
+                    field + ".pixelMask", "pixels " + MaskIoU.setCount(recorded.getPixelMask()), "none"));
             return;
         }
         double iou = MaskIoU.of(recorded.getPixelMask(), replayed.getPixelMask());
         if (iou < tolerance.minPixelIoU()) {
-            out.add(new Difference(field + ".pixelMask", "pixels " + MaskIoU.setCount(recorded.getPixelMask()),
+            out.add(new Difference(
+                    field + ".pixelMask",
+                    "pixels " + MaskIoU.setCount(recorded.getPixelMask()),
                     String.format("IoU %.4f with replayed region %d", iou, replayed.getRegionIndex())));
         }
     }

@@ -43,6 +43,7 @@ final class FrameJudge {
     final Map<String, CalibrationFrame> calibrationTokens = new HashMap<>();
     /** Replayed one-frame tokens of the frames taught as normal, by source, for {@link ProfileCheck}. */
     final Map<String, CalibrationFrame> normalExamples = new HashMap<>();
+
     private final java.util.Set<String> normalExampleSources;
 
     FrameJudge(Recorded recorded, ProfileSnapshots profiles, FrameReplay replay, Tolerance tolerance) {
@@ -69,9 +70,15 @@ final class FrameJudge {
             matched++;
             return;
         }
-        mismatches.add(new AuditReport.Mismatch(source, cameraId, null, outcome(verdicts, dead),
-                "dead letter " + r.reason(), List.of(new Difference("outcome", outcome(verdicts, dead),
-                        "dead letter " + r.reason() + ": " + r.message())), null));
+        mismatches.add(new AuditReport.Mismatch(
+                source,
+                cameraId,
+                null,
+                outcome(verdicts, dead),
+                "dead letter " + r.reason(),
+                List.of(new Difference(
+                        "outcome", outcome(verdicts, dead), "dead letter " + r.reason() + ": " + r.message())),
+                null));
     }
 
     /** A frame the replay ran through the model. */
@@ -97,8 +104,13 @@ final class FrameJudge {
             if (result.failure() != null && dead.size() == 1 && dead.get(0).getReason() == RejectReason.MODEL_FAILED) {
                 matched++;
             } else {
-                mismatch(frame, verdicts, dead, replayed, List.of(new Difference("outcome", outcome(verdicts, dead),
-                        replayed)), null);
+                mismatch(
+                        frame,
+                        verdicts,
+                        dead,
+                        replayed,
+                        List.of(new Difference("outcome", outcome(verdicts, dead), replayed)),
+                        null);
             }
             return;
         }
@@ -123,11 +135,16 @@ final class FrameJudge {
             String prefix = verdicts.size() > 1 ? "verdict@" + v.partition() + ":" + v.offset() + "." : "";
             Optional<FrameReplay.Outputs> outputs = outputs(v.verdict(), frame, result.frame(), diffs, prefix);
             if (outputs.isPresent()) {
-                for (Difference d : FrameComparison.compare(v.verdict(), recorded.defects(source),
-                        outputs.get().verdict(), outputs.get().defects(), tolerance)) {
+                for (Difference d : FrameComparison.compare(
+                        v.verdict(),
+                        recorded.defects(source),
+                        outputs.get().verdict(),
+                        outputs.get().defects(),
+                        tolerance)) {
                     diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed()));
                 }
-                ExplanationCheck.compare(recorded.explanations(source), outputs.get().explained())
+                ExplanationCheck.compare(
+                                recorded.explanations(source), outputs.get().explained())
                         .ifPresent(d -> diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed())));
                 shown = outputs.get();
             }
@@ -135,19 +152,26 @@ final class FrameJudge {
         if (diffs.isEmpty()) {
             matched++;
         } else {
-            mismatch(frame, verdicts, dead, shown == null ? replayed : "verdict " + shown.verdict().getStatus(), diffs,
+            mismatch(
+                    frame,
+                    verdicts,
+                    dead,
+                    shown == null ? replayed : "verdict " + shown.verdict().getStatus(),
+                    diffs,
                     overlay(frame, result.frame(), shown, recorded.defects(source), diffs));
         }
     }
 
     /** The replayed records for one recorded verdict, under the profile version it names. */
-    private Optional<FrameReplay.Outputs> outputs(FrameVerdict v, FrameReplay.Ready frame, InspectedFrame inspected,
-            List<Difference> diffs, String prefix) {
+    private Optional<FrameReplay.Outputs> outputs(
+            FrameVerdict v, FrameReplay.Ready frame, InspectedFrame inspected, List<Difference> diffs, String prefix) {
         long now = v.getProcessedTimestamp().toEpochMilli();
         Long version = v.getProfileVersion();
         if (version == null) {
             if (v.getStatus() == VerdictStatus.OK || v.getStatus() == VerdictStatus.DEFECT) {
-                diffs.add(new Difference(prefix + "profileVersion", "none on a " + v.getStatus() + " verdict",
+                diffs.add(new Difference(
+                        prefix + "profileVersion",
+                        "none on a " + v.getStatus() + " verdict",
                         "a scored verdict names its profile"));
                 return Optional.empty();
             }
@@ -155,12 +179,14 @@ final class FrameJudge {
         }
         Optional<ProfileSnapshots.Snapshot> snapshot = profiles.find(v.getCameraId(), v.getProductId(), version);
         if (snapshot.isEmpty()) {
-            diffs.add(new Difference(prefix + "profile", "version " + version,
-                    "no snapshot of that version on the profiles topic"));
+            diffs.add(new Difference(
+                    prefix + "profile", "version " + version, "no snapshot of that version on the profiles topic"));
             return Optional.empty();
         }
         if (!snapshot.get().modelDigest().equals(v.getModel().getDigest())) {
-            diffs.add(new Difference(prefix + "profile.model", v.getModel().getDigest(),
+            diffs.add(new Difference(
+                    prefix + "profile.model",
+                    v.getModel().getDigest(),
                     "profile snapshot of model " + snapshot.get().modelDigest()));
         }
         return Optional.of(replay.score(frame, inspected, snapshot.get().profile(), version, now));
@@ -168,15 +194,31 @@ final class FrameJudge {
 
     private void noteDeadLetters(String source, List<RejectedFrame> dead, RejectReason replayReason) {
         for (RejectedFrame d : dead) {
-            deadLetters.add(new AuditReport.DeadLetter(source, d.getCameraId(), d.getFrameId(), d.getReason().name(),
-                    d.getMessage(), d.getReason() == replayReason));
+            deadLetters.add(new AuditReport.DeadLetter(
+                    source,
+                    d.getCameraId(),
+                    d.getFrameId(),
+                    d.getReason().name(),
+                    d.getMessage(),
+                    d.getReason() == replayReason));
         }
     }
 
-    private void mismatch(FrameReplay.Ready frame, List<Recorded.Verdict> verdicts, List<RejectedFrame> dead,
-            String replayed, List<Difference> diffs, byte[] png) {
-        mismatches.add(new AuditReport.Mismatch(Recorded.key(frame.source()), frame.frame().getCameraId(),
-                frame.frame().getFrameId(), outcome(verdicts, dead), replayed, List.copyOf(diffs), png));
+    private void mismatch(
+            FrameReplay.Ready frame,
+            List<Recorded.Verdict> verdicts,
+            List<RejectedFrame> dead,
+            String replayed,
+            List<Difference> diffs,
+            byte[] png) {
+        mismatches.add(new AuditReport.Mismatch(
+                Recorded.key(frame.source()),
+                frame.frame().getCameraId(),
+                frame.frame().getFrameId(),
+                outcome(verdicts, dead),
+                replayed,
+                List.copyOf(diffs),
+                png));
     }
 
     private static String outcome(List<Recorded.Verdict> verdicts, List<RejectedFrame> dead) {
@@ -187,8 +229,12 @@ final class FrameJudge {
     }
 
     /** The frame as the model saw it: replayed scores and regions (green), recorded regions (red). */
-    private static byte[] overlay(FrameReplay.Ready frame, InspectedFrame inspected, FrameReplay.Outputs replayed,
-            List<DefectRegion> recordedRegions, List<Difference> diffs) {
+    private static byte[] overlay(
+            FrameReplay.Ready frame,
+            InspectedFrame inspected,
+            FrameReplay.Outputs replayed,
+            List<DefectRegion> recordedRegions,
+            List<Difference> diffs) {
         BufferedImage image = frame.modelImage().toBufferedImage();
         GridOverlay overlay = replayed != null && replayed.assessment() != null
                 ? AssessmentOverlay.draw(image, replayed.assessment(), OVERLAY_SIDE)
@@ -196,8 +242,11 @@ final class FrameJudge {
         for (DefectRegion d : recordedRegions) {
             try {
                 if (d.getPixelMask() != null) {
-                    overlay.outlinePixels(MaskIoU.pixels(d.getPixelMask()), d.getPixelMask().getWidth(),
-                            d.getPixelMask().getHeight(), RECORDED_OUTLINE);
+                    overlay.outlinePixels(
+                            MaskIoU.pixels(d.getPixelMask()),
+                            d.getPixelMask().getWidth(),
+                            d.getPixelMask().getHeight(),
+                            RECORDED_OUTLINE);
                 } else {
                     overlay.outline(MaskIoU.cells(d.getMask()), RECORDED_OUTLINE);
                 }
@@ -207,8 +256,12 @@ final class FrameJudge {
         }
         // the page's table has the details; the caption names the frame and what differs, cut to the width
         List<String> caption = List.of(
-                cut(frame.frame().getCameraId() + " " + frame.frame().getFrameId() + " @" + Recorded.key(frame.source())),
-                cut("differs: " + String.join(", ", diffs.stream().map(Difference::field).distinct().toList())),
+                cut(frame.frame().getCameraId() + " " + frame.frame().getFrameId() + " @"
+                        + Recorded.key(frame.source())),
+                cut("differs: "
+                        + String.join(
+                                ", ",
+                                diffs.stream().map(Difference::field).distinct().toList())),
                 "green: replayed, red (on top): recorded regions",
                 "heat: replayed token scores");
         return ImageFiles.pngBytes(overlay.withCaption(caption));

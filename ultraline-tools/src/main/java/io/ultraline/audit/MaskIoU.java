@@ -7,8 +7,7 @@ import io.ultraline.ultra.RunLengthMask;
 /** Intersection over union of two regions' token masks or pixel masks (both run-length encoded). */
 final class MaskIoU {
 
-    private MaskIoU() {
-    }
+    private MaskIoU() {}
 
     /** The IoU of two masks; 0 when their grids differ or one is malformed, 1 when both are empty. */
     static double of(TokenMask a, TokenMask b) {
@@ -62,12 +61,18 @@ final class MaskIoU {
     }
 
     static boolean[] pixels(PixelMask m) {
-        return new RunLengthMask(m.getHeight(), m.getWidth(),
-                m.getRuns().stream().mapToInt(Integer::intValue).toArray()).decode();
+        return new RunLengthMask(
+                        m.getHeight(),
+                        m.getWidth(),
+                        m.getRuns().stream().mapToInt(Integer::intValue).toArray())
+                .decode();
     }
 
     static boolean[] cells(TokenMask m) {
-        return new RunLengthMask(m.getGridHeight(), m.getGridWidth(),
-                m.getRuns().stream().mapToInt(Integer::intValue).toArray()).decode();
+        return new RunLengthMask(
+                        m.getGridHeight(),
+                        m.getGridWidth(),
+                        m.getRuns().stream().mapToInt(Integer::intValue).toArray())
+                .decode();
     }
 }

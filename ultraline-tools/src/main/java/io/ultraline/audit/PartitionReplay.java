@@ -31,8 +31,15 @@ final class PartitionReplay {
     private final List<Boolean> audited = new ArrayList<>();
     private int size;
 
-    PartitionReplay(AuditConsumer.Range range, AuditReplay.Recording rec, FrameReplay replay, FrameJudge judge,
-            AuditRequest request, Set<String> seen, Runnable tick, int[] inRange) {
+    PartitionReplay(
+            AuditConsumer.Range range,
+            AuditReplay.Recording rec,
+            FrameReplay replay,
+            FrameJudge judge,
+            AuditRequest request,
+            Set<String> seen,
+            Runnable tick,
+            int[] inRange) {
         this.request = request;
         this.range = range;
         this.rec = rec;
@@ -42,18 +49,25 @@ final class PartitionReplay {
         this.tick = tick;
         this.inRange = inRange;
         int partition = range.partition().partition();
-        rec.recorded.allVerdicts().values().forEach(vs -> vs.forEach(v -> {
-            if (v.verdict().getSource().getPartition() == partition) {
-                v.batch().ifPresent(t -> starts.put(t.firstOffset(), t));
-            }
-        }));
+        rec.recorded
+                .allVerdicts()
+                .values()
+                .forEach(vs -> vs.forEach(v -> {
+                    if (v.verdict().getSource().getPartition() == partition) {
+                        v.batch().ifPresent(t -> starts.put(t.firstOffset(), t));
+                    }
+                }));
     }
 
     void run(AuditConsumer kafka) {
-        long start = starts.keySet().stream().filter(o -> o >= range.first() && o < range.start())
-                .min(Long::compare).orElse(range.start());
-        kafka.read(new AuditConsumer.Range(range.partition(), start, range.end(), range.first(), range.last()),
-                this::accept, () -> size > 0);
+        long start = starts.keySet().stream()
+                .filter(o -> o >= range.first() && o < range.start())
+                .min(Long::compare)
+                .orElse(range.start());
+        kafka.read(
+                new AuditConsumer.Range(range.partition(), start, range.end(), range.first(), range.last()),
+                this::accept,
+                () -> size > 0);
         flush();
     }
 
@@ -85,7 +99,8 @@ final class PartitionReplay {
                 tag = ownTag(r).orElse(null);
             }
             // untagged verdicts (or a batch whose start is gone) are replayed in groups of untaggedBatch
-            size = tag != null && tag.firstOffset() == r.offset() ? tag.size()
+            size = tag != null && tag.firstOffset() == r.offset()
+                    ? tag.size()
                     : tag != null ? 1 : request.untaggedBatch();
         }
         members.add(ready);
@@ -97,7 +112,8 @@ final class PartitionReplay {
 
     private Optional<BatchTag> ownTag(ConsumerRecord<byte[], byte[]> r) {
         return rec.recorded.verdicts(Recorded.key(r.partition(), r.offset())).stream()
-                .flatMap(v -> v.batch().stream()).findFirst();
+                .flatMap(v -> v.batch().stream())
+                .findFirst();
     }
 
     private void flush() {

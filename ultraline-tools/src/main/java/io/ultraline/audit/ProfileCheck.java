@@ -28,18 +28,27 @@ import java.util.function.Predicate;
 final class ProfileCheck {
 
     /** Outcome of one snapshot. */
-    enum Outcome { REPRODUCED, DIFFERS, NOT_CHECKED }
-
-    private ProfileCheck() {
+    enum Outcome {
+        REPRODUCED,
+        DIFFERS,
+        NOT_CHECKED
     }
 
-    static List<AuditReport.ProfileResult> run(ProfileSnapshots snapshots, Recorded recorded,
-            Map<String, CalibrationFrame> calibrationTokens, Map<String, CalibrationFrame> normalExamples,
-            FrameReplay replay, Predicate<io.ultraline.avro.SourceRef> inRange, Predicate<String> camera) {
+    private ProfileCheck() {}
+
+    static List<AuditReport.ProfileResult> run(
+            ProfileSnapshots snapshots,
+            Recorded recorded,
+            Map<String, CalibrationFrame> calibrationTokens,
+            Map<String, CalibrationFrame> normalExamples,
+            FrameReplay replay,
+            Predicate<io.ultraline.avro.SourceRef> inRange,
+            Predicate<String> camera) {
         List<AuditReport.ProfileResult> out = new ArrayList<>();
         List<ReferenceProfile> ordered = new ArrayList<>(snapshots.all());
         ordered.sort(Comparator.comparing(ReferenceProfile::getCameraId)
-                .thenComparing(p -> String.valueOf(p.getProductId())).thenComparingLong(ReferenceProfile::getVersion));
+                .thenComparing(p -> String.valueOf(p.getProductId()))
+                .thenComparingLong(ReferenceProfile::getVersion));
         for (ReferenceProfile s : ordered) {
             if (!camera.test(s.getCameraId())) {
                 continue;
@@ -57,18 +66,29 @@ final class ProfileCheck {
         return out;
     }
 
-    private static AuditReport.ProfileResult check(ReferenceProfile s, Recorded recorded,
-            Map<String, CalibrationFrame> calibrationTokens, FrameReplay replay) {
+    private static AuditReport.ProfileResult check(
+            ReferenceProfile s,
+            Recorded recorded,
+            Map<String, CalibrationFrame> calibrationTokens,
+            FrameReplay replay) {
         String key = FrameReplay.profileKey(s.getCameraId(), s.getProductId());
         String last = Recorded.key(s.getSource());
         List<String> frames = calibrationFrames(s, recorded);
-        List<CalibrationFrame> tokens = frames.stream().map(calibrationTokens::get).toList();
+        List<CalibrationFrame> tokens =
+                frames.stream().map(calibrationTokens::get).toList();
         if (frames.size() < s.getFrameCount() || tokens.contains(null)) {
-            return result(s, key, last, Outcome.NOT_CHECKED, "only " + frames.size() + " of its " + s.getFrameCount()
-                    + " calibration frames were replayed (the calibration began before the range)");
+            return result(
+                    s,
+                    key,
+                    last,
+                    Outcome.NOT_CHECKED,
+                    "only " + frames.size() + " of its " + s.getFrameCount()
+                            + " calibration frames were replayed (the calibration began before the range)");
         }
         byte[] recordedBank = bytes(s.getBank());
-        io.ultraline.defect.ReferenceProfile rebuilt = replay.calibrate(tokens, s.getVersion(),
+        io.ultraline.defect.ReferenceProfile rebuilt = replay.calibrate(
+                tokens,
+                s.getVersion(),
                 Instant.ofEpochMilli(s.getCreatedTimestamp().toEpochMilli()));
         if (Arrays.equals(ProfileCodec.encode(rebuilt), recordedBank)) {
             return result(s, key, last, Outcome.REPRODUCED, "from frames " + String.join(", ", frames));
@@ -90,20 +110,24 @@ final class ProfileCheck {
         Map<Long, String> byOffset = new LinkedHashMap<>();
         int partition = s.getSource().getPartition();
         long lastOffset = s.getSource().getOffset();
-        recorded.allVerdicts().forEach((source, verdicts) -> verdicts.stream()
-                .map(Recorded.Verdict::verdict)
-                .filter(v -> v.getStatus() == VerdictStatus.CALIBRATING && v.getCameraId().equals(s.getCameraId())
-                        && (s.getProductId() == null || s.getProductId().equals(v.getProductId()))
-                        && v.getSource().getPartition() == partition && v.getSource().getOffset() <= lastOffset)
-                .findFirst().ifPresent(v -> byOffset.put(v.getSource().getOffset(), source)));
+        recorded.allVerdicts()
+                .forEach((source, verdicts) -> verdicts.stream()
+                        .map(Recorded.Verdict::verdict)
+                        .filter(v -> v.getStatus() == VerdictStatus.CALIBRATING
+                                && v.getCameraId().equals(s.getCameraId())
+                                && (s.getProductId() == null || s.getProductId().equals(v.getProductId()))
+                                && v.getSource().getPartition() == partition
+                                && v.getSource().getOffset() <= lastOffset)
+                        .findFirst()
+                        .ifPresent(v -> byOffset.put(v.getSource().getOffset(), source)));
         List<Long> offsets = new ArrayList<>(byOffset.keySet());
         offsets.sort(Comparator.naturalOrder());
         List<Long> wanted = offsets.subList(Math.max(0, offsets.size() - s.getFrameCount()), offsets.size());
         return wanted.stream().map(byOffset::get).toList();
     }
 
-    static AuditReport.ProfileResult result(ReferenceProfile s, String key, String last, Outcome outcome,
-            String detail) {
+    static AuditReport.ProfileResult result(
+            ReferenceProfile s, String key, String last, Outcome outcome, String detail) {
         return new AuditReport.ProfileResult(key, s.getVersion(), last, outcome.name(), detail);
     }
 

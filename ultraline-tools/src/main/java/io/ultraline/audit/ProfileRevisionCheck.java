@@ -19,23 +19,27 @@ import java.util.Optional;
  */
 final class ProfileRevisionCheck {
 
-    private ProfileRevisionCheck() {
-    }
+    private ProfileRevisionCheck() {}
 
-    static AuditReport.ProfileResult check(ReferenceProfile s, ProfileSnapshots snapshots,
-            Map<String, CalibrationFrame> normalExamples) {
+    static AuditReport.ProfileResult check(
+            ReferenceProfile s, ProfileSnapshots snapshots, Map<String, CalibrationFrame> normalExamples) {
         String key = FrameReplay.profileKey(s.getCameraId(), s.getProductId());
         String at = s.getSource() == null ? null : Recorded.key(s.getSource());
         if (s.getBasedOnVersion() == null) {
-            return ProfileCheck.result(s, key, at, ProfileCheck.Outcome.NOT_CHECKED, s.getChange()
-                    + " without basedOnVersion");
+            return ProfileCheck.result(
+                    s, key, at, ProfileCheck.Outcome.NOT_CHECKED, s.getChange() + " without basedOnVersion");
         }
         Optional<ReferenceProfile> before = snapshots.raw(key, s.getBasedOnVersion());
         if (before.isEmpty()) {
-            return ProfileCheck.result(s, key, at, ProfileCheck.Outcome.NOT_CHECKED, "version "
-                    + s.getBasedOnVersion() + " it was made from is no longer on line.profiles");
+            return ProfileCheck.result(
+                    s,
+                    key,
+                    at,
+                    ProfileCheck.Outcome.NOT_CHECKED,
+                    "version " + s.getBasedOnVersion() + " it was made from is no longer on line.profiles");
         }
-        io.ultraline.defect.ReferenceProfile previous = ProfileCodec.decode(ProfileCheck.bytes(before.get().getBank()));
+        io.ultraline.defect.ReferenceProfile previous =
+                ProfileCodec.decode(ProfileCheck.bytes(before.get().getBank()));
         Instant created = Instant.ofEpochMilli(s.getCreatedTimestamp().toEpochMilli());
         io.ultraline.defect.ReferenceProfile rebuilt;
         String from;
@@ -48,11 +52,11 @@ final class ProfileRevisionCheck {
         } else {
             CalibrationFrame example = normalExamples.get(at);
             if (example == null) {
-                return ProfileCheck.result(s, key, at, ProfileCheck.Outcome.NOT_CHECKED, "its normal frame " + at
-                        + " was not replayed");
+                return ProfileCheck.result(
+                        s, key, at, ProfileCheck.Outcome.NOT_CHECKED, "its normal frame " + at + " was not replayed");
             }
-            rebuilt = ProfileRevisions.withNormalFrame(previous, example.tokens(), example.modelInput(),
-                    s.getVersion(), created);
+            rebuilt = ProfileRevisions.withNormalFrame(
+                    previous, example.tokens(), example.modelInput(), s.getVersion(), created);
             from = "version " + s.getBasedOnVersion() + " and normal frame " + at;
         }
         byte[] recorded = ProfileCheck.bytes(s.getBank());
@@ -60,8 +64,13 @@ final class ProfileRevisionCheck {
             return ProfileCheck.result(s, key, at, ProfileCheck.Outcome.REPRODUCED, "from " + from);
         }
         io.ultraline.defect.ReferenceProfile was = ProfileCodec.decode(recorded);
-        return ProfileCheck.result(s, key, at, ProfileCheck.Outcome.DIFFERS, "from " + from + ": threshold recorded "
-                + was.threshold() + ", rebuilt " + rebuilt.threshold() + "; bank "
-                + (was.bank().equals(rebuilt.bank()) ? "equal" : "different"));
+        return ProfileCheck.result(
+                s,
+                key,
+                at,
+                ProfileCheck.Outcome.DIFFERS,
+                "from " + from + ": threshold recorded "
+                        + was.threshold() + ", rebuilt " + rebuilt.threshold() + "; bank "
+                        + (was.bank().equals(rebuilt.bank()) ? "equal" : "different"));
     }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
 final class ProfileSnapshots {
 
     /** A snapshot: the decoded profile and the digest of the model whose tokens it holds. */
-    record Snapshot(ReferenceProfile profile, String modelDigest) {
-    }
+    record Snapshot(ReferenceProfile profile, String modelDigest) {}
 
     private final Map<String, io.ultraline.avro.ReferenceProfile> byKeyAndVersion = new HashMap<>();
     private final Map<String, Snapshot> decoded = new HashMap<>();

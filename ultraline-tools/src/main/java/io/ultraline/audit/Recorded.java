@@ -20,8 +20,7 @@ import java.util.Optional;
 final class Recorded {
 
     /** A verdict with its batch tag (absent on verdicts of pipelines before the tag existed). */
-    record Verdict(FrameVerdict verdict, Optional<BatchTag> batch, long offset, int partition) {
-    }
+    record Verdict(FrameVerdict verdict, Optional<BatchTag> batch, long offset, int partition) {}
 
     private final Map<String, List<Verdict>> verdicts = new HashMap<>();
     private final Map<String, List<DefectRegion>> defects = new HashMap<>();
@@ -37,7 +36,8 @@ final class Recorded {
     }
 
     void addVerdict(Verdict v) {
-        verdicts.computeIfAbsent(key(v.verdict().getSource()), k -> new ArrayList<>()).add(v);
+        verdicts.computeIfAbsent(key(v.verdict().getSource()), k -> new ArrayList<>())
+                .add(v);
     }
 
     void addDefect(DefectRegion d) {

@@ -51,10 +51,16 @@ public final class BenchFrames {
      * @param defectRate        share of defective frames in the pool, in [0, 1]
      * @param encoding          PNG, JPEG or RGB8
      */
-    public BenchFrames(List<String> cameraIds, int size, int perCamera, int calibrationFrames, double defectRate,
+    public BenchFrames(
+            List<String> cameraIds,
+            int size,
+            int perCamera,
+            int calibrationFrames,
+            double defectRate,
             ImageEncoding encoding) {
         if (cameraIds.isEmpty() || size < 8 || perCamera < 1 || calibrationFrames < 0) {
-            throw new IllegalArgumentException("need cameras, size >= 8, a pool of at least one frame, calibration >= 0");
+            throw new IllegalArgumentException(
+                    "need cameras, size >= 8, a pool of at least one frame, calibration >= 0");
         }
         if (!(defectRate >= 0 && defectRate <= 1)) {
             throw new IllegalArgumentException("defect rate must be in [0, 1], got " + defectRate);
@@ -73,14 +79,17 @@ public final class BenchFrames {
             List<RgbImage> camImages = new ArrayList<>();
             for (int i = 0; i < perCamera; i++) {
                 BufferedImage image = defective(i, defectRate)
-                        ? generator.generate(setup, i, DEFECTS[(c + i) % DEFECTS.length], size).image()
+                        ? generator
+                                .generate(setup, i, DEFECTS[(c + i) % DEFECTS.length], size)
+                                .image()
                         : generator.good(setup, i, size).image();
                 camEncoded.add(encode(image, encoding));
                 camImages.add(RgbImage.of(image));
             }
             List<byte[]> camCalibration = new ArrayList<>();
             for (int i = 0; i < calibrationFrames; i++) {
-                camCalibration.add(encode(generator.good(setup, 100_000 + i, size).image(), encoding));
+                camCalibration.add(
+                        encode(generator.good(setup, 100_000 + i, size).image(), encoding));
             }
             encoded.add(camEncoded);
             images.add(camImages);

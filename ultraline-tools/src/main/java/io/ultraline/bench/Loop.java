@@ -21,8 +21,13 @@ final class Loop {
     private final Duration warmUp;
     private final PrintStream progress;
 
-    Loop(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, VerdictCounter verdicts,
-         Duration warmUp, PrintStream progress) {
+    Loop(
+            BenchFrames frames,
+            KafkaProducer<String, CameraFrame> producer,
+            String topic,
+            VerdictCounter verdicts,
+            Duration warmUp,
+            PrintStream progress) {
         this.progress = progress;
         this.frames = frames;
         this.producer = producer;
@@ -32,12 +37,11 @@ final class Loop {
     }
 
     /** What the open loop measured. */
-    record OpenResult(long[] latenciesMs, double deliveredFps) {
-    }
+    record OpenResult(long[] latenciesMs, double deliveredFps) {}
 
     /** A frame record keyed by camera, stamped with {@code captureMillis} as record and capture time. */
-    static ProducerRecord<String, CameraFrame> record(String topic, BenchFrames frames, int camera, String frameId,
-            byte[] png, long captureMillis) {
+    static ProducerRecord<String, CameraFrame> record(
+            String topic, BenchFrames frames, int camera, String frameId, byte[] png, long captureMillis) {
         CameraFrame frame = PipelineBenchmark.frame(frames, camera, frameId, png, captureMillis);
         return new ProducerRecord<>(topic, null, captureMillis, frame.getCameraId(), frame);
     }
@@ -59,8 +63,9 @@ final class Loop {
             long now = System.nanoTime();
             if (now - tickAt >= PROGRESS.toNanos()) {
                 long count = verdicts.closed();
-                progress.printf("  %s %.1f frames/s%n", now < measureFrom ? "warm-up" : "measured",
-                        (count - countAtTick) / ((now - tickAt) / 1e9));
+                progress.printf(
+                        "  %s %.1f frames/s%n",
+                        now < measureFrom ? "warm-up" : "measured", (count - countAtTick) / ((now - tickAt) / 1e9));
                 tickAt = now;
                 countAtTick = count;
             }
@@ -73,7 +78,12 @@ final class Loop {
             }
             if (verdicts.closedPermits().tryAcquire(20, TimeUnit.MILLISECONDS)) {
                 int camera = (int) (n % frames.cameras());
-                producer.send(record(topic, frames, camera, VerdictCounter.CLOSED + n, frames.png(camera, n / frames.cameras()),
+                producer.send(record(
+                        topic,
+                        frames,
+                        camera,
+                        VerdictCounter.CLOSED + n,
+                        frames.png(camera, n / frames.cameras()),
                         System.currentTimeMillis()));
                 n++;
             }
@@ -95,7 +105,12 @@ final class Loop {
                 LockSupport.parkNanos(wait);
             }
             int camera = (int) (n % frames.cameras());
-            producer.send(record(topic, frames, camera, VerdictCounter.OPEN + n, frames.png(camera, n / frames.cameras()),
+            producer.send(record(
+                    topic,
+                    frames,
+                    camera,
+                    VerdictCounter.OPEN + n,
+                    frames.png(camera, n / frames.cameras()),
                     System.currentTimeMillis()));
         }
         long sentIn = System.nanoTime() - start;

@@ -1,5 +1,6 @@
 package io.ultraline.bench;
 
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.export.ModelExporter;
@@ -9,8 +10,6 @@ import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.runtime.SessionBaselines;
 import io.ultraline.model.weights.RandomVitWeights;
 import io.ultraline.model.weights.VitWeights;
-
-import io.ultraline.files.DirectoryTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,8 +27,8 @@ public final class ModelBenchmark {
     public record Figures(Map<String, Object> values) {
         public String format() {
             StringBuilder b = new StringBuilder();
-            values.forEach((k, v) -> b.append(String.format("%-34s %s%n", k, v instanceof Double d
-                    ? String.format("%.3f", d) : v)));
+            values.forEach((k, v) ->
+                    b.append(String.format("%-34s %s%n", k, v instanceof Double d ? String.format("%.3f", d) : v)));
             return b.toString();
         }
     }
@@ -71,7 +70,8 @@ public final class ModelBenchmark {
     /** Frames per call of the all-maps figures (default 1, 4 and 8; the replicated ratios need 1). */
     public ModelBenchmark withAllMapsBatches(int... batches) {
         if (batches.length == 0 || java.util.Arrays.stream(batches).anyMatch(b -> b < 1)) {
-            throw new IllegalArgumentException("all-maps batches must be >= 1, got " + java.util.Arrays.toString(batches));
+            throw new IllegalArgumentException(
+                    "all-maps batches must be >= 1, got " + java.util.Arrays.toString(batches));
         }
         this.allMapsBatches = batches.clone();
         return this;
@@ -90,8 +90,11 @@ public final class ModelBenchmark {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config.toString());
-        RunnerOptions options = RunnerOptions.defaults().withIntraOpThreads(intraThreads)
-                .withInterOpThreads(interThreads).withTargetChunk(config.numPatches()).withParallelRuns(parallelRuns);
+        RunnerOptions options = RunnerOptions.defaults()
+                .withIntraOpThreads(intraThreads)
+                .withInterOpThreads(interThreads)
+                .withTargetChunk(config.numPatches())
+                .withParallelRuns(parallelRuns);
         out.put("parallel_runs", options.resolvedParallelRuns());
         out.put("intra_op_threads", options.sessionIntraOpThreads());
         out.put("inter_op_threads", options.sessionInterOpThreads());
@@ -127,8 +130,8 @@ public final class ModelBenchmark {
         }
         if (ariModel != null) {
             try (ModelRunner named = ModelRunner.load(ariModel, options)) {
-                SparseFigures.putAgreement(named, SparseFigures.sceneFrames(named.config().imageSize(), ariFrames),
-                        out);
+                SparseFigures.putAgreement(
+                        named, SparseFigures.sceneFrames(named.config().imageSize(), ariFrames), out);
             }
         }
         if (!withReplicated) {

@@ -69,6 +69,7 @@ public final class PipelineBenchmark {
     private static final int WINDOW_BATCHES = 6;
     /** Frames in each camera's pool: 40 gives a 5 % defect rate two defective frames per camera. */
     private static final int POOL = 40;
+
     private static final Duration STARTUP = Duration.ofMinutes(2);
     static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(10);
 
@@ -97,10 +98,22 @@ public final class PipelineBenchmark {
      * @param explain           which frames the pipeline explains (two-stage inference unless mode all)
      * @param rawPixels         whether the profiles get the raw-pixel channel
      */
-    public record Settings(Path modelDir, int cameras, int batchSize, Duration maxWait, Duration measure,
-                           int calibrationFrames, double openLoopFraction, int threads, Duration commitInterval,
-                           Duration warmUp, int streamThreads, int parallelRuns, double defectRate,
-                           ExplainConfig explain, boolean rawPixels) {
+    public record Settings(
+            Path modelDir,
+            int cameras,
+            int batchSize,
+            Duration maxWait,
+            Duration measure,
+            int calibrationFrames,
+            double openLoopFraction,
+            int threads,
+            Duration commitInterval,
+            Duration warmUp,
+            int streamThreads,
+            int parallelRuns,
+            double defectRate,
+            ExplainConfig explain,
+            boolean rawPixels) {
         public Settings {
             Objects.requireNonNull(explain, "explain");
             if (!(defectRate >= 0 && defectRate <= 1)) {
@@ -130,14 +143,43 @@ public final class PipelineBenchmark {
      * the ratio uses their mean: on a shared machine the speed drifts by several percent over minutes,
      * and bracketing the pipeline cancels most of that drift.
      */
-    public record Figures(Settings settings, double modelFpsBefore, double modelFpsAfter, double pipelineFps,
-                          double openLoopTargetFps, double openLoopFps, long p50Ms, long p99Ms, long maxMs, int latencySamples,
-                          long defectVerdicts, long okVerdicts, double loadBefore, double loadAfter,
-                          double tokensFpsBefore, double tokensFpsAfter, long explanations) {
+    public record Figures(
+            Settings settings,
+            double modelFpsBefore,
+            double modelFpsAfter,
+            double pipelineFps,
+            double openLoopTargetFps,
+            double openLoopFps,
+            long p50Ms,
+            long p99Ms,
+            long maxMs,
+            int latencySamples,
+            long defectVerdicts,
+            long okVerdicts,
+            double loadBefore,
+            double loadAfter,
+            double tokensFpsBefore,
+            double tokensFpsAfter,
+            long explanations) {
 
         Figures withModelAfter(double fps, double tokensFps, double load) {
-            return new Figures(settings, modelFpsBefore, fps, pipelineFps, openLoopTargetFps, openLoopFps, p50Ms, p99Ms,
-                    maxMs, latencySamples, defectVerdicts, okVerdicts, loadBefore, load, tokensFpsBefore, tokensFps,
+            return new Figures(
+                    settings,
+                    modelFpsBefore,
+                    fps,
+                    pipelineFps,
+                    openLoopTargetFps,
+                    openLoopFps,
+                    p50Ms,
+                    p99Ms,
+                    maxMs,
+                    latencySamples,
+                    defectVerdicts,
+                    okVerdicts,
+                    loadBefore,
+                    load,
+                    tokensFpsBefore,
+                    tokensFps,
                     explanations);
         }
 
@@ -155,7 +197,8 @@ public final class PipelineBenchmark {
         }
 
         public String format() {
-            return String.format("""
+            return String.format(
+                    """
                     model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, closed loop after %d s warm-up,
                     exactly_once_v2, commit interval %d ms, %d stream thread(s), model parallel runs %s
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
@@ -168,17 +211,47 @@ public final class PipelineBenchmark {
                     open loop at %.1f frames/s (%.0f %% of sustained): %.1f frames/s delivered
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
                     system load average (1 min): %.2f before, %.2f after
-                    """, settings.modelDir(), settings.cameras(), settings.batchSize(), settings.maxWait().toMillis(),
-                    settings.measure().toSeconds(), settings.warmUp().toSeconds(), settings.commitInterval().toMillis(),
-                    settings.streamThreads(), settings.parallelRuns() == 0
-                            ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")" : settings.parallelRuns(),
-                    modelFps(), modelFpsBefore, modelFpsAfter, pipelineFps, 100 * ratio(), settings.batchSize(),
-                    tokensOnlyFps(), tokensFpsBefore, tokensFpsAfter, 100 * pipelineFps / tokensOnlyFps(),
-                    settings.explain().mode().name().toLowerCase(java.util.Locale.ROOT), settings.explain().sampleEvery(),
-                    settings.explain().targets(), settings.explain().strategy(), settings.explain().nearThreshold(),
-                    settings.defectRate(), settings.rawPixels() ? "on" : "off", defectVerdicts, okVerdicts, explanations,
-                    openLoopTargetFps, 100 * settings.openLoopFraction(), openLoopFps, latencySamples, p50Ms, p99Ms, maxMs,
-                    loadBefore, loadAfter);
+                    """,
+                    settings.modelDir(),
+                    settings.cameras(),
+                    settings.batchSize(),
+                    settings.maxWait().toMillis(),
+                    settings.measure().toSeconds(),
+                    settings.warmUp().toSeconds(),
+                    settings.commitInterval().toMillis(),
+                    settings.streamThreads(),
+                    settings.parallelRuns() == 0
+                            ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")"
+                            : settings.parallelRuns(),
+                    modelFps(),
+                    modelFpsBefore,
+                    modelFpsAfter,
+                    pipelineFps,
+                    100 * ratio(),
+                    settings.batchSize(),
+                    tokensOnlyFps(),
+                    tokensFpsBefore,
+                    tokensFpsAfter,
+                    100 * pipelineFps / tokensOnlyFps(),
+                    settings.explain().mode().name().toLowerCase(java.util.Locale.ROOT),
+                    settings.explain().sampleEvery(),
+                    settings.explain().targets(),
+                    settings.explain().strategy(),
+                    settings.explain().nearThreshold(),
+                    settings.defectRate(),
+                    settings.rawPixels() ? "on" : "off",
+                    defectVerdicts,
+                    okVerdicts,
+                    explanations,
+                    openLoopTargetFps,
+                    100 * settings.openLoopFraction(),
+                    openLoopFps,
+                    latencySamples,
+                    p50Ms,
+                    p99Ms,
+                    maxMs,
+                    loadBefore,
+                    loadAfter);
         }
     }
 
@@ -191,13 +264,19 @@ public final class PipelineBenchmark {
         double loadBefore = SystemLoad.oneMinute();
         log.println("generating frames ...");
         BenchFrames frames;
-        try (ModelRunner runner = ModelRunner.load(settings.modelDir(),
-                RunnerOptions.defaults().withIntraOpThreads(settings.threads())
+        try (ModelRunner runner = ModelRunner.load(
+                settings.modelDir(),
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(settings.threads())
                         .withParallelRuns(settings.parallelRuns()))) {
-            frames = new BenchFrames(settings.cameras(), runner.config().imageSize(), POOL,
-                    settings.calibrationFrames(), settings.defectRate());
-            FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES,
-                    settings.rawPixels());
+            frames = new BenchFrames(
+                    settings.cameras(),
+                    runner.config().imageSize(),
+                    POOL,
+                    settings.calibrationFrames(),
+                    settings.defectRate());
+            FrameInspector inspector =
+                    FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES, settings.rawPixels());
             log.println("model alone ...");
             double modelFps = modelAlone(inspector, frames);
             log.printf("model alone, before the pipeline: %.1f frames/s%n", modelFps);
@@ -205,7 +284,7 @@ public final class PipelineBenchmark {
             log.printf("tokens only, before the pipeline: %.1f frames/s%n", tokensFps);
             Figures f;
             try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();
-                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+                    EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
                 f = pipeline(kafka, registry.confluentApiUrl(), inspector, frames, modelFps, tokensFps, loadBefore);
             }
             // again once the streams client, the broker and the registry are closed: the same
@@ -237,7 +316,8 @@ public final class PipelineBenchmark {
         long start = System.nanoTime();
         long end = start + settings.measure().toNanos();
         while (System.nanoTime() < end) {
-            frameCount += runner.tokens(stack(all, next, batch, per, input), batch).size();
+            frameCount +=
+                    runner.tokens(stack(all, next, batch, per, input), batch).size();
             next += batch;
         }
         return frameCount / ((System.nanoTime() - start) / 1e9);
@@ -281,39 +361,57 @@ public final class PipelineBenchmark {
         return out;
     }
 
-    private Figures pipeline(EmbeddedKafka kafka, String registryUrl, FrameInspector inspector, BenchFrames frames,
-            double modelFps, double tokensFps, double loadBefore) throws Exception {
+    private Figures pipeline(
+            EmbeddedKafka kafka,
+            String registryUrl,
+            FrameInspector inspector,
+            BenchFrames frames,
+            double modelFps,
+            double tokensFps,
+            double loadBefore)
+            throws Exception {
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
                 .withPrefix(prefix);
         for (String topic : topics.names()) {
-            boolean input = topic.equals(topics.frames().name()) || topic.equals(topics.calibration().name());
+            boolean input = topic.equals(topics.frames().name())
+                    || topic.equals(topics.calibration().name());
             kafka.createTopic(topic, input ? settings.streamThreads() : 1);
         }
         CalibrationDefaults calibration = CalibrationDefaults.defaults();
         PipelineConfig config = PipelineConfig.defaults()
                 .withBatch(BatchConfig.of(settings.batchSize(), settings.maxWait()))
                 .withExplain(settings.explain())
-                .withCalibration(new CalibrationDefaults(calibration.defaultFrameCount(), calibration.maxFrameCount(),
-                        calibration.maxInlineBuild(), settings.rawPixels()));
+                .withCalibration(new CalibrationDefaults(
+                        calibration.defaultFrameCount(),
+                        calibration.maxFrameCount(),
+                        calibration.maxInlineBuild(),
+                        settings.rawPixels()));
         Path stateDir = Files.createTempDirectory("ultraline-bench-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         user.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
-        user.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        user.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                settings.commitInterval().toMillis());
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        KafkaStreams streams = new KafkaStreams(InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),
+        KafkaStreams streams = new KafkaStreams(
+                InspectionTopology.build(topics, inspector, Clock.systemUTC(), config),
                 StreamsConfigs.asProperties(StreamsConfigs.forPipeline(prefix + "ultraline", user, topics, config)));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         try (VerdictCounter verdicts = new VerdictCounter(consumer(kafka, topics));
-             KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(producerConfig,
-                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
-             KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(producerConfig,
-                     topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer())) {
+                KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(
+                        producerConfig,
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer());
+                KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(
+                        producerConfig,
+                        topics.calibration().keySerde().serializer(),
+                        topics.calibration().valueSerde().serializer())) {
             streams.start();
             awaitRunning(streams);
             verdicts.start();
@@ -331,9 +429,25 @@ public final class PipelineBenchmark {
             Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, OPEN_LOOP_WARM_UP, log)
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
-            return new Figures(settings, modelFps, Double.NaN, pipelineFps, target, open.deliveredFps(), p.at(50), p.at(99),
-                    p.max(), p.count(), defects, oks, loadBefore, SystemLoad.oneMinute(), tokensFps, Double.NaN,
-                    TopicCount.committed(kafka.clientConfig(), topics.explanations().name()));
+            return new Figures(
+                    settings,
+                    modelFps,
+                    Double.NaN,
+                    pipelineFps,
+                    target,
+                    open.deliveredFps(),
+                    p.at(50),
+                    p.at(99),
+                    p.max(),
+                    p.count(),
+                    defects,
+                    oks,
+                    loadBefore,
+                    SystemLoad.oneMinute(),
+                    tokensFps,
+                    Double.NaN,
+                    TopicCount.committed(
+                            kafka.clientConfig(), topics.explanations().name()));
         } finally {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
@@ -349,26 +463,47 @@ public final class PipelineBenchmark {
      * START per camera, then its {@code calibrationFrames} good frames; returns once {@code verdicts}
      * has read a CALIBRATING verdict for each of them (every camera has a profile).
      */
-    public static void calibrate(BenchFrames frames, KafkaProducer<String, CameraFrame> producer,
-            KafkaProducer<String, CalibrationCommand> commands, PipelineTopics topics, VerdictCounter verdicts,
-            int calibrationFrames, PrintStream log) throws Exception {
+    public static void calibrate(
+            BenchFrames frames,
+            KafkaProducer<String, CameraFrame> producer,
+            KafkaProducer<String, CalibrationCommand> commands,
+            PipelineTopics topics,
+            VerdictCounter verdicts,
+            int calibrationFrames,
+            PrintStream log)
+            throws Exception {
         log.printf("calibrating %d cameras with %d frames each ...%n", frames.cameras(), calibrationFrames);
         long before = verdicts.calibrating();
         long now = System.currentTimeMillis();
         for (int c = 0; c < frames.cameras(); c++) {
             String camera = frames.cameraId(c);
-            commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, camera,
-                    CalibrationCommand.newBuilder().setCommandId("bench-" + UUID.randomUUID()).setCameraId(camera)
-                            .setAction(CalibrationAction.START).setFrameCount(calibrationFrames)
-                            .setRequestedBy("bench").setTimestamp(Instant.ofEpochMilli(now)).build())).get();
+            commands.send(new ProducerRecord<>(
+                            topics.calibration().name(),
+                            null,
+                            now,
+                            camera,
+                            CalibrationCommand.newBuilder()
+                                    .setCommandId("bench-" + UUID.randomUUID())
+                                    .setCameraId(camera)
+                                    .setAction(CalibrationAction.START)
+                                    .setFrameCount(calibrationFrames)
+                                    .setRequestedBy("bench")
+                                    .setTimestamp(Instant.ofEpochMilli(now))
+                                    .build()))
+                    .get();
         }
         // commands and frames are merged by timestamp: give the frames later ones
         TimeUnit.MILLISECONDS.sleep(200);
         long sent = 0;
         for (int i = 0; i < calibrationFrames; i++) {
             for (int c = 0; c < frames.cameras(); c++) {
-                producer.send(Loop.record(topics.frames().name(), frames, c, "calibration-" + i,
-                        frames.calibration(c).get(i), System.currentTimeMillis()));
+                producer.send(Loop.record(
+                        topics.frames().name(),
+                        frames,
+                        c,
+                        "calibration-" + i,
+                        frames.calibration(c).get(i),
+                        System.currentTimeMillis()));
                 sent++;
             }
         }
@@ -388,8 +523,10 @@ public final class PipelineBenchmark {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, FrameVerdict> consumer = new KafkaConsumer<>(config,
-                topics.verdicts().keySerde().deserializer(), topics.verdicts().valueSerde().deserializer());
+        KafkaConsumer<String, FrameVerdict> consumer = new KafkaConsumer<>(
+                config,
+                topics.verdicts().keySerde().deserializer(),
+                topics.verdicts().valueSerde().deserializer());
         consumer.assign(List.of(new TopicPartition(topics.verdicts().name(), 0)));
         consumer.seekToBeginning(consumer.assignment());
         return consumer;
@@ -398,8 +535,8 @@ public final class PipelineBenchmark {
     private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
-                    && streams.state() != KafkaStreams.State.CREATED) {
+            if (System.nanoTime() > deadline
+                    || !streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
                 throw new IllegalStateException("streams client is " + streams.state());
             }
             TimeUnit.MILLISECONDS.sleep(50);

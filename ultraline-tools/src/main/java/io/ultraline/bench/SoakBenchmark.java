@@ -1,12 +1,11 @@
 package io.ultraline.bench;
 
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.weights.RandomVitWeights;
-
-import io.ultraline.files.DirectoryTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import java.util.Map;
 public final class SoakBenchmark {
 
     /** RSS samples in KiB, taken every {@code sampleEvery} frames after warm-up. */
-    public record Report(int frames, double seconds, long rssAfterWarmUpKib, long rssEndKib, long rssMaxKib,
-                         List<long[]> samples) {
+    public record Report(
+            int frames, double seconds, long rssAfterWarmUpKib, long rssEndKib, long rssMaxKib, List<long[]> samples) {
         public double growthPercent() {
             return 100.0 * (rssEndKib - rssAfterWarmUpKib) / rssAfterWarmUpKib;
         }
@@ -33,24 +32,35 @@ public final class SoakBenchmark {
             for (int i = 0; i < samples.size(); i += step) {
                 trace.append(' ').append(samples.get(i)[0]).append('=').append(samples.get(i)[1]);
             }
-            return trace + System.lineSeparator() + String.format("frames %d in %.1f s (%.1f frames/s)%nrss after warm-up %d KiB, at end %d KiB,"
-                            + " max %d KiB%nrss growth after warm-up %.2f %%%n", frames, seconds, frames / seconds,
-                    rssAfterWarmUpKib, rssEndKib, rssMaxKib, growthPercent());
+            return trace
+                    + System.lineSeparator()
+                    + String.format(
+                            "frames %d in %.1f s (%.1f frames/s)%nrss after warm-up %d KiB, at end %d KiB,"
+                                    + " max %d KiB%nrss growth after warm-up %.2f %%%n",
+                            frames,
+                            seconds,
+                            frames / seconds,
+                            rssAfterWarmUpKib,
+                            rssEndKib,
+                            rssMaxKib,
+                            growthPercent());
         }
     }
 
-    private SoakBenchmark() {
-    }
+    private SoakBenchmark() {}
 
     public static Report run(VitConfig c, int frames, int batch, boolean maps, int warmUpFrames, Path workDir)
             throws IOException {
         Path dir = Files.createTempDirectory(workDir, "soak");
         try {
             Path model = dir.resolve("m");
-            ModelExporter.export(c, RandomVitWeights.create(c, 1, 3f),
-                    new ModelExporter.Identity("soak", "0", Map.of("source", "random"), "none"), model);
-            try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults()
-                    .withTargetChunk(c.numPatches()))) {
+            ModelExporter.export(
+                    c,
+                    RandomVitWeights.create(c, 1, 3f),
+                    new ModelExporter.Identity("soak", "0", Map.of("source", "random"), "none"),
+                    model);
+            try (ModelRunner runner =
+                    ModelRunner.load(model, RunnerOptions.defaults().withTargetChunk(c.numPatches()))) {
                 float[] images = new float[batch * runner.pixelsPerFrame()];
                 java.util.SplittableRandom r = new java.util.SplittableRandom(3);
                 for (int i = 0; i < images.length; i++) {

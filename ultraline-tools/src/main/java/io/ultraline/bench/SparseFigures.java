@@ -1,10 +1,9 @@
 package io.ultraline.bench;
 
+import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.runtime.ModelRunner;
-
-import io.ultraline.frame.RgbImage;
 import io.ultraline.synth.CameraSetup;
 import io.ultraline.synth.MaterialFamily;
 import io.ultraline.synth.SceneGenerator;
@@ -32,8 +31,7 @@ final class SparseFigures {
 
     static final int[] TARGETS = {8, 16, 32};
 
-    private SparseFigures() {
-    }
+    private SparseFigures() {}
 
     /** Scene frames at the model's size, NHWC in [0, 1], one array per frame. */
     static List<float[]> sceneFrames(int size, int count) {
@@ -42,7 +40,9 @@ final class SparseFigures {
         for (int i = 0; i < count; i++) {
             SceneGenerator g = SceneGenerator.ofFamilies(kinds[i % kinds.length], 21 + i, 3);
             CameraSetup camera = CameraSetup.defaults(MaterialFamily.GRANULAR, 5 + i);
-            frames.add(RgbImage.of(g.generate(camera, i, List.of(), size).frame().image()).pixels());
+            frames.add(
+                    RgbImage.of(g.generate(camera, i, List.of(), size).frame().image())
+                            .pixels());
         }
         return frames;
     }
@@ -53,8 +53,8 @@ final class SparseFigures {
      *
      * @param rate runs its work for the benchmark's measuring time and gives items per second
      */
-    static void putRates(ModelRunner runner, List<float[]> frames, ToDoubleFunction<IntSupplier> rate,
-            Map<String, Object> out) {
+    static void putRates(
+            ModelRunner runner, List<float[]> frames, ToDoubleFunction<IntSupplier> rate, Map<String, Object> out) {
         VitConfig c = runner.config();
         int n = c.numPatches();
         List<float[]> tokens = new ArrayList<>(frames.size());
@@ -97,7 +97,9 @@ final class SparseFigures {
             allSegs.add(segmenter.segment(t.maps(), t.targets(), t.tokens(), g, g));
             concepts += allSegs.get(allSegs.size() - 1).conceptCount();
         }
-        out.put("sparse_ari_model", runner.manifest().name() + " " + runner.manifest().version());
+        out.put(
+                "sparse_ari_model",
+                runner.manifest().name() + " " + runner.manifest().version());
         out.put("sparse_ari_frames", frames.size());
         out.put("sparse_ari_all_concepts_mean", concepts / frames.size());
         for (int t : TARGETS) {
@@ -108,7 +110,8 @@ final class SparseFigures {
             for (int i = 0; i < frames.size(); i++) {
                 ModelOutput f = all.get(i);
                 int[] chosen = TargetStrategy.REPRESENTATIVES.choose(f.tokens(), n, c.dim(), t, null);
-                ari += SparseAgreement.ari(SparseAgreement.sparse(segmenter, f.maps(), f.tokens(), chosen, g, g), allSegs.get(i));
+                ari += SparseAgreement.ari(
+                        SparseAgreement.sparse(segmenter, f.maps(), f.tokens(), chosen, g, g), allSegs.get(i));
             }
             out.put("sparse_t" + t + "_ari_vs_all", ari / frames.size());
         }

@@ -40,7 +40,7 @@ public final class VerdictCounter implements AutoCloseable {
     private volatile boolean running = true;
 
     VerdictCounter(KafkaConsumer<String, FrameVerdict> consumer) {
-        this(consumer, (verdict, readAt) -> { });
+        this(consumer, (verdict, readAt) -> {});
     }
 
     /** Takes over {@code consumer} (assigned and positioned by the caller) and closes it on {@link #close()}. */
@@ -84,7 +84,9 @@ public final class VerdictCounter implements AutoCloseable {
             }
             closedPermits.release();
         } else if (id.startsWith(OPEN)) {
-            openLatencyMs.put(Long.parseLong(id.substring(OPEN.length())), now - v.getCaptureTimestamp().toEpochMilli());
+            openLatencyMs.put(
+                    Long.parseLong(id.substring(OPEN.length())),
+                    now - v.getCaptureTimestamp().toEpochMilli());
         }
     }
 

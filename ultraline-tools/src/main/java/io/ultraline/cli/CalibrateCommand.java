@@ -24,32 +24,58 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline calibrate}: a reference profile from good frames of one camera. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
         description = "Build a camera's reference profile (memory bank of normal tokens + threshold) from good frames.")
 final class CalibrateCommand implements Callable<Integer> {
 
     /** Seed of the augmentations W is learned from: fixed, so a calibration is reproducible. */
     static final long TRANSFORM_SEED = 19;
 
-    @Option(names = "--model", required = true, description = "model directory") Path model;
-    @Option(names = "--images", required = true, description = "directory of good frames, or a glob") String images;
-    @Option(names = "--out", required = true, description = "profile file to write") Path out;
-    @Option(names = "--max-bank", defaultValue = "4096", description = "tokens kept by coreset selection") int maxBank;
+    @Option(names = "--model", required = true, description = "model directory")
+    Path model;
+
+    @Option(names = "--images", required = true, description = "directory of good frames, or a glob")
+    String images;
+
+    @Option(names = "--out", required = true, description = "profile file to write")
+    Path out;
+
+    @Option(names = "--max-bank", defaultValue = "4096", description = "tokens kept by coreset selection")
+    int maxBank;
+
     @Option(names = "--quantile", defaultValue = "0.99", description = "quantile of held-out calibration scores")
     float quantile;
-    @Option(names = "--margin", defaultValue = "1.1", description = "factor on that quantile") float margin;
-    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
-    @Option(names = "--appearance", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--margin", defaultValue = "1.1", description = "factor on that quantile")
+    float margin;
+
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
+    int threads;
+
+    @Option(
+            names = "--appearance",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "also calibrate the raw-pixel channel, whose scores are fused with the model's (default: on)")
     boolean appearance;
 
-    @Option(names = "--transform", defaultValue = "none",
-            description = "token transform W for the ULTra maps stored in the profile (issue 19): none, profile (learned"
-                    + " on these frames, about 2 s for 20) or model (the model directory's ultraline-transform.bin)"
-                    + " (default: none)") String transform;
-    @Option(names = "--save-model-transform", description = "with --transform profile: also store the learned W in the"
-            + " model directory, for --transform model") boolean saveModelTransform;
+    @Option(
+            names = "--transform",
+            defaultValue = "none",
+            description =
+                    "token transform W for the ULTra maps stored in the profile (issue 19): none, profile (learned"
+                            + " on these frames, about 2 s for 20) or model (the model directory's ultraline-transform.bin)"
+                            + " (default: none)")
+    String transform;
+
+    @Option(
+            names = "--save-model-transform",
+            description = "with --transform profile: also store the learned W in the"
+                    + " model directory, for --transform model")
+    boolean saveModelTransform;
 
     @Override
     public Integer call() throws Exception {
@@ -62,19 +88,28 @@ final class CalibrateCommand implements Callable<Integer> {
         for (Path f : files) {
             frames.add(LabelledDataset.readImage(f));
         }
-        ProfileConfig cfg = new ProfileConfig(maxBank, quantile, margin, ProfileConfig.defaults().folds(),
-                ProfileConfig.defaults().seed(), appearance ? AppearanceConfig.defaults() : AppearanceConfig.off());
-        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
-                .withWarmUp(false))) {
-            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+        ProfileConfig cfg = new ProfileConfig(
+                maxBank,
+                quantile,
+                margin,
+                ProfileConfig.defaults().folds(),
+                ProfileConfig.defaults().seed(),
+                appearance ? AppearanceConfig.defaults() : AppearanceConfig.off());
+        try (ModelRunner runner = ModelRunner.load(
+                model, RunnerOptions.defaults().withIntraOpThreads(threads).withWarmUp(false))) {
+            FrameInspector inspector = FrameInspector.forModel(
+                    runner,
+                    new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, DefectDetector.defaultRegionFinder()));
             ReferenceProfile p = inspector.calibrate(frames, 1, 8);
             if (choice == TransformChoice.PROFILE) {
                 long start = System.nanoTime();
-                var learned = TransformCalibration.learn(inspector, frames, TRANSFORM_SEED).transform();
+                var learned = TransformCalibration.learn(inspector, frames, TRANSFORM_SEED)
+                        .transform();
                 p = p.withTransform(learned);
-                System.out.printf("learned a %d x %d token transform in %.1f s%n", learned.outDim(), learned.inDim(),
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "learned a %d x %d token transform in %.1f s%n",
+                        learned.outDim(), learned.inDim(), (System.nanoTime() - start) / 1e9);
                 if (saveModelTransform) {
                     ModelTransform.write(model, learned);
                     System.out.println("wrote " + model.resolve(ModelTransform.FILE_NAME));
@@ -83,8 +118,13 @@ final class CalibrateCommand implements Callable<Integer> {
                 p = p.withTransform(EvaluateCommand.modelTransform(runner));
             }
             Files.write(out, ProfileCodec.encode(p));
-            System.out.printf("calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
-                    p.frameCount(), p.bankSize(), p.tokenDim(), p.threshold(), p.thresholdQuantile(),
+            System.out.printf(
+                    "calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
+                    p.frameCount(),
+                    p.bankSize(),
+                    p.tokenDim(),
+                    p.threshold(),
+                    p.thresholdQuantile(),
                     p.thresholdMargin());
             System.out.println("wrote " + out);
         }

@@ -25,19 +25,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline calibration start|stop|reset|status}: a camera's calibration from the command line. */
-@Command(name = "calibration", description = "Start, stop or reset a camera's calibration, or show its progress.",
-        subcommands = {CalibrationCommandLine.Start.class, CalibrationCommandLine.Stop.class,
-                CalibrationCommandLine.Reset.class, CalibrationCommandLine.Margin.class,
-                CalibrationCommandLine.Status.class})
+@Command(
+        name = "calibration",
+        description = "Start, stop or reset a camera's calibration, or show its progress.",
+        subcommands = {
+            CalibrationCommandLine.Start.class,
+            CalibrationCommandLine.Stop.class,
+            CalibrationCommandLine.Reset.class,
+            CalibrationCommandLine.Margin.class,
+            CalibrationCommandLine.Status.class
+        })
 final class CalibrationCommandLine {
 
     /** start, stop and reset: one command to line.calibration. */
     abstract static class Send implements Callable<Integer> {
-        @Mixin KafkaConnectionOptions connection;
-        @Option(names = "--camera", required = true, description = "camera id") String camera;
-        @Option(names = "--product", description = "product id (default: any product)") String product;
-        @Option(names = "--requested-by", defaultValue = "${sys:user.name}",
-                description = "who asks, for the audit trail (default: the user name)") String requestedBy;
+        @Mixin
+        KafkaConnectionOptions connection;
+
+        @Option(names = "--camera", required = true, description = "camera id")
+        String camera;
+
+        @Option(names = "--product", description = "product id (default: any product)")
+        String product;
+
+        @Option(
+                names = "--requested-by",
+                defaultValue = "${sys:user.name}",
+                description = "who asks, for the audit trail (default: the user name)")
+        String requestedBy;
 
         abstract CalibrationAction action();
 
@@ -49,25 +64,44 @@ final class CalibrationCommandLine {
         public Integer call() throws IOException {
             CalibrationRequest request = new CalibrationRequest(action(), camera, product, frames(), requestedBy);
             Topic<String, CalibrationCommand> topic = PipelineTopics.avro(connection.serdeConfig())
-                    .withPrefix(connection.topicPrefix).calibration();
-            try (CalibrationSender sender = CalibrationSender.create(connection.clientConfig(),
-                    topic.keySerde().serializer(), topic.valueSerde().serializer(), topic.name())) {
+                    .withPrefix(connection.topicPrefix)
+                    .calibration();
+            try (CalibrationSender sender = CalibrationSender.create(
+                    connection.clientConfig(),
+                    topic.keySerde().serializer(),
+                    topic.valueSerde().serializer(),
+                    topic.name())) {
                 CalibrationSender.Sent sent = sender.send(request);
-                System.out.printf("%s %s sent for camera %s%s%s (%s partition %d offset %d)%n", action(),
-                        sent.command().getCommandId(), camera, product == null ? "" : " product " + product,
-                        action() == CalibrationAction.START ? ", " + (frames() == 0 ? "the default" : frames())
-                                + " frames" : "", topic.name(), sent.partition(), sent.offset());
+                System.out.printf(
+                        "%s %s sent for camera %s%s%s (%s partition %d offset %d)%n",
+                        action(),
+                        sent.command().getCommandId(),
+                        camera,
+                        product == null ? "" : " product " + product,
+                        action() == CalibrationAction.START
+                                ? ", " + (frames() == 0 ? "the default" : frames()) + " frames"
+                                : "",
+                        topic.name(),
+                        sent.partition(),
+                        sent.offset());
             }
             return 0;
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true,
-            description = {"The camera's next --frames frames become its reference profile: show it good parts only.",
-                    "Writes a START CalibrationCommand to line.calibration (key = camera id), waits for Kafka's ack."})
+    @Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The camera's next --frames frames become its reference profile: show it good parts only.",
+                "Writes a START CalibrationCommand to line.calibration (key = camera id), waits for Kafka's ack."
+            })
     static final class Start extends Send {
-        @Option(names = "--frames", defaultValue = "0",
-                description = "frames to calibrate on (default: the service's, 50)") int frames;
+        @Option(
+                names = "--frames",
+                defaultValue = "0",
+                description = "frames to calibrate on (default: the service's, 50)")
+        int frames;
 
         @Override
         CalibrationAction action() {
@@ -80,7 +114,9 @@ final class CalibrationCommandLine {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
             description = "Build the camera's profile now from the frames collected so far (at least 2).")
     static final class Stop extends Send {
         @Override
@@ -89,7 +125,9 @@ final class CalibrationCommandLine {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reset",
+            mixinStandardHelpOptions = true,
             description = "Delete the camera's profile: its frames are UNCALIBRATED until it is calibrated again.")
     static final class Reset extends Send {
         @Override
@@ -99,20 +137,33 @@ final class CalibrationCommandLine {
     }
 
     /** margin: a versioned threshold change, one MARGIN command to line.calibration. */
-    @Command(name = "margin", mixinStandardHelpOptions = true,
-            description = {"Give the camera's profile a new version whose threshold is its calibrated threshold times "
-                    + "--value (1.0 = as calibrated; replaces an earlier margin).",
-                    "Writes a MARGIN CalibrationCommand to line.calibration, waits for Kafka's ack; the version is "
-                            + "on line.profiles, so audits replay it exactly."})
+    @Command(
+            name = "margin",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Give the camera's profile a new version whose threshold is its calibrated threshold times "
+                        + "--value (1.0 = as calibrated; replaces an earlier margin).",
+                "Writes a MARGIN CalibrationCommand to line.calibration, waits for Kafka's ack; the version is "
+                        + "on line.profiles, so audits replay it exactly."
+            })
     static final class Margin implements Callable<Integer> {
-        @Mixin KafkaConnectionOptions connection;
-        @Option(names = "--camera", required = true, description = "camera id") String camera;
+        @Mixin
+        KafkaConnectionOptions connection;
+
+        @Option(names = "--camera", required = true, description = "camera id")
+        String camera;
+
         @Option(names = "--product", description = "product id (default: the camera's profile for any product)")
         String product;
+
         @Option(names = "--value", required = true, description = "factor on the calibrated threshold, in (0, 10]")
         float value;
-        @Option(names = "--requested-by", defaultValue = "${sys:user.name}",
-                description = "who asks, for the audit trail (default: the user name)") String requestedBy;
+
+        @Option(
+                names = "--requested-by",
+                defaultValue = "${sys:user.name}",
+                description = "who asks, for the audit trail (default: the user name)")
+        String requestedBy;
 
         @Override
         public Integer call() throws IOException {
@@ -124,44 +175,66 @@ final class CalibrationCommandLine {
                 return 2;
             }
             Topic<String, CalibrationCommand> topic = PipelineTopics.avro(connection.serdeConfig())
-                    .withPrefix(connection.topicPrefix).calibration();
-            try (CalibrationSender sender = CalibrationSender.create(connection.clientConfig(),
-                    topic.keySerde().serializer(), topic.valueSerde().serializer(), topic.name())) {
+                    .withPrefix(connection.topicPrefix)
+                    .calibration();
+            try (CalibrationSender sender = CalibrationSender.create(
+                    connection.clientConfig(),
+                    topic.keySerde().serializer(),
+                    topic.valueSerde().serializer(),
+                    topic.name())) {
                 CalibrationSender.Sent sent = sender.send(command);
-                System.out.printf("MARGIN %s sent for camera %s: threshold = calibrated x %s (%s partition %d "
-                        + "offset %d)%n", command.getCommandId(), camera, value, topic.name(), sent.partition(),
-                        sent.offset());
+                System.out.printf(
+                        "MARGIN %s sent for camera %s: threshold = calibrated x %s (%s partition %d " + "offset %d)%n",
+                        command.getCommandId(), camera, value, topic.name(), sent.partition(), sent.offset());
             }
             return 0;
         }
     }
 
     /** status: asks the service, which holds the progress in its state store. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Show a camera's calibration: frames collected of the target, or the profile version in use.",
-                    "Asks the service's HTTP API (the progress lives in its state store)."})
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Show a camera's calibration: frames collected of the target, or the profile version in use.",
+                "Asks the service's HTTP API (the progress lives in its state store)."
+            })
     static final class Status implements Callable<Integer> {
-        @Option(names = "--camera", required = true, description = "camera id") String camera;
-        @Option(names = "--product", description = "product id") String product;
-        @Option(names = "--service", defaultValue = "http://127.0.0.1:8080",
-                description = "the service's base URL (default ${DEFAULT-VALUE})") URI service;
-        @Option(names = "--token-file",
+        @Option(names = "--camera", required = true, description = "camera id")
+        String camera;
+
+        @Option(names = "--product", description = "product id")
+        String product;
+
+        @Option(
+                names = "--service",
+                defaultValue = "http://127.0.0.1:8080",
+                description = "the service's base URL (default ${DEFAULT-VALUE})")
+        URI service;
+
+        @Option(
+                names = "--token-file",
                 description = "file holding the API token (default: env ULTRALINE_API_TOKEN; neither: no token)")
         Path tokenFile;
 
         @Override
         public Integer call() throws Exception {
-            String path = "api/cameras/" + enc(camera) + "/calibration" + (product == null ? "" : "?product=" + enc(product));
+            String path =
+                    "api/cameras/" + enc(camera) + "/calibration" + (product == null ? "" : "?product=" + enc(product));
             String base = service.toString().endsWith("/") ? service.toString() : service + "/";
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder req =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             String token = token();
             if (token != null) {
                 req.header("Authorization", "Bearer " + token);
             }
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+            HttpResponse<String> r = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
                     .send(req.GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                System.err.println("error: " + service + " answered HTTP " + r.statusCode() + ": " + r.body().strip());
+                System.err.println("error: " + service + " answered HTTP " + r.statusCode() + ": "
+                        + r.body().strip());
                 return 2;
             }
             System.out.println(describe(new ObjectMapper().readTree(r.body())));
@@ -176,16 +249,22 @@ final class CalibrationCommandLine {
             }
             if (s.path("running").asBoolean()) {
                 out.append(s.path("building").asBoolean() ? ": building its profile from " : ": calibrating, ")
-                        .append(s.path("collected").asInt()).append(" of ").append(s.path("target").asInt())
-                        .append(" frames (").append(s.path("commandId").asText()).append(")");
+                        .append(s.path("collected").asInt())
+                        .append(" of ")
+                        .append(s.path("target").asInt())
+                        .append(" frames (")
+                        .append(s.path("commandId").asText())
+                        .append(")");
             } else {
                 out.append(": no calibration running");
             }
             if (s.has("lastStatus")) {
                 out.append("; last verdict ").append(s.path("lastStatus").asText());
                 if (!s.path("profileVersion").isNull()) {
-                    out.append(", profile version ").append(s.path("profileVersion").asLong())
-                            .append(", threshold ").append(s.path("threshold").asDouble());
+                    out.append(", profile version ")
+                            .append(s.path("profileVersion").asLong())
+                            .append(", threshold ")
+                            .append(s.path("threshold").asDouble());
                 }
             } else {
                 out.append("; no verdict yet");

@@ -7,10 +7,14 @@ import picocli.CommandLine.Option;
 /** The concept-step options shared by explain, inspect, evaluate and bench sparse. */
 final class ConceptStepOptions {
 
-    @Option(names = "--clustering", defaultValue = "joint",
+    @Option(
+            names = "--clustering",
+            defaultValue = "joint",
             description = "concept step: joint (k-means over each token's map joined with its centred token, the"
                     + " number of concepts by silhouette; the default) or linkage (the ULTra paper's average-linkage"
-                    + " cut of the maps at --tau)") String clustering;
+                    + " cut of the maps at --tau)")
+    String clustering;
+
     @Option(names = "--tau", defaultValue = "0.25", description = "linkage: cosine-distance cut of the clustering")
     double tau;
 

@@ -1,14 +1,12 @@
 package io.ultraline.cli;
 
+import io.micronaut.context.ApplicationContext;
+import io.ultraline.app.UltralineApplication;
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.CameraFrame;
 import io.ultraline.dev.CameraLineSimulator;
 import io.ultraline.dev.EmbeddedKafka;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
-
-import io.ultraline.app.UltralineApplication;
-
-import io.micronaut.context.ApplicationContext;
-import io.ultraline.avro.CalibrationCommand;
-import io.ultraline.avro.CameraFrame;
 import io.ultraline.files.DirectoryTrees;
 import io.ultraline.serde.SerdeConfig;
 import io.ultraline.stream.PipelineTopics;
@@ -46,8 +44,13 @@ public final class Demo implements AutoCloseable {
      * @param partitions    partitions of every topic
      * @param line          the simulated line, or null for none (the caller sends frames itself)
      */
-    public record Settings(Path modelDir, int kafkaPort, int registryPort, int httpPort, int partitions,
-                           CameraLineSimulator.Settings line) {
+    public record Settings(
+            Path modelDir,
+            int kafkaPort,
+            int registryPort,
+            int httpPort,
+            int partitions,
+            CameraLineSimulator.Settings line) {
         public Settings {
             Objects.requireNonNull(modelDir, "modelDir");
             if (partitions < 1) {
@@ -93,13 +96,16 @@ public final class Demo implements AutoCloseable {
     }
 
     private void startAll(Settings s) {
-        EmbeddedKafka.Builder broker = EmbeddedKafka.builder().dataDir(workDir.resolve("kafka")).closedByOwner();
+        EmbeddedKafka.Builder broker =
+                EmbeddedKafka.builder().dataDir(workDir.resolve("kafka")).closedByOwner();
         if (s.kafkaPort() > 0) {
             broker.brokerPort(s.kafkaPort());
         }
         kafka = keep(broker.build().start());
-        registry = keep(s.registryPort() > 0 ? EmbeddedSchemaRegistry.start(s.registryPort())
-                : EmbeddedSchemaRegistry.start()).closedByOwner();
+        registry = keep(s.registryPort() > 0
+                        ? EmbeddedSchemaRegistry.start(s.registryPort())
+                        : EmbeddedSchemaRegistry.start())
+                .closedByOwner();
         topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()));
         for (String topic : topics.names()) {
             kafka.createTopic(topic, s.partitions());
@@ -123,11 +129,16 @@ public final class Demo implements AutoCloseable {
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        frameProducer = new KafkaProducer<>(producerConfig, topics.frames().keySerde().serializer(),
+        frameProducer = new KafkaProducer<>(
+                producerConfig,
+                topics.frames().keySerde().serializer(),
                 topics.frames().valueSerde().serializer());
-        commandProducer = new KafkaProducer<>(producerConfig, topics.calibration().keySerde().serializer(),
+        commandProducer = new KafkaProducer<>(
+                producerConfig,
+                topics.calibration().keySerde().serializer(),
                 topics.calibration().valueSerde().serializer());
-        simulator = new CameraLineSimulator(s.line(), frameProducer, topics.frames().name());
+        simulator =
+                new CameraLineSimulator(s.line(), frameProducer, topics.frames().name());
         simulator.start(commandProducer, topics.calibration().name());
     }
 

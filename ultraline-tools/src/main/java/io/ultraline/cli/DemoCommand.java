@@ -12,46 +12,76 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline demo}: the whole system on this machine with a simulated camera line. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded Kafka broker, an embedded schema registry, the service with the shipped",
-                "model and a simulated camera line with injected defects; Ctrl-C stops everything and removes its data."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts an embedded Kafka broker, an embedded schema registry, the service with the shipped",
+            "model and a simulated camera line with injected defects; Ctrl-C stops everything and removes its data."
+        })
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "model directory (default: ${DEFAULT-VALUE})", defaultValue = "models/line-vit")
+    @Option(
+            names = "--model",
+            description = "model directory (default: ${DEFAULT-VALUE})",
+            defaultValue = "models/line-vit")
     Path model;
 
     @Option(names = "--cameras", description = "simulated cameras (default: ${DEFAULT-VALUE})", defaultValue = "4")
     int cameras;
 
-    @Option(names = "--fps", description = "frames per second per camera (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    @Option(
+            names = "--fps",
+            description = "frames per second per camera (default: ${DEFAULT-VALUE})",
+            defaultValue = "2")
     double fps;
 
-    @Option(names = "--defect-rate", description = "share of frames with a defect (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--defect-rate",
+            description = "share of frames with a defect (default: ${DEFAULT-VALUE})",
             defaultValue = "0.15")
     double defectRate;
 
-    @Option(names = "--calibration-frames", description = "good frames each camera calibrates on (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--calibration-frames",
+            description = "good frames each camera calibrates on (default: ${DEFAULT-VALUE})",
             defaultValue = "30")
     int calibrationFrames;
 
-    @Option(names = "--kafka-port", description = "broker port on 127.0.0.1 (default: ${DEFAULT-VALUE})", defaultValue = "9092")
+    @Option(
+            names = "--kafka-port",
+            description = "broker port on 127.0.0.1 (default: ${DEFAULT-VALUE})",
+            defaultValue = "9092")
     int kafkaPort;
 
-    @Option(names = "--registry-port", description = "schema registry port (default: ${DEFAULT-VALUE})", defaultValue = "8081")
+    @Option(
+            names = "--registry-port",
+            description = "schema registry port (default: ${DEFAULT-VALUE})",
+            defaultValue = "8081")
     int registryPort;
 
-    @Option(names = "--http-port", description = "dashboard and API port (default: ${DEFAULT-VALUE})", defaultValue = "8080")
+    @Option(
+            names = "--http-port",
+            description = "dashboard and API port (default: ${DEFAULT-VALUE})",
+            defaultValue = "8080")
     int httpPort;
 
     @Option(names = "--duration", description = "stop by itself after this long, e.g. PT2M (default: run until Ctrl-C)")
     Duration duration;
 
-    @Option(names = "--images", description = {"run on your own pictures instead of the simulator: one camera "
-            + "calibrates on the first --calibration-frames images of this folder (name order: put good parts "
-            + "first), then all of them are sent round after round at --fps"})
+    @Option(
+            names = "--images",
+            description = {
+                "run on your own pictures instead of the simulator: one camera "
+                        + "calibrates on the first --calibration-frames images of this folder (name order: put good parts "
+                        + "first), then all of them are sent round after round at --fps"
+            })
     Path images;
 
-    @Option(names = "--seed", description = "seed of the simulated surfaces (default: ${DEFAULT-VALUE})", defaultValue = "7")
+    @Option(
+            names = "--seed",
+            description = "seed of the simulated surfaces (default: ${DEFAULT-VALUE})",
+            defaultValue = "7")
     long seed;
 
     @Override
@@ -64,8 +94,16 @@ final class DemoCommand implements Callable<Integer> {
                         + calibrationFrames + ") must be fewer, so that some frames are inspected");
             }
         }
-        Demo.Settings settings = new Demo.Settings(modelDir, kafkaPort, registryPort, httpPort, 4, images != null
-                ? null : new CameraLineSimulator.Settings(cameras, fps, defectRate, calibrationFrames, 128, "line-1", seed));
+        Demo.Settings settings = new Demo.Settings(
+                modelDir,
+                kafkaPort,
+                registryPort,
+                httpPort,
+                4,
+                images != null
+                        ? null
+                        : new CameraLineSimulator.Settings(
+                                cameras, fps, defectRate, calibrationFrames, 128, "line-1", seed));
         System.out.println("starting the demo: broker, schema registry, service with " + modelDir.getFileName()
                 + ", " + (images != null ? "the images of " + images : cameras + " cameras") + " at " + fps
                 + " frames/s ...");
@@ -84,16 +122,19 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoImageLine line = imageLine;
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            System.out.println("stopping the demo ...");
-            if (line != null) {
-                line.close();
-            }
-            demo.close();
-            stop.countDown();
-        }, "ultraline-demo-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    System.out.println("stopping the demo ...");
+                    if (line != null) {
+                        line.close();
+                    }
+                    demo.close();
+                    stop.countDown();
+                },
+                "ultraline-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.out.printf("""
+        System.out.printf(
+                """
                 ultraline demo is running
                   dashboard          %s
                   API                %sapi/cameras   %sapi/alerts
@@ -102,9 +143,16 @@ final class DemoCommand implements Callable<Integer> {
                   schema registry    %s
                   cameras            %s (each calibrates on its first %d frames)
                 Ctrl-C stops it and removes its data.
-                """, demo.dashboardUrl(), demo.dashboardUrl(), demo.dashboardUrl(), demo.dashboardUrl(),
-                demo.bootstrapServers(), demo.registryUrl(),
-                images != null ? "cam-1 (images of " + images + ")" : String.join(", ", demo.simulator().cameraIds()),
+                """,
+                demo.dashboardUrl(),
+                demo.dashboardUrl(),
+                demo.dashboardUrl(),
+                demo.dashboardUrl(),
+                demo.bootstrapServers(),
+                demo.registryUrl(),
+                images != null
+                        ? "cam-1 (images of " + images + ")"
+                        : String.join(", ", demo.simulator().cameraIds()),
                 calibrationFrames);
         if (duration != null) {
             if (!stop.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {

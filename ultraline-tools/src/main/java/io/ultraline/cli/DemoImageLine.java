@@ -1,8 +1,8 @@
 package io.ultraline.cli;
 
 import io.ultraline.avro.CalibrationAction;
-import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.ImageEncoding;
 import io.ultraline.control.CalibrationRequest;
 import io.ultraline.control.CalibrationSender;
@@ -38,7 +38,12 @@ final class DemoImageLine implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
 
-    DemoImageLine(Path folder, String camera, int calibrationFrames, double fps, Map<String, Object> clientConfig,
+    DemoImageLine(
+            Path folder,
+            String camera,
+            int calibrationFrames,
+            double fps,
+            Map<String, Object> clientConfig,
             PipelineTopics topics) {
         this.folder = folder;
         this.camera = camera;
@@ -47,10 +52,21 @@ final class DemoImageLine implements AutoCloseable {
         Progress progress = new Progress(System.err, false, Long.MAX_VALUE, System::nanoTime);
         Topic<String, CameraFrame> frames = topics.frames();
         FrameRecordLimits limits = FrameRecordLimits.defaults();
-        this.sink = KafkaFrameSink.create(clientConfig, frames.keySerde().serializer(),
-                frames.valueSerde().serializer(), frames.name(), limits.maxBytes(), progress);
-        this.gateway = new Gateway(new Gateway.Defaults("line-1", camera, null, Map.of("source", "demo-images")),
-                null, new FrameCheck(limits), new Pacer(fps), sink, progress, Clock.systemUTC());
+        this.sink = KafkaFrameSink.create(
+                clientConfig,
+                frames.keySerde().serializer(),
+                frames.valueSerde().serializer(),
+                frames.name(),
+                limits.maxBytes(),
+                progress);
+        this.gateway = new Gateway(
+                new Gateway.Defaults("line-1", camera, null, Map.of("source", "demo-images")),
+                null,
+                new FrameCheck(limits),
+                new Pacer(fps),
+                sink,
+                progress,
+                Clock.systemUTC());
         this.thread = new Thread(this::run, "ultraline-demo-images");
         this.thread.setDaemon(true);
     }
@@ -68,8 +84,11 @@ final class DemoImageLine implements AutoCloseable {
     /** Sends START for the camera, then starts sending the images. */
     void start(Map<String, Object> clientConfig, PipelineTopics topics) {
         Topic<String, CalibrationCommand> commands = topics.calibration();
-        try (CalibrationSender sender = CalibrationSender.create(clientConfig, commands.keySerde().serializer(),
-                commands.valueSerde().serializer(), commands.name())) {
+        try (CalibrationSender sender = CalibrationSender.create(
+                clientConfig,
+                commands.keySerde().serializer(),
+                commands.valueSerde().serializer(),
+                commands.name())) {
             sender.send(new CalibrationRequest(CalibrationAction.START, camera, null, calibrationFrames, "demo"));
         }
         thread.start();
@@ -88,8 +107,15 @@ final class DemoImageLine implements AutoCloseable {
                         continue;
                     }
                     String id = baseName(file) + "-r" + round;
-                    gateway.send(gateway.identity(camera, id, null, Map.of("file", file.getFileName().toString())),
-                            encoding, bytes, file.getFileName().toString());
+                    gateway.send(
+                            gateway.identity(
+                                    camera,
+                                    id,
+                                    null,
+                                    Map.of("file", file.getFileName().toString())),
+                            encoding,
+                            bytes,
+                            file.getFileName().toString());
                 }
             }
         } catch (InterruptedException e) {

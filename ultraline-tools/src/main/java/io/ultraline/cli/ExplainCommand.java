@@ -1,16 +1,16 @@
 package io.ultraline.cli;
 
-import io.ultraline.frame.ImageFiles;
 import io.ultraline.defect.DefectDetector;
-import io.ultraline.frame.RgbImage;
 import io.ultraline.defect.ProfileCodec;
+import io.ultraline.frame.ImageFiles;
+import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
-import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
@@ -24,24 +24,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ultraline explain}: ULTra concepts of one image, or one token's relevance map, as a PNG. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
         description = "Explain one image: concept segments (or one token's relevance) over the frame.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model directory") Path model;
-    @Option(names = "--image", required = true, description = "PNG or JPEG of any size") Path image;
-    @Option(names = "--out", required = true, description = "overlay PNG to write") Path out;
+    @Option(names = "--model", required = true, description = "model directory")
+    Path model;
+
+    @Option(names = "--image", required = true, description = "PNG or JPEG of any size")
+    Path image;
+
+    @Option(names = "--out", required = true, description = "overlay PNG to write")
+    Path out;
+
     @Option(names = "--token", description = "patch token index: draw its relevance map instead of concepts")
     Integer token;
-    @Option(names = "--json", description = "also write maps, labels and concept count as JSON to this file, or to standard output for -") Path json;
-    @Mixin ConceptStepOptions concepts;
-    @Option(names = "--concepts", description = "at most this many concepts (linkage: a maxclust cut instead of"
-            + " --tau)") Integer k;
-    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)") int threads;
 
-    @Option(names = "--transform", defaultValue = "none",
+    @Option(
+            names = "--json",
+            description = "also write maps, labels and concept count as JSON to this file, or to standard output for -")
+    Path json;
+
+    @Mixin
+    ConceptStepOptions concepts;
+
+    @Option(
+            names = "--concepts",
+            description = "at most this many concepts (linkage: a maxclust cut instead of" + " --tau)")
+    Integer k;
+
+    @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
+    int threads;
+
+    @Option(
+            names = "--transform",
+            defaultValue = "none",
             description = "token transform W for the maps (issue 19): none, model (the model directory's"
-                    + " ultraline-transform.bin) or profile (the one in --profile) (default: none)") String transform;
+                    + " ultraline-transform.bin) or profile (the one in --profile) (default: none)")
+    String transform;
+
     @Option(names = "--profile", description = "reference profile file (calibrate --out), for --transform profile")
     Path profile;
 
@@ -54,7 +77,8 @@ final class ExplainCommand implements Callable<Integer> {
                 if (profile == null) {
                     throw new IllegalArgumentException("--transform profile needs --profile FILE");
                 }
-                var w = ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile)).transform();
+                var w = ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile))
+                        .transform();
                 if (w == null) {
                     throw new IllegalArgumentException("profile " + profile + " has no token transform (calibrate it"
                             + " with --transform profile)");
@@ -67,18 +91,22 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BufferedImage frame = ImageFiles.read(image);
-        try (ModelRunner runner = ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads)
-                .withWarmUp(false))) {
+        try (ModelRunner runner = ModelRunner.load(
+                model, RunnerOptions.defaults().withIntraOpThreads(threads).withWarmUp(false))) {
             int grid = runner.config().gridSize();
             SegmenterConfig cfg = concepts.config(k);
-            FrameInspector inspector = FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
-            Segmentation seg = inspector.inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner)).get(0)
+            FrameInspector inspector =
+                    FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
+            Segmentation seg = inspector
+                    .inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner))
+                    .get(0)
                     .segmentation();
             ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;
             if (token == null) {
-                picture = new GridOverlay(frame, grid, grid, 384).concepts(seg.labels(), 0.45)
+                picture = new GridOverlay(frame, grid, grid, 384)
+                        .concepts(seg.labels(), 0.45)
                         .withCaption(List.of(seg.conceptCount() + " concepts (" + cfg.describe() + ")", modelLine));
             } else {
                 if (token < 0 || token >= grid * grid) {
@@ -94,10 +122,13 @@ final class ExplainCommand implements Callable<Integer> {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
-                picture = new GridOverlay(frame, grid, grid, 384).heatmap(map, min, max, 0.6)
+                picture = new GridOverlay(frame, grid, grid, 384)
+                        .heatmap(map, min, max, 0.6)
                         .markCell(token, 0x00ff00)
-                        .withCaption(List.of("relevance of token " + token + " (row " + token / grid + ", col "
-                                + token % grid + "), concept " + seg.label(token), modelLine));
+                        .withCaption(List.of(
+                                "relevance of token " + token + " (row " + token / grid + ", col " + token % grid
+                                        + "), concept " + seg.label(token),
+                                modelLine));
             }
             ImageFiles.writePng(picture, out);
             JsonTarget.textStream(json).println("wrote " + out + " (" + seg.conceptCount() + " concepts)");

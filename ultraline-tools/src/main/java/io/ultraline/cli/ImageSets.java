@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Resolves a directory (its PNG and JPEG files) or a glob such as {@code frames/cam1-*.png}, sorted. */
 final class ImageSets {
 
-    private ImageSets() {
-    }
+    private ImageSets() {}
 
     static List<Path> resolve(String spec) throws IOException {
         Path p = Path.of(spec);
@@ -33,7 +32,10 @@ final class ImageSets {
 
     private static List<Path> list(Path dir, PathMatcher names) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(f -> names.matches(f.getFileName())).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> names.matches(f.getFileName()))
+                    .sorted()
+                    .toList();
         }
     }
 }

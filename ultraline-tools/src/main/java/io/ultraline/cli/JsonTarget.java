@@ -16,8 +16,7 @@ final class JsonTarget {
     /** What {@code --json} takes to mean standard output. */
     static final String STDOUT = "-";
 
-    private JsonTarget() {
-    }
+    private JsonTarget() {}
 
     static boolean isStdout(Path json) {
         return json != null && json.toString().equals(STDOUT);

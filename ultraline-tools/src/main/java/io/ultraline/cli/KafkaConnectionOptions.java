@@ -19,12 +19,18 @@ final class KafkaConnectionOptions {
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
     String bootstrapServers;
-    @Option(names = "--registry-url", required = true,
+
+    @Option(
+            names = "--registry-url",
+            required = true,
             description = "schema registry URL(s), Confluent API (e.g. http://host:8081)")
     String registryUrl;
+
     @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the topic names (default none)")
     String topicPrefix;
-    @Option(names = "--client-config",
+
+    @Option(
+            names = "--client-config",
             description = "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...)")
     Path clientConfigFile;
 

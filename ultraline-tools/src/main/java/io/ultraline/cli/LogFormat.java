@@ -12,10 +12,10 @@ final class LogFormat {
 
     /** Environment variable (or system property, which wins) that logback.xml reads. */
     static final String VARIABLE = "ULTRALINE_LOG_FORMAT";
+
     static final Set<String> FORMATS = Set.of("text", "json");
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 
     /** The configured value: the system property, else the environment variable, else null. */
     static String configured() {

@@ -5,13 +5,34 @@ import picocli.CommandLine.Command;
 
 /** {@code ultraline}: the command line of the camera-line inspection service. */
 // INHERIT: every subcommand, at every level, answers --help and --version and shows its defaults
-@Command(name = "ultraline", mixinStandardHelpOptions = true, version = "ultraline " + Main.VERSION,
-        scope = CommandLine.ScopeType.INHERIT, showDefaultValues = true,
+@Command(
+        name = "ultraline",
+        mixinStandardHelpOptions = true,
+        version = "ultraline " + Main.VERSION,
+        scope = CommandLine.ScopeType.INHERIT,
+        showDefaultValues = true,
         description = "Camera-line inspection with ULTra explanations of a Vision Transformer.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ProduceCommand.class, CalibrationCommandLine.class, FeedbackCommand.class, ProfileCommand.class, ModelCommand.class, ExplainCommand.class, ExplainFrameCommand.class,
-                CalibrateCommand.class, InspectCommand.class, EvaluateCommand.class, BenchCommand.class,
-                DatasetCommand.class, AlertsCommand.class, AuditCommand.class, LoadTestCommand.class, SchemasCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ProduceCommand.class,
+            CalibrationCommandLine.class,
+            FeedbackCommand.class,
+            ProfileCommand.class,
+            ModelCommand.class,
+            ExplainCommand.class,
+            ExplainFrameCommand.class,
+            CalibrateCommand.class,
+            InspectCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            DatasetCommand.class,
+            AlertsCommand.class,
+            AuditCommand.class,
+            LoadTestCommand.class,
+            SchemasCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     /** Version of the ultraline code; stamped on every output as the pipeline version. */

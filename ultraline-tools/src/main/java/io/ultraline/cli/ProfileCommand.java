@@ -23,21 +23,39 @@ import picocli.CommandLine.Parameters;
 @Command(name = "profile", description = "Reference profiles built offline.", subcommands = ProfileCommand.Push.class)
 final class ProfileCommand {
 
-    @Command(name = "push", mixinStandardHelpOptions = true,
-            description = {"Make the service score a camera's frames against a profile built with 'ultraline calibrate'.",
-                    "Sends a PUSH CalibrationCommand carrying the profile to line.calibration; the service checks it "
-                            + "against its model (digest, token dimension), stores it as the camera's next profile "
-                            + "version and publishes the snapshot to line.profiles, like a calibration it ran itself."})
+    @Command(
+            name = "push",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Make the service score a camera's frames against a profile built with 'ultraline calibrate'.",
+                "Sends a PUSH CalibrationCommand carrying the profile to line.calibration; the service checks it "
+                        + "against its model (digest, token dimension), stores it as the camera's next profile "
+                        + "version and publishes the snapshot to line.profiles, like a calibration it ran itself."
+            })
     static final class Push implements Callable<Integer> {
-        @Mixin KafkaConnectionOptions connection;
+        @Mixin
+        KafkaConnectionOptions connection;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "profile file written by ultraline calibrate")
         Path file;
-        @Option(names = "--camera", required = true, description = "camera id") String camera;
-        @Option(names = "--product", description = "product id (default: any product)") String product;
-        @Option(names = "--model", required = true,
-                description = "the model directory the profile was built with (the one the service runs)") Path model;
-        @Option(names = "--requested-by", defaultValue = "${sys:user.name}",
-                description = "who asks, for the audit trail (default: the user name)") String requestedBy;
+
+        @Option(names = "--camera", required = true, description = "camera id")
+        String camera;
+
+        @Option(names = "--product", description = "product id (default: any product)")
+        String product;
+
+        @Option(
+                names = "--model",
+                required = true,
+                description = "the model directory the profile was built with (the one the service runs)")
+        Path model;
+
+        @Option(
+                names = "--requested-by",
+                defaultValue = "${sys:user.name}",
+                description = "who asks, for the audit trail (default: the user name)")
+        String requestedBy;
 
         @Override
         public Integer call() throws Exception {
@@ -46,8 +64,8 @@ final class ProfileCommand {
             try {
                 profile = ProfileCodec.decode(bytes);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " is not a profile written by ultraline calibrate: "
-                        + e.getMessage());
+                throw new IllegalArgumentException(
+                        file + " is not a profile written by ultraline calibrate: " + e.getMessage());
             }
             ModelManifest manifest = ModelManifest.read(model);
             CalibrationCommand command = new CalibrationRequest(CalibrationAction.PUSH, camera, product, 0, requestedBy)
@@ -55,14 +73,27 @@ final class ProfileCommand {
             command.setProfile(ByteBuffer.wrap(bytes));
             command.setModelDigest(manifest.weightsSha256());
             Topic<String, CalibrationCommand> topic = PipelineTopics.avro(connection.serdeConfig())
-                    .withPrefix(connection.topicPrefix).calibration();
-            try (CalibrationSender sender = CalibrationSender.create(connection.clientConfig(),
-                    topic.keySerde().serializer(), topic.valueSerde().serializer(), topic.name())) {
+                    .withPrefix(connection.topicPrefix)
+                    .calibration();
+            try (CalibrationSender sender = CalibrationSender.create(
+                    connection.clientConfig(),
+                    topic.keySerde().serializer(),
+                    topic.valueSerde().serializer(),
+                    topic.name())) {
                 CalibrationSender.Sent sent = sender.send(command);
-                System.out.printf("PUSH %s sent for camera %s%s: profile of %d frames, %d tokens of %d, threshold %.4f "
-                        + "(%s partition %d offset %d)%n", command.getCommandId(), camera,
-                        product == null ? "" : " product " + product, profile.frameCount(), profile.bankSize(),
-                        profile.tokenDim(), profile.threshold(), topic.name(), sent.partition(), sent.offset());
+                System.out.printf(
+                        "PUSH %s sent for camera %s%s: profile of %d frames, %d tokens of %d, threshold %.4f "
+                                + "(%s partition %d offset %d)%n",
+                        command.getCommandId(),
+                        camera,
+                        product == null ? "" : " product " + product,
+                        profile.frameCount(),
+                        profile.bankSize(),
+                        profile.tokenDim(),
+                        profile.threshold(),
+                        topic.name(),
+                        sent.partition(),
+                        sent.offset());
             }
             return 0;
         }

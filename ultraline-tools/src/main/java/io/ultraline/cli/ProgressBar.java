@@ -43,8 +43,9 @@ final class ProgressBar {
         boolean finished = done >= total;
         if (terminal) {
             int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * Math.min(done, total) / total);
-            out.printf("\r%s [%s%s] %d/%d  %.1f/s  ETA %ds ", label, "#".repeat(filled),
-                    ".".repeat(WIDTH - filled), done, total, rate, Math.round(eta));
+            out.printf(
+                    "\r%s [%s%s] %d/%d  %.1f/s  ETA %ds ",
+                    label, "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, rate, Math.round(eta));
             if (finished) {
                 out.printf("%n");
             }

@@ -21,15 +21,20 @@ import picocli.CommandLine.Option;
  * ({@code <topic>-value}, TopicNameStrategy), for a {@code serve} that runs with
  * {@code SCHEMA_REGISTRY_AUTO_REGISTER=false}.
  */
-@Command(name = "schemas", description = "Register the pipeline's schemas in the registry, or check them against it.",
+@Command(
+        name = "schemas",
+        description = "Register the pipeline's schemas in the registry, or check them against it.",
         subcommands = {SchemasCommand.Register.class, SchemasCommand.Check.class})
 final class SchemasCommand {
 
     /** Registry address and topic prefix, shared by both subcommands. */
     static final class Target {
-        @Option(names = "--registry-url", required = true,
+        @Option(
+                names = "--registry-url",
+                required = true,
                 description = "schema registry URL(s), Confluent API; basic auth from env " + USER_INFO_ENV)
         String registryUrl;
+
         @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the topic names (default none)")
         String topicPrefix;
 
@@ -41,7 +46,8 @@ final class SchemasCommand {
                 config.put(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
                 config.put(SerdeConfig.BASIC_AUTH_USER_INFO, userInfo.trim());
             }
-            return new SubjectGovernance(new RestSchemaRegistryClient(SerdeConfig.parse(config, false).registrySettings()));
+            return new SubjectGovernance(new RestSchemaRegistryClient(
+                    SerdeConfig.parse(config, false).registrySettings()));
         }
 
         Map<String, Schema> subjects() {
@@ -53,13 +59,22 @@ final class SchemasCommand {
 
     static final String USER_INFO_ENV = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
 
-    @Command(name = "register", mixinStandardHelpOptions = true,
-            description = {"Register each topic's value schema under <topic>-value and set the subject's compatibility.",
-                    "Exit 1 when a subject refuses its schema (incompatible with what is registered)."})
+    @Command(
+            name = "register",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Register each topic's value schema under <topic>-value and set the subject's compatibility.",
+                "Exit 1 when a subject refuses its schema (incompatible with what is registered)."
+            })
     static final class Register implements Callable<Integer> {
-        @picocli.CommandLine.Mixin Target target;
-        @Option(names = "--compatibility", defaultValue = "BACKWARD",
-                description = "compatibility level of each subject (default ${DEFAULT-VALUE}; one of ${COMPLETION-CANDIDATES})")
+        @picocli.CommandLine.Mixin
+        Target target;
+
+        @Option(
+                names = "--compatibility",
+                defaultValue = "BACKWARD",
+                description =
+                        "compatibility level of each subject (default ${DEFAULT-VALUE}; one of ${COMPLETION-CANDIDATES})")
         CompatibilityLevel compatibility;
 
         @Override
@@ -68,12 +83,17 @@ final class SchemasCommand {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Check that each topic's value schema is registered under <topic>-value, compatible with "
-                    + "the latest version, and that the subject's compatibility is BACKWARD or stricter.",
-                    "Exit 1 and name each problem otherwise."})
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Check that each topic's value schema is registered under <topic>-value, compatible with "
+                        + "the latest version, and that the subject's compatibility is BACKWARD or stricter.",
+                "Exit 1 and name each problem otherwise."
+            })
     static final class Check implements Callable<Integer> {
-        @picocli.CommandLine.Mixin Target target;
+        @picocli.CommandLine.Mixin
+        Target target;
 
         @Override
         public Integer call() {
@@ -87,8 +107,9 @@ final class SchemasCommand {
         target.subjects().forEach((subject, schema) -> {
             try {
                 SubjectGovernance.Registered r = governance.register(subject, schema.toString(), level);
-                out.printf("%-40s id %d, version %s%s, compatibility %s%n", subject, r.id(), r.version(),
-                        r.created() ? " (new)" : "", level);
+                out.printf(
+                        "%-40s id %d, version %s%s, compatibility %s%n",
+                        subject, r.id(), r.version(), r.created() ? " (new)" : "", level);
             } catch (IncompatibleSchemaException e) {
                 refused.add(subject);
                 out.printf("%-40s REFUSED: %s%n", subject, e.getMessage());

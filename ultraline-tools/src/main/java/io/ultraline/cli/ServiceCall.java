@@ -18,26 +18,33 @@ import picocli.CommandLine.Option;
  */
 final class ServiceCall {
 
-    @Option(names = "--service", defaultValue = "http://127.0.0.1:8080",
-            description = "the service's base URL (default ${DEFAULT-VALUE})") URI service;
-    @Option(names = "--token-file",
+    @Option(
+            names = "--service",
+            defaultValue = "http://127.0.0.1:8080",
+            description = "the service's base URL (default ${DEFAULT-VALUE})")
+    URI service;
+
+    @Option(
+            names = "--token-file",
             description = "file holding the API token (default: env ULTRALINE_API_TOKEN; neither: no token)")
     Path tokenFile;
 
     /** The answer: HTTP status and body. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     Answer post(String path, String json) throws IOException, InterruptedException {
         String base = service.toString().endsWith("/") ? service.toString() : service + "/";
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         String token = token();
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+        HttpResponse<String> r = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .build()
                 .send(req.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body());
     }

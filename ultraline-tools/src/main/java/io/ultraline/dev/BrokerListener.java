@@ -65,10 +65,13 @@ public record BrokerListener(String name, SecurityProtocol protocol, int port, M
     /** Client settings (without bootstrap servers) that log in to a SASL/PLAIN listener. */
     public static Map<String, Object> saslPlainClientConfig(String user, String password) {
         return Map.of(
-                "security.protocol", SecurityProtocol.SASL_PLAINTEXT.name,
-                SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, PLAIN_MODULE + " required username=\"" + jaasSafe(user)
-                        + "\" password=\"" + jaasSafe(password) + "\";");
+                "security.protocol",
+                SecurityProtocol.SASL_PLAINTEXT.name,
+                SaslConfigs.SASL_MECHANISM,
+                "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG,
+                PLAIN_MODULE + " required username=\"" + jaasSafe(user) + "\" password=\"" + jaasSafe(password)
+                        + "\";");
     }
 
     /** The broker settings this listener contributes, with their listener prefix. */
@@ -81,9 +84,8 @@ public record BrokerListener(String name, SecurityProtocol protocol, int port, M
 
     private static String jaasSafe(String value) {
         if (value == null || !JAAS_SAFE.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "SASL/PLAIN user names and passwords must be non-empty without quotes, "
-                            + "backslashes, ';' or spaces");
+            throw new IllegalArgumentException("SASL/PLAIN user names and passwords must be non-empty without quotes, "
+                    + "backslashes, ';' or spaces");
         }
         return value;
     }

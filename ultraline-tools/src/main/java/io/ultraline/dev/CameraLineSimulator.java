@@ -34,8 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class CameraLineSimulator implements AutoCloseable {
 
     /** Surfaces the shipped model detects best on; cameras cycle through them. */
-    private static final MaterialFamily[] FAMILIES = {MaterialFamily.BRUSHED_METAL, MaterialFamily.WOVEN_FABRIC,
-            MaterialFamily.PAINTED, MaterialFamily.TILES};
+    private static final MaterialFamily[] FAMILIES = {
+        MaterialFamily.BRUSHED_METAL, MaterialFamily.WOVEN_FABRIC, MaterialFamily.PAINTED, MaterialFamily.TILES
+    };
+
     private static final int POOL = 24;
 
     /**
@@ -47,8 +49,14 @@ public final class CameraLineSimulator implements AutoCloseable {
      * @param lineId            the line's id on every frame
      * @param seed              seed of surfaces and defects
      */
-    public record Settings(int cameras, double fps, double defectRate, int calibrationFrames, int frameSize,
-                           String lineId, long seed) {
+    public record Settings(
+            int cameras,
+            double fps,
+            double defectRate,
+            int calibrationFrames,
+            int frameSize,
+            String lineId,
+            long seed) {
         public Settings {
             if (cameras < 1 || cameras > 64) {
                 throw new IllegalArgumentException("cameras must be 1..64, got " + cameras);
@@ -77,9 +85,13 @@ public final class CameraLineSimulator implements AutoCloseable {
     });
     private final AtomicLong sent = new AtomicLong();
 
-    private record Camera(String id, List<byte[]> calibration, List<byte[]> good, List<byte[]> defective,
-                          SplittableRandom random, AtomicLong next) {
-    }
+    private record Camera(
+            String id,
+            List<byte[]> calibration,
+            List<byte[]> good,
+            List<byte[]> defective,
+            SplittableRandom random,
+            AtomicLong next) {}
 
     public CameraLineSimulator(Settings settings, Producer<String, CameraFrame> frames, String framesTopic) {
         this.settings = settings;
@@ -94,16 +106,28 @@ public final class CameraLineSimulator implements AutoCloseable {
             List<byte[]> bad = new ArrayList<>();
             // calibration frames differ from the later good ones, as on a real line
             for (int i = 0; i < Math.min(POOL, settings.calibrationFrames()); i++) {
-                calibration.add(ImageFiles.pngBytes(generator.good(setup, settings.seed() * 1000 + 2 * POOL + i,
-                        settings.frameSize()).image()));
+                calibration.add(ImageFiles.pngBytes(generator
+                        .good(setup, settings.seed() * 1000 + 2 * POOL + i, settings.frameSize())
+                        .image()));
             }
             for (int i = 0; i < POOL; i++) {
-                good.add(ImageFiles.pngBytes(generator.good(setup, settings.seed() * 1000 + i,
-                        settings.frameSize()).image()));
-                bad.add(ImageFiles.pngBytes(generator.generate(setup, settings.seed() * 1000 + POOL + i,
-                        defects[i % defects.length], settings.frameSize()).image()));
+                good.add(ImageFiles.pngBytes(generator
+                        .good(setup, settings.seed() * 1000 + i, settings.frameSize())
+                        .image()));
+                bad.add(ImageFiles.pngBytes(generator
+                        .generate(
+                                setup,
+                                settings.seed() * 1000 + POOL + i,
+                                defects[i % defects.length],
+                                settings.frameSize())
+                        .image()));
             }
-            cameras.add(new Camera("cam-" + (c + 1), calibration, good, bad, new SplittableRandom(settings.seed() + 31L * c),
+            cameras.add(new Camera(
+                    "cam-" + (c + 1),
+                    calibration,
+                    good,
+                    bad,
+                    new SplittableRandom(settings.seed() + 31L * c),
                     new AtomicLong()));
         }
     }
@@ -122,10 +146,19 @@ public final class CameraLineSimulator implements AutoCloseable {
     public void start(Producer<String, CalibrationCommand> commands, String calibrationTopic) {
         long now = System.currentTimeMillis();
         for (Camera camera : cameras) {
-            commands.send(new ProducerRecord<>(calibrationTopic, null, now, camera.id(), CalibrationCommand.newBuilder()
-                    .setCommandId("demo-" + UUID.randomUUID()).setCameraId(camera.id())
-                    .setAction(CalibrationAction.START).setFrameCount(settings.calibrationFrames())
-                    .setRequestedBy("demo").setTimestamp(Instant.ofEpochMilli(now)).build()));
+            commands.send(new ProducerRecord<>(
+                    calibrationTopic,
+                    null,
+                    now,
+                    camera.id(),
+                    CalibrationCommand.newBuilder()
+                            .setCommandId("demo-" + UUID.randomUUID())
+                            .setCameraId(camera.id())
+                            .setAction(CalibrationAction.START)
+                            .setFrameCount(settings.calibrationFrames())
+                            .setRequestedBy("demo")
+                            .setTimestamp(Instant.ofEpochMilli(now))
+                            .build()));
         }
         commands.flush();
         long periodMicros = Math.round(1_000_000 / settings.fps());
@@ -163,7 +196,6 @@ public final class CameraLineSimulator implements AutoCloseable {
             // the producer is closing (shutdown) or the broker is gone: the next tick tries again
         }
     }
-
 
     /** Stops sending; the producers belong to the caller. */
     @Override

@@ -115,8 +115,12 @@ public final class EmbeddedKafka implements KafkaCluster {
             throw e;
         }
         server = started;
-        LOG.info("Embedded Kafka {} ready at {} in {} ms (data {})", clusterId(), bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), dataDir);
+        LOG.info(
+                "Embedded Kafka {} ready at {} in {} ms (data {})",
+                clusterId(),
+                bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                dataDir);
         return this;
     }
 
@@ -162,8 +166,8 @@ public final class EmbeddedKafka implements KafkaCluster {
     public synchronized String bootstrapServers(String listenerName) {
         Integer port = ports.get(listenerName);
         if (port == null || listenerName.equals(CONTROLLER_LISTENER)) {
-            throw new IllegalArgumentException("No client listener named " + listenerName
-                    + "; known: " + clientListenerNames());
+            throw new IllegalArgumentException(
+                    "No client listener named " + listenerName + "; known: " + clientListenerNames());
         }
         if (port == 0) {
             throw new IllegalStateException("Ports are chosen at first start(); call start() first");
@@ -191,8 +195,9 @@ public final class EmbeddedKafka implements KafkaCluster {
         props.put("inter.broker.listener.name", CLIENT_LISTENER);
         props.put("listeners", listenerList(listeners));
         props.put("advertised.listeners", listenerList(clientListeners()));
-        props.put("listener.security.protocol.map", listeners.stream()
-                .map(l -> l.name() + ":" + l.protocol().name).collect(Collectors.joining(",")));
+        props.put(
+                "listener.security.protocol.map",
+                listeners.stream().map(l -> l.name() + ":" + l.protocol().name).collect(Collectors.joining(",")));
         props.put("log.dirs", dataDir.toString());
         props.putAll(Builder.SINGLE_NODE_DEFAULTS);
         listeners.forEach(l -> props.putAll(l.prefixedConfig()));
@@ -221,14 +226,17 @@ public final class EmbeddedKafka implements KafkaCluster {
     /** Startup returns once the broker is unfenced; this proves a client really gets through. */
     private void awaitBrokerReady(long began) {
         Map<String, Object> adminConfig = Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                200);
         Throwable lastError = null;
         try (Admin admin = Admin.create(adminConfig)) {
             while (remainingMillis(began) > 0) {
                 var options = new DescribeClusterOptions().timeoutMs((int) remainingMillis(began));
                 try {
-                    Collection<Node> nodes = admin.describeCluster(options).nodes().get();
+                    Collection<Node> nodes =
+                            admin.describeCluster(options).nodes().get();
                     if (nodes.stream().anyMatch(n -> n.id() == NODE_ID)) {
                         return;
                     }
@@ -249,8 +257,8 @@ public final class EmbeddedKafka implements KafkaCluster {
     }
 
     private IllegalStateException notReady(long began, Throwable cause) {
-        return new IllegalStateException("Embedded Kafka was not ready within "
-                + startupTimeout.toSeconds() + " s: " + describe(), cause);
+        return new IllegalStateException(
+                "Embedded Kafka was not ready within " + startupTimeout.toSeconds() + " s: " + describe(), cause);
     }
 
     private String describe() {
@@ -274,7 +282,9 @@ public final class EmbeddedKafka implements KafkaCluster {
     }
 
     private List<BrokerListener> clientListeners() {
-        return listeners.stream().filter(l -> !l.name().equals(CONTROLLER_LISTENER)).toList();
+        return listeners.stream()
+                .filter(l -> !l.name().equals(CONTROLLER_LISTENER))
+                .toList();
     }
 
     private List<String> clientListenerNames() {
@@ -352,10 +362,18 @@ public final class EmbeddedKafka implements KafkaCluster {
                 Map.entry("num.io.threads", "4"));
 
         /** Settings that follow from the builder's ports, listeners and directory. */
-        private static final Set<String> DERIVED = Set.of("process.roles", "node.id",
-                "controller.quorum.voters", "controller.quorum.bootstrap.servers",
-                "controller.listener.names", "inter.broker.listener.name", "listeners",
-                "advertised.listeners", "listener.security.protocol.map", "log.dirs", "log.dir",
+        private static final Set<String> DERIVED = Set.of(
+                "process.roles",
+                "node.id",
+                "controller.quorum.voters",
+                "controller.quorum.bootstrap.servers",
+                "controller.listener.names",
+                "inter.broker.listener.name",
+                "listeners",
+                "advertised.listeners",
+                "listener.security.protocol.map",
+                "log.dirs",
+                "log.dir",
                 "metadata.log.dir");
 
         private final Map<String, BrokerListener> listeners = new LinkedHashMap<>();

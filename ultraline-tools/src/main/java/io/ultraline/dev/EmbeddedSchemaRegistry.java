@@ -60,10 +60,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.port = port;
         this.workDir = workDir;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(() -> {
-            stopProcess();
-            deleteWorkDir();
-        }, "schema-registry-shutdown-" + port);
+        this.shutdownHook = new Thread(
+                () -> {
+                    stopProcess();
+                    deleteWorkDir();
+                },
+                "schema-registry-shutdown-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -109,8 +111,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             registry.abandon();
             throw e;
         }
-        LOG.info("Schema registry ready at {} in {} ms (log: {})", registry.confluentApiUrl(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), registry.logFile);
+        LOG.info(
+                "Schema registry ready at {} in {} ms (log: {})",
+                registry.confluentApiUrl(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+                registry.logFile);
         return registry;
     }
 
@@ -186,7 +191,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.min-size=1",
                 "-Dquarkus.datasource.jdbc.initial-size=1",
                 "-Dquarkus.log.level=WARN",
-                "-jar", runner.toString()));
+                "-jar",
+                runner.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -199,7 +205,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/subjects"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
@@ -237,8 +244,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private String failureMessage(String what, String logTail) {
-        return "Schema registry on port " + port + " " + what + "; log " + logFile
-                + ", last lines:\n" + logTail;
+        return "Schema registry on port " + port + " " + what + "; log " + logFile + ", last lines:\n" + logTail;
     }
 
     private String logTail() {

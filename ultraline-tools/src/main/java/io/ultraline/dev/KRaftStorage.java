@@ -24,8 +24,7 @@ final class KRaftStorage {
     private static final Logger LOG = LoggerFactory.getLogger(KRaftStorage.class);
     private static final String META_PROPERTIES = "meta.properties";
 
-    private KRaftStorage() {
-    }
+    private KRaftStorage() {}
 
     /** True when the directory already carries a {@code meta.properties} from an earlier format. */
     static boolean isFormatted(Path logDir) {
@@ -51,7 +50,9 @@ final class KRaftStorage {
         } catch (Exception e) {
             throw new IllegalStateException("Could not format KRaft storage " + config.logDirs(), e);
         }
-        LOG.debug("Formatted KRaft storage: {}", messages.toString(StandardCharsets.UTF_8).trim());
+        LOG.debug(
+                "Formatted KRaft storage: {}",
+                messages.toString(StandardCharsets.UTF_8).trim());
         return clusterId;
     }
 

@@ -40,8 +40,7 @@ public interface KafkaCluster extends AutoCloseable {
             throw new IllegalStateException(
                     "Could not create topics " + names + " on " + bootstrapServers(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Creating topics " + names + " on " + bootstrapServers() + " timed out", e);
+            throw new IllegalStateException("Creating topics " + names + " on " + bootstrapServers() + " timed out", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics " + names, e);

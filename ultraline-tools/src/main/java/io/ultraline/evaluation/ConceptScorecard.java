@@ -62,23 +62,29 @@ final class ConceptScorecard {
     private final Map<String, double[]> sums = new LinkedHashMap<>();
     /** Null: no transform learned; else {@code _kmeans_tokens_w} scores k-means over W z. */
     private final ConsistencyTrainer.Result transform;
+
     private final double transformSeconds;
 
     /** Null: no prototypes learned; else concept ids are aligned to them before id consistency. */
     private final ConceptPrototypes prototypes;
+
     private final double prototypeSeconds;
 
     ConceptScorecard() {
         this(null, 0, null, 0);
     }
 
-    ConceptScorecard(ConsistencyTrainer.Result transform, double transformSeconds, ConceptPrototypes prototypes,
-                     double prototypeSeconds) {
+    ConceptScorecard(
+            ConsistencyTrainer.Result transform,
+            double transformSeconds,
+            ConceptPrototypes prototypes,
+            double prototypeSeconds) {
         this.transform = transform;
         this.transformSeconds = transformSeconds;
         this.prototypes = prototypes;
         this.prototypeSeconds = prototypeSeconds;
     }
+
     private final ConceptIdConsistency consistency = new ConceptIdConsistency();
     private final ConceptIdConsistency alignedConsistency = new ConceptIdConsistency();
     private final ConceptIdConsistency oracleConsistency = new ConceptIdConsistency();
@@ -106,16 +112,27 @@ final class ConceptScorecard {
         oracleConsistency.add(namedByMajorityPart(own, truth), truth);
         if (prototypes != null) {
             // the camera's ids (issue 19, part 4): _aligned scores and the id consistency that counts
-            int[] ids = ConceptAlignment.relabel(r.segmentation().labels(), r.modelOutput().tokens(), r.modelOutput().dim(),
+            int[] ids = ConceptAlignment.relabel(
+                    r.segmentation().labels(),
+                    r.modelOutput().tokens(),
+                    r.modelOutput().dim(),
                     prototypes);
             int[] aligned = MaskUpsampling.upsample(ids, gh, gw, w, h);
             alignedConsistency.add(aligned, truth);
             add("_aligned", SegmentationScores.of(aligned, truth));
             alignedConcepts += Arrays.stream(ids).distinct().count();
-            patchConsistency.add(MaskUpsampling.upsample(
-                    ConceptAlignment.patchIds(r.modelOutput().tokens(), r.modelOutput().dim(), prototypes), gh, gw, w, h), truth);
+            patchConsistency.add(
+                    MaskUpsampling.upsample(
+                            ConceptAlignment.patchIds(
+                                    r.modelOutput().tokens(), r.modelOutput().dim(), prototypes),
+                            gh,
+                            gw,
+                            w,
+                            h),
+                    truth);
         }
-        Segmentation paper = PAPER.segment(r.modelOutput().maps(), r.modelOutput().targets(), gh, gw);
+        Segmentation paper =
+                PAPER.segment(r.modelOutput().maps(), r.modelOutput().targets(), gh, gw);
         add("_linkage", SegmentationScores.of(MaskUpsampling.upsample(paper.labels(), gh, gw, w, h), truth));
         linkageConcepts += paper.conceptCount();
         Segmentation fixedK = new UltraSegmenter(SegmenterConfig.fixedClusters(k))
@@ -124,17 +141,20 @@ final class ConceptScorecard {
         // membership and k-means over maps label the patches that have a map: only all targets cover the grid
         boolean allMaps = fixedK.allTargets();
         if (allMaps) {
-            add("_fixed_k_membership", SegmentationScores.of(
-                    MaskUpsampling.upsample(membershipByPatch(fixedK), gh, gw, w, h), truth));
+            add(
+                    "_fixed_k_membership",
+                    SegmentationScores.of(MaskUpsampling.upsample(membershipByPatch(fixedK), gh, gw, w, h), truth));
         }
-        add("_grid_oracle", SegmentationScores.of(
-                MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
+        add(
+                "_grid_oracle",
+                SegmentationScores.of(
+                        MaskUpsampling.upsample(majorityPerCell(truth, w, h, gh, gw), gh, gw, w, h), truth));
         int kk = Math.min(k, gh * gw);
         int[] byTokens = KMeans.cluster(rows(r.modelOutput().tokens(), gh * gw), kk, KMEANS_SEED);
         add("_kmeans_tokens", SegmentationScores.of(MaskUpsampling.upsample(byTokens, gh, gw, w, h), truth));
         if (transform != null) {
-            int[] byW = KMeans.cluster(rows(transform.transform().apply(r.modelOutput().tokens(), gh * gw), gh * gw), kk,
-                    KMEANS_SEED);
+            int[] byW = KMeans.cluster(
+                    rows(transform.transform().apply(r.modelOutput().tokens(), gh * gw), gh * gw), kk, KMEANS_SEED);
             add("_kmeans_tokens_w", SegmentationScores.of(MaskUpsampling.upsample(byW, gh, gw, w, h), truth));
         }
         if (allMaps) {
@@ -185,9 +205,19 @@ final class ConceptScorecard {
     void putWithoutTransform(Map<String, Object> m) {
         Map<String, Object> own = new LinkedHashMap<>();
         put(own);
-        for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
-            "concept_id_consistency", "concept_id_consistency_unaligned", "concept_count_mean", "concept_miou_fixed_k",
-            "concept_ari_fixed_k", "concept_miou_aligned", "concept_miou_linkage", "concept_ari_linkage"}) {
+        for (String key : new String[] {
+            "concept_miou",
+            "concept_pixel_accuracy",
+            "concept_ari",
+            "concept_id_consistency",
+            "concept_id_consistency_unaligned",
+            "concept_count_mean",
+            "concept_miou_fixed_k",
+            "concept_ari_fixed_k",
+            "concept_miou_aligned",
+            "concept_miou_linkage",
+            "concept_ari_linkage"
+        }) {
             if (own.containsKey(key)) {
                 m.put(key + "_without_transform", own.get(key));
             }

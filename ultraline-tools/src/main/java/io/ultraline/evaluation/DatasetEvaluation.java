@@ -56,8 +56,8 @@ public final class DatasetEvaluation {
     }
 
     /** pixelBaseline: also report the baseline_pixels_ figures of {@link RawPixelBaseline}. */
-    public DatasetEvaluation(FrameInspector inspector, int batch, Map<String, RegionFinder> variants,
-                             boolean pixelBaseline) {
+    public DatasetEvaluation(
+            FrameInspector inspector, int batch, Map<String, RegionFinder> variants, boolean pixelBaseline) {
         this.inspector = inspector;
         this.batch = batch;
         this.variants = new LinkedHashMap<>(variants);
@@ -124,8 +124,8 @@ public final class DatasetEvaluation {
         RegionScorecard regionCard = new RegionScorecard(defectTypes, inspector.detector(), true);
         DetectionByType byType = new DetectionByType();
         ConceptScorecard conceptCard = conceptScorecard(data, good, learned, transformSeconds, transform);
-        ConceptScorecard plainCard = transform != null && data.hasParts()
-                ? conceptScorecard(data, good, null, 0, null) : null;
+        ConceptScorecard plainCard =
+                transform != null && data.hasParts() ? conceptScorecard(data, good, null, 0, null) : null;
         Map<String, double[]> variantIou = new LinkedHashMap<>();
         variants.keySet().forEach(k -> variantIou.put(k, new double[1]));
         for (int from = 0; from < test.size(); from += batch) {
@@ -147,36 +147,47 @@ public final class DatasetEvaluation {
                 frameScores[i] = a.frameScore();
                 frameTruth[i] = t.defective();
                 predicted[i] = a.isDefective();
-                byType.frame(a.frameScore(), t.defective(), a.isDefective(),
+                byType.frame(
+                        a.frameScore(),
+                        t.defective(),
+                        a.isDefective(),
                         t.defective() ? defectTypes.typesIn(t.image()) : Set.of());
                 // a defective frame without a mask has no pixel truth: it counts for the frame metrics only
                 boolean pixelTruthKnown = !t.defective() || t.maskPath() != null;
-                boolean[] mask = t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
+                boolean[] mask =
+                        t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 if (pixelTruthKnown) {
-                    pixelScores.add(PixelScoreMap.bilinear(a.fineScores(), g * a.fineScale(),
-                            a.gridWidth() * a.fineScale(), w, h));
+                    pixelScores.add(PixelScoreMap.bilinear(
+                            a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(), w, h));
                     pixelTruth.add(mask);
                 }
                 if (tokensOnly != null) {
                     // the token channel alone, on the same profile's token bank: what the fusion adds
-                    FrameAssessment own = inspector.detector().assess(tokensOnly, r.scoringTokens(), r.modelOutput().dim(),
-                            r.segmentation(), w, h);
+                    FrameAssessment own = inspector
+                            .detector()
+                            .assess(
+                                    tokensOnly,
+                                    r.scoringTokens(),
+                                    r.modelOutput().dim(),
+                                    r.segmentation(),
+                                    w,
+                                    h);
                     tokenFrameScores[i] = own.frameScore();
                     if (pixelTruthKnown) {
-                        tokenPixelScores.add(PixelScoreMap.bilinear(own.fineScores(), g * own.fineScale(),
-                                own.gridWidth() * own.fineScale(), w, h));
+                        tokenPixelScores.add(PixelScoreMap.bilinear(
+                                own.fineScores(), g * own.fineScale(), own.gridWidth() * own.fineScale(), w, h));
                     }
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
-                for (TokenRegion tr : baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(),
-                        a.threshold())) {
+                for (TokenRegion tr :
+                        baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(), a.threshold())) {
                     theirs.add(MaskUpsampling.pixelMask(tr.cells(g * a.gridWidth()), g, a.gridWidth(), w, h));
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
-                List<boolean[]> truths = t.defective() && pixelTruthKnown ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS)
-                        : List.of();
+                List<boolean[]> truths =
+                        t.defective() && pixelTruthKnown ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
                 regionCard.frame(t.image(), r, truths);
                 conceptCard.frame(t, r);
                 if (plainCard != null) {
@@ -184,13 +195,13 @@ public final class DatasetEvaluation {
                 }
                 if (t.defective()) {
                     Map<String, List<boolean[]>> other = new LinkedHashMap<>();
-                    variants.forEach((name, finder) -> other.put(name, pixelRegions(finder, a,
-                            r.segmentation().labels(), w, h)));
+                    variants.forEach((name, finder) -> other.put(
+                            name, pixelRegions(finder, a, r.segmentation().labels(), w, h)));
                     for (boolean[] truth : truths) {
                         iouSum += RegionOverlap.bestMatch(truth, mine);
                         baselineIouSum += RegionOverlap.bestMatch(truth, theirs);
-                        other.forEach((name, regions) -> variantIou.get(name)[0]
-                                += RegionOverlap.bestMatch(truth, regions));
+                        other.forEach(
+                                (name, regions) -> variantIou.get(name)[0] += RegionOverlap.bestMatch(truth, regions));
                         truthRegions++;
                     }
                 }
@@ -230,7 +241,9 @@ public final class DatasetEvaluation {
         m.put("baseline_predicted_regions", baselineRegionCount);
         m.put("calibration_frames", good.size());
         m.put("profile_bank_size", profile.bankSize());
-        m.put("profile_appearance_patches", profile.appearance() == null ? 0 : profile.appearance().bank().size());
+        m.put(
+                "profile_appearance_patches",
+                profile.appearance() == null ? 0 : profile.appearance().bank().size());
         if (tokensOnly != null) {
             m.put("tokens_only_image_auroc", imageAuroc == null ? null : Auroc.of(tokenFrameScores, frameTruth));
             m.put("tokens_only_pixel_auroc", pixelAuroc(tokenPixelScores, pixelTruth));
@@ -248,9 +261,12 @@ public final class DatasetEvaluation {
      * first cut) and concept prototypes from the good frames' concepts, their maps through
      * {@code transform} (null: plain maps).
      */
-    private ConceptScorecard conceptScorecard(LabelledDataset data, List<RgbImage> good,
-                                              ConsistencyTrainer.Result learned, double learnedSeconds,
-                                              TokenTransform transform) {
+    private ConceptScorecard conceptScorecard(
+            LabelledDataset data,
+            List<RgbImage> good,
+            ConsistencyTrainer.Result learned,
+            double learnedSeconds,
+            TokenTransform transform) {
         if (!data.hasParts()) {
             return new ConceptScorecard();
         }

@@ -21,8 +21,7 @@ final class DefectTypes {
 
     static final String UNKNOWN = "unknown";
 
-    private record Placed(String type, int x, int y, int width, int height) {
-    }
+    private record Placed(String type, int x, int y, int width, int height) {}
 
     private final Map<String, List<Placed>> byImage;
 
@@ -46,8 +45,13 @@ final class DefectTypes {
                 throw new IOException(file + " line " + (i + 1) + " is not image,type,x,y,width,height,area");
             }
             try {
-                byImage.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Placed(f[1].toLowerCase(Locale.ROOT),
-                        Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+                byImage.computeIfAbsent(f[0], k -> new ArrayList<>())
+                        .add(new Placed(
+                                f[1].toLowerCase(Locale.ROOT),
+                                Integer.parseInt(f[2]),
+                                Integer.parseInt(f[3]),
+                                Integer.parseInt(f[4]),
+                                Integer.parseInt(f[5])));
             } catch (NumberFormatException e) {
                 throw new IOException(file + " line " + (i + 1) + ": box values must be integers", e);
             }

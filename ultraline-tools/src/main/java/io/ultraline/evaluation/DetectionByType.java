@@ -16,8 +16,7 @@ import java.util.TreeSet;
  */
 final class DetectionByType {
 
-    private record Frame(float score, boolean defective, boolean flagged, Set<String> types) {
-    }
+    private record Frame(float score, boolean defective, boolean flagged, Set<String> types) {}
 
     private final List<Frame> frames = new ArrayList<>();
 
@@ -41,7 +40,9 @@ final class DetectionByType {
             return out;
         }
         for (String type : types()) {
-            List<Frame> pool = frames.stream().filter(f -> !f.defective() || f.types().contains(type)).toList();
+            List<Frame> pool = frames.stream()
+                    .filter(f -> !f.defective() || f.types().contains(type))
+                    .toList();
             float[] scores = new float[pool.size()];
             boolean[] positive = new boolean[pool.size()];
             for (int i = 0; i < pool.size(); i++) {
@@ -57,7 +58,9 @@ final class DetectionByType {
     Map<String, Double> recall() {
         Map<String, Double> out = new TreeMap<>();
         for (String type : types()) {
-            List<Frame> holding = frames.stream().filter(f -> f.defective() && f.types().contains(type)).toList();
+            List<Frame> holding = frames.stream()
+                    .filter(f -> f.defective() && f.types().contains(type))
+                    .toList();
             out.put(type, holding.stream().filter(Frame::flagged).count() / (double) holding.size());
         }
         return out;
@@ -67,7 +70,11 @@ final class DetectionByType {
     Map<String, Long> counts() {
         Map<String, Long> out = new TreeMap<>();
         for (String type : types()) {
-            out.put(type, frames.stream().filter(f -> f.defective() && f.types().contains(type)).count());
+            out.put(
+                    type,
+                    frames.stream()
+                            .filter(f -> f.defective() && f.types().contains(type))
+                            .count());
         }
         return out;
     }

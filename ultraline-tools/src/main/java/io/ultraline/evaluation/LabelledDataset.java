@@ -54,7 +54,9 @@ public final class LabelledDataset {
         }
         List<Path> calibration;
         try (Stream<Path> files = Files.list(cal)) {
-            calibration = files.filter(p -> p.toString().toLowerCase().matches(".*\\.(png|jpe?g)")).sorted().toList();
+            calibration = files.filter(p -> p.toString().toLowerCase().matches(".*\\.(png|jpe?g)"))
+                    .sorted()
+                    .toList();
         }
         if (calibration.isEmpty()) {
             throw new IOException(cal + " holds no PNG or JPEG frames");
@@ -73,16 +75,16 @@ public final class LabelledDataset {
             }
             String[] f = line.split(",", -1);
             if (f.length != columns || !(f[2].equals("0") || f[2].equals("1"))) {
-                throw new IOException(labels + " line " + (i + 1) + " is not " + header + " with label 0 or 1: "
-                        + line);
+                throw new IOException(
+                        labels + " line " + (i + 1) + " is not " + header + " with label 0 or 1: " + line);
             }
             boolean defective = f[2].equals("1");
             // a defective frame without a mask (an operator's confirmed defect, ultraline feedback export)
             // counts for the frame-level metrics only; DatasetEvaluation leaves it out of the pixel ones
             Path dir = root.resolve("test");
             Path parts = columns == 4 && !f[3].isEmpty() ? dir.resolve(f[3]) : null;
-            test.add(new TestFrame(f[0], dir.resolve(f[0]), f[1].isEmpty() ? null : dir.resolve(f[1]), defective,
-                    parts));
+            test.add(new TestFrame(
+                    f[0], dir.resolve(f[0]), f[1].isEmpty() ? null : dir.resolve(f[1]), defective, parts));
         }
         return new LabelledDataset(root, calibration, test);
     }
@@ -124,8 +126,8 @@ public final class LabelledDataset {
     public static boolean[] readMask(Path p, int width, int height) throws IOException {
         BufferedImage m = ImageFiles.read(p);
         if (m.getWidth() != width || m.getHeight() != height) {
-            throw new IOException("mask " + p + " is " + m.getWidth() + "x" + m.getHeight() + ", its image "
-                    + width + "x" + height);
+            throw new IOException(
+                    "mask " + p + " is " + m.getWidth() + "x" + m.getHeight() + ", its image " + width + "x" + height);
         }
         boolean[] out = new boolean[width * height];
         var raster = m.getRaster();

@@ -18,8 +18,7 @@ final class MaskSplit {
     /** Smaller components other than the largest are dropped: fragments, not defects. */
     static final int MIN_PIXELS = 16;
 
-    private MaskSplit() {
-    }
+    private MaskSplit() {}
 
     static List<boolean[]> components(List<boolean[]> masks, int width, int height) {
         List<boolean[]> out = new ArrayList<>();

@@ -82,10 +82,12 @@ public final class RawPixelBaseline {
             defective += d ? 1 : 0;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("baseline_pixels_image_auroc", defective > 0 && defective < frameTruth.length
-                ? Auroc.of(frameScores, frameTruth) : null);
-        m.put("baseline_pixels_pixel_auroc", anyDefectPixel ? Auroc.of(concatScores(pixelScoreParts),
-                concatTruth(pixelTruthParts)) : null);
+        m.put(
+                "baseline_pixels_image_auroc",
+                defective > 0 && defective < frameTruth.length ? Auroc.of(frameScores, frameTruth) : null);
+        m.put(
+                "baseline_pixels_pixel_auroc",
+                anyDefectPixel ? Auroc.of(concatScores(pixelScoreParts), concatTruth(pixelTruthParts)) : null);
         m.put("baseline_pixels_bank_size", knn.bankSize());
         m.put("baseline_pixels_seconds", (System.nanoTime() - start) / 1e9);
         return m;

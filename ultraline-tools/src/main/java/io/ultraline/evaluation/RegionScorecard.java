@@ -1,7 +1,7 @@
 package io.ultraline.evaluation;
 
-import io.ultraline.defect.AppearanceMasker.Background;
 import io.ultraline.defect.AppearanceMasker;
+import io.ultraline.defect.AppearanceMasker.Background;
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
@@ -30,8 +30,7 @@ import java.util.Map;
  */
 final class RegionScorecard {
 
-    private record Variant(RegionFinder finder, PixelMasker masker) {
-    }
+    private record Variant(RegionFinder finder, PixelMasker masker) {}
 
     private static final String SPLIT = "threshold+nearest-hysteresis+split";
 
@@ -43,6 +42,7 @@ final class RegionScorecard {
     private final RegionMisses misses = new RegionMisses();
     /** The default before issue 18's second round, so its misses can be set beside today's. */
     private static final String OLD_DEFAULT = "threshold+colour";
+
     private final RegionMisses oldMisses = new RegionMisses();
     private long regionNanos;
     private long ownNanos;
@@ -54,9 +54,11 @@ final class RegionScorecard {
         if (ablation) {
             Map<String, RegionFinder> finders = new LinkedHashMap<>();
             // the concept rule stays in the ablation whatever the detector runs: issue 18 asks for both
-            finders.put("concept", detector.regionFinder() instanceof TokenThresholdRegions
-                    ? new io.ultraline.defect.ConceptGrowthRegions(io.ultraline.defect.RegionConfig.defaults())
-                    : detector.regionFinder());
+            finders.put(
+                    "concept",
+                    detector.regionFinder() instanceof TokenThresholdRegions
+                            ? new io.ultraline.defect.ConceptGrowthRegions(io.ultraline.defect.RegionConfig.defaults())
+                            : detector.regionFinder());
             finders.put("threshold", new TokenThresholdRegions());
             Map<String, PixelMasker> maskers = new LinkedHashMap<>();
             PixelMasker score = new ScoreHysteresisMasker(0.6f);
@@ -104,8 +106,21 @@ final class RegionScorecard {
             }
         });
         if (tallies.containsKey(SPLIT)) {
-            tallies.get(SPLIT).add(MaskSplit.components(masks(variants.get("threshold+nearest-hysteresis").finder(),
-                    variants.get("threshold+nearest-hysteresis").masker(), r, a, labels), w, r.height()), truths, kinds);
+            tallies.get(SPLIT)
+                    .add(
+                            MaskSplit.components(
+                                    masks(
+                                            variants.get("threshold+nearest-hysteresis")
+                                                    .finder(),
+                                            variants.get("threshold+nearest-hysteresis")
+                                                    .masker(),
+                                            r,
+                                            a,
+                                            labels),
+                                    w,
+                                    r.height()),
+                            truths,
+                            kinds);
         }
         ownNanos += System.nanoTime() - entered;
     }
@@ -134,23 +149,24 @@ final class RegionScorecard {
         FrameAssessment a = r.assessment();
         List<boolean[]> out = new ArrayList<>();
         for (DefectRegionResult d : a.regions()) {
-            if (d.pixelMask() != null && d.pixelMask().gridWidth() == r.width()
+            if (d.pixelMask() != null
+                    && d.pixelMask().gridWidth() == r.width()
                     && d.pixelMask().gridHeight() == r.height()) {
                 out.add(d.pixelMask().decode());
             } else {
-                out.add(MaskUpsampling.pixelMask(d.mask().decode(), a.gridHeight(), a.gridWidth(),
-                        r.width(), r.height()));
+                out.add(MaskUpsampling.pixelMask(
+                        d.mask().decode(), a.gridHeight(), a.gridWidth(), r.width(), r.height()));
             }
         }
         return out;
     }
 
-    private static List<boolean[]> masks(RegionFinder finder, PixelMasker masker, InspectedFrame r,
-            FrameAssessment a, int[] labels) {
+    private static List<boolean[]> masks(
+            RegionFinder finder, PixelMasker masker, InspectedFrame r, FrameAssessment a, int[] labels) {
         float[] scores = a.tokenScores();
         List<TokenRegion> found = finder.find(scores, labels, a.gridHeight(), a.gridWidth(), a.threshold());
-        RegionContext context = new RegionContext(r.pixels(), scores, labels, a.gridHeight(),
-                a.gridWidth(), a.threshold(), found);
+        RegionContext context =
+                new RegionContext(r.pixels(), scores, labels, a.gridHeight(), a.gridWidth(), a.threshold(), found);
         List<boolean[]> out = new ArrayList<>();
         for (TokenRegion t : found) {
             out.add(masker.mask(context, t));

@@ -27,8 +27,7 @@ import java.util.Map;
 public final class SparseStudy {
 
     /** Mean figures of one strategy at one T over the test frames. */
-    public record Row(String strategy, int targets, double ariVsAll, double miou, double concepts) {
-    }
+    public record Row(String strategy, int targets, double ariVsAll, double miou, double concepts) {}
 
     private final FrameInspector inspector;
     private final UltraSegmenter segmenter;
@@ -39,7 +38,7 @@ public final class SparseStudy {
         void accept(InspectedFrame frame, int[] parts) throws IOException;
     }
 
-    private FrameSink sink = (f, p) -> { };
+    private FrameSink sink = (f, p) -> {};
     private boolean randomBaseline;
 
     public SparseStudy(FrameInspector inspector, UltraSegmenter segmenter, int batch) {
@@ -95,15 +94,23 @@ public final class SparseStudy {
             List<InspectedFrame> results = inspector.inspect(images, profile);
             for (int k = 0; k < chunk.size(); k++) {
                 InspectedFrame r = results.get(k);
-                int[] truth = chunk.get(k).partsPath() == null ? null
+                int[] truth = chunk.get(k).partsPath() == null
+                        ? null
                         : LabelledDataset.readParts(chunk.get(k).partsPath(), r.width(), r.height());
                 Segmentation all = r.segmentation();
                 sink.accept(r, truth);
                 add(sums, "all", 0, all, all, truth, r);
                 for (TargetStrategy s : strategies) {
                     for (int t : ts) {
-                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.modelOutput().maps(), r.modelOutput().tokens(),
-                                r.modelOutput().dim(), s, t, r.assessment().tokenScores(), all.gridHeight(),
+                        Segmentation sparse = SparseAgreement.sparse(
+                                segmenter,
+                                r.modelOutput().maps(),
+                                r.modelOutput().tokens(),
+                                r.modelOutput().dim(),
+                                s,
+                                t,
+                                r.assessment().tokenScores(),
+                                all.gridHeight(),
                                 all.gridWidth());
                         add(sums, s.key(), t, sparse, all, truth, r);
                     }
@@ -113,8 +120,12 @@ public final class SparseStudy {
                     // any choice of targets should beat
                     java.util.Random random = new java.util.Random(frames);
                     for (int t : ts) {
-                        Segmentation sparse = SparseAgreement.sparse(segmenter, r.modelOutput().maps(),
-                                r.modelOutput().tokens(), randomTargets(random, all.gridHeight() * all.gridWidth(), t), all.gridHeight(),
+                        Segmentation sparse = SparseAgreement.sparse(
+                                segmenter,
+                                r.modelOutput().maps(),
+                                r.modelOutput().tokens(),
+                                randomTargets(random, all.gridHeight() * all.gridWidth(), t),
+                                all.gridHeight(),
                                 all.gridWidth());
                         add(sums, "random", t, sparse, all, truth, r);
                     }
@@ -131,8 +142,14 @@ public final class SparseStudy {
         return rows;
     }
 
-    private static void add(Map<String, double[]> sums, String strategy, int t, Segmentation s, Segmentation all,
-            int[] truth, InspectedFrame r) {
+    private static void add(
+            Map<String, double[]> sums,
+            String strategy,
+            int t,
+            Segmentation s,
+            Segmentation all,
+            int[] truth,
+            InspectedFrame r) {
         double[] v = sums.computeIfAbsent(strategy + "@" + t, x -> new double[3]);
         v[0] += SparseAgreement.ari(s, all);
         if (truth != null) {

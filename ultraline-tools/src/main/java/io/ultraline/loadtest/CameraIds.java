@@ -12,8 +12,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 final class CameraIds {
 
-    private CameraIds() {
-    }
+    private CameraIds() {}
 
     /** The partition the default partitioner picks for a string key. */
     static int partition(String key, int partitions) {

@@ -19,15 +19,22 @@ import java.util.Set;
  * @param unmatched    outcomes for offsets the generator did not write (calibration frames, other runs)
  * @param examples     up to ten lost or duplicated offsets, {@code partition@offset}
  */
-public record ExactlyOnceCheck(long produced, long verdicts, long deadLetters, long lost, long duplicated,
-                               long unmatched, List<String> examples) {
+public record ExactlyOnceCheck(
+        long produced,
+        long verdicts,
+        long deadLetters,
+        long lost,
+        long duplicated,
+        long unmatched,
+        List<String> examples) {
 
     public boolean exactlyOnce() {
         return lost == 0 && duplicated == 0;
     }
 
     /** Keys as {@link AcknowledgedOffsets#key}. */
-    static ExactlyOnceCheck of(Set<Long> produced, Collection<Long> verdictSources, Collection<Long> deadLetterSources) {
+    static ExactlyOnceCheck of(
+            Set<Long> produced, Collection<Long> verdictSources, Collection<Long> deadLetterSources) {
         Map<Long, Integer> outcomes = new HashMap<>();
         long verdicts = 0;
         long deadLetters = 0;
@@ -65,7 +72,7 @@ public record ExactlyOnceCheck(long produced, long verdicts, long deadLetters, l
                 examples.add(AcknowledgedOffsets.describe(k) + (n == 0 ? " lost" : " x" + n));
             }
         }
-        return new ExactlyOnceCheck(produced.size(), verdicts, deadLetters, lost, duplicated, unmatched,
-                List.copyOf(examples));
+        return new ExactlyOnceCheck(
+                produced.size(), verdicts, deadLetters, lost, duplicated, unmatched, List.copyOf(examples));
     }
 }

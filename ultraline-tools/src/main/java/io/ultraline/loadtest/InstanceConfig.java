@@ -10,10 +10,21 @@ import java.util.Map;
  * (ultraline-service/src/main/resources/application.yml names every variable). Every address is loopback. A null
  * {@code sessionTimeout} leaves the service's default.
  */
-public record InstanceConfig(int index, String bootstrapServers, String schemaRegistryUrl, Path modelDir,
-                             Path stateDir, String applicationId, String topicPrefix, int httpPort, int batchSize,
-                             Duration batchMaxWait, int modelThreads, String heap, Duration sessionTimeout,
-                             Path logFile) {
+public record InstanceConfig(
+        int index,
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        Path modelDir,
+        Path stateDir,
+        String applicationId,
+        String topicPrefix,
+        int httpPort,
+        int batchSize,
+        Duration batchMaxWait,
+        int modelThreads,
+        String heap,
+        Duration sessionTimeout,
+        Path logFile) {
 
     /** The serve configuration contract's environment variables for this instance. */
     public Map<String, String> environment() {

@@ -25,17 +25,23 @@ final class LinePlot {
     record Series(String name, Color color, double[] x, double[] y) {
         Series {
             if (x.length != y.length) {
-                throw new IllegalArgumentException("series " + name + ": " + x.length + " x values, " + y.length + " y");
+                throw new IllegalArgumentException(
+                        "series " + name + ": " + x.length + " x values, " + y.length + " y");
             }
         }
     }
 
     /** A vertical line at {@code x} with a label. */
-    record Marker(double x, String label) {
-    }
+    record Marker(double x, String label) {}
 
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0xff7f0e),
+        new Color(0x9467bd),
+        new Color(0x8c564b)
+    };
 
     private static final int W = 960;
     private static final int H = 420;
@@ -126,7 +132,8 @@ final class LinePlot {
                 Marker m = markers.get(i);
                 int px = LEFT + (int) Math.round(m.x() / xMax * pw);
                 g.setColor(new Color(0x555555));
-                g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                g.setStroke(new BasicStroke(
+                        1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
                 g.drawLine(px, TOP, px, TOP + ph);
                 g.drawString(m.label(), px + 4, TOP + 14 + 14 * i); // staggered: markers may be close
             }

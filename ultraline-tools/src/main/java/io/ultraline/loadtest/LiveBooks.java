@@ -21,8 +21,7 @@ final class LiveBooks implements VerdictCounter.Listener {
     static final long MAX_TRACKED_MS = 600_000;
 
     /** Frames captured in {@code [fromMs, toMs)} wall-clock time. */
-    record Window(String name, long fromMs, long toMs, Histogram histogram) {
-    }
+    record Window(String name, long fromMs, long toMs, Histogram histogram) {}
 
     private final AtomicLong verdicts = new AtomicLong();
     private final AtomicLong defects = new AtomicLong();

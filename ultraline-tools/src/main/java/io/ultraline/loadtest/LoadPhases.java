@@ -31,9 +31,13 @@ final class LoadPhases {
     }
 
     /** What the load phases leave for the result. */
-    record Result(LiveBooks.Window measured, Double measuredFps, List<RunAnalysis.Step> steps,
-                  Double maxSustainable, long loadEndMs, long killAtMs) {
-    }
+    record Result(
+            LiveBooks.Window measured,
+            Double measuredFps,
+            List<RunAnalysis.Step> steps,
+            Double maxSustainable,
+            long loadEndMs,
+            long killAtMs) {}
 
     /** The scenario's rate for its duration, with its kill if it has one. */
     Result fixed(List<ProcessorInstance> instances, long start) throws InterruptedException {
@@ -46,19 +50,21 @@ final class LoadPhases {
         if (scenario.kill().isPresent()) {
             Scenario.Kill kill = scenario.kill().get();
             ProcessorInstance victim = instances.get(kill.instance());
-            killer = new Thread(() -> {
-                try {
-                    long wait = start + kill.at().toMillis() - System.currentTimeMillis();
-                    if (wait > 0) {
-                        TimeUnit.MILLISECONDS.sleep(wait);
-                    }
-                    log.printf("kill -9 instance %d (pid %d)%n", kill.instance(), victim.pid());
-                    victim.kill();
-                    killedAt[0] = victim.killedAtMillis() - start;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "loadtest-killer");
+            killer = new Thread(
+                    () -> {
+                        try {
+                            long wait = start + kill.at().toMillis() - System.currentTimeMillis();
+                            if (wait > 0) {
+                                TimeUnit.MILLISECONDS.sleep(wait);
+                            }
+                            log.printf("kill -9 instance %d (pid %d)%n", kill.instance(), victim.pid());
+                            victim.kill();
+                            killedAt[0] = victim.killedAtMillis() - start;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "loadtest-killer");
             killer.setDaemon(true);
             killer.start();
         }
@@ -106,11 +112,12 @@ final class LoadPhases {
             long dur = s.followUpDuration().toMillis();
             long from = System.currentTimeMillis();
             long warm = Math.min(scenario.warmUp().toMillis(), dur / 3);
-            measured = books.window("follow-up at " + Math.round(100 * s.followUpFraction()) + " % of max",
-                    from + warm, from + dur);
+            measured = books.window(
+                    "follow-up at " + Math.round(100 * s.followUpFraction()) + " % of max", from + warm, from + dur);
             measuredFps = rate;
-            log.printf("follow-up: %.1f frames/s (%.0f %% of %.1f) for %d s ...%n", rate, 100 * s.followUpFraction(),
-                    best, dur / 1000);
+            log.printf(
+                    "follow-up: %.1f frames/s (%.0f %% of %.1f) for %d s ...%n",
+                    rate, 100 * s.followUpFraction(), best, dur / 1000);
             generator.offer(rate, dur);
             loadEnd = System.currentTimeMillis() - start;
         }
@@ -138,14 +145,29 @@ final class LoadPhases {
         long bound = RunAnalysis.backlogBound(rate, scenario.batchSize(), scenario.instances());
         RunAnalysis.Step judged = during.size() < 2
                 ? new RunAnalysis.Step(rate, 0, -1, -1, -1, -1, 0, false, "too few samples")
-                : RunAnalysis.judge(rate, during, pct(h, 50), pct(h, 99), h.getMaxValue(), s.maxP99().toMillis(),
+                : RunAnalysis.judge(
+                        rate,
+                        during,
+                        pct(h, 50),
+                        pct(h, 99),
+                        h.getMaxValue(),
+                        s.maxP99().toMillis(),
                         bound);
         if (judged.sustained() && !drained) {
-            judged = new RunAnalysis.Step(judged.offeredFps(), judged.deliveredFps(), judged.p50Ms(), judged.p99Ms(),
-                    judged.maxMs(), judged.backlogAtEnd(), judged.backlogGrowthPerS(), false, "did not drain");
+            judged = new RunAnalysis.Step(
+                    judged.offeredFps(),
+                    judged.deliveredFps(),
+                    judged.p50Ms(),
+                    judged.p99Ms(),
+                    judged.maxMs(),
+                    judged.backlogAtEnd(),
+                    judged.backlogGrowthPerS(),
+                    false,
+                    "did not drain");
         }
-        log.printf("  delivered %.1f/s, p50 %d ms, p99 %d ms, backlog %d (bound %d): %s%n", judged.deliveredFps(),
-                judged.p50Ms(), judged.p99Ms(), judged.backlogAtEnd(), bound, judged.reason());
+        log.printf(
+                "  delivered %.1f/s, p50 %d ms, p99 %d ms, backlog %d (bound %d): %s%n",
+                judged.deliveredFps(), judged.p50Ms(), judged.p99Ms(), judged.backlogAtEnd(), bound, judged.reason());
         return judged;
     }
 

@@ -74,11 +74,16 @@ public final class LoadTestRunner {
                 for (int i = 0; i < scenario.instances(); i++) {
                     instances.add(launcher.launch(instanceConfig(i, stack, applicationId, prefix)));
                 }
-                log.printf("launched %d instance(s) of %s; rendering the frame pool ...%n", instances.size(),
-                        launcher.mainClass());
-                BenchFrames frames = new BenchFrames(CameraIds.balanced(scenario.cameras(), scenario.partitions()),
-                        scenario.frames().size(), scenario.frames().poolPerCamera(), scenario.calibrationFrames(),
-                        scenario.frames().defectRate(), scenario.frames().encoding());
+                log.printf(
+                        "launched %d instance(s) of %s; rendering the frame pool ...%n",
+                        instances.size(), launcher.mainClass());
+                BenchFrames frames = new BenchFrames(
+                        CameraIds.balanced(scenario.cameras(), scenario.partitions()),
+                        scenario.frames().size(),
+                        scenario.frames().poolPerCamera(),
+                        scenario.calibrationFrames(),
+                        scenario.frames().defectRate(),
+                        scenario.frames().encoding());
                 for (ProcessorInstance instance : instances) {
                     instance.awaitReady(READY_TIMEOUT);
                 }
@@ -95,8 +100,16 @@ public final class LoadTestRunner {
         }
     }
 
-    private LoadTestResult drive(Stack stack, Admin admin, PipelineTopics topics, String applicationId,
-            BenchFrames frames, List<ProcessorInstance> instances, double loadBefore, String startedAt, String prefix)
+    private LoadTestResult drive(
+            Stack stack,
+            Admin admin,
+            PipelineTopics topics,
+            String applicationId,
+            BenchFrames frames,
+            List<ProcessorInstance> instances,
+            double loadBefore,
+            String startedAt,
+            String prefix)
             throws Exception {
         Map<String, Object> producerConfig = new HashMap<>(stack.kafka().clientConfig());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -105,20 +118,32 @@ public final class LoadTestRunner {
         LiveBooks books = new LiveBooks();
         AcknowledgedOffsets produced = new AcknowledgedOffsets();
         try (VerdictCounter verdicts = new VerdictCounter(verdictConsumer(stack, topics), books);
-             DeadLetterWatcher deadLetters = new DeadLetterWatcher(deadLetterConsumer(stack, topics), books);
-             KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(producerConfig,
-                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
-             KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(producerConfig,
-                     topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer())) {
+                DeadLetterWatcher deadLetters = new DeadLetterWatcher(deadLetterConsumer(stack, topics), books);
+                KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(
+                        producerConfig,
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer());
+                KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(
+                        producerConfig,
+                        topics.calibration().keySerde().serializer(),
+                        topics.calibration().valueSerde().serializer())) {
             verdicts.start();
             deadLetters.start();
-            PipelineBenchmark.calibrate(frames, producer, commands, topics, verdicts, scenario.calibrationFrames(), log);
-            OpenLoopGenerator generator = new OpenLoopGenerator(frames, producer, topics.frames().name(), produced,
-                    Pacer.Clock.SYSTEM);
+            PipelineBenchmark.calibrate(
+                    frames, producer, commands, topics, verdicts, scenario.calibrationFrames(), log);
+            OpenLoopGenerator generator =
+                    new OpenLoopGenerator(frames, producer, topics.frames().name(), produced, Pacer.Clock.SYSTEM);
             long start = System.currentTimeMillis();
             LoadPhases.Result phases;
-            try (Sampler sampler = new Sampler(books, generator::sent, admin, applicationId, topics.frames().name(),
-                    scenario.partitions(), instances, start)) {
+            try (Sampler sampler = new Sampler(
+                    books,
+                    generator::sent,
+                    admin,
+                    applicationId,
+                    topics.frames().name(),
+                    scenario.partitions(),
+                    instances,
+                    start)) {
                 sampler.start();
                 LoadPhases load = new LoadPhases(scenario, generator, books, sampler, log);
                 phases = scenario.search().isPresent() ? load.search(start) : load.fixed(instances, start);
@@ -126,67 +151,129 @@ public final class LoadTestRunner {
                 TimeUnit.MILLISECONDS.sleep(1500); // one more sample after the drain
                 sampler.close();
                 log.println("auditing the output topics (read_committed) ...");
-                ExactlyOnceCheck check = ExactlyOnceCheck.of(produced.snapshot(),
-                        OutcomeAudit.sources(stack.kafka().clientConfig(), topics.verdicts(), scenario.partitions(),
-                                FrameVerdict::getSource, AUDIT_TIMEOUT),
-                        OutcomeAudit.sources(stack.kafka().clientConfig(), topics.deadLetters(), scenario.partitions(),
-                                RejectedFrame::getSource, AUDIT_TIMEOUT));
-                return result(phases, sampler.samples(), check, books, generator, instances, loadBefore,
+                ExactlyOnceCheck check = ExactlyOnceCheck.of(
+                        produced.snapshot(),
+                        OutcomeAudit.sources(
+                                stack.kafka().clientConfig(),
+                                topics.verdicts(),
+                                scenario.partitions(),
+                                FrameVerdict::getSource,
+                                AUDIT_TIMEOUT),
+                        OutcomeAudit.sources(
+                                stack.kafka().clientConfig(),
+                                topics.deadLetters(),
+                                scenario.partitions(),
+                                RejectedFrame::getSource,
+                                AUDIT_TIMEOUT));
+                return result(
+                        phases,
+                        sampler.samples(),
+                        check,
+                        books,
+                        generator,
+                        instances,
+                        loadBefore,
                         new RunId(startedAt, prefix, applicationId));
             }
         }
     }
 
     /** When the run started, and the names its topics and consumer group got. */
-    private record RunId(String startedAt, String topicPrefix, String applicationId) {
-    }
+    private record RunId(String startedAt, String topicPrefix, String applicationId) {}
 
-    private void awaitOutcomes(LiveBooks books, AcknowledgedOffsets produced, OpenLoopGenerator generator, Duration timeout)
+    private void awaitOutcomes(
+            LiveBooks books, AcknowledgedOffsets produced, OpenLoopGenerator generator, Duration timeout)
             throws InterruptedException {
         log.printf("draining: %d of %d frames have an outcome ...%n", books.outcomes(), generator.sent());
         if (!LoadPhases.awaitQuiet(books, generator, timeout)) {
-            log.printf("drain timed out after %d s: %d of %d frames have an outcome%n", timeout.toSeconds(),
-                    books.outcomes(), produced.size());
+            log.printf(
+                    "drain timed out after %d s: %d of %d frames have an outcome%n",
+                    timeout.toSeconds(), books.outcomes(), produced.size());
         }
     }
 
-    private LoadTestResult result(LoadPhases.Result phases, List<Sample> samples, ExactlyOnceCheck check, LiveBooks books,
-            OpenLoopGenerator generator, List<ProcessorInstance> instances, double loadBefore, RunId run)
+    private LoadTestResult result(
+            LoadPhases.Result phases,
+            List<Sample> samples,
+            ExactlyOnceCheck check,
+            LiveBooks books,
+            OpenLoopGenerator generator,
+            List<ProcessorInstance> instances,
+            double loadBefore,
+            RunId run)
             throws IOException {
-        LoadTestResult.Latency latency = phases.measured() == null ? null
-                : LoadTestResult.Latency.of(phases.measured().name(), phases.measuredFps(),
-                        LiveBooks.copy(phases.measured()));
+        LoadTestResult.Latency latency = phases.measured() == null
+                ? null
+                : LoadTestResult.Latency.of(
+                        phases.measured().name(), phases.measuredFps(), LiveBooks.copy(phases.measured()));
         Double delivered = null;
         RunAnalysis.Recovery recovery = null;
         if (scenario.search().isEmpty()) {
             delivered = deliveredOver(samples, scenario.warmUp().toMillis(), phases.loadEndMs());
             if (phases.killAtMs() >= 0) {
-                recovery = RunAnalysis.recovery(samples, phases.killAtMs(), phases.loadEndMs(),
+                recovery = RunAnalysis.recovery(
+                        samples,
+                        phases.killAtMs(),
+                        phases.loadEndMs(),
                         RunAnalysis.backlogBound(scenario.offeredFps(), scenario.batchSize(), scenario.instances()));
             }
         }
         List<LoadTestResult.Instance> inst = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             int k = i;
-            long[] rss = samples.stream().mapToLong(s -> s.rssKiB()[k]).filter(v -> v > 0).sorted().toArray();
-            inst.add(new LoadTestResult.Instance(i, instances.get(i).pid(), instances.get(i).killedAtMillis() > 0,
+            long[] rss = samples.stream()
+                    .mapToLong(s -> s.rssKiB()[k])
+                    .filter(v -> v > 0)
+                    .sorted()
+                    .toArray();
+            inst.add(new LoadTestResult.Instance(
+                    i,
+                    instances.get(i).pid(),
+                    instances.get(i).killedAtMillis() > 0,
                     rss.length == 0 ? -1 : rss[rss.length - 1] / 1024,
-                    rss.length == 0 ? -1 : lastRss(samples, k) / 1024, rss.length == 0 ? -1 : rss[rss.length / 2] / 1024));
+                    rss.length == 0 ? -1 : lastRss(samples, k) / 1024,
+                    rss.length == 0 ? -1 : rss[rss.length / 2] / 1024));
         }
         Scenario s = scenario;
-        LoadTestResult result = new LoadTestResult(s.name(), launcher.mainClass() + " " + String.join(" ",
-                launcher.args()).trim(), run.startedAt(), run.topicPrefix(),
+        LoadTestResult result = new LoadTestResult(
+                s.name(),
+                launcher.mainClass() + " " + String.join(" ", launcher.args()).trim(),
+                run.startedAt(),
+                run.topicPrefix(),
                 run.applicationId(),
-                new LoadTestResult.Machine(Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
+                new LoadTestResult.Machine(
+                        Runtime.getRuntime().availableProcessors(),
+                        loadBefore,
+                        loadAverage(),
                         System.getProperty("java.version")),
-                new LoadTestResult.Setup(s.cameras(), s.partitions(), s.instances(), s.batchSize(),
-                        s.batchMaxWait().toMillis(), s.frames().size(), s.frames().encoding().name(),
-                        s.frames().defectRate(), s.search().isEmpty() ? s.offeredFps() : null, s.duration().toMillis(),
-                        s.warmUp().toMillis(), s.modelDir().toString()),
+                new LoadTestResult.Setup(
+                        s.cameras(),
+                        s.partitions(),
+                        s.instances(),
+                        s.batchSize(),
+                        s.batchMaxWait().toMillis(),
+                        s.frames().size(),
+                        s.frames().encoding().name(),
+                        s.frames().defectRate(),
+                        s.search().isEmpty() ? s.offeredFps() : null,
+                        s.duration().toMillis(),
+                        s.warmUp().toMillis(),
+                        s.modelDir().toString()),
                 latency,
-                new LoadTestResult.Throughput(generator.sent(), generator.failed(), generator.maxLateMs(), delivered,
-                        books.verdicts(), books.defects(), books.deadLetters()),
-                check, recovery, phases.steps(), phases.maxSustainable(), inst, samples);
+                new LoadTestResult.Throughput(
+                        generator.sent(),
+                        generator.failed(),
+                        generator.maxLateMs(),
+                        delivered,
+                        books.verdicts(),
+                        books.defects(),
+                        books.deadLetters()),
+                check,
+                recovery,
+                phases.steps(),
+                phases.maxSustainable(),
+                inst,
+                samples);
         result.write(outDir.resolve("results.json"));
         Plots.write(result, phases.killAtMs(), s.search().isEmpty() ? s.warmUp().toMillis() : -1, outDir);
         return result;
@@ -221,10 +308,21 @@ public final class LoadTestRunner {
     }
 
     private InstanceConfig instanceConfig(int i, Stack stack, String applicationId, String prefix) throws IOException {
-        return new InstanceConfig(i, stack.kafka().bootstrapServers(), stack.registryUrl(), scenario.modelDir(),
-                Files.createDirectories(outDir.resolve("state-" + i)), applicationId, prefix, freePort(),
-                scenario.batchSize(), scenario.batchMaxWait(), scenario.modelThreads(), scenario.heap(),
-                scenario.sessionTimeout().orElse(null), outDir.resolve("instance-" + i + ".log"));
+        return new InstanceConfig(
+                i,
+                stack.kafka().bootstrapServers(),
+                stack.registryUrl(),
+                scenario.modelDir(),
+                Files.createDirectories(outDir.resolve("state-" + i)),
+                applicationId,
+                prefix,
+                freePort(),
+                scenario.batchSize(),
+                scenario.batchMaxWait(),
+                scenario.modelThreads(),
+                scenario.heap(),
+                scenario.sessionTimeout().orElse(null),
+                outDir.resolve("instance-" + i + ".log"));
     }
 
     private static int freePort() throws IOException {
@@ -238,11 +336,15 @@ public final class LoadTestRunner {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS)
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(groupId))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
                     .get(groupId);
             last = d.groupState() + " with " + d.members().size() + " member(s)";
-            if (d.groupState() == GroupState.STABLE && d.members().size() == members
-                    && d.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+            if (d.groupState() == GroupState.STABLE
+                    && d.members().size() == members
+                    && d.members().stream()
+                            .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(250);
@@ -251,15 +353,19 @@ public final class LoadTestRunner {
     }
 
     private KafkaConsumer<String, FrameVerdict> verdictConsumer(Stack stack, PipelineTopics topics) {
-        KafkaConsumer<String, FrameVerdict> c = new KafkaConsumer<>(readCommitted(stack),
-                topics.verdicts().keySerde().deserializer(), topics.verdicts().valueSerde().deserializer());
+        KafkaConsumer<String, FrameVerdict> c = new KafkaConsumer<>(
+                readCommitted(stack),
+                topics.verdicts().keySerde().deserializer(),
+                topics.verdicts().valueSerde().deserializer());
         assignAll(c, topics.verdicts().name());
         return c;
     }
 
     private KafkaConsumer<byte[], RejectedFrame> deadLetterConsumer(Stack stack, PipelineTopics topics) {
-        KafkaConsumer<byte[], RejectedFrame> c = new KafkaConsumer<>(readCommitted(stack),
-                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        KafkaConsumer<byte[], RejectedFrame> c = new KafkaConsumer<>(
+                readCommitted(stack),
+                topics.deadLetters().keySerde().deserializer(),
+                topics.deadLetters().valueSerde().deserializer());
         assignAll(c, topics.deadLetters().name());
         return c;
     }

@@ -26,7 +26,11 @@ final class OpenLoopGenerator {
     private final AtomicLong failed = new AtomicLong();
     private volatile long maxLateMs;
 
-    OpenLoopGenerator(BenchFrames frames, KafkaProducer<String, CameraFrame> producer, String topic, AcknowledgedOffsets produced,
+    OpenLoopGenerator(
+            BenchFrames frames,
+            KafkaProducer<String, CameraFrame> producer,
+            String topic,
+            AcknowledgedOffsets produced,
             Pacer.Clock clock) {
         this.frames = frames;
         this.producer = producer;
@@ -44,8 +48,8 @@ final class OpenLoopGenerator {
             long n = sent.getAndIncrement();
             int camera = (int) (n % frames.cameras());
             long capture = wallStart + due / 1_000_000L;
-            CameraFrame frame = PipelineBenchmark.frame(frames, camera, PREFIX + n,
-                    frames.png(camera, n / frames.cameras()), capture);
+            CameraFrame frame = PipelineBenchmark.frame(
+                    frames, camera, PREFIX + n, frames.png(camera, n / frames.cameras()), capture);
             producer.send(new ProducerRecord<>(topic, null, capture, frame.getCameraId(), frame), (meta, error) -> {
                 if (error == null) {
                     produced.add(meta.partition(), meta.offset());

@@ -16,11 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class OutcomeAudit {
 
-    private OutcomeAudit() {
-    }
+    private OutcomeAudit() {}
 
-    static <K, V> List<Long> sources(Map<String, Object> clientConfig, Topic<K, V> topic, int partitions,
-            Function<V, SourceRef> source, Duration timeout) {
+    static <K, V> List<Long> sources(
+            Map<String, Object> clientConfig,
+            Topic<K, V> topic,
+            int partitions,
+            Function<V, SourceRef> source,
+            Duration timeout) {
         List<Long> out = new ArrayList<>();
         for (ConsumerRecord<K, V> r : CommittedReads.toLastStableOffsets(clientConfig, topic, partitions, timeout)) {
             SourceRef s = source.apply(r.value());

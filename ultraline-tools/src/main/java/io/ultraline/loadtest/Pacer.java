@@ -23,7 +23,9 @@ final class Pacer {
 
             @Override
             public void parkUntil(long deadlineNanos) {
-                for (long wait = deadlineNanos - System.nanoTime(); wait > 0; wait = deadlineNanos - System.nanoTime()) {
+                for (long wait = deadlineNanos - System.nanoTime();
+                        wait > 0;
+                        wait = deadlineNanos - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
             }

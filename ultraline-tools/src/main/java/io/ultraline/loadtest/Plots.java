@@ -1,6 +1,5 @@
 package io.ultraline.loadtest;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,14 +10,14 @@ final class Plots {
 
     static final List<String> FILES = List.of("latency.png", "throughput.png", "lag.png", "rss.png");
 
-    private Plots() {
-    }
+    private Plots() {}
 
     static void write(LoadTestResult r, long killAtMs, long warmUpMs, Path dir) throws IOException {
         List<Sample> t = r.timeline();
         double[] x = series(t, s -> s.tMs() / 1000.0);
         String title = r.scenario() + ": ";
-        List<LinePlot> plots = List.of(latency(title, t, x), throughput(title, t, x), lag(title, t, x), rss(title, t, x));
+        List<LinePlot> plots =
+                List.of(latency(title, t, x), throughput(title, t, x), lag(title, t, x), rss(title, t, x));
         for (int i = 0; i < plots.size(); i++) {
             LinePlot p = plots.get(i);
             if (killAtMs >= 0) {
@@ -32,8 +31,10 @@ final class Plots {
     }
 
     private static LinePlot latency(String title, List<Sample> t, double[] x) {
-        return new LinePlot(title + "capture-to-verdict latency of the verdicts read each second", "seconds",
-                "latency (ms)")
+        return new LinePlot(
+                        title + "capture-to-verdict latency of the verdicts read each second",
+                        "seconds",
+                        "latency (ms)")
                 .add(new LinePlot.Series("max", LinePlot.PALETTE[3], x, series(t, Sample::maxMs)))
                 .add(new LinePlot.Series("p99", LinePlot.PALETTE[1], x, series(t, Sample::p99Ms)))
                 .add(new LinePlot.Series("p50", LinePlot.PALETTE[0], x, series(t, Sample::p50Ms)));
@@ -42,16 +43,19 @@ final class Plots {
     private static LinePlot throughput(String title, List<Sample> t, double[] x) {
         return new LinePlot(title + "throughput", "seconds", "frames/s")
                 .add(new LinePlot.Series("offered", LinePlot.PALETTE[0], x, perSecond(t, Sample::sent)))
-                .add(new LinePlot.Series("verdicts + dead letters", LinePlot.PALETTE[2], x,
+                .add(new LinePlot.Series(
+                        "verdicts + dead letters",
+                        LinePlot.PALETTE[2],
+                        x,
                         perSecond(t, s -> s.verdicts() + s.deadLetters())));
     }
 
     private static LinePlot lag(String title, List<Sample> t, double[] x) {
         return new LinePlot(title + "frames waiting", "seconds", "frames")
-                .add(new LinePlot.Series("backlog (sent, no outcome yet)", LinePlot.PALETTE[1], x,
-                        series(t, Sample::backlog)))
-                .add(new LinePlot.Series("consumer-group lag on line.frames", LinePlot.PALETTE[4], x,
-                        series(t, Sample::lag)));
+                .add(new LinePlot.Series(
+                        "backlog (sent, no outcome yet)", LinePlot.PALETTE[1], x, series(t, Sample::backlog)))
+                .add(new LinePlot.Series(
+                        "consumer-group lag on line.frames", LinePlot.PALETTE[4], x, series(t, Sample::lag)));
     }
 
     private static LinePlot rss(String title, List<Sample> t, double[] x) {
@@ -59,7 +63,10 @@ final class Plots {
         int n = t.isEmpty() ? 0 : t.get(0).rssKiB().length;
         for (int i = 0; i < n; i++) {
             int k = i;
-            p.add(new LinePlot.Series("instance " + i, LinePlot.PALETTE[i % LinePlot.PALETTE.length], x,
+            p.add(new LinePlot.Series(
+                    "instance " + i,
+                    LinePlot.PALETTE[i % LinePlot.PALETTE.length],
+                    x,
                     series(t, s -> s.rssKiB()[k] < 0 ? -1 : s.rssKiB()[k] / 1024.0)));
         }
         return p;

@@ -25,8 +25,11 @@ public record ProcessorLauncher(String mainClass, List<String> args) {
         command.add("-Xmx" + config.heap());
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro");
-        command.add("-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()));
+        command.add("-Dorg.bytedeco.javacpp.cachedir="
+                + System.getProperty(
+                        "org.bytedeco.javacpp.cachedir",
+                        Path.of(System.getProperty("user.home"), ".javacpp", "cache")
+                                .toString()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -35,7 +38,8 @@ public record ProcessorLauncher(String mainClass, List<String> args) {
     }
 
     public ProcessorInstance launch(InstanceConfig config) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(config)).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command(config))
+                .redirectErrorStream(true)
                 .redirectOutput(config.logFile().toFile());
         pb.environment().putAll(config.environment());
         return new ProcessorInstance(config, pb.start());

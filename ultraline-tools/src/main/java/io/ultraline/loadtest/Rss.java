@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Resident set size of a process from Linux's /proc/PID/status. */
 final class Rss {
 
-    private Rss() {
-    }
+    private Rss() {}
 
     /** VmRSS of {@code pid} in KiB, or -1 where it cannot be read (process gone, not Linux). */
     static long ofPid(long pid) {

@@ -15,8 +15,7 @@ final class RunAnalysis {
     /** A sustained step delivers at least this share of the offered rate. */
     static final double MIN_DELIVERED_SHARE = 0.95;
 
-    private RunAnalysis() {
-    }
+    private RunAnalysis() {}
 
     /**
      * The backlog a sustained rate keeps under: two seconds of frames, or two full batches per
@@ -27,9 +26,16 @@ final class RunAnalysis {
     }
 
     /** How one step of a rate search went. */
-    record Step(double offeredFps, double deliveredFps, long p50Ms, long p99Ms, long maxMs, long backlogAtEnd,
-                double backlogGrowthPerS, boolean sustained, String reason) {
-    }
+    record Step(
+            double offeredFps,
+            double deliveredFps,
+            long p50Ms,
+            long p99Ms,
+            long maxMs,
+            long backlogAtEnd,
+            double backlogGrowthPerS,
+            boolean sustained,
+            String reason) {}
 
     /**
      * Judges a step from its samples (those taken while it offered frames, after it settled) and
@@ -44,7 +50,8 @@ final class RunAnalysis {
         Sample first = during.get(0);
         Sample last = during.get(during.size() - 1);
         double seconds = (last.tMs() - first.tMs()) / 1000.0;
-        double delivered = ((last.verdicts() + last.deadLetters()) - (first.verdicts() + first.deadLetters())) / seconds;
+        double delivered =
+                ((last.verdicts() + last.deadLetters()) - (first.verdicts() + first.deadLetters())) / seconds;
         double growth = slope(during);
         String reason;
         if (delivered < MIN_DELIVERED_SHARE * rate) {
@@ -96,9 +103,8 @@ final class RunAnalysis {
      * @param peakLag          the highest consumer-group lag after the kill
      * @param bound            the backlog bound used
      */
-    record Recovery(long killAtMs, long takeoverAfterMs, long recoveredAfterMs, long peakBacklog, long peakLag,
-                    long bound) {
-    }
+    record Recovery(
+            long killAtMs, long takeoverAfterMs, long recoveredAfterMs, long peakBacklog, long peakLag, long bound) {}
 
     /** Recovery from a kill at {@code killAtMs}, judged on the samples up to {@code loadEndMs}. */
     static Recovery recovery(List<Sample> samples, long killAtMs, long loadEndMs, long bound) {
@@ -121,7 +127,12 @@ final class RunAnalysis {
                 recoveredAt = s.tMs();
             }
         }
-        return new Recovery(killAtMs, peakAt - killAtMs, recoveredAt < 0 ? -1 : recoveredAt - killAtMs, peakBacklog,
-                peakLag, bound);
+        return new Recovery(
+                killAtMs,
+                peakAt - killAtMs,
+                recoveredAt < 0 ? -1 : recoveredAt - killAtMs,
+                peakBacklog,
+                peakLag,
+                bound);
     }
 }

@@ -16,6 +16,14 @@ package io.ultraline.loadtest;
  * @param maxMs        maximum
  * @param rssKiB       VmRSS of each instance (-1 once it is gone)
  */
-public record Sample(long tMs, long sent, long verdicts, long deadLetters, long backlog, long lag, long p50Ms,
-                     long p99Ms, long maxMs, long[] rssKiB) {
-}
+public record Sample(
+        long tMs,
+        long sent,
+        long verdicts,
+        long deadLetters,
+        long backlog,
+        long lag,
+        long p50Ms,
+        long p99Ms,
+        long maxMs,
+        long[] rssKiB) {}

@@ -31,8 +31,15 @@ final class Sampler implements AutoCloseable {
     private final long startMs;
     private volatile boolean running = true;
 
-    Sampler(LiveBooks books, LongSupplier sent, Admin admin, String groupId, String framesTopic, int partitionCount,
-            List<ProcessorInstance> instances, long startMs) {
+    Sampler(
+            LiveBooks books,
+            LongSupplier sent,
+            Admin admin,
+            String groupId,
+            String framesTopic,
+            int partitionCount,
+            List<ProcessorInstance> instances,
+            long startMs) {
         this.books = books;
         this.sent = sent;
         this.admin = admin;
@@ -77,9 +84,17 @@ final class Sampler implements AutoCloseable {
         for (int i = 0; i < rss.length; i++) {
             rss[i] = instances.get(i).rssKiB();
         }
-        Sample s = new Sample(tMs, sentNow, verdicts, deadLetters, Math.max(0, sentNow - verdicts - deadLetters), lag(),
-                any ? h.getValueAtPercentile(50) : -1, any ? h.getValueAtPercentile(99) : -1,
-                any ? h.getMaxValue() : -1, rss);
+        Sample s = new Sample(
+                tMs,
+                sentNow,
+                verdicts,
+                deadLetters,
+                Math.max(0, sentNow - verdicts - deadLetters),
+                lag(),
+                any ? h.getValueAtPercentile(50) : -1,
+                any ? h.getValueAtPercentile(99) : -1,
+                any ? h.getMaxValue() : -1,
+                rss);
         synchronized (samples) {
             samples.add(s);
         }
@@ -90,10 +105,11 @@ final class Sampler implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all()
-                    .get(2, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+                    admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(2, TimeUnit.SECONDS);
             long lag = 0;
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata c = committed.get(tp);

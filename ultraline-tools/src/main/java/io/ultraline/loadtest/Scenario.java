@@ -32,17 +32,34 @@ import java.util.Optional;
  * @param search            a search for the highest sustainable rate instead of a fixed rate, if any
  * @param external          an existing broker and registry instead of the embedded ones, if any
  */
-public record Scenario(String name, int cameras, double fpsPerCamera, Frames frames, Duration duration,
-                       Duration warmUp, int calibrationFrames, int batchSize, Duration batchMaxWait, int instances,
-                       int partitions, int modelThreads, String heap, Path modelDir, Duration drainTimeout,
-                       Optional<Duration> sessionTimeout, Optional<Kill> kill, Optional<Search> search, Optional<External> external) {
+public record Scenario(
+        String name,
+        int cameras,
+        double fpsPerCamera,
+        Frames frames,
+        Duration duration,
+        Duration warmUp,
+        int calibrationFrames,
+        int batchSize,
+        Duration batchMaxWait,
+        int instances,
+        int partitions,
+        int modelThreads,
+        String heap,
+        Path modelDir,
+        Duration drainTimeout,
+        Optional<Duration> sessionTimeout,
+        Optional<Kill> kill,
+        Optional<Search> search,
+        Optional<External> external) {
 
     /** Frames of the generator's pool, rendered once before the run. */
     public record Frames(int size, ImageEncoding encoding, double defectRate, int poolPerCamera) {
         public Frames {
             Objects.requireNonNull(encoding, "encoding");
             require(size >= 16 && size <= 4096, "frames.size must be in [16, 4096], got " + size);
-            require(encoding == ImageEncoding.PNG || encoding == ImageEncoding.JPEG || encoding == ImageEncoding.RGB8,
+            require(
+                    encoding == ImageEncoding.PNG || encoding == ImageEncoding.JPEG || encoding == ImageEncoding.RGB8,
                     "frames.encoding must be PNG, JPEG or RGB8, got " + encoding);
             require(defectRate >= 0 && defectRate <= 1, "frames.defectRate must be in [0, 1], got " + defectRate);
             require(poolPerCamera >= 1, "frames.pool must be >= 1, got " + poolPerCamera);
@@ -50,8 +67,7 @@ public record Scenario(String name, int cameras, double fpsPerCamera, Frames fra
     }
 
     /** SIGKILL instance {@code instance} (0-based) {@code at} after the load started. */
-    public record Kill(Duration at, int instance) {
-    }
+    public record Kill(Duration at, int instance) {}
 
     /**
      * A staircase of offered rates (total frames/s): {@code from}, {@code from + step}, ... up to
@@ -59,8 +75,14 @@ public record Scenario(String name, int cameras, double fpsPerCamera, Frames fra
      * (lag grows, or p99 above {@code maxP99}). Then, if {@code followUpFraction > 0}, a fixed run
      * at that fraction of the best sustainable rate for {@code followUpDuration}.
      */
-    public record Search(double from, double step, double to, Duration stepDuration, Duration maxP99,
-                         double followUpFraction, Duration followUpDuration) {
+    public record Search(
+            double from,
+            double step,
+            double to,
+            Duration stepDuration,
+            Duration maxP99,
+            double followUpFraction,
+            Duration followUpDuration) {
         public Search {
             require(from > 0 && step > 0 && to >= from, "search needs from > 0, step > 0 and to >= from");
             require(positive(stepDuration), "search.stepDuration must be positive");
@@ -84,7 +106,8 @@ public record Scenario(String name, int cameras, double fpsPerCamera, Frames fra
         require(cameras >= 1, "cameras must be >= 1, got " + cameras);
         require(search.isPresent() || fpsPerCamera > 0, "fpsPerCamera must be > 0, got " + fpsPerCamera);
         require(search.isPresent() || positive(duration), "duration must be positive");
-        require(!warmUp.isNegative() && (search.isPresent() || warmUp.compareTo(duration) < 0),
+        require(
+                !warmUp.isNegative() && (search.isPresent() || warmUp.compareTo(duration) < 0),
                 "warmUp must be >= 0 and shorter than duration");
         require(calibrationFrames >= 1, "calibrationFrames must be >= 1, got " + calibrationFrames);
         require(batchSize >= 1, "batch.size must be >= 1, got " + batchSize);
@@ -97,9 +120,11 @@ public record Scenario(String name, int cameras, double fpsPerCamera, Frames fra
         require(sessionTimeout.map(Scenario::positive).orElse(true), "sessionTimeout must be positive");
         kill.ifPresent(k -> {
             require(instances >= 2, "kill needs at least 2 instances, so that another one takes over");
-            require(k.instance() >= 0 && k.instance() < instances,
+            require(
+                    k.instance() >= 0 && k.instance() < instances,
                     "kill.instance must be in [0, " + (instances - 1) + "], got " + k.instance());
-            require(positive(k.at()) && (search.isPresent() || k.at().compareTo(duration) < 0),
+            require(
+                    positive(k.at()) && (search.isPresent() || k.at().compareTo(duration) < 0),
                     "kill.at must be inside the run's duration");
             require(search.isEmpty(), "kill and search do not go together: run them as two scenarios");
         });

@@ -45,13 +45,28 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioFile {
 
-    private static final Set<String> TOP = Set.of("name", "cameras", "fpsPerCamera", "frames", "duration", "warmUp",
-            "calibrationFrames", "batch", "instances", "partitions", "modelThreads", "heap", "model", "drainTimeout",
-            "sessionTimeout", "kill", "search", "kafka");
+    private static final Set<String> TOP = Set.of(
+            "name",
+            "cameras",
+            "fpsPerCamera",
+            "frames",
+            "duration",
+            "warmUp",
+            "calibrationFrames",
+            "batch",
+            "instances",
+            "partitions",
+            "modelThreads",
+            "heap",
+            "model",
+            "drainTimeout",
+            "sessionTimeout",
+            "kill",
+            "search",
+            "kafka");
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
-    private ScenarioFile() {
-    }
+    private ScenarioFile() {}
 
     public static Scenario read(Path file) throws IOException {
         try {
@@ -70,12 +85,18 @@ public final class ScenarioFile {
         Node n = new Node(root, "", TOP);
         Node frames = n.child("frames", Set.of("size", "encoding", "defectRate", "pool"));
         Node batch = n.child("batch", Set.of("size", "maxWait"));
-        Optional<Scenario.Search> search = n.optionalChild("search",
-                Set.of("from", "step", "to", "stepDuration", "maxP99", "followUp")).map(s -> {
+        Optional<Scenario.Search> search = n.optionalChild(
+                        "search", Set.of("from", "step", "to", "stepDuration", "maxP99", "followUp"))
+                .map(s -> {
                     Node follow = s.child("followUp", Set.of("fraction", "duration"));
-                    return new Scenario.Search(s.number("from", -1), s.number("step", -1), s.number("to", -1),
-                            s.duration("stepDuration", Duration.ofSeconds(15)), s.duration("maxP99", Duration.ofSeconds(3)),
-                            follow.number("fraction", 0.7), follow.duration("duration", Duration.ofSeconds(30)));
+                    return new Scenario.Search(
+                            s.number("from", -1),
+                            s.number("step", -1),
+                            s.number("to", -1),
+                            s.duration("stepDuration", Duration.ofSeconds(15)),
+                            s.duration("maxP99", Duration.ofSeconds(3)),
+                            follow.number("fraction", 0.7),
+                            follow.duration("duration", Duration.ofSeconds(30)));
                 });
         Optional<Scenario.Kill> kill = n.optionalChild("kill", Set.of("at", "instance"))
                 .map(k -> new Scenario.Kill(k.duration("at", null), (int) k.number("instance", 0)));
@@ -86,16 +107,30 @@ public final class ScenarioFile {
             throw new IllegalArgumentException("name is required");
         }
         int instances = n.integer("instances", 1);
-        return new Scenario(name, n.integer("cameras", 4), n.number("fpsPerCamera", search.isPresent() ? 0 : -1),
-                new Scenario.Frames(frames.integer("size", 128), encoding(frames.text("encoding", "PNG")),
-                        frames.number("defectRate", 0.1), frames.integer("pool", 32)),
-                n.duration("duration", search.isPresent() ? Duration.ZERO : null), n.duration("warmUp", Duration.ofSeconds(5)),
-                n.integer("calibrationFrames", 16), batch.integer("size", 8), batch.duration("maxWait", Duration.ofMillis(100)),
-                instances, n.integer("partitions", Math.max(instances, 4)), n.integer("modelThreads", 0),
-                n.text("heap", "1g"), Path.of(n.text("model", "models/line-vit")),
+        return new Scenario(
+                name,
+                n.integer("cameras", 4),
+                n.number("fpsPerCamera", search.isPresent() ? 0 : -1),
+                new Scenario.Frames(
+                        frames.integer("size", 128),
+                        encoding(frames.text("encoding", "PNG")),
+                        frames.number("defectRate", 0.1),
+                        frames.integer("pool", 32)),
+                n.duration("duration", search.isPresent() ? Duration.ZERO : null),
+                n.duration("warmUp", Duration.ofSeconds(5)),
+                n.integer("calibrationFrames", 16),
+                batch.integer("size", 8),
+                batch.duration("maxWait", Duration.ofMillis(100)),
+                instances,
+                n.integer("partitions", Math.max(instances, 4)),
+                n.integer("modelThreads", 0),
+                n.text("heap", "1g"),
+                Path.of(n.text("model", "models/line-vit")),
                 n.duration("drainTimeout", Duration.ofSeconds(90)),
                 json(root, "sessionTimeout") ? Optional.of(n.duration("sessionTimeout", null)) : Optional.empty(),
-                kill, search, external);
+                kill,
+                search,
+                external);
     }
 
     private static boolean json(JsonNode root, String key) {

@@ -26,16 +26,18 @@ final class Stack implements AutoCloseable {
             Scenario.External e = scenario.external().get();
             log.printf("using Kafka at %s and the registry at %s%n", e.bootstrapServers(), e.schemaRegistryUrl());
             String bootstrap = e.bootstrapServers();
-            return new Stack(new KafkaCluster() {
-                @Override
-                public String bootstrapServers() {
-                    return bootstrap;
-                }
+            return new Stack(
+                    new KafkaCluster() {
+                        @Override
+                        public String bootstrapServers() {
+                            return bootstrap;
+                        }
 
-                @Override
-                public void close() {
-                }
-            }, e.schemaRegistryUrl(), null);
+                        @Override
+                        public void close() {}
+                    },
+                    e.schemaRegistryUrl(),
+                    null);
         }
         log.println("starting the embedded broker and registry on 127.0.0.1 ...");
         EmbeddedKafka kafka = EmbeddedKafka.builder().build().start();

@@ -41,19 +41,21 @@ import org.testcontainers.utility.DockerImageName;
  */
 class RegistryCompatibilityIT {
 
-    private static final String CONFLUENT = System.getProperty("ultraline.registry.confluent.image",
-            "confluentinc/cp-schema-registry:7.9.0");
-    private static final String KARAPACE = System.getProperty("ultraline.registry.karapace.image",
-            "ghcr.io/aiven-open/karapace:4.1.0");
+    private static final String CONFLUENT =
+            System.getProperty("ultraline.registry.confluent.image", "confluentinc/cp-schema-registry:7.9.0");
+    private static final String KARAPACE =
+            System.getProperty("ultraline.registry.karapace.image", "ghcr.io/aiven-open/karapace:4.1.0");
     private static final String KAFKA = System.getProperty("ultraline.kafka.image", "apache/kafka:4.4.0");
     private static final String KAFKA_ALIAS = "kafka";
     private static final String INTERNAL_BOOTSTRAP = KAFKA_ALIAS + ":19092";
 
     /** Per case, so that the report counts each skipped case and carries the reason. */
     private static void requireDocker() {
-        assumeTrue(dockerAvailable(), "RegistryCompatibilityIT skipped: no Docker engine answers on this machine, so "
-                + "cp-schema-registry and Karapace cannot be started (the embedded Apicurio registry is tested by "
-                + "SchemasCommandIT)");
+        assumeTrue(
+                dockerAvailable(),
+                "RegistryCompatibilityIT skipped: no Docker engine answers on this machine, so "
+                        + "cp-schema-registry and Karapace cannot be started (the embedded Apicurio registry is tested by "
+                        + "SchemasCommandIT)");
     }
 
     static Stream<String> registries() {
@@ -65,9 +67,12 @@ class RegistryCompatibilityIT {
     void schemasRegisterCheckAndRoundTrip(String kind) {
         requireDocker();
         try (Network network = Network.newNetwork();
-             KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(KAFKA)).withNetwork(network)
-                     .withNetworkAliases(KAFKA_ALIAS).withListener(INTERNAL_BOOTSTRAP);
-             GenericContainer<?> registry = registry(kind).withNetwork(network).dependsOn(kafka)) {
+                KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(KAFKA))
+                        .withNetwork(network)
+                        .withNetworkAliases(KAFKA_ALIAS)
+                        .withListener(INTERNAL_BOOTSTRAP);
+                GenericContainer<?> registry =
+                        registry(kind).withNetwork(network).dependsOn(kafka)) {
             registry.start();
             String url = "http://" + registry.getHost() + ":" + registry.getMappedPort(8081);
 
@@ -75,7 +80,8 @@ class RegistryCompatibilityIT {
             assertThat(run("check", url)).isZero();
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(RegistrySettings.of(url));
             for (String topic : Topics.pipeline()) {
-                assertThat(client.compatibility(topic + "-value")).as(kind + " " + topic)
+                assertThat(client.compatibility(topic + "-value"))
+                        .as(kind + " " + topic)
                         .hasValue(CompatibilityLevel.BACKWARD);
             }
             roundTrip(url);
@@ -92,8 +98,8 @@ class RegistryCompatibilityIT {
                     .waitingFor(Wait.forHttp("/subjects").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(2)));
         }
         return new GenericContainer<>(DockerImageName.parse(KARAPACE))
-                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/bin/bash", "/opt/karapace/start.sh",
-                        "registry"))
+                .withCreateContainerCmdModifier(
+                        cmd -> cmd.withEntrypoint("/bin/bash", "/opt/karapace/start.sh", "registry"))
                 .withEnv("KARAPACE_ADVERTISED_HOSTNAME", "karapace")
                 .withEnv("KARAPACE_BOOTSTRAP_URI", INTERNAL_BOOTSTRAP)
                 .withEnv("KARAPACE_HOST", "0.0.0.0")
@@ -112,20 +118,26 @@ class RegistryCompatibilityIT {
         target.registryUrl = url;
         target.topicPrefix = "";
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = action.equals("register") ? SchemasCommand.register(target, CompatibilityLevel.BACKWARD, print)
+        int code = action.equals("register")
+                ? SchemasCommand.register(target, CompatibilityLevel.BACKWARD, print)
                 : SchemasCommand.check(target, print);
         System.out.print(out.toString(StandardCharsets.UTF_8));
         return code;
     }
 
     private static void roundTrip(String url) {
-        CalibrationCommand command = CalibrationCommand.newBuilder().setCommandId("c").setCameraId("cam")
-                .setAction(CalibrationAction.START).setFrameCount(3).setRequestedBy("it")
-                .setTimestamp(Instant.ofEpochMilli(1)).build();
-        Map<String, Object> config = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, url,
-                SerdeConfig.AUTO_REGISTER_SCHEMAS, false);
+        CalibrationCommand command = CalibrationCommand.newBuilder()
+                .setCommandId("c")
+                .setCameraId("cam")
+                .setAction(CalibrationAction.START)
+                .setFrameCount(3)
+                .setRequestedBy("it")
+                .setTimestamp(Instant.ofEpochMilli(1))
+                .build();
+        Map<String, Object> config =
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, url, SerdeConfig.AUTO_REGISTER_SCHEMAS, false);
         try (SpecificAvroSerializer<CalibrationCommand> serializer = new SpecificAvroSerializer<>();
-             SpecificAvroDeserializer<CalibrationCommand> deserializer = new SpecificAvroDeserializer<>()) {
+                SpecificAvroDeserializer<CalibrationCommand> deserializer = new SpecificAvroDeserializer<>()) {
             serializer.configure(config, false);
             deserializer.configure(config, false);
             byte[] bytes = serializer.serialize(Topics.CALIBRATION, command);

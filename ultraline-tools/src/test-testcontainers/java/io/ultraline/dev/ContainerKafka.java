@@ -11,6 +11,7 @@ public final class ContainerKafka implements KafkaCluster {
 
     /** System property naming the image; the profile sets it to the project's Kafka version. */
     public static final String IMAGE_PROPERTY = "ultraline.kafka.image";
+
     private static final String DEFAULT_IMAGE = "apache/kafka:4.4.0";
 
     private final KafkaContainer container;

@@ -95,14 +95,19 @@ class AlertForwarderBadRecordsIT {
         bad.add(new BadRecord("NULL_VALUE", null));
         bad.add(new BadRecord("MISSING_MAGIC_BYTE", "not a LineAlert".getBytes(StandardCharsets.UTF_8)));
         bad.add(new BadRecord("UNKNOWN_SCHEMA_ID", WireFormat.encode(987_654, new byte[] {2, 'x'})));
-        bad.add(new BadRecord("INCOMPATIBLE_RECORD_TYPE", AvroSerdes.specific(ModelStamp.class, serdeConfig)
-                .serializer().serialize(run + "stamps", new ModelStamp("line-vit", "1.0.0", "ab12"))));
+        bad.add(new BadRecord(
+                "INCOMPATIBLE_RECORD_TYPE",
+                AvroSerdes.specific(ModelStamp.class, serdeConfig)
+                        .serializer()
+                        .serialize(run + "stamps", new ModelStamp("line-vit", "1.0.0", "ab12"))));
         bad.add(new BadRecord("TRUNCATED_PAYLOAD", Arrays.copyOf(good, good.length - 3)));
         bad.add(new BadRecord("CORRUPT_PAYLOAD", concat(good, new byte[] {1, 2, 3})));
         // Apicurio refuses this schema, Confluent's registry stores it; Avro then throws AvroTypeException
-        registry.serve(INVALID_DEFAULT_ID, "{\"type\":\"record\",\"name\":\"LineAlert\",\"namespace\":"
-                + "\"io.ultraline.avro\",\"fields\":[{\"name\":\"alertId\",\"type\":\"int\","
-                + "\"default\":\"not a number\"}]}");
+        registry.serve(
+                INVALID_DEFAULT_ID,
+                "{\"type\":\"record\",\"name\":\"LineAlert\",\"namespace\":"
+                        + "\"io.ultraline.avro\",\"fields\":[{\"name\":\"alertId\",\"type\":\"int\","
+                        + "\"default\":\"not a number\"}]}");
         bad.add(new BadRecord("DECODER_FAILED", WireFormat.encode(INVALID_DEFAULT_ID, new byte[] {2})));
         // near the alerts topic's 1 MiB limit: its dead letter must keep a bounded prefix to fit the DLQ's
         bad.add(new BadRecord("CORRUPT_PAYLOAD", concat(good, new byte[900_000])));
@@ -111,8 +116,8 @@ class AlertForwarderBadRecordsIT {
         }
         send(good);
 
-        AlertForwarder forwarder = startForwarder("bad-" + run,
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), deadLetterTopic);
+        AlertForwarder forwarder =
+                startForwarder("bad-" + run, Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), deadLetterTopic);
         await().atMost(TIMEOUT).until(() -> forwarder.delivered() == 1 || crashed.get() != null);
 
         assertThat(crashed.get()).as("the forwarder kept running").isNull();
@@ -126,16 +131,19 @@ class AlertForwarderBadRecordsIT {
         for (int i = 0; i < bad.size(); i++) {
             JsonNode letter = letters.get(i);
             byte[] original = bad.get(i).value();
-            assertThat(letter.get("reason").asText()).as("dead letter %d", i)
+            assertThat(letter.get("reason").asText())
+                    .as("dead letter %d", i)
                     .startsWith("UNDECODABLE: " + bad.get(i).code() + ": ");
             assertThat(letter.get("record").get("offset").asLong()).isEqualTo(i);
             assertThat(letter.get("alert").isNull()).isTrue();
             if (original == null) {
                 assertThat(letter.get("valueBase64").isNull()).isTrue();
             } else {
-                byte[] kept = Base64.getDecoder().decode(letter.get("valueBase64").asText());
-                assertThat(kept).isEqualTo(Arrays.copyOf(original, Math.min(original.length,
-                        DeadLetterJson.MAX_ORIGINAL_BYTES)));
+                byte[] kept =
+                        Base64.getDecoder().decode(letter.get("valueBase64").asText());
+                assertThat(kept)
+                        .isEqualTo(
+                                Arrays.copyOf(original, Math.min(original.length, DeadLetterJson.MAX_ORIGINAL_BYTES)));
                 assertThat(letter.get("valueBytes").asInt()).isEqualTo(original.length);
                 assertThat(letter.get("valueTruncated").asBoolean()).isEqualTo(original.length > kept.length);
             }
@@ -147,8 +155,8 @@ class AlertForwarderBadRecordsIT {
     void aRegistryOutageNeitherDeadLettersNorCommitsAndTheAlertGoesOutOnceTheRegistryIsBack() throws Exception {
         send(alertBytes(TestAlerts.alert("during-outage", KEY, AlertState.OPEN, 0)));
         registry.down(true);
-        Map<String, Object> viaProxy = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url(),
-                SerdeConfig.SCHEMA_REGISTRY_RETRIES, 0);
+        Map<String, Object> viaProxy =
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url(), SerdeConfig.SCHEMA_REGISTRY_RETRIES, 0);
         AlertForwarder forwarder = startForwarder("outage-" + run, viaProxy, deadLetterTopic);
 
         await().atMost(TIMEOUT).until(() -> forwarder.registryWaits() >= 3 || crashed.get() != null);
@@ -156,7 +164,9 @@ class AlertForwarderBadRecordsIT {
         assertThat(registry.refused()).isGreaterThanOrEqualTo(3);
         assertThat(forwarder.deadLettered()).isZero();
         assertThat(forwarder.delivered()).isZero();
-        assertThat(committed("outage-" + run)).as("nothing committed during the outage").isZero();
+        assertThat(committed("outage-" + run))
+                .as("nothing committed during the outage")
+                .isZero();
 
         registry.down(false);
         await().atMost(TIMEOUT).until(() -> forwarder.delivered() == 1);
@@ -174,10 +184,13 @@ class AlertForwarderBadRecordsIT {
         String group = "dlq-" + run;
 
         AlertForwarder first = startForwarder(group, serdeConfig, tinyDlq);
-        assertThat(first.awaitStopped(TIMEOUT)).as("the forwarder stopped by itself").isTrue();
+        assertThat(first.awaitStopped(TIMEOUT))
+                .as("the forwarder stopped by itself")
+                .isTrue();
         // run() closes its clients (and counts stopped down) before the exception leaves the thread
         await().atMost(Duration.ofSeconds(10)).until(() -> crashed.get() != null);
-        assertThat(crashed.get()).isInstanceOf(KafkaException.class)
+        assertThat(crashed.get())
+                .isInstanceOf(KafkaException.class)
                 .hasMessageContaining("Could not write a dead letter to " + tinyDlq);
         assertThat(first.deadLettered()).isZero();
         assertThat(first.delivered()).as("nothing after the record was handled").isZero();
@@ -190,13 +203,20 @@ class AlertForwarderBadRecordsIT {
         assertThat(readAll(deadLetterTopic, 1).get(0).value()).contains("UNDECODABLE: MISSING_MAGIC_BYTE");
     }
 
-    private record BadRecord(String code, byte[] value) {
-    }
+    private record BadRecord(String code, byte[] value) {}
 
     private AlertForwarder startForwarder(String group, Map<String, Object> serde, String dlq) {
-        ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serde, alertsTopic, dlq, group, "earliest",
-                receiver.url(), new WebhookRetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200)),
-                Duration.ofSeconds(30), Optional.empty());
+        ForwarderConfig config = new ForwarderConfig(
+                kafka.clientConfig(),
+                serde,
+                alertsTopic,
+                dlq,
+                group,
+                "earliest",
+                receiver.url(),
+                new WebhookRetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200)),
+                Duration.ofSeconds(30),
+                Optional.empty());
         AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);
         Thread thread = new Thread(forwarder, "alert-forwarder-" + forwarders.size());
@@ -217,14 +237,16 @@ class AlertForwarderBadRecordsIT {
     }
 
     private void send(byte[] value) throws Exception {
-        raw.send(new ProducerRecord<>(alertsTopic, KEY.getBytes(StandardCharsets.UTF_8), value)).get(30,
-                TimeUnit.SECONDS);
+        raw.send(new ProducerRecord<>(alertsTopic, KEY.getBytes(StandardCharsets.UTF_8), value))
+                .get(30, TimeUnit.SECONDS);
     }
 
     private long committed(String group) throws Exception {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(alertsTopic, 0));
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(alertsTopic, 0));
             return offset == null ? 0 : offset.offset();
         }
     }

@@ -3,10 +3,10 @@ package io.ultraline.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.avro.AlertState;
 import io.ultraline.avro.LineAlert;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
@@ -59,8 +59,8 @@ class AlertForwarderIT {
     private static final String SECRET_PATH = "/T0001/B0002/secretpathtoken?token=secretquerytoken";
 
     private final KafkaCluster kafka = TestKafka.shared();
-    private final Map<String, Object> serdeConfig =
-            Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedSchemaRegistry.shared().confluentApiUrl());
+    private final Map<String, Object> serdeConfig = Map.of(
+            SerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedSchemaRegistry.shared().confluentApiUrl());
     private final String run = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final String alertsTopic = run + Topics.ALERTS;
     private final String deadLetterTopic = run + Topics.ALERTS_DLQ;
@@ -79,7 +79,9 @@ class AlertForwarderIT {
         rootLogger().addAppender(logs);
         Map<String, Object> props = new HashMap<>(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(),
+        producer = new KafkaProducer<>(
+                props,
+                new StringSerializer(),
                 AvroSerdes.specific(LineAlert.class, serdeConfig).serializer());
     }
 
@@ -122,19 +124,25 @@ class AlertForwarderIT {
         for (LineAlert alert : sent.values()) {
             send(alert);
         }
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(kafka.clientConfig(), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(alertsTopic, "cam-7".getBytes(StandardCharsets.UTF_8),
-                    "not a LineAlert".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<byte[], byte[]> raw =
+                new KafkaProducer<>(kafka.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            alertsTopic,
+                            "cam-7".getBytes(StandardCharsets.UTF_8),
+                            "not a LineAlert".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
 
         AlertForwarder forwarder = startForwarder("forward-" + run);
         await().atMost(TIMEOUT).until(() -> forwarder.delivered() == 8 && forwarder.deadLettered() == 3);
 
         Map<String, Integer> expected = new HashMap<>();
-        sent.keySet().stream().filter(k -> !k.startsWith("hopeless") && !k.startsWith("refused"))
+        sent.keySet().stream()
+                .filter(k -> !k.startsWith("hopeless") && !k.startsWith("refused"))
                 .forEach(k -> expected.put(k, 1));
-        assertThat(receiver.acceptedCounts()).as("2xx answers per idempotency key").isEqualTo(expected);
+        assertThat(receiver.acceptedCounts())
+                .as("2xx answers per idempotency key")
+                .isEqualTo(expected);
         assertThat(receiver.attempts("flaky:OPEN")).isEqualTo(3);
         assertThat(receiver.attempts("flaky:CLEARED")).isEqualTo(3);
         assertThat(receiver.attempts("hopeless:OPEN")).isEqualTo(MAX_ATTEMPTS);
@@ -142,16 +150,23 @@ class AlertForwarderIT {
         for (WebhookReceiver.Request request : receiver.log()) {
             assertThat(request.contentType()).isEqualTo("application/json");
             assertThat(request.body()).isEqualTo(AlertJson.toJson(sent.get(request.idempotencyKey())));
-            assertThat(request.signature()).as("signature of " + request.idempotencyKey()).isEqualTo("valid");
+            assertThat(request.signature())
+                    .as("signature of " + request.idempotencyKey())
+                    .isEqualTo("valid");
         }
-        assertThat(logs.list).as("log lines of this test").isNotEmpty()
+        assertThat(logs.list)
+                .as("log lines of this test")
+                .isNotEmpty()
                 .anyMatch(e -> e.getFormattedMessage().contains("Forwarding " + alertsTopic))
                 .noneMatch(e -> e.getFormattedMessage().contains("secret"));
 
         Map<String, JsonNode> deadLetters = new HashMap<>();
         for (ConsumerRecord<String, String> r : readAll(deadLetterTopic, 3)) {
             JsonNode json = MAPPER.readTree(r.value());
-            deadLetters.put(json.get("idempotencyKey").isNull() ? "undecodable" : json.get("idempotencyKey").asText(),
+            deadLetters.put(
+                    json.get("idempotencyKey").isNull()
+                            ? "undecodable"
+                            : json.get("idempotencyKey").asText(),
                     json);
             assertThat(r.key()).startsWith("cam-");
         }
@@ -166,18 +181,27 @@ class AlertForwarderIT {
 
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("forward-" + run)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            long committedTotal = committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            long committedTotal = committed.values().stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
             assertThat(committedTotal).as("every record committed").isEqualTo(sent.size() + 1);
         }
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        AlertTail tail = new AlertTail(kafka.clientConfig(), serdeConfig, alertsTopic, true,
+        AlertTail tail = new AlertTail(
+                kafka.clientConfig(),
+                serdeConfig,
+                alertsTopic,
+                true,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         Thread tailThread = new Thread(tail, "alerts-tail");
         tailThread.start();
         try {
-            await().atMost(TIMEOUT).until(() -> printed.toString(StandardCharsets.UTF_8).lines().count() == 11);
+            await().atMost(TIMEOUT)
+                    .until(() ->
+                            printed.toString(StandardCharsets.UTF_8).lines().count() == 11);
         } finally {
             tail.stop();
             assertThat(tail.awaitStopped(Duration.ofSeconds(30))).isTrue();
@@ -220,21 +244,28 @@ class AlertForwarderIT {
         assertThat(first.awaitStopped(Duration.ofSeconds(60))).isTrue();
 
         List<String> beforeRestart = keys(receiver.log());
-        assertThat(beforeRestart).as("the first forwarder stopped after the request in flight")
+        assertThat(beforeRestart)
+                .as("the first forwarder stopped after the request in flight")
                 .containsExactly("r-0:OPEN", "r-1:OPEN", "r-2:OPEN", "r-3:OPEN");
-        int partition = send(TestAlerts.alert("probe", "cam-9", AlertState.CLEARED, 0)).partition();
+        int partition =
+                send(TestAlerts.alert("probe", "cam-9", AlertState.CLEARED, 0)).partition();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(alertsTopic, partition));
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(alertsTopic, partition));
             assertThat(committed).as("offset committed by the first forwarder").isNotNull();
-            assertThat(committed.offset()).as("committed after the request in flight was accepted")
+            assertThat(committed.offset())
+                    .as("committed after the request in flight was accepted")
                     .isEqualTo(offsets.get(3) + 1);
         }
 
         AlertForwarder second = startForwarder(group);
         await().atMost(TIMEOUT).until(() -> second.delivered() == 5);
-        List<String> afterRestart = keys(receiver.log()).subList(beforeRestart.size(), receiver.log().size());
-        assertThat(afterRestart).as("the second forwarder starts at the committed offset")
+        List<String> afterRestart = keys(receiver.log())
+                .subList(beforeRestart.size(), receiver.log().size());
+        assertThat(afterRestart)
+                .as("the second forwarder starts at the committed offset")
                 .containsExactly("r-4:OPEN", "r-5:OPEN", "r-6:OPEN", "r-7:OPEN", "probe:CLEARED");
         assertThat(receiver.acceptedCounts().values()).hasSize(9).containsOnly(1);
     }
@@ -243,7 +274,8 @@ class AlertForwarderIT {
     void aStopDuringBackoffLeavesThatAlertUncommittedAndTheNextForwarderPostsIt() throws Exception {
         List<Long> offsets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            offsets.add(send(TestAlerts.alert("s-" + i, "cam-8", AlertState.OPEN, i)).offset());
+            offsets.add(send(TestAlerts.alert("s-" + i, "cam-8", AlertState.OPEN, i))
+                    .offset());
         }
         CountDownLatch failedOnce = new CountDownLatch(1);
         receiver.behaviour((key, attempt) -> {
@@ -259,14 +291,20 @@ class AlertForwarderIT {
         long stopAt = System.nanoTime();
         first.stop();
         assertThat(first.awaitStopped(Duration.ofSeconds(30))).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).as("the 5-minute backoff was cut short")
+        assertThat(Duration.ofNanos(System.nanoTime() - stopAt))
+                .as("the 5-minute backoff was cut short")
                 .isLessThan(Duration.ofSeconds(20));
-        int partition = send(TestAlerts.alert("probe", "cam-8", AlertState.CLEARED, 0)).partition();
+        int partition =
+                send(TestAlerts.alert("probe", "cam-8", AlertState.CLEARED, 0)).partition();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(alertsTopic, partition));
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(alertsTopic, partition));
             assertThat(committed).isNotNull();
-            assertThat(committed.offset()).as("s-0 committed, s-1 (in backoff) not").isEqualTo(offsets.get(1));
+            assertThat(committed.offset())
+                    .as("s-0 committed, s-1 (in backoff) not")
+                    .isEqualTo(offsets.get(1));
         }
         int before = receiver.log().size();
 
@@ -283,9 +321,16 @@ class AlertForwarderIT {
     }
 
     private AlertForwarder startForwarder(String group, Duration backoff) {
-        ForwarderConfig config = new ForwarderConfig(kafka.clientConfig(), serdeConfig, alertsTopic, deadLetterTopic,
-                group, "earliest", receiver.url(SECRET_PATH),
-                new WebhookRetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)), Duration.ofSeconds(30),
+        ForwarderConfig config = new ForwarderConfig(
+                kafka.clientConfig(),
+                serdeConfig,
+                alertsTopic,
+                deadLetterTopic,
+                group,
+                "earliest",
+                receiver.url(SECRET_PATH),
+                new WebhookRetryPolicy(MAX_ATTEMPTS, backoff, backoff.multipliedBy(5)),
+                Duration.ofSeconds(30),
                 Optional.of(new WebhookSigner(SIGNING_SECRET)));
         AlertForwarder forwarder = AlertForwarder.create(config);
         forwarders.add(forwarder);
@@ -300,7 +345,8 @@ class AlertForwarderIT {
     }
 
     private RecordMetadata send(LineAlert alert) throws Exception {
-        return producer.send(new ProducerRecord<>(alertsTopic, alert.getScopeId(), alert)).get(30, TimeUnit.SECONDS);
+        return producer.send(new ProducerRecord<>(alertsTopic, alert.getScopeId(), alert))
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static List<String> keys(List<WebhookReceiver.Request> log) {

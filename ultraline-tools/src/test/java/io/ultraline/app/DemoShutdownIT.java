@@ -1,7 +1,5 @@
 package io.ultraline.app;
 
-import io.ultraline.cli.Demo;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,10 +41,14 @@ class DemoShutdownIT {
     @Test
     void sigtermStopsTheWholeDemoInOrderQuicklyAndQuietly() throws Exception {
         Path log = Files.createDirectories(Path.of("target")).resolve("demo-shutdown-it.log");
-        demo = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        demo = new ProcessBuilder(command())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         demo.getOutputStream().close();
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> !demo.isAlive() || read(log).contains("REBALANCING -> RUNNING"));
         assertThat(demo.isAlive()).as("the demo started; log: " + log).isTrue();
         assertThat(read(log)).contains("ultraline demo is running");
@@ -61,7 +63,9 @@ class DemoShutdownIT {
         Duration took = Duration.ofNanos(System.nanoTime() - signalled);
 
         List<String> after = lines(log).subList(linesBefore, lines(log).size());
-        List<String> warnings = after.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+        List<String> warnings = after.stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .toList();
         assertThat(exited).as("the demo exited").isTrue();
         assertThat(took).as("time from SIGTERM to exit; log: " + log).isLessThan(STOP_LIMIT);
         assertThat(warnings).as("WARN and ERROR lines after the signal").hasSizeLessThanOrEqualTo(MAX_WARNINGS);
@@ -71,15 +75,30 @@ class DemoShutdownIT {
 
     private static List<String> command() {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro"));
         String javacppCache = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (javacppCache != null) {
             command.add("-Dorg.bytedeco.javacpp.cachedir=" + javacppCache);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.ultraline.cli.Main", "demo",
-                "--kafka-port", "0", "--registry-port", "0", "--http-port", "0",
-                "--cameras", "1", "--fps", "2", "--calibration-frames", "5"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.ultraline.cli.Main",
+                "demo",
+                "--kafka-port",
+                "0",
+                "--registry-port",
+                "0",
+                "--http-port",
+                "0",
+                "--cameras",
+                "1",
+                "--fps",
+                "2",
+                "--calibration-frames",
+                "5"));
         return command;
     }
 

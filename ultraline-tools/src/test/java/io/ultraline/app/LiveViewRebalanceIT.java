@@ -52,8 +52,9 @@ class LiveViewRebalanceIT {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared();
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
             String prefix = "live-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-            PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL,
-                    registry.confluentApiUrl())).withPrefix(prefix);
+            PipelineTopics topics = PipelineTopics.avro(
+                            Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()))
+                    .withPrefix(prefix);
             for (String t : topics.names()) {
                 kafka.createTopic(t, 4);
             }
@@ -68,13 +69,19 @@ class LiveViewRebalanceIT {
                 await().atMost(Duration.ofMinutes(2)).until(() -> ready(baseA));
                 send(kafka, topics, cameras);
                 RecentFrames recentA = a.getBean(RecentFrames.class);
-                assertThat(a.getBean(RecentFramesConfig.class)).as("bound from the properties")
+                assertThat(a.getBean(RecentFramesConfig.class))
+                        .as("bound from the properties")
                         .isEqualTo(new RecentFramesConfig(50, 64_000_000L));
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        cameras.stream().allMatch(c -> recentA.latestWithVerdict(c).isPresent()));
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> cameras.stream()
+                                .allMatch(c -> recentA.latestWithVerdict(c).isPresent()));
 
-                HttpResponse<byte[]> overlay = HTTP.send(HttpRequest.newBuilder(URI.create(baseA + "/api/cameras/"
-                        + cameras.get(0) + "/overlay.png?local=true")).GET().build(),
+                HttpResponse<byte[]> overlay = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        baseA + "/api/cameras/" + cameras.get(0) + "/overlay.png?local=true"))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(overlay.statusCode()).as("raw GRAY8 frame overlay").isEqualTo(200);
                 BufferedImage png = ImageIO.read(new ByteArrayInputStream(overlay.body()));
@@ -85,22 +92,28 @@ class LiveViewRebalanceIT {
                 try (ApplicationContext b = UltralineApplication.start(settings(kafka, registry, prefix, portB))) {
                     String baseB = "http://127.0.0.1:" + portB;
                     await().atMost(Duration.ofMinutes(2)).until(() -> ready(baseB) && ready(baseA));
-                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                            recentA.cameras().size() < CAMERAS);
+                    await().atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(() -> recentA.cameras().size() < CAMERAS);
                     HostInfo hostB = new HostInfo("127.0.0.1", portB);
                     var queries = a.getBean(PipelineService.class).queries();
                     // a cooperative rebalance may take two rounds: judge once ownership has settled
-                    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                        Set<String> dropped = new HashSet<>(cameras);
-                        dropped.removeAll(recentA.cameras());
-                        for (String camera : cameras) {
-                            HostInfo owner = queries.ownerOf(camera, NodeNames.LATEST_VERDICTS_STORE).orElseThrow();
-                            assertThat(owner.equals(hostB)).as(camera + " owned by " + owner + ", dropped by A")
-                                    .isEqualTo(dropped.contains(camera));
-                        }
-                        assertThat(camerasWithSeries(metersA)).doesNotContainAnyElementsOf(dropped)
-                                .containsAll(recentA.cameras());
-                    });
+                    await().atMost(Duration.ofMinutes(1))
+                            .pollInterval(Duration.ofMillis(500))
+                            .untilAsserted(() -> {
+                                Set<String> dropped = new HashSet<>(cameras);
+                                dropped.removeAll(recentA.cameras());
+                                for (String camera : cameras) {
+                                    HostInfo owner = queries.ownerOf(camera, NodeNames.LATEST_VERDICTS_STORE)
+                                            .orElseThrow();
+                                    assertThat(owner.equals(hostB))
+                                            .as(camera + " owned by " + owner + ", dropped by A")
+                                            .isEqualTo(dropped.contains(camera));
+                                }
+                                assertThat(camerasWithSeries(metersA))
+                                        .doesNotContainAnyElementsOf(dropped)
+                                        .containsAll(recentA.cameras());
+                            });
                 }
             }
         }
@@ -117,8 +130,8 @@ class LiveViewRebalanceIT {
         return out;
     }
 
-    private static Map<String, Object> settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix,
-            int port) throws Exception {
+    private static Map<String, Object> settings(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix, int port) throws Exception {
         Map<String, Object> p = InstanceSettings.of(kafka, registry, prefix, port);
         p.put("ultraline.security.enabled", false);
         p.put("ultraline.recent-frames.max-cameras", "50");
@@ -130,20 +143,33 @@ class LiveViewRebalanceIT {
     private static void send(EmbeddedKafka kafka, PipelineTopics topics, List<String> cameras) throws Exception {
         Random random = new Random(5);
         long now = System.currentTimeMillis();
-        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(kafka.clientConfig(),
-                topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer())) {
+        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                kafka.clientConfig(),
+                topics.frames().keySerde().serializer(),
+                topics.frames().valueSerde().serializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (String camera : cameras) {
                 for (int i = 0; i < 2; i++) {
                     byte[] pixels = new byte[SIDE * SIDE];
                     random.nextBytes(pixels);
                     long t = now + i;
-                    sent.add(frames.send(new ProducerRecord<>(topics.frames().name(), null, t, camera,
-                            CameraFrame.newBuilder().setCameraId(camera).setLineId("line-l")
-                                    .setFrameId(camera + "-" + i).setCaptureTimestamp(Instant.ofEpochMilli(t))
-                                    .setEncoding(ImageEncoding.GRAY8).setWidth(SIDE).setHeight(SIDE)
-                                    .setImage(ByteBuffer.wrap(pixels)).setProductId(null)
-                                    .setAttributes(Map.of()).build())));
+                    sent.add(frames.send(new ProducerRecord<>(
+                            topics.frames().name(),
+                            null,
+                            t,
+                            camera,
+                            CameraFrame.newBuilder()
+                                    .setCameraId(camera)
+                                    .setLineId("line-l")
+                                    .setFrameId(camera + "-" + i)
+                                    .setCaptureTimestamp(Instant.ofEpochMilli(t))
+                                    .setEncoding(ImageEncoding.GRAY8)
+                                    .setWidth(SIDE)
+                                    .setHeight(SIDE)
+                                    .setImage(ByteBuffer.wrap(pixels))
+                                    .setProductId(null)
+                                    .setAttributes(Map.of())
+                                    .build())));
                 }
             }
             for (Future<?> f : sent) {
@@ -153,8 +179,13 @@ class LiveViewRebalanceIT {
     }
 
     private static boolean ready(String base) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/readiness")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        return HTTP.send(
+                                HttpRequest.newBuilder(URI.create(base + "/health/readiness"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                == 200;
     }
 
     private static int freePort() throws Exception {

@@ -55,8 +55,9 @@ class MultiInstanceIT {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared();
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
             String prefix = "multi-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-            PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL,
-                    registry.confluentApiUrl())).withPrefix(prefix);
+            PipelineTopics topics = PipelineTopics.avro(
+                            Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()))
+                    .withPrefix(prefix);
             for (String t : topics.names()) {
                 kafka.createTopic(t, 4);
             }
@@ -66,15 +67,18 @@ class MultiInstanceIT {
             // B forwards to nobody on loopback: its reads of A's cameras must be refused with a reason
             settingsB.put("ultraline.security.peer-hosts", "10.0.0.0/8");
             try (ApplicationContext a = UltralineApplication.start(settings(kafka, registry, prefix, portA));
-                 ApplicationContext b = UltralineApplication.start(settingsB)) {
+                    ApplicationContext b = UltralineApplication.start(settingsB)) {
                 String baseA = "http://127.0.0.1:" + portA;
                 String baseB = "http://127.0.0.1:" + portB;
                 await().atMost(Duration.ofMinutes(2)).until(() -> ready(baseA) && ready(baseB));
                 send(kafka, topics);
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        cameraIds(baseA, "/api/cameras").containsAll(CAMERAS)
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> cameraIds(baseA, "/api/cameras").containsAll(CAMERAS)
                                 && cameraIds(baseA, "/api/cameras?local=true").size()
-                                + cameraIds(baseB, "/api/cameras?local=true").size() == CAMERAS.size());
+                                                + cameraIds(baseB, "/api/cameras?local=true")
+                                                        .size()
+                                        == CAMERAS.size());
                 Set<String> localA = cameraIds(baseA, "/api/cameras?local=true");
                 Set<String> localB = cameraIds(baseB, "/api/cameras?local=true");
                 assertThat(localA).as("both instances own cameras").isNotEmpty();
@@ -87,9 +91,11 @@ class MultiInstanceIT {
                 String ownedByA = localA.iterator().next();
                 HttpResponse<byte[]> refused = get(baseB + "/api/cameras/" + ownedByA);
                 assertThat(refused.statusCode()).isEqualTo(503);
-                assertThat(JSON.readTree(refused.body()).path("reason").asText()).contains("ULTRALINE_PEER_HOSTS");
+                assertThat(JSON.readTree(refused.body()).path("reason").asText())
+                        .contains("ULTRALINE_PEER_HOSTS");
                 // the peer token reads local answers only, and nothing else
-                assertThat(get(baseA + "/api/cameras?local=true", PEER_TOKEN).statusCode()).isEqualTo(200);
+                assertThat(get(baseA + "/api/cameras?local=true", PEER_TOKEN).statusCode())
+                        .isEqualTo(200);
                 assertThat(get(baseA + "/api/cameras", PEER_TOKEN).statusCode()).isEqualTo(403);
                 assertThat(get(baseA + "/prometheus", PEER_TOKEN).statusCode()).isEqualTo(403);
 
@@ -105,8 +111,8 @@ class MultiInstanceIT {
         }
     }
 
-    private static Map<String, Object> settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix,
-            int port) throws Exception {
+    private static Map<String, Object> settings(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String prefix, int port) throws Exception {
         Map<String, Object> p = InstanceSettings.of(kafka, registry, prefix, port);
         p.put("ultraline.security.enabled", true);
         p.put("ultraline.security.token", TOKEN);
@@ -117,15 +123,29 @@ class MultiInstanceIT {
     private static void send(EmbeddedKafka kafka, PipelineTopics topics) throws Exception {
         FrameGenerator generator = new FrameGenerator();
         long now = System.currentTimeMillis();
-        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(kafka.clientConfig(),
-                topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer());
-             KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(kafka.clientConfig(),
-                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer())) {
+        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(
+                        kafka.clientConfig(),
+                        topics.calibration().keySerde().serializer(),
+                        topics.calibration().valueSerde().serializer());
+                KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                        kafka.clientConfig(),
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer())) {
             for (String camera : CAMERAS) {
-                commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, camera,
-                        CalibrationCommand.newBuilder().setCommandId("m-" + UUID.randomUUID()).setCameraId(camera)
-                                .setAction(CalibrationAction.START).setFrameCount(2).setRequestedBy("it")
-                                .setTimestamp(Instant.ofEpochMilli(now)).build())).get();
+                commands.send(new ProducerRecord<>(
+                                topics.calibration().name(),
+                                null,
+                                now,
+                                camera,
+                                CalibrationCommand.newBuilder()
+                                        .setCommandId("m-" + UUID.randomUUID())
+                                        .setCameraId(camera)
+                                        .setAction(CalibrationAction.START)
+                                        .setFrameCount(2)
+                                        .setRequestedBy("it")
+                                        .setTimestamp(Instant.ofEpochMilli(now))
+                                        .build()))
+                        .get();
             }
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int c = 0; c < CAMERAS.size(); c++) {
@@ -134,12 +154,23 @@ class MultiInstanceIT {
                     ByteArrayOutputStream png = new ByteArrayOutputStream();
                     ImageIO.write(generator.good(setup, i, 128).image(), "png", png);
                     long t = now + 100 + i;
-                    sent.add(frames.send(new ProducerRecord<>(topics.frames().name(), null, t, CAMERAS.get(c),
-                            CameraFrame.newBuilder().setCameraId(CAMERAS.get(c)).setLineId("line-m")
-                                    .setFrameId(CAMERAS.get(c) + "-" + i).setCaptureTimestamp(Instant.ofEpochMilli(t))
-                                    .setEncoding(ImageEncoding.PNG).setWidth(128).setHeight(128)
-                                    .setImage(ByteBuffer.wrap(png.toByteArray())).setProductId(null)
-                                    .setAttributes(Map.of()).build())));
+                    sent.add(frames.send(new ProducerRecord<>(
+                            topics.frames().name(),
+                            null,
+                            t,
+                            CAMERAS.get(c),
+                            CameraFrame.newBuilder()
+                                    .setCameraId(CAMERAS.get(c))
+                                    .setLineId("line-m")
+                                    .setFrameId(CAMERAS.get(c) + "-" + i)
+                                    .setCaptureTimestamp(Instant.ofEpochMilli(t))
+                                    .setEncoding(ImageEncoding.PNG)
+                                    .setWidth(128)
+                                    .setHeight(128)
+                                    .setImage(ByteBuffer.wrap(png.toByteArray()))
+                                    .setProductId(null)
+                                    .setAttributes(Map.of())
+                                    .build())));
                 }
             }
             for (var f : sent) {
@@ -149,8 +180,13 @@ class MultiInstanceIT {
     }
 
     private static boolean ready(String base) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/readiness")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        return HTTP.send(
+                                HttpRequest.newBuilder(URI.create(base + "/health/readiness"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                == 200;
     }
 
     private static Set<String> cameraIds(String base, String path) throws Exception {
@@ -169,8 +205,13 @@ class MultiInstanceIT {
     }
 
     private static HttpResponse<byte[]> get(String url, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static int freePort() throws Exception {

@@ -65,7 +65,10 @@ class ServiceIT {
 
     @BeforeAll
     static void startBrokerAndRegistry() throws Exception {
-        kafka = EmbeddedKafka.builder().listener(BrokerListener.saslPlain(0, Map.of(USER, PASSWORD))).build().start();
+        kafka = EmbeddedKafka.builder()
+                .listener(BrokerListener.saslPlain(0, Map.of(USER, PASSWORD)))
+                .build()
+                .start();
         registry = EmbeddedSchemaRegistry.shared();
         prefix = "svc-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()))
@@ -92,7 +95,8 @@ class ServiceIT {
         p.put("ultraline.kafka.topic-prefix", prefix);
         p.put("ultraline.kafka.security-protocol", "SASL_PLAINTEXT");
         p.put("ultraline.kafka.sasl-mechanism", "PLAIN");
-        p.put("ultraline.kafka.sasl-jaas-config",
+        p.put(
+                "ultraline.kafka.sasl-jaas-config",
                 BrokerListener.saslPlainClientConfig(USER, password).get("sasl.jaas.config"));
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", true);
@@ -134,13 +138,15 @@ class ServiceIT {
         gpuExpected.put("ultraline.model-device", "gpu");
         try (ApplicationContext app = UltralineApplication.start(gpuExpected)) {
             String base = "http://127.0.0.1:" + UltralineApplication.port(app);
-            await().atMost(Duration.ofMinutes(2)).until(() -> get(base + "/health/readiness", null).statusCode() == 200);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> get(base + "/health/readiness", null).statusCode() == 200);
             assertThat(get(base + "/health/liveness", null).statusCode()).isEqualTo(200);
             for (String path : new String[] {"/api/cameras", "/api/alerts", "/prometheus", "/dashboard/index.html"}) {
                 HttpResponse<byte[]> none = get(base + path, null);
                 assertThat(none.statusCode()).as(path + " without a token").isEqualTo(401);
                 assertThat(new String(none.body())).doesNotContain("cameraId");
-                assertThat(get(base + path, "wrong-token-0123456789").statusCode()).as(path + " wrong token")
+                assertThat(get(base + path, "wrong-token-0123456789").statusCode())
+                        .as(path + " wrong token")
                         .isEqualTo(401);
             }
             tokensInTheQueryAreRefusedAndManagementEndpointsAreNotExposed(base);
@@ -156,19 +162,24 @@ class ServiceIT {
             // a frame's verdict, defects and explanation reach the recent frames one record at a
             // time, so the verdict can be there a moment before the rest
             await().atMost(Duration.ofMinutes(1)).until(() -> {
-                JsonNode f = JSON.readTree(get(base + "/api/cameras/cam-1/frames/cam-1-defect", TOKEN).body());
+                JsonNode f = JSON.readTree(get(base + "/api/cameras/cam-1/frames/cam-1-defect", TOKEN)
+                        .body());
                 return f.path("explanation").path("tokenLabels").size() > 0
-                        && f.path("defects").size() == f.path("verdict").path("regionCount").asInt();
+                        && f.path("defects").size()
+                                == f.path("verdict").path("regionCount").asInt();
             });
-            JsonNode camera = JSON.readTree(get(base + "/api/cameras/cam-1", TOKEN).body());
+            JsonNode camera =
+                    JSON.readTree(get(base + "/api/cameras/cam-1", TOKEN).body());
             assertThat(camera.path("status").asText()).isIn("OK", "DEFECT");
             assertThat(camera.path("threshold").isNumber()).isTrue();
             assertThat(camera.path("scores").size()).isEqualTo(5);
 
-            JsonNode frame = JSON.readTree(get(base + "/api/cameras/cam-1/frames/cam-1-defect", TOKEN).body());
+            JsonNode frame = JSON.readTree(
+                    get(base + "/api/cameras/cam-1/frames/cam-1-defect", TOKEN).body());
             assertThat(frame.path("verdict").path("frameId").asText()).isEqualTo("cam-1-defect");
             assertThat(frame.path("explanation").path("tokenLabels").size()).isEqualTo(64);
-            assertThat(frame.path("defects").size()).isEqualTo(frame.path("verdict").path("regionCount").asInt());
+            assertThat(frame.path("defects").size())
+                    .isEqualTo(frame.path("verdict").path("regionCount").asInt());
 
             HttpResponse<byte[]> overlay = get(base + "/api/cameras/cam-1/overlay.png?frameId=cam-1-defect", TOKEN);
             assertThat(overlay.statusCode()).isEqualTo(200);
@@ -177,33 +188,46 @@ class ServiceIT {
             assertThat(png.getWidth()).isGreaterThanOrEqualTo(OverlayRenderer.MIN_SIDE);
 
             String metrics = new String(get(base + "/prometheus", TOKEN).body());
-            assertThat(metrics).contains("ultraline_frames_in_total{camera=\"cam-1\"} 5.0")
+            assertThat(metrics)
+                    .contains("ultraline_frames_in_total{camera=\"cam-1\"} 5.0")
                     .contains("ultraline_verdicts_total{camera=\"cam-1\",status=\"CALIBRATING\"} 3.0")
                     .contains("ultraline_model_batch_seconds_count")
                     .contains("ultraline_capture_to_verdict_seconds_bucket");
-            assertThat(get(base + "/api/cameras/no-such-camera", TOKEN).statusCode()).isEqualTo(404);
+            assertThat(get(base + "/api/cameras/no-such-camera", TOKEN).statusCode())
+                    .isEqualTo(404);
             SecureDashboardCheck.run(base, TOKEN, "cam-1");
         }
     }
 
     private static void tokensInTheQueryAreRefusedAndManagementEndpointsAreNotExposed(String base) throws Exception {
-        for (String path : new String[] {"/prometheus", "/api/cameras", "/dashboard/index.html",
-                "/dashboard/dashboard.css", "/health/../prometheus"}) {
-            assertThat(get(base + path + "?access_token=" + TOKEN, null).statusCode()).as(path + "?access_token")
+        for (String path : new String[] {
+            "/prometheus", "/api/cameras", "/dashboard/index.html", "/dashboard/dashboard.css", "/health/../prometheus"
+        }) {
+            assertThat(get(base + path + "?access_token=" + TOKEN, null).statusCode())
+                    .as(path + "?access_token")
                     .isIn(400, 401);
         }
         assertThat(get(base + "/health/%2e%2e/prometheus", null).statusCode()).isEqualTo(400);
-        assertThat(get(base + "/prometheus", null, "bEaReR " + TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get(base + "/prometheus", null, "bEaReR " + TOKEN).statusCode())
+                .isEqualTo(200);
         for (String path : new String[] {"/loggers", "/beans", "/routes", "/threaddump", "/env", "/info", "/refresh"}) {
-            assertThat(get(base + path, TOKEN).statusCode()).as(path + " with the API token").isIn(401, 404);
+            assertThat(get(base + path, TOKEN).statusCode())
+                    .as(path + " with the API token")
+                    .isIn(401, 404);
         }
-        HttpResponse<byte[]> refresh = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/refresh"))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<byte[]> refresh = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/refresh"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(refresh.statusCode()).as("POST /refresh").isIn(401, 404, 405);
-        HttpResponse<byte[]> setLevel = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/loggers/io.ultraline"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"TRACE\"}")).build(),
+        HttpResponse<byte[]> setLevel = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/loggers/io.ultraline"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"TRACE\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(setLevel.statusCode()).as("POST /loggers").isIn(401, 404, 405);
     }
@@ -215,8 +239,8 @@ class ServiceIT {
         assertThat(device.path("status").asText()).as(device.toString()).isEqualTo("WARNING");
         assertThat(device.path("details").path("device").asText()).isEqualTo("cpu");
         assertThat(device.path("details").path("warning").asText()).contains("ULTRALINE_MODEL_DEVICE=gpu");
-        assertThat(new String(get(base + "/prometheus", TOKEN).body())).containsPattern(
-                "ultraline_model_info\\{device=\"cpu\",.*\\} 1");
+        assertThat(new String(get(base + "/prometheus", TOKEN).body()))
+                .containsPattern("ultraline_model_info\\{device=\"cpu\",.*\\} 1");
     }
 
     private static void healthDetailsAreForAuthenticatedCallersOnly(String base) throws Exception {
@@ -224,7 +248,9 @@ class ServiceIT {
         assertThat(anonymous.path("status").asText()).isEqualTo("UP");
         assertThat(anonymous.has("details")).as(anonymous.toString()).isFalse();
         JsonNode operator = JSON.readTree(get(base + "/health/readiness", TOKEN).body());
-        assertThat(operator.path("details").toString()).contains("ultraline-pipeline").contains("reachable");
+        assertThat(operator.path("details").toString())
+                .contains("ultraline-pipeline")
+                .contains("reachable");
     }
 
     private static void sendCalibrationAndFrames() throws Exception {
@@ -233,20 +259,36 @@ class ServiceIT {
         FrameGenerator generator = new FrameGenerator();
         CameraSetup setup = CameraSetup.random(MaterialFamily.BRUSHED_METAL, 3);
         long now = System.currentTimeMillis();
-        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(config,
-                topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer());
-             KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(config,
-                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer())) {
-            commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, "cam-1",
-                    CalibrationCommand.newBuilder().setCommandId("it-" + UUID.randomUUID()).setCameraId("cam-1")
-                            .setAction(CalibrationAction.START).setFrameCount(3).setRequestedBy("ServiceIT")
-                            .setTimestamp(Instant.ofEpochMilli(now)).build())).get();
+        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(
+                        config,
+                        topics.calibration().keySerde().serializer(),
+                        topics.calibration().valueSerde().serializer());
+                KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                        config,
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer())) {
+            commands.send(new ProducerRecord<>(
+                            topics.calibration().name(),
+                            null,
+                            now,
+                            "cam-1",
+                            CalibrationCommand.newBuilder()
+                                    .setCommandId("it-" + UUID.randomUUID())
+                                    .setCameraId("cam-1")
+                                    .setAction(CalibrationAction.START)
+                                    .setFrameCount(3)
+                                    .setRequestedBy("ServiceIT")
+                                    .setTimestamp(Instant.ofEpochMilli(now))
+                                    .build()))
+                    .get();
             for (int i = 0; i < 5; i++) {
-                BufferedImage image = i < 4 ? generator.good(setup, i, 128).image()
+                BufferedImage image = i < 4
+                        ? generator.good(setup, i, 128).image()
                         : generator.generate(setup, 99, DefectType.STAIN, 128).image();
                 String id = i < 4 ? "cam-1-" + i : "cam-1-defect";
-                frames.send(new ProducerRecord<>(topics.frames().name(), null, now + 100 + i, "cam-1",
-                        frame(id, image, now + 100 + i))).get();
+                frames.send(new ProducerRecord<>(
+                                topics.frames().name(), null, now + 100 + i, "cam-1", frame(id, image, now + 100 + i)))
+                        .get();
             }
         }
     }
@@ -254,10 +296,18 @@ class ServiceIT {
     private static CameraFrame frame(String id, BufferedImage image, long capture) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
-        return CameraFrame.newBuilder().setCameraId("cam-1").setLineId("line-it").setFrameId(id)
-                .setCaptureTimestamp(Instant.ofEpochMilli(capture)).setEncoding(ImageEncoding.PNG)
-                .setWidth(image.getWidth()).setHeight(image.getHeight()).setImage(ByteBuffer.wrap(png.toByteArray()))
-                .setProductId(null).setAttributes(Map.of()).build();
+        return CameraFrame.newBuilder()
+                .setCameraId("cam-1")
+                .setLineId("line-it")
+                .setFrameId(id)
+                .setCaptureTimestamp(Instant.ofEpochMilli(capture))
+                .setEncoding(ImageEncoding.PNG)
+                .setWidth(image.getWidth())
+                .setHeight(image.getHeight())
+                .setImage(ByteBuffer.wrap(png.toByteArray()))
+                .setProductId(null)
+                .setAttributes(Map.of())
+                .build();
     }
 
     private static HttpResponse<byte[]> get(String url, String token) throws Exception {
@@ -265,7 +315,9 @@ class ServiceIT {
     }
 
     private static HttpResponse<byte[]> get(String url, String token, String authorization) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         if (authorization != null) {
             r.header("Authorization", authorization);
         }

@@ -30,8 +30,8 @@ class TopicRecordLimitsIT {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             assertThatCode(() -> TopicRecordLimits.check(admin, Map.of(prefix + "large", required), 30))
                     .doesNotThrowAnyException();
-            assertThatThrownBy(() -> TopicRecordLimits.check(admin,
-                    Map.of(prefix + "small", required, prefix + "large", required), 30))
+            assertThatThrownBy(() -> TopicRecordLimits.check(
+                            admin, Map.of(prefix + "small", required, prefix + "large", required), 30))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining(prefix + "small accepts records of at most 500000 bytes")
                     .hasMessageContaining("outputs.max-record-bytes is 1000000")

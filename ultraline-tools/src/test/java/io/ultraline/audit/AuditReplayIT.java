@@ -87,8 +87,15 @@ class AuditReplayIT {
      * for one frame in 3 by offset (no near-threshold margin, so the choice is exact to check).
      */
     private static final ExplainConfig EXPLAIN = new ExplainConfig(ExplanationsMode.SAMPLED, 3, 16, "anomalous", 0);
-    private static final String[] RECORDED_EXPLAIN = {"--pipeline", "explanations.mode=sampled",
-        "--pipeline", "explanations.sample-every=3", "--pipeline", "explanations.near-threshold=0"};
+
+    private static final String[] RECORDED_EXPLAIN = {
+        "--pipeline",
+        "explanations.mode=sampled",
+        "--pipeline",
+        "explanations.sample-every=3",
+        "--pipeline",
+        "explanations.near-threshold=0"
+    };
 
     private final KafkaCluster kafka = TestKafka.shared();
     private final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -102,6 +109,7 @@ class AuditReplayIT {
     private int framesSent;
     /** Frames of the main run, and the end (exclusive) of its window, which starts at {@link #start}. */
     private int mainFrames;
+
     private long mainTo;
     /** End (exclusive) of the tampering test's window, which starts at {@link #mainTo}. */
     private long tamperTo;
@@ -113,7 +121,8 @@ class AuditReplayIT {
         for (String topic : topics.names()) {
             kafka.createTopic(topic, PARTITIONS);
         }
-        PipelineConfig config = PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMillis(300)))
+        PipelineConfig config = PipelineConfig.defaults()
+                .withBatch(BatchConfig.of(4, Duration.ofMillis(300)))
                 .withExplain(EXPLAIN);
         Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "audit-it-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
@@ -123,12 +132,14 @@ class AuditReplayIT {
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         String applicationId = run + "ultraline";
         try (KafkaStreams streams = new KafkaStreams(
-                InspectionTopology.build(topics, TestModels.inspector(), Clock.systemUTC(), config),
-                StreamsConfigs.asProperties(StreamsConfigs.forPipeline(applicationId, user, topics, config)));
-             KafkaProducer<String, CameraFrame> frames = producer(topics.frames().valueSerde().serializer());
-             KafkaProducer<String, CalibrationCommand> commands = producer(topics.calibration().valueSerde().serializer());
-             KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
-                     new ByteArraySerializer())) {
+                        InspectionTopology.build(topics, TestModels.inspector(), Clock.systemUTC(), config),
+                        StreamsConfigs.asProperties(StreamsConfigs.forPipeline(applicationId, user, topics, config)));
+                KafkaProducer<String, CameraFrame> frames =
+                        producer(topics.frames().valueSerde().serializer());
+                KafkaProducer<String, CalibrationCommand> commands =
+                        producer(topics.calibration().valueSerde().serializer());
+                KafkaProducer<byte[], byte[]> raw =
+                        new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
             streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
             streams.start();
             await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -141,21 +152,31 @@ class AuditReplayIT {
             String[] sequence = {"D", "O", "D", "O", "O", "D", "O", "O", "O"};
             for (int i = 0; i < sequence.length; i++) {
                 // without waiting for acks, so that frames share batches
-                sendAsync(frames, "cam-1", "f-" + i, sequence[i].equals("D") ? TestCameraFrames.defective(100 + i)
-                        : TestCameraFrames.good(i % 3));
+                sendAsync(
+                        frames,
+                        "cam-1",
+                        "f-" + i,
+                        sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(i % 3));
             }
             frames.flush();
             byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
-            CameraFrame cut = TestCameraFrames.frame("cam-1", "cut", ImageEncoding.PNG, 64, 64,
-                    Arrays.copyOf(png, png.length / 2));
+            CameraFrame cut = TestCameraFrames.frame(
+                    "cam-1", "cut", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2));
             capture += 1000;
-            frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, "cam-1", cut)).get();
+            frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, "cam-1", cut))
+                    .get();
             capture += 1000;
-            raw.send(new ProducerRecord<>(topics.frames().name(), null, capture,
-                    "cam-1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(
+                            topics.frames().name(),
+                            null,
+                            capture,
+                            "cam-1".getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             framesSent += 2;
-            await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= framesSent - 2
-                    && count(topics.deadLetters().name()) >= 2);
+            await().atMost(TIMEOUT)
+                    .until(() -> readVerdicts().size() >= framesSent - 2
+                            && count(topics.deadLetters().name()) >= 2);
             // every outcome of the main run is committed: no batch reaches into the next window
             mainTo = capture + 1;
             mainFrames = framesSent;
@@ -163,8 +184,11 @@ class AuditReplayIT {
 
             String[] tampered = {"D", "O", "D"};
             for (int i = 0; i < tampered.length; i++) {
-                send(frames, "cam-1", "tamper-" + i, tampered[i].equals("D") ? TestCameraFrames.defective(200 + i)
-                        : TestCameraFrames.good(i));
+                send(
+                        frames,
+                        "cam-1",
+                        "tamper-" + i,
+                        tampered[i].equals("D") ? TestCameraFrames.defective(200 + i) : TestCameraFrames.good(i));
             }
             await().atMost(TIMEOUT).until(() -> readVerdicts().size() >= mainVerdicts + tampered.length);
             tamperTo = capture + 1;
@@ -177,23 +201,43 @@ class AuditReplayIT {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
-        List<FrameVerdict> verdicts = readVerdicts().stream().map(ConsumerRecord::value).toList();
+        List<FrameVerdict> verdicts =
+                readVerdicts().stream().map(ConsumerRecord::value).toList();
         assertThat(verdicts).hasSize(framesSent - 2);
-        assertThat(verdicts).extracting(FrameVerdict::getStatus)
-                .contains(VerdictStatus.UNCALIBRATED, VerdictStatus.CALIBRATING, VerdictStatus.OK, VerdictStatus.DEFECT);
-        assertThat(readVerdicts()).allSatisfy(r -> assertThat(BatchTag.from(r.headers())).isPresent());
-        assertThat(readVerdicts().stream().map(r -> BatchTag.from(r.headers()).orElseThrow().size()))
-                .as("some frames shared a batch").anyMatch(size -> size > 1);
-        assertThat(verdicts).extracting(v -> key(v.getSource())).as("one verdict per frame").doesNotHaveDuplicates();
+        assertThat(verdicts)
+                .extracting(FrameVerdict::getStatus)
+                .contains(
+                        VerdictStatus.UNCALIBRATED, VerdictStatus.CALIBRATING, VerdictStatus.OK, VerdictStatus.DEFECT);
+        assertThat(readVerdicts())
+                .allSatisfy(r -> assertThat(BatchTag.from(r.headers())).isPresent());
+        assertThat(readVerdicts().stream()
+                        .map(r -> BatchTag.from(r.headers()).orElseThrow().size()))
+                .as("some frames shared a batch")
+                .anyMatch(size -> size > 1);
+        assertThat(verdicts)
+                .extracting(v -> key(v.getSource()))
+                .as("one verdict per frame")
+                .doesNotHaveDuplicates();
         List<String> selected = verdicts.stream()
-                .filter(v -> v.getStatus() == VerdictStatus.DEFECT || v.getSource().getOffset() % 3 == 0)
-                .map(v -> key(v.getSource())).toList();
-        List<FrameExplanation> explanations = readAll(topics.explanations().name(),
-                topics.explanations().valueSerde().deserializer()).stream().map(ConsumerRecord::value).toList();
-        assertThat(explanations).extracting(e -> key(e.getSource())).as("explanations exactly of the selected frames")
+                .filter(v ->
+                        v.getStatus() == VerdictStatus.DEFECT || v.getSource().getOffset() % 3 == 0)
+                .map(v -> key(v.getSource()))
+                .toList();
+        List<FrameExplanation> explanations =
+                readAll(
+                                topics.explanations().name(),
+                                topics.explanations().valueSerde().deserializer())
+                        .stream()
+                        .map(ConsumerRecord::value)
+                        .toList();
+        assertThat(explanations)
+                .extracting(e -> key(e.getSource()))
+                .as("explanations exactly of the selected frames")
                 .containsExactlyInAnyOrderElementsOf(selected);
-        assertThat(verdicts).filteredOn(v -> !selected.contains(key(v.getSource())))
-                .as("frames without maps count no concepts").isNotEmpty()
+        assertThat(verdicts)
+                .filteredOn(v -> !selected.contains(key(v.getSource())))
+                .as("frames without maps count no concepts")
+                .isNotEmpty()
                 .allSatisfy(v -> assertThat(v.getConceptCount()).isZero());
     }
 
@@ -212,8 +256,17 @@ class AuditReplayIT {
 
     @Test
     void aCpuReplayReproducesEveryVerdictWithEqualFloats(@TempDir Path reportDir) throws Exception {
-        Result r = audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--report",
-                reportDir.toString(), "--score-tolerance", "0", "--min-iou", "1");
+        Result r = audit(
+                start,
+                mainTo,
+                "--model",
+                TestModels.modelDir().toString(),
+                "--report",
+                reportDir.toString(),
+                "--score-tolerance",
+                "0",
+                "--min-iou",
+                "1");
 
         assertThat(r.code).as(r.out + r.err).isZero();
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
@@ -222,7 +275,8 @@ class AuditReplayIT {
         assertThat(report.get("framesCompared").asInt()).isEqualTo(mainFrames);
         assertThat(report.get("framesMatched").asInt()).isEqualTo(mainFrames);
         assertThat(report.get("mismatches")).isEmpty();
-        assertThat(report.get("deadLetters")).hasSize(2)
+        assertThat(report.get("deadLetters"))
+                .hasSize(2)
                 .allSatisfy(d -> assertThat(d.get("replayAgrees").asBoolean()).isTrue());
         assertThat(report.get("modelMismatch").asBoolean()).isFalse();
         assertThat(report.get("profiles")).singleElement().satisfies(p -> {
@@ -234,7 +288,8 @@ class AuditReplayIT {
         // not a terminal here, so progress comes as log lines ("audit 15/15  39.3/s  ETA 0s"), not a bar
         assertThat(r.err).contains("audit 15/15").contains("/s").contains("ETA").doesNotContain("\r");
 
-        Result otherCamera = audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--camera", "cam-2");
+        Result otherCamera =
+                audit(start, mainTo, "--model", TestModels.modelDir().toString(), "--camera", "cam-2");
         // a camera with nothing in the range is an empty audit, not a pass (issue 23)
         assertThat(otherCamera.code).as(otherCamera.out + otherCamera.err).isEqualTo(4);
         assertThat(otherCamera.out).contains("EMPTY: 0 frames in range, 0 compared");
@@ -243,13 +298,21 @@ class AuditReplayIT {
     @Test
     void anAuditThatAssumesAnotherExplanationModeReportsTheMissingExplanations(@TempDir Path reportDir)
             throws Exception {
-        Result r = auditAs(List.of("--pipeline", "explanations.mode=all"), start, mainTo, "--model",
-                TestModels.modelDir().toString(), "--report", reportDir.toString());
+        Result r = auditAs(
+                List.of("--pipeline", "explanations.mode=all"),
+                start,
+                mainTo,
+                "--model",
+                TestModels.modelDir().toString(),
+                "--report",
+                reportDir.toString());
 
         assertThat(r.code).as(r.out + r.err).isEqualTo(1);
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
         List<String> fields = new ArrayList<>();
-        report.get("mismatches").forEach(m -> m.get("differences").forEach(d -> fields.add(d.get("field").asText())));
+        report.get("mismatches")
+                .forEach(m -> m.get("differences")
+                        .forEach(d -> fields.add(d.get("field").asText())));
         assertThat(fields).contains("explanations");
     }
 
@@ -262,8 +325,8 @@ class AuditReplayIT {
         assertThat(refused.code).isEqualTo(3);
         assertThat(refused.err).contains("audit refused", "--allow-model-mismatch", "weights digest");
 
-        Result allowed = audit(start, mainTo, "--model", other.toString(), "--allow-model-mismatch", "--report",
-                reportDir.toString());
+        Result allowed = audit(
+                start, mainTo, "--model", other.toString(), "--allow-model-mismatch", "--report", reportDir.toString());
         assertThat(allowed.code).as(allowed.out + allowed.err).isEqualTo(1);
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
         assertThat(report.get("modelMismatch").asBoolean()).isTrue();
@@ -273,30 +336,45 @@ class AuditReplayIT {
     @Test
     void aFrameWithoutOutcomeAndAVerdictWithoutFrameAreReported(@TempDir Path reportDir) throws Exception {
         ConsumerRecord<String, FrameVerdict> some = readVerdicts().stream()
-                .filter(r -> r.value().getFrameId().startsWith("orphan-")).findFirst().orElseThrow();
+                .filter(r -> r.value().getFrameId().startsWith("orphan-"))
+                .findFirst()
+                .orElseThrow();
         FrameVerdict orphan = FrameVerdict.newBuilder(some.value())
-                .setSource(new io.ultraline.avro.SourceRef(topics.frames().name(), some.value().getSource()
-                        .getPartition(), 1_000_000L)).build();
+                .setSource(new io.ultraline.avro.SourceRef(
+                        topics.frames().name(), some.value().getSource().getPartition(), 1_000_000L))
+                .build();
         int unprocessedPartition;
-        try (KafkaProducer<String, FrameVerdict> verdicts = producer(topics.verdicts().valueSerde().serializer());
-             KafkaProducer<String, CameraFrame> frames = producer(topics.frames().valueSerde().serializer())) {
-            verdicts.send(new ProducerRecord<>(topics.verdicts().name(), some.partition(), some.timestamp(),
-                    some.key(), orphan)).get();
+        try (KafkaProducer<String, FrameVerdict> verdicts =
+                        producer(topics.verdicts().valueSerde().serializer());
+                KafkaProducer<String, CameraFrame> frames =
+                        producer(topics.frames().valueSerde().serializer())) {
+            verdicts.send(new ProducerRecord<>(
+                            topics.verdicts().name(), some.partition(), some.timestamp(), some.key(), orphan))
+                    .get();
             // the pipeline is stopped: this frame never gets an outcome
             CameraFrame late = TestCameraFrames.frame("cam-1", "late", TestCameraFrames.good(9));
-            unprocessedPartition = frames.send(new ProducerRecord<>(topics.frames().name(), null, recordedTo + 1000,
-                    "cam-1", late)).get().partition();
+            unprocessedPartition = frames.send(
+                            new ProducerRecord<>(topics.frames().name(), null, recordedTo + 1000, "cam-1", late))
+                    .get()
+                    .partition();
         }
 
-        Result r = audit(tamperTo, recordedTo + 1001, "--model", TestModels.modelDir().toString(), "--report",
+        Result r = audit(
+                tamperTo,
+                recordedTo + 1001,
+                "--model",
+                TestModels.modelDir().toString(),
+                "--report",
                 reportDir.toString());
 
         assertThat(r.code).as(r.out + r.err).isEqualTo(1);
         JsonNode report = json.readTree(reportDir.resolve(ReportWriter.JSON).toFile());
         assertThat(report.get("mismatches")).isEmpty();
-        assertThat(report.get("verdictsWithoutFrame")).extracting(JsonNode::asText)
+        assertThat(report.get("verdictsWithoutFrame"))
+                .extracting(JsonNode::asText)
                 .containsExactly(some.value().getSource().getPartition() + "@1000000");
-        assertThat(report.get("framesWithoutOutcome")).hasSize(1)
+        assertThat(report.get("framesWithoutOutcome"))
+                .hasSize(1)
                 .allSatisfy(n -> assertThat(n.asText()).startsWith(unprocessedPartition + "@"));
         assertThat(report.get("framesInRange").asInt()).isEqualTo(ORPHAN_WINDOW_FRAMES + 1);
     }
@@ -305,17 +383,30 @@ class AuditReplayIT {
     void aTamperedVerdictIsReportedWithANonZeroExit(@TempDir Path reportDir) throws Exception {
         ConsumerRecord<String, FrameVerdict> original = readVerdicts().stream()
                 .filter(r -> r.value().getFrameId().startsWith("tamper-"))
-                .filter(r -> r.value().getStatus() == VerdictStatus.DEFECT).findFirst().orElseThrow();
-        FrameVerdict forged = FrameVerdict.newBuilder(original.value()).setStatus(VerdictStatus.OK)
-                .setFrameScore(original.value().getFrameScore() * 0.5f).setRegionCount(0).build();
-        try (KafkaProducer<String, FrameVerdict> producer = producer(topics.verdicts().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topics.verdicts().name(), original.partition(), original.timestamp(),
-                    original.key(), forged, original.headers())).get();
+                .filter(r -> r.value().getStatus() == VerdictStatus.DEFECT)
+                .findFirst()
+                .orElseThrow();
+        FrameVerdict forged = FrameVerdict.newBuilder(original.value())
+                .setStatus(VerdictStatus.OK)
+                .setFrameScore(original.value().getFrameScore() * 0.5f)
+                .setRegionCount(0)
+                .build();
+        try (KafkaProducer<String, FrameVerdict> producer =
+                producer(topics.verdicts().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(
+                            topics.verdicts().name(),
+                            original.partition(),
+                            original.timestamp(),
+                            original.key(),
+                            forged,
+                            original.headers()))
+                    .get();
         }
-        String source = original.value().getSource().getPartition() + "@" + original.value().getSource().getOffset();
+        String source = original.value().getSource().getPartition() + "@"
+                + original.value().getSource().getOffset();
 
-        Result r = audit(mainTo, tamperTo, "--model", TestModels.modelDir().toString(), "--report",
-                reportDir.toString());
+        Result r =
+                audit(mainTo, tamperTo, "--model", TestModels.modelDir().toString(), "--report", reportDir.toString());
 
         assertThat(r.code).as(r.out + r.err).isEqualTo(1);
         assertThat(r.out).contains("FAILED", "mismatch " + source);
@@ -326,7 +417,9 @@ class AuditReplayIT {
         assertThat(mismatch.get("source").asText()).isEqualTo(source);
         List<String> fields = new ArrayList<>();
         mismatch.get("differences").forEach(d -> fields.add(d.get("field").asText()));
-        assertThat(fields).contains("verdicts").anyMatch(f -> f.endsWith(".status"))
+        assertThat(fields)
+                .contains("verdicts")
+                .anyMatch(f -> f.endsWith(".status"))
                 .anyMatch(f -> f.endsWith(".frameScore"));
         String html = Files.readString(reportDir.resolve(ReportWriter.HTML));
         assertThat(html).contains("data:image/png;base64,", source);
@@ -336,7 +429,8 @@ class AuditReplayIT {
         java.awt.image.BufferedImage overlay = javax.imageio.ImageIO.read(
                 new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png.group(1))));
         assertThat(overlay.getWidth()).isGreaterThanOrEqualTo(320);
-        javax.imageio.ImageIO.write(overlay, "png", Path.of("target", "audit-it-overlay.png").toFile());
+        javax.imageio.ImageIO.write(
+                overlay, "png", Path.of("target", "audit-it-overlay.png").toFile());
     }
 
     /** Runs the audit command over record times {@code [from, to)}, with the recorded run's explanation settings. */
@@ -346,10 +440,24 @@ class AuditReplayIT {
 
     /** As {@link #audit}, with these pipeline settings instead. */
     private Result auditAs(List<String> pipeline, long from, long to, String... extra) {
-        List<String> args = new ArrayList<>(List.of("audit", "--bootstrap-servers", kafka.bootstrapServers(),
-                "--registry-url", registryUrl, "--topic-prefix", run, "--from", Long.toString(from),
-                "--to", Long.toString(to), "--threads", "0", "--inter-threads", "0",
-                "--parallel-runs", "2"));
+        List<String> args = new ArrayList<>(List.of(
+                "audit",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--registry-url",
+                registryUrl,
+                "--topic-prefix",
+                run,
+                "--from",
+                Long.toString(from),
+                "--to",
+                Long.toString(to),
+                "--threads",
+                "0",
+                "--inter-threads",
+                "0",
+                "--parallel-runs",
+                "2"));
         args.addAll(pipeline);
         args.addAll(List.of(extra));
         PrintStream out = System.out;
@@ -368,16 +476,22 @@ class AuditReplayIT {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
-    private void send(KafkaProducer<String, CameraFrame> producer, String camera, String frameId,
-            java.awt.image.BufferedImage image) throws Exception {
+    private void send(
+            KafkaProducer<String, CameraFrame> producer,
+            String camera,
+            String frameId,
+            java.awt.image.BufferedImage image)
+            throws Exception {
         sendAsync(producer, camera, frameId, image);
         producer.flush();
     }
 
-    private void sendAsync(KafkaProducer<String, CameraFrame> producer, String camera, String frameId,
+    private void sendAsync(
+            KafkaProducer<String, CameraFrame> producer,
+            String camera,
+            String frameId,
             java.awt.image.BufferedImage image) {
         CameraFrame frame = TestCameraFrames.frame(camera, frameId, image);
         capture += 1000;
@@ -387,17 +501,28 @@ class AuditReplayIT {
     }
 
     /** Sends START and waits until the application has consumed it, so it applies before the next frames. */
-    private void command(KafkaProducer<String, CalibrationCommand> producer, String applicationId, String camera,
-            int frames) throws Exception {
-        var sent = producer.send(new ProducerRecord<>(topics.calibration().name(), null, capture + 1, camera,
-                CalibrationCommand.newBuilder().setCommandId("cmd-" + UUID.randomUUID()).setCameraId(camera)
-                        .setAction(CalibrationAction.START).setFrameCount(frames)
-                        .setTimestamp(Instant.ofEpochMilli(capture + 1)).build())).get();
+    private void command(
+            KafkaProducer<String, CalibrationCommand> producer, String applicationId, String camera, int frames)
+            throws Exception {
+        var sent = producer.send(new ProducerRecord<>(
+                        topics.calibration().name(),
+                        null,
+                        capture + 1,
+                        camera,
+                        CalibrationCommand.newBuilder()
+                                .setCommandId("cmd-" + UUID.randomUUID())
+                                .setCameraId(camera)
+                                .setAction(CalibrationAction.START)
+                                .setFrameCount(frames)
+                                .setTimestamp(Instant.ofEpochMilli(capture + 1))
+                                .build()))
+                .get();
         TopicPartition tp = new TopicPartition(sent.topic(), sent.partition());
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             await().atMost(TIMEOUT).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 OffsetAndMetadata offset = committed.get(tp);
                 return offset != null && offset.offset() > sent.offset();
             });
@@ -420,24 +545,28 @@ class AuditReplayIT {
     }
 
     private int count(String topic) {
-        return readAll(topic, new org.apache.kafka.common.serialization.ByteArrayDeserializer()).size();
+        return readAll(topic, new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+                .size();
     }
 
-    private <V> List<ConsumerRecord<String, V>> readAll(String topic,
-            org.apache.kafka.common.serialization.Deserializer<V> values) {
+    private <V> List<ConsumerRecord<String, V>> readAll(
+            String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config,
-                new org.apache.kafka.common.serialization.StringDeserializer(), values)) {
-            List<TopicPartition> parts = Stream.iterate(0, p -> p + 1).limit(PARTITIONS)
-                    .map(p -> new TopicPartition(topic, p)).toList();
+        try (KafkaConsumer<String, V> consumer =
+                new KafkaConsumer<>(config, new org.apache.kafka.common.serialization.StringDeserializer(), values)) {
+            List<TopicPartition> parts = Stream.iterate(0, p -> p + 1)
+                    .limit(PARTITIONS)
+                    .map(p -> new TopicPartition(topic, p))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline && !parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+            while (System.nanoTime() < deadline
+                    && !parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }

@@ -3,9 +3,9 @@ package io.ultraline.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ultraline.model.ModelOutput;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
-import io.ultraline.model.TinyVits;
 import io.ultraline.stream.TestModels;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,8 +27,12 @@ class BatchInvarianceTest {
     @CsvSource({"tiny, 1, 1", "tiny, 0, 1", "line-vit, 1, 1", "line-vit, 0, 1", "tiny, 0, 2", "line-vit, 0, 2"})
     void theSameBatchGivesTheSameBitsEveryRun(String model, int threads, int parallelRuns) {
         Path dir = model.equals("tiny") ? TestModels.modelDir() : Path.of("models/line-vit");
-        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(threads)
-                .withWarmUp(false).withParallelRuns(parallelRuns))) {
+        try (ModelRunner runner = ModelRunner.load(
+                dir,
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(threads)
+                        .withWarmUp(false)
+                        .withParallelRuns(parallelRuns))) {
             int per = runner.pixelsPerFrame();
             int frames = 5;
             float[] images = TinyVits.images(frames, runner.config().imageSize(), 11);
@@ -37,15 +41,21 @@ class BatchInvarianceTest {
             List<ModelOutput> again = runner.explain(images, frames);
             for (int i = 0; i < frames; i++) {
                 assertThat(Arrays.equals(first.get(i).tokens(), again.get(i).tokens()))
-                        .as("frame %d tokens, run 1 vs run 2", i).isTrue();
+                        .as("frame %d tokens, run 1 vs run 2", i)
+                        .isTrue();
                 for (int t = 0; t < first.get(i).maps().length; t++) {
-                    assertThat(Arrays.equals(first.get(i).maps()[t], again.get(i).maps()[t]))
-                            .as("frame %d map of token %d, run 1 vs run 2", i, t).isTrue();
+                    assertThat(Arrays.equals(
+                                    first.get(i).maps()[t], again.get(i).maps()[t]))
+                            .as("frame %d map of token %d, run 1 vs run 2", i, t)
+                            .isTrue();
                 }
             }
-            ModelOutput alone = runner.explain(Arrays.copyOfRange(images, per, 2 * per), 1).get(0);
-            System.out.printf("batch dependence (%s, %d threads): frame 1 alone vs in a batch of %d: max |diff| "
-                    + "%.3g over tokens%n", model, threads, frames, maxDiff(alone.tokens(), first.get(1).tokens()));
+            ModelOutput alone =
+                    runner.explain(Arrays.copyOfRange(images, per, 2 * per), 1).get(0);
+            System.out.printf(
+                    "batch dependence (%s, %d threads): frame 1 alone vs in a batch of %d: max |diff| "
+                            + "%.3g over tokens%n",
+                    model, threads, frames, maxDiff(alone.tokens(), first.get(1).tokens()));
         }
     }
 

@@ -14,33 +14,43 @@ class ExplanationCheckTest {
     @Test
     void agreesWhenBothHaveNoneOrOneForTheSameReason() {
         assertThat(ExplanationCheck.compare(List.of(), Optional.empty())).isEmpty();
-        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.SAMPLED))).isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.SAMPLED)))
+                .isEmpty();
     }
 
     @Test
     void anExplanationFromBeforeTheReasonFieldCountsForAnyReason() {
-        assertThat(ExplanationCheck.compare(List.of(explained(null)), Optional.of(Reason.FLAGGED))).isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained(null)), Optional.of(Reason.FLAGGED)))
+                .isEmpty();
     }
 
     @Test
     void anExplanationAskedForOnDemandIsNeitherExtraNorTheSelectedOne() {
-        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.empty())).isEmpty();
-        assertThat(ExplanationCheck.compare(List.of(explained("FLAGGED"), explained("ON_DEMAND")),
-                Optional.of(Reason.FLAGGED))).isEmpty();
-        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.of(Reason.SAMPLED))).get()
+        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.empty()))
+                .isEmpty();
+        assertThat(ExplanationCheck.compare(
+                        List.of(explained("FLAGGED"), explained("ON_DEMAND")), Optional.of(Reason.FLAGGED)))
+                .isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(explained("ON_DEMAND")), Optional.of(Reason.SAMPLED)))
+                .get()
                 .satisfies(d -> assertThat(d.recorded()).isEqualTo("no explanation"));
     }
 
     @Test
     void reportsAMissingAnExtraADuplicateAndAnotherReason() {
-        assertThat(ExplanationCheck.compare(List.of(), Optional.of(Reason.FLAGGED))).get()
+        assertThat(ExplanationCheck.compare(List.of(), Optional.of(Reason.FLAGGED)))
+                .get()
                 .satisfies(d -> assertThat(d.field()).isEqualTo("explanations"))
                 .satisfies(d -> assertThat(d.replayed()).isEqualTo("one explanation (FLAGGED)"));
-        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.empty())).get()
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.empty()))
+                .get()
                 .satisfies(d -> assertThat(d.recorded()).isEqualTo("1 explanation(s) (SAMPLED)"));
-        assertThat(ExplanationCheck.compare(List.of(explained("FLAGGED"), explained("FLAGGED")),
-                Optional.of(Reason.FLAGGED))).get().satisfies(d -> assertThat(d.field()).isEqualTo("explanations"));
-        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.NEAR_THRESHOLD))).get()
+        assertThat(ExplanationCheck.compare(
+                        List.of(explained("FLAGGED"), explained("FLAGGED")), Optional.of(Reason.FLAGGED)))
+                .get()
+                .satisfies(d -> assertThat(d.field()).isEqualTo("explanations"));
+        assertThat(ExplanationCheck.compare(List.of(explained("SAMPLED")), Optional.of(Reason.NEAR_THRESHOLD)))
+                .get()
                 .satisfies(d -> assertThat(d.field()).isEqualTo("explanation.reason"));
     }
 

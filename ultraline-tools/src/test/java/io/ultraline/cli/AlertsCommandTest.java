@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Argument handling of {@code ultraline alerts}; the commands' behaviour is AlertForwarderIT's. */
 class AlertsCommandTest {
 
-    private static final String[] CONNECTION = {"--bootstrap-servers", "127.0.0.1:1", "--registry-url",
-        "http://127.0.0.1:2"};
+    private static final String[] CONNECTION = {
+        "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:2"
+    };
 
     private static String[] args(String... rest) {
         String[] all = new String[CONNECTION.length + rest.length];
@@ -29,13 +30,15 @@ class AlertsCommandTest {
 
     @Test
     void forwardNeedsAWebhookAndConnection() {
-        assertThat(Main.run("alerts", "forward", "--bootstrap-servers", "b:9092")).isEqualTo(2);
+        assertThat(Main.run("alerts", "forward", "--bootstrap-servers", "b:9092"))
+                .isEqualTo(2);
         assertThat(Main.run(args("alerts", "forward"))).isEqualTo(2);
     }
 
     @Test
     void badSettingsFailBeforeAnyClientStarts() {
-        assertThat(Main.run(args("alerts", "forward", "--webhook", "ftp://127.0.0.1/hook"))).isEqualTo(2);
+        assertThat(Main.run(args("alerts", "forward", "--webhook", "ftp://127.0.0.1/hook")))
+                .isEqualTo(2);
         assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook", "--max-attempts", "0")))
                 .isEqualTo(2);
         assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook", "--backoff", "soon")))
@@ -46,9 +49,21 @@ class AlertsCommandTest {
     void anUnreadableOrShortSigningSecretFailsBeforeAnyClientStarts(@TempDir Path dir) throws Exception {
         Path shortSecret = Files.writeString(dir.resolve("short"), "too-short\n");
 
-        assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook",
-                "--signing-secret-file", dir.resolve("missing").toString()))).isEqualTo(2);
-        assertThat(Main.run(args("alerts", "forward", "--webhook", "http://127.0.0.1/hook",
-                "--signing-secret-file", shortSecret.toString()))).isEqualTo(2);
+        assertThat(Main.run(args(
+                        "alerts",
+                        "forward",
+                        "--webhook",
+                        "http://127.0.0.1/hook",
+                        "--signing-secret-file",
+                        dir.resolve("missing").toString())))
+                .isEqualTo(2);
+        assertThat(Main.run(args(
+                        "alerts",
+                        "forward",
+                        "--webhook",
+                        "http://127.0.0.1/hook",
+                        "--signing-secret-file",
+                        shortSecret.toString())))
+                .isEqualTo(2);
     }
 }

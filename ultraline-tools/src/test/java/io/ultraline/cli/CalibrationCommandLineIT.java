@@ -37,7 +37,8 @@ class CalibrationCommandLineIT {
     private static RunningService service;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,25 +55,38 @@ class CalibrationCommandLineIT {
     @Test
     void startThenStatusShowsProgressThenTheProfileIsBuiltAndUsed() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), RunningService.TOKEN);
-        RunningService.Run started = RunningService.cli(null, with("calibration", "start", "--camera", "cam-cal",
-                "--frames", "3"));
+        RunningService.Run started =
+                RunningService.cli(null, with("calibration", "start", "--camera", "cam-cal", "--frames", "3"));
         assertThat(started.code()).as(started.err()).isZero();
-        assertThat(started.out()).contains("START cal-").contains("camera cam-cal").contains("3 frames");
+        assertThat(started.out())
+                .contains("START cal-")
+                .contains("camera cam-cal")
+                .contains("3 frames");
 
         produce("cam-cal", 0, 2);
-        List<String> status = List.of("calibration", "status", "--camera", "cam-cal", "--service", service.baseUrl(),
-                "--token-file", token.toString());
-        await().atMost(RunningService.TIMEOUT).until(() -> RunningService.cli(null, status).out()
-                .contains("calibrating, 2 of 3 frames"));
+        List<String> status = List.of(
+                "calibration",
+                "status",
+                "--camera",
+                "cam-cal",
+                "--service",
+                service.baseUrl(),
+                "--token-file",
+                token.toString());
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> RunningService.cli(null, status).out().contains("calibrating, 2 of 3 frames"));
 
         produce("cam-cal", 2, 2); // the third completes the calibration, the fourth is scored
         RunningService.Reader<String, ReferenceProfile> profiles = service.reader(service.topics.profiles());
-        ReferenceProfile profile = profiles.await(1).stream().map(ConsumerRecord::value)
-                .filter(p -> p.getCameraId().equals("cam-cal")).findFirst().orElseThrow();
+        ReferenceProfile profile = profiles.await(1).stream()
+                .map(ConsumerRecord::value)
+                .filter(p -> p.getCameraId().equals("cam-cal"))
+                .findFirst()
+                .orElseThrow();
         assertThat(profile.getVersion()).isEqualTo(1);
         assertThat(profile.getFrameCount()).isEqualTo(3);
-        await().atMost(RunningService.TIMEOUT).until(() -> RunningService.cli(null, status).out()
-                .contains("no calibration running; last verdict"));
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> RunningService.cli(null, status).out().contains("no calibration running; last verdict"));
         assertThat(RunningService.cli(null, status).out()).contains("profile version 1");
     }
 
@@ -80,32 +94,55 @@ class CalibrationCommandLineIT {
     void aProfileBuiltOfflineAndPushedScoresTheNextFrame() throws Exception {
         Path good = Files.createDirectories(dir.resolve("good"));
         for (int i = 0; i < 4; i++) {
-            Files.write(good.resolve(String.format("g%d.png", i)), TestCameraFrames.png(TestCameraFrames.good(200 + i)));
+            Files.write(
+                    good.resolve(String.format("g%d.png", i)), TestCameraFrames.png(TestCameraFrames.good(200 + i)));
         }
         Path file = dir.resolve("cam-push.profile");
-        RunningService.Run built = RunningService.cli(null, List.of("calibrate", "--model",
-                TestModels.modelDir().toString(), "--images", good.toString(), "--out", file.toString()));
+        RunningService.Run built = RunningService.cli(
+                null,
+                List.of(
+                        "calibrate",
+                        "--model",
+                        TestModels.modelDir().toString(),
+                        "--images",
+                        good.toString(),
+                        "--out",
+                        file.toString()));
         assertThat(built.code()).as(built.err()).isZero();
 
-        RunningService.Run pushed = RunningService.cli(null, with("profile", "push", file.toString(), "--camera",
-                "cam-push", "--model", TestModels.modelDir().toString()));
+        RunningService.Run pushed = RunningService.cli(
+                null,
+                with(
+                        "profile",
+                        "push",
+                        file.toString(),
+                        "--camera",
+                        "cam-push",
+                        "--model",
+                        TestModels.modelDir().toString()));
         assertThat(pushed.code()).as(pushed.err()).isZero();
         assertThat(pushed.out()).contains("PUSH cal-").contains("camera cam-push");
 
         RunningService.Reader<String, ReferenceProfile> profiles = service.reader(service.topics.profiles());
-        await().atMost(RunningService.TIMEOUT).until(() -> profiles.poll().stream()
-                .anyMatch(r -> r.key().equals("cam-push")));
-        ReferenceProfile profile = profiles.poll().stream().filter(r -> r.key().equals("cam-push"))
-                .map(ConsumerRecord::value).findFirst().orElseThrow();
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> profiles.poll().stream().anyMatch(r -> r.key().equals("cam-push")));
+        ReferenceProfile profile = profiles.poll().stream()
+                .filter(r -> r.key().equals("cam-push"))
+                .map(ConsumerRecord::value)
+                .findFirst()
+                .orElseThrow();
         assertThat(profile.getVersion()).isEqualTo(1);
         assertThat(profile.getFrameCount()).isEqualTo(4);
 
         produce("cam-push", 0, 1);
         RunningService.Reader<String, FrameVerdict> verdicts = service.reader(service.topics.verdicts());
-        await().atMost(RunningService.TIMEOUT).until(() -> verdicts.poll().stream()
-                .anyMatch(r -> r.key().equals("cam-push")));
-        FrameVerdict verdict = verdicts.poll().stream().filter(r -> r.key().equals("cam-push"))
-                .map(ConsumerRecord::value).findFirst().orElseThrow();
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> verdicts.poll().stream().anyMatch(r -> r.key().equals("cam-push")));
+        FrameVerdict verdict = verdicts.poll().stream()
+                .filter(r -> r.key().equals("cam-push"))
+                .map(ConsumerRecord::value)
+                .findFirst()
+                .orElseThrow();
         assertThat(verdict.getStatus()).isIn(VerdictStatus.OK, VerdictStatus.DEFECT);
         assertThat(verdict.getProfileVersion()).isEqualTo(1L);
     }
@@ -125,18 +162,24 @@ class CalibrationCommandLineIT {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("start, stop or reset");
         assertThat(oneFrame.statusCode()).isEqualTo(400);
-        await().atMost(RunningService.TIMEOUT).until(() -> status(calibration).path("running").asBoolean());
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> status(calibration).path("running").asBoolean());
         JsonNode running = status(calibration);
         assertThat(running.path("target").asInt()).isEqualTo(5);
         assertThat(running.path("collected").asInt()).isZero();
 
-        assertThat(post(calibration + "/reset", RunningService.TOKEN).statusCode()).isEqualTo(202);
-        await().atMost(RunningService.TIMEOUT).until(() -> !status(calibration).path("running").asBoolean());
+        assertThat(post(calibration + "/reset", RunningService.TOKEN).statusCode())
+                .isEqualTo(202);
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> !status(calibration).path("running").asBoolean());
     }
 
     private JsonNode status(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + RunningService.TOKEN).GET().build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + RunningService.TOKEN)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
@@ -154,10 +197,12 @@ class CalibrationCommandLineIT {
     private void produce(String camera, int first, int count) throws Exception {
         Path frames = Files.createDirectories(dir.resolve(camera + "-" + first));
         for (int i = first; i < first + count; i++) {
-            Files.write(frames.resolve(String.format("f%03d.png", i)), TestCameraFrames.png(TestCameraFrames.good(100 + i)));
+            Files.write(
+                    frames.resolve(String.format("f%03d.png", i)),
+                    TestCameraFrames.png(TestCameraFrames.good(100 + i)));
         }
-        RunningService.Run run = RunningService.cli(null, with("produce", "--folder", frames.toString(),
-                "--camera", camera));
+        RunningService.Run run =
+                RunningService.cli(null, with("produce", "--folder", frames.toString(), "--camera", camera));
         assertThat(run.code()).as(run.err()).isZero();
     }
 

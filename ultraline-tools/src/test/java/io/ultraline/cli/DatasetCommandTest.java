@@ -15,11 +15,28 @@ class DatasetCommandTest {
     @Test
     void generatesADatasetFromTheCommandLine() throws Exception {
         Path out = tmp.resolve("ds");
-        int code = Main.run("dataset", "generate", "--out", out.toString(), "--seed", "3", "--frames", "10",
-                "--calibration", "4", "--size", "48", "--family", "wood-grain", "--defect-rate", "0.3");
+        int code = Main.run(
+                "dataset",
+                "generate",
+                "--out",
+                out.toString(),
+                "--seed",
+                "3",
+                "--frames",
+                "10",
+                "--calibration",
+                "4",
+                "--size",
+                "48",
+                "--family",
+                "wood-grain",
+                "--defect-rate",
+                "0.3");
         assertThat(code).isZero();
-        assertThat(Files.readAllLines(out.resolve("test/labels.csv"))).hasSize(11)
-                .filteredOn(l -> l.endsWith(",1")).hasSize(3);
+        assertThat(Files.readAllLines(out.resolve("test/labels.csv")))
+                .hasSize(11)
+                .filteredOn(l -> l.endsWith(",1"))
+                .hasSize(3);
         assertThat(Files.list(out.resolve("calibration")).count()).isEqualTo(4);
         assertThat(Files.readString(out.resolve("dataset.json"))).contains("\"family\": \"WOOD_GRAIN\"", "\"seed\": 3");
     }
@@ -29,9 +46,25 @@ class DatasetCommandTest {
         Path a = sample("a.png", 0xff2020);
         Path b = sample("b.png", 0x20ff20);
         Path out = tmp.resolve("scenes");
-        int code = Main.run("dataset", "generate", "--out", out.toString(), "--seed", "3", "--frames", "5",
-                "--calibration", "2", "--size", "48", "--scenes", "mosaic", "--surface", a.toString(),
-                "--surface", b.toString());
+        int code = Main.run(
+                "dataset",
+                "generate",
+                "--out",
+                out.toString(),
+                "--seed",
+                "3",
+                "--frames",
+                "5",
+                "--calibration",
+                "2",
+                "--size",
+                "48",
+                "--scenes",
+                "mosaic",
+                "--surface",
+                a.toString(),
+                "--surface",
+                b.toString());
         assertThat(code).isZero();
         assertThat(Files.readAllLines(out.resolve("test/labels.csv")).get(0)).isEqualTo("image,mask,label,parts");
         assertThat(Files.list(out.resolve("test/parts")).count()).isEqualTo(5);
@@ -41,10 +74,26 @@ class DatasetCommandTest {
     @Test
     void refusesScenesOfASingleSampleAndSeveralSamplesWithoutScenes() throws Exception {
         Path a = sample("a.png", 0xff2020);
-        assertThat(Main.run("dataset", "generate", "--out", tmp.resolve("x").toString(), "--scenes", "tiles",
-                "--surface", a.toString())).isEqualTo(2);
-        assertThat(Main.run("dataset", "generate", "--out", tmp.resolve("y").toString(), "--surface", a.toString(),
-                "--surface", a.toString())).isEqualTo(2);
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        tmp.resolve("x").toString(),
+                        "--scenes",
+                        "tiles",
+                        "--surface",
+                        a.toString()))
+                .isEqualTo(2);
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        tmp.resolve("y").toString(),
+                        "--surface",
+                        a.toString(),
+                        "--surface",
+                        a.toString()))
+                .isEqualTo(2);
         assertThat(Main.run("dataset", "generate", "--out", tmp.resolve("z").toString(), "--scenes", "circus"))
                 .isNotZero();
         assertThat(tmp.resolve("x")).doesNotExist();

@@ -20,6 +20,7 @@ class DefectCommandsTest {
 
     @TempDir
     static Path tmp;
+
     static Path model;
     static Path dataset;
 
@@ -29,27 +30,61 @@ class DefectCommandsTest {
         model = tmp.resolve("model");
         TinyVits.export(c, TinyVits.structured(c, 4, 2.5f), model);
         dataset = tmp.resolve("data");
-        assertThat(Main.run("dataset", "generate", "--out", dataset.toString(), "--frames", "16", "--calibration",
-                "10", "--size", "64", "--family", "painted", "--seed", "5")).isZero();
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        dataset.toString(),
+                        "--frames",
+                        "16",
+                        "--calibration",
+                        "10",
+                        "--size",
+                        "64",
+                        "--family",
+                        "painted",
+                        "--seed",
+                        "5"))
+                .isZero();
     }
 
     @Test
     void calibrateWritesAProfileAndInspectScoresAFrameAgainstIt() throws Exception {
         Path profile = tmp.resolve("cam.profile");
-        assertThat(Main.run("calibrate", "--model", model.toString(), "--images",
-                dataset.resolve("calibration").toString(), "--out", profile.toString())).isZero();
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        dataset.resolve("calibration").toString(),
+                        "--out",
+                        profile.toString()))
+                .isZero();
         ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
         assertThat(p.frameCount()).isEqualTo(10);
         assertThat(p.tokenDim()).isEqualTo(24);
         assertThat(p.threshold()).isPositive();
 
         String defective = Files.readAllLines(dataset.resolve("test/labels.csv")).stream()
-                .filter(l -> l.endsWith(",1")).findFirst().orElseThrow().split(",")[0];
+                .filter(l -> l.endsWith(",1"))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[0];
         Path overlay = tmp.resolve("inspect.png");
         Path json = tmp.resolve("inspect.json");
-        assertThat(Main.run("inspect", "--model", model.toString(), "--profile", profile.toString(), "--image",
-                dataset.resolve("test").resolve(defective).toString(), "--out", overlay.toString(), "--json",
-                json.toString())).isZero();
+        assertThat(Main.run(
+                        "inspect",
+                        "--model",
+                        model.toString(),
+                        "--profile",
+                        profile.toString(),
+                        "--image",
+                        dataset.resolve("test").resolve(defective).toString(),
+                        "--out",
+                        overlay.toString(),
+                        "--json",
+                        json.toString()))
+                .isZero();
         assertThat(ImageFiles.read(overlay).getWidth()).isGreaterThanOrEqualTo(64);
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("tokenScores").size()).isEqualTo(64);
@@ -62,17 +97,28 @@ class DefectCommandsTest {
         assertThat(doc.get("defective").asBoolean()).isEqualTo(max > p.threshold());
         // Seed 5's first defective frame scores about 2.2x the threshold (8.46 against 3.84), so a
         // scorer that stops telling defects from good texture leaves it unflagged.
-        assertThat(doc.get("defective").asBoolean()).as("the defective frame is flagged").isTrue();
-        assertThat(doc.get("regions").size()).as("the flagged frame names its regions").isPositive();
+        assertThat(doc.get("defective").asBoolean())
+                .as("the defective frame is flagged")
+                .isTrue();
+        assertThat(doc.get("regions").size())
+                .as("the flagged frame names its regions")
+                .isPositive();
     }
 
     @Test
     void calibrateAcceptsAGlob() throws Exception {
         Path profile = tmp.resolve("glob.profile");
-        assertThat(Main.run("calibrate", "--model", model.toString(), "--images",
-                dataset.resolve("calibration").resolve("000[1-5].png").toString(), "--out", profile.toString()))
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        dataset.resolve("calibration").resolve("000[1-5].png").toString(),
+                        "--out",
+                        profile.toString()))
                 .isZero();
-        assertThat(ProfileCodec.decode(Files.readAllBytes(profile)).frameCount()).isEqualTo(5);
+        assertThat(ProfileCodec.decode(Files.readAllBytes(profile)).frameCount())
+                .isEqualTo(5);
     }
 
     @Test
@@ -81,18 +127,40 @@ class DefectCommandsTest {
         Path otherModel = tmp.resolve("other");
         TinyVits.export(other, TinyVits.random(other, 1, 1f), otherModel);
         Path profile = tmp.resolve("other.profile");
-        assertThat(Main.run("calibrate", "--model", otherModel.toString(), "--images",
-                dataset.resolve("calibration").toString(), "--out", profile.toString())).isZero();
-        assertThat(Main.run("inspect", "--model", model.toString(), "--profile", profile.toString(), "--image",
-                dataset.resolve("calibration/0001.png").toString(), "--out", tmp.resolve("x.png").toString()))
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        otherModel.toString(),
+                        "--images",
+                        dataset.resolve("calibration").toString(),
+                        "--out",
+                        profile.toString()))
+                .isZero();
+        assertThat(Main.run(
+                        "inspect",
+                        "--model",
+                        model.toString(),
+                        "--profile",
+                        profile.toString(),
+                        "--image",
+                        dataset.resolve("calibration/0001.png").toString(),
+                        "--out",
+                        tmp.resolve("x.png").toString()))
                 .isEqualTo(2);
     }
 
     @Test
     void evaluateWritesEveryMetricWithItsBaseline() throws Exception {
         Path json = tmp.resolve("metrics.json");
-        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", dataset.toString(), "--json",
-                json.toString())).isZero();
+        assertThat(Main.run(
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--dataset",
+                        dataset.toString(),
+                        "--json",
+                        json.toString()))
+                .isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         for (String key : new String[] {"image_auroc", "pixel_auroc", "region_iou", "precision", "recall"}) {
             for (String name : new String[] {key, "baseline_" + key}) {
@@ -138,17 +206,33 @@ class DefectCommandsTest {
         java.nio.file.Files.write(labels, rows);
         Path withMasks = tmp.resolve("with-masks.json");
         Path without = tmp.resolve("without-masks.json");
-        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", dataset.toString(), "--json",
-                withMasks.toString())).isZero();
-        assertThat(Main.run("evaluate", "--model", model.toString(), "--dataset", maskless.toString(), "--json",
-                without.toString())).isZero();
+        assertThat(Main.run(
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--dataset",
+                        dataset.toString(),
+                        "--json",
+                        withMasks.toString()))
+                .isZero();
+        assertThat(Main.run(
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--dataset",
+                        maskless.toString(),
+                        "--json",
+                        without.toString()))
+                .isZero();
 
         JsonNode a = new ObjectMapper().readTree(withMasks.toFile());
         JsonNode b = new ObjectMapper().readTree(without.toFile());
         for (String key : new String[] {"image_auroc", "precision", "recall", "defective_frames"}) {
             assertThat(b.get(key).asDouble()).as(key).isEqualTo(a.get(key).asDouble());
         }
-        assertThat(b.get("pixel_auroc").isNull()).as("pixel_auroc without masks").isTrue();
+        assertThat(b.get("pixel_auroc").isNull())
+                .as("pixel_auroc without masks")
+                .isTrue();
         assertThat(b.get("truth_regions").asInt()).isZero();
     }
 }

@@ -17,6 +17,7 @@ class ExplainCommandTest {
 
     @TempDir
     static Path tmp;
+
     static Path model;
     static Path image;
 
@@ -40,8 +41,16 @@ class ExplainCommandTest {
     void conceptOverlayAndJsonDescribeTheImage() throws Exception {
         Path out = tmp.resolve("overlay.png");
         Path json = tmp.resolve("maps.json");
-        int code = Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                out.toString(), "--json", json.toString());
+        int code = Main.run(
+                "explain",
+                "--model",
+                model.toString(),
+                "--image",
+                image.toString(),
+                "--out",
+                out.toString(),
+                "--json",
+                json.toString());
         assertThat(code).isZero();
         BufferedImage overlay = ImageFiles.read(out);
         assertThat(overlay.getWidth()).isGreaterThanOrEqualTo(150);
@@ -69,16 +78,32 @@ class ExplainCommandTest {
     @Test
     void tokenHeatmapIsDrawn() throws Exception {
         Path out = tmp.resolve("token.png");
-        int code = Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                out.toString(), "--token", "36");
+        int code = Main.run(
+                "explain",
+                "--model",
+                model.toString(),
+                "--image",
+                image.toString(),
+                "--out",
+                out.toString(),
+                "--token",
+                "36");
         assertThat(code).isZero();
         assertThat(ImageFiles.read(out).getHeight()).isGreaterThan(100);
     }
 
     @Test
     void tokenOutOfRangeFailsWithAMessage() {
-        int code = Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                tmp.resolve("x.png").toString(), "--token", "64");
+        int code = Main.run(
+                "explain",
+                "--model",
+                model.toString(),
+                "--image",
+                image.toString(),
+                "--out",
+                tmp.resolve("x.png").toString(),
+                "--token",
+                "64");
         assertThat(code).isEqualTo(2);
     }
 
@@ -86,7 +111,13 @@ class ExplainCommandTest {
     void unreadableImageFailsWithAMessage() throws Exception {
         Path bad = tmp.resolve("bad.png");
         java.nio.file.Files.write(bad, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
-        int code = Main.run("explain", "--model", model.toString(), "--image", bad.toString(), "--out",
+        int code = Main.run(
+                "explain",
+                "--model",
+                model.toString(),
+                "--image",
+                bad.toString(),
+                "--out",
                 tmp.resolve("y.png").toString());
         assertThat(code).isEqualTo(2);
     }

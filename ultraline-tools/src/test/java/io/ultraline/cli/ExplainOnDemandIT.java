@@ -43,7 +43,8 @@ class ExplainOnDemandIT {
     private static RunningService service;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,8 +62,9 @@ class ExplainOnDemandIT {
     void anOkFrameIsExplainedOnlyWhenAskedForAndOnce() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), RunningService.TOKEN);
         List<String> api = List.of("--service", service.baseUrl(), "--token-file", token.toString());
-        RunningService.Run started = RunningService.cli(null, concat(List.of("calibration", "start", "--camera",
-                CAMERA, "--frames", "4"), service.connection()));
+        RunningService.Run started = RunningService.cli(
+                null,
+                concat(List.of("calibration", "start", "--camera", CAMERA, "--frames", "4"), service.connection()));
         assertThat(started.code()).as(started.err()).isZero();
         RunningService.Reader<String, FrameVerdict> verdicts = service.reader(service.topics.verdicts());
         RunningService.Reader<String, ReferenceProfile> profiles = service.reader(service.topics.profiles());
@@ -70,21 +72,26 @@ class ExplainOnDemandIT {
         for (int i = 0; i < 4; i++) {
             send("cal-" + i, TestCameraFrames.good(i));
         }
-        await().atMost(RunningService.TIMEOUT).until(() -> profiles.poll().stream()
-                .anyMatch(r -> r.value() != null && r.value().getCameraId().equals(CAMERA)));
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> profiles.poll().stream()
+                        .anyMatch(r ->
+                                r.value() != null && r.value().getCameraId().equals(CAMERA)));
 
         send("ok", TestCameraFrames.good(20));
         FrameVerdict ok = verdict(verdicts, "ok");
         assertThat(ok.getStatus()).isEqualTo(VerdictStatus.OK);
-        await().atMost(RunningService.TIMEOUT).until(() -> get("/api/cameras/" + CAMERA + "/frames/ok")
-                .statusCode() == 200);
-        assertThat(explained(explanations, "ok")).as("mode flagged explains no OK frame by itself").isEmpty();
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> get("/api/cameras/" + CAMERA + "/frames/ok").statusCode() == 200);
+        assertThat(explained(explanations, "ok"))
+                .as("mode flagged explains no OK frame by itself")
+                .isEmpty();
 
-        RunningService.Run asked = RunningService.cli(null, concat(List.of("explain-frame", "--camera", CAMERA,
-                "--frame", "ok"), api));
+        RunningService.Run asked =
+                RunningService.cli(null, concat(List.of("explain-frame", "--camera", CAMERA, "--frame", "ok"), api));
         assertThat(asked.code()).as(asked.err()).isZero();
         assertThat(asked.out()).contains("explanation of frame ok");
-        await().atMost(RunningService.TIMEOUT).until(() -> !explained(explanations, "ok").isEmpty());
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> !explained(explanations, "ok").isEmpty());
         FrameExplanation e = explained(explanations, "ok").get(0);
         assertThat(e.getReason()).isEqualTo("ON_DEMAND");
         assertThat(e.getSource()).isEqualTo(ok.getSource());
@@ -92,21 +99,26 @@ class ExplainOnDemandIT {
         assertThat(e.getTargets()).hasSize(16);
 
         // by its place on line.frames, as for a frame the service no longer holds
-        String place = "{\"partition\":" + ok.getSource().getPartition() + ",\"offset\":" + ok.getSource().getOffset()
-                + "}";
+        String place = "{\"partition\":" + ok.getSource().getPartition() + ",\"offset\":"
+                + ok.getSource().getOffset() + "}";
         HttpResponse<String> byPlace = post("/api/cameras/" + CAMERA + "/frames/ok/explain", place);
         assertThat(byPlace.statusCode()).as(byPlace.body()).isEqualTo(202);
-        await().atMost(RunningService.TIMEOUT).until(() -> explained(explanations, "ok").size() == 2);
-        assertThat(post("/api/cameras/" + CAMERA + "/frames/other/explain", place).statusCode())
-                .as("the place holds another frame").isEqualTo(404);
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> explained(explanations, "ok").size() == 2);
+        assertThat(post("/api/cameras/" + CAMERA + "/frames/other/explain", place)
+                        .statusCode())
+                .as("the place holds another frame")
+                .isEqualTo(404);
         assertThat(post("/api/cameras/" + CAMERA + "/frames/ok/explain", "{\"partition\":-1,\"offset\":0}")
-                .statusCode()).isEqualTo(400);
-        RunningService.Run unknown = RunningService.cli(null, concat(List.of("explain-frame", "--camera", CAMERA,
-                "--frame", "nope"), api));
+                        .statusCode())
+                .isEqualTo(400);
+        RunningService.Run unknown =
+                RunningService.cli(null, concat(List.of("explain-frame", "--camera", CAMERA, "--frame", "nope"), api));
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("404");
         assertThat(verdicts.poll().stream().filter(r -> r.value().getFrameId().equals("ok")))
-                .as("still one verdict").hasSize(1);
+                .as("still one verdict")
+                .hasSize(1);
         assertThat(explained(explanations, "ok")).hasSize(2);
     }
 
@@ -114,36 +126,54 @@ class ExplainOnDemandIT {
         Map<String, Object> config = new HashMap<>(service.kafka.clientConfig());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(config,
-                service.topics.frames().keySerde().serializer(), service.topics.frames().valueSerde().serializer())) {
+        try (KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(
+                config,
+                service.topics.frames().keySerde().serializer(),
+                service.topics.frames().valueSerde().serializer())) {
             CameraFrame frame = TestCameraFrames.frame(CAMERA, frameId, image);
             frame.setCaptureTimestamp(Instant.now());
-            producer.send(new ProducerRecord<>(service.topics.frames().name(), CAMERA, frame)).get();
+            producer.send(new ProducerRecord<>(service.topics.frames().name(), CAMERA, frame))
+                    .get();
         }
     }
 
     /** Every explanation of the frame read so far (the reader keeps what it read). */
-    private static List<FrameExplanation> explained(RunningService.Reader<String, FrameExplanation> reader,
-            String frameId) {
-        return reader.poll().stream().map(ConsumerRecord::value).filter(x -> x.getFrameId().equals(frameId)).toList();
+    private static List<FrameExplanation> explained(
+            RunningService.Reader<String, FrameExplanation> reader, String frameId) {
+        return reader.poll().stream()
+                .map(ConsumerRecord::value)
+                .filter(x -> x.getFrameId().equals(frameId))
+                .toList();
     }
 
     private static FrameVerdict verdict(RunningService.Reader<String, FrameVerdict> verdicts, String frameId) {
-        await().atMost(RunningService.TIMEOUT).until(() -> verdicts.poll().stream()
-                .anyMatch(r -> r.value().getFrameId().equals(frameId)));
-        return verdicts.poll().stream().map(ConsumerRecord::value).filter(v -> v.getFrameId().equals(frameId))
-                .findFirst().orElseThrow();
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> verdicts.poll().stream()
+                        .anyMatch(r -> r.value().getFrameId().equals(frameId)));
+        return verdicts.poll().stream()
+                .map(ConsumerRecord::value)
+                .filter(v -> v.getFrameId().equals(frameId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Authorization",
-                "Bearer " + RunningService.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + RunningService.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Authorization",
-                "Bearer " + RunningService.TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + RunningService.TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -20,15 +20,16 @@ class FeedbackCommandTest {
     private HttpServer server;
     private final List<String> requests = new ArrayList<>();
     private volatile int status = 202;
-    private volatile String answer = "{\"kind\":\"FALSE_ALARM\",\"feedbackId\":\"fb-1\",\"cameraId\":\"cam-1\","
-            + "\"frameId\":\"f 1\"}";
+    private volatile String answer =
+            "{\"kind\":\"FALSE_ALARM\",\"feedbackId\":\"fb-1\",\"cameraId\":\"cam-1\"," + "\"frameId\":\"f 1\"}";
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
+                            + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
@@ -48,34 +49,79 @@ class FeedbackCommandTest {
 
     @Test
     void aFalseAlarmIsPostedForTheFrame() {
-        assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f 1", "--false-alarm", "--region", "2",
-                "--service", service())).isZero();
-        assertThat(requests).singleElement().satisfies(r -> assertThat(r)
-                .startsWith("POST /api/cameras/cam-1/frames/f%201/feedback ")
-                .contains("\"kind\":\"FALSE_ALARM\"", "\"regionIndex\":2"));
+        assertThat(Main.run(
+                        "feedback",
+                        "--camera",
+                        "cam-1",
+                        "--frame",
+                        "f 1",
+                        "--false-alarm",
+                        "--region",
+                        "2",
+                        "--service",
+                        service()))
+                .isZero();
+        assertThat(requests)
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .startsWith("POST /api/cameras/cam-1/frames/f%201/feedback ")
+                        .contains("\"kind\":\"FALSE_ALARM\"", "\"regionIndex\":2"));
     }
 
     @Test
     void anAcknowledgementIsPostedForTheAlert() {
         answer = "{\"kind\":\"ALERT_ACK\",\"feedbackId\":\"fb-2\",\"cameraId\":\"cam-1\",\"alertId\":\"a-1\"}";
-        assertThat(Main.run("feedback", "ack", "--alert", "a-1", "--note", "seen", "--service", service())).isZero();
-        assertThat(requests).singleElement().satisfies(r -> assertThat(r)
-                .startsWith("POST /api/alerts/a-1/ack ").contains("\"note\":\"seen\""));
+        assertThat(Main.run("feedback", "ack", "--alert", "a-1", "--note", "seen", "--service", service()))
+                .isZero();
+        assertThat(requests)
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r).startsWith("POST /api/alerts/a-1/ack ").contains("\"note\":\"seen\""));
     }
 
     @Test
     void badInputAndRefusalsExit2() {
-        assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f", "--service", service())).isEqualTo(2);
-        assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f", "--confirmed", "bubble", "--service",
-                service())).isEqualTo(2);
-        assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f", "--false-alarm", "--confirmed", "dent",
-                "--service", service())).isEqualTo(2);
+        assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f", "--service", service()))
+                .isEqualTo(2);
+        assertThat(Main.run(
+                        "feedback",
+                        "--camera",
+                        "cam-1",
+                        "--frame",
+                        "f",
+                        "--confirmed",
+                        "bubble",
+                        "--service",
+                        service()))
+                .isEqualTo(2);
+        assertThat(Main.run(
+                        "feedback",
+                        "--camera",
+                        "cam-1",
+                        "--frame",
+                        "f",
+                        "--false-alarm",
+                        "--confirmed",
+                        "dent",
+                        "--service",
+                        service()))
+                .isEqualTo(2);
         assertThat(requests).as("refused before any request").isEmpty();
         status = 404;
         answer = "{\"error\":\"no frame\"}";
         assertThat(Main.run("feedback", "--camera", "cam-1", "--frame", "f", "--false-alarm", "--service", service()))
                 .isEqualTo(2);
-        assertThat(Main.run("calibration", "margin", "--camera", "cam-1", "--value", "0", "--bootstrap-servers",
-                "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(Main.run(
+                        "calibration",
+                        "margin",
+                        "--camera",
+                        "cam-1",
+                        "--value",
+                        "0",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1",
+                        "--registry-url",
+                        "http://127.0.0.1:1"))
+                .isEqualTo(2);
     }
 }

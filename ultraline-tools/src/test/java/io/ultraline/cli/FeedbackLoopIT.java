@@ -52,7 +52,8 @@ class FeedbackLoopIT {
     private static RunningService service;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,8 +72,8 @@ class FeedbackLoopIT {
         long from = System.currentTimeMillis() - 1000;
         Path token = Files.writeString(dir.resolve("token"), RunningService.TOKEN);
         List<String> api = List.of("--service", service.baseUrl(), "--token-file", token.toString());
-        RunningService.Run started = RunningService.cli(null, with("calibration", "start", "--camera", CAMERA,
-                "--frames", "4"));
+        RunningService.Run started =
+                RunningService.cli(null, with("calibration", "start", "--camera", CAMERA, "--frames", "4"));
         assertThat(started.code()).as(started.err()).isZero();
         RunningService.Reader<String, FrameVerdict> verdicts = service.reader(service.topics.verdicts());
         RunningService.Reader<String, ReferenceProfile> profiles = service.reader(service.topics.profiles());
@@ -85,22 +86,29 @@ class FeedbackLoopIT {
         FrameVerdict flagged = verdict(verdicts, "bad");
         assertThat(flagged.getStatus()).isEqualTo(VerdictStatus.DEFECT);
         String feedbackUrl = service.baseUrl() + "/api/cameras/" + CAMERA + "/frames/bad/feedback";
-        await().atMost(RunningService.TIMEOUT).until(() -> get("/api/cameras/" + CAMERA + "/frames/bad")
-                .statusCode() == 200);
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> get("/api/cameras/" + CAMERA + "/frames/bad").statusCode() == 200);
 
         assertThat(post(feedbackUrl, "{\"kind\":\"MAYBE\"}").statusCode()).isEqualTo(400);
-        assertThat(post(feedbackUrl, "{\"kind\":\"CONFIRMED_DEFECT\",\"defectType\":\"bubble\"}").body())
+        assertThat(post(feedbackUrl, "{\"kind\":\"CONFIRMED_DEFECT\",\"defectType\":\"bubble\"}")
+                        .body())
                 .contains("defectType");
         assertThat(post(feedbackUrl, "not json").statusCode()).isEqualTo(400);
-        assertThat(post(service.baseUrl() + "/api/cameras/" + CAMERA + "/frames/nope/feedback",
-                "{\"kind\":\"FALSE_ALARM\"}").statusCode()).isEqualTo(404);
-        RunningService.Run badCli = RunningService.cli(null, concat(List.of("feedback", "--camera", CAMERA, "--frame",
-                "bad", "--confirmed", "bubble"), api));
+        assertThat(post(
+                                service.baseUrl() + "/api/cameras/" + CAMERA + "/frames/nope/feedback",
+                                "{\"kind\":\"FALSE_ALARM\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        RunningService.Run badCli = RunningService.cli(
+                null, concat(List.of("feedback", "--camera", CAMERA, "--frame", "bad", "--confirmed", "bubble"), api));
         assertThat(badCli.code()).isEqualTo(2);
         assertThat(badCli.err()).contains("defectType");
 
-        RunningService.Run marked = RunningService.cli(null, concat(List.of("feedback", "--camera", CAMERA, "--frame",
-                "bad", "--false-alarm", "--note", "glare"), api));
+        RunningService.Run marked = RunningService.cli(
+                null,
+                concat(
+                        List.of("feedback", "--camera", CAMERA, "--frame", "bad", "--false-alarm", "--note", "glare"),
+                        api));
         assertThat(marked.code()).as(marked.err()).isZero();
         assertThat(marked.out()).contains("FALSE_ALARM fb-");
         await().atMost(RunningService.TIMEOUT).until(() -> profile(profiles, 2) != null);
@@ -110,73 +118,112 @@ class FeedbackLoopIT {
 
         send("bad-again", TestCameraFrames.defective(99));
         FrameVerdict replayed = verdict(verdicts, "bad-again");
-        System.out.printf("feedback IT: frame score %.6f under version 1, %.6f under version 2 (threshold %.6f)%n",
+        System.out.printf(
+                "feedback IT: frame score %.6f under version 1, %.6f under version 2 (threshold %.6f)%n",
                 flagged.getFrameScore(), replayed.getFrameScore(), flagged.getThreshold());
         assertThat(replayed.getProfileVersion()).isEqualTo(2L);
-        assertThat(replayed.getFrameScore()).as("the same image under the taught profile")
+        assertThat(replayed.getFrameScore())
+                .as("the same image under the taught profile")
                 .isLessThan(flagged.getFrameScore());
 
-        HttpResponse<String> margin = post(service.baseUrl() + "/api/cameras/" + CAMERA
-                + "/calibration/margin?value=1.5", "");
+        HttpResponse<String> margin =
+                post(service.baseUrl() + "/api/cameras/" + CAMERA + "/calibration/margin?value=1.5", "");
         assertThat(margin.statusCode()).as(margin.body()).isEqualTo(202);
         assertThat(post(service.baseUrl() + "/api/cameras/" + CAMERA + "/calibration/margin?value=0", "")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         await().atMost(RunningService.TIMEOUT).until(() -> profile(profiles, 3) != null);
         assertThat(profile(profiles, 3).getChange()).isEqualTo(ProfileChange.MARGIN);
 
         send("dent", TestCameraFrames.defective(7));
         verdict(verdicts, "dent");
-        await().atMost(RunningService.TIMEOUT).until(() -> get("/api/cameras/" + CAMERA + "/frames/dent")
-                .statusCode() == 200);
-        HttpResponse<String> confirmed = post(service.baseUrl() + "/api/cameras/" + CAMERA + "/frames/dent/feedback",
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> get("/api/cameras/" + CAMERA + "/frames/dent").statusCode() == 200);
+        HttpResponse<String> confirmed = post(
+                service.baseUrl() + "/api/cameras/" + CAMERA + "/frames/dent/feedback",
                 "{\"kind\":\"CONFIRMED_DEFECT\",\"defectType\":\"dent\"}");
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
         assertThat(JSON.readTree(confirmed.body()).path("operator").asText()).isEqualTo("operator");
 
         RunningService.Reader<String, OperatorFeedback> feedback = service.reader(service.topics.feedback());
-        assertThat(feedback.await(2)).extracting(r -> r.value().getKind())
+        assertThat(feedback.await(2))
+                .extracting(r -> r.value().getKind())
                 .containsExactly(FeedbackKind.FALSE_ALARM, FeedbackKind.CONFIRMED_DEFECT);
-        await().atMost(RunningService.TIMEOUT).until(() -> JSON.readTree(get("/api/cameras/" + CAMERA + "/feedback")
-                .body()).size() == 2);
-        JsonNode listed = JSON.readTree(get("/api/cameras/" + CAMERA + "/feedback").body());
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> JSON.readTree(get("/api/cameras/" + CAMERA + "/feedback")
+                                        .body())
+                                .size()
+                        == 2);
+        JsonNode listed =
+                JSON.readTree(get("/api/cameras/" + CAMERA + "/feedback").body());
         assertThat(listed.get(0).path("kind").asText()).as("newest first").isEqualTo("CONFIRMED_DEFECT");
         assertThat(get("/prometheus").body())
                 .contains("ultraline_operator_confirmed_precision{camera=\"" + CAMERA + "\"} 0.5");
 
         Path report = dir.resolve("audit");
-        RunningService.Run audit = RunningService.cli(null, with("audit", "--from", Long.toString(from), "--to",
-                Long.toString(System.currentTimeMillis() + 1000), "--camera", CAMERA, "--model",
-                TestModels.modelDir().toString(), "--report", report.toString()));
+        RunningService.Run audit = RunningService.cli(
+                null,
+                with(
+                        "audit",
+                        "--from",
+                        Long.toString(from),
+                        "--to",
+                        Long.toString(System.currentTimeMillis() + 1000),
+                        "--camera",
+                        CAMERA,
+                        "--model",
+                        TestModels.modelDir().toString(),
+                        "--report",
+                        report.toString()));
         JsonNode checked = JSON.readTree(report.resolve("report.json").toFile()).get("profiles");
         assertThat(checked).as(audit.out() + audit.err()).hasSize(3);
-        assertThat(checked).allSatisfy(p -> assertThat(p.path("outcome").asText()).as(p.toString())
-                .isEqualTo("REPRODUCED"));
+        assertThat(checked)
+                .allSatisfy(p ->
+                        assertThat(p.path("outcome").asText()).as(p.toString()).isEqualTo("REPRODUCED"));
         assertThat(audit.code()).as(audit.out() + audit.err()).isZero();
 
         Path dataset = dir.resolve("dataset");
-        RunningService.Run exported = RunningService.cli(null, with("feedback", "export", "--camera", CAMERA,
-                "--out", dataset.toString()));
+        RunningService.Run exported =
+                RunningService.cli(null, with("feedback", "export", "--camera", CAMERA, "--out", dataset.toString()));
         assertThat(exported.code()).as(exported.err()).isZero();
         LabelledDataset data = LabelledDataset.open(dataset);
         assertThat(data.calibration()).hasSize(1);
-        assertThat(data.test()).singleElement().satisfies(t -> assertThat(t.defective()).isTrue());
+        assertThat(data.test())
+                .singleElement()
+                .satisfies(t -> assertThat(t.defective()).isTrue());
 
         // a defect burst opens an alert (5 of the last 20 frames); an operator acknowledges it
         for (int i = 0; i < 5; i++) {
             send("burst-" + i, TestCameraFrames.defective(300 + i));
         }
-        await().atMost(RunningService.TIMEOUT).until(() -> JSON.readTree(get("/api/alerts").body()).path("alerts")
-                .size() == 1);
+        await().atMost(RunningService.TIMEOUT)
+                .until(() ->
+                        JSON.readTree(get("/api/alerts").body()).path("alerts").size() == 1);
         JsonNode open = JSON.readTree(get("/api/alerts").body()).path("alerts").get(0);
         assertThat(open.has("acknowledgedAt")).isTrue();
         assertThat(open.get("acknowledgedAt").isNull()).isTrue();
-        RunningService.Run acked = RunningService.cli(null, concat(List.of("feedback", "ack", "--alert",
-                open.path("alertId").asText(), "--note", "checking the roller"), api));
+        RunningService.Run acked = RunningService.cli(
+                null,
+                concat(
+                        List.of(
+                                "feedback",
+                                "ack",
+                                "--alert",
+                                open.path("alertId").asText(),
+                                "--note",
+                                "checking the roller"),
+                        api));
         assertThat(acked.code()).as(acked.err()).isZero();
-        assertThat(post(service.baseUrl() + "/api/alerts/no-such-alert/ack", "").statusCode()).isEqualTo(404);
-        await().atMost(RunningService.TIMEOUT).until(() -> !JSON.readTree(get("/api/alerts").body()).path("alerts")
-                .get(0).get("acknowledgedAt").isNull());
-        JsonNode acknowledged = JSON.readTree(get("/api/alerts").body()).path("alerts").get(0);
+        assertThat(post(service.baseUrl() + "/api/alerts/no-such-alert/ack", "").statusCode())
+                .isEqualTo(404);
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> !JSON.readTree(get("/api/alerts").body())
+                        .path("alerts")
+                        .get(0)
+                        .get("acknowledgedAt")
+                        .isNull());
+        JsonNode acknowledged =
+                JSON.readTree(get("/api/alerts").body()).path("alerts").get(0);
         assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("operator");
         assertThat(get("/prometheus").body()).contains("ultraline_alert_time_to_ack_seconds_count 1");
     }
@@ -185,36 +232,53 @@ class FeedbackLoopIT {
         Map<String, Object> config = new HashMap<>(service.kafka.clientConfig());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(config,
-                service.topics.frames().keySerde().serializer(), service.topics.frames().valueSerde().serializer())) {
+        try (KafkaProducer<String, CameraFrame> producer = new KafkaProducer<>(
+                config,
+                service.topics.frames().keySerde().serializer(),
+                service.topics.frames().valueSerde().serializer())) {
             CameraFrame frame = TestCameraFrames.frame(CAMERA, frameId, image);
             frame.setCaptureTimestamp(Instant.now());
-            producer.send(new ProducerRecord<>(service.topics.frames().name(), CAMERA, frame)).get();
+            producer.send(new ProducerRecord<>(service.topics.frames().name(), CAMERA, frame))
+                    .get();
         }
     }
 
     private static FrameVerdict verdict(RunningService.Reader<String, FrameVerdict> verdicts, String frameId) {
-        await().atMost(RunningService.TIMEOUT).until(() -> verdicts.poll().stream()
-                .anyMatch(r -> r.value().getFrameId().equals(frameId)));
-        return verdicts.poll().stream().map(ConsumerRecord::value).filter(v -> v.getFrameId().equals(frameId))
-                .findFirst().orElseThrow();
+        await().atMost(RunningService.TIMEOUT)
+                .until(() -> verdicts.poll().stream()
+                        .anyMatch(r -> r.value().getFrameId().equals(frameId)));
+        return verdicts.poll().stream()
+                .map(ConsumerRecord::value)
+                .filter(v -> v.getFrameId().equals(frameId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ReferenceProfile profile(RunningService.Reader<String, ReferenceProfile> profiles, long version) {
-        return profiles.poll().stream().map(ConsumerRecord::value)
+        return profiles.poll().stream()
+                .map(ConsumerRecord::value)
                 .filter(p -> p != null && p.getCameraId().equals(CAMERA) && p.getVersion() == version)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
-                + RunningService.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + RunningService.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Authorization",
-                "Bearer " + RunningService.TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + RunningService.TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> with(String... args) {

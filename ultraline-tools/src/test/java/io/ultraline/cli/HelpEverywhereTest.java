@@ -16,8 +16,8 @@ class HelpEverywhereTest {
     private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
         out.add(path);
         for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
-            if (!sub.getValue().getCommandSpec().aliases().equals(List.of()) && !sub.getKey().equals(
-                    sub.getValue().getCommandName())) {
+            if (!sub.getValue().getCommandSpec().aliases().equals(List.of())
+                    && !sub.getKey().equals(sub.getValue().getCommandName())) {
                 continue; // an alias of a command already listed
             }
             List<String> next = new ArrayList<>(path);
@@ -30,7 +30,9 @@ class HelpEverywhereTest {
     void everyCommandAnswersHelpWithItsUsage() {
         List<List<String>> paths = new ArrayList<>();
         collect(new CommandLine(new Main()), List.of(), paths);
-        assertThat(paths).as("commands found").hasSizeGreaterThan(15)
+        assertThat(paths)
+                .as("commands found")
+                .hasSizeGreaterThan(15)
                 .contains(List.of("alerts"), List.of("model"), List.of("bench"), List.of("dataset"));
         for (List<String> path : paths) {
             CommandLine cl = new CommandLine(new Main());
@@ -43,7 +45,8 @@ class HelpEverywhereTest {
             int code = cl.execute(args.toArray(String[]::new));
             assertThat(err.toString()).as("stderr of %s --help", path).isEmpty();
             assertThat(code).as("exit code of %s --help", path).isZero();
-            assertThat(out.toString()).as("usage of %s", path)
+            assertThat(out.toString())
+                    .as("usage of %s", path)
                     .contains("Usage: ultraline" + (path.isEmpty() ? "" : " " + String.join(" ", path)));
         }
     }

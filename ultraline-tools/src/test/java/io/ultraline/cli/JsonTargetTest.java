@@ -36,7 +36,11 @@ class JsonTargetTest {
         Path file = dir.resolve("m.json");
         JsonTarget.write(file, Map.of("auroc", 0.9), print(stdout), print(stderr));
 
-        assertThat(new ObjectMapper().readTree(Files.readString(file)).get("auroc").asDouble()).isEqualTo(0.9);
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readString(file))
+                        .get("auroc")
+                        .asDouble())
+                .isEqualTo(0.9);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("wrote " + file + System.lineSeparator());
         assertThat(JsonTarget.textStream(file)).isSameAs(System.out);
         assertThat(JsonTarget.textStream(null)).isSameAs(System.out);

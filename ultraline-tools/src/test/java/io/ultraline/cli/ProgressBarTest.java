@@ -27,9 +27,12 @@ class ProgressBarTest {
         }
         assertThat(printed()).doesNotContain("\r");
         // the first update, one after each further 5 s, and the last
-        assertThat(printed().lines()).hasSize(3)
+        assertThat(printed().lines())
+                .hasSize(3)
                 .allMatch(l -> l.startsWith("audit "))
-                .last().asString().startsWith("audit 100/100");
+                .last()
+                .asString()
+                .startsWith("audit 100/100");
     }
 
     @Test

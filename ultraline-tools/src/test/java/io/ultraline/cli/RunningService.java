@@ -1,6 +1,5 @@
 package io.ultraline.cli;
 
-
 import io.micronaut.context.ApplicationContext;
 import io.ultraline.app.UltralineApplication;
 import io.ultraline.dev.EmbeddedSchemaRegistry;
@@ -39,8 +38,7 @@ final class RunningService implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     /** A command line's exit code and what it printed. */
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     final KafkaCluster kafka = TestKafka.shared();
     final String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
@@ -63,8 +61,10 @@ final class RunningService implements AutoCloseable {
         p.put("ultraline.model-dir", TestModels.modelDir().toString());
         p.put("ultraline.kafka.bootstrap-servers", kafka.bootstrapServers());
         p.put("ultraline.kafka.application-id", prefix + "app");
-        p.put("ultraline.kafka.state-dir",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cli-it-state").toString());
+        p.put(
+                "ultraline.kafka.state-dir",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cli-it-state")
+                        .toString());
         p.put("ultraline.kafka.topic-prefix", prefix);
         p.put("ultraline.registry.url", registryUrl);
         p.put("ultraline.security.enabled", true);
@@ -82,8 +82,13 @@ final class RunningService implements AutoCloseable {
 
     /** The Kafka options every topic command takes. */
     List<String> connection() {
-        return List.of("--bootstrap-servers", kafka.bootstrapServers(), "--registry-url", registryUrl,
-                "--topic-prefix", prefix);
+        return List.of(
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--registry-url",
+                registryUrl,
+                "--topic-prefix",
+                prefix);
     }
 
     /** Runs the command line in this JVM with {@code stdin} as its standard input. */
@@ -114,7 +119,8 @@ final class RunningService implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Deserializer<K> keys = topic.keySerde().deserializer();
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, topic.valueSerde().deserializer());
+        KafkaConsumer<K, V> consumer =
+                new KafkaConsumer<>(config, keys, topic.valueSerde().deserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new TopicPartition(topic.name(), p));
@@ -142,7 +148,9 @@ final class RunningService implements AutoCloseable {
 
         /** Polls until at least {@code count} records were seen matching nothing in particular. */
         List<ConsumerRecord<K, V>> await(int count) {
-            org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ZERO)
+            org.awaitility.Awaitility.await()
+                    .atMost(TIMEOUT)
+                    .pollInterval(Duration.ZERO)
                     .until(() -> poll().size() >= count);
             return List.copyOf(records);
         }

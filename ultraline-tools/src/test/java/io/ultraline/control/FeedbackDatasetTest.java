@@ -19,15 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FeedbackDatasetTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A raw 8 x 8 gray frame: the export must turn any encoding into PNG. */
     private static CameraFrame frame(String id, int grey) {
         byte[] pixels = new byte[64];
         java.util.Arrays.fill(pixels, (byte) grey);
-        return CameraFrame.newBuilder().setCameraId("cam/1").setFrameId(id).setCaptureTimestamp(Instant.EPOCH)
-                .setEncoding(ImageEncoding.GRAY8).setWidth(8).setHeight(8).setImage(ByteBuffer.wrap(pixels))
-                .setAttributes(Map.of()).build();
+        return CameraFrame.newBuilder()
+                .setCameraId("cam/1")
+                .setFrameId(id)
+                .setCaptureTimestamp(Instant.EPOCH)
+                .setEncoding(ImageEncoding.GRAY8)
+                .setWidth(8)
+                .setHeight(8)
+                .setImage(ByteBuffer.wrap(pixels))
+                .setAttributes(Map.of())
+                .build();
     }
 
     @Test
@@ -42,14 +50,18 @@ class FeedbackDatasetTest {
 
         assertThat(w).isEqualTo(new FeedbackDataset.Written(3, 2, 1));
         LabelledDataset data = LabelledDataset.open(dir.resolve("set"));
-        assertThat(data.calibration()).extracting(p -> p.getFileName().toString())
+        assertThat(data.calibration())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("cam_1_ok-0.png", "cam_1_ok-2.png", "cam_1_ok-4.png");
-        assertThat(data.test()).extracting(LabelledDataset.TestFrame::image, LabelledDataset.TestFrame::defective)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cam_1_ok-1.png", false),
+        assertThat(data.test())
+                .extracting(LabelledDataset.TestFrame::image, LabelledDataset.TestFrame::defective)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cam_1_ok-1.png", false),
                         org.assertj.core.groups.Tuple.tuple("cam_1_ok-3.png", false),
                         org.assertj.core.groups.Tuple.tuple("cam_1_bad.png", true));
         assertThat(data.test()).allSatisfy(t -> assertThat(t.maskPath()).isNull());
-        assertThat(LabelledDataset.readImage(data.test().get(2).imagePath()).width()).isEqualTo(8);
+        assertThat(LabelledDataset.readImage(data.test().get(2).imagePath()).width())
+                .isEqualTo(8);
         assertThat(Files.readAllLines(dir.resolve("set/test/defect-types.csv"))).contains("cam_1_bad.png,dent");
     }
 

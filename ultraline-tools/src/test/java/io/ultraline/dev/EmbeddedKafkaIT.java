@@ -59,7 +59,9 @@ class EmbeddedKafkaIT {
                 sendBatch(producer, "committed");
                 producer.commitTransaction();
             }
-            List<String> expected = IntStream.range(0, PER_TRANSACTION).mapToObj(i -> "committed-" + i).toList();
+            List<String> expected = IntStream.range(0, PER_TRANSACTION)
+                    .mapToObj(i -> "committed-" + i)
+                    .toList();
             assertThat(readAll(kafka, "read_committed")).containsExactlyInAnyOrderElementsOf(expected);
             // the aborted batch really reached the log; read_committed filtered it
             assertThat(readAll(kafka, "read_uncommitted")).hasSize(2 * PER_TRANSACTION);
@@ -98,10 +100,12 @@ class EmbeddedKafkaIT {
     @Test
     void saslPlainListenerAcceptsKnownUsersOnly() throws Exception {
         BrokerListener sasl = BrokerListener.saslPlain(0, Map.of("camera", "camera-secret"));
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().listener(sasl).build().start()) {
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.builder().listener(sasl).build().start()) {
             Map<String, Object> good = saslConfig(kafka, "camera", "camera-secret");
             try (Admin admin = Admin.create(good)) {
-                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .hasSize(1);
             }
             Map<String, Object> bad = saslConfig(kafka, "camera", "wrong");
             try (Admin admin = Admin.create(bad)) {
@@ -138,7 +142,8 @@ class EmbeddedKafkaIT {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                .mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
+                .mapToObj(p -> new TopicPartition(TOPIC, p))
+                .toList();
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -157,7 +162,10 @@ class EmbeddedKafkaIT {
 
     private static TopicDescription describeTopic(KafkaCluster kafka) {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC);
+            return admin.describeTopics(List.of(TOPIC))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(TOPIC);
         } catch (Exception e) {
             throw new AssertionError("Cannot describe " + TOPIC, e);
         }

@@ -17,7 +17,8 @@ class EmbeddedKafkaTest {
                 .config(Map.of("num.partitions", 4))
                 .build()) {
             Properties props = kafka.brokerProperties();
-            assertThat(props).containsEntry("auto.create.topics.enable", "true")
+            assertThat(props)
+                    .containsEntry("auto.create.topics.enable", "true")
                     .containsEntry("num.partitions", "4")
                     .containsEntry("transaction.state.log.min.isr", "1")
                     .containsEntry("process.roles", "broker,controller");
@@ -41,24 +42,30 @@ class EmbeddedKafkaTest {
     @Test
     void builderRejectsBadInputEarly() {
         assertThatThrownBy(() -> EmbeddedKafka.builder().config("listeners", "PLAINTEXT://:9092"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listeners");
-        assertThatThrownBy(() -> EmbeddedKafka.builder().brokerPort(19092).controllerPort(19092).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("19092");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listeners");
         assertThatThrownBy(() -> EmbeddedKafka.builder()
-                .listener(new BrokerListener("PLAINTEXT", SecurityProtocol.PLAINTEXT, 0, Map.of())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already defined");
+                        .brokerPort(19092)
+                        .controllerPort(19092)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("19092");
+        assertThatThrownBy(() -> EmbeddedKafka.builder()
+                        .listener(new BrokerListener("PLAINTEXT", SecurityProtocol.PLAINTEXT, 0, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already defined");
         assertThatThrownBy(() -> BrokerListener.saslPlain(0, Map.of("camera", "with\"quote")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BrokerListener("lower", SecurityProtocol.PLAINTEXT, 0, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upper case");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upper case");
     }
 
     @Test
     void bootstrapServersNeedsAStartedInstance() {
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().build()) {
             assertThatThrownBy(kafka::bootstrapServers).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> kafka.bootstrapServers("CONTROLLER"))
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> kafka.bootstrapServers("CONTROLLER")).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -68,6 +75,8 @@ class EmbeddedKafkaTest {
         assertThat(kafka.dataDir()).isDirectory();
         kafka.close();
         assertThat(kafka.dataDir()).doesNotExist();
-        assertThatThrownBy(kafka::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(kafka::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 }

@@ -23,7 +23,8 @@ class EmbeddedSchemaRegistryIT {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void registersAnAvroSchemaAndReadsItBackById() throws Exception {
@@ -38,7 +39,8 @@ class EmbeddedSchemaRegistryIT {
 
         HttpResponse<String> byId = get(api + "/schemas/ids/" + id);
         assertThat(byId.statusCode()).as(byId.body()).isEqualTo(200);
-        Schema readBack = new Schema.Parser().parse(JSON.readTree(byId.body()).path("schema").asText());
+        Schema readBack = new Schema.Parser()
+                .parse(JSON.readTree(byId.body()).path("schema").asText());
         assertThat(readBack).isEqualTo(schema);
 
         JsonNode subjects = JSON.readTree(get(api + "/subjects").body());
@@ -50,7 +52,8 @@ class EmbeddedSchemaRegistryIT {
     void compatibilityEndpointJudgesCandidatesAgainstTheLatestVersion() throws Exception {
         String api = EmbeddedSchemaRegistry.shared().confluentApiUrl();
         String subject = uniqueSubject();
-        assertThat(post(api + "/subjects/" + subject + "/versions", schemaBody(frameSchema(false))).statusCode())
+        assertThat(post(api + "/subjects/" + subject + "/versions", schemaBody(frameSchema(false)))
+                        .statusCode())
                 .isEqualTo(200);
         // Apicurio's global level is NONE, under which everything is compatible
         HttpResponse<String> config = send(HttpRequest.newBuilder(URI.create(api + "/config/" + subject))
@@ -60,7 +63,9 @@ class EmbeddedSchemaRegistryIT {
 
         String latest = api + "/compatibility/subjects/" + subject + "/versions/latest";
         assertThat(isCompatible(latest, frameSchema(true))).isTrue();
-        Schema retyped = SchemaBuilder.record("Frame").namespace("io.ultraline.it").fields()
+        Schema retyped = SchemaBuilder.record("Frame")
+                .namespace("io.ultraline.it")
+                .fields()
                 .requiredLong("cameraId")
                 .endRecord();
         assertThat(isCompatible(latest, retyped)).isFalse();

@@ -17,8 +17,7 @@ public final class TestKafka {
 
     private static KafkaCluster shared;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     /**
      * One cluster for the whole test JVM, started on first use and stopped when the JVM exits.
@@ -38,18 +37,22 @@ public final class TestKafka {
         return switch (kind) {
             case "embedded" -> EmbeddedKafka.builder().build().start();
             case "testcontainers" -> startContainer();
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be 'embedded' or 'testcontainers', got '" + kind + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be 'embedded' or 'testcontainers', got '" + kind + "'");
         };
     }
 
     // Reflection keeps this class compilable without the testcontainers profile.
     private static KafkaCluster startContainer() {
         try {
-            return (KafkaCluster) Class.forName(CONTAINER_CLASS).getMethod("start").invoke(null);
+            return (KafkaCluster)
+                    Class.forName(CONTAINER_CLASS).getMethod("start").invoke(null);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(PROPERTY + "=testcontainers needs the Maven profile "
-                    + "that compiles " + CONTAINER_CLASS + ": run with -Ptestcontainers", e);
+            throw new IllegalStateException(
+                    PROPERTY + "=testcontainers needs the Maven profile " + "that compiles " + CONTAINER_CLASS
+                            + ": run with -Ptestcontainers",
+                    e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Could not start the Kafka container", e.getCause());
         } catch (ReflectiveOperationException e) {

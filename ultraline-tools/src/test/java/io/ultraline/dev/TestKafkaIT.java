@@ -26,8 +26,10 @@ class TestKafkaIT {
         String topic = "it.shared." + UUID.randomUUID();
         try (KafkaCluster kafka = TestKafka.shared()) {
             kafka.createTopic(topic, 1);
-            try (var producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(topic, "camera-1", "frame-1")).get();
+            try (var producer =
+                    new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(topic, "camera-1", "frame-1"))
+                        .get();
             }
         }
         // closing the shared handle must leave the cluster running for the next test

@@ -45,7 +45,8 @@ public final class ConceptCutStudy {
 
     public static void main(String[] args) throws Exception {
         LabelledDataset data = LabelledDataset.open(Path.of(args[0]));
-        try (ModelRunner runner = ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
+        try (ModelRunner runner =
+                ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
             FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
             List<RgbImage> good = new ArrayList<>();
             for (Path p : data.calibration()) {
@@ -56,12 +57,15 @@ public final class ConceptCutStudy {
                 int n0 = runner.config().gridSize() * runner.config().gridSize();
                 List<InspectedFrame> fr = new ArrayList<>();
                 for (LabelledDataset.TestFrame f : data.test()) {
-                    fr.add(inspector.inspect(List.of(LabelledDataset.readImage(f.imagePath())), profile, null).get(0));
+                    fr.add(inspector
+                            .inspect(List.of(LabelledDataset.readImage(f.imagePath())), profile, null)
+                            .get(0));
                 }
                 double[] hist = new double[12];
                 for (InspectedFrame c : fr) {
                     float[][] tok = rows(c.modelOutput().tokens(), n0);
-                    float[][] feat = concat(unit(c.segmentation().fixedMaps()), unit(centre(tok, mean(Arrays.asList(tok)))));
+                    float[][] feat =
+                            concat(unit(c.segmentation().fixedMaps()), unit(centre(tok, mean(Arrays.asList(tok)))));
                     double[][] df = euclid(feat);
                     double bs = -1;
                     for (int kk = 2; kk <= 8; kk++) {
@@ -110,7 +114,8 @@ public final class ConceptCutStudy {
                 int frames = 0;
                 for (LabelledDataset.TestFrame f : data.test()) {
                     RgbImage img = LabelledDataset.readImage(f.imagePath());
-                    InspectedFrame r = inspector.inspect(List.of(img), profile, t).get(0);
+                    InspectedFrame r =
+                            inspector.inspect(List.of(img), profile, t).get(0);
                     int wd = r.width();
                     int ht = r.height();
                     int g = r.segmentation().gridHeight();
@@ -121,7 +126,11 @@ public final class ConceptCutStudy {
                     float[][] unit = unit(maps);
                     Map<String, int[]> rules = new LinkedHashMap<>();
                     rules.put("default", r.segmentation().labels());
-                    float[][] tok = rows(t == null ? r.modelOutput().tokens() : t.apply(r.modelOutput().tokens(), n), n);
+                    float[][] tok = rows(
+                            t == null
+                                    ? r.modelOutput().tokens()
+                                    : t.apply(r.modelOutput().tokens(), n),
+                            n);
                     float[][] tokU = unit(tok);
                     float[][] tokC = unit(centre(tok, mean));
                     rules.put("tokens KM true k", KMeans.cluster(tokU, k, 19));
@@ -137,10 +146,16 @@ public final class ConceptCutStudy {
                     for (int kk = 2; kk <= 6; kk++) {
                         int[] lb = KMeans.cluster(both, kk, 19);
                         double s1 = silhouette(db, lb);
-                        if (s1 > sb) { sb = s1; bb = lb; }
+                        if (s1 > sb) {
+                            sb = s1;
+                            bb = lb;
+                        }
                         int[] lt = KMeans.cluster(tokC, kk, 19);
                         double s2 = silhouette(dt, lt);
-                        if (s2 > st) { st = s2; bt = lt; }
+                        if (s2 > st) {
+                            st = s2;
+                            bt = lt;
+                        }
                     }
                     rules.put("maps+tokC KM sil", bb);
                     float[] fm = mean(Arrays.asList(tok));
@@ -155,7 +170,11 @@ public final class ConceptCutStudy {
                         for (int kk = 2; kk <= 8; kk++) {
                             int[] l = KMeans.cluster(feat, kk, 19);
                             double s1 = silhouette(df, l);
-                            if (s1 > bs) { bs = s1; bl = l; bk = kk; }
+                            if (s1 > bs) {
+                                bs = s1;
+                                bl = l;
+                                bk = kk;
+                            }
                         }
                         rules.put("frameC a=" + alpha + " sil<=8", bl);
                         add(sums, "k frameC a=" + alpha, bk, k);
@@ -189,14 +208,17 @@ public final class ConceptCutStudy {
                             }
                         }
                         int[] one = new int[maps.length];
-                        rules.put("AL sil>" + s0, ultraLabels(maps, Clustering.ofGroups(alBest == null ? one : alBest)));
-                        rules.put("KM sil>" + s0, ultraLabels(maps, Clustering.ofGroups(kmBest == null ? one : kmBest)));
+                        rules.put(
+                                "AL sil>" + s0, ultraLabels(maps, Clustering.ofGroups(alBest == null ? one : alBest)));
+                        rules.put(
+                                "KM sil>" + s0, ultraLabels(maps, Clustering.ofGroups(kmBest == null ? one : kmBest)));
                         rules.put("KM sil>" + s0 + " member", kmBest == null ? one : kmBest);
                         add(sums, "k AL sil>" + s0, alK, k);
                         add(sums, "k KM sil>" + s0, kmK, k);
                     }
                     for (var e : rules.entrySet()) {
-                        SegmentationScores s = SegmentationScores.of(MaskUpsampling.upsample(e.getValue(), g, g, wd, ht), truth);
+                        SegmentationScores s =
+                                SegmentationScores.of(MaskUpsampling.upsample(e.getValue(), g, g, wd, ht), truth);
                         double[] a = sums.computeIfAbsent(e.getKey(), x -> new double[3]);
                         a[0] += s.miou();
                         a[1] += s.ari();
@@ -207,7 +229,8 @@ public final class ConceptCutStudy {
                 System.out.println("== " + args[0] + (t == null ? " without W" : " with W"));
                 for (var e : sums.entrySet()) {
                     double[] a = e.getValue();
-                    System.out.printf("%-24s %.3f %.3f %.2f%n", e.getKey(), a[0] / frames, a[1] / frames, a[2] / frames);
+                    System.out.printf(
+                            "%-24s %.3f %.3f %.2f%n", e.getKey(), a[0] / frames, a[1] / frames, a[2] / frames);
                 }
             }
         }

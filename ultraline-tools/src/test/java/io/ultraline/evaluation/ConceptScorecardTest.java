@@ -1,5 +1,7 @@
 package io.ultraline.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelOutput;
@@ -16,7 +18,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The concept figures of an evaluation, on a 4 x 4 grid whose two halves are two parts. */
 class ConceptScorecardTest {
@@ -51,8 +52,12 @@ class ConceptScorecardTest {
             px[3 * p + 2] = v;
         }
         ModelOutput t = new ModelOutput(n, 2, tokens, maps);
-        return new InspectedFrame(SIZE, SIZE, t,
-                new UltraSegmenter(SegmenterConfig.paper()).segment(maps, GRID, GRID), null,
+        return new InspectedFrame(
+                SIZE,
+                SIZE,
+                t,
+                new UltraSegmenter(SegmenterConfig.paper()).segment(maps, GRID, GRID),
+                null,
                 new RgbImage(SIZE, SIZE, px));
     }
 
@@ -75,13 +80,25 @@ class ConceptScorecardTest {
         card.frame(frameWithParts(parts), halves());
         Map<String, Object> m = new LinkedHashMap<>();
         card.put(m);
-        for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
-            "concept_id_consistency", "concept_miou_fixed_k", "concept_miou_kmeans_tokens",
-            "concept_ari_kmeans_tokens", "concept_miou_kmeans_colour", "concept_ari_kmeans_colour",
-            "concept_miou_grid_oracle", "concept_miou_kmeans_maps", "concept_miou_fixed_k_membership"}) {
+        for (String key : new String[] {
+            "concept_miou",
+            "concept_pixel_accuracy",
+            "concept_ari",
+            "concept_id_consistency",
+            "concept_miou_fixed_k",
+            "concept_miou_kmeans_tokens",
+            "concept_ari_kmeans_tokens",
+            "concept_miou_kmeans_colour",
+            "concept_ari_kmeans_colour",
+            "concept_miou_grid_oracle",
+            "concept_miou_kmeans_maps",
+            "concept_miou_fixed_k_membership"
+        }) {
             assertThat((Double) m.get(key)).as(key).isEqualTo(1.0);
         }
-        assertThat(m).containsEntry("concept_frames", 2).containsEntry("concept_count_mean", 2.0)
+        assertThat(m)
+                .containsEntry("concept_frames", 2)
+                .containsEntry("concept_count_mean", 2.0)
                 .containsEntry("parts_count_mean", 2.0);
     }
 
@@ -108,15 +125,23 @@ class ConceptScorecardTest {
             mirroredParts[p] = p % SIZE < SIZE / 2 ? 5 : 2;
         }
         InspectedFrame calibration = halves();
-        ConceptPrototypes prototypes = ConceptPrototypes.learn(List.of(ConceptFeatures.of(
-                calibration.segmentation().labels(), calibration.modelOutput().tokens(), 2)), 0.9, 2);
+        ConceptPrototypes prototypes = ConceptPrototypes.learn(
+                List.of(ConceptFeatures.of(
+                        calibration.segmentation().labels(),
+                        calibration.modelOutput().tokens(),
+                        2)),
+                0.9,
+                2);
         ConceptScorecard card = new ConceptScorecard(null, 0, prototypes, 0);
         card.frame(frameWithParts(parts), halves(false));
         card.frame(frameWithParts(mirroredParts), halves(true));
         Map<String, Object> m = new LinkedHashMap<>();
         card.put(m);
-        assertThat(m).containsEntry("concept_id_consistency", 1.0).containsEntry("concept_id_consistency_unaligned", 0.5)
-                .containsEntry("concept_id_consistency_patchwise", 1.0).containsEntry("concept_prototypes", 2)
+        assertThat(m)
+                .containsEntry("concept_id_consistency", 1.0)
+                .containsEntry("concept_id_consistency_unaligned", 0.5)
+                .containsEntry("concept_id_consistency_patchwise", 1.0)
+                .containsEntry("concept_prototypes", 2)
                 .containsEntry("concept_id_consistency_oracle", 1.0);
     }
 
@@ -156,8 +181,13 @@ class ConceptScorecardTest {
             rows[k] = all.modelOutput().maps()[targets[k]];
         }
         ModelOutput sparse = new ModelOutput(GRID * GRID, 2, all.modelOutput().tokens(), rows, targets);
-        InspectedFrame frame = new InspectedFrame(SIZE, SIZE, sparse,
-                new UltraSegmenter(SegmenterConfig.paper()).segment(rows, targets, GRID, GRID), null, all.image());
+        InspectedFrame frame = new InspectedFrame(
+                SIZE,
+                SIZE,
+                sparse,
+                new UltraSegmenter(SegmenterConfig.paper()).segment(rows, targets, GRID, GRID),
+                null,
+                all.image());
         ConceptScorecard card = new ConceptScorecard();
         card.frame(frameWithParts(parts), frame);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -44,8 +44,10 @@ class DetectionByTypeTest {
 
     @Test
     void aFrameListsEveryTypePaintedOnIt(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("defects.csv"), "image,type,x,y,width,height,area\n"
-                + "images/0004.png,STAIN,1,1,2,2,4\nimages/0004.png,DENT,0,0,1,1,1\nimages/0005.png,HOLE,0,0,1,1,1\n");
+        Files.writeString(
+                dir.resolve("defects.csv"),
+                "image,type,x,y,width,height,area\n"
+                        + "images/0004.png,STAIN,1,1,2,2,4\nimages/0004.png,DENT,0,0,1,1,1\nimages/0005.png,HOLE,0,0,1,1,1\n");
         DefectTypes types = DefectTypes.read(dir);
         assertThat(types.typesIn("images/0004.png")).containsExactly("dent", "stain");
         assertThat(types.typesIn("images/0001.png")).isEmpty();

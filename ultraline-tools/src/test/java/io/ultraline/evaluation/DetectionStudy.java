@@ -44,8 +44,7 @@ public final class DetectionStudy {
 
     private static final int SIZE = 128;
 
-    private DetectionStudy() {
-    }
+    private DetectionStudy() {}
 
     public static void main(String[] args) throws Exception {
         LabelledDataset data = LabelledDataset.open(Path.of(args[0]));
@@ -56,18 +55,28 @@ public final class DetectionStudy {
         }
         int fit = data.calibration().size() * 3 / 4;
         Map<String, float[]> scores = new java.util.LinkedHashMap<>();
-        try (ModelRunner runner = ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
-            FrameInspector inspector = new FrameInspector(runner, new UltraSegmenter(SegmenterConfig.defaults()),
+        try (ModelRunner runner =
+                ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
+            FrameInspector inspector = new FrameInspector(
+                    runner,
+                    new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(ProfileConfig.defaults(), DefectDetector.defaultRegionFinder()),
                     runner.manifest().shifts());
-            TokenPlaces places = new TokenPlaces(runner.config().gridSize(), runner.config().dim());
+            TokenPlaces places =
+                    new TokenPlaces(runner.config().gridSize(), runner.config().dim());
             List<float[]> good = new ArrayList<>();
             for (Path p : data.calibration()) {
-                good.add(inspector.scan(List.of(LabelledDataset.readImage(p))).get(0).scoringTokens());
+                good.add(inspector
+                        .scan(List.of(LabelledDataset.readImage(p)))
+                        .get(0)
+                        .scoringTokens());
             }
             List<float[]> frames = new ArrayList<>();
             for (LabelledDataset.TestFrame t : test) {
-                frames.add(inspector.scan(List.of(LabelledDataset.readImage(t.imagePath()))).get(0).scoringTokens());
+                frames.add(inspector
+                        .scan(List.of(LabelledDataset.readImage(t.imagePath())))
+                        .get(0)
+                        .scoringTokens());
             }
             for (int radius : new int[] {-1, 0, 1}) {
                 float limit = 0;
@@ -87,7 +96,8 @@ public final class DetectionStudy {
         }
         List<float[]> frames = new ArrayList<>();
         for (LabelledDataset.TestFrame t : test) {
-            frames.add(Resize.to(LabelledDataset.readImage(t.imagePath()), SIZE, SIZE).pixels());
+            frames.add(Resize.to(LabelledDataset.readImage(t.imagePath()), SIZE, SIZE)
+                    .pixels());
         }
         for (int side : new int[] {128, 64, 32}) {
             scores.put("raw pixels at " + side + " px", rawScores(good, frames, fit, side));
@@ -98,8 +108,8 @@ public final class DetectionStudy {
         float[] fused = new float[test.size()];
         float[] fusedMulti = new float[test.size()];
         for (int i = 0; i < multi.length; i++) {
-            multi[i] = Math.max(raw[i], Math.max(scores.get("raw pixels at 64 px")[i],
-                    scores.get("raw pixels at 32 px")[i]));
+            multi[i] = Math.max(
+                    raw[i], Math.max(scores.get("raw pixels at 64 px")[i], scores.get("raw pixels at 32 px")[i]));
             fused[i] = tokens[i] + raw[i];
             fusedMulti[i] = tokens[i] + multi[i];
         }
@@ -116,8 +126,8 @@ public final class DetectionStudy {
         int stride = side == 32 ? 2 : 4;
         List<float[]> g = good.stream().map(f -> boxAverage(f, factor)).toList();
         float limit = 0;
-        for (RawPixelKnn.Scores s : RawPixelKnn.fit(g.subList(0, fit), side, side, 8, stride)
-                .scoreAll(g.subList(fit, g.size()))) {
+        for (RawPixelKnn.Scores s :
+                RawPixelKnn.fit(g.subList(0, fit), side, side, 8, stride).scoreAll(g.subList(fit, g.size()))) {
             limit = Math.max(limit, s.imageScore());
         }
         List<RawPixelKnn.Scores> all = RawPixelKnn.fit(g, side, side, 8, stride)
@@ -152,11 +162,12 @@ public final class DetectionStudy {
         return out;
     }
 
-    private static void report(String name, float[] s, boolean[] truth, List<LabelledDataset.TestFrame> test,
-            DefectTypes types) {
+    private static void report(
+            String name, float[] s, boolean[] truth, List<LabelledDataset.TestFrame> test, DefectTypes types) {
         DetectionByType byType = new DetectionByType();
         for (int i = 0; i < s.length; i++) {
-            byType.frame(s[i], truth[i], false, truth[i] ? types.typesIn(test.get(i).image()) : Set.of());
+            byType.frame(
+                    s[i], truth[i], false, truth[i] ? types.typesIn(test.get(i).image()) : Set.of());
         }
         Map<String, String> rounded = new TreeMap<>();
         byType.imageAuroc().forEach((k, v) -> rounded.put(k, String.format(Locale.ROOT, "%.2f", v)));
@@ -190,8 +201,9 @@ public final class DetectionStudy {
                         continue;
                     }
                     for (int c = 0; c < n; c++) {
-                        if (radius >= 0 && (Math.abs(c / grid - cell / grid) > radius
-                                || Math.abs(c % grid - cell % grid) > radius)) {
+                        if (radius >= 0
+                                && (Math.abs(c / grid - cell / grid) > radius
+                                        || Math.abs(c % grid - cell % grid) > radius)) {
                             continue;
                         }
                         float d = 0;

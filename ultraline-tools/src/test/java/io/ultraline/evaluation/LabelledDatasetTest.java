@@ -22,7 +22,8 @@ class LabelledDatasetTest {
         calibration("0002.png", "0001.jpg", "notes.txt", "0003.JPEG");
         labels("image,mask,label", "images/a.png,,0", "", "images/b.png,masks/b.png,1");
         LabelledDataset d = LabelledDataset.open(root);
-        assertThat(d.calibration()).extracting(p -> p.getFileName().toString())
+        assertThat(d.calibration())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("0001.jpg", "0002.png", "0003.JPEG");
         assertThat(d.test()).hasSize(2);
         assertThat(d.test().get(0).defective()).isFalse();
@@ -56,7 +57,8 @@ class LabelledDatasetTest {
     void rowsMustHaveTheHeadersColumnCount() throws IOException {
         calibration("0001.png");
         labels("image,mask,label,parts", "images/a.png,,0");
-        assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 2")
+        assertThatThrownBy(() -> LabelledDataset.open(root))
+                .hasMessageContaining("line 2")
                 .hasMessageContaining("image,mask,label,parts");
         labels("image,mask,label", "images/a.png,,0,parts/a.png");
         assertThatThrownBy(() -> LabelledDataset.open(root)).hasMessageContaining("line 2");
@@ -70,17 +72,20 @@ class LabelledDatasetTest {
         Path p = root.resolve("parts.png");
         ImageIO.write(m, "png", p.toFile());
         assertThat(LabelledDataset.readParts(p, 3, 2)).containsExactly(0, 2, 0, 0, 0, 3);
-        assertThatThrownBy(() -> LabelledDataset.readParts(p, 2, 3)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> LabelledDataset.readParts(p, 2, 3))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("is 3x2, its image 2x3");
     }
 
     @Test
     void refusesDirectoriesThatAreNoDataset() throws IOException {
-        assertThatThrownBy(() -> LabelledDataset.open(root)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> LabelledDataset.open(root))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("is not a dataset");
         calibration("notes.txt");
         labels("image,mask,label");
-        assertThatThrownBy(() -> LabelledDataset.open(root)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> LabelledDataset.open(root))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("holds no PNG or JPEG frames");
     }
 
@@ -117,7 +122,8 @@ class LabelledDatasetTest {
         expected[1] = true;
         expected[11] = true;
         assertThat(mask).isEqualTo(expected);
-        assertThatThrownBy(() -> LabelledDataset.readMask(p, 3, 4)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> LabelledDataset.readMask(p, 3, 4))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("is 4x3, its image 3x4");
     }
 

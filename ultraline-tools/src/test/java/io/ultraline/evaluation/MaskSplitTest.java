@@ -20,11 +20,11 @@ class MaskSplitTest {
     @Test
     void farApartPartsBecomeRegionsAndSmallFragmentsGo() {
         boolean[] mask = new boolean[W * W];
-        square(mask, 2, 2, 5);    // 25 pixels
-        square(mask, 12, 2, 4);   // 16 pixels, 5 columns apart from the first: its own part
-        square(mask, 30, 30, 3);  // 9 pixels: a fragment
-        square(mask, 20, 2, 4);   // 16 pixels
-        square(mask, 27, 2, 4);   // 16 pixels, 4 columns on from the one before: they join
+        square(mask, 2, 2, 5); // 25 pixels
+        square(mask, 12, 2, 4); // 16 pixels, 5 columns apart from the first: its own part
+        square(mask, 30, 30, 3); // 9 pixels: a fragment
+        square(mask, 20, 2, 4); // 16 pixels
+        square(mask, 27, 2, 4); // 16 pixels, 4 columns on from the one before: they join
 
         List<boolean[]> parts = MaskSplit.components(List.of(mask), W, W);
 

@@ -50,26 +50,42 @@ class RawPixelBaselineTest {
         Files.createDirectories(root.resolve("calibration"));
         Files.createDirectories(root.resolve("test"));
         for (int i = 0; i < 4; i++) {
-            ImageIO.write(frame(i, -1, -1), "png", root.resolve("calibration/c" + i + ".png").toFile());
+            ImageIO.write(
+                    frame(i, -1, -1),
+                    "png",
+                    root.resolve("calibration/c" + i + ".png").toFile());
         }
         StringBuilder labels = new StringBuilder("image,mask,label\n");
         for (int i = 0; i < 6; i++) {
             boolean bad = i % 2 == 1;
             int x0 = 6 + 7 * i;
             int y0 = 4 + 5 * i;
-            ImageIO.write(frame(100 + i, bad ? x0 : -1, y0), "png", root.resolve("test/t" + i + ".png").toFile());
+            ImageIO.write(
+                    frame(100 + i, bad ? x0 : -1, y0),
+                    "png",
+                    root.resolve("test/t" + i + ".png").toFile());
             if (bad) {
-                ImageIO.write(mask(x0, y0), "png", root.resolve("test/m" + i + ".png").toFile());
+                ImageIO.write(
+                        mask(x0, y0), "png", root.resolve("test/m" + i + ".png").toFile());
             }
-            labels.append("t").append(i).append(".png,").append(bad ? "m" + i + ".png" : "").append(',')
-                    .append(bad ? 1 : 0).append('\n');
+            labels.append("t")
+                    .append(i)
+                    .append(".png,")
+                    .append(bad ? "m" + i + ".png" : "")
+                    .append(',')
+                    .append(bad ? 1 : 0)
+                    .append('\n');
         }
         Files.writeString(root.resolve("test/labels.csv"), labels);
 
         Map<String, Object> m = new RawPixelBaseline(32).evaluate(LabelledDataset.open(root));
 
-        assertThat(m).containsOnlyKeys("baseline_pixels_image_auroc", "baseline_pixels_pixel_auroc",
-                "baseline_pixels_bank_size", "baseline_pixels_seconds");
+        assertThat(m)
+                .containsOnlyKeys(
+                        "baseline_pixels_image_auroc",
+                        "baseline_pixels_pixel_auroc",
+                        "baseline_pixels_bank_size",
+                        "baseline_pixels_seconds");
         assertThat((double) m.get("baseline_pixels_image_auroc")).isEqualTo(1.0);
         // the pixel map, brought back from 32 px to 64 x 48, lands on the masks
         assertThat((double) m.get("baseline_pixels_pixel_auroc")).isGreaterThan(0.9);

@@ -29,11 +29,20 @@ class RegionMissesTest {
 
         Map<String, Map<String, Object>> out = misses.byType();
 
-        assertThat(out.get("scratch")).containsEntry("true_regions", 2).containsEntry("frame_missed", 1)
+        assertThat(out.get("scratch"))
+                .containsEntry("true_regions", 2)
+                .containsEntry("frame_missed", 1)
                 .containsEntry("elsewhere", 1);
-        assertThat(out.get("misprint")).containsEntry("truth_covered", 1.0).containsEntry("pixel_precision", 0.25)
-                .containsEntry("area_ratio", 4.0).containsEntry("merged", 2).containsEntry("split", 0);
-        assertThat(out.get("hole")).containsEntry("truth_covered", 0.5).containsEntry("area_ratio", 0.5)
-                .containsEntry("split", 1).containsEntry("merged", 0);
+        assertThat(out.get("misprint"))
+                .containsEntry("truth_covered", 1.0)
+                .containsEntry("pixel_precision", 0.25)
+                .containsEntry("area_ratio", 4.0)
+                .containsEntry("merged", 2)
+                .containsEntry("split", 0);
+        assertThat(out.get("hole"))
+                .containsEntry("truth_covered", 0.5)
+                .containsEntry("area_ratio", 0.5)
+                .containsEntry("split", 1)
+                .containsEntry("merged", 0);
     }
 }

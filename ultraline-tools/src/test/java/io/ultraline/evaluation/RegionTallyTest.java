@@ -36,8 +36,10 @@ class RegionTallyTest {
 
     @Test
     void aTrueRegionTakesTheTypeOfTheBoxHoldingMostOfIt(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("defects.csv"), "image,type,x,y,width,height,area\n"
-                + "images/0001.png,SCRATCH,0,0,2,1,2\nimages/0001.png,STAIN,2,0,6,1,6\n");
+        Files.writeString(
+                dir.resolve("defects.csv"),
+                "image,type,x,y,width,height,area\n"
+                        + "images/0001.png,SCRATCH,0,0,2,1,2\nimages/0001.png,STAIN,2,0,6,1,6\n");
         DefectTypes types = DefectTypes.read(dir);
 
         assertThat(types.typeOf("images/0001.png", mask(1, 6), 8)).isEqualTo("stain");

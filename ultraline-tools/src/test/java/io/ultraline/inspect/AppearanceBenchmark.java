@@ -28,8 +28,7 @@ import java.util.SplittableRandom;
  */
 public final class AppearanceBenchmark {
 
-    private AppearanceBenchmark() {
-    }
+    private AppearanceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         LabelledDataset data = LabelledDataset.open(Path.of(args[0]));
@@ -38,11 +37,13 @@ public final class AppearanceBenchmark {
         ProfileConfig config = ProfileConfig.defaults().withBankFitting(1_000_000, dim);
         List<byte[]> good = new ArrayList<>();
         for (Path p : data.calibration()) {
-            good.add(AppearanceBank.quantise(Resize.to(LabelledDataset.readImage(p), size, size).pixels()));
+            good.add(AppearanceBank.quantise(
+                    Resize.to(LabelledDataset.readImage(p), size, size).pixels()));
         }
         List<byte[]> test = new ArrayList<>();
         for (LabelledDataset.TestFrame t : data.test()) {
-            test.add(AppearanceBank.quantise(Resize.to(LabelledDataset.readImage(t.imagePath()), size, size).pixels()));
+            test.add(AppearanceBank.quantise(Resize.to(LabelledDataset.readImage(t.imagePath()), size, size)
+                    .pixels()));
         }
         SplittableRandom random = new SplittableRandom(1);
         ProfileBuilder builder = new ProfileBuilder(config, dim);
@@ -92,13 +93,27 @@ public final class AppearanceBenchmark {
         }
         double tokenMs = (System.nanoTime() - start) / 1e6 / 100;
         AppearanceConfig a = config.appearance();
-        System.out.printf(Locale.ROOT, "raw-pixel channel: %d patches x %d axes, token bank %d x %d (record fitting 1000000 B)%n",
-                channel.bank().size(), a.components(), tokens.size(), dim);
+        System.out.printf(
+                Locale.ROOT,
+                "raw-pixel channel: %d patches x %d axes, token bank %d x %d (record fitting 1000000 B)%n",
+                channel.bank().size(),
+                a.components(),
+                tokens.size(),
+                dim);
         System.out.printf(Locale.ROOT, "calibration of %d frames, both channels: %.2f s%n", good.size(), calibration);
-        System.out.printf(Locale.ROOT, "scoring one frame: raw-pixel %.2f ms (all distances exact), token kNN %.2f ms,"
-                + " ratio %.2f%n", pixelMs, tokenMs, pixelMs / tokenMs);
-        System.out.printf(Locale.ROOT, "raw-pixel as the service scores it (exact from %.1f of its threshold): %.2f ms,"
-                + " %.2fx faster than all exact%n", AppearanceChannel.EXACT_FROM, cutMs, pixelMs / cutMs);
+        System.out.printf(
+                Locale.ROOT,
+                "scoring one frame: raw-pixel %.2f ms (all distances exact), token kNN %.2f ms," + " ratio %.2f%n",
+                pixelMs,
+                tokenMs,
+                pixelMs / tokenMs);
+        System.out.printf(
+                Locale.ROOT,
+                "raw-pixel as the service scores it (exact from %.1f of its threshold): %.2f ms,"
+                        + " %.2fx faster than all exact%n",
+                AppearanceChannel.EXACT_FROM,
+                cutMs,
+                pixelMs / cutMs);
         System.out.printf(Locale.ROOT, "(checksum %.3f)%n", sink);
     }
 }

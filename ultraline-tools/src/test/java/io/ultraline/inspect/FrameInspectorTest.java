@@ -27,6 +27,7 @@ class FrameInspectorTest {
 
     @TempDir
     static Path tmp;
+
     static FrameInspector inspector;
     static List<RgbImage> calibration = new ArrayList<>();
     static List<RgbImage> test = new ArrayList<>();
@@ -36,8 +37,22 @@ class FrameInspectorTest {
     @BeforeAll
     static void calibrate() throws Exception {
         Path dir = tmp.resolve("data");
-        assertThat(Main.run("dataset", "generate", "--out", dir.toString(), "--frames", "16", "--calibration",
-                "10", "--size", "64", "--family", "painted", "--seed", "5")).isZero();
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        dir.toString(),
+                        "--frames",
+                        "16",
+                        "--calibration",
+                        "10",
+                        "--size",
+                        "64",
+                        "--family",
+                        "painted",
+                        "--seed",
+                        "5"))
+                .isZero();
         LabelledDataset data = LabelledDataset.open(dir);
         for (Path p : data.calibration()) {
             calibration.add(LabelledDataset.readImage(p));
@@ -74,8 +89,9 @@ class FrameInspectorTest {
         assertThat(inFours).isEqualTo(atOnce);
         assertThat(inFours.count()).isPositive();
         assertThat(inFours.dim()).isEqualTo(inspector.runner().config().dim());
-        assertThat(inFours).isNotEqualTo(inspector.conceptPrototypes(calibration.subList(0, 8), 4,
-                ConceptPrototypes.DEFAULT_MAX_DISTANCE));
+        assertThat(inFours)
+                .isNotEqualTo(inspector.conceptPrototypes(
+                        calibration.subList(0, 8), 4, ConceptPrototypes.DEFAULT_MAX_DISTANCE));
     }
 
     @Test
@@ -88,7 +104,9 @@ class FrameInspectorTest {
         for (int i = 0; i < frames.size(); i++) {
             FrameAssessment a = frames.get(i).assessment();
             assertThat(a.threshold()).isEqualTo(profile.threshold());
-            assertThat(a.regions().isEmpty()).as("frame %d has regions iff flagged", i).isEqualTo(!a.isDefective());
+            assertThat(a.regions().isEmpty())
+                    .as("frame %d has regions iff flagged", i)
+                    .isEqualTo(!a.isDefective());
             if (defective.get(i)) {
                 defectSum += a.frameScore();
                 defectsFlagged += a.isDefective() ? 1 : 0;
@@ -97,9 +115,12 @@ class FrameInspectorTest {
                 goodFlagged += a.isDefective() ? 1 : 0;
             }
         }
-        assertThat(defectSum / goodSum).as("mean defective / mean good score (measured 2.06)")
+        assertThat(defectSum / goodSum)
+                .as("mean defective / mean good score (measured 2.06)")
                 .isGreaterThanOrEqualTo(1.5);
-        assertThat(defectsFlagged).as("defective frames flagged (measured 6 of 8)").isGreaterThanOrEqualTo(5);
+        assertThat(defectsFlagged)
+                .as("defective frames flagged (measured 6 of 8)")
+                .isGreaterThanOrEqualTo(5);
         assertThat(goodFlagged).as("good frames flagged (measured 1 of 8)").isLessThanOrEqualTo(2);
     }
 
@@ -107,12 +128,16 @@ class FrameInspectorTest {
     void aBatchGivesEachFrameWhatItGetsAlone() {
         List<InspectedFrame> batch = inspector.inspect(test, profile);
         for (int i = 0; i < test.size(); i++) {
-            InspectedFrame alone = inspector.inspect(List.of(test.get(i)), profile).get(0);
-            assertThat(batch.get(i).assessment().frameScore()).as("frame %d", i)
+            InspectedFrame alone =
+                    inspector.inspect(List.of(test.get(i)), profile).get(0);
+            assertThat(batch.get(i).assessment().frameScore())
+                    .as("frame %d", i)
                     .isCloseTo(alone.assessment().frameScore(), offset(1e-3f));
-            assertThat(batch.get(i).assessment().regions()).as("frame %d", i)
+            assertThat(batch.get(i).assessment().regions())
+                    .as("frame %d", i)
                     .hasSameSizeAs(alone.assessment().regions());
-            assertThat(batch.get(i).segmentation().labels()).as("frame %d", i)
+            assertThat(batch.get(i).segmentation().labels())
+                    .as("frame %d", i)
                     .isEqualTo(alone.segmentation().labels());
         }
     }
@@ -136,7 +161,8 @@ class FrameInspectorTest {
         assertThat(withoutProfile.modelOutput().dim()).isEqualTo(24);
         assertThat(withoutProfile.segmentation().labels()).hasSize(64);
 
-        FrameAssessment scored = inspector.inspect(List.of(frame), profile).get(0).assessment();
+        FrameAssessment scored =
+                inspector.inspect(List.of(frame), profile).get(0).assessment();
         assertThat(scored.tokenScores()).hasSize(64);
         assertThat(scored.gridHeight()).isEqualTo(8);
         assertThat(scored.gridWidth()).isEqualTo(8);
@@ -145,8 +171,11 @@ class FrameInspectorTest {
     @Test
     void shiftedGridsScoreFinerAndStayConsistentWithTheirOwnCalibration() {
         FrameInspector plain = TestModels.inspector();
-        FrameInspector shifted = new FrameInspector(plain.runner(), new io.ultraline.ultra.UltraSegmenter(
-                io.ultraline.ultra.SegmenterConfig.defaults()), plain.detector(), 2);
+        FrameInspector shifted = new FrameInspector(
+                plain.runner(),
+                new io.ultraline.ultra.UltraSegmenter(io.ultraline.ultra.SegmenterConfig.defaults()),
+                plain.detector(),
+                2);
         ReferenceProfile p2 = shifted.calibrate(calibration, 8, 4);
         List<InspectedFrame> frames = shifted.inspect(test.subList(0, 4), p2);
         List<InspectedFrame> base = plain.inspect(test.subList(0, 4), profile);
@@ -155,15 +184,22 @@ class FrameInspectorTest {
             FrameAssessment a = f.assessment();
             assertThat(f.scoringTokens()).hasSize(4 * f.modelOutput().tokens().length);
             // view 0 is the plain frame: its tokens lead the scoring tokens
-            assertThat(java.util.Arrays.copyOf(f.scoringTokens(), f.modelOutput().tokens().length))
+            assertThat(java.util.Arrays.copyOf(
+                            f.scoringTokens(), f.modelOutput().tokens().length))
                     .containsExactly(base.get(i).modelOutput().tokens());
             // the raw-pixel channel puts the fine map at the input's pixels: 8 per token cell
             assertThat(p2.appearance()).isNotNull();
             assertThat(a.fineScale()).isEqualTo(8);
             assertThat(a.fineScores()).hasSize(64 * a.tokenScores().length);
             // the token channel alone keeps the 2 x 2 fine grid of the shifted views
-            FrameAssessment own = shifted.detector().assess(p2.withoutAppearance(), f.scoringTokens(),
-                    f.modelOutput().dim(), f.segmentation(), f.width(), f.height());
+            FrameAssessment own = shifted.detector()
+                    .assess(
+                            p2.withoutAppearance(),
+                            f.scoringTokens(),
+                            f.modelOutput().dim(),
+                            f.segmentation(),
+                            f.width(),
+                            f.height());
             assertThat(own.fineScale()).isEqualTo(2);
             assertThat(own.fineScores()).hasSize(4 * a.tokenScores().length);
             float max = 0;

@@ -32,6 +32,7 @@ class TransformedInspectionTest {
 
     @TempDir
     static Path tmp;
+
     static Path data;
     static FrameInspector inspector;
     static List<RgbImage> calibration = new ArrayList<>();
@@ -40,8 +41,22 @@ class TransformedInspectionTest {
     @BeforeAll
     static void generate() throws Exception {
         data = tmp.resolve("scenes");
-        assertThat(Main.run("dataset", "generate", "--out", data.toString(), "--scenes", "mosaic", "--frames", "6",
-                "--calibration", "6", "--size", "64", "--seed", "19")).isZero();
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        data.toString(),
+                        "--scenes",
+                        "mosaic",
+                        "--frames",
+                        "6",
+                        "--calibration",
+                        "6",
+                        "--size",
+                        "64",
+                        "--seed",
+                        "19"))
+                .isZero();
         LabelledDataset set = LabelledDataset.open(data);
         for (Path p : set.calibration()) {
             calibration.add(LabelledDataset.readImage(p));
@@ -55,12 +70,13 @@ class TransformedInspectionTest {
     @Test
     void theProfilesTransformReachesTheMapsAndNotTheTokens() {
         ReferenceProfile plain = inspector.calibrate(calibration, 1, 4);
-        TokenTransform w = TransformCalibration.learn(inspector, calibration, 19).transform();
+        TokenTransform w =
+                TransformCalibration.learn(inspector, calibration, 19).transform();
         List<InspectedFrame> without = inspector.inspect(test, plain);
         List<InspectedFrame> with = inspector.inspect(test, plain.withTransform(w));
         List<InspectedFrame> given = inspector.inspect(test, null, w);
-        List<InspectedFrame> identity = inspector.inspect(test, null,
-                TokenTransform.identity(inspector.runner().config().dim()));
+        List<InspectedFrame> identity = inspector.inspect(
+                test, null, TokenTransform.identity(inspector.runner().config().dim()));
         boolean changed = false;
         for (int i = 0; i < test.size(); i++) {
             float[][] a = with.get(i).modelOutput().maps();
@@ -70,8 +86,10 @@ class TransformedInspectionTest {
                 assertThat(identity.get(i).modelOutput().maps()[t]).containsExactly(b[t]);
                 changed |= !java.util.Arrays.equals(a[t], b[t]);
             }
-            assertThat(with.get(i).modelOutput().tokens()).containsExactly(without.get(i).modelOutput().tokens());
-            assertThat(with.get(i).assessment().frameScore()).isEqualTo(without.get(i).assessment().frameScore());
+            assertThat(with.get(i).modelOutput().tokens())
+                    .containsExactly(without.get(i).modelOutput().tokens());
+            assertThat(with.get(i).assessment().frameScore())
+                    .isEqualTo(without.get(i).assessment().frameScore());
         }
         assertThat(changed).as("W changes the maps").isTrue();
     }
@@ -79,13 +97,14 @@ class TransformedInspectionTest {
     @Test
     void theTwinsWithoutTransformAreThePlainMapsFigures() throws Exception {
         LabelledDataset set = LabelledDataset.open(data);
-        Map<String, Object> none = new DatasetEvaluation(inspector, 4, Map.of(), false).run(set, (a, b) -> { });
+        Map<String, Object> none = new DatasetEvaluation(inspector, 4, Map.of(), false).run(set, (a, b) -> {});
         Map<String, Object> profile = new DatasetEvaluation(inspector, 4, Map.of(), false)
-                .withTransform(TransformChoice.PROFILE, null).run(set, (a, b) -> { });
+                .withTransform(TransformChoice.PROFILE, null)
+                .run(set, (a, b) -> {});
         assertThat(none).doesNotContainKey("concept_miou_without_transform").containsEntry("transform", "none");
         assertThat(profile).containsEntry("transform", "profile");
-        for (String key : new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari",
-            "concept_id_consistency"}) {
+        for (String key :
+                new String[] {"concept_miou", "concept_pixel_accuracy", "concept_ari", "concept_id_consistency"}) {
             assertThat(profile.get(key + "_without_transform")).as(key).isEqualTo(none.get(key));
         }
         assertThat(profile.get("concept_count_mean")).isNotEqualTo(none.get("concept_count_mean"));
@@ -97,37 +116,92 @@ class TransformedInspectionTest {
         Path model = tmp.resolve("model");
         copy(TestModels.modelDir(), model);
         Path profile = tmp.resolve("camera.profile");
-        assertThat(Main.run("calibrate", "--model", model.toString(), "--images", data.resolve("calibration").toString(),
-                "--out", profile.toString(), "--transform", "profile", "--save-model-transform")).isZero();
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        data.resolve("calibration").toString(),
+                        "--out",
+                        profile.toString(),
+                        "--transform",
+                        "profile",
+                        "--save-model-transform"))
+                .isZero();
         byte[] bytes = Files.readAllBytes(profile);
         assertThat(ByteBuffer.wrap(bytes).getInt(4)).isEqualTo(3);
         TokenTransform w = ProfileCodec.decode(bytes).transform();
         assertThat(w.inDim()).isEqualTo(inspector.runner().config().dim());
         assertThat(model.resolve(ModelTransform.FILE_NAME)).exists();
 
-        Path image = Files.list(data.resolve("test").resolve("images")).filter(p -> p.toString().endsWith(".png")).sorted().findFirst()
+        Path image = Files.list(data.resolve("test").resolve("images"))
+                .filter(p -> p.toString().endsWith(".png"))
+                .sorted()
+                .findFirst()
                 .orElseThrow();
         Path viaProfile = tmp.resolve("p.json");
         Path viaModel = tmp.resolve("m.json");
         Path plain = tmp.resolve("n.json");
-        assertThat(Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                tmp.resolve("p.png").toString(), "--json", viaProfile.toString(), "--transform", "profile",
-                "--profile", profile.toString())).isZero();
-        assertThat(Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                tmp.resolve("m.png").toString(), "--json", viaModel.toString(), "--transform", "model")).isZero();
-        assertThat(Main.run("explain", "--model", model.toString(), "--image", image.toString(), "--out",
-                tmp.resolve("n.png").toString(), "--json", plain.toString())).isZero();
-        assertThat(Files.readString(viaModel)).isEqualTo(Files.readString(viaProfile))
+        assertThat(Main.run(
+                        "explain",
+                        "--model",
+                        model.toString(),
+                        "--image",
+                        image.toString(),
+                        "--out",
+                        tmp.resolve("p.png").toString(),
+                        "--json",
+                        viaProfile.toString(),
+                        "--transform",
+                        "profile",
+                        "--profile",
+                        profile.toString()))
+                .isZero();
+        assertThat(Main.run(
+                        "explain",
+                        "--model",
+                        model.toString(),
+                        "--image",
+                        image.toString(),
+                        "--out",
+                        tmp.resolve("m.png").toString(),
+                        "--json",
+                        viaModel.toString(),
+                        "--transform",
+                        "model"))
+                .isZero();
+        assertThat(Main.run(
+                        "explain",
+                        "--model",
+                        model.toString(),
+                        "--image",
+                        image.toString(),
+                        "--out",
+                        tmp.resolve("n.png").toString(),
+                        "--json",
+                        plain.toString()))
+                .isZero();
+        assertThat(Files.readString(viaModel))
+                .isEqualTo(Files.readString(viaProfile))
                 .isNotEqualTo(Files.readString(plain));
     }
 
     @Test
     void aMissingTransformIsAClearError() {
-        assertThatThrownBy(() -> TransformChoice.parse("camera")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TransformChoice.parse("camera"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--transform must be none, model or profile, not 'camera'");
-        assertThat(Main.run("explain", "--model", TestModels.modelDir().toString(), "--image",
-                data.resolve("calibration").toString(), "--out", tmp.resolve("x.png").toString(), "--transform",
-                "profile")).isNotZero();
+        assertThat(Main.run(
+                        "explain",
+                        "--model",
+                        TestModels.modelDir().toString(),
+                        "--image",
+                        data.resolve("calibration").toString(),
+                        "--out",
+                        tmp.resolve("x.png").toString(),
+                        "--transform",
+                        "profile"))
+                .isNotZero();
     }
 
     private static void copy(Path from, Path to) throws Exception {

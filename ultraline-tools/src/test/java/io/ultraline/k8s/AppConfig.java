@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * configuration contract: the environment variables it reads (its {@code ${NAME:default}}
  * placeholders), the HTTP port and the management endpoint paths.
  */
-record AppConfig(Map<String, String> envDefaults, int httpPort, String livenessPath, String readinessPath,
+record AppConfig(
+        Map<String, String> envDefaults,
+        int httpPort,
+        String livenessPath,
+        String readinessPath,
         String prometheusPath) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
@@ -33,12 +37,16 @@ record AppConfig(Map<String, String> envDefaults, int httpPort, String livenessP
             env.put(m.group(1), m.group(2) == null ? "" : m.group(2));
         }
         JsonNode root = Yaml.document(applicationYml);
-        int port = Integer.parseInt(resolve(root.path("micronaut").path("server").path("port").asText("8080"), env));
-        String context = resolve(root.path("micronaut").path("server").path("context-path").asText(""), env);
+        int port = Integer.parseInt(
+                resolve(root.path("micronaut").path("server").path("port").asText("8080"), env));
+        String context = resolve(
+                root.path("micronaut").path("server").path("context-path").asText(""), env);
         // Micronaut's management endpoints sit under endpoints.all.path ("/" unless set)
-        String base = join(context, resolve(root.path("endpoints").path("all").path("path").asText("/"), env));
+        String base = join(
+                context, resolve(root.path("endpoints").path("all").path("path").asText("/"), env));
         String health = enabled(root, "health") ? join(base, "health") : null;
-        return new AppConfig(env,
+        return new AppConfig(
+                env,
                 port,
                 health == null ? null : health + "/liveness",
                 health == null ? null : health + "/readiness",

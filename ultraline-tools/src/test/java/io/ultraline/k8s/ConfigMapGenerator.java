@@ -20,8 +20,7 @@ final class ConfigMapGenerator {
     private static final Set<String> FIELDS = Set.of("name", "files", "options");
     private static final Set<String> OPTIONS = Set.of("disableNameSuffixHash", "labels");
 
-    private ConfigMapGenerator() {
-    }
+    private ConfigMapGenerator() {}
 
     static ObjectNode generate(Path dir, Path kustomization, JsonNode entry) {
         entry.fieldNames().forEachRemaining(f -> {
@@ -32,11 +31,13 @@ final class ConfigMapGenerator {
         JsonNode options = entry.path("options");
         options.fieldNames().forEachRemaining(f -> {
             if (!OPTIONS.contains(f)) {
-                throw new IllegalArgumentException(kustomization + ": configMapGenerator options." + f + " is not supported");
+                throw new IllegalArgumentException(
+                        kustomization + ": configMapGenerator options." + f + " is not supported");
             }
         });
         if (!options.path("disableNameSuffixHash").asBoolean(false)) {
-            throw new IllegalArgumentException(kustomization + ": configMapGenerator needs options.disableNameSuffixHash: true here");
+            throw new IllegalArgumentException(
+                    kustomization + ": configMapGenerator needs options.disableNameSuffixHash: true here");
         }
         String name = entry.path("name").asText();
         if (name.isEmpty()) {

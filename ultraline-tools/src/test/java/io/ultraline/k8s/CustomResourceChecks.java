@@ -14,28 +14,58 @@ import java.util.Set;
 final class CustomResourceChecks {
 
     private static final Set<String> TOPIC_SPEC = Set.of("topicName", "partitions", "replicas", "config");
-    private static final Set<String> SCALED_OBJECT_SPEC = Set.of("scaleTargetRef", "pollingInterval",
-            "cooldownPeriod", "initialCooldownPeriod", "idleReplicaCount", "minReplicaCount",
-            "maxReplicaCount", "advanced", "triggers", "fallback");
-    private static final Set<String> TRIGGER = Set.of("type", "name", "metadata", "authenticationRef",
-            "metricType", "useCachedMetrics");
-    private static final Set<String> MONITOR_SPEC = Set.of("selector", "endpoints", "namespaceSelector",
-            "jobLabel", "targetLabels", "podTargetLabels", "sampleLimit");
-    private static final Set<String> MONITOR_ENDPOINT = Set.of("port", "targetPort", "path", "scheme",
-            "interval", "scrapeTimeout", "honorLabels", "honorTimestamps", "relabelings",
-            "metricRelabelings", "params", "tlsConfig", "bearerTokenSecret", "basicAuth", "authorization");
+    private static final Set<String> SCALED_OBJECT_SPEC = Set.of(
+            "scaleTargetRef",
+            "pollingInterval",
+            "cooldownPeriod",
+            "initialCooldownPeriod",
+            "idleReplicaCount",
+            "minReplicaCount",
+            "maxReplicaCount",
+            "advanced",
+            "triggers",
+            "fallback");
+    private static final Set<String> TRIGGER =
+            Set.of("type", "name", "metadata", "authenticationRef", "metricType", "useCachedMetrics");
+    private static final Set<String> MONITOR_SPEC = Set.of(
+            "selector", "endpoints", "namespaceSelector", "jobLabel", "targetLabels", "podTargetLabels", "sampleLimit");
+    private static final Set<String> MONITOR_ENDPOINT = Set.of(
+            "port",
+            "targetPort",
+            "path",
+            "scheme",
+            "interval",
+            "scrapeTimeout",
+            "honorLabels",
+            "honorTimestamps",
+            "relabelings",
+            "metricRelabelings",
+            "params",
+            "tlsConfig",
+            "bearerTokenSecret",
+            "basicAuth",
+            "authorization");
 
-    private static final Set<String> RULE_GROUP = Set.of("name", "interval", "rules", "limit",
-            "partial_response_strategy", "query_offset", "labels");
-    private static final Set<String> RULE = Set.of("alert", "record", "expr", "for", "keep_firing_for",
-            "labels", "annotations");
+    private static final Set<String> RULE_GROUP =
+            Set.of("name", "interval", "rules", "limit", "partial_response_strategy", "query_offset", "labels");
+    private static final Set<String> RULE =
+            Set.of("alert", "record", "expr", "for", "keep_firing_for", "labels", "annotations");
 
     private static final Set<String> ACL_RESOURCES = Set.of("topic", "group", "cluster", "transactionalId");
-    private static final Set<String> ACL_OPERATIONS = Set.of("Read", "Write", "Create", "Delete", "Alter",
-            "Describe", "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All");
+    private static final Set<String> ACL_OPERATIONS = Set.of(
+            "Read",
+            "Write",
+            "Create",
+            "Delete",
+            "Alter",
+            "Describe",
+            "ClusterAction",
+            "AlterConfigs",
+            "DescribeConfigs",
+            "IdempotentWrite",
+            "All");
 
-    private CustomResourceChecks() {
-    }
+    private CustomResourceChecks() {}
 
     /** Checks {@code o} if its kind is one of these; false when the kind is not known here. */
     static boolean check(String apiVersion, String kind, ObjectNode o, List<String> problems) {
@@ -65,7 +95,11 @@ final class CustomResourceChecks {
     private static void kafkaTopic(ObjectNode o, List<String> problems) {
         JsonNode spec = o.path("spec");
         only(spec, TOPIC_SPEC, "spec", problems);
-        if (o.path("metadata").path("labels").path("strimzi.io/cluster").asText().isEmpty()) {
+        if (o.path("metadata")
+                .path("labels")
+                .path("strimzi.io/cluster")
+                .asText()
+                .isEmpty()) {
             problems.add("label strimzi.io/cluster is required: it names the Kafka cluster");
         }
         positiveInt(spec, "partitions", problems);
@@ -83,7 +117,11 @@ final class CustomResourceChecks {
     private static void kafkaUser(ObjectNode o, List<String> problems) {
         JsonNode spec = o.path("spec");
         only(spec, Set.of("authentication", "authorization", "quotas", "template"), "spec", problems);
-        if (o.path("metadata").path("labels").path("strimzi.io/cluster").asText().isEmpty()) {
+        if (o.path("metadata")
+                .path("labels")
+                .path("strimzi.io/cluster")
+                .asText()
+                .isEmpty()) {
             problems.add("label strimzi.io/cluster is required: it names the Kafka cluster");
         }
         String auth = spec.path("authentication").path("type").asText();
@@ -112,7 +150,9 @@ final class CustomResourceChecks {
             if (!type.equals("cluster") && r.path("name").asText().isEmpty()) {
                 problems.add(at + ".resource.name is required for a " + type);
             }
-            if (r.has("patternType") && !Set.of("literal", "prefix").contains(r.path("patternType").asText())) {
+            if (r.has("patternType")
+                    && !Set.of("literal", "prefix")
+                            .contains(r.path("patternType").asText())) {
                 problems.add(at + ".resource.patternType must be literal or prefix");
             }
             if (!acl.path("operations").isArray() || acl.path("operations").isEmpty()) {
@@ -128,8 +168,19 @@ final class CustomResourceChecks {
 
     private static void triggerAuthentication(ObjectNode o, List<String> problems) {
         JsonNode spec = o.path("spec");
-        only(spec, Set.of("secretTargetRef", "env", "podIdentity", "hashiCorpVault", "azureKeyVault",
-                "configMapTargetRef", "awsSecretManager", "gcpSecretManager"), "spec", problems);
+        only(
+                spec,
+                Set.of(
+                        "secretTargetRef",
+                        "env",
+                        "podIdentity",
+                        "hashiCorpVault",
+                        "azureKeyVault",
+                        "configMapTargetRef",
+                        "awsSecretManager",
+                        "gcpSecretManager"),
+                "spec",
+                problems);
         int i = 0;
         for (JsonNode ref : spec.path("secretTargetRef")) {
             String at = "spec.secretTargetRef[" + i++ + "]";
@@ -160,7 +211,8 @@ final class CustomResourceChecks {
             }
             t.path("metadata").fields().forEachRemaining(e -> {
                 if (!e.getValue().isTextual()) {
-                    problems.add(at + ".metadata." + e.getKey() + " must be a string (KEDA's metadata is map[string]string)");
+                    problems.add(at + ".metadata." + e.getKey()
+                            + " must be a string (KEDA's metadata is map[string]string)");
                 }
             });
             if (t.path("type").asText().equals("kafka")) {
@@ -211,7 +263,8 @@ final class CustomResourceChecks {
                 problems.add(at + ": name and rules are required");
             }
             for (JsonNode r : g.path("rules")) {
-                String rule = at + " rule " + r.path("alert").asText(r.path("record").asText("?"));
+                String rule =
+                        at + " rule " + r.path("alert").asText(r.path("record").asText("?"));
                 only(r, RULE, rule, problems);
                 if (r.has("alert") == r.has("record")) {
                     problems.add(rule + ": exactly one of alert and record");

@@ -22,21 +22,27 @@ import java.util.regex.Pattern;
 final class DeploymentContract {
 
     /** Settings the app cannot start without, or that k8s must set for it to work as designed. */
-    static final Set<String> REQUIRED_ENV = Set.of("KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL",
-            "ULTRALINE_MODEL_DIR", "ULTRALINE_STATE_DIR", "ULTRALINE_API_TOKEN", "ULTRALINE_ADVERTISED_ENDPOINT");
+    static final Set<String> REQUIRED_ENV = Set.of(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "SCHEMA_REGISTRY_URL",
+            "ULTRALINE_MODEL_DIR",
+            "ULTRALINE_STATE_DIR",
+            "ULTRALINE_API_TOKEN",
+            "ULTRALINE_ADVERTISED_ENDPOINT");
 
     /** Variables read by the runtime under the app (TensorFlow), not by application.yml. */
     static final String SERVICE_MAIN = "io.ultraline.app.ServiceMain";
+
     static final Set<String> RUNTIME_ENV = Set.of("TF_FORCE_GPU_ALLOW_GROWTH");
 
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|TOKEN|JAAS|USER_INFO).*");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z0-9_]+)\\)");
 
-    private DeploymentContract() {
-    }
+    private DeploymentContract() {}
 
     /** The processor's StatefulSet, its container and the environment they give the app. */
-    record Processor(ObjectNode statefulSet, JsonNode container, Map<String, JsonNode> env, Map<String, String> config) {
+    record Processor(
+            ObjectNode statefulSet, JsonNode container, Map<String, JsonNode> env, Map<String, String> config) {
 
         static Processor of(List<ObjectNode> objects) {
             ObjectNode sts = one(objects, "StatefulSet", "ultraline");
@@ -82,17 +88,22 @@ final class DeploymentContract {
         List<String> problems = new ArrayList<>();
         Set<String> referenced = new HashSet<>();
         p.env().values().forEach(e -> {
-            Matcher m = REFERENCE.matcher(e.isTextual() ? e.asText() : e.path("value").asText());
+            Matcher m = REFERENCE.matcher(
+                    e.isTextual() ? e.asText() : e.path("value").asText());
             while (m.find()) {
                 referenced.add(m.group(1));
             }
         });
         p.env().forEach((name, e) -> {
-            boolean helper = referenced.contains(name) && e.has("valueFrom") && e.path("valueFrom").has("fieldRef");
-            // ULTRALINE_KAFKA_PROPERTIES_* and ULTRALINE_REGISTRY_PROPERTIES_* pass client keys through (ClientPassThrough)
+            boolean helper = referenced.contains(name)
+                    && e.has("valueFrom")
+                    && e.path("valueFrom").has("fieldRef");
+            // ULTRALINE_KAFKA_PROPERTIES_* and ULTRALINE_REGISTRY_PROPERTIES_* pass client keys through
+            // (ClientPassThrough)
             boolean passThrough = name.matches("ULTRALINE_(KAFKA|REGISTRY)_PROPERTIES_[A-Z0-9_]+");
             if (!app.envDefaults().containsKey(name) && !helper && !passThrough && !RUNTIME_ENV.contains(name)) {
-                problems.add("env " + name + " is not a ${" + name + "} placeholder of application.yml (the app would ignore it)");
+                problems.add("env " + name + " is not a ${" + name
+                        + "} placeholder of application.yml (the app would ignore it)");
             }
             boolean fromSecret = e.path("valueFrom").has("secretKeyRef");
             if (SECRET_NAME.matcher(name).matches() && !fromSecret) {
@@ -104,9 +115,12 @@ final class DeploymentContract {
                 problems.add("required " + name + " is no longer a placeholder of application.yml");
             }
             JsonNode e = p.env().get(name);
-            boolean set = e != null && (e.isTextual() ? !e.asText().isBlank()
-                    : !e.path("value").asText().isBlank() || e.has("valueFrom"));
-            boolean optional = e != null && e.path("valueFrom").path("secretKeyRef").path("optional").asBoolean(false);
+            boolean set = e != null
+                    && (e.isTextual()
+                            ? !e.asText().isBlank()
+                            : !e.path("value").asText().isBlank() || e.has("valueFrom"));
+            boolean optional = e != null
+                    && e.path("valueFrom").path("secretKeyRef").path("optional").asBoolean(false);
             if (!set || optional) {
                 problems.add("required " + name + " is not set (or only optionally)");
             }
@@ -145,10 +159,12 @@ final class DeploymentContract {
             for (JsonNode sp : s.at("/spec/ports")) {
                 String target = sp.path("targetPort").asText();
                 if (!target.equals("http") && sp.path("targetPort").asInt() != port) {
-                    problems.add("Service " + s.at("/metadata/name").asText() + " targets " + target + ", not the app's port");
+                    problems.add("Service " + s.at("/metadata/name").asText() + " targets " + target
+                            + ", not the app's port");
                 }
             }
-            if (s.at("/metadata/name").asText().equals(serviceName) && s.at("/spec/clusterIP").asText().equals("None")) {
+            if (s.at("/metadata/name").asText().equals(serviceName)
+                    && s.at("/spec/clusterIP").asText().equals("None")) {
                 headless = true;
             }
         }
@@ -164,7 +180,8 @@ final class DeploymentContract {
 
     private static void probe(JsonNode container, String which, String path, int port, List<String> problems) {
         JsonNode get = container.path(which).path("httpGet");
-        boolean portOk = get.path("port").asText().equals("http") || get.path("port").asInt() == port;
+        boolean portOk =
+                get.path("port").asText().equals("http") || get.path("port").asInt() == port;
         if (path == null || !get.path("path").asText().equals(path) || !portOk) {
             problems.add(which + " is not GET " + path + " on the http port");
         }
@@ -175,7 +192,8 @@ final class DeploymentContract {
         List<String> problems = new ArrayList<>();
         JsonNode pod = p.statefulSet().at("/spec/template/spec");
         JsonNode sc = p.container().path("securityContext");
-        if (!pod.at("/securityContext/runAsNonRoot").asBoolean() || !sc.path("readOnlyRootFilesystem").asBoolean()
+        if (!pod.at("/securityContext/runAsNonRoot").asBoolean()
+                || !sc.path("readOnlyRootFilesystem").asBoolean()
                 || sc.path("allowPrivilegeEscalation").asBoolean(true)) {
             problems.add("the pod must run as non-root with a read-only root filesystem and no privilege escalation");
         }
@@ -184,9 +202,14 @@ final class DeploymentContract {
             problems.add("runAsUser is not the image's user " + uid);
         }
         Map<String, String> mounts = new LinkedHashMap<>();
-        p.container().path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
+        p.container()
+                .path("volumeMounts")
+                .forEach(m ->
+                        mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
         Set<String> claims = new HashSet<>();
-        p.statefulSet().at("/spec/volumeClaimTemplates").forEach(c -> claims.add(c.at("/metadata/name").asText()));
+        p.statefulSet()
+                .at("/spec/volumeClaimTemplates")
+                .forEach(c -> claims.add(c.at("/metadata/name").asText()));
         String state = p.value("ULTRALINE_STATE_DIR", app);
         if (!claims.contains(volumeAt(mounts, state))) {
             problems.add("ULTRALINE_STATE_DIR " + state + " is not on a volumeClaimTemplate");
@@ -206,7 +229,8 @@ final class DeploymentContract {
         for (JsonNode e : emptyDirs.values()) {
             sum += bytes(e.path("sizeLimit").asText("0"));
         }
-        double limit = bytes(p.container().at("/resources/limits/ephemeral-storage").asText("0"));
+        double limit =
+                bytes(p.container().at("/resources/limits/ephemeral-storage").asText("0"));
         if (sum > limit) {
             problems.add("the emptyDirs may grow to " + sum + " bytes, over the ephemeral-storage limit " + limit);
         }
@@ -234,8 +258,10 @@ final class DeploymentContract {
             problems.add("the image does not expose port " + port);
         }
         String model = p.value("ULTRALINE_MODEL_DIR", app);
-        boolean shipped = image.extraDirectories().entrySet().stream().anyMatch(e -> model.startsWith(e.getValue() + "/")
-                && Files.isRegularFile(Path.of(e.getKey(), model.substring(e.getValue().length()), "ultraline-model.json")));
+        boolean shipped = image.extraDirectories().entrySet().stream()
+                .anyMatch(e -> model.startsWith(e.getValue() + "/")
+                        && Files.isRegularFile(
+                                Path.of(e.getKey(), model.substring(e.getValue().length()), "ultraline-model.json")));
         if (!shipped) {
             problems.add("ULTRALINE_MODEL_DIR " + model + " is no model directory the image carries");
         }
@@ -277,7 +303,8 @@ final class DeploymentContract {
                 continue;
             }
             if (spec.path("partitions").asInt() != d.partitions()) {
-                problems.add(d.name() + ": " + spec.path("partitions").asInt() + " partitions, topics.md says " + d.partitions());
+                problems.add(d.name() + ": " + spec.path("partitions").asInt() + " partitions, topics.md says "
+                        + d.partitions());
             }
             String cleanup = spec.path("config").path("cleanup.policy").asText();
             if (!cleanup.equals(d.cleanup())) {
@@ -299,7 +326,9 @@ final class DeploymentContract {
         ObjectNode so = one(objects, "ScaledObject", "ultraline");
         JsonNode target = so.at("/spec/scaleTargetRef");
         if (!target.path("kind").asText().equals("StatefulSet")
-                || !target.path("name").asText().equals(p.statefulSet().at("/metadata/name").asText())) {
+                || !target.path("name")
+                        .asText()
+                        .equals(p.statefulSet().at("/metadata/name").asText())) {
             problems.add("the ScaledObject does not target the processor's StatefulSet");
         }
         JsonNode kafka = null;
@@ -312,9 +341,21 @@ final class DeploymentContract {
             problems.add("no kafka trigger");
             return problems;
         }
-        expectEqual(problems, "consumerGroup", kafka.path("consumerGroup").asText(), p.value("ULTRALINE_APPLICATION_ID", app));
-        expectEqual(problems, "topic", kafka.path("topic").asText(), p.value("ULTRALINE_TOPIC_PREFIX", app) + "line.frames");
-        expectEqual(problems, "bootstrapServers", kafka.path("bootstrapServers").asText(), p.value("KAFKA_BOOTSTRAP_SERVERS", app));
+        expectEqual(
+                problems,
+                "consumerGroup",
+                kafka.path("consumerGroup").asText(),
+                p.value("ULTRALINE_APPLICATION_ID", app));
+        expectEqual(
+                problems,
+                "topic",
+                kafka.path("topic").asText(),
+                p.value("ULTRALINE_TOPIC_PREFIX", app) + "line.frames");
+        expectEqual(
+                problems,
+                "bootstrapServers",
+                kafka.path("bootstrapServers").asText(),
+                p.value("KAFKA_BOOTSTRAP_SERVERS", app));
         int max = so.at("/spec/maxReplicaCount").asInt(100);
         if (max > framePartitions) {
             problems.add("maxReplicaCount " + max + " exceeds the " + framePartitions + " partitions of line.frames");
@@ -377,16 +418,21 @@ final class DeploymentContract {
         if (quantity.isEmpty() || quantity.equals("0")) {
             return 0;
         }
-        return new io.fabric8.kubernetes.api.model.Quantity(quantity).getNumericalAmount().doubleValue();
+        return new io.fabric8.kubernetes.api.model.Quantity(quantity)
+                .getNumericalAmount()
+                .doubleValue();
     }
 
     static List<ObjectNode> kind(List<ObjectNode> objects, String kind) {
-        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind))
+                .toList();
     }
 
     static ObjectNode one(List<ObjectNode> objects, String kind, String name) {
         List<ObjectNode> found = kind(objects, kind).stream()
-                .filter(o -> o.at("/metadata/name").asText().equals(name)).toList();
+                .filter(o -> o.at("/metadata/name").asText().equals(name))
+                .toList();
         if (found.size() != 1) {
             throw new IllegalStateException("expected one " + kind + " " + name + ", found " + found.size());
         }

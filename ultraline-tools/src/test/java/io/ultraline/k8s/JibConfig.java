@@ -16,8 +16,16 @@ import org.w3c.dom.Node;
  * The image that ultraline-service/pom.xml's Jib profiles describe ({@code jib}, plus {@code jib-gpu} for the GPU
  * image), read from the POM itself so the manifests can be checked against it.
  */
-record JibConfig(String image, String tag, String user, List<Integer> ports, String mainClass, List<String> args,
-        List<String> jvmFlags, Map<String, String> environment, Map<String, String> extraDirectories,
+record JibConfig(
+        String image,
+        String tag,
+        String user,
+        List<Integer> ports,
+        String mainClass,
+        List<String> args,
+        List<String> jvmFlags,
+        Map<String, String> environment,
+        Map<String, String> extraDirectories,
         boolean boundToLifecycle) {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -35,7 +43,8 @@ record JibConfig(String image, String tag, String user, List<Integer> ports, Str
         Element project = doc.getDocumentElement();
         Map<String, String> props = new LinkedHashMap<>();
         // a module's version is its parent's unless it sets one
-        Element version = child(project, "version") != null ? child(project, "version") : path(project, "parent", "version");
+        Element version =
+                child(project, "version") != null ? child(project, "version") : path(project, "parent", "version");
         props.put("project.version", text(version));
         props.put("project.basedir", pom.toAbsolutePath().getParent().toString());
         Element jib = profile(project, "jib");
@@ -69,8 +78,17 @@ record JibConfig(String image, String tag, String user, List<Integer> ports, Str
         for (Element p : children(path(conf, "extraDirectories", "paths"), "path")) {
             extra.put(resolve(text(child(p, "from")), props), text(child(p, "into")));
         }
-        return new JibConfig(to.substring(0, colon), to.substring(colon + 1), text(child(container, "user")), ports,
-                text(child(container, "mainClass")), args, flags, env, extra, bound);
+        return new JibConfig(
+                to.substring(0, colon),
+                to.substring(colon + 1),
+                text(child(container, "user")),
+                ports,
+                text(child(container, "mainClass")),
+                args,
+                flags,
+                env,
+                extra,
+                bound);
     }
 
     /** The value of a {@code -Dname=value} JVM flag of the image, or null. */
@@ -85,7 +103,8 @@ record JibConfig(String image, String tag, String user, List<Integer> ports, Str
 
     private static boolean mainBuildHasJib(Element project) {
         Element plugins = path(project, "build", "plugins");
-        return children(plugins, "plugin").stream().anyMatch(p -> "jib-maven-plugin".equals(text(child(p, "artifactId"))));
+        return children(plugins, "plugin").stream()
+                .anyMatch(p -> "jib-maven-plugin".equals(text(child(p, "artifactId"))));
     }
 
     private static Element profile(Element project, String id) {

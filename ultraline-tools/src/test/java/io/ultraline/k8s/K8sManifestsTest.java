@@ -23,8 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class K8sManifestsTest {
 
-    private static final AppConfig APP = AppConfig.read(K8sTree.root().resolve("ultraline-service/src/main/resources/application.yml"));
-    private static final List<TopicsDoc.Topic> TOPICS = TopicsDoc.read(K8sTree.root().resolve("topology-docs/topics.md"));
+    private static final AppConfig APP =
+            AppConfig.read(K8sTree.root().resolve("ultraline-service/src/main/resources/application.yml"));
+    private static final List<TopicsDoc.Topic> TOPICS =
+            TopicsDoc.read(K8sTree.root().resolve("topology-docs/topics.md"));
 
     static Stream<Path> deployables() {
         return K8sTree.deployables().stream();
@@ -46,7 +48,10 @@ class K8sManifestsTest {
         assertThat(APP.livenessPath()).isEqualTo("/health/liveness");
         assertThat(APP.readinessPath()).isEqualTo("/health/readiness");
         assertThat(APP.prometheusPath()).isEqualTo("/prometheus");
-        assertThat(TOPICS).extracting(TopicsDoc.Topic::name).contains("line.frames", "line.profiles", "line.alerts.dlq", "line.feedback").hasSize(10);
+        assertThat(TOPICS)
+                .extracting(TopicsDoc.Topic::name)
+                .contains("line.frames", "line.profiles", "line.alerts.dlq", "line.feedback")
+                .hasSize(10);
     }
 
     @ParameterizedTest
@@ -61,8 +66,10 @@ class K8sManifestsTest {
         assertThat(DeploymentContract.filesystem(p, APP, image)).isEmpty();
         assertThat(DeploymentContract.image(p, APP, image)).isEmpty();
         assertThat(DeploymentContract.gpu(p, gpu)).isEmpty();
-        assertThat(DeploymentContract.autoscaling(objects, p, APP, framePartitions())).isEmpty();
-        assertThat(DeploymentContract.registry(K8sTree.render("registry"), p, APP)).isEmpty();
+        assertThat(DeploymentContract.autoscaling(objects, p, APP, framePartitions()))
+                .isEmpty();
+        assertThat(DeploymentContract.registry(K8sTree.render("registry"), p, APP))
+                .isEmpty();
         assertThat(image.tag()).endsWith(gpu ? "-gpu" : "SNAPSHOT");
     }
 
@@ -79,9 +86,14 @@ class K8sManifestsTest {
         List<ObjectNode> app = K8sTree.render("overlays/cpu");
         JsonNode selector = K8sTree.render("monitoring").get(0).at("/spec/selector/matchLabels");
         long selected = DeploymentContract.kind(app, "Service").stream()
-                .filter(s -> DeploymentContract.selects(selector, s.at("/metadata/labels"))).count();
+                .filter(s -> DeploymentContract.selects(selector, s.at("/metadata/labels")))
+                .count();
         assertThat(selected).isEqualTo(1);
-        assertThat(K8sTree.render("monitoring").get(0).at("/spec/endpoints/0/path").asText()).isEqualTo(APP.prometheusPath());
+        assertThat(K8sTree.render("monitoring")
+                        .get(0)
+                        .at("/spec/endpoints/0/path")
+                        .asText())
+                .isEqualTo(APP.prometheusPath());
     }
 
     @Test
@@ -98,15 +110,25 @@ class K8sManifestsTest {
         // the tokens serve needs must come from the Secret: a manifest that drops a reference fails here
         assertThat(refs).as("env from secretKeyRef").containsKeys("ULTRALINE_API_TOKEN", "ULTRALINE_PEER_TOKEN");
         refs.forEach((name, ref) -> {
-            assertThat(ref.path("name").asText()).as(name).isEqualTo(secret.at("/metadata/name").asText());
-            assertThat(secret.path("stringData").has(ref.path("key").asText())).as(name + " " + ref).isTrue();
+            assertThat(ref.path("name").asText())
+                    .as(name)
+                    .isEqualTo(secret.at("/metadata/name").asText());
+            assertThat(secret.path("stringData").has(ref.path("key").asText()))
+                    .as(name + " " + ref)
+                    .isTrue();
         });
         // KEDA's TriggerAuthentication reads the same Secret
-        List<String> referenced = new ArrayList<>(refs.values().stream().map(ref -> ref.path("key").asText()).toList());
-        for (JsonNode ref : DeploymentContract.one(K8sTree.render("overlays/cpu"), "TriggerAuthentication", "ultraline-kafka")
+        List<String> referenced = new ArrayList<>(
+                refs.values().stream().map(ref -> ref.path("key").asText()).toList());
+        for (JsonNode ref : DeploymentContract.one(
+                        K8sTree.render("overlays/cpu"), "TriggerAuthentication", "ultraline-kafka")
                 .at("/spec/secretTargetRef")) {
-            assertThat(ref.path("name").asText()).as("TriggerAuthentication " + ref).isEqualTo(secret.at("/metadata/name").asText());
-            assertThat(secret.path("stringData").has(ref.path("key").asText())).as("TriggerAuthentication " + ref).isTrue();
+            assertThat(ref.path("name").asText())
+                    .as("TriggerAuthentication " + ref)
+                    .isEqualTo(secret.at("/metadata/name").asText());
+            assertThat(secret.path("stringData").has(ref.path("key").asText()))
+                    .as("TriggerAuthentication " + ref)
+                    .isTrue();
             referenced.add(ref.path("key").asText());
         }
         // and the example names no key that nothing reads
@@ -114,7 +136,8 @@ class K8sManifestsTest {
         secret.path("stringData").fieldNames().forEachRemaining(exampleKeys::add);
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(exampleKeys);
         assertThat(Yaml.document(K8sTree.k8s("base/kustomization.yaml")).path("resources"))
-                .extracting(JsonNode::asText).doesNotContain("secret.example.yaml");
+                .extracting(JsonNode::asText)
+                .doesNotContain("secret.example.yaml");
     }
 
     @Test
@@ -124,7 +147,8 @@ class K8sManifestsTest {
         ObjectNode data = (ObjectNode) cm.get("data");
         data.set("ULTRALINE_MODEL_DIRECTORY", data.remove("ULTRALINE_MODEL_DIR"));
         var problems = DeploymentContract.environment(DeploymentContract.Processor.of(objects), APP);
-        assertThat(problems).anySatisfy(s -> assertThat(s).contains("ULTRALINE_MODEL_DIRECTORY is not a ${"))
+        assertThat(problems)
+                .anySatisfy(s -> assertThat(s).contains("ULTRALINE_MODEL_DIRECTORY is not a ${"))
                 .anySatisfy(s -> assertThat(s).contains("required ULTRALINE_MODEL_DIR is not set"));
     }
 
@@ -157,16 +181,21 @@ class K8sManifestsTest {
     void catchesAStateDirOffTheVolumeAndAMissingJavacppCache() {
         var objects = K8sTree.render("overlays/gpu");
         var p = DeploymentContract.Processor.of(objects);
-        DeploymentContract.one(objects, "ConfigMap", "ultraline-config").with("data").put("ULTRALINE_STATE_DIR", "/data/state");
+        DeploymentContract.one(objects, "ConfigMap", "ultraline-config")
+                .with("data")
+                .put("ULTRALINE_STATE_DIR", "/data/state");
         ArrayNode mounts = (ArrayNode) p.container().get("volumeMounts");
         for (int i = mounts.size() - 1; i >= 0; i--) {
             if (mounts.get(i).path("name").asText().equals("javacpp")) {
                 mounts.remove(i);
             }
         }
-        var problems = DeploymentContract.filesystem(DeploymentContract.Processor.of(objects), APP,
+        var problems = DeploymentContract.filesystem(
+                DeploymentContract.Processor.of(objects),
+                APP,
                 JibConfig.read(K8sTree.root().resolve("ultraline-service/pom.xml"), true));
-        assertThat(problems).anySatisfy(s -> assertThat(s).contains("ULTRALINE_STATE_DIR /data/state"))
+        assertThat(problems)
+                .anySatisfy(s -> assertThat(s).contains("ULTRALINE_STATE_DIR /data/state"))
                 .anySatisfy(s -> assertThat(s).contains("no writable emptyDir at /var/cache/javacpp"));
     }
 
@@ -182,11 +211,19 @@ class K8sManifestsTest {
     @Test
     void catchesTopicsThatDisagreeWithTheDoc() {
         List<ObjectNode> topics = DeploymentContract.kind(K8sTree.render("topics"), "KafkaTopic");
-        ObjectNode profiles = topics.stream().filter(t -> t.at("/spec/topicName").asText().equals("line.profiles")).findFirst().orElseThrow();
+        ObjectNode profiles = topics.stream()
+                .filter(t -> t.at("/spec/topicName").asText().equals("line.profiles"))
+                .findFirst()
+                .orElseThrow();
         ((ObjectNode) profiles.at("/spec/config")).put("cleanup.policy", "delete");
-        ObjectNode frames = topics.stream().filter(t -> t.at("/spec/topicName").asText().equals("line.frames")).findFirst().orElseThrow();
+        ObjectNode frames = topics.stream()
+                .filter(t -> t.at("/spec/topicName").asText().equals("line.frames"))
+                .findFirst()
+                .orElseThrow();
         ((ObjectNode) frames.get("spec")).put("partitions", 6);
-        List<ObjectNode> withoutAlerts = topics.stream().filter(t -> !t.at("/spec/topicName").asText().equals("line.alerts")).toList();
+        List<ObjectNode> withoutAlerts = topics.stream()
+                .filter(t -> !t.at("/spec/topicName").asText().equals("line.alerts"))
+                .toList();
         assertThat(DeploymentContract.topics(withoutAlerts, TOPICS))
                 .anySatisfy(s -> assertThat(s).contains("line.profiles: cleanup.policy delete"))
                 .anySatisfy(s -> assertThat(s).contains("line.frames: 6 partitions"))
@@ -199,7 +236,8 @@ class K8sManifestsTest {
         ObjectNode so = DeploymentContract.one(objects, "ScaledObject", "ultraline");
         ((ObjectNode) so.get("spec")).put("maxReplicaCount", framePartitions() + 1);
         ((ObjectNode) so.at("/spec/triggers/0/metadata")).put("consumerGroup", "ultraline-consumer");
-        assertThat(DeploymentContract.autoscaling(objects, DeploymentContract.Processor.of(objects), APP, framePartitions()))
+        assertThat(DeploymentContract.autoscaling(
+                        objects, DeploymentContract.Processor.of(objects), APP, framePartitions()))
                 .anySatisfy(s -> assertThat(s).contains("exceeds the 12 partitions"))
                 .anySatisfy(s -> assertThat(s).contains("consumerGroup"));
     }
@@ -209,7 +247,10 @@ class K8sManifestsTest {
     }
 
     private static int partitions(List<ObjectNode> topics, String name) {
-        return topics.stream().filter(t -> t.at("/spec/topicName").asText().equals(name))
-                .mapToInt(t -> t.at("/spec/partitions").asInt()).findFirst().orElseThrow();
+        return topics.stream()
+                .filter(t -> t.at("/spec/topicName").asText().equals(name))
+                .mapToInt(t -> t.at("/spec/partitions").asInt())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Where the repository's k8s/ tree and the files it must agree with are. */
 final class K8sTree {
 
-    private K8sTree() {
-    }
+    private K8sTree() {}
 
     static Path root() {
         Path p = Path.of("").toAbsolutePath();
@@ -17,7 +16,8 @@ final class K8sTree {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalStateException("no repository root with pom.xml and k8s/ above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("no repository root with pom.xml and k8s/ above "
+                    + Path.of("").toAbsolutePath());
         }
         return p;
     }

@@ -53,8 +53,7 @@ final class KafkaAccess {
         }
     }
 
-    private KafkaAccess() {
-    }
+    private KafkaAccess() {}
 
     /**
      * What {@code user} lacks to run the topology under exactly_once_v2 as application
@@ -63,8 +62,13 @@ final class KafkaAccess {
      * @param allTopics every pipeline topic (unprefixed): the start-up check lists and describes them
      * @param limited   output topics whose max.message.bytes the start-up check reads
      */
-    static List<String> problems(JsonNode user, Topology topology, String applicationId, String prefix,
-            List<String> allTopics, List<String> limited) {
+    static List<String> problems(
+            JsonNode user,
+            Topology topology,
+            String applicationId,
+            String prefix,
+            List<String> allTopics,
+            List<String> limited) {
         List<String> problems = new ArrayList<>();
         for (String t : topology.inputs()) {
             need(problems, user, "topic", prefix + t, "Read");
@@ -94,9 +98,11 @@ final class KafkaAccess {
         need(problems, user, "transactionalId", applicationId + "-0b2f3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d-1", "Write");
         for (JsonNode acl : user.at("/spec/authorization/acls")) {
             String name = acl.at("/resource/name").asText();
-            if (name.equals("*") || acl.path("operations").toString().contains("\"All\"")
-                    || acl.path("type").asText("allow").equals("allow") && acl.at("/resource/patternType").asText().equals("prefix")
-                    && name.length() <= 1) {
+            if (name.equals("*")
+                    || acl.path("operations").toString().contains("\"All\"")
+                    || acl.path("type").asText("allow").equals("allow")
+                            && acl.at("/resource/patternType").asText().equals("prefix")
+                            && name.length() <= 1) {
                 problems.add("ACL " + acl + " grants more than the pipeline needs");
             }
         }
@@ -112,7 +118,8 @@ final class KafkaAccess {
     static boolean allows(JsonNode user, String type, String name, String operation) {
         for (JsonNode acl : user.at("/spec/authorization/acls")) {
             JsonNode r = acl.path("resource");
-            if (!r.path("type").asText().equals(type) || acl.path("type").asText("allow").equals("deny")) {
+            if (!r.path("type").asText().equals(type)
+                    || acl.path("type").asText("allow").equals("deny")) {
                 continue;
             }
             String pattern = r.path("name").asText();
@@ -128,8 +135,10 @@ final class KafkaAccess {
     private static boolean grants(JsonNode operations, String wanted) {
         for (JsonNode op : operations) {
             String o = op.asText();
-            if (o.equals(wanted) || o.equals("All")
-                    || wanted.equals("Describe") && Set.of("Read", "Write", "Delete", "Alter").contains(o)
+            if (o.equals(wanted)
+                    || o.equals("All")
+                    || wanted.equals("Describe")
+                            && Set.of("Read", "Write", "Delete", "Alter").contains(o)
                     || wanted.equals("DescribeConfigs") && o.equals("AlterConfigs")) {
                 return true;
             }

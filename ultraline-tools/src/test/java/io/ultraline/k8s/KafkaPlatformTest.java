@@ -24,12 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaPlatformTest {
 
-    private static final KafkaAccess.Topology TOPOLOGY = KafkaAccess.Topology.read(
-            K8sTree.root().resolve("topology-docs/topology.txt"));
-    private static final List<String> ALL_TOPICS = TopicsDoc.read(K8sTree.root().resolve("topology-docs/topics.md"))
-            .stream().map(TopicsDoc.Topic::name).filter(t -> !t.equals("line.alerts.dlq")).toList();
-    private static final List<String> LIMITED = List.of("line.verdicts", "line.defects", "line.explanations",
-            "line.frames.dlq");
+    private static final KafkaAccess.Topology TOPOLOGY =
+            KafkaAccess.Topology.read(K8sTree.root().resolve("topology-docs/topology.txt"));
+    private static final List<String> ALL_TOPICS =
+            TopicsDoc.read(K8sTree.root().resolve("topology-docs/topics.md")).stream()
+                    .map(TopicsDoc.Topic::name)
+                    .filter(t -> !t.equals("line.alerts.dlq"))
+                    .toList();
+    private static final List<String> LIMITED =
+            List.of("line.verdicts", "line.defects", "line.explanations", "line.frames.dlq");
 
     @TempDir
     Path copy;
@@ -47,10 +50,18 @@ class KafkaPlatformTest {
         List<ObjectNode> topics = K8sTree.render("topics");
         Map<String, String> config = config(K8sTree.render("overlays/cpu"));
         ObjectNode user = DeploymentContract.one(topics, "KafkaUser", "ultraline");
-        assertThat(KafkaAccess.problems(user, TOPOLOGY, config.get("ULTRALINE_APPLICATION_ID"),
-                config.get("ULTRALINE_TOPIC_PREFIX"), ALL_TOPICS, LIMITED)).isEmpty();
+        assertThat(KafkaAccess.problems(
+                        user,
+                        TOPOLOGY,
+                        config.get("ULTRALINE_APPLICATION_ID"),
+                        config.get("ULTRALINE_TOPIC_PREFIX"),
+                        ALL_TOPICS,
+                        LIMITED))
+                .isEmpty();
         for (JsonNode o : topics) {
-            assertThat(o.path("apiVersion").asText()).as(o.at("/metadata/name").asText()).isEqualTo("kafka.strimzi.io/v1");
+            assertThat(o.path("apiVersion").asText())
+                    .as(o.at("/metadata/name").asText())
+                    .isEqualTo("kafka.strimzi.io/v1");
         }
     }
 
@@ -78,20 +89,26 @@ class KafkaPlatformTest {
         String ref = so.at("/spec/triggers/0/authenticationRef/name").asText();
         ObjectNode auth = DeploymentContract.one(app, "TriggerAuthentication", ref);
         List<String> parameters = new ArrayList<>();
-        auth.at("/spec/secretTargetRef").forEach(r -> parameters.add(r.path("parameter").asText()));
+        auth.at("/spec/secretTargetRef")
+                .forEach(r -> parameters.add(r.path("parameter").asText()));
         assertThat(parameters).containsExactlyInAnyOrder("sasl", "username", "password");
         assertThat(config(app)).containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
         assertThat(DeploymentContract.one(K8sTree.render("topics"), "KafkaUser", "ultraline")
-                .at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+                        .at("/spec/authentication/type")
+                        .asText())
+                .isEqualTo("scram-sha-512");
     }
 
     @Test
     void theClusterNameTopicPrefixAndApplicationIdAreSetOnce() throws Exception {
         copyTree(K8sTree.root().resolve("k8s"), copy);
         Path platform = copy.resolve("platform/platform.yaml");
-        Files.writeString(platform, Files.readString(platform).replace("kafka-cluster: line-kafka", "kafka-cluster: east")
-                .replace("topic-prefix: \"\"", "topic-prefix: \"plant1.\"")
-                .replace("application-id: ultraline", "application-id: qa-line"));
+        Files.writeString(
+                platform,
+                Files.readString(platform)
+                        .replace("kafka-cluster: line-kafka", "kafka-cluster: east")
+                        .replace("topic-prefix: \"\"", "topic-prefix: \"plant1.\"")
+                        .replace("application-id: ultraline", "application-id: qa-line"));
         List<ObjectNode> topics = Kustomize.build(copy.resolve("topics"));
         List<ObjectNode> app = Kustomize.build(copy.resolve("overlays/cpu"));
         List<ObjectNode> registry = Kustomize.build(copy.resolve("registry"));
@@ -102,21 +119,28 @@ class KafkaPlatformTest {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("east");
         }
         Map<String, String> config = config(app);
-        assertThat(config).containsEntry("ULTRALINE_TOPIC_PREFIX", "plant1.")
+        assertThat(config)
+                .containsEntry("ULTRALINE_TOPIC_PREFIX", "plant1.")
                 .containsEntry("ULTRALINE_APPLICATION_ID", "qa-line")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "east-kafka-bootstrap.kafka.svc:9094");
-        JsonNode trigger = DeploymentContract.one(app, "ScaledObject", "ultraline").at("/spec/triggers/0/metadata");
+        JsonNode trigger =
+                DeploymentContract.one(app, "ScaledObject", "ultraline").at("/spec/triggers/0/metadata");
         assertThat(trigger.path("topic").asText()).isEqualTo("plant1.line.frames");
         assertThat(trigger.path("consumerGroup").asText()).isEqualTo("qa-line");
         assertThat(trigger.path("bootstrapServers").asText()).isEqualTo("east-kafka-bootstrap.kafka.svc:9094");
         ObjectNode user = DeploymentContract.one(topics, "KafkaUser", "ultraline");
-        assertThat(KafkaAccess.problems(user, TOPOLOGY, "qa-line", "plant1.", ALL_TOPICS, LIMITED)).isEmpty();
+        assertThat(KafkaAccess.problems(user, TOPOLOGY, "qa-line", "plant1.", ALL_TOPICS, LIMITED))
+                .isEmpty();
         assertThat(registry.toString()).contains("east-kafka-bootstrap.kafka.svc:9092");
         String everything = topics.toString() + app + registry;
-        assertThat(everything).doesNotContainPattern("(?<![a-z])line-kafka").doesNotContain("\"ultraline-\"")
+        assertThat(everything)
+                .doesNotContainPattern("(?<![a-z])line-kafka")
+                .doesNotContain("\"ultraline-\"")
                 .doesNotContain("\"line.frames\"");
-        assertThat(Kustomize.build(copy.resolve("topics")).stream().map(o -> o.path("kind").asText()))
-                .as("the platform values are not deployed").doesNotContain("ConfigMap");
+        assertThat(Kustomize.build(copy.resolve("topics")).stream()
+                        .map(o -> o.path("kind").asText()))
+                .as("the platform values are not deployed")
+                .doesNotContain("ConfigMap");
         sameAsKubectl(copy.resolve("topics"), topics);
         sameAsKubectl(copy.resolve("overlays/cpu"), app);
         sameAsKubectl(copy.resolve("registry"), registry);
@@ -129,7 +153,9 @@ class KafkaPlatformTest {
             System.out.println("SKIPPED kubectl comparison in KafkaPlatformTest: kubectl is not on PATH");
             return;
         }
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String text = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
@@ -138,14 +164,17 @@ class KafkaPlatformTest {
 
     private static Map<String, JsonNode> byName(List<ObjectNode> objects) {
         Map<String, JsonNode> m = new HashMap<>();
-        objects.forEach(o -> m.put(o.path("kind").asText() + "/" + o.at("/metadata/name").asText(), o));
+        objects.forEach(o ->
+                m.put(o.path("kind").asText() + "/" + o.at("/metadata/name").asText(), o));
         return m;
     }
 
     private static Map<String, String> config(List<ObjectNode> app) {
         Map<String, String> out = new HashMap<>();
-        DeploymentContract.one(app, "ConfigMap", "ultraline-config").path("data")
-                .fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        DeploymentContract.one(app, "ConfigMap", "ultraline-config")
+                .path("data")
+                .fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

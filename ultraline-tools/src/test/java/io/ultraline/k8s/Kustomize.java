@@ -23,20 +23,34 @@ import java.util.Set;
 final class Kustomize {
 
     private static final Set<String> SUPPORTED = Set.of(
-            "apiVersion", "kind", "resources", "patches", "namespace", "labels", "images", "configMapGenerator", "replacements");
+            "apiVersion",
+            "kind",
+            "resources",
+            "patches",
+            "namespace",
+            "labels",
+            "images",
+            "configMapGenerator",
+            "replacements");
 
     /** Kinds that live outside any namespace (the namespace field leaves them alone). */
     private static final Set<String> CLUSTER_SCOPED = Set.of(
-            "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
-            "PersistentVolume", "StorageClass", "PriorityClass");
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PersistentVolume",
+            "StorageClass",
+            "PriorityClass");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The objects a kustomization directory renders to, in resource order. */
     static List<ObjectNode> build(Path dir) {
         return accumulate(dir).stream()
-                .filter(o -> !o.at("/metadata/annotations/config.kubernetes.io~1local-config").asText().equals("true"))
+                .filter(o -> !o.at("/metadata/annotations/config.kubernetes.io~1local-config")
+                        .asText()
+                        .equals("true"))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
@@ -91,7 +105,8 @@ final class Kustomize {
 
     private static void applyPatch(Path dir, Path file, JsonNode entry, List<ObjectNode> objects) {
         if (!entry.isObject() || !entry.hasNonNull("path") || entry.size() != 1) {
-            throw new IllegalArgumentException(file + ": only patches with a path (and nothing else) are supported: " + entry);
+            throw new IllegalArgumentException(
+                    file + ": only patches with a path (and nothing else) are supported: " + entry);
         }
         ObjectNode patch = Yaml.document(dir.resolve(entry.get("path").asText()));
         String kind = patch.path("kind").asText();
@@ -103,8 +118,9 @@ final class Kustomize {
                         && group(o.path("apiVersion").asText()).equals(group))
                 .toList();
         if (targets.size() != 1) {
-            throw new IllegalArgumentException(file + ": patch " + entry.get("path").asText() + " matches "
-                    + targets.size() + " objects (" + kind + " " + name + "), expected one");
+            throw new IllegalArgumentException(
+                    file + ": patch " + entry.get("path").asText() + " matches " + targets.size() + " objects (" + kind
+                            + " " + name + "), expected one");
         }
         boolean builtIn = !group.contains(".") || group.endsWith(".k8s.io");
         StrategicMerge.apply(targets.get(0), patch, builtIn);
@@ -114,12 +130,15 @@ final class Kustomize {
         entry.fieldNames().forEachRemaining(name -> {
             boolean off = entry.get(name).isBoolean() && !entry.get(name).asBoolean();
             if (!name.equals("pairs") && !off) {
-                throw new IllegalArgumentException(file + ": labels." + name + " is not supported (metadata labels only)");
+                throw new IllegalArgumentException(
+                        file + ": labels." + name + " is not supported (metadata labels only)");
             }
         });
         for (ObjectNode o : objects) {
             ObjectNode labels = metadata(o).withObjectProperty("labels");
-            entry.path("pairs").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            entry.path("pairs")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         }
     }
 
@@ -136,8 +155,11 @@ final class Kustomize {
                     if (!repository(image).equals(name)) {
                         continue;
                     }
-                    String repo = entry.hasNonNull("newName") ? entry.get("newName").asText() : repository(image);
-                    String tag = entry.hasNonNull("newTag") ? ":" + entry.get("newTag").asText() : image.substring(repository(image).length());
+                    String repo =
+                            entry.hasNonNull("newName") ? entry.get("newName").asText() : repository(image);
+                    String tag = entry.hasNonNull("newTag")
+                            ? ":" + entry.get("newTag").asText()
+                            : image.substring(repository(image).length());
                     ((ObjectNode) c).put("image", repo + tag);
                 }
             }

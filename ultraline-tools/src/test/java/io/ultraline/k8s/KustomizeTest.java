@@ -87,9 +87,12 @@ class KustomizeTest {
         assertThat(c.path("image").asText()).isEqualTo("reg.example/web:2");
         assertThat(c.path("args").toString()).isEqualTo("[\"c\"]");
         // merged lists as kustomize orders them: the patch's items in its order, then the untouched originals
-        assertThat(c.path("env").toString()).isEqualTo("[{\"name\":\"B\",\"value\":\"2\"},{\"name\":\"A\",\"value\":\"3\"},"
-                + "{\"name\":\"D\",\"value\":\"4\"},{\"name\":\"C\",\"value\":\"1\"}]");
-        assertThat(deploy.at("/spec/template/spec/tolerations").toString()).contains("\"y\"").doesNotContain("\"x\"");
+        assertThat(c.path("env").toString())
+                .isEqualTo("[{\"name\":\"B\",\"value\":\"2\"},{\"name\":\"A\",\"value\":\"3\"},"
+                        + "{\"name\":\"D\",\"value\":\"4\"},{\"name\":\"C\",\"value\":\"1\"}]");
+        assertThat(deploy.at("/spec/template/spec/tolerations").toString())
+                .contains("\"y\"")
+                .doesNotContain("\"x\"");
         assertThat(deploy.at("/metadata/namespace").asText()).isEqualTo("shop");
         assertThat(deploy.at("/metadata/labels/team").asText()).isEqualTo("line");
         // labels touch metadata only: the selector and pod template stay as written
@@ -103,7 +106,9 @@ class KustomizeTest {
         write("a/d.yaml", DEPLOYMENT);
         assertThatThrownBy(() -> Kustomize.build(dir.resolve("a"))).hasMessageContaining("commonLabels");
 
-        write("b/kustomization.yaml", "resources: [d.yaml]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment}\n");
+        write(
+                "b/kustomization.yaml",
+                "resources: [d.yaml]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment}\n");
         write("b/d.yaml", DEPLOYMENT);
         write("b/p.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
         assertThatThrownBy(() -> Kustomize.build(dir.resolve("b"))).hasMessageContaining("only patches with a path");
@@ -132,7 +137,8 @@ class KustomizeTest {
                           ports: [{containerPort: 80}]
                 """);
         write("e/d.yaml", DEPLOYMENT.replace("args: [\"a\", \"b\"]", "ports: [{containerPort: 81}]"));
-        assertThatThrownBy(() -> Kustomize.build(dir.resolve("e"))).hasMessageContaining("patch strategy is not modelled");
+        assertThatThrownBy(() -> Kustomize.build(dir.resolve("e")))
+                .hasMessageContaining("patch strategy is not modelled");
     }
 
     /** Where kubectl (with its built-in kustomize) is installed, both renderers must agree on every deployable directory. */
@@ -141,11 +147,14 @@ class KustomizeTest {
         if (!kubectlPresent()) {
             // a JUnit skip shows only as a count in the build log; say in the output what went unchecked
             System.out.println("SKIPPED KustomizeTest.agreesWithKubectlKustomize: kubectl is not on PATH, so the "
-                    + "built-in Kustomize renderer was not compared with kubectl kustomize on " + K8sTree.deployables());
+                    + "built-in Kustomize renderer was not compared with kubectl kustomize on "
+                    + K8sTree.deployables());
         }
         Assumptions.assumeTrue(kubectlPresent(), "kubectl is not installed: nothing to compare with");
         for (Path d : K8sTree.deployables()) {
-            Process p = new ProcessBuilder("kubectl", "kustomize", d.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("kubectl", "kustomize", d.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(text).isZero();
@@ -157,14 +166,16 @@ class KustomizeTest {
         Map<String, JsonNode> m = new HashMap<>();
         for (ObjectNode o : objects) {
             String id = o.path("apiVersion").asText() + "/" + o.path("kind").asText() + "/"
-                    + o.at("/metadata/namespace").asText() + "/" + o.at("/metadata/name").asText();
+                    + o.at("/metadata/namespace").asText() + "/"
+                    + o.at("/metadata/name").asText();
             assertThat(m.put(id, o)).as("duplicate " + id).isNull();
         }
         return m;
     }
 
     private static boolean kubectlPresent() {
-        List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        List<String> path =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         return path.stream().anyMatch(p -> Files.isExecutable(Path.of(p, "kubectl")));
     }
 

@@ -45,18 +45,19 @@ final class ManifestValidator {
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
 
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private static final ObjectMapper STRICT = strictMapper();
 
-    private ManifestValidator() {
-    }
+    private ManifestValidator() {}
 
     /** Every problem found, each prefixed with the object it is in; empty when all are valid. */
     static List<String> validate(List<ObjectNode> objects) {
         List<String> problems = new ArrayList<>();
         for (ObjectNode o : objects) {
-            String id = o.path("kind").asText("?") + "/" + o.path("metadata").path("name").asText("?");
+            String id = o.path("kind").asText("?") + "/"
+                    + o.path("metadata").path("name").asText("?");
             List<String> own = new ArrayList<>();
             validate(o, own);
             own.forEach(p -> problems.add(id + ": " + p));
@@ -68,7 +69,9 @@ final class ManifestValidator {
         String apiVersion = o.path("apiVersion").asText();
         String kind = o.path("kind").asText();
         String name = o.path("metadata").path("name").asText();
-        if (name.isEmpty() || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+        if (name.isEmpty()
+                || name.length() > 253
+                || !DNS_SUBDOMAIN.matcher(name).matches()) {
             problems.add("metadata.name '" + name + "' is not a DNS subdomain");
         }
         Class<? extends HasMetadata> type = BUILT_IN.get(apiVersion + "/" + kind);
@@ -129,7 +132,8 @@ final class ManifestValidator {
         for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
-        for (CoercionInputShape s : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+        for (CoercionInputShape s :
+                List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
             m.coercionConfigFor(LogicalType.Textual).setCoercion(s, CoercionAction.Fail);
         }
         return m;

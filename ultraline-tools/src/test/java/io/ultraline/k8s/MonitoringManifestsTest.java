@@ -22,7 +22,8 @@ class MonitoringManifestsTest {
 
     @Test
     void metricNamesAreTheIdentifiersThatAreNeitherFunctionsNorLabels() {
-        assertThat(PromQlNames.of("histogram_quantile(0.99, sum by (le) (rate(a_seconds_bucket{job=\"x_total\"}[5m])))"))
+        assertThat(PromQlNames.of(
+                        "histogram_quantile(0.99, sum by (le) (rate(a_seconds_bucket{job=\"x_total\"}[5m])))"))
                 .containsExactly("a_seconds_bucket");
         assertThat(PromQlNames.of("sum(rate(b_total[$__rate_interval])) / sum (c_count offset 1h) > 1e3 and on(pod) d"))
                 .containsExactly("b_total", "c_count", "d");
@@ -35,12 +36,23 @@ class MonitoringManifestsTest {
     @Test
     void theDashboardShowsWhatOperatorsLookForFirst() {
         Set<String> names = MonitoringQueries.metricNames(MonitoringQueries.dashboardTargets(dashboard()));
-        assertThat(names).contains("ultraline_frames_in_total", "ultraline_verdicts_total",
-                "ultraline_capture_to_verdict_seconds_bucket", "kafka_consumer_fetch_manager_records_lag",
-                "ultraline_dead_letters_total", "ultraline_model_batch_seconds_bucket", "ultraline_defect_ratio",
-                "ultraline_alerts_open", "process_resident_memory_bytes");
+        assertThat(names)
+                .contains(
+                        "ultraline_frames_in_total",
+                        "ultraline_verdicts_total",
+                        "ultraline_capture_to_verdict_seconds_bucket",
+                        "kafka_consumer_fetch_manager_records_lag",
+                        "ultraline_dead_letters_total",
+                        "ultraline_model_batch_seconds_bucket",
+                        "ultraline_defect_ratio",
+                        "ultraline_alerts_open",
+                        "process_resident_memory_bytes");
         Set<String> uids = new TreeSet<>();
-        dashboard().path("panels").forEach(p -> assertThat(uids.add(p.path("id").asText())).as("panel ids unique").isTrue());
+        dashboard()
+                .path("panels")
+                .forEach(p -> assertThat(uids.add(p.path("id").asText()))
+                        .as("panel ids unique")
+                        .isTrue());
     }
 
     @Test
@@ -53,9 +65,13 @@ class MonitoringManifestsTest {
     @Test
     void everyAlertLinksARunbookSectionThatExists() throws IOException {
         assertThat(runbookProblems(rule())).isEmpty();
-        assertThat(MonitoringQueries.rules(rule()).keySet()).contains("rule UltralineDeadLetters",
-                "rule UltralineNotReady", "rule UltralineCaptureToVerdictSlow", "rule UltralineConsumerLag",
-                "rule UltralineModelFailures");
+        assertThat(MonitoringQueries.rules(rule()).keySet())
+                .contains(
+                        "rule UltralineDeadLetters",
+                        "rule UltralineNotReady",
+                        "rule UltralineCaptureToVerdictSlow",
+                        "rule UltralineConsumerLag",
+                        "rule UltralineModelFailures");
     }
 
     @Test
@@ -75,8 +91,10 @@ class MonitoringManifestsTest {
         for (String line : Files.readAllLines(K8sTree.root().resolve("docs/runbook.md"))) {
             if (line.startsWith("#")) {
                 // GitHub's anchor: lower case, punctuation dropped, spaces to hyphens
-                anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
+                anchors.add(line.replaceFirst("^#+\\s*", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "")
+                        .replace(' ', '-'));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -86,7 +104,8 @@ class MonitoringManifestsTest {
                 String url = r.at("/annotations/runbook_url").asText();
                 if (url.isEmpty()) {
                     problems.add(name + " has no runbook_url");
-                } else if (!url.startsWith("docs/runbook.md#") || !anchors.contains(url.substring(url.indexOf('#') + 1))) {
+                } else if (!url.startsWith("docs/runbook.md#")
+                        || !anchors.contains(url.substring(url.indexOf('#') + 1))) {
                     problems.add(name + ": " + url + " is not a section of docs/runbook.md " + anchors);
                 }
             }

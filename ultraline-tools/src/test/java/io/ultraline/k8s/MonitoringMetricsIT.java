@@ -58,25 +58,31 @@ class MonitoringMetricsIT {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared();
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().build().start()) {
             String prefix = "mon-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-            PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL,
-                    registry.confluentApiUrl())).withPrefix(prefix);
+            PipelineTopics topics = PipelineTopics.avro(
+                            Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()))
+                    .withPrefix(prefix);
             for (String t : topics.names()) {
                 kafka.createTopic(t, 2);
             }
             try (ApplicationContext app = UltralineApplication.start(settings(kafka, registry, prefix))) {
                 String base = "http://127.0.0.1:" + UltralineApplication.port(app);
-                await().atMost(Duration.ofMinutes(2)).until(() -> get(base + "/health/readiness").statusCode() == 200);
+                await().atMost(Duration.ofMinutes(2))
+                        .until(() -> get(base + "/health/readiness").statusCode() == 200);
                 passThroughKeysReachTheStreamsClient(app);
                 send(kafka, topics);
                 Path saved = Path.of("target/monitoring-metrics.prom");
                 // Micrometer binds Kafka client metrics created after start (per-partition lag) at its
                 // next look, up to 60 s later
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                    String scrape = get(base + "/prometheus").body();
-                    Files.writeString(saved, scrape);
-                    assertThat(missing(wanted, scrape)).as("metrics the dashboard or rules read that /prometheus "
-                            + "does not export (last scrape in " + saved + ")").isEmpty();
-                });
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> {
+                            String scrape = get(base + "/prometheus").body();
+                            Files.writeString(saved, scrape);
+                            assertThat(missing(wanted, scrape))
+                                    .as("metrics the dashboard or rules read that /prometheus "
+                                            + "does not export (last scrape in " + saved + ")")
+                                    .isEmpty();
+                        });
             }
         }
     }
@@ -93,7 +99,8 @@ class MonitoringMetricsIT {
      * has a running service anyway.
      */
     private static void passThroughKeysReachTheStreamsClient(ApplicationContext app) {
-        StreamsConfig effective = new StreamsConfig(app.getBean(PipelineService.class).streamsSettings());
+        StreamsConfig effective =
+                new StreamsConfig(app.getBean(PipelineService.class).streamsSettings());
         assertThat(effective.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
         assertThat(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
         assertThat(effective.getMainConsumerConfigs("g", "c", 0))
@@ -106,8 +113,10 @@ class MonitoringMetricsIT {
         p.put("ultraline.model-dir", K8sTree.root().resolve("models/line-vit").toString());
         p.put("ultraline.kafka.bootstrap-servers", kafka.bootstrapServers());
         p.put("ultraline.kafka.application-id", prefix + "app");
-        p.put("ultraline.kafka.state-dir",
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "mon-state").toString());
+        p.put(
+                "ultraline.kafka.state-dir",
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "mon-state")
+                        .toString());
         p.put("ultraline.kafka.topic-prefix", prefix);
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", false);
@@ -126,16 +135,30 @@ class MonitoringMetricsIT {
     private static void send(EmbeddedKafka kafka, PipelineTopics topics) throws Exception {
         Random random = new Random(7);
         long now = System.currentTimeMillis();
-        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(kafka.clientConfig(),
-                topics.calibration().keySerde().serializer(), topics.calibration().valueSerde().serializer());
-             KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(kafka.clientConfig(),
-                     topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
-             KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(kafka.clientConfig(),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
-            commands.send(new ProducerRecord<>(topics.calibration().name(), null, now, CAMERA,
-                    CalibrationCommand.newBuilder().setCommandId("mon-" + UUID.randomUUID()).setCameraId(CAMERA)
-                            .setAction(CalibrationAction.START).setFrameCount(3).setRequestedBy("MonitoringMetricsIT")
-                            .setTimestamp(Instant.ofEpochMilli(now)).build())).get();
+        try (KafkaProducer<String, CalibrationCommand> commands = new KafkaProducer<>(
+                        kafka.clientConfig(),
+                        topics.calibration().keySerde().serializer(),
+                        topics.calibration().valueSerde().serializer());
+                KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                        kafka.clientConfig(),
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer());
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                        kafka.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            commands.send(new ProducerRecord<>(
+                            topics.calibration().name(),
+                            null,
+                            now,
+                            CAMERA,
+                            CalibrationCommand.newBuilder()
+                                    .setCommandId("mon-" + UUID.randomUUID())
+                                    .setCameraId(CAMERA)
+                                    .setAction(CalibrationAction.START)
+                                    .setFrameCount(3)
+                                    .setRequestedBy("MonitoringMetricsIT")
+                                    .setTimestamp(Instant.ofEpochMilli(now))
+                                    .build()))
+                    .get();
             for (int i = 0; i < 5; i++) {
                 byte[] pixels = new byte[SIDE * SIDE];
                 if (i < 4) {
@@ -145,14 +168,32 @@ class MonitoringMetricsIT {
                     java.util.Arrays.fill(pixels, (byte) 255);
                 }
                 long t = now + 100 + i;
-                frames.send(new ProducerRecord<>(topics.frames().name(), null, t, CAMERA,
-                        CameraFrame.newBuilder().setCameraId(CAMERA).setLineId("line-m").setFrameId(CAMERA + "-" + i)
-                                .setCaptureTimestamp(Instant.ofEpochMilli(t)).setEncoding(ImageEncoding.GRAY8)
-                                .setWidth(SIDE).setHeight(SIDE).setImage(ByteBuffer.wrap(pixels)).setProductId(null)
-                                .setAttributes(Map.of()).build())).get();
+                frames.send(new ProducerRecord<>(
+                                topics.frames().name(),
+                                null,
+                                t,
+                                CAMERA,
+                                CameraFrame.newBuilder()
+                                        .setCameraId(CAMERA)
+                                        .setLineId("line-m")
+                                        .setFrameId(CAMERA + "-" + i)
+                                        .setCaptureTimestamp(Instant.ofEpochMilli(t))
+                                        .setEncoding(ImageEncoding.GRAY8)
+                                        .setWidth(SIDE)
+                                        .setHeight(SIDE)
+                                        .setImage(ByteBuffer.wrap(pixels))
+                                        .setProductId(null)
+                                        .setAttributes(Map.of())
+                                        .build()))
+                        .get();
             }
-            raw.send(new ProducerRecord<>(topics.frames().name(), null, now + 200,
-                    CAMERA.getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(
+                            topics.frames().name(),
+                            null,
+                            now + 200,
+                            CAMERA.getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
     }
 

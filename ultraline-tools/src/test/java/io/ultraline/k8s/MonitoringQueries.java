@@ -14,8 +14,7 @@ import java.util.TreeSet;
 /** The PromQL expressions of k8s/monitoring: the dashboard's panel targets and the alert rules. */
 final class MonitoringQueries {
 
-    private MonitoringQueries() {
-    }
+    private MonitoringQueries() {}
 
     static Path dashboard() {
         return K8sTree.k8s("monitoring/dashboards/ultraline.json");
@@ -37,7 +36,9 @@ final class MonitoringQueries {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode t : panel.path("targets")) {
-                out.put("dashboard panel '" + panel.path("title").asText() + "' " + t.path("refId").asText(),
+                out.put(
+                        "dashboard panel '" + panel.path("title").asText() + "' "
+                                + t.path("refId").asText(),
                         t.path("expr").asText());
             }
         }
@@ -48,7 +49,9 @@ final class MonitoringQueries {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonNode g : prometheusRule.path("spec").path("groups")) {
             for (JsonNode r : g.path("rules")) {
-                out.put("rule " + r.path("alert").asText(r.path("record").asText()), r.path("expr").asText());
+                out.put(
+                        "rule " + r.path("alert").asText(r.path("record").asText()),
+                        r.path("expr").asText());
             }
         }
         return out;

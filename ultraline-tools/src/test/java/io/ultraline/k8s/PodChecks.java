@@ -30,8 +30,7 @@ final class PodChecks {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
-    private PodChecks() {
-    }
+    private PodChecks() {}
 
     static void check(HasMetadata model, List<String> problems) {
         if (model instanceof StatefulSet s) {
@@ -45,7 +44,8 @@ final class PodChecks {
             Set<String> claims = new HashSet<>();
             for (PersistentVolumeClaim c : s.getSpec().getVolumeClaimTemplates()) {
                 claims.add(c.getMetadata().getName());
-                if (c.getSpec() == null || c.getSpec().getResources() == null
+                if (c.getSpec() == null
+                        || c.getSpec().getResources() == null
                         || c.getSpec().getResources().getRequests().get("storage") == null) {
                     problems.add("volumeClaimTemplate " + c.getMetadata().getName() + " requests no storage");
                 }
@@ -85,7 +85,9 @@ final class PodChecks {
             problems.add("spec.selector.matchLabels is required");
             return;
         }
-        Map<String, String> labels = template.getMetadata() == null ? Map.of() : template.getMetadata().getLabels();
+        Map<String, String> labels = template.getMetadata() == null
+                ? Map.of()
+                : template.getMetadata().getLabels();
         selector.getMatchLabels().forEach((k, v) -> {
             if (!v.equals(labels.get(k))) {
                 problems.add("selector " + k + "=" + v + " does not match the pod template's labels");
@@ -129,8 +131,12 @@ final class PodChecks {
         }
         for (Probe probe : new Probe[] {c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe()}) {
             HTTPGetAction get = probe == null ? null : probe.getHttpGet();
-            if (get != null && get.getPort() != null && get.getPort().getStrVal() != null && !ports.contains(get.getPort().getStrVal())) {
-                problems.add("container " + c.getName() + ": probe port " + get.getPort().getStrVal() + " is not a named port");
+            if (get != null
+                    && get.getPort() != null
+                    && get.getPort().getStrVal() != null
+                    && !ports.contains(get.getPort().getStrVal())) {
+                problems.add("container " + c.getName() + ": probe port "
+                        + get.getPort().getStrVal() + " is not a named port");
             }
         }
         Set<String> env = new HashSet<>();

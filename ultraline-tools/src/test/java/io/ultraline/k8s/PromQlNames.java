@@ -22,11 +22,23 @@ final class PromQlNames {
             "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern GRAFANA_VARIABLE = Pattern.compile("\\$\\{?\\w+}?");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan",
-            "by", "without", "on", "ignoring", "group_left", "group_right", "atan2");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "inf",
+            "nan",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "atan2");
 
-    private PromQlNames() {
-    }
+    private PromQlNames() {}
 
     /** The metric names {@code expr} reads. */
     static Set<String> of(String expr) {

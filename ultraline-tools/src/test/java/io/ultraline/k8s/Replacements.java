@@ -23,16 +23,15 @@ final class Replacements {
     private static final Set<String> SELECT = Set.of("kind", "name");
     private static final Set<String> OPTIONS = Set.of("delimiter", "index", "create");
 
-    private Replacements() {
-    }
+    private Replacements() {}
 
     static void apply(Path file, JsonNode replacement, List<ObjectNode> objects) {
         JsonNode source = replacement.path("source");
         only(file, source, Set.of("kind", "name", "fieldPath"), "source");
         List<ObjectNode> sources = select(file, source, List.of(), objects);
         if (sources.size() != 1) {
-            throw new IllegalArgumentException(file + ": replacement source " + source + " matches " + sources.size()
-                    + " objects, expected one");
+            throw new IllegalArgumentException(
+                    file + ": replacement source " + source + " matches " + sources.size() + " objects, expected one");
         }
         String value = text(file, sources.get(0), source.path("fieldPath").asText());
         for (JsonNode target : replacement.path("targets")) {
@@ -50,14 +49,21 @@ final class Replacements {
         }
     }
 
-    private static List<ObjectNode> select(Path file, JsonNode selector, List<JsonNode> rejects, List<ObjectNode> objects) {
+    private static List<ObjectNode> select(
+            Path file, JsonNode selector, List<JsonNode> rejects, List<ObjectNode> objects) {
         rejects.forEach(r -> only(file, r, SELECT, "reject"));
-        return objects.stream().filter(o -> matches(selector, o) && rejects.stream().noneMatch(r -> matches(r, o))).toList();
+        return objects.stream()
+                .filter(o -> matches(selector, o) && rejects.stream().noneMatch(r -> matches(r, o)))
+                .toList();
     }
 
     private static boolean matches(JsonNode selector, ObjectNode o) {
-        return (!selector.has("kind") || selector.get("kind").asText().equals(o.path("kind").asText()))
-                && (!selector.has("name") || selector.get("name").asText().equals(o.at("/metadata/name").asText()));
+        return (!selector.has("kind")
+                        || selector.get("kind").asText().equals(o.path("kind").asText()))
+                && (!selector.has("name")
+                        || selector.get("name")
+                                .asText()
+                                .equals(o.at("/metadata/name").asText()));
     }
 
     private static String text(Path file, ObjectNode o, String fieldPath) {
@@ -80,8 +86,9 @@ final class Replacements {
                 next = ((ObjectNode) parent).putObject(segment);
             }
             if (next.isMissingNode()) {
-                throw new IllegalArgumentException(file + ": unable to find field " + fieldPath + " in replacement target "
-                        + o.path("kind").asText() + "/" + o.at("/metadata/name").asText());
+                throw new IllegalArgumentException(file + ": unable to find field " + fieldPath
+                        + " in replacement target " + o.path("kind").asText() + "/"
+                        + o.at("/metadata/name").asText());
             }
             parent = next;
         }
@@ -94,7 +101,8 @@ final class Replacements {
         String replaced = value;
         if (options.has("delimiter")) {
             String delimiter = options.get("delimiter").asText();
-            List<String> parts = new ArrayList<>(List.of(current.asText("").split(java.util.regex.Pattern.quote(delimiter), -1)));
+            List<String> parts =
+                    new ArrayList<>(List.of(current.asText("").split(java.util.regex.Pattern.quote(delimiter), -1)));
             int index = options.path("index").asInt(0);
             if (index < 0) {
                 parts.add(0, value);
@@ -159,7 +167,8 @@ final class Replacements {
     private static void only(Path file, JsonNode node, Set<String> allowed, String what) {
         node.fieldNames().forEachRemaining(f -> {
             if (!allowed.contains(f)) {
-                throw new IllegalArgumentException(file + ": replacements " + what + "." + f + " is not supported by this renderer");
+                throw new IllegalArgumentException(
+                        file + ": replacements " + what + "." + f + " is not supported by this renderer");
             }
         });
     }

@@ -24,11 +24,10 @@ final class StrategicMerge {
             "volumeMounts", "mountPath");
 
     /** Lists without a patch strategy in the Kubernetes API: a patch replaces them whole. */
-    private static final Set<String> ATOMIC_LISTS = Set.of(
-            "tolerations", "args", "command", "accessModes", "policyTypes", "drop", "add");
+    private static final Set<String> ATOMIC_LISTS =
+            Set.of("tolerations", "args", "command", "accessModes", "policyTypes", "drop", "add");
 
-    private StrategicMerge() {
-    }
+    private StrategicMerge() {}
 
     /** Applies {@code patch} to {@code target} in place. */
     static void apply(ObjectNode target, ObjectNode patch, boolean builtInKind) {

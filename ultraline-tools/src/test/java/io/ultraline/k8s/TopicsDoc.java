@@ -16,14 +16,12 @@ import java.util.regex.Pattern;
 final class TopicsDoc {
 
     /** One row of the table. */
-    record Topic(String name, String cleanup, Integer retentionDays, int partitions) {
-    }
+    record Topic(String name, String cleanup, Integer retentionDays, int partitions) {}
 
     private static final Pattern DAYS = Pattern.compile("^(\\d+) days?");
     private static final Pattern P_VALUE = Pattern.compile("P\\s*=\\s*(\\d+)");
 
-    private TopicsDoc() {
-    }
+    private TopicsDoc() {}
 
     static List<Topic> read(Path topicsMd) {
         List<String> lines;
@@ -69,7 +67,8 @@ final class TopicsDoc {
             Matcher days = DAYS.matcher(r[4]);
             Integer retention = days.find() ? Integer.valueOf(days.group(1)) : null;
             String partitions = r[5];
-            int count = partitions.startsWith("P") ? p : Integer.parseInt(partitions.split("\\s")[0]);
+            int count =
+                    partitions.startsWith("P") ? p : Integer.parseInt(partitions.split("\\s")[0]);
             topics.add(new Topic(name, cleanup, retention, count));
         }
         return topics;

@@ -17,8 +17,7 @@ final class Yaml {
 
     static final ObjectMapper MAPPER = new YAMLMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** The documents of a YAML stream; empty documents (only comments, or nothing) are skipped. */
     static List<ObjectNode> documents(String text, String origin) {

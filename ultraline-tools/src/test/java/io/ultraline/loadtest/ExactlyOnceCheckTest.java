@@ -8,13 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class ExactlyOnceCheckTest {
 
-    private static final Set<Long> PRODUCED = Set.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11), AcknowledgedOffsets.key(1, 10),
+    private static final Set<Long> PRODUCED = Set.of(
+            AcknowledgedOffsets.key(0, 10),
+            AcknowledgedOffsets.key(0, 11),
+            AcknowledgedOffsets.key(1, 10),
             AcknowledgedOffsets.key(1, 12));
 
     @Test
     void oneOutcomeEachIsExactlyOnce() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10),
-                AcknowledgedOffsets.key(1, 12)), List.of(AcknowledgedOffsets.key(0, 11)));
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(
+                PRODUCED,
+                List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10), AcknowledgedOffsets.key(1, 12)),
+                List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isTrue();
         assertThat(c.produced()).isEqualTo(4);
         assertThat(c.verdicts()).isEqualTo(3);
@@ -25,7 +30,9 @@ class ExactlyOnceCheckTest {
 
     @Test
     void findsALostFrame() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10)),
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(
+                PRODUCED,
+                List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(1, 10)),
                 List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isFalse();
         assertThat(c.lost()).isEqualTo(1);
@@ -34,8 +41,15 @@ class ExactlyOnceCheckTest {
 
     @Test
     void findsADuplicateEvenAcrossVerdictAndDeadLetter() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11),
-                AcknowledgedOffsets.key(1, 10), AcknowledgedOffsets.key(1, 12), AcknowledgedOffsets.key(1, 12)), List.of(AcknowledgedOffsets.key(0, 11)));
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(
+                PRODUCED,
+                List.of(
+                        AcknowledgedOffsets.key(0, 10),
+                        AcknowledgedOffsets.key(0, 11),
+                        AcknowledgedOffsets.key(1, 10),
+                        AcknowledgedOffsets.key(1, 12),
+                        AcknowledgedOffsets.key(1, 12)),
+                List.of(AcknowledgedOffsets.key(0, 11)));
         assertThat(c.exactlyOnce()).isFalse();
         assertThat(c.duplicated()).isEqualTo(2);
         assertThat(c.lost()).isZero();
@@ -44,8 +58,16 @@ class ExactlyOnceCheckTest {
 
     @Test
     void outcomesOfOtherFramesAreCountedApart() {
-        ExactlyOnceCheck c = ExactlyOnceCheck.of(PRODUCED, List.of(AcknowledgedOffsets.key(0, 10), AcknowledgedOffsets.key(0, 11),
-                AcknowledgedOffsets.key(1, 10), AcknowledgedOffsets.key(1, 12), AcknowledgedOffsets.key(0, 0), AcknowledgedOffsets.key(1, 0)), List.of());
+        ExactlyOnceCheck c = ExactlyOnceCheck.of(
+                PRODUCED,
+                List.of(
+                        AcknowledgedOffsets.key(0, 10),
+                        AcknowledgedOffsets.key(0, 11),
+                        AcknowledgedOffsets.key(1, 10),
+                        AcknowledgedOffsets.key(1, 12),
+                        AcknowledgedOffsets.key(0, 0),
+                        AcknowledgedOffsets.key(1, 0)),
+                List.of());
         assertThat(c.exactlyOnce()).isTrue();
         assertThat(c.unmatched()).isEqualTo(2);
         assertThat(c.verdicts()).isEqualTo(4);
@@ -54,6 +76,7 @@ class ExactlyOnceCheckTest {
     @Test
     void keysKeepPartitionAndOffsetApart() {
         assertThat(AcknowledgedOffsets.key(1, 0)).isNotEqualTo(AcknowledgedOffsets.key(0, 1L << 39));
-        assertThat(AcknowledgedOffsets.describe(AcknowledgedOffsets.key(11, 123_456_789L))).isEqualTo("11@123456789");
+        assertThat(AcknowledgedOffsets.describe(AcknowledgedOffsets.key(11, 123_456_789L)))
+                .isEqualTo("11@123456789");
     }
 }

@@ -12,14 +12,27 @@ import org.junit.jupiter.api.Test;
 
 class LauncherTest {
 
-    private final InstanceConfig config = new InstanceConfig(1, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7",
-            Path.of("models/line-vit"), Path.of("/tmp/state-1"), "lt-1.ultraline", "lt-1.", 18080, 8,
-            Duration.ofMillis(150), 1, "768m", Duration.ofSeconds(10), Path.of("/tmp/i1.log"));
+    private final InstanceConfig config = new InstanceConfig(
+            1,
+            "127.0.0.1:9092",
+            "http://127.0.0.1:8081/apis/ccompat/v7",
+            Path.of("models/line-vit"),
+            Path.of("/tmp/state-1"),
+            "lt-1.ultraline",
+            "lt-1.",
+            18080,
+            8,
+            Duration.ofMillis(150),
+            1,
+            "768m",
+            Duration.ofSeconds(10),
+            Path.of("/tmp/i1.log"));
 
     @Test
     void theEnvironmentIsTheServeContractOnLoopback() {
         Map<String, String> env = config.environment();
-        assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+        assertThat(env)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7")
                 .containsEntry("ULTRALINE_APPLICATION_ID", "lt-1.ultraline")
                 .containsEntry("ULTRALINE_TOPIC_PREFIX", "lt-1.")
@@ -38,14 +51,18 @@ class LauncherTest {
     void serveRunsTheCliOnThisJvmsClasspath() {
         List<String> cmd = ProcessorLauncher.serve().command(config);
         assertThat(cmd.get(0)).endsWith("java");
-        assertThat(cmd).contains("-Xmx768m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro",
-                System.getProperty("java.class.path"));
+        assertThat(cmd)
+                .contains(
+                        "-Xmx768m",
+                        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro",
+                        System.getProperty("java.class.path"));
         assertThat(cmd.subList(cmd.size() - 2, cmd.size())).containsExactly("io.ultraline.cli.Main", "serve");
     }
 
     @Test
     void readsVmRssInKib() {
-        assertThat(Rss.parse("Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  123456 kB\nThreads: 40\n")).isEqualTo(123456);
+        assertThat(Rss.parse("Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  123456 kB\nThreads: 40\n"))
+                .isEqualTo(123456);
         assertThat(Rss.parse("Name:\tkthreadd\n")).isEqualTo(-1);
         assertThat(Rss.ofPid(ProcessHandle.current().pid())).isGreaterThan(1024);
     }
@@ -59,8 +76,8 @@ class LauncherTest {
         assertThat(per).containsOnly(2);
         // the partitioner's own choice, as the producer makes it
         for (String id : ids) {
-            assertThat(CameraIds.partition(id, 4)).isEqualTo(BuiltInPartitioner.partitionForKey(
-                    id.getBytes(StandardCharsets.UTF_8), 4));
+            assertThat(CameraIds.partition(id, 4))
+                    .isEqualTo(BuiltInPartitioner.partitionForKey(id.getBytes(StandardCharsets.UTF_8), 4));
         }
     }
 }

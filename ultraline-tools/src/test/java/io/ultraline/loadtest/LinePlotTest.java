@@ -35,7 +35,9 @@ class LinePlotTest {
     @Test
     void anEmptySeriesStillRenders() throws Exception {
         Path file = dir.resolve("empty.png");
-        new LinePlot("t", "s", "y").add(new LinePlot.Series("none", Color.RED, new double[0], new double[0])).write(file);
+        new LinePlot("t", "s", "y")
+                .add(new LinePlot.Series("none", Color.RED, new double[0], new double[0]))
+                .write(file);
         assertThat(ImageIO.read(file.toFile())).isNotNull();
     }
 
@@ -51,11 +53,26 @@ class LinePlotTest {
     void aRunsFourPlotsAreWritten() throws Exception {
         List<Sample> t = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            t.add(new Sample(i * 1000L, i * 10L, i * 9L, 0, i, i / 2, 100 + i, 200 + i, 300 + i,
-                    new long[] {500_000 + i, i < 10 ? 600_000 : -1}));
+            t.add(new Sample(i * 1000L, i * 10L, i * 9L, 0, i, i / 2, 100 + i, 200 + i, 300 + i, new long[] {
+                500_000 + i, i < 10 ? 600_000 : -1
+            }));
         }
-        LoadTestResult r = new LoadTestResult("plot-test", "x", "now", "p.", "p.ultraline", null, null, null, null, null, null, List.of(),
-                null, List.of(), t);
+        LoadTestResult r = new LoadTestResult(
+                "plot-test",
+                "x",
+                "now",
+                "p.",
+                "p.ultraline",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                t);
         Plots.write(r, 10_000, 3_000, dir);
         for (String f : Plots.FILES) {
             assertThat(ImageIO.read(dir.resolve(f).toFile())).as(f).isNotNull();

@@ -69,8 +69,9 @@ class LoadTestIT {
         Path out = Files.createTempDirectory(Path.of("target"), "loadtest-it");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        LoadTestResult r = new LoadTestRunner(scenario, ProcessorLauncher.serve(), out,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        LoadTestResult r = new LoadTestRunner(
+                        scenario, ProcessorLauncher.serve(), out, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run();
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         long sent = json.at("/throughput/sent").asLong();
@@ -79,11 +80,15 @@ class LoadTestIT {
         assertThat(json.at("/exactlyOnce/produced").asLong()).isEqualTo(sent);
         assertThat(json.at("/exactlyOnce/lost").asLong()).isZero();
         assertThat(json.at("/exactlyOnce/duplicated").asLong()).isZero();
-        assertThat(json.at("/exactlyOnce/verdicts").asLong() + json.at("/exactlyOnce/deadLetters").asLong())
+        assertThat(json.at("/exactlyOnce/verdicts").asLong()
+                        + json.at("/exactlyOnce/deadLetters").asLong())
                 .isEqualTo(sent);
-        assertThat(json.at("/latency/count").asLong()).as("frames after the warm-up").isBetween(40L, 48L);
+        assertThat(json.at("/latency/count").asLong())
+                .as("frames after the warm-up")
+                .isBetween(40L, 48L);
         assertThat(json.at("/latency/p50").asLong()).isPositive();
-        assertThat(json.at("/latency/p99").asLong()).isGreaterThanOrEqualTo(json.at("/latency/p50").asLong());
+        assertThat(json.at("/latency/p99").asLong())
+                .isGreaterThanOrEqualTo(json.at("/latency/p50").asLong());
         assertThat(json.at("/setup/instances").asInt()).isEqualTo(1);
         assertThat(json.at("/timeline").size()).isGreaterThanOrEqualTo(6);
         assertThat(json.at("/instances/0/rssMaxMiB").asLong()).isGreaterThan(100);
@@ -96,7 +101,8 @@ class LoadTestIT {
         PipelineTopics topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl))
                 .withPrefix(r.topicPrefix());
         Map<String, Long> perFrame = verdicts(kafka, topics, 2).stream()
-                .map(v -> v.value().getFrameId()).filter(id -> id.startsWith(OpenLoopGenerator.PREFIX))
+                .map(v -> v.value().getFrameId())
+                .filter(id -> id.startsWith(OpenLoopGenerator.PREFIX))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         List<String> expected = new ArrayList<>();
         for (int n = 0; n < sent; n++) {
@@ -106,14 +112,16 @@ class LoadTestIT {
         assertThat(perFrame.values()).containsOnly(1L);
     }
 
-    private static List<ConsumerRecord<String, FrameVerdict>> verdicts(KafkaCluster kafka, PipelineTopics topics,
-            int partitions) {
+    private static List<ConsumerRecord<String, FrameVerdict>> verdicts(
+            KafkaCluster kafka, PipelineTopics topics, int partitions) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, FrameVerdict>> out = new ArrayList<>();
-        try (KafkaConsumer<String, FrameVerdict> consumer = new KafkaConsumer<>(config,
-                topics.verdicts().keySerde().deserializer(), topics.verdicts().valueSerde().deserializer())) {
+        try (KafkaConsumer<String, FrameVerdict> consumer = new KafkaConsumer<>(
+                config,
+                topics.verdicts().keySerde().deserializer(),
+                topics.verdicts().valueSerde().deserializer())) {
             List<TopicPartition> all = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 all.add(new TopicPartition(topics.verdicts().name(), p));

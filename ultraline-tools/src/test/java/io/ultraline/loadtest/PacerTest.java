@@ -37,8 +37,16 @@ class PacerTest {
             dues.add(due);
             times.add(clock.now - 1_000_000_000L);
         }
-        assertThat(dues).containsExactly(0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L, 1_250_000_000L,
-                1_500_000_000L, 1_750_000_000L);
+        assertThat(dues)
+                .containsExactly(
+                        0L,
+                        250_000_000L,
+                        500_000_000L,
+                        750_000_000L,
+                        1_000_000_000L,
+                        1_250_000_000L,
+                        1_500_000_000L,
+                        1_750_000_000L);
         assertThat(times).isEqualTo(dues);
         assertThat(pacer.maxLateNanos()).isZero();
     }

@@ -71,7 +71,8 @@ class RunAnalysisTest {
     @Test
     void noRecoveryWhileTheBacklogEndsOverTheBound() {
         List<Sample> samples = List.of(s(1000, 0, 5), s(2000, 0, 50), s(3000, 0, 80));
-        assertThat(RunAnalysis.recovery(samples, 1500, 3000, 40).recoveredAfterMs()).isEqualTo(-1);
+        assertThat(RunAnalysis.recovery(samples, 1500, 3000, 40).recoveredAfterMs())
+                .isEqualTo(-1);
     }
 
     @Test

@@ -72,8 +72,9 @@ class ScenarioFileTest {
                 name: search-1
                 search: {from: 8, step: 4, to: 40, stepDuration: 12s, maxP99: 2s, followUp: {fraction: 0.7, duration: 1m}}
                 """);
-        assertThat(s.search()).contains(new Scenario.Search(8, 4, 40, Duration.ofSeconds(12), Duration.ofSeconds(2), 0.7,
-                Duration.ofMinutes(1)));
+        assertThat(s.search())
+                .contains(new Scenario.Search(
+                        8, 4, 40, Duration.ofSeconds(12), Duration.ofSeconds(2), 0.7, Duration.ofMinutes(1)));
     }
 
     @Test
@@ -88,14 +89,16 @@ class ScenarioFileTest {
     @Test
     void rejectsTyposAndBadValuesByName() {
         assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\ncamera: 3\n"))
-                .hasMessageContaining("unknown key").hasMessageContaining("camera");
+                .hasMessageContaining("unknown key")
+                .hasMessageContaining("camera");
         assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nbatch: {sise: 3}\n"))
                 .hasMessageContaining("batch.sise");
         assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\n"))
                 .hasMessageContaining("duration is required");
         assertThatThrownBy(() -> ScenarioFile.parse("fpsPerCamera: 1\nduration: 5s\n"))
                 .hasMessageContaining("name is required");
-        assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nframes: {encoding: GRAY8}\n"))
+        assertThatThrownBy(() ->
+                        ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nframes: {encoding: GRAY8}\n"))
                 .hasMessageContaining("frames.encoding");
         assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\ncameras: two\n"))
                 .hasMessageContaining("cameras must be a whole number");
@@ -108,12 +111,13 @@ class ScenarioFileTest {
         assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nkill: {at: 2s}\n"))
                 .hasMessageContaining("at least 2 instances");
         assertThatThrownBy(() -> ScenarioFile.parse(
-                "name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 2\nkill: {at: 29s, instance: 0}\n"))
+                        "name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 2\nkill: {at: 29s, instance: 0}\n"))
                 .hasMessageContaining("kill.at");
         assertThatThrownBy(() -> ScenarioFile.parse(
-                "name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 2\nkill: {at: 2s, instance: 2}\n"))
+                        "name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 2\nkill: {at: 2s, instance: 2}\n"))
                 .hasMessageContaining("kill.instance");
-        assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 3\npartitions: 2\n"))
+        assertThatThrownBy(() ->
+                        ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\ninstances: 3\npartitions: 2\n"))
                 .hasMessageContaining("partitions");
     }
 
@@ -121,13 +125,16 @@ class ScenarioFileTest {
     void everyShippedScenarioParses() throws Exception {
         Path dir = Path.of("load-test", "scenarios");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".yaml")).peek(f -> {
-                try {
-                    ScenarioFile.read(f);
-                } catch (Exception e) {
-                    throw new AssertionError(f + ": " + e.getMessage(), e);
-                }
-            }).count()).isGreaterThanOrEqualTo(3);
+            assertThat(files.filter(f -> f.toString().endsWith(".yaml"))
+                            .peek(f -> {
+                                try {
+                                    ScenarioFile.read(f);
+                                } catch (Exception e) {
+                                    throw new AssertionError(f + ": " + e.getMessage(), e);
+                                }
+                            })
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 }

@@ -28,11 +28,30 @@ class DefaultModelQualityTest {
     @Timeout(120)
     void shippedModelStillFindsDefectsInWovenFabric() throws Exception {
         Path data = tmp.resolve("data");
-        assertThat(Main.run("dataset", "generate", "--out", data.toString(), "--frames", "40", "--calibration",
-                "20", "--family", "woven-fabric", "--seed", "31")).isZero();
+        assertThat(Main.run(
+                        "dataset",
+                        "generate",
+                        "--out",
+                        data.toString(),
+                        "--frames",
+                        "40",
+                        "--calibration",
+                        "20",
+                        "--family",
+                        "woven-fabric",
+                        "--seed",
+                        "31"))
+                .isZero();
         Path json = tmp.resolve("metrics.json");
-        assertThat(Main.run("evaluate", "--model", DefaultModelTest.DIR.toString(), "--dataset", data.toString(),
-                "--json", json.toString())).isZero();
+        assertThat(Main.run(
+                        "evaluate",
+                        "--model",
+                        DefaultModelTest.DIR.toString(),
+                        "--dataset",
+                        data.toString(),
+                        "--json",
+                        json.toString()))
+                .isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         assertThat(m.get("defective_frames").asInt()).isEqualTo(20);
         assertThat(m.get("image_auroc").asDouble()).as("image_auroc").isGreaterThanOrEqualTo(0.9);

@@ -66,15 +66,21 @@ class ContractRoundTripIT {
                 new Contract<>(CameraFrame.class, ContractSamples.cameraFrames(), r -> utf8(r.getCameraId())),
                 new Contract<>(FrameVerdict.class, ContractSamples.frameVerdicts(), r -> utf8(r.getCameraId())),
                 new Contract<>(DefectRegion.class, ContractSamples.defectRegions(), r -> utf8(r.getCameraId())),
-                new Contract<>(FrameExplanation.class, ContractSamples.frameExplanations(),
-                        r -> utf8(r.getCameraId())),
+                new Contract<>(FrameExplanation.class, ContractSamples.frameExplanations(), r -> utf8(r.getCameraId())),
                 new Contract<>(LineAlert.class, ContractSamples.lineAlerts(), r -> utf8(r.getScopeId())),
-                new Contract<>(RejectedFrame.class, ContractSamples.rejectedFrames(),
+                new Contract<>(
+                        RejectedFrame.class,
+                        ContractSamples.rejectedFrames(),
                         r -> r.getOriginalKey() == null ? null : bytes(r.getOriginalKey())),
-                new Contract<>(CalibrationCommand.class, ContractSamples.calibrationCommands(),
-                        r -> utf8(r.getCameraId())),
-                new Contract<>(ReferenceProfile.class, ContractSamples.referenceProfiles(),
-                        r -> utf8(r.getProductId() == null ? r.getCameraId() : r.getCameraId() + "/" + r.getProductId())));
+                new Contract<>(
+                        CalibrationCommand.class, ContractSamples.calibrationCommands(), r -> utf8(r.getCameraId())),
+                new Contract<>(
+                        ReferenceProfile.class,
+                        ContractSamples.referenceProfiles(),
+                        r -> utf8(
+                                r.getProductId() == null
+                                        ? r.getCameraId()
+                                        : r.getCameraId() + "/" + r.getProductId())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,19 +88,20 @@ class ContractRoundTripIT {
     <T extends SpecificRecord> void roundTripsThroughRegistryAndBroker(Contract<T> contract) {
         KafkaCluster kafka = TestKafka.shared();
         String registryUrl = EmbeddedSchemaRegistry.shared().confluentApiUrl();
-        String topic = "it.contract." + contract.type().getSimpleName().toLowerCase(Locale.ROOT) + "." + UUID.randomUUID();
+        String topic =
+                "it.contract." + contract.type().getSimpleName().toLowerCase(Locale.ROOT) + "." + UUID.randomUUID();
         kafka.createTopic(topic, PARTITIONS);
 
         produceAbortedThenCommitted(kafka, registryUrl, topic, contract);
         List<ConsumerRecord<byte[], T>> read = consumeCommitted(kafka, registryUrl, topic, contract);
 
-        assertThat(read).extracting(ConsumerRecord::value)
-                .containsExactlyInAnyOrderElementsOf(contract.samples());
+        assertThat(read).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(contract.samples());
         for (ConsumerRecord<byte[], T> record : read) {
             byte[] expectedKey = contract.key().apply(record.value());
             assertThat(record.key()).isEqualTo(expectedKey);
             if (expectedKey != null) {
-                assertThat(record.partition()).as("murmur2 partition of the key")
+                assertThat(record.partition())
+                        .as("murmur2 partition of the key")
                         .isEqualTo(Utils.toPositive(Utils.murmur2(expectedKey)) % PARTITIONS);
             }
         }
@@ -160,8 +167,11 @@ class ContractRoundTripIT {
     private static void assertRegisteredSchemaIsTheClassSchema(String registryUrl, String topic, Class<?> type) {
         SchemaRegistryClient client = new RestSchemaRegistryClient(RegistrySettings.of(registryUrl));
         RegisteredSchema latest = client.latestVersion(topic + "-value");
-        assertThat(latest.version()).as("one version: the aborted and committed writes share it").isEqualTo(1);
-        assertThat(new Schema.Parser().parse(latest.schema())).isEqualTo(SpecificData.get().getSchema(type));
+        assertThat(latest.version())
+                .as("one version: the aborted and committed writes share it")
+                .isEqualTo(1);
+        assertThat(new Schema.Parser().parse(latest.schema()))
+                .isEqualTo(SpecificData.get().getSchema(type));
     }
 
     private static Map<String, Object> registryConfig(String registryUrl) {

@@ -63,7 +63,8 @@ class NodeInteropIT {
     @BeforeAll
     static void nodeProjectIsInstalled() {
         for (String module : NODE_MODULES) {
-            Path installed = NODE_PROJECT.resolve("node_modules").resolve(module).resolve("package.json");
+            Path installed =
+                    NODE_PROJECT.resolve("node_modules").resolve(module).resolve("package.json");
             if (!Files.isRegularFile(installed)) {
                 fail("Node module " + module + " is not installed in " + NODE_PROJECT.toAbsolutePath()
                         + "; run `npm ci --prefix interop/node` (Node 20+) before the integration tests");
@@ -85,15 +86,24 @@ class NodeInteropIT {
         Path frameFile = work.resolve("frame.json");
         JSON.writeValue(frameFile.toFile(), AvscJson.of(expected));
 
-        List<JsonNode> produced = runNode("produce-frame", "--bootstrap", kafka.bootstrapServers(),
-                "--registry", registryUrl, "--topic", topic, "--frame", frameFile.toString());
+        List<JsonNode> produced = runNode(
+                "produce-frame",
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--registry",
+                registryUrl,
+                "--topic",
+                topic,
+                "--frame",
+                frameFile.toString());
 
         assertThat(produced).hasSize(1);
         JsonNode where = produced.get(0);
         assertThat(where.path("schemaId").asInt()).isEqualTo(schemaId);
         int partition = where.path("partition").asInt();
         long offset = Long.parseLong(where.path("offset").asText());
-        assertThat(partition).as("kafkajs DefaultPartitioner must agree with Java's murmur2")
+        assertThat(partition)
+                .as("kafkajs DefaultPartitioner must agree with Java's murmur2")
                 .isEqualTo(Utils.toPositive(Utils.murmur2(expected.getCameraId().getBytes(StandardCharsets.UTF_8)))
                         % partitions);
 
@@ -118,11 +128,21 @@ class NodeInteropIT {
         List<FrameVerdict> verdicts = ContractSamples.frameVerdicts();
         writeCommitted(kafka, registryUrl, topic, verdicts);
         int schemaId = new RestSchemaRegistryClient(RegistrySettings.of(registryUrl))
-                .latestVersion(topic + "-value").id();
+                .latestVersion(topic + "-value")
+                .id();
 
-        List<JsonNode> read = runNode("consume-verdict", "--bootstrap", kafka.bootstrapServers(),
-                "--registry", registryUrl, "--topic", topic, "--count", String.valueOf(verdicts.size()),
-                "--timeout-ms", "60000");
+        List<JsonNode> read = runNode(
+                "consume-verdict",
+                "--bootstrap",
+                kafka.bootstrapServers(),
+                "--registry",
+                registryUrl,
+                "--topic",
+                topic,
+                "--count",
+                String.valueOf(verdicts.size()),
+                "--timeout-ms",
+                "60000");
 
         assertThat(read).hasSize(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
@@ -138,7 +158,8 @@ class NodeInteropIT {
         }
     }
 
-    private static void writeCommitted(KafkaCluster kafka, String registryUrl, String topic, List<FrameVerdict> verdicts) {
+    private static void writeCommitted(
+            KafkaCluster kafka, String registryUrl, String topic, List<FrameVerdict> verdicts) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-interop-" + UUID.randomUUID());
         SpecificAvroSerializer<FrameVerdict> serializer = new SpecificAvroSerializer<>();
@@ -180,8 +201,10 @@ class NodeInteropIT {
                     .redirectError(stderr.toFile())
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("Cannot start " + command.get(0) + " (Node 20+ must be on the PATH, or set -D"
-                    + NODE_PROPERTY + "): " + e.getMessage(), e);
+            throw new AssertionError(
+                    "Cannot start " + command.get(0) + " (Node 20+ must be on the PATH, or set -D" + NODE_PROPERTY
+                            + "): " + e.getMessage(),
+                    e);
         }
         boolean exited = process.waitFor(NODE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (!exited) {
@@ -189,8 +212,12 @@ class NodeInteropIT {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(exited).as("%s still running after %s; stderr:%n%s", command, NODE_TIMEOUT, errors).isTrue();
-        assertThat(process.exitValue()).as("exit status of %s; stderr:%n%s", command, errors).isZero();
+        assertThat(exited)
+                .as("%s still running after %s; stderr:%n%s", command, NODE_TIMEOUT, errors)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("exit status of %s; stderr:%n%s", command, errors)
+                .isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {

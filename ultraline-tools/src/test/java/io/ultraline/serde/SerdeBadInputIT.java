@@ -44,7 +44,8 @@ class SerdeBadInputIT {
         String topic = uniqueTopic("unknown-id");
         SpecificAvroDeserializer<CameraFrame> deserializer = deserializer(CameraFrame.class, registryUrl());
 
-        UnknownSchemaIdException e = catchThrowableOfType(UnknownSchemaIdException.class,
+        UnknownSchemaIdException e = catchThrowableOfType(
+                UnknownSchemaIdException.class,
                 () -> deserializer.deserialize(topic, WireFormat.encode(UNKNOWN_ID, new byte[] {2, 4, 6})));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.UNKNOWN_SCHEMA_ID);
@@ -58,15 +59,17 @@ class SerdeBadInputIT {
         KafkaCluster kafka = TestKafka.shared();
         String topic = uniqueTopic("unknown-id-broker");
         kafka.createTopic(topic, 1);
-        try (var producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "cam-1", WireFormat.encode(UNKNOWN_ID, new byte[] {1}))).get();
+        try (var producer =
+                new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "cam-1", WireFormat.encode(UNKNOWN_ID, new byte[] {1})))
+                    .get();
         }
 
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         AtomicReference<RecordDeserializationException> failure = new AtomicReference<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                deserializer(CameraFrame.class, registryUrl()))) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), deserializer(CameraFrame.class, registryUrl()))) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -86,7 +89,8 @@ class SerdeBadInputIT {
         assertThat(e.offset()).isZero();
         assertThat(e.keyBuffer()).isNotNull();
         assertThat(e.getCause()).isInstanceOf(UnknownSchemaIdException.class).hasMessageContaining(topic);
-        SerdeException located = ((SerdeException) e.getCause()).withLocation(e.topicPartition().partition(), e.offset());
+        SerdeException located =
+                ((SerdeException) e.getCause()).withLocation(e.topicPartition().partition(), e.offset());
         assertThat(located.failure().offset()).isZero();
         assertThat(located.reason().rejectReason().name()).isEqualTo("UNKNOWN_SCHEMA");
     }
@@ -94,15 +98,17 @@ class SerdeBadInputIT {
     @Test
     void recordOfAnotherTypeIsRefused() {
         String topic = uniqueTopic("wrong-type");
-        byte[] verdict = serializer(registryUrl()).serialize(topic, ContractSamples.frameVerdicts().get(0));
+        byte[] verdict = serializer(registryUrl())
+                .serialize(topic, ContractSamples.frameVerdicts().get(0));
         SpecificAvroDeserializer<CameraFrame> deserializer = deserializer(CameraFrame.class, registryUrl());
 
-        IncompatibleRecordTypeException e = catchThrowableOfType(IncompatibleRecordTypeException.class,
-                () -> deserializer.deserialize(topic, verdict));
+        IncompatibleRecordTypeException e = catchThrowableOfType(
+                IncompatibleRecordTypeException.class, () -> deserializer.deserialize(topic, verdict));
 
         assertThat(e.reason()).isEqualTo(SerdeReason.INCOMPATIBLE_RECORD_TYPE);
         assertThat(e.failure().topic()).isEqualTo(topic);
-        assertThat(e).hasMessageContaining(FrameVerdict.getClassSchema().getFullName())
+        assertThat(e)
+                .hasMessageContaining(FrameVerdict.getClassSchema().getFullName())
                 .hasMessageContaining(CameraFrame.getClassSchema().getFullName());
         // the right reader still reads it: the bytes were fine, only the type was wrong
         assertThat(deserializer(FrameVerdict.class, registryUrl()).deserialize(topic, verdict))
@@ -120,7 +126,8 @@ class SerdeBadInputIT {
         new RestSchemaRegistryClient(RegistrySettings.of(url))
                 .setCompatibility(topic + "-value", CompatibilityLevel.BACKWARD);
 
-        assertThatThrownBy(() -> serializer.serialize(topic, ContractSamples.cameraFrames().get(0)))
+        assertThatThrownBy(() -> serializer.serialize(
+                        topic, ContractSamples.cameraFrames().get(0)))
                 .isInstanceOfSatisfying(IncompatibleSchemaException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SerdeReason.INCOMPATIBLE_SCHEMA);
                     assertThat(e.failure().topic()).isEqualTo(topic);
@@ -131,11 +138,16 @@ class SerdeBadInputIT {
     void registryDownIsReportedAfterTheConfiguredRetries() throws IOException {
         String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
         Map<String, Object> config = Map.of(
-                SerdeConfig.SCHEMA_REGISTRY_URL, url,
-                SerdeConfig.SCHEMA_REGISTRY_RETRIES, 2,
-                SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MS, 10L,
-                SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS, 20L,
-                SerdeConfig.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, 1_000);
+                SerdeConfig.SCHEMA_REGISTRY_URL,
+                url,
+                SerdeConfig.SCHEMA_REGISTRY_RETRIES,
+                2,
+                SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MS,
+                10L,
+                SerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MAX_MS,
+                20L,
+                SerdeConfig.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS,
+                1_000);
         String topic = uniqueTopic("registry-down");
         SpecificAvroDeserializer<CameraFrame> deserializer = new SpecificAvroDeserializer<>(CameraFrame.class);
         deserializer.configure(config, false);
@@ -143,9 +155,11 @@ class SerdeBadInputIT {
         serializer.configure(config, false);
 
         long started = System.nanoTime();
-        RegistryUnavailableException read = catchThrowableOfType(RegistryUnavailableException.class,
+        RegistryUnavailableException read = catchThrowableOfType(
+                RegistryUnavailableException.class,
                 () -> deserializer.deserialize(topic, WireFormat.encode(1, new byte[] {0})));
-        RegistryUnavailableException write = catchThrowableOfType(RegistryUnavailableException.class,
+        RegistryUnavailableException write = catchThrowableOfType(
+                RegistryUnavailableException.class,
                 () -> serializer.serialize(topic, ContractSamples.cameraFrames().get(0)));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -157,7 +171,8 @@ class SerdeBadInputIT {
             assertThat(e).hasMessageContaining(topic);
         }
         assertThat(read.failure().schemaId()).isEqualTo(1);
-        assertThat(took).as("two calls of three refused connections and 30 ms of backoff")
+        assertThat(took)
+                .as("two calls of three refused connections and 30 ms of backoff")
                 .isLessThan(Duration.ofSeconds(10));
     }
 
@@ -165,8 +180,7 @@ class SerdeBadInputIT {
         return EmbeddedSchemaRegistry.shared().confluentApiUrl();
     }
 
-    private static <T extends SpecificRecord> SpecificAvroDeserializer<T> deserializer(
-            Class<T> type, String url) {
+    private static <T extends SpecificRecord> SpecificAvroDeserializer<T> deserializer(Class<T> type, String url) {
         SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
         deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, url), false);
         return deserializer;

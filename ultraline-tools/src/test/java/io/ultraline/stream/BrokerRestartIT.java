@@ -83,20 +83,24 @@ class BrokerRestartIT {
             kafka.createTopic(topic, PARTITIONS);
         }
         PipelineConfig config = PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMillis(300)));
-        pipeline = new RunningPipeline(kafka, registryUrl, topics, prefix + "ultraline", config, Map.of())
-                .start(TIMEOUT);
+        pipeline =
+                new RunningPipeline(kafka, registryUrl, topics, prefix + "ultraline", config, Map.of()).start(TIMEOUT);
 
         Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig());
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         CommittedOutcomes outcomes;
-        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(producerConfig,
-                topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer())) {
+        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                producerConfig,
+                topics.frames().keySerde().serializer(),
+                topics.frames().valueSerde().serializer())) {
             PacedSender sender = new PacedSender(frames);
             sender.start();
             // stop as soon as the first outputs are committed, while frames keep arriving
-            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                    .until(() -> CommittedOutcomes.read(kafka, topics, PARTITIONS).size() > 0);
+            await().atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            CommittedOutcomes.read(kafka, topics, PARTITIONS).size() > 0);
             int sentBeforeStop = sender.sent();
             kafka.stop();
             TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a condition
@@ -104,15 +108,20 @@ class BrokerRestartIT {
             kafka.start();
             await().atMost(TIMEOUT).until(() -> sender.sent() >= sentBeforeStop + sentDuringOutage + AFTER);
             sender.finish();
-            LOG.info("{} frames sent before the broker stopped, {} while it was down, {} in all",
-                    sentBeforeStop, sentDuringOutage, sender.sent());
-            assertThat(sentDuringOutage).as("frames were produced during the outage").isPositive();
+            LOG.info(
+                    "{} frames sent before the broker stopped, {} while it was down, {} in all",
+                    sentBeforeStop,
+                    sentDuringOutage,
+                    sender.sent());
+            assertThat(sentDuringOutage)
+                    .as("frames were produced during the outage")
+                    .isPositive();
             for (Future<RecordMetadata> f : sender.futures()) {
                 RecordMetadata meta = f.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 produced.add(meta.partition() + "@" + meta.offset());
             }
-            outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced,
-                    TIMEOUT);
+            outcomes = CommittedOutcomes.afterMarkers(
+                    kafka, topics, PARTITIONS, frames, capture + 1000, produced, TIMEOUT);
         }
 
         LOG.info("Client states {}; stream thread deaths {}", pipeline.states(), pipeline.threadDeaths());
@@ -120,15 +129,21 @@ class BrokerRestartIT {
         // whose acknowledgement the outage lost can be retried into a second offset (seen once in CI),
         // and the pipeline owes that record an outcome too.
         List<String> input = CommittedOutcomes.readAll(kafka, topics.frames(), PARTITIONS).stream()
-                .map(r -> r.partition() + "@" + r.offset()).toList();
+                .map(r -> r.partition() + "@" + r.offset())
+                .toList();
         assertThat(input).as("every acknowledged frame is in the input log").containsAll(produced);
         if (input.size() != produced.size()) {
-            LOG.info("The input log holds {} records the producer did not acknowledge at those offsets",
+            LOG.info(
+                    "The input log holds {} records the producer did not acknowledge at those offsets",
                     input.size() - produced.size());
         }
-        assertThat(outcomes.all()).as("one outcome per input offset").doesNotHaveDuplicates()
+        assertThat(outcomes.all())
+                .as("one outcome per input offset")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(input);
-        assertThat(outcomes.deadLetters()).as("good frames are never dead-lettered").isEmpty();
+        assertThat(outcomes.deadLetters())
+                .as("good frames are never dead-lettered")
+                .isEmpty();
         assertThat(pipeline.threadDeaths()).as("no stream thread died").isEmpty();
         assertThat(pipeline.states()).doesNotContain("ERROR", "PENDING_ERROR");
         assertThat(pipeline.state()).isEqualTo(KafkaStreams.State.RUNNING);

@@ -24,11 +24,13 @@ record CommittedOutcomes(List<String> verdicts, List<String> deadLetters) {
     /** Reads both topics from the beginning up to their last stable offsets. */
     static CommittedOutcomes read(KafkaCluster kafka, PipelineTopics topics, int partitions) {
         List<String> verdicts = new ArrayList<>();
-        readAll(kafka, topics.verdicts(), partitions).forEach(r -> verdicts.add(r.value().getSource().getPartition()
-                + "@" + r.value().getSource().getOffset()));
+        readAll(kafka, topics.verdicts(), partitions)
+                .forEach(r -> verdicts.add(r.value().getSource().getPartition() + "@"
+                        + r.value().getSource().getOffset()));
         List<String> deadLetters = new ArrayList<>();
-        readAll(kafka, topics.deadLetters(), partitions).forEach(r -> deadLetters.add(
-                r.value().getSource().getPartition() + "@" + r.value().getSource().getOffset()));
+        readAll(kafka, topics.deadLetters(), partitions)
+                .forEach(r -> deadLetters.add(r.value().getSource().getPartition() + "@"
+                        + r.value().getSource().getOffset()));
         return new CommittedOutcomes(List.copyOf(verdicts), List.copyOf(deadLetters));
     }
 
@@ -42,20 +44,28 @@ record CommittedOutcomes(List<String> verdicts, List<String> deadLetters) {
      *
      * @param timestamp the markers' capture time and record timestamp
      */
-    static CommittedOutcomes afterMarkers(KafkaCluster kafka, PipelineTopics topics, int partitions,
-            Producer<String, CameraFrame> producer, long timestamp, Collection<String> produced, Duration timeout)
+    static CommittedOutcomes afterMarkers(
+            KafkaCluster kafka,
+            PipelineTopics topics,
+            int partitions,
+            Producer<String, CameraFrame> producer,
+            long timestamp,
+            Collection<String> produced,
+            Duration timeout)
             throws Exception {
         List<String> markers = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             String camera = "marker-" + p;
             CameraFrame frame = TestCameraFrames.frame(camera, camera, TestCameraFrames.good(p));
             frame.setCaptureTimestamp(Instant.ofEpochMilli(timestamp));
-            RecordMetadata meta = producer.send(new ProducerRecord<>(topics.frames().name(), p, timestamp, camera,
-                    frame)).get();
+            RecordMetadata meta = producer.send(
+                            new ProducerRecord<>(topics.frames().name(), p, timestamp, camera, frame))
+                    .get();
             markers.add(meta.partition() + "@" + meta.offset());
         }
         produced.addAll(markers);
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+        await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> read(kafka, topics, partitions).all().containsAll(markers));
         return read(kafka, topics, partitions);
     }

@@ -76,22 +76,28 @@ class CrashRecoveryIT {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         CommittedOutcomes outcomes;
-        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(producerConfig,
-                topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
-             KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
-                     new ByteArraySerializer())) {
+        try (KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                        producerConfig,
+                        topics.frames().keySerde().serializer(),
+                        topics.frames().valueSerde().serializer());
+                KafkaProducer<byte[], byte[]> raw =
+                        new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
 
             // batches of 50 that never fill, a wait longer than the test: frames stay in the buffer
             Process first = start(stateDir, 50, 600_000, 1);
             for (int i = 0; i < 6; i++) {
                 send(frames, "cam-" + (i % 3), "buffered-" + i);
             }
-            RecordMetadata bad = raw.send(new ProducerRecord<>(topics.frames().name(), "cam-0".getBytes(
-                    StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            RecordMetadata bad = raw.send(new ProducerRecord<>(
+                            topics.frames().name(),
+                            "cam-0".getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             produced.add(bad.partition() + "@" + bad.offset());
             awaitCommitted(produced.size());
             assertThat(CommittedOutcomes.readAll(kafka, topics.verdicts(), PARTITIONS))
-                    .as("frames wait in the buffer").isEmpty();
+                    .as("frames wait in the buffer")
+                    .isEmpty();
 
             for (int i = 0; i < 4; i++) {
                 send(frames, "cam-" + (i % 3), "in-flight-" + i);
@@ -103,12 +109,16 @@ class CrashRecoveryIT {
             for (int i = 0; i < 3; i++) {
                 send(frames, "cam-" + (i % 3), "after-restart-" + i);
             }
-            outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced,
-                    TIMEOUT);
+            outcomes = CommittedOutcomes.afterMarkers(
+                    kafka, topics, PARTITIONS, frames, capture + 1000, produced, TIMEOUT);
         }
-        assertThat(outcomes.all()).as("one outcome per produced offset").doesNotHaveDuplicates()
+        assertThat(outcomes.all())
+                .as("one outcome per produced offset")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(produced);
-        assertThat(outcomes.verdicts()).as("13 frames and a marker per partition").hasSize(13 + PARTITIONS);
+        assertThat(outcomes.verdicts())
+                .as("13 frames and a marker per partition")
+                .hasSize(13 + PARTITIONS);
         assertThat(outcomes.deadLetters()).hasSize(1);
     }
 
@@ -126,9 +136,12 @@ class CrashRecoveryIT {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                        .partitionsToOffsetAndMetadata().get();
-                long total = offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topics.frames().name()))
-                        .mapToLong(e -> e.getValue().offset()).sum();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                long total = offsets.entrySet().stream()
+                        .filter(e -> e.getKey().topic().equals(topics.frames().name()))
+                        .mapToLong(e -> e.getValue().offset())
+                        .sum();
                 return total >= count;
             });
         }
@@ -136,33 +149,51 @@ class CrashRecoveryIT {
 
     private Process start(Path stateDir, int batchSize, long maxWaitMillis, int run) throws Exception {
         Path log = Path.of("target", applicationId + "-run" + run + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ultraline.avro",
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
-                        Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString()),
-                "-cp", System.getProperty("java.class.path"), CrashTestApplication.class.getName(),
-                kafka.bootstrapServers(), registryUrl, prefix, applicationId, stateDir.toString(),
-                TestModels.modelDir().toString(), Integer.toString(batchSize), Long.toString(maxWaitMillis));
+                "-Dorg.bytedeco.javacpp.cachedir="
+                        + System.getProperty(
+                                "org.bytedeco.javacpp.cachedir",
+                                Path.of(System.getProperty("user.home"), ".javacpp", "cache")
+                                        .toString()),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashTestApplication.class.getName(),
+                kafka.bootstrapServers(),
+                registryUrl,
+                prefix,
+                applicationId,
+                stateDir.toString(),
+                TestModels.modelDir().toString(),
+                Integer.toString(batchSize),
+                Long.toString(maxWaitMillis));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         children.add(process);
         CountDownLatch ready = new CountDownLatch(1);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    out.println(line);
-                    out.flush();
-                    if (line.contains(CrashTestApplication.READY)) {
-                        ready.countDown();
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            out.println(line);
+                            out.flush();
+                            if (line.contains(CrashTestApplication.READY)) {
+                                ready.countDown();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process was killed
                     }
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        }, "crash-child-" + run);
+                },
+                "crash-child-" + run);
         pump.setDaemon(true);
         pump.start();
-        assertThat(ready.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("child %d ready (log %s)", run, log).isTrue();
+        assertThat(ready.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("child %d ready (log %s)", run, log)
+                .isTrue();
         return process;
     }
 }

@@ -84,50 +84,73 @@ class HostileInputIT {
         // input offset -> the outcomes it may have: a verdict (null) or one of these dead-letter reasons
         Map<Long, Set<RejectReason>> expected = new LinkedHashMap<>();
         expected.put(send(frames, TestCameraFrames.frame("cam-1", "first", TestCameraFrames.good(1))), verdict());
-        expected.put(send(frames, TestCameraFrames.frame("cam-1", "x".repeat(2_000_000), TestCameraFrames.good(2))),
+        expected.put(
+                send(frames, TestCameraFrames.frame("cam-1", "x".repeat(2_000_000), TestCameraFrames.good(2))),
                 Set.of(RejectReason.INVALID_FIELD));
         CameraFrame attributes = TestCameraFrames.frame("cam-1", "attributes", TestCameraFrames.good(3));
         attributes.setAttributes(Map.of("serial", "s".repeat(100_000)));
         expected.put(send(frames, attributes), Set.of(RejectReason.INVALID_FIELD));
         byte[] png = TestCameraFrames.png(TestCameraFrames.good(4));
-        expected.put(send(frames, TestCameraFrames.frame("cam-2", "truncated", ImageEncoding.PNG, 64, 64,
-                Arrays.copyOf(png, png.length / 2))), Set.of(RejectReason.IMAGE_TRUNCATED, RejectReason.IMAGE_CORRUPT));
+        expected.put(
+                send(
+                        frames,
+                        TestCameraFrames.frame(
+                                "cam-2", "truncated", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2))),
+                Set.of(RejectReason.IMAGE_TRUNCATED, RejectReason.IMAGE_CORRUPT));
         byte[] corrupt = png.clone();
         for (int i = 60; i < corrupt.length - 20; i += 7) {
             corrupt[i] ^= 0x5a;
         }
-        expected.put(send(frames, TestCameraFrames.frame("cam-2", "corrupt", ImageEncoding.PNG, 64, 64, corrupt)),
+        expected.put(
+                send(frames, TestCameraFrames.frame("cam-2", "corrupt", ImageEncoding.PNG, 64, 64, corrupt)),
                 Set.of(RejectReason.IMAGE_CORRUPT, RejectReason.IMAGE_TRUNCATED));
-        expected.put(send(frames, TestCameraFrames.frame("cam-2", "bomb", ImageEncoding.PNG, 64, 64, pngClaiming(46_000))),
+        expected.put(
+                send(frames, TestCameraFrames.frame("cam-2", "bomb", ImageEncoding.PNG, 64, 64, pngClaiming(46_000))),
                 Set.of(RejectReason.DECOMPRESSION_BOMB, RejectReason.IMAGE_TOO_LARGE));
-        expected.put(send(frames, TestCameraFrames.frame("cam-2", "dimensions", ImageEncoding.PNG, 100, 100, png)),
+        expected.put(
+                send(frames, TestCameraFrames.frame("cam-2", "dimensions", ImageEncoding.PNG, 100, 100, png)),
                 Set.of(RejectReason.DIMENSION_MISMATCH));
-        expected.put(send(frames, TestCameraFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
+        expected.put(
+                send(frames, TestCameraFrames.frame("cam-3", "png-as-jpeg", ImageEncoding.JPEG, 64, 64, png)),
                 Set.of(RejectReason.UNSUPPORTED_ENCODING, RejectReason.IMAGE_CORRUPT));
         // within the stream's limits, but an extreme aspect ratio (the overlay's canvas budget case)
-        expected.put(send(frames, TestCameraFrames.frame("cam-3", "strip", ImageEncoding.RGB8, 16_384, 2,
-                new byte[16_384 * 2 * 3])), verdict());
+        expected.put(
+                send(
+                        frames,
+                        TestCameraFrames.frame(
+                                "cam-3", "strip", ImageEncoding.RGB8, 16_384, 2, new byte[16_384 * 2 * 3])),
+                verdict());
         for (String cmyk : List.of("cmyk-adobe.jpg", "ycck-adobe.jpg")) {
             // print-inspection cameras write 4-component JPEGs: they are frames, not bad input
-            expected.put(send(frames, TestCameraFrames.frame("cam-3", cmyk, ImageEncoding.JPEG, 48, 32,
-                    resource("/frames/cmyk/" + cmyk))), verdict());
+            expected.put(
+                    send(
+                            frames,
+                            TestCameraFrames.frame(
+                                    "cam-3", cmyk, ImageEncoding.JPEG, 48, 32, resource("/frames/cmyk/" + cmyk))),
+                    verdict());
         }
-        expected.put(sendRaw(raw, WireFormat.encode(987_654, new byte[] {2, 'x'})), Set.of(RejectReason.UNKNOWN_SCHEMA));
-        expected.put(sendRaw(raw, "{\"cameraId\":\"cam-3\"}".getBytes(StandardCharsets.UTF_8)),
+        expected.put(
+                sendRaw(raw, WireFormat.encode(987_654, new byte[] {2, 'x'})), Set.of(RejectReason.UNKNOWN_SCHEMA));
+        expected.put(
+                sendRaw(raw, "{\"cameraId\":\"cam-3\"}".getBytes(StandardCharsets.UTF_8)),
                 Set.of(RejectReason.DESERIALIZATION_FAILED));
         expected.put(sendRaw(raw, null), Set.of(RejectReason.MISSING_FIELD));
         long last = send(frames, TestCameraFrames.frame("cam-3", "last", TestCameraFrames.good(5)));
         expected.put(last, verdict());
 
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, 1).size() >= expected.size());
         Map<String, RejectedFrame> deadLetters = new HashMap<>();
         for (ConsumerRecord<byte[], RejectedFrame> r : CommittedOutcomes.readAll(kafka, topics.deadLetters(), 1)) {
             deadLetters.put("0@" + r.value().getSource().getOffset(), r.value());
         }
         CommittedOutcomes outcomes = CommittedOutcomes.read(kafka, topics, 1);
-        assertThat(outcomes.all()).as("exactly one outcome per input offset").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(expected.keySet().stream().map(o -> "0@" + o).toList());
+        assertThat(outcomes.all())
+                .as("exactly one outcome per input offset")
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.keySet().stream().map(o -> "0@" + o).toList());
         expected.forEach((offset, reasons) -> {
             String where = "0@" + offset;
             if (reasons.isEmpty()) {
@@ -135,13 +158,16 @@ class HostileInputIT {
             } else {
                 assertThat(deadLetters).as("a dead letter for %s", where).containsKey(where);
                 RejectedFrame d = deadLetters.get(where);
-                assertThat(d.getReason()).as("the reason of %s (%s)", where, d.getMessage()).isIn(reasons);
+                assertThat(d.getReason())
+                        .as("the reason of %s (%s)", where, d.getMessage())
+                        .isIn(reasons);
                 assertThat(d.getMessage()).isNotBlank();
             }
         });
         RejectedFrame poison = deadLetters.get("0@1");
         assertThat(poison.getOriginalValueSize()).isGreaterThan(2_000_000L);
-        assertThat(poison.getOriginalValue().remaining()).as("kept whole: it fits the dead-letter topic")
+        assertThat(poison.getOriginalValue().remaining())
+                .as("kept whole: it fits the dead-letter topic")
                 .isEqualTo(poison.getOriginalValueSize().intValue());
         assertThat(pipeline.threadDeaths()).isEmpty();
         assertThat(pipeline.states()).doesNotContain("ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN");
@@ -160,25 +186,32 @@ class HostileInputIT {
         KafkaProducer<String, CameraFrame> frames = framesProducer();
         long poison = send(frames, TestCameraFrames.frame("cam-1", "y".repeat(2_000_000), TestCameraFrames.good(1)));
         await().atMost(TIMEOUT).until(() -> committedOffset(applicationId) > poison);
-        assertThat(CommittedOutcomes.read(kafka, topics, 1).size()).as("still buffered").isZero();
+        assertThat(CommittedOutcomes.read(kafka, topics, 1).size())
+                .as("still buffered")
+                .isZero();
         before.close();
         toClose.remove(before);
 
-        RunningPipeline after = pipeline(PipelineConfig.defaults()
-                .withBatch(BatchConfig.of(8, Duration.ofMillis(200))));
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+        RunningPipeline after =
+                pipeline(PipelineConfig.defaults().withBatch(BatchConfig.of(8, Duration.ofMillis(200))));
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, 1).size() >= 1);
         long good = send(frames, TestCameraFrames.frame("cam-1", "after-restart", TestCameraFrames.good(2)));
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, 1).size() >= 2);
 
         CommittedOutcomes outcomes = CommittedOutcomes.read(kafka, topics, 1);
         assertThat(outcomes.deadLetters()).containsExactly("0@" + poison);
         assertThat(outcomes.verdicts()).containsExactly("0@" + good);
-        RejectedFrame dead = CommittedOutcomes.readAll(kafka, topics.deadLetters(), 1).get(0).value();
+        RejectedFrame dead =
+                CommittedOutcomes.readAll(kafka, topics.deadLetters(), 1).get(0).value();
         assertThat(dead.getReason()).isEqualTo(RejectReason.INVALID_FIELD);
         assertThat(dead.getOriginalValueSize()).isGreaterThan(2_000_000L);
-        assertThat(dead.getOriginalTruncated()).as("over the default 1,000,000-byte dead letter").isTrue();
+        assertThat(dead.getOriginalTruncated())
+                .as("over the default 1,000,000-byte dead letter")
+                .isTrue();
         assertThat(dead.getOriginalValue().remaining()).isPositive().isLessThan(1_000_000);
         assertThat(dead.getOriginalValueSha256()).hasSize(64);
         assertThat(after.threadDeaths()).isEmpty();
@@ -219,15 +252,17 @@ class HostileInputIT {
     }
 
     private KafkaProducer<String, CameraFrame> framesProducer() {
-        KafkaProducer<String, CameraFrame> p = new KafkaProducer<>(producerConfig(),
-                topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
+        KafkaProducer<String, CameraFrame> p = new KafkaProducer<>(
+                producerConfig(),
+                topics.frames().keySerde().serializer(),
+                topics.frames().valueSerde().serializer());
         toClose.add(p);
         return p;
     }
 
     private KafkaProducer<byte[], byte[]> rawProducer() {
-        KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<byte[], byte[]> p =
+                new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
         toClose.add(p);
         return p;
     }
@@ -244,19 +279,24 @@ class HostileInputIT {
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
         return producer.send(new ProducerRecord<>(topics.frames().name(), 0, capture, frame.getCameraId(), frame))
-                .get().offset();
+                .get()
+                .offset();
     }
 
     private long sendRaw(KafkaProducer<byte[], byte[]> producer, byte[] value) throws Exception {
         capture += 1000;
-        return producer.send(new ProducerRecord<>(topics.frames().name(), 0, capture,
-                "cam-3".getBytes(StandardCharsets.UTF_8), value)).get().offset();
+        return producer.send(new ProducerRecord<>(
+                        topics.frames().name(), 0, capture, "cam-3".getBytes(StandardCharsets.UTF_8), value))
+                .get()
+                .offset();
     }
 
     private long committedOffset(String groupId) throws Exception {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-                    .get().get(new TopicPartition(topics.frames().name(), 0));
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(new TopicPartition(topics.frames().name(), 0));
             return committed == null ? -1 : committed.offset();
         }
     }
@@ -265,8 +305,18 @@ class HostileInputIT {
     private static byte[] pngClaiming(int side) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                out,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(side)
+                        .putInt(side)
+                        .put((byte) 8)
+                        .put((byte) 2)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         Deflater deflater = new Deflater();
         deflater.setInput(new byte[1 + side * 3]); // one row of zeros
         deflater.finish();

@@ -41,9 +41,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -63,7 +63,8 @@ class InspectionPipelineIT {
 
     private static final int PARTITIONS = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final AlertRule CAMERA_RULE = new AlertRule("camera-defects", AlertScope.CAMERA, 4, Duration.ZERO, 2, 0);
+    private static final AlertRule CAMERA_RULE =
+            new AlertRule("camera-defects", AlertScope.CAMERA, 4, Duration.ZERO, 2, 0);
     private static final AlertRule LINE_RULE = new AlertRule("line-defects", AlertScope.LINE, 5, Duration.ZERO, 3, 1);
 
     private final KafkaCluster kafka = TestKafka.shared();
@@ -97,8 +98,8 @@ class InspectionPipelineIT {
         user.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         user.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        streams = new KafkaStreams(topology, StreamsConfigs.asProperties(
-                StreamsConfigs.forPipeline(applicationId, user, topics, config)));
+        streams = new KafkaStreams(
+                topology, StreamsConfigs.asProperties(StreamsConfigs.forPipeline(applicationId, user, topics, config)));
         streams.setUncaughtExceptionHandler(new PipelineUncaughtExceptionHandler());
         streams.start();
         await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -106,9 +107,13 @@ class InspectionPipelineIT {
         Map<String, Object> producer = new HashMap<>(kafka.clientConfig());
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        frames = new KafkaProducer<>(producer, topics.frames().keySerde().serializer(),
+        frames = new KafkaProducer<>(
+                producer,
+                topics.frames().keySerde().serializer(),
                 topics.frames().valueSerde().serializer());
-        commands = new KafkaProducer<>(producer, topics.calibration().keySerde().serializer(),
+        commands = new KafkaProducer<>(
+                producer,
+                topics.calibration().keySerde().serializer(),
                 topics.calibration().valueSerde().serializer());
         raw = new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -140,14 +145,17 @@ class InspectionPipelineIT {
         Reader<String, LineAlert> alerts = reader(topics.alerts());
 
         send("cam-1", "before-calibration", TestCameraFrames.good(0));
-        assertThat(verdicts.await(1)).extracting(r -> r.value().getStatus()).containsExactly(VerdictStatus.UNCALIBRATED);
+        assertThat(verdicts.await(1))
+                .extracting(r -> r.value().getStatus())
+                .containsExactly(VerdictStatus.UNCALIBRATED);
         assertThat(explanations.await(1)).hasSize(1);
 
         command("cam-1", CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             send("cam-1", "cal-" + i, TestCameraFrames.good(i));
         }
-        assertThat(verdicts.await(4).subList(1, 4)).extracting(r -> r.value().getStatus())
+        assertThat(verdicts.await(4).subList(1, 4))
+                .extracting(r -> r.value().getStatus())
                 .containsOnly(VerdictStatus.CALIBRATING);
         ConsumerRecord<String, ReferenceProfile> snapshot = profiles.await(1).get(0);
         assertThat(snapshot.key()).isEqualTo("cam-1");
@@ -156,35 +164,55 @@ class InspectionPipelineIT {
 
         String[] sequence = {"D", "D", "D", "O", "O", "O", "O", "O"};
         for (int i = 0; i < sequence.length; i++) {
-            send("cam-1", "f-" + i, sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(i % 3));
+            send(
+                    "cam-1",
+                    "f-" + i,
+                    sequence[i].equals("D") ? TestCameraFrames.defective(100 + i) : TestCameraFrames.good(i % 3));
         }
         List<ConsumerRecord<String, FrameVerdict>> scored = verdicts.await(12).subList(4, 12);
-        assertThat(scored).extracting(r -> r.value().getStatus()).containsExactly(VerdictStatus.DEFECT,
-                VerdictStatus.DEFECT, VerdictStatus.DEFECT, VerdictStatus.OK, VerdictStatus.OK, VerdictStatus.OK,
-                VerdictStatus.OK, VerdictStatus.OK);
+        assertThat(scored)
+                .extracting(r -> r.value().getStatus())
+                .containsExactly(
+                        VerdictStatus.DEFECT,
+                        VerdictStatus.DEFECT,
+                        VerdictStatus.DEFECT,
+                        VerdictStatus.OK,
+                        VerdictStatus.OK,
+                        VerdictStatus.OK,
+                        VerdictStatus.OK,
+                        VerdictStatus.OK);
         assertThat(scored).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo("cam-1");
             assertThat(r.value().getProfileVersion()).isEqualTo(1L);
-            assertThat(r.value().getSource().getTopic()).isEqualTo(topics.frames().name());
+            assertThat(r.value().getSource().getTopic())
+                    .isEqualTo(topics.frames().name());
             assertThat(r.value().getModel().getName()).isEqualTo("tiny-test");
         });
         int regions = scored.stream().mapToInt(r -> r.value().getRegionCount()).sum();
         assertThat(regions).isPositive();
-        assertThat(defects.await(regions)).hasSize(regions)
+        assertThat(defects.await(regions))
+                .hasSize(regions)
                 .allSatisfy(r -> assertThat(r.value().getFrameId()).isIn("f-0", "f-1", "f-2"));
         assertThat(explanations.await(12)).hasSize(12);
 
-        List<LineAlert> opened = alerts.await(4).stream().map(ConsumerRecord::value).toList();
-        assertThat(opened).filteredOn(a -> a.getScope() == AlertScope.CAMERA).extracting(LineAlert::getState)
+        List<LineAlert> opened =
+                alerts.await(4).stream().map(ConsumerRecord::value).toList();
+        assertThat(opened)
+                .filteredOn(a -> a.getScope() == AlertScope.CAMERA)
+                .extracting(LineAlert::getState)
                 .containsExactly(AlertState.OPEN, AlertState.CLEARED);
-        assertThat(opened).filteredOn(a -> a.getScope() == AlertScope.LINE).extracting(LineAlert::getState)
+        assertThat(opened)
+                .filteredOn(a -> a.getScope() == AlertScope.LINE)
+                .extracting(LineAlert::getState)
                 .containsExactly(AlertState.OPEN, AlertState.CLEARED);
         assertThat(opened.stream().map(LineAlert::getAlertId).distinct()).hasSize(2);
 
         // exactly one outcome per frame, and that a verdict: nothing dead-lettered
-        CommittedOutcomes outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000,
-                produced, TIMEOUT);
-        assertThat(outcomes.all()).as("one outcome per produced offset").doesNotHaveDuplicates()
+        CommittedOutcomes outcomes =
+                CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced, TIMEOUT);
+        assertThat(outcomes.all())
+                .as("one outcome per produced offset")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(produced);
         assertThat(outcomes.deadLetters()).as("dead letters").isEmpty();
     }
@@ -197,8 +225,8 @@ class InspectionPipelineIT {
         byte[] json = "{\"cameraId\":\"cam-9\"}".getBytes(StandardCharsets.UTF_8);
         raw.send(new ProducerRecord<>(topics.frames().name(), key, json)).get();
         byte[] png = TestCameraFrames.png(TestCameraFrames.good(1));
-        CameraFrame cut = TestCameraFrames.frame("cam-9", "cut", ImageEncoding.PNG, 64, 64,
-                Arrays.copyOf(png, png.length / 2));
+        CameraFrame cut =
+                TestCameraFrames.frame("cam-9", "cut", ImageEncoding.PNG, 64, 64, Arrays.copyOf(png, png.length / 2));
         frames.send(new ProducerRecord<>(topics.frames().name(), "cam-9", cut)).get();
         // the acceptance check of the frame context: a trace header sent with a frame comes back on its verdict
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -207,11 +235,13 @@ class InspectionPipelineIT {
         send("cam-9", "fine", TestCameraFrames.good(2), trace, Map.of("partSerial", "SN-7"));
 
         List<ConsumerRecord<byte[], RejectedFrame>> dead = deadLetters.await(2);
-        assertThat(dead).extracting(r -> r.value().getReason())
+        assertThat(dead)
+                .extracting(r -> r.value().getReason())
                 .containsExactly(RejectReason.DESERIALIZATION_FAILED, RejectReason.IMAGE_TRUNCATED);
         assertThat(dead.get(0).key()).isEqualTo(key);
         assertThat(dead.get(0).value().getOriginalValue().array()).isEqualTo(json);
-        assertThat(dead.get(0).value().getSource().getTopic()).isEqualTo(topics.frames().name());
+        assertThat(dead.get(0).value().getSource().getTopic())
+                .isEqualTo(topics.frames().name());
         assertThat(dead.get(1).value().getFrameId()).isEqualTo("cut");
         ConsumerRecord<String, FrameVerdict> verdict = verdicts.await(1).get(0);
         assertThat(verdict.value().getFrameId()).isEqualTo("fine");
@@ -225,28 +255,44 @@ class InspectionPipelineIT {
         send(camera, frameId, image, new RecordHeaders(), Map.of());
     }
 
-    private void send(String camera, String frameId, java.awt.image.BufferedImage image, RecordHeaders headers,
-            Map<String, String> attributes) throws Exception {
+    private void send(
+            String camera,
+            String frameId,
+            java.awt.image.BufferedImage image,
+            RecordHeaders headers,
+            Map<String, String> attributes)
+            throws Exception {
         CameraFrame frame = TestCameraFrames.frame(camera, frameId, image);
         frame.setAttributes(attributes);
         capture += 1000;
         frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
-        RecordMetadata meta = frames.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame,
-                headers)).get();
+        RecordMetadata meta = frames.send(
+                        new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame, headers))
+                .get();
         produced.add(meta.partition() + "@" + meta.offset());
     }
 
     /** Sends a command and waits until the application has consumed it, so it applies before the next frames. */
     private void command(String camera, CalibrationAction action, int frameCount) throws Exception {
-        var sent = commands.send(new ProducerRecord<>(topics.calibration().name(), null, capture + 1, camera,
-                CalibrationCommand.newBuilder().setCommandId("cmd-" + UUID.randomUUID()).setCameraId(camera)
-                        .setAction(action).setFrameCount(frameCount).setTimestamp(Instant.ofEpochMilli(capture + 1))
-                        .build())).get();
+        var sent = commands.send(new ProducerRecord<>(
+                        topics.calibration().name(),
+                        null,
+                        capture + 1,
+                        camera,
+                        CalibrationCommand.newBuilder()
+                                .setCommandId("cmd-" + UUID.randomUUID())
+                                .setCameraId(camera)
+                                .setAction(action)
+                                .setFrameCount(frameCount)
+                                .setTimestamp(Instant.ofEpochMilli(capture + 1))
+                                .build()))
+                .get();
         TopicPartition tp = new TopicPartition(sent.topic(), sent.partition());
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             await().atMost(TIMEOUT).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 OffsetAndMetadata offset = committed.get(tp);
                 return offset != null && offset.offset() > sent.offset();
             });
@@ -258,7 +304,8 @@ class InspectionPipelineIT {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Deserializer<K> keys = topic.keySerde().deserializer();
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, topic.valueSerde().deserializer());
+        KafkaConsumer<K, V> consumer =
+                new KafkaConsumer<>(config, keys, topic.valueSerde().deserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new TopicPartition(topic.name(), p));
@@ -279,7 +326,10 @@ class InspectionPipelineIT {
         }
 
         List<ConsumerRecord<K, V>> await(int count) {
-            org.awaitility.Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ZERO).until(() -> poll().size() >= count);
+            org.awaitility.Awaitility.await()
+                    .atMost(TIMEOUT)
+                    .pollInterval(Duration.ZERO)
+                    .until(() -> poll().size() >= count);
             return List.copyOf(records);
         }
 

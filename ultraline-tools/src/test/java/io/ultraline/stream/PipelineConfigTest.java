@@ -19,10 +19,12 @@ class PipelineConfigTest {
     @Test
     void theRawPixelChannelIsOnByDefaultAndSwitchedByItsKey() {
         assertThat(PipelineConfig.parse(Map.of()).calibration().rawPixels()).isTrue();
-        assertThat(PipelineConfig.parse(Map.of("calibration.raw-pixels", " FALSE")).calibration().rawPixels())
+        assertThat(PipelineConfig.parse(Map.of("calibration.raw-pixels", " FALSE"))
+                        .calibration()
+                        .rawPixels())
                 .isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> PipelineConfig.parse(Map.of("calibration.raw-pixels", "no")))
+                        () -> PipelineConfig.parse(Map.of("calibration.raw-pixels", "no")))
                 .hasMessageContaining("calibration.raw-pixels must be true or false");
     }
 
@@ -50,34 +52,53 @@ class PipelineConfigTest {
                 Map.entry("alerts.rules.drift.window-frames", "100"),
                 Map.entry("pipeline.version", "9.9.9")));
         assertThat(c.batch()).isEqualTo(new BatchConfig(16, Duration.ofMillis(500), Duration.ofMillis(50)));
-        assertThat(c.limits()).isEqualTo(new FrameRecordLimits(1_000_000, 2_000_000,
-                EnumSet.of(ImageEncoding.PNG, ImageEncoding.JPEG)));
+        assertThat(c.limits())
+                .isEqualTo(
+                        new FrameRecordLimits(1_000_000, 2_000_000, EnumSet.of(ImageEncoding.PNG, ImageEncoding.JPEG)));
         assertThat(c.explanations()).isEqualTo(ExplanationsMode.FLAGGED);
         assertThat(c.calibration()).isEqualTo(new CalibrationDefaults(20, 40));
-        assertThat(c.alertRules()).containsExactlyInAnyOrder(
-                new AlertRule("cam-rate", AlertScope.CAMERA, 10, Duration.ofSeconds(30), 4, 1),
-                new AlertRule("line-rate", AlertScope.LINE, 20, Duration.ZERO, 5, 2),
-                new AlertRule("drift", AlertScope.CAMERA, 100, Duration.ZERO, 25, 12,
-                        AlertKind.RECALIBRATION_SUGGESTED, 0.8));
+        assertThat(c.alertRules())
+                .containsExactlyInAnyOrder(
+                        new AlertRule("cam-rate", AlertScope.CAMERA, 10, Duration.ofSeconds(30), 4, 1),
+                        new AlertRule("line-rate", AlertScope.LINE, 20, Duration.ZERO, 5, 2),
+                        new AlertRule(
+                                "drift",
+                                AlertScope.CAMERA,
+                                100,
+                                Duration.ZERO,
+                                25,
+                                12,
+                                AlertKind.RECALIBRATION_SUGGESTED,
+                                0.8));
         assertThat(c.rules(AlertScope.LINE)).extracting(AlertRule::ruleId).containsExactly("line-rate");
         assertThat(c.pipelineVersion()).isEqualTo("9.9.9");
     }
 
     @Test
     void readsTheTwoStageSettings() {
-        PipelineConfig c = PipelineConfig.parse(Map.of("explanations.mode", " Sampled ",
-                "explanations.sample-every", "25", "explanations.targets", "8",
-                "explanations.strategy", "REPRESENTATIVES", "explanations.near-threshold", "0.2"));
+        PipelineConfig c = PipelineConfig.parse(Map.of(
+                "explanations.mode",
+                " Sampled ",
+                "explanations.sample-every",
+                "25",
+                "explanations.targets",
+                "8",
+                "explanations.strategy",
+                "REPRESENTATIVES",
+                "explanations.near-threshold",
+                "0.2"));
         assertThat(c.explain()).isEqualTo(new ExplainConfig(ExplanationsMode.SAMPLED, 25, 8, "representatives", 0.2));
         assertThat(c.explanations().twoStage()).isTrue();
     }
 
     @Test
     void theLegacyModeKeyCountsOnlyWithoutTheNewOne() {
-        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "defective")).explanations())
+        assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "defective"))
+                        .explanations())
                 .isEqualTo(ExplanationsMode.FLAGGED);
         assertThat(PipelineConfig.parse(Map.of("explanations.mode-legacy", "none", "explanations.mode", "sampled"))
-                .explanations()).isEqualTo(ExplanationsMode.SAMPLED);
+                        .explanations())
+                .isEqualTo(ExplanationsMode.SAMPLED);
     }
 
     @Test
@@ -87,8 +108,8 @@ class PipelineConfigTest {
         assertThat(ExplanationsMode.parse("FLAGGED")).isEqualTo(ExplanationsMode.FLAGGED);
         assertThat(ExplanationsMode.parse("none")).isEqualTo(ExplanationsMode.NONE);
         assertThat(ExplanationsMode.ALL.twoStage()).isFalse();
-        assertThat(PipelineConfig.defaults().explain()).isEqualTo(new ExplainConfig(ExplanationsMode.ALL, 20, 16,
-                "anomalous", 0.1));
+        assertThat(PipelineConfig.defaults().explain())
+                .isEqualTo(new ExplainConfig(ExplanationsMode.ALL, 20, 16, "anomalous", 0.1));
     }
 
     @Test
@@ -126,25 +147,33 @@ class PipelineConfigTest {
                 .hasMessageContaining("explanations.mode");
         assertThatThrownBy(() -> PipelineConfig.parse(Map.of("calibration.default-frames", "1")))
                 .hasMessageContaining("calibration.default-frames");
-        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
-                "alerts.rules.x.kind", "drift"))).hasMessageContaining("alerts.rules.x.kind");
-        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
-                "alerts.rules.x.level", "high"))).hasMessageContaining("alerts.rules.x.level");
+        assertThatThrownBy(() ->
+                        PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera", "alerts.rules.x.kind", "drift")))
+                .hasMessageContaining("alerts.rules.x.kind");
+        assertThatThrownBy(() ->
+                        PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera", "alerts.rules.x.level", "high")))
+                .hasMessageContaining("alerts.rules.x.level");
         assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.open", "2")))
                 .hasMessageContaining("alerts.rules.x.scope");
-        assertThatThrownBy(() -> PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera",
-                "alerts.rules.x.opne", "2"))).hasMessageContaining("alerts.rules.x.opne");
+        assertThatThrownBy(() ->
+                        PipelineConfig.parse(Map.of("alerts.rules.x.scope", "camera", "alerts.rules.x.opne", "2")))
+                .hasMessageContaining("alerts.rules.x.opne");
         assertThatThrownBy(() -> new BatchConfig(4, Duration.ofMillis(100), Duration.ofMillis(200)))
                 .hasMessageContaining("inference.batch.check-interval");
-        assertThatThrownBy(() -> PipelineConfig.defaults().withAlertRules(List.of(
-                new AlertRule("a", AlertScope.CAMERA, 4, Duration.ZERO, 2, 0),
-                new AlertRule("a", AlertScope.LINE, 4, Duration.ZERO, 2, 0)))).hasMessageContaining("twice");
+        assertThatThrownBy(() -> PipelineConfig.defaults()
+                        .withAlertRules(List.of(
+                                new AlertRule("a", AlertScope.CAMERA, 4, Duration.ZERO, 2, 0),
+                                new AlertRule("a", AlertScope.LINE, 4, Duration.ZERO, 2, 0))))
+                .hasMessageContaining("twice");
     }
 
     @Test
     void topicsRefuseIllegalNames() {
-        assertThatThrownBy(() -> new Topic<>("line frames", org.apache.kafka.common.serialization.Serdes.String(),
-                org.apache.kafka.common.serialization.Serdes.String())).hasMessageContaining("legal topic name");
+        assertThatThrownBy(() -> new Topic<>(
+                        "line frames",
+                        org.apache.kafka.common.serialization.Serdes.String(),
+                        org.apache.kafka.common.serialization.Serdes.String()))
+                .hasMessageContaining("legal topic name");
     }
 
     @Test

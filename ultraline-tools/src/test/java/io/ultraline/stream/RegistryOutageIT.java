@@ -13,7 +13,6 @@ import io.ultraline.serde.RestSchemaRegistryClient;
 import io.ultraline.serde.SchemaNotFoundException;
 import io.ultraline.serde.SerdeConfig;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.awaitility.core.ConditionTimeoutException;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -40,6 +38,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -96,11 +95,16 @@ class RegistryOutageIT {
         toClose.add(first);
         int port = first.port();
         String url = first.confluentApiUrl();
-        topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, url)).withPrefix(prefix);
+        topics = PipelineTopics.avro(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, url))
+                .withPrefix(prefix);
         for (String topic : topics.names()) {
             kafka.createTopic(topic, PARTITIONS);
         }
-        RunningPipeline pipeline = new RunningPipeline(kafka, url, topics, prefix + "ultraline",
+        RunningPipeline pipeline = new RunningPipeline(
+                kafka,
+                url,
+                topics,
+                prefix + "ultraline",
                 PipelineConfig.defaults().withBatch(BatchConfig.of(4, Duration.ofMillis(300))),
                 Map.of(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS));
         toClose.add(pipeline);
@@ -110,11 +114,13 @@ class RegistryOutageIT {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         // one serializer for the whole test: it keeps the id it registered
-        KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(producerConfig,
-                topics.frames().keySerde().serializer(), topics.frames().valueSerde().serializer());
+        KafkaProducer<String, CameraFrame> frames = new KafkaProducer<>(
+                producerConfig,
+                topics.frames().keySerde().serializer(),
+                topics.frames().valueSerde().serializer());
         toClose.add(frames);
-        KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<byte[], byte[]> raw =
+                new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
         toClose.add(raw);
 
         sendFrames(frames, "before", 6);
@@ -123,12 +129,15 @@ class RegistryOutageIT {
         Schema probeSchema = withExtraOptionalField(CameraFrame.getClassSchema());
         int probeId = admin.register(topics.frames().name() + "-value", probeSchema.toString());
         List<RegisteredSchema> schemas = registered(admin);
-        LOG.info("Schemas before the outage: {}", schemas.stream().map(s -> s.id() + "=" + s.subject()).toList());
+        LOG.info(
+                "Schemas before the outage: {}",
+                schemas.stream().map(s -> s.id() + "=" + s.subject()).toList());
 
         first.close();
         sendFrames(frames, "outage-cached", 6);
         awaitOutcomes(12);
-        assertThat(CommittedOutcomes.read(kafka, topics, PARTITIONS).deadLetters()).isEmpty();
+        assertThat(CommittedOutcomes.read(kafka, topics, PARTITIONS).deadLetters())
+                .isEmpty();
 
         String probe = sendProbe(raw, probeId);
         sendFrames(frames, "outage-after-probe", 4);
@@ -136,14 +145,16 @@ class RegistryOutageIT {
         TimeUnit.SECONDS.sleep(2);
         CommittedOutcomes during = CommittedOutcomes.read(kafka, topics, PARTITIONS);
         assertThat(during.deadLetters()).as("an outage dead-letters nothing").isEmpty();
-        assertThat(during.verdicts()).as("the frame with an unseen schema id waits for the registry")
+        assertThat(during.verdicts())
+                .as("the frame with an unseen schema id waits for the registry")
                 .doesNotContain(probe);
 
         EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(port);
         toClose.add(second);
         RestSchemaRegistryClient again = new RestSchemaRegistryClient(RegistrySettings.of(second.confluentApiUrl()));
         for (RegisteredSchema s : schemas) {
-            assertThat(again.register(s.subject(), s.schema())).as("id of %s in the new registry", s.subject())
+            assertThat(again.register(s.subject(), s.schema()))
+                    .as("id of %s in the new registry", s.subject())
                     .isEqualTo(s.id());
         }
 
@@ -154,23 +165,33 @@ class RegistryOutageIT {
             List<String> missing = new ArrayList<>(produced);
             missing.removeAll(seen.all());
             try (Admin groups = Admin.create(kafka.clientConfig())) {
-                throw new AssertionError("no outcome for " + missing + " (probe " + probe + "); committed offsets "
-                        + groups.listConsumerGroupOffsets(prefix + "ultraline").partitionsToOffsetAndMetadata().get()
-                        + "; client states " + pipeline.states() + "; thread deaths " + pipeline.threadDeaths(), e);
+                throw new AssertionError(
+                        "no outcome for " + missing + " (probe " + probe + "); committed offsets "
+                                + groups.listConsumerGroupOffsets(prefix + "ultraline")
+                                        .partitionsToOffsetAndMetadata()
+                                        .get()
+                                + "; client states " + pipeline.states() + "; thread deaths " + pipeline.threadDeaths(),
+                        e);
             }
         }
-        CommittedOutcomes outcomes = CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000,
-                produced, TIMEOUT);
-        LOG.info("Client states {}; stream thread deaths {}", pipeline.states(), pipeline.threadDeaths().size());
+        CommittedOutcomes outcomes =
+                CommittedOutcomes.afterMarkers(kafka, topics, PARTITIONS, frames, capture + 1000, produced, TIMEOUT);
+        LOG.info(
+                "Client states {}; stream thread deaths {}",
+                pipeline.states(),
+                pipeline.threadDeaths().size());
         assertThat(outcomes.deadLetters()).isEmpty();
-        assertThat(outcomes.verdicts()).as("one verdict per produced offset").doesNotHaveDuplicates()
+        assertThat(outcomes.verdicts())
+                .as("one verdict per produced offset")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(produced);
         assertThat(pipeline.threadDeaths()).allSatisfy(d -> assertThat(d).startsWith("REPLACE_THREAD"));
         assertThat(pipeline.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     private void awaitOutcomes(int count) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> CommittedOutcomes.read(kafka, topics, PARTITIONS).size() >= count);
     }
 
@@ -180,7 +201,8 @@ class RegistryOutageIT {
             CameraFrame frame = TestCameraFrames.frame(camera, phase + "-" + i, TestCameraFrames.good(i));
             capture += 1000;
             frame.setCaptureTimestamp(Instant.ofEpochMilli(capture));
-            record(producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame)).get());
+            record(producer.send(new ProducerRecord<>(topics.frames().name(), null, capture, camera, frame))
+                    .get());
         }
     }
 
@@ -196,8 +218,13 @@ class RegistryOutageIT {
         new SpecificDatumWriter<>(CameraFrame.class).write(frame, encoder);
         encoder.writeIndex(0); // the extra field's union branch: null
         encoder.flush();
-        return record(producer.send(new ProducerRecord<>(topics.frames().name(), null, capture,
-                "cam-0".getBytes(StandardCharsets.UTF_8), out.toByteArray())).get());
+        return record(producer.send(new ProducerRecord<>(
+                        topics.frames().name(),
+                        null,
+                        capture,
+                        "cam-0".getBytes(StandardCharsets.UTF_8),
+                        out.toByteArray()))
+                .get());
     }
 
     private String record(RecordMetadata meta) {
@@ -217,16 +244,21 @@ class RegistryOutageIT {
             }
         }
         // the frames subject has two versions: the producer's CameraFrame and the probe
-        out.add(client.lookup(topics.frames().name() + "-value", CameraFrame.getClassSchema().toString()));
+        out.add(client.lookup(
+                topics.frames().name() + "-value", CameraFrame.getClassSchema().toString()));
         return out.stream().collect(Collectors.toMap(RegisteredSchema::id, s -> s, (a, b) -> a)).values().stream()
-                .sorted(Comparator.comparingInt(RegisteredSchema::id)).toList();
+                .sorted(Comparator.comparingInt(RegisteredSchema::id))
+                .toList();
     }
 
     private static Schema withExtraOptionalField(Schema schema) {
         List<Schema.Field> fields = new ArrayList<>();
         schema.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field("outageProbe", Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), null, Schema.Field.NULL_DEFAULT_VALUE));
+        fields.add(new Schema.Field(
+                "outageProbe",
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                null,
+                Schema.Field.NULL_DEFAULT_VALUE));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 }

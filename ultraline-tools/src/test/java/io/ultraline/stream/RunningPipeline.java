@@ -31,8 +31,13 @@ final class RunningPipeline implements AutoCloseable {
     private final List<String> states = new CopyOnWriteArrayList<>();
     private final List<String> threadDeaths = new CopyOnWriteArrayList<>();
 
-    RunningPipeline(KafkaCluster kafka, String registryUrl, PipelineTopics topics, String applicationId,
-            PipelineConfig config, Map<String, Object> overrides) {
+    RunningPipeline(
+            KafkaCluster kafka,
+            String registryUrl,
+            PipelineTopics topics,
+            String applicationId,
+            PipelineConfig config,
+            Map<String, Object> overrides) {
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-state");
@@ -47,7 +52,8 @@ final class RunningPipeline implements AutoCloseable {
         user.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         user.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         user.putAll(overrides);
-        streams = new KafkaStreams(InspectionTopology.build(topics, TestModels.inspector(), Clock.systemUTC(), config),
+        streams = new KafkaStreams(
+                InspectionTopology.build(topics, TestModels.inspector(), Clock.systemUTC(), config),
                 StreamsConfigs.asProperties(StreamsConfigs.forPipeline(applicationId, user, topics, config)));
         StreamsUncaughtExceptionHandler handler = new PipelineUncaughtExceptionHandler();
         streams.setUncaughtExceptionHandler(e -> {

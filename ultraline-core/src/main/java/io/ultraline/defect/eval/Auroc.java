@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class Auroc {
 
-    private Auroc() {
-    }
+    private Auroc() {}
 
     /** Scores must be finite and non-negative (anomaly scores are distances). */
     public static double of(float[] scores, boolean[] positive) {
@@ -33,8 +32,8 @@ public final class Auroc {
         }
         long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
-            throw new IllegalArgumentException("AUROC needs positives and negatives (" + positives + " / "
-                    + negatives + ")");
+            throw new IllegalArgumentException(
+                    "AUROC needs positives and negatives (" + positives + " / " + negatives + ")");
         }
         Arrays.sort(keys);
         double rankSum = 0;

@@ -25,8 +25,7 @@ import java.util.stream.IntStream;
 public final class RawPixelKnn {
 
     /** Scores of one frame: its image score and its row-major pixel map at the bank's image size. */
-    public record Scores(float imageScore, float[] pixelScores) {
-    }
+    public record Scores(float imageScore, float[] pixelScores) {}
 
     private final PatchGrid grid;
     private final PrincipalAxes axes;
@@ -77,6 +76,9 @@ public final class RawPixelKnn {
 
     /** Scores of many frames, in their order, using all cores. */
     public List<Scores> scoreAll(List<float[]> frames) {
-        return IntStream.range(0, frames.size()).parallel().mapToObj(i -> score(frames.get(i))).toList();
+        return IntStream.range(0, frames.size())
+                .parallel()
+                .mapToObj(i -> score(frames.get(i)))
+                .toList();
     }
 }

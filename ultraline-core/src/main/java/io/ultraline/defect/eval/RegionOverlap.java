@@ -5,8 +5,7 @@ import java.util.List;
 /** Intersection over union of pixel masks, and the best match of a true region among predictions. */
 public final class RegionOverlap {
 
-    private RegionOverlap() {
-    }
+    private RegionOverlap() {}
 
     public static double iou(boolean[] a, boolean[] b) {
         long inter = 0;

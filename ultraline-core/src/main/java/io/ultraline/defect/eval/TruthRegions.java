@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class TruthRegions {
 
-    private TruthRegions() {
-    }
+    private TruthRegions() {}
 
     public static List<boolean[]> of(boolean[] mask, int width, int height, int joinRadius) {
         int[] label = new int[mask.length];

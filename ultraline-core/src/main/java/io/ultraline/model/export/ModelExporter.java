@@ -8,7 +8,6 @@ import io.ultraline.model.graph.VitModelGraph;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
 import io.ultraline.model.weights.WeightsDigest;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +20,10 @@ import org.tensorflow.SessionFunction;
 /** Writes a SavedModel with both signatures and its manifest from a config and weights. */
 public final class ModelExporter {
 
-    private ModelExporter() {
-    }
+    private ModelExporter() {}
 
     /** Identity and origin of an exported model. */
-    public record Identity(String name, String version, Map<String, Object> provenance, String licence) {
-    }
+    public record Identity(String name, String version, Map<String, Object> provenance, String licence) {}
 
     /** Exports with the fast ultra signature. */
     public static ModelManifest export(VitConfig c, VitWeights weights, Identity id, Path dir) {
@@ -42,9 +39,8 @@ public final class ModelExporter {
             }
             Files.createDirectories(dir);
             writeSavedModel(c, layout, variant, dir);
-            ModelManifest m = ModelManifest.describe(c, id.name(), id.version(), variant.manifestName(), digest,
-                    id.provenance(),
-                    id.licence());
+            ModelManifest m = ModelManifest.describe(
+                    c, id.name(), id.version(), variant.manifestName(), digest, id.provenance(), id.licence());
             m.write(dir);
             return m;
         } catch (IOException e) {
@@ -56,7 +52,7 @@ public final class ModelExporter {
     static void writeSavedModel(VitConfig c, Map<String, WeightTensor> layout, UltraVariant variant, Path dir)
             throws IOException {
         try (VitModelGraph g = VitModelGraph.build(c, layout, variant);
-             Session s = new Session(g.graph())) {
+                Session s = new Session(g.graph())) {
             SavedModelBundle.exporter(dir.toString())
                     .withFunction(SessionFunction.create(g.servingSignature(), s))
                     .withFunction(SessionFunction.create(g.ultraSignature(), s))

@@ -1,11 +1,10 @@
 package io.ultraline.model.export;
 
+import io.ultraline.files.DirectoryTrees;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.runtime.LoadedModel;
 import io.ultraline.model.weights.WeightTensor;
-
-import io.ultraline.files.DirectoryTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 public final class ModelRebuilder {
 
-    private ModelRebuilder() {
-    }
+    private ModelRebuilder() {}
 
     /** Rebuilds {@code dir} in place with the given ultra variant; returns the new manifest. */
     public static ModelManifest rebuild(Path dir, UltraVariant variant) {

@@ -6,7 +6,6 @@ import io.ultraline.model.weights.Safetensors;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
 import io.ultraline.model.weights.WeightsDigest;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,17 +33,32 @@ public final class VitImporter {
      * @param imageSize   run size in pixels, or 0 for the size the position embedding was trained at
      * @param targetLayer block to explain, or 0 for the last
      */
-    public record Options(int heads, float[] mean, float[] std, float eps, int imageSize, int targetLayer,
-                          String name, String version, String licence) {
+    public record Options(
+            int heads,
+            float[] mean,
+            float[] std,
+            float eps,
+            int imageSize,
+            int targetLayer,
+            String name,
+            String version,
+            String licence) {
 
         public static Options defaults() {
-            return new Options(0, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, 1e-6f, 0, 0,
-                    null, "1", "as licensed by the checkpoint's authors");
+            return new Options(
+                    0,
+                    new float[] {0.5f, 0.5f, 0.5f},
+                    new float[] {0.5f, 0.5f, 0.5f},
+                    1e-6f,
+                    0,
+                    0,
+                    null,
+                    "1",
+                    "as licensed by the checkpoint's authors");
         }
     }
 
-    private VitImporter() {
-    }
+    private VitImporter() {}
 
     public static ModelManifest importFile(Path file, Options o, Path out) throws IOException {
         Safetensors.Contents contents = Safetensors.read(file);
@@ -52,8 +66,8 @@ public final class VitImporter {
         VitConfig c = inferConfig(w, contents.metadata(), o, file);
         List<String> problems = w.problemsFor(c.withImageSize(w.positionGrid(c.hasClsToken()) * c.patchSize()));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(file + " does not hold a ViT ultraline can build:\n  "
-                    + String.join("\n  ", problems));
+            throw new IllegalArgumentException(
+                    file + " does not hold a ViT ultraline can build:\n  " + String.join("\n  ", problems));
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("importedFrom", file.getFileName().toString());
@@ -63,7 +77,8 @@ public final class VitImporter {
         if (!contents.metadata().isEmpty()) {
             provenance.put("sourceMetadata", contents.metadata());
         }
-        String name = o.name() != null ? o.name() : file.getFileName().toString().replaceFirst("\\.safetensors$", "");
+        String name =
+                o.name() != null ? o.name() : file.getFileName().toString().replaceFirst("\\.safetensors$", "");
         return ModelExporter.export(c, w, new ModelExporter.Identity(name, o.version(), provenance, o.licence()), out);
     }
 
@@ -79,8 +94,8 @@ public final class VitImporter {
         }
         WeightTensor patch = w.get("patch_embed.proj.weight");
         if (patch.rank() != 4 || patch.dim(1) != 3 || patch.dim(2) != patch.dim(3)) {
-            throw new IllegalArgumentException(file + ": patch_embed.proj.weight has shape " + patch.shapeString()
-                    + ", expected [dim, 3, p, p]");
+            throw new IllegalArgumentException(
+                    file + ": patch_embed.proj.weight has shape " + patch.shapeString() + ", expected [dim, 3, p, p]");
         }
         int dim = (int) patch.dim(0);
         int p = (int) patch.dim(2);

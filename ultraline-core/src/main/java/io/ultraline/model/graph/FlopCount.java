@@ -8,8 +8,7 @@ import io.ultraline.model.VitConfig;
  */
 public final class FlopCount {
 
-    private FlopCount() {
-    }
+    private FlopCount() {}
 
     /** One image's forward pass. */
     public static double forward(VitConfig c) {

@@ -3,7 +3,6 @@ package io.ultraline.model.graph;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class GraphLayout {
 
-    private GraphLayout() {
-    }
+    private GraphLayout() {}
 
     /** Graph-layout tensors by graph name, in a stable order. */
     public static Map<String, WeightTensor> prepare(VitWeights w, VitConfig c) {
@@ -39,9 +37,11 @@ public final class GraphLayout {
             String[] parts = {"q", "k", "v"};
             for (int p = 0; p < 3; p++) {
                 out.put(b + "w" + parts[p], transpose(rows(qkv, p * d, d)));
-                out.put(b + "b" + parts[p], qkvBias == null
-                        ? WeightTensor.of(new float[d], d)
-                        : WeightTensor.of(java.util.Arrays.copyOfRange(qkvBias.data(), p * d, (p + 1) * d), d));
+                out.put(
+                        b + "b" + parts[p],
+                        qkvBias == null
+                                ? WeightTensor.of(new float[d], d)
+                                : WeightTensor.of(java.util.Arrays.copyOfRange(qkvBias.data(), p * d, (p + 1) * d), d));
             }
             out.put(b + "proj.w", transpose(w.get(b + "attn.proj.weight")));
             out.put(b + "proj.b", w.get(b + "attn.proj.bias"));
@@ -113,7 +113,8 @@ public final class GraphLayout {
         for (int i = 0; i < c.depth(); i++) {
             String b = "blocks." + i + ".";
             if (!layout.containsKey(b + "wq")) {
-                throw new IllegalArgumentException("layout lacks block " + i + ": only a full-depth layout converts back");
+                throw new IllegalArgumentException(
+                        "layout lacks block " + i + ": only a full-depth layout converts back");
             }
             out.put(b + "norm1.weight", layout.get(b + "norm1.gamma"));
             out.put(b + "norm1.bias", layout.get(b + "norm1.beta"));

@@ -1,7 +1,6 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.weights.WeightTensor;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.Operand;

@@ -33,8 +33,8 @@ record LayerNormBackward(Operand<TFloat32> centred, Operand<TFloat32> rstd, Oper
     static LayerNormBackward of(Ops tf, Operand<TFloat32> x, float eps, int dim) {
         Operand<TInt32> last = tf.constant(-1);
         Operand<TFloat32> centred = tf.math.sub(x, tf.math.mean(x, last, Mean.keepDims(true)));
-        Operand<TFloat32> rstd = tf.math.rsqrt(tf.math.add(
-                tf.math.mean(tf.math.square(centred), last, Mean.keepDims(true)), tf.constant(eps)));
+        Operand<TFloat32> rstd = tf.math.rsqrt(
+                tf.math.add(tf.math.mean(tf.math.square(centred), last, Mean.keepDims(true)), tf.constant(eps)));
         Operand<TFloat32> k = tf.math.mul(tf.math.mul(tf.math.square(rstd), centred), tf.constant(-1f / dim));
         return new LayerNormBackward(centred, rstd, k);
     }
@@ -48,8 +48,8 @@ record LayerNormBackward(Operand<TFloat32> centred, Operand<TFloat32> rstd, Oper
     /** The rows of the given sequence positions: [B, S, X] to [B, T, X]. */
     LayerNormBackward rows(Ops tf, Operand<TInt32> positions) {
         Operand<TInt32> axis = tf.constant(1);
-        return new LayerNormBackward(tf.gather(centred, positions, axis), tf.gather(rstd, positions, axis),
-                tf.gather(k, positions, axis));
+        return new LayerNormBackward(
+                tf.gather(centred, positions, axis), tf.gather(rstd, positions, axis), tf.gather(k, positions, axis));
     }
 
     /**

@@ -11,8 +11,7 @@ public final class PositionEmbedding {
 
     private static final double A = -0.75;
 
-    private PositionEmbedding() {
-    }
+    private PositionEmbedding() {}
 
     public static WeightTensor resize(WeightTensor pos, int fromGrid, int toGrid, boolean hasCls) {
         if (fromGrid == toGrid) {

@@ -1,7 +1,6 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.VitConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -22,17 +21,21 @@ import org.tensorflow.types.TInt32;
  */
 public final class ReplicatedUltraGraph {
 
-    private ReplicatedUltraGraph() {
-    }
+    private ReplicatedUltraGraph() {}
 
-    public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
-                                Operand<TInt32> targets) {
+    public static UltraOutputs build(
+            Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images, Operand<TInt32> targets) {
         return build(tf, w, c, images, targets, null);
     }
 
     /** As above, each copy seeding ||W z|| of its target for a token transform W [D', D] (null: ||z||). */
-    public static UltraOutputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images,
-                                Operand<TInt32> targets, Operand<TFloat32> transform) {
+    public static UltraOutputs build(
+            Ops tf,
+            GraphWeights w,
+            VitConfig c,
+            Operand<TFloat32> images,
+            Operand<TInt32> targets,
+            Operand<TFloat32> transform) {
         Ops u = tf.withSubScope("ultra");
         int s = c.sequenceLength();
         int n = c.numPatches();
@@ -46,8 +49,8 @@ public final class ReplicatedUltraGraph {
 
         VitForward.Outputs fwd = VitForward.build(u.withSubScope("forward"), w, c, replicated);
         Operand<TFloat32> seed = u.oneHot(tokenOfCopy, u.constant(s), u.constant(1f), u.constant(0f));
-        Operand<TFloat32> selected = u.reduceSum(u.math.mul(fwd.sequence(), u.expandDims(seed, u.constant(-1))),
-                u.constant(1));
+        Operand<TFloat32> selected =
+                u.reduceSum(u.math.mul(fwd.sequence(), u.expandDims(seed, u.constant(-1))), u.constant(1));
         if (transform != null) {
             selected = TargetTransform.apply(u, selected, transform, c.dim());
         }
@@ -72,8 +75,9 @@ public final class ReplicatedUltraGraph {
         Operand<TInt32> outShape = u.concat(List.of(batch, targetCount, VitOps.ints(u, n)), u.constant(0));
         Operand<TFloat32> relevance = u.withName("relevance").reshape(rows, outShape);
 
-        Operand<TInt32> firstCopies = u.math.mul(u.range(u.constant(0), u.reshape(batch, VitOps.ints(u)),
-                u.constant(1)), u.reshape(targetCount, VitOps.ints(u)));
+        Operand<TInt32> firstCopies = u.math.mul(
+                u.range(u.constant(0), u.reshape(batch, VitOps.ints(u)), u.constant(1)),
+                u.reshape(targetCount, VitOps.ints(u)));
         Operand<TFloat32> seqOfImages = u.gather(fwd.sequence(), firstCopies, u.constant(0));
         Operand<TFloat32> tokens = u.withName("tokens").identity(VitForward.patchTokens(u, seqOfImages, c));
         return new UltraOutputs(relevance, tokens);

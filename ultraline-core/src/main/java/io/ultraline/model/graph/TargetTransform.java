@@ -1,7 +1,6 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.ModelSignatures;
-
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -17,8 +16,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class TargetTransform {
 
-    private TargetTransform() {
-    }
+    private TargetTransform() {}
 
     /** The signature input {@code transform}: W of any row count D', identity D x D when not fed. */
     static PlaceholderWithDefault<TFloat32> input(Ops tf, int dim) {
@@ -26,8 +24,7 @@ final class TargetTransform {
         for (int i = 0; i < dim; i++) {
             identity[i][i] = 1f;
         }
-        return tf.withName(ModelSignatures.TRANSFORM).placeholderWithDefault(tf.constant(identity),
-                Shape.of(-1, dim));
+        return tf.withName(ModelSignatures.TRANSFORM).placeholderWithDefault(tf.constant(identity), Shape.of(-1, dim));
     }
 
     /** W z for rows z [..., D]: [rows, D'] with the leading axes flattened. */
@@ -43,8 +40,8 @@ final class TargetTransform {
     static Operand<TFloat32> seed(Ops tf, Operand<TFloat32> z, Operand<TFloat32> w, int dim) {
         Operand<TFloat32> y = apply(tf, z, w, dim);
         Operand<TFloat32> back = tf.linalg.matMul(y, w);
-        Operand<TFloat32> scaled = tf.math.mul(back, tf.math.rsqrt(
-                tf.reduceSum(tf.math.square(y), tf.constant(-1), ReduceSum.keepDims(true))));
+        Operand<TFloat32> scaled = tf.math.mul(
+                back, tf.math.rsqrt(tf.reduceSum(tf.math.square(y), tf.constant(-1), ReduceSum.keepDims(true))));
         return tf.reshape(scaled, tf.shape(z));
     }
 }

@@ -1,7 +1,6 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.VitConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -19,8 +18,7 @@ public final class VitForward {
      * @param sequence  target layer output, [B, S, D] (CLS first where there is one)
      * @param blocks    every block's activations, for a hand-written backward
      */
-    public record Outputs(List<Operand<TFloat32>> attention, Operand<TFloat32> sequence, List<BlockTrace> blocks) {
-    }
+    public record Outputs(List<Operand<TFloat32>> attention, Operand<TFloat32> sequence, List<BlockTrace> blocks) {}
 
     /**
      * One block's forward activations.
@@ -33,13 +31,16 @@ public final class VitForward {
      * @param middle  x after the attention residual, [B, S, D]
      * @param hidden  MLP pre-activation (fc1 output before GELU), [B, S, hidden]
      */
-    public record BlockTrace(Operand<TFloat32> input, Operand<TFloat32> qScaled, Operand<TFloat32> keys,
-                             Operand<TFloat32> values, Operand<TFloat32> attention, Operand<TFloat32> middle,
-                             Operand<TFloat32> hidden) {
-    }
+    public record BlockTrace(
+            Operand<TFloat32> input,
+            Operand<TFloat32> qScaled,
+            Operand<TFloat32> keys,
+            Operand<TFloat32> values,
+            Operand<TFloat32> attention,
+            Operand<TFloat32> middle,
+            Operand<TFloat32> hidden) {}
 
-    private VitForward() {
-    }
+    private VitForward() {}
 
     /** images: [B, H, W, 3] in [0, 1]. */
     public static Outputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
@@ -52,14 +53,14 @@ public final class VitForward {
             Operand<TFloat32> input = x;
             Ops b = tf.withSubScope("block" + i);
             String p = "blocks." + i + ".";
-            Operand<TFloat32> h = VitOps.layerNorm(b, x, w.get(p + "norm1.gamma"), w.get(p + "norm1.beta"),
-                    c.layerNormEps());
+            Operand<TFloat32> h =
+                    VitOps.layerNorm(b, x, w.get(p + "norm1.gamma"), w.get(p + "norm1.beta"), c.layerNormEps());
             Operand<TFloat32> q = VitOps.dense(b, h, w.get(p + "wq"), w.get(p + "bq"), s, d, d);
             Operand<TFloat32> k = VitOps.dense(b, h, w.get(p + "wk"), w.get(p + "bk"), s, d, d);
             Operand<TFloat32> v = VitOps.dense(b, h, w.get(p + "wv"), w.get(p + "bv"), s, d, d);
             int hd = c.headDim();
-            Operand<TFloat32> qh = b.math.mul(VitOps.splitHeads(b, q, s, c.heads(), hd),
-                    b.constant((float) (1.0 / Math.sqrt(hd))));
+            Operand<TFloat32> qh =
+                    b.math.mul(VitOps.splitHeads(b, q, s, c.heads(), hd), b.constant((float) (1.0 / Math.sqrt(hd))));
             Operand<TFloat32> kh = VitOps.splitHeads(b, k, s, c.heads(), hd);
             Operand<TFloat32> vh = VitOps.splitHeads(b, v, s, c.heads(), hd);
             Operand<TFloat32> a = b.withName("attention").nn.softmax(VitOps.batchMatMul(b, qh, kh, false, true));
@@ -67,8 +68,8 @@ public final class VitForward {
             Operand<TFloat32> o = VitOps.mergeHeads(b, VitOps.batchMatMul(b, a, vh, false, false), s, d);
             x = b.math.add(x, VitOps.dense(b, o, w.get(p + "proj.w"), w.get(p + "proj.b"), s, d, d));
             Operand<TFloat32> middle = x;
-            Operand<TFloat32> h2 = VitOps.layerNorm(b, x, w.get(p + "norm2.gamma"), w.get(p + "norm2.beta"),
-                    c.layerNormEps());
+            Operand<TFloat32> h2 =
+                    VitOps.layerNorm(b, x, w.get(p + "norm2.gamma"), w.get(p + "norm2.beta"), c.layerNormEps());
             Operand<TFloat32> hidden = VitOps.dense(b, h2, w.get(p + "fc1.w"), w.get(p + "fc1.b"), s, d, c.mlpHidden());
             Operand<TFloat32> m = VitOps.gelu(b, hidden);
             x = b.math.add(x, VitOps.dense(b, m, w.get(p + "fc2.w"), w.get(p + "fc2.b"), s, c.mlpHidden(), d));
@@ -80,16 +81,18 @@ public final class VitForward {
     /** Normalise, patchify with a strided convolution, prepend CLS (by padding) and add positions. */
     private static Operand<TFloat32> embed(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
         long p = c.patchSize();
-        Operand<TFloat32> conv = tf.nn.conv2d(normalise(tf, c, images), w.get("patch_kernel"), List.of(1L, p, p, 1L),
-                "VALID");
-        Operand<TFloat32> patches = tf.reshape(tf.math.add(conv, w.get("patch_bias")),
-                VitOps.ints(tf, -1, c.numPatches(), c.dim()));
+        Operand<TFloat32> conv =
+                tf.nn.conv2d(normalise(tf, c, images), w.get("patch_kernel"), List.of(1L, p, p, 1L), "VALID");
+        Operand<TFloat32> patches =
+                tf.reshape(tf.math.add(conv, w.get("patch_bias")), VitOps.ints(tf, -1, c.numPatches(), c.dim()));
         Operand<TFloat32> tokens = patches;
         Operand<TFloat32> pos = w.get("pos_embed");
         if (c.hasClsToken()) {
             tokens = tf.pad(patches, tf.constant(new int[][] {{0, 0}, {1, 0}, {0, 0}}), tf.constant(0f));
-            Operand<TFloat32> clsRow = tf.pad(w.get("cls_token"),
-                    tf.constant(new int[][] {{0, 0}, {0, c.numPatches()}, {0, 0}}), tf.constant(0f));
+            Operand<TFloat32> clsRow = tf.pad(
+                    w.get("cls_token"),
+                    tf.constant(new int[][] {{0, 0}, {0, c.numPatches()}, {0, 0}}),
+                    tf.constant(0f));
             pos = tf.math.add(pos, clsRow);
         }
         return tf.math.add(tokens, pos);
@@ -104,8 +107,8 @@ public final class VitForward {
     private static Operand<TFloat32> normalise(Ops tf, VitConfig c, Operand<TFloat32> images) {
         int width = c.imageSize() * 3;
         Operand<TFloat32> rows = tf.reshape(images, VitOps.ints(tf, -1, width));
-        Operand<TFloat32> normed = tf.math.div(tf.math.sub(rows, tf.constant(tiled(c.mean(), width))),
-                tf.constant(tiled(c.std(), width)));
+        Operand<TFloat32> normed =
+                tf.math.div(tf.math.sub(rows, tf.constant(tiled(c.mean(), width))), tf.constant(tiled(c.std(), width)));
         return tf.reshape(normed, tf.shape(images));
     }
 

@@ -4,7 +4,6 @@ import io.ultraline.model.ModelSignatures;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.weights.WeightTensor;
-
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -48,21 +47,21 @@ public final class VitModelGraph implements AutoCloseable {
             Shape imageShape = Shape.of(-1, c.imageSize(), c.imageSize(), 3);
 
             Ops s = tf.withSubScope("serving");
-            Placeholder<TFloat32> images = s.withName(ModelSignatures.IMAGES)
-                    .placeholder(TFloat32.class, Placeholder.shape(imageShape));
+            Placeholder<TFloat32> images =
+                    s.withName(ModelSignatures.IMAGES).placeholder(TFloat32.class, Placeholder.shape(imageShape));
             VitForward.Outputs fwd = VitForward.build(s, w, c, images);
-            Operand<TFloat32> tokens = s.withName(ModelSignatures.TOKENS)
-                    .identity(VitForward.patchTokens(s, fwd.sequence(), c));
+            Operand<TFloat32> tokens =
+                    s.withName(ModelSignatures.TOKENS).identity(VitForward.patchTokens(s, fwd.sequence(), c));
             Signature serving = Signature.builder(ModelSignatures.SERVING)
                     .input(ModelSignatures.IMAGES, images)
                     .output(ModelSignatures.TOKENS, tokens)
                     .build();
 
             Ops u = tf.withSubScope("explain");
-            Placeholder<TFloat32> uImages = u.withName(ModelSignatures.IMAGES)
-                    .placeholder(TFloat32.class, Placeholder.shape(imageShape));
-            Placeholder<TInt32> targets = u.withName(ModelSignatures.TARGETS)
-                    .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+            Placeholder<TFloat32> uImages =
+                    u.withName(ModelSignatures.IMAGES).placeholder(TFloat32.class, Placeholder.shape(imageShape));
+            Placeholder<TInt32> targets =
+                    u.withName(ModelSignatures.TARGETS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             Operand<TFloat32> transform = TargetTransform.input(u, c.dim());
             UltraOutputs rel = variant == UltraVariant.FAST
                     ? FastUltraGraph.build(u, w, c, uImages, targets, transform)

@@ -1,7 +1,6 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.weights.WeightTensor;
-
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -18,8 +17,7 @@ public final class VitOps {
 
     private static final float INV_SQRT2 = (float) (1.0 / Math.sqrt(2.0));
 
-    private VitOps() {
-    }
+    private VitOps() {}
 
     public static Operand<TFloat32> constant(Ops tf, WeightTensor w) {
         return tf.constant(Shape.of(w.shape()), DataBuffers.of(w.data(), true, false));
@@ -31,8 +29,8 @@ public final class VitOps {
 
     /** Batched matrix product with broadcasting; BatchMatMulV2 has no Ops method, so it is built directly. */
     @SuppressWarnings("unchecked")
-    public static Operand<TFloat32> batchMatMul(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b,
-                                                boolean adjX, boolean adjY) {
+    public static Operand<TFloat32> batchMatMul(
+            Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean adjX, boolean adjY) {
         var scope = tf.scope();
         org.tensorflow.Output<?> out = scope.opBuilder("BatchMatMulV2", "BatchMatMulV2")
                 .addInput(a.asOutput())
@@ -45,20 +43,20 @@ public final class VitOps {
     }
 
     /** x [B, S, in] times w [in, out] plus bias, through a 2-D MatMul (faster than a batched one). */
-    public static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Operand<TFloat32> w, Operand<TFloat32> bias,
-                                          int seq, int in, int out) {
+    public static Operand<TFloat32> dense(
+            Ops tf, Operand<TFloat32> x, Operand<TFloat32> w, Operand<TFloat32> bias, int seq, int in, int out) {
         Operand<TFloat32> flat = tf.reshape(x, ints(tf, -1, in));
         Operand<TFloat32> y = tf.math.add(tf.linalg.matMul(flat, w), bias);
         return tf.reshape(y, ints(tf, -1, seq, out));
     }
 
     /** LayerNorm over the last axis. */
-    public static Operand<TFloat32> layerNorm(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma,
-                                              Operand<TFloat32> beta, float eps) {
+    public static Operand<TFloat32> layerNorm(
+            Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta, float eps) {
         Operand<TInt32> last = ints(tf, -1);
         Operand<TFloat32> mean = tf.math.mean(x, last, org.tensorflow.op.math.Mean.keepDims(true));
-        Operand<TFloat32> var = tf.math.mean(tf.math.squaredDifference(x, mean), last,
-                org.tensorflow.op.math.Mean.keepDims(true));
+        Operand<TFloat32> var =
+                tf.math.mean(tf.math.squaredDifference(x, mean), last, org.tensorflow.op.math.Mean.keepDims(true));
         Operand<TFloat32> normed = tf.math.mul(tf.math.sub(x, mean), tf.math.rsqrt(tf.math.add(var, tf.constant(eps))));
         return tf.math.add(tf.math.mul(normed, gamma), beta);
     }

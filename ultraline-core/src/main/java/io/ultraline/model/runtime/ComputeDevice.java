@@ -93,7 +93,8 @@ public record ComputeDevice(List<String> devices, String nativeBuild) {
 
     private static void check(TF_Status status, String what) {
         if (TF_GetCode(status) != TF_OK) {
-            throw new IllegalStateException("TensorFlow cannot " + what + ": " + TF_Message(status).getString());
+            throw new IllegalStateException(
+                    "TensorFlow cannot " + what + ": " + TF_Message(status).getString());
         }
     }
 

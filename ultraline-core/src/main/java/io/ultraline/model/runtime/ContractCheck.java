@@ -3,7 +3,6 @@ package io.ultraline.model.runtime;
 import io.ultraline.model.InvalidModelException;
 import io.ultraline.model.ModelSignatures;
 import io.ultraline.model.VitConfig;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +15,7 @@ final class ContractCheck {
 
     private static final long ANY = -1;
 
-    private ContractCheck() {
-    }
+    private ContractCheck() {}
 
     static void requireSignatures(Path dir, List<Signature> signatures, VitConfig c) {
         long h = c.imageSize();
@@ -38,8 +36,10 @@ final class ContractCheck {
     }
 
     private static Signature find(Path dir, List<Signature> signatures, String key) {
-        return signatures.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow(() ->
-                new InvalidModelException("model " + dir + " lacks signature '" + key + "' (it has "
+        return signatures.stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new InvalidModelException("model " + dir + " lacks signature '" + key + "' (it has "
                         + signatures.stream().map(Signature::key).toList() + ")"));
     }
 

@@ -17,11 +17,9 @@ final class ExplainRuns {
      * Frames [frame, frame + frames) and targets [target, target + targets) in one session run; the
      * targets are positions in the call's list of targets (patch indices when it has all N).
      */
-    record Run(int frame, int frames, int target, int targets) {
-    }
+    record Run(int frame, int frames, int target, int targets) {}
 
-    private ExplainRuns() {
-    }
+    private ExplainRuns() {}
 
     static List<Run> plan(int batch, int targetCount, int parallelRuns, int targetChunk) {
         if (batch < 1 || targetCount < 1 || parallelRuns < 1 || targetChunk < 1) {

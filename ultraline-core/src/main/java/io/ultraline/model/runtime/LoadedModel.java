@@ -7,7 +7,6 @@ import io.ultraline.model.VitConfig;
 import io.ultraline.model.graph.GraphWeights;
 import io.ultraline.model.weights.WeightTensor;
 import io.ultraline.model.weights.WeightsDigest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,10 +70,13 @@ public final class LoadedModel implements AutoCloseable {
                 .build();
         SavedModelBundle bundle;
         try {
-            bundle = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
-                    .withConfigProto(cfg).load();
+            bundle = SavedModelBundle.loader(dir.toString())
+                    .withTags(SavedModelBundle.DEFAULT_TAG)
+                    .withConfigProto(cfg)
+                    .load();
         } catch (RuntimeException e) {
-            throw new InvalidModelException("model " + dir + " could not be loaded as a SavedModel: " + e.getMessage(), e);
+            throw new InvalidModelException(
+                    "model " + dir + " could not be loaded as a SavedModel: " + e.getMessage(), e);
         }
         try {
             LoadedModel m = new LoadedModel(dir, manifest, bundle);
@@ -125,7 +127,8 @@ public final class LoadedModel implements AutoCloseable {
         try (Result r = runner.run()) {
             for (int i = 0; i < consts.size(); i++) {
                 Tensor t = r.get(i);
-                weights.put(consts.get(i).name().substring(prefix.length()),
+                weights.put(
+                        consts.get(i).name().substring(prefix.length()),
                         new WeightTensor(TensorIo.shape(t), TensorIo.read(t)));
             }
         }

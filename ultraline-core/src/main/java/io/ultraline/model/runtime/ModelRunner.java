@@ -1,21 +1,19 @@
 package io.ultraline.model.runtime;
 
-import io.ultraline.model.ModelManifest;
-
 import io.ultraline.model.InvalidModelException;
+import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelSignatures;
 import io.ultraline.model.ModelUnavailableException;
 import io.ultraline.model.VitConfig;
-
-import java.nio.file.Path;
 import io.ultraline.ultra.transform.TokenTransform;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.Result;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -107,7 +105,7 @@ public final class ModelRunner implements AutoCloseable {
         requireImages(images, batch);
         requireOpen();
         try (TFloat32 in = TensorIo.floats(images, batch, c.imageSize(), c.imageSize(), 3);
-             Result r = model.serving().call(Map.of(ModelSignatures.IMAGES, in))) {
+                Result r = model.serving().call(Map.of(ModelSignatures.IMAGES, in))) {
             return frames(perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), batch), null, null);
         } catch (TFResourceExhaustedException e) {
             throw new ModelUnavailableException("the model ran out of memory", e);
@@ -135,11 +133,18 @@ public final class ModelRunner implements AutoCloseable {
         int n = config().numPatches();
         List<ExplainRuns.Run> shapes = new ArrayList<>(ExplainRuns.plan(1, n, parallelRuns, options.targetChunk()));
         if (parallelRuns > 1) {
-            shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk()).subList(0, 1));
+            shapes.addAll(ExplainRuns.plan(parallelRuns, n, parallelRuns, options.targetChunk())
+                    .subList(0, 1));
         }
         int[] all = ModelOutput.allTargets(n);
         for (ExplainRuns.Run run : shapes) {
-            explain(frame, 1, all, new ExplainRuns.Run(0, 1, run.target(), run.targets()), null, new float[1][n][],
+            explain(
+                    frame,
+                    1,
+                    all,
+                    new ExplainRuns.Run(0, 1, run.target(), run.targets()),
+                    null,
+                    new float[1][n][],
                     new float[1][]);
         }
     }
@@ -226,18 +231,25 @@ public final class ModelRunner implements AutoCloseable {
      * One session run over targets[run.target() ..]; it writes only its own frames' and targets'
      * slots of maps and tokens.
      */
-    private void explain(float[] images, int batch, int[] allTargets, ExplainRuns.Run run, TokenTransform transform,
-            float[][][] maps, float[][] tokens) {
+    private void explain(
+            float[] images,
+            int batch,
+            int[] allTargets,
+            ExplainRuns.Run run,
+            TokenTransform transform,
+            float[][][] maps,
+            float[][] tokens) {
         VitConfig c = config();
         int n = c.numPatches();
         int per = pixelsPerFrame();
-        float[] frames = run.frames() == batch ? images
+        float[] frames = run.frames() == batch
+                ? images
                 : Arrays.copyOfRange(images, run.frame() * per, (run.frame() + run.frames()) * per);
         int[] targets = Arrays.copyOfRange(allTargets, run.target(), run.target() + run.targets());
         try (TFloat32 in = TensorIo.floats(frames, run.frames(), c.imageSize(), c.imageSize(), 3);
-             TInt32 tg = TensorIo.ints(targets);
-             TFloat32 w = UltraFeeds.transform(model, transform);
-             Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
+                TInt32 tg = TensorIo.ints(targets);
+                TFloat32 w = UltraFeeds.transform(model, transform);
+                Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
             float[] rel = TensorIo.read(r.get(ModelSignatures.RELEVANCE).orElseThrow());
             for (int b = 0; b < run.frames(); b++) {
                 for (int t = 0; t < targets.length; t++) {
@@ -246,7 +258,8 @@ public final class ModelRunner implements AutoCloseable {
                 }
             }
             if (run.target() == 0) {
-                float[][] perFrame = perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), run.frames());
+                float[][] perFrame =
+                        perFrame(TensorIo.read(r.get(ModelSignatures.TOKENS).orElseThrow()), run.frames());
                 System.arraycopy(perFrame, 0, tokens, run.frame(), run.frames());
             }
         }
@@ -277,7 +290,11 @@ public final class ModelRunner implements AutoCloseable {
         VitConfig c = config();
         List<ModelOutput> out = new ArrayList<>(tokens.length);
         for (int b = 0; b < tokens.length; b++) {
-            out.add(new ModelOutput(c.numPatches(), c.dim(), tokens[b], maps == null ? null : maps[b],
+            out.add(new ModelOutput(
+                    c.numPatches(),
+                    c.dim(),
+                    tokens[b],
+                    maps == null ? null : maps[b],
                     maps == null ? null : targets.clone()));
         }
         return out;

@@ -1,7 +1,6 @@
 package io.ultraline.model.runtime;
 
 import io.ultraline.model.InvalidModelException;
-
 import io.ultraline.ultra.transform.TokenTransform;
 import io.ultraline.ultra.transform.TransformCodec;
 import java.io.IOException;
@@ -18,8 +17,7 @@ public final class ModelTransform {
 
     public static final String FILE_NAME = "ultraline-transform.bin";
 
-    private ModelTransform() {
-    }
+    private ModelTransform() {}
 
     /** The model's W, or null when it has none. */
     public static TokenTransform read(LoadedModel model) {
@@ -30,8 +28,9 @@ public final class ModelTransform {
         try {
             TokenTransform w = TransformCodec.decode(Files.readAllBytes(file));
             if (w.inDim() != model.config().dim()) {
-                throw new InvalidModelException("model " + model.directory() + ": " + FILE_NAME + " takes "
-                        + w.inDim() + "-dimensional tokens, the model's are " + model.config().dim());
+                throw new InvalidModelException("model " + model.directory() + ": " + FILE_NAME + " takes " + w.inDim()
+                        + "-dimensional tokens, the model's are "
+                        + model.config().dim());
             }
             return w;
         } catch (IllegalArgumentException e) {

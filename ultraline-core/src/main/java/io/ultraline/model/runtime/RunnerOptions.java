@@ -31,8 +31,7 @@ public final class RunnerOptions {
     private final boolean warmUp;
     private final int parallelRuns;
 
-    private RunnerOptions(int intraOpThreads, int interOpThreads, int targetChunk, boolean warmUp,
-                          int parallelRuns) {
+    private RunnerOptions(int intraOpThreads, int interOpThreads, int targetChunk, boolean warmUp, int parallelRuns) {
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must be >= 0 (0 = auto), got " + intraOpThreads);
         }
@@ -99,7 +98,9 @@ public final class RunnerOptions {
 
     /** The parallel runs, with auto resolved against this machine. */
     public int resolvedParallelRuns() {
-        return parallelRuns > 0 ? parallelRuns : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return parallelRuns > 0
+                ? parallelRuns
+                : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** The session's intra-op threads, with auto resolved. */
@@ -115,8 +116,11 @@ public final class RunnerOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunnerOptions r && r.intraOpThreads == intraOpThreads
-                && r.interOpThreads == interOpThreads && r.targetChunk == targetChunk && r.warmUp == warmUp
+        return o instanceof RunnerOptions r
+                && r.intraOpThreads == intraOpThreads
+                && r.interOpThreads == interOpThreads
+                && r.targetChunk == targetChunk
+                && r.warmUp == warmUp
                 && r.parallelRuns == parallelRuns;
     }
 

@@ -26,24 +26,27 @@ import org.tensorflow.types.TInt32;
  */
 public final class SessionBaselines {
 
-    private SessionBaselines() {
-    }
+    private SessionBaselines() {}
 
     /** GFLOP/s of a 1024 x 1024 float matmul on a session with {@code intraThreads} op threads. */
     public static double matmulGflops(int intraThreads, ToDoubleFunction<IntSupplier> rate) {
         int m = 1024;
-        ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(intraThreads)
-                .setInterOpParallelismThreads(1).setUsePerSessionThreads(true).build();
+        ConfigProto cfg = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(intraThreads)
+                .setInterOpParallelismThreads(1)
+                .setUsePerSessionThreads(true)
+                .build();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, m)));
             Placeholder<TFloat32> b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, m)));
             var prod = tf.linalg.matMul(a, b);
             try (Session s = new Session(g, cfg);
-                 Tensor ta = TensorIo.floats(randomFloats(m * m, 3), m, m);
-                 Tensor tb = TensorIo.floats(randomFloats(m * m, 4), m, m)) {
+                    Tensor ta = TensorIo.floats(randomFloats(m * m, 3), m, m);
+                    Tensor tb = TensorIo.floats(randomFloats(m * m, 4), m, m)) {
                 double perSecond = rate.applyAsDouble(() -> {
-                    try (Result r = s.runner().feed(a, ta).feed(b, tb).fetch(prod).run()) {
+                    try (Result r =
+                            s.runner().feed(a, ta).feed(b, tb).fetch(prod).run()) {
                         return 1;
                     }
                 });
@@ -63,10 +66,10 @@ public final class SessionBaselines {
             int s = config.imageSize();
             return rate.applyAsDouble(() -> {
                 try (TFloat32 in = TensorIo.floats(frame, 1, s, s, 3);
-                     TFloat32 w = UltraFeeds.transform(model, null)) {
+                        TFloat32 w = UltraFeeds.transform(model, null)) {
                     for (int t = 0; t < n; t++) {
                         try (TInt32 tg = TensorIo.ints(new int[] {t});
-                             Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
+                                Result r = model.ultra().call(UltraFeeds.of(in, tg, w))) {
                             r.get(ModelSignatures.RELEVANCE).orElseThrow();
                         }
                     }

@@ -1,7 +1,6 @@
 package io.ultraline.model.runtime;
 
 import io.ultraline.model.ModelUnavailableException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

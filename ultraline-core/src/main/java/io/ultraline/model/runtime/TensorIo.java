@@ -9,8 +9,7 @@ import org.tensorflow.types.TInt32;
 /** Copies between Java arrays and tensors; the caller owns (and closes) every tensor made here. */
 public final class TensorIo {
 
-    private TensorIo() {
-    }
+    private TensorIo() {}
 
     public static TFloat32 floats(float[] data, long... shape) {
         return TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(data, true, false));

@@ -1,7 +1,6 @@
 package io.ultraline.model.runtime;
 
 import io.ultraline.model.ModelSignatures;
-
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,15 +15,16 @@ import org.tensorflow.types.TInt32;
  */
 final class UltraFeeds {
 
-    private UltraFeeds() {
-    }
+    private UltraFeeds() {}
 
     /** W as a tensor the caller closes, identity when null; null for a model without the input. */
     static TFloat32 transform(LoadedModel model, TokenTransform transform) {
         if (!model.acceptsTransform()) {
             return null;
         }
-        TokenTransform w = transform != null ? transform : TokenTransform.identity(model.config().dim());
+        TokenTransform w = transform != null
+                ? transform
+                : TokenTransform.identity(model.config().dim());
         return TensorIo.floats(w.weights(), w.outDim(), w.inDim());
     }
 

@@ -1,12 +1,12 @@
 package io.ultraline.model.train;
 
+import io.ultraline.model.VitConfig;
 import io.ultraline.model.graph.GraphLayout;
 import io.ultraline.model.graph.GraphWeights;
-import io.ultraline.model.weights.RandomVitWeights;
-import io.ultraline.model.runtime.TensorIo;
-import io.ultraline.model.VitConfig;
 import io.ultraline.model.graph.VitForward;
 import io.ultraline.model.graph.VitOps;
+import io.ultraline.model.runtime.TensorIo;
+import io.ultraline.model.weights.RandomVitWeights;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
 import java.util.LinkedHashMap;
@@ -35,8 +35,7 @@ import org.tensorflow.types.TInt32;
 public final class PretextTrainer implements AutoCloseable {
 
     /** Loss and accuracies of one step: family accuracy over images, pasted-patch accuracy over patches. */
-    public record Step(float loss, float familyAccuracy, float patchAccuracy) {
-    }
+    public record Step(float loss, float familyAccuracy, float patchAccuracy) {}
 
     private static final float PASTED_WEIGHT = 8f;
 
@@ -72,14 +71,18 @@ public final class PretextTrainer implements AutoCloseable {
             family = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             pasted = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             VitForward.Outputs fwd = VitForward.build(tf.withSubScope("vit"), weights, c, images);
-            Operand<TFloat32> normed = VitOps.layerNorm(tf, VitForward.patchTokens(tf, fwd.sequence(), c),
-                    weights.get("norm.weight"), weights.get("norm.bias"), c.layerNormEps());
+            Operand<TFloat32> normed = VitOps.layerNorm(
+                    tf,
+                    VitForward.patchTokens(tf, fwd.sequence(), c),
+                    weights.get("norm.weight"),
+                    weights.get("norm.bias"),
+                    c.layerNormEps());
             Operand<TFloat32> pooled = tf.math.mean(normed, tf.constant(1));
-            Operand<TFloat32> familyLogits = tf.math.add(tf.linalg.matMul(pooled, weights.get("head.family.w")),
-                    weights.get("head.family.b"));
+            Operand<TFloat32> familyLogits =
+                    tf.math.add(tf.linalg.matMul(pooled, weights.get("head.family.w")), weights.get("head.family.b"));
             Operand<TFloat32> perPatch = tf.reshape(normed, VitOps.ints(tf, -1, c.dim()));
-            Operand<TFloat32> patchLogits = tf.math.add(tf.linalg.matMul(perPatch, weights.get("head.patch.w")),
-                    weights.get("head.patch.b"));
+            Operand<TFloat32> patchLogits =
+                    tf.math.add(tf.linalg.matMul(perPatch, weights.get("head.patch.w")), weights.get("head.patch.b"));
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
             Operand<TFloat32> patchLoss = weightedPatchLoss(tf, patchLogits, pasted);
@@ -87,8 +90,11 @@ public final class PretextTrainer implements AutoCloseable {
             familyHits = hits(tf, familyLogits, family);
             patchHits = hits(tf, patchLogits, pasted);
             train = new Adam(graph, s.learningRate()).minimize(loss);
-            ConfigProto cfg = ConfigProto.newBuilder().setIntraOpParallelismThreads(s.threads())
-                    .setInterOpParallelismThreads(1).setUsePerSessionThreads(true).build();
+            ConfigProto cfg = ConfigProto.newBuilder()
+                    .setIntraOpParallelismThreads(s.threads())
+                    .setInterOpParallelismThreads(1)
+                    .setUsePerSessionThreads(true)
+                    .build();
             session = new Session(graph, cfg);
             session.initialize();
         } catch (RuntimeException e) {
@@ -97,8 +103,8 @@ public final class PretextTrainer implements AutoCloseable {
         }
     }
 
-    private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
-                                                  int classes) {
+    private static Operand<TFloat32> crossEntropy(
+            Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, int classes) {
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
         return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
     }
@@ -109,11 +115,12 @@ public final class PretextTrainer implements AutoCloseable {
      */
     private static Operand<TFloat32> weightedPatchLoss(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(2), tf.constant(1f), tf.constant(0f));
-        Operand<TFloat32> perPatch = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
-        Operand<TFloat32> weights = tf.math.add(tf.constant(1f),
-                tf.math.mul(tf.dtypes.cast(labels, TFloat32.class), tf.constant(PASTED_WEIGHT - 1)));
-        return tf.math.div(tf.reduceSum(tf.math.mul(perPatch, weights), tf.constant(0)),
-                tf.reduceSum(weights, tf.constant(0)));
+        Operand<TFloat32> perPatch =
+                tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
+        Operand<TFloat32> weights = tf.math.add(
+                tf.constant(1f), tf.math.mul(tf.dtypes.cast(labels, TFloat32.class), tf.constant(PASTED_WEIGHT - 1)));
+        return tf.math.div(
+                tf.reduceSum(tf.math.mul(perPatch, weights), tf.constant(0)), tf.reduceSum(weights, tf.constant(0)));
     }
 
     private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
@@ -137,10 +144,17 @@ public final class PretextTrainer implements AutoCloseable {
     public Step step(LabelledBatch b) {
         int s = config.imageSize();
         try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
-             Tensor f = TensorIo.ints(b.family());
-             Tensor p = TensorIo.ints(b.pasted());
-             Result r = session.runner().feed(images, x).feed(family, f).feed(pasted, p)
-                     .addTarget(train).fetch(loss).fetch(familyHits).fetch(patchHits).run()) {
+                Tensor f = TensorIo.ints(b.family());
+                Tensor p = TensorIo.ints(b.pasted());
+                Result r = session.runner()
+                        .feed(images, x)
+                        .feed(family, f)
+                        .feed(pasted, p)
+                        .addTarget(train)
+                        .fetch(loss)
+                        .fetch(familyHits)
+                        .fetch(patchHits)
+                        .run()) {
             return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
         }
     }
@@ -149,10 +163,16 @@ public final class PretextTrainer implements AutoCloseable {
     public Step evaluate(LabelledBatch b) {
         int s = config.imageSize();
         try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
-             Tensor f = TensorIo.ints(b.family());
-             Tensor p = TensorIo.ints(b.pasted());
-             Result r = session.runner().feed(images, x).feed(family, f).feed(pasted, p)
-                     .fetch(loss).fetch(familyHits).fetch(patchHits).run()) {
+                Tensor f = TensorIo.ints(b.family());
+                Tensor p = TensorIo.ints(b.pasted());
+                Result r = session.runner()
+                        .feed(images, x)
+                        .feed(family, f)
+                        .feed(pasted, p)
+                        .fetch(loss)
+                        .fetch(familyHits)
+                        .fetch(patchHits)
+                        .run()) {
             return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
         }
     }

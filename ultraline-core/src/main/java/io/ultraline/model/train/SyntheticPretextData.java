@@ -35,8 +35,15 @@ public final class SyntheticPretextData {
      * @param framesPerCamera  good frames per set-up
      * @param poolSize         side of the pooled frames (a little larger than {@code size}, for crops)
      */
-    public SyntheticPretextData(List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
-                                int poolSize, int size, int patch, long seed, IntConsumer progress) {
+    public SyntheticPretextData(
+            List<MaterialFamily> families,
+            int camerasPerFamily,
+            int framesPerCamera,
+            int poolSize,
+            int size,
+            int patch,
+            long seed,
+            IntConsumer progress) {
         this(families, camerasPerFamily, List.of(), 0, framesPerCamera, poolSize, size, patch, seed, progress);
     }
 
@@ -45,9 +52,17 @@ public final class SyntheticPretextData {
      * for the classification task (numbered after the families), seen by {@code camerasPerSurface}
      * cameras with their own offset, light and noise.
      */
-    public SyntheticPretextData(List<MaterialFamily> families, int camerasPerFamily, List<SurfaceImage> surfaces,
-                                int camerasPerSurface, int framesPerCamera, int poolSize, int size, int patch,
-                                long seed, IntConsumer progress) {
+    public SyntheticPretextData(
+            List<MaterialFamily> families,
+            int camerasPerFamily,
+            List<SurfaceImage> surfaces,
+            int camerasPerSurface,
+            int framesPerCamera,
+            int poolSize,
+            int size,
+            int patch,
+            long seed,
+            IntConsumer progress) {
         if (families.size() < 2) {
             throw new IllegalArgumentException("need at least two training families, got " + families);
         }
@@ -61,7 +76,8 @@ public final class SyntheticPretextData {
             for (int cam = 0; cam < camerasPerFamily; cam++) {
                 CameraSetup setup = CameraSetup.random(families.get(f), setups.nextLong());
                 for (int i = 0; i < framesPerCamera; i++) {
-                    pool.add(RgbImage.of(generator.good(setup, setups.nextLong(), poolSize).image()));
+                    pool.add(RgbImage.of(
+                            generator.good(setup, setups.nextLong(), poolSize).image()));
                     poolFamily.add(f);
                 }
                 progress.accept(pool.size());
@@ -73,7 +89,9 @@ public final class SyntheticPretextData {
             for (int cam = 0; cam < camerasPerSurface; cam++) {
                 CameraSetup setup = CameraSetup.random(MaterialFamily.GRANULAR, setups.nextLong());
                 for (int i = 0; i < framesPerCamera; i++) {
-                    pool.add(RgbImage.of(photographed.good(setup, setups.nextLong(), poolSize).image()));
+                    pool.add(RgbImage.of(photographed
+                            .good(setup, setups.nextLong(), poolSize)
+                            .image()));
                     poolFamily.add(families.size() + k);
                 }
                 progress.accept(pool.size());
@@ -183,8 +201,9 @@ public final class SyntheticPretextData {
         boolean mirror = random.nextBoolean();
         double brightness = 0.8 + 0.4 * random.nextDouble();
         double contrast = 0.75 + 0.5 * random.nextDouble();
-        double[] gain = {0.9 + 0.2 * random.nextDouble(), 0.9 + 0.2 * random.nextDouble(),
-            0.9 + 0.2 * random.nextDouble()};
+        double[] gain = {
+            0.9 + 0.2 * random.nextDouble(), 0.9 + 0.2 * random.nextDouble(), 0.9 + 0.2 * random.nextDouble()
+        };
         double noise = 0.02 * random.nextDouble();
         double mean = 0;
         for (float v : px) {

@@ -1,12 +1,9 @@
 package io.ultraline.model.train;
 
-import io.ultraline.model.weights.Safetensors;
-import io.ultraline.model.weights.VitWeights;
-
-import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
+import io.ultraline.model.export.ModelExporter;
 import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
 import io.ultraline.synth.SurfaceImage;
@@ -29,48 +26,98 @@ import java.util.concurrent.BlockingQueue;
 public final class TrainingRun {
 
     /** Everything that decides the result; recorded in the manifest. */
-    public record Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
-                       int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
-                       String name, String version, Path weightsOut, List<SurfaceImage> surfaces,
-                       int camerasPerSurface) {
+    public record Plan(
+            VitConfig config,
+            List<MaterialFamily> families,
+            int camerasPerFamily,
+            int framesPerCamera,
+            int steps,
+            Duration budget,
+            int batchSize,
+            float learningRate,
+            long seed,
+            int threads,
+            String name,
+            String version,
+            Path weightsOut,
+            List<SurfaceImage> surfaces,
+            int camerasPerSurface) {
 
         /** A plan over rendered families only. */
-        public Plan(VitConfig config, List<MaterialFamily> families, int camerasPerFamily, int framesPerCamera,
-                    int steps, Duration budget, int batchSize, float learningRate, long seed, int threads,
-                    String name, String version, Path weightsOut) {
-            this(config, families, camerasPerFamily, framesPerCamera, steps, budget, batchSize, learningRate, seed,
-                    threads, name, version, weightsOut, List.of(), 0);
+        public Plan(
+                VitConfig config,
+                List<MaterialFamily> families,
+                int camerasPerFamily,
+                int framesPerCamera,
+                int steps,
+                Duration budget,
+                int batchSize,
+                float learningRate,
+                long seed,
+                int threads,
+                String name,
+                String version,
+                Path weightsOut) {
+            this(
+                    config,
+                    families,
+                    camerasPerFamily,
+                    framesPerCamera,
+                    steps,
+                    budget,
+                    batchSize,
+                    learningRate,
+                    seed,
+                    threads,
+                    name,
+                    version,
+                    weightsOut,
+                    List.of(),
+                    0);
         }
     }
 
-    private TrainingRun() {
-    }
+    private TrainingRun() {}
 
     public static ModelManifest run(Plan p, Path out, PrintStream log) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int poolSize = p.config().imageSize() + p.config().imageSize() / 4;
-        log.printf("generating %d cameras x %d frames for %s and %d surface samples ...%n",
-                p.camerasPerFamily() * p.families().size() + p.camerasPerSurface() * p.surfaces().size(),
-                p.framesPerCamera(), p.families(), p.surfaces().size());
-        SyntheticPretextData data = new SyntheticPretextData(p.families(), p.camerasPerFamily(), p.surfaces(),
-                p.camerasPerSurface(), p.framesPerCamera(), poolSize, p.config().imageSize(), p.config().patchSize(),
-                p.seed(), n -> { });
+        log.printf(
+                "generating %d cameras x %d frames for %s and %d surface samples ...%n",
+                p.camerasPerFamily() * p.families().size()
+                        + p.camerasPerSurface() * p.surfaces().size(),
+                p.framesPerCamera(),
+                p.families(),
+                p.surfaces().size());
+        SyntheticPretextData data = new SyntheticPretextData(
+                p.families(),
+                p.camerasPerFamily(),
+                p.surfaces(),
+                p.camerasPerSurface(),
+                p.framesPerCamera(),
+                poolSize,
+                p.config().imageSize(),
+                p.config().patchSize(),
+                p.seed(),
+                n -> {});
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
         BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
-        Thread producer = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    queue.put(data.next(p.batchSize()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "pretext-batches");
+        Thread producer = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            queue.put(data.next(p.batchSize()));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pretext-batches");
         producer.setDaemon(true);
         producer.start();
         List<Map<String, Object>> curve = new ArrayList<>();
-        TrainingSettings settings = new TrainingSettings(p.batchSize(), p.learningRate(), data.classes(),
-                p.seed(), p.threads());
+        TrainingSettings settings =
+                new TrainingSettings(p.batchSize(), p.learningRate(), data.classes(), p.seed(), p.threads());
         long trainStart = System.nanoTime();
         long deadline = trainStart + p.budget().toNanos();
         int step = 0;
@@ -87,11 +134,24 @@ public final class TrainingRun {
                 pasteAcc += s.patchAccuracy();
                 if (step % logEvery == 0) {
                     double secs = (System.nanoTime() - trainStart) / 1e9;
-                    log.printf("step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f  %.1f img/s  %.0f s%n",
-                            step, p.steps(), loss / logEvery, famAcc / logEvery, pasteAcc / logEvery,
-                            step * p.batchSize() / secs, secs);
-                    curve.add(Map.of("step", step, "loss", round(loss / logEvery), "familyAccuracy",
-                            round(famAcc / logEvery), "pastedPatchAccuracy", round(pasteAcc / logEvery)));
+                    log.printf(
+                            "step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f  %.1f img/s  %.0f s%n",
+                            step,
+                            p.steps(),
+                            loss / logEvery,
+                            famAcc / logEvery,
+                            pasteAcc / logEvery,
+                            step * p.batchSize() / secs,
+                            secs);
+                    curve.add(Map.of(
+                            "step",
+                            step,
+                            "loss",
+                            round(loss / logEvery),
+                            "familyAccuracy",
+                            round(famAcc / logEvery),
+                            "pastedPatchAccuracy",
+                            round(pasteAcc / logEvery)));
                     loss = 0;
                     famAcc = 0;
                     pasteAcc = 0;
@@ -100,11 +160,15 @@ public final class TrainingRun {
             producer.interrupt();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             Map<String, Object> training = new LinkedHashMap<>();
-            training.put("pretext", "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
-                    + " per-patch detection of content pasted from another frame (CutPaste-style rectangles and"
-                    + " scars); defect-free frames only, the defect injector is never used");
+            training.put(
+                    "pretext",
+                    "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
+                            + " per-patch detection of content pasted from another frame (CutPaste-style rectangles and"
+                            + " scars); defect-free frames only, the defect injector is never used");
             training.put("families", p.families().stream().map(Enum::name).toList());
-            training.put("surfaceSamples", p.surfaces().stream().map(SurfaceImage::name).toList());
+            training.put(
+                    "surfaceSamples",
+                    p.surfaces().stream().map(SurfaceImage::name).toList());
             training.put("camerasPerSurface", p.camerasPerSurface());
             training.put("camerasPerFamily", p.camerasPerFamily());
             training.put("framesPerCamera", p.framesPerCamera());
@@ -122,11 +186,17 @@ public final class TrainingRun {
             io.ultraline.model.weights.VitWeights trained = trainer.weights();
             if (p.weightsOut() != null) {
                 // full-depth timm weights: re-export at another target layer with `model import`
-                io.ultraline.model.weights.Safetensors.write(p.weightsOut(), trained.asMap(),
+                io.ultraline.model.weights.Safetensors.write(
+                        p.weightsOut(),
+                        trained.asMap(),
                         Map.of("heads", String.valueOf(p.config().heads())));
             }
-            ModelManifest m = ModelExporter.export(p.config(), trained,
-                    new ModelExporter.Identity(p.name(), p.version(), provenance, "Apache-2.0"), out, UltraVariant.FAST)
+            ModelManifest m = ModelExporter.export(
+                            p.config(),
+                            trained,
+                            new ModelExporter.Identity(p.name(), p.version(), provenance, "Apache-2.0"),
+                            out,
+                            UltraVariant.FAST)
                     .withTraining(training);
             m.write(out);
             log.printf("trained %d steps in %.0f s; exported to %s%n", step, trainSeconds, out);

@@ -3,8 +3,7 @@ package io.ultraline.model.weights;
 /** IEEE 754 half precision to float (Java 17 has no Float.float16ToFloat). */
 public final class HalfFloats {
 
-    private HalfFloats() {
-    }
+    private HalfFloats() {}
 
     public static float fromHalf(short bits) {
         int h = bits & 0xffff;

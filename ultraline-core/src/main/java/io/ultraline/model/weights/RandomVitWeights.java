@@ -1,7 +1,6 @@
 package io.ultraline.model.weights;
 
 import io.ultraline.model.VitConfig;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,8 +12,7 @@ import java.util.SplittableRandom;
  */
 public final class RandomVitWeights {
 
-    private RandomVitWeights() {
-    }
+    private RandomVitWeights() {}
 
     public static VitWeights create(VitConfig c, long seed, float attentionScale) {
         SplittableRandom r = new SplittableRandom(seed);

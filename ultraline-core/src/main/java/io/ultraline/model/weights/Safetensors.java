@@ -26,11 +26,9 @@ public final class Safetensors {
     private static final long MAX_HEADER = 100L * 1024 * 1024;
 
     /** Tensors by name plus the file's {@code __metadata__} strings. */
-    public record Contents(Map<String, WeightTensor> tensors, Map<String, String> metadata) {
-    }
+    public record Contents(Map<String, WeightTensor> tensors, Map<String, String> metadata) {}
 
-    private Safetensors() {
-    }
+    private Safetensors() {}
 
     public static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -42,12 +40,14 @@ public final class Safetensors {
             readFully(ch, lenBuf, 0);
             long headerLen = lenBuf.flip().getLong();
             if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
-                throw new IOException(file + " has an invalid header length " + headerLen + " (file size " + size + ")");
+                throw new IOException(
+                        file + " has an invalid header length " + headerLen + " (file size " + size + ")");
             }
             ByteBuffer header = ByteBuffer.allocate((int) headerLen);
             readFully(ch, header, 8);
-            Map<String, Object> json = JSON.readValue(new String(header.array(), StandardCharsets.UTF_8),
-                    new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> json = JSON.readValue(
+                    new String(header.array(), StandardCharsets.UTF_8),
+                    new TypeReference<LinkedHashMap<String, Object>>() {});
             long dataStart = 8 + headerLen;
             Map<String, String> metadata = new LinkedHashMap<>();
             Map<String, WeightTensor> tensors = new TreeMap<>();
@@ -75,7 +75,8 @@ public final class Safetensors {
         if (shapeList == null || offsets == null || offsets.size() != 2) {
             throw new IOException(file + ": entry '" + name + "' lacks shape or data_offsets");
         }
-        long[] shape = shapeList.stream().mapToLong(o -> ((Number) o).longValue()).toArray();
+        long[] shape =
+                shapeList.stream().mapToLong(o -> ((Number) o).longValue()).toArray();
         long begin = ((Number) offsets.get(0)).longValue();
         long end = ((Number) offsets.get(1)).longValue();
         long count = 1;
@@ -85,8 +86,9 @@ public final class Safetensors {
         int width = switch (dtype) {
             case "F32" -> 4;
             case "F16", "BF16" -> 2;
-            default -> throw new IOException(file + ": tensor '" + name + "' has dtype " + dtype
-                    + "; only F32, F16 and BF16 are supported");
+            default ->
+                throw new IOException(
+                        file + ": tensor '" + name + "' has dtype " + dtype + "; only F32, F16 and BF16 are supported");
         };
         if (end - begin != count * width || begin < 0 || dataStart + end > size) {
             throw new IOException(file + ": tensor '" + name + "' offsets [" + begin + ", " + end
@@ -118,8 +120,15 @@ public final class Safetensors {
         Map<String, WeightTensor> sorted = new TreeMap<>(tensors);
         for (Map.Entry<String, WeightTensor> e : sorted.entrySet()) {
             long bytes = 4L * e.getValue().data().length;
-            header.put(e.getKey(), Map.of("dtype", "F32", "shape", e.getValue().shape(),
-                    "data_offsets", List.of(offset, offset + bytes)));
+            header.put(
+                    e.getKey(),
+                    Map.of(
+                            "dtype",
+                            "F32",
+                            "shape",
+                            e.getValue().shape(),
+                            "data_offsets",
+                            List.of(offset, offset + bytes)));
             offset += bytes;
         }
         byte[] json = JSON.writeValueAsBytes(header);

@@ -1,7 +1,6 @@
 package io.ultraline.model.weights;
 
 import io.ultraline.model.VitConfig;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,8 +19,8 @@ public final class VitWeights {
 
     private static final Pattern BLOCK = Pattern.compile("blocks\\.(\\d+)\\..*");
     /** Classifier heads and final norms: present in checkpoints, not used to explain tokens. */
-    private static final Pattern IGNORABLE = Pattern.compile(
-            "(head|fc_norm|pre_logits|head_drop)(\\..*)?|norm\\.(weight|bias)");
+    private static final Pattern IGNORABLE =
+            Pattern.compile("(head|fc_norm|pre_logits|head_drop)(\\..*)?|norm\\.(weight|bias)");
 
     private final Map<String, WeightTensor> tensors;
 

@@ -16,8 +16,7 @@ import java.util.TreeMap;
  */
 public final class WeightsDigest {
 
-    private WeightsDigest() {
-    }
+    private WeightsDigest() {}
 
     public static String of(Map<String, WeightTensor> weights) {
         MessageDigest sha = sha256();

@@ -20,8 +20,7 @@ import io.ultraline.ultra.eval.Assignment;
  */
 public final class ConceptAlignment {
 
-    private ConceptAlignment() {
-    }
+    private ConceptAlignment() {}
 
     /**
      * The camera id of each of the frame's concept labels.

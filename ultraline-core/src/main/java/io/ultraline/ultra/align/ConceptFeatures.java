@@ -26,8 +26,8 @@ public record ConceptFeatures(float[][] means, int[] sizes) {
      */
     public static ConceptFeatures of(int[] labels, float[] tokens, int dim) {
         if (dim < 1 || tokens.length != (long) labels.length * dim) {
-            throw new IllegalArgumentException("expected " + labels.length + " tokens of dimension " + dim
-                    + ", got " + tokens.length + " values");
+            throw new IllegalArgumentException(
+                    "expected " + labels.length + " tokens of dimension " + dim + ", got " + tokens.length + " values");
         }
         int concepts = 0;
         for (int label : labels) {

@@ -41,8 +41,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
         }
         for (float[] v : vectors) {
             if (v.length != centre.length) {
-                throw new IllegalArgumentException("prototypes of dimension " + v.length + " for a centre of "
-                        + centre.length);
+                throw new IllegalArgumentException(
+                        "prototypes of dimension " + v.length + " for a centre of " + centre.length);
             }
         }
         centre = centre.clone();
@@ -78,12 +78,13 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
         float[][] points = new float[means.size()][];
         for (int i = 0; i < points.length; i++) {
             if (means.get(i).length != dim) {
-                throw new IllegalArgumentException("concept means differ in dimension: " + dim + " and "
-                        + means.get(i).length);
+                throw new IllegalArgumentException(
+                        "concept means differ in dimension: " + dim + " and " + means.get(i).length);
             }
             points[i] = centred(means.get(i), centre);
         }
-        Clustering groups = points.length == 1 ? Clustering.ofGroups(new int[1])
+        Clustering groups = points.length == 1
+                ? Clustering.ofGroups(new int[1])
                 : AverageLinkage.build(CosineDistances.matrix(points)).cutAtHeight(maxDistance);
         List<float[]> vectors = new ArrayList<>();
         List<Long> support = new ArrayList<>();
@@ -102,7 +103,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
         Integer[] order = new Integer[vectors.size()];
         Arrays.setAll(order, i -> i);
         // most patches first; equal support keeps the clustering's own order, so learning is deterministic
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> -support.get(i)).thenComparingInt(i -> i));
+        Arrays.sort(
+                order, Comparator.comparingLong((Integer i) -> -support.get(i)).thenComparingInt(i -> i));
         float[][] sorted = new float[order.length][];
         for (int i = 0; i < order.length; i++) {
             sorted[i] = vectors.get(order[i]);
@@ -123,8 +125,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
     /** A concept mean in the prototypes' space: centred, unit length (zero stays zero). */
     public float[] embed(float[] mean) {
         if (mean.length != centre.length) {
-            throw new IllegalArgumentException("a concept mean of dimension " + mean.length + " for prototypes of "
-                    + centre.length);
+            throw new IllegalArgumentException(
+                    "a concept mean of dimension " + mean.length + " for prototypes of " + centre.length);
         }
         return unit(centred(mean, centre));
     }
@@ -146,8 +148,10 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConceptPrototypes p && Arrays.equals(centre, p.centre)
-                && Arrays.deepEquals(vectors, p.vectors) && Double.compare(maxDistance, p.maxDistance) == 0;
+        return o instanceof ConceptPrototypes p
+                && Arrays.equals(centre, p.centre)
+                && Arrays.deepEquals(vectors, p.vectors)
+                && Double.compare(maxDistance, p.maxDistance) == 0;
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 public final class Assignment {
 
-    private Assignment() {
-    }
+    private Assignment() {}
 
     /**
      * The best matching.

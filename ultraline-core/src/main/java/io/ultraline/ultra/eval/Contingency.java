@@ -24,8 +24,8 @@ public final class Contingency {
     /** The table of two labellings of the same pixels. */
     public static Contingency of(int[] predicted, int[] truth) {
         if (predicted.length != truth.length) {
-            throw new IllegalArgumentException("labellings differ in length: " + predicted.length + " predicted, "
-                    + truth.length + " true");
+            throw new IllegalArgumentException(
+                    "labellings differ in length: " + predicted.length + " predicted, " + truth.length + " true");
         }
         if (predicted.length == 0) {
             throw new IllegalArgumentException("no pixels to compare");
@@ -54,8 +54,8 @@ public final class Contingency {
         for (Contingency c : tables) {
             for (int i = 0; i < c.predictedLabels.length; i++) {
                 for (int j = 0; j < c.trueLabels.length; j++) {
-                    counts[Arrays.binarySearch(p, c.predictedLabels[i])][Arrays.binarySearch(t, c.trueLabels[j])]
-                            += c.counts[i][j];
+                    counts[Arrays.binarySearch(p, c.predictedLabels[i])][Arrays.binarySearch(t, c.trueLabels[j])] +=
+                            c.counts[i][j];
                 }
             }
             total += c.total;

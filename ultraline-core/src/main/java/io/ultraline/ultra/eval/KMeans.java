@@ -12,8 +12,7 @@ public final class KMeans {
     static final int RESTARTS = 4;
     static final int MAX_ITERATIONS = 100;
 
-    private KMeans() {
-    }
+    private KMeans() {}
 
     /**
      * Clusters the points.

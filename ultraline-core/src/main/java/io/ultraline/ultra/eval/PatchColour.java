@@ -7,8 +7,7 @@ package io.ultraline.ultra.eval;
  */
 public final class PatchColour {
 
-    private PatchColour() {
-    }
+    private PatchColour() {}
 
     /**
      * @param rgb interleaved RGB, row-major, {@code width * height * 3}
@@ -16,8 +15,8 @@ public final class PatchColour {
      */
     public static float[][] features(float[] rgb, int width, int height, int gridH, int gridW) {
         if (rgb.length != width * height * 3) {
-            throw new IllegalArgumentException("expected " + width * height * 3 + " values for " + width + "x"
-                    + height + " RGB, got " + rgb.length);
+            throw new IllegalArgumentException("expected " + width * height * 3 + " values for " + width + "x" + height
+                    + " RGB, got " + rgb.length);
         }
         if (width < gridW || height < gridH) {
             throw new IllegalArgumentException("a " + width + "x" + height + " image leaves grid cells empty in a "

@@ -11,8 +11,7 @@ import io.ultraline.ultra.UltraSegmenter;
  */
 public final class SparseAgreement {
 
-    private SparseAgreement() {
-    }
+    private SparseAgreement() {}
 
     /**
      * The segmentation from the targets' rows of all N maps.
@@ -20,8 +19,8 @@ public final class SparseAgreement {
      * @param allMaps {@code float[N][N]} maps of every patch token, before the self-entry fix
      * @param tokens  the N patch tokens, row-major (the joint concept step reads them)
      */
-    public static Segmentation sparse(UltraSegmenter segmenter, float[][] allMaps, float[] tokens, int[] targets,
-            int gridH, int gridW) {
+    public static Segmentation sparse(
+            UltraSegmenter segmenter, float[][] allMaps, float[] tokens, int[] targets, int gridH, int gridW) {
         float[][] rows = new float[targets.length][];
         for (int k = 0; k < targets.length; k++) {
             rows[k] = allMaps[targets[k]];
@@ -30,8 +29,16 @@ public final class SparseAgreement {
     }
 
     /** The sparse segmentation of one frame with targets chosen by {@code strategy}. */
-    public static Segmentation sparse(UltraSegmenter segmenter, float[][] allMaps, float[] tokens, int dim,
-            TargetStrategy strategy, int t, float[] tokenScores, int gridH, int gridW) {
+    public static Segmentation sparse(
+            UltraSegmenter segmenter,
+            float[][] allMaps,
+            float[] tokens,
+            int dim,
+            TargetStrategy strategy,
+            int t,
+            float[] tokenScores,
+            int gridH,
+            int gridW) {
         int[] targets = strategy.choose(tokens, gridH * gridW, dim, t, tokenScores);
         return sparse(segmenter, allMaps, tokens, targets, gridH, gridW);
     }

@@ -60,7 +60,8 @@ public final class GridOverlay {
      */
     static double canvasScale(int frameWidth, int frameHeight, int minSide) {
         double up = Math.max(1, Math.ceil((double) minSide / Math.min(frameWidth, frameHeight)));
-        double fits = Math.min((double) MAX_CANVAS_SIDE / Math.max(frameWidth, frameHeight),
+        double fits = Math.min(
+                (double) MAX_CANVAS_SIDE / Math.max(frameWidth, frameHeight),
                 Math.sqrt((double) MAX_CANVAS_PIXELS / ((double) frameWidth * frameHeight)));
         if (up <= fits) {
             return up;
@@ -125,9 +126,14 @@ public final class GridOverlay {
                 if (!mask[cellOf(x, y)]) {
                     continue;
                 }
-                boolean edge = x == 0 || y == 0 || x == width - 1 || y == height - 1
-                        || !mask[cellOf(x + 1, y)] || !mask[cellOf(x - 1, y)]
-                        || !mask[cellOf(x, y + 1)] || !mask[cellOf(x, y - 1)];
+                boolean edge = x == 0
+                        || y == 0
+                        || x == width - 1
+                        || y == height - 1
+                        || !mask[cellOf(x + 1, y)]
+                        || !mask[cellOf(x - 1, y)]
+                        || !mask[cellOf(x, y + 1)]
+                        || !mask[cellOf(x, y - 1)];
                 if (edge) {
                     canvas.setRGB(x, y, rgb);
                 }
@@ -143,8 +149,8 @@ public final class GridOverlay {
      */
     public GridOverlay outlinePixels(boolean[] mask, int maskW, int maskH, int rgb) {
         if (maskW < 1 || maskH < 1 || mask.length != (long) maskW * maskH) {
-            throw new IllegalArgumentException("a " + maskW + "x" + maskH + " pixel mask needs "
-                    + (long) maskW * maskH + " values, got " + mask.length);
+            throw new IllegalArgumentException("a " + maskW + "x" + maskH + " pixel mask needs " + (long) maskW * maskH
+                    + " values, got " + mask.length);
         }
         int[] col = new int[width];
         for (int x = 0; x < width; x++) {
@@ -158,9 +164,14 @@ public final class GridOverlay {
                 if (!mask[row + col[x]]) {
                     continue;
                 }
-                boolean edge = x == 0 || x == width - 1 || up < 0 || down < 0
-                        || !mask[row + col[x - 1]] || !mask[row + col[x + 1]]
-                        || !mask[up + col[x]] || !mask[down + col[x]];
+                boolean edge = x == 0
+                        || x == width - 1
+                        || up < 0
+                        || down < 0
+                        || !mask[row + col[x - 1]]
+                        || !mask[row + col[x + 1]]
+                        || !mask[up + col[x]]
+                        || !mask[down + col[x]];
                 if (edge) {
                     canvas.setRGB(x, y, rgb);
                 }
@@ -192,8 +203,8 @@ public final class GridOverlay {
     public BufferedImage withCaption(List<String> lines) {
         int lineHeight = 16;
         int outWidth = Math.max(width, MIN_CAPTION_WIDTH);
-        BufferedImage out = new BufferedImage(outWidth, height + lineHeight * lines.size() + 6,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(outWidth, height + lineHeight * lines.size() + 6, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(0x202020));
         g.fillRect(0, 0, outWidth, out.getHeight());

@@ -10,12 +10,17 @@ public final class Palette {
 
     /** Ramp stops from cold to hot: black-blue, purple, red, orange, yellow-white. */
     private static final int[][] HEAT = {
-        {0, 0, 4}, {40, 11, 84}, {101, 21, 110}, {159, 42, 99}, {212, 72, 66}, {245, 125, 21}, {250, 193, 39},
+        {0, 0, 4},
+        {40, 11, 84},
+        {101, 21, 110},
+        {159, 42, 99},
+        {212, 72, 66},
+        {245, 125, 21},
+        {250, 193, 39},
         {252, 255, 164},
     };
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** RGB of concept c; cycles after 16 concepts with a darker shade. */
     public static int concept(int c) {

@@ -46,8 +46,7 @@ public record ConsistencyTrainer(int outDim, int steps, double lambda, double mu
     }
 
     /** The learned transform and its final loss terms. */
-    public record Result(TokenTransform transform, double invariance, double variance, double covariance) {
-    }
+    public record Result(TokenTransform transform, double invariance, double variance, double covariance) {}
 
     public Result train(ConsistencyStatistics stats) {
         int d = stats.dim();

@@ -15,12 +15,14 @@ public final class TransformCodec {
     public static final int FORMAT = 1;
     private static final int HEADER = 16;
 
-    private TransformCodec() {
-    }
+    private TransformCodec() {}
 
     public static byte[] encode(TokenTransform w) {
         ByteBuffer out = ByteBuffer.allocate(HEADER + 4 * w.outDim() * w.inDim() + 4);
-        out.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(FORMAT).putInt(w.outDim()).putInt(w.inDim());
+        out.put(MAGIC.getBytes(StandardCharsets.US_ASCII))
+                .putInt(FORMAT)
+                .putInt(w.outDim())
+                .putInt(w.inDim());
         out.asFloatBuffer().put(w.weights());
         out.position(out.position() + 4 * w.outDim() * w.inDim());
         out.putInt((int) crc(out.array(), out.position()));
@@ -40,7 +42,8 @@ public final class TransformCodec {
         }
         int format = in.getInt();
         if (format != FORMAT) {
-            throw new IllegalArgumentException("unsupported transform format " + format + "; this build reads " + FORMAT);
+            throw new IllegalArgumentException(
+                    "unsupported transform format " + format + "; this build reads " + FORMAT);
         }
         int rows = in.getInt();
         int columns = in.getInt();
@@ -49,7 +52,8 @@ public final class TransformCodec {
             throw new IllegalArgumentException("corrupt transform: a " + rows + " x " + columns + " transform needs "
                     + expected + " bytes, got " + data.length);
         }
-        long stored = Integer.toUnsignedLong(ByteBuffer.wrap(data, data.length - 4, 4).getInt());
+        long stored =
+                Integer.toUnsignedLong(ByteBuffer.wrap(data, data.length - 4, 4).getInt());
         if (stored != crc(data, data.length - 4)) {
             throw new IllegalArgumentException("transform checksum mismatch: the data is corrupt");
         }

@@ -1,12 +1,14 @@
 package io.ultraline.model.export;
 
-import io.ultraline.model.TinyVits;
-import io.ultraline.model.ReferenceRule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.model.InvalidModelException;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelUnavailableException;
+import io.ultraline.model.ReferenceRule;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.graph.GraphLayout;
 import io.ultraline.model.graph.VitModelGraph;
@@ -16,10 +18,6 @@ import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.runtime.TensorIo;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightsDigest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +34,7 @@ class ModelExportLoadTest {
 
     @TempDir
     static Path tmp;
+
     static VitConfig config;
     static VitWeights weights;
     static Path exported;
@@ -45,17 +44,27 @@ class ModelExportLoadTest {
         config = TinyVits.config(32, 8, 16, 2, 2, true, 2);
         weights = TinyVits.random(config, 99, 3f);
         exported = tmp.resolve("model");
-        ModelExporter.export(config, weights, new ModelExporter.Identity("tiny", "0.1", Map.of("source", "test"),
-                "Apache-2.0"), exported);
+        ModelExporter.export(
+                config,
+                weights,
+                new ModelExporter.Identity("tiny", "0.1", Map.of("source", "test"), "Apache-2.0"),
+                exported);
     }
 
     @Test
     void aClosedRunnerIsUnavailableRatherThanFailingOnTheFrames() {
         float[] images = TinyVits.images(1, 32, 3);
-        ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
-                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(2));
+        ModelRunner runner = ModelRunner.load(
+                exported,
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(1)
+                        .withInterOpThreads(1)
+                        .withTargetChunk(config.numPatches())
+                        .withWarmUp(false)
+                        .withParallelRuns(2));
         runner.close();
-        assertThatThrownBy(() -> runner.explain(images, 1)).isInstanceOf(ModelUnavailableException.class)
+        assertThatThrownBy(() -> runner.explain(images, 1))
+                .isInstanceOf(ModelUnavailableException.class)
                 .hasMessage("the model runner is closed");
         assertThatThrownBy(() -> runner.tokens(images, 1)).isInstanceOf(ModelUnavailableException.class);
     }
@@ -66,17 +75,22 @@ class ModelExportLoadTest {
         float[] expectedRel;
         float[] expectedTok;
         try (VitModelGraph g = VitModelGraph.build(config, GraphLayout.prepare(weights, config));
-             Session s = new Session(g.graph());
-             Tensor in = TensorIo.floats(images, 2, 32, 32, 3);
-             Tensor t = TensorIo.ints(range(config.numPatches()));
-             Tensor w = TensorIo.floats(identity(config.dim()), config.dim(), config.dim());
-             Result r = s.run(g.ultraSignature(), Map.of("images", in, "targets", t, "transform", w))) {
+                Session s = new Session(g.graph());
+                Tensor in = TensorIo.floats(images, 2, 32, 32, 3);
+                Tensor t = TensorIo.ints(range(config.numPatches()));
+                Tensor w = TensorIo.floats(identity(config.dim()), config.dim(), config.dim());
+                Result r = s.run(g.ultraSignature(), Map.of("images", in, "targets", t, "transform", w))) {
             expectedRel = TensorIo.read(r.get("relevance").orElseThrow());
             expectedTok = TensorIo.read(r.get("tokens").orElseThrow());
         }
         // same chunk as the reference run: a different chunk changes kernel summation order (see below)
-        try (ModelRunner runner = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
-                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withParallelRuns(1))) {
+        try (ModelRunner runner = ModelRunner.load(
+                exported,
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(1)
+                        .withInterOpThreads(1)
+                        .withTargetChunk(config.numPatches())
+                        .withParallelRuns(1))) {
             assertThat(runner.manifest().name()).isEqualTo("tiny");
             assertThat(runner.config()).isEqualTo(config);
             List<ModelOutput> out = runner.explain(images, 2);
@@ -94,17 +108,30 @@ class ModelExportLoadTest {
             assertThat(both).containsExactly(expectedTok);
             // serving_default runs a batch of 2 instead of 2 x 16 copies: same values up to kernel rounding
             List<ModelOutput> tok = runner.tokens(images, 2);
-            assertThat(ReferenceRule.relError(out.get(1).tokens(), tok.get(1).tokens())).isLessThan(1e-6);
+            assertThat(ReferenceRule.relError(out.get(1).tokens(), tok.get(1).tokens()))
+                    .isLessThan(1e-6);
         }
     }
 
     @Test
     void chunkingTargetsChangesMapsOnlyByFloatRounding() {
         float[] images = TinyVits.images(1, 32, 4);
-        try (ModelRunner whole = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
-                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(1));
-             ModelRunner chunked = ModelRunner.load(exported, RunnerOptions.defaults().withIntraOpThreads(1)
-                     .withInterOpThreads(1).withTargetChunk(5).withWarmUp(false).withParallelRuns(1))) {
+        try (ModelRunner whole = ModelRunner.load(
+                        exported,
+                        RunnerOptions.defaults()
+                                .withIntraOpThreads(1)
+                                .withInterOpThreads(1)
+                                .withTargetChunk(config.numPatches())
+                                .withWarmUp(false)
+                                .withParallelRuns(1));
+                ModelRunner chunked = ModelRunner.load(
+                        exported,
+                        RunnerOptions.defaults()
+                                .withIntraOpThreads(1)
+                                .withInterOpThreads(1)
+                                .withTargetChunk(5)
+                                .withWarmUp(false)
+                                .withParallelRuns(1))) {
             float[][] a = whole.explain(images, 1).get(0).maps();
             float[][] b = chunked.explain(images, 1).get(0).maps();
             for (int i = 0; i < a.length; i++) {
@@ -124,27 +151,32 @@ class ModelExportLoadTest {
 
     @Test
     void scoringShiftsRoundTripAndMustDivideThePatch() throws IOException {
-        assertThat(ModelManifest.read(exported).shifts()).as("absent means the plain grid").isEqualTo(1);
+        assertThat(ModelManifest.read(exported).shifts())
+                .as("absent means the plain grid")
+                .isEqualTo(1);
         Path copy = copyOf("shifted");
         ModelManifest.read(copy).withScoringShifts(2).write(copy);
         assertThat(ModelManifest.read(copy).shifts()).isEqualTo(2);
         Path file = copy.resolve(ModelManifest.FILE_NAME);
         Files.writeString(file, Files.readString(file).replace("\"scoringShifts\" : 2", "\"scoringShifts\" : 3"));
-        assertThatThrownBy(() -> ModelManifest.read(copy)).isInstanceOf(InvalidModelException.class)
+        assertThatThrownBy(() -> ModelManifest.read(copy))
+                .isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("scoringShifts 3");
     }
 
     @Test
     void missingDirectoryIsRefused() {
         assertThatThrownBy(() -> LoadedModel.load(tmp.resolve("nope")))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
     void directoryWithoutSavedModelIsRefused() throws IOException {
         Path d = Files.createDirectories(tmp.resolve("empty"));
         assertThatThrownBy(() -> LoadedModel.load(d))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("no saved_model.pb");
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("no saved_model.pb");
     }
 
     @Test
@@ -152,7 +184,8 @@ class ModelExportLoadTest {
         Path copy = copyOf("nomanifest");
         Files.delete(copy.resolve(ModelManifest.FILE_NAME));
         assertThatThrownBy(() -> LoadedModel.load(copy))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("has no manifest");
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("has no manifest");
     }
 
     @Test
@@ -182,9 +215,10 @@ class ModelExportLoadTest {
         Path dir = tmp.resolve("servingonly");
         Files.createDirectories(dir);
         try (VitModelGraph g = VitModelGraph.build(config, GraphLayout.prepare(weights, config));
-             Session s = new Session(g.graph())) {
+                Session s = new Session(g.graph())) {
             org.tensorflow.SavedModelBundle.exporter(dir.toString())
-                    .withFunction(org.tensorflow.SessionFunction.create(g.servingSignature(), s)).export();
+                    .withFunction(org.tensorflow.SessionFunction.create(g.servingSignature(), s))
+                    .export();
         }
         Files.copy(exported.resolve(ModelManifest.FILE_NAME), dir.resolve(ModelManifest.FILE_NAME));
         assertThatThrownBy(() -> LoadedModel.load(dir))

@@ -1,20 +1,18 @@
 package io.ultraline.model.export;
 
-import io.ultraline.model.TinyVits;
-import io.ultraline.model.ReferenceRule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.model.InvalidModelException;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelOutput;
+import io.ultraline.model.ReferenceRule;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.weights.VitWeights;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +67,24 @@ class ModelRebuilderTest {
 
     private Path export(UltraVariant variant) {
         Path dir = tmp.resolve("model");
-        ModelExporter.export(config, weights, new ModelExporter.Identity("tiny", "1", Map.of("source", "test"),
-                "Apache-2.0"), dir, variant);
+        ModelExporter.export(
+                config,
+                weights,
+                new ModelExporter.Identity("tiny", "1", Map.of("source", "test"), "Apache-2.0"),
+                dir,
+                variant);
         return dir;
     }
 
     private List<ModelOutput> explain(Path dir, float[] images) {
-        try (ModelRunner runner = ModelRunner.load(dir, RunnerOptions.defaults().withIntraOpThreads(1)
-                .withInterOpThreads(1).withTargetChunk(config.numPatches()).withWarmUp(false).withParallelRuns(1))) {
+        try (ModelRunner runner = ModelRunner.load(
+                dir,
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(1)
+                        .withInterOpThreads(1)
+                        .withTargetChunk(config.numPatches())
+                        .withWarmUp(false)
+                        .withParallelRuns(1))) {
             return runner.explain(images, 2);
         }
     }

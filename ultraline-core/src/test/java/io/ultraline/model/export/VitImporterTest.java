@@ -1,8 +1,10 @@
 package io.ultraline.model.export;
 
-import io.ultraline.model.TinyVits;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.model.ModelManifest;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.graph.GraphLayout;
 import io.ultraline.model.runtime.LoadedModel;
@@ -13,10 +15,6 @@ import io.ultraline.model.weights.Safetensors;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
 import io.ultraline.model.weights.WeightsDigest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,7 +59,8 @@ class VitImporterTest {
         Path file = tmp.resolve("noheads.safetensors");
         Safetensors.write(file, weights.asMap(), Map.of());
         assertThatThrownBy(() -> VitImporter.importFile(file, options(0), tmp.resolve("out")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--heads");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--heads");
     }
 
     @Test
@@ -95,8 +94,12 @@ class VitImporterTest {
             WeightTensor t = Safetensors.read(file).tensors().get("t");
             assertThat(t.shape()).containsExactly(values.length);
             for (int i = 0; i < values.length; i++) {
-                assertThat(t.data()[i]).as(dtype + " value %d", i).isCloseTo(values[i], org.assertj.core.data.Offset.offset(
-                        Math.abs(values[i]) * (dtype.equals("F16") ? 1e-3f : 8e-3f)));
+                assertThat(t.data()[i])
+                        .as(dtype + " value %d", i)
+                        .isCloseTo(
+                                values[i],
+                                org.assertj.core.data.Offset.offset(
+                                        Math.abs(values[i]) * (dtype.equals("F16") ? 1e-3f : 8e-3f)));
             }
         }
     }
@@ -107,7 +110,8 @@ class VitImporterTest {
         Safetensors.write(file, weights.asMap(), Map.of());
         byte[] all = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(all, all.length - 100));
-        assertThatThrownBy(() -> Safetensors.read(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Safetensors.read(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("do not fit");
     }
 
@@ -115,19 +119,24 @@ class VitImporterTest {
     void runningAtAnotherSizeInterpolatesPositions() throws IOException {
         Path file = tmp.resolve("vit.safetensors");
         Safetensors.write(file, weights.asMap(), Map.of());
-        VitImporter.Options o = new VitImporter.Options(4, new float[] {0.5f, 0.5f, 0.5f},
-                new float[] {0.5f, 0.5f, 0.5f}, 1e-6f, 48, 0, "big", "1", "test");
+        VitImporter.Options o = new VitImporter.Options(
+                4, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, 1e-6f, 48, 0, "big", "1", "test");
         ModelManifest m = VitImporter.importFile(file, o, tmp.resolve("big"));
         assertThat(m.grid()).containsExactly(6, 6);
-        try (ModelRunner r = ModelRunner.load(tmp.resolve("big"), RunnerOptions.defaults().withIntraOpThreads(1)
-                .withInterOpThreads(1).withTargetChunk(36).withParallelRuns(1))) {
+        try (ModelRunner r = ModelRunner.load(
+                tmp.resolve("big"),
+                RunnerOptions.defaults()
+                        .withIntraOpThreads(1)
+                        .withInterOpThreads(1)
+                        .withTargetChunk(36)
+                        .withParallelRuns(1))) {
             assertThat(r.explain(TinyVits.images(1, 48, 1), 1).get(0).maps()).hasNumberOfRows(36);
         }
     }
 
     private static VitImporter.Options options(int heads) {
-        return new VitImporter.Options(heads, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, 1e-6f,
-                0, 0, null, "1", "test");
+        return new VitImporter.Options(
+                heads, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f}, 1e-6f, 0, 0, null, "1", "test");
     }
 
     private static void writeHalf(Path file, String name, float[] values, String dtype) throws IOException {

@@ -1,10 +1,9 @@
 package io.ultraline.model.graph;
 
-import io.ultraline.model.weights.WeightTensor;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ultraline.model.weights.WeightTensor;
 import org.junit.jupiter.api.Test;
 
 class PositionEmbeddingTest {

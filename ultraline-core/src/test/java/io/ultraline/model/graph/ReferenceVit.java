@@ -1,9 +1,7 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.VitConfig;
-
 import io.ultraline.model.weights.VitWeights;
-
 import java.util.function.BiFunction;
 
 /**
@@ -22,8 +20,7 @@ final class ReferenceVit {
     }
 
     /** Forward result: the target layer's sequence [S][D] and each block's attention [H][S][S]. */
-    record Result(double[][] sequence, double[][][][] attention) {
-    }
+    record Result(double[][] sequence, double[][][][] attention) {}
 
     Result forward(float[] images, int index) {
         return forward(images, index, (b, a) -> a);
@@ -118,16 +115,31 @@ final class ReferenceVit {
                     }
                 }
             }
-            add(x, linear(o, w.get(n + "attn.proj.weight").data(), w.get(n + "attn.proj.bias").data(), d));
+            add(
+                    x,
+                    linear(
+                            o,
+                            w.get(n + "attn.proj.weight").data(),
+                            w.get(n + "attn.proj.bias").data(),
+                            d));
             double[][] h2 = layerNorm(x, n + "norm2");
-            double[][] m = linear(h2, w.get(n + "mlp.fc1.weight").data(), w.get(n + "mlp.fc1.bias").data(),
+            double[][] m = linear(
+                    h2,
+                    w.get(n + "mlp.fc1.weight").data(),
+                    w.get(n + "mlp.fc1.bias").data(),
                     c.mlpHidden());
             for (double[] row : m) {
                 for (int e = 0; e < row.length; e++) {
                     row[e] = 0.5 * row[e] * (1 + erf(row[e] / Math.sqrt(2)));
                 }
             }
-            add(x, linear(m, w.get(n + "mlp.fc2.weight").data(), w.get(n + "mlp.fc2.bias").data(), d));
+            add(
+                    x,
+                    linear(
+                            m,
+                            w.get(n + "mlp.fc2.weight").data(),
+                            w.get(n + "mlp.fc2.bias").data(),
+                            d));
         }
         return new Result(x, attn);
     }
@@ -207,14 +219,17 @@ final class ReferenceVit {
     }
 
     /** Objective of one target: L2 norm of its token at the target layer. */
-    double objective(float[] images, int index, int targetPatch,
-                     BiFunction<Integer, double[][][], double[][][]> hook) {
+    double objective(float[] images, int index, int targetPatch, BiFunction<Integer, double[][][], double[][][]> hook) {
         return objective(images, index, targetPatch, null, hook);
     }
 
     /** Objective through a token transform W [rows][D]: ||W z|| (null: ||z||). */
-    double objective(float[] images, int index, int targetPatch, float[][] transform,
-                     BiFunction<Integer, double[][][], double[][][]> hook) {
+    double objective(
+            float[] images,
+            int index,
+            int targetPatch,
+            float[][] transform,
+            BiFunction<Integer, double[][][], double[][][]> hook) {
         double[] z = forward(images, index, hook).sequence()[targetPatch + c.patchOffset()];
         if (transform != null) {
             double[] y = new double[transform.length];

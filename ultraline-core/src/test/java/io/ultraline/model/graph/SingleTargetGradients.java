@@ -1,14 +1,8 @@
 package io.ultraline.model.graph;
 
 import io.ultraline.model.VitConfig;
-
-import io.ultraline.model.graph.GraphLayout;
-import io.ultraline.model.graph.GraphWeights;
-import io.ultraline.model.graph.VitForward;
-import io.ultraline.model.graph.VitOps;
 import io.ultraline.model.runtime.TensorIo;
 import io.ultraline.model.weights.VitWeights;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -31,8 +25,7 @@ import org.tensorflow.types.TInt32;
  */
 final class SingleTargetGradients implements AutoCloseable {
 
-    record Tensors(double[][][][] attention, double[][][][] gradient) {
-    }
+    record Tensors(double[][][][] attention, double[][][][] gradient) {}
 
     private final VitConfig c;
     private final Graph graph = new Graph();
@@ -54,11 +47,12 @@ final class SingleTargetGradients implements AutoCloseable {
         images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, c.imageSize(), c.imageSize(), 3)));
         token = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
         VitForward.Outputs fwd = VitForward.build(tf, gw, c, images);
-        Operand<TFloat32> z = tf.gather(tf.reshape(fwd.sequence(), VitOps.ints(tf, c.sequenceLength(), c.dim())),
-                token, tf.constant(0));
+        Operand<TFloat32> z = tf.gather(
+                tf.reshape(fwd.sequence(), VitOps.ints(tf, c.sequenceLength(), c.dim())), token, tf.constant(0));
         if (transform != null) {
             // W z as its own op, with the gradient left entirely to TensorFlow's autodiff
-            z = tf.reshape(tf.linalg.matMul(tf.constant(transform), tf.reshape(z, VitOps.ints(tf, c.dim(), 1))),
+            z = tf.reshape(
+                    tf.linalg.matMul(tf.constant(transform), tf.reshape(z, VitOps.ints(tf, c.dim(), 1))),
                     VitOps.ints(tf, transform.length));
         }
         Operand<TFloat32> f = tf.math.sqrt(tf.reduceSum(tf.math.square(z), tf.constant(0)));
@@ -72,7 +66,7 @@ final class SingleTargetGradients implements AutoCloseable {
 
     Tensors run(float[] image, int targetPatch) {
         try (Tensor in = TensorIo.floats(image, 1, c.imageSize(), c.imageSize(), 3);
-             Tensor t = org.tensorflow.types.TInt32.scalarOf(targetPatch + c.patchOffset())) {
+                Tensor t = org.tensorflow.types.TInt32.scalarOf(targetPatch + c.patchOffset())) {
             Session.Runner r = session.runner().feed(images, in).feed(token, t);
             attention.forEach(r::fetch);
             gradients.forEach(r::fetch);

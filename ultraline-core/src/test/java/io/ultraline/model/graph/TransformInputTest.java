@@ -1,32 +1,25 @@
 package io.ultraline.model.graph;
 
-import io.ultraline.model.runtime.ModelRunner;
-import io.ultraline.model.runtime.RunnerOptions;
-
-
-import io.ultraline.model.TinyVits;
-import io.ultraline.model.ReferenceRule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.model.InvalidModelException;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.model.ModelSignatures;
+import io.ultraline.model.ReferenceRule;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.export.ModelRebuilder;
-import io.ultraline.model.graph.GraphLayout;
-import io.ultraline.model.graph.VitModelGraph;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.model.weights.VitWeights;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.ultraline.ultra.transform.TokenTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +32,7 @@ class TransformInputTest {
 
     @TempDir
     static Path tmp;
+
     static VitConfig config;
     static VitWeights weights;
     static Path exported;
@@ -52,8 +46,12 @@ class TransformInputTest {
     }
 
     private static RunnerOptions oneRun() {
-        return RunnerOptions.defaults().withIntraOpThreads(1).withInterOpThreads(1).withTargetChunk(config.numPatches())
-                .withWarmUp(false).withParallelRuns(1);
+        return RunnerOptions.defaults()
+                .withIntraOpThreads(1)
+                .withInterOpThreads(1)
+                .withTargetChunk(config.numPatches())
+                .withWarmUp(false)
+                .withParallelRuns(1);
     }
 
     @Test
@@ -74,7 +72,8 @@ class TransformInputTest {
             int[] targets = {0, 5, 15, 9};
             for (int b = 0; b < 2; b++) {
                 for (int i = 0; i < n; i++) {
-                    assertThat(identity.get(b).maps()[i]).containsExactly(plain.get(b).maps()[i]);
+                    assertThat(identity.get(b).maps()[i])
+                            .containsExactly(plain.get(b).maps()[i]);
                 }
                 for (int t = 0; t < targets.length; t++) {
                     double[] row = new double[n];
@@ -82,10 +81,12 @@ class TransformInputTest {
                         row[j] = expected[(b * targets.length + t) * n + j];
                     }
                     assertThat(ReferenceRule.relError(transformed.get(b).maps()[targets[t]], 0, row))
-                            .as("frame %d target %d", b, targets[t]).isLessThan(1e-5);
+                            .as("frame %d target %d", b, targets[t])
+                            .isLessThan(1e-5);
                 }
                 // the tokens stay the model's own, whatever W
-                assertThat(transformed.get(b).tokens()).containsExactly(plain.get(b).tokens());
+                assertThat(transformed.get(b).tokens())
+                        .containsExactly(plain.get(b).tokens());
             }
         }
     }
@@ -105,7 +106,7 @@ class TransformInputTest {
         Path old = tmp.resolve("pre-transform");
         Files.createDirectories(old);
         try (VitModelGraph g = VitModelGraph.build(config, GraphLayout.prepare(weights, config));
-             Session s = new Session(g.graph())) {
+                Session s = new Session(g.graph())) {
             Signature ultra = Signature.builder(ModelSignatures.ULTRA)
                     .input(ModelSignatures.IMAGES, output(g, "explain/images"))
                     .input(ModelSignatures.TARGETS, output(g, "explain/targets"))
@@ -114,12 +115,13 @@ class TransformInputTest {
                     .build();
             org.tensorflow.SavedModelBundle.exporter(old.toString())
                     .withFunction(org.tensorflow.SessionFunction.create(g.servingSignature(), s))
-                    .withFunction(org.tensorflow.SessionFunction.create(ultra, s)).export();
+                    .withFunction(org.tensorflow.SessionFunction.create(ultra, s))
+                    .export();
         }
         Files.copy(exported.resolve(ModelManifest.FILE_NAME), old.resolve(ModelManifest.FILE_NAME));
         float[] images = TinyVits.images(1, 32, 5);
         try (ModelRunner runner = ModelRunner.load(old, oneRun());
-             ModelRunner current = ModelRunner.load(exported, oneRun())) {
+                ModelRunner current = ModelRunner.load(exported, oneRun())) {
             assertThat(runner.acceptsTransform()).isFalse();
             float[][] maps = runner.explain(images, 1).get(0).maps();
             float[][] now = current.explain(images, 1).get(0).maps();

@@ -1,21 +1,19 @@
 package io.ultraline.model.graph;
 
-import io.ultraline.model.TinyVits;
-import io.ultraline.model.ReferenceRule;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ultraline.model.ReferenceRule;
+import io.ultraline.model.TinyVits;
 import io.ultraline.model.UltraVariant;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.runtime.TensorIo;
 import io.ultraline.model.weights.VitWeights;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -63,13 +61,15 @@ class TransformedTargetTest {
                 float[] one = Arrays.copyOfRange(images, b * size, (b + 1) * size);
                 for (int ti = 0; ti < TARGETS.length; ti++) {
                     SingleTargetGradients.Tensors ag = single.run(one, TARGETS[ti]);
-                    double[] expected = ReferenceRule.row(ag.attention(), ag.gradient(),
-                            TARGETS[ti] + c.patchOffset(), c.patchOffset());
+                    double[] expected = ReferenceRule.row(
+                            ag.attention(), ag.gradient(), TARGETS[ti] + c.patchOffset(), c.patchOffset());
                     int from = (b * TARGETS.length + ti) * n;
                     assertThat(ReferenceRule.relError(maps, from, expected))
-                            .as("image %d target %d", b, TARGETS[ti]).isLessThan(5e-5);
+                            .as("image %d target %d", b, TARGETS[ti])
+                            .isLessThan(5e-5);
                     assertThat(ReferenceRule.relError(untransformed, from, expected))
-                            .as("W must change the map").isGreaterThan(1e-2);
+                            .as("W must change the map")
+                            .isGreaterThan(1e-2);
                 }
             }
         }
@@ -97,8 +97,8 @@ class TransformedTargetTest {
                         double up = ref.objective(image, 0, target, transform, perturb(b, h, i, j, eps));
                         double down = ref.objective(image, 0, target, transform, perturb(b, h, i, j, -eps));
                         double numeric = (up - down) / (2 * eps);
-                        worst = Math.max(worst, Math.abs(ag.gradient()[b][h][i][j] - numeric)
-                                / (Math.abs(numeric) + 1e-3));
+                        worst = Math.max(
+                                worst, Math.abs(ag.gradient()[b][h][i][j] - numeric) / (Math.abs(numeric) + 1e-3));
                     }
                 }
             }
@@ -106,8 +106,8 @@ class TransformedTargetTest {
         assertThat(worst).isLessThan(1e-3);
     }
 
-    static float[] relevance(VitConfig c, VitWeights w, float[] images, int batch, UltraVariant variant,
-                             float[][] transform) {
+    static float[] relevance(
+            VitConfig c, VitWeights w, float[] images, int batch, UltraVariant variant, float[][] transform) {
         int size = c.imageSize();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
@@ -119,9 +119,11 @@ class TransformedTargetTest {
                     ? FastUltraGraph.build(tf, gw, c, x, t, wt)
                     : ReplicatedUltraGraph.build(tf, gw, c, x, t, wt);
             try (Session s = new Session(g);
-                 Tensor in = TensorIo.floats(images, batch, size, size, 3);
-                 Tensor tt = TensorIo.ints(TARGETS);
-                 Tensor wf = transform == null ? null : TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(transform))) {
+                    Tensor in = TensorIo.floats(images, batch, size, size, 3);
+                    Tensor tt = TensorIo.ints(TARGETS);
+                    Tensor wf = transform == null
+                            ? null
+                            : TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(transform))) {
                 Session.Runner r = s.runner().feed(x, in).feed(t, tt);
                 if (wt != null) {
                     r.feed(wt, wf);
@@ -152,8 +154,8 @@ class TransformedTargetTest {
         return m;
     }
 
-    private static BiFunction<Integer, double[][][], double[][][]> perturb(int block, int head, int i, int j,
-                                                                            double eps) {
+    private static BiFunction<Integer, double[][][], double[][][]> perturb(
+            int block, int head, int i, int j, double eps) {
         return (b, a) -> {
             if (b == block) {
                 a[head][i][j] += eps;

@@ -17,7 +17,10 @@ class RunnerOptionsTest {
         RunnerOptions single = RunnerOptions.defaults().withParallelRuns(1);
         assertThat(single.sessionIntraOpThreads()).isZero();
         assertThat(single.sessionInterOpThreads()).isZero();
-        RunnerOptions explicit = RunnerOptions.defaults().withIntraOpThreads(3).withInterOpThreads(4).withParallelRuns(2);
+        RunnerOptions explicit = RunnerOptions.defaults()
+                .withIntraOpThreads(3)
+                .withInterOpThreads(4)
+                .withParallelRuns(2);
         assertThat(explicit.sessionIntraOpThreads()).isEqualTo(3);
         assertThat(explicit.sessionInterOpThreads()).isEqualTo(4);
     }
@@ -25,7 +28,10 @@ class RunnerOptionsTest {
     @Test
     void eachNamedSetterChangesOnlyItsOwnValueAndLeavesTheOriginalAsItWas() {
         RunnerOptions base = RunnerOptions.defaults();
-        RunnerOptions built = base.withIntraOpThreads(2).withInterOpThreads(3).withTargetChunk(7).withWarmUp(false)
+        RunnerOptions built = base.withIntraOpThreads(2)
+                .withInterOpThreads(3)
+                .withTargetChunk(7)
+                .withWarmUp(false)
                 .withParallelRuns(5);
         assertThat(built.intraOpThreads()).isEqualTo(2);
         assertThat(built.interOpThreads()).isEqualTo(3);
@@ -44,7 +50,8 @@ class RunnerOptionsTest {
         assertThatThrownBy(() -> d.withIntraOpThreads(-1)).hasMessageContaining("intraOpThreads");
         assertThatThrownBy(() -> d.withInterOpThreads(-1)).hasMessageContaining("interOpThreads");
         assertThatThrownBy(() -> d.withTargetChunk(0)).hasMessageContaining("targetChunk");
-        assertThatThrownBy(() -> d.withParallelRuns(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> d.withParallelRuns(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parallelRuns");
     }
 }

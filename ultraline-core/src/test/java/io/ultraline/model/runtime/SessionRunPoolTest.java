@@ -1,10 +1,9 @@
 package io.ultraline.model.runtime;
 
-import io.ultraline.model.ModelUnavailableException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ultraline.model.ModelUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,19 +45,24 @@ class SessionRunPoolTest {
     void aFailureIsRethrownAsItWasThrown() {
         IllegalArgumentException boom = new IllegalArgumentException("bad frame");
         try (SessionRunPool pool = new SessionRunPool(2)) {
-            assertThatThrownBy(() -> pool.runAll(List.of(() -> { }, () -> {
-                throw boom;
-            }))).isSameAs(boom);
+            assertThatThrownBy(() -> pool.runAll(List.of(() -> {}, () -> {
+                        throw boom;
+                    })))
+                    .isSameAs(boom);
             AssertionError error = new AssertionError("broken");
             assertThatThrownBy(() -> pool.runAll(List.of(() -> {
-                throw error;
-            }))).isSameAs(error);
+                        throw error;
+                    })))
+                    .isSameAs(error);
             IllegalStateException second = new IllegalStateException("also bad");
-            assertThatThrownBy(() -> pool.runAll(List.of(() -> {
-                throw boom;
-            }, () -> {
-                throw second;
-            }))).isSameAs(boom);
+            assertThatThrownBy(() -> pool.runAll(List.of(
+                            () -> {
+                                throw boom;
+                            },
+                            () -> {
+                                throw second;
+                            })))
+                    .isSameAs(boom);
             assertThat(boom.getSuppressed()).contains(second);
             AtomicInteger after = new AtomicInteger();
             pool.runAll(List.of(after::incrementAndGet));
@@ -70,7 +74,8 @@ class SessionRunPoolTest {
     void aClosedPoolSaysSo() {
         SessionRunPool pool = new SessionRunPool(2);
         pool.close();
-        assertThatThrownBy(() -> pool.runAll(List.of(() -> { })))
-                .isInstanceOf(ModelUnavailableException.class).hasMessage("the model runner is closed");
+        assertThatThrownBy(() -> pool.runAll(List.of(() -> {})))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessage("the model runner is closed");
     }
 }

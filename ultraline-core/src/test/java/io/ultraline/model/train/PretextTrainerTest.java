@@ -2,11 +2,11 @@ package io.ultraline.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ultraline.model.graph.GraphLayout;
-import io.ultraline.model.runtime.LoadedModel;
-import io.ultraline.model.export.ModelExporter;
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
+import io.ultraline.model.export.ModelExporter;
+import io.ultraline.model.graph.GraphLayout;
+import io.ultraline.model.runtime.LoadedModel;
 import io.ultraline.model.weights.VitWeights;
 import io.ultraline.model.weights.WeightTensor;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ class PretextTrainerTest {
             assertThat(last.familyAccuracy()).isGreaterThan(0.9f);
             assertThat(last.patchAccuracy()).isGreaterThan(0.95f);
             VitWeights trained = t.weights();
-            ModelExporter.export(c, trained, new ModelExporter.Identity("trained", "0", Map.of(), "test"),
-                    tmp.resolve("m"));
+            ModelExporter.export(
+                    c, trained, new ModelExporter.Identity("trained", "0", Map.of(), "test"), tmp.resolve("m"));
             try (LoadedModel m = LoadedModel.load(tmp.resolve("m"))) {
                 assertThat(m.config()).isEqualTo(c);
             }
@@ -51,8 +51,12 @@ class PretextTrainerTest {
             if (e.getKey().startsWith("norm.")) {
                 continue;
             }
-            assertThat(back.get(e.getKey()).shape()).as(e.getKey()).containsExactly(e.getValue().shape());
-            assertThat(back.get(e.getKey()).data()).as(e.getKey()).containsExactly(e.getValue().data());
+            assertThat(back.get(e.getKey()).shape())
+                    .as(e.getKey())
+                    .containsExactly(e.getValue().shape());
+            assertThat(back.get(e.getKey()).data())
+                    .as(e.getKey())
+                    .containsExactly(e.getValue().data());
         }
     }
 
@@ -71,7 +75,9 @@ class PretextTrainerTest {
             pasted[b * 16 + red] = 1;
             for (int y = 0; y < s; y++) {
                 for (int xx = 0; xx < s; xx++) {
-                    float v = fam[b] == 0 ? ((y / 2) % 2 == 0 ? 0.8f : 0.2f) : (((xx / 4) + (y / 4)) % 2 == 0 ? 0.7f : 0.3f);
+                    float v = fam[b] == 0
+                            ? ((y / 2) % 2 == 0 ? 0.8f : 0.2f)
+                            : (((xx / 4) + (y / 4)) % 2 == 0 ? 0.7f : 0.3f);
                     boolean inRed = (y / 4) * 4 + xx / 4 == red;
                     int o = ((b * s + y) * s + xx) * 3;
                     x[o] = inRed ? 1f : v;

@@ -10,15 +10,15 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public class Probe extends SpecificRecordBase {
 
-    public static final Schema SCHEMA$ = new Schema.Parser().parse(
-            "{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"io.ultraline.serde.probe\","
-                    + "\"fields\":[{\"name\":\"name\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"}}]}");
+    public static final Schema SCHEMA$ = new Schema.Parser()
+            .parse(
+                    "{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"io.ultraline.serde.probe\","
+                            + "\"fields\":[{\"name\":\"name\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"}}]}");
     private static final SpecificData MODEL$ = new SpecificData();
 
     private String name;
 
-    public Probe() {
-    }
+    public Probe() {}
 
     public Probe(String name) {
         this.name = name;

@@ -19,8 +19,7 @@ class ConceptAlignmentTest {
      * One frame: patch p shows {@code material[p]}; the segmenter found one concept per material it
      * shows, numbered in a random order, as ULTra numbers concepts afresh in every frame.
      */
-    private record Frame(int[] labels, float[] tokens, int[] materialOfLabel) {
-    }
+    private record Frame(int[] labels, float[] tokens, int[] materialOfLabel) {}
 
     private static Frame frame(int[] material, SplittableRandom r) {
         int[] labelOfMaterial = new int[MATERIALS.length + 1];
@@ -87,7 +86,9 @@ class ConceptAlignmentTest {
             }
         }
         assertThat(idOfMaterial).containsExactlyInAnyOrder(0, 1, 2, 3);
-        assertThat(idOfMaterial[0]).as("the material with most calibration patches is id 0").isZero();
+        assertThat(idOfMaterial[0])
+                .as("the material with most calibration patches is id 0")
+                .isZero();
     }
 
     @Test
@@ -119,7 +120,8 @@ class ConceptAlignmentTest {
         int l1 = fr.materialOfLabel()[0] == 1 ? 0 : 1;
         assertThat(ids[split]).isEqualTo(ids[l1]);
         assertThat(ids[1 - l1]).isNotEqualTo(ids[l1]);
-        assertThat(ConceptAlignment.relabel(labels, fr.tokens(), DIM, prototypes)[0]).isEqualTo(ids[l1]);
+        assertThat(ConceptAlignment.relabel(labels, fr.tokens(), DIM, prototypes)[0])
+                .isEqualTo(ids[l1]);
     }
 
     @Test
@@ -152,8 +154,9 @@ class ConceptAlignmentTest {
     void badInputIsRefusedWithTheReason() {
         assertThatThrownBy(() -> ConceptFeatures.of(new int[] {0, 1}, new float[3], 2))
                 .hasMessageContaining("expected 2 tokens of dimension 2");
-        assertThatThrownBy(() -> ConceptPrototypes.learn(List.of(new ConceptFeatures(new float[][] {{1}},
-                new int[] {1})), 0.5, 2)).hasMessageContaining("no calibration concept has 2 patches");
+        assertThatThrownBy(() -> ConceptPrototypes.learn(
+                        List.of(new ConceptFeatures(new float[][] {{1}}, new int[] {1})), 0.5, 2))
+                .hasMessageContaining("no calibration concept has 2 patches");
         assertThatThrownBy(() -> new ConceptPrototypes(new float[2], new float[][] {{1, 0}}, 3))
                 .hasMessageContaining("[0, 2]");
         assertThatThrownBy(() -> calibrated(1).embed(new float[3])).hasMessageContaining("dimension 3");

@@ -12,7 +12,8 @@ class KMeansTest {
     @Test
     void separatesTwoWellSeparatedBlobs() {
         int[] labels = KMeans.cluster(TWO_BLOBS, 2, 1);
-        assertThat(SegmentationScores.of(labels, new int[] {0, 0, 0, 1, 1, 1}).ari()).isEqualTo(1.0);
+        assertThat(SegmentationScores.of(labels, new int[] {0, 0, 0, 1, 1, 1}).ari())
+                .isEqualTo(1.0);
     }
 
     @Test

@@ -43,14 +43,16 @@ class SegmentationScoresTest {
         // truth {0,0,0,1,1,1}, predicted {0,0,1,1,2,2}: cells (0,0)=2 (1,0)=1 (1,1)=1 (2,1)=2.
         // index = 1 + 0 + 0 + 1 = 2; rows = 1+1+1 = 3; columns = 3+3 = 6; pairs(6) = 15;
         // expected = 18/15 = 1.2; max = 4.5; ARI = 0.8 / 3.3 = 0.242424...
-        double ari = SegmentationScores.of(new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 0, 0, 1, 1, 1}).ari();
+        double ari = SegmentationScores.of(new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 0, 0, 1, 1, 1})
+                .ari();
         assertThat(ari).isCloseTo(0.8 / 3.3, within(1e-12));
     }
 
     @Test
     void aRandomLookingLabellingScoresBelowChance() {
         // Every concept splits every part evenly: index 0 pairs kept together beyond chance.
-        double ari = SegmentationScores.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1}).ari();
+        double ari = SegmentationScores.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1})
+                .ari();
         assertThat(ari).isCloseTo(-0.5, within(1e-12));
     }
 

@@ -40,8 +40,8 @@ class SparseAgreementTest {
     @Test
     void representativesOfBothHalvesReproduceTheAllTargetLabels() {
         Segmentation all = SEGMENTER.segment(maps(), G, G);
-        Segmentation sparse = SparseAgreement.sparse(SEGMENTER, maps(), tokens(), 2, TargetStrategy.REPRESENTATIVES,
-                2, null, G, G);
+        Segmentation sparse =
+                SparseAgreement.sparse(SEGMENTER, maps(), tokens(), 2, TargetStrategy.REPRESENTATIVES, 2, null, G, G);
 
         assertThat(sparse.targetCount()).isEqualTo(2);
         assertThat(left(sparse.targets()[0])).isNotEqualTo(left(sparse.targets()[1]));

@@ -14,8 +14,7 @@ class GridOverlayTest {
     @Test
     void aLongThinFrameStaysWithinTheCanvasBudget() {
         // upscaling the 2-pixel side to 384 would make a 3-gigapixel canvas of 16384 x 2
-        GridOverlay overlay = new GridOverlay(new BufferedImage(16384, 2, BufferedImage.TYPE_INT_RGB), 1, 14,
-                MIN_SIDE);
+        GridOverlay overlay = new GridOverlay(new BufferedImage(16384, 2, BufferedImage.TYPE_INT_RGB), 1, 14, MIN_SIDE);
         assertThat((long) overlay.width() * overlay.height()).isLessThanOrEqualTo(GridOverlay.MAX_CANVAS_PIXELS);
         assertThat(overlay.width()).isEqualTo(GridOverlay.MAX_CANVAS_SIDE);
         assertThat(overlay.height()).isEqualTo(1);
@@ -26,8 +25,18 @@ class GridOverlayTest {
 
     @Test
     void everyShapeFitsTheBudgetAndSmallFramesAreScaledByWholeFactors() {
-        int[][] shapes = {{16384, 2}, {2, 16384}, {16384, 16384}, {1, 1}, {4096, 4096}, {6000, 4000}, {1000, 10},
-            {64, 48}, {224, 224}, {10_000, 1}};
+        int[][] shapes = {
+            {16384, 2},
+            {2, 16384},
+            {16384, 16384},
+            {1, 1},
+            {4096, 4096},
+            {6000, 4000},
+            {1000, 10},
+            {64, 48},
+            {224, 224},
+            {10_000, 1}
+        };
         for (int[] s : shapes) {
             double scale = GridOverlay.canvasScale(s[0], s[1], MIN_SIDE);
             long w = Math.max(1, Math.round(s[0] * scale));
@@ -46,15 +55,19 @@ class GridOverlayTest {
     @Test
     void arraysThatDoNotMatchTheGridAreRefusedByName() {
         GridOverlay overlay = new GridOverlay(new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB), 14, 14, MIN_SIDE);
-        assertThatThrownBy(() -> overlay.concepts(new int[195], 0.2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> overlay.concepts(new int[195], 0.2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("concept labels has 195 values for a 14x14 grid of 196 cells");
         assertThatThrownBy(() -> overlay.heatmap(new float[197], 0, 1, 0.4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heatmap has 197");
-        assertThatThrownBy(() -> overlay.outline(new boolean[49], 0xff00)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heatmap has 197");
+        assertThatThrownBy(() -> overlay.outline(new boolean[49], 0xff00))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mask has 49");
         assertThatThrownBy(() -> overlay.markCell(196, 0xff00)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GridOverlay(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 0, 14, 384))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grid must be positive");
     }
 
     @Test
@@ -78,8 +91,10 @@ class GridOverlayTest {
         boolean[] half = new boolean[16 * 16];
         half[2 * 16 + 12] = true;
 
-        BufferedImage out = new GridOverlay(black, 2, 2, 32).outlinePixels(full, 32, 32, 0x00ff00)
-                .outlinePixels(half, 16, 16, 0xff0000).withCaption(List.of());
+        BufferedImage out = new GridOverlay(black, 2, 2, 32)
+                .outlinePixels(full, 32, 32, 0x00ff00)
+                .outlinePixels(half, 16, 16, 0xff0000)
+                .withCaption(List.of());
 
         assertThat(out.getRGB(10, 10) & 0xffffff).isEqualTo(0x00ff00);
         assertThat(out.getRGB(12, 11) & 0xffffff).isEqualTo(0x00ff00);

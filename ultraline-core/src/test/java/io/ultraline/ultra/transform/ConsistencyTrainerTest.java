@@ -44,7 +44,8 @@ class ConsistencyTrainerTest {
 
     @Test
     void keepsWhatSeparatesPartsAndDropsTextureAndLight() {
-        TokenTransform w = new ConsistencyTrainer(1, 3000, 25, 25, 1, 0.01, 1).train(halvesWithNuisances(3))
+        TokenTransform w = new ConsistencyTrainer(1, 3000, 25, 25, 1, 0.01, 1)
+                .train(halvesWithNuisances(3))
                 .transform();
         float[] x = w.weights();
         assertThat(Math.abs(x[0])).isGreaterThan(5 * Math.abs(x[1])).isGreaterThan(5 * Math.abs(x[2]));
