@@ -8,7 +8,7 @@ import java.util.Locale;
  * it by hand after {@code mvn test-compile}:
  *
  * <pre>
- * java -cp target/classes:target/test-classes io.ultraline.defect.DefectBenchmark [M D N [K]]
+ * java -cp "$(dev/test-classpath.sh ultraline-core)" io.ultraline.defect.DefectBenchmark [M D N [K]]
  * </pre>
  *
  * <ol>

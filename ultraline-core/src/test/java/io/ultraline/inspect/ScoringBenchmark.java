@@ -24,7 +24,7 @@ import java.util.Locale;
  * {@code mvn test-compile}:
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ * java -cp "$(dev/test-classpath.sh ultraline-core)" \
  *     io.ultraline.inspect.ScoringBenchmark [modelDir [seconds]]
  * </pre>
  *

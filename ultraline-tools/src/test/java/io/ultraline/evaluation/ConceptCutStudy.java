@@ -37,7 +37,7 @@ import java.util.Map;
  * hand after {@code mvn test-compile}:
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ * java -cp "$(dev/test-classpath.sh ultraline-tools)" \
  *     io.ultraline.evaluation.ConceptCutStudy DATASET_DIR MODEL_DIR [uniform]
  * </pre>
  */

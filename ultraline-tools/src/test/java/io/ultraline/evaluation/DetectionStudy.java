@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * profile's mean does. Not a test; run by hand after {@code mvn test-compile}:
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ * java -cp "$(dev/test-classpath.sh ultraline-tools)" \
  *     io.ultraline.evaluation.DetectionStudy DATASET_DIR MODEL_DIR
  * </pre>
  */

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * token bank) in the same process. Not a test; run by hand after {@code mvn test-compile}:
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ * java -cp "$(dev/test-classpath.sh ultraline-tools)" \
  *     io.ultraline.inspect.AppearanceBenchmark DATASET_DIR [SIZE]
  * </pre>
  */
