@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ultraline.avro.CameraFrame;
@@ -85,6 +86,24 @@ class FrameLogContextTest {
             assertThat(MDC.get("source")).isNull();
         } finally {
             logger.detachAppender(events);
+        }
+    }
+
+    @Test
+    void theShippedConfigurationWarnsOfNothingInEitherFormat() throws Exception {
+        for (String format : new String[] {"text", "json"}) {
+            LoggerContext context = new LoggerContext();
+            context.putProperty("ULTRALINE_LOG_FORMAT", format);
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(FrameLogContextTest.class.getResource("/logback.xml"));
+            // a WARN status (an unreferenced appender, say) makes logback print its whole status at every start
+            List<String> warnings = context.getStatusManager().getCopyOfStatusList().stream()
+                    .filter(status -> status.getLevel() >= Status.WARN)
+                    .map(Status::getMessage)
+                    .toList();
+            context.stop();
+            assertThat(warnings).as(format).isEmpty();
         }
     }
 
