@@ -162,43 +162,54 @@ public final class FrameInspector {
         return result;
     }
 
+    /** As {@link #explain(List, List, List)} with the plain ULTra target for every frame. */
+    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        return explain(scanned, targets, Arrays.asList(new TokenTransform[scanned.size()]));
+    }
+
     /**
      * The second stage: ULTra maps and concepts of frames that {@link #scan} inspected, one model
-     * call per distinct target list; tokens and scoring tokens stay those of the scan.
+     * call per distinct target list and token transform; tokens and scoring tokens stay those of the
+     * scan. A frame's W shapes its maps (f_i = ||W z_i||) and its concepts (clustered on W z), as in
+     * {@link #inspect(List, ReferenceProfile, TokenTransform)}.
      *
-     * @param targets per frame the patch tokens to explain, or null for all of them
+     * @param targets    per frame the patch tokens to explain, or null for all of them
+     * @param transforms per frame the token transform W, or null for the plain target
      */
-    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
-        if (targets.size() != scanned.size()) {
-            throw new IllegalArgumentException(
-                    scanned.size() + " frames need as many target lists, got " + targets.size());
+    public List<InspectedFrame> explain(
+            List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms) {
+        if (targets.size() != scanned.size() || transforms.size() != scanned.size()) {
+            throw new IllegalArgumentException(scanned.size() + " frames need as many target lists and transforms, got "
+                    + targets.size() + " and " + transforms.size());
         }
-        // the runner takes one target list per call: frames that share theirs share a call
-        Map<TargetKey, List<Integer>> groups = new LinkedHashMap<>();
+        // the runner takes one target list and one W per call: frames that share both share a call
+        Map<CallKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < scanned.size(); i++) {
-            groups.computeIfAbsent(new TargetKey(targets.get(i)), k -> new ArrayList<>())
+            groups.computeIfAbsent(CallKey.of(targets.get(i), transforms.get(i)), k -> new ArrayList<>())
                     .add(i);
         }
         int grid = runner.config().gridSize();
         InspectedFrame[] result = new InspectedFrame[scanned.size()];
-        for (Map.Entry<TargetKey, List<Integer>> group : groups.entrySet()) {
+        for (Map.Entry<CallKey, List<Integer>> group : groups.entrySet()) {
             List<Integer> members = group.getValue();
             float[] input =
                     stack(members.stream().map(i -> scanned.get(i).image()).toList());
             int[] chosen = group.getKey().targets();
+            TokenTransform w = transforms.get(members.get(0));
             List<ModelOutput> out = chosen == null
-                    ? runner.explain(input, members.size())
-                    : runner.explain(input, members.size(), chosen);
+                    ? runner.explain(input, members.size(), w)
+                    : runner.explain(input, members.size(), chosen, w);
             for (int m = 0; m < members.size(); m++) {
                 InspectedFrame f = scanned.get(members.get(m));
                 ModelOutput t = out.get(m);
-                ModelOutput withMaps =
-                        new ModelOutput(t.numPatches(), t.dim(), f.modelOutput().tokens(), t.maps(), t.targets());
+                float[] tokens = f.modelOutput().tokens();
+                ModelOutput withMaps = new ModelOutput(t.numPatches(), t.dim(), tokens, t.maps(), t.targets());
+                float[] conceptTokens = w == null ? tokens : w.apply(tokens, grid * grid);
                 result[members.get(m)] = new InspectedFrame(
                         f.width(),
                         f.height(),
                         withMaps,
-                        segmenter.segment(t.maps(), t.targets(), f.modelOutput().tokens(), grid, grid),
+                        segmenter.segment(t.maps(), t.targets(), conceptTokens, grid, grid),
                         null,
                         f.image(),
                         f.scoringTokens(),
@@ -208,16 +219,23 @@ public final class FrameInspector {
         return List.of(result);
     }
 
-    /** A target list as a map key (null: all tokens). */
-    private record TargetKey(int[] targets) {
+    /** A target list (null: all tokens) and a W (null: none) as a map key, both by content. */
+    private record CallKey(int[] targets, int outDim, float[] weights) {
+        static CallKey of(int[] targets, TokenTransform w) {
+            return w == null ? new CallKey(targets, 0, null) : new CallKey(targets, w.outDim(), w.weights());
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof TargetKey k && Arrays.equals(targets, k.targets);
+            return o instanceof CallKey k
+                    && Arrays.equals(targets, k.targets)
+                    && outDim == k.outDim
+                    && Arrays.equals(weights, k.weights);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(targets);
+            return 31 * Arrays.hashCode(targets) + Arrays.hashCode(weights);
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.SplittableRandom;
 public final class TransformCalibration {
 
     static final int VIEWS = 2;
+
+    /** Seed of the augmentations the service learns a camera's W from: fixed, so an audit learns the same W. */
+    public static final long SEED = 19;
+
     private static final int BATCH = 8;
 
     private TransformCalibration() {}

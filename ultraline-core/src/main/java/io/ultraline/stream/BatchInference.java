@@ -3,6 +3,7 @@ package io.ultraline.stream;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelUnavailableException;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,8 +54,11 @@ final class BatchInference {
         return run(inspection, images, inspection::scan, true);
     }
 
-    /** A scanned frame and the tokens whose maps it needs (null: all). */
-    record Request(InspectedFrame frame, int[] targets) {}
+    /**
+     * A scanned frame, the tokens whose maps it needs (null: all) and its camera's token transform W
+     * (null: the plain ULTra target).
+     */
+    record Request(InspectedFrame frame, int[] targets, TokenTransform transform) {}
 
     /**
      * One outcome per request, in order: the second stage, maps and concepts of scanned frames.
@@ -67,7 +71,8 @@ final class BatchInference {
                 requests,
                 batch -> inspection.explain(
                         batch.stream().map(Request::frame).toList(),
-                        batch.stream().map(Request::targets).toList()),
+                        batch.stream().map(Request::targets).toList(),
+                        batch.stream().map(Request::transform).toList()),
                 true);
     }
 

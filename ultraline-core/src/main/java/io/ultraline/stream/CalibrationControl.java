@@ -7,6 +7,8 @@ import io.ultraline.avro.SourceRef;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * transaction, as before); a longer build goes on, the camera's frames get CALIBRATING verdicts
  * meanwhile (and are not collected), and {@link #finishedBuilds} stores the profile and returns its
  * snapshot in a later punctuation. A complete calibration is kept in the store until then, so a
- * restart builds it again ({@link #resumeBuilds}); the build reads only the collected tokens, so the
- * profile is the same.
+ * restart builds it again ({@link #resumeBuilds}); the build reads only the collected tokens and
+ * model inputs, so the profile is the same. With {@code calibration.concept-transform} profile the
+ * build also learns the camera's token transform W (issue 19) from the collected model inputs
+ * ({@link ModelStep#learnTransform}: seconds of model calls and fitting, on the build thread).
  */
 final class CalibrationControl {
 
@@ -51,6 +55,7 @@ final class CalibrationControl {
     private final Clock clock;
     private final ProfileBuilds builds;
     private final Duration maxInlineBuild;
+    private final TransformChoice conceptTransform;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final ProfileRevisionControl revisions;
 
@@ -61,7 +66,8 @@ final class CalibrationControl {
             OutputRecords records,
             Clock clock,
             ProfileBuilds builds,
-            Duration maxInlineBuild) {
+            Duration maxInlineBuild,
+            TransformChoice conceptTransform) {
         this.calibrations = calibrations;
         this.profiles = profiles;
         this.inspection = inspection;
@@ -69,6 +75,7 @@ final class CalibrationControl {
         this.clock = clock;
         this.builds = builds;
         this.maxInlineBuild = maxInlineBuild;
+        this.conceptTransform = conceptTransform;
         this.revisions = new ProfileRevisionControl(profiles, inspection, records);
     }
 
@@ -185,15 +192,34 @@ final class CalibrationControl {
     }
 
     /**
-     * The profile of a calibration from its frames' tokens in collection order; shared with
-     * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
+     * The profile of a calibration from its frames' tokens in collection order, with the camera's
+     * token transform W learned from the same frames when {@code conceptTransform} is PROFILE;
+     * shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
+     * built.
      */
-    static ReferenceProfile build(ModelStep inspection, List<CalibrationFrame> frames, long version, Instant created) {
+    static ReferenceProfile build(
+            ModelStep inspection,
+            List<CalibrationFrame> frames,
+            long version,
+            Instant created,
+            TransformChoice conceptTransform) {
         ProfileBuilder builder = inspection.newCalibration();
         for (CalibrationFrame frame : frames) {
             builder.add(frame.tokens(), frame.modelInput());
         }
-        return builder.build(version, created);
+        ReferenceProfile profile = builder.build(version, created);
+        if (conceptTransform != TransformChoice.PROFILE) {
+            return profile;
+        }
+        TokenTransform w = inspection.learnTransform(frames);
+        if (w == null) {
+            LOG.warn(
+                    "No token transform learned for profile version {}: the model's graph takes none, or the"
+                            + " calibration frames were collected without their model input; its maps stay plain",
+                    version);
+            return profile;
+        }
+        return profile.withTransform(w);
     }
 
     /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */
@@ -210,7 +236,8 @@ final class CalibrationControl {
         }
         long version = profiles.nextVersion(c.key());
         Instant created = Instant.ofEpochMilli(clock.millis());
-        Pending p = new Pending(c, builds.submit(() -> build(inspection, tokens, version, created)), timestamp);
+        Pending p = new Pending(
+                c, builds.submit(() -> build(inspection, tokens, version, created, conceptTransform)), timestamp);
         pending.put(c.key(), p);
         if (!wait.isZero()) {
             try {
@@ -263,12 +290,16 @@ final class CalibrationControl {
         profiles.put(c.key(), profile);
         calibrations.clear(c.key());
         LOG.info(
-                "Calibration {} of {} finished: profile version {} from {} frames, threshold {}",
+                "Calibration {} of {} finished: profile version {} from {} frames, threshold {}, {}",
                 c.commandId(),
                 c.key(),
                 profile.version(),
                 profile.frameCount(),
-                profile.threshold());
+                profile.threshold(),
+                profile.transform() == null
+                        ? "no token transform"
+                        : "token transform " + profile.transform().outDim() + " x "
+                                + profile.transform().inDim());
         io.ultraline.avro.ReferenceProfile snapshot =
                 records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource());
         snapshot.setChange(ProfileChange.CALIBRATION);

@@ -1,6 +1,8 @@
 package io.ultraline.stream;
 
+import io.ultraline.inspect.TransformChoice;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Limits of calibration commands.
@@ -18,14 +20,24 @@ import java.time.Duration;
  * @param rawPixels         whether new profiles get the raw-pixel channel, {@value #KEY_RAW_PIXELS}
  *                          (docs/evaluation.md: better detection on most surfaces, about 30 ms more
  *                          scoring per frame on a 2-core machine); existing profiles keep what they have
+ * @param conceptTransform  whether a calibration also learns the camera's token transform W (issue 19)
+ *                          from its frames and stores it in the profile, {@value #KEY_CONCEPT_TRANSFORM}:
+ *                          {@link TransformChoice#PROFILE} or {@link TransformChoice#NONE}. The maps of a
+ *                          camera whose profile has a W go through it, whatever this says (a pushed
+ *                          profile may carry one)
  */
 public record CalibrationDefaults(
-        int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild, boolean rawPixels) {
+        int defaultFrameCount,
+        int maxFrameCount,
+        Duration maxInlineBuild,
+        boolean rawPixels,
+        TransformChoice conceptTransform) {
 
     public static final String KEY_DEFAULT_FRAMES = "calibration.default-frames";
     public static final String KEY_MAX_FRAMES = "calibration.max-frames";
     public static final String KEY_MAX_INLINE_BUILD = "calibration.max-inline-build";
     public static final String KEY_RAW_PIXELS = "calibration.raw-pixels";
+    public static final String KEY_CONCEPT_TRANSFORM = "calibration.concept-transform";
 
     /** Kafka Streams gives exactly-once transactions 10 s; a build must leave most of it to the batch. */
     static final Duration MAX_INLINE_BUILD_LIMIT = Duration.ofSeconds(5);
@@ -39,8 +51,18 @@ public record CalibrationDefaults(
         this(defaultFrameCount, maxFrameCount, maxInlineBuild, true);
     }
 
+    /** Learning each camera's W (the default). */
+    public CalibrationDefaults(int defaultFrameCount, int maxFrameCount, Duration maxInlineBuild, boolean rawPixels) {
+        this(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, TransformChoice.PROFILE);
+    }
+
     public CalibrationDefaults {
         java.util.Objects.requireNonNull(maxInlineBuild, KEY_MAX_INLINE_BUILD);
+        java.util.Objects.requireNonNull(conceptTransform, KEY_CONCEPT_TRANSFORM);
+        if (conceptTransform == TransformChoice.MODEL) {
+            // the model's own W is a command-line choice; the service learns a camera's own
+            throw new IllegalArgumentException(KEY_CONCEPT_TRANSFORM + " must be none or profile, got model");
+        }
         if (maxInlineBuild.isNegative() || maxInlineBuild.compareTo(MAX_INLINE_BUILD_LIMIT) > 0) {
             throw new IllegalArgumentException(KEY_MAX_INLINE_BUILD + " must be between 0 and " + MAX_INLINE_BUILD_LIMIT
                     + ", got " + maxInlineBuild);
@@ -54,8 +76,25 @@ public record CalibrationDefaults(
         }
     }
 
-    /** 50 frames by default, at most 500, 2 s inline, raw-pixel channel on. */
+    /** 50 frames by default, at most 500, 2 s inline, raw-pixel channel on, W learned. */
     public static CalibrationDefaults defaults() {
         return new CalibrationDefaults(50, 500);
+    }
+
+    /** The same limits, learning W or not. */
+    public CalibrationDefaults withConceptTransform(TransformChoice choice) {
+        return new CalibrationDefaults(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, choice);
+    }
+
+    /** {@value #KEY_CONCEPT_TRANSFORM} from its setting, none or profile. */
+    static TransformChoice parseConceptTransform(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none")) {
+            return TransformChoice.NONE;
+        }
+        if (t.equals("profile")) {
+            return TransformChoice.PROFILE;
+        }
+        throw new IllegalArgumentException(KEY_CONCEPT_TRANSFORM + " must be none or profile, got '" + text + "'");
     }
 }

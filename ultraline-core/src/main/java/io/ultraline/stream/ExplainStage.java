@@ -4,6 +4,7 @@ import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.Optional;
  * ({@link #prefetch}); it then emits the frames in order and asks for each frame's maps
  * ({@link #explain}). A frame whose choice changed in between (a calibration completed by an
  * earlier frame of the same batch gave it a profile) gets its own call, so the prediction only
- * decides how the maps are batched, never which frames get them.
+ * decides how the maps are batched, never which frames get them. Each frame's maps go through its
+ * camera's token transform W, the one of the profile it is scored against (none while the camera
+ * is uncalibrated or calibrating); a frame whose W changed since the prediction gets its own call
+ * too.
  */
 final class ExplainStage {
 
@@ -80,10 +84,20 @@ final class ExplainStage {
         }
     }
 
-    /** Notes that frame {@code index} will probably need maps, so that {@link #prefetch} includes it. */
-    void predict(int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment, long offset) {
+    /**
+     * Notes that frame {@code index} will probably need maps, so that {@link #prefetch} includes it.
+     *
+     * @param transform its camera's W, null for none
+     */
+    void predict(
+            int index,
+            InspectedFrame frame,
+            VerdictStatus status,
+            FrameAssessment assessment,
+            long offset,
+            TokenTransform transform) {
         if (selection.reason(status, assessment, offset).isPresent()) {
-            predicted.put(index, new BatchInference.Request(frame, targets.targets(frame, assessment)));
+            predicted.put(index, new BatchInference.Request(frame, targets.targets(frame, assessment), transform));
         }
     }
 
@@ -104,23 +118,39 @@ final class ExplainStage {
     }
 
     /**
-     * Frame {@code index}'s maps if the selection picks it, computed now when no prefetch did.
+     * Frame {@code index}'s maps if the selection picks it, computed now when no prefetch did (or
+     * one did with another W).
      *
+     * @param transform its camera's W now, null for none
      * @throws io.ultraline.model.ModelUnavailableException when the model is down
      */
     Optional<Explained> explain(
-            int index, InspectedFrame frame, VerdictStatus status, FrameAssessment assessment, long offset) {
+            int index,
+            InspectedFrame frame,
+            VerdictStatus status,
+            FrameAssessment assessment,
+            long offset,
+            TokenTransform transform) {
         Optional<ExplainSelection.Reason> reason = selection.reason(status, assessment, offset);
         if (reason.isEmpty()) {
             return Optional.empty();
         }
         BatchInference.Request request = predicted.get(index);
         int[] chosen = request != null ? request.targets() : targets.targets(frame, assessment);
-        BatchInference.Outcome outcome = done.get(index);
+        BatchInference.Outcome outcome =
+                request != null && sameTransform(request.transform(), transform) ? done.get(index) : null;
         if (outcome == null) {
-            outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen)))
+            outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen, transform)))
                     .get(0);
         }
         return Optional.of(new Explained(reason.get(), chosen, outcome));
+    }
+
+    private static boolean sameTransform(TokenTransform a, TokenTransform b) {
+        return a == b
+                || a != null
+                        && b != null
+                        && a.outDim() == b.outDim()
+                        && java.util.Arrays.equals(a.weights(), b.weights());
     }
 }

@@ -2,6 +2,7 @@ package io.ultraline.stream;
 
 import io.ultraline.avro.CameraFrame;
 import io.ultraline.avro.DefectRegion;
+import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.RejectReason;
 import io.ultraline.avro.SourceRef;
@@ -10,6 +11,8 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +39,7 @@ public final class FrameReplay {
     private final ExplainSelection selection;
     private final TargetChoice targets;
     private final boolean twoStage;
+    private final TransformChoice conceptTransform;
 
     /** As the five-argument constructor, for a recorded run in explanations mode all. */
     public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics, String pipelineVersion) {
@@ -57,6 +61,23 @@ public final class FrameReplay {
             PipelineTopics topics,
             String pipelineVersion,
             ExplainConfig explain) {
+        this(inspection, decoding, topics, pipelineVersion, explain, CalibrationDefaults.defaults());
+    }
+
+    /**
+     * As the five-argument constructor, for a recorded run with these calibration settings.
+     *
+     * @param calibration the recorded run's calibration settings: whether its calibrations learned a
+     *                    token transform W ({@link CalibrationDefaults#conceptTransform})
+     */
+    public FrameReplay(
+            ModelStep inspection,
+            FrameDecoding decoding,
+            PipelineTopics topics,
+            String pipelineVersion,
+            ExplainConfig explain,
+            CalibrationDefaults calibration) {
+        this.conceptTransform = calibration.conceptTransform();
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
         this.keys = topics.frames().keySerde().deserializer();
@@ -183,18 +204,23 @@ public final class FrameReplay {
         if (!twoStage) {
             ScoredFrame s = ScoredFrame.score(
                     inspection, records, frame.frame(), source, inspected, profile, profileVersion, now);
+            Optional<ExplainSelection.Reason> every = published(Optional.of(ExplainSelection.Reason.EVERY_FRAME));
             return new Outputs(
                     s.verdict(),
                     s.defects(),
                     s.assessment(),
-                    published(Optional.of(ExplainSelection.Reason.EVERY_FRAME)));
+                    every,
+                    every.isEmpty()
+                            ? null
+                            : records.explanation(frame.frame(), source, inspected, s.assessment(), profileVersion));
         }
         int w = frame.frame().getWidth();
         int h = frame.frame().getHeight();
         FrameAssessment first = inspection.score(profile, inspected, w, h);
         VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
         Optional<ExplainSelection.Reason> reason = selection.reason(status, first, source.offset());
-        InspectedFrame explained = reason.isPresent() ? secondStage(inspected, first) : null;
+        int[] chosen = reason.isPresent() ? targets.targets(inspected, first) : null;
+        InspectedFrame explained = reason.isPresent() ? secondStage(inspected, chosen, profile.transform()) : null;
         ScoredFrame s = status == VerdictStatus.DEFECT && explained != null
                 ? ScoredFrame.flagged(inspection, records, frame.frame(), source, first, explained, profileVersion, now)
                 : ScoredFrame.of(
@@ -205,16 +231,37 @@ public final class FrameReplay {
                         explained == null ? 0 : explained.conceptCount(),
                         profileVersion,
                         now);
-        return new Outputs(s.verdict(), s.defects(), s.assessment(), published(reason));
+        return new Outputs(
+                s.verdict(),
+                s.defects(),
+                s.assessment(),
+                published(reason),
+                explanation(frame, explained, s.assessment(), profileVersion, reason, chosen));
+    }
+
+    /** The explanation the inference node publishes for a frame's maps, null when it publishes none. */
+    private FrameExplanation explanation(
+            Ready frame,
+            InspectedFrame explained,
+            FrameAssessment assessment,
+            Long profileVersion,
+            Optional<ExplainSelection.Reason> reason,
+            int[] chosen) {
+        if (explained == null || published(reason).isEmpty()) {
+            return null;
+        }
+        return records.explanation(
+                frame.frame(), frame.input.original(), explained, assessment, profileVersion, reason.get(), chosen);
     }
 
     /**
-     * A selected frame's maps, with the targets the inference node chooses; null when the model
+     * A selected frame's maps, with the targets the inference node chooses and its profile's W (null:
+     * none, as for a frame without a profile); null when the model
      * fails on them (the recorded run dead-lettered the frame, which the audit then reports).
      */
-    private InspectedFrame secondStage(InspectedFrame scanned, FrameAssessment first) {
+    private InspectedFrame secondStage(InspectedFrame scanned, int[] chosen, TokenTransform transform) {
         BatchInference.Outcome o = BatchInference.explain(
-                        inspection, List.of(new BatchInference.Request(scanned, targets.targets(scanned, first))))
+                        inspection, List.of(new BatchInference.Request(scanned, chosen, transform)))
                 .get(0);
         return o instanceof BatchInference.Outcome.Inspected i ? i.frame() : null;
     }
@@ -230,7 +277,10 @@ public final class FrameReplay {
         }
         Optional<ExplainSelection.Reason> reason =
                 selection.reason(status, null, frame.input.original().offset());
-        InspectedFrame explained = !twoStage ? inspected : reason.isPresent() ? secondStage(inspected, null) : null;
+        int[] chosen = twoStage && reason.isPresent() ? targets.targets(inspected, null) : null;
+        // no profile in use: the plain maps
+        InspectedFrame explained =
+                !twoStage ? inspected : reason.isPresent() ? secondStage(inspected, chosen, null) : null;
         FrameVerdict v = records.verdict(
                 frame.frame(),
                 frame.input.original(),
@@ -239,19 +289,21 @@ public final class FrameReplay {
                 explained == null ? 0 : explained.conceptCount(),
                 null,
                 now);
-        return new Outputs(v, List.of(), null, published(reason));
+        return new Outputs(
+                v, List.of(), null, published(reason), explanation(frame, explained, null, null, reason, chosen));
     }
 
     /**
      * The profile a calibration builds from its frames (in collection order), by the calibration
-     * code of the inference node.
+     * code of the inference node, with the token transform W it learned when the recorded run's
+     * calibration settings say so.
      *
      * @param frames      each calibration frame's tokens and model input ({@link CalibrationFrame#of})
      * @param version     the profile version
      * @param created     the creation time the recorded snapshot carries
      */
     public ReferenceProfile calibrate(List<CalibrationFrame> frames, long version, java.time.Instant created) {
-        return CalibrationControl.build(inspection, frames, version, created);
+        return CalibrationControl.build(inspection, frames, version, created, conceptTransform);
     }
 
     /**
@@ -270,12 +322,14 @@ public final class FrameReplay {
      * @param defects    the line.defects records
      * @param assessment scores and regions, null when the frame was not scored
      * @param explained  why the frame has an explanation on line.explanations, empty when it has none
+     * @param explanation the line.explanations record, null when it has none
      */
     public record Outputs(
             FrameVerdict verdict,
             List<DefectRegion> defects,
             FrameAssessment assessment,
-            Optional<ExplainSelection.Reason> explained) {
+            Optional<ExplainSelection.Reason> explained,
+            FrameExplanation explanation) {
         public Outputs {
             defects = List.copyOf(defects);
             java.util.Objects.requireNonNull(explained, "explained");

@@ -115,7 +115,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 records,
                 clock,
                 builds,
-                config.calibration().maxInlineBuild());
+                config.calibration().maxInlineBuild(),
+                config.calibration().conceptTransform());
         calibration.resumeBuilds();
         context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         if (buffer.size() > 0) {
@@ -309,12 +310,18 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             CameraFrame f = frames.get(i).frame();
             long offset = frames.get(i).original().offset();
             if (unscored[i] != null) {
-                maps.predict(i, inspected.frame(), unscored[i], null, offset);
+                maps.predict(i, inspected.frame(), unscored[i], null, offset, null);
                 continue;
             }
             FrameAssessment a = maps.score(
                     i, inspected.frame(), active[i].profile(), active[i].version(), f.getWidth(), f.getHeight());
-            maps.predict(i, inspected.frame(), a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK, a, offset);
+            maps.predict(
+                    i,
+                    inspected.frame(),
+                    a.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK,
+                    a,
+                    offset,
+                    active[i].profile().transform());
         }
     }
 
@@ -482,7 +489,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     /**
      * Two-stage modes: one scanned frame's outputs. Its verdict comes from its tokens; its maps, when
-     * the selection picks it, from the flush's second stage. A DEFECT frame is assessed again on its
+     * the selection picks it, from the flush's second stage, through its profile's token transform W. A DEFECT frame is assessed again on its
      * maps, so its regions carry their tokens' relevance as in mode all.
      */
     private final class TwoStageOutputs {
@@ -520,7 +527,13 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             FrameAssessment first =
                     maps.score(index, scanned, profile.get().profile(), version, f.getWidth(), f.getHeight());
             VerdictStatus status = first.isDefective() ? VerdictStatus.DEFECT : VerdictStatus.OK;
-            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, first, source.offset());
+            Optional<ExplainStage.Explained> explained = maps.explain(
+                    index,
+                    scanned,
+                    status,
+                    first,
+                    source.offset(),
+                    profile.get().profile().transform());
             InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
             ScoredFrame scored;
             if (status == VerdictStatus.DEFECT) {
@@ -540,7 +553,9 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
 
         private void unscored(VerdictStatus status) {
-            Optional<ExplainStage.Explained> explained = maps.explain(index, scanned, status, null, source.offset());
+            // no profile in use: the plain maps
+            Optional<ExplainStage.Explained> explained =
+                    maps.explain(index, scanned, status, null, source.offset(), null);
             InspectedFrame withMaps = explained.map(this::framePlusMaps).orElse(null);
             out.add(output(
                     f.getCameraId(),

@@ -1,18 +1,24 @@
 package io.ultraline.stream;
 
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.model.ModelManifest;
+import io.ultraline.ultra.transform.TokenTransform;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * {@link ModelStep} over a {@link FrameInspector}: the batch goes to the model without a
  * profile (a batch mixes cameras), and each frame is scored afterwards against its own camera's
- * profile with the inspector's detector.
+ * profile with the inspector's detector. A model whose graph predates the token transform input
+ * gets the plain maps even for a camera with a W, as the maps it could give before.
  */
 final class InspectorModelStep implements ModelStep {
 
@@ -51,8 +57,14 @@ final class InspectorModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
-        return inspector.explain(scanned, targets);
+    public List<InspectedFrame> explain(
+            List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms) {
+        return inspector.explain(
+                scanned,
+                targets,
+                inspector.runner().acceptsTransform()
+                        ? transforms
+                        : Collections.nCopies(scanned.size(), (TokenTransform) null));
     }
 
     @Override
@@ -96,5 +108,23 @@ final class InspectorModelStep implements ModelStep {
     @Override
     public ProfileBuilder newCalibration() {
         return inspector.detector().newCalibration(tokenDim());
+    }
+
+    @Override
+    public TokenTransform learnTransform(List<CalibrationFrame> frames) {
+        if (!inspector.runner().acceptsTransform()) {
+            return null;
+        }
+        int size = imageSize();
+        List<RgbImage> seen = new ArrayList<>(frames.size());
+        for (CalibrationFrame f : frames) {
+            if (f.modelInput() == null) {
+                return null;
+            }
+            // the frame as the model saw it, 8-bit: what the calibration store keeps and an audit replays
+            seen.add(new RgbImage(size, size, AppearanceBank.expand(f.modelInput())));
+        }
+        return TransformCalibration.learn(inspector, seen, TransformCalibration.SEED)
+                .transform();
     }
 }

@@ -6,6 +6,8 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.transform.TokenTransform;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,13 +42,20 @@ public interface ModelStep {
      */
     List<InspectedFrame> scan(List<RgbImage> frames);
 
+    /** As {@link #explain(List, List, List)} with the plain ULTra target for every frame. */
+    default List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+        return explain(scanned, targets, Arrays.asList(new TokenTransform[scanned.size()]));
+    }
+
     /**
-     * Stage 2: maps and concepts of scanned frames, in one model call.
+     * Stage 2: maps and concepts of scanned frames, one model call per distinct target list and W
+     * (a batch mixes cameras, each with its own W).
      *
-     * @param targets per frame the tokens to explain, or null for all
+     * @param targets    per frame the tokens to explain, or null for all
+     * @param transforms per frame its camera's token transform W (issue 19), or null for the plain target
      * @throws RuntimeException when the model fails on the batch
      */
-    List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets);
+    List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms);
 
     /**
      * The verdict's part of an assessment from the frame's tokens alone (scores, threshold, no
@@ -65,6 +74,17 @@ public interface ModelStep {
 
     /** A new calibration for this model's tokens. */
     ProfileBuilder newCalibration();
+
+    /**
+     * The camera's token transform W (issue 19) learned from its calibration frames, the same for
+     * the same frames (an audit learns it again); null when it cannot be learned: the model's
+     * graph takes no W, or a frame lacks its model input.
+     *
+     * @throws UnsupportedOperationException when this step has no model to learn it with
+     */
+    default TokenTransform learnTransform(List<CalibrationFrame> frames) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot learn a token transform");
+    }
 
     /** The model-backed inspection. */
     static ModelStep of(FrameInspector inspector) {

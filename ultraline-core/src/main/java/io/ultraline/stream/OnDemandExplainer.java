@@ -14,7 +14,8 @@ import java.util.Optional;
  * frame's own explanation would have been. The frame is scanned alone (as ADD_NORMAL's frame is, so
  * an audit replays it alike), scored against the camera's current profile unless the camera is
  * calibrating or has none, and explained with the maps of all N tokens in mode all, else of T
- * tokens chosen by the configured strategy. The record names the frame's own place on line.frames
+ * tokens chosen by the configured strategy, through the profile's token transform W where it has
+ * one. The record names the frame's own place on line.frames
  * as its source and ON_DEMAND as its reason, and the frame's verdict is not touched: it was written
  * when the frame passed.
  */
@@ -57,8 +58,13 @@ final class OnDemandExplainer {
                         p -> inspection.score(p.profile(), tokens, frame.getWidth(), frame.getHeight()))
                 .orElse(null);
         int[] chosen = config.mode().twoStage() ? targets.targets(tokens, assessment) : null;
+        // the camera's W, as its frames' own explanations have it; none while it has no profile
         BatchInference.Outcome explained = BatchInference.explain(
-                        inspection, List.of(new BatchInference.Request(tokens, chosen)))
+                        inspection,
+                        List.of(new BatchInference.Request(
+                                tokens,
+                                chosen,
+                                profile.map(p -> p.profile().transform()).orElse(null))))
                 .get(0);
         if (explained instanceof BatchInference.Outcome.Failed failed) {
             return new Result.Failed(failed.message());

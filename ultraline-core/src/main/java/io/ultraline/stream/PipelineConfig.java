@@ -158,7 +158,11 @@ public record PipelineConfig(
                 in.duration(
                         CalibrationDefaults.KEY_MAX_INLINE_BUILD,
                         d.calibration().maxInlineBuild()),
-                in.bool(CalibrationDefaults.KEY_RAW_PIXELS, d.calibration().rawPixels()));
+                in.bool(CalibrationDefaults.KEY_RAW_PIXELS, d.calibration().rawPixels()),
+                in.present(CalibrationDefaults.KEY_CONCEPT_TRANSFORM)
+                        ? CalibrationDefaults.parseConceptTransform(
+                                settings.get(CalibrationDefaults.KEY_CONCEPT_TRANSFORM))
+                        : d.calibration().conceptTransform());
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));

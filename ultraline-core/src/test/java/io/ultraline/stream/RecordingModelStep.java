@@ -5,6 +5,7 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -88,10 +89,11 @@ class RecordingModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
+    public List<InspectedFrame> explain(
+            List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms) {
         explainSizes.add(scanned.size());
         failOn(scanned.stream().map(InspectedFrame::image).toList());
-        return real.explain(scanned, targets);
+        return real.explain(scanned, targets, transforms);
     }
 
     @Override
@@ -112,6 +114,11 @@ class RecordingModelStep implements ModelStep {
     @Override
     public ProfileBuilder newCalibration() {
         return real.newCalibration();
+    }
+
+    @Override
+    public TokenTransform learnTransform(List<CalibrationFrame> frames) {
+        return real.learnTransform(frames);
     }
 
     private static boolean isMarked(RgbImage f) {

@@ -7,8 +7,10 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.ModelIdentity;
 import io.ultraline.stream.ModelStep;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.util.List;
 
 /**
@@ -57,8 +59,9 @@ final class TimedModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
-        return explainLatency.record(() -> inner.explain(scanned, targets));
+    public List<InspectedFrame> explain(
+            List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms) {
+        return explainLatency.record(() -> inner.explain(scanned, targets, transforms));
     }
 
     @Override
@@ -79,5 +82,10 @@ final class TimedModelStep implements ModelStep {
     @Override
     public ProfileBuilder newCalibration() {
         return inner.newCalibration();
+    }
+
+    @Override
+    public TokenTransform learnTransform(List<CalibrationFrame> frames) {
+        return inner.learnTransform(frames);
     }
 }

@@ -63,6 +63,7 @@ class PipelineEnvironmentTest {
             CalibrationDefaults.KEY_MAX_FRAMES,
             CalibrationDefaults.KEY_MAX_INLINE_BUILD,
             CalibrationDefaults.KEY_RAW_PIXELS,
+            CalibrationDefaults.KEY_CONCEPT_TRANSFORM,
             "alerts.rules.defect-burst.window-frames",
             "alerts.rules.defect-burst.window",
             "alerts.rules.defect-burst.open",

@@ -3,17 +3,49 @@ package io.ultraline.audit;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.stream.ExplainSelection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Whether a frame's recorded explanations are those the replayed selection gives: none when it
  * picks none, else exactly one, for the same reason. Explanations of pipelines older than the
  * reason field (null) count for any reason; those asked for on demand (reason ON_DEMAND) are left
- * out, since no selection chose them.
+ * out, since no selection chose them. Where the replay rebuilt the explanation, its content must be
+ * the recorded one to the byte: concepts, token labels, concept heatmaps, targets, token scores and
+ * threshold (the maps of a camera with a token transform W go through it in both).
  */
 final class ExplanationCheck {
 
     private ExplanationCheck() {}
+
+    /** As {@link #compare(List, Optional)}, then the content against the replay's explanation (null: not compared). */
+    static Optional<Difference> compare(
+            List<FrameExplanation> all, Optional<ExplainSelection.Reason> replayed, FrameExplanation rebuilt) {
+        Optional<Difference> selection = compare(all, replayed);
+        if (selection.isPresent() || rebuilt == null) {
+            return selection;
+        }
+        FrameExplanation recorded = all.stream()
+                .filter(e -> !ExplainSelection.Reason.ON_DEMAND.name().equals(e.getReason()))
+                .findFirst()
+                .orElseThrow();
+        boolean same = Objects.equals(recorded.getConceptCount(), rebuilt.getConceptCount())
+                && Objects.equals(recorded.getTokenLabels(), rebuilt.getTokenLabels())
+                && Objects.equals(recorded.getConceptHeatmaps(), rebuilt.getConceptHeatmaps())
+                && Objects.equals(recorded.getTargets(), rebuilt.getTargets())
+                && Objects.equals(recorded.getTokenScores(), rebuilt.getTokenScores())
+                && Objects.equals(recorded.getThreshold(), rebuilt.getThreshold());
+        return same
+                ? Optional.empty()
+                : Optional.of(new Difference("explanation", summary(recorded), summary(rebuilt)));
+    }
+
+    /** Enough of an explanation for a report to show where two differ. */
+    private static String summary(FrameExplanation e) {
+        return e.getConceptCount() + " concepts, token labels " + e.getTokenLabels() + ", targets " + e.getTargets()
+                + ", heatmaps #" + Objects.hashCode(e.getConceptHeatmaps()) + ", token scores #"
+                + Objects.hashCode(e.getTokenScores());
+    }
 
     /** The difference, or empty when they agree. */
     static Optional<Difference> compare(List<FrameExplanation> all, Optional<ExplainSelection.Reason> replayed) {

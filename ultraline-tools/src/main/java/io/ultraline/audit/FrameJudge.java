@@ -144,7 +144,11 @@ final class FrameJudge {
                     diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed()));
                 }
                 ExplanationCheck.compare(
-                                recorded.explanations(source), outputs.get().explained())
+                                recorded.explanations(source),
+                                outputs.get().explained(),
+                                // their content only where equal floats are asked for: maps from
+                                // another device or batch differ in their last bits
+                                tolerance.score() == 0 ? outputs.get().explanation() : null)
                         .ifPresent(d -> diffs.add(new Difference(prefix + d.field(), d.recorded(), d.replayed())));
                 shown = outputs.get();
             }

@@ -105,7 +105,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(
             names = "--pipeline",
             description = "pipeline setting KEY=VALUE of the recorded run (frame limits;"
-                    + " outputs.max-record-bytes and calibration.raw-pixels, which shape its profiles; explanations.*,"
+                    + " outputs.max-record-bytes, calibration.raw-pixels and calibration.concept-transform, which shape"
+                    + " its profiles; explanations.*,"
                     + " which chose the frames that have maps and explanations)")
     Map<String, String> pipeline;
 
@@ -151,7 +152,8 @@ final class AuditCommand implements Callable<Integer> {
                     FrameDecoding.standard(config.limits()),
                     topics,
                     config.pipelineVersion(),
-                    config.explain());
+                    config.explain(),
+                    config.calibration());
             ProgressBar bar = ProgressBar.onStderr("audit");
             long[] drawn = {0};
             result = audit.replay(

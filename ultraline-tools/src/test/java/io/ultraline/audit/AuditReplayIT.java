@@ -239,6 +239,16 @@ class AuditReplayIT {
                 .as("frames without maps count no concepts")
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(v.getConceptCount()).isZero());
+        // calibration.concept-transform is profile by default: the audit has a camera W to reproduce,
+        // and the sampled frames scored against the profile have their maps through it
+        assertThat(readAll(
+                        topics.profiles().name(), topics.profiles().valueSerde().deserializer()))
+                .singleElement()
+                .satisfies(p -> assertThat(io.ultraline.defect.ProfileCodec.decode(
+                                        ProfileCheck.bytes(p.value().getBank()))
+                                .transform())
+                        .as("the profile's token transform W")
+                        .isNotNull());
     }
 
     private static String key(io.ultraline.avro.SourceRef s) {

@@ -54,6 +54,25 @@ class ExplanationCheckTest {
                 .satisfies(d -> assertThat(d.field()).isEqualTo("explanation.reason"));
     }
 
+    @Test
+    void aRebuiltExplanationMustHaveTheRecordedConceptsToTheByte() {
+        FrameExplanation recorded = concepts(0, 1, 1, 0);
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), concepts(0, 1, 1, 0)))
+                .isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), concepts(0, 1, 0, 0)))
+                .get()
+                .satisfies(d -> assertThat(d.field()).isEqualTo("explanation"))
+                .satisfies(d -> assertThat(d.recorded()).contains("[0, 1, 1, 0]"))
+                .satisfies(d -> assertThat(d.replayed()).contains("[0, 1, 0, 0]"));
+    }
+
+    private static FrameExplanation concepts(Integer... labels) {
+        FrameExplanation e = explained("SAMPLED");
+        e.setConceptCount(2);
+        e.setTokenLabels(List.of(labels));
+        return e;
+    }
+
     private static FrameExplanation explained(String reason) {
         FrameExplanation e = new FrameExplanation();
         e.setReason(reason);

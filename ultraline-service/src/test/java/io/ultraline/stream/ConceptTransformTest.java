@@ -1,0 +1,156 @@
+package io.ultraline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ultraline.avro.CalibrationAction;
+import io.ultraline.avro.CalibrationCommand;
+import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.FrameExplanation;
+import io.ultraline.avro.FrameVerdict;
+import io.ultraline.avro.ReferenceProfile;
+import io.ultraline.control.ExplainCommands;
+import io.ultraline.defect.ProfileCodec;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.transform.TokenTransform;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The camera's token transform W (issue 19) in the service: a calibration learns it and publishes it
+ * in the profile (unless calibration.concept-transform is none), and the second stage and explain
+ * on demand give each camera's frames maps and concepts through its own W, in one batch with a
+ * camera that has none (whose frames keep the plain maps).
+ */
+class ConceptTransformTest {
+
+    private static final ExplainConfig EVERY_FRAME = new ExplainConfig(ExplanationsMode.SAMPLED, 1, 8, "anomalous", 0);
+    private static final PipelineConfig CONFIG = PipelineConfig.defaults()
+            .withBatch(BatchConfig.of(2, Duration.ofSeconds(1)))
+            .withExplain(EVERY_FRAME);
+
+    @Test
+    void eachCameraOfABatchIsExplainedThroughItsOwnProfilesTransform() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), Map.of())) {
+            ReferenceProfile calibrated = calibrate(h, "cam-w");
+            io.ultraline.defect.ReferenceProfile learned = ProfileCodec.decode(bytes(calibrated.getBank()));
+            TokenTransform w = learned.transform();
+            assertThat(w).as("the calibration learned the camera's W").isNotNull();
+            // the same bank and threshold without W: the cameras differ in W alone
+            push(h, "cam-plain", ProfileCodec.encode(learned.withTransform(null)), calibrated);
+            assertThat(ProfileCodec.decode(bytes(h.profiles.readValue().getBank()))
+                            .transform())
+                    .isNull();
+
+            BufferedImage image = TestCameraFrames.good(5);
+            h.pipe(TestCameraFrames.frame("cam-w", "f-w", image));
+            h.pipe(TestCameraFrames.frame("cam-plain", "f-plain", image));
+            assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsOnly(1L);
+            Map<String, FrameExplanation> byCamera = h.explanations.readValuesToList().stream()
+                    .collect(Collectors.toMap(FrameExplanation::getCameraId, Function.identity()));
+
+            FrameExplanation withW = byCamera.get("cam-w");
+            FrameExplanation plain = byCamera.get("cam-plain");
+            assertThat(withW.getTokenLabels()).isEqualTo(expectedLabels(image, withW.getTargets(), w));
+            assertThat(plain.getTokenLabels()).isEqualTo(expectedLabels(image, plain.getTargets(), null));
+            assertThat(withW.getConceptHeatmaps())
+                    .as("the same frame and profile, maps through W")
+                    .isNotEqualTo(plain.getConceptHeatmaps());
+
+            // explain on demand: the camera's W as well
+            CameraFrame again = TestCameraFrames.frame("cam-w", "f-w", image);
+            send(h, ExplainCommands.explain(again, withW.getSource(), "test", Instant.ofEpochMilli(9_000)));
+            FrameExplanation onDemand = h.explanations.readValue();
+            assertThat(onDemand.getReason()).isEqualTo("ON_DEMAND");
+            assertThat(onDemand.getTokenLabels()).isEqualTo(expectedLabels(image, onDemand.getTargets(), w));
+            assertThat(onDemand.getConceptHeatmaps()).isEqualTo(withW.getConceptHeatmaps());
+        }
+    }
+
+    @Test
+    void withConceptTransformNoneACalibrationPublishesAProfileWithoutTransform() {
+        PipelineConfig none =
+                CONFIG.withCalibration(CalibrationDefaults.defaults().withConceptTransform(TransformChoice.NONE));
+        try (PipelineHarness h = new PipelineHarness(none, ModelStep.of(TestModels.inspector()), Map.of())) {
+            ReferenceProfile calibrated = calibrate(h, "cam-1");
+            assertThat(ProfileCodec.decode(bytes(calibrated.getBank())).transform())
+                    .isNull();
+        }
+    }
+
+    @Test
+    void theSettingTakesNoneOrProfileAndNothingElse() {
+        assertThat(PipelineConfig.parse(Map.of(CalibrationDefaults.KEY_CONCEPT_TRANSFORM, "none"))
+                        .calibration()
+                        .conceptTransform())
+                .isEqualTo(TransformChoice.NONE);
+        assertThat(PipelineConfig.defaults().calibration().conceptTransform()).isEqualTo(TransformChoice.PROFILE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PipelineConfig.parse(Map.of(CalibrationDefaults.KEY_CONCEPT_TRANSFORM, "model")))
+                .hasMessageContaining("calibration.concept-transform must be none or profile");
+    }
+
+    /** The concept labels of the frame's maps of these targets through W, as the model step gives them. */
+    private static List<Integer> expectedLabels(BufferedImage image, List<Integer> targets, TokenTransform w) {
+        ModelStep step = ModelStep.of(TestModels.inspector());
+        // the test frames are 64 px, the tiny model's input size: the model sees the image as it is
+        InspectedFrame scanned = step.scan(List.of(RgbImage.of(image))).get(0);
+        int[] chosen = targets == null
+                ? null
+                : targets.stream().mapToInt(Integer::intValue).toArray();
+        InspectedFrame explained = step.explain(List.of(scanned), Arrays.asList(new int[][] {chosen}), Arrays.asList(w))
+                .get(0);
+        return Arrays.stream(explained.segmentation().labels()).boxed().toList();
+    }
+
+    /** START on four good frames (two batches) and the profile snapshot it publishes. */
+    private static ReferenceProfile calibrate(PipelineHarness h, String camera) {
+        h.command(camera, null, CalibrationAction.START, 4);
+        for (int i = 0; i < 4; i++) {
+            h.pipe(TestCameraFrames.frame(camera, "cal-" + i, TestCameraFrames.good(i)));
+        }
+        // on a busy machine the build outlasts its inline wait and lands at a later punctuation
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            h.advance(Duration.ofMillis(100));
+            return !h.profiles.isEmpty();
+        });
+        h.verdicts();
+        h.explanations.readValuesToList();
+        return h.profiles.readValue();
+    }
+
+    private static void push(PipelineHarness h, String camera, byte[] profile, ReferenceProfile like) {
+        send(
+                h,
+                CalibrationCommand.newBuilder()
+                        .setCommandId("push-" + camera)
+                        .setCameraId(camera)
+                        .setAction(CalibrationAction.PUSH)
+                        .setProfile(ByteBuffer.wrap(profile))
+                        .setModelDigest(like.getModel().getDigest())
+                        .setTimestamp(Instant.ofEpochMilli(1))
+                        .build());
+    }
+
+    private static void send(PipelineHarness h, CalibrationCommand command) {
+        h.calibration.pipeInput(new TestRecord<>(command.getCameraId(), command, Instant.ofEpochMilli(20_000)));
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+}
