@@ -218,6 +218,14 @@ final class ModelCommand {
         @Option(names = "--weights-out", description = "also write the full-depth weights as .safetensors")
         Path weightsOut;
 
+        @Option(
+                names = "--paste",
+                defaultValue = "foreign",
+                description = "pasted-patch pretext: foreign (rectangles and scars from another frame, the shipped"
+                        + " model's) or mixed (also from the same frame at another place; rectangles, scars at any"
+                        + " angle, discs; recoloured, blurred or translucent)")
+        String paste;
+
         @Override
         public Integer call() throws Exception {
             java.util.List<io.ultraline.synth.MaterialFamily> families =
@@ -248,7 +256,8 @@ final class ModelCommand {
                             version,
                             weightsOut,
                             samples,
-                            camerasPerSurface),
+                            camerasPerSurface,
+                            io.ultraline.model.train.PasteMode.parse(paste)),
                     out,
                     System.out);
             m.withScoringShifts(scoringShifts).write(out);

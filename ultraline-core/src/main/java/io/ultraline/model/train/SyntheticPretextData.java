@@ -17,8 +17,9 @@ import java.util.function.IntConsumer;
  * cameras of the training families, and batches cut from it with strong augmentation (random
  * crop and rescale, mirror, quarter turns, colour jitter, noise). Labels come from the data and
  * the augmentation only: the material family a frame shows, and which patches got content pasted
- * from elsewhere (a rectangle or a thin "scar" cut from another frame, CutPaste-style). The
- * synthetic defect injector is never used: no defect mask or label reaches training.
+ * from elsewhere: by default a rectangle or a thin "scar" cut from another frame (CutPaste-style),
+ * or with {@link PasteMode#MIXED} the wider set of {@link MixedPaste}. The synthetic defect
+ * injector is never used: no defect mask or label reaches training.
  */
 public final class SyntheticPretextData {
 
@@ -29,6 +30,7 @@ public final class SyntheticPretextData {
     private final int size;
     private final int patch;
     private final SplittableRandom random;
+    private final MixedPaste mixed;
 
     /**
      * @param camerasPerFamily random camera set-ups per family
@@ -47,11 +49,7 @@ public final class SyntheticPretextData {
         this(families, camerasPerFamily, List.of(), 0, framesPerCamera, poolSize, size, patch, seed, progress);
     }
 
-    /**
-     * A pool of rendered families and photographed surface samples; each sample is a class of its own
-     * for the classification task (numbered after the families), seen by {@code camerasPerSurface}
-     * cameras with their own offset, light and noise.
-     */
+    /** A pool of rendered families and photographed samples, with the shipped pretext's pastes. */
     public SyntheticPretextData(
             List<MaterialFamily> families,
             int camerasPerFamily,
@@ -63,6 +61,37 @@ public final class SyntheticPretextData {
             int patch,
             long seed,
             IntConsumer progress) {
+        this(
+                families,
+                camerasPerFamily,
+                surfaces,
+                camerasPerSurface,
+                framesPerCamera,
+                poolSize,
+                size,
+                patch,
+                seed,
+                PasteMode.FOREIGN,
+                progress);
+    }
+
+    /**
+     * A pool of rendered families and photographed surface samples; each sample is a class of its own
+     * for the classification task (numbered after the families), seen by {@code camerasPerSurface}
+     * cameras with their own offset, light and noise; {@code pastes} chooses the pasted-patch pretext.
+     */
+    public SyntheticPretextData(
+            List<MaterialFamily> families,
+            int camerasPerFamily,
+            List<SurfaceImage> surfaces,
+            int camerasPerSurface,
+            int framesPerCamera,
+            int poolSize,
+            int size,
+            int patch,
+            long seed,
+            PasteMode pastes,
+            IntConsumer progress) {
         if (families.size() < 2) {
             throw new IllegalArgumentException("need at least two training families, got " + families);
         }
@@ -70,6 +99,7 @@ public final class SyntheticPretextData {
         this.size = size;
         this.patch = patch;
         this.random = new SplittableRandom(seed);
+        this.mixed = pastes == PasteMode.MIXED ? new MixedPaste(size) : null;
         FrameGenerator generator = new FrameGenerator();
         SplittableRandom setups = new SplittableRandom(seed ^ 0x5eed);
         for (int f = 0; f < families.size(); f++) {
@@ -126,7 +156,13 @@ public final class SyntheticPretextData {
             if (random.nextDouble() < 0.8) {
                 int pastes = 1 + random.nextInt(3);
                 for (int k = 0; k < pastes; k++) {
-                    paste(img, mask, pool.get(random.nextInt(pool.size())));
+                    // the draw order of the shipped pretext is kept, so its model stays reproducible
+                    RgbImage other = pool.get(random.nextInt(pool.size()));
+                    if (mixed == null) {
+                        paste(img, mask, other);
+                    } else {
+                        mixed.paste(img, mask, other, random);
+                    }
                 }
             }
             int[] labels = patchLabels(mask, grid);

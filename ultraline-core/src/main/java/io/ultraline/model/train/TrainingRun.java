@@ -41,7 +41,50 @@ public final class TrainingRun {
             String version,
             Path weightsOut,
             List<SurfaceImage> surfaces,
-            int camerasPerSurface) {
+            int camerasPerSurface,
+            PasteMode pastes) {
+
+        public Plan {
+            if (pastes == null) {
+                throw new IllegalArgumentException("a paste mode is required (foreign reproduces the shipped model)");
+            }
+        }
+
+        /** A plan with the shipped model's pasted-patch pretext. */
+        public Plan(
+                VitConfig config,
+                List<MaterialFamily> families,
+                int camerasPerFamily,
+                int framesPerCamera,
+                int steps,
+                Duration budget,
+                int batchSize,
+                float learningRate,
+                long seed,
+                int threads,
+                String name,
+                String version,
+                Path weightsOut,
+                List<SurfaceImage> surfaces,
+                int camerasPerSurface) {
+            this(
+                    config,
+                    families,
+                    camerasPerFamily,
+                    framesPerCamera,
+                    steps,
+                    budget,
+                    batchSize,
+                    learningRate,
+                    seed,
+                    threads,
+                    name,
+                    version,
+                    weightsOut,
+                    surfaces,
+                    camerasPerSurface,
+                    PasteMode.FOREIGN);
+        }
 
         /** A plan over rendered families only. */
         public Plan(
@@ -73,7 +116,8 @@ public final class TrainingRun {
                     version,
                     weightsOut,
                     List.of(),
-                    0);
+                    0,
+                    PasteMode.FOREIGN);
         }
     }
 
@@ -99,6 +143,7 @@ public final class TrainingRun {
                 p.config().imageSize(),
                 p.config().patchSize(),
                 p.seed(),
+                p.pastes(),
                 n -> {});
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
         BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
@@ -160,11 +205,8 @@ public final class TrainingRun {
             producer.interrupt();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             Map<String, Object> training = new LinkedHashMap<>();
-            training.put(
-                    "pretext",
-                    "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
-                            + " per-patch detection of content pasted from another frame (CutPaste-style rectangles and"
-                            + " scars); defect-free frames only, the defect injector is never used");
+            training.put("pretext", pretext(p.pastes()));
+            training.put("pasteMode", p.pastes().cliName());
             training.put("families", p.families().stream().map(Enum::name).toList());
             training.put(
                     "surfaceSamples",
@@ -202,6 +244,15 @@ public final class TrainingRun {
             log.printf("trained %d steps in %.0f s; exported to %s%n", step, trainSeconds, out);
             return m;
         }
+    }
+
+    private static String pretext(PasteMode pastes) {
+        String pasted = pastes == PasteMode.FOREIGN
+                ? "content pasted from another frame (CutPaste-style rectangles and scars)"
+                : "content pasted from the same frame at another place or from another frame (rectangles, scars at"
+                        + " any angle, discs; recoloured, blurred or translucent; only visibly changed pixels count)";
+        return "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
+                + " per-patch detection of " + pasted + "; defect-free frames only, the defect injector is never used";
     }
 
     private static double round(double v) {
