@@ -121,6 +121,9 @@ class MonitoringMetricsIT {
         p.put("ultraline.registry.url", registry.confluentApiUrl());
         p.put("ultraline.security.enabled", false);
         p.put("ultraline.pipeline.inference.batch.max-wait", "50");
+        // the frames sent once must get verdicts: learning W would push the 3-frame profile past the
+        // inline wait on a loaded machine, leaving them CALIBRATING (W has no metric of its own)
+        p.put("ultraline.pipeline.calibration.concept-transform", "none");
         p.put("ultraline.kafka.properties.num.standby.replicas", "1");
         p.put("ultraline.kafka.properties.commit.interval.ms", "250");
         p.put("ultraline.kafka.properties.consumer.max.partition.fetch.bytes", "9000000");
