@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The camera's token transform W (issue 19) in the service: a calibration learns it and publishes it
- * in the profile (unless calibration.concept-transform is none), and the second stage and explain
+ * in the profile (unless calibration.concept-transform is none), and the second stage, explain
  * on demand, and mode all's one pass, give each camera's frames maps and concepts through its own W,
  * in one batch with a camera that has none (whose frames keep the plain maps).
  */
