@@ -146,6 +146,33 @@ public final class FrameInspector {
     }
 
     /**
+     * Inspects a batch without scores, each frame's maps and concepts through its own token transform
+     * W: one model call per distinct W (a batch mixes cameras), results in the frames' order.
+     *
+     * @param transforms per frame the token transform W, or null for the plain target
+     */
+    public List<InspectedFrame> inspectEach(List<RgbImage> frames, List<TokenTransform> transforms) {
+        if (transforms.size() != frames.size()) {
+            throw new IllegalArgumentException(
+                    frames.size() + " frames need as many transforms, got " + transforms.size());
+        }
+        Map<CallKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            groups.computeIfAbsent(CallKey.of(null, transforms.get(i)), k -> new ArrayList<>())
+                    .add(i);
+        }
+        InspectedFrame[] result = new InspectedFrame[frames.size()];
+        for (List<Integer> members : groups.values()) {
+            List<InspectedFrame> out =
+                    inspect(members.stream().map(frames::get).toList(), null, transforms.get(members.get(0)));
+            for (int m = 0; m < members.size(); m++) {
+                result[members.get(m)] = out.get(m);
+            }
+        }
+        return List.of(result);
+    }
+
+    /**
      * The first stage of two-stage inference: tokens of every frame and of its shifted views, no
      * maps. The frames come back without a segmentation (see {@link #explain}).
      */

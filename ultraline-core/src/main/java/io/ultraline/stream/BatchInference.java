@@ -37,12 +37,26 @@ final class BatchInference {
     private BatchInference() {}
 
     /**
-     * One outcome per image, in order: tokens, all maps and concepts in one call (mode all).
+     * One outcome per image, in order: tokens, all maps and concepts (mode all), one call per
+     * distinct token transform W.
      *
+     * @param transforms per image its camera's W (null: the plain ULTra target)
      * @throws ModelUnavailableException when the failure is the model's, not a frame's
      */
-    static List<Outcome> run(ModelStep inspection, List<RgbImage> images) {
-        return run(inspection, images, inspection::inspect, false);
+    static List<Outcome> run(ModelStep inspection, List<RgbImage> images, List<TokenTransform> transforms) {
+        if (transforms.size() != images.size()) {
+            throw new IllegalArgumentException(
+                    images.size() + " images need as many transforms, got " + transforms.size());
+        }
+        List<Integer> indices =
+                java.util.stream.IntStream.range(0, images.size()).boxed().toList();
+        return run(
+                inspection,
+                indices,
+                batch -> inspection.inspect(
+                        batch.stream().map(images::get).toList(),
+                        batch.stream().map(transforms::get).toList()),
+                false);
     }
 
     /**

@@ -138,19 +138,11 @@ final class ExplainStage {
         BatchInference.Request request = predicted.get(index);
         int[] chosen = request != null ? request.targets() : targets.targets(frame, assessment);
         BatchInference.Outcome outcome =
-                request != null && sameTransform(request.transform(), transform) ? done.get(index) : null;
+                request != null && TokenTransform.same(request.transform(), transform) ? done.get(index) : null;
         if (outcome == null) {
             outcome = BatchInference.explain(inspection, List.of(new BatchInference.Request(frame, chosen, transform)))
                     .get(0);
         }
         return Optional.of(new Explained(reason.get(), chosen, outcome));
-    }
-
-    private static boolean sameTransform(TokenTransform a, TokenTransform b) {
-        return a == b
-                || a != null
-                        && b != null
-                        && a.outDim() == b.outDim()
-                        && java.util.Arrays.equals(a.weights(), b.weights());
     }
 }

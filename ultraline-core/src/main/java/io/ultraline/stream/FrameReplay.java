@@ -176,13 +176,19 @@ public final class FrameReplay {
         return new Rejected(original.sourceRef(), rejected.reason(), rejected.message());
     }
 
-    /** One model call for the batch, split on failure as the inference node does; one answer per frame. */
-    public List<Replayed> inspect(List<Ready> batch) {
+    /**
+     * The batch's model calls, split on failure as the inference node does; one answer per frame.
+     *
+     * @param transforms per frame the token transform W of the profile it is scored against (null:
+     *                   none, as for a frame that is not scored): in mode all its maps go through it,
+     *                   one call per distinct W as in the inference node; ignored in the two-stage modes
+     */
+    public List<Replayed> inspect(List<Ready> batch, List<TokenTransform> transforms) {
         List<RgbImage> images = batch.stream().map(r -> r.input.modelImage()).toList();
         // as recorded: in the two-stage modes the batch's tokens come from the first stage's forward
         // pass, and maps only for the frames that score() finds selected
         List<BatchInference.Outcome> outcomes =
-                twoStage ? BatchInference.scan(inspection, images) : BatchInference.run(inspection, images);
+                twoStage ? BatchInference.scan(inspection, images) : BatchInference.run(inspection, images, transforms);
         List<Replayed> out = new ArrayList<>(outcomes.size());
         for (BatchInference.Outcome o : outcomes) {
             out.add(

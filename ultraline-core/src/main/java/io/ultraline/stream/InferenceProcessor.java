@@ -10,6 +10,7 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelUnavailableException;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,8 +244,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         boolean twoStage = config.explanations().twoStage();
         List<BatchInference.Outcome> outcomes;
         ExplainStage maps = twoStage ? new ExplainStage(inspection, config.explain()) : null;
+        List<TokenTransform> transforms = twoStage ? null : transforms(frames);
         try {
-            outcomes = twoStage ? BatchInference.scan(inspection, images) : BatchInference.run(inspection, images);
+            outcomes = twoStage
+                    ? BatchInference.scan(inspection, images)
+                    : BatchInference.run(inspection, images, transforms);
             if (twoStage) {
                 predict(frames, outcomes, maps);
                 maps.prefetch();
@@ -269,10 +273,29 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             PipelineInput.Frame frame = frames.get(i);
             try (FrameLogContext logged = FrameLogContext.open(
                     context.taskId(), frame.frame().getCameraId(), frame.frame().getFrameId(), frame.original())) {
-                emit(frame, outcomes.get(i), tag, i, maps);
+                emit(frame, outcomes.get(i), tag, i, maps, transforms == null ? null : transforms.get(i));
             }
         }
         buffer.remove(entries);
+    }
+
+    /**
+     * Mode all: each frame's token transform W as the flush starts, that of the profile it will be
+     * scored against (null while its camera is uncalibrated or calibrating, or when the profile has
+     * none), so that the one model call per W gives every frame its maps.
+     */
+    private List<TokenTransform> transforms(List<PipelineInput.Frame> frames) {
+        List<TokenTransform> out = new ArrayList<>(frames.size());
+        for (PipelineInput.Frame frame : frames) {
+            CameraFrame f = frame.frame();
+            out.add(
+                    calibration.running(f.getCameraId(), f.getProductId()).isPresent()
+                            ? null
+                            : profiles.find(f.getCameraId(), f.getProductId())
+                                    .map(a -> a.profile().transform())
+                                    .orElse(null));
+        }
+        return out;
     }
 
     /**
@@ -366,7 +389,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
     }
 
     private void emit(
-            PipelineInput.Frame frame, BatchInference.Outcome outcome, BatchTag batch, int index, ExplainStage maps) {
+            PipelineInput.Frame frame,
+            BatchInference.Outcome outcome,
+            BatchTag batch,
+            int index,
+            ExplainStage maps,
+            TokenTransform transform) {
         CameraFrame f = frame.frame();
         if (outcome instanceof BatchInference.Outcome.Failed failed) {
             modelFailed(frame, failed);
@@ -376,7 +404,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         List<Record<String, PipelineOutput>> outputs;
         try {
             outputs = maps == null
-                    ? outputs(frame, inspected)
+                    ? outputs(frame, inspected, transform)
                     : new TwoStageOutputs(frame, inspected, index, maps).outputs();
         } catch (MapsFailed e) {
             modelFailed(frame, e.failure);
@@ -426,8 +454,12 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                         .orElse(null));
     }
 
-    /** Mode all: the frame came with its maps and concepts. */
-    private List<Record<String, PipelineOutput>> outputs(PipelineInput.Frame frame, InspectedFrame inspected) {
+    /**
+     * Mode all: the frame came with its maps and concepts, through {@code transform}, the W its
+     * camera's profile had as the flush started.
+     */
+    private List<Record<String, PipelineOutput>> outputs(
+            PipelineInput.Frame frame, InspectedFrame inspected, TokenTransform transform) {
         CameraFrame f = frame.frame();
         OriginalRecord source = frame.original();
         long now = clock.millis();
@@ -463,6 +495,11 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             return out;
         }
         long version = profile.get().version();
+        if (!TokenTransform.same(transform, profile.get().profile().transform())) {
+            // an earlier frame of this batch completed the camera's calibration: its maps go through
+            // the new profile's W, as the frame is scored against it (tokens stay the batch's)
+            inspected = mapsThrough(inspected, profile.get().profile().transform());
+        }
         ScoredFrame scored = ScoredFrame.score(
                 inspection, records, f, source, inspected, profile.get().profile(), version, now);
         out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
@@ -473,6 +510,17 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 source));
         requireWritable(out);
         return out;
+    }
+
+    /** A frame's maps and concepts again, through {@code transform}; throws {@link MapsFailed} when the model fails. */
+    private InspectedFrame mapsThrough(InspectedFrame inspected, TokenTransform transform) {
+        BatchInference.Outcome o = BatchInference.explain(
+                        inspection, List.of(new BatchInference.Request(inspected, null, transform)))
+                .get(0);
+        if (o instanceof BatchInference.Outcome.Failed failed) {
+            throw new MapsFailed(failed);
+        }
+        return ((BatchInference.Outcome.Inspected) o).frame();
     }
 
     private void collect(

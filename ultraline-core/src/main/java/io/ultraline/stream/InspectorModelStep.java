@@ -47,8 +47,8 @@ final class InspectorModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> inspect(List<RgbImage> frames) {
-        return inspector.inspect(frames, null);
+    public List<InspectedFrame> inspect(List<RgbImage> frames, List<TokenTransform> transforms) {
+        return inspector.inspectEach(frames, supported(transforms));
     }
 
     @Override
@@ -59,12 +59,14 @@ final class InspectorModelStep implements ModelStep {
     @Override
     public List<InspectedFrame> explain(
             List<InspectedFrame> scanned, List<int[]> targets, List<TokenTransform> transforms) {
-        return inspector.explain(
-                scanned,
-                targets,
-                inspector.runner().acceptsTransform()
-                        ? transforms
-                        : Collections.nCopies(scanned.size(), (TokenTransform) null));
+        return inspector.explain(scanned, targets, supported(transforms));
+    }
+
+    /** The transforms, or none at all when the model's graph takes no W. */
+    private List<TokenTransform> supported(List<TokenTransform> transforms) {
+        return inspector.runner().acceptsTransform()
+                ? transforms
+                : Collections.nCopies(transforms.size(), (TokenTransform) null);
     }
 
     @Override

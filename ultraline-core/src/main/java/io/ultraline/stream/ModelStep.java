@@ -27,12 +27,24 @@ public interface ModelStep {
     int tokenDim();
 
     /**
-     * Tokens, ULTra maps and concepts of a batch in one model call, without scores.
+     * Tokens, ULTra maps and concepts of a batch in one model call, without scores, with the plain
+     * ULTra target.
      *
      * @param frames images of {@link #imageSize()} x {@link #imageSize()}
      * @throws RuntimeException when the model fails on the batch
      */
-    List<InspectedFrame> inspect(List<RgbImage> frames);
+    default List<InspectedFrame> inspect(List<RgbImage> frames) {
+        return inspect(frames, Arrays.asList(new TokenTransform[frames.size()]));
+    }
+
+    /**
+     * As {@link #inspect(List)}, each frame's maps and concepts through its camera's token transform
+     * W (issue 19): one model call per distinct W, since a batch mixes cameras.
+     *
+     * @param transforms per frame its camera's W, or null for the plain target
+     * @throws RuntimeException when the model fails on the batch
+     */
+    List<InspectedFrame> inspect(List<RgbImage> frames, List<TokenTransform> transforms);
 
     /**
      * Stage 1 of two-stage inference: the tokens of a batch (and of the frames' shifted views), no

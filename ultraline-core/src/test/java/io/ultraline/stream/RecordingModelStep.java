@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A test double of the model step: the real tiny model underneath, a record of every batch it was
- * called with (first-stage and mode-all calls; second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
+ * called with (first-stage and mode-all calls, with the latter's transforms; second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
  * that frame broke the graph).
  */
 class RecordingModelStep implements ModelStep {
@@ -20,6 +20,7 @@ class RecordingModelStep implements ModelStep {
     private final ModelStep real = ModelStep.of(TestModels.inspector());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> explainSizes = Collections.synchronizedList(new ArrayList<>());
+    private final List<List<TokenTransform>> inspectTransforms = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException down;
 
     /** A frame this double's model fails on. */
@@ -43,6 +44,11 @@ class RecordingModelStep implements ModelStep {
         return List.copyOf(batchSizes);
     }
 
+    /** Per mode-all call, each frame's token transform W (null: none), in call order. */
+    List<List<TokenTransform>> inspectTransforms() {
+        return List.copyOf(inspectTransforms);
+    }
+
     /** Frames per second-stage call (maps), in call order. */
     List<Integer> explainSizes() {
         return List.copyOf(explainSizes);
@@ -64,10 +70,11 @@ class RecordingModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> inspect(List<RgbImage> frames) {
+    public List<InspectedFrame> inspect(List<RgbImage> frames, List<TokenTransform> transforms) {
         batchSizes.add(frames.size());
+        inspectTransforms.add(Collections.unmodifiableList(new ArrayList<>(transforms)));
         failOn(frames);
-        return real.inspect(frames);
+        return real.inspect(frames, transforms);
     }
 
     private void failOn(List<RgbImage> frames) {

@@ -8,7 +8,6 @@ import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
 import io.ultraline.avro.VerdictStatus;
-import io.ultraline.inspect.TransformChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,13 +174,9 @@ class TwoStageInferenceTest {
 
     /** Calibrates cam-1 on three good frames (offsets 0-2) and, with batches of one, drains their verdicts. */
     private static PipelineHarness calibrated(BatchConfig batch, ExplainConfig explain, RecordingModelStep inspection) {
-        // profiles without a token transform W: mode all's maps are plain, and these tests compare the
-        // stages' maps with them (ConceptTransformTest covers the second stage with W)
-        PipelineConfig config = PipelineConfig.defaults()
-                .withBatch(batch)
-                .withExplain(explain)
-                .withCalibration(CalibrationDefaults.defaults().withConceptTransform(TransformChoice.NONE));
-        PipelineHarness h = new PipelineHarness(config, inspection, Map.of());
+        // the profile learns a token transform W (the default): both modes explain through it
+        PipelineHarness h = new PipelineHarness(
+                PipelineConfig.defaults().withBatch(batch).withExplain(explain), inspection, Map.of());
         h.command("cam-1", null, CalibrationAction.START, 3);
         for (int i = 0; i < 3; i++) {
             h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));

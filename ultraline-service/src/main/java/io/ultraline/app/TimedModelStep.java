@@ -47,9 +47,9 @@ final class TimedModelStep implements ModelStep {
     }
 
     @Override
-    public List<InspectedFrame> inspect(List<RgbImage> frames) {
+    public List<InspectedFrame> inspect(List<RgbImage> frames, List<TokenTransform> transforms) {
         batchSize.record(frames.size());
-        return latency.record(() -> inner.inspect(frames));
+        return latency.record(() -> inner.inspect(frames, transforms));
     }
 
     @Override

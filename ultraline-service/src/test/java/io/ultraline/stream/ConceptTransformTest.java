@@ -2,6 +2,7 @@ package io.ultraline.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The camera's token transform W (issue 19) in the service: a calibration learns it and publishes it
- * in the profile (unless calibration.concept-transform is none), and the second stage and explain
- * on demand give each camera's frames maps and concepts through its own W, in one batch with a
- * camera that has none (whose frames keep the plain maps).
+ * in the profile (unless calibration.concept-transform is none), and the second stage, explain
+ * on demand, and mode all's one pass, give each camera's frames maps and concepts through its own W,
+ * in one batch with a camera that has none (whose frames keep the plain maps).
  */
 class ConceptTransformTest {
 
@@ -75,6 +76,71 @@ class ConceptTransformTest {
             assertThat(onDemand.getReason()).isEqualTo("ON_DEMAND");
             assertThat(onDemand.getTokenLabels()).isEqualTo(expectedLabels(image, onDemand.getTargets(), w));
             assertThat(onDemand.getConceptHeatmaps()).isEqualTo(withW.getConceptHeatmaps());
+        }
+    }
+
+    @Test
+    void inModeAllEachCameraOfABatchIsExplainedThroughItsOwnProfilesTransform() {
+        PipelineConfig all = PipelineConfig.defaults().withBatch(BatchConfig.of(3, Duration.ofSeconds(1)));
+        RecordingModelStep model = new RecordingModelStep();
+        try (PipelineHarness h = new PipelineHarness(all, model, Map.of())) {
+            ReferenceProfile calibrated = calibrate(h, "cam-w");
+            io.ultraline.defect.ReferenceProfile learned = ProfileCodec.decode(bytes(calibrated.getBank()));
+            TokenTransform w = learned.transform();
+            assertThat(w).as("the calibration learned the camera's W").isNotNull();
+            push(h, "cam-plain", ProfileCodec.encode(learned.withTransform(null)), calibrated);
+            h.profiles.readValuesToList();
+
+            // one batch: a profile with W, the same profile without, and no profile at all
+            BufferedImage image = TestCameraFrames.good(5);
+            h.pipe(TestCameraFrames.frame("cam-w", "f-w", image));
+            h.pipe(TestCameraFrames.frame("cam-plain", "f-plain", image));
+            h.pipe(TestCameraFrames.frame("cam-new", "f-new", image));
+            List<List<TokenTransform>> calls = model.inspectTransforms();
+            List<TokenTransform> batch = calls.get(calls.size() - 1);
+            assertThat(batch).as("the batch's one call carries each frame's W").hasSize(3);
+            assertThat(TokenTransform.same(batch.get(0), w)).isTrue();
+            assertThat(batch.subList(1, 3)).containsOnlyNulls();
+            assertThat(model.explainSizes()).as("no frame explained again").isEmpty();
+            assertThat(h.verdicts()).extracting(FrameVerdict::getProfileVersion).containsExactly(1L, 1L, null);
+            Map<String, FrameExplanation> byCamera = h.explanations.readValuesToList().stream()
+                    .collect(Collectors.toMap(FrameExplanation::getCameraId, Function.identity()));
+
+            FrameExplanation withW = byCamera.get("cam-w");
+            assertThat(withW.getTokenLabels()).isEqualTo(expectedLabels(image, withW.getTargets(), w));
+            for (String camera : List.of("cam-plain", "cam-new")) {
+                FrameExplanation plain = byCamera.get(camera);
+                assertThat(plain.getTokenLabels())
+                        .as(camera + " keeps the plain maps")
+                        .isEqualTo(expectedLabels(image, plain.getTargets(), null));
+                assertThat(withW.getConceptHeatmaps()).isNotEqualTo(plain.getConceptHeatmaps());
+            }
+        }
+    }
+
+    @Test
+    void inModeAllAFrameScoredAgainstAProfileItsBatchCompletedGetsTheNewTransform() {
+        PipelineConfig all = PipelineConfig.defaults()
+                .withBatch(BatchConfig.of(5, Duration.ofSeconds(1)))
+                .withCalibration(new CalibrationDefaults(50, 500, Duration.ofSeconds(5)));
+        try (PipelineHarness h = new PipelineHarness(all, ModelStep.of(TestModels.inspector()), Map.of())) {
+            h.command("cam-w", null, CalibrationAction.START, 4);
+            for (int i = 0; i < 4; i++) {
+                h.pipe(TestCameraFrames.frame("cam-w", "cal-" + i, TestCameraFrames.good(i)));
+            }
+            // the fifth frame flushes the batch: the camera was calibrating as its model call ran
+            BufferedImage image = TestCameraFrames.good(5);
+            h.pipe(TestCameraFrames.frame("cam-w", "f-after", image));
+            FrameVerdict after = h.verdicts().get(4);
+            assumeTrue(after.getProfileVersion() != null, "the build finished within its inline wait");
+            TokenTransform w =
+                    ProfileCodec.decode(bytes(h.profiles.readValue().getBank())).transform();
+            assertThat(w).isNotNull();
+            FrameExplanation explained = h.explanations.readValuesToList().get(4);
+            assertThat(explained.getFrameId()).isEqualTo("f-after");
+            assertThat(explained.getTokenLabels())
+                    .as("maps through the W of the profile the frame is scored against")
+                    .isEqualTo(expectedLabels(image, explained.getTargets(), w));
         }
     }
 

@@ -11,6 +11,7 @@ import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.FrameReplay;
 import io.ultraline.ultra.render.GridOverlay;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,23 @@ final class FrameJudge {
         this.replay = replay;
         this.tolerance = tolerance;
         this.normalExampleSources = profiles.normalExampleSources();
+    }
+
+    /**
+     * The token transform W of the profile the frame's recorded verdict names, null when it names
+     * none or its snapshot is missing (the judge then reports that): in mode all the inference node
+     * explained the frame through it.
+     */
+    TokenTransform transform(FrameReplay.Ready frame) {
+        for (Recorded.Verdict v : recorded.verdicts(Recorded.key(frame.source()))) {
+            FrameVerdict verdict = v.verdict();
+            if (verdict.getProfileVersion() != null) {
+                return profiles.find(verdict.getCameraId(), verdict.getProductId(), verdict.getProfileVersion())
+                        .map(s -> s.profile().transform())
+                        .orElse(null);
+            }
+        }
+        return null;
     }
 
     /** A frame the replay rejects before the model: it must have been dead-lettered for the same reason. */

@@ -120,7 +120,9 @@ final class PartitionReplay {
         if (members.isEmpty()) {
             return;
         }
-        List<FrameReplay.Replayed> results = replay.inspect(members);
+        // every member's W, companions' included: the calls are grouped by W as they were recorded
+        List<FrameReplay.Replayed> results =
+                replay.inspect(members, members.stream().map(judge::transform).toList());
         for (int i = 0; i < members.size(); i++) {
             if (audited.get(i)) {
                 judge.inspected(members.get(i), results.get(i));

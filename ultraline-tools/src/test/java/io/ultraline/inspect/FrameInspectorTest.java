@@ -10,8 +10,10 @@ import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.TestModels;
 import io.ultraline.ultra.align.ConceptPrototypes;
+import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,28 @@ class FrameInspectorTest {
                     .as("frame %d", i)
                     .isEqualTo(alone.segmentation().labels());
         }
+    }
+
+    @Test
+    void aBatchOfMixedTransformsGivesEachFrameTheMapsOfItsOwn() {
+        TokenTransform w = TransformCalibration.learn(inspector, calibration, TransformCalibration.SEED)
+                .transform();
+        List<RgbImage> frames = test.subList(0, 3);
+        List<InspectedFrame> mixed = inspector.inspectEach(frames, Arrays.asList(w, null, w));
+        // the calls inspectEach should make: one per W, its frames in order
+        List<InspectedFrame> throughW = inspector.inspect(List.of(frames.get(0), frames.get(2)), null, w);
+        InspectedFrame plain =
+                inspector.inspect(List.of(frames.get(1)), null, null).get(0);
+        assertThat(mixed.get(0).modelOutput().maps())
+                .isEqualTo(throughW.get(0).modelOutput().maps());
+        assertThat(mixed.get(1).modelOutput().maps())
+                .isEqualTo(plain.modelOutput().maps());
+        assertThat(mixed.get(2).modelOutput().maps())
+                .isEqualTo(throughW.get(1).modelOutput().maps());
+        assertThat(mixed.get(0).modelOutput().maps())
+                .isNotEqualTo(plain.modelOutput().maps());
+        assertThat(mixed.get(2).segmentation().labels())
+                .isEqualTo(throughW.get(1).segmentation().labels());
     }
 
     @Test

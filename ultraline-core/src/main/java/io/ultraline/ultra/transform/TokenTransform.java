@@ -44,6 +44,16 @@ public record TokenTransform(int inDim, int outDim, float[] weights) {
         return out;
     }
 
+    /** Whether two transforms (null: none) map tokens alike: the same shape and weights. */
+    public static boolean same(TokenTransform a, TokenTransform b) {
+        return a == b
+                || a != null
+                        && b != null
+                        && a.inDim == b.inDim
+                        && a.outDim == b.outDim
+                        && java.util.Arrays.equals(a.weights, b.weights);
+    }
+
     @Override
     public float[] weights() {
         return weights.clone();
