@@ -25,7 +25,7 @@ import java.util.List;
  * and each test frame's second-stage maps (all N targets, and T = 16 by the default strategy) go
  * through {@link ModelStep#explain} with the profile's W or none; concept mIoU against the parts.
  *
- * <p>{@code java -cp ... io.ultraline.stream.ServiceTransformStudy DATASET MODEL} (a scenes set with
+ * <p>{@code java -cp "$(dev/test-classpath.sh ultraline-tools)" io.ultraline.stream.ServiceTransformStudy DATASET MODEL} (a scenes set with
  * part ids, e.g. from {@code ultraline dataset generate --scenes mosaic}).
  */
 public final class ServiceTransformStudy {
