@@ -50,42 +50,6 @@ public final class TrainingRun {
             }
         }
 
-        /** A plan with the shipped model's pasted-patch pretext. */
-        public Plan(
-                VitConfig config,
-                List<MaterialFamily> families,
-                int camerasPerFamily,
-                int framesPerCamera,
-                int steps,
-                Duration budget,
-                int batchSize,
-                float learningRate,
-                long seed,
-                int threads,
-                String name,
-                String version,
-                Path weightsOut,
-                List<SurfaceImage> surfaces,
-                int camerasPerSurface) {
-            this(
-                    config,
-                    families,
-                    camerasPerFamily,
-                    framesPerCamera,
-                    steps,
-                    budget,
-                    batchSize,
-                    learningRate,
-                    seed,
-                    threads,
-                    name,
-                    version,
-                    weightsOut,
-                    surfaces,
-                    camerasPerSurface,
-                    PasteMode.FOREIGN);
-        }
-
         /** A plan over rendered families only. */
         public Plan(
                 VitConfig config,
