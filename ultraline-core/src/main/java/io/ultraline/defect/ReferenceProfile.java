@@ -247,16 +247,7 @@ public record ReferenceProfile(
                 && Arrays.equals(calibrationScores, that.calibrationScores)
                 && bank.equals(that.bank)
                 && java.util.Objects.equals(appearance, that.appearance)
-                && sameTransform(transform, that.transform);
-    }
-
-    private static boolean sameTransform(TokenTransform a, TokenTransform b) {
-        return a == null
-                ? b == null
-                : b != null
-                        && a.outDim() == b.outDim()
-                        && a.inDim() == b.inDim()
-                        && Arrays.equals(a.weights(), b.weights());
+                && TokenTransform.same(transform, that.transform);
     }
 
     @Override
