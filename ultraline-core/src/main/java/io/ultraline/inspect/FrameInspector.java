@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Inspects frames with a loaded model: resize to the model's input, tokens and all ULTra maps in
@@ -156,11 +157,7 @@ public final class FrameInspector {
             throw new IllegalArgumentException(
                     frames.size() + " frames need as many transforms, got " + transforms.size());
         }
-        Map<CallKey, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < frames.size(); i++) {
-            groups.computeIfAbsent(CallKey.of(null, transforms.get(i)), k -> new ArrayList<>())
-                    .add(i);
-        }
+        Map<CallKey, List<Integer>> groups = byCall(frames.size(), i -> CallKey.of(null, transforms.get(i)));
         InspectedFrame[] result = new InspectedFrame[frames.size()];
         for (List<Integer> members : groups.values()) {
             List<InspectedFrame> out =
@@ -210,11 +207,7 @@ public final class FrameInspector {
                     + targets.size() + " and " + transforms.size());
         }
         // the runner takes one target list and one W per call: frames that share both share a call
-        Map<CallKey, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < scanned.size(); i++) {
-            groups.computeIfAbsent(CallKey.of(targets.get(i), transforms.get(i)), k -> new ArrayList<>())
-                    .add(i);
-        }
+        Map<CallKey, List<Integer>> groups = byCall(scanned.size(), i -> CallKey.of(targets.get(i), transforms.get(i)));
         int grid = runner.config().gridSize();
         InspectedFrame[] result = new InspectedFrame[scanned.size()];
         for (Map.Entry<CallKey, List<Integer>> group : groups.entrySet()) {
@@ -244,6 +237,15 @@ public final class FrameInspector {
             }
         }
         return List.of(result);
+    }
+
+    /** The indices 0..n-1 grouped by their call, groups in order of first appearance. */
+    private static Map<CallKey, List<Integer>> byCall(int n, IntFunction<CallKey> keyOf) {
+        Map<CallKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(keyOf.apply(i), k -> new ArrayList<>()).add(i);
+        }
+        return groups;
     }
 
     /** A target list (null: all tokens) and a W (null: none) as a map key, both by content. */
