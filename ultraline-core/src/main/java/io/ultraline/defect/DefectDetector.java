@@ -7,6 +7,7 @@ import io.ultraline.ultra.Segmentation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The defect side of ultraline in one place: calibrates profiles ({@link #newCalibration}) and
@@ -112,8 +113,9 @@ public final class DefectDetector {
     /**
      * As {@link #assess(ReferenceProfile, float[], int, Segmentation, int, int)}, and each region
      * also gets a pixel mask at the resolution of {@code pixels} (which show the whole frame,
-     * possibly resized) from this detector's {@link PixelMasker}. Which frames and regions are
-     * defects does not change; only their shape, box and pixel area do.
+     * possibly resized) from this detector's {@link PixelMasker}. Which frames are defects does not
+     * change; a region whose mask holds marks apart from each other becomes one region per mark
+     * ({@link RegionSplit}), each with the tokens its pixels lie in.
      *
      * @param pixels the frame's colours, or null for token-grid regions only
      */
@@ -192,12 +194,21 @@ public final class DefectDetector {
                     ? null
                     : new RegionContext(pixels, scores, segmentation.labels(), gridH, gridW, threshold, found);
             for (TokenRegion region : found) {
-                DefectRegionResult r = result(region, scores, segmentation, gridH, gridW, frameWidth, frameHeight);
-                regions.add(
-                        context == null
-                                ? r
-                                : withPixels(r, pixelMasker.mask(context, region), pixels, frameWidth, frameHeight));
+                if (context == null) {
+                    regions.add(result(region, scores, segmentation, gridH, gridW, frameWidth, frameHeight));
+                    continue;
+                }
+                List<boolean[]> parts =
+                        RegionSplit.parts(pixelMasker.mask(context, region), pixels.width(), pixels.height());
+                for (boolean[] part : parts) {
+                    // one part keeps the region's tokens; several each take the tokens their pixels lie in
+                    TokenRegion tokens = parts.size() == 1 ? region : tokensOf(part, region.conceptId(), context);
+                    DefectRegionResult r = result(tokens, scores, segmentation, gridH, gridW, frameWidth, frameHeight);
+                    regions.add(withPixels(r, part, pixels, frameWidth, frameHeight));
+                }
             }
+            // parts take their own tokens' scores; the sort is stable, so equal scores keep their order
+            regions.sort(Comparator.comparingDouble(r -> -r.score()));
         }
         return new FrameAssessment(
                 gridH, gridW, scored.frameScore(), threshold, scores, regions, scored.fineScale(), scored.fineScores());
@@ -283,6 +294,18 @@ public final class DefectDetector {
         long views = floats / ((long) n * dim);
         int k = (int) Math.round(Math.sqrt(views));
         return (long) k * k == views ? k : 0;
+    }
+
+    private static TokenRegion tokensOf(boolean[] part, int conceptId, RegionContext context) {
+        boolean[] cells = new boolean[context.gridH() * context.gridW()];
+        for (int p = 0; p < part.length; p++) {
+            if (part[p]) {
+                cells[context.cellOf(p)] = true;
+            }
+        }
+        return new TokenRegion(
+                conceptId,
+                IntStream.range(0, cells.length).filter(c -> cells[c]).toArray());
     }
 
     private static DefectRegionResult withPixels(

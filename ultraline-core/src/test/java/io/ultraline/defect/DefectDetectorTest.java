@@ -288,6 +288,62 @@ class DefectDetectorTest {
         assertThat(region.pixelArea()).isEqualTo(region.pixelMask().setCount());
     }
 
+    /** A 60 x 60 light grey frame with two dark discs of radius 3, at (34, 15) and (45, 25), both inside BLOCK. */
+    private static FramePixels twoSpecksFrame() {
+        float[] rgb = new float[3 * 60 * 60];
+        for (int p = 0; p < 60 * 60; p++) {
+            boolean speck = near(p, 34, 15, 3) || near(p, 45, 25, 3);
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * p + c] = speck ? 0.2f : 0.7f + 0.01f * ((p * 7 + c) % 3);
+            }
+        }
+        return new FramePixels(60, 60, rgb);
+    }
+
+    private static boolean near(int p, int x, int y, int radius) {
+        int dx = p % 60 - x;
+        int dy = p / 60 - y;
+        return dx * dx + dy * dy <= radius * radius;
+    }
+
+    @Test
+    void twoMarksApartInOneTokenRegionBecomeTwoRegionsWithTheirOwnTokens() {
+        ReferenceProfile profile = calibrate();
+        float[] frame = goodFrame(0.02f);
+        shift(frame, BLOCK, 3f);
+
+        FrameAssessment a =
+                DefectDetector.withDefaults().assess(profile, frame, D, segmentation(BLOCK), 60, 60, twoSpecksFrame());
+
+        assertThat(a.regions()).hasSize(2);
+        // the speck at (34, 15) lies in cell (row 1, column 3) = token 9, the one at (45, 25) in token 16
+        assertThat(a.regions()).extracting(DefectDetectorTest::firstCell).containsExactlyInAnyOrder(9, 16);
+        for (DefectRegionResult r : a.regions()) {
+            boolean[] mask = r.pixelMask().decode();
+            boolean[] speck = new boolean[mask.length];
+            int cell = firstCell(r);
+            for (int p = 0; p < mask.length; p++) {
+                speck[p] = cell == 9 ? near(p, 34, 15, 3) : near(p, 45, 25, 3);
+            }
+            // a disc of 29 pixels: the clean-up vote adds a few at its digital corners
+            assertThat(io.ultraline.defect.eval.RegionOverlap.iou(mask, speck)).isGreaterThan(0.7);
+            assertThat(r.tokenArea()).isEqualTo(1);
+            assertThat(r.pixelArea()).isEqualTo(r.pixelMask().setCount());
+        }
+        assertThat(a.regions().get(0).score())
+                .isGreaterThanOrEqualTo(a.regions().get(1).score());
+    }
+
+    private static int firstCell(DefectRegionResult r) {
+        boolean[] cells = r.mask().decode();
+        for (int c = 0; c < cells.length; c++) {
+            if (cells[c]) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void aMaskAtModelResolutionScalesItsBoxAndAreaToTheFrame() {
         ReferenceProfile profile = calibrate();

@@ -8,6 +8,7 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelMasker;
 import io.ultraline.defect.RegionContext;
 import io.ultraline.defect.RegionFinder;
+import io.ultraline.defect.RegionSplit;
 import io.ultraline.defect.ScoreHysteresisMasker;
 import io.ultraline.defect.TokenRegion;
 import io.ultraline.defect.TokenThresholdRegions;
@@ -25,14 +26,18 @@ import java.util.Map;
  * thresholds; plain thresholding) crossed with
  * pixel maskers (whole tokens, score hysteresis, colour departure with a geometric, a
  * concept-aware or the nearest background, with and without pixel hysteresis), all on the same
- * token scores. One more variant splits the default's masks into their components
- * ({@code threshold+nearest-hysteresis+split}): a region rule that was measured, not shipped.
+ * token scores. The detector's own regions are split into the marks they hold ({@link RegionSplit});
+ * {@code threshold+nearest-hysteresis} is the same rule unsplit, and {@code ...+split} keeps every
+ * part of the split instead of dropping the small ones.
  */
 final class RegionScorecard {
 
     private record Variant(RegionFinder finder, PixelMasker masker) {}
 
-    private static final String SPLIT = "threshold+nearest-hysteresis+split";
+    /** The detector's rule and masks before {@link RegionSplit}: one region per token region. */
+    private static final String UNSPLIT = "threshold+nearest-hysteresis";
+    /** Split as the detector does, but keeping every part of {@link RegionSplit#MIN_PIXELS} or more. */
+    private static final String SPLIT = UNSPLIT + "+split";
 
     private final DefectTypes types;
     private final DefectDetector detector;
@@ -95,7 +100,9 @@ final class RegionScorecard {
         FrameAssessment a = r.assessment();
         int[] labels = r.segmentation().labels();
         long start = System.nanoTime();
-        masks(detector.regionFinder(), detector.pixelMasker(), r, a, labels);
+        for (boolean[] mask : masks(detector.regionFinder(), detector.pixelMasker(), r, a, labels)) {
+            RegionSplit.parts(mask, w, r.height());
+        }
         regionNanos += System.nanoTime() - start;
         frames++;
         variants.forEach((name, v) -> {
@@ -106,21 +113,12 @@ final class RegionScorecard {
             }
         });
         if (tallies.containsKey(SPLIT)) {
-            tallies.get(SPLIT)
-                    .add(
-                            MaskSplit.components(
-                                    masks(
-                                            variants.get("threshold+nearest-hysteresis")
-                                                    .finder(),
-                                            variants.get("threshold+nearest-hysteresis")
-                                                    .masker(),
-                                            r,
-                                            a,
-                                            labels),
-                                    w,
-                                    r.height()),
-                            truths,
-                            kinds);
+            Variant unsplit = variants.get(UNSPLIT);
+            List<boolean[]> parts = new ArrayList<>();
+            for (boolean[] mask : masks(unsplit.finder(), unsplit.masker(), r, a, labels)) {
+                parts.addAll(RegionSplit.parts(mask, w, r.height(), 0));
+            }
+            tallies.get(SPLIT).add(parts, truths, kinds);
         }
         ownNanos += System.nanoTime() - entered;
     }
@@ -142,6 +140,11 @@ final class RegionScorecard {
         m.put("region_match_iou", RegionTally.MATCH_IOU);
         m.put("region_frames_per_s", regionNanos == 0 ? 0 : frames / (regionNanos / 1e9));
         tallies.forEach((name, t) -> m.put("region_iou@" + name, t.iou()));
+        tallies.forEach((name, t) -> {
+            if (name.startsWith(UNSPLIT)) {
+                m.put("region_precision@" + name, t.precision());
+            }
+        });
     }
 
     /** The detector's regions at frame resolution: pixel masks where it made them, else whole tokens. */
