@@ -1,5 +1,7 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.transform.ConsistencyTrainer;
+
 /**
  * How a {@link ReferenceProfile} is calibrated.
  *
@@ -68,7 +70,8 @@ public record ProfileConfig(
     /**
      * This configuration with its banks capped so that a profile of {@code tokenDim}-dimensional
      * tokens fits in a record of {@code maxRecordBytes}. Both banks are stored as float32; 64 KiB
-     * is left for the header, the held-out scores and the record's other fields. The raw-pixel
+     * is left for the header, the held-out scores, the record's other fields and a token transform
+     * of up to {@link #TRANSFORM_ALLOWANCE_BYTES}; a larger transform takes its excess from the room. The raw-pixel
      * channel takes at most half of the rest (room for {@value #FITTING_FRAMES} calibration frames
      * included, {@link AppearanceConfig#encodedBytes}), fewer patches when it would take more, and
      * is turned off when not even its projection fits; the token bank takes what is left. Profiles
@@ -78,7 +81,7 @@ public record ProfileConfig(
      * @throws IllegalArgumentException when not even one token fits
      */
     public ProfileConfig withBankFitting(int maxRecordBytes, int tokenDim) {
-        long room = (long) maxRecordBytes - RECORD_OVERHEAD_BYTES;
+        long room = (long) maxRecordBytes - RECORD_OVERHEAD_BYTES - transformExcessBytes(tokenDim);
         AppearanceConfig pixels = appearance;
         if (pixels.enabled() && pixels.encodedBytes(FITTING_FRAMES) > room / 2) {
             long fixed = new AppearanceConfig(0, pixels.components()).encodedBytes(FITTING_FRAMES);
@@ -97,6 +100,23 @@ public record ProfileConfig(
 
     /** Room in a profile record for everything but the bank. */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
+    /**
+     * Part of {@link #RECORD_OVERHEAD_BYTES} a camera's token transform W may take (issue 19; the
+     * default model's W is 12 kB). A larger W, that of a model with tokens of dimension about 250 or
+     * more, takes the rest of its room from the banks, so that the profile still fits its record on
+     * line.profiles and its store's changelog.
+     */
+    static final int TRANSFORM_ALLOWANCE_BYTES = 32 * 1024;
+
+    /** Encoded size of the W a calibration learns for {@code tokenDim}-dimensional tokens. */
+    static long transformBytes(int tokenDim) {
+        return 4 + 8 + 4L * ConsistencyTrainer.defaults().outDim() * tokenDim;
+    }
+
+    private static long transformExcessBytes(int tokenDim) {
+        return Math.max(0, transformBytes(tokenDim) - TRANSFORM_ALLOWANCE_BYTES);
+    }
 
     /** Calibration frames whose held-out scores the fitting leaves room for, beyond the overhead. */
     static final int FITTING_FRAMES = 1000;

@@ -56,6 +56,36 @@ class ProfileConfigTest {
     }
 
     @Test
+    void theBankLeavesRoomForTheTransformOfALargeModel() {
+        int limit = 1_000_000;
+        int dim = 768;
+        ProfileConfig capped =
+                ProfileConfig.defaults().withAppearance(AppearanceConfig.off()).withBankFitting(limit, dim);
+        ProfileBuilder b = new ProfileBuilder(capped, dim);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int f = 0; f < 6; f++) {
+            float[] tokens = new float[64 * dim];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = (float) r.nextGaussian();
+            }
+            b.add(tokens);
+        }
+        ReferenceProfile plain = b.build(1, Instant.EPOCH);
+        assertThat(plain.bank().size()).isEqualTo(capped.maxBankSize());
+        int outDim = io.ultraline.ultra.transform.ConsistencyTrainer.defaults().outDim();
+        ReferenceProfile withW = plain.withTransform(
+                new io.ultraline.ultra.transform.TokenTransform(dim, outDim, new float[outDim * dim]));
+
+        // W of a 768-dimensional model is 98 kB, more than the whole overhead: without its room the record overflows
+        byte[] encoded = ProfileCodec.encode(withW);
+        assertThat(encoded.length)
+                .isLessThanOrEqualTo(
+                        limit - (ProfileConfig.RECORD_OVERHEAD_BYTES - ProfileConfig.TRANSFORM_ALLOWANCE_BYTES));
+        // the default model's W fits the allowance: its bank is as large as without a transform
+        assertThat(ProfileConfig.transformBytes(96)).isLessThan(ProfileConfig.TRANSFORM_ALLOWANCE_BYTES);
+    }
+
+    @Test
     void aLimitBelowTheOverheadIsRefusedNamingTheSetting() {
         assertThat(ProfileConfig.defaults().withBankFitting(100_000_000, 96).maxBankSize())
                 .isEqualTo(4096);
