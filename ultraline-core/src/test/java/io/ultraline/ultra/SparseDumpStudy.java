@@ -16,10 +16,20 @@ import java.util.List;
  * <pre>
  * java -cp "$(dev/test-classpath.sh ultraline-core)" io.ultraline.ultra.SparseDumpStudy 8 /tmp/sparse-mosaic.jsonl ...
  * </pre>
+ *
+ * <p>{@code -Dstrategy=} picks the targets: a {@link TargetStrategy} name (default
+ * {@code representatives}), {@code medoids} ({@link TokenMedoids}) or {@code hybrid} (T/2 medoids,
+ * filled up by farthest-point sampling).
  */
 public final class SparseDumpStudy {
 
     private SparseDumpStudy() {}
+
+    private static int[] sorted(int[] a) {
+        int[] out = a.clone();
+        java.util.Arrays.sort(out);
+        return out;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -50,8 +60,14 @@ public final class SparseDumpStudy {
                     }
                 }
                 Segmentation full = segmenter.segment(maps, all, tokens, grid, grid);
-                Segmentation sparse = SparseAgreement.sparse(
-                        segmenter, maps, tokens, dim, TargetStrategy.parse("representatives"), t, null, grid, grid);
+                String strategy = System.getProperty("strategy", "representatives");
+                int[] targets = strategy.equals("medoids")
+                        ? sorted(TokenMedoids.choose(tokens, n, dim, t))
+                        : strategy.equals("hybrid")
+                                ? sorted(FarthestPoints.extend(
+                                        tokens, n, dim, TokenMedoids.choose(tokens, n, dim, Math.max(1, t / 2)), t))
+                                : TargetStrategy.parse(strategy).choose(tokens, n, dim, t, null);
+                Segmentation sparse = SparseAgreement.sparse(segmenter, maps, tokens, targets, grid, grid);
                 sum += SparseAgreement.ari(full, sparse);
             }
             System.out.printf("%s  T=%d  ari_vs_all=%.3f  (%d frames)%n", args[a], t, sum / lines.size(), lines.size());
