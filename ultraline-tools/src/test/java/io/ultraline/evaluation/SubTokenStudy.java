@@ -98,6 +98,9 @@ public final class SubTokenStudy {
             System.out.println(args[0] + (w == null ? " without W" : " with W") + ", " + frames.size() + " frames");
             for (var rule : rules.entrySet()) {
                 double[] s = new double[3];
+                for (Frame f : frames) {
+                    rule.getValue().apply(f); // warm-up pass: the timed pass below is the JIT's compiled code
+                }
                 long nanos = 0;
                 for (Frame f : frames) {
                     long t0 = System.nanoTime();
