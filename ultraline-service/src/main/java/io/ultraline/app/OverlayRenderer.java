@@ -1,5 +1,6 @@
 package io.ultraline.app;
 
+import io.ultraline.avro.ConceptPixels;
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.PixelMask;
@@ -7,6 +8,7 @@ import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.DeadLetterException;
 import io.ultraline.stream.FrameDecoding;
+import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
 import jakarta.inject.Inject;
@@ -105,17 +107,29 @@ final class OverlayRenderer {
         }
         frame = null; // the canvas holds its own copy; let a large frame go before the layers are drawn
         if (explanation != null) {
-            layer(
-                    problems,
-                    "concepts",
-                    () -> conceptLayer.draw(
+            layer(problems, "concepts", () -> {
+                ConceptPixels px = explanation.getConceptPixels();
+                if (px != null) {
+                    PixelConceptLayer.draw(
+                            overlay,
+                            ConceptPixelImage.fromRuns(
+                                    px.getWidth(),
+                                    px.getHeight(),
+                                    px.getRuns().stream()
+                                            .mapToInt(Integer::intValue)
+                                            .toArray()),
+                            0.12);
+                } else {
+                    conceptLayer.draw(
                             overlay,
                             explanation.getTokenLabels().stream()
                                     .mapToInt(Integer::intValue)
                                     .toArray(),
                             gridH,
                             gridW,
-                            0.12));
+                            0.12);
+                }
+            });
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
                 layer(
                         problems,

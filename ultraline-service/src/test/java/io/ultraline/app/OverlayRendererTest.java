@@ -172,11 +172,11 @@ class OverlayRendererTest {
 
     @Test
     void aFrameAboveTheRefinementBudgetIsSampledDown() {
-        PixelConceptLayer layer =
-                PixelConceptLayer.of(new io.ultraline.frame.RgbImage(1024, 512, new float[1024 * 512 * 3]));
+        var labels = PixelConceptLayer.of(new io.ultraline.frame.RgbImage(1024, 512, new float[1024 * 512 * 3]))
+                .refine(new int[4], 2, 2);
 
-        assertThat((long) layer.width() * layer.height()).isLessThanOrEqualTo(PixelConceptLayer.MAX_PIXELS);
-        assertThat(layer.width()).isEqualTo(2 * layer.height());
+        assertThat((long) labels.width() * labels.height()).isLessThanOrEqualTo(PixelConceptLayer.MAX_PIXELS);
+        assertThat(labels.width()).isEqualTo(2 * labels.height());
     }
 
     @Test
