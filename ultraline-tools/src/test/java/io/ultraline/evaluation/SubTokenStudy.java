@@ -7,6 +7,7 @@ import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
+import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.PixelRefinement;
 import io.ultraline.ultra.eval.SegmentationScores;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * --transform profile} does, takes every test frame's joint concepts through W, and scores pixel
  * labels made from them by nearest-neighbour upsampling, by {@link PixelRefinement} in several
  * settings, by {@code ShiftedMembership} (below) over the model's shifted views, and by both (mIoU, pixel
- * accuracy, ARI; milliseconds a frame). Not a test; run by hand after {@code mvn test-compile}:
+ * accuracy, ARI; milliseconds a frame), and the size of the run-length pixel labels the
+ * explanation records carry. Not a test; run by hand after {@code mvn test-compile}:
  *
  * <pre>
  * java -cp "$(dev/test-classpath.sh ultraline-tools)" io.ultraline.evaluation.SubTokenStudy DATASET_DIR MODEL_DIR [none]
@@ -96,6 +98,27 @@ public final class SubTokenStudy {
                 rules.put("(c) shifted + " + pr, f -> refine(pr, shifted(f, grid, dim, shifts), grid * shifts, f));
             }
             System.out.println(args[0] + (w == null ? " without W" : " with W") + ", " + frames.size() + " frames");
+            // what the explanation records carry: run-length ints of the shipped refinement per frame
+            long runInts = 0;
+            int mostRunInts = 0;
+            for (Frame f : frames) {
+                InspectedFrame r = f.inspected();
+                int ints = ConceptPixelImage.refined(
+                                r.segmentation().labels(),
+                                grid,
+                                grid,
+                                r.image().pixels(),
+                                r.width(),
+                                r.height(),
+                                ConceptPixelImage.DEFAULT_MAX_PIXELS)
+                        .runs()
+                        .length;
+                runInts += ints;
+                mostRunInts = Math.max(mostRunInts, ints);
+            }
+            System.out.printf(
+                    "conceptPixels run ints per frame: mean %.0f, max %d%n",
+                    (double) runInts / frames.size(), mostRunInts);
             for (var rule : rules.entrySet()) {
                 double[] s = new double[3];
                 for (Frame f : frames) {
