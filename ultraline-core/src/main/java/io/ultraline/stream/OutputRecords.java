@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import io.ultraline.avro.CameraFrame;
+import io.ultraline.avro.ConceptPixels;
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.FrameVerdict;
@@ -18,6 +19,7 @@ import io.ultraline.defect.ProfileCodec;
 import io.ultraline.defect.QuantisedHeatmap;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.Segmentation;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -175,7 +177,25 @@ final class OutputRecords {
                 .setAttributes(attributes(f))
                 .setTargets(targets == null ? null : ints(targets))
                 .setReason(reason.name())
+                .setConceptPixels(conceptPixels(inspected))
                 .build();
+    }
+
+    /** The frame's concepts refined to pixels (at most 256 x 256), run-length coded; null without its pixels. */
+    private static ConceptPixels conceptPixels(InspectedFrame inspected) {
+        if (inspected.image() == null) {
+            return null;
+        }
+        Segmentation s = inspected.segmentation();
+        ConceptPixelImage image = ConceptPixelImage.refined(
+                s.labels(),
+                s.gridHeight(),
+                s.gridWidth(),
+                inspected.image().pixels(),
+                inspected.image().width(),
+                inspected.image().height(),
+                ConceptPixelImage.DEFAULT_MAX_PIXELS);
+        return new ConceptPixels(image.width(), image.height(), ints(image.runs()));
     }
 
     io.ultraline.avro.ReferenceProfile snapshot(

@@ -11,6 +11,11 @@
  * compact form of a token mask on the wire. {@link io.ultraline.ultra.UltraSegmenter} runs them
  * in order.
  *
+ * <p>Below the token grid (issue 19): {@link io.ultraline.ultra.PixelRefinement} refines the
+ * labels of cells on concept boundaries by the frame's own colours, chosen against plain
+ * upsampling by {@link io.ultraline.ultra.ConceptResolution}; {@link io.ultraline.ultra.ConceptPixelImage}
+ * bounds its size and run-length codes it for the explanation records.
+ *
  * <p>Sparse targets (issue 21): the segmenter also takes the maps of T &lt; N target tokens only
  * (their patch indices beside them); it clusters the T maps and still labels all N patches.
  * {@link io.ultraline.ultra.TargetStrategy} chooses the targets (all, representatives by

@@ -47,6 +47,17 @@ class OutputsTest {
             assertThat(e.getTokenScores().getValues().remaining()).isEqualTo(64);
             assertThat(e.getThreshold()).isPositive();
             assertThat(e.getFrameWidth()).isEqualTo(64);
+            // the concepts at pixel resolution: the frame's size, labels among the token labels'
+            io.ultraline.avro.ConceptPixels px = e.getConceptPixels();
+            assertThat(px.getWidth()).isEqualTo(64);
+            assertThat(px.getHeight()).isEqualTo(e.getFrameHeight());
+            int[] pixels = io.ultraline.ultra.ConceptPixelImage.fromRuns(
+                            px.getWidth(),
+                            px.getHeight(),
+                            px.getRuns().stream().mapToInt(Integer::intValue).toArray())
+                    .labels();
+            assertThat(java.util.Arrays.stream(pixels).boxed().distinct().toList())
+                    .isSubsetOf(e.getTokenLabels());
         }
     }
 

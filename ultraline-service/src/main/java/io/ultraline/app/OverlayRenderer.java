@@ -1,11 +1,14 @@
 package io.ultraline.app;
 
+import io.ultraline.avro.ConceptPixels;
 import io.ultraline.avro.DefectRegion;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.avro.PixelMask;
 import io.ultraline.frame.ImageFiles;
+import io.ultraline.frame.RgbImage;
 import io.ultraline.stream.DeadLetterException;
 import io.ultraline.stream.FrameDecoding;
+import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.render.GridOverlay;
 import jakarta.inject.Inject;
@@ -18,7 +21,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
- * The overlay PNG of one recent frame: the frame, its ULTra concepts (tint and borders), the token
+ * The overlay PNG of one recent frame: the frame, its ULTra concepts (tint and borders, refined to
+ * pixels by the frame's colours: {@link PixelConceptLayer}), the token
  * score heatmap and the defect masks outlined in green. Status, score and regions are not drawn:
  * the dashboard shows them as HTML next to the picture; only what could not be drawn is written
  * in a strip below it.
@@ -77,8 +81,11 @@ final class OverlayRenderer {
         // in a strip of the PNG); the PNG names only what it could not draw
         List<String> problems = new ArrayList<>();
         BufferedImage frame;
+        PixelConceptLayer conceptLayer;
         try {
-            frame = decoding.decode(entry.frame()).toBufferedImage();
+            RgbImage decoded = decoding.decode(entry.frame());
+            conceptLayer = PixelConceptLayer.of(decoded);
+            frame = decoded.toBufferedImage();
         } catch (DeadLetterException e) {
             problems.add("frame not shown: " + e.getMessage());
             return new GridOverlay(placeholder(), 1, 1, MIN_SIDE).withCaption(problems);
@@ -100,14 +107,29 @@ final class OverlayRenderer {
         }
         frame = null; // the canvas holds its own copy; let a large frame go before the layers are drawn
         if (explanation != null) {
-            layer(
-                    problems,
-                    "concepts",
-                    () -> overlay.concepts(
+            layer(problems, "concepts", () -> {
+                ConceptPixels px = explanation.getConceptPixels();
+                if (px != null) {
+                    PixelConceptLayer.draw(
+                            overlay,
+                            ConceptPixelImage.fromRuns(
+                                    px.getWidth(),
+                                    px.getHeight(),
+                                    px.getRuns().stream()
+                                            .mapToInt(Integer::intValue)
+                                            .toArray()),
+                            0.12);
+                } else {
+                    conceptLayer.draw(
+                            overlay,
                             explanation.getTokenLabels().stream()
                                     .mapToInt(Integer::intValue)
                                     .toArray(),
-                            0.12));
+                            gridH,
+                            gridW,
+                            0.12);
+                }
+            });
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
                 layer(
                         problems,

@@ -147,6 +147,39 @@ class OverlayRendererTest {
     }
 
     @Test
+    void conceptsFollowTheFramesPixelsInsideAToken() {
+        // 28 x 28, a 2 x 2 grid of 14-pixel tokens: dark red left of x 10, blue from there on, so the
+        // left token column holds blue pixels 10..13 that belong with the right concept
+        byte[] rgb = new byte[28 * 28 * 3];
+        for (int p = 0; p < 28 * 28; p++) {
+            boolean left = p % 28 < 10;
+            rgb[3 * p] = (byte) (left ? 140 : 20);
+            rgb[3 * p + 1] = (byte) (left ? 20 : 40);
+            rgb[3 * p + 2] = (byte) (left ? 20 : 200);
+        }
+        RecentFrames.Entry e = held(frame("c", "f", ImageEncoding.RGB8, 28, 28, rgb));
+        recent.verdict(verdict("c", "f", 0.2f));
+        recent.explanation(explanation("c", "f", 2, 2, List.of(0, 1, 0, 1)));
+        BufferedImage png = read(renderer.png(e));
+        int scale = png.getWidth() / 28;
+        int y = 20 * scale + scale / 2;
+
+        int blueInLeftToken = png.getRGB(12 * scale + scale / 2, y) & 0xffffff;
+        int blueInRightToken = png.getRGB(22 * scale + scale / 2, y) & 0xffffff;
+
+        assertThat(blueInLeftToken).as("tinted as the right concept").isEqualTo(blueInRightToken);
+    }
+
+    @Test
+    void aFrameAboveTheRefinementBudgetIsSampledDown() {
+        var labels = PixelConceptLayer.of(new io.ultraline.frame.RgbImage(1024, 512, new float[1024 * 512 * 3]))
+                .refine(new int[4], 2, 2);
+
+        assertThat((long) labels.width() * labels.height()).isLessThanOrEqualTo(PixelConceptLayer.MAX_PIXELS);
+        assertThat(labels.width()).isEqualTo(2 * labels.height());
+    }
+
+    @Test
     void eachStateOfAFrameIsRenderedOnce() {
         AtomicInteger decodes = new AtomicInteger();
         FrameDecoding counting = frame -> {

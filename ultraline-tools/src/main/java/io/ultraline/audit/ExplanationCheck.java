@@ -11,8 +11,9 @@ import java.util.Optional;
  * picks none, else exactly one, for the same reason. Explanations of pipelines older than the
  * reason field (null) count for any reason; those asked for on demand (reason ON_DEMAND) are left
  * out, since no selection chose them. Where the replay rebuilt the explanation, its content must be
- * the recorded one to the byte: concepts, token labels, concept heatmaps, targets, token scores and
- * threshold (the maps of a camera with a token transform W go through it in both).
+ * the recorded one to the byte: concepts, token labels, concept heatmaps, targets, token scores,
+ * threshold and, where recorded, the pixel concept labels (the maps of a camera with a token
+ * transform W go through it in both).
  */
 final class ExplanationCheck {
 
@@ -34,7 +35,10 @@ final class ExplanationCheck {
                 && Objects.equals(recorded.getConceptHeatmaps(), rebuilt.getConceptHeatmaps())
                 && Objects.equals(recorded.getTargets(), rebuilt.getTargets())
                 && Objects.equals(recorded.getTokenScores(), rebuilt.getTokenScores())
-                && Objects.equals(recorded.getThreshold(), rebuilt.getThreshold());
+                && Objects.equals(recorded.getThreshold(), rebuilt.getThreshold())
+                // pipelines before 0.4.0 recorded no pixel labels: nothing to compare then
+                && (recorded.getConceptPixels() == null
+                        || Objects.equals(recorded.getConceptPixels(), rebuilt.getConceptPixels()));
         return same
                 ? Optional.empty()
                 : Optional.of(new Difference("explanation", summary(recorded), summary(rebuilt)));

@@ -1,5 +1,6 @@
 package io.ultraline.cli;
 
+import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.SegmenterConfig;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -17,6 +18,18 @@ final class ConceptStepOptions {
 
     @Option(names = "--tau", defaultValue = "0.25", description = "linkage: cosine-distance cut of the clustering")
     double tau;
+
+    @Option(
+            names = "--concept-resolution",
+            defaultValue = "pixel",
+            description = "how concepts reach the pixels: pixel (token labels refined by the frame's own colours"
+                    + " at concept boundaries; the default) or token (nearest-neighbour upsampling of the token grid)")
+    String resolution;
+
+    /** How concept labels reach the frame's pixels. */
+    ConceptResolution resolution() {
+        return ConceptResolution.parse(resolution);
+    }
 
     /** The segmenter configuration the options name; {@code atMost}, when not null, caps the concepts. */
     SegmenterConfig config(Integer atMost) {

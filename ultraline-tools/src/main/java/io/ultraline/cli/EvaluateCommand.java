@@ -237,6 +237,7 @@ final class EvaluateCommand implements Callable<Integer> {
             TransformChoice choice = TransformChoice.parse(transform);
             Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants, pixelBaseline)
                     .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
+                    .withConceptResolution(concepts.resolution())
                     .run(data, bar::update);
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
             doc.put("model", runner.manifest().name() + " " + runner.manifest().version());

@@ -9,6 +9,7 @@ import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
+import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
@@ -97,17 +98,27 @@ final class ExplainCommand implements Callable<Integer> {
             SegmenterConfig cfg = concepts.config(k);
             FrameInspector inspector =
                     FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
+            RgbImage rgb = RgbImage.of(frame);
             Segmentation seg = inspector
-                    .inspect(List.of(RgbImage.of(frame)), null, chosenTransform(runner))
+                    .inspect(List.of(rgb), null, chosenTransform(runner))
                     .get(0)
                     .segmentation();
+            ConceptResolution resolution = concepts.resolution();
             ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
             BufferedImage picture;
             if (token == null) {
+                int[] pixels = resolution.pixelLabels(
+                        seg.labels(), grid, grid, rgb.pixels(), frame.getWidth(), frame.getHeight());
                 picture = new GridOverlay(frame, grid, grid, 384)
-                        .concepts(seg.labels(), 0.45)
-                        .withCaption(List.of(seg.conceptCount() + " concepts (" + cfg.describe() + ")", modelLine));
+                        .conceptPixels(pixels, frame.getWidth(), frame.getHeight(), 0.45)
+                        .withCaption(List.of(
+                                seg.conceptCount() + " concepts (" + cfg.describe() + ", "
+                                        + resolution
+                                                .name()
+                                                .toLowerCase(java.util.Locale.ROOT)
+                                                .replace('_', ' ') + ")",
+                                modelLine));
             } else {
                 if (token < 0 || token >= grid * grid) {
                     throw new IllegalArgumentException("--token must be within 0.." + (grid * grid - 1));

@@ -2,6 +2,7 @@ package io.ultraline.evaluation;
 
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformCalibration;
+import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
@@ -50,7 +51,10 @@ import java.util.Map;
  *       patch by its nearest prototype.
  * </ul>
  *
- * All on the model's token grid, all scored per frame at pixel level and averaged over frames.
+ * All on the model's token grid, all scored per frame at pixel level and averaged over frames. The
+ * concepts themselves (and their aligned ids) reach the pixels as the {@link ConceptResolution}
+ * says; with {@link ConceptResolution#PIXEL} the {@code _token_grid} twin scores the same concepts
+ * upsampled nearest-neighbour, and {@code concept_pixel_step_ms} is the refinement's mean cost.
  */
 final class ConceptScorecard {
 
@@ -70,8 +74,17 @@ final class ConceptScorecard {
 
     private final double prototypeSeconds;
 
+    private ConceptResolution resolution = ConceptResolution.PIXEL;
+    private long pixelStepNanos;
+
     ConceptScorecard() {
         this(null, 0, null, 0);
+    }
+
+    /** How concepts reach the pixels (default {@link ConceptResolution#PIXEL}). */
+    ConceptScorecard withResolution(ConceptResolution resolution) {
+        this.resolution = resolution;
+        return this;
     }
 
     ConceptScorecard(
@@ -87,6 +100,7 @@ final class ConceptScorecard {
 
     private final ConceptIdConsistency consistency = new ConceptIdConsistency();
     private final ConceptIdConsistency alignedConsistency = new ConceptIdConsistency();
+    private final ConceptIdConsistency alignedTokenGridConsistency = new ConceptIdConsistency();
     private final ConceptIdConsistency oracleConsistency = new ConceptIdConsistency();
     private final ConceptIdConsistency patchConsistency = new ConceptIdConsistency();
     private long alignedConcepts;
@@ -106,8 +120,17 @@ final class ConceptScorecard {
         int gw = r.segmentation().gridWidth();
         int[] truth = LabelledDataset.readParts(t.partsPath(), w, h);
         int k = (int) Arrays.stream(truth).distinct().count();
-        int[] own = MaskUpsampling.upsample(r.segmentation().labels(), gh, gw, w, h);
+        float[] rgb = r.image().pixels();
+        long start = System.nanoTime();
+        int[] own = resolution.pixelLabels(r.segmentation().labels(), gh, gw, rgb, w, h);
+        pixelStepNanos += System.nanoTime() - start;
         add("", SegmentationScores.of(own, truth));
+        if (resolution == ConceptResolution.PIXEL) {
+            add(
+                    "_token_grid",
+                    SegmentationScores.of(
+                            MaskUpsampling.upsample(r.segmentation().labels(), gh, gw, w, h), truth));
+        }
         consistency.add(own, truth);
         oracleConsistency.add(namedByMajorityPart(own, truth), truth);
         if (prototypes != null) {
@@ -117,8 +140,11 @@ final class ConceptScorecard {
                     r.modelOutput().tokens(),
                     r.modelOutput().dim(),
                     prototypes);
-            int[] aligned = MaskUpsampling.upsample(ids, gh, gw, w, h);
+            int[] aligned = resolution.pixelLabels(ids, gh, gw, rgb, w, h);
             alignedConsistency.add(aligned, truth);
+            if (resolution == ConceptResolution.PIXEL) {
+                alignedTokenGridConsistency.add(MaskUpsampling.upsample(ids, gh, gw, w, h), truth);
+            }
             add("_aligned", SegmentationScores.of(aligned, truth));
             alignedConcepts += Arrays.stream(ids).distinct().count();
             patchConsistency.add(
@@ -181,6 +207,9 @@ final class ConceptScorecard {
         if (prototypes != null) {
             m.put("concept_id_consistency", alignedConsistency.value());
             m.put("concept_id_consistency_unaligned", consistency.value());
+            if (resolution == ConceptResolution.PIXEL) {
+                m.put("concept_id_consistency_token_grid", alignedTokenGridConsistency.value());
+            }
             m.put("concept_id_consistency_patchwise", patchConsistency.value());
             m.put("concept_prototypes", prototypes.count());
             m.put("concept_prototype_seconds", prototypeSeconds);
@@ -195,6 +224,8 @@ final class ConceptScorecard {
             m.put("transform_variance", transform.variance());
             m.put("transform_covariance", transform.covariance());
         }
+        m.put("concept_resolution", resolution.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("concept_pixel_step_ms", pixelStepNanos / 1e6 / frames);
         m.put("concept_frames", frames);
         m.put("concept_count_mean", (double) concepts / frames);
         m.put("concept_count_mean_linkage", (double) linkageConcepts / frames);
@@ -216,7 +247,11 @@ final class ConceptScorecard {
             "concept_ari_fixed_k",
             "concept_miou_aligned",
             "concept_miou_linkage",
-            "concept_ari_linkage"
+            "concept_ari_linkage",
+            "concept_miou_token_grid",
+            "concept_pixel_accuracy_token_grid",
+            "concept_ari_token_grid",
+            "concept_id_consistency_token_grid"
         }) {
             if (own.containsKey(key)) {
                 m.put(key + "_without_transform", own.get(key));

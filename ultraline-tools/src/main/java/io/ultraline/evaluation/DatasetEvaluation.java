@@ -14,6 +14,7 @@ import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.ConsistencyTrainer;
@@ -45,6 +46,7 @@ public final class DatasetEvaluation {
     private final boolean pixelBaseline;
     private TransformChoice transformChoice = TransformChoice.NONE;
     private TokenTransform modelTransform;
+    private ConceptResolution conceptResolution = ConceptResolution.PIXEL;
 
     public DatasetEvaluation(FrameInspector inspector, int batch) {
         this(inspector, batch, Map.of());
@@ -75,6 +77,12 @@ public final class DatasetEvaluation {
         }
         this.transformChoice = choice;
         this.modelTransform = choice == TransformChoice.MODEL ? model : null;
+        return this;
+    }
+
+    /** How the concept figures take concepts to pixels (default {@link ConceptResolution#PIXEL}). */
+    public DatasetEvaluation withConceptResolution(ConceptResolution resolution) {
+        this.conceptResolution = resolution;
         return this;
     }
 
@@ -272,7 +280,8 @@ public final class DatasetEvaluation {
         }
         long start = System.nanoTime();
         var prototypes = inspector.conceptPrototypes(good, batch, ConceptPrototypes.DEFAULT_MAX_DISTANCE, transform);
-        return new ConceptScorecard(learned, learnedSeconds, prototypes, (System.nanoTime() - start) / 1e9);
+        return new ConceptScorecard(learned, learnedSeconds, prototypes, (System.nanoTime() - start) / 1e9)
+                .withResolution(conceptResolution);
     }
 
     private static List<boolean[]> pixelRegions(RegionFinder finder, FrameAssessment a, int[] labels, int w, int h) {

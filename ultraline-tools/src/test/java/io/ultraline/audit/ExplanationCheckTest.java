@@ -2,6 +2,7 @@ package io.ultraline.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ultraline.avro.ConceptPixels;
 import io.ultraline.avro.FrameExplanation;
 import io.ultraline.stream.ExplainSelection.Reason;
 import java.util.List;
@@ -64,6 +65,24 @@ class ExplanationCheckTest {
                 .satisfies(d -> assertThat(d.field()).isEqualTo("explanation"))
                 .satisfies(d -> assertThat(d.recorded()).contains("[0, 1, 1, 0]"))
                 .satisfies(d -> assertThat(d.replayed()).contains("[0, 1, 0, 0]"));
+    }
+
+    @Test
+    void pixelLabelsAreComparedWhereTheRecordHasThem() {
+        FrameExplanation recorded = concepts(0, 1, 1, 0);
+        recorded.setConceptPixels(new ConceptPixels(2, 1, List.of(0, 1, 1, 1)));
+        FrameExplanation same = concepts(0, 1, 1, 0);
+        same.setConceptPixels(new ConceptPixels(2, 1, List.of(0, 1, 1, 1)));
+        FrameExplanation moved = concepts(0, 1, 1, 0);
+        moved.setConceptPixels(new ConceptPixels(2, 1, List.of(0, 2)));
+
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), same))
+                .isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), moved))
+                .isPresent();
+        // a record from before 0.4.0 has no pixel labels: the replay's are not held against it
+        assertThat(ExplanationCheck.compare(List.of(concepts(0, 1, 1, 0)), Optional.of(Reason.SAMPLED), moved))
+                .isEmpty();
     }
 
     private static FrameExplanation concepts(Integer... labels) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.model.ModelOutput;
+import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
@@ -34,6 +35,11 @@ class ConceptScorecardTest {
 
     /** Mirrored: the same concepts (left one first), but the tokens of the right half on the left. */
     private InspectedFrame halves(boolean mirrored) {
+        return halves(mirrored, SIZE / 2);
+    }
+
+    /** As {@link #halves(boolean)}, with the frame's colours changing at pixel column {@code colourEdge}. */
+    private InspectedFrame halves(boolean mirrored, int colourEdge) {
         int n = GRID * GRID;
         float[][] maps = new float[n][n];
         float[] tokens = new float[n * 2];
@@ -46,7 +52,7 @@ class ConceptScorecardTest {
         }
         float[] px = new float[SIZE * SIZE * 3];
         for (int p = 0; p < SIZE * SIZE; p++) {
-            float v = p % SIZE < SIZE / 2 ? 0.1f : 0.9f;
+            float v = p % SIZE < colourEdge ? 0.1f : 0.9f;
             px[3 * p] = v;
             px[3 * p + 1] = v;
             px[3 * p + 2] = v;
@@ -103,6 +109,31 @@ class ConceptScorecardTest {
     }
 
     @Test
+    void aPartBoundaryInsideATokenIsFoundAtPixelResolutionAndTheTokenGridTwinShowsTheLoss() throws IOException {
+        // the parts and the colours change at x 6, halfway through token column 1 (pixels 4..7)
+        int[] parts = new int[SIZE * SIZE];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = p % SIZE < 6 ? 2 : 5;
+        }
+        Map<String, Object> pixel = new LinkedHashMap<>();
+        ConceptScorecard card = new ConceptScorecard();
+        card.frame(frameWithParts(parts), halves(false, 6));
+        card.put(pixel);
+        Map<String, Object> token = new LinkedHashMap<>();
+        ConceptScorecard tokenCard = new ConceptScorecard().withResolution(ConceptResolution.TOKEN_GRID);
+        tokenCard.frame(frameWithParts(parts), halves(false, 6));
+        tokenCard.put(token);
+
+        assertThat((Double) pixel.get("concept_miou")).isEqualTo(1.0);
+        assertThat((Double) pixel.get("concept_miou_token_grid")).isLessThan(0.8);
+        assertThat(pixel).containsEntry("concept_resolution", "pixel");
+        assertThat(token.get("concept_miou")).isEqualTo(pixel.get("concept_miou_token_grid"));
+        assertThat(token)
+                .doesNotContainKey("concept_miou_token_grid")
+                .containsEntry("concept_resolution", "token_grid");
+    }
+
+    @Test
     void partsAcrossTheHalvesScoreBelowOne() throws IOException {
         int[] parts = new int[SIZE * SIZE];
         for (int p = 0; p < parts.length; p++) {
@@ -142,6 +173,7 @@ class ConceptScorecardTest {
                 .containsEntry("concept_id_consistency_unaligned", 0.5)
                 .containsEntry("concept_id_consistency_patchwise", 1.0)
                 .containsEntry("concept_prototypes", 2)
+                .containsEntry("concept_id_consistency_token_grid", 1.0)
                 .containsEntry("concept_id_consistency_oracle", 1.0);
     }
 

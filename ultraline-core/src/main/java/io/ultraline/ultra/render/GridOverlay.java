@@ -105,6 +105,38 @@ public final class GridOverlay {
         return this;
     }
 
+    /**
+     * Tints each pixel with its concept colour and outlines concept borders, from labels that cover
+     * the whole frame at {@code labelW x labelH} (pixel concepts, {@code ConceptResolution}): a
+     * canvas pixel takes the label of the frame pixel it falls in.
+     */
+    public GridOverlay conceptPixels(int[] labels, int labelW, int labelH, double alpha) {
+        if (labelW < 1 || labelH < 1 || labels.length != (long) labelW * labelH) {
+            throw new IllegalArgumentException("a " + labelW + "x" + labelH + " label image needs "
+                    + (long) labelW * labelH + " values, got " + labels.length);
+        }
+        int[] col = new int[width];
+        for (int x = 0; x < width; x++) {
+            col[x] = (int) ((long) x * labelW / width);
+        }
+        int[] row = new int[height];
+        for (int y = 0; y < height; y++) {
+            row[y] = (int) ((long) y * labelH / height) * labelW;
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int label = labels[row[y] + col[x]];
+                int rgb = Palette.blend(canvas.getRGB(x, y) & 0xffffff, Palette.concept(label), alpha);
+                boolean edge = (x + 1 < width && labels[row[y] + col[x + 1]] != label)
+                        || (y + 1 < height && labels[row[y + 1] + col[x]] != label)
+                        || (x > 0 && labels[row[y] + col[x - 1]] != label)
+                        || (y > 0 && labels[row[y - 1] + col[x]] != label);
+                canvas.setRGB(x, y, edge ? 0xffffff : rgb);
+            }
+        }
+        return this;
+    }
+
     /** Blends a per-cell value, normalised by [min, max], as a heatmap. */
     public GridOverlay heatmap(float[] values, double min, double max, double alpha) {
         requireCells("heatmap", values.length);

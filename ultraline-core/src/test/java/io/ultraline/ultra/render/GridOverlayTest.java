@@ -80,6 +80,28 @@ class GridOverlayTest {
     }
 
     @Test
+    void pixelConceptsColourEachPixelByItsOwnLabelNotItsCell() {
+        // an 8 x 4 frame under a 1 x 1 grid, at canvas scale 1: labels change at pixel column 3
+        BufferedImage frame = new BufferedImage(8, 4, BufferedImage.TYPE_INT_RGB);
+        int[] labels = new int[32];
+        for (int p = 0; p < 32; p++) {
+            labels[p] = p % 8 < 3 ? 0 : 1;
+        }
+
+        BufferedImage out =
+                new GridOverlay(frame, 1, 1, 4).conceptPixels(labels, 8, 4, 1.0).image();
+
+        assertThat(out.getRGB(0, 0) & 0xffffff).isEqualTo(Palette.concept(0));
+        assertThat(out.getRGB(1, 1) & 0xffffff).isEqualTo(Palette.concept(0));
+        assertThat(out.getRGB(2, 1) & 0xffffff).as("border").isEqualTo(0xffffff);
+        assertThat(out.getRGB(3, 1) & 0xffffff).as("border").isEqualTo(0xffffff);
+        assertThat(out.getRGB(5, 1) & 0xffffff).isEqualTo(Palette.concept(1));
+        assertThatThrownBy(() -> new GridOverlay(frame, 1, 1, 4).conceptPixels(new int[15], 4, 4, 0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4x4 label image needs 16 values, got 15");
+    }
+
+    @Test
     void pixelOutlinesFollowTheMaskNotTheTokenGrid() {
         BufferedImage black = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
         boolean[] full = new boolean[32 * 32];
