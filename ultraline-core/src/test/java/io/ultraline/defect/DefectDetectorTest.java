@@ -226,11 +226,16 @@ class DefectDetectorTest {
 
     /** A 60 x 60 light grey frame with a dark disc of radius 6 around (40, 20), inside BLOCK. */
     private static FramePixels discFrame() {
+        return greyFrameWithDark(DefectDetectorTest::inDisc);
+    }
+
+    /** A 60 x 60 light grey frame, dark where {@code dark} holds. */
+    private static FramePixels greyFrameWithDark(java.util.function.IntPredicate dark) {
         float[] rgb = new float[3 * 60 * 60];
         for (int p = 0; p < 60 * 60; p++) {
-            boolean disc = inDisc(p);
+            boolean isDark = dark.test(p);
             for (int c = 0; c < 3; c++) {
-                rgb[3 * p + c] = disc ? 0.2f : 0.7f + 0.01f * ((p * 7 + c) % 3);
+                rgb[3 * p + c] = isDark ? 0.2f : 0.7f + 0.01f * ((p * 7 + c) % 3);
             }
         }
         return new FramePixels(60, 60, rgb);
@@ -290,14 +295,7 @@ class DefectDetectorTest {
 
     /** A 60 x 60 light grey frame with two dark discs of radius 3, at (34, 15) and (45, 25), both inside BLOCK. */
     private static FramePixels twoSpecksFrame() {
-        float[] rgb = new float[3 * 60 * 60];
-        for (int p = 0; p < 60 * 60; p++) {
-            boolean speck = near(p, 34, 15, 3) || near(p, 45, 25, 3);
-            for (int c = 0; c < 3; c++) {
-                rgb[3 * p + c] = speck ? 0.2f : 0.7f + 0.01f * ((p * 7 + c) % 3);
-            }
-        }
-        return new FramePixels(60, 60, rgb);
+        return greyFrameWithDark(p -> near(p, 34, 15, 3) || near(p, 45, 25, 3));
     }
 
     private static boolean near(int p, int x, int y, int radius) {

@@ -18,16 +18,7 @@ class ProfileConfigTest {
         assertThat(capped.maxBankSize()).isEqualTo((limit - ProfileConfig.RECORD_OVERHEAD_BYTES) / (4 * dim));
         assertThat(capped.quantile()).isEqualTo(ProfileConfig.defaults().quantile());
         // 60 frames of 64 tokens (3840) would make a 369 kB bank uncapped
-        ProfileBuilder b = new ProfileBuilder(capped, dim);
-        SplittableRandom r = new SplittableRandom(3);
-        for (int f = 0; f < 60; f++) {
-            float[] tokens = new float[64 * dim];
-            for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = (float) r.nextGaussian();
-            }
-            b.add(tokens);
-        }
-        byte[] encoded = ProfileCodec.encode(b.build(1, Instant.EPOCH));
+        byte[] encoded = ProfileCodec.encode(randomProfile(capped, dim, 60, 3));
         assertThat(encoded.length).isLessThanOrEqualTo(limit - ProfileConfig.RECORD_OVERHEAD_BYTES + 1024);
     }
 
@@ -61,16 +52,7 @@ class ProfileConfigTest {
         int dim = 768;
         ProfileConfig capped =
                 ProfileConfig.defaults().withAppearance(AppearanceConfig.off()).withBankFitting(limit, dim);
-        ProfileBuilder b = new ProfileBuilder(capped, dim);
-        SplittableRandom r = new SplittableRandom(5);
-        for (int f = 0; f < 6; f++) {
-            float[] tokens = new float[64 * dim];
-            for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = (float) r.nextGaussian();
-            }
-            b.add(tokens);
-        }
-        ReferenceProfile plain = b.build(1, Instant.EPOCH);
+        ReferenceProfile plain = randomProfile(capped, dim, 6, 5);
         assertThat(plain.bank().size()).isEqualTo(capped.maxBankSize());
         int outDim = io.ultraline.ultra.transform.ConsistencyTrainer.defaults().outDim();
         ReferenceProfile withW = plain.withTransform(
@@ -83,6 +65,20 @@ class ProfileConfigTest {
                         limit - (ProfileConfig.RECORD_OVERHEAD_BYTES - ProfileConfig.TRANSFORM_ALLOWANCE_BYTES));
         // the default model's W fits the allowance: its bank is as large as without a transform
         assertThat(ProfileConfig.transformBytes(96)).isLessThan(ProfileConfig.TRANSFORM_ALLOWANCE_BYTES);
+    }
+
+    /** A profile of {@code frames} frames of 64 Gaussian tokens. */
+    private static ReferenceProfile randomProfile(ProfileConfig config, int dim, int frames, long seed) {
+        ProfileBuilder b = new ProfileBuilder(config, dim);
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int f = 0; f < frames; f++) {
+            float[] tokens = new float[64 * dim];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = (float) r.nextGaussian();
+            }
+            b.add(tokens);
+        }
+        return b.build(1, Instant.EPOCH);
     }
 
     @Test
