@@ -62,6 +62,8 @@ public final class PretextTrainer implements AutoCloseable {
     private final BlockMask masks;
 
     public PretextTrainer(VitConfig config, TrainingSettings s) {
+        // trained to full depth; the teacher's target is the layer the model will be exported at
+        VitConfig exported = config;
         this.config = config.withTargetLayer(config.depth());
         VitConfig c = this.config;
         Distillation dist = s.distillation();
@@ -112,7 +114,7 @@ public final class PretextTrainer implements AutoCloseable {
                 // a hidden patch cannot tell whether it was pasted over: only seen patches count
                 seen = tf.math.sub(tf.constant(1f), tf.reshape(mask, VitOps.ints(tf, -1)));
                 distill = MaskedTokenObjective.build(
-                        tf, weights, layout, config, images, mask, tf.dtypes.cast(pasted, TFloat32.class), normed);
+                        tf, weights, layout, exported, images, mask, tf.dtypes.cast(pasted, TFloat32.class), normed);
                 distillLoss = distill.loss();
                 loss = tf.math.add(
                         tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted, seen)),
