@@ -226,6 +226,20 @@ final class ModelCommand {
                         + " angle, discs; recoloured, blurred or translucent)")
         String paste;
 
+        @Option(
+                names = "--distill",
+                defaultValue = "none",
+                description = "self-distillation objective: none (the shipped model's recipe) or masked-tokens"
+                        + " (block-masked student predicts an EMA teacher's target-layer tokens; with --weights-out"
+                        + " the teacher's weights go beside them as NAME-teacher.safetensors)")
+        String distill;
+
+        @Option(
+                names = "--distill-weight",
+                defaultValue = "1.0",
+                description = "weight of the masked-token loss against the two pretext losses")
+        float distillWeight;
+
         @Override
         public Integer call() throws Exception {
             java.util.List<io.ultraline.synth.MaterialFamily> families =
@@ -257,7 +271,8 @@ final class ModelCommand {
                             weightsOut,
                             samples,
                             camerasPerSurface,
-                            io.ultraline.model.train.PasteMode.parse(paste)),
+                            io.ultraline.model.train.PasteMode.parse(paste),
+                            io.ultraline.model.train.Distillation.parse(distill, distillWeight)),
                     out,
                     System.out);
             m.withScoringShifts(scoringShifts).write(out);

@@ -35,10 +35,18 @@ public final class GraphWeights {
 
     /** Weights as variables initialised from the layout (training graphs). */
     public static GraphWeights variables(Ops tf, Map<String, WeightTensor> layout) {
+        return variables(tf, SCOPE, layout);
+    }
+
+    /**
+     * Weights as variables named {@code prefix.name}: a second set in the same graph (an EMA
+     * teacher's copy) needs its own names.
+     */
+    public static GraphWeights variables(Ops tf, String prefix, Map<String, WeightTensor> layout) {
         // top-level names without '/': the optimizers derive slot op names from them
         Map<String, Operand<TFloat32>> ops = new LinkedHashMap<>();
         layout.forEach((name, w) -> {
-            Variable<TFloat32> v = tf.withName(SCOPE + "." + name).variable(VitOps.constant(tf.withInitScope(), w));
+            Variable<TFloat32> v = tf.withName(prefix + "." + name).variable(VitOps.constant(tf.withInitScope(), w));
             ops.put(name, v);
         });
         return new GraphWeights(ops);

@@ -40,13 +40,25 @@ public final class VitForward {
             Operand<TFloat32> middle,
             Operand<TFloat32> hidden) {}
 
+    /**
+     * Patches a student must not see, for masked-token training: where {@code mask} [B, N] is 1
+     * the patch's embedding is replaced by {@code token} [D] (before positions are added, so the
+     * blocks still know where the hidden patch lies).
+     */
+    public record TokenMask(Operand<TFloat32> mask, Operand<TFloat32> token) {}
+
     private VitForward() {}
 
     /** images: [B, H, W, 3] in [0, 1]. */
     public static Outputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
+        return build(tf, w, c, images, null);
+    }
+
+    /** images: [B, H, W, 3] in [0, 1]; {@code masked} hides patch embeddings, or is null. */
+    public static Outputs build(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images, TokenMask masked) {
         int s = c.sequenceLength();
         int d = c.dim();
-        Operand<TFloat32> x = embed(tf.withSubScope("embed"), w, c, images);
+        Operand<TFloat32> x = embed(tf.withSubScope("embed"), w, c, images, masked);
         List<Operand<TFloat32>> attention = new ArrayList<>();
         List<BlockTrace> traces = new ArrayList<>();
         for (int i = 0; i < c.targetLayer(); i++) {
@@ -79,12 +91,17 @@ public final class VitForward {
     }
 
     /** Normalise, patchify with a strided convolution, prepend CLS (by padding) and add positions. */
-    private static Operand<TFloat32> embed(Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images) {
+    private static Operand<TFloat32> embed(
+            Ops tf, GraphWeights w, VitConfig c, Operand<TFloat32> images, TokenMask hidden) {
         long p = c.patchSize();
         Operand<TFloat32> conv =
                 tf.nn.conv2d(normalise(tf, c, images), w.get("patch_kernel"), List.of(1L, p, p, 1L), "VALID");
         Operand<TFloat32> patches =
                 tf.reshape(tf.math.add(conv, w.get("patch_bias")), VitOps.ints(tf, -1, c.numPatches(), c.dim()));
+        if (hidden != null) {
+            Operand<TFloat32> m = tf.reshape(hidden.mask(), VitOps.ints(tf, -1, c.numPatches(), 1));
+            patches = tf.math.add(patches, tf.math.mul(m, tf.math.sub(hidden.token(), patches)));
+        }
         Operand<TFloat32> tokens = patches;
         Operand<TFloat32> pos = w.get("pos_embed");
         if (c.hasClsToken()) {

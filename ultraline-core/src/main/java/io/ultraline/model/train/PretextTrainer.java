@@ -30,12 +30,18 @@ import org.tensorflow.types.TInt32;
  * head on the mean of the final-norm patch tokens) and, per patch, whether the augmentation
  * pasted foreign content over it (a head on every patch token, in the spirit of CutPaste and
  * replaced-token detection). The second task gives every token a local training signal; the
- * tokens are what the defect profiles compare. One graph and one session for the whole run.
+ * tokens are what the defect profiles compare. With {@link Distillation} on, a third loss,
+ * {@link MaskedTokenObjective}, makes the tokens predict what an EMA teacher sees at hidden
+ * places; the teacher lives in the same graph and is updated by assign ops after each step. One
+ * graph and one session for the whole run.
  */
 public final class PretextTrainer implements AutoCloseable {
 
-    /** Loss and accuracies of one step: family accuracy over images, pasted-patch accuracy over patches. */
-    public record Step(float loss, float familyAccuracy, float patchAccuracy) {}
+    /**
+     * Loss and accuracies of one step: family accuracy over images, pasted-patch accuracy over
+     * patches, and the masked-token loss alone (0 without distillation).
+     */
+    public record Step(float loss, float familyAccuracy, float patchAccuracy, float distillLoss) {}
 
     private static final float PASTED_WEIGHT = 8f;
 
@@ -50,10 +56,17 @@ public final class PretextTrainer implements AutoCloseable {
     private final Operand<TFloat32> familyHits;
     private final Operand<TFloat32> patchHits;
     private final Op train;
+    private final Placeholder<TFloat32> mask;
+    private final Operand<TFloat32> distillLoss;
+    private final MaskedTokenObjective distill;
+    private final BlockMask masks;
 
     public PretextTrainer(VitConfig config, TrainingSettings s) {
+        // trained to full depth; the teacher's target is the layer the model will be exported at
+        VitConfig exported = config;
         this.config = config.withTargetLayer(config.depth());
         VitConfig c = this.config;
+        Distillation dist = s.distillation();
         try {
             Ops tf = Ops.create(graph);
             VitWeights init = RandomVitWeights.create(c, s.seed(), 1f);
@@ -65,12 +78,23 @@ public final class PretextTrainer implements AutoCloseable {
             layout.put("head.family.b", WeightTensor.of(new float[s.familyClasses()], s.familyClasses()));
             layout.put("head.patch.w", small(r, c.dim(), 2));
             layout.put("head.patch.b", WeightTensor.of(new float[2], 2));
+            if (dist.enabled()) {
+                MaskedTokenObjective.addWeights(layout, r, c.dim());
+            }
             weights = GraphWeights.variables(tf, layout);
 
             images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.imageSize(), c.imageSize(), 3)));
             family = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             pasted = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            VitForward.Outputs fwd = VitForward.build(tf.withSubScope("vit"), weights, c, images);
+            mask = dist.enabled()
+                    ? tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.numPatches())))
+                    : null;
+            VitForward.Outputs fwd = VitForward.build(
+                    tf.withSubScope("vit"),
+                    weights,
+                    c,
+                    images,
+                    dist.enabled() ? MaskedTokenObjective.tokenMask(weights, mask) : null);
             Operand<TFloat32> normed = VitOps.layerNorm(
                     tf,
                     VitForward.patchTokens(tf, fwd.sequence(), c),
@@ -85,11 +109,29 @@ public final class PretextTrainer implements AutoCloseable {
                     tf.math.add(tf.linalg.matMul(perPatch, weights.get("head.patch.w")), weights.get("head.patch.b"));
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
-            Operand<TFloat32> patchLoss = weightedPatchLoss(tf, patchLogits, pasted);
-            loss = tf.math.add(familyLoss, patchLoss);
+            Operand<TFloat32> seen = null;
+            if (dist.enabled()) {
+                // a hidden patch cannot tell whether it was pasted over: only seen patches count
+                seen = tf.math.sub(tf.constant(1f), tf.reshape(mask, VitOps.ints(tf, -1)));
+                distill = MaskedTokenObjective.build(
+                        tf, weights, layout, exported, images, mask, tf.dtypes.cast(pasted, TFloat32.class), normed);
+                distillLoss = distill.loss();
+                loss = tf.math.add(
+                        tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted, seen)),
+                        tf.math.mul(distillLoss, tf.constant(dist.weight())));
+            } else {
+                distill = null;
+                distillLoss = null;
+                loss = tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted));
+            }
             familyHits = hits(tf, familyLogits, family);
-            patchHits = hits(tf, patchLogits, pasted);
-            train = new Adam(graph, s.learningRate()).minimize(loss);
+            patchHits = seen == null ? hits(tf, patchLogits, pasted) : seenHits(tf, patchLogits, pasted, seen);
+            train = dist.enabled()
+                    ? distill.trainWithTeacher(graph, tf, weights, s.learningRate(), loss, dist.momentum())
+                    : new Adam(graph, s.learningRate()).minimize(loss);
+            masks = dist.enabled()
+                    ? new BlockMask(c.gridSize(), c.gridSize(), dist.maskRatio(), dist.maskedImageShare(), s.seed() + 2)
+                    : null;
             ConfigProto cfg = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(s.threads())
                     .setInterOpParallelismThreads(1)
@@ -114,11 +156,18 @@ public final class PretextTrainer implements AutoCloseable {
      * unweighted, predicting "not pasted" everywhere is a comfortable local minimum.
      */
     private static Operand<TFloat32> weightedPatchLoss(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+        return weightedPatchLoss(tf, logits, labels, null);
+    }
+
+    /** The same, with each patch's weight also multiplied by {@code counted} (0 or 1), unless null. */
+    private static Operand<TFloat32> weightedPatchLoss(
+            Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, Operand<TFloat32> counted) {
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(2), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> perPatch =
                 tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
-        Operand<TFloat32> weights = tf.math.add(
+        Operand<TFloat32> byLabel = tf.math.add(
                 tf.constant(1f), tf.math.mul(tf.dtypes.cast(labels, TFloat32.class), tf.constant(PASTED_WEIGHT - 1)));
+        Operand<TFloat32> weights = counted == null ? byLabel : tf.math.mul(byLabel, counted);
         return tf.math.div(
                 tf.reduceSum(tf.math.mul(perPatch, weights), tf.constant(0)), tf.reduceSum(weights, tf.constant(0)));
     }
@@ -126,6 +175,16 @@ public final class PretextTrainer implements AutoCloseable {
     private static Operand<TFloat32> hits(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
         Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
         return tf.math.mean(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
+    }
+
+    /** Accuracy over the patches the student saw (hidden ones have no pasted-patch target). */
+    private static Operand<TFloat32> seenHits(
+            Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, Operand<TFloat32> seen) {
+        Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
+        Operand<TFloat32> right = tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class);
+        return tf.math.div(
+                tf.reduceSum(tf.math.mul(right, seen), tf.constant(0)),
+                tf.math.maximum(tf.reduceSum(seen, tf.constant(0)), tf.constant(1f)));
     }
 
     private static WeightTensor small(java.util.SplittableRandom r, int in, int out) {
@@ -140,50 +199,85 @@ public final class PretextTrainer implements AutoCloseable {
         return config;
     }
 
-    /** One optimisation step on a batch. */
+    /** One optimisation step on a batch (with distillation: its masks drawn from the trainer's own generator). */
     public Step step(LabelledBatch b) {
-        int s = config.imageSize();
-        try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
-                Tensor f = TensorIo.ints(b.family());
-                Tensor p = TensorIo.ints(b.pasted());
-                Result r = session.runner()
-                        .feed(images, x)
-                        .feed(family, f)
-                        .feed(pasted, p)
-                        .addTarget(train)
-                        .fetch(loss)
-                        .fetch(familyHits)
-                        .fetch(patchHits)
-                        .run()) {
-            return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
-        }
+        return run(b, nextMasks(b), true);
+    }
+
+    /** One optimisation step with the given masks, [size * patches], 1 = hidden from the student. */
+    public Step step(LabelledBatch b, float[] hidden) {
+        return run(b, requireMasks(b, hidden), true);
     }
 
     /** Loss and accuracies without updating the weights. */
     public Step evaluate(LabelledBatch b) {
+        return run(b, nextMasks(b), false);
+    }
+
+    /** Loss and accuracies with the given masks, without updating the weights. */
+    public Step evaluate(LabelledBatch b, float[] hidden) {
+        return run(b, requireMasks(b, hidden), false);
+    }
+
+    private float[] nextMasks(LabelledBatch b) {
+        return masks == null ? null : masks.next(b.size());
+    }
+
+    private float[] requireMasks(LabelledBatch b, float[] hidden) {
+        if (masks == null) {
+            throw new IllegalStateException("masks only apply to a trainer with distillation on");
+        }
+        if (hidden.length != b.size() * config.numPatches()) {
+            throw new IllegalArgumentException("masks need one value per image and patch: " + b.size() + " x "
+                    + config.numPatches() + ", got " + hidden.length);
+        }
+        return hidden;
+    }
+
+    private Step run(LabelledBatch b, float[] hidden, boolean update) {
         int s = config.imageSize();
         try (Tensor x = TensorIo.floats(b.images(), b.size(), s, s, 3);
                 Tensor f = TensorIo.ints(b.family());
                 Tensor p = TensorIo.ints(b.pasted());
-                Result r = session.runner()
-                        .feed(images, x)
-                        .feed(family, f)
-                        .feed(pasted, p)
-                        .fetch(loss)
-                        .fetch(familyHits)
-                        .fetch(patchHits)
-                        .run()) {
-            return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)));
+                Tensor m = hidden == null ? null : TensorIo.floats(hidden, b.size(), config.numPatches())) {
+            Session.Runner runner =
+                    session.runner().feed(images, x).feed(family, f).feed(pasted, p);
+            if (update) {
+                runner.addTarget(train);
+            }
+            runner.fetch(loss).fetch(familyHits).fetch(patchHits);
+            if (m != null) {
+                runner.feed(mask, m).fetch(distillLoss);
+            }
+            try (Result r = runner.run()) {
+                return new Step(
+                        scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)), m == null ? 0f : scalar(r.get(3)));
+            }
         }
     }
 
     /** The current backbone weights in timm naming (heads left out), ready for export. */
     public VitWeights weights() {
+        return backbone(weights);
+    }
+
+    /**
+     * The EMA teacher's backbone in timm naming: an average of the student over its last few
+     * hundred steps, which self-distillation methods often find the better encoder.
+     */
+    public VitWeights teacherWeights() {
+        if (distill == null) {
+            throw new IllegalStateException("only a trainer with distillation on has a teacher");
+        }
+        return backbone(distill.teacher());
+    }
+
+    private VitWeights backbone(GraphWeights from) {
         Map<String, WeightTensor> layout = new LinkedHashMap<>();
         Session.Runner runner = session.runner();
         java.util.List<String> names = new java.util.ArrayList<>();
-        weights.all().forEach((name, op) -> {
-            if (!name.startsWith("head.")) {
+        from.all().forEach((name, op) -> {
+            if (!name.startsWith("head.") && !name.startsWith(MaskedTokenObjective.PREFIX)) {
                 names.add(name);
                 runner.fetch(op);
             }

@@ -42,11 +42,16 @@ public final class TrainingRun {
             Path weightsOut,
             List<SurfaceImage> surfaces,
             int camerasPerSurface,
-            PasteMode pastes) {
+            PasteMode pastes,
+            Distillation distillation) {
 
         public Plan {
             if (pastes == null) {
                 throw new IllegalArgumentException("a paste mode is required (foreign reproduces the shipped model)");
+            }
+            if (distillation == null) {
+                throw new IllegalArgumentException(
+                        "a distillation setting is required (none reproduces the shipped" + " model)");
             }
         }
 
@@ -81,7 +86,8 @@ public final class TrainingRun {
                     weightsOut,
                     List.of(),
                     0,
-                    PasteMode.FOREIGN);
+                    PasteMode.FOREIGN,
+                    Distillation.none());
         }
     }
 
@@ -125,14 +131,16 @@ public final class TrainingRun {
         producer.setDaemon(true);
         producer.start();
         List<Map<String, Object>> curve = new ArrayList<>();
-        TrainingSettings settings =
-                new TrainingSettings(p.batchSize(), p.learningRate(), data.classes(), p.seed(), p.threads());
+        TrainingSettings settings = new TrainingSettings(
+                p.batchSize(), p.learningRate(), data.classes(), p.seed(), p.threads(), p.distillation());
+        boolean distilling = p.distillation().enabled();
         long trainStart = System.nanoTime();
         long deadline = trainStart + p.budget().toNanos();
         int step = 0;
         double loss = 0;
         double famAcc = 0;
         double pasteAcc = 0;
+        double distillLoss = 0;
         try (PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
             int logEvery = 50;
             while (step < p.steps() && System.nanoTime() < deadline) {
@@ -141,29 +149,32 @@ public final class TrainingRun {
                 loss += s.loss();
                 famAcc += s.familyAccuracy();
                 pasteAcc += s.patchAccuracy();
+                distillLoss += s.distillLoss();
                 if (step % logEvery == 0) {
                     double secs = (System.nanoTime() - trainStart) / 1e9;
                     log.printf(
-                            "step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f  %.1f img/s  %.0f s%n",
+                            "step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f%s  %.1f img/s  %.0f s%n",
                             step,
                             p.steps(),
                             loss / logEvery,
                             famAcc / logEvery,
                             pasteAcc / logEvery,
+                            distilling ? String.format("  masked-token loss %.3f", distillLoss / logEvery) : "",
                             step * p.batchSize() / secs,
                             secs);
-                    curve.add(Map.of(
-                            "step",
-                            step,
-                            "loss",
-                            round(loss / logEvery),
-                            "familyAccuracy",
-                            round(famAcc / logEvery),
-                            "pastedPatchAccuracy",
-                            round(pasteAcc / logEvery)));
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("step", step);
+                    point.put("loss", round(loss / logEvery));
+                    point.put("familyAccuracy", round(famAcc / logEvery));
+                    point.put("pastedPatchAccuracy", round(pasteAcc / logEvery));
+                    if (distilling) {
+                        point.put("maskedTokenLoss", round(distillLoss / logEvery));
+                    }
+                    curve.add(point);
                     loss = 0;
                     famAcc = 0;
                     pasteAcc = 0;
+                    distillLoss = 0;
                 }
             }
             producer.interrupt();
@@ -171,6 +182,9 @@ public final class TrainingRun {
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("pretext", pretext(p.pastes()));
             training.put("pasteMode", p.pastes().cliName());
+            if (distilling) {
+                training.put("distillation", distillationRecord(p.distillation()));
+            }
             training.put("families", p.families().stream().map(Enum::name).toList());
             training.put(
                     "surfaceSamples",
@@ -196,6 +210,12 @@ public final class TrainingRun {
                         p.weightsOut(),
                         trained.asMap(),
                         Map.of("heads", String.valueOf(p.config().heads())));
+                if (distilling) {
+                    io.ultraline.model.weights.Safetensors.write(
+                            teacherPath(p.weightsOut()),
+                            trainer.teacherWeights().asMap(),
+                            Map.of("heads", String.valueOf(p.config().heads())));
+                }
             }
             ModelManifest m = ModelExporter.export(
                             p.config(),
@@ -217,6 +237,29 @@ public final class TrainingRun {
                         + " any angle, discs; recoloured, blurred or translucent; only visibly changed pixels count)";
         return "material-family (or surface-sample) classification (mean-pooled final-norm patch tokens) +"
                 + " per-patch detection of " + pasted + "; defect-free frames only, the defect injector is never used";
+    }
+
+    private static Map<String, Object> distillationRecord(Distillation d) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("objective", d.cliName());
+        r.put(
+                "recipe",
+                "student sees block-masked frames (learned mask token), linear predictor on its final-norm tokens"
+                        + " regresses the EMA teacher's per-token-normalised tokens at the target layer on the whole"
+                        + " frame, at masked places that were not pasted over; MSE");
+        r.put("weight", d.weight());
+        r.put("maskRatio", d.maskRatio());
+        r.put("maskedImageShare", d.maskedImageShare());
+        r.put("teacherMomentum", d.momentum());
+        r.put("exported", "student");
+        return r;
+    }
+
+    /** Where the EMA teacher's weights go: beside the student's, {@code x.safetensors} to {@code x-teacher.safetensors}. */
+    public static Path teacherPath(Path weightsOut) {
+        String name = weightsOut.getFileName().toString();
+        String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        return weightsOut.resolveSibling(stem + "-teacher.safetensors");
     }
 
     private static double round(double v) {

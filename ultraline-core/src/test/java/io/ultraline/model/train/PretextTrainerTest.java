@@ -1,6 +1,8 @@
 package io.ultraline.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
@@ -39,6 +41,74 @@ class PretextTrainerTest {
             try (LoadedModel m = LoadedModel.load(tmp.resolve("m"))) {
                 assertThat(m.config()).isEqualTo(c);
             }
+        }
+    }
+
+    @Test
+    void maskedTokenLossFallsInATinyRun() {
+        VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
+        SplittableRandom r = new SplittableRandom(2);
+        LabelledBatch probe = batch(r, 64);
+        float[] hidden = new BlockMask(4, 4, 0.4, 1.0, 11).next(64);
+        TrainingSettings s = new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.maskedTokens(1f));
+        try (PretextTrainer t = new PretextTrainer(c, s)) {
+            PretextTrainer.Step first = t.evaluate(probe, hidden);
+            assertThat(first.distillLoss()).isGreaterThan(0.3f);
+            for (int i = 0; i < 150; i++) {
+                t.step(batch(r, 16));
+            }
+            PretextTrainer.Step last = t.evaluate(probe, hidden);
+            assertThat(last.distillLoss()).isLessThan(first.distillLoss() * 0.5f);
+            assertThat(last.patchAccuracy()).isGreaterThan(0.9f);
+        }
+    }
+
+    /**
+     * After one step the teacher must be momentum x its start (a copy of the student's) plus
+     * (1 - momentum) x the student's updated weights: Adam leaves it alone, and the EMA reads
+     * the student after the optimizer has written it.
+     */
+    @Test
+    void teacherStartsAsTheStudentAndFollowsItByTheMomentumAfterEachStep() {
+        VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
+        SplittableRandom r = new SplittableRandom(3);
+        Distillation d = Distillation.maskedTokens(1f);
+        try (PretextTrainer t = new PretextTrainer(c, new TrainingSettings(8, 1e-2f, 2, 7, 1, d))) {
+            Map<String, WeightTensor> before = t.weights().asMap();
+            assertThat(t.teacherWeights()
+                            .asMap()
+                            .get("blocks.0.attn.qkv.weight")
+                            .data())
+                    .containsExactly(before.get("blocks.0.attn.qkv.weight").data());
+            t.step(batch(r, 8));
+            Map<String, WeightTensor> after = t.weights().asMap();
+            Map<String, WeightTensor> teacher = t.teacherWeights().asMap();
+            for (String name : new String[] {"blocks.0.attn.qkv.weight", "blocks.1.mlp.fc2.bias", "pos_embed"}) {
+                float[] w0 = before.get(name).data();
+                float[] w1 = after.get(name).data();
+                float[] te = teacher.get(name).data();
+                assertThat(w1).as(name + " moved").isNotEqualTo(w0);
+                for (int i = 0; i < te.length; i++) {
+                    float expected = d.momentum() * w0[i] + (1 - d.momentum()) * w1[i];
+                    assertThat(te[i]).as(name + "[" + i + "]").isCloseTo(expected, within(1e-6f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void distillationLeavesTheShippedRecipesInitialWeightsAlone() {
+        VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
+        try (PretextTrainer plain = new PretextTrainer(c, new TrainingSettings(8, 1e-3f, 2, 7, 1));
+                PretextTrainer distilled =
+                        new PretextTrainer(c, new TrainingSettings(8, 1e-3f, 2, 7, 1, Distillation.maskedTokens(1f)))) {
+            Map<String, WeightTensor> a = plain.weights().asMap();
+            Map<String, WeightTensor> b = distilled.weights().asMap();
+            assertThat(b.keySet()).isEqualTo(a.keySet());
+            a.forEach((name, w) -> assertThat(b.get(name).data()).as(name).containsExactly(w.data()));
+            assertThatThrownBy(plain::teacherWeights).hasMessageContaining("distillation on");
+            assertThatThrownBy(() -> plain.step(batch(new SplittableRandom(1), 8), new float[8 * 16]))
+                    .hasMessageContaining("distillation on");
         }
     }
 
