@@ -15,12 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A whole training run: builds the synthetic pool, trains for a number of steps or a time budget
- * (whichever ends first) with a producer thread augmenting the next batches while TensorFlow
+ * (whichever ends first) with a {@link BatchFeed} thread augmenting the next batches while TensorFlow
  * works, logs progress, and exports the model with its training record in the manifest.
  */
 public final class TrainingRun {
@@ -116,20 +114,6 @@ public final class TrainingRun {
                 p.pastes(),
                 n -> {});
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
-        BlockingQueue<LabelledBatch> queue = new ArrayBlockingQueue<>(4);
-        Thread producer = new Thread(
-                () -> {
-                    try {
-                        while (!Thread.currentThread().isInterrupted()) {
-                            queue.put(data.next(p.batchSize()));
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "pretext-batches");
-        producer.setDaemon(true);
-        producer.start();
         List<Map<String, Object>> curve = new ArrayList<>();
         TrainingSettings settings = new TrainingSettings(
                 p.batchSize(), p.learningRate(), data.classes(), p.seed(), p.threads(), p.distillation());
@@ -141,10 +125,11 @@ public final class TrainingRun {
         double famAcc = 0;
         double pasteAcc = 0;
         double distillLoss = 0;
-        try (PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
+        try (BatchFeed feed = new BatchFeed(() -> data.next(p.batchSize()), 4);
+                PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
             int logEvery = 50;
             while (step < p.steps() && System.nanoTime() < deadline) {
-                PretextTrainer.Step s = trainer.step(queue.take());
+                PretextTrainer.Step s = trainer.step(feed.take());
                 step++;
                 loss += s.loss();
                 famAcc += s.familyAccuracy();
@@ -177,7 +162,7 @@ public final class TrainingRun {
                     distillLoss = 0;
                 }
             }
-            producer.interrupt();
+            feed.close();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("pretext", pretext(p.pastes()));
