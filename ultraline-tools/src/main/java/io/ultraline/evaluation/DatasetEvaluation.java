@@ -88,10 +88,7 @@ public final class DatasetEvaluation {
 
     /** progress receives (done, total) after each batch of test frames. */
     public Map<String, Object> run(LabelledDataset data, BiConsumer<Integer, Integer> progress) throws IOException {
-        List<RgbImage> good = new ArrayList<>();
-        for (var p : data.calibration()) {
-            good.add(LabelledDataset.readImage(p));
-        }
+        List<RgbImage> good = data.calibrationImages();
         long start = System.nanoTime();
         ReferenceProfile profile = inspector.calibrate(good, 1, 8);
         double calibrationSeconds = (System.nanoTime() - start) / 1e9;

@@ -97,6 +97,15 @@ public final class LabelledDataset {
         return calibration;
     }
 
+    /** The calibration frames, read in order. */
+    public List<RgbImage> calibrationImages() throws IOException {
+        List<RgbImage> out = new java.util.ArrayList<>(calibration.size());
+        for (Path p : calibration) {
+            out.add(readImage(p));
+        }
+        return out;
+    }
+
     public List<TestFrame> test() {
         return test;
     }

@@ -77,10 +77,7 @@ public final class SparseStudy {
 
     /** One row per strategy and T (T >= N gives the all-target row itself), then the all-target row. */
     public List<Row> run(LabelledDataset data, int[] ts, List<TargetStrategy> strategies) throws IOException {
-        List<RgbImage> good = new ArrayList<>();
-        for (var p : data.calibration()) {
-            good.add(LabelledDataset.readImage(p));
-        }
+        List<RgbImage> good = data.calibrationImages();
         ReferenceProfile profile = inspector.calibrate(good, 1, 8);
         Map<String, double[]> sums = new LinkedHashMap<>();
         List<LabelledDataset.TestFrame> test = data.test();

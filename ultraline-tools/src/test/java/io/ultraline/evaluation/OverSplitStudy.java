@@ -9,7 +9,6 @@ import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,10 +32,7 @@ public final class OverSplitStudy {
         try (ModelRunner runner =
                 ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
             FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
-            List<RgbImage> good = new ArrayList<>();
-            for (Path p : data.calibration()) {
-                good.add(LabelledDataset.readImage(p));
-            }
+            List<RgbImage> good = data.calibrationImages();
             ReferenceProfile profile = inspector.calibrate(good, 1, 8);
             TokenTransform w = TransformCalibration.learn(inspector, good, TransformCalibration.SEED)
                     .transform();

@@ -41,10 +41,7 @@ public final class SubTokenStudy {
         try (ModelRunner runner =
                 ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
             FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
-            List<RgbImage> good = new ArrayList<>();
-            for (Path p : data.calibration()) {
-                good.add(LabelledDataset.readImage(p));
-            }
+            List<RgbImage> good = data.calibrationImages();
             ReferenceProfile profile = inspector.calibrate(good, 1, 8);
             TokenTransform w = args.length > 2
                     ? null

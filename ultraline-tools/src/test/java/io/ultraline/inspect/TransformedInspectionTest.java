@@ -58,9 +58,7 @@ class TransformedInspectionTest {
                         "19"))
                 .isZero();
         LabelledDataset set = LabelledDataset.open(data);
-        for (Path p : set.calibration()) {
-            calibration.add(LabelledDataset.readImage(p));
-        }
+        calibration.addAll(set.calibrationImages());
         for (LabelledDataset.TestFrame t : set.test()) {
             test.add(LabelledDataset.readImage(t.imagePath()));
         }
