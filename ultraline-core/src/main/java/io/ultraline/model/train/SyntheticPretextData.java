@@ -32,23 +32,6 @@ public final class SyntheticPretextData {
     private final SplittableRandom random;
     private final MixedPaste mixed;
 
-    /**
-     * @param camerasPerFamily random camera set-ups per family
-     * @param framesPerCamera  good frames per set-up
-     * @param poolSize         side of the pooled frames (a little larger than {@code size}, for crops)
-     */
-    public SyntheticPretextData(
-            List<MaterialFamily> families,
-            int camerasPerFamily,
-            int framesPerCamera,
-            int poolSize,
-            int size,
-            int patch,
-            long seed,
-            IntConsumer progress) {
-        this(families, camerasPerFamily, List.of(), 0, framesPerCamera, poolSize, size, patch, seed, progress);
-    }
-
     /** A pool of rendered families and photographed samples, with the shipped pretext's pastes. */
     public SyntheticPretextData(
             List<MaterialFamily> families,
@@ -79,6 +62,10 @@ public final class SyntheticPretextData {
      * A pool of rendered families and photographed surface samples; each sample is a class of its own
      * for the classification task (numbered after the families), seen by {@code camerasPerSurface}
      * cameras with their own offset, light and noise; {@code pastes} chooses the pasted-patch pretext.
+     *
+     * @param camerasPerFamily random camera set-ups per family
+     * @param framesPerCamera  good frames per set-up
+     * @param poolSize         side of the pooled frames (a little larger than {@code size}, for crops)
      */
     public SyntheticPretextData(
             List<MaterialFamily> families,
