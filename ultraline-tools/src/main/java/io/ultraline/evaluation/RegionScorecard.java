@@ -105,20 +105,21 @@ final class RegionScorecard {
         }
         regionNanos += System.nanoTime() - start;
         frames++;
-        variants.forEach((name, v) -> {
+        for (Map.Entry<String, Variant> e : variants.entrySet()) {
+            Variant v = e.getValue();
             List<boolean[]> masks = masks(v.finder(), v.masker(), r, a, labels);
-            tallies.get(name).add(masks, truths, kinds);
-            if (name.equals(OLD_DEFAULT)) {
+            tallies.get(e.getKey()).add(masks, truths, kinds);
+            if (e.getKey().equals(OLD_DEFAULT)) {
                 oldMisses.add(masks, truths, kinds);
             }
-        });
-        if (tallies.containsKey(SPLIT)) {
-            Variant unsplit = variants.get(UNSPLIT);
-            List<boolean[]> parts = new ArrayList<>();
-            for (boolean[] mask : masks(unsplit.finder(), unsplit.masker(), r, a, labels)) {
-                parts.addAll(RegionSplit.parts(mask, w, r.height(), 0));
+            if (e.getKey().equals(UNSPLIT)) {
+                // the split variant parts these same masks rather than computing them again
+                List<boolean[]> parts = new ArrayList<>();
+                for (boolean[] mask : masks) {
+                    parts.addAll(RegionSplit.parts(mask, w, r.height(), 0));
+                }
+                tallies.get(SPLIT).add(parts, truths, kinds);
             }
-            tallies.get(SPLIT).add(parts, truths, kinds);
         }
         ownNanos += System.nanoTime() - entered;
     }
