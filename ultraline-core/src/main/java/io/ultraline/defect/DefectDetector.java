@@ -5,6 +5,7 @@ import io.ultraline.ultra.PixelBox;
 import io.ultraline.ultra.RunLengthMask;
 import io.ultraline.ultra.Segmentation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -247,6 +248,25 @@ public final class DefectDetector {
                 fused.fine());
     }
 
+    /**
+     * A frame's plain view alone decides it when its fused score stays under this share of the
+     * threshold; only a frame at or over it is scored on all k x k shifted views. The plain view's
+     * score is a lower bound of the all-view score (the token channel's maximum over fewer tokens,
+     * the same pixel channel), and the threshold sits above the held-out good frames' scores, so
+     * most good frames need one forward pass and one bank search instead of k x k. How often the
+     * other views would lift a frame from under this share to over the threshold, and what share
+     * of frames needs them: docs/benchmarks.md, "Shifted views only near the threshold".
+     */
+    public static final float SHIFTED_VIEWS_FROM = 0.8f;
+
+    /**
+     * Whether a frame scored on its plain view alone ({@link #score} with one view's tokens) must
+     * be scored again with its shifted views before its verdict is final.
+     */
+    public static boolean needsShiftedViews(FrameAssessment plainView) {
+        return plainView.frameScore() >= SHIFTED_VIEWS_FROM * plainView.threshold();
+    }
+
     private static AppearanceFusion.Fused fusedScores(
             ReferenceProfile profile,
             float[] tokens,
@@ -268,22 +288,42 @@ public final class DefectDetector {
                     + " frame is smaller than the " + gridW + " x " + gridH
                     + " token grid: some tokens would cover no pixel");
         }
-        ShiftedGridScores shifted =
-                ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim), gridH, gridW, shifts);
-        AppearanceChannel appearance = profile.appearance();
-        if (appearance != null && modelInput != null) {
-            AppearanceBank bank = appearance.bank();
-            return AppearanceFusion.fuse(
-                    shifted,
-                    appearance.score(modelInput),
-                    bank.imageSize(),
-                    gridH,
-                    gridW,
-                    appearance.scale(),
-                    profile.calibratedThreshold()
-                            / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
+        AppearanceChannel appearance = modelInput == null ? null : profile.appearance();
+        AppearanceBank.Scores pixelScores = appearance == null ? null : appearance.score(modelInput);
+        float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
+        float[] plain = TokenScorer.tokenScores(profile.bank(), plainTokens, dim);
+        AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);
+        if (shifts == 1 || plainView.frameScore() < SHIFTED_VIEWS_FROM * profile.threshold()) {
+            return plainView;
         }
-        return new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
+        float[] others =
+                TokenScorer.tokenScores(profile.bank(), Arrays.copyOfRange(tokens, n * dim, tokens.length), dim);
+        float[] all = Arrays.copyOf(plain, n * shifts * shifts);
+        System.arraycopy(others, 0, all, n, others.length);
+        return fuse(profile, all, gridH, gridW, shifts, pixelScores);
+    }
+
+    private static AppearanceFusion.Fused fuse(
+            ReferenceProfile profile,
+            float[] distances,
+            int gridH,
+            int gridW,
+            int shifts,
+            AppearanceBank.Scores pixelScores) {
+        ShiftedGridScores shifted = ShiftedGridScores.of(distances, gridH, gridW, shifts);
+        if (pixelScores == null) {
+            return new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
+        }
+        AppearanceChannel appearance = profile.appearance();
+        return AppearanceFusion.fuse(
+                shifted,
+                pixelScores,
+                appearance.bank().imageSize(),
+                gridH,
+                gridW,
+                appearance.scale(),
+                profile.calibratedThreshold()
+                        / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
     }
 
     /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */

@@ -186,6 +186,64 @@ public final class FrameInspector {
         return result;
     }
 
+    /**
+     * As {@link #scan}, with the tokens of the plain view alone: the frames are scored on it, and
+     * only those that need it get their shifted views ({@link #withShiftedViews},
+     * {@link io.ultraline.defect.DefectDetector#needsShiftedViews}).
+     */
+    public List<InspectedFrame> scanPlainView(List<RgbImage> frames) {
+        float[] input = stack(frames);
+        List<ModelOutput> out = runner.tokens(input, frames.size());
+        List<InspectedFrame> result = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            RgbImage f = frames.get(i);
+            result.add(new InspectedFrame(
+                    f.width(), f.height(), out.get(i), null, null, f, out.get(i).tokens(), seenByModel(input, i)));
+        }
+        return result;
+    }
+
+    /** Whether a scanned frame's scoring tokens hold every shifted view this inspector scores. */
+    public boolean hasShiftedViews(InspectedFrame frame) {
+        return frame.scoringTokens().length == frame.modelOutput().tokens().length * shifts * shifts;
+    }
+
+    /**
+     * The frames with the tokens of their other shifted views added, in one model call for all of
+     * them; frames that have them already come back as they are.
+     */
+    public List<InspectedFrame> withShiftedViews(List<InspectedFrame> frames) {
+        List<Integer> lacking = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (!hasShiftedViews(frames.get(i))) {
+                lacking.add(i);
+            }
+        }
+        List<InspectedFrame> result = new ArrayList<>(frames);
+        if (lacking.isEmpty()) {
+            return result;
+        }
+        List<InspectedFrame> todo = lacking.stream().map(frames::get).toList();
+        float[] input = stack(todo.stream().map(InspectedFrame::image).toList());
+        List<float[]> views =
+                scoringTokens(todo.stream().map(InspectedFrame::modelOutput).toList(), input);
+        for (int k = 0; k < todo.size(); k++) {
+            InspectedFrame f = todo.get(k);
+            result.set(
+                    lacking.get(k),
+                    new InspectedFrame(
+                            f.width(),
+                            f.height(),
+                            f.modelOutput(),
+                            f.segmentation(),
+                            f.assessment(),
+                            f.image(),
+                            views.get(k),
+                            f.modelInput()));
+        }
+        return result;
+    }
+
     /** As {@link #explain(List, List, List)} with the plain ULTra target for every frame. */
     public List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
         return explain(scanned, targets, Arrays.asList(new TokenTransform[scanned.size()]));

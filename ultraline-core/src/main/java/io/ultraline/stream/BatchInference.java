@@ -69,6 +69,26 @@ final class BatchInference {
     }
 
     /**
+     * One outcome per image, in order: stage 1 on the plain view alone
+     * ({@link ModelStep#scanPlainView}).
+     *
+     * @throws ModelUnavailableException when the failure is the model's, not a frame's
+     */
+    static List<Outcome> scanPlainView(ModelStep inspection, List<RgbImage> images) {
+        return run(inspection, images, inspection::scanPlainView, true);
+    }
+
+    /**
+     * One outcome per frame, in order: the frames with their shifted views' tokens
+     * ({@link ModelStep#withShiftedViews}).
+     *
+     * @throws ModelUnavailableException when the failure is the model's, not a frame's
+     */
+    static List<Outcome> withShiftedViews(ModelStep inspection, List<InspectedFrame> frames) {
+        return run(inspection, frames, inspection::withShiftedViews, true);
+    }
+
+    /**
      * A scanned frame, the tokens whose maps it needs (null: all) and its camera's token transform W
      * (null: the plain ULTra target).
      */

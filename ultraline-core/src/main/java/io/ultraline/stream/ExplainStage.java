@@ -56,10 +56,36 @@ final class ExplainStage {
             int index, InspectedFrame frame, ReferenceProfile profile, long version, int width, int height) {
         Scored s = scores.get(index);
         if (s == null || s.profileVersion() != version) {
-            s = new Scored(version, inspection.score(profile, frame, width, height));
+            FrameAssessment a = inspection.score(profile, frame, width, height);
+            if (inspection.needsShiftedViews(frame, a)) {
+                // the flush gave views to the frames it predicted to need them; this one's profile
+                // changed since, so it gets its own model call
+                BatchInference.Outcome views = BatchInference.withShiftedViews(inspection, List.of(frame))
+                        .get(0);
+                if (views instanceof BatchInference.Outcome.Failed failed) {
+                    throw new ViewsFailed(failed);
+                }
+                a = inspection.score(profile, ((BatchInference.Outcome.Inspected) views).frame(), width, height);
+            }
+            s = new Scored(version, a);
             scores.put(index, s);
         }
         return s.assessment();
+    }
+
+    /** The model failed on the shifted views of one frame: the frame's own failure, as for its maps. */
+    static final class ViewsFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient BatchInference.Outcome.Failed failure;
+
+        ViewsFailed(BatchInference.Outcome.Failed failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
+
+        BatchInference.Outcome.Failed failure() {
+            return failure;
+        }
     }
 
     /** One frame's first-stage scoring, gathered on the stream thread for {@link #scoreAll}. */

@@ -247,7 +247,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         List<TokenTransform> transforms = twoStage ? null : transforms(frames);
         try {
             outcomes = twoStage
-                    ? BatchInference.scan(inspection, images)
+                    ? BatchInference.scanPlainView(inspection, images)
                     : BatchInference.run(inspection, images, transforms);
             if (twoStage) {
                 predict(frames, outcomes, maps);
@@ -326,6 +326,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     i, inspected.frame(), active[i].profile(), active[i].version(), f.getWidth(), f.getHeight()));
         }
         maps.scoreAll(toScore);
+        addShiftedViews(frames, scanned, unscored, active, maps);
         for (int i = 0; i < frames.size(); i++) {
             if (!(scanned.get(i) instanceof BatchInference.Outcome.Inspected inspected)) {
                 continue;
@@ -346,6 +347,61 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     offset,
                     active[i].profile().transform());
         }
+    }
+
+    /**
+     * Stage 1 scanned the plain view alone: the frames a calibration collects, and those whose plain
+     * score came near the threshold, get their shifted views in one model call, and the latter are
+     * scored again on them. A frame the model fails on here is dead-lettered like one it failed on
+     * in the scan.
+     */
+    private void addShiftedViews(
+            List<PipelineInput.Frame> frames,
+            List<BatchInference.Outcome> scanned,
+            VerdictStatus[] unscored,
+            ProfileStore.Active[] active,
+            ExplainStage maps) {
+        List<Integer> lacking = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (!(scanned.get(i) instanceof BatchInference.Outcome.Inspected inspected)) {
+                continue;
+            }
+            CameraFrame f = frames.get(i).frame();
+            FrameAssessment plainView = active[i] == null
+                    ? null
+                    : maps.score(
+                            i,
+                            inspected.frame(),
+                            active[i].profile(),
+                            active[i].version(),
+                            f.getWidth(),
+                            f.getHeight());
+            boolean needs = unscored[i] == VerdictStatus.CALIBRATING
+                    ? inspection.needsShiftedViews(inspected.frame(), null)
+                    : plainView != null && inspection.needsShiftedViews(inspected.frame(), plainView);
+            if (needs) {
+                lacking.add(i);
+            }
+        }
+        if (lacking.isEmpty()) {
+            return;
+        }
+        List<BatchInference.Outcome> withViews = BatchInference.withShiftedViews(
+                inspection,
+                lacking.stream()
+                        .map(i -> ((BatchInference.Outcome.Inspected) scanned.get(i)).frame())
+                        .toList());
+        List<ExplainStage.ScoreRequest> again = new ArrayList<>();
+        for (int k = 0; k < lacking.size(); k++) {
+            int i = lacking.get(k);
+            scanned.set(i, withViews.get(k));
+            if (active[i] != null && withViews.get(k) instanceof BatchInference.Outcome.Inspected inspected) {
+                CameraFrame f = frames.get(i).frame();
+                again.add(new ExplainStage.ScoreRequest(
+                        i, inspected.frame(), active[i].profile(), active[i].version(), f.getWidth(), f.getHeight()));
+            }
+        }
+        maps.scoreAll(again);
     }
 
     /**
@@ -408,6 +464,9 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     : new TwoStageOutputs(frame, inspected, index, maps).outputs();
         } catch (MapsFailed e) {
             modelFailed(frame, e.failure);
+            return;
+        } catch (ExplainStage.ViewsFailed e) {
+            modelFailed(frame, e.failure());
             return;
         } catch (OutputTooLarge e) {
             deadLetter(

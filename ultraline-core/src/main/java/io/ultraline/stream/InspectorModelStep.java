@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import io.ultraline.defect.AppearanceBank;
+import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -54,6 +55,21 @@ final class InspectorModelStep implements ModelStep {
     @Override
     public List<InspectedFrame> scan(List<RgbImage> frames) {
         return inspector.scan(frames);
+    }
+
+    @Override
+    public List<InspectedFrame> scanPlainView(List<RgbImage> frames) {
+        return inspector.scanPlainView(frames);
+    }
+
+    @Override
+    public boolean needsShiftedViews(InspectedFrame frame, FrameAssessment plainView) {
+        return !inspector.hasShiftedViews(frame) && (plainView == null || DefectDetector.needsShiftedViews(plainView));
+    }
+
+    @Override
+    public List<InspectedFrame> withShiftedViews(List<InspectedFrame> frames) {
+        return inspector.withShiftedViews(frames);
     }
 
     @Override

@@ -54,6 +54,34 @@ public interface ModelStep {
      */
     List<InspectedFrame> scan(List<RgbImage> frames);
 
+    /**
+     * As {@link #scan}, where the model scores shifted views: the plain view's tokens alone, for
+     * frames that get their other views only when {@link #needsShiftedViews} says so.
+     *
+     * @throws RuntimeException when the model fails on the batch
+     */
+    default List<InspectedFrame> scanPlainView(List<RgbImage> frames) {
+        return scan(frames);
+    }
+
+    /**
+     * Whether a frame from {@link #scanPlainView} needs {@link #withShiftedViews}: always to be
+     * calibrated with ({@code plainView} null), and to be scored when its plain view's score came
+     * near the threshold ({@link io.ultraline.defect.DefectDetector#needsShiftedViews}).
+     */
+    default boolean needsShiftedViews(InspectedFrame frame, FrameAssessment plainView) {
+        return false;
+    }
+
+    /**
+     * The frames with every shifted view's tokens, in one model call.
+     *
+     * @throws RuntimeException when the model fails on the batch
+     */
+    default List<InspectedFrame> withShiftedViews(List<InspectedFrame> frames) {
+        return frames;
+    }
+
     /** As {@link #explain(List, List, List)} with the plain ULTra target for every frame. */
     default List<InspectedFrame> explain(List<InspectedFrame> scanned, List<int[]> targets) {
         return explain(scanned, targets, Arrays.asList(new TokenTransform[scanned.size()]));

@@ -202,6 +202,63 @@ class DefectDetectorTest {
                 .isTrue();
     }
 
+    /** Four views of one frame, view-major as the inspector writes them: the plain view first. */
+    private static float[] views(float[] plain, float[] shifted) {
+        float[] all = new float[4 * N * D];
+        System.arraycopy(plain, 0, all, 0, N * D);
+        for (int v = 1; v < 4; v++) {
+            System.arraycopy(shifted, 0, all, v * N * D, N * D);
+        }
+        return all;
+    }
+
+    @Test
+    void aFrameWhosePlainViewStaysWellUnderTheThresholdIsDecidedOnItAlone() {
+        ReferenceProfile profile = calibrate();
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] plain = goodFrame(0.02f);
+        float[] shifted = goodFrame(0.02f);
+        shift(shifted, BLOCK, 3f);
+
+        FrameAssessment plainOnly = detector.score(profile, plain, D, G, G, 60, 60, null);
+        FrameAssessment four = detector.score(profile, views(plain, shifted), D, G, G, 60, 60, null);
+
+        assertThat(plainOnly.frameScore()).isLessThan(DefectDetector.SHIFTED_VIEWS_FROM * profile.threshold());
+        assertThat(four).isEqualTo(plainOnly);
+        assertThat(four.isDefective()).isFalse();
+        assertThat(four.fineScale()).isEqualTo(1);
+    }
+
+    @Test
+    void aFrameWhosePlainViewComesNearTheThresholdIsScoredOnEveryView() {
+        ReferenceProfile profile = calibrate();
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] plain = goodFrame(0.02f);
+        shift(plain, BLOCK, 3f);
+        float[] shifted = goodFrame(0.02f);
+        shift(shifted, OTHER_BLOCK, 6f);
+
+        FrameAssessment plainOnly = detector.score(profile, plain, D, G, G, 60, 60, null);
+        FrameAssessment four = detector.score(profile, views(plain, shifted), D, G, G, 60, 60, null);
+        FrameAssessment shiftedOnly = detector.score(profile, shifted, D, G, G, 60, 60, null);
+
+        assertThat(DefectDetector.needsShiftedViews(plainOnly)).isTrue();
+        assertThat(four.fineScale()).isEqualTo(2);
+        assertThat(four.frameScore())
+                .isEqualTo(Math.max(plainOnly.frameScore(), shiftedOnly.frameScore()))
+                .isGreaterThan(plainOnly.frameScore());
+    }
+
+    @Test
+    void shiftedViewsAreNeededFromTheirShareOfTheThresholdOn() {
+        float threshold = 2f;
+        float from = DefectDetector.SHIFTED_VIEWS_FROM * threshold;
+        FrameAssessment at = new FrameAssessment(G, G, from, threshold, new float[N], List.of());
+        FrameAssessment under = new FrameAssessment(G, G, Math.nextDown(from), threshold, new float[N], List.of());
+        assertThat(DefectDetector.needsShiftedViews(at)).isTrue();
+        assertThat(DefectDetector.needsShiftedViews(under)).isFalse();
+    }
+
     @Test
     void regionsFromTheFirstStageScoresEqualTheFullAssessment() {
         ReferenceProfile profile = calibrate();

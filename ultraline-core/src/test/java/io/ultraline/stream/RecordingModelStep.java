@@ -4,6 +4,7 @@ import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
@@ -12,16 +13,27 @@ import java.util.List;
 
 /**
  * A test double of the model step: the real tiny model underneath, a record of every batch it was
- * called with (first-stage and mode-all calls, with the latter's transforms; second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
+ * called with (first-stage and mode-all calls, with the latter's transforms; calls that add shifted
+ * views and second-stage calls apart), and a model that fails on any batch containing a marked frame (pure magenta, as if
  * that frame broke the graph).
  */
 class RecordingModelStep implements ModelStep {
 
-    private final ModelStep real = ModelStep.of(TestModels.inspector());
+    private final ModelStep real;
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> viewSizes = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> explainSizes = Collections.synchronizedList(new ArrayList<>());
     private final List<List<TokenTransform>> inspectTransforms = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException down;
+
+    RecordingModelStep() {
+        this(TestModels.inspector());
+    }
+
+    /** Over another inspector of the test model, e.g. one that scores shifted views. */
+    RecordingModelStep(FrameInspector inspector) {
+        this.real = ModelStep.of(inspector);
+    }
 
     /** A frame this double's model fails on. */
     static java.awt.image.BufferedImage marked() {
@@ -47,6 +59,11 @@ class RecordingModelStep implements ModelStep {
     /** Per mode-all call, each frame's token transform W (null: none), in call order. */
     List<List<TokenTransform>> inspectTransforms() {
         return List.copyOf(inspectTransforms);
+    }
+
+    /** Frames per call that added shifted views to scanned frames, in call order. */
+    List<Integer> viewSizes() {
+        return List.copyOf(viewSizes);
     }
 
     /** Frames per second-stage call (maps), in call order. */
@@ -93,6 +110,25 @@ class RecordingModelStep implements ModelStep {
         batchSizes.add(frames.size());
         failOn(frames);
         return real.scan(frames);
+    }
+
+    @Override
+    public List<InspectedFrame> scanPlainView(List<RgbImage> frames) {
+        batchSizes.add(frames.size());
+        failOn(frames);
+        return real.scanPlainView(frames);
+    }
+
+    @Override
+    public boolean needsShiftedViews(InspectedFrame frame, FrameAssessment plainView) {
+        return real.needsShiftedViews(frame, plainView);
+    }
+
+    @Override
+    public List<InspectedFrame> withShiftedViews(List<InspectedFrame> frames) {
+        viewSizes.add(frames.size());
+        failOn(frames.stream().map(InspectedFrame::image).toList());
+        return real.withShiftedViews(frames);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.ultraline.model.TinyVits;
 import io.ultraline.model.VitConfig;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.RunnerOptions;
+import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.UltraSegmenter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,15 @@ public final class TestModels {
     private static Path dir;
 
     private TestModels() {}
+
+    /**
+     * The same model scored on 2 x 2 shifted views (4 px steps), as the shipped model is, with the
+     * service's detector.
+     */
+    public static synchronized FrameInspector shiftingInspector() {
+        FrameInspector plain = inspector();
+        return new FrameInspector(plain.runner(), new UltraSegmenter(SegmenterConfig.defaults()), plain.detector(), 2);
+    }
 
     public static synchronized Path modelDir() {
         if (dir == null) {

@@ -126,6 +126,42 @@ class TwoStageInferenceTest {
     }
 
     @Test
+    void shiftedViewsOnlyForFramesNearTheThresholdKeepModeAllsVerdictsAndScores() {
+        List<FrameVerdict> all;
+        List<DefectRegion> allDefects;
+        try (PipelineHarness h =
+                calibrated(ONE, ExplainConfig.defaults(), new RecordingModelStep(TestModels.shiftingInspector()))) {
+            pipeGoodAndOneBad(h, 6, 2);
+            all = h.verdicts();
+            allDefects = h.defects.readValuesToList();
+        }
+        RecordingModelStep inspection = new RecordingModelStep(TestModels.shiftingInspector());
+        try (PipelineHarness h =
+                calibrated(ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 20, 16, "all", 0.1), inspection)) {
+            int calibrationViews = inspection.viewSizes().size();
+            pipeGoodAndOneBad(h, 6, 2);
+            List<FrameVerdict> two = h.verdicts();
+            assertThat(two).hasSameSizeAs(all);
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(two.get(i).getStatus()).isEqualTo(all.get(i).getStatus());
+                assertThat(two.get(i).getFrameScore()).isEqualTo(all.get(i).getFrameScore());
+                assertThat(two.get(i).getRegionCount()).isEqualTo(all.get(i).getRegionCount());
+            }
+            List<DefectRegion> defects = h.defects.readValuesToList();
+            assertThat(defects).hasSameSizeAs(allDefects).isNotEmpty();
+            for (int i = 0; i < defects.size(); i++) {
+                assertThat(defects.get(i).getMask()).isEqualTo(allDefects.get(i).getMask());
+                assertThat(defects.get(i).getScore())
+                        .isEqualTo(allDefects.get(i).getScore());
+            }
+            // the calibration frames and the flagged frame got their views; not every good frame did
+            assertThat(calibrationViews).isEqualTo(3);
+            int scoredWithViews = inspection.viewSizes().size() - calibrationViews;
+            assertThat(scoredWithViews).isBetween(1, 5);
+        }
+    }
+
+    @Test
     void sparseTargetsIncludeTheFlaggedFramesHighestScoringTokens() {
         try (PipelineHarness h = calibrated(
                 ONE, new ExplainConfig(ExplanationsMode.FLAGGED, 4, 16, "anomalous", 0), new RecordingModelStep())) {
