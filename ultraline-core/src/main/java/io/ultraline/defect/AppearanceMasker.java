@@ -163,9 +163,10 @@ public final class AppearanceMasker implements PixelMasker {
         }
         boolean[] inSearch = new boolean[px.size()];
         for (int p = 0; p < inSearch.length; p++) {
-            inSearch[p] = reach[cellOf[p]];
+            inSearch[p] = search[cellOf[p]];
         }
         // a defect's uniform inside can match some background colour; true defects have no holes
+        // (looked for around the region only: a long reach would close whole stretches of surface)
         out = PixelMorphology.fillHoles(out, inSearch, px.height(), px.width());
         return PixelMorphology.count(out) > 0 ? out : fallback.mask(frame, region);
     }
