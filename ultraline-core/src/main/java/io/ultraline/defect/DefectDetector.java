@@ -20,15 +20,34 @@ public final class DefectDetector {
     private final ProfileConfig profileConfig;
     private final RegionFinder regionFinder;
     private final PixelMasker pixelMasker;
+    private final float shiftedViewsFrom;
 
     /** A detector with the given calibration, region rule and pixel masks. */
     public DefectDetector(ProfileConfig profileConfig, RegionFinder regionFinder, PixelMasker pixelMasker) {
+        this(profileConfig, regionFinder, pixelMasker, SHIFTED_VIEWS_FROM);
+    }
+
+    private DefectDetector(
+            ProfileConfig profileConfig, RegionFinder regionFinder, PixelMasker pixelMasker, float shiftedViewsFrom) {
         if (profileConfig == null || regionFinder == null || pixelMasker == null) {
             throw new IllegalArgumentException("profileConfig, regionFinder and pixelMasker are required");
+        }
+        if (!(shiftedViewsFrom >= 0f && shiftedViewsFrom <= 1f)) {
+            throw new IllegalArgumentException("shiftedViewsFrom must be in [0, 1], got " + shiftedViewsFrom);
         }
         this.profileConfig = profileConfig;
         this.regionFinder = regionFinder;
         this.pixelMasker = pixelMasker;
+        this.shiftedViewsFrom = shiftedViewsFrom;
+    }
+
+    /**
+     * This detector with frames scored on their shifted views from {@code share} of the threshold
+     * on (see {@link #SHIFTED_VIEWS_FROM}); 0 scores every frame on all its views, as pipelines
+     * before 0.5.0 did.
+     */
+    public DefectDetector withShiftedViewsFrom(float share) {
+        return new DefectDetector(profileConfig, regionFinder, pixelMasker, share);
     }
 
     /** A detector with the given calibration and region rule, and {@link #defaultPixelMasker()}. */
@@ -236,7 +255,7 @@ public final class DefectDetector {
             int frameHeight,
             byte[] modelInput) {
         AppearanceFusion.Fused fused =
-                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, modelInput);
+                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, modelInput, shiftedViewsFrom);
         return new FrameAssessment(
                 gridH,
                 gridW,
@@ -263,8 +282,8 @@ public final class DefectDetector {
      * Whether a frame scored on its plain view alone ({@link #score} with one view's tokens) must
      * be scored again with its shifted views before its verdict is final.
      */
-    public static boolean needsShiftedViews(FrameAssessment plainView) {
-        return plainView.frameScore() >= SHIFTED_VIEWS_FROM * plainView.threshold();
+    public boolean needsShiftedViews(FrameAssessment plainView) {
+        return plainView.frameScore() >= shiftedViewsFrom * plainView.threshold();
     }
 
     private static AppearanceFusion.Fused fusedScores(
@@ -275,7 +294,8 @@ public final class DefectDetector {
             int gridW,
             int frameWidth,
             int frameHeight,
-            byte[] modelInput) {
+            byte[] modelInput,
+            float shiftedViewsFrom) {
         int n = gridH * gridW;
         int shifts = shiftsOf(tokens.length, n, dim);
         if (shifts == 0) {
@@ -293,7 +313,7 @@ public final class DefectDetector {
         float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
         float[] plain = TokenScorer.tokenScores(profile.bank(), plainTokens, dim);
         AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);
-        if (shifts == 1 || plainView.frameScore() < SHIFTED_VIEWS_FROM * profile.threshold()) {
+        if (shifts == 1 || plainView.frameScore() < shiftedViewsFrom * profile.threshold()) {
             return plainView;
         }
         float[] others =

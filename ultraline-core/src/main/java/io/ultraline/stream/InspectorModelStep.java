@@ -1,7 +1,6 @@
 package io.ultraline.stream;
 
 import io.ultraline.defect.AppearanceBank;
-import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -64,7 +63,8 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public boolean needsShiftedViews(InspectedFrame frame, FrameAssessment plainView) {
-        return !inspector.hasShiftedViews(frame) && (plainView == null || DefectDetector.needsShiftedViews(plainView));
+        return !inspector.hasShiftedViews(frame)
+                && (plainView == null || inspector.detector().needsShiftedViews(plainView));
     }
 
     @Override

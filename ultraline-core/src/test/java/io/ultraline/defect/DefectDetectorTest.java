@@ -242,7 +242,7 @@ class DefectDetectorTest {
         FrameAssessment four = detector.score(profile, views(plain, shifted), D, G, G, 60, 60, null);
         FrameAssessment shiftedOnly = detector.score(profile, shifted, D, G, G, 60, 60, null);
 
-        assertThat(DefectDetector.needsShiftedViews(plainOnly)).isTrue();
+        assertThat(detector.needsShiftedViews(plainOnly)).isTrue();
         assertThat(four.fineScale()).isEqualTo(2);
         assertThat(four.frameScore())
                 .isEqualTo(Math.max(plainOnly.frameScore(), shiftedOnly.frameScore()))
@@ -255,8 +255,28 @@ class DefectDetectorTest {
         float from = DefectDetector.SHIFTED_VIEWS_FROM * threshold;
         FrameAssessment at = new FrameAssessment(G, G, from, threshold, new float[N], List.of());
         FrameAssessment under = new FrameAssessment(G, G, Math.nextDown(from), threshold, new float[N], List.of());
-        assertThat(DefectDetector.needsShiftedViews(at)).isTrue();
-        assertThat(DefectDetector.needsShiftedViews(under)).isFalse();
+        DefectDetector detector = DefectDetector.withDefaults();
+        assertThat(detector.needsShiftedViews(at)).isTrue();
+        assertThat(detector.needsShiftedViews(under)).isFalse();
+        assertThat(detector.withShiftedViewsFrom(0f).needsShiftedViews(under)).isTrue();
+        assertThatThrownBy(() -> detector.withShiftedViewsFrom(1.5f)).hasMessageContaining("shiftedViewsFrom");
+    }
+
+    @Test
+    void fromZeroEveryFrameIsScoredOnAllItsViews() {
+        ReferenceProfile profile = calibrate();
+        DefectDetector detector = DefectDetector.withDefaults().withShiftedViewsFrom(0f);
+        float[] plain = goodFrame(0.02f);
+        float[] shifted = goodFrame(0.02f);
+        shift(shifted, BLOCK, 3f);
+
+        FrameAssessment four = detector.score(profile, views(plain, shifted), D, G, G, 60, 60, null);
+
+        assertThat(four.fineScale()).isEqualTo(2);
+        assertThat(four.frameScore())
+                .isEqualTo(
+                        detector.score(profile, shifted, D, G, G, 60, 60, null).frameScore());
+        assertThat(four.isDefective()).isTrue();
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.List;
  * no shifted view would have lifted it over. Per dataset and margin m: the share of test frames
  * whose plain score reaches m x threshold (they would get the other views), of all and of the good
  * ones, the four-view defects whose plain score does not (verdicts the cascade would change), and the image AUROC of the
- * cascade's score against the four-view score. The last quarter of the calibration frames, held
+ * cascade's score against the four-view score (the detector with {@code withShiftedViewsFrom(0)}). The last quarter of the calibration frames, held
  * out of a profile of the first three quarters, gives the label-free view of the same ratio
  * (lowest plain / four-view score). Not a test; run by hand after {@code mvn test-compile}:
  *
@@ -104,26 +104,27 @@ public final class ScoringCascadeStudy {
     /** Per frame {plain-view fused score, four-view fused score}. */
     private static List<float[]> scores(FrameInspector inspector, ReferenceProfile profile, List<RgbImage> frames) {
         DefectDetector detector = inspector.detector();
+        // from 0 of the threshold on, every frame is scored on all its views, as before pipeline 0.5.0
+        DefectDetector allViews = detector.withShiftedViewsFrom(0f);
         int grid = inspector.runner().config().gridSize();
         int dim = inspector.runner().config().dim();
         List<float[]> out = new ArrayList<>();
         for (int from = 0; from < frames.size(); from += 8) {
             for (InspectedFrame f : inspector.scan(frames.subList(from, Math.min(frames.size(), from + 8)))) {
-                // the all-view fused score is the highest single view's: the pixel channel's half is
-                // the same for every view, so this holds whatever rule the detector applies to views
                 float[] all = f.scoringTokens();
-                int view = grid * grid * dim;
-                float[] byView = new float[all.length / view];
-                for (int v = 0; v < byView.length; v++) {
-                    float[] tokens = Arrays.copyOfRange(all, v * view, (v + 1) * view);
-                    byView[v] = detector.score(profile, tokens, dim, grid, grid, f.width(), f.height(), f.modelInput())
-                            .frameScore();
-                }
-                float q = byView[0];
-                for (float b : byView) {
-                    q = Math.max(q, b);
-                }
-                out.add(new float[] {byView[0], q});
+                float p = detector.score(
+                                profile,
+                                Arrays.copyOf(all, grid * grid * dim),
+                                dim,
+                                grid,
+                                grid,
+                                f.width(),
+                                f.height(),
+                                f.modelInput())
+                        .frameScore();
+                float q = allViews.score(profile, all, dim, grid, grid, f.width(), f.height(), f.modelInput())
+                        .frameScore();
+                out.add(new float[] {p, q});
             }
         }
         return out;
