@@ -45,7 +45,6 @@ public final class AppearanceMasker implements PixelMasker {
     private final int ringFrom;
     private final float quantile;
     private final float hysteresis;
-    private final int joinReach;
     private final PixelMasker fallback;
 
     /**
@@ -77,28 +76,6 @@ public final class AppearanceMasker implements PixelMasker {
             float quantile,
             float hysteresis,
             PixelMasker fallback) {
-        this(background, patchRadius, ringFrom, quantile, hysteresis, 1, fallback);
-    }
-
-    /**
-     * As {@link #AppearanceMasker(Background, int, int, float, float, PixelMasker)}, with joining
-     * pixels looked for up to {@code joinReach} tokens around the region instead of one, so that a
-     * thin scratch the tokens flag only in part can be followed past the search area.
-     *
-     * @param joinReach tokens (Chebyshev) around the region where joining pixels may lie, at least 1
-     */
-    public AppearanceMasker(
-            Background background,
-            int patchRadius,
-            int ringFrom,
-            float quantile,
-            float hysteresis,
-            int joinReach,
-            PixelMasker fallback) {
-        if (joinReach < 1) {
-            throw new IllegalArgumentException("joinReach must be at least 1, got " + joinReach);
-        }
-        this.joinReach = joinReach;
         if (background == null || fallback == null) {
             throw new IllegalArgumentException("background and fallback are required");
         }
@@ -138,16 +115,13 @@ public final class AppearanceMasker implements PixelMasker {
         float limit =
                 Math.max(MIN_DEPARTURE, own[Math.min(own.length - 1, (int) Math.ceil(quantile * own.length) - 1)]);
         boolean[] search = PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), 1);
-        boolean[] reach = hysteresis < 1f && joinReach > 1
-                ? PixelMorphology.dilate(cells, frame.gridH(), frame.gridW(), joinReach)
-                : search;
         boolean[] departs = new boolean[px.size()];
         boolean[] joins = new boolean[px.size()];
         boolean[] anchor = new boolean[px.size()];
         for (int p = 0; p < departs.length; p++) {
-            if (reach[cellOf[p]]) {
+            if (search[cellOf[p]]) {
                 float distance = PatchDescriptor.nearest(patches.at(px, p), reference);
-                departs[p] = search[cellOf[p]] && distance > limit;
+                departs[p] = distance > limit;
                 joins[p] = distance > hysteresis * limit;
                 anchor[p] = cells[cellOf[p]];
             }
@@ -166,7 +140,6 @@ public final class AppearanceMasker implements PixelMasker {
             inSearch[p] = search[cellOf[p]];
         }
         // a defect's uniform inside can match some background colour; true defects have no holes
-        // (looked for around the region only: a long reach would close whole stretches of surface)
         out = PixelMorphology.fillHoles(out, inSearch, px.height(), px.width());
         return PixelMorphology.count(out) > 0 ? out : fallback.mask(frame, region);
     }

@@ -179,46 +179,6 @@ class AppearanceMaskerTest {
     }
 
     @Test
-    void aLongerReachFollowsAThinScratchPastTheTokenAroundTheRegion() {
-        // a 2 px dark scratch from token 4 (row 1, column 0) across the whole row, on a speckle of two
-        // colours (regular stripes would alias with the background sampling); only token 4 flagged
-        java.util.Random speckle = new java.util.Random(5);
-        float[] rgb = new float[3 * W * W];
-        boolean[] scratch = new boolean[W * W];
-        for (int p = 0; p < W * W; p++) {
-            int x = p % W;
-            int y = p / W;
-            scratch[p] = x >= 4 && (y == 24 || y == 25);
-            float[] c = scratch[p]
-                    ? new float[] {0.1f, 0.1f, 0.1f}
-                    : speckle.nextBoolean() ? new float[] {0.8f, 0.7f, 0.3f} : new float[] {0.3f, 0.4f, 0.8f};
-            System.arraycopy(c, 0, rgb, 3 * p, 3);
-        }
-        TokenRegion region = new TokenRegion(0, new int[] {4});
-        float[] scores = new float[G * G];
-        scores[4] = 3f;
-        // the rest of the scratch raises its tokens' scores, not over the threshold: no background
-        scores[5] = 0.7f;
-        scores[6] = 0.7f;
-        scores[7] = 0.7f;
-        RegionContext frame =
-                new RegionContext(new FramePixels(W, W, rgb), scores, new int[G * G], G, G, 1f, List.of(region));
-        PixelMasker tokens = PixelMasker.tokenBlocks();
-
-        boolean[] one = new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, tokens).mask(frame, region);
-        boolean[] three = new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, 3, tokens).mask(frame, region);
-
-        assertThat(one[24 * W + 20]).isTrue();
-        assertThat(one[24 * W + 40]).isFalse();
-        assertThat(three[24 * W + 40]).isTrue();
-        assertThat(three[24 * W + 60]).isTrue();
-        assertThat(RegionOverlap.iou(three, scratch)).isGreaterThan(RegionOverlap.iou(one, scratch) + 0.3);
-        assertThat(three[10 * W + 40]).isFalse();
-        assertThatThrownBy(() -> new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, 0, tokens))
-                .hasMessageContaining("joinReach");
-    }
-
-    @Test
     void rejectsSettingsOutsideTheirRange() {
         PixelMasker f = PixelMasker.tokenBlocks();
         assertThatThrownBy(() -> new AppearanceMasker(Background.GEOMETRIC, 0, 3, 0.9f, f))

@@ -75,11 +75,6 @@ final class RegionScorecard {
             // issue 18, second round: the nearest background ring alone, then with pixel hysteresis
             maskers.put("nearest", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, score));
             maskers.put("nearest-hysteresis", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, score));
-            // issue 18, thin scratches: joining pixels followed two and three tokens out
-            maskers.put(
-                    "nearest-hysteresis-reach2", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, 2, score));
-            maskers.put(
-                    "nearest-hysteresis-reach3", new AppearanceMasker(Background.NEAREST, 0, 1, 0.9f, 0.9f, 3, score));
             finders.forEach((f, finder) -> maskers.forEach((m, masker) -> {
                 variants.put(f + "+" + m, new Variant(finder, masker));
                 tallies.put(f + "+" + m, new RegionTally());
