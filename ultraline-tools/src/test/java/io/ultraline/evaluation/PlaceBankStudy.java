@@ -125,7 +125,8 @@ public final class PlaceBankStudy {
         }
         // the profile's token budget shared by the places: what a record of 1 MB can hold
         int placeCount = grid * grid * inspector.shifts() * inspector.shifts();
-        int perPlace = profile.bankSize() / placeCount;
+        // -DperPlace=N forces the float32 column's budget, to see how the gain grows with it
+        int perPlace = Integer.getInteger("perPlace", profile.bankSize() / placeCount);
         out.append(" | ").append(fused(places, 0, goodTokens, frames, profile.appearance(), truth, masks, perPlace));
         // the same bytes hold four times the tokens at 8 bits a component
         out.append(" | ")
