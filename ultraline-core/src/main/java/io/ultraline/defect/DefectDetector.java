@@ -268,8 +268,7 @@ public final class DefectDetector {
                     + " frame is smaller than the " + gridW + " x " + gridH
                     + " token grid: some tokens would cover no pixel");
         }
-        ShiftedGridScores shifted =
-                ShiftedGridScores.of(TokenScorer.tokenScores(profile.bank(), tokens, dim), gridH, gridW, shifts);
+        ShiftedGridScores shifted = ShiftedGridScores.of(tokenDistances(profile, tokens, dim), gridH, gridW, shifts);
         AppearanceChannel appearance = profile.appearance();
         if (appearance != null && modelInput != null) {
             AppearanceBank bank = appearance.bank();
@@ -284,6 +283,19 @@ public final class DefectDetector {
                             / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
         }
         return new AppearanceFusion.Fused(shifted.coarse(), shifted.fineMean(), shifts, shifted.frameScore());
+    }
+
+    /** The token channel: by place where the profile's switch is on, else against the whole bank. */
+    private static float[] tokenDistances(ReferenceProfile profile, float[] tokens, int dim) {
+        if (!profile.scoresByPlace()) {
+            return TokenScorer.tokenScores(profile.bank(), tokens, dim);
+        }
+        if (dim != profile.tokenDim()) {
+            throw new IllegalArgumentException("tokens have dimension " + dim + " but the profile's place bank holds "
+                    + profile.tokenDim() + " (was the profile calibrated with another model?)");
+        }
+        MemoryBank.requireTokens(tokens, dim, "frame");
+        return profile.places().nearestDistances(tokens);
     }
 
     /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */
