@@ -29,7 +29,7 @@ class PlaceSwitchTest {
 
     @Test
     void tokensOfPureNoiseInManyDimensionsSwitchPlaceOff() {
-        // every distance is nearly the same here, so a median ratio near 1 would have said on
+        // every distance is nearly the same here: the median ratio (1.043) would have said on
         java.util.SplittableRandom r = new java.util.SplittableRandom(9);
         List<float[]> frames = new java.util.ArrayList<>();
         for (int f = 0; f < 8; f++) {
