@@ -311,13 +311,12 @@ public final class DefectDetector {
         AppearanceChannel appearance = modelInput == null ? null : profile.appearance();
         AppearanceBank.Scores pixelScores = appearance == null ? null : appearance.score(modelInput);
         float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
-        float[] plain = TokenScorer.tokenScores(profile.bank(), plainTokens, dim);
+        float[] plain = tokenDistances(profile, plainTokens, dim, 0);
         AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);
         if (shifts == 1 || plainView.frameScore() < shiftedViewsFrom * profile.threshold()) {
             return plainView;
         }
-        float[] others =
-                TokenScorer.tokenScores(profile.bank(), Arrays.copyOfRange(tokens, n * dim, tokens.length), dim);
+        float[] others = tokenDistances(profile, Arrays.copyOfRange(tokens, n * dim, tokens.length), dim, n);
         float[] all = Arrays.copyOf(plain, n * shifts * shifts);
         System.arraycopy(others, 0, all, n, others.length);
         return fuse(profile, all, gridH, gridW, shifts, pixelScores);
@@ -344,6 +343,23 @@ public final class DefectDetector {
                 appearance.scale(),
                 profile.calibratedThreshold()
                         / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
+    }
+
+    /**
+     * The token channel: by place where the profile's switch is on, else against the whole bank.
+     *
+     * @param firstPlace the place of the first token: views are scored apart (the plain view first)
+     */
+    private static float[] tokenDistances(ReferenceProfile profile, float[] tokens, int dim, int firstPlace) {
+        if (!profile.scoresByPlace()) {
+            return TokenScorer.tokenScores(profile.bank(), tokens, dim);
+        }
+        if (dim != profile.tokenDim()) {
+            throw new IllegalArgumentException("tokens have dimension " + dim + " but the profile's place bank holds "
+                    + profile.tokenDim() + " (was the profile calibrated with another model?)");
+        }
+        MemoryBank.requireTokens(tokens, dim, "frame");
+        return profile.places().nearestDistances(tokens, firstPlace);
     }
 
     /** k when {@code floats} holds k x k views of n tokens of dimension dim, else 0. */

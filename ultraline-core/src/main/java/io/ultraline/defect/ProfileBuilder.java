@@ -21,6 +21,10 @@ import java.util.function.IntPredicate;
  * <p>Bank. The final bank holds the coreset of all K frames' tokens, of at most
  * {@code maxBankSize} tokens ({@link CoresetSelector} with its default projection).
  *
+ * <p>Place. Where the configuration allows it, the {@link PlaceSwitch} is measured on the frames;
+ * when it is on, the held-out scores and the final bank are those of {@link PlaceBank}s (one coreset
+ * a place), in the bytes the float32 bank would have taken.
+ *
  * <p>Cost: {@code folds + 1} coreset selections and K frames of queries, single threaded.
  * Measured on one shared core: about 2 s for 100 frames of 64 tokens of dimension 96 into a bank
  * of 4096, about 10 s for 50 frames of 196 x 768 ({@code DefectBenchmark} in the tests). A
@@ -96,8 +100,24 @@ public final class ProfileBuilder {
             throw new IllegalStateException("calibration needs at least 2 good frames so that each "
                     + "can be scored against a bank without its own tokens, got " + k);
         }
-        float[] heldOut = heldOutScores();
-        MemoryBank bank = bankOf(0, 0);
+        PlaceSwitch placeSwitch = config.placeBanks() && oneLength() ? PlaceSwitch.measure(frames, tokenDim) : null;
+        PlaceBank places = null;
+        float[] heldOut;
+        MemoryBank bank;
+        if (placeSwitch != null && !placeSwitch.on()) {
+            // off: the profile calibration gave before the switch existed, byte for byte
+            placeSwitch = null;
+        }
+        if (placeSwitch != null) {
+            // the place bank takes the bytes the float32 bank would have taken
+            int perPlace = PlaceBank.perPlaceFitting(config.maxBankSize(), frames.get(0).length / tokenDim, tokenDim);
+            heldOut = heldOutByPlace(perPlace);
+            places = PlaceBank.fit(frames, tokenDim, perPlace, config.seed());
+            bank = places.memoryBank();
+        } else {
+            heldOut = heldOutScores();
+            bank = bankOf(0, 0);
+        }
         AppearanceChannel appearance = config.appearance().enabled() && inputs.size() == k
                 ? AppearanceCalibration.calibrate(inputs, heldOut, config)
                 : null;
@@ -118,7 +138,31 @@ public final class ProfileBuilder {
                 config.margin(),
                 heldOut,
                 bank,
-                appearance);
+                appearance,
+                null,
+                placeSwitch,
+                places);
+    }
+
+    /** Whether every frame has as many tokens as the first: places exist only then. */
+    private boolean oneLength() {
+        return frames.stream().allMatch(f -> f.length == frames.get(0).length);
+    }
+
+    /** Each frame's score against a place bank of the other folds, built like the final one. */
+    private float[] heldOutByPlace(int perPlace) {
+        int k = frames.size();
+        float[] scores = new float[k];
+        int[] bounds = config.foldBounds(k);
+        for (int fold = 0; fold + 1 < bounds.length; fold++) {
+            List<float[]> rest = new ArrayList<>(frames.subList(0, bounds[fold]));
+            rest.addAll(frames.subList(bounds[fold + 1], k));
+            PlaceBank bank = PlaceBank.fit(rest, tokenDim, perPlace, config.seed());
+            for (int frame = bounds[fold]; frame < bounds[fold + 1]; frame++) {
+                scores[frame] = TokenScorer.frameScore(bank.nearestDistances(frames.get(frame)));
+            }
+        }
+        return scores;
     }
 
     /** Each frame's score against a bank of the other folds. */

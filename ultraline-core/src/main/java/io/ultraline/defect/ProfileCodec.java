@@ -29,10 +29,12 @@ import java.util.zip.CRC32;
  *                   float threshold margin
  *                   int   number of calibration scores S (= K)
  *                   S x float calibration scores
- *                   int   bank size M
+ *                   int   bank size M (0 in format 3 with part 8: the place bank holds the tokens)
  *                   M x D x float bank tokens, row-major
  *                 format 3 goes on with
- *                   int   parts: 1 = a raw-pixel channel follows, 2 = a transform follows (or both, 3)
+ *                   int   parts, a sum of: 1 = a raw-pixel channel follows, 2 = a transform
+ *                         follows, 4 = a place switch follows, 8 = a place bank follows (4 and 8
+ *                         come together: a profile records its switch only where it is on)
  *                 format 2 (and 3 with part 1) goes on with the raw-pixel channel ({@link AppearanceChannel}):
  *                   int   model input side Z in pixels
  *                   int   patch side (8) and int stride (4)
@@ -46,6 +48,12 @@ import java.util.zip.CRC32;
  *                 format 3 with part 2 ends with the token transform ({@link TokenTransform}):
  *                   int   rows D', int columns (= D)
  *                   D' x D x float W, row-major
+ *                 format 3 with part 4 goes on with the {@link PlaceSwitch}:
+ *                   float share of held-out tokens at home, float limit
+ *                 format 3 with part 8 ends with the {@link PlaceBank}:
+ *                   int   places P', int tokens a place T
+ *                   D x float lowest value, D x float step, of each component
+ *                   P' x T x D x byte unsigned codes, place-major
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -67,6 +75,8 @@ public final class ProfileCodec {
 
     private static final int PART_APPEARANCE = 1;
     private static final int PART_TRANSFORM = 2;
+    private static final int PART_PLACE_SWITCH = 4;
+    private static final int PART_PLACES = 8;
 
     private static final int HEADER = 12;
     private static final int CHECKSUM = 4;
@@ -77,21 +87,28 @@ public final class ProfileCodec {
     /** Encodes a profile. */
     public static byte[] encode(ReferenceProfile profile) {
         float[] scores = profile.calibrationScores();
-        float[] bank = profile.bank().rows();
+        PlaceBank places = profile.places();
+        // a place bank holds the bank's tokens already: written once, at 8 bits
+        float[] bank = places != null ? new float[0] : profile.bank().rows();
         AppearanceChannel appearance = profile.appearance();
         TokenTransform transform = profile.transform();
+        PlaceSwitch placeSwitch = profile.placeSwitch();
+        boolean parts = transform != null || placeSwitch != null;
         long payload = FIXED_PAYLOAD
                 + 4L * scores.length
                 + 4L * bank.length
+                + (parts ? 4 : 0)
                 + (appearance == null ? 0 : appearanceBytes(appearance))
-                + (transform == null ? 0 : 4 + 8 + 4L * transform.outDim() * transform.inDim());
+                + (transform == null ? 0 : 8 + 4L * transform.outDim() * transform.inDim())
+                + (placeSwitch == null ? 0 : 8)
+                + (places == null ? 0 : 8 + places.encodedBytes());
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
         ByteBuffer out =
                 ByteBuffer.allocate((int) (HEADER + payload + CHECKSUM)).order(ByteOrder.BIG_ENDIAN);
         out.put(MAGIC.getBytes(StandardCharsets.US_ASCII))
-                .putInt(transform != null ? PARTS_FORMAT : appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
+                .putInt(parts ? PARTS_FORMAT : appearance == null ? TOKENS_ONLY_FORMAT : FORMAT_VERSION)
                 .putInt((int) payload);
         out.putLong(profile.version()).putLong(profile.created().toEpochMilli());
         out.putInt(profile.frameCount()).putInt(profile.tokenDim());
@@ -99,10 +116,13 @@ public final class ProfileCodec {
         out.putInt(scores.length);
         out.asFloatBuffer().put(scores);
         out.position(out.position() + 4 * scores.length);
-        out.putInt(profile.bankSize());
+        out.putInt(bank.length / profile.tokenDim());
         putFloats(out, bank);
-        if (transform != null) {
-            out.putInt(PART_TRANSFORM | (appearance == null ? 0 : PART_APPEARANCE));
+        if (parts) {
+            out.putInt((transform == null ? 0 : PART_TRANSFORM)
+                    | (appearance == null ? 0 : PART_APPEARANCE)
+                    | (placeSwitch == null ? 0 : PART_PLACE_SWITCH)
+                    | (places == null ? 0 : PART_PLACES));
         }
         if (appearance != null) {
             putAppearance(out, appearance);
@@ -110,6 +130,15 @@ public final class ProfileCodec {
         if (transform != null) {
             out.putInt(transform.outDim()).putInt(transform.inDim());
             putFloats(out, transform.weights());
+        }
+        if (placeSwitch != null) {
+            out.putFloat(placeSwitch.share()).putFloat(placeSwitch.limit());
+        }
+        if (places != null) {
+            out.putInt(places.places()).putInt(places.perPlace());
+            putFloats(out, places.low());
+            putFloats(out, places.step());
+            out.put(places.codes());
         }
         out.putInt((int) crc(out.array(), out.position()));
         return out.array();
@@ -235,21 +264,35 @@ public final class ProfileCodec {
         float margin = in.getFloat();
         float[] scores = floats(in, in.getInt(), "calibration score count");
         int bankSize = in.getInt();
-        if (dim < 1 || bankSize < 1) {
+        // format 3 may leave the bank to its place bank; its parts say so below
+        if (dim < 1 || bankSize < (format == PARTS_FORMAT ? 0 : 1)) {
             throw new IllegalArgumentException("corrupt profile payload: token dimension " + dim + " and bank size "
                     + bankSize + " must both be positive");
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
         int parts = format == PARTS_FORMAT ? in.getInt() : format == FORMAT_VERSION ? PART_APPEARANCE : 0;
-        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM)) != 0) {
+        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM | PART_PLACE_SWITCH | PART_PLACES)) != 0) {
             throw new IllegalArgumentException("corrupt profile payload: unknown parts " + parts);
+        }
+        if ((bankSize == 0) != ((parts & PART_PLACES) != 0)) {
+            throw new IllegalArgumentException("corrupt profile payload: a bank of " + bankSize + " tokens with parts "
+                    + parts + "; the bank is empty exactly when a place bank follows");
         }
         AppearanceChannel appearance = (parts & PART_APPEARANCE) != 0 ? appearance(in) : null;
         TokenTransform transform = (parts & PART_TRANSFORM) != 0 ? transform(in, dim) : null;
+        PlaceSwitch placeSwitch =
+                (parts & PART_PLACE_SWITCH) != 0 ? new PlaceSwitch(in.getFloat(), in.getFloat()) : null;
+        PlaceBank places = (parts & PART_PLACES) != 0 ? places(in, dim) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
                     + " bytes left over after the "
-                    + (transform != null ? "transform" : appearance == null ? "bank" : "raw-pixel channel"));
+                    + (places != null
+                            ? "place bank"
+                            : placeSwitch != null
+                                    ? "place switch"
+                                    : transform != null
+                                            ? "transform"
+                                            : appearance == null ? "bank" : "raw-pixel channel"));
         }
         return new ReferenceProfile(
                 version,
@@ -260,9 +303,26 @@ public final class ProfileCodec {
                 quantile,
                 margin,
                 scores,
-                MemoryBank.of(bank, dim),
+                places != null ? places.memoryBank() : MemoryBank.of(bank, dim),
                 appearance,
-                transform);
+                transform,
+                placeSwitch,
+                places);
+    }
+
+    private static PlaceBank places(ByteBuffer in, int dim) {
+        int places = in.getInt();
+        int perPlace = in.getInt();
+        long codes = (long) places * perPlace * dim;
+        if (places < 1 || perPlace < 1 || codes > in.remaining()) {
+            throw new IllegalArgumentException("corrupt profile payload: a place bank of " + places + " places x "
+                    + perPlace + " tokens, " + in.remaining() + " bytes remain");
+        }
+        float[] low = floats(in, dim, "place bank offsets");
+        float[] step = floats(in, dim, "place bank steps");
+        byte[] bytes = new byte[(int) codes];
+        in.get(bytes);
+        return PlaceBank.of(places, perPlace, dim, low, step, bytes);
     }
 
     private static TokenTransform transform(ByteBuffer in, int dim) {

@@ -15,9 +15,18 @@ import io.ultraline.ultra.transform.ConsistencyTrainer;
  *     2; with fewer frames than folds every frame is its own fold (leave one frame out)
  * @param seed seed of the coreset's random projection
  * @param appearance the raw-pixel channel, calibrated when calibration frames bring their pixels
+ * @param placeBanks whether calibration may score tokens by place: it measures the
+ *     {@link PlaceSwitch} and keeps a {@link PlaceBank} where the switch is on; false keeps one bank
+ *     of tokens from anywhere, as before the switch (evaluate's ablation)
  */
 public record ProfileConfig(
-        int maxBankSize, float quantile, float margin, int folds, long seed, AppearanceConfig appearance) {
+        int maxBankSize,
+        float quantile,
+        float margin,
+        int folds,
+        long seed,
+        AppearanceConfig appearance,
+        boolean placeBanks) {
 
     /** Upper bound on {@link #maxBankSize}: about 3 GB of tokens at dimension 768. */
     public static final int MAX_BANK_SIZE = 1 << 20;
@@ -57,14 +66,25 @@ public record ProfileConfig(
         return bounds;
     }
 
-    /** A configuration with {@link AppearanceConfig#defaults()}. */
+    /** A configuration with {@link AppearanceConfig#defaults()} and place banks where the switch is on. */
     public ProfileConfig(int maxBankSize, float quantile, float margin, int folds, long seed) {
         this(maxBankSize, quantile, margin, folds, seed, AppearanceConfig.defaults());
     }
 
+    /** A configuration with place banks where the switch is on. */
+    public ProfileConfig(
+            int maxBankSize, float quantile, float margin, int folds, long seed, AppearanceConfig appearance) {
+        this(maxBankSize, quantile, margin, folds, seed, appearance, true);
+    }
+
     /** This configuration with another raw-pixel channel. */
     public ProfileConfig withAppearance(AppearanceConfig other) {
-        return new ProfileConfig(maxBankSize, quantile, margin, folds, seed, other);
+        return new ProfileConfig(maxBankSize, quantile, margin, folds, seed, other, placeBanks);
+    }
+
+    /** This configuration with place banks allowed or not. */
+    public ProfileConfig withPlaceBanks(boolean allowed) {
+        return new ProfileConfig(maxBankSize, quantile, margin, folds, seed, appearance, allowed);
     }
 
     /**
@@ -74,7 +94,8 @@ public record ProfileConfig(
      * of up to {@link #TRANSFORM_ALLOWANCE_BYTES}; a larger transform takes its excess from the room. The raw-pixel
      * channel takes at most half of the rest (room for {@value #FITTING_FRAMES} calibration frames
      * included, {@link AppearanceConfig#encodedBytes}), fewer patches when it would take more, and
-     * is turned off when not even its projection fits; the token bank takes what is left. Profiles
+     * is turned off when not even its projection fits; the token bank takes what is left (a
+     * {@link PlaceBank} takes the same bytes at 8 bits a component, four times the tokens). Profiles
      * are published to line.profiles, whose records are bounded like every output: a bank of 4096
      * tokens of dimension 96 (1.6 MB) would be refused there.
      *
@@ -95,7 +116,7 @@ public record ProfileConfig(
             throw new IllegalArgumentException("a profile of " + tokenDim + "-dimensional tokens cannot fit in "
                     + maxRecordBytes + " bytes (outputs.max-record-bytes); raise it");
         }
-        return new ProfileConfig((int) Math.min(maxBankSize, fits), quantile, margin, folds, seed, pixels);
+        return new ProfileConfig((int) Math.min(maxBankSize, fits), quantile, margin, folds, seed, pixels, placeBanks);
     }
 
     /** Room in a profile record for everything but the bank. */

@@ -30,13 +30,17 @@ public final class ProfileRevisions {
     public static ReferenceProfile withNormalFrame(
             ReferenceProfile p, float[] frameTokens, byte[] modelInput, long version, Instant created) {
         MemoryBank.requireTokens(frameTokens, p.tokenDim(), "normal frame tokens");
-        MemoryBank bank = MemoryBank.of(
-                reduced(
-                        concat(p.bank().rows(), frameTokens),
-                        p.tokenDim(),
-                        p.bankSize(),
-                        CoresetSelector.DEFAULT_PROJECTION_DIM),
-                p.tokenDim());
+        // a profile scored by place learns the frame place by place, each place keeping its size
+        PlaceBank places = p.scoresByPlace() ? p.places().withFrame(frameTokens, SEED) : null;
+        MemoryBank bank = places != null
+                ? places.memoryBank()
+                : MemoryBank.of(
+                        reduced(
+                                concat(p.bank().rows(), frameTokens),
+                                p.tokenDim(),
+                                p.bankSize(),
+                                CoresetSelector.DEFAULT_PROJECTION_DIM),
+                        p.tokenDim());
         AppearanceChannel appearance = p.appearance();
         if (appearance != null) {
             if (modelInput == null) {
@@ -67,7 +71,9 @@ public final class ProfileRevisions {
                 p.calibrationScores(),
                 bank,
                 appearance,
-                p.transform());
+                p.transform(),
+                p.placeSwitch(),
+                places);
     }
 
     /**
@@ -89,7 +95,9 @@ public final class ProfileRevisions {
                 p.calibrationScores(),
                 p.bank(),
                 p.appearance(),
-                p.transform());
+                p.transform(),
+                p.placeSwitch(),
+                p.places());
     }
 
     private static float[] reduced(float[] rows, int dim, int size, int projectionDim) {

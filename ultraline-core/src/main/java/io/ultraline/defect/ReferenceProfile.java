@@ -25,6 +25,11 @@ import java.util.Arrays;
  *     threshold are those of the fused score ({@link AppearanceChannel})
  * @param transform the camera's token transform W for the ULTra target and concepts (issue 19),
  *     learned on the same calibration frames; null where none was learned (the plain target)
+ * @param placeSwitch the calibration's decision to score tokens by place, with the statistic it
+ *     came from; null where the tokens are scored against the whole bank (the switch was off, or
+ *     the profile is older than it)
+ * @param places the per-place token bank the token channel scores against when the switch is on;
+ *     null when off. With it, {@code bank} holds the same tokens without their places.
  */
 public record ReferenceProfile(
         long version,
@@ -37,7 +42,9 @@ public record ReferenceProfile(
         float[] calibrationScores,
         MemoryBank bank,
         AppearanceChannel appearance,
-        TokenTransform transform) {
+        TokenTransform transform,
+        PlaceSwitch placeSwitch,
+        PlaceBank places) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -73,6 +80,44 @@ public record ReferenceProfile(
             throw new IllegalArgumentException(
                     "the transform takes " + transform.inDim() + "-dimensional tokens, the profile's are " + tokenDim);
         }
+        if ((places != null) != (placeSwitch != null) || (placeSwitch != null && !placeSwitch.on())) {
+            throw new IllegalArgumentException(
+                    "a profile has a place bank exactly when it has a place switch that is on, got " + placeSwitch
+                            + " and " + (places == null ? "no place bank" : places));
+        }
+        if (places != null && places.dim() != tokenDim) {
+            throw new IllegalArgumentException(
+                    "the place bank holds " + places.dim() + "-dimensional tokens, the profile's are " + tokenDim);
+        }
+    }
+
+    /** A profile whose tokens are not scored by place (a switch measured off, or none measured). */
+    public ReferenceProfile(
+            long version,
+            Instant created,
+            int frameCount,
+            int tokenDim,
+            float threshold,
+            float thresholdQuantile,
+            float thresholdMargin,
+            float[] calibrationScores,
+            MemoryBank bank,
+            AppearanceChannel appearance,
+            TokenTransform transform) {
+        this(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                transform,
+                null,
+                null);
     }
 
     /** A profile without a token transform. */
@@ -146,7 +191,9 @@ public record ReferenceProfile(
                 tokens,
                 bank,
                 null,
-                transform);
+                transform,
+                placeSwitch,
+                places);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -182,7 +229,9 @@ public record ReferenceProfile(
                 calibrationScores,
                 bank,
                 appearance,
-                transform);
+                transform,
+                placeSwitch,
+                places);
     }
 
     /** The same profile with another token transform W (null: none); the version is kept. */
@@ -198,7 +247,9 @@ public record ReferenceProfile(
                 calibrationScores,
                 bank,
                 appearance,
-                w);
+                w,
+                placeSwitch,
+                places);
     }
 
     /** The same profile under another version number. */
@@ -214,7 +265,14 @@ public record ReferenceProfile(
                 calibrationScores,
                 bank,
                 appearance,
-                transform);
+                transform,
+                placeSwitch,
+                places);
+    }
+
+    /** Whether the token channel scores by place ({@link PlaceBank}). */
+    public boolean scoresByPlace() {
+        return places != null;
     }
 
     /** Number of tokens in the bank. */
@@ -247,7 +305,9 @@ public record ReferenceProfile(
                 && Arrays.equals(calibrationScores, that.calibrationScores)
                 && bank.equals(that.bank)
                 && java.util.Objects.equals(appearance, that.appearance)
-                && TokenTransform.same(transform, that.transform);
+                && TokenTransform.same(transform, that.transform)
+                && java.util.Objects.equals(placeSwitch, that.placeSwitch)
+                && java.util.Objects.equals(places, that.places);
     }
 
     @Override
@@ -261,6 +321,8 @@ public record ReferenceProfile(
                 + frameCount + ", bank=" + bank.size() + "x" + tokenDim + ", threshold=" + threshold
                 + " (q" + thresholdQuantile + " x " + thresholdMargin + ")"
                 + (appearance == null ? "" : ", " + appearance)
-                + (transform == null ? "" : ", transform " + transform.outDim() + "x" + transform.inDim()) + "]";
+                + (transform == null ? "" : ", transform " + transform.outDim() + "x" + transform.inDim())
+                + (placeSwitch == null ? "" : ", at home " + placeSwitch.share())
+                + (places == null ? "" : ", " + places) + "]";
     }
 }

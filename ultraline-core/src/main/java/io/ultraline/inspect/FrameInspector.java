@@ -369,7 +369,12 @@ public final class FrameInspector {
      * and the raw-pixel channel where the detector's configuration enables it.
      */
     public ReferenceProfile calibrate(List<RgbImage> goodFrames, long version, int batch) {
-        ProfileBuilder builder = detector.newCalibration(runner.config().dim());
+        return calibrate(goodFrames, version, batch, detector.profileConfig());
+    }
+
+    /** As {@link #calibrate(List, long, int)}, under another calibration (an evaluation's ablation). */
+    public ReferenceProfile calibrate(List<RgbImage> goodFrames, long version, int batch, ProfileConfig config) {
+        ProfileBuilder builder = new ProfileBuilder(config, runner.config().dim());
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
             float[] input = stack(chunk);

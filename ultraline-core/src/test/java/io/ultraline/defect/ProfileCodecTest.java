@@ -264,11 +264,11 @@ class ProfileCodecTest {
                 .hasMessageContaining("a 2 x 6 transform for 5-dimensional tokens");
 
         byte[] unknown = ProfileCodec.encode(profile().withTransform(transform(2)));
-        ByteBuffer.wrap(unknown).putInt(parts, 6);
+        ByteBuffer.wrap(unknown).putInt(parts, 2 | 16);
         rewriteChecksum(unknown);
         assertThatThrownBy(() -> ProfileCodec.decode(unknown))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown parts 6");
+                .hasMessageContaining("unknown parts 18");
         assertThatThrownBy(() -> profile()
                         .withTransform(
                                 new io.ultraline.ultra.transform.TokenTransform(D + 1, 2, new float[2 * (D + 1)])))

@@ -109,6 +109,7 @@ public final class DatasetEvaluation {
             profile = profile.withTransform(transform);
             calibrationSeconds += transformSeconds;
         }
+        PlaceAblation place = new PlaceAblation(inspector, good, profile);
         List<LabelledDataset.TestFrame> test = data.test();
         float[] frameScores = new float[test.size()];
         ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
@@ -161,6 +162,7 @@ public final class DatasetEvaluation {
                 boolean pixelTruthKnown = !t.defective() || t.maskPath() != null;
                 boolean[] mask =
                         t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
+                place.frame(r, t.defective(), pixelTruthKnown ? mask : null);
                 if (pixelTruthKnown) {
                     pixelScores.add(PixelScoreMap.bilinear(
                             a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(), w, h));
@@ -231,6 +233,7 @@ public final class DatasetEvaluation {
         for (var e : variantIou.entrySet()) {
             m.put("region_iou@" + e.getKey(), truthRegions == 0 ? 0 : e.getValue()[0] / truthRegions);
         }
+        place.put(m, imageAuroc, pixelAuroc);
         regionCard.put(m);
         byType.put(m);
         conceptCard.put(m);
@@ -326,7 +329,7 @@ public final class DatasetEvaluation {
      * The pixel AUROC, or null when no frame has a defect mask (a dataset exported from operator
      * feedback: its confirmed defects are labelled by frame, not by pixel).
      */
-    private static Double pixelAuroc(List<float[]> scores, List<boolean[]> truth) {
+    static Double pixelAuroc(List<float[]> scores, List<boolean[]> truth) {
         boolean[] all = concatMasks(truth);
         for (boolean b : all) {
             if (b) {
