@@ -215,8 +215,10 @@ class FrameInspectorTest {
             assertThat(p2.appearance()).isNotNull();
             assertThat(a.fineScale()).isEqualTo(8);
             assertThat(a.fineScores()).hasSize(64 * a.tokenScores().length);
-            // the token channel alone keeps the 2 x 2 fine grid of the shifted views
+            // the token channel alone keeps the 2 x 2 fine grid of the shifted views where they
+            // count (from 0 of the threshold on; by default a frame far under it keeps its plain view)
             FrameAssessment own = shifted.detector()
+                    .withShiftedViewsFrom(0f)
                     .assess(
                             p2.withoutAppearance(),
                             f.scoringTokens(),
