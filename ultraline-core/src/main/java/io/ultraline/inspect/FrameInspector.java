@@ -176,7 +176,12 @@ public final class FrameInspector {
     public List<InspectedFrame> scan(List<RgbImage> frames) {
         float[] input = stack(frames);
         List<ModelOutput> out = runner.tokens(input, frames.size());
-        List<float[]> scoringTokens = scoringTokens(out, input);
+        return scanned(frames, input, out, scoringTokens(out, input));
+    }
+
+    /** Scanned frames: no segmentation, no assessment, the given tokens to score. */
+    private List<InspectedFrame> scanned(
+            List<RgbImage> frames, float[] input, List<ModelOutput> out, List<float[]> scoringTokens) {
         List<InspectedFrame> result = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
@@ -194,13 +199,7 @@ public final class FrameInspector {
     public List<InspectedFrame> scanPlainView(List<RgbImage> frames) {
         float[] input = stack(frames);
         List<ModelOutput> out = runner.tokens(input, frames.size());
-        List<InspectedFrame> result = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            RgbImage f = frames.get(i);
-            result.add(new InspectedFrame(
-                    f.width(), f.height(), out.get(i), null, null, f, out.get(i).tokens(), seenByModel(input, i)));
-        }
-        return result;
+        return scanned(frames, input, out, out.stream().map(ModelOutput::tokens).toList());
     }
 
     /** Whether a scanned frame's scoring tokens hold every shifted view this inspector scores. */
