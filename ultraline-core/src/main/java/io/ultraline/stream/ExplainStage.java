@@ -63,7 +63,7 @@ final class ExplainStage {
                 BatchInference.Outcome views = BatchInference.withShiftedViews(inspection, List.of(frame))
                         .get(0);
                 if (views instanceof BatchInference.Outcome.Failed failed) {
-                    throw new ViewsFailed(failed);
+                    throw new FrameModelFailure(failed);
                 }
                 a = inspection.score(profile, ((BatchInference.Outcome.Inspected) views).frame(), width, height);
             }
@@ -71,21 +71,6 @@ final class ExplainStage {
             scores.put(index, s);
         }
         return s.assessment();
-    }
-
-    /** The model failed on the shifted views of one frame: the frame's own failure, as for its maps. */
-    static final class ViewsFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient BatchInference.Outcome.Failed failure;
-
-        ViewsFailed(BatchInference.Outcome.Failed failure) {
-            super(failure.message(), null, false, false);
-            this.failure = failure;
-        }
-
-        BatchInference.Outcome.Failed failure() {
-            return failure;
-        }
     }
 
     /** One frame's first-stage scoring, gathered on the stream thread for {@link #scoreAll}. */

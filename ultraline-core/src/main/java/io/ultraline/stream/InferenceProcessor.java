@@ -462,10 +462,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             outputs = maps == null
                     ? outputs(frame, inspected, transform)
                     : new TwoStageOutputs(frame, inspected, index, maps).outputs();
-        } catch (MapsFailed e) {
-            modelFailed(frame, e.failure);
-            return;
-        } catch (ExplainStage.ViewsFailed e) {
+        } catch (FrameModelFailure e) {
             modelFailed(frame, e.failure());
             return;
         } catch (OutputTooLarge e) {
@@ -571,13 +568,13 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         return out;
     }
 
-    /** A frame's maps and concepts again, through {@code transform}; throws {@link MapsFailed} when the model fails. */
+    /** A frame's maps and concepts again, through {@code transform}; throws {@link FrameModelFailure} when the model fails. */
     private InspectedFrame mapsThrough(InspectedFrame inspected, TokenTransform transform) {
         BatchInference.Outcome o = BatchInference.explain(
                         inspection, List.of(new BatchInference.Request(inspected, null, transform)))
                 .get(0);
         if (o instanceof BatchInference.Outcome.Failed failed) {
-            throw new MapsFailed(failed);
+            throw new FrameModelFailure(failed);
         }
         return ((BatchInference.Outcome.Inspected) o).frame();
     }
@@ -685,26 +682,16 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
         }
 
-        /** The frame with its maps; throws {@link MapsFailed} when the model failed on them. */
+        /** The frame with its maps; throws {@link FrameModelFailure} when the model failed on them. */
         private InspectedFrame framePlusMaps(ExplainStage.Explained e) {
             if (e.outcome() instanceof BatchInference.Outcome.Failed failed) {
-                throw new MapsFailed(failed);
+                throw new FrameModelFailure(failed);
             }
             return ((BatchInference.Outcome.Inspected) e.outcome()).frame();
         }
     }
 
     /** The model failed on a frame's maps: it is dead-lettered as MODEL_FAILED, as in mode all. */
-    private static final class MapsFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient BatchInference.Outcome.Failed failure;
-
-        MapsFailed(BatchInference.Outcome.Failed failure) {
-            super(failure.message(), null, false, false);
-            this.failure = failure;
-        }
-    }
-
     /** Throws {@link OutputTooLarge} when a record would be over the outputs' limit. */
     private void requireWritable(List<Record<String, PipelineOutput>> out) {
         sizes.tooLarge(out).ifPresent(why -> {
