@@ -19,7 +19,7 @@ final class BorrowedMaps {
     /**
      * @param unitMaps {@code float[T][N]}, the targets' maps, each of unit length
      * @param targets  the patch of each map
-     * @param centred  {@code float[N][D]}, every patch's token, centred and of unit length
+     * @param centred  {@code float[N][D]}, every patch's token, centred and scaled as {@link JointConcepts} scales it
      * @return {@code float[N][N]}: each patch's map, of unit length (a target's is its own)
      */
     static float[][] estimate(float[][] unitMaps, int[] targets, float[][] centred) {

@@ -99,7 +99,8 @@ public final class UltraSegmenter {
                 throw new IllegalArgumentException("the joint concept step needs the patch tokens;"
                         + " use segment(maps, targets, tokens, gridH, gridW) or a linkage config");
             }
-            JointConcepts.Cut cut = JointConcepts.cut(fixedMaps, targets, tokens, config.maxConcepts());
+            JointConcepts.Cut cut =
+                    JointConcepts.cut(fixedMaps, targets, tokens, config.maxConcepts(), config.tokenLengthExponent());
             float[][] clusterMaps = ConceptAggregation.conceptMaps(fixedMaps, cut.clusters());
             int[] concepts = allTargets(cut.clusters().clusterCount());
             return new Segmentation(

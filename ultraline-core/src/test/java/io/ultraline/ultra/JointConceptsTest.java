@@ -168,6 +168,70 @@ class JointConceptsTest {
                 .isEqualTo(paper.segment(maps, GRID, GRID));
     }
 
+    @Test
+    void aPlainBeltBetweenTwoPartsStaysOneConceptAtTheDefaultScaling() {
+        float[] tokens = beltAndTwoParts(11);
+        float[][] maps = uninformativeMaps(12);
+        int[] all = UltraSegmenter.allTargets(N);
+
+        Segmentation softened = JOINT.segment(maps, all, tokens, GRID, GRID);
+        Segmentation unit = new UltraSegmenter(SegmenterConfig.defaults().withTokenLengthExponent(1))
+                .segment(maps, all, tokens, GRID, GRID);
+
+        assertThat(Clustering.ofGroups(softened.labels())).isEqualTo(Clustering.ofGroups(beltParts()));
+        // at unit length the belt's small centred tokens point every way, and the belt falls apart
+        assertThat(unit.conceptCount()).isGreaterThan(3);
+    }
+
+    @Test
+    void atExponentOneEveryCentredTokenHasUnitLengthAsBefore() {
+        Random r = new Random(13);
+        float[][] rows = new float[9][5];
+        for (float[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) (r.nextGaussian() * (1 + r.nextInt(4)));
+            }
+        }
+        rows[4] = new float[5];
+
+        assertThat(JointConcepts.scaledRows(rows, 1)).isDeepEqualTo(JointConcepts.unitRows(rows));
+        float[][] oneScale = JointConcepts.scaledRows(rows, 0);
+        float ratio = oneScale[0][0] / rows[0][0];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < 5; j++) {
+                assertThat(oneScale[i][j]).isCloseTo(rows[i][j] * ratio, org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+        assertThat(oneScale[4]).containsOnly(0f);
+    }
+
+    /** Part A in the first column, part B in the last, the belt between: belt tokens lie near the frame's mean. */
+    private static int beltPart(int patch) {
+        int column = patch % GRID;
+        return column == 0 ? 1 : column == GRID - 1 ? 2 : 0;
+    }
+
+    private static int[] beltParts() {
+        int[] m = new int[N];
+        for (int p = 0; p < N; p++) {
+            m[p] = beltPart(p);
+        }
+        return m;
+    }
+
+    private static float[] beltAndTwoParts(long seed) {
+        Random r = new Random(seed);
+        float[] t = new float[N * DIM];
+        for (int p = 0; p < N; p++) {
+            int part = beltPart(p);
+            for (int j = 0; j < DIM; j++) {
+                float signal = j == 0 ? (part == 1 ? 3f : part == 2 ? -3f : 0f) : 0f;
+                t[p * DIM + j] = 1f + signal + 0.3f * (float) r.nextGaussian();
+            }
+        }
+        return t;
+    }
+
     private static boolean isLeft(int patch) {
         return patch % GRID < GRID / 2;
     }

@@ -20,6 +20,14 @@ final class ConceptStepOptions {
     double tau;
 
     @Option(
+            names = "--token-length-exponent",
+            defaultValue = "0.5",
+            description = "joint: each centred token is divided by its length to this power times the frame's"
+                    + " root mean square token length to the rest; 1 puts every token at unit length (the step"
+                    + " before pipeline 0.6.0), 0 gives the frame one scale")
+    double tokenLengthExponent;
+
+    @Option(
             names = "--concept-resolution",
             defaultValue = "pixel",
             description = "how concepts reach the pixels: pixel (token labels refined by the frame's own colours"
@@ -34,7 +42,9 @@ final class ConceptStepOptions {
     /** The segmenter configuration the options name; {@code atMost}, when not null, caps the concepts. */
     SegmenterConfig config(Integer atMost) {
         return switch (clustering.toLowerCase(Locale.ROOT)) {
-            case "joint" -> SegmenterConfig.joint(atMost != null ? atMost : SegmenterConfig.DEFAULT_MAX_CONCEPTS);
+            case "joint" ->
+                SegmenterConfig.joint(atMost != null ? atMost : SegmenterConfig.DEFAULT_MAX_CONCEPTS)
+                        .withTokenLengthExponent(tokenLengthExponent);
             case "linkage" -> atMost != null ? SegmenterConfig.fixedClusters(atMost) : SegmenterConfig.threshold(tau);
             default -> throw new IllegalArgumentException("--clustering must be joint or linkage, got " + clustering);
         };
