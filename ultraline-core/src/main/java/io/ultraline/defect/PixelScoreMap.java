@@ -29,22 +29,33 @@ public final class PixelScoreMap {
         return out;
     }
 
-    /** Bilinear upsampling of the token scores between cell centres. */
+    /**
+     * Bilinear upsampling of the token scores between cell centres. Each column's two cells and
+     * weight are worked out once, not once per row: the same doubles in the same order as before,
+     * so the same floats, at a fraction of the cost (the fused score of every scored frame needs one).
+     */
     public static float[] bilinear(float[] scores, int gridH, int gridW, int width, int height) {
         float[] out = new float[check(scores, gridH, gridW, width, height)];
+        int[] c0 = new int[width];
+        int[] c1 = new int[width];
+        double[] fx = new double[width];
+        for (int x = 0; x < width; x++) {
+            double sx = clamp((x + 0.5) * gridW / width - 0.5, gridW - 1);
+            c0[x] = (int) Math.floor(sx);
+            c1[x] = Math.min(c0[x] + 1, gridW - 1);
+            fx[x] = sx - c0[x];
+        }
         for (int y = 0; y < height; y++) {
             double sy = clamp((y + 0.5) * gridH / height - 0.5, gridH - 1);
-            int r0 = (int) Math.floor(sy);
-            int r1 = Math.min(r0 + 1, gridH - 1);
-            double fy = sy - r0;
+            int top0 = (int) Math.floor(sy);
+            int r0 = top0 * gridW;
+            int r1 = Math.min(top0 + 1, gridH - 1) * gridW;
+            double fy = sy - top0;
+            int row = y * width;
             for (int x = 0; x < width; x++) {
-                double sx = clamp((x + 0.5) * gridW / width - 0.5, gridW - 1);
-                int c0 = (int) Math.floor(sx);
-                int c1 = Math.min(c0 + 1, gridW - 1);
-                double fx = sx - c0;
-                double top = scores[r0 * gridW + c0] * (1 - fx) + scores[r0 * gridW + c1] * fx;
-                double bottom = scores[r1 * gridW + c0] * (1 - fx) + scores[r1 * gridW + c1] * fx;
-                out[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
+                double top = scores[r0 + c0[x]] * (1 - fx[x]) + scores[r0 + c1[x]] * fx[x];
+                double bottom = scores[r1 + c0[x]] * (1 - fx[x]) + scores[r1 + c1[x]] * fx[x];
+                out[row + x] = (float) (top * (1 - fy) + bottom * fy);
             }
         }
         return out;

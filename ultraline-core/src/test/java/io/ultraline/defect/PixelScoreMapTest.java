@@ -50,4 +50,41 @@ class PixelScoreMapTest {
         float[] pixels = PixelScoreMap.bilinear(scores, 1, 4, 4, 1);
         assertThat(pixels).containsExactly(1f, 2f, 3f, 4f);
     }
+
+    @Test
+    void bilinearGivesTheSameFloatsAsThePerPixelFormula() {
+        java.util.Random r = new java.util.Random(21);
+        int[][] sizes = {{8, 8, 128, 128}, {16, 16, 128, 128}, {3, 5, 13, 7}, {1, 1, 4, 4}, {7, 2, 9, 30}};
+        for (int[] s : sizes) {
+            float[] scores = new float[s[0] * s[1]];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = (float) r.nextGaussian();
+            }
+
+            assertThat(PixelScoreMap.bilinear(scores, s[0], s[1], s[2], s[3]))
+                    .as("%d x %d grid onto %d x %d", s[0], s[1], s[2], s[3])
+                    .containsExactly(perPixel(scores, s[0], s[1], s[2], s[3]));
+        }
+    }
+
+    /** The formula written out for each pixel on its own, as the map was first computed. */
+    private static float[] perPixel(float[] scores, int gridH, int gridW, int width, int height) {
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            double sy = Math.max(0.0, Math.min(gridH - 1, (y + 0.5) * gridH / height - 0.5));
+            int r0 = (int) Math.floor(sy);
+            int r1 = Math.min(r0 + 1, gridH - 1);
+            double fy = sy - r0;
+            for (int x = 0; x < width; x++) {
+                double sx = Math.max(0.0, Math.min(gridW - 1, (x + 0.5) * gridW / width - 0.5));
+                int c0 = (int) Math.floor(sx);
+                int c1 = Math.min(c0 + 1, gridW - 1);
+                double fx = sx - c0;
+                double top = scores[r0 * gridW + c0] * (1 - fx) + scores[r0 * gridW + c1] * fx;
+                double bottom = scores[r1 * gridW + c0] * (1 - fx) + scores[r1 * gridW + c1] * fx;
+                out[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
+            }
+        }
+        return out;
+    }
 }
