@@ -63,10 +63,12 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class PipelineBenchmark {
 
     /**
-     * Frames outstanding in the closed loop, in batches: one being inspected, more waiting. With 3,
-     * the topology could wait for frames after a commit (new frames follow visible verdicts).
+     * Frames outstanding in the closed loop, in batches, by default: one being inspected, more
+     * waiting. With 3, the topology could wait for frames after a commit (new frames follow visible
+     * verdicts); with 6 a two-stage run at the default size was capped by the window itself (16
+     * gave 136 frames/s against 130, docs/benchmarks.md), so runs that measure capacity set more.
      */
-    private static final int WINDOW_BATCHES = 6;
+    public static final int DEFAULT_WINDOW_BATCHES = 6;
     /** Frames in each camera's pool: 40 gives a 5 % defect rate two defective frames per camera. */
     private static final int POOL = 40;
 
@@ -97,6 +99,7 @@ public final class PipelineBenchmark {
      * @param defectRate        share of defective frames in each camera's pool
      * @param explain           which frames the pipeline explains (two-stage inference unless mode all)
      * @param rawPixels         whether the profiles get the raw-pixel channel
+     * @param windowBatches     batches of frames outstanding in the closed loop, at least 1
      */
     public record Settings(
             Path modelDir,
@@ -113,8 +116,13 @@ public final class PipelineBenchmark {
             int parallelRuns,
             double defectRate,
             ExplainConfig explain,
-            boolean rawPixels) {
+            boolean rawPixels,
+            int windowBatches) {
         public Settings {
+            if (windowBatches < 1) {
+                throw new IllegalArgumentException(
+                        "the closed-loop window must be at least 1 batch, got " + windowBatches);
+            }
             Objects.requireNonNull(explain, "explain");
             if (!(defectRate >= 0 && defectRate <= 1)) {
                 throw new IllegalArgumentException("defect rate must be in [0, 1], got " + defectRate);
@@ -200,7 +208,7 @@ public final class PipelineBenchmark {
             return String.format(
                     """
                     model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, closed loop after %d s warm-up,
-                    exactly_once_v2, commit interval %d ms, %d stream thread(s), model parallel runs %s
+                    exactly_once_v2, commit interval %d ms, %d stream thread(s), model parallel runs %s, closed-loop window %d batches
                     model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
                     pipeline / model: %.1f %% (target >= 85 %%)
@@ -223,6 +231,7 @@ public final class PipelineBenchmark {
                     settings.parallelRuns() == 0
                             ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")"
                             : settings.parallelRuns(),
+                    settings.windowBatches(),
                     modelFps(),
                     modelFpsBefore,
                     modelFpsAfter,
@@ -419,7 +428,7 @@ public final class PipelineBenchmark {
 
             log.println("closed loop ...");
             Loop closed = new Loop(frames, producer, topics.frames().name(), verdicts, settings.warmUp(), log);
-            double pipelineFps = closed.closed(settings.batchSize() * WINDOW_BATCHES, settings.measure());
+            double pipelineFps = closed.closed(settings.batchSize() * settings.windowBatches(), settings.measure());
             long defects = verdicts.defects();
             long oks = verdicts.oks();
             log.printf("closed loop: %.1f frames/s%n", pipelineFps);

@@ -184,6 +184,13 @@ final class BenchCommand {
         @Option(names = "--batch-size", defaultValue = "8")
         int batchSize;
 
+        @Option(
+                names = "--window-batches",
+                defaultValue = "" + PipelineBenchmark.DEFAULT_WINDOW_BATCHES,
+                description = "batches of frames outstanding in the closed loop; more measures capacity rather than"
+                        + " the round trip of a small window")
+        int windowBatches;
+
         @Option(names = "--max-wait-ms", defaultValue = "100")
         long maxWaitMs;
 
@@ -261,7 +268,8 @@ final class BenchCommand {
                     parallelRuns,
                     defectRate,
                     explainConfig,
-                    rawPixels);
+                    rawPixels,
+                    windowBatches);
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;
