@@ -12,9 +12,10 @@ package io.ultraline.ultra;
  *       {@code |t|^g * rms^(1 - g)}, rms the root mean square length of the frame's centred tokens
  *       and g the exponent of {@link SegmenterConfig#tokenLengthExponent()}, 0.5 by default: at 1
  *       every token has unit length, and a near-average patch of a plain belt points as far from
- *       its neighbours as a part's; at 0 a frame's long tokens outweigh its maps. Half and half
- *       lifted conveyors' concept mIoU from 0.531 to 0.563 and kept the other scene families within
- *       W's seed noise (docs/evaluation.md, "Why W over-splits conveyors").
+ *       its neighbours as a part's; at 0 (one scale per frame) real mosaics lost 0.018 of concept
+ *       mIoU. Half and half lifted conveyors' from 0.531 to 0.563 over three W seeds and kept the
+ *       other scene families within W's seed noise (docs/evaluation.md, "Why W over-splits
+ *       conveyors").
  *   <li>k-means ({@link DistanceKMeans}, fixed seed) for every k from 2 to {@code maxConcepts}; the k with
  *       the highest mean {@link Silhouette} wins. A frame whose best silhouette is not above 0 has
  *       no structure to cut and stays one concept.
