@@ -60,12 +60,10 @@ final class ExplainStage {
             if (inspection.needsShiftedViews(frame, a)) {
                 // the flush gave views to the frames it predicted to need them; this one's profile
                 // changed since, so it gets its own model call
-                BatchInference.Outcome views = BatchInference.withShiftedViews(inspection, List.of(frame))
-                        .get(0);
-                if (views instanceof BatchInference.Outcome.Failed failed) {
-                    throw new FrameModelFailure(failed);
-                }
-                a = inspection.score(profile, ((BatchInference.Outcome.Inspected) views).frame(), width, height);
+                InspectedFrame views =
+                        FrameModelFailure.frameOf(BatchInference.withShiftedViews(inspection, List.of(frame))
+                                .get(0));
+                a = inspection.score(profile, views, width, height);
             }
             s = new Scored(version, a);
             scores.put(index, s);

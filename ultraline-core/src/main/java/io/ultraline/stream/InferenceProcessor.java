@@ -570,13 +570,9 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
     /** A frame's maps and concepts again, through {@code transform}; throws {@link FrameModelFailure} when the model fails. */
     private InspectedFrame mapsThrough(InspectedFrame inspected, TokenTransform transform) {
-        BatchInference.Outcome o = BatchInference.explain(
-                        inspection, List.of(new BatchInference.Request(inspected, null, transform)))
-                .get(0);
-        if (o instanceof BatchInference.Outcome.Failed failed) {
-            throw new FrameModelFailure(failed);
-        }
-        return ((BatchInference.Outcome.Inspected) o).frame();
+        return FrameModelFailure.frameOf(
+                BatchInference.explain(inspection, List.of(new BatchInference.Request(inspected, null, transform)))
+                        .get(0));
     }
 
     private void collect(
@@ -684,14 +680,10 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
 
         /** The frame with its maps; throws {@link FrameModelFailure} when the model failed on them. */
         private InspectedFrame framePlusMaps(ExplainStage.Explained e) {
-            if (e.outcome() instanceof BatchInference.Outcome.Failed failed) {
-                throw new FrameModelFailure(failed);
-            }
-            return ((BatchInference.Outcome.Inspected) e.outcome()).frame();
+            return FrameModelFailure.frameOf(e.outcome());
         }
     }
 
-    /** The model failed on a frame's maps: it is dead-lettered as MODEL_FAILED, as in mode all. */
     /** Throws {@link OutputTooLarge} when a record would be over the outputs' limit. */
     private void requireWritable(List<Record<String, PipelineOutput>> out) {
         sizes.tooLarge(out).ifPresent(why -> {
