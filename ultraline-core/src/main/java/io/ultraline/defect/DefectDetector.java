@@ -283,7 +283,12 @@ public final class DefectDetector {
      * be scored again with its shifted views before its verdict is final.
      */
     public boolean needsShiftedViews(FrameAssessment plainView) {
-        return plainView.frameScore() >= shiftedViewsFrom * plainView.threshold();
+        return nearThreshold(plainView.frameScore(), plainView.threshold(), shiftedViewsFrom);
+    }
+
+    /** The one rule of {@link #SHIFTED_VIEWS_FROM}: a plain-view score at or over that share of the threshold. */
+    private static boolean nearThreshold(float plainScore, float threshold, float shiftedViewsFrom) {
+        return plainScore >= shiftedViewsFrom * threshold;
     }
 
     private static AppearanceFusion.Fused fusedScores(
@@ -313,7 +318,7 @@ public final class DefectDetector {
         float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
         float[] plain = tokenDistances(profile, plainTokens, dim, 0);
         AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);
-        if (shifts == 1 || plainView.frameScore() < shiftedViewsFrom * profile.threshold()) {
+        if (shifts == 1 || !nearThreshold(plainView.frameScore(), profile.threshold(), shiftedViewsFrom)) {
             return plainView;
         }
         float[] others = tokenDistances(profile, Arrays.copyOfRange(tokens, n * dim, tokens.length), dim, n);
