@@ -141,7 +141,8 @@ public final class ProfileBuilder {
                 appearance,
                 null,
                 placeSwitch,
-                places);
+                places,
+                null);
     }
 
     /** Whether every frame has as many tokens as the first: places exist only then. */

@@ -1,5 +1,6 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -16,8 +17,8 @@ import java.util.zip.CRC32;
  * <pre>
  * offset  size    field
  * 0       4       magic "ULPF" (ASCII)
- * 4       4       int   format version: 1 without a raw-pixel channel, 2 with one, 3 with a
- *                       token transform W (issue 19)
+ * 4       4       int   format version: 1 without a raw-pixel channel, 2 with one, 3 with a list of
+ *                       parts (token transform W, place bank, concept prototypes)
  * 8       4       int   payload length L in bytes
  * 12      L       payload:
  *                   long  profile version
@@ -34,7 +35,8 @@ import java.util.zip.CRC32;
  *                 format 3 goes on with
  *                   int   parts, a sum of: 1 = a raw-pixel channel follows, 2 = a transform
  *                         follows, 4 = a place switch follows, 8 = a place bank follows (4 and 8
- *                         come together: a profile records its switch only where it is on)
+ *                         come together: a profile records its switch only where it is on),
+ *                         16 = concept prototypes follow
  *                 format 2 (and 3 with part 1) goes on with the raw-pixel channel ({@link AppearanceChannel}):
  *                   int   model input side Z in pixels
  *                   int   patch side (8) and int stride (4)
@@ -54,6 +56,9 @@ import java.util.zip.CRC32;
  *                   int   places P', int tokens a place T
  *                   D x float lowest value, D x float step, of each component
  *                   P' x T x D x byte unsigned codes, place-major
+ *                 format 3 with part 16 ends with the {@link ConceptPrototypes}:
+ *                   double match distance, int prototypes C
+ *                   D x float centre, C x D x float unit prototypes, row-major
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -70,13 +75,14 @@ public final class ProfileCodec {
     public static final int FORMAT_VERSION = 2;
     /** The format of a profile without a raw-pixel channel, written as before so older readers keep it. */
     static final int TOKENS_ONLY_FORMAT = 1;
-    /** The newest format: the parts listed in a flags word, the token transform among them; only written with one. */
+    /** The newest format: the parts listed in a flags word; only written where a transform, place switch or concept prototypes need it. */
     static final int PARTS_FORMAT = 3;
 
     private static final int PART_APPEARANCE = 1;
     private static final int PART_TRANSFORM = 2;
     private static final int PART_PLACE_SWITCH = 4;
     private static final int PART_PLACES = 8;
+    private static final int PART_CONCEPTS = 16;
 
     private static final int HEADER = 12;
     private static final int CHECKSUM = 4;
@@ -93,7 +99,8 @@ public final class ProfileCodec {
         AppearanceChannel appearance = profile.appearance();
         TokenTransform transform = profile.transform();
         PlaceSwitch placeSwitch = profile.placeSwitch();
-        boolean parts = transform != null || placeSwitch != null;
+        ConceptPrototypes concepts = profile.conceptPrototypes();
+        boolean parts = transform != null || placeSwitch != null || concepts != null;
         long payload = FIXED_PAYLOAD
                 + 4L * scores.length
                 + 4L * bank.length
@@ -101,7 +108,8 @@ public final class ProfileCodec {
                 + (appearance == null ? 0 : appearanceBytes(appearance))
                 + (transform == null ? 0 : 8 + 4L * transform.outDim() * transform.inDim())
                 + (placeSwitch == null ? 0 : 8)
-                + (places == null ? 0 : 8 + places.encodedBytes());
+                + (places == null ? 0 : 8 + places.encodedBytes())
+                + (concepts == null ? 0 : 12 + 4L * (concepts.count() + 1) * concepts.dim());
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
@@ -122,7 +130,8 @@ public final class ProfileCodec {
             out.putInt((transform == null ? 0 : PART_TRANSFORM)
                     | (appearance == null ? 0 : PART_APPEARANCE)
                     | (placeSwitch == null ? 0 : PART_PLACE_SWITCH)
-                    | (places == null ? 0 : PART_PLACES));
+                    | (places == null ? 0 : PART_PLACES)
+                    | (concepts == null ? 0 : PART_CONCEPTS));
         }
         if (appearance != null) {
             putAppearance(out, appearance);
@@ -139,6 +148,13 @@ public final class ProfileCodec {
             putFloats(out, places.low());
             putFloats(out, places.step());
             out.put(places.codes());
+        }
+        if (concepts != null) {
+            out.putDouble(concepts.maxDistance()).putInt(concepts.count());
+            putFloats(out, concepts.centre());
+            for (float[] v : concepts.vectors()) {
+                putFloats(out, v);
+            }
         }
         out.putInt((int) crc(out.array(), out.position()));
         return out.array();
@@ -271,7 +287,7 @@ public final class ProfileCodec {
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
         int parts = format == PARTS_FORMAT ? in.getInt() : format == FORMAT_VERSION ? PART_APPEARANCE : 0;
-        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM | PART_PLACE_SWITCH | PART_PLACES)) != 0) {
+        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM | PART_PLACE_SWITCH | PART_PLACES | PART_CONCEPTS)) != 0) {
             throw new IllegalArgumentException("corrupt profile payload: unknown parts " + parts);
         }
         if ((bankSize == 0) != ((parts & PART_PLACES) != 0)) {
@@ -283,16 +299,19 @@ public final class ProfileCodec {
         PlaceSwitch placeSwitch =
                 (parts & PART_PLACE_SWITCH) != 0 ? new PlaceSwitch(in.getFloat(), in.getFloat()) : null;
         PlaceBank places = (parts & PART_PLACES) != 0 ? places(in, dim) : null;
+        ConceptPrototypes concepts = (parts & PART_CONCEPTS) != 0 ? concepts(in, dim) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
                     + " bytes left over after the "
-                    + (places != null
-                            ? "place bank"
-                            : placeSwitch != null
-                                    ? "place switch"
-                                    : transform != null
-                                            ? "transform"
-                                            : appearance == null ? "bank" : "raw-pixel channel"));
+                    + (concepts != null
+                            ? "concept prototypes"
+                            : places != null
+                                    ? "place bank"
+                                    : placeSwitch != null
+                                            ? "place switch"
+                                            : transform != null
+                                                    ? "transform"
+                                                    : appearance == null ? "bank" : "raw-pixel channel"));
         }
         return new ReferenceProfile(
                 version,
@@ -307,7 +326,23 @@ public final class ProfileCodec {
                 appearance,
                 transform,
                 placeSwitch,
-                places);
+                places,
+                concepts);
+    }
+
+    private static ConceptPrototypes concepts(ByteBuffer in, int dim) {
+        double maxDistance = in.getDouble();
+        int count = in.getInt();
+        if (count < 1 || count > 1 << 14 || !(maxDistance >= 0 && maxDistance <= 2)) {
+            throw new IllegalArgumentException(
+                    "corrupt profile payload: " + count + " concept prototypes at match distance " + maxDistance);
+        }
+        float[] centre = floats(in, dim, "concept centre");
+        float[][] vectors = new float[count][];
+        for (int c = 0; c < count; c++) {
+            vectors[c] = floats(in, dim, "concept prototype");
+        }
+        return new ConceptPrototypes(centre, vectors, maxDistance);
     }
 
     private static PlaceBank places(ByteBuffer in, int dim) {

@@ -1,5 +1,6 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.ConsistencyTrainer;
 
 /**
@@ -90,8 +91,10 @@ public record ProfileConfig(
     /**
      * This configuration with its banks capped so that a profile of {@code tokenDim}-dimensional
      * tokens fits in a record of {@code maxRecordBytes}. Both banks are stored as float32; 64 KiB
-     * is left for the header, the held-out scores, the record's other fields and a token transform
-     * of up to {@link #TRANSFORM_ALLOWANCE_BYTES}; a larger transform takes its excess from the room. The raw-pixel
+     * is left for the header, the held-out scores, the record's other fields, a token transform
+     * of up to {@link #TRANSFORM_ALLOWANCE_BYTES} and concept prototypes of up to
+     * {@link #PROTOTYPE_ALLOWANCE_BYTES}; a larger transform or larger prototypes take their excess
+     * from the room. The raw-pixel
      * channel takes at most half of the rest (room for {@value #FITTING_FRAMES} calibration frames
      * included, {@link AppearanceConfig#encodedBytes}), fewer patches when it would take more, and
      * is turned off when not even its projection fits; the token bank takes what is left (a
@@ -102,7 +105,10 @@ public record ProfileConfig(
      * @throws IllegalArgumentException when not even one token fits
      */
     public ProfileConfig withBankFitting(int maxRecordBytes, int tokenDim) {
-        long room = (long) maxRecordBytes - RECORD_OVERHEAD_BYTES - transformExcessBytes(tokenDim);
+        long room = (long) maxRecordBytes
+                - RECORD_OVERHEAD_BYTES
+                - transformExcessBytes(tokenDim)
+                - prototypeExcessBytes(tokenDim);
         AppearanceConfig pixels = appearance;
         if (pixels.enabled() && pixels.encodedBytes(FITTING_FRAMES) > room / 2) {
             long fixed = new AppearanceConfig(0, pixels.components()).encodedBytes(FITTING_FRAMES);
@@ -137,6 +143,22 @@ public record ProfileConfig(
 
     private static long transformExcessBytes(int tokenDim) {
         return Math.max(0, transformBytes(tokenDim) - TRANSFORM_ALLOWANCE_BYTES);
+    }
+
+    /**
+     * Part of {@link #RECORD_OVERHEAD_BYTES} a camera's concept prototypes may take (issue 19, part
+     * 4): {@value io.ultraline.ultra.align.ConceptPrototypes#MAX_COUNT} of them and their centre take
+     * 6.5 kB at the default model's dimension 96, 52 kB at 768, which takes the excess from the banks.
+     */
+    static final int PROTOTYPE_ALLOWANCE_BYTES = 16 * 1024;
+
+    /** Encoded size of the most concept prototypes a calibration keeps for {@code tokenDim}-dimensional tokens. */
+    static long prototypeBytes(int tokenDim) {
+        return 8 + 4 + 4L * (ConceptPrototypes.MAX_COUNT + 1) * tokenDim;
+    }
+
+    private static long prototypeExcessBytes(int tokenDim) {
+        return Math.max(0, prototypeBytes(tokenDim) - PROTOTYPE_ALLOWANCE_BYTES);
     }
 
     /** Calibration frames whose held-out scores the fitting leaves room for, beyond the overhead. */

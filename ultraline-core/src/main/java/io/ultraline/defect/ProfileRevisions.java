@@ -73,7 +73,8 @@ public final class ProfileRevisions {
                 appearance,
                 p.transform(),
                 p.placeSwitch(),
-                places);
+                places,
+                p.conceptPrototypes());
     }
 
     /**
@@ -97,7 +98,8 @@ public final class ProfileRevisions {
                 p.appearance(),
                 p.transform(),
                 p.placeSwitch(),
-                p.places());
+                p.places(),
+                p.conceptPrototypes());
     }
 
     private static float[] reduced(float[] rows, int dim, int size, int projectionDim) {

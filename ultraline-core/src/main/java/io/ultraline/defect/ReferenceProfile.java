@@ -1,5 +1,6 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,10 @@ import java.util.Arrays;
  *     the profile is older than it)
  * @param places the per-place token bank the token channel scores against when the switch is on;
  *     null when off. With it, {@code bank} holds the same tokens without their places.
+ * @param conceptPrototypes the camera's concepts (issue 19, part 4), learned from the concepts of
+ *     the calibration frames through {@code transform}; explanations name each frame's concepts by
+ *     them. Null where none were learned (a profile older than them, or a calibration that found
+ *     no concept of two patches)
  */
 public record ReferenceProfile(
         long version,
@@ -44,7 +49,8 @@ public record ReferenceProfile(
         AppearanceChannel appearance,
         TokenTransform transform,
         PlaceSwitch placeSwitch,
-        PlaceBank places) {
+        PlaceBank places,
+        ConceptPrototypes conceptPrototypes) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -89,6 +95,10 @@ public record ReferenceProfile(
             throw new IllegalArgumentException(
                     "the place bank holds " + places.dim() + "-dimensional tokens, the profile's are " + tokenDim);
         }
+        if (conceptPrototypes != null && conceptPrototypes.dim() != tokenDim) {
+            throw new IllegalArgumentException("the concept prototypes are " + conceptPrototypes.dim()
+                    + "-dimensional, the profile's tokens " + tokenDim);
+        }
     }
 
     /** A profile whose tokens are not scored by place (a switch measured off, or none measured). */
@@ -116,6 +126,7 @@ public record ReferenceProfile(
                 bank,
                 appearance,
                 transform,
+                null,
                 null,
                 null);
     }
@@ -193,7 +204,8 @@ public record ReferenceProfile(
                 null,
                 transform,
                 placeSwitch,
-                places);
+                places,
+                conceptPrototypes);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -231,7 +243,8 @@ public record ReferenceProfile(
                 appearance,
                 transform,
                 placeSwitch,
-                places);
+                places,
+                conceptPrototypes);
     }
 
     /** The same profile with another token transform W (null: none); the version is kept. */
@@ -249,7 +262,27 @@ public record ReferenceProfile(
                 appearance,
                 w,
                 placeSwitch,
-                places);
+                places,
+                conceptPrototypes);
+    }
+
+    /** The same profile with other concept prototypes (null: none); the version is kept. */
+    public ReferenceProfile withConceptPrototypes(ConceptPrototypes prototypes) {
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                transform,
+                placeSwitch,
+                places,
+                prototypes);
     }
 
     /** The same profile under another version number. */
@@ -267,7 +300,8 @@ public record ReferenceProfile(
                 appearance,
                 transform,
                 placeSwitch,
-                places);
+                places,
+                conceptPrototypes);
     }
 
     /** Whether the token channel scores by place ({@link PlaceBank}). */
@@ -307,7 +341,8 @@ public record ReferenceProfile(
                 && java.util.Objects.equals(appearance, that.appearance)
                 && TokenTransform.same(transform, that.transform)
                 && java.util.Objects.equals(placeSwitch, that.placeSwitch)
-                && java.util.Objects.equals(places, that.places);
+                && java.util.Objects.equals(places, that.places)
+                && java.util.Objects.equals(conceptPrototypes, that.conceptPrototypes);
     }
 
     @Override
@@ -323,6 +358,7 @@ public record ReferenceProfile(
                 + (appearance == null ? "" : ", " + appearance)
                 + (transform == null ? "" : ", transform " + transform.outDim() + "x" + transform.inDim())
                 + (placeSwitch == null ? "" : ", at home " + placeSwitch.share())
-                + (places == null ? "" : ", " + places) + "]";
+                + (places == null ? "" : ", " + places)
+                + (conceptPrototypes == null ? "" : ", " + conceptPrototypes.count() + " concept prototypes") + "]";
     }
 }

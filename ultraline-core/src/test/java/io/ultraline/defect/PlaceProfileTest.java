@@ -122,7 +122,8 @@ class PlaceProfileTest {
                         null,
                         null,
                         new PlaceSwitch(0.2f, PlaceSwitch.LIMIT),
-                        p.places()))
+                        p.places(),
+                        null))
                 .hasMessageContaining("place switch that is on");
     }
 }

@@ -3,6 +3,7 @@ package io.ultraline.defect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -264,15 +265,85 @@ class ProfileCodecTest {
                 .hasMessageContaining("a 2 x 6 transform for 5-dimensional tokens");
 
         byte[] unknown = ProfileCodec.encode(profile().withTransform(transform(2)));
-        ByteBuffer.wrap(unknown).putInt(parts, 2 | 16);
+        ByteBuffer.wrap(unknown).putInt(parts, 2 | 32);
         rewriteChecksum(unknown);
         assertThatThrownBy(() -> ProfileCodec.decode(unknown))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown parts 18");
+                .hasMessageContaining("unknown parts 34");
         assertThatThrownBy(() -> profile()
                         .withTransform(
                                 new io.ultraline.ultra.transform.TokenTransform(D + 1, 2, new float[2 * (D + 1)])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the transform takes 6-dimensional tokens, the profile's are 5");
+    }
+
+    private static ConceptPrototypes prototypes(int count) {
+        float[][] vectors = new float[count][];
+        for (int c = 0; c < count; c++) {
+            vectors[c] = new Gaussians(40 + c).tokens(1, D, 0f, 1f);
+        }
+        return new ConceptPrototypes(new Gaussians(39).tokens(1, D, 0f, 1f), vectors, 0.75);
+    }
+
+    @Test
+    void conceptPrototypesRoundTripAsFormat3AloneOrAfterATransform() {
+        for (ReferenceProfile plain :
+                new ReferenceProfile[] {profile(), profile().withTransform(transform(2))}) {
+            ReferenceProfile profile = plain.withConceptPrototypes(prototypes(3));
+            byte[] data = ProfileCodec.encode(profile);
+
+            assertThat(ByteBuffer.wrap(data).getInt(4)).isEqualTo(3);
+            ReferenceProfile decoded = ProfileCodec.decode(data);
+            assertThat(decoded).isEqualTo(profile).isNotEqualTo(plain);
+            assertThat(decoded.conceptPrototypes().vectors())
+                    .isDeepEqualTo(prototypes(3).vectors());
+            assertThat(decoded.conceptPrototypes().maxDistance()).isEqualTo(0.75);
+            assertThat(decoded.transform() == null).isEqualTo(plain.transform() == null);
+            // the prototypes survive the copies a service makes
+            assertThat(decoded.withVersion(9)
+                            .withThreshold(7f)
+                            .withTransform(null)
+                            .conceptPrototypes())
+                    .isEqualTo(profile.conceptPrototypes());
+            assertThat(ProfileRevisions.withMargin(decoded, 1.2f, 10, Instant.EPOCH)
+                            .conceptPrototypes())
+                    .isEqualTo(profile.conceptPrototypes());
+        }
+    }
+
+    @Test
+    void layoutOfTheConceptPrototypesIsAsDocumented() {
+        byte[] data = ProfileCodec.encode(profile().withConceptPrototypes(prototypes(2)));
+        ByteBuffer in = ByteBuffer.wrap(data);
+        int parts = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
+        assertThat(in.getInt(parts)).isEqualTo(16);
+        assertThat(in.getDouble(parts + 4)).isEqualTo(0.75);
+        assertThat(in.getInt(parts + 12)).isEqualTo(2);
+        assertThat(in.getFloat(parts + 16)).isEqualTo(prototypes(2).centre()[0]);
+        assertThat(in.getFloat(parts + 16 + D * 4)).isEqualTo(prototypes(2).vectors()[0][0]);
+        assertThat(data).hasSize(parts + 16 + 3 * D * 4 + 4);
+    }
+
+    @Test
+    void corruptConceptPrototypesAreRefusedWithTheirReason() {
+        int parts = 12 + 8 + 8 + 4 + 4 + 12 + 4 + 3 * 4 + 4 + 7 * D * 4;
+        byte[] none = ProfileCodec.encode(profile().withConceptPrototypes(prototypes(2)));
+        ByteBuffer.wrap(none).putInt(parts + 12, 0);
+        rewriteChecksum(none);
+        assertThatThrownBy(() -> ProfileCodec.decode(none))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 concept prototypes at match distance 0.75");
+
+        byte[] more = ProfileCodec.encode(profile().withConceptPrototypes(prototypes(2)));
+        ByteBuffer.wrap(more).putInt(parts + 12, 3);
+        rewriteChecksum(more);
+        assertThatThrownBy(() -> ProfileCodec.decode(more))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("concept prototype 5 needs 20 bytes, 0 remain");
+
+        assertThatThrownBy(() ->
+                        profile().withConceptPrototypes(new ConceptPrototypes(new float[D + 1], new float[0][], 0.9)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the concept prototypes are 6-dimensional, the profile's tokens 5");
     }
 }

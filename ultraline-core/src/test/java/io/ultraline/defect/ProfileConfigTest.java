@@ -67,6 +67,28 @@ class ProfileConfigTest {
         assertThat(ProfileConfig.transformBytes(96)).isLessThan(ProfileConfig.TRANSFORM_ALLOWANCE_BYTES);
     }
 
+    @Test
+    void theBankLeavesRoomForTheMostConceptPrototypesOfALargeModelBesidesItsTransform() {
+        int limit = 1_000_000;
+        int dim = 768;
+        ProfileConfig capped =
+                ProfileConfig.defaults().withAppearance(AppearanceConfig.off()).withBankFitting(limit, dim);
+        int outDim = io.ultraline.ultra.transform.ConsistencyTrainer.defaults().outDim();
+        float[][] vectors = new float[io.ultraline.ultra.align.ConceptPrototypes.MAX_COUNT][dim];
+        ReferenceProfile full = randomProfile(capped, dim, 6, 5)
+                .withTransform(new io.ultraline.ultra.transform.TokenTransform(dim, outDim, new float[outDim * dim]))
+                .withConceptPrototypes(new io.ultraline.ultra.align.ConceptPrototypes(new float[dim], vectors, 0.9));
+
+        // 16 prototypes of dimension 768 are 52 kB: past their allowance, they take the excess from the bank
+        assertThat(ProfileCodec.encode(full).length)
+                .isLessThanOrEqualTo(limit
+                        - (ProfileConfig.RECORD_OVERHEAD_BYTES
+                                - ProfileConfig.TRANSFORM_ALLOWANCE_BYTES
+                                - ProfileConfig.PROTOTYPE_ALLOWANCE_BYTES));
+        // the default model's fit their allowance
+        assertThat(ProfileConfig.prototypeBytes(96)).isLessThan(ProfileConfig.PROTOTYPE_ALLOWANCE_BYTES);
+    }
+
     /** A profile of {@code frames} frames of 64 Gaussian tokens. */
     private static ReferenceProfile randomProfile(ProfileConfig config, int dim, int frames, long seed) {
         ProfileBuilder b = new ProfileBuilder(config, dim);

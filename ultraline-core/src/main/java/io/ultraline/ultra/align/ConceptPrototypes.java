@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Learning: every calibration concept of at least {@code minPatches} patches gives one point, its
  * mean token minus {@code centre}, the mean token of the patches these concepts cover; average linkage on
  * their cosine distances, cut at {@code maxDistance}, groups the concepts that show one thing; a
- * group's prototype is its members' patch-weighted mean, normalised. The same {@code maxDistance}
- * later decides whether a frame's concept is one of these things at all.
+ * group's prototype is its members' patch-weighted mean, normalised; the {@value #MAX_COUNT} best
+ * supported groups are kept. The same {@code maxDistance} later decides whether a frame's concept is
+ * one of these things at all.
  *
  * @param centre      the mean calibration token, subtracted before every cosine, {@code float[D]}
  * @param vectors     the prototypes, {@code float[P][D]}, unit length
@@ -34,6 +35,11 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
     public static final double DEFAULT_MAX_DISTANCE = 0.9;
     /** A concept of one patch is mostly noise: prototypes come from concepts of at least two. */
     public static final int MIN_PATCHES = 2;
+    /**
+     * At most this many prototypes, the best supported: more names than an operator can tell apart,
+     * and a bounded size in the profile record; a rarer thing's concepts get fresh ids.
+     */
+    public static final int MAX_COUNT = 16;
 
     public ConceptPrototypes {
         if (!(maxDistance >= 0 && maxDistance <= 2)) {
@@ -105,8 +111,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
         // most patches first; equal support keeps the clustering's own order, so learning is deterministic
         Arrays.sort(
                 order, Comparator.comparingLong((Integer i) -> -support.get(i)).thenComparingInt(i -> i));
-        float[][] sorted = new float[order.length][];
-        for (int i = 0; i < order.length; i++) {
+        float[][] sorted = new float[Math.min(order.length, MAX_COUNT)][];
+        for (int i = 0; i < sorted.length; i++) {
             sorted[i] = vectors.get(order[i]);
         }
         return new ConceptPrototypes(centre, sorted, maxDistance);

@@ -151,6 +151,27 @@ class ConceptAlignmentTest {
     }
 
     @Test
+    void aCameraOfManyMaterialsKeepsTheBestSupportedPrototypesOnly() {
+        int materials = ConceptPrototypes.MAX_COUNT + 4;
+        float[][] means = new float[materials][materials];
+        int[] sizes = new int[materials];
+        for (int m = 0; m < materials; m++) {
+            means[m][m] = 1; // orthogonal materials: none groups with another
+            sizes[m] = 2 + m;
+        }
+        ConceptPrototypes p = ConceptPrototypes.learn(
+                List.of(new ConceptFeatures(means, sizes)), ConceptPrototypes.DEFAULT_MAX_DISTANCE, 2);
+
+        assertThat(p.count()).isEqualTo(ConceptPrototypes.MAX_COUNT);
+        // id 0 is the best supported material, the last kept id the 16th best; the 4 rarest have none
+        assertThat(p.distance(p.embed(means[materials - 1]), 0)).isLessThan(1e-6);
+        assertThat(p.distance(p.embed(means[4]), ConceptPrototypes.MAX_COUNT - 1))
+                .isLessThan(1e-6);
+        int[] ids = ConceptAlignment.ids(new ConceptFeatures(means, sizes), p);
+        assertThat(ids[0]).isGreaterThanOrEqualTo(ConceptPrototypes.MAX_COUNT);
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() {
         assertThatThrownBy(() -> ConceptFeatures.of(new int[] {0, 1}, new float[3], 2))
                 .hasMessageContaining("expected 2 tokens of dimension 2");
