@@ -193,7 +193,8 @@ final class CalibrationControl {
 
     /**
      * The profile of a calibration from its frames' tokens in collection order, with the camera's
-     * token transform W learned from the same frames when {@code conceptTransform} is PROFILE;
+     * token transform W learned from the same frames when {@code conceptTransform} is PROFILE and
+     * its concept prototypes learned from them always (where the step can);
      * shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
      * built.
      */
@@ -208,18 +209,19 @@ final class CalibrationControl {
             builder.add(frame.tokens(), frame.modelInput());
         }
         ReferenceProfile profile = builder.build(version, created);
-        if (conceptTransform != TransformChoice.PROFILE) {
-            return profile;
+        if (conceptTransform == TransformChoice.PROFILE) {
+            TokenTransform w = inspection.learnTransform(frames);
+            if (w == null) {
+                LOG.warn(
+                        "No token transform learned for profile version {}: the model's graph takes none, or the"
+                                + " calibration frames were collected without their model input; its maps stay"
+                                + " plain",
+                        version);
+            }
+            profile = profile.withTransform(w);
         }
-        TokenTransform w = inspection.learnTransform(frames);
-        if (w == null) {
-            LOG.warn(
-                    "No token transform learned for profile version {}: the model's graph takes none, or the"
-                            + " calibration frames were collected without their model input; its maps stay plain",
-                    version);
-            return profile;
-        }
-        return profile.withTransform(w);
+        // learned through the W the camera's frames will be explained with, so the concepts match
+        return profile.withConceptPrototypes(inspection.learnConceptPrototypes(frames, profile.transform()));
     }
 
     /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */

@@ -9,10 +9,13 @@ import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.model.ModelManifest;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ModelStep} over a {@link FrameInspector}: the batch goes to the model without a
@@ -21,6 +24,10 @@ import java.util.List;
  * gets the plain maps even for a camera with a W, as the maps it could give before.
  */
 final class InspectorModelStep implements ModelStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorModelStep.class);
+    /** Calibration frames a model call explains while learning the concept prototypes. */
+    private static final int PROTOTYPE_BATCH = 8;
 
     private final FrameInspector inspector;
     private final ModelIdentity model;
@@ -130,19 +137,45 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public TokenTransform learnTransform(List<CalibrationFrame> frames) {
-        if (!inspector.runner().acceptsTransform()) {
+        List<RgbImage> seen = seenByModel(frames);
+        if (!inspector.runner().acceptsTransform() || seen == null) {
             return null;
         }
+        return TransformCalibration.learn(inspector, seen, TransformCalibration.SEED)
+                .transform();
+    }
+
+    @Override
+    public ConceptPrototypes learnConceptPrototypes(List<CalibrationFrame> frames, TokenTransform transform) {
+        List<RgbImage> seen = seenByModel(frames);
+        if (seen == null) {
+            return null;
+        }
+        try {
+            return inspector.conceptPrototypes(
+                    seen,
+                    PROTOTYPE_BATCH,
+                    ConceptPrototypes.DEFAULT_MAX_DISTANCE,
+                    inspector.runner().acceptsTransform() ? transform : null);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("No concept prototypes learned from {} calibration frames: {}", frames.size(), e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The frames as the model saw them, 8-bit: what the calibration store keeps and an audit
+     * replays; null when a frame was collected without its model input.
+     */
+    private List<RgbImage> seenByModel(List<CalibrationFrame> frames) {
         int size = imageSize();
         List<RgbImage> seen = new ArrayList<>(frames.size());
         for (CalibrationFrame f : frames) {
             if (f.modelInput() == null) {
                 return null;
             }
-            // the frame as the model saw it, 8-bit: what the calibration store keeps and an audit replays
             seen.add(new RgbImage(size, size, AppearanceBank.expand(f.modelInput())));
         }
-        return TransformCalibration.learn(inspector, seen, TransformCalibration.SEED)
-                .transform();
+        return seen;
     }
 }

@@ -6,6 +6,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +125,17 @@ public interface ModelStep {
      */
     default TokenTransform learnTransform(List<CalibrationFrame> frames) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot learn a token transform");
+    }
+
+    /**
+     * The camera's concept prototypes (issue 19, part 4) learned from the concepts of its
+     * calibration frames, with their maps through {@code transform} (null: plain), the same for the
+     * same frames; null when none can be learned: a frame lacks its model input, no concept has
+     * {@value io.ultraline.ultra.align.ConceptPrototypes#MIN_PATCHES} patches, or this step has no
+     * segmenter (a test double's default).
+     */
+    default ConceptPrototypes learnConceptPrototypes(List<CalibrationFrame> frames, TokenTransform transform) {
+        return null;
     }
 
     /** The model-backed inspection. */

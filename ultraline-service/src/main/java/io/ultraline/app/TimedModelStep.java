@@ -10,6 +10,7 @@ import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.ModelIdentity;
 import io.ultraline.stream.ModelStep;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.List;
 
@@ -87,5 +88,10 @@ final class TimedModelStep implements ModelStep {
     @Override
     public TokenTransform learnTransform(List<CalibrationFrame> frames) {
         return inner.learnTransform(frames);
+    }
+
+    @Override
+    public ConceptPrototypes learnConceptPrototypes(List<CalibrationFrame> frames, TokenTransform transform) {
+        return inner.learnConceptPrototypes(frames, transform);
     }
 }

@@ -15,6 +15,7 @@ import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +118,7 @@ final class CalibrateCommand implements Callable<Integer> {
             } else if (choice == TransformChoice.MODEL) {
                 p = p.withTransform(EvaluateCommand.modelTransform(runner));
             }
+            p = withConceptPrototypes(inspector, frames, p);
             Files.write(out, ProfileCodec.encode(p));
             System.out.printf(
                     "calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
@@ -129,5 +131,21 @@ final class CalibrateCommand implements Callable<Integer> {
             System.out.println("wrote " + out);
         }
         return 0;
+    }
+
+    /** The profile with the camera's concept prototypes, learned through its W; without them when none can be. */
+    private static ReferenceProfile withConceptPrototypes(
+            FrameInspector inspector, List<RgbImage> frames, ReferenceProfile p) {
+        long start = System.nanoTime();
+        try {
+            ConceptPrototypes prototypes =
+                    inspector.conceptPrototypes(frames, 8, ConceptPrototypes.DEFAULT_MAX_DISTANCE, p.transform());
+            System.out.printf(
+                    "learned %d concept prototypes in %.1f s%n", prototypes.count(), (System.nanoTime() - start) / 1e9);
+            return p.withConceptPrototypes(prototypes);
+        } catch (IllegalArgumentException e) {
+            System.out.println("no concept prototypes: " + e.getMessage());
+            return p;
+        }
     }
 }
