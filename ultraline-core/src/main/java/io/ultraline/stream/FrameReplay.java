@@ -207,6 +207,8 @@ public final class FrameReplay {
     public Outputs score(
             Ready frame, InspectedFrame inspected, ReferenceProfile profile, long profileVersion, long now) {
         OriginalRecord source = frame.input.original();
+        // as the profile store gives it to the inference node; explaining does not read its key
+        ProfileStore.Active used = new ProfileStore.Active(null, profileVersion, profile);
         if (!twoStage) {
             ScoredFrame s = ScoredFrame.score(
                     inspection, records, frame.frame(), source, inspected, profile, profileVersion, now);
@@ -218,7 +220,14 @@ public final class FrameReplay {
                     every,
                     every.isEmpty()
                             ? null
-                            : records.explanation(frame.frame(), source, inspected, s.assessment(), profileVersion));
+                            : records.explanation(
+                                    frame.frame(),
+                                    source,
+                                    inspected,
+                                    s.assessment(),
+                                    used,
+                                    ExplainSelection.Reason.EVERY_FRAME,
+                                    null));
         }
         int w = frame.frame().getWidth();
         int h = frame.frame().getHeight();
@@ -242,7 +251,7 @@ public final class FrameReplay {
                 s.defects(),
                 s.assessment(),
                 published(reason),
-                explanation(frame, explained, s.assessment(), profileVersion, reason, chosen));
+                explanation(frame, explained, s.assessment(), used, reason, chosen));
     }
 
     /** The explanation the inference node publishes for a frame's maps, null when it publishes none. */
@@ -250,14 +259,14 @@ public final class FrameReplay {
             Ready frame,
             InspectedFrame explained,
             FrameAssessment assessment,
-            Long profileVersion,
+            ProfileStore.Active profile,
             Optional<ExplainSelection.Reason> reason,
             int[] chosen) {
         if (explained == null || published(reason).isEmpty()) {
             return null;
         }
         return records.explanation(
-                frame.frame(), frame.input.original(), explained, assessment, profileVersion, reason.get(), chosen);
+                frame.frame(), frame.input.original(), explained, assessment, profile, reason.get(), chosen);
     }
 
     /**

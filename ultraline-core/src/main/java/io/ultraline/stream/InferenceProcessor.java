@@ -530,7 +530,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     source));
             out.add(output(
                     f.getCameraId(),
-                    new PipelineOutput.Explanation(records.explanation(f, source, inspected, null, null)),
+                    new PipelineOutput.Explanation(records.explanation(f, source, inspected)),
                     source));
             requireWritable(out); // before the frame counts towards the calibration
             collect(calibrating.get(), inspected, source, out);
@@ -545,7 +545,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                     source));
             out.add(output(
                     f.getCameraId(),
-                    new PipelineOutput.Explanation(records.explanation(f, source, inspected, null, null)),
+                    new PipelineOutput.Explanation(records.explanation(f, source, inspected)),
                     source));
             requireWritable(out);
             return out;
@@ -562,7 +562,14 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
         out.add(output(
                 f.getCameraId(),
-                new PipelineOutput.Explanation(records.explanation(f, source, inspected, scored.assessment(), version)),
+                new PipelineOutput.Explanation(records.explanation(
+                        f,
+                        source,
+                        inspected,
+                        scored.assessment(),
+                        profile.get(),
+                        ExplainSelection.Reason.EVERY_FRAME,
+                        null)),
                 source));
         requireWritable(out);
         return out;
@@ -647,7 +654,7 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
             }
             out.add(output(f.getCameraId(), new PipelineOutput.Verdict(scored.verdict()), source));
             scored.defects().forEach(d -> out.add(output(f.getCameraId(), new PipelineOutput.Defect(d), source)));
-            explanation(explained, withMaps, scored.assessment(), version);
+            explanation(explained, withMaps, scored.assessment(), profile.get());
             requireWritable(out);
             return out;
         }
@@ -667,13 +674,16 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
         }
 
         private void explanation(
-                Optional<ExplainStage.Explained> explained, InspectedFrame withMaps, FrameAssessment a, Long version) {
+                Optional<ExplainStage.Explained> explained,
+                InspectedFrame withMaps,
+                FrameAssessment a,
+                ProfileStore.Active profile) {
             if (withMaps != null && maps.publishes()) {
                 ExplainStage.Explained e = explained.orElseThrow();
                 out.add(output(
                         f.getCameraId(),
                         new PipelineOutput.Explanation(
-                                records.explanation(f, source, withMaps, a, version, e.reason(), e.targets())),
+                                records.explanation(f, source, withMaps, a, profile, e.reason(), e.targets())),
                         source));
             }
         }

@@ -75,7 +75,7 @@ final class OnDemandExplainer {
                 command.getFrameSource(),
                 withMaps,
                 assessment,
-                profile.map(ProfileStore.Active::version).orElse(null),
+                profile.orElse(null),
                 ExplainSelection.Reason.ON_DEMAND,
                 chosen));
     }

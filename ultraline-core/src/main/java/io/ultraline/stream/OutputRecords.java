@@ -21,6 +21,9 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.align.ConceptAlignment;
+import io.ultraline.ultra.align.ConceptFeatures;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,12 +122,14 @@ final class OutputRecords {
         return out;
     }
 
-    FrameExplanation explanation(
-            CameraFrame f, OriginalRecord source, InspectedFrame inspected, FrameAssessment a, Long profileVersion) {
-        return explanation(f, source, inspected, a, profileVersion, ExplainSelection.Reason.EVERY_FRAME, null);
+    /** The explanation of a frame without a profile: the segmenter's own concept labels only. */
+    FrameExplanation explanation(CameraFrame f, OriginalRecord source, InspectedFrame inspected) {
+        return explanation(f, source, inspected, null, null, ExplainSelection.Reason.EVERY_FRAME, null);
     }
 
     /**
+     * @param a       the frame's assessment against {@code profile}, null without one
+     * @param profile the camera's profile in use, null without one; its concept prototypes name the concepts
      * @param reason  why the frame was explained
      * @param targets the tokens whose maps were computed, null for all
      */
@@ -133,10 +138,10 @@ final class OutputRecords {
             OriginalRecord source,
             InspectedFrame inspected,
             FrameAssessment a,
-            Long profileVersion,
+            ProfileStore.Active profile,
             ExplainSelection.Reason reason,
             int[] targets) {
-        return explanation(f, source.sourceRef(), inspected, a, profileVersion, reason, targets);
+        return explanation(f, source.sourceRef(), inspected, a, profile, reason, targets);
     }
 
     /** As above, for a frame that is not the input record at hand (explain on demand names its own source). */
@@ -145,7 +150,7 @@ final class OutputRecords {
             SourceRef source,
             InspectedFrame inspected,
             FrameAssessment a,
-            Long profileVersion,
+            ProfileStore.Active profile,
             ExplainSelection.Reason reason,
             int[] targets) {
         Segmentation s = inspected.segmentation();
@@ -172,13 +177,38 @@ final class OutputRecords {
                 .setThreshold(a == null ? null : a.threshold())
                 .setSource(source)
                 .setModel(model.stamp())
-                .setProfileVersion(profileVersion)
+                .setProfileVersion(profile == null ? null : profile.version())
                 .setPipelineVersion(pipelineVersion)
                 .setAttributes(attributes(f))
                 .setTargets(targets == null ? null : ints(targets))
                 .setReason(reason.name())
                 .setConceptPixels(conceptPixels(inspected))
+                .setConceptIds(
+                        profile == null
+                                ? null
+                                : conceptIds(inspected, profile.profile().conceptPrototypes()))
                 .build();
+    }
+
+    /**
+     * The camera's id of each of the frame's concept labels ({@link ConceptAlignment}), -1 for a
+     * concept no prototype matches; null without prototypes.
+     */
+    private static List<Integer> conceptIds(InspectedFrame inspected, ConceptPrototypes prototypes) {
+        if (prototypes == null) {
+            return null;
+        }
+        int[] ids = ConceptAlignment.ids(
+                ConceptFeatures.of(
+                        inspected.segmentation().labels(),
+                        inspected.modelOutput().tokens(),
+                        inspected.modelOutput().dim()),
+                prototypes);
+        List<Integer> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(id < prototypes.count() ? id : -1);
+        }
+        return out;
     }
 
     /** The frame's concepts refined to pixels (at most 256 x 256), run-length coded; null without its pixels. */

@@ -15,6 +15,9 @@ import io.ultraline.defect.ProfileCodec;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.align.ConceptAlignment;
+import io.ultraline.ultra.align.ConceptFeatures;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * The camera's token transform W (issue 19) in the service: a calibration learns it and publishes it
  * in the profile (unless calibration.concept-transform is none), and the second stage, explain
  * on demand, and mode all's one pass, give each camera's frames maps and concepts through its own W,
- * in one batch with a camera that has none (whose frames keep the plain maps).
+ * in one batch with a camera that has none (whose frames keep the plain maps). A calibration also
+ * learns the camera's concept prototypes (issue 19, part 4), by which explanations name concepts.
  */
 class ConceptTransformTest {
 
@@ -167,17 +171,91 @@ class ConceptTransformTest {
                 .hasMessageContaining("calibration.concept-transform must be none or profile");
     }
 
+    @Test
+    void aCalibrationLearnsConceptPrototypesAndExplanationsNameConceptsByThem() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG, ModelStep.of(TestModels.inspector()), Map.of())) {
+            ReferenceProfile calibrated = calibrate(h, "cam-ids");
+            io.ultraline.defect.ReferenceProfile learned = ProfileCodec.decode(bytes(calibrated.getBank()));
+            ConceptPrototypes prototypes = learned.conceptPrototypes();
+            assertThat(prototypes)
+                    .as("the calibration learned the camera's concepts")
+                    .isNotNull();
+            assertThat(prototypes.count()).isPositive();
+            push(h, "cam-none", ProfileCodec.encode(learned.withConceptPrototypes(null)), calibrated);
+            h.profiles.readValuesToList();
+
+            for (int i = 0; i < 4; i++) { // the calibration frames again, two batches
+                h.pipe(TestCameraFrames.frame("cam-ids", "f-" + i, TestCameraFrames.good(i)));
+            }
+            List<FrameExplanation> again = h.explanations.readValuesToList();
+            assertThat(again).hasSize(4);
+            for (int i = 0; i < 4; i++) {
+                BufferedImage image = TestCameraFrames.good(i);
+                FrameExplanation e = again.get(i);
+                assertThat(e.getConceptIds())
+                        .as("frame %d: one camera id a concept label", i)
+                        .hasSize(e.getConceptCount())
+                        .isEqualTo(expectedIds(image, e.getTargets(), learned));
+                assertThat(e.getConceptIds())
+                        .as("a frame the prototypes were learned from shows a known concept")
+                        .anySatisfy(id -> assertThat(id).isBetween(0, prototypes.count() - 1));
+            }
+            // a profile without prototypes, and a camera without a profile: the segmenter's labels only
+            h.pipe(TestCameraFrames.frame("cam-none", "f-none", TestCameraFrames.good(5)));
+            h.pipe(TestCameraFrames.frame("cam-new", "f-new", TestCameraFrames.good(5)));
+            assertThat(h.explanations.readValuesToList())
+                    .extracting(FrameExplanation::getConceptIds)
+                    .containsOnlyNulls()
+                    .hasSize(2);
+
+            // explain on demand names them too
+            BufferedImage image = TestCameraFrames.good(5);
+            CameraFrame frame = TestCameraFrames.frame("cam-ids", "f-5", image);
+            h.pipe(frame);
+            h.pipe(TestCameraFrames.frame("cam-ids", "f-6", TestCameraFrames.good(6)));
+            FrameExplanation selected = h.explanations.readValuesToList().get(0);
+            send(h, ExplainCommands.explain(frame, selected.getSource(), "test", Instant.ofEpochMilli(9_000)));
+            FrameExplanation onDemand = h.explanations.readValue();
+            assertThat(onDemand.getConceptIds())
+                    .isNotNull()
+                    .isEqualTo(expectedIds(image, onDemand.getTargets(), learned));
+        }
+    }
+
+    /** The camera ids of the frame's concepts as the profile's prototypes name them, -1 for none. */
+    private static List<Integer> expectedIds(
+            BufferedImage image, List<Integer> targets, io.ultraline.defect.ReferenceProfile profile) {
+        InspectedFrame explained = explained(image, targets, profile.transform());
+        ConceptPrototypes prototypes = profile.conceptPrototypes();
+        int[] ids = ConceptAlignment.ids(
+                ConceptFeatures.of(
+                        explained.segmentation().labels(),
+                        explained.modelOutput().tokens(),
+                        explained.modelOutput().dim()),
+                prototypes);
+        return Arrays.stream(ids)
+                .map(id -> id < prototypes.count() ? id : -1)
+                .boxed()
+                .toList();
+    }
+
     /** The concept labels of the frame's maps of these targets through W, as the model step gives them. */
     private static List<Integer> expectedLabels(BufferedImage image, List<Integer> targets, TokenTransform w) {
+        return Arrays.stream(explained(image, targets, w).segmentation().labels())
+                .boxed()
+                .toList();
+    }
+
+    /** The frame with its maps of these targets through W, as the model step gives them. */
+    private static InspectedFrame explained(BufferedImage image, List<Integer> targets, TokenTransform w) {
         ModelStep step = ModelStep.of(TestModels.inspector());
         // the test frames are 64 px, the tiny model's input size: the model sees the image as it is
         InspectedFrame scanned = step.scan(List.of(RgbImage.of(image))).get(0);
         int[] chosen = targets == null
                 ? null
                 : targets.stream().mapToInt(Integer::intValue).toArray();
-        InspectedFrame explained = step.explain(List.of(scanned), Arrays.asList(new int[][] {chosen}), Arrays.asList(w))
+        return step.explain(List.of(scanned), Arrays.asList(new int[][] {chosen}), Arrays.asList(w))
                 .get(0);
-        return Arrays.stream(explained.segmentation().labels()).boxed().toList();
     }
 
     /** START on four good frames (two batches) and the profile snapshot it publishes. */

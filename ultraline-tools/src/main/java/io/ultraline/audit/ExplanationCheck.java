@@ -12,8 +12,8 @@ import java.util.Optional;
  * reason field (null) count for any reason; those asked for on demand (reason ON_DEMAND) are left
  * out, since no selection chose them. Where the replay rebuilt the explanation, its content must be
  * the recorded one to the byte: concepts, token labels, concept heatmaps, targets, token scores,
- * threshold and, where recorded, the pixel concept labels (the maps of a camera with a token
- * transform W go through it in both).
+ * threshold and, where recorded, the pixel concept labels and the camera's concept ids (the maps of
+ * a camera with a token transform W go through it in both).
  */
 final class ExplanationCheck {
 
@@ -38,7 +38,10 @@ final class ExplanationCheck {
                 && Objects.equals(recorded.getThreshold(), rebuilt.getThreshold())
                 // pipelines before 0.4.0 recorded no pixel labels: nothing to compare then
                 && (recorded.getConceptPixels() == null
-                        || Objects.equals(recorded.getConceptPixels(), rebuilt.getConceptPixels()));
+                        || Objects.equals(recorded.getConceptPixels(), rebuilt.getConceptPixels()))
+                // nor camera concept ids before 0.7.0, or where the profile had no prototypes
+                && (recorded.getConceptIds() == null
+                        || Objects.equals(recorded.getConceptIds(), rebuilt.getConceptIds()));
         return same
                 ? Optional.empty()
                 : Optional.of(new Difference("explanation", summary(recorded), summary(rebuilt)));
@@ -46,7 +49,8 @@ final class ExplanationCheck {
 
     /** Enough of an explanation for a report to show where two differ. */
     private static String summary(FrameExplanation e) {
-        return e.getConceptCount() + " concepts, token labels " + e.getTokenLabels() + ", targets " + e.getTargets()
+        return e.getConceptCount() + " concepts, token labels " + e.getTokenLabels() + ", camera ids "
+                + e.getConceptIds() + ", targets " + e.getTargets()
                 + ", heatmaps #" + Objects.hashCode(e.getConceptHeatmaps()) + ", token scores #"
                 + Objects.hashCode(e.getTokenScores());
     }

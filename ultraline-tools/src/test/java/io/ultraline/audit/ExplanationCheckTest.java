@@ -85,6 +85,26 @@ class ExplanationCheckTest {
                 .isEmpty();
     }
 
+    @Test
+    void cameraConceptIdsAreComparedWhereTheRecordHasThem() {
+        FrameExplanation recorded = concepts(0, 1, 1, 0);
+        recorded.setConceptIds(List.of(2, -1));
+        FrameExplanation same = concepts(0, 1, 1, 0);
+        same.setConceptIds(List.of(2, -1));
+        FrameExplanation renamed = concepts(0, 1, 1, 0);
+        renamed.setConceptIds(List.of(0, -1));
+
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), same))
+                .isEmpty();
+        assertThat(ExplanationCheck.compare(List.of(recorded), Optional.of(Reason.SAMPLED), renamed))
+                .get()
+                .satisfies(d -> assertThat(d.recorded()).contains("camera ids [2, -1]"))
+                .satisfies(d -> assertThat(d.replayed()).contains("camera ids [0, -1]"));
+        // a record from before 0.7.0, or of a profile without prototypes, has none to hold the replay to
+        assertThat(ExplanationCheck.compare(List.of(concepts(0, 1, 1, 0)), Optional.of(Reason.SAMPLED), renamed))
+                .isEmpty();
+    }
+
     private static FrameExplanation concepts(Integer... labels) {
         FrameExplanation e = explained("SAMPLED");
         e.setConceptCount(2);
