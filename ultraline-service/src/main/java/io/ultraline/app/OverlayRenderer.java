@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The overlay PNG of one recent frame: the frame, its ULTra concepts (tint and borders, refined to
- * pixels by the frame's colours: {@link PixelConceptLayer}), the token
+ * pixels by the frame's colours, coloured by the camera's concept ids where the record has them:
+ * {@link PixelConceptLayer}), the token
  * score heatmap and the defect masks outlined in green. Status, score and regions are not drawn:
  * the dashboard shows them as HTML next to the picture; only what could not be drawn is written
  * in a strip below it.
@@ -109,26 +110,21 @@ final class OverlayRenderer {
         if (explanation != null) {
             layer(problems, "concepts", () -> {
                 ConceptPixels px = explanation.getConceptPixels();
-                if (px != null) {
-                    PixelConceptLayer.draw(
-                            overlay,
-                            ConceptPixelImage.fromRuns(
-                                    px.getWidth(),
-                                    px.getHeight(),
-                                    px.getRuns().stream()
-                                            .mapToInt(Integer::intValue)
-                                            .toArray()),
-                            0.12);
-                } else {
-                    conceptLayer.draw(
-                            overlay,
-                            explanation.getTokenLabels().stream()
-                                    .mapToInt(Integer::intValue)
-                                    .toArray(),
-                            gridH,
-                            gridW,
-                            0.12);
-                }
+                ConceptPixelImage labels = px != null
+                        ? ConceptPixelImage.fromRuns(
+                                px.getWidth(),
+                                px.getHeight(),
+                                px.getRuns().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .toArray())
+                        : conceptLayer.refine(
+                                explanation.getTokenLabels().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .toArray(),
+                                gridH,
+                                gridW);
+                PixelConceptLayer.draw(
+                        overlay, PixelConceptLayer.byCameraId(labels, explanation.getConceptIds()), 0.12);
             });
             if (explanation.getTokenScores() != null && explanation.getThreshold() != null) {
                 layer(

@@ -2,15 +2,21 @@ package io.ultraline.app;
 
 import io.ultraline.frame.RgbImage;
 import io.ultraline.ultra.ConceptPixelImage;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.render.GridOverlay;
+import java.util.List;
 
 /**
  * The overlay's concept layer at pixel resolution: the record's pixel labels where it has them
  * (pipelines from 0.4.0), else its token labels refined by the frame's own colours
  * ({@link ConceptPixelImage}, the frame sampled down to {@link #MAX_PIXELS} first, as the
- * pipeline does), as {@code explain} and {@code evaluate} draw them.
+ * pipeline does), as {@code explain} and {@code evaluate} draw them; coloured by the camera's
+ * concept ids where the record has them.
  */
 final class PixelConceptLayer {
+
+    /** First colour of concepts new to the camera: past its most prototypes, the palette's darker half. */
+    static final int UNKNOWN_BASE = ConceptPrototypes.MAX_COUNT;
 
     /** Most pixels refined per overlay: 256 x 256, a few MiB of working memory. */
     static final long MAX_PIXELS = ConceptPixelImage.DEFAULT_MAX_PIXELS;
@@ -26,9 +32,26 @@ final class PixelConceptLayer {
         return new PixelConceptLayer(frame);
     }
 
-    /** Tints the overlay with the refined concepts of {@code tokenLabels} on a {@code gridH x gridW} grid. */
-    void draw(GridOverlay overlay, int[] tokenLabels, int gridH, int gridW, double alpha) {
-        draw(overlay, refine(tokenLabels, gridH, gridW), alpha);
+    /**
+     * The labels renamed by the camera's concept ids (FrameExplanation.conceptIds), so a material
+     * has one colour on every frame of the camera and the concepts it was split into share it; a
+     * concept the camera never showed at calibration (-1) takes {@value #UNKNOWN_BASE} plus its
+     * label, the palette's darker shades. As given when the record has no ids or they do not fit.
+     */
+    static ConceptPixelImage byCameraId(ConceptPixelImage labels, List<Integer> conceptIds) {
+        if (conceptIds == null) {
+            return labels;
+        }
+        int[] renamed = labels.labels();
+        for (int i = 0; i < renamed.length; i++) {
+            int label = renamed[i];
+            if (label < 0 || label >= conceptIds.size()) {
+                return labels;
+            }
+            int id = conceptIds.get(label);
+            renamed[i] = id >= 0 ? id : UNKNOWN_BASE + label;
+        }
+        return new ConceptPixelImage(labels.width(), labels.height(), renamed);
     }
 
     /** Tints the overlay with pixel labels as given. */

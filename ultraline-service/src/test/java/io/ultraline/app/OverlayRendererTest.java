@@ -171,6 +171,43 @@ class OverlayRendererTest {
     }
 
     @Test
+    void conceptsAreColouredByTheCamerasIdsWhereTheRecordHasThem() {
+        byte[] halves = new byte[28 * 28 * 3]; // dark red above, blue below: the two token rows
+        for (int p = 0; p < 28 * 28; p++) {
+            boolean above = p / 28 < 14;
+            halves[3 * p] = (byte) (above ? 140 : 20);
+            halves[3 * p + 2] = (byte) (above ? 20 : 200);
+        }
+        // two frames of one camera whose segmenter numbered the same material differently
+        RecentFrames.Entry first = held(frame("c", "f1", ImageEncoding.RGB8, 28, 28, halves));
+        var one = explanation("c", "f1", 2, 2, List.of(0, 0, 1, 1));
+        one.setConceptIds(List.of(3, -1));
+        recent.explanation(one);
+        RecentFrames.Entry second = held(frame("c", "f2", ImageEncoding.RGB8, 28, 28, halves));
+        var two = explanation("c", "f2", 2, 2, List.of(1, 1, 0, 0));
+        two.setConceptIds(List.of(-1, 3));
+        recent.explanation(two);
+        BufferedImage a = read(renderer.png(first));
+        BufferedImage b = read(renderer.png(second));
+        int scale = a.getWidth() / 28;
+        int top = 5 * scale;
+        int bottom = 22 * scale;
+
+        assertThat(a.getRGB(top, top)).as("camera concept 3 on both").isEqualTo(b.getRGB(top, top));
+        one.setConceptIds(List.of(3, 3));
+        recent.explanation(one);
+        assertThat(a.getRGB(bottom, bottom))
+                .as("a concept new to the camera is not coloured as the known one")
+                .isNotEqualTo(read(renderer.png(first)).getRGB(bottom, bottom));
+
+        two.setConceptIds(null);
+        recent.explanation(two);
+        assertThat(read(renderer.png(second)).getRGB(top, top))
+                .as("without ids, the frame's own labels")
+                .isNotEqualTo(a.getRGB(top, top));
+    }
+
+    @Test
     void aFrameAboveTheRefinementBudgetIsSampledDown() {
         var labels = PixelConceptLayer.of(new io.ultraline.frame.RgbImage(1024, 512, new float[1024 * 512 * 3]))
                 .refine(new int[4], 2, 2);
