@@ -137,8 +137,8 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public TokenTransform learnTransform(List<CalibrationFrame> frames) {
-        List<RgbImage> seen = seenByModel(frames);
-        if (!inspector.runner().acceptsTransform() || seen == null) {
+        List<RgbImage> seen = inspector.runner().acceptsTransform() ? seenByModel(frames) : null;
+        if (seen == null) {
             return null;
         }
         return TransformCalibration.learn(inspector, seen, TransformCalibration.SEED)
