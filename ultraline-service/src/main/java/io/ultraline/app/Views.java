@@ -98,6 +98,8 @@ final class Views {
         m.put("gridWidth", e.getGridWidth());
         m.put("conceptCount", e.getConceptCount());
         m.put("tokenLabels", e.getTokenLabels());
+        // the camera's id of each label (pipeline 0.7.0), null where its profile has no concept prototypes
+        m.put("conceptIds", e.getConceptIds());
         List<Object> heatmaps = new ArrayList<>();
         e.getConceptHeatmaps().forEach(h -> heatmaps.add(heatmap(h)));
         m.put("conceptHeatmaps", heatmaps);

@@ -22,4 +22,14 @@ class ViewsTest {
         assertThat(Views.verdict(v)).containsEntry("normalisedScore", null);
         assertThat(Views.normalised(0.3f, 0f)).isNull();
     }
+
+    @Test
+    void anExplanationShowsTheCamerasConceptIdsBesideItsLabels() {
+        var e = LiveRecords.explanation("c", "f", 1, 2, java.util.List.of(0, 1));
+        assertThat(Views.explanation(e)).containsEntry("conceptIds", null);
+        e.setConceptIds(java.util.List.of(4, -1));
+        assertThat(Views.explanation(e))
+                .containsEntry("tokenLabels", java.util.List.of(0, 1))
+                .containsEntry("conceptIds", java.util.List.of(4, -1));
+    }
 }
