@@ -22,7 +22,6 @@ import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.align.ConceptAlignment;
-import io.ultraline.ultra.align.ConceptFeatures;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -195,20 +194,13 @@ final class OutputRecords {
      * concept no prototype matches; null without prototypes.
      */
     private static List<Integer> conceptIds(InspectedFrame inspected, ConceptPrototypes prototypes) {
-        if (prototypes == null) {
-            return null;
-        }
-        int[] ids = ConceptAlignment.ids(
-                ConceptFeatures.of(
+        return prototypes == null
+                ? null
+                : ints(ConceptAlignment.cameraIds(
                         inspected.segmentation().labels(),
                         inspected.modelOutput().tokens(),
-                        inspected.modelOutput().dim()),
-                prototypes);
-        List<Integer> out = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            out.add(id < prototypes.count() ? id : -1);
-        }
-        return out;
+                        inspected.modelOutput().dim(),
+                        prototypes));
     }
 
     /** The frame's concepts refined to pixels (at most 256 x 256), run-length coded; null without its pixels. */

@@ -2,8 +2,9 @@ package io.ultraline.app;
 
 import io.ultraline.frame.RgbImage;
 import io.ultraline.ultra.ConceptPixelImage;
-import io.ultraline.ultra.align.ConceptPrototypes;
+import io.ultraline.ultra.align.ConceptAlignment;
 import io.ultraline.ultra.render.GridOverlay;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,9 +15,6 @@ import java.util.List;
  * concept ids where the record has them.
  */
 final class PixelConceptLayer {
-
-    /** First colour of concepts new to the camera: past its most prototypes, the palette's darker half. */
-    static final int UNKNOWN_BASE = ConceptPrototypes.MAX_COUNT;
 
     /** Most pixels refined per overlay: 256 x 256, a few MiB of working memory. */
     static final long MAX_PIXELS = ConceptPixelImage.DEFAULT_MAX_PIXELS;
@@ -35,23 +33,19 @@ final class PixelConceptLayer {
     /**
      * The labels renamed by the camera's concept ids (FrameExplanation.conceptIds), so a material
      * has one colour on every frame of the camera and the concepts it was split into share it; a
-     * concept the camera never showed at calibration (-1) takes {@value #UNKNOWN_BASE} plus its
-     * label, the palette's darker shades. As given when the record has no ids or they do not fit.
+     * concept the camera never showed at calibration (-1) a colour past every camera id
+     * ({@link ConceptAlignment#colourLabels}). As given when the record has no ids or they do not fit.
      */
     static ConceptPixelImage byCameraId(ConceptPixelImage labels, List<Integer> conceptIds) {
         if (conceptIds == null) {
             return labels;
         }
-        int[] renamed = labels.labels();
-        for (int i = 0; i < renamed.length; i++) {
-            int label = renamed[i];
-            if (label < 0 || label >= conceptIds.size()) {
-                return labels;
-            }
-            int id = conceptIds.get(label);
-            renamed[i] = id >= 0 ? id : UNKNOWN_BASE + label;
+        int[] own = labels.labels();
+        if (Arrays.stream(own).anyMatch(label -> label < 0 || label >= conceptIds.size())) {
+            return labels;
         }
-        return new ConceptPixelImage(labels.width(), labels.height(), renamed);
+        int[] ids = conceptIds.stream().mapToInt(Integer::intValue).toArray();
+        return new ConceptPixelImage(labels.width(), labels.height(), ConceptAlignment.colourLabels(own, ids));
     }
 
     /** Tints the overlay with pixel labels as given. */

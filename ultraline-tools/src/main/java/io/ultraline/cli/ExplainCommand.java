@@ -2,9 +2,11 @@ package io.ultraline.cli;
 
 import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ProfileCodec;
+import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.ImageFiles;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
+import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.runtime.ModelRunner;
@@ -13,9 +15,12 @@ import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
+import io.ultraline.ultra.align.ConceptAlignment;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +71,11 @@ final class ExplainCommand implements Callable<Integer> {
                     + " ultraline-transform.bin) or profile (the one in --profile) (default: none)")
     String transform;
 
-    @Option(names = "--profile", description = "reference profile file (calibrate --out), for --transform profile")
+    @Option(
+            names = "--profile",
+            description = "reference profile file (calibrate --out): its W for --transform profile; its concept"
+                    + " prototypes, where it has them, name the concepts by the camera's ids, as line.explanations"
+                    + " and the dashboard do")
     Path profile;
 
     /** The W the options ask for, null for none. */
@@ -78,8 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (profile == null) {
                     throw new IllegalArgumentException("--transform profile needs --profile FILE");
                 }
-                var w = ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile))
-                        .transform();
+                var w = readProfile().transform();
                 if (w == null) {
                     throw new IllegalArgumentException("profile " + profile + " has no token transform (calibrate it"
                             + " with --transform profile)");
@@ -87,6 +95,25 @@ final class ExplainCommand implements Callable<Integer> {
                 yield w;
             }
         };
+    }
+
+    private ReferenceProfile readProfile() throws java.io.IOException {
+        return ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile));
+    }
+
+    /**
+     * The camera's id of each concept label by the profile's prototypes, -1 for a concept new to
+     * the camera (as FrameExplanation.conceptIds); null without a profile or prototypes.
+     */
+    private int[] cameraIds(InspectedFrame frame) throws java.io.IOException {
+        ConceptPrototypes prototypes = profile == null ? null : readProfile().conceptPrototypes();
+        return prototypes == null
+                ? null
+                : ConceptAlignment.cameraIds(
+                        frame.segmentation().labels(),
+                        frame.modelOutput().tokens(),
+                        frame.modelOutput().dim(),
+                        prototypes);
     }
 
     @Override
@@ -99,10 +126,11 @@ final class ExplainCommand implements Callable<Integer> {
             FrameInspector inspector =
                     FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             RgbImage rgb = RgbImage.of(frame);
-            Segmentation seg = inspector
+            InspectedFrame inspected = inspector
                     .inspect(List.of(rgb), null, chosenTransform(runner))
-                    .get(0)
-                    .segmentation();
+                    .get(0);
+            Segmentation seg = inspected.segmentation();
+            int[] cameraIds = cameraIds(inspected);
             ConceptResolution resolution = concepts.resolution();
             ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
@@ -110,15 +138,20 @@ final class ExplainCommand implements Callable<Integer> {
             if (token == null) {
                 int[] pixels = resolution.pixelLabels(
                         seg.labels(), grid, grid, rgb.pixels(), frame.getWidth(), frame.getHeight());
+                List<String> caption = new java.util.ArrayList<>(List.of(
+                        seg.conceptCount() + " concepts (" + cfg.describe() + ", "
+                                + resolution
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ') + ")",
+                        modelLine));
+                if (cameraIds != null) {
+                    pixels = ConceptAlignment.colourLabels(pixels, cameraIds); // as the dashboard colours them
+                    caption.add(1, "camera concept ids by label: " + Arrays.toString(cameraIds) + " (-1: new)");
+                }
                 picture = new GridOverlay(frame, grid, grid, 384)
                         .conceptPixels(pixels, frame.getWidth(), frame.getHeight(), 0.45)
-                        .withCaption(List.of(
-                                seg.conceptCount() + " concepts (" + cfg.describe() + ", "
-                                        + resolution
-                                                .name()
-                                                .toLowerCase(java.util.Locale.ROOT)
-                                                .replace('_', ' ') + ")",
-                                modelLine));
+                        .withCaption(caption);
             } else {
                 if (token < 0 || token >= grid * grid) {
                     throw new IllegalArgumentException("--token must be within 0.." + (grid * grid - 1));
@@ -151,6 +184,7 @@ final class ExplainCommand implements Callable<Integer> {
                 doc.put("gridWidth", grid);
                 doc.put("conceptCount", seg.conceptCount());
                 doc.put("labels", seg.labels());
+                doc.put("conceptIds", cameraIds);
                 doc.put("targets", seg.targets());
                 doc.put("maps", seg.fixedMaps());
                 JsonTarget.write(json, doc);

@@ -73,6 +73,64 @@ class ExplainCommandTest {
         int background = doc.get("labels").get(0).asInt();
         int square = doc.get("labels").get(4 * 8 + 7).asInt();
         assertThat(square).isNotEqualTo(background);
+        assertThat(doc.get("conceptIds").isNull())
+                .as("no profile, no camera ids")
+                .isTrue();
+    }
+
+    @Test
+    void withAProfileTheConceptsAreNamedByTheCamerasIds() throws Exception {
+        // a camera that shows the blue surface with the red square in four places
+        Path frames = tmp.resolve("good");
+        java.nio.file.Files.createDirectories(frames);
+        for (int i = 0; i < 4; i++) {
+            BufferedImage img = new BufferedImage(150, 100, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 100; y++) {
+                for (int x = 0; x < 150; x++) {
+                    boolean square = x > 10 + 25 * i && x < 70 + 25 * i && y > 20 && y < 80;
+                    img.setRGB(x, y, square ? 0xd02020 : 0x2040c0);
+                }
+            }
+            ImageFiles.writePng(img, frames.resolve("good-" + i + ".png"));
+        }
+        Path profile = tmp.resolve("camera.profile");
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        frames.toString(),
+                        "--out",
+                        profile.toString()))
+                .isZero();
+        var prototypes = io.ultraline.defect.ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile))
+                .conceptPrototypes();
+        assertThat(prototypes).as("calibrate learned the camera's concepts").isNotNull();
+
+        Path json = tmp.resolve("named.json");
+        int code = Main.run(
+                "explain",
+                "--model",
+                model.toString(),
+                "--image",
+                image.toString(),
+                "--out",
+                tmp.resolve("named.png").toString(),
+                "--profile",
+                profile.toString(),
+                "--json",
+                json.toString());
+        assertThat(code).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        JsonNode ids = doc.get("conceptIds");
+        assertThat(ids.size()).isEqualTo(doc.get("conceptCount").asInt());
+        int background = ids.get(doc.get("labels").get(0).asInt()).asInt();
+        int square = ids.get(doc.get("labels").get(4 * 8 + 7).asInt()).asInt();
+        assertThat(background).as("the surface is a known concept").isBetween(0, prototypes.count() - 1);
+        assertThat(square)
+                .as("the square is a known concept too, another one")
+                .isBetween(0, prototypes.count() - 1)
+                .isNotEqualTo(background);
     }
 
     @Test

@@ -54,6 +54,35 @@ public final class ConceptAlignment {
         return ids;
     }
 
+    /**
+     * The camera's id of each concept label as the product publishes it (FrameExplanation.conceptIds):
+     * {@link #ids}, with every fresh id written -1, "new to this camera".
+     */
+    public static int[] cameraIds(int[] labels, float[] tokens, int dim, ConceptPrototypes prototypes) {
+        int[] ids = ids(ConceptFeatures.of(labels, tokens, dim), prototypes);
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = ids[c] < prototypes.count() ? ids[c] : -1;
+        }
+        return ids;
+    }
+
+    /**
+     * Labels to colour a picture by: each concept label's camera id, or for a concept new to the
+     * camera (-1) {@link ConceptPrototypes#MAX_COUNT} plus its label, past every camera id, so
+     * a material has one colour on every frame and new things never take a known one's.
+     *
+     * @param labels    concept labels (of patches or pixels)
+     * @param cameraIds {@link #cameraIds} of those labels
+     */
+    public static int[] colourLabels(int[] labels, int[] cameraIds) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int id = cameraIds[labels[i]];
+            out[i] = id >= 0 ? id : ConceptPrototypes.MAX_COUNT + labels[i];
+        }
+        return out;
+    }
+
     /** The frame's patch labels under the camera's ids. */
     public static int[] relabel(int[] labels, float[] tokens, int dim, ConceptPrototypes prototypes) {
         int[] ids = ids(ConceptFeatures.of(labels, tokens, dim), prototypes);

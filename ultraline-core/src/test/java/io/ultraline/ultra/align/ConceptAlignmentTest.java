@@ -107,6 +107,28 @@ class ConceptAlignmentTest {
     }
 
     @Test
+    void publishedCameraIdsWriteANewThingAsMinusOneAndColourItPastEveryKnownId() {
+        ConceptPrototypes prototypes = calibrated(3);
+        SplittableRandom r = new SplittableRandom(8);
+        // material 4 is the unknown direction: no prototype matches it
+        Frame fr = frame(layout(r, 0, 4), r);
+        int[] ids = ConceptAlignment.cameraIds(fr.labels(), fr.tokens(), DIM, prototypes);
+        int[] own = ConceptAlignment.ids(ConceptFeatures.of(fr.labels(), fr.tokens(), DIM), prototypes);
+
+        for (int label = 0; label < ids.length; label++) {
+            assertThat(ids[label]).isEqualTo(own[label] < prototypes.count() ? own[label] : -1);
+        }
+        int unknownLabel = fr.materialOfLabel()[0] == 4 ? 0 : 1;
+        assertThat(ids[unknownLabel]).isEqualTo(-1);
+        assertThat(ids[1 - unknownLabel]).isBetween(0, prototypes.count() - 1);
+
+        int[] colours = ConceptAlignment.colourLabels(new int[] {0, 1, 1}, ids);
+        assertThat(colours[1]).isEqualTo(colours[2]);
+        assertThat(colours[unknownLabel]).isEqualTo(ConceptPrototypes.MAX_COUNT + unknownLabel);
+        assertThat(colours[1 - unknownLabel]).isEqualTo(ids[1 - unknownLabel]);
+    }
+
+    @Test
     void piecesOfOneMaterialShareItsId() {
         ConceptPrototypes prototypes = calibrated(4);
         SplittableRandom r = new SplittableRandom(5);
