@@ -82,9 +82,14 @@ class ArchitectureTest {
             .resideInAPackage("io.ultraline.defect..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.ultraline.defect..", "io.ultraline.ultra", "io.ultraline.ultra.transform")
-            .because("profiles, scoring and regions are plain Java on top of the ULTra core and its token "
-                    + "transform; stream wires them to Kafka");
+            .resideInAnyPackage(
+                    "java..",
+                    "io.ultraline.defect..",
+                    "io.ultraline.ultra",
+                    "io.ultraline.ultra.transform",
+                    "io.ultraline.ultra.align")
+            .because("profiles, scoring and regions are plain Java on top of the ULTra core, its token "
+                    + "transform and the camera's concept prototypes; stream wires them to Kafka");
 
     @ArchTest
     static final ArchRule synthIsPureJava = classes()
