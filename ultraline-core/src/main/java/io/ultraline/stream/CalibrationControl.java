@@ -292,7 +292,7 @@ final class CalibrationControl {
         profiles.put(c.key(), profile);
         calibrations.clear(c.key());
         LOG.info(
-                "Calibration {} of {} finished: profile version {} from {} frames, threshold {}, {}",
+                "Calibration {} of {} finished: profile version {} from {} frames, threshold {}, {}, {}",
                 c.commandId(),
                 c.key(),
                 profile.version(),
@@ -301,7 +301,10 @@ final class CalibrationControl {
                 profile.transform() == null
                         ? "no token transform"
                         : "token transform " + profile.transform().outDim() + " x "
-                                + profile.transform().inDim());
+                                + profile.transform().inDim(),
+                profile.conceptPrototypes() == null
+                        ? "no concept prototypes"
+                        : profile.conceptPrototypes().count() + " concept prototypes");
         io.ultraline.avro.ReferenceProfile snapshot =
                 records.snapshot(c.cameraId(), c.productId(), profile, c.lastSource());
         snapshot.setChange(ProfileChange.CALIBRATION);
