@@ -191,21 +191,7 @@ public record ReferenceProfile(
         }
         float[] tokens = appearance.tokenCalibrationScores();
         float own = thresholdOverridden() ? threshold : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
-        return new ReferenceProfile(
-                version,
-                created,
-                frameCount,
-                tokenDim,
-                own,
-                thresholdQuantile,
-                thresholdMargin,
-                tokens,
-                bank,
-                null,
-                transform,
-                placeSwitch,
-                places,
-                conceptPrototypes);
+        return copy(version, own, tokens, null, transform, conceptPrototypes);
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -230,78 +216,47 @@ public record ReferenceProfile(
      * a caller that publishes the result as a new profile gives it a new version.
      */
     public ReferenceProfile withThreshold(float override) {
-        return new ReferenceProfile(
-                version,
-                created,
-                frameCount,
-                tokenDim,
-                override,
-                thresholdQuantile,
-                thresholdMargin,
-                calibrationScores,
-                bank,
-                appearance,
-                transform,
-                placeSwitch,
-                places,
-                conceptPrototypes);
+        return copy(version, override, calibrationScores, appearance, transform, conceptPrototypes);
     }
 
     /** The same profile with another token transform W (null: none); the version is kept. */
     public ReferenceProfile withTransform(TokenTransform w) {
-        return new ReferenceProfile(
-                version,
-                created,
-                frameCount,
-                tokenDim,
-                threshold,
-                thresholdQuantile,
-                thresholdMargin,
-                calibrationScores,
-                bank,
-                appearance,
-                w,
-                placeSwitch,
-                places,
-                conceptPrototypes);
+        return copy(version, threshold, calibrationScores, appearance, w, conceptPrototypes);
     }
 
     /** The same profile with other concept prototypes (null: none); the version is kept. */
     public ReferenceProfile withConceptPrototypes(ConceptPrototypes prototypes) {
-        return new ReferenceProfile(
-                version,
-                created,
-                frameCount,
-                tokenDim,
-                threshold,
-                thresholdQuantile,
-                thresholdMargin,
-                calibrationScores,
-                bank,
-                appearance,
-                transform,
-                placeSwitch,
-                places,
-                prototypes);
+        return copy(version, threshold, calibrationScores, appearance, transform, prototypes);
     }
 
     /** The same profile under another version number. */
     public ReferenceProfile withVersion(long newVersion) {
+        return copy(newVersion, threshold, calibrationScores, appearance, transform, conceptPrototypes);
+    }
+
+    /** This profile with the parts the {@code with} methods change; bank, places and calibration kept. */
+    private ReferenceProfile copy(
+            long newVersion,
+            float newThreshold,
+            float[] scores,
+            AppearanceChannel pixels,
+            TokenTransform w,
+            ConceptPrototypes prototypes) {
         return new ReferenceProfile(
                 newVersion,
                 created,
                 frameCount,
                 tokenDim,
-                threshold,
+                newThreshold,
                 thresholdQuantile,
                 thresholdMargin,
-                calibrationScores,
+                scores,
                 bank,
-                appearance,
-                transform,
+                pixels,
+                w,
                 placeSwitch,
                 places,
-                conceptPrototypes);
+                prototypes);
     }
 
     /** Whether the token channel scores by place ({@link PlaceBank}). */
