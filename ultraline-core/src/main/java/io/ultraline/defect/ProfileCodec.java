@@ -59,6 +59,7 @@ import java.util.zip.CRC32;
  *                 format 3 with part 16 ends with the {@link ConceptPrototypes}:
  *                   double match distance, int prototypes C
  *                   D x float centre, C x D x float unit prototypes, row-major
+ *                   C x int camera ids of the prototypes
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -109,7 +110,7 @@ public final class ProfileCodec {
                 + (transform == null ? 0 : 8 + 4L * transform.outDim() * transform.inDim())
                 + (placeSwitch == null ? 0 : 8)
                 + (places == null ? 0 : 8 + places.encodedBytes())
-                + (concepts == null ? 0 : 12 + 4L * (concepts.count() + 1) * concepts.dim());
+                + (concepts == null ? 0 : 12 + 4L * (concepts.count() + 1) * concepts.dim() + 4L * concepts.count());
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
@@ -154,6 +155,9 @@ public final class ProfileCodec {
             putFloats(out, concepts.centre());
             for (float[] v : concepts.vectors()) {
                 putFloats(out, v);
+            }
+            for (int id : concepts.ids()) {
+                out.putInt(id);
             }
         }
         out.putInt((int) crc(out.array(), out.position()));
@@ -342,7 +346,15 @@ public final class ProfileCodec {
         for (int c = 0; c < count; c++) {
             vectors[c] = floats(in, dim, "concept prototype");
         }
-        return new ConceptPrototypes(centre, vectors, maxDistance);
+        if (in.remaining() < 4L * count) {
+            throw new IllegalArgumentException("corrupt profile payload: " + count + " concept ids need " + 4L * count
+                    + " bytes, " + in.remaining() + " remain");
+        }
+        int[] ids = new int[count];
+        for (int c = 0; c < count; c++) {
+            ids[c] = in.getInt();
+        }
+        return new ConceptPrototypes(centre, vectors, maxDistance, ids);
     }
 
     private static PlaceBank places(ByteBuffer in, int dim) {

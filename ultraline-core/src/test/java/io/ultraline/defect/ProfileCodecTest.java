@@ -298,6 +298,12 @@ class ProfileCodecTest {
             assertThat(decoded.conceptPrototypes().vectors())
                     .isDeepEqualTo(prototypes(3).vectors());
             assertThat(decoded.conceptPrototypes().maxDistance()).isEqualTo(0.75);
+            ReferenceProfile renumbered = profile.withConceptPrototypes(
+                    new ConceptPrototypes(prototypes(3).centre(), prototypes(3).vectors(), 0.75, new int[] {4, 0, 7}));
+            assertThat(ProfileCodec.decode(ProfileCodec.encode(renumbered))
+                            .conceptPrototypes()
+                            .ids())
+                    .containsExactly(4, 0, 7);
             assertThat(decoded.transform() == null).isEqualTo(plain.transform() == null);
             // the prototypes survive the copies a service makes
             assertThat(decoded.withVersion(9)
@@ -321,7 +327,9 @@ class ProfileCodecTest {
         assertThat(in.getInt(parts + 12)).isEqualTo(2);
         assertThat(in.getFloat(parts + 16)).isEqualTo(prototypes(2).centre()[0]);
         assertThat(in.getFloat(parts + 16 + D * 4)).isEqualTo(prototypes(2).vectors()[0][0]);
-        assertThat(data).hasSize(parts + 16 + 3 * D * 4 + 4);
+        assertThat(in.getInt(parts + 16 + 3 * D * 4)).isEqualTo(0);
+        assertThat(in.getInt(parts + 16 + 3 * D * 4 + 4)).isEqualTo(1);
+        assertThat(data).hasSize(parts + 16 + 3 * D * 4 + 2 * 4 + 4);
     }
 
     @Test
@@ -339,7 +347,14 @@ class ProfileCodecTest {
         rewriteChecksum(more);
         assertThatThrownBy(() -> ProfileCodec.decode(more))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("concept prototype 5 needs 20 bytes, 0 remain");
+                .hasMessageContaining("concept prototype 5 needs 20 bytes, 8 remain");
+
+        byte[] twice = ProfileCodec.encode(profile().withConceptPrototypes(prototypes(2)));
+        ByteBuffer.wrap(twice).putInt(parts + 16 + 3 * D * 4 + 4, 0);
+        rewriteChecksum(twice);
+        assertThatThrownBy(() -> ProfileCodec.decode(twice))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prototype ids must be distinct");
 
         assertThatThrownBy(() ->
                         profile().withConceptPrototypes(new ConceptPrototypes(new float[D + 1], new float[0][], 0.9)))

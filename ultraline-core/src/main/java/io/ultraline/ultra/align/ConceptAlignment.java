@@ -1,6 +1,7 @@
 package io.ultraline.ultra.align;
 
 import io.ultraline.ultra.eval.Assignment;
+import java.util.Arrays;
 
 /**
  * Renames one frame's concepts to the camera's concept ids ({@link ConceptPrototypes}).
@@ -13,7 +14,8 @@ import io.ultraline.ultra.eval.Assignment;
  *   <li>A concept left over that is still within {@code maxDistance} of some prototype takes the
  *       nearest one's id: the segmenter often splits one material into several concepts, and all of
  *       its pieces should carry the material's id.
- *   <li>Anything else gets a fresh id {@code P, P + 1, ...}, in the order of the frame's own labels.
+ *   <li>Anything else gets a fresh id above every camera id ({@link ConceptPrototypes#maxId} + 1, + 2,
+ *       ...), in the order of the frame's own labels.
  * </ol>
  *
  * So two concepts of a frame may end under one id (a merge), but never one concept under two.
@@ -43,13 +45,13 @@ public final class ConceptAlignment {
         }
         int[] match = p == 0 ? new int[c] : Assignment.maximise(gain);
         int[] ids = new int[c];
-        int fresh = p;
+        int fresh = prototypes.maxId() + 1;
         for (int i = 0; i < c; i++) {
             int j = p == 0 ? -1 : match[i];
             if (j < 0 || distance[i][j] > max) {
                 j = nearest(distance[i]);
             }
-            ids[i] = j >= 0 && distance[i][j] <= max ? j : fresh++;
+            ids[i] = j >= 0 && distance[i][j] <= max ? prototypes.id(j) : fresh++;
         }
         return ids;
     }
@@ -61,24 +63,28 @@ public final class ConceptAlignment {
     public static int[] cameraIds(int[] labels, float[] tokens, int dim, ConceptPrototypes prototypes) {
         int[] ids = ids(ConceptFeatures.of(labels, tokens, dim), prototypes);
         for (int c = 0; c < ids.length; c++) {
-            ids[c] = ids[c] < prototypes.count() ? ids[c] : -1;
+            ids[c] = ids[c] <= prototypes.maxId() ? ids[c] : -1;
         }
         return ids;
     }
 
     /**
      * Labels to colour a picture by: each concept label's camera id, or for a concept new to the
-     * camera (-1) {@link ConceptPrototypes#MAX_COUNT} plus its label, past every camera id, so
-     * a material has one colour on every frame and new things never take a known one's.
+     * camera (-1) its label plus {@link ConceptPrototypes#MAX_COUNT} (or the frame's largest id + 1
+     * where that is more), past every camera id, so a material has one colour on every frame and
+     * new things never take a known one's.
      *
      * @param labels    concept labels (of patches or pixels)
      * @param cameraIds {@link #cameraIds} of those labels
      */
     public static int[] colourLabels(int[] labels, int[] cameraIds) {
+        // ids kept over recalibrations may pass MAX_COUNT: new things start above the frame's largest
+        int base = Math.max(
+                ConceptPrototypes.MAX_COUNT, Arrays.stream(cameraIds).max().orElse(-1) + 1);
         int[] out = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             int id = cameraIds[labels[i]];
-            out[i] = id >= 0 ? id : ConceptPrototypes.MAX_COUNT + labels[i];
+            out[i] = id >= 0 ? id : base + labels[i];
         }
         return out;
     }
@@ -94,7 +100,7 @@ public final class ConceptAlignment {
     }
 
     /**
-     * Each patch on its own: the nearest prototype to its token, or {@code P} beyond
+     * Each patch on its own: the id of the nearest prototype to its token, or one above every id beyond
      * {@code maxDistance}. Not an alignment of concepts (it ignores them); {@code evaluate} reports it
      * to show how far token-level prototypes reach where whole concepts mix parts.
      */
@@ -106,12 +112,12 @@ public final class ConceptAlignment {
         int[] out = new int[tokens.length / dim];
         double[] distance = new double[prototypes.count()];
         for (int t = 0; t < out.length; t++) {
-            float[] e = prototypes.embed(java.util.Arrays.copyOfRange(tokens, t * dim, (t + 1) * dim));
+            float[] e = prototypes.embed(Arrays.copyOfRange(tokens, t * dim, (t + 1) * dim));
             for (int j = 0; j < distance.length; j++) {
                 distance[j] = prototypes.distance(e, j);
             }
             int j = nearest(distance);
-            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? j : prototypes.count();
+            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? prototypes.id(j) : prototypes.maxId() + 1;
         }
         return out;
     }

@@ -21,11 +21,16 @@ import java.util.List;
  * supported groups are kept. The same {@code maxDistance} later decides whether a frame's concept is
  * one of these things at all.
  *
+ * <p>Ids: a freshly learned set numbers its prototypes 0..P-1; {@link #keepingIdsOf} gives a
+ * recalibration's prototypes the ids of the previous profile's prototypes they match, so an
+ * operator's name for an id survives a recalibration.
+ *
  * @param centre      the mean calibration token, subtracted before every cosine, {@code float[D]}
  * @param vectors     the prototypes, {@code float[P][D]}, unit length
  * @param maxDistance the largest cosine distance at which a concept still matches a prototype
+ * @param ids         the camera id of each prototype, distinct and not negative
  */
-public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDistance) {
+public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDistance, int[] ids) {
 
     /**
      * Cut height and match distance used unless told otherwise: of 0.5, 0.7, 0.9 and 1.1, the one
@@ -51,8 +56,53 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
                         "prototypes of dimension " + v.length + " for a centre of " + centre.length);
             }
         }
+        if (ids.length != vectors.length
+                || Arrays.stream(ids).anyMatch(id -> id < 0)
+                || Arrays.stream(ids).distinct().count() != ids.length) {
+            throw new IllegalArgumentException("prototype ids must be distinct and not negative, one a prototype; got "
+                    + Arrays.toString(ids) + " for " + vectors.length + " prototypes");
+        }
         centre = centre.clone();
         vectors = Arrays.stream(vectors).map(float[]::clone).toArray(float[][]::new);
+        ids = ids.clone();
+    }
+
+    /** Prototypes numbered 0..P-1 in the order given. */
+    public ConceptPrototypes(float[] centre, float[][] vectors, double maxDistance) {
+        this(
+                centre,
+                vectors,
+                maxDistance,
+                java.util.stream.IntStream.range(0, vectors.length).toArray());
+    }
+
+    /**
+     * These prototypes with the ids of {@code previous}'s where they show the same thing: an exact
+     * assignment pairs them one to one at the least summed cosine distance (each set centred by its
+     * own centre), a pair within {@link #maxDistance} keeps the previous id, and every other
+     * prototype takes a fresh id above all of {@code previous}'s, in this set's order. So a
+     * recalibration renames nothing the camera still shows; a material it no longer shows leaves its
+     * id unused. Returns this set when {@code previous} is null or of another dimension.
+     */
+    public ConceptPrototypes keepingIdsOf(ConceptPrototypes previous) {
+        if (previous == null || previous.dim() != dim() || previous.count() == 0 || count() == 0) {
+            return this;
+        }
+        double[][] distance = new double[count()][previous.count()];
+        double[][] gain = new double[count()][previous.count()];
+        for (int i = 0; i < count(); i++) {
+            for (int j = 0; j < previous.count(); j++) {
+                distance[i][j] = CosineDistances.distance(vectors[i], previous.vectors[j]);
+                gain[i][j] = 2 - distance[i][j];
+            }
+        }
+        int[] match = io.ultraline.ultra.eval.Assignment.maximise(gain);
+        int fresh = Arrays.stream(previous.ids).max().orElse(-1) + 1;
+        int[] kept = new int[count()];
+        for (int i = 0; i < count(); i++) {
+            kept[i] = match[i] >= 0 && distance[i][match[i]] <= maxDistance ? previous.ids[match[i]] : fresh++;
+        }
+        return new ConceptPrototypes(centre, vectors, maxDistance, kept);
     }
 
     /**
@@ -153,11 +203,27 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
     }
 
     @Override
+    public int[] ids() {
+        return ids.clone();
+    }
+
+    /** The camera id of prototype {@code p}. */
+    public int id(int p) {
+        return ids[p];
+    }
+
+    /** The largest camera id, -1 for none: fresh ids of a frame's unmatched concepts start above it. */
+    public int maxId() {
+        return Arrays.stream(ids).max().orElse(-1);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof ConceptPrototypes p
                 && Arrays.equals(centre, p.centre)
                 && Arrays.deepEquals(vectors, p.vectors)
-                && Double.compare(maxDistance, p.maxDistance) == 0;
+                && Double.compare(maxDistance, p.maxDistance) == 0
+                && Arrays.equals(ids, p.ids);
     }
 
     @Override
@@ -167,7 +233,8 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
 
     @Override
     public String toString() {
-        return "ConceptPrototypes[" + count() + " x " + dim() + ", maxDistance=" + maxDistance + "]";
+        return "ConceptPrototypes[" + count() + " x " + dim() + ", ids " + Arrays.toString(ids) + ", maxDistance="
+                + maxDistance + "]";
     }
 
     private static float[] weightedMean(List<float[]> rows, List<Integer> weights, int dim) {

@@ -129,6 +129,54 @@ class ConceptAlignmentTest {
     }
 
     @Test
+    void aRecalibrationKeepsTheIdOfEveryMaterialItStillShowsAndNumbersNewOnesAbove() {
+        ConceptPrototypes before = calibrated(3);
+        // the camera later shows materials 3 (now most of every frame), 1 and the unknown one
+        SplittableRandom r = new SplittableRandom(11);
+        List<ConceptFeatures> frames = new ArrayList<>();
+        for (int f = 0; f < 12; f++) {
+            Frame fr = frame(layout(r, 3, 1, 4), r);
+            frames.add(ConceptFeatures.of(fr.labels(), fr.tokens(), DIM));
+        }
+        ConceptPrototypes learned = ConceptPrototypes.learn(frames, 0.5, 2);
+        ConceptPrototypes after = learned.keepingIdsOf(before);
+
+        assertThat(learned.ids()).as("learned alone, numbered by support").containsExactly(0, 1, 2);
+        for (int m : new int[] {1, 3}) {
+            assertThat(after.id(nearest(after, MATERIALS[m])))
+                    .as("material %d keeps its id", m)
+                    .isEqualTo(before.id(nearest(before, MATERIALS[m])));
+        }
+        assertThat(after.id(nearest(after, unknown()))).isEqualTo(before.maxId() + 1);
+        assertThat(after.vectors()).isDeepEqualTo(learned.vectors());
+        assertThat(learned.keepingIdsOf(null)).isSameAs(learned);
+
+        // a frame of the new camera state is named with the kept ids
+        Frame fr = frame(layout(r, 3, 1), r);
+        int[] ids = ConceptAlignment.cameraIds(fr.labels(), fr.tokens(), DIM, after);
+        for (int label = 0; label < ids.length; label++) {
+            int m = fr.materialOfLabel()[label];
+            assertThat(ids[label]).isEqualTo(before.id(nearest(before, MATERIALS[m])));
+        }
+    }
+
+    /** The prototype a material's mean token (plus the frames' offset of 3) is nearest to. */
+    private static int nearest(ConceptPrototypes p, float[] material) {
+        float[] raw = new float[DIM];
+        for (int d = 0; d < DIM; d++) {
+            raw[d] = 3 + material[d];
+        }
+        float[] e = p.embed(raw);
+        int best = 0;
+        for (int j = 1; j < p.count(); j++) {
+            if (p.distance(e, j) < p.distance(e, best)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    @Test
     void piecesOfOneMaterialShareItsId() {
         ConceptPrototypes prototypes = calibrated(4);
         SplittableRandom r = new SplittableRandom(5);
