@@ -8,6 +8,7 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +195,8 @@ final class CalibrationControl {
     /**
      * The profile of a calibration from its frames' tokens in collection order, with the camera's
      * token transform W learned from the same frames when {@code conceptTransform} is PROFILE and
-     * its concept prototypes learned from them always (where the step can);
+     * its concept prototypes learned from them always (where the step can), keeping the ids of
+     * {@code previous}, the prototypes of the profile this one replaces (null: none);
      * shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
      * built.
      */
@@ -203,7 +205,8 @@ final class CalibrationControl {
             List<CalibrationFrame> frames,
             long version,
             Instant created,
-            TransformChoice conceptTransform) {
+            TransformChoice conceptTransform,
+            ConceptPrototypes previous) {
         ProfileBuilder builder = inspection.newCalibration();
         for (CalibrationFrame frame : frames) {
             builder.add(frame.tokens(), frame.modelInput());
@@ -221,7 +224,8 @@ final class CalibrationControl {
             profile = profile.withTransform(w);
         }
         // learned through the W the camera's frames will be explained with, so the concepts match
-        return profile.withConceptPrototypes(inspection.learnConceptPrototypes(frames, profile.transform()));
+        ConceptPrototypes learned = inspection.learnConceptPrototypes(frames, profile.transform());
+        return profile.withConceptPrototypes(learned == null ? null : learned.keepingIdsOf(previous));
     }
 
     /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */
@@ -238,8 +242,13 @@ final class CalibrationControl {
         }
         long version = profiles.nextVersion(c.key());
         Instant created = Instant.ofEpochMilli(clock.millis());
+        // the ids an operator may have named stay with the things they name (none after a RESET)
+        ConceptPrototypes previous =
+                profiles.get(c.key()).map(a -> a.profile().conceptPrototypes()).orElse(null);
         Pending p = new Pending(
-                c, builds.submit(() -> build(inspection, tokens, version, created, conceptTransform)), timestamp);
+                c,
+                builds.submit(() -> build(inspection, tokens, version, created, conceptTransform, previous)),
+                timestamp);
         pending.put(c.key(), p);
         if (!wait.isZero()) {
             try {

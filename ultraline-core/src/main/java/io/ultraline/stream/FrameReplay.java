@@ -12,6 +12,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.List;
@@ -316,9 +317,12 @@ public final class FrameReplay {
      * @param frames      each calibration frame's tokens and model input ({@link CalibrationFrame#of})
      * @param version     the profile version
      * @param created     the creation time the recorded snapshot carries
+     * @param previous    the concept prototypes of the profile the calibration replaced, whose ids it
+     *     keeps; null for none (a first calibration, or one after a RESET)
      */
-    public ReferenceProfile calibrate(List<CalibrationFrame> frames, long version, java.time.Instant created) {
-        return CalibrationControl.build(inspection, frames, version, created, conceptTransform);
+    public ReferenceProfile calibrate(
+            List<CalibrationFrame> frames, long version, java.time.Instant created, ConceptPrototypes previous) {
+        return CalibrationControl.build(inspection, frames, version, created, conceptTransform, previous);
     }
 
     /**

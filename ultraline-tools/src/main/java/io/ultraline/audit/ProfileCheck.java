@@ -6,6 +6,7 @@ import io.ultraline.avro.VerdictStatus;
 import io.ultraline.defect.ProfileCodec;
 import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.FrameReplay;
+import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Rebuilds every profile snapshot whose calibration frames all lie in the audited range from those
  * frames' replayed tokens, with the pipeline's calibration code, and compares the result with the
- * recorded snapshot byte for byte (bank, threshold, held-out scores). The calibration frames of a
+ * recorded snapshot byte for byte (bank, threshold, held-out scores, concept prototypes and the
+ * ids they keep from the version before, or afresh after a RESET). The calibration frames of a
  * snapshot are the last {@code frameCount} frames recorded as CALIBRATING for its camera (and
  * product) in its partition, up to and including the snapshot's last calibration frame. Versions an
  * operator made from an earlier one (a normal example, a margin) are rebuilt by
@@ -60,7 +63,7 @@ final class ProfileCheck {
                     out.add(ProfileRevisionCheck.check(s, snapshots, normalExamples));
                 }
             } else if (s.getSource() != null && inRange.test(s.getSource())) {
-                out.add(check(s, recorded, calibrationTokens, replay));
+                out.add(check(s, snapshots, recorded, calibrationTokens, replay));
             }
         }
         return out;
@@ -68,6 +71,7 @@ final class ProfileCheck {
 
     private static AuditReport.ProfileResult check(
             ReferenceProfile s,
+            ProfileSnapshots snapshots,
             Recorded recorded,
             Map<String, CalibrationFrame> calibrationTokens,
             FrameReplay replay) {
@@ -86,12 +90,49 @@ final class ProfileCheck {
                             + " calibration frames were replayed (the calibration began before the range)");
         }
         byte[] recordedBank = bytes(s.getBank());
+        // the version before, whose concept ids a calibration keeps (unless a RESET came between)
+        Optional<ReferenceProfile> before = snapshots.raw(key, s.getVersion() - 1);
+        ConceptPrototypes previous =
+                before.map(b -> decodedPrototypes(bytes(b.getBank()))).orElse(null);
         io.ultraline.defect.ReferenceProfile rebuilt = replay.calibrate(
                 tokens,
                 s.getVersion(),
-                Instant.ofEpochMilli(s.getCreatedTimestamp().toEpochMilli()));
+                Instant.ofEpochMilli(s.getCreatedTimestamp().toEpochMilli()),
+                previous);
+        String from = "from frames " + String.join(", ", frames);
         if (Arrays.equals(ProfileCodec.encode(rebuilt), recordedBank)) {
-            return result(s, key, last, Outcome.REPRODUCED, "from frames " + String.join(", ", frames));
+            return result(s, key, last, Outcome.REPRODUCED, from);
+        }
+        ConceptPrototypes learned = rebuilt.conceptPrototypes();
+        if (learned != null && previous != null) {
+            // a RESET between the versions leaves nothing to keep ids from: numbered afresh
+            var afresh = rebuilt.withConceptPrototypes(
+                    new ConceptPrototypes(learned.centre(), learned.vectors(), learned.maxDistance()));
+            if (Arrays.equals(ProfileCodec.encode(afresh), recordedBank)) {
+                return result(
+                        s,
+                        key,
+                        last,
+                        Outcome.REPRODUCED,
+                        from + " (concept ids numbered afresh, as after" + " a RESET)");
+            }
+        }
+        if (learned != null && before.isEmpty() && s.getVersion() > 1) {
+            // the ids came from a version outside the audit: everything else must still be the recorded bytes
+            io.ultraline.defect.ReferenceProfile was = decodedOrNull(recordedBank);
+            if (was != null
+                    && was.conceptPrototypes() != null
+                    && Arrays.equals(
+                            ProfileCodec.encode(rebuilt.withConceptPrototypes(idsOf(learned, was.conceptPrototypes()))),
+                            recordedBank)) {
+                return result(
+                        s,
+                        key,
+                        last,
+                        Outcome.REPRODUCED,
+                        from + " (concept ids not checked: version " + (s.getVersion() - 1)
+                                + " they were kept from is not in the audit)");
+            }
         }
         String detail;
         try {
@@ -103,6 +144,27 @@ final class ProfileCheck {
             detail = "the recorded profile bytes do not decode: " + e.getMessage();
         }
         return result(s, key, last, Outcome.DIFFERS, detail);
+    }
+
+    /** The concept prototypes of a recorded profile's bytes; null when it has none or does not decode. */
+    private static ConceptPrototypes decodedPrototypes(byte[] bank) {
+        io.ultraline.defect.ReferenceProfile p = decodedOrNull(bank);
+        return p == null ? null : p.conceptPrototypes();
+    }
+
+    private static io.ultraline.defect.ReferenceProfile decodedOrNull(byte[] bank) {
+        try {
+            return ProfileCodec.decode(bank);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code learned} under the ids {@code recorded} gives them, where both have as many prototypes. */
+    private static ConceptPrototypes idsOf(ConceptPrototypes learned, ConceptPrototypes recorded) {
+        return learned.count() == recorded.count()
+                ? new ConceptPrototypes(learned.centre(), learned.vectors(), learned.maxDistance(), recorded.ids())
+                : learned;
     }
 
     /** Sources of the snapshot's calibration frames, in offset order. */

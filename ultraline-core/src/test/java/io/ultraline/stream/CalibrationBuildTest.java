@@ -1,0 +1,58 @@
+package io.ultraline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.TransformChoice;
+import io.ultraline.ultra.align.ConceptPrototypes;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The profile a calibration builds ({@link CalibrationControl#build}, which the audit's replay calls
+ * too) with the real test model: its concept prototypes, and the ids it keeps from the profile it
+ * replaces, so an operator's name for a concept survives a recalibration.
+ */
+class CalibrationBuildTest {
+
+    private final ModelStep step = ModelStep.of(TestModels.inspector());
+
+    private List<CalibrationFrame> frames(long from, long to) {
+        List<RgbImage> images = LongStream.range(from, to)
+                .mapToObj(seed -> RgbImage.of(TestCameraFrames.good(seed)))
+                .toList();
+        return step.scan(images).stream().map(CalibrationFrame::of).toList();
+    }
+
+    @Test
+    void aRecalibrationKeepsTheIdsOfThePrototypesItReplaces() {
+        List<CalibrationFrame> first = frames(0, 4);
+        List<CalibrationFrame> second = frames(4, 8);
+        Instant at = Instant.ofEpochMilli(1_000);
+        ConceptPrototypes before = CalibrationControl.build(step, first, 1, at, TransformChoice.NONE, null)
+                .conceptPrototypes();
+        assertThat(before).isNotNull();
+        // the ids an operator came to know, not the fresh 0..P-1
+        int[] named = Arrays.stream(before.ids()).map(id -> id + 10).toArray();
+        ConceptPrototypes known = new ConceptPrototypes(before.centre(), before.vectors(), before.maxDistance(), named);
+
+        ReferenceProfile afresh = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, null);
+        ReferenceProfile kept = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, known);
+
+        ConceptPrototypes learned = afresh.conceptPrototypes();
+        assertThat(learned.ids())
+                .containsExactly(
+                        java.util.stream.IntStream.range(0, learned.count()).toArray());
+        assertThat(kept.conceptPrototypes()).isEqualTo(learned.keepingIdsOf(known));
+        assertThat(Arrays.stream(kept.conceptPrototypes().ids()).min().orElseThrow())
+                .as("matched prototypes keep a known id, the others get ids above them")
+                .isGreaterThanOrEqualTo(10);
+        assertThat(kept.withConceptPrototypes(learned))
+                .as("nothing but the ids depends on the profile replaced")
+                .isEqualTo(afresh);
+    }
+}
