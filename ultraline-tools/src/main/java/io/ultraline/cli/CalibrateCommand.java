@@ -78,6 +78,12 @@ final class CalibrateCommand implements Callable<Integer> {
                     + " model directory, for --transform model")
     boolean saveModelTransform;
 
+    @Option(
+            names = "--previous-profile",
+            description = "the camera's current profile: the new one keeps the concept ids of its prototypes, as a"
+                    + " recalibration on the stream does, so names an operator gave them still hold")
+    Path previousProfile;
+
     @Override
     public Integer call() throws Exception {
         TransformChoice choice = TransformChoice.parse(transform);
@@ -118,7 +124,14 @@ final class CalibrateCommand implements Callable<Integer> {
             } else if (choice == TransformChoice.MODEL) {
                 p = p.withTransform(EvaluateCommand.modelTransform(runner));
             }
-            p = withConceptPrototypes(inspector, frames, p);
+            p = withConceptPrototypes(
+                    inspector,
+                    frames,
+                    p,
+                    previousProfile == null
+                            ? null
+                            : ProfileCodec.decode(Files.readAllBytes(previousProfile))
+                                    .conceptPrototypes());
             Files.write(out, ProfileCodec.encode(p));
             System.out.printf(
                     "calibrated on %d frames: bank %d tokens of dim %d, threshold %.4f (quantile %.3f x %.2f)%n",
@@ -133,15 +146,20 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The profile with the camera's concept prototypes, learned through its W; without them when none can be. */
+    /**
+     * The profile with the camera's concept prototypes, learned through its W and keeping the ids of
+     * {@code previous} (null: numbered 0..P-1); without them when none can be learned.
+     */
     private static ReferenceProfile withConceptPrototypes(
-            FrameInspector inspector, List<RgbImage> frames, ReferenceProfile p) {
+            FrameInspector inspector, List<RgbImage> frames, ReferenceProfile p, ConceptPrototypes previous) {
         long start = System.nanoTime();
         try {
-            ConceptPrototypes prototypes =
-                    inspector.conceptPrototypes(frames, 8, ConceptPrototypes.DEFAULT_MAX_DISTANCE, p.transform());
+            ConceptPrototypes prototypes = inspector
+                    .conceptPrototypes(frames, 8, ConceptPrototypes.DEFAULT_MAX_DISTANCE, p.transform())
+                    .keepingIdsOf(previous);
             System.out.printf(
-                    "learned %d concept prototypes in %.1f s%n", prototypes.count(), (System.nanoTime() - start) / 1e9);
+                    "learned %d concept prototypes in %.1f s, ids %s%n",
+                    prototypes.count(), (System.nanoTime() - start) / 1e9, java.util.Arrays.toString(prototypes.ids()));
             return p.withConceptPrototypes(prototypes);
         } catch (IllegalArgumentException e) {
             System.out.println("no concept prototypes: " + e.getMessage());

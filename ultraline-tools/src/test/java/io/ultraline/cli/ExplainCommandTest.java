@@ -79,7 +79,7 @@ class ExplainCommandTest {
     }
 
     @Test
-    void withAProfileTheConceptsAreNamedByTheCamerasIds() throws Exception {
+    void withAProfileTheConceptsAreNamedByTheCamerasIdsWhichARecalibrationKeeps() throws Exception {
         // a camera that shows the blue surface with the red square in four places
         Path frames = tmp.resolve("good");
         java.nio.file.Files.createDirectories(frames);
@@ -106,6 +106,34 @@ class ExplainCommandTest {
         var prototypes = io.ultraline.defect.ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile))
                 .conceptPrototypes();
         assertThat(prototypes).as("calibrate learned the camera's concepts").isNotNull();
+
+        // calibrated again with the camera's profile named: the ids stay those of the things it still shows
+        var old = io.ultraline.defect.ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile));
+        int[] named =
+                java.util.Arrays.stream(prototypes.ids()).map(id -> id + 20).toArray();
+        Path previous = tmp.resolve("previous.profile");
+        java.nio.file.Files.write(
+                previous,
+                io.ultraline.defect.ProfileCodec.encode(
+                        old.withConceptPrototypes(new io.ultraline.ultra.align.ConceptPrototypes(
+                                prototypes.centre(), prototypes.vectors(), prototypes.maxDistance(), named))));
+        Path again = tmp.resolve("again.profile");
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        frames.toString(),
+                        "--out",
+                        again.toString(),
+                        "--previous-profile",
+                        previous.toString()))
+                .isZero();
+        assertThat(io.ultraline.defect.ProfileCodec.decode(java.nio.file.Files.readAllBytes(again))
+                        .conceptPrototypes()
+                        .ids())
+                .as("the same frames again: every prototype keeps its named id")
+                .containsExactly(named);
 
         Path json = tmp.resolve("named.json");
         int code = Main.run(
