@@ -3,10 +3,12 @@ package io.ultraline.ultra.align;
 import io.ultraline.ultra.AverageLinkage;
 import io.ultraline.ultra.Clustering;
 import io.ultraline.ultra.CosineDistances;
+import io.ultraline.ultra.eval.Assignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A camera's reference concepts: P prototypes, each a unit direction in centred token space, learned
@@ -69,11 +71,7 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
 
     /** Prototypes numbered 0..P-1 in the order given. */
     public ConceptPrototypes(float[] centre, float[][] vectors, double maxDistance) {
-        this(
-                centre,
-                vectors,
-                maxDistance,
-                java.util.stream.IntStream.range(0, vectors.length).toArray());
+        this(centre, vectors, maxDistance, IntStream.range(0, vectors.length).toArray());
     }
 
     /**
@@ -96,7 +94,7 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
                 gain[i][j] = 2 - distance[i][j];
             }
         }
-        int[] match = io.ultraline.ultra.eval.Assignment.maximise(gain);
+        int[] match = Assignment.maximise(gain);
         int fresh = Arrays.stream(previous.ids).max().orElse(-1) + 1;
         int[] kept = new int[count()];
         for (int i = 0; i < count(); i++) {
