@@ -94,6 +94,7 @@ public final class ConceptIdStudy {
             Generic jointKm = Generic.learn(calibration, 1.0, ConceptIdStudy::jointDistance)
                     .withKMeansPrototypes(calibration, true);
             report(set, "tokens+colour k-means, k by silhouette, nearest", jointKm.count(), test, jointKm::nearest);
+            recalibration(set, calibration, test);
             // references that know the parts: one prototype a part, from the test concepts it holds most of
             Generic tokensByPart = Generic.learn(calibration, 0.9, ConceptIdStudy::tokenDistance);
             Generic coloursByPart = Generic.learn(calibration, 1.5, ConceptIdStudy::colourDistance);
@@ -135,6 +136,45 @@ public final class ConceptIdStudy {
             }
         }
         java.nio.file.Files.writeString(out, b);
+    }
+
+    /**
+     * Ids across a recalibration: prototypes from the first half of the calibration frames, then from
+     * the second half alone (numbered afresh) and keeping the first half's ids; over the test
+     * frames' concepts of two patches or more, the share whose id is the same under both profiles.
+     */
+    private static void recalibration(String set, List<Frame> calibration, List<Frame> test) {
+        int half = calibration.size() / 2;
+        ConceptPrototypes first = ConceptPrototypes.learn(
+                calibration.subList(0, half).stream().map(Frame::tokens).toList(),
+                ConceptPrototypes.DEFAULT_MAX_DISTANCE,
+                ConceptPrototypes.MIN_PATCHES);
+        ConceptPrototypes afresh = ConceptPrototypes.learn(
+                calibration.subList(half, calibration.size()).stream()
+                        .map(Frame::tokens)
+                        .toList(),
+                ConceptPrototypes.DEFAULT_MAX_DISTANCE,
+                ConceptPrototypes.MIN_PATCHES);
+        ConceptPrototypes kept = afresh.keepingIdsOf(first);
+        long same = 0;
+        long sameKept = 0;
+        long concepts = 0;
+        for (Frame f : test) {
+            int[] a = ConceptAlignment.ids(f.tokens(), first);
+            int[] b = ConceptAlignment.ids(f.tokens(), afresh);
+            int[] k = ConceptAlignment.ids(f.tokens(), kept);
+            for (int c = 0; c < a.length; c++) {
+                if (f.tokens().sizes()[c] < ConceptPrototypes.MIN_PATCHES || a[c] > first.maxId()) {
+                    continue; // a concept the first profile does not know has no id to keep
+                }
+                concepts++;
+                same += a[c] == b[c] ? 1 : 0;
+                sameKept += a[c] == k[c] ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                "%s\trecalibration: same id, afresh / kept\t%d/%d\t%.3f / %.3f%n",
+                set, first.count(), afresh.count(), (double) same / concepts, (double) sameKept / concepts);
     }
 
     private static void report(
