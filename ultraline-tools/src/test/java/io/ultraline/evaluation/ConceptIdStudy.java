@@ -28,7 +28,9 @@ import java.util.List;
  * concepts by prototypes learned from the calibration concepts, by {@code concept_id_consistency}
  * at pixel resolution: the shipped token-mean prototypes at several cut heights, and prototypes of
  * each concept's colour statistics (RGB mean and spread of its patches' pixels), alone and joined
- * with the tokens. Not a test; run by hand after {@code mvn test-compile}:
+ * with the tokens; and how many named concepts keep their id across a recalibration (prototypes of
+ * the first half of the calibration frames against those of the second half, numbered afresh or
+ * keeping the first half's ids). Not a test; run by hand after {@code mvn test-compile}:
  *
  * <pre>
  * java -cp "$(dev/test-classpath.sh ultraline-tools)" \
