@@ -28,7 +28,8 @@ import java.util.List;
  * concepts by prototypes learned from the calibration concepts, by {@code concept_id_consistency}
  * at pixel resolution: the shipped token-mean prototypes at several cut heights, and prototypes of
  * each concept's colour statistics (RGB mean and spread of its patches' pixels), alone and joined
- * with the tokens; and how many named concepts keep their id across a recalibration (prototypes of
+ * with the tokens, also with the concepts of one calibration frame kept apart (cannot-link); and how
+ * many named concepts keep their id across a recalibration (prototypes of
  * the first half of the calibration frames against those of the second half, numbered afresh or
  * keeping the first half's ids). Not a test; run by hand after {@code mvn test-compile}:
  *
@@ -96,6 +97,18 @@ public final class ConceptIdStudy {
             Generic jointKm = Generic.learn(calibration, 1.0, ConceptIdStudy::jointDistance)
                     .withKMeansPrototypes(calibration, true);
             report(set, "tokens+colour k-means, k by silhouette, nearest", jointKm.count(), test, jointKm::nearest);
+            for (double cut : new double[] {0.9, 1.2}) {
+                Generic g = Generic.learn(calibration, cut, ConceptIdStudy::tokenDistance, true);
+                report(set, "tokens cut " + cut + ", apart in a frame", g.count(), test, g::ids);
+            }
+            for (double cut : new double[] {1.0, 1.2, 1.5}) {
+                Generic g = Generic.learn(calibration, cut, ConceptIdStudy::jointDistance, true);
+                report(set, "tokens+colour cut " + cut + ", apart in a frame", g.count(), test, g::ids);
+            }
+            for (double cut : new double[] {2.0, 3.0}) {
+                Generic g = Generic.learn(calibration, cut, ConceptIdStudy::colourDistance, true);
+                report(set, "colour cut " + cut + ", apart in a frame", g.count(), test, g::ids);
+            }
             recalibration(set, calibration, test);
             // references that know the parts: one prototype a part, from the test concepts it holds most of
             Generic tokensByPart = Generic.learn(calibration, 0.9, ConceptIdStudy::tokenDistance);
@@ -297,15 +310,26 @@ public final class ConceptIdStudy {
     private record Generic(List<Point> prototypes, float[] centre, float[] scale, double cut, Distance distance) {
 
         static Generic learn(List<Frame> frames, double cut, Distance distance) {
+            return learn(frames, cut, distance, false);
+        }
+
+        /**
+         * @param apartInAFrame concepts of one calibration frame never share a group (cannot-link):
+         *     the segmenter told them apart there
+         */
+        static Generic learn(List<Frame> frames, double cut, Distance distance, boolean apartInAFrame) {
             List<float[]> colours = new ArrayList<>();
             List<float[]> means = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
-            for (Frame f : frames) {
+            List<Integer> frameOf = new ArrayList<>();
+            for (int fi = 0; fi < frames.size(); fi++) {
+                Frame f = frames.get(fi);
                 for (int c = 0; c < f.tokens().count(); c++) {
                     if (f.tokens().sizes()[c] >= ConceptPrototypes.MIN_PATCHES) {
                         colours.add(f.colour()[c]);
                         means.add(f.tokens().means()[c]);
                         sizes.add(f.tokens().sizes()[c]);
+                        frameOf.add(fi);
                     }
                 }
             }
@@ -330,15 +354,17 @@ public final class ConceptIdStudy {
                     d[i][j] = d[j][i] = distance.between(points.get(i), points.get(j), scale);
                 }
             }
-            Clustering groups = AverageLinkage.build(d).cutAtHeight(cut);
+            List<int[]> groupList = apartInAFrame
+                    ? constrainedGroups(d, frameOf, cut)
+                    : groupsOf(AverageLinkage.build(d).cutAtHeight(cut));
             List<Point> prototypes = new ArrayList<>();
             List<Long> support = new ArrayList<>();
-            for (int g = 0; g < groups.clusterCount(); g++) {
+            for (int[] members : groupList) {
                 List<float[]> cs = new ArrayList<>();
                 List<float[]> ts = new ArrayList<>();
                 List<Integer> ws = new ArrayList<>();
                 long n = 0;
-                for (int i : groups.members(g)) {
+                for (int i : members) {
                     cs.add(points.get(i).colour());
                     ts.add(points.get(i).token());
                     ws.add(points.get(i).size());
@@ -353,6 +379,64 @@ public final class ConceptIdStudy {
 
         int count() {
             return prototypes.size();
+        }
+
+        private static List<int[]> groupsOf(Clustering c) {
+            List<int[]> out = new ArrayList<>();
+            for (int g = 0; g < c.clusterCount(); g++) {
+                out.add(c.members(g));
+            }
+            return out;
+        }
+
+        /** Average linkage up to {@code cut} that never merges two groups holding concepts of one frame. */
+        private static List<int[]> constrainedGroups(double[][] d, List<Integer> frameOf, double cut) {
+            List<List<Integer>> groups = new ArrayList<>();
+            for (int i = 0; i < d.length; i++) {
+                groups.add(new ArrayList<>(List.of(i)));
+            }
+            while (true) {
+                int bestA = -1;
+                int bestB = -1;
+                double best = Double.MAX_VALUE;
+                for (int a = 0; a < groups.size(); a++) {
+                    for (int b = a + 1; b < groups.size(); b++) {
+                        if (shareAFrame(groups.get(a), groups.get(b), frameOf)) {
+                            continue;
+                        }
+                        double sum = 0;
+                        for (int i : groups.get(a)) {
+                            for (int j : groups.get(b)) {
+                                sum += d[i][j];
+                            }
+                        }
+                        double avg = sum / (groups.get(a).size() * groups.get(b).size());
+                        if (avg < best) {
+                            best = avg;
+                            bestA = a;
+                            bestB = b;
+                        }
+                    }
+                }
+                if (bestA < 0 || best > cut) {
+                    break;
+                }
+                groups.get(bestA).addAll(groups.remove(bestB));
+            }
+            return groups.stream()
+                    .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
+                    .toList();
+        }
+
+        private static boolean shareAFrame(List<Integer> a, List<Integer> b, List<Integer> frameOf) {
+            for (int i : a) {
+                for (int j : b) {
+                    if (frameOf.get(i).equals(frameOf.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The same scales and centre, one prototype a part: the concepts whose pixels are mostly that part. */
