@@ -298,8 +298,8 @@ class ProfileCodecTest {
             assertThat(decoded.conceptPrototypes().vectors())
                     .isDeepEqualTo(prototypes(3).vectors());
             assertThat(decoded.conceptPrototypes().maxDistance()).isEqualTo(0.75);
-            ReferenceProfile renumbered = profile.withConceptPrototypes(
-                    new ConceptPrototypes(prototypes(3).centre(), prototypes(3).vectors(), 0.75, new int[] {4, 0, 7}));
+            ReferenceProfile renumbered =
+                    profile.withConceptPrototypes(prototypes(3).withIds(new int[] {4, 0, 7}));
             assertThat(ProfileCodec.decode(ProfileCodec.encode(renumbered))
                             .conceptPrototypes()
                             .ids())

@@ -38,7 +38,7 @@ class CalibrationBuildTest {
         assertThat(before).isNotNull();
         // the ids an operator came to know, not the fresh 0..P-1
         int[] named = Arrays.stream(before.ids()).map(id -> id + 10).toArray();
-        ConceptPrototypes known = new ConceptPrototypes(before.centre(), before.vectors(), before.maxDistance(), named);
+        ConceptPrototypes known = before.withIds(named);
 
         ReferenceProfile afresh = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, null);
         ReferenceProfile kept = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, known);

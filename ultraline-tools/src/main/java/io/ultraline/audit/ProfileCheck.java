@@ -106,15 +106,10 @@ final class ProfileCheck {
         ConceptPrototypes learned = rebuilt.conceptPrototypes();
         if (learned != null && previous != null) {
             // a RESET between the versions leaves nothing to keep ids from: numbered afresh
-            var afresh = rebuilt.withConceptPrototypes(
-                    new ConceptPrototypes(learned.centre(), learned.vectors(), learned.maxDistance()));
+            var afresh = rebuilt.withConceptPrototypes(learned.numberedAfresh());
             if (Arrays.equals(ProfileCodec.encode(afresh), recordedBank)) {
                 return result(
-                        s,
-                        key,
-                        last,
-                        Outcome.REPRODUCED,
-                        from + " (concept ids numbered afresh, as after" + " a RESET)");
+                        s, key, last, Outcome.REPRODUCED, from + " (concept ids numbered afresh, as after a RESET)");
             }
         }
         if (learned != null && before.isEmpty() && s.getVersion() > 1) {
@@ -162,9 +157,7 @@ final class ProfileCheck {
 
     /** {@code learned} under the ids {@code recorded} gives them, where both have as many prototypes. */
     private static ConceptPrototypes idsOf(ConceptPrototypes learned, ConceptPrototypes recorded) {
-        return learned.count() == recorded.count()
-                ? new ConceptPrototypes(learned.centre(), learned.vectors(), learned.maxDistance(), recorded.ids())
-                : learned;
+        return learned.count() == recorded.count() ? learned.withIds(recorded.ids()) : learned;
     }
 
     /** Sources of the snapshot's calibration frames, in offset order. */

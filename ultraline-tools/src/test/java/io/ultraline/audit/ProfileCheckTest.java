@@ -69,11 +69,8 @@ class ProfileCheckTest {
         ConceptPrototypes first =
                 replay.calibrate(calibrating(0, 4), 1, AT, null).conceptPrototypes();
         // the ids an operator came to know
-        ConceptPrototypes known = new ConceptPrototypes(
-                first.centre(),
-                first.vectors(),
-                first.maxDistance(),
-                Arrays.stream(first.ids()).map(id -> id + 10).toArray());
+        ConceptPrototypes known =
+                first.withIds(Arrays.stream(first.ids()).map(id -> id + 10).toArray());
         ReferenceProfile v1 = replay.calibrate(calibrating(0, 4), 1, AT, null).withConceptPrototypes(known);
         ReferenceProfile v2 = replay.calibrate(calibrating(10, 14), 2, AT, known);
         assertThat(Arrays.stream(v2.conceptPrototypes().ids()).min().orElseThrow())
@@ -96,8 +93,7 @@ class ProfileCheckTest {
         int[] renamed = v2.conceptPrototypes().ids();
         renamed[0] = 99;
         ConceptPrototypes p = v2.conceptPrototypes();
-        ReferenceProfile tampered =
-                v2.withConceptPrototypes(new ConceptPrototypes(p.centre(), p.vectors(), p.maxDistance(), renamed));
+        ReferenceProfile tampered = v2.withConceptPrototypes(p.withIds(renamed));
         assertThat(outcome(2, snapshots(snapshot(v1, 3), snapshot(tampered, 13))))
                 .isEqualTo("DIFFERS");
     }

@@ -114,9 +114,7 @@ class ExplainCommandTest {
         Path previous = tmp.resolve("previous.profile");
         java.nio.file.Files.write(
                 previous,
-                io.ultraline.defect.ProfileCodec.encode(
-                        old.withConceptPrototypes(new io.ultraline.ultra.align.ConceptPrototypes(
-                                prototypes.centre(), prototypes.vectors(), prototypes.maxDistance(), named))));
+                io.ultraline.defect.ProfileCodec.encode(old.withConceptPrototypes(prototypes.withIds(named))));
         Path again = tmp.resolve("again.profile");
         assertThat(Main.run(
                         "calibrate",

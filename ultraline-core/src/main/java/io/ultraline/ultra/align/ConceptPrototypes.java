@@ -100,7 +100,17 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
         for (int i = 0; i < count(); i++) {
             kept[i] = match[i] >= 0 && distance[i][match[i]] <= maxDistance ? previous.ids[match[i]] : fresh++;
         }
-        return new ConceptPrototypes(centre, vectors, maxDistance, kept);
+        return withIds(kept);
+    }
+
+    /** The same prototypes under other ids, {@code newIds[p]} for prototype {@code p}. */
+    public ConceptPrototypes withIds(int[] newIds) {
+        return new ConceptPrototypes(centre, vectors, maxDistance, newIds);
+    }
+
+    /** The same prototypes numbered 0..P-1, as a calibration with nothing to keep ids from numbers them. */
+    public ConceptPrototypes numberedAfresh() {
+        return withIds(IntStream.range(0, count()).toArray());
     }
 
     /**
