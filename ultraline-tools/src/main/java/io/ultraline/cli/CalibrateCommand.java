@@ -19,6 +19,7 @@ import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,7 +160,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     .keepingIdsOf(previous);
             System.out.printf(
                     "learned %d concept prototypes in %.1f s, ids %s%n",
-                    prototypes.count(), (System.nanoTime() - start) / 1e9, java.util.Arrays.toString(prototypes.ids()));
+                    prototypes.count(), (System.nanoTime() - start) / 1e9, Arrays.toString(prototypes.ids()));
             return p.withConceptPrototypes(prototypes);
         } catch (IllegalArgumentException e) {
             System.out.println("no concept prototypes: " + e.getMessage());

@@ -62,8 +62,9 @@ public final class ConceptAlignment {
      */
     public static int[] cameraIds(int[] labels, float[] tokens, int dim, ConceptPrototypes prototypes) {
         int[] ids = ids(ConceptFeatures.of(labels, tokens, dim), prototypes);
+        int known = prototypes.maxId();
         for (int c = 0; c < ids.length; c++) {
-            ids[c] = ids[c] <= prototypes.maxId() ? ids[c] : -1;
+            ids[c] = ids[c] <= known ? ids[c] : -1;
         }
         return ids;
     }
@@ -111,13 +112,14 @@ public final class ConceptAlignment {
         }
         int[] out = new int[tokens.length / dim];
         double[] distance = new double[prototypes.count()];
+        int unknown = prototypes.maxId() + 1;
         for (int t = 0; t < out.length; t++) {
             float[] e = prototypes.embed(Arrays.copyOfRange(tokens, t * dim, (t + 1) * dim));
             for (int j = 0; j < distance.length; j++) {
                 distance[j] = prototypes.distance(e, j);
             }
             int j = nearest(distance);
-            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? prototypes.id(j) : prototypes.maxId() + 1;
+            out[t] = j >= 0 && distance[j] <= prototypes.maxDistance() ? prototypes.id(j) : unknown;
         }
         return out;
     }
