@@ -1,14 +1,16 @@
 package io.ultraline.loadtest;
 
+import io.ultraline.stream.ExplainConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * What one processor instance is told, as the environment of {@code ultraline serve}
  * (ultraline-service/src/main/resources/application.yml names every variable). Every address is loopback. A null
- * {@code sessionTimeout} leaves the service's default.
+ * {@code sessionTimeout} leaves the service's default, and so does a null {@code explain}.
  */
 public record InstanceConfig(
         int index,
@@ -24,6 +26,7 @@ public record InstanceConfig(
         int modelThreads,
         String heap,
         Duration sessionTimeout,
+        ExplainConfig explain,
         Path logFile) {
 
     /** The serve configuration contract's environment variables for this instance. */
@@ -44,6 +47,13 @@ public record InstanceConfig(
         env.put("ULTRALINE_BATCH_MAX_WAIT", Long.toString(batchMaxWait.toMillis()));
         if (sessionTimeout != null) {
             env.put("ULTRALINE_SESSION_TIMEOUT_MS", Long.toString(sessionTimeout.toMillis()));
+        }
+        if (explain != null) {
+            env.put("ULTRALINE_EXPLAIN", explain.mode().name().toLowerCase(Locale.ROOT));
+            env.put("ULTRALINE_EXPLAIN_SAMPLE_EVERY", Integer.toString(explain.sampleEvery()));
+            env.put("ULTRALINE_EXPLAIN_TARGETS", Integer.toString(explain.targets()));
+            env.put("ULTRALINE_EXPLAIN_STRATEGY", explain.strategy());
+            env.put("ULTRALINE_EXPLAIN_NEAR_THRESHOLD", Double.toString(explain.nearThreshold()));
         }
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
         // as the launcher: the product's defaults, unless the user exported their own

@@ -12,7 +12,8 @@ public final class LoadTestReport {
         LoadTestResult.Setup s = r.setup();
         b.append(String.format(
                 Locale.ROOT,
-                "%s: %d cameras, %d partitions, %d instance(s) of %s, batch %d / %d ms, " + "%d px %s frames%n",
+                "%s: %d cameras, %d partitions, %d instance(s) of %s, batch %d / %d ms, "
+                        + "%d px %s frames, explain %s%n",
                 r.scenario(),
                 s.cameras(),
                 s.partitions(),
@@ -21,7 +22,8 @@ public final class LoadTestReport {
                 s.batchSize(),
                 s.batchMaxWaitMs(),
                 s.frameSize(),
-                s.encoding()));
+                s.encoding(),
+                s.explain()));
         for (RunAnalysis.Step step : r.searchSteps()) {
             b.append(String.format(
                     Locale.ROOT,

@@ -45,7 +45,8 @@ public record LoadTestResult(
             Double offeredFps,
             long durationMs,
             long warmUpMs,
-            String model) {}
+            String model,
+            String explain) {}
 
     /**
      * Capture-to-verdict latency of the frames captured in the measuring window {@code window}

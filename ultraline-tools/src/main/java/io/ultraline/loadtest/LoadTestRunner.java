@@ -8,6 +8,7 @@ import io.ultraline.bench.BenchFrames;
 import io.ultraline.bench.PipelineBenchmark;
 import io.ultraline.bench.VerdictCounter;
 import io.ultraline.serde.SerdeConfig;
+import io.ultraline.stream.ExplainConfig;
 import io.ultraline.stream.PipelineTopics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -258,7 +260,8 @@ public final class LoadTestRunner {
                         s.search().isEmpty() ? s.offeredFps() : null,
                         s.duration().toMillis(),
                         s.warmUp().toMillis(),
-                        s.modelDir().toString()),
+                        s.modelDir().toString(),
+                        s.explain().map(LoadTestRunner::describe).orElse("service default")),
                 latency,
                 new LoadTestResult.Throughput(
                         generator.sent(),
@@ -322,7 +325,23 @@ public final class LoadTestRunner {
                 scenario.modelThreads(),
                 scenario.heap(),
                 scenario.sessionTimeout().orElse(null),
+                scenario.explain().orElse(null),
                 outDir.resolve("instance-" + i + ".log"));
+    }
+
+    /** The explain settings as the report shows them, e.g. {@code sampled, K 20, T 16, anomalous}. */
+    static String describe(ExplainConfig e) {
+        String mode = e.mode().name().toLowerCase(Locale.ROOT);
+        return e.mode().twoStage()
+                ? String.format(
+                        Locale.ROOT,
+                        "%s, K %d, T %d, %s, near %.2f",
+                        mode,
+                        e.sampleEvery(),
+                        e.targets(),
+                        e.strategy(),
+                        e.nearThreshold())
+                : mode;
     }
 
     private static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package io.ultraline.loadtest;
 
 import io.ultraline.avro.ImageEncoding;
+import io.ultraline.stream.ExplainConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param drainTimeout      how long to wait for the last verdicts after the load stops
  * @param sessionTimeout    the instances' consumer session timeout (ULTRALINE_SESSION_TIMEOUT_MS), if
  *                          not the service's default: how long a killed instance's partitions wait
+ * @param explain           which frames the instances explain and how (ULTRALINE_EXPLAIN and the
+ *                          ULTRALINE_EXPLAIN_* settings), if not the service's default ({@code all})
  * @param kill              an instance to kill with SIGKILL during the run, if any
  * @param search            a search for the highest sustainable rate instead of a fixed rate, if any
  * @param external          an existing broker and registry instead of the embedded ones, if any
@@ -49,6 +52,7 @@ public record Scenario(
         Path modelDir,
         Duration drainTimeout,
         Optional<Duration> sessionTimeout,
+        Optional<ExplainConfig> explain,
         Optional<Kill> kill,
         Optional<Search> search,
         Optional<External> external) {

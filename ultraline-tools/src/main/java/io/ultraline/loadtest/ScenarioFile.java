@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ultraline.avro.ImageEncoding;
+import io.ultraline.stream.ExplainConfig;
+import io.ultraline.stream.ExplanationsMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,8 @@ import java.util.regex.Pattern;
  * model: models/line-vit
  * drainTimeout: 90s
  * sessionTimeout: 10s           # optional: ULTRALINE_SESSION_TIMEOUT_MS of the instances
+ * explain: {mode: sampled, sampleEvery: 20, targets: 16, strategy: anomalous, nearThreshold: 0.1}
+ *                               # optional: ULTRALINE_EXPLAIN and its settings, else the service's
  * kill: {at: 30s, instance: 1}  # optional
  * search: {from: 8, step: 4, to: 60, stepDuration: 15s, maxP99: 3s,
  *          followUp: {fraction: 0.7, duration: 30s}}   # optional
@@ -61,6 +65,7 @@ public final class ScenarioFile {
             "model",
             "drainTimeout",
             "sessionTimeout",
+            "explain",
             "kill",
             "search",
             "kafka");
@@ -98,6 +103,9 @@ public final class ScenarioFile {
                             follow.number("fraction", 0.7),
                             follow.duration("duration", Duration.ofSeconds(30)));
                 });
+        Optional<ExplainConfig> explain = n.optionalChild(
+                        "explain", Set.of("mode", "sampleEvery", "targets", "strategy", "nearThreshold"))
+                .map(ScenarioFile::explain);
         Optional<Scenario.Kill> kill = n.optionalChild("kill", Set.of("at", "instance"))
                 .map(k -> new Scenario.Kill(k.duration("at", null), (int) k.number("instance", 0)));
         Optional<Scenario.External> external = n.optionalChild("kafka", Set.of("bootstrapServers", "schemaRegistryUrl"))
@@ -128,9 +136,25 @@ public final class ScenarioFile {
                 Path.of(n.text("model", "models/line-vit")),
                 n.duration("drainTimeout", Duration.ofSeconds(90)),
                 json(root, "sessionTimeout") ? Optional.of(n.duration("sessionTimeout", null)) : Optional.empty(),
+                explain,
                 kill,
                 search,
                 external);
+    }
+
+    /** The service's defaults ({@link ExplainConfig#of}) for every key the block leaves out. */
+    private static ExplainConfig explain(Node e) {
+        String mode = e.text("mode", null);
+        if (mode == null) {
+            throw new IllegalArgumentException("explain.mode is required (all, sampled, flagged or none)");
+        }
+        ExplainConfig d = ExplainConfig.of(ExplanationsMode.parse(mode));
+        return new ExplainConfig(
+                d.mode(),
+                e.integer("sampleEvery", d.sampleEvery()),
+                e.integer("targets", d.targets()),
+                e.text("strategy", d.strategy()),
+                e.number("nearThreshold", d.nearThreshold()));
     }
 
     private static boolean json(JsonNode root, String key) {

@@ -2,6 +2,8 @@ package io.ultraline.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ultraline.stream.ExplainConfig;
+import io.ultraline.stream.ExplanationsMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,7 @@ class LauncherTest {
             1,
             "768m",
             Duration.ofSeconds(10),
+            new ExplainConfig(ExplanationsMode.SAMPLED, 20, 16, "anomalous", 0.1),
             Path.of("/tmp/i1.log"));
 
     @Test
@@ -43,8 +46,36 @@ class LauncherTest {
                 .containsEntry("ULTRALINE_BATCH_MAX_WAIT", "150")
                 .containsEntry("ULTRALINE_MODEL_THREADS", "1")
                 .containsEntry("ULTRALINE_STATE_DIR", "/tmp/state-1")
-                .containsEntry("ULTRALINE_SESSION_TIMEOUT_MS", "10000");
+                .containsEntry("ULTRALINE_SESSION_TIMEOUT_MS", "10000")
+                .containsEntry("ULTRALINE_EXPLAIN", "sampled")
+                .containsEntry("ULTRALINE_EXPLAIN_SAMPLE_EVERY", "20")
+                .containsEntry("ULTRALINE_EXPLAIN_TARGETS", "16")
+                .containsEntry("ULTRALINE_EXPLAIN_STRATEGY", "anomalous")
+                .containsEntry("ULTRALINE_EXPLAIN_NEAR_THRESHOLD", "0.1");
         assertThat(Path.of(env.get("ULTRALINE_MODEL_DIR"))).isAbsolute().endsWith(Path.of("models/line-vit"));
+    }
+
+    @Test
+    void withoutAnExplainBlockTheServiceKeepsItsOwnDefault() {
+        InstanceConfig plain = new InstanceConfig(
+                1,
+                "127.0.0.1:9092",
+                "http://127.0.0.1:8081",
+                Path.of("m"),
+                Path.of("s"),
+                "a",
+                "p.",
+                1,
+                8,
+                Duration.ofMillis(100),
+                0,
+                "1g",
+                null,
+                null,
+                Path.of("l"));
+        assertThat(plain.environment()).doesNotContainKeys("ULTRALINE_EXPLAIN", "ULTRALINE_EXPLAIN_TARGETS");
+        assertThat(LoadTestRunner.describe(config.explain())).isEqualTo("sampled, K 20, T 16, anomalous, near 0.10");
+        assertThat(LoadTestRunner.describe(ExplainConfig.defaults())).isEqualTo("all");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.avro.ImageEncoding;
+import io.ultraline.stream.ExplainConfig;
+import io.ultraline.stream.ExplanationsMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,7 @@ class ScenarioFileTest {
                 model: models/line-vit
                 drainTimeout: PT45S
                 sessionTimeout: 10s
+                explain: {mode: sampled, sampleEvery: 10, targets: 8, strategy: representatives, nearThreshold: 0.2}
                 kill: {at: 30s, instance: 1}
                 kafka: {bootstrapServers: "127.0.0.1:9092", schemaRegistryUrl: "http://127.0.0.1:8081"}
                 """);
@@ -46,6 +49,7 @@ class ScenarioFileTest {
         assertThat(s.heap()).isEqualTo("768m");
         assertThat(s.drainTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(s.sessionTimeout()).contains(Duration.ofSeconds(10));
+        assertThat(s.explain()).contains(new ExplainConfig(ExplanationsMode.SAMPLED, 10, 8, "representatives", 0.2));
         assertThat(s.kill()).contains(new Scenario.Kill(Duration.ofSeconds(30), 1));
         assertThat(s.external()).contains(new Scenario.External("127.0.0.1:9092", "http://127.0.0.1:8081"));
         assertThat(s.search()).isEmpty();
@@ -64,6 +68,23 @@ class ScenarioFileTest {
         assertThat(s.kill()).isEmpty();
         assertThat(s.external()).isEmpty();
         assertThat(s.sessionTimeout()).as("the service's default").isEmpty();
+        assertThat(s.explain()).as("the service's default").isEmpty();
+    }
+
+    @Test
+    void anExplainBlockNeedsAModeAndTakesTheServiceDefaultsForTheRest() throws Exception {
+        Scenario s = ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nexplain: {mode: flagged}\n");
+        assertThat(s.explain()).contains(ExplainConfig.of(ExplanationsMode.FLAGGED));
+        assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nexplain: {targets: 8}\n"))
+                .hasMessageContaining("explain.mode is required");
+        assertThatThrownBy(() -> ScenarioFile.parse("name: x\nfpsPerCamera: 1\nduration: 20s\nexplain: {mode: some}\n"))
+                .hasMessageContaining("sampled");
+        assertThatThrownBy(() -> ScenarioFile.parse(
+                        "name: x\nfpsPerCamera: 1\nduration: 20s\nexplain: {mode: all, target: 8}\n"))
+                .hasMessageContaining("explain.target");
+        assertThatThrownBy(() -> ScenarioFile.parse(
+                        "name: x\nfpsPerCamera: 1\nduration: 20s\nexplain: {mode: sampled, sampleEvery: 0}\n"))
+                .hasMessageContaining("sample-every");
     }
 
     @Test
