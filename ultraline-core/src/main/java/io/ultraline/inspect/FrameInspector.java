@@ -14,6 +14,7 @@ import io.ultraline.model.ModelOutput;
 import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
+import io.ultraline.ultra.TargetStrategy;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptFeatures;
 import io.ultraline.ultra.align.ConceptPrototypes;
@@ -21,6 +22,7 @@ import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -386,8 +388,33 @@ public final class FrameInspector {
     }
 
     /**
+     * Most maps times tokens per frame that concept prototypes are learned from: the default
+     * model's 64 maps of 64 tokens. A map costs about one backward pass, which grows with the
+     * token count, so a larger grid gets fewer maps ({@link #prototypeTargets}).
+     */
+    public static final int PROTOTYPE_MAP_WORK = 4096;
+
+    /** Fewest maps per frame for prototypes: the two-stage explanations' default T. */
+    public static final int MIN_PROTOTYPE_TARGETS = 16;
+
+    /**
+     * Maps per calibration frame for concept prototypes on a grid of {@code n} tokens: all of them
+     * up to 64 tokens, else {@link #PROTOTYPE_MAP_WORK} / n representatives, at least
+     * {@link #MIN_PROTOTYPE_TARGETS}. All maps of a ViT-S/16 frame at 224 px took 10 to 50 s on 2
+     * cores (docs/benchmarks.md), so a 16-frame calibration kept a camera CALIBRATING for minutes
+     * and its all-target batch raised the service's resident memory past 5 GiB.
+     */
+    public static int prototypeTargets(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a grid has at least one token, got " + n);
+        }
+        return Math.min(n, Math.max(MIN_PROTOTYPE_TARGETS, PROTOTYPE_MAP_WORK / n));
+    }
+
+    /**
      * The camera's concept prototypes (issue 19, part 4), learned from the ULTra concepts of good
-     * frames: unlike {@link #calibrate}, this needs each frame's maps.
+     * frames: unlike {@link #calibrate}, this needs each frame's maps, {@link #prototypeTargets} of
+     * them, chosen as {@link TargetStrategy#REPRESENTATIVES}.
      */
     public ConceptPrototypes conceptPrototypes(List<RgbImage> goodFrames, int batch, double maxDistance) {
         return conceptPrototypes(goodFrames, batch, maxDistance, null);
@@ -396,10 +423,25 @@ public final class FrameInspector {
     /** As above, from the concepts of maps through {@code transform} (null: none). */
     public ConceptPrototypes conceptPrototypes(
             List<RgbImage> goodFrames, int batch, double maxDistance, TokenTransform transform) {
+        int grid = runner.config().gridSize();
+        int n = grid * grid;
+        int t = prototypeTargets(n);
         List<ConceptFeatures> features = new ArrayList<>();
         for (int from = 0; from < goodFrames.size(); from += batch) {
-            for (InspectedFrame f :
-                    inspect(goodFrames.subList(from, Math.min(goodFrames.size(), from + batch)), null, transform)) {
+            List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
+            List<InspectedFrame> explained;
+            if (t >= n) {
+                explained = inspect(chunk, null, transform);
+            } else {
+                List<InspectedFrame> scanned = scanPlainView(chunk);
+                List<int[]> targets = new ArrayList<>(scanned.size());
+                for (InspectedFrame f : scanned) {
+                    ModelOutput out = f.modelOutput();
+                    targets.add(TargetStrategy.REPRESENTATIVES.choose(out.tokens(), n, out.dim(), t, null));
+                }
+                explained = explain(scanned, targets, Collections.nCopies(scanned.size(), transform));
+            }
+            for (InspectedFrame f : explained) {
                 features.add(ConceptFeatures.of(
                         f.segmentation().labels(),
                         f.modelOutput().tokens(),
