@@ -117,7 +117,8 @@ public final class PipelineBenchmark {
             double defectRate,
             ExplainConfig explain,
             boolean rawPixels,
-            int windowBatches) {
+            int windowBatches,
+            boolean modelAlone) {
         public Settings {
             if (windowBatches < 1) {
                 throw new IllegalArgumentException(
@@ -209,9 +210,9 @@ public final class PipelineBenchmark {
                     """
                     model %s, %d cameras, batch %d, max wait %d ms, %d s per figure, closed loop after %d s warm-up,
                     exactly_once_v2, commit interval %d ms, %d stream thread(s), model parallel runs %s, closed-loop window %d batches
-                    model alone (FrameInspector.inspect, scored): %8.1f frames/s (%.1f before, %.1f after the pipeline)
+                    model alone (FrameInspector.inspect, scored): %s
                     pipeline, closed loop (verdicts read_committed): %8.1f frames/s
-                    pipeline / model: %.1f %% (target >= 85 %%)
+                    pipeline / model: %s
                     tokens_only_frames_per_s (ModelRunner.tokens, batch %d): %.1f (%.1f before, %.1f after)
                     pipeline / tokens only: %.1f %%
                     explain: %s, K %d, T %d, strategy %s, near-threshold %.2f; defect rate %.3f; raw-pixel channel %s
@@ -232,11 +233,18 @@ public final class PipelineBenchmark {
                             ? "auto (" + RunnerOptions.defaults().resolvedParallelRuns() + ")"
                             : settings.parallelRuns(),
                     settings.windowBatches(),
-                    modelFps(),
-                    modelFpsBefore,
-                    modelFpsAfter,
+                    Double.isNaN(modelFps())
+                            ? "not measured (--no-model-alone)"
+                            : String.format(
+                                    java.util.Locale.ROOT,
+                                    "%8.1f frames/s (%.1f before, %.1f after the pipeline)",
+                                    modelFps(),
+                                    modelFpsBefore,
+                                    modelFpsAfter),
                     pipelineFps,
-                    100 * ratio(),
+                    Double.isNaN(ratio())
+                            ? "-"
+                            : String.format(java.util.Locale.ROOT, "%.1f %% (target >= 85 %%)", 100 * ratio()),
                     settings.batchSize(),
                     tokensOnlyFps(),
                     tokensFpsBefore,
@@ -286,9 +294,7 @@ public final class PipelineBenchmark {
                     settings.defectRate());
             FrameInspector inspector =
                     FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES, settings.rawPixels());
-            log.println("model alone ...");
-            double modelFps = modelAlone(inspector, frames);
-            log.printf("model alone, before the pipeline: %.1f frames/s%n", modelFps);
+            double modelFps = modelAloneIfAsked(inspector, frames, "before");
             double tokensFps = tokensOnly(runner, frames);
             log.printf("tokens only, before the pipeline: %.1f frames/s%n", tokensFps);
             Figures f;
@@ -298,9 +304,7 @@ public final class PipelineBenchmark {
             }
             // again once the streams client, the broker and the registry are closed: the same
             // conditions as the first figure, minutes later
-            log.println("model alone again (the pipeline stopped) ...");
-            double after = modelAlone(inspector, frames);
-            log.printf("model alone, after the pipeline: %.1f frames/s%n", after);
+            double after = modelAloneIfAsked(inspector, frames, "after");
             double tokensAfter = tokensOnly(runner, frames);
             log.printf("tokens only, after the pipeline: %.1f frames/s%n", tokensAfter);
             return f.withModelAfter(after, tokensAfter, SystemLoad.oneMinute());
@@ -330,6 +334,21 @@ public final class PipelineBenchmark {
             next += batch;
         }
         return frameCount / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The model alone, or NaN where the settings skip it: every frame gets all N maps there, which
+     * at ViT-S size takes 10 to 50 s a frame on 2 cores, minutes before the first figure.
+     */
+    private double modelAloneIfAsked(FrameInspector inspector, BenchFrames frames, String when) {
+        if (!settings.modelAlone()) {
+            log.printf("model alone %s the pipeline: skipped%n", when);
+            return Double.NaN;
+        }
+        log.printf("model alone (%s the pipeline) ...%n", when);
+        double fps = modelAlone(inspector, frames);
+        log.printf("model alone, %s the pipeline: %.1f frames/s%n", when, fps);
+        return fps;
     }
 
     private double modelAlone(FrameInspector inspector, BenchFrames frames) {

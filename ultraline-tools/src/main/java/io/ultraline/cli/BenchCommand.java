@@ -249,6 +249,15 @@ final class BenchCommand {
                 description = "profiles with the raw-pixel channel (true) or tokens only (false)")
         boolean rawPixels;
 
+        @Option(
+                names = "--model-alone",
+                defaultValue = "true",
+                negatable = true,
+                description = "also time the model alone with all maps of every frame before and after the pipeline;"
+                        + " --no-model-alone skips it for large models, where that takes minutes (the tokens-only"
+                        + " figure stays)")
+        boolean modelAlone;
+
         @Override
         public Integer call() throws Exception {
             ExplainConfig explainConfig =
@@ -269,7 +278,8 @@ final class BenchCommand {
                     defectRate,
                     explainConfig,
                     rawPixels,
-                    windowBatches);
+                    windowBatches,
+                    modelAlone);
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;

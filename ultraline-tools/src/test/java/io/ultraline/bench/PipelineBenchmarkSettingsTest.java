@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class PipelineBenchmarkSettingsTest {
 
     private static PipelineBenchmark.Settings withWindow(int batches) {
+        return settings(batches, true);
+    }
+
+    private static PipelineBenchmark.Settings settings(int batches, boolean modelAlone) {
         return new PipelineBenchmark.Settings(
                 Path.of("models/line-vit"),
                 4,
@@ -28,7 +32,8 @@ class PipelineBenchmarkSettingsTest {
                 0.05,
                 new ExplainConfig(ExplanationsMode.parse("sampled"), 20, 16, "anomalous", 0.1),
                 true,
-                batches);
+                batches,
+                modelAlone);
     }
 
     @Test
@@ -39,5 +44,37 @@ class PipelineBenchmarkSettingsTest {
         assertThatThrownBy(() -> withWindow(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("closed-loop window must be at least 1 batch, got 0");
+    }
+
+    @Test
+    void withoutTheModelAloneTheReportSaysSoAndKeepsTheTokensOnlyRatio() {
+        PipelineBenchmark.Figures f = new PipelineBenchmark.Figures(
+                settings(6, false),
+                Double.NaN,
+                Double.NaN,
+                4.0,
+                2.8,
+                2.8,
+                500,
+                900,
+                1000,
+                84,
+                0,
+                120,
+                1.1,
+                1.2,
+                8.0,
+                8.0,
+                9);
+        assertThat(f.format())
+                .contains("model alone (FrameInspector.inspect, scored): not measured (--no-model-alone)")
+                .contains("pipeline / model: -\n")
+                .contains("pipeline / tokens only: 50.0 %")
+                .doesNotContain("NaN");
+        PipelineBenchmark.Figures measured = new PipelineBenchmark.Figures(
+                settings(6, true), 10, 6, 4.0, 2.8, 2.8, 500, 900, 1000, 84, 0, 120, 1.1, 1.2, 8.0, 8.0, 9);
+        assertThat(measured.format())
+                .contains("     8.0 frames/s (10.0 before, 6.0 after the pipeline)")
+                .contains("pipeline / model: 50.0 % (target >= 85 %)");
     }
 }
