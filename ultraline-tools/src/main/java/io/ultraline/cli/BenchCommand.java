@@ -252,6 +252,7 @@ final class BenchCommand {
         @Option(
                 names = "--model-alone",
                 defaultValue = "true",
+                fallbackValue = "true",
                 negatable = true,
                 description = "also time the model alone with all maps of every frame before and after the pipeline;"
                         + " --no-model-alone skips it for large models, where that takes minutes (the tokens-only"
