@@ -95,7 +95,7 @@ public record ConceptPrototypes(float[] centre, float[][] vectors, double maxDis
             }
         }
         int[] match = Assignment.maximise(gain);
-        int fresh = Arrays.stream(previous.ids).max().orElse(-1) + 1;
+        int fresh = previous.maxId() + 1;
         int[] kept = new int[count()];
         for (int i = 0; i < count(); i++) {
             kept[i] = match[i] >= 0 && distance[i][match[i]] <= maxDistance ? previous.ids[match[i]] : fresh++;
