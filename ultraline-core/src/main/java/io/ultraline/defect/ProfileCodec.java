@@ -110,7 +110,7 @@ public final class ProfileCodec {
                 + (transform == null ? 0 : 8 + 4L * transform.outDim() * transform.inDim())
                 + (placeSwitch == null ? 0 : 8)
                 + (places == null ? 0 : 8 + places.encodedBytes())
-                + (concepts == null ? 0 : 12 + 4L * (concepts.count() + 1) * concepts.dim() + 4L * concepts.count());
+                + (concepts == null ? 0 : conceptBytes(concepts.count(), concepts.dim()));
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
@@ -332,6 +332,11 @@ public final class ProfileCodec {
                 placeSwitch,
                 places,
                 concepts);
+    }
+
+    /** Encoded size of part 16: match distance, count, centre, {@code count} prototypes and their ids. */
+    static long conceptBytes(int count, int dim) {
+        return 8 + 4 + 4L * (count + 1) * dim + 4L * count;
     }
 
     private static ConceptPrototypes concepts(ByteBuffer in, int dim) {

@@ -154,7 +154,7 @@ public record ProfileConfig(
 
     /** Encoded size of the most concept prototypes a calibration keeps for {@code tokenDim}-dimensional tokens. */
     static long prototypeBytes(int tokenDim) {
-        return 8 + 4 + 4L * (ConceptPrototypes.MAX_COUNT + 1) * tokenDim + 4L * ConceptPrototypes.MAX_COUNT;
+        return ProfileCodec.conceptBytes(ConceptPrototypes.MAX_COUNT, tokenDim);
     }
 
     private static long prototypeExcessBytes(int tokenDim) {
