@@ -5,6 +5,8 @@ import io.ultraline.defect.FramePixels;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
 import io.ultraline.ultra.Segmentation;
+import io.ultraline.ultra.align.ConceptAlignment;
+import io.ultraline.ultra.align.ConceptPrototypes;
 
 /**
  * Everything known about one inspected frame.
@@ -46,6 +48,18 @@ public record InspectedFrame(
     /** Whether the frame has its ULTra maps and concepts. */
     public boolean explained() {
         return segmentation != null;
+    }
+
+    /**
+     * The camera's id of each of this frame's concept labels by {@code prototypes}
+     * ({@link ConceptAlignment#cameraIds}, as FrameExplanation.conceptIds publishes them), -1 for a
+     * concept new to the camera; null without prototypes. Needs the frame's segmentation.
+     */
+    public int[] cameraConceptIds(ConceptPrototypes prototypes) {
+        return prototypes == null
+                ? null
+                : ConceptAlignment.cameraIds(
+                        segmentation.labels(), modelOutput.tokens(), modelOutput.dim(), prototypes);
     }
 
     /** Its number of concepts, 0 before its maps are computed. */

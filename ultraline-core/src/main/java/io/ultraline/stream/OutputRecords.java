@@ -21,8 +21,6 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.ultra.ConceptPixelImage;
 import io.ultraline.ultra.Segmentation;
-import io.ultraline.ultra.align.ConceptAlignment;
-import io.ultraline.ultra.align.ConceptPrototypes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,25 +180,16 @@ final class OutputRecords {
                 .setTargets(targets == null ? null : ints(targets))
                 .setReason(reason.name())
                 .setConceptPixels(conceptPixels(inspected))
-                .setConceptIds(
-                        profile == null
-                                ? null
-                                : conceptIds(inspected, profile.profile().conceptPrototypes()))
+                .setConceptIds(conceptIds(inspected, profile))
                 .build();
     }
 
-    /**
-     * The camera's id of each of the frame's concept labels ({@link ConceptAlignment}), -1 for a
-     * concept no prototype matches; null without prototypes.
-     */
-    private static List<Integer> conceptIds(InspectedFrame inspected, ConceptPrototypes prototypes) {
-        return prototypes == null
+    /** The camera's id of each of the frame's concept labels; null without a profile or prototypes. */
+    private static List<Integer> conceptIds(InspectedFrame inspected, ProfileStore.Active profile) {
+        int[] ids = profile == null
                 ? null
-                : ints(ConceptAlignment.cameraIds(
-                        inspected.segmentation().labels(),
-                        inspected.modelOutput().tokens(),
-                        inspected.modelOutput().dim(),
-                        prototypes));
+                : inspected.cameraConceptIds(profile.profile().conceptPrototypes());
+        return ids == null ? null : ints(ids);
     }
 
     /** The frame's concepts refined to pixels (at most 256 x 256), run-length coded; null without its pixels. */

@@ -16,7 +16,6 @@ import io.ultraline.ultra.Segmentation;
 import io.ultraline.ultra.SegmenterConfig;
 import io.ultraline.ultra.UltraSegmenter;
 import io.ultraline.ultra.align.ConceptAlignment;
-import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.render.GridOverlay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -78,16 +77,16 @@ final class ExplainCommand implements Callable<Integer> {
                     + " and the dashboard do")
     Path profile;
 
-    /** The W the options ask for, null for none. */
-    private io.ultraline.ultra.transform.TokenTransform chosenTransform(ModelRunner runner) throws java.io.IOException {
+    /** The W the options ask for, null for none; {@code camera} is the --profile read, null without one. */
+    private io.ultraline.ultra.transform.TokenTransform chosenTransform(ModelRunner runner, ReferenceProfile camera) {
         return switch (TransformChoice.parse(transform)) {
             case NONE -> null;
             case MODEL -> EvaluateCommand.modelTransform(runner);
             case PROFILE -> {
-                if (profile == null) {
+                if (camera == null) {
                     throw new IllegalArgumentException("--transform profile needs --profile FILE");
                 }
-                var w = readProfile().transform();
+                var w = camera.transform();
                 if (w == null) {
                     throw new IllegalArgumentException("profile " + profile + " has no token transform (calibrate it"
                             + " with --transform profile)");
@@ -95,25 +94,6 @@ final class ExplainCommand implements Callable<Integer> {
                 yield w;
             }
         };
-    }
-
-    private ReferenceProfile readProfile() throws java.io.IOException {
-        return ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile));
-    }
-
-    /**
-     * The camera's id of each concept label by the profile's prototypes, -1 for a concept new to
-     * the camera (as FrameExplanation.conceptIds); null without a profile or prototypes.
-     */
-    private int[] cameraIds(InspectedFrame frame) throws java.io.IOException {
-        ConceptPrototypes prototypes = profile == null ? null : readProfile().conceptPrototypes();
-        return prototypes == null
-                ? null
-                : ConceptAlignment.cameraIds(
-                        frame.segmentation().labels(),
-                        frame.modelOutput().tokens(),
-                        frame.modelOutput().dim(),
-                        prototypes);
     }
 
     @Override
@@ -126,11 +106,14 @@ final class ExplainCommand implements Callable<Integer> {
             FrameInspector inspector =
                     FrameInspector.forModel(runner, new UltraSegmenter(cfg), DefectDetector.withDefaults());
             RgbImage rgb = RgbImage.of(frame);
+            ReferenceProfile camera =
+                    profile == null ? null : ProfileCodec.decode(java.nio.file.Files.readAllBytes(profile));
             InspectedFrame inspected = inspector
-                    .inspect(List.of(rgb), null, chosenTransform(runner))
+                    .inspect(List.of(rgb), null, chosenTransform(runner, camera))
                     .get(0);
             Segmentation seg = inspected.segmentation();
-            int[] cameraIds = cameraIds(inspected);
+            // as FrameExplanation.conceptIds: -1 for a concept new to the camera; null without prototypes
+            int[] cameraIds = inspected.cameraConceptIds(camera == null ? null : camera.conceptPrototypes());
             ConceptResolution resolution = concepts.resolution();
             ModelManifest m = runner.manifest();
             String modelLine = "model " + m.name() + " " + m.version() + "  grid " + grid + "x" + grid;
