@@ -7,6 +7,7 @@ import io.ultraline.defect.RegionFinder;
 import io.ultraline.defect.TokenRegion;
 import io.ultraline.defect.TokenThresholdRegions;
 import io.ultraline.defect.eval.Auroc;
+import io.ultraline.defect.eval.BestRecall;
 import io.ultraline.defect.eval.RegionOverlap;
 import io.ultraline.defect.eval.TruthRegions;
 import io.ultraline.frame.RgbImage;
@@ -39,6 +40,9 @@ public final class DatasetEvaluation {
 
     /** Pixels within this distance join one ground-truth region (speckled masks stay whole). */
     static final int TRUTH_JOIN_RADIUS = 3;
+
+    /** The precision issue 17 asks recall at. */
+    static final double ORACLE_PRECISION = 0.95;
 
     private final FrameInspector inspector;
     private final int batch;
@@ -225,6 +229,14 @@ public final class DatasetEvaluation {
         m.put("region_iou", truthRegions == 0 ? 0 : iouSum / truthRegions);
         m.put("precision", pr[0]);
         m.put("recall", pr[1]);
+        if (imageAuroc != null) {
+            // what the scores allow at the goal's precision, against what the calibrated threshold gives
+            BestRecall.Result best = BestRecall.atPrecision(frameScores, frameTruth, ORACLE_PRECISION);
+            m.put("oracle_recall_at_precision_95", best.recall());
+            m.put(
+                    "oracle_threshold_share",
+                    Double.isNaN(best.lowestFlagged()) ? null : best.lowestFlagged() / profile.threshold());
+        }
         m.put("baseline_image_auroc", imageAuroc);
         m.put("baseline_pixel_auroc", pixelAuroc);
         m.put("baseline_region_iou", truthRegions == 0 ? 0 : baselineIouSum / truthRegions);
