@@ -5,6 +5,7 @@ import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.RegionConfig;
 import io.ultraline.evaluation.DatasetEvaluation;
+import io.ultraline.evaluation.FrameScoreTable;
 import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.TransformChoice;
@@ -42,6 +43,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     ConceptStepOptions concepts;
+
+    @Option(
+            names = "--frames-csv",
+            description = "also write one CSV row per test frame: truth, defect types, frame score, threshold,"
+                    + " verdict and the token channel's own score and threshold")
+    Path framesCsv;
 
     @Option(names = "--batch", defaultValue = "4", description = "frames per model call")
     int batch;
@@ -235,10 +242,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             TransformChoice choice = TransformChoice.parse(transform);
+            FrameScoreTable frames = new FrameScoreTable();
             Map<String, Object> metrics = new DatasetEvaluation(inspector, batch, variants, pixelBaseline)
                     .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
                     .withConceptResolution(concepts.resolution())
+                    .withFrameScores(framesCsv == null ? null : frames)
                     .run(data, bar::update);
+            if (framesCsv != null) {
+                frames.write(framesCsv);
+            }
             Map<String, Object> doc = new LinkedHashMap<>(metrics);
             doc.put("model", runner.manifest().name() + " " + runner.manifest().version());
             doc.put("model_digest", runner.manifest().weightsSha256());

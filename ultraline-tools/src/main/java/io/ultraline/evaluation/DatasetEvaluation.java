@@ -51,6 +51,7 @@ public final class DatasetEvaluation {
     private TransformChoice transformChoice = TransformChoice.NONE;
     private TokenTransform modelTransform;
     private ConceptResolution conceptResolution = ConceptResolution.PIXEL;
+    private FrameScoreTable frameTable;
 
     public DatasetEvaluation(FrameInspector inspector, int batch) {
         this(inspector, batch, Map.of());
@@ -90,6 +91,12 @@ public final class DatasetEvaluation {
         return this;
     }
 
+    /** Also records every test frame's scores and verdict in {@code table}. */
+    public DatasetEvaluation withFrameScores(FrameScoreTable table) {
+        this.frameTable = table;
+        return this;
+    }
+
     /** progress receives (done, total) after each batch of test frames. */
     public Map<String, Object> run(LabelledDataset data, BiConsumer<Integer, Integer> progress) throws IOException {
         List<RgbImage> good = data.calibrationImages();
@@ -118,6 +125,7 @@ public final class DatasetEvaluation {
         float[] frameScores = new float[test.size()];
         ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
         float[] tokenFrameScores = new float[test.size()];
+        float tokenThreshold = Float.NaN;
         List<float[]> tokenPixelScores = new ArrayList<>();
         boolean[] frameTruth = new boolean[test.size()];
         boolean[] predicted = new boolean[test.size()];
@@ -184,10 +192,22 @@ public final class DatasetEvaluation {
                                     w,
                                     h);
                     tokenFrameScores[i] = own.frameScore();
+                    tokenThreshold = own.threshold();
                     if (pixelTruthKnown) {
                         tokenPixelScores.add(PixelScoreMap.bilinear(
                                 own.fineScores(), g * own.fineScale(), own.gridWidth() * own.fineScale(), w, h));
                     }
+                }
+                if (frameTable != null) {
+                    frameTable.frame(
+                            t.image(),
+                            t.defective(),
+                            t.defective() ? defectTypes.typesIn(t.image()) : Set.of(),
+                            a.frameScore(),
+                            a.threshold(),
+                            a.isDefective(),
+                            tokensOnly == null ? Float.NaN : tokenFrameScores[i],
+                            tokenThreshold);
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();

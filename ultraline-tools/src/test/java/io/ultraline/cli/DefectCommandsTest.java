@@ -187,6 +187,62 @@ class DefectCommandsTest {
     }
 
     /**
+     * The per-frame table holds every test frame once, with the verdicts and scores the metrics
+     * were counted from: recall and the oracle recall recomputed from its rows equal the JSON's.
+     */
+    @Test
+    void evaluateWritesOneRowPerTestFrameThatTheMetricsAgreeWith() throws Exception {
+        Path json = tmp.resolve("frames-metrics.json");
+        Path csv = tmp.resolve("frames.csv");
+        assertThat(Main.run(
+                        "evaluate",
+                        "--model",
+                        model.toString(),
+                        "--dataset",
+                        dataset.toString(),
+                        "--no-pixel-baseline",
+                        "--json",
+                        json.toString(),
+                        "--frames-csv",
+                        csv.toString()))
+                .isZero();
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "image,defective,types,frame_score,threshold,flagged,tokens_only_score,tokens_only_threshold");
+        assertThat(lines).hasSize(1 + m.get("test_frames").asInt());
+        int defective = 0;
+        int found = 0;
+        float[] scores = new float[lines.size() - 1];
+        boolean[] truth = new boolean[scores.length];
+        java.util.Set<String> images = new java.util.HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            assertThat(f).hasSize(8);
+            images.add(f[0]);
+            truth[i - 1] = f[1].equals("1");
+            scores[i - 1] = Float.parseFloat(f[3]);
+            float threshold = Float.parseFloat(f[4]);
+            assertThat(threshold).isEqualTo((float) m.get("threshold").asDouble());
+            assertThat(f[5]).as(lines.get(i)).isEqualTo(scores[i - 1] > threshold ? "1" : "0");
+            // painted defects carry their types; good frames none
+            assertThat(f[2].isEmpty()).as(lines.get(i)).isEqualTo(!truth[i - 1]);
+            // the shipped profile fuses the raw-pixel channel, so the token channel has its own columns
+            assertThat(Float.parseFloat(f[6])).isPositive();
+            assertThat(Float.parseFloat(f[7])).isPositive();
+            defective += truth[i - 1] ? 1 : 0;
+            found += truth[i - 1] && f[5].equals("1") ? 1 : 0;
+        }
+        assertThat(images).hasSize(scores.length);
+        assertThat(defective).isEqualTo(m.get("defective_frames").asInt());
+        assertThat((double) found / defective).isEqualTo(m.get("recall").asDouble());
+        assertThat(m.get("oracle_recall_at_precision_95").asDouble())
+                .isEqualTo(io.ultraline.defect.eval.BestRecall.atPrecision(scores, truth, 0.95)
+                        .recall());
+    }
+
+    /**
      * The shipped model on a circuit board (the tiny model's tokens do not tell a board's places
      * apart: 0.49 of its held-out tokens at home, 0.17 on tiles).
      */
