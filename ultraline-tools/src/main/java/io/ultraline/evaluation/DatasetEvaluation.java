@@ -134,6 +134,8 @@ public final class DatasetEvaluation {
         double iouSum = 0;
         double baselineIouSum = 0;
         int truthRegions = 0;
+        double pieceIouSum = 0;
+        int truthPieces = 0;
         int regionCount = 0;
         int baselineRegionCount = 0;
         long scoringStart = System.nanoTime();
@@ -217,8 +219,14 @@ public final class DatasetEvaluation {
                 }
                 regionCount += mine.size();
                 baselineRegionCount += theirs.size();
-                List<boolean[]> truths =
+                List<boolean[]> pieces =
                         t.defective() && pixelTruthKnown ? TruthRegions.of(mask, w, h, TRUTH_JOIN_RADIUS) : List.of();
+                // one true region per painted defect where the dataset records their boxes
+                List<boolean[]> truths = TruthRegions.byDefect(pieces, defectTypes.boxesIn(t.image()), w);
+                for (boolean[] piece : pieces) {
+                    pieceIouSum += RegionOverlap.bestMatch(piece, mine);
+                }
+                truthPieces += pieces.size();
                 regionCard.frame(t.image(), r, truths);
                 conceptCard.frame(t, r);
                 if (plainCard != null) {
@@ -247,6 +255,8 @@ public final class DatasetEvaluation {
         m.put("image_auroc", imageAuroc);
         m.put("pixel_auroc", pixelAuroc);
         m.put("region_iou", truthRegions == 0 ? 0 : iouSum / truthRegions);
+        // before defects' pieces were joined: every connected piece of the truth counted as a region
+        m.put("region_iou_by_piece", truthPieces == 0 ? 0 : pieceIouSum / truthPieces);
         m.put("precision", pr[0]);
         m.put("recall", pr[1]);
         if (imageAuroc != null) {
@@ -277,6 +287,7 @@ public final class DatasetEvaluation {
         m.put("test_frames", test.size());
         m.put("defective_frames", countTrue(frameTruth));
         m.put("truth_regions", truthRegions);
+        m.put("truth_pieces", truthPieces);
         m.put("predicted_regions", regionCount);
         m.put("baseline_predicted_regions", baselineRegionCount);
         m.put("calibration_frames", good.size());

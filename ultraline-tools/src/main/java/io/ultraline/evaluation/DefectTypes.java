@@ -1,5 +1,6 @@
 package io.ultraline.evaluation;
 
+import io.ultraline.defect.eval.TruthRegions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,13 @@ final class DefectTypes {
             out.add(d.type());
         }
         return out;
+    }
+
+    /** The boxes of the defects painted on test image {@code image} (empty: none recorded). */
+    List<TruthRegions.Box> boxesIn(String image) {
+        return byImage.getOrDefault(image, List.of()).stream()
+                .map(d -> new TruthRegions.Box(d.x(), d.y(), d.width(), d.height()))
+                .toList();
     }
 
     /** The type of a true region ({@code width}-wide row-major mask) of test image {@code image}. */

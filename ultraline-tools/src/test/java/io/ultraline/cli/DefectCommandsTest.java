@@ -178,6 +178,10 @@ class DefectCommandsTest {
         assertThat(m.get("test_frames").asInt()).isEqualTo(16);
         assertThat(m.get("defective_frames").asInt()).isEqualTo(8);
         assertThat(m.get("truth_regions").asInt()).isGreaterThanOrEqualTo(8);
+        // a painted defect's pieces are one true region; every piece still counts in the _by_piece figure
+        assertThat(m.get("truth_pieces").asInt())
+                .isGreaterThanOrEqualTo(m.get("truth_regions").asInt());
+        assertThat(m.get("region_iou_by_piece").asDouble()).isBetween(0.0, 1.0);
         // near-uniform paint: a token's nearest normal token is rarely at its own place, so no place
         // bank, and the ablation without place is the profile itself
         assertThat(m.get("place_switch_share").asDouble()).isBetween(0.0, 0.5);
