@@ -1,0 +1,23 @@
+"""Shared helpers of the detection studies: AUROC, precision and recall from per-frame tables."""
+import csv
+import os
+
+
+def auroc(scores, truth):
+    """Mann-Whitney AUROC, ties counting one half."""
+    pos = [s for s, t in zip(scores, truth) if t]
+    neg = [s for s, t in zip(scores, truth) if not t]
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def precision_recall(scores, truth, threshold):
+    """A frame is flagged when its score exceeds the threshold, as FrameAssessment decides."""
+    tp = sum(1 for s, t in zip(scores, truth) if t and s > threshold)
+    fp = sum(1 for s, t in zip(scores, truth) if not t and s > threshold)
+    return (tp / (tp + fp) if tp + fp else 1.0), tp / sum(truth)
+
+
+def table(csv_dir, name):
+    """The rows of CSV_DIR/NAME.csv, an `evaluate --frames-csv` table."""
+    return list(csv.DictReader(open(os.path.join(csv_dir, name + '.csv'))))
