@@ -212,6 +212,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelledDataset data = LabelledDataset.open(dataset);
+        Path csvFolder = framesCsv == null ? null : framesCsv.toAbsolutePath().getParent();
+        if (csvFolder != null && !java.nio.file.Files.isDirectory(csvFolder)) {
+            // said before the minutes of scoring, not after them
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--frames-csv: no directory " + csvFolder);
+        }
         try (ModelRunner runner =
                 ModelRunner.load(model, RunnerOptions.defaults().withIntraOpThreads(threads))) {
             RegionConfig rd = RegionConfig.defaults();

@@ -246,6 +246,28 @@ class DefectCommandsTest {
                         .recall());
     }
 
+    @Test
+    void evaluateRefusesAFramesTableItCouldNotWriteBeforeScoring() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        int code;
+        try {
+            code = Main.run(
+                    "evaluate",
+                    "--model",
+                    model.toString(),
+                    "--dataset",
+                    dataset.toString(),
+                    "--frames-csv",
+                    tmp.resolve("no-such-folder/frames.csv").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--frames-csv: no directory").doesNotContain("calibrating");
+    }
+
     /**
      * The shipped model on a circuit board (the tiny model's tokens do not tell a board's places
      * apart: 0.49 of its held-out tokens at home, 0.17 on tiles).
