@@ -201,7 +201,7 @@ public final class DatasetEvaluation {
                     }
                 }
                 if (frameTable != null) {
-                    frameTable.frame(
+                    frameTable.add(new FrameScoreTable.Row(
                             t.image(),
                             t.defective(),
                             t.defective() ? defectTypes.typesIn(t.image()) : Set.of(),
@@ -209,7 +209,7 @@ public final class DatasetEvaluation {
                             a.threshold(),
                             a.isDefective(),
                             tokensOnly == null ? Float.NaN : tokenFrameScores[i],
-                            tokenThreshold);
+                            tokenThreshold));
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();

@@ -21,20 +21,8 @@ public final class FrameScoreTable {
     static final String HEADER =
             "image,defective,types,frame_score,threshold,flagged,tokens_only_score,tokens_only_threshold";
 
-    private record Row(
-            String image,
-            boolean defective,
-            Set<String> types,
-            float score,
-            float threshold,
-            boolean flagged,
-            float tokenScore,
-            float tokenThreshold) {}
-
-    private final List<Row> rows = new ArrayList<>();
-
-    /** tokenScore and tokenThreshold are NaN where the profile has no second channel. */
-    void frame(
+    /** One test frame; tokenScore and tokenThreshold are NaN where the profile has no second channel. */
+    record Row(
             String image,
             boolean defective,
             Set<String> types,
@@ -43,12 +31,15 @@ public final class FrameScoreTable {
             boolean flagged,
             float tokenScore,
             float tokenThreshold) {
-        rows.add(new Row(image, defective, Set.copyOf(types), score, threshold, flagged, tokenScore, tokenThreshold));
+        Row {
+            types = Set.copyOf(types);
+        }
     }
 
-    /** Frames recorded so far. */
-    int size() {
-        return rows.size();
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(Row row) {
+        rows.add(row);
     }
 
     /** Writes the table as CSV (types joined by ';', empty numbers where a channel is absent). */

@@ -17,8 +17,9 @@ class FrameScoreTableTest {
     @Test
     void writesTypesSortedScoresExactlyAndLeavesAMissingChannelEmpty() throws Exception {
         FrameScoreTable t = new FrameScoreTable();
-        t.frame("images/0001.png", true, Set.of("STAIN", "CRACK"), 0.1f + 0.2f, 30.75f, false, 12.5f, 20f);
-        t.frame("images/0002.png", false, Set.of(), 1e-7f, 30.75f, false, Float.NaN, Float.NaN);
+        t.add(new FrameScoreTable.Row(
+                "images/0001.png", true, Set.of("STAIN", "CRACK"), 0.1f + 0.2f, 30.75f, false, 12.5f, 20f));
+        t.add(new FrameScoreTable.Row("images/0002.png", false, Set.of(), 1e-7f, 30.75f, false, Float.NaN, Float.NaN));
         Path file = tmp.resolve("f.csv");
         t.write(file);
         List<String> lines = Files.readAllLines(file);
