@@ -82,26 +82,15 @@ public final class DetectionStudy {
                         .scoringTokens());
             }
             for (int radius : new int[] {-1, 0, 1}) {
-                float limit = 0;
-                for (float[] held : good.subList(fit, good.size())) {
-                    limit = Math.max(limit, places.frameScore(held, good.subList(0, fit), radius));
-                }
-                float[] s = new float[test.size()];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = places.frameScore(frames.get(i), good, radius) / limit;
-                }
-                scores.put(radius < 0 ? "tokens, anywhere" : "tokens, place radius " + radius, s);
+                int r = radius;
+                scores.put(
+                        radius < 0 ? "tokens, anywhere" : "tokens, place radius " + radius,
+                        normalised(good, fit, frames, (frame, bank) -> places.frameScore(frame, bank, r)));
             }
-            for (int kk : new int[] {3, 8}) {
-                float limit = 0;
-                for (float[] held : good.subList(fit, good.size())) {
-                    limit = Math.max(limit, places.frameScoreK(held, good.subList(0, fit), kk));
-                }
-                float[] s = new float[test.size()];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = places.frameScoreK(frames.get(i), good, kk) / limit;
-                }
-                scores.put("tokens, anywhere, k " + kk, s);
+            for (int k : new int[] {3, 8}) {
+                scores.put(
+                        "tokens, anywhere, k " + k,
+                        normalised(good, fit, frames, (frame, bank) -> places.frameScoreK(frame, bank, k)));
             }
         }
         if (Boolean.getBoolean("tokensOnly")) {
@@ -137,6 +126,23 @@ public final class DetectionStudy {
         scores.put("fused: tokens + raw, 3 scales", fusedMulti);
         DefectTypes types = DefectTypes.read(data.root());
         scores.forEach((name, s) -> report(data.root().getFileName() + " " + name, s, truth, test, types));
+    }
+
+    /** Test frames' scores over the highest held-out calibration frame's (first {@code fit} as its bank). */
+    private static float[] normalised(
+            List<float[]> good,
+            int fit,
+            List<float[]> frames,
+            java.util.function.BiFunction<float[], List<float[]>, Float> score) {
+        float limit = 0;
+        for (float[] held : good.subList(fit, good.size())) {
+            limit = Math.max(limit, score.apply(held, good.subList(0, fit)));
+        }
+        float[] s = new float[frames.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = score.apply(frames.get(i), good) / limit;
+        }
+        return s;
     }
 
     private static float[] rawScores(List<float[]> good, List<float[]> frames, int fit, int side) {
