@@ -48,6 +48,18 @@ class DefectCommandsTest {
                 .isZero();
     }
 
+    /** {@code evaluate} of the tiny model on {@code data}, with further options. */
+    private static int evaluate(Path data, String... options) {
+        String[] args = new String[5 + options.length];
+        args[0] = "evaluate";
+        args[1] = "--model";
+        args[2] = model.toString();
+        args[3] = "--dataset";
+        args[4] = data.toString();
+        System.arraycopy(options, 0, args, 5, options.length);
+        return Main.run(args);
+    }
+
     @Test
     void calibrateWritesAProfileAndInspectScoresAFrameAgainstIt() throws Exception {
         Path profile = tmp.resolve("cam.profile");
@@ -152,15 +164,7 @@ class DefectCommandsTest {
     @Test
     void evaluateWritesEveryMetricWithItsBaseline() throws Exception {
         Path json = tmp.resolve("metrics.json");
-        assertThat(Main.run(
-                        "evaluate",
-                        "--model",
-                        model.toString(),
-                        "--dataset",
-                        dataset.toString(),
-                        "--json",
-                        json.toString()))
-                .isZero();
+        assertThat(evaluate(dataset, "--json", json.toString())).isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         for (String key : new String[] {"image_auroc", "pixel_auroc", "region_iou", "precision", "recall"}) {
             for (String name : new String[] {key, "baseline_" + key}) {
@@ -198,17 +202,7 @@ class DefectCommandsTest {
     void evaluateWritesOneRowPerTestFrameThatTheMetricsAgreeWith() throws Exception {
         Path json = tmp.resolve("frames-metrics.json");
         Path csv = tmp.resolve("frames.csv");
-        assertThat(Main.run(
-                        "evaluate",
-                        "--model",
-                        model.toString(),
-                        "--dataset",
-                        dataset.toString(),
-                        "--no-pixel-baseline",
-                        "--json",
-                        json.toString(),
-                        "--frames-csv",
-                        csv.toString()))
+        assertThat(evaluate(dataset, "--no-pixel-baseline", "--json", json.toString(), "--frames-csv", csv.toString()))
                 .isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         java.util.List<String> lines = Files.readAllLines(csv);
@@ -253,12 +247,8 @@ class DefectCommandsTest {
         System.setErr(new java.io.PrintStream(err, true));
         int code;
         try {
-            code = Main.run(
-                    "evaluate",
-                    "--model",
-                    model.toString(),
-                    "--dataset",
-                    dataset.toString(),
+            code = evaluate(
+                    dataset,
                     "--frames-csv",
                     tmp.resolve("no-such-folder/frames.csv").toString());
         } finally {
@@ -340,24 +330,8 @@ class DefectCommandsTest {
         java.nio.file.Files.write(labels, rows);
         Path withMasks = tmp.resolve("with-masks.json");
         Path without = tmp.resolve("without-masks.json");
-        assertThat(Main.run(
-                        "evaluate",
-                        "--model",
-                        model.toString(),
-                        "--dataset",
-                        dataset.toString(),
-                        "--json",
-                        withMasks.toString()))
-                .isZero();
-        assertThat(Main.run(
-                        "evaluate",
-                        "--model",
-                        model.toString(),
-                        "--dataset",
-                        maskless.toString(),
-                        "--json",
-                        without.toString()))
-                .isZero();
+        assertThat(evaluate(dataset, "--json", withMasks.toString())).isZero();
+        assertThat(evaluate(maskless, "--json", without.toString())).isZero();
 
         JsonNode a = new ObjectMapper().readTree(withMasks.toFile());
         JsonNode b = new ObjectMapper().readTree(without.toFile());
