@@ -125,7 +125,6 @@ public final class DatasetEvaluation {
         float[] frameScores = new float[test.size()];
         ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
         float[] tokenFrameScores = new float[test.size()];
-        float tokenThreshold = Float.NaN;
         List<float[]> tokenPixelScores = new ArrayList<>();
         boolean[] frameTruth = new boolean[test.size()];
         boolean[] predicted = new boolean[test.size()];
@@ -167,11 +166,8 @@ public final class DatasetEvaluation {
                 frameScores[i] = a.frameScore();
                 frameTruth[i] = t.defective();
                 predicted[i] = a.isDefective();
-                byType.frame(
-                        a.frameScore(),
-                        t.defective(),
-                        a.isDefective(),
-                        t.defective() ? defectTypes.typesIn(t.image()) : Set.of());
+                Set<String> types = t.defective() ? defectTypes.typesIn(t.image()) : Set.of();
+                byType.frame(a.frameScore(), t.defective(), a.isDefective(), types);
                 // a defective frame without a mask has no pixel truth: it counts for the frame metrics only
                 boolean pixelTruthKnown = !t.defective() || t.maskPath() != null;
                 boolean[] mask =
@@ -194,7 +190,6 @@ public final class DatasetEvaluation {
                                     w,
                                     h);
                     tokenFrameScores[i] = own.frameScore();
-                    tokenThreshold = own.threshold();
                     if (pixelTruthKnown) {
                         tokenPixelScores.add(PixelScoreMap.bilinear(
                                 own.fineScores(), g * own.fineScale(), own.gridWidth() * own.fineScale(), w, h));
@@ -204,12 +199,12 @@ public final class DatasetEvaluation {
                     frameTable.add(new FrameScoreTable.Row(
                             t.image(),
                             t.defective(),
-                            t.defective() ? defectTypes.typesIn(t.image()) : Set.of(),
+                            types,
                             a.frameScore(),
                             a.threshold(),
                             a.isDefective(),
                             tokensOnly == null ? Float.NaN : tokenFrameScores[i],
-                            tokenThreshold));
+                            tokensOnly == null ? Float.NaN : tokensOnly.threshold()));
                 }
                 List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
                 List<boolean[]> theirs = new ArrayList<>();
