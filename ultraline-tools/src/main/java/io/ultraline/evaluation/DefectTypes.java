@@ -78,22 +78,7 @@ final class DefectTypes {
 
     /** The type of a true region ({@code width}-wide row-major mask) of test image {@code image}. */
     String typeOf(String image, boolean[] region, int width) {
-        String best = UNKNOWN;
-        int bestCount = 0;
-        for (Placed d : byImage.getOrDefault(image, List.of())) {
-            int count = 0;
-            for (int p = 0; p < region.length; p++) {
-                int x = p % width;
-                int y = p / width;
-                if (region[p] && x >= d.x() && x < d.x() + d.width() && y >= d.y() && y < d.y() + d.height()) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = d.type();
-                bestCount = count;
-            }
-        }
-        return best;
+        int owner = TruthRegions.boxHoldingMost(region, boxesIn(image), width);
+        return owner < 0 ? UNKNOWN : byImage.get(image).get(owner).type();
     }
 }

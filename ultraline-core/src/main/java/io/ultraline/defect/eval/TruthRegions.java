@@ -40,7 +40,7 @@ public final class TruthRegions {
         Map<Integer, boolean[]> joined = new LinkedHashMap<>();
         List<boolean[]> out = new ArrayList<>();
         for (boolean[] region : regions) {
-            int owner = owner(region, boxes, width);
+            int owner = boxHoldingMost(region, boxes, width);
             if (owner < 0) {
                 out.add(region.clone());
                 continue;
@@ -59,7 +59,11 @@ public final class TruthRegions {
         return out;
     }
 
-    private static int owner(boolean[] region, List<Box> boxes, int width) {
+    /**
+     * The index of the box holding most of {@code region}'s pixels ({@code width}-wide row-major),
+     * the first such box on a tie; -1 when no box holds any.
+     */
+    public static int boxHoldingMost(boolean[] region, List<Box> boxes, int width) {
         int best = -1;
         int bestCount = 0;
         for (int b = 0; b < boxes.size(); b++) {
