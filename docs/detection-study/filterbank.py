@@ -14,14 +14,13 @@ shipped score by its calibrated threshold, and "fused" is their mean.
 CSV_DIR holds `evaluate --frames-csv` tables named after the datasets (NAME.csv).
 """
 import argparse
-import csv
 import glob
 import os
 
 import numpy as np
 
 from pngread import read_png
-from study import auroc
+from study import auroc, table
 
 
 def kernels():
@@ -93,7 +92,7 @@ def main():
     print('%-14s %9s %9s %9s' % ('set', 'shipped', 'filters', 'fused'))
     for root in args.datasets:
         name = os.path.basename(root.rstrip('/'))
-        rows = list(csv.DictReader(open(os.path.join(args.csv_dir, name + '.csv'))))
+        rows = table(args.csv_dir, name)
         cal = [features(p, args.patch) for p in sorted(glob.glob(root + '/calibration/*.png'))]
         mu = np.concatenate(cal).mean(0)
         sd = np.concatenate(cal).std(0) + 1e-6

@@ -1,4 +1,4 @@
-"""Shared helpers of the detection studies: AUROC, precision and recall from per-frame tables."""
+"""Shared helpers of the detection studies: AUROC, and the per-frame tables they read."""
 import csv
 import os
 
@@ -9,13 +9,6 @@ def auroc(scores, truth):
     neg = [s for s, t in zip(scores, truth) if not t]
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
     return wins / (len(pos) * len(neg))
-
-
-def precision_recall(scores, truth, threshold):
-    """A frame is flagged when its score exceeds the threshold, as FrameAssessment decides."""
-    tp = sum(1 for s, t in zip(scores, truth) if t and s > threshold)
-    fp = sum(1 for s, t in zip(scores, truth) if not t and s > threshold)
-    return (tp / (tp + fp) if tp + fp else 1.0), tp / sum(truth)
 
 
 def table(csv_dir, name):
