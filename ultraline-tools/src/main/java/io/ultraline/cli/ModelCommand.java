@@ -240,6 +240,14 @@ final class ModelCommand {
                 description = "weight of the masked-token loss against the two pretext losses")
         float distillWeight;
 
+        @Option(
+                names = "--texture-weight",
+                defaultValue = "0",
+                description = "weight of the texture-statistics loss (the target layer's tokens regress their"
+                        + " patch's filter-bank statistics; pass the --target-layer you will export); 0, the shipped"
+                        + " model's recipe, leaves it out")
+        float textureWeight;
+
         @Override
         public Integer call() throws Exception {
             java.util.List<io.ultraline.synth.MaterialFamily> families =
@@ -272,7 +280,8 @@ final class ModelCommand {
                             samples,
                             camerasPerSurface,
                             io.ultraline.model.train.PasteMode.parse(paste),
-                            io.ultraline.model.train.Distillation.parse(distill, distillWeight)),
+                            io.ultraline.model.train.Distillation.parse(distill, distillWeight),
+                            textureWeight),
                     out,
                     System.out);
             m.withScoringShifts(scoringShifts).write(out);

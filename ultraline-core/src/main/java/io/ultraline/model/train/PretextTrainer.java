@@ -32,16 +32,18 @@ import org.tensorflow.types.TInt32;
  * replaced-token detection). The second task gives every token a local training signal; the
  * tokens are what the defect profiles compare. With {@link Distillation} on, a third loss,
  * {@link MaskedTokenObjective}, makes the tokens predict what an EMA teacher sees at hidden
- * places; the teacher lives in the same graph and is updated by assign ops after each step. One
- * graph and one session for the whole run.
+ * places; the teacher lives in the same graph and is updated by assign ops after each step. With a
+ * texture weight above 0, {@link TextureObjective} makes the export layer's tokens carry their
+ * patch's filter-bank statistics. One graph and one session for the whole run.
  */
 public final class PretextTrainer implements AutoCloseable {
 
     /**
      * Loss and accuracies of one step: family accuracy over images, pasted-patch accuracy over
-     * patches, and the masked-token loss alone (0 without distillation).
+     * patches, the masked-token loss alone (0 without distillation) and the texture-statistics
+     * loss alone (0 without it).
      */
-    public record Step(float loss, float familyAccuracy, float patchAccuracy, float distillLoss) {}
+    public record Step(float loss, float familyAccuracy, float patchAccuracy, float distillLoss, float textureLoss) {}
 
     private static final float PASTED_WEIGHT = 8f;
 
@@ -60,6 +62,7 @@ public final class PretextTrainer implements AutoCloseable {
     private final Operand<TFloat32> distillLoss;
     private final MaskedTokenObjective distill;
     private final BlockMask masks;
+    private final Operand<TFloat32> textureLoss;
 
     public PretextTrainer(VitConfig config, TrainingSettings s) {
         // trained to full depth; the teacher's target is the layer the model will be exported at
@@ -80,6 +83,9 @@ public final class PretextTrainer implements AutoCloseable {
             layout.put("head.patch.b", WeightTensor.of(new float[2], 2));
             if (dist.enabled()) {
                 MaskedTokenObjective.addWeights(layout, r, c.dim());
+            }
+            if (s.textureWeight() > 0) {
+                TextureObjective.addWeights(layout, r, c.dim());
             }
             weights = GraphWeights.variables(tf, layout);
 
@@ -109,6 +115,9 @@ public final class PretextTrainer implements AutoCloseable {
                     tf.math.add(tf.linalg.matMul(perPatch, weights.get("head.patch.w")), weights.get("head.patch.b"));
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
+            textureLoss = s.textureWeight() > 0
+                    ? TextureObjective.loss(tf, weights, c, exportedTokens(tf, fwd, exported), images)
+                    : null;
             Operand<TFloat32> seen = null;
             if (dist.enabled()) {
                 // a hidden patch cannot tell whether it was pasted over: only seen patches count
@@ -116,13 +125,17 @@ public final class PretextTrainer implements AutoCloseable {
                 distill = MaskedTokenObjective.build(
                         tf, weights, layout, exported, images, mask, tf.dtypes.cast(pasted, TFloat32.class), normed);
                 distillLoss = distill.loss();
-                loss = tf.math.add(
-                        tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted, seen)),
-                        tf.math.mul(distillLoss, tf.constant(dist.weight())));
+                loss = withTexture(
+                        tf,
+                        tf.math.add(
+                                tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted, seen)),
+                                tf.math.mul(distillLoss, tf.constant(dist.weight()))),
+                        s.textureWeight());
             } else {
                 distill = null;
                 distillLoss = null;
-                loss = tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted));
+                loss = withTexture(
+                        tf, tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted)), s.textureWeight());
             }
             familyHits = hits(tf, familyLogits, family);
             patchHits = seen == null ? hits(tf, patchLogits, pasted) : seenHits(tf, patchLogits, pasted, seen);
@@ -143,6 +156,21 @@ public final class PretextTrainer implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    /**
+     * The patch tokens of the layer the model will be exported at: the input of the block after
+     * it, or the last block's output when it is the last.
+     */
+    private static Operand<TFloat32> exportedTokens(Ops tf, VitForward.Outputs fwd, VitConfig exported) {
+        int layer = exported.targetLayer();
+        Operand<TFloat32> sequence =
+                layer < fwd.blocks().size() ? fwd.blocks().get(layer).input() : fwd.sequence();
+        return VitForward.patchTokens(tf, sequence, exported);
+    }
+
+    private Operand<TFloat32> withTexture(Ops tf, Operand<TFloat32> pretext, float weight) {
+        return textureLoss == null ? pretext : tf.math.add(pretext, tf.math.mul(textureLoss, tf.constant(weight)));
     }
 
     private static Operand<TFloat32> crossEntropy(
@@ -249,9 +277,14 @@ public final class PretextTrainer implements AutoCloseable {
             if (m != null) {
                 runner.feed(mask, m).fetch(distillLoss);
             }
+            if (textureLoss != null) {
+                runner.fetch(textureLoss);
+            }
             try (Result r = runner.run()) {
-                return new Step(
-                        scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)), m == null ? 0f : scalar(r.get(3)));
+                int next = 3;
+                float distilled = m == null ? 0f : scalar(r.get(next++));
+                float texture = textureLoss == null ? 0f : scalar(r.get(next));
+                return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)), distilled, texture);
             }
         }
     }

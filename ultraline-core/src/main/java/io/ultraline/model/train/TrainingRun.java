@@ -41,7 +41,8 @@ public final class TrainingRun {
             List<SurfaceImage> surfaces,
             int camerasPerSurface,
             PasteMode pastes,
-            Distillation distillation) {
+            Distillation distillation,
+            float textureWeight) {
 
         public Plan {
             if (pastes == null) {
@@ -51,6 +52,50 @@ public final class TrainingRun {
                 throw new IllegalArgumentException(
                         "a distillation setting is required (none reproduces the shipped" + " model)");
             }
+            if (!(textureWeight >= 0) || Float.isInfinite(textureWeight)) {
+                throw new IllegalArgumentException(
+                        "the texture weight must be a finite number >= 0, got " + textureWeight);
+            }
+        }
+
+        /** A plan without the texture-statistics loss. */
+        public Plan(
+                VitConfig config,
+                List<MaterialFamily> families,
+                int camerasPerFamily,
+                int framesPerCamera,
+                int steps,
+                Duration budget,
+                int batchSize,
+                float learningRate,
+                long seed,
+                int threads,
+                String name,
+                String version,
+                Path weightsOut,
+                List<SurfaceImage> surfaces,
+                int camerasPerSurface,
+                PasteMode pastes,
+                Distillation distillation) {
+            this(
+                    config,
+                    families,
+                    camerasPerFamily,
+                    framesPerCamera,
+                    steps,
+                    budget,
+                    batchSize,
+                    learningRate,
+                    seed,
+                    threads,
+                    name,
+                    version,
+                    weightsOut,
+                    surfaces,
+                    camerasPerSurface,
+                    pastes,
+                    distillation,
+                    0f);
         }
 
         /** A plan over rendered families only. */
@@ -85,7 +130,8 @@ public final class TrainingRun {
                     List.of(),
                     0,
                     PasteMode.FOREIGN,
-                    Distillation.none());
+                    Distillation.none(),
+                    0f);
         }
     }
 
@@ -116,8 +162,15 @@ public final class TrainingRun {
         log.printf("pool of %d frames in %.1f s%n", data.poolFrames(), (System.nanoTime() - start) / 1e9);
         List<Map<String, Object>> curve = new ArrayList<>();
         TrainingSettings settings = new TrainingSettings(
-                p.batchSize(), p.learningRate(), data.classes(), p.seed(), p.threads(), p.distillation());
+                p.batchSize(),
+                p.learningRate(),
+                data.classes(),
+                p.seed(),
+                p.threads(),
+                p.distillation(),
+                p.textureWeight());
         boolean distilling = p.distillation().enabled();
+        boolean texture = p.textureWeight() > 0;
         long trainStart = System.nanoTime();
         long deadline = trainStart + p.budget().toNanos();
         int step = 0;
@@ -125,6 +178,7 @@ public final class TrainingRun {
         double famAcc = 0;
         double pasteAcc = 0;
         double distillLoss = 0;
+        double textureLoss = 0;
         try (BatchFeed feed = new BatchFeed(() -> data.next(p.batchSize()), 4);
                 PretextTrainer trainer = new PretextTrainer(p.config(), settings)) {
             int logEvery = 50;
@@ -135,16 +189,18 @@ public final class TrainingRun {
                 famAcc += s.familyAccuracy();
                 pasteAcc += s.patchAccuracy();
                 distillLoss += s.distillLoss();
+                textureLoss += s.textureLoss();
                 if (step % logEvery == 0) {
                     double secs = (System.nanoTime() - trainStart) / 1e9;
                     log.printf(
-                            "step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f%s  %.1f img/s  %.0f s%n",
+                            "step %5d/%d  loss %.3f  family acc %.3f  pasted-patch acc %.3f%s%s  %.1f img/s  %.0f s%n",
                             step,
                             p.steps(),
                             loss / logEvery,
                             famAcc / logEvery,
                             pasteAcc / logEvery,
                             distilling ? String.format("  masked-token loss %.3f", distillLoss / logEvery) : "",
+                            texture ? String.format("  texture loss %.3f", textureLoss / logEvery) : "",
                             step * p.batchSize() / secs,
                             secs);
                     Map<String, Object> point = new LinkedHashMap<>();
@@ -155,11 +211,15 @@ public final class TrainingRun {
                     if (distilling) {
                         point.put("maskedTokenLoss", round(distillLoss / logEvery));
                     }
+                    if (texture) {
+                        point.put("textureLoss", round(textureLoss / logEvery));
+                    }
                     curve.add(point);
                     loss = 0;
                     famAcc = 0;
                     pasteAcc = 0;
                     distillLoss = 0;
+                    textureLoss = 0;
                 }
             }
             feed.close();
@@ -169,6 +229,9 @@ public final class TrainingRun {
             training.put("pasteMode", p.pastes().cliName());
             if (distilling) {
                 training.put("distillation", distillationRecord(p.distillation()));
+            }
+            if (texture) {
+                training.put("texture", textureRecord(p.textureWeight()));
             }
             training.put("families", p.families().stream().map(Enum::name).toList());
             training.put(
@@ -237,6 +300,18 @@ public final class TrainingRun {
         r.put("maskedImageShare", d.maskedImageShare());
         r.put("teacherMomentum", d.momentum());
         r.put("exported", "student");
+        return r;
+    }
+
+    private static Map<String, Object> textureRecord(float weight) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put(
+                "recipe",
+                "linear head on the target layer's per-token-normalised patch tokens regresses each patch's filter-bank"
+                        + " statistics (mean absolute response of 16 oriented line and 2 blob detectors on the"
+                        + " luminance, mean luminance and opponent colours, luminance spread), standardised per"
+                        + " feature over the batch; MSE");
+        r.put("weight", weight);
         return r;
     }
 

@@ -7,9 +7,16 @@ package io.ultraline.model.train;
  * @param seed          seed of the initial weights (and of the masks, when distillation is on)
  * @param threads       TensorFlow intra-op threads (0 = all cores)
  * @param distillation  the optional self-distillation objective; {@link Distillation#none()} is the shipped recipe
+ * @param textureWeight weight of the {@link TextureObjective} loss; 0, the shipped recipe, leaves it out
  */
 public record TrainingSettings(
-        int batchSize, float learningRate, int familyClasses, long seed, int threads, Distillation distillation) {
+        int batchSize,
+        float learningRate,
+        int familyClasses,
+        long seed,
+        int threads,
+        Distillation distillation,
+        float textureWeight) {
 
     public TrainingSettings {
         if (batchSize < 1 || familyClasses < 2 || !(learningRate > 0)) {
@@ -18,10 +25,19 @@ public record TrainingSettings(
         if (distillation == null) {
             throw new IllegalArgumentException("a distillation setting is required (none is the shipped recipe)");
         }
+        if (!(textureWeight >= 0) || Float.isInfinite(textureWeight)) {
+            throw new IllegalArgumentException("the texture weight must be a finite number >= 0, got " + textureWeight);
+        }
+    }
+
+    /** Settings with the given distillation and no texture-statistics loss. */
+    public TrainingSettings(
+            int batchSize, float learningRate, int familyClasses, long seed, int threads, Distillation distillation) {
+        this(batchSize, learningRate, familyClasses, seed, threads, distillation, 0f);
     }
 
     /** Settings of the shipped recipe: the two pretexts, no distillation. */
     public TrainingSettings(int batchSize, float learningRate, int familyClasses, long seed, int threads) {
-        this(batchSize, learningRate, familyClasses, seed, threads, Distillation.none());
+        this(batchSize, learningRate, familyClasses, seed, threads, Distillation.none(), 0f);
     }
 }

@@ -63,6 +63,28 @@ class PretextTrainerTest {
         }
     }
 
+    @Test
+    void textureLossFallsAndLeavesTheExportedBackboneAsTheShippedRecipeNames() {
+        VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
+        SplittableRandom r = new SplittableRandom(4);
+        LabelledBatch probe = batch(r, 64);
+        TrainingSettings s = new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.none(), 1f);
+        try (PretextTrainer t = new PretextTrainer(c, s);
+                PretextTrainer plain = new PretextTrainer(c, new TrainingSettings(16, 3e-3f, 2, 7, 1))) {
+            PretextTrainer.Step first = t.evaluate(probe);
+            assertThat(first.textureLoss()).isGreaterThan(0.5f);
+            assertThat(plain.evaluate(probe).textureLoss()).isZero();
+            for (int i = 0; i < 150; i++) {
+                t.step(batch(r, 16));
+            }
+            PretextTrainer.Step last = t.evaluate(probe);
+            assertThat(last.textureLoss()).isLessThan(first.textureLoss() * 0.5f);
+            assertThat(last.patchAccuracy()).isGreaterThan(0.9f);
+            assertThat(t.weights().asMap().keySet())
+                    .isEqualTo(plain.weights().asMap().keySet());
+        }
+    }
+
     /**
      * After one step the teacher must be momentum x its start (a copy of the student's) plus
      * (1 - momentum) x the student's updated weights: Adam leaves it alone, and the EMA reads

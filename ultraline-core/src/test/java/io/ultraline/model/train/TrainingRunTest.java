@@ -1,6 +1,7 @@
 package io.ultraline.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ultraline.model.ModelManifest;
 import io.ultraline.model.VitConfig;
@@ -67,5 +68,47 @@ class TrainingRunTest {
         // an average of the last steps, not a second copy of the student
         assertThat(ema.get("blocks.0.mlp.fc1.weight").data())
                 .isNotEqualTo(student.get("blocks.0.mlp.fc1.weight").data());
+    }
+
+    @Test
+    void aTextureRunRecordsItsWeightAndLossCurve() throws Exception {
+        VitConfig c = VitConfig.timmStyle(64, 16, 16, 2, 2, 1);
+        TrainingRun.Plan plan = new TrainingRun.Plan(
+                c,
+                List.of(MaterialFamily.PAINTED, MaterialFamily.TILES),
+                1,
+                2,
+                50,
+                Duration.ofMinutes(5),
+                2,
+                1e-3f,
+                5,
+                1,
+                "tiny",
+                "0",
+                null,
+                List.of(),
+                0,
+                PasteMode.FOREIGN,
+                Distillation.none(),
+                0.5f);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ModelManifest m = TrainingRun.run(plan, tmp.resolve("t"), new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> texture = (Map<String, Object>) m.training().get("texture");
+        assertThat(texture).containsEntry("weight", 0.5f);
+        assertThat(m.training()).doesNotContainKey("distillation");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> curve =
+                (List<Map<String, Object>>) m.training().get("curve");
+        assertThat((double) curve.get(0).get("textureLoss")).isPositive();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("texture loss");
+    }
+
+    @Test
+    void aNegativeTextureWeightIsRefused() {
+        assertThatThrownBy(() -> new TrainingSettings(8, 1e-3f, 2, 1, 1, Distillation.none(), -1f))
+                .hasMessageContaining("texture weight");
     }
 }
