@@ -248,6 +248,12 @@ final class ModelCommand {
                         + " model's recipe, leaves it out")
         float textureWeight;
 
+        @Option(
+                names = "--texture-masked",
+                description = "with --texture-weight: regress the statistics of hidden patches only, in half of"
+                        + " each batch's frames with 40 %% of their patches masked (MaskFeat's form)")
+        boolean textureMasked;
+
         @Override
         public Integer call() throws Exception {
             java.util.List<io.ultraline.synth.MaterialFamily> families =
@@ -281,7 +287,8 @@ final class ModelCommand {
                             camerasPerSurface,
                             io.ultraline.model.train.PasteMode.parse(paste),
                             io.ultraline.model.train.Distillation.parse(distill, distillWeight),
-                            textureWeight),
+                            textureWeight,
+                            textureMasked),
                     out,
                     System.out);
             m.withScoringShifts(scoringShifts).write(out);

@@ -85,22 +85,23 @@ public final class PretextTrainer implements AutoCloseable {
                 MaskedTokenObjective.addWeights(layout, r, c.dim());
             }
             if (s.textureWeight() > 0) {
-                TextureObjective.addWeights(layout, r, c.dim());
+                TextureObjective.addWeights(layout, r, c.dim(), s.textureMasked());
             }
+            boolean hiding = dist.enabled() || s.textureMasked();
             weights = GraphWeights.variables(tf, layout);
 
             images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.imageSize(), c.imageSize(), 3)));
             family = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             pasted = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-            mask = dist.enabled()
-                    ? tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.numPatches())))
-                    : null;
+            mask = hiding ? tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.numPatches()))) : null;
             VitForward.Outputs fwd = VitForward.build(
                     tf.withSubScope("vit"),
                     weights,
                     c,
                     images,
-                    dist.enabled() ? MaskedTokenObjective.tokenMask(weights, mask) : null);
+                    dist.enabled()
+                            ? MaskedTokenObjective.tokenMask(weights, mask)
+                            : s.textureMasked() ? TextureObjective.tokenMask(weights, mask) : null);
             Operand<TFloat32> normed = VitOps.layerNorm(
                     tf,
                     VitForward.patchTokens(tf, fwd.sequence(), c),
@@ -116,12 +117,13 @@ public final class PretextTrainer implements AutoCloseable {
             // the dense op: the sparse one has no gradient in TensorFlow's C++ registry
             Operand<TFloat32> familyLoss = crossEntropy(tf, familyLogits, family, s.familyClasses());
             textureLoss = s.textureWeight() > 0
-                    ? TextureObjective.loss(tf, weights, c, exportedTokens(tf, fwd, exported), images)
+                    ? TextureObjective.loss(
+                            tf, weights, c, exportedTokens(tf, fwd, exported), images, s.textureMasked() ? mask : null)
                     : null;
-            Operand<TFloat32> seen = null;
+            // a hidden patch cannot tell whether it was pasted over: only seen patches count
+            Operand<TFloat32> seen =
+                    hiding ? tf.math.sub(tf.constant(1f), tf.reshape(mask, VitOps.ints(tf, -1))) : null;
             if (dist.enabled()) {
-                // a hidden patch cannot tell whether it was pasted over: only seen patches count
-                seen = tf.math.sub(tf.constant(1f), tf.reshape(mask, VitOps.ints(tf, -1)));
                 distill = MaskedTokenObjective.build(
                         tf, weights, layout, exported, images, mask, tf.dtypes.cast(pasted, TFloat32.class), normed);
                 distillLoss = distill.loss();
@@ -135,7 +137,9 @@ public final class PretextTrainer implements AutoCloseable {
                 distill = null;
                 distillLoss = null;
                 loss = withTexture(
-                        tf, tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted)), s.textureWeight());
+                        tf,
+                        tf.math.add(familyLoss, weightedPatchLoss(tf, patchLogits, pasted, seen)),
+                        s.textureWeight());
             }
             familyHits = hits(tf, familyLogits, family);
             patchHits = seen == null ? hits(tf, patchLogits, pasted) : seenHits(tf, patchLogits, pasted, seen);
@@ -144,7 +148,14 @@ public final class PretextTrainer implements AutoCloseable {
                     : new Adam(graph, s.learningRate()).minimize(loss);
             masks = dist.enabled()
                     ? new BlockMask(c.gridSize(), c.gridSize(), dist.maskRatio(), dist.maskedImageShare(), s.seed() + 2)
-                    : null;
+                    : s.textureMasked()
+                            ? new BlockMask(
+                                    c.gridSize(),
+                                    c.gridSize(),
+                                    TextureObjective.MASK_RATIO,
+                                    TextureObjective.MASKED_IMAGE_SHARE,
+                                    s.seed() + 2)
+                            : null;
             ConfigProto cfg = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(s.threads())
                     .setInterOpParallelismThreads(1)
@@ -253,7 +264,8 @@ public final class PretextTrainer implements AutoCloseable {
 
     private float[] requireMasks(LabelledBatch b, float[] hidden) {
         if (masks == null) {
-            throw new IllegalStateException("masks only apply to a trainer with distillation on");
+            throw new IllegalStateException(
+                    "masks only apply to a trainer with distillation on or masked texture targets");
         }
         if (hidden.length != b.size() * config.numPatches()) {
             throw new IllegalArgumentException("masks need one value per image and patch: " + b.size() + " x "
@@ -275,14 +287,17 @@ public final class PretextTrainer implements AutoCloseable {
             }
             runner.fetch(loss).fetch(familyHits).fetch(patchHits);
             if (m != null) {
-                runner.feed(mask, m).fetch(distillLoss);
+                runner.feed(mask, m);
+            }
+            if (distillLoss != null) {
+                runner.fetch(distillLoss);
             }
             if (textureLoss != null) {
                 runner.fetch(textureLoss);
             }
             try (Result r = runner.run()) {
                 int next = 3;
-                float distilled = m == null ? 0f : scalar(r.get(next++));
+                float distilled = distillLoss == null ? 0f : scalar(r.get(next++));
                 float texture = textureLoss == null ? 0f : scalar(r.get(next));
                 return new Step(scalar(r.get(0)), scalar(r.get(1)), scalar(r.get(2)), distilled, texture);
             }

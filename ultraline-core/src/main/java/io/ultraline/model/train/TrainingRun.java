@@ -42,7 +42,8 @@ public final class TrainingRun {
             int camerasPerSurface,
             PasteMode pastes,
             Distillation distillation,
-            float textureWeight) {
+            float textureWeight,
+            boolean textureMasked) {
 
         public Plan {
             if (pastes == null) {
@@ -95,7 +96,8 @@ public final class TrainingRun {
                     camerasPerSurface,
                     pastes,
                     distillation,
-                    0f);
+                    0f,
+                    false);
         }
 
         /** A plan over rendered families only. */
@@ -131,7 +133,8 @@ public final class TrainingRun {
                     0,
                     PasteMode.FOREIGN,
                     Distillation.none(),
-                    0f);
+                    0f,
+                    false);
         }
     }
 
@@ -168,7 +171,8 @@ public final class TrainingRun {
                 p.seed(),
                 p.threads(),
                 p.distillation(),
-                p.textureWeight());
+                p.textureWeight(),
+                p.textureMasked());
         boolean distilling = p.distillation().enabled();
         boolean texture = p.textureWeight() > 0;
         long trainStart = System.nanoTime();
@@ -231,7 +235,7 @@ public final class TrainingRun {
                 training.put("distillation", distillationRecord(p.distillation()));
             }
             if (texture) {
-                training.put("texture", textureRecord(p.textureWeight()));
+                training.put("texture", textureRecord(p.textureWeight(), p.textureMasked()));
             }
             training.put("families", p.families().stream().map(Enum::name).toList());
             training.put(
@@ -303,7 +307,7 @@ public final class TrainingRun {
         return r;
     }
 
-    private static Map<String, Object> textureRecord(float weight) {
+    private static Map<String, Object> textureRecord(float weight, boolean masked) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put(
                 "recipe",
@@ -312,6 +316,12 @@ public final class TrainingRun {
                         + " luminance, mean luminance and opponent colours, luminance spread), standardised per"
                         + " feature over the batch; MSE");
         r.put("weight", weight);
+        r.put(
+                "targets",
+                masked
+                        ? "hidden patches only: half of each batch's frames have 40 % of their patches (in rectangles)"
+                                + " replaced by a learned mask token"
+                        : "every patch of whole frames");
         return r;
     }
 

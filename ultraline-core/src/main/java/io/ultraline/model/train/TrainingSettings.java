@@ -8,6 +8,8 @@ package io.ultraline.model.train;
  * @param threads       TensorFlow intra-op threads (0 = all cores)
  * @param distillation  the optional self-distillation objective; {@link Distillation#none()} is the shipped recipe
  * @param textureWeight weight of the {@link TextureObjective} loss; 0, the shipped recipe, leaves it out
+ * @param textureMasked whether the texture targets are hidden patches of masked frames (MaskFeat's
+ *                      form) rather than every patch of whole frames
  */
 public record TrainingSettings(
         int batchSize,
@@ -16,7 +18,8 @@ public record TrainingSettings(
         long seed,
         int threads,
         Distillation distillation,
-        float textureWeight) {
+        float textureWeight,
+        boolean textureMasked) {
 
     public TrainingSettings {
         if (batchSize < 1 || familyClasses < 2 || !(learningRate > 0)) {
@@ -28,16 +31,20 @@ public record TrainingSettings(
         if (!(textureWeight >= 0) || Float.isInfinite(textureWeight)) {
             throw new IllegalArgumentException("the texture weight must be a finite number >= 0, got " + textureWeight);
         }
+        if (textureMasked && (!(textureWeight > 0) || distillation.enabled())) {
+            throw new IllegalArgumentException(
+                    "masked texture targets need a texture weight > 0 and no distillation (its masks are its own)");
+        }
     }
 
     /** Settings with the given distillation and no texture-statistics loss. */
     public TrainingSettings(
             int batchSize, float learningRate, int familyClasses, long seed, int threads, Distillation distillation) {
-        this(batchSize, learningRate, familyClasses, seed, threads, distillation, 0f);
+        this(batchSize, learningRate, familyClasses, seed, threads, distillation, 0f, false);
     }
 
     /** Settings of the shipped recipe: the two pretexts, no distillation. */
     public TrainingSettings(int batchSize, float learningRate, int familyClasses, long seed, int threads) {
-        this(batchSize, learningRate, familyClasses, seed, threads, Distillation.none(), 0f);
+        this(batchSize, learningRate, familyClasses, seed, threads, Distillation.none(), 0f, false);
     }
 }

@@ -68,7 +68,7 @@ class PretextTrainerTest {
         VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
         SplittableRandom r = new SplittableRandom(4);
         LabelledBatch probe = batch(r, 64);
-        TrainingSettings s = new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.none(), 1f);
+        TrainingSettings s = new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.none(), 1f, false);
         try (PretextTrainer t = new PretextTrainer(c, s);
                 PretextTrainer plain = new PretextTrainer(c, new TrainingSettings(16, 3e-3f, 2, 7, 1))) {
             PretextTrainer.Step first = t.evaluate(probe);
@@ -83,6 +83,26 @@ class PretextTrainerTest {
             assertThat(t.weights().asMap().keySet())
                     .isEqualTo(plain.weights().asMap().keySet());
         }
+    }
+
+    @Test
+    void maskedTextureTargetsCountHiddenPatchesOnly() {
+        VitConfig c = TinyVits.config(16, 4, 16, 2, 2, true, 1);
+        SplittableRandom r = new SplittableRandom(5);
+        LabelledBatch probe = batch(r, 64);
+        float[] hidden = new BlockMask(4, 4, 0.4, 1.0, 11).next(64);
+        TrainingSettings s = new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.none(), 1f, true);
+        try (PretextTrainer t = new PretextTrainer(c, s)) {
+            assertThat(t.evaluate(probe, new float[64 * 16]).textureLoss()).isZero();
+            PretextTrainer.Step first = t.evaluate(probe, hidden);
+            assertThat(first.textureLoss()).isGreaterThan(0.5f);
+            for (int i = 0; i < 150; i++) {
+                t.step(batch(r, 16));
+            }
+            assertThat(t.evaluate(probe, hidden).textureLoss()).isLessThan(first.textureLoss() * 0.7f);
+        }
+        assertThatThrownBy(() -> new TrainingSettings(16, 3e-3f, 2, 7, 1, Distillation.maskedTokens(1f), 1f, true))
+                .hasMessageContaining("no distillation");
     }
 
     /**

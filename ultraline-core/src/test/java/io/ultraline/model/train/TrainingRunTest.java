@@ -91,7 +91,8 @@ class TrainingRunTest {
                 0,
                 PasteMode.FOREIGN,
                 Distillation.none(),
-                0.5f);
+                0.5f,
+                false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ModelManifest m = TrainingRun.run(plan, tmp.resolve("t"), new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -108,7 +109,7 @@ class TrainingRunTest {
 
     @Test
     void aNegativeTextureWeightIsRefused() {
-        assertThatThrownBy(() -> new TrainingSettings(8, 1e-3f, 2, 1, 1, Distillation.none(), -1f))
+        assertThatThrownBy(() -> new TrainingSettings(8, 1e-3f, 2, 1, 1, Distillation.none(), -1f, false))
                 .hasMessageContaining("texture weight");
     }
 }
