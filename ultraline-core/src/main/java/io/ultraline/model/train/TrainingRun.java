@@ -59,47 +59,6 @@ public final class TrainingRun {
             }
         }
 
-        /** A plan without the texture-statistics loss. */
-        public Plan(
-                VitConfig config,
-                List<MaterialFamily> families,
-                int camerasPerFamily,
-                int framesPerCamera,
-                int steps,
-                Duration budget,
-                int batchSize,
-                float learningRate,
-                long seed,
-                int threads,
-                String name,
-                String version,
-                Path weightsOut,
-                List<SurfaceImage> surfaces,
-                int camerasPerSurface,
-                PasteMode pastes,
-                Distillation distillation) {
-            this(
-                    config,
-                    families,
-                    camerasPerFamily,
-                    framesPerCamera,
-                    steps,
-                    budget,
-                    batchSize,
-                    learningRate,
-                    seed,
-                    threads,
-                    name,
-                    version,
-                    weightsOut,
-                    surfaces,
-                    camerasPerSurface,
-                    pastes,
-                    distillation,
-                    0f,
-                    false);
-        }
-
         /** A plan over rendered families only. */
         public Plan(
                 VitConfig config,

@@ -26,26 +26,7 @@ class TrainingRunTest {
 
     @Test
     void aDistilledRunRecordsItsObjectiveAndWritesTheTeacherBesideTheWeights() throws Exception {
-        // 64 px: the shipped pastes are up to 40 px wide
-        VitConfig c = VitConfig.timmStyle(64, 16, 16, 2, 2, 1);
-        TrainingRun.Plan plan = new TrainingRun.Plan(
-                c,
-                List.of(MaterialFamily.PAINTED, MaterialFamily.TILES),
-                1,
-                2,
-                50,
-                Duration.ofMinutes(5),
-                2,
-                1e-3f,
-                5,
-                1,
-                "tiny",
-                "0",
-                tmp.resolve("w.safetensors"),
-                List.of(),
-                0,
-                PasteMode.FOREIGN,
-                Distillation.maskedTokens(0.5f));
+        TrainingRun.Plan plan = tinyPlan(tmp.resolve("w.safetensors"), Distillation.maskedTokens(0.5f), 0f);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ModelManifest m = TrainingRun.run(plan, tmp.resolve("m"), new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -72,27 +53,7 @@ class TrainingRunTest {
 
     @Test
     void aTextureRunRecordsItsWeightAndLossCurve() throws Exception {
-        VitConfig c = VitConfig.timmStyle(64, 16, 16, 2, 2, 1);
-        TrainingRun.Plan plan = new TrainingRun.Plan(
-                c,
-                List.of(MaterialFamily.PAINTED, MaterialFamily.TILES),
-                1,
-                2,
-                50,
-                Duration.ofMinutes(5),
-                2,
-                1e-3f,
-                5,
-                1,
-                "tiny",
-                "0",
-                null,
-                List.of(),
-                0,
-                PasteMode.FOREIGN,
-                Distillation.none(),
-                0.5f,
-                false);
+        TrainingRun.Plan plan = tinyPlan(null, Distillation.none(), 0.5f);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ModelManifest m = TrainingRun.run(plan, tmp.resolve("t"), new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -111,5 +72,29 @@ class TrainingRunTest {
     void aNegativeTextureWeightIsRefused() {
         assertThatThrownBy(() -> new TrainingSettings(8, 1e-3f, 2, 1, 1, Distillation.none(), -1f, false))
                 .hasMessageContaining("texture weight");
+    }
+
+    /** Two rendered families at 64 px (the shipped pastes are up to 40 px wide), 50 steps. */
+    private static TrainingRun.Plan tinyPlan(Path weightsOut, Distillation distillation, float textureWeight) {
+        return new TrainingRun.Plan(
+                VitConfig.timmStyle(64, 16, 16, 2, 2, 1),
+                List.of(MaterialFamily.PAINTED, MaterialFamily.TILES),
+                1,
+                2,
+                50,
+                Duration.ofMinutes(5),
+                2,
+                1e-3f,
+                5,
+                1,
+                "tiny",
+                "0",
+                weightsOut,
+                List.of(),
+                0,
+                PasteMode.FOREIGN,
+                distillation,
+                textureWeight,
+                false);
     }
 }
