@@ -53,10 +53,7 @@ public final class TrainingRun {
                 throw new IllegalArgumentException(
                         "a distillation setting is required (none reproduces the shipped" + " model)");
             }
-            if (!(textureWeight >= 0) || Float.isInfinite(textureWeight)) {
-                throw new IllegalArgumentException(
-                        "the texture weight must be a finite number >= 0, got " + textureWeight);
-            }
+            TrainingSettings.checkTexture(textureWeight, textureMasked, distillation);
         }
 
         /** A plan over rendered families only. */

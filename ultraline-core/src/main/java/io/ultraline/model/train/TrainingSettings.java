@@ -28,6 +28,15 @@ public record TrainingSettings(
         if (distillation == null) {
             throw new IllegalArgumentException("a distillation setting is required (none is the shipped recipe)");
         }
+        checkTexture(textureWeight, textureMasked, distillation);
+    }
+
+    /**
+     * Refuses a texture weight that is negative or not finite, and masked texture targets without
+     * a weight or beside distillation; {@link TrainingRun.Plan} calls it too, to refuse a bad plan
+     * before its data is generated.
+     */
+    static void checkTexture(float textureWeight, boolean textureMasked, Distillation distillation) {
         if (!(textureWeight >= 0) || Float.isInfinite(textureWeight)) {
             throw new IllegalArgumentException("the texture weight must be a finite number >= 0, got " + textureWeight);
         }
