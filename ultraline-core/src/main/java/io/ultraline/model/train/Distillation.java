@@ -15,6 +15,12 @@ import java.util.Locale;
  */
 public record Distillation(boolean enabled, float weight, float maskRatio, float maskedImageShare, float momentum) {
 
+    /** Share of a masked image's patches hidden, by default (masked texture targets use it too). */
+    public static final float MASK_RATIO = 0.4f;
+
+    /** Share of a batch's images that are masked, by default (masked texture targets use it too). */
+    public static final float MASKED_IMAGE_SHARE = 0.5f;
+
     /** The command-line name of the masked-token objective. */
     public static final String MASKED_TOKENS = "masked-tokens";
 
@@ -39,7 +45,7 @@ public record Distillation(boolean enabled, float weight, float maskRatio, float
 
     /** Masked-token prediction with the defaults measured in docs/evaluation.md. */
     public static Distillation maskedTokens(float weight) {
-        return new Distillation(true, weight, 0.4f, 0.5f, 0.996f);
+        return new Distillation(true, weight, MASK_RATIO, MASKED_IMAGE_SHARE, 0.996f);
     }
 
     /** {@code none} or {@code masked-tokens}, as the command line spells them. */

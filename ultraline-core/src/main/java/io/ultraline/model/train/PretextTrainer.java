@@ -146,16 +146,15 @@ public final class PretextTrainer implements AutoCloseable {
             train = dist.enabled()
                     ? distill.trainWithTeacher(graph, tf, weights, s.learningRate(), loss, dist.momentum())
                     : new Adam(graph, s.learningRate()).minimize(loss);
-            masks = dist.enabled()
-                    ? new BlockMask(c.gridSize(), c.gridSize(), dist.maskRatio(), dist.maskedImageShare(), s.seed() + 2)
-                    : s.textureMasked()
-                            ? new BlockMask(
-                                    c.gridSize(),
-                                    c.gridSize(),
-                                    TextureObjective.MASK_RATIO,
-                                    TextureObjective.MASKED_IMAGE_SHARE,
-                                    s.seed() + 2)
-                            : null;
+            // masked texture targets hide patches as the distillation does by default
+            masks = hiding
+                    ? new BlockMask(
+                            c.gridSize(),
+                            c.gridSize(),
+                            dist.enabled() ? dist.maskRatio() : Distillation.MASK_RATIO,
+                            dist.enabled() ? dist.maskedImageShare() : Distillation.MASKED_IMAGE_SHARE,
+                            s.seed() + 2)
+                    : null;
             ConfigProto cfg = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(s.threads())
                     .setInterOpParallelismThreads(1)

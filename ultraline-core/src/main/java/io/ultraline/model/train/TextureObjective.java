@@ -12,8 +12,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Texture-statistics regression, in the spirit of MaskFeat's hand-made targets but on whole
- * frames: a linear head on every patch token of the export target layer (normalised per token
+ * Texture-statistics regression, in the spirit of MaskFeat's hand-made targets (on whole frames
+ * unless the targets are masked): a linear head on every patch token of the export target layer (normalised per token
  * without parameters) predicts that patch's {@link TextureStatistics}. The loss is their mean
  * squared error. A linear read-out means the statistics must lie along straight directions of
  * the token space, which is the space the profiles' nearest-neighbour distances measure.
@@ -23,12 +23,6 @@ final class TextureObjective {
     static final String WEIGHT = "head.texture.w";
     static final String BIAS = "head.texture.b";
     static final String MASK_TOKEN = "head.texture.mask_token";
-
-    /** With masked targets: share of a masked image's patches hidden, as the distillation's default. */
-    static final double MASK_RATIO = 0.4;
-
-    /** With masked targets: share of a batch's images that are masked. */
-    static final double MASKED_IMAGE_SHARE = 0.5;
 
     private static final float TOKEN_EPS = 1e-6f;
 
