@@ -143,6 +143,7 @@ public final class TextureStatistics {
         Operand<TFloat32> mean = tf.math.mean(raw, VitOps.ints(tf, 0, 1), Mean.keepDims(true));
         Operand<TFloat32> var =
                 tf.math.mean(tf.math.squaredDifference(raw, mean), VitOps.ints(tf, 0, 1), Mean.keepDims(true));
-        return tf.stopGradient(tf.math.mul(tf.math.sub(raw, mean), tf.math.rsqrt(tf.math.add(var, tf.constant(EPS)))));
+        // raw() already stops the gradient, and nothing here depends on a variable
+        return tf.math.mul(tf.math.sub(raw, mean), tf.math.rsqrt(tf.math.add(var, tf.constant(EPS))));
     }
 }
