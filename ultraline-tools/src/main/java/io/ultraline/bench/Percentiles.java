@@ -31,4 +31,20 @@ public final class Percentiles {
     public int count() {
         return sorted.length;
     }
+
+    /**
+     * The medians of the first and of the last quarter of samples taken in time order (at least one
+     * sample each): an open loop the pipeline keeps up with holds them level, one it cannot keep up
+     * with sees its latency grow with the backlog.
+     */
+    public static long[] medianOfFirstAndLastQuarter(long[] inTimeOrder) {
+        if (inTimeOrder.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
+        int quarter = Math.max(1, inTimeOrder.length / 4);
+        return new long[] {
+            new Percentiles(Arrays.copyOfRange(inTimeOrder, 0, quarter)).at(50),
+            new Percentiles(Arrays.copyOfRange(inTimeOrder, inTimeOrder.length - quarter, inTimeOrder.length)).at(50)
+        };
+    }
 }

@@ -86,6 +86,8 @@ public final class PipelineBenchmark {
      * @param measure           measuring time of each figure
      * @param calibrationFrames good frames per camera after its START command
      * @param openLoopFraction  the open-loop rate as a fraction of the sustained closed-loop rate
+     * @param openLoopFps       a fixed open-loop rate in frames/s instead (0: use the fraction), so
+     *                          that a run shows whether the pipeline keeps up with a given line rate
      * @param threads           TensorFlow intra-op threads, 0 for auto
      * @param commitInterval    Kafka Streams commit.interval.ms (each commit ends a transaction)
      * @param warmUp            unmeasured running before the closed loop's figure: the JIT compiles
@@ -109,6 +111,7 @@ public final class PipelineBenchmark {
             Duration measure,
             int calibrationFrames,
             double openLoopFraction,
+            double openLoopFps,
             int threads,
             Duration commitInterval,
             Duration warmUp,
@@ -144,6 +147,15 @@ public final class PipelineBenchmark {
             if (!(openLoopFraction > 0 && openLoopFraction <= 1)) {
                 throw new IllegalArgumentException("open-loop fraction must be in (0, 1]");
             }
+            if (!(openLoopFps >= 0) || Double.isInfinite(openLoopFps)) {
+                throw new IllegalArgumentException(
+                        "open-loop rate must be finite and >= 0 frames/s (0: the fraction), got " + openLoopFps);
+            }
+        }
+
+        /** The open loop's offered rate, given the closed loop's sustained one. */
+        double openLoopTarget(double closedLoopFps) {
+            return openLoopFps > 0 ? openLoopFps : openLoopFraction * closedLoopFps;
         }
     }
 
@@ -163,6 +175,8 @@ public final class PipelineBenchmark {
             long p99Ms,
             long maxMs,
             int latencySamples,
+            long p50FirstQuarterMs,
+            long p50LastQuarterMs,
             long defectVerdicts,
             long okVerdicts,
             double loadBefore,
@@ -183,6 +197,8 @@ public final class PipelineBenchmark {
                     p99Ms,
                     maxMs,
                     latencySamples,
+                    p50FirstQuarterMs,
+                    p50LastQuarterMs,
                     defectVerdicts,
                     okVerdicts,
                     loadBefore,
@@ -217,8 +233,9 @@ public final class PipelineBenchmark {
                     pipeline / tokens only: %.1f %%
                     explain: %s, K %d, T %d, strategy %s, near-threshold %.2f; defect rate %.3f; raw-pixel channel %s
                     verdicts in the closed loop: %d DEFECT, %d OK; explanations read in the run: %d
-                    open loop at %.1f frames/s (%.0f %% of sustained): %.1f frames/s delivered
+                    open loop at %.1f frames/s (%s): %.1f frames/s delivered
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
+                    open-loop p50 in the first / last quarter of the run: %d / %d ms (level when the pipeline keeps up)
                     system load average (1 min): %.2f before, %.2f after
                     """,
                     settings.modelDir(),
@@ -261,12 +278,17 @@ public final class PipelineBenchmark {
                     okVerdicts,
                     explanations,
                     openLoopTargetFps,
-                    100 * settings.openLoopFraction(),
+                    settings.openLoopFps() > 0
+                            ? "fixed by --open-loop-fps"
+                            : String.format(
+                                    java.util.Locale.ROOT, "%.0f %% of sustained", 100 * settings.openLoopFraction()),
                     openLoopFps,
                     latencySamples,
                     p50Ms,
                     p99Ms,
                     maxMs,
+                    p50FirstQuarterMs,
+                    p50LastQuarterMs,
                     loadBefore,
                     loadAfter);
         }
@@ -452,11 +474,12 @@ public final class PipelineBenchmark {
             long oks = verdicts.oks();
             log.printf("closed loop: %.1f frames/s%n", pipelineFps);
 
-            double target = settings.openLoopFraction() * pipelineFps;
+            double target = settings.openLoopTarget(pipelineFps);
             log.printf("open loop at %.1f frames/s ...%n", target);
             Loop.OpenResult open = new Loop(frames, producer, topics.frames().name(), verdicts, OPEN_LOOP_WARM_UP, log)
                     .open(target, settings.measure());
             Percentiles p = new Percentiles(open.latenciesMs());
+            long[] quarters = Percentiles.medianOfFirstAndLastQuarter(open.latenciesMs());
             return new Figures(
                     settings,
                     modelFps,
@@ -468,6 +491,8 @@ public final class PipelineBenchmark {
                     p.at(99),
                     p.max(),
                     p.count(),
+                    quarters[0],
+                    quarters[1],
                     defects,
                     oks,
                     loadBefore,

@@ -200,6 +200,13 @@ final class BenchCommand {
         @Option(names = "--open-loop", defaultValue = "0.7", description = "open-loop rate / sustained rate")
         double openLoop;
 
+        @Option(
+                names = "--open-loop-fps",
+                defaultValue = "0",
+                description = "a fixed open-loop rate in frames/s instead of --open-loop (0: use the fraction), to see"
+                        + " whether the pipeline keeps up with a line at that rate")
+        double openLoopFps;
+
         @Option(names = "--threads", defaultValue = "0", description = "TensorFlow intra-op threads (0 = auto)")
         int threads;
 
@@ -271,6 +278,7 @@ final class BenchCommand {
                     Duration.ofSeconds(seconds),
                     calibrationFrames,
                     openLoop,
+                    openLoopFps,
                     threads,
                     Duration.ofMillis(commitIntervalMs),
                     Duration.ofSeconds(warmUpSeconds),

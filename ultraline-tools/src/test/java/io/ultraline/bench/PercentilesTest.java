@@ -33,4 +33,20 @@ class PercentilesTest {
         assertThatThrownBy(() -> new Percentiles(new long[0])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Percentiles(new long[] {1}).at(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aGrowingBacklogShowsInTheLastQuarter() {
+        long[] level = new long[40];
+        long[] growing = new long[40];
+        for (int i = 0; i < 40; i++) {
+            level[i] = 100 + i % 3;
+            growing[i] = 100 + 25L * i;
+        }
+        assertThat(Percentiles.medianOfFirstAndLastQuarter(level)).containsExactly(101, 101);
+        // quarters of 10: medians (nearest rank) of 100..325 and 850..1075
+        assertThat(Percentiles.medianOfFirstAndLastQuarter(growing)).containsExactly(200, 950);
+        assertThat(Percentiles.medianOfFirstAndLastQuarter(new long[] {5, 9})).containsExactly(5, 9);
+        assertThatThrownBy(() -> Percentiles.medianOfFirstAndLastQuarter(new long[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
