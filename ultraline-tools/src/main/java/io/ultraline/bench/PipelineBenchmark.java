@@ -56,8 +56,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>calibration: a START command and good frames per camera, so verdicts carry defect scores;</li>
  *   <li>closed loop: at most a few batches of frames outstanding, a new frame for every verdict read
  *       (read_committed); sustained frames/s = verdicts per second after a warm-up;</li>
- *   <li>open loop: frames at a fixed fraction of that rate with their capture time; capture-to-verdict
- *       latency percentiles.</li>
+ *   <li>open loop: frames at a fixed fraction of that rate, or at a fixed rate, with their capture
+ *       time; capture-to-verdict latency percentiles, and the medians of the first and last quarter,
+ *       which show whether verdicts keep up.</li>
  * </ol>
  */
 public final class PipelineBenchmark {

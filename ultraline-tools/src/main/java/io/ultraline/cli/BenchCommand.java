@@ -158,7 +158,8 @@ final class BenchCommand {
             name = "pipeline",
             mixinStandardHelpOptions = true,
             description = "Frames/s through the whole topology (embedded broker and registry, exactly_once_v2) next to "
-                    + "the model alone, then capture-to-verdict latency at a fixed fraction of that rate.")
+                    + "the model alone, then capture-to-verdict latency at a fixed fraction of that rate or at"
+                    + " --open-loop-fps.")
     static final class Pipeline implements Callable<Integer> {
         @Option(names = "--model", defaultValue = "models/line-vit")
         Path model;
