@@ -13,10 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Texture-statistics regression, in the spirit of MaskFeat's hand-made targets (on whole frames
- * unless the targets are masked): a linear head on every patch token of the export target layer (normalised per token
- * without parameters) predicts that patch's {@link TextureStatistics}. The loss is their mean
- * squared error. A linear read-out means the statistics must lie along straight directions of
- * the token space, which is the space the profiles' nearest-neighbour distances measure.
+ * unless the targets are masked): a linear head on every patch token of the export target layer
+ * (normalised per token without parameters) predicts that patch's {@link TextureStatistics}. The
+ * loss is their mean squared error. A linear read-out means the statistics must lie along
+ * straight directions of the token space, which is the space the profiles' nearest-neighbour
+ * distances measure.
  */
 final class TextureObjective {
 
