@@ -140,7 +140,7 @@ final class BenchCommand {
         @Option(names = "--tokens-only", description = "skip the ULTra maps")
         boolean tokensOnly;
 
-        @Option(names = "--max-growth", defaultValue = "5", description = "fail above this RSS growth in %")
+        @Option(names = "--max-growth", defaultValue = "5", description = "fail above this RSS growth in %%")
         double maxGrowth;
 
         @Override
