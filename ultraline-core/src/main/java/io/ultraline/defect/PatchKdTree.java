@@ -6,9 +6,11 @@ import java.util.Arrays;
  * Exact nearest-neighbour search in a k-d tree over vectors already rotated onto their principal
  * axes (see {@link PrincipalAxes}): most of the spread then sits in the first coordinates, where
  * the splits go, so whole cells are skipped once their distance bound (Arya and Mount's
- * incremental offsets) passes the best distance found. Inside a leaf each distance stops
- * accumulating, in blocks, once it passes the best. Exact up to float rounding. Immutable and
- * thread-safe; a query's scratch state lives in its own {@link Search}.
+ * incremental offsets) passes the best distance found. A leaf sums the first block of coordinates
+ * for eight of its vectors at once, and each distance stops accumulating, in blocks, once it passes
+ * the best. Every distance is summed in float in coordinate order, as a plain scan sums it; the
+ * cell bounds err by float rounding at most. Immutable and thread-safe; a query's scratch state
+ * lives in its own {@link Search}.
  */
 public final class PatchKdTree {
 
@@ -28,6 +30,18 @@ public final class PatchKdTree {
     private final int[] high;
     private final int[] left;
     private final int[] right;
+    /**
+     * The first {@link #head} coordinates of every vector again, leaf by leaf and coordinate by
+     * coordinate: a leaf keeps coordinate d of its j-th vector at {@code headStart + d * width + j},
+     * its width being its vector count {@link #padded} to whole blocks. A leaf's first sums are then
+     * eight independent running sums per load, where one vector at a time is a chain of dependent
+     * additions.
+     */
+    private final float[] heads;
+    /** Coordinates in a head: {@link #BLOCK}, or all of them in a tree of fewer dimensions. */
+    private final int head;
+    /** Where each leaf's head starts in {@link #heads} (unused for inner nodes). */
+    private final int[] headStart;
 
     /** A tree over row-major vectors of {@code dim} values (copied). */
     public PatchKdTree(float[] flat, int dim) {
@@ -54,6 +68,34 @@ public final class PatchKdTree {
         for (int k = 0; k < n; k++) {
             System.arraycopy(flat, index[k] * dim, vectors, k * dim, dim);
         }
+        head = Math.min(dim, BLOCK);
+        headStart = new int[nodes];
+        int slots = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (splitDim[node] < 0) {
+                headStart[node] = slots;
+                slots += padded(high[node] - low[node]) * head;
+            }
+        }
+        // padding lanes hold the largest float: their sums overflow to infinity and never win
+        heads = new float[slots];
+        Arrays.fill(heads, Float.MAX_VALUE);
+        for (int node = 0; node < nodes; node++) {
+            if (splitDim[node] < 0) {
+                int lo = low[node];
+                int width = padded(high[node] - lo);
+                for (int j = 0; j < high[node] - lo; j++) {
+                    for (int d = 0; d < head; d++) {
+                        heads[headStart[node] + d * width + j] = vectors[(lo + j) * dim + d];
+                    }
+                }
+            }
+        }
+    }
+
+    /** A leaf's lanes in {@link #heads}: its vector count rounded up to a multiple of {@link #BLOCK}. */
+    private static int padded(int count) {
+        return (count + BLOCK - 1) / BLOCK * BLOCK;
     }
 
     /** Vectors in the tree. */
@@ -182,11 +224,67 @@ public final class PatchKdTree {
 
         private void consider(float[] q, int k) {
             if (k >= 0) {
-                float s = partialDistance(q, k, best);
+                float s = distanceFrom(q, k, 0, 0f, best);
                 if (s < best) {
                     best = s;
                     bestIndex = k;
                 }
+            }
+        }
+
+        /**
+         * Considers every vector of a leaf in order, as {@link #consider} would one by one: the
+         * first block's sums come from {@link #heads} for the whole leaf at once, and only a vector
+         * whose sum is still under the best goes on. The sums are the same floats in the same
+         * order, so the same vectors win.
+         */
+        private void scanLeaf(int node, float[] q) {
+            int lo = low[node];
+            int count = high[node] - lo;
+            int width = padded(count);
+            int start = headStart[node];
+            for (int chunk = 0; chunk < width; chunk += BLOCK) {
+                // eight independent sums in registers instead of one dependent chain per vector
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int d = 0; d < head; d++) {
+                    float qd = q[d];
+                    int at = start + d * width + chunk;
+                    float t0 = qd - heads[at];
+                    float t1 = qd - heads[at + 1];
+                    float t2 = qd - heads[at + 2];
+                    float t3 = qd - heads[at + 3];
+                    float t4 = qd - heads[at + 4];
+                    float t5 = qd - heads[at + 5];
+                    float t6 = qd - heads[at + 6];
+                    float t7 = qd - heads[at + 7];
+                    s0 += t0 * t0;
+                    s1 += t1 * t1;
+                    s2 += t2 * t2;
+                    s3 += t3 * t3;
+                    s4 += t4 * t4;
+                    s5 += t5 * t5;
+                    s6 += t6 * t6;
+                    s7 += t7 * t7;
+                }
+                int k = lo + chunk;
+                int last = Math.min(count - chunk, BLOCK);
+                if (s0 < best) take(q, k, s0);
+                if (1 < last && s1 < best) take(q, k + 1, s1);
+                if (2 < last && s2 < best) take(q, k + 2, s2);
+                if (3 < last && s3 < best) take(q, k + 3, s3);
+                if (4 < last && s4 < best) take(q, k + 4, s4);
+                if (5 < last && s5 < best) take(q, k + 5, s5);
+                if (6 < last && s6 < best) take(q, k + 6, s6);
+                if (7 < last && s7 < best) take(q, k + 7, s7);
+            }
+        }
+
+        /** Finishes vector k's distance from its head's sum and keeps it if it is the best yet. */
+        private void take(float[] q, int k, float headSum) {
+            float s = distanceFrom(q, k, head, headSum, best);
+            if (s < best) {
+                best = s;
+                bestIndex = k;
             }
         }
 
@@ -196,9 +294,7 @@ public final class PatchKdTree {
             }
             int d = splitDim[node];
             if (d < 0) {
-                for (int k = low[node]; k < high[node]; k++) {
-                    consider(q, k);
-                }
+                scanLeaf(node, q);
                 return;
             }
             float diff = q[d] - splitValue[node];
@@ -220,11 +316,14 @@ public final class PatchKdTree {
         }
     }
 
-    /** The squared distance, or any value of at least {@code bound} once the sum reaches it. */
-    private float partialDistance(float[] q, int k, float bound) {
+    /**
+     * The squared distance of vector k, summed in coordinate order from {@code s}, the sum of its
+     * coordinates before {@code from}; or any value of at least {@code bound} once the sum
+     * reaches it, checked after each block of {@link #BLOCK} coordinates.
+     */
+    private float distanceFrom(float[] q, int k, int from, float s, float bound) {
         int off = k * dim;
-        float s = 0;
-        int d = 0;
+        int d = from;
         while (d < dim) {
             int end = Math.min(dim, d + BLOCK);
             for (; d < end; d++) {

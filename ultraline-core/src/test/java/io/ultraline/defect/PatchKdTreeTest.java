@@ -109,6 +109,55 @@ class PatchKdTreeTest {
         assertThat(bounded).as("patches whose search stopped early").isPositive();
     }
 
+    /** The smallest squared distance, each summed in float in coordinate order as the tree sums it. */
+    private static float floatScan(float[] bank, int dim, float[] q) {
+        float best = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < bank.length / dim; i++) {
+            float s = 0;
+            for (int d = 0; d < dim; d++) {
+                float t = q[d] - bank[i * dim + d];
+                s += t * t;
+            }
+            best = Math.min(best, s);
+        }
+        return best;
+    }
+
+    @Test
+    void exactDistancesAreTheSameFloatsAsAPlainScan() {
+        // leaves are scanned eight vectors at a time and finished one by one: neither may change a bit
+        SplittableRandom r = new SplittableRandom(31);
+        for (int dim : new int[] {3, 8, 11, 32}) {
+            for (int n : new int[] {5, 13, 600}) {
+                float[] bank = vectors(r, n, dim, 0.3);
+                PatchKdTree.Search search = new PatchKdTree(bank, dim).new Search();
+                float[] queries = vectors(r, 60, dim, 0.3);
+                for (int k = 0; k < 60; k++) {
+                    float[] q = java.util.Arrays.copyOfRange(queries, k * dim, (k + 1) * dim);
+                    assertThat(Float.floatToIntBits(search.nearestSquared(q)))
+                            .as("dim %d, %d vectors, query %d", dim, n, k)
+                            .isEqualTo(Float.floatToIntBits(floatScan(bank, dim, q)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLeafOfManyEqualVectorsIsScannedWhole() {
+        // splits look at the leading 48 coordinates only: vectors that differ past them form one leaf
+        int dim = 50;
+        int n = 45;
+        float[] bank = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            bank[i * dim + dim - 1] = i * 0.01f;
+        }
+        PatchKdTree.Search search = new PatchKdTree(bank, dim).new Search();
+        float[] q = new float[dim];
+        q[dim - 1] = 0.333f;
+        assertThat(Float.floatToIntBits(search.nearestSquared(q)))
+                .isEqualTo(Float.floatToIntBits(floatScan(bank, dim, q)));
+    }
+
     @Test
     void aBankVectorIsAtDistanceZero() {
         float[] bank = vectors(new SplittableRandom(3), 50, 8, 0.5);

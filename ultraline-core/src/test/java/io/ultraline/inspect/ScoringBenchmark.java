@@ -14,6 +14,7 @@ import io.ultraline.synth.FrameGenerator;
 import io.ultraline.synth.MaterialFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,6 +85,15 @@ public final class ScoringBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "checksum of the scores: %.9e%n", checksum);
+            if (appearance != null) {
+                // every raw-pixel score, bit for bit: a faster search must leave this unchanged
+                int bits = 1;
+                for (InspectedFrame f : scanned) {
+                    bits = 31 * bits
+                            + Arrays.hashCode(appearance.score(f.modelInput()).pixelScores());
+                }
+                System.out.printf(Locale.ROOT, "hash of the raw-pixel scores: %08x%n", bits);
+            }
             time(
                     "token bank search",
                     seconds,
