@@ -254,8 +254,29 @@ public final class DefectDetector {
             int frameWidth,
             int frameHeight,
             byte[] modelInput) {
+        return scoreWithPixelScores(
+                profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, pixelScores(profile, modelInput));
+    }
+
+    /**
+     * As {@link #score(ReferenceProfile, float[], int, int, int, int, int, byte[])}, with the raw-pixel
+     * channel's scores of the frame given: {@link #pixelScores} of the same profile and model input,
+     * which do not depend on the tokens. A frame scored on its plain view and again on all its views
+     * then searches the raw-pixel bank once; the result is the same.
+     *
+     * @param pixelScores the frame's {@link #pixelScores}, or null to score its tokens only
+     */
+    public FrameAssessment scoreWithPixelScores(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            int gridH,
+            int gridW,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores) {
         AppearanceFusion.Fused fused =
-                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, modelInput, shiftedViewsFrom);
+                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, pixelScores, shiftedViewsFrom);
         return new FrameAssessment(
                 gridH,
                 gridW,
@@ -265,6 +286,15 @@ public final class DefectDetector {
                 List.of(),
                 fused.fineScale(),
                 fused.fine());
+    }
+
+    /**
+     * The raw-pixel channel's scores of one quantised model input against the profile, or null when
+     * the profile has no such channel or no input is given (tokens only).
+     */
+    public static AppearanceBank.Scores pixelScores(ReferenceProfile profile, byte[] modelInput) {
+        AppearanceChannel appearance = modelInput == null ? null : profile.appearance();
+        return appearance == null ? null : appearance.score(modelInput);
     }
 
     /**
@@ -299,7 +329,7 @@ public final class DefectDetector {
             int gridW,
             int frameWidth,
             int frameHeight,
-            byte[] modelInput,
+            AppearanceBank.Scores pixelScores,
             float shiftedViewsFrom) {
         int n = gridH * gridW;
         int shifts = shiftsOf(tokens.length, n, dim);
@@ -313,8 +343,9 @@ public final class DefectDetector {
                     + " frame is smaller than the " + gridW + " x " + gridH
                     + " token grid: some tokens would cover no pixel");
         }
-        AppearanceChannel appearance = modelInput == null ? null : profile.appearance();
-        AppearanceBank.Scores pixelScores = appearance == null ? null : appearance.score(modelInput);
+        if (pixelScores != null && profile.appearance() == null) {
+            throw new IllegalArgumentException("raw-pixel scores given for a profile without a raw-pixel channel");
+        }
         float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
         float[] plain = tokenDistances(profile, plainTokens, dim, 0);
         AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);

@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import io.ultraline.avro.VerdictStatus;
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.inspect.InspectedFrame;
@@ -36,6 +37,11 @@ final class ExplainStage {
     private final Map<Integer, BatchInference.Outcome> done = new HashMap<>();
 
     private record Scored(long profileVersion, FrameAssessment assessment) {}
+
+    /** A frame's raw-pixel scores against one profile version; they do not depend on its views. */
+    private record PixelScored(long profileVersion, AppearanceBank.Scores scores) {}
+
+    private final Map<Integer, PixelScored> pixelScores = new HashMap<>();
 
     ExplainStage(ModelStep inspection, ExplainConfig config) {
         this.inspection = inspection;
@@ -79,17 +85,31 @@ final class ExplainStage {
      * Scores the frames of a flush at once, in parallel: scoring against the banks is most of a
      * frame's time outside the model and is pure computation on immutable profiles, so the other
      * core takes half of it. Results land in the cache {@link #score} reads, in request order,
-     * so nothing downstream depends on which thread scored a frame.
+     * so nothing downstream depends on which thread scored a frame. A frame scored again on all
+     * its views (against the same profile version) reuses its raw-pixel scores, most of the cost.
      */
     void scoreAll(List<ScoreRequest> requests) {
         FrameAssessment[] out = new FrameAssessment[requests.size()];
+        AppearanceBank.Scores[] pixels = new AppearanceBank.Scores[requests.size()];
+        for (int k = 0; k < pixels.length; k++) {
+            // a frame scored again on all its views keeps its raw-pixel scores from the plain view
+            ScoreRequest r = requests.get(k);
+            PixelScored known = pixelScores.get(r.index());
+            pixels[k] = known != null && known.profileVersion() == r.version() ? known.scores() : null;
+        }
         java.util.stream.IntStream.range(0, requests.size()).parallel().forEach(k -> {
             ScoreRequest r = requests.get(k);
-            out[k] = inspection.score(r.profile(), r.frame(), r.width(), r.height());
+            if (pixels[k] == null) {
+                pixels[k] = inspection.pixelScores(r.profile(), r.frame());
+            }
+            out[k] = inspection.score(r.profile(), r.frame(), r.width(), r.height(), pixels[k]);
         });
         for (int k = 0; k < out.length; k++) {
             ScoreRequest r = requests.get(k);
             scores.put(r.index(), new Scored(r.version(), out[k]));
+            if (pixels[k] != null) {
+                pixelScores.put(r.index(), new PixelScored(r.version(), pixels[k]));
+            }
         }
     }
 

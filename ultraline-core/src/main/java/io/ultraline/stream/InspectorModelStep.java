@@ -1,6 +1,7 @@
 package io.ultraline.stream;
 
 import io.ultraline.defect.AppearanceBank;
+import io.ultraline.defect.DefectDetector;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -94,10 +95,25 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
+        return score(profile, frame, frameWidth, frameHeight, null);
+    }
+
+    @Override
+    public AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
+        return DefectDetector.pixelScores(profile, frame.modelInput());
+    }
+
+    @Override
+    public FrameAssessment score(
+            ReferenceProfile profile,
+            InspectedFrame frame,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores) {
         int grid = inspector.runner().config().gridSize();
         return inspector
                 .detector()
-                .score(
+                .scoreWithPixelScores(
                         profile,
                         frame.scoringTokens(),
                         frame.modelOutput().dim(),
@@ -105,7 +121,7 @@ final class InspectorModelStep implements ModelStep {
                         grid,
                         frameWidth,
                         frameHeight,
-                        frame.modelInput());
+                        pixelScores != null ? pixelScores : pixelScores(profile, frame));
     }
 
     @Override

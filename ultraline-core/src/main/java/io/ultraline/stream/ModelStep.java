@@ -1,5 +1,6 @@
 package io.ultraline.stream;
 
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -103,6 +104,28 @@ public interface ModelStep {
      * regions): complete for a frame at or below the threshold.
      */
     FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);
+
+    /**
+     * The part of {@link #score} that does not depend on the frame's views: its raw-pixel channel's
+     * scores against the profile (null where the profile has none, or this step does not split it
+     * out). A frame scored on its plain view and again on all views reuses them.
+     */
+    default AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
+        return null;
+    }
+
+    /**
+     * As {@link #score}, with the frame's {@link #pixelScores} against the same profile computed
+     * before; null computes them as {@link #score} does. The result equals {@link #score}'s.
+     */
+    default FrameAssessment score(
+            ReferenceProfile profile,
+            InspectedFrame frame,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores) {
+        return score(profile, frame, frameWidth, frameHeight);
+    }
 
     /** Scores one explained frame against a profile and cuts its defect regions in frame pixels. */
     FrameAssessment assess(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight);

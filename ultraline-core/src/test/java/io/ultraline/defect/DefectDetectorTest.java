@@ -239,6 +239,32 @@ class DefectDetectorTest {
     }
 
     @Test
+    void rawPixelScoresComputedBeforeGiveTheSameAssessment() {
+        int size = G * 8;
+        ProfileBuilder builder = DefectDetector.withDefaults().newCalibration(D);
+        for (int k = 0; k < 10; k++) {
+            builder.add(goodFrame(0.1f), AppearanceBank.quantise(AppearanceTestFrames.good(200 + k, size)));
+        }
+        ReferenceProfile profile = builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+        DefectDetector detector = DefectDetector.withDefaults();
+        float[] tokens = goodFrame(0.1f);
+        byte[] spotted = AppearanceBank.quantise(AppearanceTestFrames.withSpot(300, 10, 34, size));
+
+        AppearanceBank.Scores pixels = DefectDetector.pixelScores(profile, spotted);
+        FrameAssessment computed = detector.score(profile, tokens, D, G, G, 60, 60, spotted);
+        FrameAssessment given = detector.scoreWithPixelScores(profile, tokens, D, G, G, 60, 60, pixels);
+
+        assertThat(pixels).isNotNull();
+        assertThat(computed.isDefective()).isTrue();
+        assertThat(given).isEqualTo(computed);
+        assertThat(DefectDetector.pixelScores(profile, null)).isNull();
+        ReferenceProfile tokensOnly = profile.withoutAppearance();
+        assertThat(DefectDetector.pixelScores(tokensOnly, spotted)).isNull();
+        assertThatThrownBy(() -> detector.scoreWithPixelScores(tokensOnly, tokens, D, G, G, 60, 60, pixels))
+                .hasMessageContaining("without a raw-pixel channel");
+    }
+
+    @Test
     void aFrameWhosePlainViewComesNearTheThresholdIsScoredOnEveryView() {
         ReferenceProfile profile = calibrateViews();
         DefectDetector detector = DefectDetector.withDefaults();

@@ -1,5 +1,6 @@
 package io.ultraline.stream;
 
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -25,6 +26,8 @@ class RecordingModelStep implements ModelStep {
     private final List<Integer> explainSizes = Collections.synchronizedList(new ArrayList<>());
     private final List<List<TokenTransform>> inspectTransforms = Collections.synchronizedList(new ArrayList<>());
     private volatile RuntimeException down;
+    private final java.util.concurrent.atomic.AtomicInteger pixelScoreSearches =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     RecordingModelStep() {
         this(TestModels.inspector());
@@ -142,6 +145,30 @@ class RecordingModelStep implements ModelStep {
     @Override
     public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         return real.score(profile, frame, frameWidth, frameHeight);
+    }
+
+    @Override
+    public AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
+        AppearanceBank.Scores scores = real.pixelScores(profile, frame);
+        if (scores != null) {
+            pixelScoreSearches.incrementAndGet();
+        }
+        return scores;
+    }
+
+    @Override
+    public FrameAssessment score(
+            ReferenceProfile profile,
+            InspectedFrame frame,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores) {
+        return real.score(profile, frame, frameWidth, frameHeight, pixelScores);
+    }
+
+    /** Raw-pixel bank searches asked for through {@link #pixelScores} that found a raw-pixel channel. */
+    int pixelScoreSearches() {
+        return pixelScoreSearches.get();
     }
 
     @Override

@@ -152,6 +152,10 @@ class TwoStageInferenceTest {
             assertThat(calibrationViews).isEqualTo(3);
             int scoredWithViews = inspection.viewSizes().size() - calibrationViews;
             assertThat(scoredWithViews).isBetween(1, 5);
+            // a frame scored again on its views keeps its raw-pixel scores from the plain view
+            assertThat(inspection.pixelScoreSearches())
+                    .as("raw-pixel bank searches for 6 frames")
+                    .isEqualTo(6);
         }
     }
 

@@ -2,6 +2,7 @@ package io.ultraline.app;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
@@ -68,6 +69,21 @@ final class TimedModelStep implements ModelStep {
     @Override
     public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame, int frameWidth, int frameHeight) {
         return inner.score(profile, frame, frameWidth, frameHeight);
+    }
+
+    @Override
+    public AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
+        return inner.pixelScores(profile, frame);
+    }
+
+    @Override
+    public FrameAssessment score(
+            ReferenceProfile profile,
+            InspectedFrame frame,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores) {
+        return inner.score(profile, frame, frameWidth, frameHeight, pixelScores);
     }
 
     @Override
