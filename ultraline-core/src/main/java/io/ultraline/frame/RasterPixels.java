@@ -71,17 +71,9 @@ final class RasterPixels {
                             + "; only gray and RGB are supported");
         }
         int bands = raster.getNumBands();
-        // divide rather than multiply by a reciprocal: v / 255f is what the raw path and
-        // RgbImage.of compute, so the same pixel gives the same float whichever way it arrived
-        float[] max = new float[colours];
+        float[][] levels = new float[colours][];
         for (int c = 0; c < colours; c++) {
-            int bits = raster.getSampleModel().getSampleSize(c);
-            if (bits < 1 || bits > 16) {
-                throw new FrameRejectedException(
-                        DecodeFailure.UNSUPPORTED_ENCODING,
-                        encoding + " with " + bits + "-bit samples is not supported");
-            }
-            max[c] = (1 << bits) - 1;
+            levels[c] = levels(raster.getSampleModel().getSampleSize(c), encoding);
         }
         int[] row = new int[width * bands];
         for (int y = 0; y < height; y++) {
@@ -90,17 +82,55 @@ final class RasterPixels {
                 int in = x * bands;
                 int o = 3 * (y * width + x);
                 if (gray) {
-                    float v = row[in] / max[0];
+                    float v = levels[0][row[in]];
                     out[o] = v;
                     out[o + 1] = v;
                     out[o + 2] = v;
                 } else {
-                    out[o] = row[in] / max[0];
-                    out[o + 1] = row[in + 1] / max[1];
-                    out[o + 2] = row[in + 2] / max[2];
+                    out[o] = levels[0][row[in]];
+                    out[o + 1] = levels[1][row[in + 1]];
+                    out[o + 2] = levels[2][row[in + 2]];
                 }
             }
         }
+    }
+
+    /** Levels of 1 to 8 bits, built once: a table lookup instead of a division per sample. */
+    private static final float[][] SMALL_LEVELS = tables(1, 8);
+
+    /** Levels of 9 to 16 bits (half a megabyte), built when the first such frame arrives. */
+    private static final class WideLevels {
+        static final float[][] TABLES = tables(9, 16);
+    }
+
+    private static float[][] tables(int fromBits, int toBits) {
+        float[][] tables = new float[toBits + 1][];
+        for (int bits = fromBits; bits <= toBits; bits++) {
+            tables[bits] = divided(bits);
+        }
+        return tables;
+    }
+
+    /**
+     * The float of every sample value of {@code bits} bits: the value divided by the largest one,
+     * as the raw path and {@code RgbImage.of} divide (not multiplied by a reciprocal), so the same
+     * pixel gives the same float whichever way it arrived.
+     */
+    private static float[] levels(int bits, FrameEncoding encoding) {
+        if (bits < 1 || bits > 16) {
+            throw new FrameRejectedException(
+                    DecodeFailure.UNSUPPORTED_ENCODING, encoding + " with " + bits + "-bit samples is not supported");
+        }
+        return bits <= 8 ? SMALL_LEVELS[bits] : WideLevels.TABLES[bits];
+    }
+
+    private static float[] divided(int bits) {
+        float max = (1 << bits) - 1;
+        float[] levels = new float[1 << bits];
+        for (int v = 0; v < levels.length; v++) {
+            levels[v] = v / max;
+        }
+        return levels;
     }
 
     private static String spaceName(int type) {
