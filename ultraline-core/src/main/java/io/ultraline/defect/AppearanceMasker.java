@@ -105,11 +105,11 @@ public final class AppearanceMasker implements PixelMasker {
         if (ringPixels.length < 16) {
             return fallback.mask(frame, region);
         }
-        float[][] reference = patches.sample(px, ringPixels, 0, SAMPLES);
+        PatchDescriptor.Reference reference = new PatchDescriptor.Reference(patches.sample(px, ringPixels, 0, SAMPLES));
         float[][] heldOut = patches.sample(px, ringPixels, 1, SAMPLES);
         float[] own = new float[heldOut.length];
         for (int i = 0; i < own.length; i++) {
-            own[i] = PatchDescriptor.nearest(heldOut[i], reference);
+            own[i] = reference.nearest(heldOut[i]);
         }
         Arrays.sort(own);
         float limit =
@@ -120,7 +120,7 @@ public final class AppearanceMasker implements PixelMasker {
         boolean[] anchor = new boolean[px.size()];
         for (int p = 0; p < departs.length; p++) {
             if (search[cellOf[p]]) {
-                float distance = PatchDescriptor.nearest(patches.at(px, p), reference);
+                float distance = reference.nearest(patches.at(px, p));
                 departs[p] = distance > limit;
                 joins[p] = distance > hysteresis * limit;
                 anchor[p] = cells[cellOf[p]];

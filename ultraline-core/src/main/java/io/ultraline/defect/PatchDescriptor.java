@@ -50,17 +50,56 @@ final class PatchDescriptor {
         return out;
     }
 
-    /** Per-pixel RMS colour distance from {@code v} to the nearest of {@code reference}. */
-    static float nearest(float[] v, float[][] reference) {
-        float best = Float.POSITIVE_INFINITY;
-        for (float[] r : reference) {
-            float d = 0;
-            for (int i = 0; i < v.length && d < best; i++) {
-                float e = v[i] - r[i];
-                d += e * e;
+    /**
+     * Descriptors laid out value by value, so that the distances of one descriptor to all of them
+     * are loops over the references with unit stride and no branch, which the JIT vectorises: a
+     * mask asks for one per pixel of its search area, against a few hundred references. Each
+     * distance sums its values in order, as one descriptor at a time would, so the nearest is the
+     * same float. Holds scratch space: one per thread.
+     */
+    static final class Reference {
+        private final int length;
+        private final int count;
+        /** {@code columns[i][j]}: value i of reference j. */
+        private final float[][] columns;
+
+        private final float[] sums;
+
+        Reference(float[][] descriptors) {
+            this.count = descriptors.length;
+            this.length = count == 0 ? 0 : descriptors[0].length;
+            this.columns = new float[length][count];
+            for (int j = 0; j < count; j++) {
+                if (descriptors[j].length != length) {
+                    throw new IllegalArgumentException(
+                            "reference descriptors of " + length + " and " + descriptors[j].length + " values");
+                }
+                for (int i = 0; i < length; i++) {
+                    columns[i][j] = descriptors[j][i];
+                }
             }
-            best = Math.min(best, d);
+            this.sums = new float[count];
         }
-        return (float) Math.sqrt(best / (v.length / 3));
+
+        /** Per-pixel RMS colour distance from {@code v} to the nearest reference. */
+        float nearest(float[] v) {
+            if (count > 0 && v.length != length) {
+                throw new IllegalArgumentException("a descriptor of " + v.length + " values against " + length);
+            }
+            java.util.Arrays.fill(sums, 0f);
+            for (int i = 0; i < length; i++) {
+                float value = v[i];
+                float[] column = columns[i];
+                for (int j = 0; j < count; j++) {
+                    float e = value - column[j];
+                    sums[j] += e * e;
+                }
+            }
+            float best = Float.POSITIVE_INFINITY;
+            for (int j = 0; j < count; j++) {
+                best = Math.min(best, sums[j]);
+            }
+            return (float) Math.sqrt(best / (v.length / 3));
+        }
     }
 }
