@@ -112,11 +112,18 @@ public final class AppearanceBank {
     public static byte[] quantise(float[] modelInput) {
         byte[] out = new byte[modelInput.length];
         for (int i = 0; i < out.length; i++) {
+            // Math.round of the clamped value times 255, exactly: the double sum is exact and
+            // positive, so truncating it is the floor. Math.round and the float Math.min and max
+            // are slow on JDK 17, and this runs for every value of every frame.
+            float v = modelInput[i];
+            float clamped = v < 0f ? 0f : (v > 1f ? 1f : v);
+            out[i] = (byte) (int) ((double) (clamped * 255f) + 0.5);
+        }
+        for (int i = 0; i < out.length; i++) {
             float v = modelInput[i];
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException("model input value " + i + " is not finite: " + v);
             }
-            out[i] = (byte) Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
         }
         return out;
     }

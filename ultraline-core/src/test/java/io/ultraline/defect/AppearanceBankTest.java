@@ -79,6 +79,36 @@ class AppearanceBankTest {
     }
 
     @Test
+    void quantisingRoundsAsMathRoundDoes() {
+        // stored calibration frames were quantised with Math.round: every level must stay the same,
+        // most of all next to the half steps, where a float sum could round the other way
+        float[] in = new float[256 * 2 * 64 + 100_000];
+        int n = 0;
+        for (int level = 0; level < 256; level++) {
+            float up = (level + 0.5f) / 255f;
+            float down = up;
+            for (int k = 0; k < 64; k++) {
+                in[n++] = up;
+                in[n++] = down;
+                up = Math.nextUp(up);
+                down = Math.nextDown(down);
+            }
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        while (n < in.length) {
+            in[n++] = (float) (r.nextDouble() * 1.2 - 0.1);
+        }
+        in[0] = -0f;
+        in[1] = Float.MIN_VALUE;
+        in[2] = Math.nextDown(1f);
+        byte[] out = AppearanceBank.quantise(in);
+        for (int i = 0; i < in.length; i++) {
+            int expected = Math.round(Math.min(1f, Math.max(0f, in[i])) * 255f);
+            assertThat(out[i] & 0xff).as("value %s", in[i]).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void anInputOfAnotherSizeIsRefused() {
         AppearanceBank bank = bank(100, 8);
 
