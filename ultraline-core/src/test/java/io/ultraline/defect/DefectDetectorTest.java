@@ -116,14 +116,19 @@ class DefectDetectorTest {
         return new UltraSegmenter(SegmenterConfig.paper()).segment(blockMaps(blocks), G, G);
     }
 
-    @Test
-    void aFrameOnlyThePixelChannelFlagsStillGetsARegionWhereThePixelsDepart() {
-        int size = G * 8;
+    /** A profile with a raw-pixel channel, from ten good frames of {@code size} pixels a side. */
+    private ReferenceProfile pixelChannelProfile(int size) {
         ProfileBuilder builder = DefectDetector.withDefaults().newCalibration(D);
         for (int k = 0; k < 10; k++) {
             builder.add(goodFrame(0.1f), AppearanceBank.quantise(AppearanceTestFrames.good(200 + k, size)));
         }
-        ReferenceProfile profile = builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+        return builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+    }
+
+    @Test
+    void aFrameOnlyThePixelChannelFlagsStillGetsARegionWhereThePixelsDepart() {
+        int size = G * 8;
+        ReferenceProfile profile = pixelChannelProfile(size);
         DefectDetector detector = DefectDetector.withDefaults();
         float[] tokens = goodFrame(0.1f);
         // a red spot in token cell (row 4, column 1): pixels 32..39 down, 8..15 across
@@ -241,11 +246,7 @@ class DefectDetectorTest {
     @Test
     void rawPixelScoresComputedBeforeGiveTheSameAssessment() {
         int size = G * 8;
-        ProfileBuilder builder = DefectDetector.withDefaults().newCalibration(D);
-        for (int k = 0; k < 10; k++) {
-            builder.add(goodFrame(0.1f), AppearanceBank.quantise(AppearanceTestFrames.good(200 + k, size)));
-        }
-        ReferenceProfile profile = builder.build(3, Instant.parse("2025-05-05T05:05:05Z"));
+        ReferenceProfile profile = pixelChannelProfile(size);
         DefectDetector detector = DefectDetector.withDefaults();
         float[] tokens = goodFrame(0.1f);
         byte[] spotted = AppearanceBank.quantise(AppearanceTestFrames.withSpot(300, 10, 34, size));
