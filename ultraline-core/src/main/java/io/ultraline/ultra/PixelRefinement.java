@@ -104,31 +104,63 @@ public record PixelRefinement(int radius, int smoothingRadius, int smoothingPass
         return best;
     }
 
-    private int[] majority(
+    /**
+     * One majority pass: every pixel that is not sure takes, among its cell's candidates, the
+     * concept most frequent in its window (its own label unless another has strictly more votes).
+     * The window counts come from per-column counts over the window's rows, kept up to date row by
+     * row, and a running sum of them along the row, so a pixel costs a few lookups instead of a
+     * count over its whole window.
+     */
+    int[] majority(
             int[] labels, boolean[] sure, int[] cellOf, BoundaryCells cells, int width, int height, int concepts) {
         int[] out = labels.clone();
-        int[] votes = new int[concepts];
+        int r = smoothingRadius;
+        // columns[c][x]: pixels of concept c in column x within rows y - r .. y + r
+        int[][] columns = new int[concepts][width];
+        // along[c][x]: the sum of columns[c][0 .. x - 1]
+        int[][] along = new int[concepts][width + 1];
+        for (int yy = 0; yy < Math.min(height, r); yy++) {
+            for (int x = 0; x < width; x++) {
+                columns[labels[yy * width + x]][x]++;
+            }
+        }
         for (int y = 0; y < height; y++) {
+            int entering = y + r;
+            if (entering < height) {
+                for (int x = 0; x < width; x++) {
+                    columns[labels[entering * width + x]][x]++;
+                }
+            }
+            int leaving = y - r - 1;
+            if (leaving >= 0) {
+                for (int x = 0; x < width; x++) {
+                    columns[labels[leaving * width + x]][x]--;
+                }
+            }
+            for (int c = 0; c < concepts; c++) {
+                int[] column = columns[c];
+                int[] sum = along[c];
+                for (int x = 0; x < width; x++) {
+                    sum[x + 1] = sum[x] + column[x];
+                }
+            }
             for (int x = 0; x < width; x++) {
                 int p = y * width + x;
                 if (sure[p]) {
                     continue;
                 }
-                for (int yy = Math.max(0, y - smoothingRadius); yy <= Math.min(height - 1, y + smoothingRadius); yy++) {
-                    for (int xx = Math.max(0, x - smoothingRadius);
-                            xx <= Math.min(width - 1, x + smoothingRadius);
-                            xx++) {
-                        votes[labels[yy * width + xx]]++;
-                    }
-                }
+                int from = Math.max(0, x - r);
+                int to = Math.min(width, x + r + 1);
                 int best = labels[p];
+                int bestVotes = along[best][to] - along[best][from];
                 for (int c : cells.candidates(cellOf[p])) {
-                    if (votes[c] > votes[best]) {
+                    int votes = along[c][to] - along[c][from];
+                    if (votes > bestVotes) {
                         best = c;
+                        bestVotes = votes;
                     }
                 }
                 out[p] = best;
-                java.util.Arrays.fill(votes, 0);
             }
         }
         return out;

@@ -100,6 +100,67 @@ class PixelRefinementTest {
         assertThat(refined).isEqualTo(MaskUpsampling.upsample(cellLabels, GRID, GRID, SIZE, SIZE));
     }
 
+    /** A majority pass as first written: count every window afresh (the reference). */
+    private static int[] countedMajority(
+            int[] labels, boolean[] sure, int[] cellOf, BoundaryCells cells, int w, int h, int k, int radius) {
+        int[] out = labels.clone();
+        int[] votes = new int[k];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (sure[p]) {
+                    continue;
+                }
+                java.util.Arrays.fill(votes, 0);
+                for (int yy = Math.max(0, y - radius); yy <= Math.min(h - 1, y + radius); yy++) {
+                    for (int xx = Math.max(0, x - radius); xx <= Math.min(w - 1, x + radius); xx++) {
+                        votes[labels[yy * w + xx]]++;
+                    }
+                }
+                int best = labels[p];
+                for (int c : cells.candidates(cellOf[p])) {
+                    if (votes[c] > votes[best]) {
+                        best = c;
+                    }
+                }
+                out[p] = best;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aMajorityPassFromRunningCountsEqualsCountingEveryWindow() {
+        Random r = new Random(41);
+        for (int radius = 1; radius <= 3; radius++) {
+            for (int trial = 0; trial < 20; trial++) {
+                int w = 5 + r.nextInt(40);
+                int h = 5 + r.nextInt(40);
+                int k = 2 + r.nextInt(5);
+                int gridW = 1 + r.nextInt(4);
+                int gridH = 1 + r.nextInt(4);
+                int[] cellLabels = new int[gridW * gridH];
+                for (int i = 0; i < cellLabels.length; i++) {
+                    cellLabels[i] = r.nextInt(k);
+                }
+                cellLabels[0] = k - 1; // every concept id below k may occur
+                BoundaryCells cells = BoundaryCells.of(cellLabels, gridH, gridW, 1);
+                int[] cellOf = new int[w * h];
+                int[] labels = new int[w * h];
+                boolean[] sure = new boolean[w * h];
+                for (int p = 0; p < labels.length; p++) {
+                    cellOf[p] = (p / w) * gridH / h * gridW + (p % w) * gridW / w;
+                    int[] own = cells.candidates(cellOf[p]);
+                    labels[p] = own[r.nextInt(own.length)];
+                    sure[p] = r.nextInt(4) == 0;
+                }
+                assertThat(new PixelRefinement(1, radius, 1, false, 1).majority(labels, sure, cellOf, cells, w, h, k))
+                        .as("radius %d, trial %d (%d x %d, %d concepts)", radius, trial, w, h, k)
+                        .isEqualTo(countedMajority(labels, sure, cellOf, cells, w, h, k, radius));
+            }
+        }
+    }
+
     @Test
     void badInputIsRefusedWithTheReason() {
         assertThatThrownBy(() -> REFINE.pixelLabels(cells(2), GRID, GRID, new float[10], SIZE, SIZE))
