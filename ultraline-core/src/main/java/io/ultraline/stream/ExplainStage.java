@@ -36,12 +36,11 @@ final class ExplainStage {
     private final Map<Integer, BatchInference.Request> predicted = new HashMap<>();
     private final Map<Integer, BatchInference.Outcome> done = new HashMap<>();
 
-    private record Scored(long profileVersion, FrameAssessment assessment) {}
-
-    /** A frame's raw-pixel scores against one profile version; they do not depend on its views. */
-    private record PixelScored(long profileVersion, AppearanceBank.Scores scores) {}
-
-    private final Map<Integer, PixelScored> pixelScores = new HashMap<>();
+    /**
+     * A frame's assessment against one profile version, and its raw-pixel scores against it (null
+     * for none), which do not depend on its views: a rescore on all views reuses them.
+     */
+    private record Scored(long profileVersion, FrameAssessment assessment, AppearanceBank.Scores pixels) {}
 
     ExplainStage(ModelStep inspection, ExplainConfig config) {
         this.inspection = inspection;
@@ -62,16 +61,17 @@ final class ExplainStage {
             int index, InspectedFrame frame, ReferenceProfile profile, long version, int width, int height) {
         Scored s = scores.get(index);
         if (s == null || s.profileVersion() != version) {
-            FrameAssessment a = inspection.score(profile, frame, width, height);
+            AppearanceBank.Scores pixels = inspection.pixelScores(profile, frame);
+            FrameAssessment a = inspection.score(profile, frame, width, height, pixels);
             if (inspection.needsShiftedViews(frame, a)) {
                 // the flush gave views to the frames it predicted to need them; this one's profile
                 // changed since, so it gets its own model call
                 InspectedFrame views =
                         FrameModelFailure.frameOf(BatchInference.withShiftedViews(inspection, List.of(frame))
                                 .get(0));
-                a = inspection.score(profile, views, width, height);
+                a = inspection.score(profile, views, width, height, pixels);
             }
-            s = new Scored(version, a);
+            s = new Scored(version, a, pixels);
             scores.put(index, s);
         }
         return s.assessment();
@@ -94,8 +94,8 @@ final class ExplainStage {
         for (int k = 0; k < pixels.length; k++) {
             // a frame scored again on all its views keeps its raw-pixel scores from the plain view
             ScoreRequest r = requests.get(k);
-            PixelScored known = pixelScores.get(r.index());
-            pixels[k] = known != null && known.profileVersion() == r.version() ? known.scores() : null;
+            Scored known = scores.get(r.index());
+            pixels[k] = known != null && known.profileVersion() == r.version() ? known.pixels() : null;
         }
         java.util.stream.IntStream.range(0, requests.size()).parallel().forEach(k -> {
             ScoreRequest r = requests.get(k);
@@ -106,10 +106,7 @@ final class ExplainStage {
         });
         for (int k = 0; k < out.length; k++) {
             ScoreRequest r = requests.get(k);
-            scores.put(r.index(), new Scored(r.version(), out[k]));
-            if (pixels[k] != null) {
-                pixelScores.put(r.index(), new PixelScored(r.version(), pixels[k]));
-            }
+            scores.put(r.index(), new Scored(r.version(), out[k], pixels[k]));
         }
     }
 
