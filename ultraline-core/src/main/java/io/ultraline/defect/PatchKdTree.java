@@ -224,11 +224,7 @@ public final class PatchKdTree {
 
         private void consider(float[] q, int k) {
             if (k >= 0) {
-                float s = distanceFrom(q, k, 0, 0f, best);
-                if (s < best) {
-                    best = s;
-                    bestIndex = k;
-                }
+                take(q, k, 0, 0f);
             }
         }
 
@@ -268,20 +264,23 @@ public final class PatchKdTree {
                 }
                 int k = lo + chunk;
                 int last = Math.min(count - chunk, BLOCK);
-                if (s0 < best) take(q, k, s0);
-                if (1 < last && s1 < best) take(q, k + 1, s1);
-                if (2 < last && s2 < best) take(q, k + 2, s2);
-                if (3 < last && s3 < best) take(q, k + 3, s3);
-                if (4 < last && s4 < best) take(q, k + 4, s4);
-                if (5 < last && s5 < best) take(q, k + 5, s5);
-                if (6 < last && s6 < best) take(q, k + 6, s6);
-                if (7 < last && s7 < best) take(q, k + 7, s7);
+                if (s0 < best) take(q, k, head, s0);
+                if (1 < last && s1 < best) take(q, k + 1, head, s1);
+                if (2 < last && s2 < best) take(q, k + 2, head, s2);
+                if (3 < last && s3 < best) take(q, k + 3, head, s3);
+                if (4 < last && s4 < best) take(q, k + 4, head, s4);
+                if (5 < last && s5 < best) take(q, k + 5, head, s5);
+                if (6 < last && s6 < best) take(q, k + 6, head, s6);
+                if (7 < last && s7 < best) take(q, k + 7, head, s7);
             }
         }
 
-        /** Finishes vector k's distance from its head's sum and keeps it if it is the best yet. */
-        private void take(float[] q, int k, float headSum) {
-            float s = distanceFrom(q, k, head, headSum, best);
+        /**
+         * Finishes vector k's distance from the sum of its coordinates before {@code from} and keeps
+         * it if it is the best yet.
+         */
+        private void take(float[] q, int k, int from, float partialSum) {
+            float s = distanceFrom(q, k, from, partialSum, best);
             if (s < best) {
                 best = s;
                 bestIndex = k;
