@@ -1,0 +1,264 @@
+package io.ultraline.evaluation;
+
+import io.ultraline.defect.PatchKdTree;
+import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.defect.eval.Auroc;
+import io.ultraline.frame.Resize;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import io.ultraline.model.runtime.ModelRunner;
+import io.ultraline.model.runtime.RunnerOptions;
+import io.ultraline.synth.DefectType;
+import io.ultraline.synth.FloatImage;
+import io.ultraline.synth.MaterialFamily;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Issue 17, multi-scale inputs: the token channel also on the frame enlarged 2x and cut into four
+ * model-sized tiles, so a token spans 8 px of the frame instead of 16. Exact nearest calibration
+ * token (k-d tree over every token), frame score the highest token, each channel divided by the
+ * highest held-out calibration frame's score (last quarter against a bank of the first three).
+ * With a frames CSV of {@code evaluate --frames-csv}, also the shipped fused score (over its
+ * threshold) plus each channel. {@code -DzoomPlain=true} scores each tile's plain view only;
+ * {@code -DselfCheck=true} first compares the same scores on the calibration frames alone, with
+ * painted defects (see {@link #selfCheck}). Findings: docs/evaluation.md, "The frame enlarged 2x".
+ * Not a test; run by hand after {@code mvn test-compile}:
+ *
+ * <pre>
+ * java -DzoomPlain=true -DselfCheck=true -cp "$(dev/test-classpath.sh ultraline-tools)" \
+ *     io.ultraline.evaluation.ZoomStudy DATASET_DIR MODEL_DIR [FRAMES_CSV]
+ * </pre>
+ */
+public final class ZoomStudy {
+
+    private ZoomStudy() {}
+
+    public static void main(String[] args) throws Exception {
+        LabelledDataset data = LabelledDataset.open(Path.of(args[0]));
+        List<LabelledDataset.TestFrame> test = data.test();
+        boolean[] truth = new boolean[test.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = test.get(i).defective();
+        }
+        int fit = data.calibration().size() * 3 / 4;
+        Map<String, float[]> scores = new LinkedHashMap<>();
+        int dim;
+        try (ModelRunner runner =
+                ModelRunner.load(Path.of(args[1]), RunnerOptions.defaults().withIntraOpThreads(2))) {
+            dim = runner.config().dim();
+            int side = runner.config().imageSize();
+            FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
+            if (Boolean.getBoolean("selfCheck")) {
+                selfCheck(inspector, data, side, dim);
+            }
+            for (int zoom : new int[] {1, 2}) {
+                List<float[]> good = new ArrayList<>();
+                for (Path p : data.calibration()) {
+                    good.add(tokens(inspector, LabelledDataset.readImage(p), side, zoom));
+                }
+                List<float[]> frames = new ArrayList<>();
+                for (LabelledDataset.TestFrame t : test) {
+                    frames.add(tokens(inspector, LabelledDataset.readImage(t.imagePath()), side, zoom));
+                }
+                scores.put("tokens x" + zoom, normalised(good, fit, frames, dim));
+            }
+        }
+        float[] one = scores.get("tokens x1");
+        float[] two = scores.get("tokens x2");
+        float[] both = new float[one.length];
+        for (int i = 0; i < both.length; i++) {
+            both[i] = one[i] + two[i];
+        }
+        scores.put("tokens x1 + x2", both);
+        if (args.length > 2) {
+            float[] shipped = shippedScores(Path.of(args[2]), test);
+            scores.put("shipped", shipped);
+            scores.put("shipped + x2", sum(shipped, two, 1f));
+            scores.put("shipped + x2 / 2", sum(shipped, two, 0.5f));
+        }
+        scores.forEach((name, s) -> System.out.printf(
+                Locale.ROOT, "%-20s %-22s %.3f%n", data.root().getFileName(), name, Auroc.of(s, truth)));
+    }
+
+    /**
+     * The same comparison without labels: the first three quarters of the calibration frames are
+     * the calibration, the last quarter's frames are the good test frames, and each of them again
+     * with one painted defect of every kind (the generator's painters) the defective ones.
+     */
+    private static void selfCheck(FrameInspector inspector, LabelledDataset data, int side, int dim) throws Exception {
+        List<RgbImage> cal = data.calibrationImages();
+        int fit = cal.size() * 3 / 4;
+        List<RgbImage> bank = cal.subList(0, fit);
+        List<RgbImage> checks = new ArrayList<>();
+        List<Boolean> painted = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(17);
+        for (RgbImage held : cal.subList(fit, cal.size())) {
+            checks.add(held);
+            painted.add(false);
+            for (DefectType type : DefectType.values()) {
+                checks.add(paint(held, type, r));
+                painted.add(true);
+            }
+        }
+        boolean[] truth = new boolean[checks.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = painted.get(i);
+        }
+        ReferenceProfile profile = inspector.calibrate(bank, 1, 8);
+        int grid = inspector.runner().config().gridSize();
+        float[] shipped = new float[checks.size()];
+        for (int i = 0; i < shipped.length; i++) {
+            var f = inspector.scan(List.of(checks.get(i))).get(0);
+            shipped[i] = inspector
+                            .detector()
+                            .score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput())
+                            .frameScore()
+                    / profile.threshold();
+        }
+        int inner = fit * 3 / 4;
+        List<float[]> good = new ArrayList<>();
+        for (RgbImage g : bank) {
+            good.add(tokens(inspector, g, side, 2));
+        }
+        List<float[]> frames = new ArrayList<>();
+        for (RgbImage c : checks) {
+            frames.add(tokens(inspector, c, side, 2));
+        }
+        float[] two = normalised(good, inner, frames, dim);
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s self-check: shipped %.3f, shipped + x2 %.3f, x2 alone %.3f%n",
+                data.root().getFileName(),
+                Auroc.of(shipped, truth),
+                Auroc.of(sum(shipped, two, 1f), truth),
+                Auroc.of(two, truth));
+    }
+
+    private static RgbImage paint(RgbImage frame, DefectType type, SplittableRandom r) {
+        int n = frame.width();
+        FloatImage work = new FloatImage(n);
+        float[] px = frame.pixels();
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                for (int c = 0; c < 3; c++) {
+                    work.set(x, y, c, px[(y * n + x) * 3 + c]);
+                }
+            }
+        }
+        type.painter().paint(work, r, MaterialFamily.GRANULAR);
+        float[] out = new float[px.length];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                for (int c = 0; c < 3; c++) {
+                    out[(y * n + x) * 3 + c] = Math.max(0f, Math.min(1f, work.get(x, y, c)));
+                }
+            }
+        }
+        return new RgbImage(n, n, out);
+    }
+
+    private static float[] sum(float[] a, float[] b, float weight) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] + weight * b[i];
+        }
+        return out;
+    }
+
+    /** The frame's scoring tokens at the model's size ({@code zoom} 1) or its tiles' tokens. */
+    private static float[] tokens(FrameInspector inspector, RgbImage frame, int side, int zoom) {
+        RgbImage big = Resize.to(frame, side * zoom, side * zoom);
+        List<RgbImage> tiles = new ArrayList<>();
+        for (int ty = 0; ty < zoom; ty++) {
+            for (int tx = 0; tx < zoom; tx++) {
+                tiles.add(crop(big, tx * side, ty * side, side));
+            }
+        }
+        List<float[]> parts = new ArrayList<>();
+        int n = 0;
+        // -DzoomPlain=true: the tiles' plain view only, a quarter of the forwards
+        boolean plain = zoom > 1 && Boolean.getBoolean("zoomPlain");
+        for (var f : plain ? inspector.scanPlainView(tiles) : inspector.scan(tiles)) {
+            parts.add(f.scoringTokens());
+            n += f.scoringTokens().length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static RgbImage crop(RgbImage img, int x0, int y0, int side) {
+        float[] px = new float[side * side * 3];
+        for (int y = 0; y < side; y++) {
+            System.arraycopy(img.pixels(), ((y0 + y) * img.width() + x0) * 3, px, y * side * 3, side * 3);
+        }
+        return new RgbImage(side, side, px);
+    }
+
+    private static float[] normalised(List<float[]> good, int fit, List<float[]> frames, int dim) {
+        PatchKdTree heldBank = new PatchKdTree(concat(good.subList(0, fit)), dim);
+        float limit = 0;
+        for (float[] held : good.subList(fit, good.size())) {
+            limit = Math.max(limit, frameScore(heldBank, held, dim));
+        }
+        PatchKdTree bank = new PatchKdTree(concat(good), dim);
+        float[] s = new float[frames.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = frameScore(bank, frames.get(i), dim) / limit;
+        }
+        return s;
+    }
+
+    private static float frameScore(PatchKdTree bank, float[] tokens, int dim) {
+        PatchKdTree.Search search = bank.new Search();
+        float[] q = new float[dim];
+        float best = 0;
+        for (int t = 0; t < tokens.length / dim; t++) {
+            System.arraycopy(tokens, t * dim, q, 0, dim);
+            best = Math.max(best, search.nearestSquared(q));
+        }
+        return (float) Math.sqrt(best);
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** The shipped fused frame score over its threshold, in the test frames' order. */
+    private static float[] shippedScores(Path csv, List<LabelledDataset.TestFrame> test) throws Exception {
+        Map<String, Float> byImage = new HashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            byImage.put(c[0], Float.parseFloat(c[3]) / Float.parseFloat(c[4]));
+        }
+        float[] out = new float[test.size()];
+        for (int i = 0; i < out.length; i++) {
+            Float v = byImage.get(test.get(i).image());
+            if (v == null) {
+                throw new IllegalArgumentException("no row for " + test.get(i).image() + " in " + csv);
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+}
