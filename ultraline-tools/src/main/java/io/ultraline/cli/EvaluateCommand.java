@@ -132,6 +132,13 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean pixelBaseline;
 
     @Option(
+            names = "--self-check",
+            description = "also check the profile without labels: calibrate on the first three quarters of the"
+                    + " calibration frames and score the last quarter as they are and with one painted defect of"
+                    + " each kind: self_check_* (default: off; it calibrates a second time)")
+    boolean selfCheck;
+
+    @Option(
             names = "--transform",
             defaultValue = "none",
             description = "token transform W for the ULTra maps (issue 19): none, model (the model directory's "
@@ -253,6 +260,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withTransform(choice, choice == TransformChoice.MODEL ? modelTransform(runner) : null)
                     .withConceptResolution(concepts.resolution())
                     .withFrameScores(framesCsv == null ? null : frames)
+                    .withSelfCheck(selfCheck)
                     .run(data, bar::update);
             if (framesCsv != null) {
                 frames.write(framesCsv);

@@ -48,6 +48,7 @@ public final class DatasetEvaluation {
     private final int batch;
     private final Map<String, RegionFinder> variants;
     private final boolean pixelBaseline;
+    private boolean selfCheck;
     private TransformChoice transformChoice = TransformChoice.NONE;
     private TokenTransform modelTransform;
     private ConceptResolution conceptResolution = ConceptResolution.PIXEL;
@@ -88,6 +89,12 @@ public final class DatasetEvaluation {
     /** How the concept figures take concepts to pixels (default {@link ConceptResolution#PIXEL}). */
     public DatasetEvaluation withConceptResolution(ConceptResolution resolution) {
         this.conceptResolution = resolution;
+        return this;
+    }
+
+    /** Also runs the label-free {@link PaintedSelfCheck} on the calibration frames (self_check_*). */
+    public DatasetEvaluation withSelfCheck(boolean on) {
+        this.selfCheck = on;
         return this;
     }
 
@@ -296,6 +303,9 @@ public final class DatasetEvaluation {
         }
         m.put("calibration_seconds", calibrationSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
+        if (selfCheck) {
+            m.putAll(new PaintedSelfCheck(inspector).run(good));
+        }
         if (pixelBaseline) {
             m.putAll(new RawPixelBaseline(inspector.runner().config().imageSize()).evaluate(data));
         }

@@ -192,6 +192,41 @@ class DefectCommandsTest {
         assertThat(m.get("place_scoring").asBoolean()).isFalse();
         assertThat(m.get("place_off_image_auroc").asDouble())
                 .isEqualTo(m.get("image_auroc").asDouble());
+        assertThat(m.has("self_check_image_auroc"))
+                .as("the self-check is asked for")
+                .isFalse();
+    }
+
+    /**
+     * The self-check calibrates on 7 of the 10 good frames and scores the other 3, plain and with
+     * each of the seven kinds painted on: painted frames must score above plain ones far more
+     * often than chance, with no label read.
+     */
+    @Test
+    void evaluateChecksItsProfileOnPaintedDefects() throws Exception {
+        Path json = tmp.resolve("self-check.json");
+        assertThat(evaluate(dataset, "--no-pixel-baseline", "--self-check", "--json", json.toString()))
+                .isZero();
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        assertThat(m.get("self_check_good_frames").asInt()).isEqualTo(3);
+        assertThat(m.get("self_check_painted_frames").asInt()
+                        + m.get("self_check_unpaintable").asInt())
+                .isEqualTo(21);
+        assertThat(m.get("self_check_painted_frames").asInt()).isGreaterThanOrEqualTo(18);
+        // measured: image 0.98, pixel 0.96, recall 0.95; the bounds leave room for platform drift
+        assertThat(m.get("self_check_image_auroc").asDouble()).isGreaterThanOrEqualTo(0.8);
+        assertThat(m.get("self_check_pixel_auroc").asDouble()).isGreaterThanOrEqualTo(0.75);
+        assertThat(m.get("self_check_recall").asDouble()).isBetween(0.0, 1.0);
+        assertThat(m.get("self_check_false_alarms").asInt()).isBetween(0, 3);
+        // the evaluation itself is the same as without the check
+        Path plain = tmp.resolve("self-check-off.json");
+        assertThat(evaluate(dataset, "--no-pixel-baseline", "--json", plain.toString()))
+                .isZero();
+        assertThat(m.get("image_auroc").asDouble())
+                .isEqualTo(new ObjectMapper()
+                        .readTree(plain.toFile())
+                        .get("image_auroc")
+                        .asDouble());
     }
 
     /**
