@@ -1,6 +1,7 @@
 package io.ultraline.evaluation;
 
 import io.ultraline.defect.PatchKdTree;
+import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.eval.Auroc;
 import io.ultraline.frame.Resize;
@@ -29,7 +30,7 @@ import java.util.SplittableRandom;
  * With a frames CSV of {@code evaluate --frames-csv}, also the shipped fused score (over its
  * threshold) plus each channel. {@code -DzoomPlain=true} scores each tile's plain view only;
  * {@code -DselfCheck=true} first compares the same scores on the calibration frames alone, with
- * painted defects (see {@link #selfCheck}). Findings: docs/evaluation.md, "The frame enlarged 2x".
+ * painted defects (see {@link #selfCheck}); {@code -Dpixels=true} measures pixel AUROC instead. Findings: docs/evaluation.md, "The frame enlarged 2x".
  * Not a test; run by hand after {@code mvn test-compile}:
  *
  * <pre>
@@ -56,6 +57,10 @@ public final class ZoomStudy {
             dim = runner.config().dim();
             int side = runner.config().imageSize();
             FrameInspector inspector = FrameInspector.standard(runner, FrameInspector.DEFAULT_MAX_RECORD_BYTES);
+            if (Boolean.getBoolean("pixels")) {
+                pixelStudy(inspector, data, side, dim);
+                return;
+            }
             if (Boolean.getBoolean("selfCheck")) {
                 selfCheck(inspector, data, side, dim);
             }
@@ -165,6 +170,98 @@ public final class ZoomStudy {
         return new RgbImage(n, n, out);
     }
 
+    /**
+     * Pixel AUROC of the shipped fused map (a profile calibrated on every calibration frame, as
+     * {@code evaluate} does), of the 2x tiles' plain-view token map (16 x 16 cells of 8 px) and of
+     * their sums, each map over its channel's threshold, bilinear to the frame's pixels.
+     */
+    private static void pixelStudy(FrameInspector inspector, LabelledDataset data, int side, int dim) throws Exception {
+        List<RgbImage> cal = data.calibrationImages();
+        int fit = cal.size() * 3 / 4;
+        ReferenceProfile profile = inspector.calibrate(cal, 1, 8);
+        int grid = inspector.runner().config().gridSize();
+        List<float[]> good = new ArrayList<>();
+        for (RgbImage g : cal) {
+            good.add(tokens(inspector, g, side, 2, true));
+        }
+        PatchKdTree heldBank = new PatchKdTree(concat(good.subList(0, fit)), dim);
+        float limit = 0;
+        for (float[] held : good.subList(fit, good.size())) {
+            limit = Math.max(limit, max(tokenDistances(heldBank, held, dim)));
+        }
+        PatchKdTree bank = new PatchKdTree(concat(good), dim);
+        List<LabelledDataset.TestFrame> test = data.test();
+        int cells = 2 * grid;
+        Map<String, List<float[]>> maps = new LinkedHashMap<>();
+        for (String name : List.of("shipped", "2x", "shipped + 2x", "shipped + 2x / 2")) {
+            maps.put(name, new ArrayList<>());
+        }
+        List<boolean[]> masks = new ArrayList<>();
+        for (LabelledDataset.TestFrame t : test) {
+            RgbImage image = LabelledDataset.readImage(t.imagePath());
+            var f = inspector.scan(List.of(image)).get(0);
+            var a = inspector
+                    .detector()
+                    .score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput());
+            float[] shipped = PixelScoreMap.bilinear(
+                    a.fineScores(), grid * a.fineScale(), grid * a.fineScale(), f.width(), f.height());
+            float[] d = tokenDistances(bank, tokens(inspector, image, side, 2, true), dim);
+            float[] cellMap = new float[cells * cells];
+            for (int tile = 0; tile < 4; tile++) {
+                for (int k = 0; k < grid * grid; k++) {
+                    int row = (tile / 2) * grid + k / grid;
+                    int col = (tile % 2) * grid + k % grid;
+                    cellMap[row * cells + col] = d[tile * grid * grid + k] / limit;
+                }
+            }
+            float[] zoom = PixelScoreMap.bilinear(cellMap, cells, cells, f.width(), f.height());
+            float[] plain = new float[shipped.length];
+            for (int i = 0; i < plain.length; i++) {
+                plain[i] = shipped[i] / profile.threshold();
+            }
+            maps.get("shipped").add(plain);
+            maps.get("2x").add(zoom);
+            maps.get("shipped + 2x").add(sum(plain, zoom, 1f));
+            maps.get("shipped + 2x / 2").add(sum(plain, zoom, 0.5f));
+            masks.add(
+                    t.maskPath() == null
+                            ? new boolean[f.width() * f.height()]
+                            : LabelledDataset.readMask(t.maskPath(), f.width(), f.height()));
+        }
+        maps.forEach((name, m) -> System.out.printf(
+                Locale.ROOT, "%-20s pixels %-18s %.3f%n", data.root().getFileName(), name, pixelAuroc(m, masks)));
+    }
+
+    private static double pixelAuroc(List<float[]> maps, List<boolean[]> masks) {
+        float[] all = concat(maps);
+        boolean[] positive = new boolean[all.length];
+        int at = 0;
+        for (boolean[] m : masks) {
+            System.arraycopy(m, 0, positive, at, m.length);
+            at += m.length;
+        }
+        return Auroc.of(all, positive);
+    }
+
+    private static float[] tokenDistances(PatchKdTree bank, float[] tokens, int dim) {
+        PatchKdTree.Search search = bank.new Search();
+        float[] q = new float[dim];
+        float[] out = new float[tokens.length / dim];
+        for (int t = 0; t < out.length; t++) {
+            System.arraycopy(tokens, t * dim, q, 0, dim);
+            out[t] = (float) Math.sqrt(search.nearestSquared(q));
+        }
+        return out;
+    }
+
+    private static float max(float[] v) {
+        float m = 0;
+        for (float x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
     private static float[] sum(float[] a, float[] b, float weight) {
         float[] out = new float[a.length];
         for (int i = 0; i < out.length; i++) {
@@ -175,6 +272,11 @@ public final class ZoomStudy {
 
     /** The frame's scoring tokens at the model's size ({@code zoom} 1) or its tiles' tokens. */
     private static float[] tokens(FrameInspector inspector, RgbImage frame, int side, int zoom) {
+        return tokens(inspector, frame, side, zoom, zoom > 1 && Boolean.getBoolean("zoomPlain"));
+    }
+
+    /** As above; {@code plain}: each tile's plain view only, a quarter of the forward passes. */
+    private static float[] tokens(FrameInspector inspector, RgbImage frame, int side, int zoom, boolean plain) {
         RgbImage big = Resize.to(frame, side * zoom, side * zoom);
         List<RgbImage> tiles = new ArrayList<>();
         for (int ty = 0; ty < zoom; ty++) {
@@ -184,8 +286,6 @@ public final class ZoomStudy {
         }
         List<float[]> parts = new ArrayList<>();
         int n = 0;
-        // -DzoomPlain=true: the tiles' plain view only, a quarter of the forwards
-        boolean plain = zoom > 1 && Boolean.getBoolean("zoomPlain");
         for (var f : plain ? inspector.scanPlainView(tiles) : inspector.scan(tiles)) {
             parts.add(f.scoringTokens());
             n += f.scoringTokens().length;
