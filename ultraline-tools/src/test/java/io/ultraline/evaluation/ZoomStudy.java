@@ -23,15 +23,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Issue 17, multi-scale inputs: the token channel also on the frame enlarged 2x and cut into four
- * model-sized tiles, so a token spans 8 px of the frame instead of 16. Exact nearest calibration
- * token (k-d tree over every token), frame score the highest token, each channel divided by the
- * highest held-out calibration frame's score (last quarter against a bank of the first three).
+ * Issue 17, multi-scale inputs: the token channel also on the frame enlarged 2x ({@code -Dzoom=N}:
+ * N x) and cut into model-sized tiles, so a token spans 8 px of the frame instead of 16. Exact
+ * nearest calibration token (k-d tree over every token), frame score the highest token, each
+ * channel divided by the highest held-out calibration frame's score (last quarter against a bank
+ * of the first three).
  * With a frames CSV of {@code evaluate --frames-csv}, also the shipped fused score (over its
  * threshold) plus each channel. {@code -DzoomPlain=true} scores each tile's plain view only;
  * {@code -DselfCheck=true} first compares the same scores on the calibration frames alone, with
- * painted defects (see {@link #selfCheck}); {@code -Dpixels=true} measures pixel AUROC instead. Findings: docs/evaluation.md, "The frame enlarged 2x".
- * Not a test; run by hand after {@code mvn test-compile}:
+ * painted defects (see {@link #selfCheck}); {@code -Dpixels=true} measures pixel AUROC instead.
+ * Findings: docs/evaluation.md, "The frame enlarged 2x". Not a test; run by hand after
+ * {@code mvn test-compile}:
  *
  * <pre>
  * java -DzoomPlain=true -DselfCheck=true -cp "$(dev/test-classpath.sh ultraline-tools)" \
@@ -39,6 +41,9 @@ import java.util.SplittableRandom;
  * </pre>
  */
 public final class ZoomStudy {
+
+    /** The enlargement, {@code -Dzoom=N} (default 2): N x N tiles, a token spanning 16 / N px. */
+    private static final int ZOOM = Integer.getInteger("zoom", 2);
 
     private ZoomStudy() {}
 
@@ -64,7 +69,7 @@ public final class ZoomStudy {
             if (Boolean.getBoolean("selfCheck")) {
                 selfCheck(inspector, data, side, dim);
             }
-            for (int zoom : new int[] {1, 2}) {
+            for (int zoom : new int[] {1, ZOOM}) {
                 List<float[]> good = new ArrayList<>();
                 for (Path p : data.calibration()) {
                     good.add(tokens(inspector, LabelledDataset.readImage(p), side, zoom));
@@ -77,17 +82,17 @@ public final class ZoomStudy {
             }
         }
         float[] one = scores.get("tokens x1");
-        float[] two = scores.get("tokens x2");
+        float[] two = scores.get("tokens x" + ZOOM);
         float[] both = new float[one.length];
         for (int i = 0; i < both.length; i++) {
             both[i] = one[i] + two[i];
         }
-        scores.put("tokens x1 + x2", both);
+        scores.put("tokens x1 + zoomed", both);
         if (args.length > 2) {
             float[] shipped = shippedScores(Path.of(args[2]), test);
             scores.put("shipped", shipped);
-            scores.put("shipped + x2", sum(shipped, two, 1f));
-            scores.put("shipped + x2 / 2", sum(shipped, two, 0.5f));
+            scores.put("shipped + zoomed", sum(shipped, two, 1f));
+            scores.put("shipped + zoomed / 2", sum(shipped, two, 0.5f));
         }
         scores.forEach((name, s) -> System.out.printf(
                 Locale.ROOT, "%-20s %-22s %.3f%n", data.root().getFileName(), name, Auroc.of(s, truth)));
@@ -131,16 +136,16 @@ public final class ZoomStudy {
         int inner = fit * 3 / 4;
         List<float[]> good = new ArrayList<>();
         for (RgbImage g : bank) {
-            good.add(tokens(inspector, g, side, 2));
+            good.add(tokens(inspector, g, side, ZOOM));
         }
         List<float[]> frames = new ArrayList<>();
         for (RgbImage c : checks) {
-            frames.add(tokens(inspector, c, side, 2));
+            frames.add(tokens(inspector, c, side, ZOOM));
         }
         float[] two = normalised(good, inner, frames, dim);
         System.out.printf(
                 Locale.ROOT,
-                "%-20s self-check: shipped %.3f, shipped + x2 %.3f, x2 alone %.3f%n",
+                "%-20s self-check: shipped %.3f, shipped + zoomed %.3f, zoomed alone %.3f%n",
                 data.root().getFileName(),
                 Auroc.of(shipped, truth),
                 Auroc.of(sum(shipped, two, 1f), truth),
@@ -182,7 +187,7 @@ public final class ZoomStudy {
         int grid = inspector.runner().config().gridSize();
         List<float[]> good = new ArrayList<>();
         for (RgbImage g : cal) {
-            good.add(tokens(inspector, g, side, 2, true));
+            good.add(tokens(inspector, g, side, ZOOM, true));
         }
         PatchKdTree heldBank = new PatchKdTree(concat(good.subList(0, fit)), dim);
         float limit = 0;
@@ -191,9 +196,9 @@ public final class ZoomStudy {
         }
         PatchKdTree bank = new PatchKdTree(concat(good), dim);
         List<LabelledDataset.TestFrame> test = data.test();
-        int cells = 2 * grid;
+        int cells = ZOOM * grid;
         Map<String, List<float[]>> maps = new LinkedHashMap<>();
-        for (String name : List.of("shipped", "2x", "shipped + 2x", "shipped + 2x / 2")) {
+        for (String name : List.of("shipped", "zoomed", "shipped + zoomed", "shipped + zoomed / 2")) {
             maps.put(name, new ArrayList<>());
         }
         List<boolean[]> masks = new ArrayList<>();
@@ -205,12 +210,12 @@ public final class ZoomStudy {
                     .score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput());
             float[] shipped = PixelScoreMap.bilinear(
                     a.fineScores(), grid * a.fineScale(), grid * a.fineScale(), f.width(), f.height());
-            float[] d = tokenDistances(bank, tokens(inspector, image, side, 2, true), dim);
+            float[] d = tokenDistances(bank, tokens(inspector, image, side, ZOOM, true), dim);
             float[] cellMap = new float[cells * cells];
-            for (int tile = 0; tile < 4; tile++) {
+            for (int tile = 0; tile < ZOOM * ZOOM; tile++) {
                 for (int k = 0; k < grid * grid; k++) {
-                    int row = (tile / 2) * grid + k / grid;
-                    int col = (tile % 2) * grid + k % grid;
+                    int row = (tile / ZOOM) * grid + k / grid;
+                    int col = (tile % ZOOM) * grid + k % grid;
                     cellMap[row * cells + col] = d[tile * grid * grid + k] / limit;
                 }
             }
@@ -220,9 +225,9 @@ public final class ZoomStudy {
                 plain[i] = shipped[i] / profile.threshold();
             }
             maps.get("shipped").add(plain);
-            maps.get("2x").add(zoom);
-            maps.get("shipped + 2x").add(sum(plain, zoom, 1f));
-            maps.get("shipped + 2x / 2").add(sum(plain, zoom, 0.5f));
+            maps.get("zoomed").add(zoom);
+            maps.get("shipped + zoomed").add(sum(plain, zoom, 1f));
+            maps.get("shipped + zoomed / 2").add(sum(plain, zoom, 0.5f));
             masks.add(
                     t.maskPath() == null
                             ? new boolean[f.width() * f.height()]
