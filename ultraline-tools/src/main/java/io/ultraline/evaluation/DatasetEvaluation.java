@@ -387,7 +387,8 @@ public final class DatasetEvaluation {
         return null;
     }
 
-    private static float[] concat(List<float[]> parts) {
+    /** The parts one after another. */
+    static float[] concat(List<float[]> parts) {
         int n = parts.stream().mapToInt(p -> p.length).sum();
         float[] out = new float[n];
         int at = 0;

@@ -189,12 +189,12 @@ public final class ZoomStudy {
         for (RgbImage g : cal) {
             good.add(tokens(inspector, g, side, ZOOM, true));
         }
-        PatchKdTree heldBank = new PatchKdTree(concat(good.subList(0, fit)), dim);
+        PatchKdTree heldBank = new PatchKdTree(DatasetEvaluation.concat(good.subList(0, fit)), dim);
         float limit = 0;
         for (float[] held : good.subList(fit, good.size())) {
             limit = Math.max(limit, max(tokenDistances(heldBank, held, dim)));
         }
-        PatchKdTree bank = new PatchKdTree(concat(good), dim);
+        PatchKdTree bank = new PatchKdTree(DatasetEvaluation.concat(good), dim);
         List<LabelledDataset.TestFrame> test = data.test();
         int cells = ZOOM * grid;
         Map<String, List<float[]>> maps = new LinkedHashMap<>();
@@ -234,18 +234,11 @@ public final class ZoomStudy {
                             : LabelledDataset.readMask(t.maskPath(), f.width(), f.height()));
         }
         maps.forEach((name, m) -> System.out.printf(
-                Locale.ROOT, "%-20s pixels %-18s %.3f%n", data.root().getFileName(), name, pixelAuroc(m, masks)));
-    }
-
-    private static double pixelAuroc(List<float[]> maps, List<boolean[]> masks) {
-        float[] all = concat(maps);
-        boolean[] positive = new boolean[all.length];
-        int at = 0;
-        for (boolean[] m : masks) {
-            System.arraycopy(m, 0, positive, at, m.length);
-            at += m.length;
-        }
-        return Auroc.of(all, positive);
+                Locale.ROOT,
+                "%-20s pixels %-18s %.3f%n",
+                data.root().getFileName(),
+                name,
+                DatasetEvaluation.pixelAuroc(m, masks)));
     }
 
     private static float[] tokenDistances(PatchKdTree bank, float[] tokens, int dim) {
@@ -290,18 +283,10 @@ public final class ZoomStudy {
             }
         }
         List<float[]> parts = new ArrayList<>();
-        int n = 0;
         for (var f : plain ? inspector.scanPlainView(tiles) : inspector.scan(tiles)) {
             parts.add(f.scoringTokens());
-            n += f.scoringTokens().length;
         }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return DatasetEvaluation.concat(parts);
     }
 
     private static RgbImage crop(RgbImage img, int x0, int y0, int side) {
@@ -313,12 +298,12 @@ public final class ZoomStudy {
     }
 
     private static float[] normalised(List<float[]> good, int fit, List<float[]> frames, int dim) {
-        PatchKdTree heldBank = new PatchKdTree(concat(good.subList(0, fit)), dim);
+        PatchKdTree heldBank = new PatchKdTree(DatasetEvaluation.concat(good.subList(0, fit)), dim);
         float limit = 0;
         for (float[] held : good.subList(fit, good.size())) {
             limit = Math.max(limit, frameScore(heldBank, held, dim));
         }
-        PatchKdTree bank = new PatchKdTree(concat(good), dim);
+        PatchKdTree bank = new PatchKdTree(DatasetEvaluation.concat(good), dim);
         float[] s = new float[frames.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = frameScore(bank, frames.get(i), dim) / limit;
@@ -335,17 +320,6 @@ public final class ZoomStudy {
             best = Math.max(best, search.nearestSquared(q));
         }
         return (float) Math.sqrt(best);
-    }
-
-    private static float[] concat(List<float[]> parts) {
-        int n = parts.stream().mapToInt(p -> p.length).sum();
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     /** The shipped fused frame score over its threshold, in the test frames' order. */
