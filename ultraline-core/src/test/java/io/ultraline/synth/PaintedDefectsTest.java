@@ -3,7 +3,6 @@ package io.ultraline.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ultraline.frame.RgbImage;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class PaintedDefectsTest {
 
-    /** A noisy grey-brown frame, as a camera's good frame might be. */
-    private static RgbImage frame(int size, long seed) {
+    /** A noisy grey-brown 64 px frame, as a camera's good frame might be. */
+    private static float[] frame(long seed) {
+        int size = 64;
         SplittableRandom r = new SplittableRandom(seed);
         float[] px = new float[size * size * 3];
         for (int i = 0; i < size * size; i++) {
@@ -21,22 +21,23 @@ class PaintedDefectsTest {
             px[3 * i + 1] = base;
             px[3 * i + 2] = base - 0.05f;
         }
-        return new RgbImage(size, size, px);
+        return px;
     }
 
     @ParameterizedTest
     @EnumSource(DefectType.class)
     void everyKindChangesItsMaskAndNothingElseBeyondTheMaskRule(DefectType type) {
-        RgbImage good = frame(64, 3);
-        float[] before = good.pixels().clone();
-        PaintedDefects.Painted p = PaintedDefects.paint(good, type, new SplittableRandom(11), type.ordinal() % 2 == 0);
-        assertThat(good.pixels()).as("the good frame is left alone").isEqualTo(before);
+        float[] good = frame(3);
+        float[] before = good.clone();
+        PaintedDefects.Painted p =
+                PaintedDefects.paint(64, good, type, new SplittableRandom(11), type.ordinal() % 2 == 0);
+        assertThat(good).as("the good frame is left alone").isEqualTo(before);
         assertThat(p.type()).isEqualTo(type);
         int inMask = 0;
         for (int i = 0; i < p.mask().length; i++) {
             float change = 0;
             for (int c = 0; c < 3; c++) {
-                change = Math.max(change, Math.abs(p.image().pixels()[3 * i + c] - before[3 * i + c]));
+                change = Math.max(change, Math.abs(p.rgb()[3 * i + c] - before[3 * i + c]));
             }
             if (p.mask()[i]) {
                 inMask++;
@@ -53,20 +54,20 @@ class PaintedDefectsTest {
 
     @Test
     void theSameStreamPaintsTheSameDefect() {
-        RgbImage good = frame(64, 4);
-        PaintedDefects.Painted a = PaintedDefects.paint(good, DefectType.STAIN, new SplittableRandom(7), false);
-        PaintedDefects.Painted b = PaintedDefects.paint(good, DefectType.STAIN, new SplittableRandom(7), false);
-        PaintedDefects.Painted c = PaintedDefects.paint(good, DefectType.STAIN, new SplittableRandom(8), false);
-        assertThat(a.image().pixels()).isEqualTo(b.image().pixels());
+        float[] good = frame(4);
+        PaintedDefects.Painted a = PaintedDefects.paint(64, good, DefectType.STAIN, new SplittableRandom(7), false);
+        PaintedDefects.Painted b = PaintedDefects.paint(64, good, DefectType.STAIN, new SplittableRandom(7), false);
+        PaintedDefects.Painted c = PaintedDefects.paint(64, good, DefectType.STAIN, new SplittableRandom(8), false);
+        assertThat(a.rgb()).isEqualTo(b.rgb());
         assertThat(a.mask()).isEqualTo(b.mask());
         assertThat(c.mask()).isNotEqualTo(a.mask());
     }
 
     @Test
-    void refusesAFrameThatIsNotSquare() {
-        assertThatThrownBy(() -> PaintedDefects.paint(
-                        new RgbImage(4, 2, new float[24]), DefectType.HOLE, new SplittableRandom(1), false))
+    void refusesPixelsThatAreNotTheSquareFrame() {
+        assertThatThrownBy(
+                        () -> PaintedDefects.paint(4, new float[24], DefectType.HOLE, new SplittableRandom(1), false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("square");
+                .hasMessageContaining("size * size * 3");
     }
 }

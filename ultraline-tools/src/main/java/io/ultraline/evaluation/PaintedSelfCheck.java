@@ -66,12 +66,12 @@ final class PaintedSelfCheck {
                 PaintedDefects.Painted p;
                 try {
                     // misprints alternate between a shifted pattern and an ink blot
-                    p = PaintedDefects.paint(held.get(h), type, r, h % 2 == 1);
+                    p = PaintedDefects.paint(side, held.get(h).pixels(), type, r, h % 2 == 1);
                 } catch (IllegalStateException invisible) {
                     unpaintable++;
                     continue;
                 }
-                FrameAssessment a = assess(profile, p.image(), maps);
+                FrameAssessment a = assess(profile, new RgbImage(side, side, p.rgb()), maps);
                 scores.add(a.frameScore());
                 painted.add(true);
                 masks.add(p.mask());
