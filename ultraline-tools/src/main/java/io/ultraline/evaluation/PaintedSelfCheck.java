@@ -17,26 +17,27 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A label-free check of how well a camera's profile would see defects (evaluate {@code
- * --self-check}): a profile calibrated as evaluate calibrates, on the first three quarters of the
- * good frames, scores the last quarter as they are and with one defect of each of the generator's
- * kinds painted on ({@link PaintedDefects}), at the model's input size. Its AUROCs tracked the test
- * sets' on the issue-17 datasets (docs/evaluation.md, "The frame enlarged 2x"), whose defects come
- * from the same painters; on a line whose defects they do not draw it says less.
+ * A label-free check of how well a camera's profile would see defects ({@code evaluate} and
+ * {@code calibrate --self-check}): a profile calibrated as the inspector calibrates, on the first
+ * three quarters of the good frames, scores the last quarter as they are and with one defect of
+ * each of the generator's kinds painted on ({@link PaintedDefects}), at the model's input size. Its
+ * AUROCs tracked the test sets' on the issue-17 datasets (docs/evaluation.md, "The frame enlarged
+ * 2x or 3x"), whose defects come from the same painters; on a line whose defects they do not draw
+ * it says less.
  */
-final class PaintedSelfCheck {
+public final class PaintedSelfCheck {
 
     /** Fixed, so the check of the same frames gives the same figures. */
     static final long SEED = 2026;
 
     private final FrameInspector inspector;
 
-    PaintedSelfCheck(FrameInspector inspector) {
+    public PaintedSelfCheck(FrameInspector inspector) {
         this.inspector = inspector;
     }
 
     /** The {@code self_check_*} figures of {@code good}; null figures with fewer than 4 frames. */
-    Map<String, Object> run(List<RgbImage> good) {
+    public Map<String, Object> run(List<RgbImage> good) {
         Map<String, Object> m = new LinkedHashMap<>();
         int fit = good.size() * 3 / 4;
         if (fit < 3) {
