@@ -60,6 +60,11 @@ public record FrameAssessment(
         return fineScores.clone();
     }
 
+    /** The fine scores bilinear to a {@code width x height} frame's pixels: the frame's heat map. */
+    public float[] pixelMap(int width, int height) {
+        return PixelScoreMap.bilinear(fineScores, gridHeight * fineScale, gridWidth * fineScale, width, height);
+    }
+
     /** Whether the frame score exceeds the threshold. */
     public boolean isDefective() {
         return frameScore > threshold;

@@ -1,7 +1,6 @@
 package io.ultraline.evaluation;
 
 import io.ultraline.defect.FrameAssessment;
-import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.RegionFinder;
 import io.ultraline.defect.TokenRegion;
@@ -181,8 +180,7 @@ public final class DatasetEvaluation {
                         t.maskPath() == null ? new boolean[w * h] : LabelledDataset.readMask(t.maskPath(), w, h);
                 place.frame(r, t.defective(), pixelTruthKnown ? mask : null);
                 if (pixelTruthKnown) {
-                    pixelScores.add(PixelScoreMap.bilinear(
-                            a.fineScores(), g * a.fineScale(), a.gridWidth() * a.fineScale(), w, h));
+                    pixelScores.add(a.pixelMap(w, h));
                     pixelTruth.add(mask);
                 }
                 if (tokensOnly != null) {
@@ -198,8 +196,7 @@ public final class DatasetEvaluation {
                                     h);
                     tokenFrameScores[i] = own.frameScore();
                     if (pixelTruthKnown) {
-                        tokenPixelScores.add(PixelScoreMap.bilinear(
-                                own.fineScores(), g * own.fineScale(), own.gridWidth() * own.fineScale(), w, h));
+                        tokenPixelScores.add(own.pixelMap(w, h));
                     }
                 }
                 if (frameTable != null) {

@@ -1,7 +1,6 @@
 package io.ultraline.evaluation;
 
 import io.ultraline.defect.FrameAssessment;
-import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.eval.Auroc;
 import io.ultraline.frame.Resize;
@@ -100,7 +99,6 @@ public final class PaintedSelfCheck {
     private FrameAssessment assess(ReferenceProfile profile, RgbImage image, List<float[]> maps) {
         InspectedFrame f = inspector.scan(List.of(image)).get(0);
         int grid = inspector.runner().config().gridSize();
-        int gridW = grid;
         FrameAssessment a = inspector
                 .detector()
                 .score(
@@ -108,12 +106,11 @@ public final class PaintedSelfCheck {
                         f.scoringTokens(),
                         f.modelOutput().dim(),
                         grid,
-                        gridW,
+                        grid,
                         f.width(),
                         f.height(),
                         f.modelInput());
-        maps.add(PixelScoreMap.bilinear(
-                a.fineScores(), grid * a.fineScale(), gridW * a.fineScale(), f.width(), f.height()));
+        maps.add(a.pixelMap(f.width(), f.height()));
         return a;
     }
 }

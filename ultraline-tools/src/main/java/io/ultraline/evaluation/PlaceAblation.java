@@ -1,7 +1,6 @@
 package io.ultraline.evaluation;
 
 import io.ultraline.defect.FrameAssessment;
-import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.PlaceSwitch;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.eval.Auroc;
@@ -72,8 +71,7 @@ final class PlaceAblation {
         frameScores.add(a.frameScore());
         frameTruth.add(defective);
         if (mask != null) {
-            pixelScores.add(PixelScoreMap.bilinear(
-                    a.fineScores(), grid * a.fineScale(), gridW * a.fineScale(), r.width(), r.height()));
+            pixelScores.add(a.pixelMap(r.width(), r.height()));
             pixelTruth.add(mask);
         }
     }

@@ -113,8 +113,7 @@ public final class PlaceBankStudy {
                     .detector()
                     .score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput());
             shippedFrame[i] = a.frameScore();
-            shippedPixels.add(PixelScoreMap.bilinear(
-                    a.fineScores(), grid * a.fineScale(), grid * a.fineScale(), f.width(), f.height()));
+            shippedPixels.add(a.pixelMap(f.width(), f.height()));
         }
         StringBuilder out = new StringBuilder("| " + data.root().getFileName() + " | "
                 + String.format(Locale.ROOT, "%.3f", places.switchStatistic(goodTokens)) + " | "

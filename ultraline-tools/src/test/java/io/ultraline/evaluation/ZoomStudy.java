@@ -208,8 +208,7 @@ public final class ZoomStudy {
             var a = inspector
                     .detector()
                     .score(profile, f.scoringTokens(), dim, grid, grid, f.width(), f.height(), f.modelInput());
-            float[] shipped = PixelScoreMap.bilinear(
-                    a.fineScores(), grid * a.fineScale(), grid * a.fineScale(), f.width(), f.height());
+            float[] shipped = a.pixelMap(f.width(), f.height());
             float[] d = tokenDistances(bank, tokens(inspector, image, side, ZOOM, true), dim);
             float[] cellMap = new float[cells * cells];
             for (int tile = 0; tile < ZOOM * ZOOM; tile++) {
