@@ -152,10 +152,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     p.thresholdMargin());
             System.out.println("wrote " + out);
             if (selfCheck) {
-                new PaintedSelfCheck(inspector)
-                        .run(frames)
-                        .forEach((k, v) -> System.out.printf(
-                                "%-26s %s%n", k, v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
+                EvaluateCommand.printFigures(System.out, new PaintedSelfCheck(inspector).run(frames));
             }
         }
         return 0;

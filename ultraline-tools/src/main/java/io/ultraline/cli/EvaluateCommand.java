@@ -14,6 +14,7 @@ import io.ultraline.model.runtime.ModelRunner;
 import io.ultraline.model.runtime.ModelTransform;
 import io.ultraline.model.runtime.RunnerOptions;
 import io.ultraline.ultra.UltraSegmenter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -281,8 +282,7 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("region_rule", regionRule);
             doc.put("region_low_factor", regions.lowFactor());
             doc.put("region_max_concept_fraction", regions.maxConceptFraction());
-            metrics.forEach((k, v) -> JsonTarget.textStream(json)
-                    .printf("%-28s %s%n", k, v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
+            printFigures(JsonTarget.textStream(json), metrics);
             if (json != null) {
                 JsonTarget.write(json, doc);
             }
@@ -291,5 +291,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One figure a line, name then value, doubles to four places: what evaluate and calibrate print. */
+    static void printFigures(PrintStream out, Map<String, Object> figures) {
+        figures.forEach((k, v) ->
+                out.printf("%-28s %s%n", k, v instanceof Double d ? String.format("%.4f", d) : String.valueOf(v)));
     }
 }
