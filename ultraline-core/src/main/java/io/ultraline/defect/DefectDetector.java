@@ -169,8 +169,28 @@ public final class DefectDetector {
             int frameHeight,
             FramePixels pixels,
             byte[] modelInput) {
+        return assess(profile, tokens, dim, segmentation, frameWidth, frameHeight, pixels, modelInput, null);
+    }
+
+    /**
+     * As {@link #assess(ReferenceProfile, float[], int, Segmentation, int, int, FramePixels, byte[])},
+     * with the frame's tile tokens for a profile with a {@link ZoomChannel}.
+     *
+     * @param tileTokens the frame's tile tokens at the profile's zoom scale; required exactly when
+     *     the profile has a zoom channel
+     */
+    public FrameAssessment assess(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            Segmentation segmentation,
+            int frameWidth,
+            int frameHeight,
+            FramePixels pixels,
+            byte[] modelInput,
+            float[] tileTokens) {
         return regions(
-                score(
+                scoreWithPixelScores(
                         profile,
                         tokens,
                         dim,
@@ -178,7 +198,8 @@ public final class DefectDetector {
                         segmentation.gridWidth(),
                         frameWidth,
                         frameHeight,
-                        modelInput),
+                        pixelScores(profile, modelInput),
+                        tileTokens),
                 segmentation,
                 frameWidth,
                 frameHeight,
@@ -275,8 +296,38 @@ public final class DefectDetector {
             int frameWidth,
             int frameHeight,
             AppearanceBank.Scores pixelScores) {
-        AppearanceFusion.Fused fused =
-                fusedScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, pixelScores, shiftedViewsFrom);
+        return scoreWithPixelScores(profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, pixelScores, null);
+    }
+
+    /**
+     * As {@link #scoreWithPixelScores(ReferenceProfile, float[], int, int, int, int, int,
+     * AppearanceBank.Scores)}, with the frame's tile tokens for a profile with a {@link ZoomChannel}.
+     *
+     * @param tileTokens the frame's tile tokens at the profile's zoom scale; required exactly when
+     *     the profile has a zoom channel
+     * @throws IllegalArgumentException where tiles are missing for a zoom channel, or given without one
+     */
+    public FrameAssessment scoreWithPixelScores(
+            ReferenceProfile profile,
+            float[] tokens,
+            int dim,
+            int gridH,
+            int gridW,
+            int frameWidth,
+            int frameHeight,
+            AppearanceBank.Scores pixelScores,
+            float[] tileTokens) {
+        ZoomChannel zoom = profile.zoom();
+        if ((zoom == null) != (tileTokens == null)) {
+            throw new IllegalArgumentException(
+                    zoom == null
+                            ? "tile tokens given for a profile without a zoom channel"
+                            : "the profile has a " + zoom.scale()
+                                    + "x zoom channel: the frame's tile tokens are required");
+        }
+        float[] zoomCells = zoom == null ? null : zoom.cellScores(tileTokens, dim, gridH, gridW);
+        AppearanceFusion.Fused fused = fusedScores(
+                profile, tokens, dim, gridH, gridW, frameWidth, frameHeight, pixelScores, zoomCells, shiftedViewsFrom);
         return new FrameAssessment(
                 gridH,
                 gridW,
@@ -330,6 +381,7 @@ public final class DefectDetector {
             int frameWidth,
             int frameHeight,
             AppearanceBank.Scores pixelScores,
+            float[] zoomCells,
             float shiftedViewsFrom) {
         int n = gridH * gridW;
         int shifts = shiftsOf(tokens.length, n, dim);
@@ -348,14 +400,26 @@ public final class DefectDetector {
         }
         float[] plainTokens = shifts == 1 ? tokens : Arrays.copyOf(tokens, n * dim);
         float[] plain = tokenDistances(profile, plainTokens, dim, 0);
-        AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores);
+        AppearanceFusion.Fused plainView = fuse(profile, plain, gridH, gridW, 1, pixelScores, zoomCells);
         if (shifts == 1 || !nearThreshold(plainView.frameScore(), profile.threshold(), shiftedViewsFrom)) {
             return plainView;
         }
         float[] others = tokenDistances(profile, Arrays.copyOfRange(tokens, n * dim, tokens.length), dim, n);
         float[] all = Arrays.copyOf(plain, n * shifts * shifts);
         System.arraycopy(others, 0, all, n, others.length);
-        return fuse(profile, all, gridH, gridW, shifts, pixelScores);
+        return fuse(profile, all, gridH, gridW, shifts, pixelScores, zoomCells);
+    }
+
+    private static AppearanceFusion.Fused fuse(
+            ReferenceProfile profile,
+            float[] distances,
+            int gridH,
+            int gridW,
+            int shifts,
+            AppearanceBank.Scores pixelScores,
+            float[] zoomCells) {
+        AppearanceFusion.Fused base = fuse(profile, distances, gridH, gridW, shifts, pixelScores);
+        return zoomCells == null ? base : ZoomFusion.fuse(base, zoomCells, profile.zoom(), gridH, gridW);
     }
 
     private static AppearanceFusion.Fused fuse(
@@ -377,8 +441,7 @@ public final class DefectDetector {
                 gridH,
                 gridW,
                 appearance.scale(),
-                profile.calibratedThreshold()
-                        / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
+                profile.baseThreshold() / Math.max(profile.tokenChannelThreshold(), AppearanceChannel.MIN_THRESHOLD));
     }
 
     /**

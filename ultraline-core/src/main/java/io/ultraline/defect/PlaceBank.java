@@ -30,6 +30,8 @@ public final class PlaceBank {
     private final byte[] codes;
     /** The decoded tokens, place-major: what every query is compared with. */
     private final float[] tokens;
+    /** {@link #tokens} laid out for whole-bank searches, once something asks for them. */
+    private volatile MemoryBank memory;
 
     private PlaceBank(int places, int perPlace, int dim, float[] low, float[] step, byte[] codes) {
         if (places < 1 || perPlace < 1 || dim < 1) {
@@ -189,9 +191,15 @@ public final class PlaceBank {
         return quantised(rows, places, perPlace, dim);
     }
 
-    /** Every decoded token in one bank, for what needs the tokens without their places. */
+    /** Every decoded token in one bank, for what needs the tokens without their places; built once. */
     public MemoryBank memoryBank() {
-        return MemoryBank.of(tokens, dim);
+        MemoryBank bank = memory;
+        if (bank == null) {
+            // a benign race: two threads may each build the same immutable bank
+            bank = MemoryBank.of(tokens, dim);
+            memory = bank;
+        }
+        return bank;
     }
 
     /** Places (scoring tokens a frame). */

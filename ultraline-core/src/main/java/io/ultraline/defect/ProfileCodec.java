@@ -36,7 +36,7 @@ import java.util.zip.CRC32;
  *                   int   parts, a sum of: 1 = a raw-pixel channel follows, 2 = a transform
  *                         follows, 4 = a place switch follows, 8 = a place bank follows (4 and 8
  *                         come together: a profile records its switch only where it is on),
- *                         16 = concept prototypes follow
+ *                         16 = concept prototypes follow, 32 = a zoom channel follows
  *                 format 2 (and 3 with part 1) goes on with the raw-pixel channel ({@link AppearanceChannel}):
  *                   int   model input side Z in pixels
  *                   int   patch side (8) and int stride (4)
@@ -60,6 +60,12 @@ import java.util.zip.CRC32;
  *                   double match distance, int prototypes C
  *                   D x float centre, C x D x float unit prototypes, row-major
  *                   C x int camera ids of the prototypes
+ *                 format 3 with part 32 ends with the {@link ZoomChannel}:
+ *                   int   scale, float channel threshold, float weight into base units
+ *                   int   number of zoom held-out scores (= K), then as many floats
+ *                   int   number of base held-out scores (= K), then as many floats
+ *                   int   bank tokens T, D x float lowest value, D x float step, of each component
+ *                   T x D x byte unsigned codes, row-major
  * 12 + L  4       CRC-32 (java.util.zip.CRC32) of bytes 0 .. 12 + L - 1, as an unsigned int
  * </pre>
  *
@@ -84,6 +90,7 @@ public final class ProfileCodec {
     private static final int PART_PLACE_SWITCH = 4;
     private static final int PART_PLACES = 8;
     private static final int PART_CONCEPTS = 16;
+    private static final int PART_ZOOM = 32;
 
     private static final int HEADER = 12;
     private static final int CHECKSUM = 4;
@@ -101,7 +108,8 @@ public final class ProfileCodec {
         TokenTransform transform = profile.transform();
         PlaceSwitch placeSwitch = profile.placeSwitch();
         ConceptPrototypes concepts = profile.conceptPrototypes();
-        boolean parts = transform != null || placeSwitch != null || concepts != null;
+        ZoomChannel zoom = profile.zoom();
+        boolean parts = transform != null || placeSwitch != null || concepts != null || zoom != null;
         long payload = FIXED_PAYLOAD
                 + 4L * scores.length
                 + 4L * bank.length
@@ -110,7 +118,8 @@ public final class ProfileCodec {
                 + (transform == null ? 0 : 8 + 4L * transform.outDim() * transform.inDim())
                 + (placeSwitch == null ? 0 : 8)
                 + (places == null ? 0 : 8 + places.encodedBytes())
-                + (concepts == null ? 0 : conceptBytes(concepts.count(), concepts.dim()));
+                + (concepts == null ? 0 : conceptBytes(concepts.count(), concepts.dim()))
+                + (zoom == null ? 0 : zoomBytes(zoom));
         if (HEADER + payload + CHECKSUM > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("profile too large to encode: " + payload + " bytes");
         }
@@ -132,7 +141,8 @@ public final class ProfileCodec {
                     | (appearance == null ? 0 : PART_APPEARANCE)
                     | (placeSwitch == null ? 0 : PART_PLACE_SWITCH)
                     | (places == null ? 0 : PART_PLACES)
-                    | (concepts == null ? 0 : PART_CONCEPTS));
+                    | (concepts == null ? 0 : PART_CONCEPTS)
+                    | (zoom == null ? 0 : PART_ZOOM));
         }
         if (appearance != null) {
             putAppearance(out, appearance);
@@ -160,8 +170,48 @@ public final class ProfileCodec {
                 out.putInt(id);
             }
         }
+        if (zoom != null) {
+            putZoom(out, zoom);
+        }
         out.putInt((int) crc(out.array(), out.position()));
         return out.array();
+    }
+
+    private static long zoomBytes(ZoomChannel z) {
+        return 4L * 3 + 8L + 8L * z.calibrationScores().length + 4 + z.bank().encodedBytes();
+    }
+
+    private static void putZoom(ByteBuffer out, ZoomChannel z) {
+        out.putInt(z.scale()).putFloat(z.threshold()).putFloat(z.weight());
+        float[] scores = z.calibrationScores();
+        out.putInt(scores.length);
+        putFloats(out, scores);
+        float[] base = z.baseCalibrationScores();
+        out.putInt(base.length);
+        putFloats(out, base);
+        PlaceBank bank = z.bank();
+        out.putInt(bank.perPlace());
+        putFloats(out, bank.low());
+        putFloats(out, bank.step());
+        out.put(bank.codes());
+    }
+
+    private static ZoomChannel zoom(ByteBuffer in, int dim) {
+        int scale = in.getInt();
+        float threshold = in.getFloat();
+        float weight = in.getFloat();
+        float[] scores = floats(in, in.getInt(), "zoom calibration score count");
+        float[] base = floats(in, in.getInt(), "zoom base calibration score count");
+        int tokens = in.getInt();
+        if (tokens < 1 || (long) tokens * dim > in.remaining()) {
+            throw new IllegalArgumentException("corrupt profile payload: a zoom bank of " + tokens + " tokens, "
+                    + in.remaining() + " bytes remain");
+        }
+        float[] low = floats(in, dim, "zoom bank offsets");
+        float[] step = floats(in, dim, "zoom bank steps");
+        byte[] codes = new byte[tokens * dim];
+        in.get(codes);
+        return new ZoomChannel(scale, PlaceBank.of(1, tokens, dim, low, step, codes), scores, threshold, weight, base);
     }
 
     private static long appearanceBytes(AppearanceChannel a) {
@@ -291,7 +341,8 @@ public final class ProfileCodec {
         }
         float[] bank = floats(in, (long) bankSize * dim, "bank size x token dimension");
         int parts = format == PARTS_FORMAT ? in.getInt() : format == FORMAT_VERSION ? PART_APPEARANCE : 0;
-        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM | PART_PLACE_SWITCH | PART_PLACES | PART_CONCEPTS)) != 0) {
+        if ((parts & ~(PART_APPEARANCE | PART_TRANSFORM | PART_PLACE_SWITCH | PART_PLACES | PART_CONCEPTS | PART_ZOOM))
+                != 0) {
             throw new IllegalArgumentException("corrupt profile payload: unknown parts " + parts);
         }
         if ((bankSize == 0) != ((parts & PART_PLACES) != 0)) {
@@ -304,18 +355,21 @@ public final class ProfileCodec {
                 (parts & PART_PLACE_SWITCH) != 0 ? new PlaceSwitch(in.getFloat(), in.getFloat()) : null;
         PlaceBank places = (parts & PART_PLACES) != 0 ? places(in, dim) : null;
         ConceptPrototypes concepts = (parts & PART_CONCEPTS) != 0 ? concepts(in, dim) : null;
+        ZoomChannel zoom = (parts & PART_ZOOM) != 0 ? zoom(in, dim) : null;
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt profile payload: " + in.remaining()
                     + " bytes left over after the "
-                    + (concepts != null
-                            ? "concept prototypes"
-                            : places != null
-                                    ? "place bank"
-                                    : placeSwitch != null
-                                            ? "place switch"
-                                            : transform != null
-                                                    ? "transform"
-                                                    : appearance == null ? "bank" : "raw-pixel channel"));
+                    + (zoom != null
+                            ? "zoom channel"
+                            : concepts != null
+                                    ? "concept prototypes"
+                                    : places != null
+                                            ? "place bank"
+                                            : placeSwitch != null
+                                                    ? "place switch"
+                                                    : transform != null
+                                                            ? "transform"
+                                                            : appearance == null ? "bank" : "raw-pixel channel"));
         }
         return new ReferenceProfile(
                 version,
@@ -331,7 +385,8 @@ public final class ProfileCodec {
                 transform,
                 placeSwitch,
                 places,
-                concepts);
+                concepts,
+                zoom);
     }
 
     /** Encoded size of part 16: match distance, count, centre, {@code count} prototypes and their ids. */

@@ -29,6 +29,23 @@ public final class ProfileRevisions {
      */
     public static ReferenceProfile withNormalFrame(
             ReferenceProfile p, float[] frameTokens, byte[] modelInput, long version, Instant created) {
+        return withNormalFrame(p, frameTokens, modelInput, null, version, created);
+    }
+
+    /**
+     * As {@link #withNormalFrame(ReferenceProfile, float[], byte[], long, Instant)}, and where the
+     * profile has a zoom channel, the frame's tile tokens join its bank the same way.
+     *
+     * @param tileTokens the frame's tile tokens ({@link ZoomChannel#cellScores}); required exactly
+     *     when the profile has a zoom channel
+     */
+    public static ReferenceProfile withNormalFrame(
+            ReferenceProfile p,
+            float[] frameTokens,
+            byte[] modelInput,
+            float[] tileTokens,
+            long version,
+            Instant created) {
         MemoryBank.requireTokens(frameTokens, p.tokenDim(), "normal frame tokens");
         // a profile scored by place learns the frame place by place, each place keeping its size
         PlaceBank places = p.scoresByPlace() ? p.places().withFrame(frameTokens, SEED) : null;
@@ -74,7 +91,32 @@ public final class ProfileRevisions {
                 p.transform(),
                 p.placeSwitch(),
                 places,
-                p.conceptPrototypes());
+                p.conceptPrototypes(),
+                withTiles(p.zoom(), tileTokens, p.tokenDim()));
+    }
+
+    private static ZoomChannel withTiles(ZoomChannel zoom, float[] tileTokens, int dim) {
+        if (zoom == null) {
+            return null;
+        }
+        if (tileTokens == null) {
+            throw new IllegalArgumentException(
+                    "the profile has a zoom channel: a normal frame needs its " + zoom.scale() + "x tile tokens");
+        }
+        MemoryBank.requireTokens(tileTokens, dim, "normal frame tile tokens");
+        PlaceBank old = zoom.bank();
+        float[] rows = reduced(
+                concat(old.memoryBank().rows(), tileTokens),
+                dim,
+                old.perPlace(),
+                CoresetSelector.DEFAULT_PROJECTION_DIM);
+        return new ZoomChannel(
+                zoom.scale(),
+                PlaceBank.quantised(rows, 1, rows.length / dim, dim),
+                zoom.calibrationScores(),
+                zoom.threshold(),
+                zoom.weight(),
+                zoom.baseCalibrationScores());
     }
 
     /**
@@ -99,7 +141,8 @@ public final class ProfileRevisions {
                 p.transform(),
                 p.placeSwitch(),
                 p.places(),
-                p.conceptPrototypes());
+                p.conceptPrototypes(),
+                p.zoom());
     }
 
     private static float[] reduced(float[] rows, int dim, int size, int projectionDim) {

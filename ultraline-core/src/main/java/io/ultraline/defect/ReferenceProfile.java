@@ -35,6 +35,9 @@ import java.util.Arrays;
  *     the calibration frames through {@code transform}; explanations name each frame's concepts by
  *     them. Null where none were learned (a profile older than them, or a calibration that found
  *     no concept of two patches)
+ * @param zoom the zoomed token channel (issue 17, multi-scale inputs); with it,
+ *     {@code calibrationScores} and the threshold are those of the score fused with it. Null where
+ *     the camera's calibration chose none (the default), or the profile is older than it
  */
 public record ReferenceProfile(
         long version,
@@ -50,7 +53,8 @@ public record ReferenceProfile(
         TokenTransform transform,
         PlaceSwitch placeSwitch,
         PlaceBank places,
-        ConceptPrototypes conceptPrototypes) {
+        ConceptPrototypes conceptPrototypes,
+        ZoomChannel zoom) {
 
     /** Checks that the parts agree; copies the scores and truncates {@code created} to millis. */
     public ReferenceProfile {
@@ -99,6 +103,46 @@ public record ReferenceProfile(
             throw new IllegalArgumentException("the concept prototypes are " + conceptPrototypes.dim()
                     + "-dimensional, the profile's tokens " + tokenDim);
         }
+        if (zoom != null && (zoom.bank().dim() != tokenDim || zoom.calibrationScores().length != frameCount)) {
+            throw new IllegalArgumentException(
+                    "the zoom channel holds " + zoom.bank().dim() + "-dimensional tokens and "
+                            + zoom.calibrationScores().length + " calibration scores, the profile " + tokenDim + " and "
+                            + frameCount);
+        }
+    }
+
+    /** A profile without a zoom channel. */
+    public ReferenceProfile(
+            long version,
+            Instant created,
+            int frameCount,
+            int tokenDim,
+            float threshold,
+            float thresholdQuantile,
+            float thresholdMargin,
+            float[] calibrationScores,
+            MemoryBank bank,
+            AppearanceChannel appearance,
+            TokenTransform transform,
+            PlaceSwitch placeSwitch,
+            PlaceBank places,
+            ConceptPrototypes conceptPrototypes) {
+        this(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                threshold,
+                thresholdQuantile,
+                thresholdMargin,
+                calibrationScores,
+                bank,
+                appearance,
+                transform,
+                placeSwitch,
+                places,
+                conceptPrototypes,
+                null);
     }
 
     /** A profile whose tokens are not scored by place (a switch measured off, or none measured). */
@@ -186,12 +230,46 @@ public record ReferenceProfile(
      * (an override is kept).
      */
     public ReferenceProfile withoutAppearance() {
-        if (appearance == null) {
+        if (appearance == null && zoom == null) {
             return this;
         }
-        float[] tokens = appearance.tokenCalibrationScores();
-        float own = thresholdOverridden() ? threshold : Quantiles.linear(tokens, thresholdQuantile) * thresholdMargin;
-        return copy(version, own, tokens, null, transform, conceptPrototypes);
+        float[] tokens = appearance != null ? appearance.tokenCalibrationScores() : zoom.baseCalibrationScores();
+        return withScores(tokens, null, null);
+    }
+
+    /** The profile without its zoom channel: the held-out scores and threshold of its other channels. */
+    public ReferenceProfile withoutZoom() {
+        return zoom == null ? this : withScores(zoom.baseCalibrationScores(), appearance, null);
+    }
+
+    private ReferenceProfile withScores(float[] scores, AppearanceChannel pixels, ZoomChannel zoomed) {
+        float own = thresholdOverridden() ? threshold : Quantiles.linear(scores, thresholdQuantile) * thresholdMargin;
+        return new ReferenceProfile(
+                version,
+                created,
+                frameCount,
+                tokenDim,
+                own,
+                thresholdQuantile,
+                thresholdMargin,
+                scores,
+                bank,
+                pixels,
+                transform,
+                placeSwitch,
+                places,
+                conceptPrototypes,
+                zoomed);
+    }
+
+    /**
+     * The threshold the channels under the zoom channel calibrated, in whose units the zoom channel
+     * fuses; {@link #calibratedThreshold()} without a zoom channel.
+     */
+    public float baseThreshold() {
+        return zoom == null
+                ? calibratedThreshold()
+                : Quantiles.linear(zoom.baseCalibrationScores(), thresholdQuantile) * thresholdMargin;
     }
 
     /** The threshold calibration produced: quantile of the held-out scores times the margin. */
@@ -216,32 +294,26 @@ public record ReferenceProfile(
      * a caller that publishes the result as a new profile gives it a new version.
      */
     public ReferenceProfile withThreshold(float override) {
-        return copy(version, override, calibrationScores, appearance, transform, conceptPrototypes);
+        return copy(version, override, transform, conceptPrototypes);
     }
 
     /** The same profile with another token transform W (null: none); the version is kept. */
     public ReferenceProfile withTransform(TokenTransform w) {
-        return copy(version, threshold, calibrationScores, appearance, w, conceptPrototypes);
+        return copy(version, threshold, w, conceptPrototypes);
     }
 
     /** The same profile with other concept prototypes (null: none); the version is kept. */
     public ReferenceProfile withConceptPrototypes(ConceptPrototypes prototypes) {
-        return copy(version, threshold, calibrationScores, appearance, transform, prototypes);
+        return copy(version, threshold, transform, prototypes);
     }
 
     /** The same profile under another version number. */
     public ReferenceProfile withVersion(long newVersion) {
-        return copy(newVersion, threshold, calibrationScores, appearance, transform, conceptPrototypes);
+        return copy(newVersion, threshold, transform, conceptPrototypes);
     }
 
     /** This profile with the parts the {@code with} methods change; bank, places and calibration kept. */
-    private ReferenceProfile copy(
-            long newVersion,
-            float newThreshold,
-            float[] scores,
-            AppearanceChannel pixels,
-            TokenTransform w,
-            ConceptPrototypes prototypes) {
+    private ReferenceProfile copy(long newVersion, float newThreshold, TokenTransform w, ConceptPrototypes prototypes) {
         return new ReferenceProfile(
                 newVersion,
                 created,
@@ -250,13 +322,14 @@ public record ReferenceProfile(
                 newThreshold,
                 thresholdQuantile,
                 thresholdMargin,
-                scores,
+                calibrationScores,
                 bank,
-                pixels,
+                appearance,
                 w,
                 placeSwitch,
                 places,
-                prototypes);
+                prototypes,
+                zoom);
     }
 
     /** Whether the token channel scores by place ({@link PlaceBank}). */
@@ -297,7 +370,8 @@ public record ReferenceProfile(
                 && TokenTransform.same(transform, that.transform)
                 && java.util.Objects.equals(placeSwitch, that.placeSwitch)
                 && java.util.Objects.equals(places, that.places)
-                && java.util.Objects.equals(conceptPrototypes, that.conceptPrototypes);
+                && java.util.Objects.equals(conceptPrototypes, that.conceptPrototypes)
+                && java.util.Objects.equals(zoom, that.zoom);
     }
 
     @Override
@@ -314,6 +388,7 @@ public record ReferenceProfile(
                 + (transform == null ? "" : ", transform " + transform.outDim() + "x" + transform.inDim())
                 + (placeSwitch == null ? "" : ", at home " + placeSwitch.share())
                 + (places == null ? "" : ", " + places)
-                + (conceptPrototypes == null ? "" : ", " + conceptPrototypes.count() + " concept prototypes") + "]";
+                + (conceptPrototypes == null ? "" : ", " + conceptPrototypes.count() + " concept prototypes")
+                + (zoom == null ? "" : ", " + zoom) + "]";
     }
 }

@@ -265,11 +265,11 @@ class ProfileCodecTest {
                 .hasMessageContaining("a 2 x 6 transform for 5-dimensional tokens");
 
         byte[] unknown = ProfileCodec.encode(profile().withTransform(transform(2)));
-        ByteBuffer.wrap(unknown).putInt(parts, 2 | 32);
+        ByteBuffer.wrap(unknown).putInt(parts, 2 | 64);
         rewriteChecksum(unknown);
         assertThatThrownBy(() -> ProfileCodec.decode(unknown))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown parts 34");
+                .hasMessageContaining("unknown parts 66");
         assertThatThrownBy(() -> profile()
                         .withTransform(
                                 new io.ultraline.ultra.transform.TokenTransform(D + 1, 2, new float[2 * (D + 1)])))
