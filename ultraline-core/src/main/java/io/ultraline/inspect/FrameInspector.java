@@ -8,6 +8,7 @@ import io.ultraline.defect.FramePixels;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
+import io.ultraline.defect.ZoomChannel;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.model.ModelOutput;
@@ -142,7 +143,8 @@ public final class FrameInspector {
                             f.width(),
                             f.height(),
                             new FramePixels(f.width(), f.height(), f.pixels()),
-                            seen);
+                            seen,
+                            tileTokens(profile, seen));
             result.add(new InspectedFrame(f.width(), f.height(), t, seg, a, f, scoring, seen));
         }
         return result;
@@ -366,6 +368,37 @@ public final class FrameInspector {
     }
 
     /**
+     * The tile tokens a profile's zoom channel scores a frame on ({@link ZoomTiles}): one model call
+     * of {@code scale * scale} tiles. Null for a profile without a zoom channel.
+     *
+     * @param modelInput the frame as the model saw it, 8-bit ({@link InspectedFrame#modelInput})
+     */
+    public float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        ZoomChannel zoom = profile.zoom();
+        return zoom == null
+                ? null
+                : ZoomTiles.tokens(runner, List.of(modelInput), zoom.scale()).get(0);
+    }
+
+    /**
+     * The first-stage scores of a scanned frame against a profile ({@link DefectDetector#score}),
+     * with its raw-pixel and zoom channels where the profile has them.
+     */
+    public FrameAssessment score(ReferenceProfile profile, InspectedFrame frame) {
+        int grid = runner.config().gridSize();
+        return detector.scoreWithPixelScores(
+                profile,
+                frame.scoringTokens(),
+                frame.modelOutput().dim(),
+                grid,
+                grid,
+                frame.width(),
+                frame.height(),
+                DefectDetector.pixelScores(profile, frame.modelInput()),
+                tileTokens(profile, frame.modelInput()));
+    }
+
+    /**
      * Tokens and model inputs of good frames into a new profile (no maps needed): the token bank,
      * and the raw-pixel channel where the detector's configuration enables it.
      */
@@ -375,13 +408,30 @@ public final class FrameInspector {
 
     /** As {@link #calibrate(List, long, int)}, under another calibration (an evaluation's ablation). */
     public ReferenceProfile calibrate(List<RgbImage> goodFrames, long version, int batch, ProfileConfig config) {
+        return calibrate(goodFrames, version, batch, config, 1);
+    }
+
+    /**
+     * As {@link #calibrate(List, long, int, ProfileConfig)}, with a zoom channel of the frames
+     * enlarged {@code zoom} times ({@link io.ultraline.defect.ZoomChannel}); 1 for none.
+     */
+    public ReferenceProfile calibrate(
+            List<RgbImage> goodFrames, long version, int batch, ProfileConfig config, int zoom) {
+        if (zoom < 1 || zoom > ZoomChannel.MAX_SCALE) {
+            throw new IllegalArgumentException("zoom must be 1 (none) to " + ZoomChannel.MAX_SCALE + ", got " + zoom);
+        }
         ProfileBuilder builder = new ProfileBuilder(config, runner.config().dim());
         for (int from = 0; from < goodFrames.size(); from += batch) {
             List<RgbImage> chunk = goodFrames.subList(from, Math.min(goodFrames.size(), from + batch));
             float[] input = stack(chunk);
             List<float[]> tokens = scoringTokens(runner.tokens(input, chunk.size()), input);
+            List<byte[]> seen = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                seen.add(seenByModel(input, i));
+            }
+            List<float[]> tiles = zoom == 1 ? null : ZoomTiles.tokens(runner, seen, zoom);
             for (int i = 0; i < tokens.size(); i++) {
-                builder.add(tokens.get(i), seenByModel(input, i));
+                builder.add(tokens.get(i), seen.get(i), tiles == null ? null : tiles.get(i), zoom);
             }
         }
         return builder.build(version, Instant.now());

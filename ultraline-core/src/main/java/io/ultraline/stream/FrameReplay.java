@@ -335,6 +335,14 @@ public final class FrameReplay {
     }
 
     /**
+     * The tile tokens a profile's zoom channel learns a normal frame by, cut as the inference node
+     * cuts them; null for a profile without one.
+     */
+    public float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        return inspection.tileTokens(profile, modelInput);
+    }
+
+    /**
      * What the pipeline would publish for one frame.
      *
      * @param verdict    the line.verdicts record

@@ -121,7 +121,8 @@ final class InspectorModelStep implements ModelStep {
                         grid,
                         frameWidth,
                         frameHeight,
-                        pixelScores != null ? pixelScores : pixelScores(profile, frame));
+                        pixelScores != null ? pixelScores : pixelScores(profile, frame),
+                        tileTokens(profile, frame.modelInput()));
     }
 
     @Override
@@ -136,7 +137,13 @@ final class InspectorModelStep implements ModelStep {
                         frameWidth,
                         frameHeight,
                         frame.pixels(),
-                        frame.modelInput());
+                        frame.modelInput(),
+                        tileTokens(profile, frame.modelInput()));
+    }
+
+    @Override
+    public float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        return inspector.tileTokens(profile, modelInput);
     }
 
     @Override

@@ -140,6 +140,19 @@ public interface ModelStep {
     ProfileBuilder newCalibration();
 
     /**
+     * The tile tokens the profile's zoom channel scores a frame on, from the frame as the model saw
+     * it; null for a profile without a zoom channel. A profile with one is refused by a step that
+     * cannot cut tiles, rather than scored without its channel.
+     */
+    default float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        if (profile.zoom() != null) {
+            throw new IllegalArgumentException("this model step cannot score a profile with a "
+                    + profile.zoom().scale() + "x zoom channel");
+        }
+        return null;
+    }
+
+    /**
      * The camera's token transform W (issue 19) learned from its calibration frames, the same for
      * the same frames (an audit learns it again); null when it cannot be learned: the model's
      * graph takes no W, or a frame lacks its model input.

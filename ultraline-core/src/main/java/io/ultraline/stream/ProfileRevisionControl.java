@@ -62,7 +62,13 @@ final class ProfileRevisionControl {
                         command.getFrameId());
                 return Optional.empty();
             }
-            next = ProfileRevisions.withNormalFrame(previous, tokens.tokens(), tokens.modelInput(), version, created);
+            next = ProfileRevisions.withNormalFrame(
+                    previous,
+                    tokens.tokens(),
+                    tokens.modelInput(),
+                    inspection.tileTokens(previous, tokens.modelInput()),
+                    version,
+                    created);
             change = ProfileChange.NORMAL_EXAMPLE;
         } else {
             next = ProfileRevisions.withMargin(previous, command.getMargin(), version, created);

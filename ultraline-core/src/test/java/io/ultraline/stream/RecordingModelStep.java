@@ -148,6 +148,11 @@ class RecordingModelStep implements ModelStep {
     }
 
     @Override
+    public float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        return real.tileTokens(profile, modelInput);
+    }
+
+    @Override
     public AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
         AppearanceBank.Scores scores = real.pixelScores(profile, frame);
         if (scores != null) {

@@ -77,6 +77,11 @@ final class TimedModelStep implements ModelStep {
     }
 
     @Override
+    public float[] tileTokens(ReferenceProfile profile, byte[] modelInput) {
+        return inner.tileTokens(profile, modelInput);
+    }
+
+    @Override
     public FrameAssessment score(
             ReferenceProfile profile,
             InspectedFrame frame,

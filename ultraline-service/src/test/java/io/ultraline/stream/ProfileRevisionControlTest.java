@@ -12,9 +12,13 @@ import io.ultraline.avro.RejectedFrame;
 import io.ultraline.avro.VerdictStatus;
 import io.ultraline.control.ProfileChanges;
 import io.ultraline.defect.ProfileCodec;
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,53 @@ class ProfileRevisionControlTest {
             FrameVerdict again = h.verdicts().get(0);
             assertThat(again.getProfileVersion()).isEqualTo(2L);
             assertThat(again.getFrameScore()).as("replayed score").isLessThan(first.getFrameScore() * 0.5f);
+        }
+    }
+
+    @Test
+    void aPushedZoomProfileScoresFramesOnItsTilesAndLearnsATaughtFrameInThem() {
+        try (PipelineHarness h = new PipelineHarness(CONFIG)) {
+            FrameInspector inspector = TestModels.inspector();
+            List<RgbImage> good = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                good.add(RgbImage.of(TestCameraFrames.good(i)));
+            }
+            io.ultraline.defect.ReferenceProfile zoomed =
+                    inspector.calibrate(good, 1, 8, inspector.detector().profileConfig(), 2);
+            assertThat(zoomed.zoom()).isNotNull();
+            h.calibration.pipeInput(new TestRecord<>(
+                    "cam-1",
+                    CalibrationCommand.newBuilder()
+                            .setCommandId("push-zoom")
+                            .setCameraId("cam-1")
+                            .setAction(CalibrationAction.PUSH)
+                            .setProfile(ByteBuffer.wrap(ProfileCodec.encode(zoomed)))
+                            .setModelDigest(inspector.runner().manifest().weightsSha256())
+                            .setTimestamp(Instant.ofEpochMilli(1))
+                            .build(),
+                    Instant.ofEpochMilli(1)));
+            assertThat(ProfileCodec.decode(bytes(h.profiles.readRecord().value().getBank()))
+                            .zoom())
+                    .isEqualTo(zoomed.zoom());
+
+            CameraFrame bad = TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(99));
+            h.pipe(TestCameraFrames.frame("cam-1", "good", TestCameraFrames.good(7)));
+            h.pipe(CameraFrame.newBuilder(bad).build());
+            java.util.List<FrameVerdict> scored = h.verdicts();
+            assertThat(scored)
+                    .extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
+            assertThat(scored.get(1).getThreshold()).isEqualTo(zoomed.threshold());
+
+            send(h, ProfileChanges.addNormal(bad, scored.get(1).getSource(), "test", Instant.ofEpochMilli(5_000)));
+            io.ultraline.defect.ReferenceProfile taught =
+                    ProfileCodec.decode(bytes(h.profiles.readRecord().value().getBank()));
+            assertThat(taught.zoom().bank())
+                    .as("the zoom bank learned the frame's tiles")
+                    .isNotEqualTo(zoomed.zoom().bank());
+            h.pipe(CameraFrame.newBuilder(bad).build());
+            assertThat(h.verdicts().get(0).getFrameScore())
+                    .isLessThan(scored.get(1).getFrameScore() * 0.5f);
         }
     }
 

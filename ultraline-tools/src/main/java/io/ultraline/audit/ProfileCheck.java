@@ -60,7 +60,7 @@ final class ProfileCheck {
                 // checked when the audit holds what they were made from: the version before and, for a
                 // normal example, its frame in the range
                 if (s.getChange() == ProfileChange.MARGIN || s.getSource() != null && inRange.test(s.getSource())) {
-                    out.add(ProfileRevisionCheck.check(s, snapshots, normalExamples));
+                    out.add(ProfileRevisionCheck.check(s, snapshots, normalExamples, replay));
                 }
             } else if (s.getSource() != null && inRange.test(s.getSource())) {
                 out.add(check(s, snapshots, recorded, calibrationTokens, replay));

@@ -22,7 +22,10 @@ final class ProfileRevisionCheck {
     private ProfileRevisionCheck() {}
 
     static AuditReport.ProfileResult check(
-            ReferenceProfile s, ProfileSnapshots snapshots, Map<String, CalibrationFrame> normalExamples) {
+            ReferenceProfile s,
+            ProfileSnapshots snapshots,
+            Map<String, CalibrationFrame> normalExamples,
+            FrameReplay replay) {
         String key = FrameReplay.profileKey(s.getCameraId(), s.getProductId());
         String at = s.getSource() == null ? null : Recorded.key(s.getSource());
         if (s.getBasedOnVersion() == null) {
@@ -55,8 +58,14 @@ final class ProfileRevisionCheck {
                 return ProfileCheck.result(
                         s, key, at, ProfileCheck.Outcome.NOT_CHECKED, "its normal frame " + at + " was not replayed");
             }
+            // a zoom channel learns the frame's tiles too, cut as the inference node cut them
             rebuilt = ProfileRevisions.withNormalFrame(
-                    previous, example.tokens(), example.modelInput(), s.getVersion(), created);
+                    previous,
+                    example.tokens(),
+                    example.modelInput(),
+                    replay.tileTokens(previous, example.modelInput()),
+                    s.getVersion(),
+                    created);
             from = "version " + s.getBasedOnVersion() + " and normal frame " + at;
         }
         byte[] recorded = ProfileCheck.bytes(s.getBank());
