@@ -1,5 +1,6 @@
 package io.ultraline.evaluation;
 
+import io.ultraline.defect.CoresetSelector;
 import io.ultraline.defect.PatchKdTree;
 import io.ultraline.defect.PixelScoreMap;
 import io.ultraline.defect.ReferenceProfile;
@@ -297,17 +298,27 @@ public final class ZoomStudy {
     }
 
     private static float[] normalised(List<float[]> good, int fit, List<float[]> frames, int dim) {
-        PatchKdTree heldBank = new PatchKdTree(DatasetEvaluation.concat(good.subList(0, fit)), dim);
+        PatchKdTree heldBank = bank(DatasetEvaluation.concat(good.subList(0, fit)), dim);
         float limit = 0;
         for (float[] held : good.subList(fit, good.size())) {
             limit = Math.max(limit, frameScore(heldBank, held, dim));
         }
-        PatchKdTree bank = new PatchKdTree(DatasetEvaluation.concat(good), dim);
+        PatchKdTree bank = bank(DatasetEvaluation.concat(good), dim);
         float[] s = new float[frames.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = frameScore(bank, frames.get(i), dim) / limit;
         }
         return s;
+    }
+
+    /** {@code -DzoomBank=N}: the coreset of N tokens, as a profile would keep; else every token. */
+    private static PatchKdTree bank(float[] tokens, int dim) {
+        int size = Integer.getInteger("zoomBank", 0);
+        if (size <= 0 || tokens.length / dim <= size) {
+            return new PatchKdTree(tokens, dim);
+        }
+        CoresetSelector selector = new CoresetSelector(size, CoresetSelector.DEFAULT_PROJECTION_DIM, 7);
+        return new PatchKdTree(CoresetSelector.gather(tokens, dim, selector.select(tokens, dim)), dim);
     }
 
     private static float frameScore(PatchKdTree bank, float[] tokens, int dim) {
