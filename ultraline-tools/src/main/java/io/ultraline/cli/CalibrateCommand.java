@@ -7,6 +7,7 @@ import io.ultraline.defect.ProfileConfig;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.evaluation.LabelledDataset;
 import io.ultraline.evaluation.PaintedSelfCheck;
+import io.ultraline.evaluation.ZoomChoice;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.TransformCalibration;
@@ -93,6 +94,14 @@ final class CalibrateCommand implements Callable<Integer> {
                     + " prints self_check_* (an image AUROC under about 0.93 warns of missed defects)")
     boolean selfCheck;
 
+    @Option(
+            names = "--zoom",
+            defaultValue = "none",
+            description = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times, cut into"
+                    + " model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
+                    + " self-check at each scale, which calibrates three more times) (default: ${DEFAULT-VALUE})")
+    String zoom;
+
     @Override
     public Integer call() throws Exception {
         TransformChoice choice = TransformChoice.parse(transform);
@@ -117,7 +126,12 @@ final class CalibrateCommand implements Callable<Integer> {
                     runner,
                     new UltraSegmenter(SegmenterConfig.defaults()),
                     new DefectDetector(cfg, DefectDetector.defaultRegionFinder()));
-            ReferenceProfile p = inspector.calibrate(frames, 1, 8);
+            Integer fixed = ZoomChoice.parse(zoom);
+            ZoomChoice zoomChoice = fixed == null ? ZoomChoice.choose(inspector, frames) : ZoomChoice.fixed(fixed);
+            if (fixed == null) {
+                EvaluateCommand.printFigures(System.out, zoomChoice.figures());
+            }
+            ReferenceProfile p = inspector.calibrate(frames, 1, 8, cfg, zoomChoice.scale());
             if (choice == TransformChoice.PROFILE) {
                 long start = System.nanoTime();
                 var learned = TransformCalibration.learn(inspector, frames, TRANSFORM_SEED)
@@ -150,9 +164,13 @@ final class CalibrateCommand implements Callable<Integer> {
                     p.threshold(),
                     p.thresholdQuantile(),
                     p.thresholdMargin());
+            if (p.zoom() != null) {
+                System.out.println("zoom channel: " + p.zoom());
+            }
             System.out.println("wrote " + out);
             if (selfCheck) {
-                EvaluateCommand.printFigures(System.out, new PaintedSelfCheck(inspector).run(frames));
+                EvaluateCommand.printFigures(
+                        System.out, new PaintedSelfCheck(inspector).run(frames, zoomChoice.scale()));
             }
         }
         return 0;

@@ -7,6 +7,7 @@ import io.ultraline.defect.RegionConfig;
 import io.ultraline.evaluation.DatasetEvaluation;
 import io.ultraline.evaluation.FrameScoreTable;
 import io.ultraline.evaluation.LabelledDataset;
+import io.ultraline.evaluation.ZoomChoice;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.TransformChoice;
 import io.ultraline.model.ModelManifest;
@@ -140,6 +141,14 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean selfCheck;
 
     @Option(
+            names = "--zoom",
+            defaultValue = "none",
+            description = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times, cut into"
+                    + " model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
+                    + " self-check at each scale; calibrates three more times) (default: ${DEFAULT-VALUE})")
+    String zoom;
+
+    @Option(
             names = "--transform",
             defaultValue = "none",
             description = "token transform W for the ULTra maps (issue 19): none, model (the model directory's "
@@ -262,6 +271,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withConceptResolution(concepts.resolution())
                     .withFrameScores(framesCsv == null ? null : frames)
                     .withSelfCheck(selfCheck)
+                    .withZoom(ZoomChoice.parse(zoom))
                     .run(data, bar::update);
             if (framesCsv != null) {
                 frames.write(framesCsv);

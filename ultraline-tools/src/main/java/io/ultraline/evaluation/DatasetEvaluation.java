@@ -48,6 +48,9 @@ public final class DatasetEvaluation {
     private final Map<String, RegionFinder> variants;
     private final boolean pixelBaseline;
     private boolean selfCheck;
+    /** The zoom channel's scale, 1 for none; null chooses it by {@link ZoomChoice#choose}. */
+    private Integer zoom = 1;
+
     private TransformChoice transformChoice = TransformChoice.NONE;
     private TokenTransform modelTransform;
     private ConceptResolution conceptResolution = ConceptResolution.PIXEL;
@@ -97,6 +100,12 @@ public final class DatasetEvaluation {
         return this;
     }
 
+    /** Calibrates with a zoom channel of this scale (1: none), or chooses it when null ({@code --zoom auto}). */
+    public DatasetEvaluation withZoom(Integer scale) {
+        this.zoom = scale;
+        return this;
+    }
+
     /** Also records every test frame's scores and verdict in {@code table}. */
     public DatasetEvaluation withFrameScores(FrameScoreTable table) {
         this.frameTable = table;
@@ -107,7 +116,11 @@ public final class DatasetEvaluation {
     public Map<String, Object> run(LabelledDataset data, BiConsumer<Integer, Integer> progress) throws IOException {
         List<RgbImage> good = data.calibrationImages();
         long start = System.nanoTime();
-        ReferenceProfile profile = inspector.calibrate(good, 1, 8);
+        ZoomChoice zoomChoice = zoom == null ? ZoomChoice.choose(inspector, good) : ZoomChoice.fixed(zoom);
+        double zoomChoiceSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        ReferenceProfile profile =
+                inspector.calibrate(good, 1, 8, inspector.detector().profileConfig(), zoomChoice.scale());
         double calibrationSeconds = (System.nanoTime() - start) / 1e9;
         // learned once: the profile's W (timed as part of calibration) is also the k-means anchor's
         ConsistencyTrainer.Result learned = null;
@@ -129,7 +142,8 @@ public final class DatasetEvaluation {
         PlaceAblation place = new PlaceAblation(inspector, good, profile);
         List<LabelledDataset.TestFrame> test = data.test();
         float[] frameScores = new float[test.size()];
-        ReferenceProfile tokensOnly = profile.appearance() == null ? null : profile.withoutAppearance();
+        ReferenceProfile tokensOnly =
+                profile.appearance() == null && profile.zoom() == null ? null : profile.withoutAppearance();
         float[] tokenFrameScores = new float[test.size()];
         List<float[]> tokenPixelScores = new ArrayList<>();
         boolean[] frameTruth = new boolean[test.size()];
@@ -292,6 +306,9 @@ public final class DatasetEvaluation {
         m.put("calibration_frames", good.size());
         m.put("profile_bank_size", profile.bankSize());
         m.put(
+                "profile_zoom_bank_size",
+                profile.zoom() == null ? 0 : profile.zoom().bank().perPlace());
+        m.put(
                 "profile_appearance_patches",
                 profile.appearance() == null ? 0 : profile.appearance().bank().size());
         if (tokensOnly != null) {
@@ -299,9 +316,11 @@ public final class DatasetEvaluation {
             m.put("tokens_only_pixel_auroc", pixelAuroc(tokenPixelScores, pixelTruth));
         }
         m.put("calibration_seconds", calibrationSeconds);
+        m.putAll(zoomChoice.figures());
+        m.put("zoom_choice_seconds", zoomChoiceSeconds);
         m.put("scoring_frames_per_s", test.size() / scoringSeconds);
         if (selfCheck) {
-            m.putAll(new PaintedSelfCheck(inspector).run(good));
+            m.putAll(new PaintedSelfCheck(inspector).run(good, zoomChoice.scale()));
         }
         if (pixelBaseline) {
             m.putAll(new RawPixelBaseline(inspector.runner().config().imageSize()).evaluate(data));

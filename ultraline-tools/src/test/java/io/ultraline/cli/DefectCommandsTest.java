@@ -273,6 +273,59 @@ class DefectCommandsTest {
     }
 
     /**
+     * {@code --zoom auto} checks a profile at each scale and keeps the one the rule picks; the
+     * profile it evaluates has that zoom channel, and {@code calibrate --zoom 2} writes one.
+     */
+    @Test
+    void evaluateChoosesItsZoomByTheSelfCheckAndCalibrateWritesAZoomChannel() throws Exception {
+        Path json = tmp.resolve("zoom-auto.json");
+        assertThat(evaluate(dataset, "--no-pixel-baseline", "--zoom", "auto", "--json", json.toString()))
+                .isZero();
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        Map<Integer, Double> checks = new java.util.LinkedHashMap<>();
+        for (int scale : io.ultraline.evaluation.ZoomChoice.CANDIDATES) {
+            double auroc = m.get("zoom_check_image_auroc_x" + scale).asDouble();
+            assertThat(auroc).isBetween(0.5, 1.0);
+            checks.put(scale, auroc);
+        }
+        int best = checks.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        int expected = checks.get(best) >= checks.get(1) + io.ultraline.evaluation.ZoomChoice.MIN_GAIN ? best : 1;
+        assertThat(m.get("zoom").asInt()).isEqualTo(expected);
+        assertThat(m.get("image_auroc").asDouble()).isBetween(0.5, 1.0);
+
+        Path profile = tmp.resolve("zoom2.profile");
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        dataset.resolve("calibration").toString(),
+                        "--out",
+                        profile.toString(),
+                        "--zoom",
+                        "2"))
+                .isZero();
+        io.ultraline.defect.ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
+        assertThat(p.zoom()).isNotNull();
+        assertThat(p.zoom().scale()).isEqualTo(2);
+        assertThat(Main.run(
+                        "calibrate",
+                        "--model",
+                        model.toString(),
+                        "--images",
+                        dataset.resolve("calibration").toString(),
+                        "--out",
+                        profile.toString(),
+                        "--zoom",
+                        "7"))
+                .as("a scale out of range is refused")
+                .isNotZero();
+    }
+
+    /**
      * The per-frame table holds every test frame once, with the verdicts and scores the metrics
      * were counted from: recall and the oracle recall recomputed from its rows equal the JSON's.
      */

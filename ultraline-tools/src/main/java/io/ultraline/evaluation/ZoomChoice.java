@@ -1,0 +1,116 @@
+package io.ultraline.evaluation;
+
+import io.ultraline.frame.RgbImage;
+import io.ultraline.inspect.FrameInspector;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chooses a camera's zoom channel ({@link io.ultraline.defect.ZoomChannel}) without labels: the
+ * {@link PaintedSelfCheck} of a profile at each candidate scale, on the camera's good frames. The
+ * scale with the best check image AUROC wins when it beats no zoom by at least {@link #MIN_GAIN};
+ * else no zoom. On the issue-17 datasets this rule picked the test's best scale on all six sets
+ * where the choice mattered and cost at most 0.001 on the others (docs/evaluation.md, "The frame
+ * enlarged 2x or 3x").
+ *
+ * @param scale the chosen scale, 1 for no zoom channel
+ * @param checkAurocs each candidate scale's check image AUROC, in the order tried (null where the
+ *     check had too few frames)
+ * @param pixelAurocs each candidate scale's check pixel AUROC, reported beside them
+ */
+public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Integer, Double> pixelAurocs) {
+
+    /**
+     * Rounds of the check at each scale, every quarter of the frames held out once: with one round,
+     * 10 good frames, the check's AUROC at 2x and 3x on terrazzo differed by 0.004 while the test's
+     * differed by 0.018 the other way.
+     */
+    public static final int ROUNDS = 4;
+
+    /** Scales tried by {@code auto}: none, 2x and 3x. */
+    public static final List<Integer> CANDIDATES = List.of(1, 2, 3);
+
+    /**
+     * A zoomed profile must beat the plain one's check by this much: a profile with a zoom channel
+     * costs 4 or 9 more forward passes a frame, and two checks closer than this are a draw.
+     */
+    public static final double MIN_GAIN = 0.01;
+
+    /** Copies the map. */
+    public ZoomChoice {
+        checkAurocs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checkAurocs));
+        pixelAurocs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pixelAurocs));
+    }
+
+    /** A fixed scale, chosen by the user: no check run. */
+    public static ZoomChoice fixed(int scale) {
+        return new ZoomChoice(scale, Map.of(), Map.of());
+    }
+
+    /** Runs the check at every candidate scale and applies the rule. */
+    public static ZoomChoice choose(FrameInspector inspector, List<RgbImage> good) {
+        PaintedSelfCheck check = new PaintedSelfCheck(inspector);
+        Map<Integer, Double> aurocs = new LinkedHashMap<>();
+        Map<Integer, Double> pixels = new LinkedHashMap<>();
+        for (int scale : CANDIDATES) {
+            Map<String, Object> figures = check.run(good, scale, ROUNDS);
+            aurocs.put(scale, (Double) figures.get("self_check_image_auroc"));
+            pixels.put(scale, (Double) figures.get("self_check_pixel_auroc"));
+        }
+        return new ZoomChoice(pick(aurocs), aurocs, pixels);
+    }
+
+    /** The rule alone, on measured check AUROCs; scale 1 must be among them. */
+    static int pick(Map<Integer, Double> aurocs) {
+        Double plain = aurocs.get(1);
+        if (plain == null) {
+            return 1;
+        }
+        int best = 1;
+        double bestAuroc = plain;
+        for (Map.Entry<Integer, Double> e : aurocs.entrySet()) {
+            if (e.getValue() != null && e.getValue() > bestAuroc) {
+                best = e.getKey();
+                bestAuroc = e.getValue();
+            }
+        }
+        return bestAuroc >= plain + MIN_GAIN ? best : 1;
+    }
+
+    /**
+     * A {@code --zoom} value: {@code none}, {@code auto} or a scale from 2 to
+     * {@link io.ultraline.defect.ZoomChannel#MAX_SCALE}; null for {@code auto}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Integer parse(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("auto")) {
+            return null;
+        }
+        if (v.equals("none") || v.equals("1")) {
+            return 1;
+        }
+        try {
+            int scale = Integer.parseInt(v.endsWith("x") ? v.substring(0, v.length() - 1) : v);
+            if (scale >= 2 && scale <= io.ultraline.defect.ZoomChannel.MAX_SCALE) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("--zoom takes none, auto or a scale from 2 to "
+                + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got '" + value + "'");
+    }
+
+    /** The figures {@code evaluate} and {@code calibrate} report: the scale and each check AUROC. */
+    public Map<String, Object> figures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zoom", scale);
+        checkAurocs.forEach((s, a) -> m.put("zoom_check_image_auroc_x" + s, a));
+        pixelAurocs.forEach((s, a) -> m.put("zoom_check_pixel_auroc_x" + s, a));
+        return m;
+    }
+}
