@@ -377,7 +377,16 @@ public final class FrameInspector {
         ZoomChannel zoom = profile.zoom();
         return zoom == null
                 ? null
-                : ZoomTiles.tokens(runner, List.of(modelInput), zoom.scale()).get(0);
+                : tileTokens(zoom.scale(), List.of(modelInput)).get(0);
+    }
+
+    /** Per frame as the model saw it (8-bit), its tile tokens at {@code scale}; one model call for all. */
+    public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
+        if (scale < 2 || scale > ZoomChannel.MAX_SCALE) {
+            throw new IllegalArgumentException(
+                    "zoom tiles are cut at 2 to " + ZoomChannel.MAX_SCALE + "x, got " + scale);
+        }
+        return ZoomTiles.tokens(runner, modelInputs, scale);
     }
 
     /**
@@ -429,7 +438,7 @@ public final class FrameInspector {
             for (int i = 0; i < chunk.size(); i++) {
                 seen.add(seenByModel(input, i));
             }
-            List<float[]> tiles = zoom == 1 ? null : ZoomTiles.tokens(runner, seen, zoom);
+            List<float[]> tiles = zoom == 1 ? null : tileTokens(zoom, seen);
             for (int i = 0; i < tokens.size(); i++) {
                 builder.add(tokens.get(i), seen.get(i), tiles == null ? null : tiles.get(i), zoom);
             }

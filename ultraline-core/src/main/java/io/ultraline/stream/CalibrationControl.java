@@ -49,6 +49,9 @@ final class CalibrationControl {
     private record Pending(
             CalibrationStore.Calibration of, CompletableFuture<ReferenceProfile> build, long timestamp) {}
 
+    /** Calibration frames a model call cuts the zoom tiles of: 8 frames, 32 or 72 tiles. */
+    private static final int TILE_BATCH = 8;
+
     private final CalibrationStore calibrations;
     private final ProfileStore profiles;
     private final ModelStep inspection;
@@ -57,6 +60,7 @@ final class CalibrationControl {
     private final ProfileBuilds builds;
     private final Duration maxInlineBuild;
     private final TransformChoice conceptTransform;
+    private final int zoom;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final ProfileRevisionControl revisions;
 
@@ -68,7 +72,8 @@ final class CalibrationControl {
             Clock clock,
             ProfileBuilds builds,
             Duration maxInlineBuild,
-            TransformChoice conceptTransform) {
+            TransformChoice conceptTransform,
+            int zoom) {
         this.calibrations = calibrations;
         this.profiles = profiles;
         this.inspection = inspection;
@@ -77,6 +82,7 @@ final class CalibrationControl {
         this.builds = builds;
         this.maxInlineBuild = maxInlineBuild;
         this.conceptTransform = conceptTransform;
+        this.zoom = zoom;
         this.revisions = new ProfileRevisionControl(profiles, inspection, records);
     }
 
@@ -196,8 +202,8 @@ final class CalibrationControl {
      * The profile of a calibration from its frames' tokens in collection order, with the camera's
      * token transform W learned from the same frames when {@code conceptTransform} is PROFILE and
      * its concept prototypes learned from them always (where the step can), keeping the ids of
-     * {@code previous}, the prototypes of the profile this one replaces (null: none);
-     * shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
+     * {@code previous}, the prototypes of the profile this one replaces (null: none), and a zoom
+     * channel at {@code zoom} (1: none) when every frame kept its model input; shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
      * built.
      */
     static ReferenceProfile build(
@@ -206,10 +212,27 @@ final class CalibrationControl {
             long version,
             Instant created,
             TransformChoice conceptTransform,
-            ConceptPrototypes previous) {
+            ConceptPrototypes previous,
+            int zoom) {
         ProfileBuilder builder = inspection.newCalibration();
-        for (CalibrationFrame frame : frames) {
-            builder.add(frame.tokens(), frame.modelInput());
+        boolean tiled = zoom > 1 && frames.stream().allMatch(f -> f.modelInput() != null);
+        if (zoom > 1 && !tiled) {
+            LOG.warn(
+                    "Profile version {} gets no zoom channel: its calibration frames were collected without their"
+                            + " model input",
+                    version);
+        }
+        for (int from = 0; from < frames.size(); from += TILE_BATCH) {
+            List<CalibrationFrame> chunk = frames.subList(from, Math.min(frames.size(), from + TILE_BATCH));
+            List<float[]> tiles = tiled
+                    ? inspection.tileTokens(
+                            zoom,
+                            chunk.stream().map(CalibrationFrame::modelInput).toList())
+                    : null;
+            for (int i = 0; i < chunk.size(); i++) {
+                CalibrationFrame frame = chunk.get(i);
+                builder.add(frame.tokens(), frame.modelInput(), tiles == null ? null : tiles.get(i), zoom);
+            }
         }
         ReferenceProfile profile = builder.build(version, created);
         if (conceptTransform == TransformChoice.PROFILE) {
@@ -247,7 +270,7 @@ final class CalibrationControl {
                 profiles.get(c.key()).map(a -> a.profile().conceptPrototypes()).orElse(null);
         Pending p = new Pending(
                 c,
-                builds.submit(() -> build(inspection, tokens, version, created, conceptTransform, previous)),
+                builds.submit(() -> build(inspection, tokens, version, created, conceptTransform, previous, zoom)),
                 timestamp);
         pending.put(c.key(), p);
         if (!wait.isZero()) {

@@ -25,19 +25,27 @@ import java.util.Locale;
  *                          {@link TransformChoice#PROFILE} or {@link TransformChoice#NONE}. The maps of a
  *                          camera whose profile has a W go through it, whatever this says (a pushed
  *                          profile may carry one)
+ * @param zoom              scale of the zoom channel a calibration adds to new profiles
+ *                          ({@link io.ultraline.defect.ZoomChannel}), {@value #KEY_ZOOM}: 1 (none,
+ *                          the default) or 2 to 4. It suits the textures whose grain is about a
+ *                          token's size and costs {@code zoom * zoom} more forward passes a frame
+ *                          (docs/evaluation.md, "The zoom channel in the product"); a camera's own
+ *                          choice comes by PUSH of a profile from {@code ultraline calibrate --zoom}
  */
 public record CalibrationDefaults(
         int defaultFrameCount,
         int maxFrameCount,
         Duration maxInlineBuild,
         boolean rawPixels,
-        TransformChoice conceptTransform) {
+        TransformChoice conceptTransform,
+        int zoom) {
 
     public static final String KEY_DEFAULT_FRAMES = "calibration.default-frames";
     public static final String KEY_MAX_FRAMES = "calibration.max-frames";
     public static final String KEY_MAX_INLINE_BUILD = "calibration.max-inline-build";
     public static final String KEY_RAW_PIXELS = "calibration.raw-pixels";
     public static final String KEY_CONCEPT_TRANSFORM = "calibration.concept-transform";
+    public static final String KEY_ZOOM = "calibration.zoom";
 
     /** Kafka Streams gives exactly-once transactions 10 s; a build must leave most of it to the batch. */
     static final Duration MAX_INLINE_BUILD_LIMIT = Duration.ofSeconds(5);
@@ -56,7 +64,21 @@ public record CalibrationDefaults(
         this(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, TransformChoice.PROFILE);
     }
 
+    /** Without a zoom channel (the default). */
+    public CalibrationDefaults(
+            int defaultFrameCount,
+            int maxFrameCount,
+            Duration maxInlineBuild,
+            boolean rawPixels,
+            TransformChoice conceptTransform) {
+        this(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, conceptTransform, 1);
+    }
+
     public CalibrationDefaults {
+        if (zoom < 1 || zoom > io.ultraline.defect.ZoomChannel.MAX_SCALE) {
+            throw new IllegalArgumentException(
+                    KEY_ZOOM + " must be none or 2 to " + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got " + zoom);
+        }
         java.util.Objects.requireNonNull(maxInlineBuild, KEY_MAX_INLINE_BUILD);
         java.util.Objects.requireNonNull(conceptTransform, KEY_CONCEPT_TRANSFORM);
         if (conceptTransform == TransformChoice.MODEL) {
@@ -83,7 +105,27 @@ public record CalibrationDefaults(
 
     /** The same limits, learning W or not. */
     public CalibrationDefaults withConceptTransform(TransformChoice choice) {
-        return new CalibrationDefaults(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, choice);
+        return new CalibrationDefaults(defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, choice, zoom);
+    }
+
+    /** The same limits, with new profiles' zoom channel at {@code scale} (1: none). */
+    public CalibrationDefaults withZoom(int scale) {
+        return new CalibrationDefaults(
+                defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, conceptTransform, scale);
+    }
+
+    /** {@value #KEY_ZOOM} from its setting: none, or a scale from 2 to 4 ({@code 3} or {@code 3x}). */
+    static int parseZoom(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none") || t.equals("1") || t.isEmpty()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(t.endsWith("x") ? t.substring(0, t.length() - 1) : t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(KEY_ZOOM + " must be none or 2 to "
+                    + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got '" + text + "'");
+        }
     }
 
     /** {@value #KEY_CONCEPT_TRANSFORM} from its setting, none or profile. */

@@ -41,6 +41,7 @@ public final class FrameReplay {
     private final TargetChoice targets;
     private final boolean twoStage;
     private final TransformChoice conceptTransform;
+    private final int zoom;
 
     /** As the five-argument constructor, for a recorded run in explanations mode all. */
     public FrameReplay(ModelStep inspection, FrameDecoding decoding, PipelineTopics topics, String pipelineVersion) {
@@ -79,6 +80,7 @@ public final class FrameReplay {
             ExplainConfig explain,
             CalibrationDefaults calibration) {
         this.conceptTransform = calibration.conceptTransform();
+        this.zoom = calibration.zoom();
         this.inspection = Objects.requireNonNull(inspection, "inspection");
         this.decoding = Objects.requireNonNull(decoding, "decoding");
         this.keys = topics.frames().keySerde().deserializer();
@@ -322,7 +324,7 @@ public final class FrameReplay {
      */
     public ReferenceProfile calibrate(
             List<CalibrationFrame> frames, long version, java.time.Instant created, ConceptPrototypes previous) {
-        return CalibrationControl.build(inspection, frames, version, created, conceptTransform, previous);
+        return CalibrationControl.build(inspection, frames, version, created, conceptTransform, previous, zoom);
     }
 
     /**

@@ -117,7 +117,8 @@ final class InferenceProcessor implements Processor<String, PipelineInput, Strin
                 clock,
                 builds,
                 config.calibration().maxInlineBuild(),
-                config.calibration().conceptTransform());
+                config.calibration().conceptTransform(),
+                config.calibration().zoom());
         calibration.resumeBuilds();
         context.schedule(config.batch().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         if (buffer.size() > 0) {

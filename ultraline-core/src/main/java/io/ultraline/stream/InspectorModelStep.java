@@ -147,6 +147,11 @@ final class InspectorModelStep implements ModelStep {
     }
 
     @Override
+    public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
+        return inspector.tileTokens(scale, modelInputs);
+    }
+
+    @Override
     public FrameAssessment regions(FrameAssessment scored, InspectedFrame explained, int frameWidth, int frameHeight) {
         return inspector
                 .detector()

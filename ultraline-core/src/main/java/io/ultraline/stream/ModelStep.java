@@ -152,6 +152,11 @@ public interface ModelStep {
         return null;
     }
 
+    /** The tile tokens of frames at {@code scale}, one model call, to calibrate a zoom channel on. */
+    default List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
+        throw new IllegalArgumentException("this model step cannot cut " + scale + "x zoom tiles");
+    }
+
     /**
      * The camera's token transform W (issue 19) learned from its calibration frames, the same for
      * the same frames (an audit learns it again); null when it cannot be learned: the model's

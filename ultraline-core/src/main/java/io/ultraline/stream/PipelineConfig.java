@@ -162,7 +162,10 @@ public record PipelineConfig(
                 in.present(CalibrationDefaults.KEY_CONCEPT_TRANSFORM)
                         ? CalibrationDefaults.parseConceptTransform(
                                 settings.get(CalibrationDefaults.KEY_CONCEPT_TRANSFORM))
-                        : d.calibration().conceptTransform());
+                        : d.calibration().conceptTransform(),
+                in.present(CalibrationDefaults.KEY_ZOOM)
+                        ? CalibrationDefaults.parseZoom(settings.get(CalibrationDefaults.KEY_ZOOM))
+                        : d.calibration().zoom());
         OutputLimits outputs = new OutputLimits(
                 in.integer(OutputLimits.KEY_MAX_RECORD_BYTES, d.outputs().maxRecordBytes()),
                 in.integer(OutputLimits.KEY_MAX_DEAD_LETTER_BYTES, d.outputs().maxDeadLetterBytes()));

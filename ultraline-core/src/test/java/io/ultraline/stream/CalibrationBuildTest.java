@@ -33,15 +33,15 @@ class CalibrationBuildTest {
         List<CalibrationFrame> first = frames(0, 4);
         List<CalibrationFrame> second = frames(4, 8);
         Instant at = Instant.ofEpochMilli(1_000);
-        ConceptPrototypes before = CalibrationControl.build(step, first, 1, at, TransformChoice.NONE, null)
+        ConceptPrototypes before = CalibrationControl.build(step, first, 1, at, TransformChoice.NONE, null, 1)
                 .conceptPrototypes();
         assertThat(before).isNotNull();
         // the ids an operator came to know, not the fresh 0..P-1
         int[] named = Arrays.stream(before.ids()).map(id -> id + 10).toArray();
         ConceptPrototypes known = before.withIds(named);
 
-        ReferenceProfile afresh = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, null);
-        ReferenceProfile kept = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, known);
+        ReferenceProfile afresh = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, null, 1);
+        ReferenceProfile kept = CalibrationControl.build(step, second, 2, at, TransformChoice.NONE, known, 1);
 
         ConceptPrototypes learned = afresh.conceptPrototypes();
         assertThat(learned.ids())
@@ -54,5 +54,38 @@ class CalibrationBuildTest {
         assertThat(kept.withConceptPrototypes(learned))
                 .as("nothing but the ids depends on the profile replaced")
                 .isEqualTo(afresh);
+    }
+
+    /**
+     * With {@code calibration.zoom} at 2, the build cuts each frame's tiles from its kept model input
+     * and the profile gets the zoom channel the command line's calibration of the same frames gives.
+     */
+    @Test
+    void aZoomedCalibrationBuildsTheChannelTheCommandLineBuilds() {
+        List<CalibrationFrame> frames = frames(0, 6);
+        Instant at = Instant.ofEpochMilli(2_000);
+
+        ReferenceProfile zoomed = CalibrationControl.build(step, frames, 1, at, TransformChoice.NONE, null, 2);
+        ReferenceProfile plain = CalibrationControl.build(step, frames, 1, at, TransformChoice.NONE, null, 1);
+
+        assertThat(zoomed.zoom()).isNotNull();
+        assertThat(zoomed.zoom().scale()).isEqualTo(2);
+        assertThat(plain.zoom()).isNull();
+        List<RgbImage> seen = frames.stream()
+                .map(f -> new RgbImage(
+                        step.imageSize(), step.imageSize(), io.ultraline.defect.AppearanceBank.expand(f.modelInput())))
+                .toList();
+        var inspector = TestModels.inspector();
+        ReferenceProfile direct =
+                inspector.calibrate(seen, 1, 8, inspector.detector().profileConfig(), 2);
+        assertThat(zoomed.zoom().calibrationScores())
+                .containsExactly(direct.zoom().calibrationScores());
+        assertThat(zoomed.zoom().bank()).isEqualTo(direct.zoom().bank());
+        List<CalibrationFrame> bare =
+                frames.stream().map(f -> new CalibrationFrame(f.tokens(), null)).toList();
+        assertThat(CalibrationControl.build(step, bare, 1, at, TransformChoice.NONE, null, 2)
+                        .zoom())
+                .as("frames without their model input give no tiles")
+                .isNull();
     }
 }

@@ -76,6 +76,38 @@ class CalibrationFlowTest {
         }
     }
 
+    /** {@code calibration.zoom: 2}: the stream's own calibration gives the profile its zoom channel, which scores. */
+    @Test
+    void withZoomSetACalibrationOnTheStreamAddsTheZoomChannelAndScoresByIt() {
+        PipelineConfig zoomed = CONFIG.withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))
+                .withCalibration(CalibrationDefaults.defaults().withZoom(2));
+        try (PipelineHarness h = new PipelineHarness(zoomed)) {
+            h.command("cam-1", null, CalibrationAction.START, 4);
+            for (int i = 0; i < 4; i++) {
+                h.pipe(TestCameraFrames.frame("cam-1", "cal-" + i, TestCameraFrames.good(i)));
+            }
+            h.verdicts();
+            ReferenceProfile profile = h.profiles.readValue();
+            io.ultraline.defect.ReferenceProfile decoded =
+                    io.ultraline.defect.ProfileCodec.decode(bytes(profile.getBank()));
+            assertThat(decoded.zoom()).isNotNull();
+            assertThat(decoded.zoom().scale()).isEqualTo(2);
+            assertThat(decoded.zoom().calibrationScores()).hasSize(4);
+
+            h.pipe(TestCameraFrames.frame("cam-1", "good", TestCameraFrames.good(7)));
+            h.pipe(TestCameraFrames.frame("cam-1", "bad", TestCameraFrames.defective(99)));
+            assertThat(h.verdicts())
+                    .extracting(FrameVerdict::getStatus)
+                    .containsExactly(VerdictStatus.OK, VerdictStatus.DEFECT);
+        }
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
     @Test
     void aBuildLongerThanTheInlineWaitFinishesInAPunctuationAndItsFramesStayCalibrating() {
         PipelineConfig background = CONFIG.withBatch(BatchConfig.of(1, Duration.ofSeconds(1)))

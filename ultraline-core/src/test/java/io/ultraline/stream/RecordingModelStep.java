@@ -153,6 +153,11 @@ class RecordingModelStep implements ModelStep {
     }
 
     @Override
+    public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
+        return real.tileTokens(scale, modelInputs);
+    }
+
+    @Override
     public AppearanceBank.Scores pixelScores(ReferenceProfile profile, InspectedFrame frame) {
         AppearanceBank.Scores scores = real.pixelScores(profile, frame);
         if (scores != null) {

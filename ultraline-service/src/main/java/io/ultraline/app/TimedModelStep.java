@@ -82,6 +82,11 @@ final class TimedModelStep implements ModelStep {
     }
 
     @Override
+    public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
+        return inner.tileTokens(scale, modelInputs);
+    }
+
+    @Override
     public FrameAssessment score(
             ReferenceProfile profile,
             InspectedFrame frame,

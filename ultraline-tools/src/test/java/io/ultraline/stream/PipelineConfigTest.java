@@ -29,6 +29,24 @@ class PipelineConfigTest {
     }
 
     @Test
+    void theZoomChannelIsOffByDefaultAndSetByItsKey() {
+        assertThat(PipelineConfig.parse(Map.of()).calibration().zoom()).isEqualTo(1);
+        assertThat(PipelineConfig.parse(Map.of("calibration.zoom", "none"))
+                        .calibration()
+                        .zoom())
+                .isEqualTo(1);
+        assertThat(PipelineConfig.parse(Map.of("calibration.zoom", " 3x"))
+                        .calibration()
+                        .zoom())
+                .isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PipelineConfig.parse(Map.of("calibration.zoom", "5")))
+                .hasMessageContaining("calibration.zoom must be none or 2 to 4, got 5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PipelineConfig.parse(Map.of("calibration.zoom", "auto")))
+                .hasMessageContaining("calibration.zoom must be none or 2 to 4, got 'auto'");
+    }
+
+    @Test
     void parsesEveryKey() {
         PipelineConfig c = PipelineConfig.parse(Map.ofEntries(
                 Map.entry("inference.batch.size", "16"),

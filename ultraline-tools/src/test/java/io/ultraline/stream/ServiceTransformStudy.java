@@ -49,7 +49,7 @@ public final class ServiceTransformStudy {
                 step.scan(batch).forEach(f -> collected.add(CalibrationFrame.of(f)));
             }
             // one untimed build first: the JIT and the model's sessions warm up
-            CalibrationControl.build(step, collected, 1, Instant.EPOCH, TransformChoice.NONE, null);
+            CalibrationControl.build(step, collected, 1, Instant.EPOCH, TransformChoice.NONE, null, 1);
             ReferenceProfile plain = timedBuild(step, collected, TransformChoice.NONE);
             ReferenceProfile withW = timedBuild(step, collected, TransformChoice.PROFILE);
             TargetChoice sparse = new TargetChoice(ExplainConfig.defaults().withMode(ExplanationsMode.SAMPLED));
@@ -88,7 +88,7 @@ public final class ServiceTransformStudy {
 
     private static ReferenceProfile timedBuild(ModelStep step, List<CalibrationFrame> frames, TransformChoice choice) {
         long start = System.nanoTime();
-        ReferenceProfile p = CalibrationControl.build(step, frames, 1, Instant.EPOCH, choice, null);
+        ReferenceProfile p = CalibrationControl.build(step, frames, 1, Instant.EPOCH, choice, null, 1);
         System.out.printf(
                 "profile build, calibration.concept-transform=%s: %.2f s%n",
                 choice.name().toLowerCase(java.util.Locale.ROOT), (System.nanoTime() - start) / 1e9);
