@@ -183,12 +183,8 @@ public final class ProfileCodec {
 
     private static void putZoom(ByteBuffer out, ZoomChannel z) {
         out.putInt(z.scale()).putFloat(z.threshold()).putFloat(z.weight());
-        float[] scores = z.calibrationScores();
-        out.putInt(scores.length);
-        putFloats(out, scores);
-        float[] base = z.baseCalibrationScores();
-        out.putInt(base.length);
-        putFloats(out, base);
+        putCounted(out, z.calibrationScores());
+        putCounted(out, z.baseCalibrationScores());
         PlaceBank bank = z.bank();
         out.putInt(bank.perPlace());
         putFloats(out, bank.low());
@@ -229,12 +225,8 @@ public final class ProfileCodec {
         putFloats(out, axes.mean());
         putFloats(out, axes.axes());
         out.putFloat(a.threshold()).putFloat(a.scale());
-        float[] tokens = a.tokenCalibrationScores();
-        out.putInt(tokens.length);
-        putFloats(out, tokens);
-        float[] scores = a.calibrationScores();
-        out.putInt(scores.length);
-        putFloats(out, scores);
+        putCounted(out, a.tokenCalibrationScores());
+        putCounted(out, a.calibrationScores());
         out.putInt(a.bank().size());
         putFloats(out, a.bank().rows());
     }
@@ -266,6 +258,12 @@ public final class ProfileCodec {
         float[] rows = floats(in, (long) patches * kept, "raw-pixel patches x axes");
         return new AppearanceChannel(
                 AppearanceBank.of(size, PrincipalAxes.of(mean, axes), rows), scores, threshold, scale, tokens);
+    }
+
+    /** A count, then as many floats. */
+    private static void putCounted(ByteBuffer out, float[] values) {
+        out.putInt(values.length);
+        putFloats(out, values);
     }
 
     private static void putFloats(ByteBuffer out, float[] values) {

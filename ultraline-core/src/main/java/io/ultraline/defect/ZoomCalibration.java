@@ -9,9 +9,6 @@ import java.util.List;
  */
 final class ZoomCalibration {
 
-    /** Floor for the channel's threshold when every held-out score was 0 (identical frames). */
-    private static final float MIN_THRESHOLD = 1e-6f;
-
     private ZoomCalibration() {}
 
     /**
@@ -41,7 +38,7 @@ final class ZoomCalibration {
                 heldOut[frame] = TokenScorer.frameScore(bank.nearestDistances(tiles.get(frame)));
             }
         }
-        float threshold = Math.max(Quantiles.linear(heldOut, config.quantile()), MIN_THRESHOLD);
+        float threshold = Math.max(Quantiles.linear(heldOut, config.quantile()), AppearanceChannel.MIN_THRESHOLD);
         float base = Quantiles.linear(baseHeldOut, config.quantile()) * config.margin();
         return new ZoomChannel(
                 scale,
