@@ -297,32 +297,26 @@ class DefectCommandsTest {
         assertThat(m.get("image_auroc").asDouble()).isBetween(0.5, 1.0);
 
         Path profile = tmp.resolve("zoom2.profile");
-        assertThat(Main.run(
-                        "calibrate",
-                        "--model",
-                        model.toString(),
-                        "--images",
-                        dataset.resolve("calibration").toString(),
-                        "--out",
-                        profile.toString(),
-                        "--zoom",
-                        "2"))
-                .isZero();
+        assertThat(calibrateZoomed(profile, "2")).isZero();
         io.ultraline.defect.ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
         assertThat(p.zoom()).isNotNull();
         assertThat(p.zoom().scale()).isEqualTo(2);
-        assertThat(Main.run(
-                        "calibrate",
-                        "--model",
-                        model.toString(),
-                        "--images",
-                        dataset.resolve("calibration").toString(),
-                        "--out",
-                        profile.toString(),
-                        "--zoom",
-                        "7"))
+        assertThat(calibrateZoomed(profile, "7"))
                 .as("a scale out of range is refused")
                 .isNotZero();
+    }
+
+    private static int calibrateZoomed(Path profile, String zoom) {
+        return Main.run(
+                "calibrate",
+                "--model",
+                model.toString(),
+                "--images",
+                dataset.resolve("calibration").toString(),
+                "--out",
+                profile.toString(),
+                "--zoom",
+                zoom);
     }
 
     /**
