@@ -12,8 +12,10 @@ import io.ultraline.defect.eval.TruthRegions;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.PaintedSelfCheck;
 import io.ultraline.inspect.TransformCalibration;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.ultra.ConceptResolution;
 import io.ultraline.ultra.MaskUpsampling;
 import io.ultraline.ultra.align.ConceptPrototypes;
@@ -394,13 +396,7 @@ public final class DatasetEvaluation {
      * feedback: its confirmed defects are labelled by frame, not by pixel).
      */
     static Double pixelAuroc(List<float[]> scores, List<boolean[]> truth) {
-        boolean[] all = concatMasks(truth);
-        for (boolean b : all) {
-            if (b) {
-                return Auroc.of(concat(scores), all);
-            }
-        }
-        return null;
+        return Auroc.ofPixels(scores, truth);
     }
 
     /** The parts one after another. */
@@ -409,17 +405,6 @@ public final class DatasetEvaluation {
         float[] out = new float[n];
         int at = 0;
         for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
-    private static boolean[] concatMasks(List<boolean[]> parts) {
-        int n = parts.stream().mapToInt(p -> p.length).sum();
-        boolean[] out = new boolean[n];
-        int at = 0;
-        for (boolean[] p : parts) {
             System.arraycopy(p, 0, out, at, p.length);
             at += p.length;
         }

@@ -283,7 +283,7 @@ class DefectCommandsTest {
                 .isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         Map<Integer, Double> checks = new java.util.LinkedHashMap<>();
-        for (int scale : io.ultraline.evaluation.ZoomChoice.CANDIDATES) {
+        for (int scale : io.ultraline.inspect.ZoomChoice.CANDIDATES) {
             double auroc = m.get("zoom_check_image_auroc_x" + scale).asDouble();
             assertThat(auroc).isBetween(0.5, 1.0);
             checks.put(scale, auroc);
@@ -292,7 +292,7 @@ class DefectCommandsTest {
                 .max(Map.Entry.comparingByValue())
                 .orElseThrow()
                 .getKey();
-        int expected = checks.get(best) >= checks.get(1) + io.ultraline.evaluation.ZoomChoice.MIN_GAIN ? best : 1;
+        int expected = checks.get(best) >= checks.get(1) + io.ultraline.inspect.ZoomChoice.MIN_GAIN ? best : 1;
         assertThat(m.get("zoom").asInt()).isEqualTo(expected);
         assertThat(m.get("image_auroc").asDouble()).isBetween(0.5, 1.0);
 

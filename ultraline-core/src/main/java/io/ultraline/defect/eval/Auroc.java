@@ -12,6 +12,39 @@ public final class Auroc {
     private Auroc() {}
 
     /** Scores must be finite and non-negative (anomaly scores are distances). */
+    /**
+     * Pixel AUROC over several frames: every frame's pixel scores against its mask, pooled; null
+     * when no pixel is positive.
+     */
+    public static Double ofPixels(java.util.List<float[]> scores, java.util.List<boolean[]> truth) {
+        int n = 0;
+        boolean any = false;
+        for (boolean[] mask : truth) {
+            n += mask.length;
+            for (boolean b : mask) {
+                any |= b;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        float[] pooled = new float[n];
+        boolean[] positive = new boolean[n];
+        int at = 0;
+        for (int f = 0; f < truth.size(); f++) {
+            boolean[] mask = truth.get(f);
+            float[] s = scores.get(f);
+            if (s.length != mask.length) {
+                throw new IllegalArgumentException(
+                        "frame " + f + " has " + s.length + " pixel scores for a mask of " + mask.length);
+            }
+            System.arraycopy(s, 0, pooled, at, s.length);
+            System.arraycopy(mask, 0, positive, at, mask.length);
+            at += mask.length;
+        }
+        return of(pooled, positive);
+    }
+
     public static double of(float[] scores, boolean[] positive) {
         int n = scores.length;
         if (positive.length != n) {

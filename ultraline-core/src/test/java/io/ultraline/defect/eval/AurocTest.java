@@ -53,4 +53,19 @@ class AurocTest {
         assertThatThrownBy(() -> Auroc.of(new float[] {1, 2}, new boolean[] {true, true}))
                 .hasMessageContaining("positives and negatives");
     }
+
+    @Test
+    void pixelAurocPoolsTheFramesAndIsNullWithoutADefectivePixel() {
+        java.util.List<float[]> scores = java.util.List.of(new float[] {0.1f, 0.9f}, new float[] {0.2f, 0.8f});
+        java.util.List<boolean[]> masks = java.util.List.of(new boolean[] {false, true}, new boolean[] {false, false});
+
+        org.assertj.core.api.Assertions.assertThat(Auroc.ofPixels(scores, masks))
+                .isEqualTo(Auroc.of(new float[] {0.1f, 0.9f, 0.2f, 0.8f}, new boolean[] {false, true, false, false}));
+        org.assertj.core.api.Assertions.assertThat(
+                        Auroc.ofPixels(scores, java.util.List.of(new boolean[2], new boolean[2])))
+                .isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        Auroc.ofPixels(java.util.List.of(new float[3]), java.util.List.of(new boolean[] {true, false})))
+                .hasMessageContaining("3 pixel scores for a mask of 2");
+    }
 }

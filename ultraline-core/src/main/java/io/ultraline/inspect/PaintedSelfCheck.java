@@ -1,12 +1,10 @@
-package io.ultraline.evaluation;
+package io.ultraline.inspect;
 
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.eval.Auroc;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
-import io.ultraline.inspect.FrameInspector;
-import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.synth.DefectType;
 import io.ultraline.synth.PaintedDefects;
 import java.util.ArrayList;
@@ -115,7 +113,7 @@ public final class PaintedSelfCheck {
         }
         int paintedFrames = s.length - heldFrames;
         m.put("self_check_image_auroc", paintedFrames == 0 ? null : Auroc.of(s, truth));
-        m.put("self_check_pixel_auroc", DatasetEvaluation.pixelAuroc(maps, masks));
+        m.put("self_check_pixel_auroc", Auroc.ofPixels(maps, masks));
         m.put("self_check_recall", paintedFrames == 0 ? null : flaggedPainted / (double) paintedFrames);
         m.put("self_check_false_alarms", flaggedGood);
         m.put("self_check_good_frames", heldFrames);

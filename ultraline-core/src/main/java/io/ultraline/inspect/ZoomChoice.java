@@ -1,7 +1,6 @@
-package io.ultraline.evaluation;
+package io.ultraline.inspect;
 
 import io.ultraline.frame.RgbImage;
-import io.ultraline.inspect.FrameInspector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,7 @@ public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Intege
     }
 
     /**
-     * A {@code --zoom} value: {@code none}, {@code auto} or a scale from 2 to
+     * A zoom setting ({@code --zoom}, {@code calibration.zoom}): {@code none}, {@code auto} or a scale from 2 to
      * {@link io.ultraline.defect.ZoomChannel#MAX_SCALE}; null for {@code auto}.
      *
      * @throws IllegalArgumentException for anything else
@@ -101,7 +100,7 @@ public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Intege
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new IllegalArgumentException("--zoom takes none, auto or a scale from 2 to "
+        throw new IllegalArgumentException("a zoom is none, auto or a scale from 2 to "
                 + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got '" + value + "'");
     }
 

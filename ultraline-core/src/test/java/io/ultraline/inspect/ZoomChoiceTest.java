@@ -1,4 +1,4 @@
-package io.ultraline.evaluation;
+package io.ultraline.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
