@@ -4,10 +4,12 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.ProfileChange;
 import io.ultraline.avro.SourceRef;
+import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.TransformChoice;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.time.Clock;
@@ -215,6 +217,9 @@ final class CalibrationControl {
             ConceptPrototypes previous,
             int zoom) {
         ProfileBuilder builder = inspection.newCalibration();
+        if (zoom == CalibrationDefaults.AUTO_ZOOM) {
+            zoom = chosenZoom(inspection, frames, version);
+        }
         boolean tiled = zoom > 1 && frames.stream().allMatch(f -> f.modelInput() != null);
         if (zoom > 1 && !tiled) {
             LOG.warn(
@@ -249,6 +254,31 @@ final class CalibrationControl {
         // learned through the W the camera's frames will be explained with, so the concepts match
         ConceptPrototypes learned = inspection.learnConceptPrototypes(frames, profile.transform());
         return profile.withConceptPrototypes(learned == null ? null : learned.keepingIdsOf(previous));
+    }
+
+    /**
+     * The zoom the painted self-check chooses on the calibration frames as the model saw them, 1
+     * where a frame lacks its model input.
+     */
+    private static int chosenZoom(ModelStep inspection, List<CalibrationFrame> frames, long version) {
+        int size = inspection.imageSize();
+        List<RgbImage> seen = new ArrayList<>(frames.size());
+        for (CalibrationFrame f : frames) {
+            if (f.modelInput() == null) {
+                LOG.warn("Profile version {}: no zoom chosen, its calibration frames lack their model input", version);
+                return 1;
+            }
+            seen.add(new RgbImage(size, size, AppearanceBank.expand(f.modelInput())));
+        }
+        long start = System.nanoTime();
+        ZoomChoice choice = inspection.chooseZoom(seen);
+        LOG.info(
+                "Profile version {}: zoom {} chosen by the painted self-check in {} s, check figures {}",
+                version,
+                choice.scale(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
+                choice.figures());
+        return choice.scale();
     }
 
     /** Starts building a complete calibration's profile; its snapshot when it is done within {@code wait}. */

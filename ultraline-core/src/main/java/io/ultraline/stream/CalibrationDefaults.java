@@ -27,10 +27,11 @@ import java.util.Locale;
  *                          profile may carry one)
  * @param zoom              scale of the zoom channel a calibration adds to new profiles
  *                          ({@link io.ultraline.defect.ZoomChannel}), {@value #KEY_ZOOM}: 1 (none,
- *                          the default) or 2 to 4. It suits the textures whose grain is about a
+ *                          the default), 2 to 4, or {@link #AUTO_ZOOM} ({@code auto}: each
+ *                          calibration chooses by {@link io.ultraline.inspect.ZoomChoice}, which
+ *                          adds minutes to the build). It suits the textures whose grain is about a
  *                          token's size and costs {@code zoom * zoom} more forward passes a frame
- *                          (docs/evaluation.md, "The zoom channel in the product"); a camera's own
- *                          choice comes by PUSH of a profile from {@code ultraline calibrate --zoom}
+ *                          (docs/evaluation.md, "The zoom channel in the product")
  */
 public record CalibrationDefaults(
         int defaultFrameCount,
@@ -46,6 +47,9 @@ public record CalibrationDefaults(
     public static final String KEY_RAW_PIXELS = "calibration.raw-pixels";
     public static final String KEY_CONCEPT_TRANSFORM = "calibration.concept-transform";
     public static final String KEY_ZOOM = "calibration.zoom";
+
+    /** {@link #zoom} when each calibration chooses its scale by the painted self-check. */
+    public static final int AUTO_ZOOM = 0;
 
     /** Kafka Streams gives exactly-once transactions 10 s; a build must leave most of it to the batch. */
     static final Duration MAX_INLINE_BUILD_LIMIT = Duration.ofSeconds(5);
@@ -75,9 +79,9 @@ public record CalibrationDefaults(
     }
 
     public CalibrationDefaults {
-        if (zoom < 1 || zoom > io.ultraline.defect.ZoomChannel.MAX_SCALE) {
-            throw new IllegalArgumentException(
-                    KEY_ZOOM + " must be none or 2 to " + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got " + zoom);
+        if (zoom < AUTO_ZOOM || zoom > io.ultraline.defect.ZoomChannel.MAX_SCALE) {
+            throw new IllegalArgumentException(KEY_ZOOM + " must be none, auto or 2 to "
+                    + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got " + zoom);
         }
         java.util.Objects.requireNonNull(maxInlineBuild, KEY_MAX_INLINE_BUILD);
         java.util.Objects.requireNonNull(conceptTransform, KEY_CONCEPT_TRANSFORM);
@@ -114,17 +118,16 @@ public record CalibrationDefaults(
                 defaultFrameCount, maxFrameCount, maxInlineBuild, rawPixels, conceptTransform, scale);
     }
 
-    /** {@value #KEY_ZOOM} from its setting: none, or a scale from 2 to 4 ({@code 3} or {@code 3x}). */
+    /** {@value #KEY_ZOOM} from its setting: none, auto, or a scale from 2 to 4 ({@code 3} or {@code 3x}). */
     static int parseZoom(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("none") || t.equals("1") || t.isEmpty()) {
+        if (text.isBlank()) {
             return 1;
         }
         try {
-            return Integer.parseInt(t.endsWith("x") ? t.substring(0, t.length() - 1) : t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(KEY_ZOOM + " must be none or 2 to "
-                    + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got '" + text + "'");
+            Integer scale = io.ultraline.inspect.ZoomChoice.parse(text);
+            return scale == null ? AUTO_ZOOM : scale;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(KEY_ZOOM + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
 import io.ultraline.inspect.TransformCalibration;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
@@ -149,6 +150,11 @@ final class InspectorModelStep implements ModelStep {
     @Override
     public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
         return inspector.tileTokens(scale, modelInputs);
+    }
+
+    @Override
+    public ZoomChoice chooseZoom(List<RgbImage> goodFrames) {
+        return ZoomChoice.choose(inspector, goodFrames);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.Arrays;
@@ -150,6 +151,11 @@ public interface ModelStep {
                     + profile.zoom().scale() + "x zoom channel");
         }
         return null;
+    }
+
+    /** The zoom the painted self-check chooses for a camera's good frames ({@link ZoomChoice#choose}). */
+    default ZoomChoice chooseZoom(List<RgbImage> goodFrames) {
+        throw new IllegalArgumentException("this model step cannot choose a zoom");
     }
 
     /** The tile tokens of frames at {@code scale}, one model call, to calibrate a zoom channel on. */

@@ -88,4 +88,23 @@ class CalibrationBuildTest {
                 .as("frames without their model input give no tiles")
                 .isNull();
     }
+
+    /** {@code calibration.zoom: auto}: the build runs the painted self-check and calibrates at the scale it picks. */
+    @Test
+    void anAutoZoomBuildCalibratesAtTheScaleTheSelfCheckChooses() {
+        List<CalibrationFrame> frames = frames(0, 8);
+        Instant at = Instant.ofEpochMilli(3_000);
+
+        ReferenceProfile auto = CalibrationControl.build(
+                step, frames, 1, at, TransformChoice.NONE, null, CalibrationDefaults.AUTO_ZOOM);
+
+        List<RgbImage> seen = frames.stream()
+                .map(f -> new RgbImage(
+                        step.imageSize(), step.imageSize(), io.ultraline.defect.AppearanceBank.expand(f.modelInput())))
+                .toList();
+        int chosen = step.chooseZoom(seen).scale();
+        ReferenceProfile fixed = CalibrationControl.build(step, frames, 1, at, TransformChoice.NONE, null, chosen);
+        assertThat(auto).isEqualTo(fixed);
+        assertThat(auto.zoom() == null ? 1 : auto.zoom().scale()).isEqualTo(chosen);
+    }
 }

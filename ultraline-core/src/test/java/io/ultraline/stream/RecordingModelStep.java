@@ -7,6 +7,7 @@ import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.FrameInspector;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.ultra.transform.TokenTransform;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,6 +156,11 @@ class RecordingModelStep implements ModelStep {
     @Override
     public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
         return real.tileTokens(scale, modelInputs);
+    }
+
+    @Override
+    public ZoomChoice chooseZoom(List<RgbImage> goodFrames) {
+        return real.chooseZoom(goodFrames);
     }
 
     @Override

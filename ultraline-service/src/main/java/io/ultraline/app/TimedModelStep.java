@@ -8,6 +8,7 @@ import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.inspect.InspectedFrame;
+import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.stream.CalibrationFrame;
 import io.ultraline.stream.ModelIdentity;
 import io.ultraline.stream.ModelStep;
@@ -84,6 +85,11 @@ final class TimedModelStep implements ModelStep {
     @Override
     public List<float[]> tileTokens(int scale, List<byte[]> modelInputs) {
         return inner.tileTokens(scale, modelInputs);
+    }
+
+    @Override
+    public ZoomChoice chooseZoom(List<RgbImage> goodFrames) {
+        return inner.chooseZoom(goodFrames);
     }
 
     @Override

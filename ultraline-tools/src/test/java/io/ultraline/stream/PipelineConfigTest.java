@@ -39,11 +39,15 @@ class PipelineConfigTest {
                         .calibration()
                         .zoom())
                 .isEqualTo(3);
+        assertThat(PipelineConfig.parse(Map.of("calibration.zoom", "auto"))
+                        .calibration()
+                        .zoom())
+                .isEqualTo(CalibrationDefaults.AUTO_ZOOM);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PipelineConfig.parse(Map.of("calibration.zoom", "5")))
-                .hasMessageContaining("calibration.zoom must be none or 2 to 4, got 5");
+                .hasMessageContaining("calibration.zoom: a zoom is none, auto or a scale from 2 to 4, got '5'");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> PipelineConfig.parse(Map.of("calibration.zoom", "auto")))
-                .hasMessageContaining("calibration.zoom must be none or 2 to 4, got 'auto'");
+                        () -> CalibrationDefaults.defaults().withZoom(-1))
+                .hasMessageContaining("calibration.zoom must be none, auto or 2 to 4, got -1");
     }
 
     @Test
