@@ -99,7 +99,8 @@ final class CalibrateCommand implements Callable<Integer> {
             defaultValue = "none",
             description = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times, cut into"
                     + " model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
-                    + " self-check at each scale, which calibrates three more times) (default: ${DEFAULT-VALUE})")
+                    + " self-check, four rounds at each scale: twelve more calibrations, minutes)"
+                    + " (default: ${DEFAULT-VALUE})")
     String zoom;
 
     @Override
