@@ -252,6 +252,11 @@ public final class ProfileBuilder {
 
     /** The tokens of the frames {@code include} accepts, in frame order, in one array. */
     private float[] tokensOf(IntPredicate include) {
+        return tokensOf(frames, include);
+    }
+
+    /** The tokens of the {@code frames} that {@code include} accepts, in order, in one array. */
+    static float[] tokensOf(List<float[]> frames, IntPredicate include) {
         int length = 0;
         for (int i = 0; i < frames.size(); i++) {
             if (include.test(i)) {

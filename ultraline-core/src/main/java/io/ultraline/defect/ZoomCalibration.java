@@ -51,20 +51,7 @@ final class ZoomCalibration {
 
     /** The 8-bit coreset bank of every frame outside {@code [skipFrom, skipTo)}. */
     private static PlaceBank bankOf(List<float[]> tiles, int skipFrom, int skipTo, int dim, int size, long seed) {
-        int length = 0;
-        for (int i = 0; i < tiles.size(); i++) {
-            if (i < skipFrom || i >= skipTo) {
-                length = Math.addExact(length, tiles.get(i).length);
-            }
-        }
-        float[] tokens = new float[length];
-        int offset = 0;
-        for (int i = 0; i < tiles.size(); i++) {
-            if (i < skipFrom || i >= skipTo) {
-                System.arraycopy(tiles.get(i), 0, tokens, offset, tiles.get(i).length);
-                offset += tiles.get(i).length;
-            }
-        }
+        float[] tokens = ProfileBuilder.tokensOf(tiles, i -> i < skipFrom || i >= skipTo);
         CoresetSelector selector = new CoresetSelector(size, CoresetSelector.DEFAULT_PROJECTION_DIM, seed);
         float[] kept = CoresetSelector.gather(tokens, dim, selector.select(tokens, dim));
         return PlaceBank.quantised(kept, 1, kept.length / dim, dim);
