@@ -4,7 +4,6 @@ import io.ultraline.avro.CalibrationAction;
 import io.ultraline.avro.CalibrationCommand;
 import io.ultraline.avro.ProfileChange;
 import io.ultraline.avro.SourceRef;
-import io.ultraline.defect.AppearanceBank;
 import io.ultraline.defect.ProfileBuilder;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.frame.RgbImage;
@@ -205,8 +204,8 @@ final class CalibrationControl {
      * token transform W learned from the same frames when {@code conceptTransform} is PROFILE and
      * its concept prototypes learned from them always (where the step can), keeping the ids of
      * {@code previous}, the prototypes of the profile this one replaces (null: none), and a zoom
-     * channel at {@code zoom} (1: none) when every frame kept its model input; shared with {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was
-     * built.
+     * channel at {@code zoom} (1: none) when every frame kept its model input; shared with
+     * {@link FrameReplay#calibrate}, so an audit rebuilds a profile exactly as it was built.
      */
     static ReferenceProfile build(
             ModelStep inspection,
@@ -261,14 +260,10 @@ final class CalibrationControl {
      * where a frame lacks its model input.
      */
     private static int chosenZoom(ModelStep inspection, List<CalibrationFrame> frames, long version) {
-        int size = inspection.imageSize();
-        List<RgbImage> seen = new ArrayList<>(frames.size());
-        for (CalibrationFrame f : frames) {
-            if (f.modelInput() == null) {
-                LOG.warn("Profile version {}: no zoom chosen, its calibration frames lack their model input", version);
-                return 1;
-            }
-            seen.add(new RgbImage(size, size, AppearanceBank.expand(f.modelInput())));
+        List<RgbImage> seen = CalibrationFrame.seenByModel(frames, inspection.imageSize());
+        if (seen == null) {
+            LOG.warn("Profile version {}: no zoom chosen, its calibration frames lack their model input", version);
+            return 1;
         }
         long start = System.nanoTime();
         ZoomChoice choice = inspection.chooseZoom(seen);

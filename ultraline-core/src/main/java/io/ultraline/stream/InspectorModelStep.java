@@ -13,7 +13,6 @@ import io.ultraline.inspect.ZoomChoice;
 import io.ultraline.model.ModelManifest;
 import io.ultraline.ultra.align.ConceptPrototypes;
 import io.ultraline.ultra.transform.TokenTransform;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
@@ -171,7 +170,8 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public TokenTransform learnTransform(List<CalibrationFrame> frames) {
-        List<RgbImage> seen = inspector.runner().acceptsTransform() ? seenByModel(frames) : null;
+        List<RgbImage> seen =
+                inspector.runner().acceptsTransform() ? CalibrationFrame.seenByModel(frames, imageSize()) : null;
         if (seen == null) {
             return null;
         }
@@ -181,7 +181,7 @@ final class InspectorModelStep implements ModelStep {
 
     @Override
     public ConceptPrototypes learnConceptPrototypes(List<CalibrationFrame> frames, TokenTransform transform) {
-        List<RgbImage> seen = seenByModel(frames);
+        List<RgbImage> seen = CalibrationFrame.seenByModel(frames, imageSize());
         if (seen == null) {
             return null;
         }
@@ -195,21 +195,5 @@ final class InspectorModelStep implements ModelStep {
             LOG.warn("No concept prototypes learned from {} calibration frames: {}", frames.size(), e.getMessage());
             return null;
         }
-    }
-
-    /**
-     * The frames as the model saw them, 8-bit: what the calibration store keeps and an audit
-     * replays; null when a frame was collected without its model input.
-     */
-    private List<RgbImage> seenByModel(List<CalibrationFrame> frames) {
-        int size = imageSize();
-        List<RgbImage> seen = new ArrayList<>(frames.size());
-        for (CalibrationFrame f : frames) {
-            if (f.modelInput() == null) {
-                return null;
-            }
-            seen.add(new RgbImage(size, size, AppearanceBank.expand(f.modelInput())));
-        }
-        return seen;
     }
 }
