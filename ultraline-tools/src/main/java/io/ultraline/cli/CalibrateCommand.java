@@ -94,13 +94,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     + " prints self_check_* (an image AUROC under about 0.93 warns of missed defects)")
     boolean selfCheck;
 
-    @Option(
-            names = "--zoom",
-            defaultValue = "none",
-            description = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times, cut into"
-                    + " model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
-                    + " self-check, four rounds at each scale: twelve more calibrations, minutes)"
-                    + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--zoom", defaultValue = "none", description = EvaluateCommand.ZOOM_HELP)
     String zoom;
 
     @Override

@@ -140,14 +140,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " each kind: self_check_* (default: off; it calibrates a second time)")
     boolean selfCheck;
 
-    @Option(
-            names = "--zoom",
-            defaultValue = "none",
-            description = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times, cut into"
-                    + " model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
-                    + " self-check, four rounds at each scale: twelve more calibrations, minutes)"
-                    + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--zoom", defaultValue = "none", description = ZOOM_HELP)
     String zoom;
+
+    /** {@code --zoom}'s help, shared with {@code calibrate}, which takes the same values. */
+    static final String ZOOM_HELP = "zoom channel of the profile: none, 2 or 3 (the frame enlarged that many times,"
+            + " cut into model-sized tiles, 4 or 9 more forward passes a frame), or auto (chosen by the painted"
+            + " self-check, four rounds at each scale: twelve more calibrations, minutes)"
+            + " (default: ${DEFAULT-VALUE})";
 
     @Option(
             names = "--transform",
