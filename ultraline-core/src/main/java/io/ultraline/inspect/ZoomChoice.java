@@ -18,8 +18,13 @@ import java.util.Map;
  * @param checkAurocs each candidate scale's check image AUROC, in the order tried (null where the
  *     check had too few frames)
  * @param pixelAurocs each candidate scale's check pixel AUROC, reported beside them
+ * @param regionIous each candidate scale's check region IoU, reported beside them
  */
-public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Integer, Double> pixelAurocs) {
+public record ZoomChoice(
+        int scale,
+        Map<Integer, Double> checkAurocs,
+        Map<Integer, Double> pixelAurocs,
+        Map<Integer, Double> regionIous) {
 
     /**
      * Rounds of the check at each scale, every quarter of the frames held out once: with one round,
@@ -37,15 +42,16 @@ public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Intege
      */
     public static final double MIN_GAIN = 0.01;
 
-    /** Copies the map. */
+    /** Copies the maps. */
     public ZoomChoice {
         checkAurocs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checkAurocs));
         pixelAurocs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pixelAurocs));
+        regionIous = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regionIous));
     }
 
     /** A fixed scale, chosen by the user: no check run. */
     public static ZoomChoice fixed(int scale) {
-        return new ZoomChoice(scale, Map.of(), Map.of());
+        return new ZoomChoice(scale, Map.of(), Map.of(), Map.of());
     }
 
     /** Runs the check at every candidate scale and applies the rule. */
@@ -53,12 +59,14 @@ public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Intege
         PaintedSelfCheck check = new PaintedSelfCheck(inspector);
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         Map<Integer, Double> pixels = new LinkedHashMap<>();
+        Map<Integer, Double> regions = new LinkedHashMap<>();
         for (int scale : CANDIDATES) {
             Map<String, Object> figures = check.run(good, scale, ROUNDS);
             aurocs.put(scale, (Double) figures.get("self_check_image_auroc"));
             pixels.put(scale, (Double) figures.get("self_check_pixel_auroc"));
+            regions.put(scale, (Double) figures.get("self_check_region_iou"));
         }
-        return new ZoomChoice(pick(aurocs), aurocs, pixels);
+        return new ZoomChoice(pick(aurocs), aurocs, pixels, regions);
     }
 
     /** The rule alone, on measured check AUROCs; scale 1 must be among them. */
@@ -104,12 +112,13 @@ public record ZoomChoice(int scale, Map<Integer, Double> checkAurocs, Map<Intege
                 + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got '" + value + "'");
     }
 
-    /** The figures {@code evaluate} and {@code calibrate} report: the scale and each check AUROC. */
+    /** The figures {@code evaluate} and {@code calibrate} report: the scale and each check's figures. */
     public Map<String, Object> figures() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("zoom", scale);
         checkAurocs.forEach((s, a) -> m.put("zoom_check_image_auroc_x" + s, a));
         pixelAurocs.forEach((s, a) -> m.put("zoom_check_pixel_auroc_x" + s, a));
+        regionIous.forEach((s, a) -> m.put("zoom_check_region_iou_x" + s, a));
         return m;
     }
 }

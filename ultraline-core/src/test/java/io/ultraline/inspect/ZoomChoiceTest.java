@@ -51,12 +51,13 @@ class ZoomChoiceTest {
 
     @Test
     void figuresNameTheScaleAndEveryCheck() {
-        ZoomChoice c = new ZoomChoice(2, checks(0.9, 0.95, 0.92), checks(0.8, 0.85, 0.83));
+        ZoomChoice c = new ZoomChoice(2, checks(0.9, 0.95, 0.92), checks(0.8, 0.85, 0.83), checks(0.4, 0.45, 0.5));
         assertThat(c.figures())
                 .containsEntry("zoom", 2)
                 .containsEntry("zoom_check_image_auroc_x1", 0.9)
                 .containsEntry("zoom_check_image_auroc_x3", 0.92)
-                .containsEntry("zoom_check_pixel_auroc_x2", 0.85);
+                .containsEntry("zoom_check_pixel_auroc_x2", 0.85)
+                .containsEntry("zoom_check_region_iou_x3", 0.5);
         assertThat(ZoomChoice.fixed(3).figures()).containsOnlyKeys("zoom");
     }
 }
