@@ -103,6 +103,9 @@ public final class PipelineBenchmark {
      * @param explain           which frames the pipeline explains (two-stage inference unless mode all)
      * @param rawPixels         whether the profiles get the raw-pixel channel
      * @param windowBatches     batches of frames outstanding in the closed loop, at least 1
+     * @param zoom              the profiles' zoom channel: 1 for none, else its scale (2 to
+     *                          {@link io.ultraline.defect.ZoomChannel#MAX_SCALE}), given to the
+     *                          stream's own calibrations
      */
     public record Settings(
             Path modelDir,
@@ -122,8 +125,13 @@ public final class PipelineBenchmark {
             ExplainConfig explain,
             boolean rawPixels,
             int windowBatches,
-            boolean modelAlone) {
+            boolean modelAlone,
+            int zoom) {
         public Settings {
+            if (zoom < 1 || zoom > io.ultraline.defect.ZoomChannel.MAX_SCALE) {
+                throw new IllegalArgumentException("the benchmark's zoom is 1 (none) to "
+                        + io.ultraline.defect.ZoomChannel.MAX_SCALE + ", got " + zoom);
+            }
             if (windowBatches < 1) {
                 throw new IllegalArgumentException(
                         "the closed-loop window must be at least 1 batch, got " + windowBatches);
@@ -232,7 +240,7 @@ public final class PipelineBenchmark {
                     pipeline / model: %s
                     tokens_only_frames_per_s (ModelRunner.tokens, batch %d): %.1f (%.1f before, %.1f after)
                     pipeline / tokens only: %.1f %%
-                    explain: %s, K %d, T %d, strategy %s, near-threshold %.2f; defect rate %.3f; raw-pixel channel %s
+                    explain: %s, K %d, T %d, strategy %s, near-threshold %.2f; defect rate %.3f; raw-pixel channel %s; zoom %s
                     verdicts in the closed loop: %d DEFECT, %d OK; explanations read in the run: %d
                     open loop at %.1f frames/s (%s): %.1f frames/s delivered
                     capture-to-verdict latency over %d frames: p50 %d ms, p99 %d ms, max %d ms
@@ -275,6 +283,7 @@ public final class PipelineBenchmark {
                     settings.explain().nearThreshold(),
                     settings.defectRate(),
                     settings.rawPixels() ? "on" : "off",
+                    settings.zoom() == 1 ? "none" : settings.zoom() + "x",
                     defectVerdicts,
                     okVerdicts,
                     explanations,
@@ -437,7 +446,9 @@ public final class PipelineBenchmark {
                         calibration.defaultFrameCount(),
                         calibration.maxFrameCount(),
                         calibration.maxInlineBuild(),
-                        settings.rawPixels()));
+                        settings.rawPixels(),
+                        calibration.conceptTransform(),
+                        settings.zoom()));
         Path stateDir = Files.createTempDirectory("ultraline-bench-state");
         Map<String, Object> user = new HashMap<>(kafka.clientConfig());
         user.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

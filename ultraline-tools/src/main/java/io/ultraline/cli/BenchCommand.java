@@ -258,6 +258,13 @@ final class BenchCommand {
         boolean rawPixels;
 
         @Option(
+                names = "--zoom",
+                defaultValue = "none",
+                description = "the profiles' zoom channel: none, 2 or 3 (the stream's calibrations cut every"
+                        + " frame's tiles at that scale)")
+        String zoom;
+
+        @Option(
                 names = "--model-alone",
                 defaultValue = "true",
                 fallbackValue = "true",
@@ -289,10 +296,21 @@ final class BenchCommand {
                     explainConfig,
                     rawPixels,
                     windowBatches,
-                    modelAlone);
+                    modelAlone,
+                    benchZoom(zoom));
             PipelineBenchmark.Figures f = new PipelineBenchmark(settings, System.err).run();
             System.out.print(f.format());
             return 0;
+        }
+
+        /** none or a fixed scale; {@code auto} would spend minutes of the run choosing. */
+        static int benchZoom(String value) {
+            Integer scale = io.ultraline.inspect.ZoomChoice.parse(value);
+            if (scale == null) {
+                throw new IllegalArgumentException("bench pipeline takes --zoom none or a scale, not auto:"
+                        + " the choice runs twelve check calibrations per camera");
+            }
+            return scale;
         }
     }
 }

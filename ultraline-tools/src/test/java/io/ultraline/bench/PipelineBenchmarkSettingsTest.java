@@ -38,7 +38,8 @@ class PipelineBenchmarkSettingsTest {
                 new ExplainConfig(ExplanationsMode.parse("sampled"), 20, 16, "anomalous", 0.1),
                 true,
                 batches,
-                modelAlone);
+                modelAlone,
+                1);
     }
 
     @Test
@@ -84,7 +85,8 @@ class PipelineBenchmarkSettingsTest {
                 .contains("     8.0 frames/s (10.0 before, 6.0 after the pipeline)")
                 .contains("pipeline / model: 50.0 % (target >= 85 %)")
                 .contains("open loop at 2.8 frames/s (70 % of sustained): 2.8 frames/s delivered")
-                .contains("first / last quarter of the run: 480 / 520 ms");
+                .contains("first / last quarter of the run: 480 / 520 ms")
+                .contains("raw-pixel channel on; zoom none");
     }
 
     @Test
