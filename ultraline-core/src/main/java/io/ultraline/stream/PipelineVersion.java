@@ -4,7 +4,7 @@ package io.ultraline.stream;
 public final class PipelineVersion {
 
     /** Kept equal to {@code io.ultraline.cli.Main.VERSION} (a test checks it). */
-    public static final String CURRENT = "0.8.0";
+    public static final String CURRENT = "0.8.1";
 
     private PipelineVersion() {}
 }

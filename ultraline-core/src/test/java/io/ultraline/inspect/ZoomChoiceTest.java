@@ -38,6 +38,32 @@ class ZoomChoiceTest {
     }
 
     @Test
+    void aScaleThatDrawsOnDetectionWinsOnClearlyBetterRegions() {
+        // the four-round checks of the issue-17 datasets: image AUROCs, then region IoUs
+        assertThat(ZoomChoice.pick(checks(0.971, 0.959, 0.960), checks(0.436, 0.508, 0.535)))
+                .as("walnut: 3x draws on image and outlines better")
+                .isEqualTo(3);
+        assertThat(ZoomChoice.pick(checks(0.974, 0.974, 0.972), checks(0.678, 0.732, 0.729)))
+                .as("slate: the better regions of two draws")
+                .isEqualTo(2);
+        assertThat(ZoomChoice.pick(checks(0.986, 0.982, 0.981), checks(0.695, 0.725, 0.727)))
+                .as("brushed metal: a gain of 0.03 is not enough")
+                .isEqualTo(1);
+        assertThat(ZoomChoice.pick(checks(0.915, 0.898, 0.899), checks(0.40, 0.50, 0.55)))
+                .as("better regions do not buy a detection loss past the draw")
+                .isEqualTo(1);
+        assertThat(ZoomChoice.pick(checks(0.958, 0.962, 0.981), checks(0.451, 0.60, 0.518)))
+                .as("a win on image AUROC comes first")
+                .isEqualTo(3);
+        assertThat(ZoomChoice.pick(checks(0.97, 0.97, 0.97), checks(null, 0.6, 0.7)))
+                .as("no plain region figure: the image rule alone")
+                .isEqualTo(1);
+        assertThat(ZoomChoice.pick(checks(0.97, null, 0.97), checks(0.5, 0.7, 0.56)))
+                .as("a scale without an image check is skipped")
+                .isEqualTo(3);
+    }
+
+    @Test
     void zoomValuesParseAndOthersAreRefusedWithTheirReason() {
         assertThat(ZoomChoice.parse("auto")).isNull();
         assertThat(ZoomChoice.parse("none")).isEqualTo(1);

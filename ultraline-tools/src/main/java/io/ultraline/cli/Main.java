@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     /** Version of the ultraline code; stamped on every output as the pipeline version. */
-    public static final String VERSION = "0.8.0";
+    public static final String VERSION = "0.8.1";
 
     public static void main(String[] args) {
         System.exit(run(args));

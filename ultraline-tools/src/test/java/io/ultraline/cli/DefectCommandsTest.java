@@ -285,17 +285,17 @@ class DefectCommandsTest {
                 .isZero();
         JsonNode m = new ObjectMapper().readTree(json.toFile());
         Map<Integer, Double> checks = new java.util.LinkedHashMap<>();
+        Map<Integer, Double> regions = new java.util.LinkedHashMap<>();
         for (int scale : io.ultraline.inspect.ZoomChoice.CANDIDATES) {
             double auroc = m.get("zoom_check_image_auroc_x" + scale).asDouble();
             assertThat(auroc).isBetween(0.5, 1.0);
             checks.put(scale, auroc);
+            double region = m.get("zoom_check_region_iou_x" + scale).asDouble();
+            assertThat(region).isBetween(0.0, 1.0);
+            regions.put(scale, region);
         }
-        int best = checks.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .orElseThrow()
-                .getKey();
-        int expected = checks.get(best) >= checks.get(1) + io.ultraline.inspect.ZoomChoice.MIN_GAIN ? best : 1;
-        assertThat(m.get("zoom").asInt()).isEqualTo(expected);
+        // the scale evaluated is the rule's on the checks the JSON reports
+        assertThat(m.get("zoom").asInt()).isEqualTo(io.ultraline.inspect.ZoomChoice.pick(checks, regions));
         assertThat(m.get("image_auroc").asDouble()).isBetween(0.5, 1.0);
 
         Path profile = tmp.resolve("zoom2.profile");
