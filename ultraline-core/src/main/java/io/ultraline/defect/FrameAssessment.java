@@ -1,5 +1,7 @@
 package io.ultraline.defect;
 
+import io.ultraline.ultra.MaskUpsampling;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -63,6 +65,23 @@ public record FrameAssessment(
     /** The fine scores bilinear to a {@code width x height} frame's pixels: the frame's heat map. */
     public float[] pixelMap(int width, int height) {
         return PixelScoreMap.bilinear(fineScores, gridHeight * fineScale, gridWidth * fineScale, width, height);
+    }
+
+    /**
+     * The regions on a {@code width x height} frame's pixels: each region's pixel mask where it was
+     * made at that size, else its tokens, nearest-neighbour upsampled.
+     */
+    public List<boolean[]> regionMasks(int width, int height) {
+        List<boolean[]> out = new ArrayList<>(regions.size());
+        for (DefectRegionResult d : regions) {
+            out.add(
+                    d.pixelMask() != null
+                                    && d.pixelMask().gridWidth() == width
+                                    && d.pixelMask().gridHeight() == height
+                            ? d.pixelMask().decode()
+                            : MaskUpsampling.pixelMask(d.mask().decode(), gridHeight, gridWidth, width, height));
+        }
+        return out;
     }
 
     /** Whether the frame score exceeds the threshold. */

@@ -1,14 +1,13 @@
 package io.ultraline.inspect;
 
-import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.ReferenceProfile;
 import io.ultraline.defect.eval.Auroc;
+import io.ultraline.defect.eval.RegionOverlap;
 import io.ultraline.frame.Resize;
 import io.ultraline.frame.RgbImage;
 import io.ultraline.synth.DefectType;
 import io.ultraline.synth.PaintedDefects;
-import io.ultraline.ultra.MaskUpsampling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class PaintedSelfCheck {
                                 .inspect(List.of(image), profile)
                                 .get(0)
                                 .assessment();
-                        regionIou += bestIou(full, p.mask(), side);
+                        regionIou += RegionOverlap.bestMatch(p.mask(), full.regionMasks(side, side));
                     }
                 }
             }
@@ -136,29 +135,6 @@ public final class PaintedSelfCheck {
         m.put("self_check_painted_frames", paintedFrames);
         m.put("self_check_unpaintable", unpaintable);
         return m;
-    }
-
-    /**
-     * The best IoU of one of the assessment's regions with {@code truth}, a {@code side x side}
-     * mask; regions without a pixel mask at that size count as their tokens.
-     */
-    static double bestIou(FrameAssessment a, boolean[] truth, int side) {
-        double best = 0;
-        for (DefectRegionResult d : a.regions()) {
-            boolean[] mine = d.pixelMask() != null
-                            && d.pixelMask().gridWidth() == side
-                            && d.pixelMask().gridHeight() == side
-                    ? d.pixelMask().decode()
-                    : MaskUpsampling.pixelMask(d.mask().decode(), a.gridHeight(), a.gridWidth(), side, side);
-            int both = 0;
-            int either = 0;
-            for (int i = 0; i < truth.length; i++) {
-                both += mine[i] && truth[i] ? 1 : 0;
-                either += mine[i] || truth[i] ? 1 : 0;
-            }
-            best = Math.max(best, either == 0 ? 0 : both / (double) either);
-        }
-        return best;
     }
 
     /** The frame scored against {@code profile}; its pixel map is added to {@code maps}. */

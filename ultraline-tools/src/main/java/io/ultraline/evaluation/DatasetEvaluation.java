@@ -226,7 +226,7 @@ public final class DatasetEvaluation {
                             tokensOnly == null ? Float.NaN : tokenFrameScores[i],
                             tokensOnly == null ? Float.NaN : tokensOnly.threshold()));
                 }
-                List<boolean[]> mine = RegionScorecard.regionsAtFrame(r);
+                List<boolean[]> mine = a.regionMasks(w, h);
                 List<boolean[]> theirs = new ArrayList<>();
                 for (TokenRegion tr :
                         baseline.find(a.tokenScores(), r.segmentation().labels(), g, a.gridWidth(), a.threshold())) {

@@ -3,7 +3,6 @@ package io.ultraline.evaluation;
 import io.ultraline.defect.AppearanceMasker;
 import io.ultraline.defect.AppearanceMasker.Background;
 import io.ultraline.defect.DefectDetector;
-import io.ultraline.defect.DefectRegionResult;
 import io.ultraline.defect.FrameAssessment;
 import io.ultraline.defect.PixelMasker;
 import io.ultraline.defect.RegionContext;
@@ -13,7 +12,6 @@ import io.ultraline.defect.ScoreHysteresisMasker;
 import io.ultraline.defect.TokenRegion;
 import io.ultraline.defect.TokenThresholdRegions;
 import io.ultraline.inspect.InspectedFrame;
-import io.ultraline.ultra.MaskUpsampling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +92,7 @@ final class RegionScorecard {
         for (boolean[] t : truths) {
             kinds.add(types.typeOf(image, t, w));
         }
-        List<boolean[]> mine = regionsAtFrame(r);
+        List<boolean[]> mine = r.assessment().regionMasks(w, r.height());
         own.add(mine, truths, kinds);
         misses.add(mine, truths, kinds);
         FrameAssessment a = r.assessment();
@@ -146,23 +144,6 @@ final class RegionScorecard {
                 m.put("region_precision@" + name, t.precision());
             }
         });
-    }
-
-    /** The detector's regions at frame resolution: pixel masks where it made them, else whole tokens. */
-    static List<boolean[]> regionsAtFrame(InspectedFrame r) {
-        FrameAssessment a = r.assessment();
-        List<boolean[]> out = new ArrayList<>();
-        for (DefectRegionResult d : a.regions()) {
-            if (d.pixelMask() != null
-                    && d.pixelMask().gridWidth() == r.width()
-                    && d.pixelMask().gridHeight() == r.height()) {
-                out.add(d.pixelMask().decode());
-            } else {
-                out.add(MaskUpsampling.pixelMask(
-                        d.mask().decode(), a.gridHeight(), a.gridWidth(), r.width(), r.height()));
-            }
-        }
-        return out;
     }
 
     private static List<boolean[]> masks(
