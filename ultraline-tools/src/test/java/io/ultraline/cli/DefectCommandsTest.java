@@ -68,15 +68,7 @@ class DefectCommandsTest {
     @Test
     void calibrateWritesAProfileAndInspectScoresAFrameAgainstIt() throws Exception {
         Path profile = tmp.resolve("cam.profile");
-        assertThat(Main.run(
-                        "calibrate",
-                        "--model",
-                        model.toString(),
-                        "--images",
-                        dataset.resolve("calibration").toString(),
-                        "--out",
-                        profile.toString()))
-                .isZero();
+        assertThat(calibrate(profile)).isZero();
         ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
         assertThat(p.frameCount()).isEqualTo(10);
         assertThat(p.tokenDim()).isEqualTo(24);
@@ -131,15 +123,7 @@ class DefectCommandsTest {
         int exit;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Main.run(
-                    "calibrate",
-                    "--model",
-                    model.toString(),
-                    "--images",
-                    dataset.resolve("calibration").toString(),
-                    "--out",
-                    profile.toString(),
-                    "--self-check");
+            exit = calibrate(profile, "--self-check");
         } finally {
             System.setOut(stdout);
         }
@@ -299,26 +283,27 @@ class DefectCommandsTest {
         assertThat(m.get("image_auroc").asDouble()).isBetween(0.5, 1.0);
 
         Path profile = tmp.resolve("zoom2.profile");
-        assertThat(calibrateZoomed(profile, "2")).isZero();
+        assertThat(calibrate(profile, "--zoom", "2")).isZero();
         io.ultraline.defect.ReferenceProfile p = ProfileCodec.decode(Files.readAllBytes(profile));
         assertThat(p.zoom()).isNotNull();
         assertThat(p.zoom().scale()).isEqualTo(2);
-        assertThat(calibrateZoomed(profile, "7"))
+        assertThat(calibrate(profile, "--zoom", "7"))
                 .as("a scale out of range is refused")
                 .isNotZero();
     }
 
-    private static int calibrateZoomed(Path profile, String zoom) {
-        return Main.run(
-                "calibrate",
-                "--model",
-                model.toString(),
-                "--images",
-                dataset.resolve("calibration").toString(),
-                "--out",
-                profile.toString(),
-                "--zoom",
-                zoom);
+    /** {@code calibrate} of the test model on the dataset's calibration frames, with {@code extra} options. */
+    private static int calibrate(Path profile, String... extra) {
+        String[] args = new String[7 + extra.length];
+        args[0] = "calibrate";
+        args[1] = "--model";
+        args[2] = model.toString();
+        args[3] = "--images";
+        args[4] = dataset.resolve("calibration").toString();
+        args[5] = "--out";
+        args[6] = profile.toString();
+        System.arraycopy(extra, 0, args, 7, extra.length);
+        return Main.run(args);
     }
 
     /**
